@@ -1,0 +1,145 @@
+"""Projects and the articles in them, with the text model of DESIGN.md."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from workbench.accounts.models import Team
+
+DEFAULT_RATING_SCALE = [
+    "True",
+    "Mostly true",
+    "Half true",
+    "Mostly false",
+    "False",
+    "Misleading",
+    "Unverifiable",
+]
+
+
+def default_rating_scale() -> list[str]:
+    return list(DEFAULT_RATING_SCALE)
+
+
+class Project(models.Model):
+    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="projects")
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=100)
+    description = models.TextField(blank=True)
+    # Verdict labels, best first: position gives a ClaimReview ratingValue later.
+    rating_scale = models.JSONField(default=default_rating_scale)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["team", "slug"], name="project_unique_slug_per_team"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:project_detail", args=[self.pk])
+
+    def clean(self) -> None:
+        scale = self.rating_scale
+        if not isinstance(scale, list) or not all(isinstance(v, str) and v.strip() for v in scale):
+            raise ValidationError(
+                {"rating_scale": _("The rating scale is a list of non-empty labels.")},
+                code="rating_scale_invalid",
+            )
+        if len(scale) < 2:
+            raise ValidationError(
+                {"rating_scale": _("The rating scale needs at least two verdicts.")},
+                code="rating_scale_too_short",
+            )
+        if len({v.strip().casefold() for v in scale}) != len(scale):
+            raise ValidationError(
+                {"rating_scale": _("Each verdict in the rating scale must be different.")},
+                code="rating_scale_duplicate",
+            )
+
+
+class ArticleStatus(models.TextChoices):
+    UNASSIGNED = "unassigned", _("Unassigned")
+    ASSIGNED = "assigned", _("Assigned")
+    IN_PROGRESS = "in_progress", _("In progress")
+    SUBMITTED = "submitted", _("Submitted")
+    REVIEWED = "reviewed", _("Reviewed")
+
+
+class ImportSource(models.TextChoices):
+    PASTE = "paste", _("Pasted text")
+    FILE = "file", _("Uploaded file")
+    URL = "url", _("Fetched URL")
+    JSONL = "jsonl", _("JSON Lines batch")
+    COMMAND = "command", _("Command line")
+    DATASET = "dataset", _("Dataset import")
+
+
+class Article(models.Model):
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="articles")
+    title = models.CharField(max_length=500)
+    # True while the title was derived from the body rather than given or found as a headline.
+    title_is_provisional = models.BooleanField(default=False)
+    outlet = models.CharField(max_length=200, blank=True)
+    byline = models.CharField(max_length=300, blank=True)
+    url = models.URLField(max_length=2000, blank=True)
+    published = models.DateField(null=True, blank=True)
+    language = models.CharField(max_length=16, blank=True)
+    # Normalized once on import (NFC, \n line ends, non-breaking spaces kept); spans index it in
+    # code points.
+    body = models.TextField()
+    # The input as the cleaner saw it (normalized), so that lines can move between body and
+    # removed without losing anything; `removed` holds {"line", "text", "reason"} per set-aside
+    # line, `line` indexing raw.split("\n").
+    raw = models.TextField(blank=True)
+    removed = models.JSONField(default=list, blank=True)
+    syndicated_by = models.CharField(max_length=200, blank=True)
+    retrieved = models.DateField(null=True, blank=True)
+    is_truncated = models.BooleanField(default=False)
+    checksum = models.CharField(max_length=64, editable=False)
+    status = models.CharField(
+        max_length=16, choices=ArticleStatus.choices, default=ArticleStatus.UNASSIGNED
+    )
+    source = models.CharField(max_length=16, choices=ImportSource.choices, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "checksum"], name="article_unique_body_per_project"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=ArticleStatus.values), name="article_status_valid"
+            ),
+            models.CheckConstraint(condition=~models.Q(body=""), name="article_body_not_empty"),
+        ]
+        indexes = [models.Index(fields=["project", "-created"], name="article_project_created")]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:article_detail", args=[self.pk])
+
+    @property
+    def body_chars(self) -> int:
+        return len(self.body)
+
+    @property
+    def removed_lines(self) -> int:
+        return len(self.removed)
