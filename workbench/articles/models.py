@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -92,7 +93,9 @@ class Article(models.Model):
     title_is_provisional = models.BooleanField(default=False)
     outlet = models.CharField(max_length=200, blank=True)
     byline = models.CharField(max_length=300, blank=True)
-    url = models.URLField(max_length=2000, blank=True)
+    url = models.URLField(
+        max_length=2000, blank=True, validators=[URLValidator(schemes=["http", "https"])]
+    )
     published = models.DateField(null=True, blank=True)
     language = models.CharField(max_length=16, blank=True)
     # Normalized once on import (NFC, \n line ends, non-breaking spaces kept); spans index it in

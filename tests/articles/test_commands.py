@@ -1,0 +1,101 @@
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from tests.conftest import SAMPLE
+
+pytestmark = pytest.mark.django_db
+
+
+def _run(*args: str) -> tuple[str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    call_command("import_articles", *args, stdout=out, stderr=err)
+    return out.getvalue(), err.getvalue()
+
+
+def test_import_articles_json_prints_the_design_fields(world, sample_text):
+    out, _ = _run(str(SAMPLE), "--project", world.project.slug, "--json")
+    record = json.loads(out.strip())
+    assert record["outlet"] == "Le Monde"
+    assert record["published"] == "2024-01-05"
+    assert record["syndicated_by"] == "The America One News"
+    assert record["retrieved"] == "2025-02-22"
+    assert record["is_truncated"] is True
+    assert record["created"] is True
+    assert set(record) >= {
+        "id",
+        "title",
+        "outlet",
+        "byline",
+        "published",
+        "syndicated_by",
+        "retrieved",
+        "is_truncated",
+        "body_chars",
+        "removed_lines",
+    }
+    again, _ = _run(str(SAMPLE), "--project", f"{world.team.slug}/{world.project.slug}", "--json")
+    assert json.loads(again)["id"] == record["id"]
+    assert json.loads(again)["created"] is False
+
+
+def test_import_articles_unknown_project_exits_with_message(world, sample_text):
+    with pytest.raises(CommandError, match="No project 'nope'"):
+        _run(str(SAMPLE), "--project", "nope")
+
+
+def test_import_articles_reports_bad_items_and_imports_the_good(world, tmp_path):
+    good = tmp_path / "good.jsonl"
+    good.write_text(
+        '{"title": "A", "body": "First article body, one full sentence."}\n'
+        "not json\n"
+        '{"title": "B", "body": "Second article body, one full sentence."}\n',
+        encoding="utf-8",
+    )
+    binary = tmp_path / "x.txt"
+    binary.write_bytes(b"\x00\x01\x02")
+    missing = tmp_path / "missing.txt"
+    out, err = io.StringIO(), io.StringIO()
+    with pytest.raises(CommandError, match="3 item"):
+        call_command(
+            "import_articles",
+            str(good),
+            str(binary),
+            str(missing),
+            "--project",
+            world.project.slug,
+            "--json",
+            stdout=out,
+            stderr=err,
+        )
+    assert [json.loads(line)["title"] for line in out.getvalue().splitlines()] == ["A", "B"]
+    assert "line 2" in err.getvalue()
+    assert "binary" in err.getvalue()
+    assert "Cannot read" in err.getvalue()
+
+
+def test_import_articles_ambiguous_slug_asks_for_team(world):
+    from tests.factories import ProjectFactory
+
+    ProjectFactory(team=world.other_project.team, slug=world.project.slug)
+    with pytest.raises(CommandError, match="desk/desk-project"):
+        _run(str(SAMPLE), "--project", world.project.slug)
+
+
+def test_demo_is_idempotent_and_loads_the_seed(db, settings, sample_text):
+    out = io.StringIO()
+    call_command("demo", "--no-serve", stdout=out)
+    call_command("demo", "--no-serve", stdout=out)
+    from workbench.articles.models import Project
+
+    project = Project.objects.get(slug="demo")
+    assert project.articles.filter(outlet="Le Monde").count() == 1
+    assert project.articles.count() >= 4
+    assert project.team.memberships.filter(role="lead").count() == 1
+    assert project.team.memberships.filter(role="reviewer").count() == 2
+    assert "workbench-demo" in out.getvalue()
+    assert "(0 new)" in out.getvalue()

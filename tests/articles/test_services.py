@@ -1,0 +1,139 @@
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from tests.factories import ProjectFactory
+from workbench.articles.services import (
+    Overrides,
+    article_import_text,
+    article_move_line,
+    articles_import_file,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_import_of_sample_recovers_metadata_and_keeps_every_line(world, sample_text):
+    result = article_import_text(project=world.project, actor=world.reviewer, text=sample_text)
+    article = result.article
+    assert result.created
+    assert article.outlet == "Le Monde"
+    assert article.published == datetime.date(2024, 1, 5)
+    assert article.syndicated_by == "The America One News"
+    assert article.retrieved == datetime.date(2025, 2, 22)
+    assert article.is_truncated
+    assert article.title_is_provisional
+    assert article.body.startswith("On Thursday, January 4,")
+    kept = set(article.body.split("\n"))
+    removed = {r["text"].strip(" \t") for r in article.removed}
+    for line in sample_text.splitlines():
+        if line.strip():
+            assert line.strip(" \t") in kept or line.strip(" \t") in removed, line
+
+
+def test_import_prefers_what_the_user_typed(world, sample_text):
+    overrides = Overrides(
+        title="US strike in Baghdad",
+        outlet="Le Monde (English)",
+        published=datetime.date(2024, 1, 6),
+    )
+    article = article_import_text(
+        project=world.project, actor=world.reviewer, text=sample_text, overrides=overrides
+    ).article
+    assert (article.title, article.outlet, article.published) == (
+        "US strike in Baghdad",
+        "Le Monde (English)",
+        datetime.date(2024, 1, 6),
+    )
+    assert not article.title_is_provisional
+
+
+def test_same_body_in_another_project_is_a_new_article(world, sample_text):
+    first = article_import_text(project=world.project, actor=world.reviewer, text=sample_text)
+    other = ProjectFactory(team=world.team)
+    second = article_import_text(project=other, actor=world.reviewer, text=sample_text)
+    assert second.created and second.article.pk != first.article.pk
+
+
+def test_viewer_cannot_import(world):
+    with pytest.raises(PermissionDenied):
+        article_import_text(
+            project=world.project, actor=world.viewer, text="Some article text here."
+        )
+
+
+def test_move_line_round_trip_restores_the_body(world, sample_text):
+    article = article_import_text(
+        project=world.project, actor=world.reviewer, text=sample_text
+    ).article
+    original_body, original_removed = article.body, list(article.removed)
+    line = next(r["line"] for r in article.removed if r["text"].strip() == "Inline image")
+    article = article_move_line(
+        article=article, actor=world.reviewer, line=line, to="body", checksum=article.checksum
+    )
+    assert "Inline image" in article.body
+    article = article_move_line(
+        article=article, actor=world.reviewer, line=line, to="removed", checksum=article.checksum
+    )
+    assert article.body == original_body
+    assert [r["line"] for r in article.removed] == [r["line"] for r in original_removed]
+
+
+def test_move_line_refuses_stale_checksum_and_viewers(world, sample_text):
+    article = article_import_text(
+        project=world.project, actor=world.reviewer, text=sample_text
+    ).article
+    line = article.removed[0]["line"]
+    with pytest.raises(ValidationError) as stale:
+        article_move_line(
+            article=article, actor=world.reviewer, line=line, to="body", checksum="0" * 64
+        )
+    assert stale.value.code == "stale"
+    with pytest.raises(PermissionDenied):
+        article_move_line(
+            article=article, actor=world.viewer, line=line, to="body", checksum=article.checksum
+        )
+
+
+@pytest.mark.parametrize(
+    ("line", "to", "code"), [(10_000, "body", "no_such_line"), (-1, "body", "no_such_line")]
+)
+def test_move_line_refuses_bad_lines(world, sample_text, line, to, code):
+    article = article_import_text(
+        project=world.project, actor=world.reviewer, text=sample_text
+    ).article
+    with pytest.raises(ValidationError) as error:
+        article_move_line(
+            article=article, actor=world.reviewer, line=line, to=to, checksum=article.checksum
+        )
+    assert error.value.code == code
+
+
+def test_move_line_refuses_moving_a_line_where_it_already_is(world, sample_text):
+    article = article_import_text(
+        project=world.project, actor=world.reviewer, text=sample_text
+    ).article
+    line = article.removed[0]["line"]
+    with pytest.raises(ValidationError) as error:
+        article_move_line(
+            article=article,
+            actor=world.reviewer,
+            line=line,
+            to="removed",
+            checksum=article.checksum,
+        )
+    assert error.value.code == "no_change"
+
+
+def test_file_import_rejects_html_with_no_text(world):
+    report = articles_import_file(
+        project=world.project,
+        actor=world.reviewer,
+        name="x.html",
+        data=b"<html><body><div></div></body></html>",
+    )
+    assert not report.results
+    assert "No article text" in report.failures[0].message

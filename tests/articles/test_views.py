@@ -1,0 +1,243 @@
+from __future__ import annotations
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from tests.conftest import XSS, client_for
+from tests.factories import ArticleFactory
+from workbench.articles.models import Article, Project
+
+pytestmark = pytest.mark.django_db
+
+WIRE = (
+    "BERLIN, May 2 (Wire) - Germany's budget deficit narrowed to 1.9% of output last year, "
+    "the statistics office said on Friday.\n\n"
+    '"The numbers are better than we feared," Finance Minister Jonas Weber said.'
+)
+
+
+def _paste(client, project, **data):
+    return client.post(reverse("articles:import_paste", args=[project.pk]), data)
+
+
+def test_paste_import_creates_article_and_opens_it(world):
+    client = client_for(world.reviewer)
+    response = _paste(client, world.project, text=WIRE, title="Deficit narrows", outlet="Wire")
+    article = Article.objects.get(title="Deficit narrows")
+    assert response.status_code == 302
+    assert response["Location"] == article.get_absolute_url()
+    assert article.body == WIRE
+    assert article.created_by == world.reviewer
+    assert not article.title_is_provisional
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert "Finance Minister Jonas Weber" in page
+
+
+def test_paste_import_over_htmx_redirects_client(world):
+    client = client_for(world.reviewer)
+    response = client.post(
+        reverse("articles:import_paste", args=[world.project.pk]),
+        {"text": WIRE},
+        headers={"HX-Request": "true"},
+    )
+    assert response.status_code == 200
+    assert response["HX-Redirect"].startswith("/articles/")
+
+
+def test_paste_import_twice_reports_already_imported(world):
+    client = client_for(world.reviewer)
+    _paste(client, world.project, text=WIRE)
+    first = Article.objects.get(body=WIRE)
+    response = _paste(client, world.project, text=WIRE + "\n\n")
+    assert response.status_code == 200
+    assert f"Already imported as article {first.pk}" in response.content.decode()
+    assert Article.objects.filter(body=WIRE).count() == 1
+
+
+def test_paste_import_refuses_empty_text(world):
+    response = _paste(client_for(world.reviewer), world.project, text="   \n  ")
+    assert response.status_code == 400
+    assert Article.objects.filter(project=world.project).count() == 1
+
+
+def test_paste_without_title_gets_provisional_title(world):
+    client = client_for(world.reviewer)
+    _paste(client, world.project, text=WIRE)
+    article = Article.objects.get(body=WIRE)
+    assert article.title_is_provisional
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert "Provisional title" in page
+    client.post(
+        reverse("articles:article_edit", args=[article.pk]), {"title": "Budget deficit narrows"}
+    )
+    article.refresh_from_db()
+    assert article.title == "Budget deficit narrows"
+    assert not article.title_is_provisional
+
+
+def _upload(client, project, *files):
+    return client.post(reverse("articles:import_upload", args=[project.pk]), {"files": list(files)})
+
+
+def test_upload_imports_text_markdown_and_html(world):
+    html = (
+        b"<html lang='en'><head><title>Port reopens</title></head><body><article><h1>Port reopens</h1>"
+        b"<p>The port of Example reopened on Monday after a two-week strike, the harbour authority said.</p>"
+        b"<p>Traffic is expected to return to normal levels by the end of the month, officials added.</p>"
+        b"</article></body></html>"
+    )
+    response = _upload(
+        client_for(world.reviewer),
+        world.project,
+        SimpleUploadedFile("wire.txt", WIRE.encode()),
+        SimpleUploadedFile("note.md", b"A short note with enough words to be a body."),
+        SimpleUploadedFile("page.html", html),
+    )
+    assert response.status_code == 200
+    assert response.content.decode().count("Imported as article") == 3
+    assert Article.objects.filter(project=world.project, title="Port reopens").exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("photo.png", b"\x89PNG\r\n\x1a\n\x00\x00", "not supported"),
+        ("binary.txt", b"abc\x00\x01\x02def", "binary"),
+        ("latin1.txt", "Caf\u00e9 au lait".encode("latin-1"), "not valid UTF-8"),
+        ("empty.txt", b"  \n", "empty"),
+        ("broken.jsonl", b'{"title": "x", "body": "A body that is fine."}\n{not json\n', "line 2"),
+    ],
+)
+def test_upload_reports_bad_files_clearly(world, name, data, message):
+    response = _upload(client_for(world.reviewer), world.project, SimpleUploadedFile(name, data))
+    assert message in response.content.decode()
+
+
+def test_upload_refuses_files_over_the_limit(world, settings):
+    settings.WORKBENCH_MAX_IMPORT_BYTES = 100
+    response = _upload(
+        client_for(world.reviewer), world.project, SimpleUploadedFile("big.txt", b"word " * 50)
+    )
+    assert response.status_code == 400
+    assert "the limit is 100 bytes" in response.content.decode()
+
+
+def test_jsonl_batch_imports_good_lines_and_numbers_bad_ones(world):
+    text = "\n".join(
+        [
+            '{"title": "One", "body": "The first article body, one sentence long.", "published": "2024-01-05"}',
+            '{"title": "Two"}',
+            "[1, 2]",
+            '{"title": "Three", "text": "The third article body, also one sentence.", "url": "javascript:alert(1)"}',
+            '{"title": "Four", "text": "The fourth article body, one sentence.", "outlet": "Wire"}',
+        ]
+    )
+    response = client_for(world.reviewer).post(
+        reverse("articles:import_jsonl", args=[world.project.pk]), {"text": text}
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "line 2" in html and "line 3" in html and "line 4" in html
+    assert set(world.project.articles.values_list("title", flat=True)) >= {"One", "Four"}
+    assert not world.project.articles.filter(title="Three").exists()
+    assert str(world.project.articles.get(title="One").published) == "2024-01-05"
+
+
+def test_url_import_refuses_private_addresses(world):
+    client = client_for(world.reviewer)
+    for url in (
+        "http://127.0.0.1:8000/",
+        "http://169.254.169.254/latest/meta-data/",
+        "http://10.0.0.1/",
+    ):
+        response = client.post(
+            reverse("articles:import_url", args=[world.project.pk]), {"url": url}
+        )
+        assert response.status_code == 400
+        assert "not allowed" in response.content.decode()
+    response = client.post(
+        reverse("articles:import_url", args=[world.project.pk]), {"url": "file:///etc/passwd"}
+    )
+    assert response.status_code == 400
+
+
+def test_article_page_escapes_script_in_title_outlet_and_body(world):
+    article = ArticleFactory(
+        project=world.project, title=XSS, outlet=XSS, byline=XSS, body=f"Text {XSS} end."
+    )
+    client = client_for(world.viewer)
+    for url in (article.get_absolute_url(), world.project.get_absolute_url()):
+        html = client.get(url).content.decode()
+        assert "<script>alert" not in html
+        assert 'onerror="alert' not in html
+        assert "&lt;script&gt;" in html
+
+
+def test_project_page_escapes_project_name_and_description(world):
+    world.project.name = XSS
+    world.project.description = XSS
+    world.project.save()
+    html = client_for(world.viewer).get(world.project.get_absolute_url()).content.decode()
+    assert "<script>alert" not in html
+
+
+def test_project_page_searches_and_filters(world):
+    ArticleFactory(project=world.project, title="Drone strike in Baghdad", body="Body about Iraq.")
+    ArticleFactory(
+        project=world.project, title="Budget", body="Body about money.", status="submitted"
+    )
+    client = client_for(world.viewer)
+    url = world.project.get_absolute_url()
+    assert "Drone strike" in client.get(url, {"q": "iraq"}).content.decode()
+    assert "Drone strike" not in client.get(url, {"q": "money"}).content.decode()
+    fragment = client.get(
+        url, {"status": "submitted"}, headers={"HX-Request": "true", "HX-Target": "article-rows"}
+    )
+    html = fragment.content.decode()
+    assert "Budget" in html and "Drone strike" not in html
+    assert "<html" not in html
+
+
+def test_project_page_query_count_does_not_grow_with_articles(world, django_assert_max_num_queries):
+    ArticleFactory.create_batch(30, project=world.project)
+    client = client_for(world.viewer)
+    with django_assert_max_num_queries(12):
+        assert client.get(world.project.get_absolute_url()).status_code == 200
+
+
+def test_lead_creates_project_with_default_scale_and_edits_it(world):
+    client = client_for(world.lead)
+    response = client.post(
+        reverse("articles:project_create"),
+        {"name": "Election claims", "rating_scale": "True\nFalse\n\n"},
+    )
+    project = Project.objects.get(name="Election claims")
+    assert response.status_code == 302
+    assert project.slug == "election-claims"
+    assert project.rating_scale == ["True", "False"]
+    client.post(
+        reverse("articles:project_edit", args=[project.pk]),
+        {
+            "name": "Election claims",
+            "slug": "elections",
+            "rating_scale": "Accurate\nMisleading\nFalse",
+        },
+    )
+    project.refresh_from_db()
+    assert project.slug == "elections"
+    assert project.rating_scale == ["Accurate", "Misleading", "False"]
+
+
+def test_project_form_refuses_bad_scale_and_duplicate_slug(world):
+    client = client_for(world.lead)
+    response = client.post(
+        reverse("articles:project_create"), {"name": "X", "rating_scale": "Only one"}
+    )
+    assert response.status_code == 200
+    assert "at least two" in response.content.decode()
+    response = client.post(
+        reverse("articles:project_create"),
+        {"name": "Y", "slug": "desk-project", "rating_scale": "A\nB"},
+    )
+    assert "already exists" in response.content.decode()

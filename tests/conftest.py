@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from django.test import Client
+
+from tests.factories import ArticleFactory, MembershipFactory, ProjectFactory, TeamFactory
+from workbench.accounts.models import Role
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SAMPLE = SHARED / "samples" / "lemonde-baghdad-2024-01-05.txt"
+XSS = '<script>alert("x")</script><img src=x onerror="alert(1)">'
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def need(condition: bool, reason: str) -> None:
+    """Skip on a laptop, fail in CI: a test that needs a real part must not pass silently there."""
+    if condition:
+        return
+    if in_ci():
+        pytest.fail(f"CI=true but {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(autouse=True)
+def fast_passwords(settings) -> None:
+    # PBKDF2's deliberate slowness buys nothing in tests and costs seconds per user.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@dataclass
+class World:
+    """One team with a member of each role, a project and an article; plus an outsider team."""
+
+    team: object
+    lead: object
+    reviewer: object
+    viewer: object
+    outsider: object
+    project: object
+    article: object
+    other_project: object
+
+
+@pytest.fixture
+def world(db) -> World:
+    team = TeamFactory(name="Desk", slug="desk")
+    lead = MembershipFactory(team=team, role=Role.LEAD, user__username="lead").user
+    reviewer = MembershipFactory(team=team, role=Role.REVIEWER, user__username="reviewer").user
+    viewer = MembershipFactory(team=team, role=Role.VIEWER, user__username="viewer").user
+    other = TeamFactory(name="Elsewhere", slug="elsewhere")
+    outsider = MembershipFactory(team=other, role=Role.LEAD, user__username="outsider").user
+    project = ProjectFactory(team=team, name="Desk project", slug="desk-project")
+    article = ArticleFactory(project=project)
+    other_project = ProjectFactory(team=other, slug="other-project")
+    return World(team, lead, reviewer, viewer, outsider, project, article, other_project)
+
+
+def client_for(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def sample_text() -> str:
+    need(SAMPLE.exists(), f"the shared sample is missing at {SAMPLE}")
+    return SAMPLE.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def chromium_path() -> str:
+    path = shutil.which("chromium") or "/usr/bin/chromium"
+    need(Path(path).exists(), "Debian's chromium is not installed (apt-get install chromium)")
+    return path

@@ -1,0 +1,120 @@
+"""The access ladder for every HTML view: anonymous → login, outsider → 404, wrong role → 403,
+member → 200. One table, so a new view without a row is easy to spot in review."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from tests.conftest import client_for
+
+pytestmark = pytest.mark.django_db
+
+# name, args from the world, method, data, roles that may (the others get 403; outsiders 404)
+VIEWS = [
+    (
+        "articles:project_detail",
+        lambda w: [w.project.pk],
+        "get",
+        None,
+        {"lead", "reviewer", "viewer"},
+    ),
+    ("articles:project_edit", lambda w: [w.project.pk], "get", None, {"lead"}),
+    ("articles:article_import", lambda w: [w.project.pk], "get", None, {"lead", "reviewer"}),
+    (
+        "articles:import_paste",
+        lambda w: [w.project.pk],
+        "post",
+        {"text": "A fresh paragraph long enough to be an article body, written for the test."},
+        {"lead", "reviewer"},
+    ),
+    (
+        "articles:import_jsonl",
+        lambda w: [w.project.pk],
+        "post",
+        {"text": '{"title": "T", "body": "A body of one sentence, written for the test."}'},
+        {"lead", "reviewer"},
+    ),
+    (
+        "articles:article_detail",
+        lambda w: [w.article.pk],
+        "get",
+        None,
+        {"lead", "reviewer", "viewer"},
+    ),
+    ("articles:article_edit", lambda w: [w.article.pk], "get", None, {"lead", "reviewer"}),
+    (
+        "articles:article_move_line",
+        lambda w: [w.article.pk],
+        "post",
+        "move",
+        {"lead", "reviewer"},
+    ),
+    ("accounts:member_list", lambda w: [w.team.slug], "get", None, {"lead", "reviewer", "viewer"}),
+    (
+        "accounts:member_add",
+        lambda w: [w.team.slug],
+        "post",
+        {"username": "outsider", "role": "viewer"},
+        {"lead"},
+    ),
+    (
+        "accounts:member_role",
+        lambda w: [w.team.slug, w.reviewer.memberships.get().pk],
+        "post",
+        {"role": "viewer"},
+        {"lead"},
+    ),
+]
+ROLES = ["lead", "reviewer", "viewer"]
+
+
+def _request(client, world, name, args, method, data):
+    url = reverse(name, args=args(world))
+    if data == "move":
+        data = {"line": 0, "to": "removed", "checksum": world.article.checksum}
+    return getattr(client, method)(url, data or {})
+
+
+@pytest.mark.parametrize(("name", "args", "method", "data", "allowed"), VIEWS)
+def test_view_sends_anonymous_to_login(client, world, name, args, method, data, allowed):
+    response = _request(client, world, name, args, method, data)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+
+
+@pytest.mark.parametrize(("name", "args", "method", "data", "allowed"), VIEWS)
+def test_view_hides_team_objects_from_outsider(world, name, args, method, data, allowed):
+    response = _request(client_for(world.outsider), world, name, args, method, data)
+    assert response.status_code == 404
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize(("name", "args", "method", "data", "allowed"), VIEWS)
+def test_view_answers_each_role(world, role, name, args, method, data, allowed):
+    response = _request(client_for(getattr(world, role)), world, name, args, method, data)
+    if role in allowed:
+        assert response.status_code in (200, 302), response.content[:500]
+    else:
+        assert response.status_code == 403
+
+
+def test_project_list_needs_login_and_shows_only_own_team(client, world):
+    assert client.get(reverse("articles:project_list")).status_code == 302
+    page = client_for(world.outsider).get(reverse("articles:project_list"))
+    assert page.status_code == 200
+    assert world.project.name not in page.content.decode()
+    assert world.other_project.name in page.content.decode()
+
+
+def test_project_create_is_for_leads(world):
+    url = reverse("articles:project_create")
+    assert client_for(world.lead).get(url).status_code == 200
+    assert client_for(world.reviewer).get(url).status_code == 403
+    assert (
+        client_for(world.viewer).post(url, {"name": "X", "rating_scale": "A\nB"}).status_code == 403
+    )
+
+
+def test_login_page_is_public(client):
+    assert client.get(reverse("login")).status_code == 200

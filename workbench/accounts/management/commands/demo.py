@@ -1,0 +1,100 @@
+"""Set up a demo workbench on the configured database (SQLite by default) and serve it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandParser
+from django.db import transaction
+
+from workbench.accounts.models import Membership, Role, Team
+from workbench.articles.models import ImportSource, Project
+from workbench.articles.services import article_import_text
+
+DEMO_PASSWORD = "workbench-demo"  # noqa: S105 - printed on purpose: it is the demo login
+DEMO_USERS = [
+    ("lena", "Lena", "Lead", Role.LEAD),
+    ("rafael", "Rafael", "Reviewer", Role.REVIEWER),
+    ("sofia", "Sofia", "Reviewer", Role.REVIEWER),
+    ("victor", "Victor", "Viewer", Role.VIEWER),
+]
+DEMO_TEAM = ("Demo newsroom", "demo-newsroom")
+DEMO_PROJECT = ("Middle East and Europe desk", "demo")
+SEED_SAMPLE = "lemonde-baghdad-2024-01-05.txt"
+DEMO_TEXTS = Path(__file__).resolve().parents[2] / "demo"
+
+
+class Command(BaseCommand):
+    help = "Migrate, load demo data (idempotent), print the demo logins and serve the app."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--no-serve", action="store_true", help="set up but do not serve")
+        parser.add_argument("--addrport", default="127.0.0.1:8000", help="where to serve")
+
+    def handle(self, *args: object, **options: object) -> None:
+        call_command("migrate", interactive=False, verbosity=0)
+        self.stdout.write("Database migrated.")
+        project, imported = seed_demo()
+        self.stdout.write(
+            f"Demo data ready: team {DEMO_TEAM[0]!r}, project {project.name!r} "
+            f"(--project {project.slug}), {project.articles.count()} articles "
+            f"({imported} new)."
+        )
+        self.stdout.write(self.style.SUCCESS("Demo logins (password for all: workbench-demo):"))
+        for username, first, last, role in DEMO_USERS:
+            self.stdout.write(f"  {username:<8} {role.label.lower()}  ({first} the {last})")
+        if options["no_serve"]:
+            return
+        self.stdout.write(f"Open http://{options['addrport']}/ and log in as rafael (a reviewer).")
+        call_command("runserver", options["addrport"], use_reloader=False)
+
+
+@transaction.atomic
+def seed_demo() -> tuple[Project, int]:
+    """Create the demo team, users, project and articles unless they exist; return the project."""
+    team, _ = Team.objects.get_or_create(slug=DEMO_TEAM[1], defaults={"name": DEMO_TEAM[0]})
+    users = {}
+    for username, first, last, role in DEMO_USERS:
+        user = _demo_user(username, first, last)
+        Membership.objects.update_or_create(user=user, team=team, defaults={"role": role})
+        users[role] = user
+    project, _ = Project.objects.get_or_create(
+        team=team,
+        slug=DEMO_PROJECT[1],
+        defaults={
+            "name": DEMO_PROJECT[0],
+            "description": "Strikes in Iraq, public-health figures and infrastructure claims: "
+            "articles as they arrive from aggregators, wires and paywalled sites.",
+            "created_by": users[Role.LEAD],
+        },
+    )
+    imported = 0
+    for path in _demo_files():
+        result = article_import_text(
+            project=project,
+            actor=users[Role.LEAD],
+            text=path.read_text(encoding="utf-8"),
+            source=ImportSource.COMMAND,
+        )
+        imported += result.created
+    return project, imported
+
+
+def _demo_user(username: str, first: str, last: str):  # noqa: ANN202 - the user model
+    user_model = get_user_model()
+    user, _ = user_model.objects.get_or_create(
+        username=username, defaults={"first_name": first, "last_name": last}
+    )
+    # Reset on every run so the printed login always works.
+    user.set_password(DEMO_PASSWORD)
+    user.save(update_fields=["password"])
+    return user
+
+
+def _demo_files() -> list[Path]:
+    samples = Path(settings.WORKBENCH_DEMO_SAMPLES_DIR) / SEED_SAMPLE
+    written = sorted(DEMO_TEXTS.glob("*.txt"))
+    return ([samples] if samples.exists() else []) + written

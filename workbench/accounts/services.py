@@ -1,0 +1,96 @@
+"""Writes for teams and memberships. Roles are checked here (403), visibility in selectors."""
+
+from __future__ import annotations
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from workbench.accounts.models import Membership, Role, Team
+
+User = get_user_model()
+
+
+def require_role(*, user: AbstractBaseUser, team: Team, roles: tuple[str, ...]) -> Membership:
+    """Return the user's membership in the team; raise PermissionDenied for another role.
+
+    Callers have already scoped the object to the user's teams, so a missing membership here means
+    a role problem (403), not an outsider (whom the selectors turned away with a 404).
+    """
+    membership = Membership.objects.filter(user=user, team=team).first()
+    if membership is None or membership.role not in roles:
+        raise PermissionDenied(_("Your role in this team does not allow this."))
+    return membership
+
+
+def require_lead(*, user: AbstractBaseUser, team: Team) -> Membership:
+    """Return the user's lead membership in the team, or raise PermissionDenied."""
+    return require_role(user=user, team=team, roles=(Role.LEAD,))
+
+
+def require_writer(*, user: AbstractBaseUser, team: Team) -> Membership:
+    """Return the user's lead or reviewer membership in the team, or raise PermissionDenied."""
+    return require_role(user=user, team=team, roles=(Role.LEAD, Role.REVIEWER))
+
+
+@transaction.atomic
+def team_create(*, name: str, slug: str, creator: AbstractBaseUser) -> Team:
+    """Create a team with its creator as the first lead."""
+    team = Team(name=name.strip(), slug=slug)
+    team.full_clean()
+    team.save()
+    Membership.objects.create(user=creator, team=team, role=Role.LEAD)
+    return team
+
+
+@transaction.atomic
+def membership_add(*, team: Team, actor: AbstractBaseUser, username: str, role: str) -> Membership:
+    """Add an existing user to the team with a role (leads only)."""
+    require_lead(user=actor, team=team)
+    user = User.objects.filter(username__iexact=username.strip(), is_active=True).first()
+    if user is None:
+        raise ValidationError(
+            {"username": _("No active user is called “%(name)s”.") % {"name": username}},
+            code="user_not_found",
+        )
+    if Membership.objects.filter(team=team, user=user).exists():
+        raise ValidationError(
+            {"username": _("%(name)s is already a member.") % {"name": user.get_username()}},
+            code="already_member",
+        )
+    membership = Membership(team=team, user=user, role=role)
+    membership.full_clean()
+    membership.save()
+    return membership
+
+
+@transaction.atomic
+def membership_set_role(
+    *, membership: Membership, actor: AbstractBaseUser, role: str
+) -> Membership:
+    """Change a member's role (leads only); a team always keeps at least one lead."""
+    require_lead(user=actor, team=membership.team)
+    # Lock the team's lead rows so two leads demoting each other at once cannot leave none.
+    leads = list(
+        Membership.objects.select_for_update().filter(team=membership.team, role=Role.LEAD)
+    )
+    if membership.role == Role.LEAD and role != Role.LEAD and len(leads) <= 1:
+        raise ValidationError(
+            _("A team needs at least one lead: make someone else lead first."), code="last_lead"
+        )
+    membership.role = role
+    membership.full_clean()
+    membership.save(update_fields=["role"])
+    return membership
+
+
+@transaction.atomic
+def membership_remove(*, membership: Membership, actor: AbstractBaseUser) -> None:
+    """Remove a member from the team (leads only); the last lead cannot be removed."""
+    require_lead(user=actor, team=membership.team)
+    leads = Membership.objects.select_for_update().filter(team=membership.team, role=Role.LEAD)
+    if membership.role == Role.LEAD and leads.count() <= 1:
+        raise ValidationError(_("A team needs at least one lead."), code="last_lead")
+    membership.delete()

@@ -1,0 +1,130 @@
+from __future__ import annotations
+
+from django import forms
+from django.core.validators import URLValidator
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from workbench.articles.models import DEFAULT_RATING_SCALE, ArticleStatus
+
+http_url = URLValidator(schemes=["http", "https"])
+
+
+class ProjectForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    slug = forms.SlugField(
+        label=_("Short name"),
+        max_length=100,
+        required=False,
+        help_text=_("Used on the command line (--project). Made from the name when left empty."),
+    )
+    description = forms.CharField(label=_("Description"), widget=forms.Textarea, required=False)
+    rating_scale = forms.CharField(
+        label=_("Rating scale"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        initial="\n".join(DEFAULT_RATING_SCALE),
+        help_text=_("One verdict per line, best first."),
+    )
+
+    def clean_slug(self) -> str:
+        return self.cleaned_data["slug"] or slugify(self.data.get("name", ""))[:100]
+
+    def clean_rating_scale(self) -> list[str]:
+        return [
+            line.strip() for line in self.cleaned_data["rating_scale"].splitlines() if line.strip()
+        ]
+
+
+class ArticleSearchForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("Any status")), *ArticleStatus.choices]
+    )
+
+
+class PasteForm(forms.Form):
+    text = forms.CharField(
+        label=_("Article text"),
+        widget=forms.Textarea(attrs={"rows": 14}),
+        help_text=_(
+            "Paste the article as you have it; menus, sponsor lines and paywall notices "
+            "are set aside."
+        ),
+    )
+    title = forms.CharField(label=_("Title"), max_length=500, required=False)
+    outlet = forms.CharField(label=_("Outlet"), max_length=200, required=False)
+    byline = forms.CharField(label=_("Byline"), max_length=300, required=False)
+    url = forms.URLField(
+        label=_("URL"),
+        max_length=2000,
+        required=False,
+        validators=[http_url],
+        assume_scheme="https",
+    )
+    published = forms.DateField(
+        label=_("Published"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    widget = MultipleFileInput
+
+    def clean(self, data, initial=None):  # noqa: ANN001, ANN201 - Django's signature
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(item, initial) for item in data]
+        return [single(data, initial)]
+
+
+class UploadForm(forms.Form):
+    files = MultipleFileField(
+        label=_("Files"),
+        help_text=_(
+            ".txt, .md, .html, or .jsonl with one "
+            "{title, body, url, outlet, byline, published} per line."
+        ),
+        widget=MultipleFileInput(attrs={"accept": ".txt,.md,.html,.htm,.jsonl,.ndjson"}),
+    )
+
+
+class UrlForm(forms.Form):
+    url = forms.URLField(
+        label=_("Web address"), max_length=2000, validators=[http_url], assume_scheme="https"
+    )
+
+
+class JsonlForm(forms.Form):
+    text = forms.CharField(
+        label=_("JSON Lines"),
+        widget=forms.Textarea(attrs={"rows": 10, "spellcheck": "false"}),
+        help_text=_(
+            'One article per line: {"title": …, "body": …, "url": …, "outlet": …, '
+            '"published": "2024-01-05"}'
+        ),
+    )
+
+
+class ArticleEditForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=500)
+    outlet = forms.CharField(label=_("Outlet"), max_length=200, required=False)
+    byline = forms.CharField(label=_("Byline"), max_length=300, required=False)
+    url = forms.URLField(
+        label=_("URL"),
+        max_length=2000,
+        required=False,
+        validators=[http_url],
+        assume_scheme="https",
+    )
+    published = forms.DateField(
+        label=_("Published"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+
+class MoveLineForm(forms.Form):
+    line = forms.IntegerField(min_value=0)
+    to = forms.ChoiceField(choices=[("body", _("body")), ("removed", _("removed"))])
+    checksum = forms.CharField(max_length=64)

@@ -1,0 +1,79 @@
+"""Import article files (.txt, .md, .html, .jsonl) and web pages into a project."""
+
+from __future__ import annotations
+
+import json
+from pathlib import PurePath
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from tqdm import tqdm
+
+from workbench.articles.models import Article
+from workbench.articles.selectors import project_by_handle
+from workbench.articles.services import ImportResult, import_paths
+
+
+class Command(BaseCommand):
+    help = (
+        "Import articles from files or http(s) URLs into a project. Progress goes to stderr; "
+        "with --json, one JSON object per article goes to stdout. Exits 1 if any item failed."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("items", nargs="+", metavar="PATH_OR_URL")
+        parser.add_argument(
+            "--project", required=True, help="project slug, or TEAM/SLUG when several teams use it"
+        )
+        parser.add_argument("--json", action="store_true", help="print one JSON object per article")
+
+    def handle(self, *args: object, **options: object) -> None:
+        try:
+            project = project_by_handle(str(options["project"]))
+        except LookupError as error:
+            raise CommandError(str(error)) from error
+        items: list[str] = list(options["items"])  # type: ignore[arg-type]
+        failures = 0
+        # Write to the command's own stderr stream (call_command may redirect it); tqdm needs the
+        # raw stream, not Django's line-ending wrapper.
+        stream = self.stderr._out
+        bar = tqdm(total=len(items), unit="item", file=stream, disable=False, leave=True)
+        for item, report in import_paths(project=project, actor=None, items=items):
+            bar.update(1)
+            bar.set_postfix_str(PurePath(item).name[-40:], refresh=False)
+            for result in report.results:
+                self._emit(result, item, as_json=bool(options["json"]))
+            for failure in report.failures:
+                failures += 1
+                tqdm.write(f"error: {failure.label or item}: {failure.message}", file=stream)
+        bar.close()
+        if failures:
+            raise CommandError(f"{failures} item(s) could not be imported (see above).")
+
+    def _emit(self, result: ImportResult, item: str, *, as_json: bool) -> None:
+        article = result.article
+        if as_json:
+            self.stdout.write(
+                json.dumps(article_summary(article, result, item), ensure_ascii=False)
+            )
+        else:
+            state = "imported" if result.created else "already imported"
+            self.stdout.write(f"{state}: #{article.pk} {article.title} ({result.label or item})")
+
+
+def article_summary(article: Article, result: ImportResult, item: str) -> dict:
+    """Return the fields DESIGN.md promises for `import_articles --json`."""
+    return {
+        "id": article.pk,
+        "title": article.title,
+        "outlet": article.outlet,
+        "byline": article.byline,
+        "published": article.published.isoformat() if article.published else None,
+        "syndicated_by": article.syndicated_by,
+        "retrieved": article.retrieved.isoformat() if article.retrieved else None,
+        "is_truncated": article.is_truncated,
+        "body_chars": article.body_chars,
+        "removed_lines": article.removed_lines,
+        "title_is_provisional": article.title_is_provisional,
+        "created": result.created,
+        "input": result.label or item,
+    }

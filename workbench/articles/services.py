@@ -1,0 +1,484 @@
+"""Writes for projects and articles. Every way of loading an article goes through article_import."""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from workbench.accounts.models import Team
+from workbench.accounts.services import require_lead, require_writer
+from workbench.articles.cleanup import Cleaned, RemovedLine, build_body, clean_text
+from workbench.articles.extract import clean_html, looks_like_html
+from workbench.articles.fetch import FetchError, fetch_url
+from workbench.articles.models import Article, ImportSource, Project
+
+TEXT_SUFFIXES = {".txt", ".md", ".text", ".markdown"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+MOVED_REASON = "moved by reviewer"
+
+
+# --- projects ---------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def project_create(
+    *,
+    team: Team,
+    actor: AbstractBaseUser,
+    name: str,
+    slug: str,
+    description: str = "",
+    rating_scale: list[str] | None = None,
+) -> Project:
+    """Create a project in the team (leads only)."""
+    require_lead(user=actor, team=team)
+    project = Project(team=team, name=name.strip(), slug=slug, description=description)
+    if rating_scale is not None:
+        project.rating_scale = rating_scale
+    project.created_by = actor
+    project.full_clean()
+    project.save()
+    return project
+
+
+@transaction.atomic
+def project_update(
+    *,
+    project: Project,
+    actor: AbstractBaseUser,
+    name: str,
+    slug: str,
+    description: str,
+    rating_scale: list[str],
+) -> Project:
+    """Change a project's name, slug, description or rating scale (leads only)."""
+    require_lead(user=actor, team=project.team)
+    project.name, project.slug, project.description = name.strip(), slug, description
+    project.rating_scale = rating_scale
+    project.full_clean()
+    project.save()
+    return project
+
+
+# --- importing --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    article: Article
+    created: bool
+    label: str = ""
+
+    @property
+    def message(self) -> str:
+        if self.created:
+            return _("Imported as article %(id)s.") % {"id": self.article.pk}
+        return _("Already imported as article %(id)s.") % {"id": self.article.pk}
+
+
+@dataclass(frozen=True)
+class ImportFailure:
+    label: str
+    message: str
+
+
+@dataclass
+class ImportReport:
+    results: list[ImportResult] = field(default_factory=list)
+    failures: list[ImportFailure] = field(default_factory=list)
+
+    @property
+    def created(self) -> int:
+        return sum(1 for r in self.results if r.created)
+
+    @property
+    def duplicates(self) -> int:
+        return sum(1 for r in self.results if not r.created)
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """Metadata the user typed in; it wins over what the cleaner recovered."""
+
+    title: str = ""
+    outlet: str = ""
+    byline: str = ""
+    url: str = ""
+    published: datetime.date | None = None
+
+
+def body_checksum(body: str) -> str:
+    """Return the checksum that identifies an article's body within a project."""
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+def article_import(
+    *,
+    project: Project,
+    actor: AbstractBaseUser | None,
+    cleaned: Cleaned,
+    source: str,
+    overrides: Overrides = Overrides(),  # noqa: B008 - frozen, so a shared default is safe
+) -> ImportResult:
+    """Store a cleaned article in the project, or return the one already holding the same body.
+
+    The single write path for paste, upload, URL, JSON Lines and the command line.
+    """
+    checksum = body_checksum(cleaned.body)
+    existing = project.articles.filter(checksum=checksum).first()
+    if existing is not None:
+        return ImportResult(article=existing, created=False)
+    article = Article(
+        project=project,
+        title=(overrides.title or cleaned.title)[:500],
+        title_is_provisional=not overrides.title and cleaned.title_is_provisional,
+        outlet=(overrides.outlet or cleaned.outlet)[:200],
+        byline=(overrides.byline or cleaned.byline)[:300],
+        url=overrides.url,
+        published=overrides.published or cleaned.published,
+        language=cleaned.language[:16],
+        body=cleaned.body,
+        raw=cleaned.raw,
+        removed=[_removed_json(r) for r in cleaned.removed],
+        syndicated_by=cleaned.syndicated_by[:200],
+        retrieved=cleaned.retrieved,
+        is_truncated=cleaned.is_truncated,
+        checksum=checksum,
+        source=source,
+        created_by=actor,
+    )
+    article.full_clean(exclude=["checksum"], validate_constraints=False)
+    try:
+        with transaction.atomic():
+            article.save()
+    except IntegrityError:
+        # Another request stored the same body between our check and our insert.
+        return ImportResult(article=project.articles.get(checksum=checksum), created=False)
+    return ImportResult(article=article, created=True)
+
+
+def article_import_text(
+    *,
+    project: Project,
+    actor: AbstractBaseUser | None,
+    text: str,
+    source: str = ImportSource.PASTE,
+    overrides: Overrides = Overrides(),  # noqa: B008
+) -> ImportResult:
+    """Clean pasted or uploaded text (or HTML) and import it."""
+    if actor is not None:
+        require_writer(user=actor, team=project.team)
+    cleaned = _clean(text, url=overrides.url)
+    return article_import(
+        project=project, actor=actor, cleaned=cleaned, source=source, overrides=overrides
+    )
+
+
+def article_import_url(
+    *, project: Project, actor: AbstractBaseUser | None, url: str, source: str = ImportSource.URL
+) -> ImportResult:
+    """Fetch a web page (SSRF-safe), extract its article and import it."""
+    if actor is not None:
+        require_writer(user=actor, team=project.team)
+    try:
+        page = fetch_url(url)
+    except FetchError as error:
+        raise ValidationError(str(error), code=error.code) from error
+    if page.content_type.startswith("text/plain"):
+        cleaned = _clean(page.text)
+    else:
+        cleaned = _clean_html(page.text, url=page.url)
+    return article_import(
+        project=project,
+        actor=actor,
+        cleaned=cleaned,
+        source=source,
+        overrides=Overrides(url=page.url[:2000]),
+    )
+
+
+def articles_import_jsonl(
+    *,
+    project: Project,
+    actor: AbstractBaseUser | None,
+    text: str,
+    label: str = "",
+    source: str = ImportSource.JSONL,
+) -> ImportReport:
+    """Import one article per JSON line; report each bad line by number and keep the good ones."""
+    if actor is not None:
+        require_writer(user=actor, team=project.team)
+    report = ImportReport()
+    prefix = f"{label}, " if label else ""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = _("%(prefix)sline %(n)s") % {"prefix": prefix, "n": number}
+        try:
+            cleaned, overrides = _parse_jsonl_line(line)
+            result = article_import(
+                project=project, actor=actor, cleaned=cleaned, source=source, overrides=overrides
+            )
+        except ValidationError as error:
+            report.failures.append(ImportFailure(where, " ".join(error.messages)))
+            continue
+        report.results.append(ImportResult(result.article, result.created, where))
+    if not report.results and not report.failures:
+        report.failures.append(ImportFailure(label or "JSON Lines", _("There are no lines.")))
+    return report
+
+
+def articles_import_file(
+    *,
+    project: Project,
+    actor: AbstractBaseUser | None,
+    name: str,
+    data: bytes,
+    source: str = ImportSource.FILE,
+) -> ImportReport:
+    """Import an uploaded .txt, .md, .html or .jsonl file after checking its size and encoding."""
+    if actor is not None:
+        require_writer(user=actor, team=project.team)
+    report = ImportReport()
+    try:
+        text = decode_upload(name=name, data=data)
+        suffix = PurePath(name).suffix.lower()
+        if suffix in JSONL_SUFFIXES:
+            return articles_import_jsonl(
+                project=project, actor=actor, text=text, label=name, source=source
+            )
+        result = article_import_text(project=project, actor=actor, text=text, source=source)
+    except ValidationError as error:
+        report.failures.append(ImportFailure(name, " ".join(error.messages)))
+        return report
+    report.results.append(ImportResult(result.article, result.created, name))
+    return report
+
+
+def decode_upload(*, name: str, data: bytes) -> str:
+    """Return an upload's text, refusing unknown types, oversize, binary and non-UTF-8 files."""
+    suffix = PurePath(name).suffix.lower()
+    if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES:
+        raise ValidationError(
+            _("%(suffix)s files are not supported: use .txt, .md, .html or .jsonl.")
+            % {"suffix": suffix or _("Extension-less")},
+            code="unsupported_type",
+        )
+    limit = settings.WORKBENCH_MAX_IMPORT_BYTES
+    if len(data) > limit:
+        raise ValidationError(
+            _("The file is %(size)s bytes; the limit is %(limit)s bytes.")
+            % {"size": f"{len(data):,}", "limit": f"{limit:,}"},
+            code="too_large",
+        )
+    if b"\x00" in data[:8192]:
+        raise ValidationError(_("This looks like a binary file, not text."), code="binary_file")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ValidationError(
+            _("The file is not valid UTF-8 (byte %(pos)s): save it as UTF-8 and try again.")
+            % {"pos": error.start},
+            code="invalid_utf8",
+        ) from error
+    if not text.strip():
+        raise ValidationError(_("The file is empty."), code="empty")
+    return text
+
+
+def import_paths(
+    *, project: Project, actor: AbstractBaseUser | None, items: Iterable[str]
+) -> Iterator[tuple[str, ImportReport]]:
+    """Import files and URLs given on the command line, yielding a report for each."""
+    for item in items:
+        report = ImportReport()
+        try:
+            if item.startswith(("http://", "https://")):
+                report.results.append(
+                    article_import_url(
+                        project=project, actor=actor, url=item, source=ImportSource.COMMAND
+                    )
+                )
+            else:
+                data = _read_file(item)
+                report = articles_import_file(
+                    project=project,
+                    actor=actor,
+                    name=item,
+                    data=data,
+                    source=ImportSource.COMMAND,
+                )
+        except ValidationError as error:
+            report.failures.append(ImportFailure(item, " ".join(error.messages)))
+        yield item, report
+
+
+# --- reading and correcting an article --------------------------------------------------------
+
+
+@transaction.atomic
+def article_update(
+    *,
+    article: Article,
+    actor: AbstractBaseUser,
+    title: str,
+    outlet: str = "",
+    byline: str = "",
+    url: str = "",
+    published: datetime.date | None = None,
+) -> Article:
+    """Correct an article's metadata; a title saved by a reviewer is no longer provisional."""
+    require_writer(user=actor, team=article.project.team)
+    article.title, article.outlet, article.byline = title.strip(), outlet.strip(), byline.strip()
+    article.url, article.published = url, published
+    article.title_is_provisional = False
+    article.full_clean(exclude=["checksum"], validate_constraints=False)
+    article.save()
+    return article
+
+
+@transaction.atomic
+def article_move_line(
+    *, article: Article, actor: AbstractBaseUser, line: int, to: str, checksum: str
+) -> Article:
+    """Move one input line between the body and the removed lines, before any annotation exists.
+
+    `checksum` is the body the reviewer was looking at; a different one means someone else
+    changed the text meanwhile, and the move is refused rather than applied to the wrong line.
+    """
+    require_writer(user=actor, team=article.project.team)
+    article = Article.objects.select_for_update().get(pk=article.pk)
+    if article.checksum != checksum:
+        raise ValidationError(
+            _("Someone changed this article's text meanwhile; reload and try again."),
+            code="stale",
+        )
+    if article_has_annotations(article):
+        raise ValidationError(
+            _("The text can no longer change: this article has annotations."), code="annotated"
+        )
+    lines = article.raw.split("\n")
+    if not 0 <= line < len(lines) or not lines[line].strip():
+        raise ValidationError(_("There is no such line."), code="no_such_line")
+    removed = [RemovedLine(**r) for r in article.removed]
+    is_removed = any(r.line == line for r in removed)
+    if to == "removed" and not is_removed:
+        removed.append(RemovedLine(line=line, text=lines[line], reason=MOVED_REASON))
+    elif to == "body" and is_removed:
+        removed = [r for r in removed if r.line != line]
+    else:
+        raise ValidationError(_("That line is already there."), code="no_change")
+    removed.sort(key=lambda r: r.line)
+    body = build_body(article.raw, {r.line for r in removed})
+    if not body.strip():
+        raise ValidationError(_("The body cannot be empty."), code="empty_body")
+    new_checksum = body_checksum(body)
+    if article.project.articles.exclude(pk=article.pk).filter(checksum=new_checksum).exists():
+        raise ValidationError(
+            _("Another article in this project already has exactly this text."),
+            code="duplicate_body",
+        )
+    article.body, article.checksum = body, new_checksum
+    article.removed = [_removed_json(r) for r in removed]
+    article.save(update_fields=["body", "checksum", "removed", "updated"])
+    return article
+
+
+def article_has_annotations(article: Article) -> bool:
+    """Return whether any annotation anchors on the article's body (which then may not change)."""
+    related = getattr(article, "annotations", None)
+    return related is not None and related.exists()
+
+
+# --- helpers ----------------------------------------------------------------------------------
+
+
+def _clean(text: str, url: str = "") -> Cleaned:
+    if looks_like_html(text):
+        return _clean_html(text, url=url)
+    try:
+        return clean_text(text)
+    except ValueError as error:
+        raise ValidationError(str(error), code="no_text") from error
+
+
+def _clean_html(html: str, url: str = "") -> Cleaned:
+    try:
+        return clean_html(html, url=url)
+    except ValueError as error:
+        raise ValidationError(str(error), code="no_text") from error
+
+
+def _removed_json(line: RemovedLine) -> dict:
+    return {"line": line.line, "text": line.text, "reason": line.reason}
+
+
+def _parse_jsonl_line(line: str) -> tuple[Cleaned, Overrides]:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        raise ValidationError(
+            _("Not valid JSON (%(error)s).") % {"error": error.msg}, code="bad_json"
+        ) from error
+    if not isinstance(record, dict):
+        raise ValidationError(_("Each line must be a JSON object."), code="not_object")
+    text = record.get("body") or record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise ValidationError(
+            _("The object has no “body” or “text” with the article."), code="no_body"
+        )
+    strings = {k: record.get(k) for k in ("title", "outlet", "byline", "url")}
+    for key, value in strings.items():
+        if value is not None and not isinstance(value, str):
+            raise ValidationError(_("“%(key)s” must be a string.") % {"key": key}, code="bad_field")
+    overrides = Overrides(
+        title=(strings["title"] or "").strip(),
+        outlet=(strings["outlet"] or "").strip(),
+        byline=(strings["byline"] or "").strip(),
+        url=(strings["url"] or "").strip(),
+        published=_parse_date(record.get("published")),
+    )
+    return _clean(text, url=overrides.url), overrides
+
+
+def _parse_date(value: object) -> datetime.date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, str):
+        try:
+            return datetime.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            pass
+    raise ValidationError(_("“published” must be a date such as 2024-01-05."), code="bad_date")
+
+
+def _read_file(path: str) -> bytes:
+    limit = settings.WORKBENCH_MAX_IMPORT_BYTES
+    try:
+        size = os.path.getsize(path)
+        if size > limit:
+            # Refuse before reading: the message needs only the size.
+            raise ValidationError(
+                _("The file is %(size)s bytes; the limit is %(limit)s bytes.")
+                % {"size": f"{size:,}", "limit": f"{limit:,}"},
+                code="too_large",
+            )
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError as error:
+        raise ValidationError(
+            _("Cannot read %(path)s: %(error)s") % {"path": path, "error": error.strerror},
+            code="unreadable",
+        ) from error

@@ -1,0 +1,270 @@
+"""Pages for projects, importing and reading articles."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models.functions import Length
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.http import HttpResponseClientRedirect
+
+from workbench.accounts.selectors import membership_get
+from workbench.accounts.services import require_lead, require_writer
+from workbench.articles import forms
+from workbench.articles.models import Article, Project
+from workbench.articles.selectors import article_list, article_status_counts, project_list
+from workbench.articles.services import (
+    ImportFailure,
+    ImportReport,
+    ImportResult,
+    Overrides,
+    article_has_annotations,
+    article_import_text,
+    article_import_url,
+    article_move_line,
+    article_update,
+    articles_import_file,
+    articles_import_jsonl,
+    project_create,
+    project_update,
+)
+from workbench.http import HtmxHttpRequest
+
+ARTICLES_PER_PAGE = 50
+
+
+@require_GET
+def project_list_view(request: HtmxHttpRequest) -> HttpResponse:
+    membership = request.membership
+    team = membership.team if membership else None
+    projects = project_list(user=request.user, team=team) if team else Project.objects.none()
+    return render(request, "articles/project_list.html", {"projects": projects, "team": team})
+
+
+@require_http_methods(["GET", "POST"])
+def project_create_view(request: HtmxHttpRequest) -> HttpResponse:
+    membership = request.membership
+    if membership is None:
+        raise PermissionDenied(_("You are not in a team yet."))
+    require_lead(user=request.user, team=membership.team)
+    form = forms.ProjectForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            project = project_create(team=membership.team, actor=request.user, **form.cleaned_data)
+            return redirect(project)
+        except ValidationError as error:
+            form.add_error(None, error)
+    return render(request, "articles/project_form.html", {"form": form, "team": membership.team})
+
+
+@require_http_methods(["GET", "POST"])
+def project_edit_view(request: HtmxHttpRequest, project_id: int) -> HttpResponse:
+    project = get_object_or_404(project_list(user=request.user), pk=project_id)
+    require_lead(user=request.user, team=project.team)
+    initial = {**vars(project), "rating_scale": "\n".join(project.rating_scale)}
+    form = forms.ProjectForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            project_update(project=project, actor=request.user, **form.cleaned_data)
+            return redirect(project)
+        except ValidationError as error:
+            form.add_error(None, error)
+    context = {"form": form, "team": project.team, "project": project}
+    return render(request, "articles/project_form.html", context)
+
+
+@require_GET
+def project_detail_view(request: HtmxHttpRequest, project_id: int) -> HttpResponse:
+    project = get_object_or_404(project_list(user=request.user), pk=project_id)
+    search = forms.ArticleSearchForm(request.GET)
+    filters = search.cleaned_data if search.is_valid() else {}
+    articles = (
+        article_list(
+            user=request.user,
+            project=project,
+            query=filters.get("q", ""),
+            status=filters.get("status", ""),
+        )
+        .defer("body", "raw")
+        .annotate(body_length=Length("body"))
+    )
+    page = Paginator(articles, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+    context = {
+        "project": project,
+        "search": search,
+        "page": page,
+        "status_counts": article_status_counts(project=project),
+        "me": membership_get(user=request.user, team=project.team),
+    }
+    template = "articles/project_detail.html"
+    if request.htmx and request.htmx.target == "article-rows":
+        template += "#article-rows"
+    return render(request, template, context)
+
+
+@require_GET
+def article_import_view(request: HtmxHttpRequest, project_id: int) -> HttpResponse:
+    project = get_object_or_404(project_list(user=request.user), pk=project_id)
+    require_writer(user=request.user, team=project.team)
+    return _import_page(request, project)
+
+
+@require_POST
+def import_paste_view(request: HtmxHttpRequest, project_id: int) -> HttpResponse:
+    project = get_object_or_404(project_list(user=request.user), pk=project_id)
+    form = forms.PasteForm(request.POST)
+    if not form.is_valid():
+        return _import_page(request, project, paste_form=form, status=400)
+    data = form.cleaned_data
+    text, overrides = data.pop("text"), Overrides(**data)
+    return _import_one(
+        request,
+        project,
+        lambda: article_import_text(
+            project=project, actor=request.user, text=text, overrides=overrides
+        ),
+        paste_form=form,
+    )
+
+
+@require_POST
+def import_url_view(request: HtmxHttpRequest, project_id: int) -> HttpResponse:
+    project = get_object_or_404(project_list(user=request.user), pk=project_id)
+    form = forms.UrlForm(request.POST)
+    if not form.is_valid():
+        return _import_page(request, project, url_form=form, status=400)
+    url = form.cleaned_data["url"]
+    return _import_one(
+        request,
+        project,
+        lambda: article_import_url(project=project, actor=request.user, url=url),
+        url_form=form,
+    )
+
+
+@require_POST
+def import_upload_view(request: HtmxHttpRequest, project_id: int) -> HttpResponse:
+    project = get_object_or_404(project_list(user=request.user), pk=project_id)
+    form = forms.UploadForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return _import_page(request, project, upload_form=form, status=400)
+    report = ImportReport()
+    for upload in form.cleaned_data["files"]:
+        data = upload.read(upload.size if upload.size is not None else -1)
+        part = articles_import_file(
+            project=project, actor=request.user, name=upload.name, data=data
+        )
+        report.results += part.results
+        report.failures += part.failures
+    return _import_page(request, project, report=report, status=_report_status(report))
+
+
+@require_POST
+def import_jsonl_view(request: HtmxHttpRequest, project_id: int) -> HttpResponse:
+    project = get_object_or_404(project_list(user=request.user), pk=project_id)
+    form = forms.JsonlForm(request.POST)
+    if not form.is_valid():
+        return _import_page(request, project, jsonl_form=form, status=400)
+    report = articles_import_jsonl(
+        project=project, actor=request.user, text=form.cleaned_data["text"]
+    )
+    return _import_page(request, project, report=report, status=_report_status(report))
+
+
+@require_GET
+def article_detail_view(request: HtmxHttpRequest, article_id: int) -> HttpResponse:
+    article = get_object_or_404(article_list(user=request.user), pk=article_id)
+    return render(request, "articles/article_detail.html", _article_context(request, article))
+
+
+@require_POST
+def article_move_line_view(request: HtmxHttpRequest, article_id: int) -> HttpResponse:
+    article = get_object_or_404(article_list(user=request.user), pk=article_id)
+    form = forms.MoveLineForm(request.POST)
+    status = 400
+    if form.is_valid():
+        try:
+            article = article_move_line(article=article, actor=request.user, **form.cleaned_data)
+            status = 200
+        except ValidationError as error:
+            form.add_error(None, error)
+            status = 409 if error.code == "stale" else 400
+    context = {**_article_context(request, article), "move_form": form}
+    template = "articles/article_detail.html"
+    if request.htmx:
+        template += "#article-text"
+    return render(request, template, context, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+def article_edit_view(request: HtmxHttpRequest, article_id: int) -> HttpResponse:
+    article = get_object_or_404(article_list(user=request.user), pk=article_id)
+    require_writer(user=request.user, team=article.project.team)
+    form = forms.ArticleEditForm(request.POST or None, initial=vars(article))
+    if request.method == "POST" and form.is_valid():
+        try:
+            article_update(article=article, actor=request.user, **form.cleaned_data)
+            messages.success(request, _("Saved."))
+            return redirect(article)
+        except ValidationError as error:
+            form.add_error(None, error)
+    return render(request, "articles/article_edit.html", {"article": article, "form": form})
+
+
+def _article_context(request: HtmxHttpRequest, article: Article) -> dict:
+    me = membership_get(user=request.user, team=article.project.team)
+    removed_by_line = {r["line"]: r for r in article.removed}
+    raw_lines = [
+        {"number": i, "text": text, "removed": removed_by_line.get(i)}
+        for i, text in enumerate(article.raw.split("\n"))
+        if text.strip()
+    ]
+    return {
+        "article": article,
+        "project": article.project,
+        "paragraphs": article.body.split("\n\n"),
+        "raw_lines": raw_lines,
+        "can_edit": bool(me and me.can_write),
+        "can_move_lines": bool(me and me.can_write) and not article_has_annotations(article),
+    }
+
+
+def _import_page(
+    request: HtmxHttpRequest, project: Project, status: int = 200, **context
+) -> HttpResponse:
+    forms_ = {
+        "paste_form": forms.PasteForm(),
+        "upload_form": forms.UploadForm(),
+        "url_form": forms.UrlForm(),
+        "jsonl_form": forms.JsonlForm(),
+    }
+    context = {"project": project, **forms_, **context}
+    template = "articles/article_import.html"
+    if request.htmx:
+        template += "#import-report"
+    return render(request, template, context, status=status)
+
+
+def _import_one(
+    request: HtmxHttpRequest, project: Project, do_import: Callable[[], ImportResult], **forms_
+) -> HttpResponse:
+    try:
+        result = do_import()
+    except ValidationError as error:
+        report = ImportReport(failures=[ImportFailure("", " ".join(error.messages))])
+        return _import_page(request, project, report=report, status=400, **forms_)
+    if not result.created:
+        return _import_page(request, project, report=ImportReport(results=[result]), **forms_)
+    messages.success(request, result.message)
+    url = result.article.get_absolute_url()
+    return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
+
+
+def _report_status(report: ImportReport) -> int:
+    return 400 if report.failures and not report.results else 200
