@@ -42,15 +42,9 @@ class ArticleSearchForm(forms.Form):
     )
 
 
-class PasteForm(forms.Form):
-    text = forms.CharField(
-        label=_("Article text"),
-        widget=forms.Textarea(attrs={"rows": 14}),
-        help_text=_(
-            "Paste the article as you have it; menus, sponsor lines and paywall notices "
-            "are set aside."
-        ),
-    )
+class ArticleMetadataForm(forms.Form):
+    """What a person may say about an article besides its text."""
+
     title = forms.CharField(label=_("Title"), max_length=500, required=False)
     outlet = forms.CharField(label=_("Outlet"), max_length=200, required=False)
     byline = forms.CharField(label=_("Byline"), max_length=300, required=False)
@@ -63,6 +57,19 @@ class PasteForm(forms.Form):
     )
     published = forms.DateField(
         label=_("Published"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+
+class PasteForm(ArticleMetadataForm):
+    field_order = ["text"]
+
+    text = forms.CharField(
+        label=_("Article text"),
+        widget=forms.Textarea(attrs={"rows": 14}),
+        help_text=_(
+            "Paste the article as you have it; menus, sponsor lines and paywall notices "
+            "are set aside."
+        ),
     )
 
 
@@ -108,20 +115,8 @@ class JsonlForm(forms.Form):
     )
 
 
-class ArticleEditForm(forms.Form):
+class ArticleEditForm(ArticleMetadataForm):
     title = forms.CharField(label=_("Title"), max_length=500)
-    outlet = forms.CharField(label=_("Outlet"), max_length=200, required=False)
-    byline = forms.CharField(label=_("Byline"), max_length=300, required=False)
-    url = forms.URLField(
-        label=_("URL"),
-        max_length=2000,
-        required=False,
-        validators=[http_url],
-        assume_scheme="https",
-    )
-    published = forms.DateField(
-        label=_("Published"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
 
 
 class MoveLineForm(forms.Form):
