@@ -601,3 +601,26 @@ def test_provisional_title_cuts_long_sentences_at_a_word_boundary() -> None:
 
 def test_provisional_title_of_empty_body_is_empty() -> None:
     assert provisional_title("") == ""
+
+
+def test_clean_text_reads_aggregator_and_date_sharing_a_line() -> None:
+    text = (
+        "DAILY WIRE DIGEST\n"
+        "Mar 3, 2025 | Shared via NewsNow\n"
+        "Advertisement\n"
+        "Health ministry says clinic waiting times fell by a third\n"
+        "By Sara Lindqvist\n"
+        "The Nordic Herald\n"
+        "2 Mar 2025\n\n"
+        f"{PROSE}\n\n{MORE_PROSE}\n"
+    )
+    cleaned = clean_text(text)
+    assert cleaned.title == "Health ministry says clinic waiting times fell by a third"
+    assert not cleaned.title_is_provisional
+    assert (cleaned.syndicated_by, cleaned.retrieved) == ("NewsNow", datetime.date(2025, 3, 3))
+    assert (cleaned.outlet, cleaned.published) == ("The Nordic Herald", datetime.date(2025, 3, 2))
+    assert cleaned.byline == "Sara Lindqvist"
+    reasons = {r.text: r.reason for r in cleaned.removed}
+    assert reasons["DAILY WIRE DIGEST"] == "aggregator banner"
+    assert reasons["Mar 3, 2025 | Shared via NewsNow"] == "aggregator banner"
+    assert cleaned.body == f"{PROSE}\n\n{MORE_PROSE}"

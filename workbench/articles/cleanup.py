@@ -274,6 +274,7 @@ _BYLINE = re.compile(
     r"^(?i:by|par|written by|words by|text by|story by|texte|authors?|auteurs?)\s*:?\s+"
     r"(?P<rest>[A-ZÀ-ÖØ-Þ].*)$"
 )
+_SEGMENTS = re.compile(r"\s*[|·•]\s*")
 _BYLINE_PARTS = re.compile(r"\s*[|·•]\s*|\s+[–—-]\s+")
 
 # A wire dateline credits the outlet in brackets: "WASHINGTON, March 3 (Reuters) - ...".
@@ -592,7 +593,7 @@ def _header_line_reason(
     reason = _boilerplate_reason(key)
     if reason:
         return reason
-    aggregator = _aggregator(key)
+    aggregator = _aggregator(key) or _segmented_aggregator(key)
     if aggregator:
         _record_aggregator(aggregator, found)
         return "aggregator banner"
@@ -626,15 +627,14 @@ def _find_banner(
     dates: Mapping[int, object],
 ) -> None:
     """Take an all-caps site name on the very first line as the aggregator's banner."""
-    if len(header) < 2 or header[0] in reasons or found.syndicated_by:
+    if len(header) < 2 or header[0] in reasons:
         return
     key = keys[header[0]]
-    letters = [c for c in key if c.isalpha()]
-    is_caps = len(letters) >= 4 and all(c.isupper() for c in letters)
     # An all-caps headline is longer; a dated banner may be a little longer too.
     short = _word_count(key) <= 4 or (_word_count(key) <= 6 and header[1] in dates)
-    if is_caps and short and not _known_outlet(key):
-        found.syndicated_by = _title_case(key)
+    if _is_all_caps(key) and short and not _known_outlet(key):
+        # "Shared via X" on a later line names the aggregator more exactly than its banner.
+        found.fill("syndicated_by", _title_case(key))
         reasons[header[0]] = "aggregator banner"
 
 
@@ -754,6 +754,24 @@ def _aggregator(key: str, *, in_header: bool = True) -> _Aggregator | None:
     if not _is_name_like(name):
         return None
     return _Aggregator(role, _known_outlet(name) or name, found[0][2] if found else None)
+
+
+def _segmented_aggregator(key: str) -> _Aggregator | None:
+    """Recognise aggregator wording beside dates on one line ("Mar 3, 2025 | Shared via X")."""
+    parts = [part for part in _SEGMENTS.split(key) if part.strip()]
+    if len(parts) < 2:
+        return None
+    aggregator, dates = None, []
+    for part in parts:
+        if aggregator is None and (found := _aggregator(part)):
+            aggregator = found
+        elif (date_line := _date_line(part)) and not date_line[1]:
+            dates += [value for value, _cue in date_line[0]]
+        else:
+            return None
+    if aggregator is not None and aggregator.date is None and dates:
+        aggregator = aggregator._replace(date=dates[0])
+    return aggregator
 
 
 def _record_aggregator(aggregator: _Aggregator, found: _Found) -> None:
@@ -904,7 +922,15 @@ def _is_headline(key: str) -> bool:
     words = _word_count(key)
     if not 3 <= words <= 30 or len(key) > 250:
         return False
+    # A short all-caps line is a site or section banner; a line with a date is a date line.
+    if (_is_all_caps(key) and words <= 5) or _find_dates(key):
+        return False
     return not re.search(r"[.,;:]$", key) and len(_LETTERS.findall(key)) >= 2
+
+
+def _is_all_caps(key: str) -> bool:
+    letters = [c for c in key if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
 
 
 def _is_name_like(text: str) -> bool:
