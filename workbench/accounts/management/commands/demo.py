@@ -37,6 +37,12 @@ class Command(BaseCommand):
     def handle(self, *args: object, **options: object) -> None:
         call_command("migrate", interactive=False, verbosity=0)
         self.stdout.write("Database migrated.")
+        seed = Path(settings.WORKBENCH_DEMO_SAMPLES_DIR) / SEED_SAMPLE
+        if not seed.exists():
+            self.stderr.write(
+                f"Seed article not found at {seed}: the demo goes on without it. Set "
+                "WORKBENCH_DEMO_SAMPLES_DIR to the folder holding it."
+            )
         project, imported = seed_demo()
         self.stdout.write(
             f"Demo data ready: team {DEMO_TEAM[0]!r}, project {project.name!r} "
