@@ -118,3 +118,12 @@ def test_member_list_escapes_user_names(world):
         assert "<script>alert" not in html
         assert 'onerror="alert' not in html
         assert "&lt;script&gt;" in html
+
+
+def test_login_locks_after_repeated_wrong_passwords(client, world, settings):
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post(reverse("login"), {"username": "reviewer", "password": "guess"})
+    response = client.post(reverse("login"), {"username": "reviewer", "password": PASSWORD})
+    assert response.status_code == 429
+    assert "Too many failed log-ins" in response.content.decode()
+    assert client.get(reverse("articles:project_list")).status_code == 302

@@ -241,3 +241,54 @@ def test_project_form_refuses_bad_scale_and_duplicate_slug(world):
         {"name": "Y", "slug": "desk-project", "rating_scale": "A\nB"},
     )
     assert "already exists" in response.content.decode()
+
+
+@pytest.fixture
+def news_site(settings):
+    """A real HTTP server on loopback serving a news page, allowed as an intranet site would be."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+    from pathlib import Path
+
+    page = (Path(__file__).parent / "fixtures" / "harbour-gazette-news.html").read_bytes()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):
+            if self.path == "/moved":
+                self.send_response(302)
+                self.send_header("Location", "/news/port-strike")
+                self.end_headers()
+                return
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(page)))
+            self.end_headers()
+            self.wfile.write(page)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    settings.WORKBENCH_FETCH_ALLOWED_NETWORKS = ["127.0.0.1/32"]
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_url_import_fetches_extracts_and_records_the_final_url(world, news_site):
+    client = client_for(world.reviewer)
+    response = client.post(
+        reverse("articles:import_url", args=[world.project.pk]), {"url": f"{news_site}/moved"}
+    )
+    article = Article.objects.get(project=world.project, source="url")
+    assert response.status_code == 302
+    assert article.url == f"{news_site}/news/port-strike"
+    assert article.title == "Port strike ends after 12 days as dockers accept pay deal"
+    assert not article.title_is_provisional
+    assert article.removed, "the page's navigation and footer are kept as removed lines"
+    again = client.post(
+        reverse("articles:import_url", args=[world.project.pk]), {"url": f"{news_site}/moved"}
+    )
+    assert f"Already imported as article {article.pk}" in again.content.decode()

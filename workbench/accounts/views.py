@@ -67,7 +67,8 @@ def member_remove(request: HtmxHttpRequest, team_slug: str, membership_id: int) 
         membership_remove(membership=membership, actor=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-    return redirect("accounts:member_list", team_slug=team_slug)
+    url = reverse("accounts:member_list", args=[team_slug])
+    return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
 
 
 @require_POST
