@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "axes",
     "workbench.accounts",
     "workbench.articles",
+    "workbench.annotations",
 ]
 
 MIDDLEWARE = [

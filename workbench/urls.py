@@ -8,4 +8,5 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("", include("workbench.accounts.urls")),
     path("", include("workbench.articles.urls")),
+    path("", include("workbench.annotations.urls")),
 ]

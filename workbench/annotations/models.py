@@ -1,0 +1,257 @@
+"""The speaker registry, annotations on article text, sources, evidence and comments."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.validators import RegexValidator, URLValidator
+from django.db import models
+from django.db.models import F, Q
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from workbench.accounts.models import Team
+from workbench.articles.models import Article
+
+http_url = URLValidator(schemes=["http", "https"])
+
+
+class EntityKind(models.TextChoices):
+    PERSON = "person", _("Person")
+    ORGANISATION = "organisation", _("Organisation")
+    OTHER = "other", _("Other")
+
+
+class Entity(models.Model):
+    """A speaker or claimant, shared by all of a team's articles ("Knights" = "Michael Knights")."""
+
+    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="entities")
+    kind = models.CharField(max_length=16, choices=EntityKind.choices, default=EntityKind.PERSON)
+    name = models.CharField(max_length=200)
+    aliases = models.JSONField(default=list, blank=True)
+    description = models.TextField(blank=True)
+    wikidata_id = models.CharField(
+        max_length=20,
+        blank=True,
+        validators=[RegexValidator(r"^Q[1-9]\d*$", _("A Wikidata id looks like Q42."))],
+    )
+    # Name and aliases, case-folded, one per line: what search-as-you-type matches, on any
+    # database.
+    search_names = models.TextField(blank=True, editable=False)
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "entities"
+        constraints = [
+            models.UniqueConstraint(Lower("name"), "team", name="entity_unique_name_per_team"),
+            models.CheckConstraint(
+                condition=Q(kind__in=EntityKind.values), name="entity_kind_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        self.search_names = "\n".join([self.name, *self.aliases]).casefold()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("annotations:entity_detail", args=[self.pk])
+
+
+class AnnotationKind(models.TextChoices):
+    QUOTE = "quote", _("Quote")
+    CLAIM = "claim", _("Claim")
+
+
+class AnnotationStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+
+
+class QuoteType(models.TextChoices):
+    DIRECT = "direct", _("Direct")
+    INDIRECT = "indirect", _("Indirect")
+    MIXED = "mixed", _("Mixed")
+
+
+class Checkworthy(models.TextChoices):
+    YES = "yes", _("Yes")
+    NO = "no", _("No")
+    UNSURE = "unsure", _("Unsure")
+
+
+class Annotation(models.Model):
+    """A quote or a claim on a span of an article body, in code points, end exclusive."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="annotations")
+    kind = models.CharField(max_length=8, choices=AnnotationKind.choices)
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    exact = models.TextField()
+    prefix = models.CharField(max_length=64, blank=True)
+    suffix = models.CharField(max_length=64, blank=True)
+    annotator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="annotations"
+    )
+    status = models.CharField(
+        max_length=16, choices=AnnotationStatus.choices, default=AnnotationStatus.DRAFT
+    )
+    # Bumped on every change; an edit made against an older version is refused (409).
+    version = models.PositiveIntegerField(default=1)
+
+    # A quote: who said it, where the text names them, the reporting verb, and how it is quoted.
+    speaker = models.ForeignKey(
+        Entity, null=True, blank=True, on_delete=models.PROTECT, related_name="quotes"
+    )
+    role = models.CharField(max_length=300, blank=True)
+    mention_start = models.PositiveIntegerField(null=True, blank=True)
+    mention_end = models.PositiveIntegerField(null=True, blank=True)
+    mention_exact = models.CharField(max_length=300, blank=True)
+    cue_start = models.PositiveIntegerField(null=True, blank=True)
+    cue_end = models.PositiveIntegerField(null=True, blank=True)
+    cue_exact = models.CharField(max_length=200, blank=True)
+    quote_type = models.CharField(max_length=8, choices=QuoteType.choices, blank=True)
+
+    # A claim: who makes it (an entity, or the outlet itself), the quote it was made in, and
+    # the verdict.
+    claimant = models.ForeignKey(
+        Entity, null=True, blank=True, on_delete=models.PROTECT, related_name="claims"
+    )
+    claimant_is_outlet = models.BooleanField(default=False)
+    quote = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="claims"
+    )
+    checkworthy = models.CharField(max_length=8, choices=Checkworthy.choices, blank=True)
+    verdict = models.CharField(max_length=100, blank=True)
+    rationale = models.TextField(blank=True)
+
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["article", "start", "-end", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(start__lt=F("end")), name="annotation_start_before_end"
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=AnnotationKind.values), name="annotation_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=AnnotationStatus.values), name="annotation_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(mention_start__isnull=True, mention_end__isnull=True)
+                | Q(mention_start__lt=F("mention_end")),
+                name="annotation_mention_span_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(cue_start__isnull=True, cue_end__isnull=True)
+                | Q(cue_start__lt=F("cue_end")),
+                name="annotation_cue_span_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind="quote") | Q(speaker__isnull=True),
+                name="annotation_speaker_only_on_quotes",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind="claim") | Q(claimant__isnull=True, verdict=""),
+                name="annotation_verdict_only_on_claims",
+            ),
+        ]
+        indexes = [models.Index(fields=["article", "start"], name="annotation_article_start")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.start}–{self.end}: {self.exact[:40]}"
+
+    def get_absolute_url(self) -> str:
+        return f"{self.article.get_absolute_url()}#annotation-{self.pk}"
+
+
+class SourceKind(models.TextChoices):
+    ARTICLE = "article", _("News article")
+    REPORT = "report", _("Report or study")
+    DATASET = "dataset", _("Dataset or statistics")
+    STATEMENT = "statement", _("Official statement")
+    SOCIAL = "social", _("Social media post")
+    OTHER = "other", _("Other")
+
+
+class Source(models.Model):
+    """Something a claim is checked against, reused across the team's claims."""
+
+    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="sources")
+    url = models.URLField(max_length=2000, blank=True, validators=[http_url])
+    title = models.CharField(max_length=500)
+    publisher = models.CharField(max_length=200, blank=True)
+    published = models.DateField(null=True, blank=True)
+    archived_url = models.URLField(max_length=2000, blank=True, validators=[http_url])
+    kind = models.CharField(max_length=16, choices=SourceKind.choices, default=SourceKind.OTHER)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["title"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["team", "url"], condition=~Q(url=""), name="source_unique_url_per_team"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Stance(models.TextChoices):
+    SUPPORTS = "supports", _("Supports")
+    REFUTES = "refutes", _("Refutes")
+    CONTEXT = "context", _("Context")
+
+
+class Evidence(models.Model):
+    """A source attached to a claim, with what it says about it."""
+
+    claim = models.ForeignKey(Annotation, on_delete=models.CASCADE, related_name="evidence")
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="evidence")
+    stance = models.CharField(max_length=16, choices=Stance.choices)
+    excerpt = models.TextField(blank=True)
+    note = models.TextField(blank=True)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created", "id"]
+        verbose_name_plural = "evidence"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["claim", "source"], name="evidence_unique_source_per_claim"
+            ),
+            models.CheckConstraint(
+                condition=Q(stance__in=Stance.values), name="evidence_stance_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source} {self.stance} claim {self.claim_id}"
+
+
+class Comment(models.Model):
+    annotation = models.ForeignKey(Annotation, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    text = models.TextField()
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created", "id"]
+
+    def __str__(self) -> str:
+        return f"Comment by {self.author} on {self.annotation_id}"

@@ -1,0 +1,91 @@
+"""Reads for entities, annotations and sources, scoped to the teams the user belongs to."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from workbench.accounts.models import Team
+from workbench.annotations.models import Annotation, Comment, Entity, Evidence, Source
+from workbench.articles.models import Article
+
+User = AbstractBaseUser | AnonymousUser
+
+
+def entity_list(*, user: User, team: Team | None = None, query: str = "") -> QuerySet[Entity]:
+    """Return the registry of the user's teams, optionally one team's, matching name or alias."""
+    if not user.is_authenticated:
+        return Entity.objects.none()
+    entities = Entity.objects.filter(team__memberships__user=user)
+    if team is not None:
+        entities = entities.filter(team=team)
+    for word in query.casefold().split()[:6]:
+        entities = entities.filter(search_names__contains=word)
+    return entities
+
+
+def entity_list_with_counts(*, user: User, team: Team, query: str = "") -> QuerySet[Entity]:
+    """Return the team's registry with how many quotes and claims each entity has."""
+    return entity_list(user=user, team=team, query=query).annotate(
+        quote_count=Count("quotes", distinct=True), claim_count=Count("claims", distinct=True)
+    )
+
+
+def annotation_list(
+    *,
+    user: User,
+    article: Article | None = None,
+    kind: str = "",
+    speaker: Entity | None = None,
+) -> QuerySet[Annotation]:
+    """Return annotations on the user's teams' articles in text order, with what a panel shows."""
+    if not user.is_authenticated:
+        return Annotation.objects.none()
+    annotations = Annotation.objects.filter(article__project__team__memberships__user=user)
+    if article is not None:
+        annotations = annotations.filter(article=article)
+    if kind:
+        annotations = annotations.filter(kind=kind)
+    if speaker is not None:
+        annotations = annotations.filter(Q(speaker=speaker) | Q(claimant=speaker))
+    return (
+        annotations.select_related(
+            "speaker", "claimant", "annotator", "quote", "article__project__team"
+        )
+        .prefetch_related(
+            Prefetch("evidence", queryset=Evidence.objects.select_related("source")),
+            Prefetch("comments", queryset=Comment.objects.select_related("author")),
+        )
+        .order_by("start", "-end", "id")
+    )
+
+
+def entity_statements(*, user: User, entity: Entity) -> QuerySet[Annotation]:
+    """Return every quote and claim by the entity across the team's articles, newest first."""
+    return (
+        annotation_list(user=user, speaker=entity)
+        .select_related("article")
+        .order_by("-article__published", "article_id", "start")
+    )
+
+
+def source_list(*, user: User, team: Team | None = None, query: str = "") -> QuerySet[Source]:
+    """Return the sources of the user's teams matching a URL or title fragment."""
+    if not user.is_authenticated:
+        return Source.objects.none()
+    sources = Source.objects.filter(team__memberships__user=user)
+    if team is not None:
+        sources = sources.filter(team=team)
+    query = query.strip()
+    if query:
+        sources = sources.filter(Q(url__icontains=query) | Q(title__icontains=query))
+    return sources
+
+
+def enclosing_quote(*, article: Article, start: int, end: int) -> Annotation | None:
+    """Return the innermost quote of the article that contains the span, if any."""
+    return (
+        Annotation.objects.filter(article=article, kind="quote", start__lte=start, end__gte=end)
+        .order_by("-start", "end")
+        .first()
+    )

@@ -1,0 +1,460 @@
+"""Writes for entities, annotations, sources, evidence and comments.
+
+Every path (browser panel, REST API, demo, suggestions) goes through these functions, which
+check the actor's role, the span against the body, and the version against concurrent edits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from workbench.accounts.models import Role, Team
+from workbench.accounts.services import require_lead, require_writer
+from workbench.annotations.models import (
+    Annotation,
+    AnnotationKind,
+    Comment,
+    Entity,
+    Evidence,
+    Source,
+)
+from workbench.articles.models import Article
+
+CONTEXT_CHARS = 32
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of an article body in code points, end exclusive, with its text."""
+
+    start: int
+    end: int
+    exact: str
+
+
+class StaleEdit(ValidationError):
+    """An edit based on an older version; `current` is the annotation as it is now (or None)."""
+
+    def __init__(self, current: Annotation | None) -> None:
+        super().__init__(
+            _("Someone else changed this annotation meanwhile; here is their version."),
+            code="stale",
+        )
+        self.current = current
+
+
+# --- spans ------------------------------------------------------------------------------------
+
+
+def check_span(*, body: str, span: Span, field: str = "span") -> None:
+    """Refuse a span that is out of the body, empty, reversed or not the text it claims to be."""
+    if span.start < 0 or span.end > len(body):
+        raise ValidationError(
+            {
+                field: _("The %(field)s %(start)s–%(end)s is outside the article (0–%(n)s).")
+                % {"field": field, "start": span.start, "end": span.end, "n": len(body)}
+            },
+            code="span_out_of_range",
+        )
+    if span.end <= span.start:
+        raise ValidationError(
+            {field: _("The %(field)s ends before it starts.") % {"field": field}},
+            code="span_end_before_start",
+        )
+    if body[span.start : span.end] != span.exact:
+        raise ValidationError(
+            {
+                field: _(
+                    "The selected text does not match the article at %(start)s–%(end)s: "
+                    "the text may have changed; reload and select again."
+                )
+                % {"start": span.start, "end": span.end}
+            },
+            code="span_mismatch",
+        )
+
+
+def span_context(body: str, start: int, end: int) -> tuple[str, str]:
+    """Return the prefix and suffix kept beside a span for re-anchoring it later."""
+    return body[max(0, start - CONTEXT_CHARS) : start], body[end : end + CONTEXT_CHARS]
+
+
+# --- permissions ------------------------------------------------------------------------------
+
+
+def require_annotation_writer(*, user: AbstractBaseUser, annotation: Annotation) -> None:
+    """Allow the annotation's own reviewer and any lead of the team; refuse everyone else (403)."""
+    membership = require_writer(user=user, team=annotation.article.project.team)
+    if membership.role != Role.LEAD and annotation.annotator_id != user.pk:
+        raise PermissionDenied(_("Reviewers change only their own annotations."))
+
+
+# --- entities ---------------------------------------------------------------------------------
+
+
+def _clean_aliases(name: str, aliases: Iterable[str]) -> list[str]:
+    seen = {name.strip().casefold()}
+    result = []
+    for alias in aliases:
+        alias = " ".join(alias.split())
+        if alias and alias.casefold() not in seen:
+            seen.add(alias.casefold())
+            result.append(alias)
+    return result
+
+
+@transaction.atomic
+def entity_create(
+    *,
+    team: Team,
+    actor: AbstractBaseUser | None,
+    name: str,
+    kind: str = "person",
+    aliases: Iterable[str] = (),
+    description: str = "",
+    wikidata_id: str = "",
+) -> Entity:
+    """Add a person or organisation to the team's registry; names are unique per team."""
+    if actor is not None:
+        require_writer(user=actor, team=team)
+    name = " ".join(name.split())
+    if Entity.objects.filter(team=team, name__iexact=name).exists():
+        raise ValidationError(
+            {"name": _("“%(name)s” is already in the registry.") % {"name": name}},
+            code="entity_exists",
+        )
+    entity = Entity(
+        team=team,
+        kind=kind,
+        name=name,
+        aliases=_clean_aliases(name, aliases),
+        description=description,
+        wikidata_id=wikidata_id,
+    )
+    entity.full_clean()
+    entity.save()
+    return entity
+
+
+@transaction.atomic
+def entity_update(
+    *,
+    entity: Entity,
+    actor: AbstractBaseUser,
+    name: str,
+    kind: str,
+    aliases: Iterable[str],
+    description: str = "",
+    wikidata_id: str = "",
+) -> Entity:
+    """Rename an entity or change its kind, aliases, description or Wikidata id."""
+    require_writer(user=actor, team=entity.team)
+    name = " ".join(name.split())
+    clash = Entity.objects.filter(team=entity.team, name__iexact=name).exclude(pk=entity.pk)
+    if clash.exists():
+        raise ValidationError(
+            {
+                "name": _("“%(name)s” is already in the registry: merge them instead.")
+                % {"name": name}
+            },
+            code="entity_exists",
+        )
+    entity.name, entity.kind = name, kind
+    entity.aliases = _clean_aliases(name, aliases)
+    entity.description, entity.wikidata_id = description, wikidata_id
+    entity.full_clean()
+    entity.save()
+    return entity
+
+
+@transaction.atomic
+def entity_merge(*, keep: Entity, merge: Entity, actor: AbstractBaseUser) -> Entity:
+    """Fold `merge` into `keep`: its quotes and claims point to `keep`, names become aliases."""
+    require_lead(user=actor, team=keep.team)
+    if keep.team_id != merge.team_id:
+        raise ValidationError(_("Entities of different teams cannot be merged."), code="other_team")
+    if keep.pk == merge.pk:
+        raise ValidationError(_("Pick two different entities to merge."), code="same_entity")
+    Annotation.objects.filter(speaker=merge).update(speaker=keep)
+    Annotation.objects.filter(claimant=merge).update(claimant=keep)
+    keep.aliases = _clean_aliases(keep.name, [*keep.aliases, merge.name, *merge.aliases])
+    keep.description = keep.description or merge.description
+    keep.wikidata_id = keep.wikidata_id or merge.wikidata_id
+    merge.delete()
+    keep.full_clean()
+    keep.save()
+    return keep
+
+
+def entity_find_or_create(
+    *, team: Team, actor: AbstractBaseUser | None, name: str, kind: str = "person"
+) -> Entity:
+    """Return the team's entity called `name` (or having it as an alias), creating it if new."""
+    folded = " ".join(name.split()).casefold()
+    for entity in Entity.objects.filter(team=team, search_names__contains=folded):
+        if folded in entity.search_names.split("\n"):
+            return entity
+    return entity_create(team=team, actor=actor, name=name, kind=kind)
+
+
+# --- annotations ------------------------------------------------------------------------------
+
+
+QUOTE_FIELDS = ("speaker", "role", "mention", "cue", "quote_type")
+CLAIM_FIELDS = ("claimant", "claimant_is_outlet", "quote", "checkworthy", "verdict", "rationale")
+
+
+@transaction.atomic
+def annotation_create(
+    *,
+    article: Article,
+    author: AbstractBaseUser,
+    kind: str,
+    start: int,
+    end: int,
+    exact: str,
+    **fields: object,
+) -> Annotation:
+    """Create a quote or claim on a span of the body; refuse a span whose text does not match."""
+    require_writer(user=author, team=article.project.team)
+    annotation = Annotation(article=article, kind=kind, annotator=author)
+    _apply(annotation, Span(start, end, exact), fields)
+    annotation.save()
+    return annotation
+
+
+@transaction.atomic
+def annotation_update(
+    *,
+    annotation: Annotation,
+    actor: AbstractBaseUser,
+    version: int,
+    span: Span | None = None,
+    **fields: object,
+) -> Annotation:
+    """Change an annotation made against `version`; a newer version on file raises StaleEdit."""
+    current = _lock_current(annotation, version)
+    require_annotation_writer(user=actor, annotation=current)
+    span = span or Span(current.start, current.end, current.exact)
+    _apply(current, span, {**_fields_of(current), **fields})
+    current.version += 1
+    current.save()
+    return current
+
+
+@transaction.atomic
+def annotation_delete(*, annotation: Annotation, actor: AbstractBaseUser, version: int) -> None:
+    """Delete an annotation (and its evidence and comments) unless it changed since `version`."""
+    current = _lock_current(annotation, version)
+    require_annotation_writer(user=actor, annotation=current)
+    current.delete()
+
+
+def _lock_current(annotation: Annotation, version: int) -> Annotation:
+    current = (
+        Annotation.objects.select_for_update()
+        .select_related("article__project__team")
+        .filter(pk=annotation.pk)
+        .first()
+    )
+    if current is None or current.version != version:
+        raise StaleEdit(current)
+    return current
+
+
+def _fields_of(annotation: Annotation) -> dict[str, object]:
+    mention = cue = None
+    if annotation.mention_start is not None:
+        mention = Span(annotation.mention_start, annotation.mention_end, annotation.mention_exact)
+    if annotation.cue_start is not None:
+        cue = Span(annotation.cue_start, annotation.cue_end, annotation.cue_exact)
+    return {
+        "speaker": annotation.speaker,
+        "role": annotation.role,
+        "mention": mention,
+        "cue": cue,
+        "quote_type": annotation.quote_type,
+        "claimant": annotation.claimant,
+        "claimant_is_outlet": annotation.claimant_is_outlet,
+        "quote": annotation.quote,
+        "checkworthy": annotation.checkworthy,
+        "verdict": annotation.verdict,
+        "rationale": annotation.rationale,
+    }
+
+
+def _apply(annotation: Annotation, span: Span, fields: dict[str, object]) -> None:
+    """Validate and set the span and the kind's fields; fields of the other kind must be empty."""
+    article = annotation.article
+    body = article.body
+    unknown = set(fields) - set(QUOTE_FIELDS) - set(CLAIM_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown annotation fields: {sorted(unknown)}")
+    check_span(body=body, span=span)
+    annotation.start, annotation.end, annotation.exact = span.start, span.end, span.exact
+    annotation.prefix, annotation.suffix = span_context(body, span.start, span.end)
+    own = QUOTE_FIELDS if annotation.kind == AnnotationKind.QUOTE else CLAIM_FIELDS
+    stray = [name for name in set(fields) - set(own) if fields[name] not in (None, "", False)]
+    if annotation.kind not in AnnotationKind.values:
+        raise ValidationError({"kind": _("Choose quote or claim.")}, code="bad_kind")
+    if stray:
+        raise ValidationError(
+            _("A %(kind)s has no %(fields)s.")
+            % {"kind": annotation.kind, "fields": ", ".join(sorted(stray))},
+            code="wrong_kind_fields",
+        )
+    if annotation.kind == AnnotationKind.QUOTE:
+        _apply_quote(annotation, body, fields)
+    else:
+        _apply_claim(annotation, fields)
+    annotation.full_clean(exclude=["annotator", "article"])
+
+
+def _apply_quote(annotation: Annotation, body: str, fields: dict[str, object]) -> None:
+    annotation.speaker = _team_entity(annotation, fields.get("speaker"), "speaker")
+    annotation.role = str(fields.get("role") or "").strip()
+    annotation.quote_type = str(fields.get("quote_type") or "")
+    for name in ("mention", "cue"):
+        span = fields.get(name)
+        if span is not None:
+            check_span(body=body, span=span, field=name)
+        setattr(annotation, f"{name}_start", span.start if span else None)
+        setattr(annotation, f"{name}_end", span.end if span else None)
+        setattr(annotation, f"{name}_exact", span.exact if span else "")
+
+
+def _apply_claim(annotation: Annotation, fields: dict[str, object]) -> None:
+    annotation.claimant = _team_entity(annotation, fields.get("claimant"), "claimant")
+    annotation.claimant_is_outlet = bool(fields.get("claimant_is_outlet"))
+    if annotation.claimant and annotation.claimant_is_outlet:
+        raise ValidationError(
+            {"claimant": _("Choose a claimant or the outlet, not both.")}, code="two_claimants"
+        )
+    quote = fields.get("quote")
+    if quote is not None and (quote.article_id != annotation.article_id or quote.kind != "quote"):
+        raise ValidationError(
+            {"quote": _("That is not a quote in this article.")}, code="bad_quote"
+        )
+    annotation.quote = quote
+    annotation.checkworthy = str(fields.get("checkworthy") or "")
+    verdict = str(fields.get("verdict") or "")
+    scale = annotation.article.project.rating_scale
+    if verdict and verdict not in scale:
+        raise ValidationError(
+            {
+                "verdict": _("“%(verdict)s” is not on this project's scale (%(scale)s).")
+                % {"verdict": verdict, "scale": ", ".join(scale)}
+            },
+            code="verdict_not_in_scale",
+        )
+    annotation.verdict = verdict
+    annotation.rationale = str(fields.get("rationale") or "").strip()
+
+
+def _team_entity(annotation: Annotation, entity: object, field: str) -> Entity | None:
+    if entity is None:
+        return None
+    if not isinstance(entity, Entity) or entity.team_id != annotation.article.project.team_id:
+        raise ValidationError({field: _("Unknown entity.")}, code="unknown_entity")
+    return entity
+
+
+# --- sources, evidence, comments --------------------------------------------------------------
+
+
+@transaction.atomic
+def source_get_or_create(
+    *,
+    team: Team,
+    actor: AbstractBaseUser | None,
+    title: str,
+    url: str = "",
+    publisher: str = "",
+    published: object = None,
+    archived_url: str = "",
+    kind: str = "other",
+) -> Source:
+    """Return the team's source with this URL (or, without a URL, this title), creating it if new.
+
+    The server never fetches the URL: it is only validated as http(s).
+    """
+    if actor is not None:
+        require_writer(user=actor, team=team)
+    url = url.strip()
+    existing = (
+        Source.objects.filter(team=team, url=url)
+        if url
+        else Source.objects.filter(team=team, url="", title__iexact=title.strip())
+    ).first()
+    if existing is not None:
+        return existing
+    source = Source(
+        team=team,
+        url=url,
+        title=title.strip(),
+        publisher=publisher.strip(),
+        published=published,
+        archived_url=archived_url.strip(),
+        kind=kind,
+    )
+    source.full_clean()
+    source.save()
+    return source
+
+
+@transaction.atomic
+def evidence_add(
+    *,
+    claim: Annotation,
+    actor: AbstractBaseUser,
+    source: Source,
+    stance: str,
+    excerpt: str = "",
+    note: str = "",
+) -> Evidence:
+    """Attach a source to a claim with its stance; a source is attached to a claim once."""
+    require_annotation_writer(user=actor, annotation=claim)
+    if claim.kind != AnnotationKind.CLAIM:
+        raise ValidationError(_("Sources attach to claims, not quotes."), code="not_a_claim")
+    if source.team_id != claim.article.project.team_id:
+        raise ValidationError({"source": _("Unknown source.")}, code="unknown_source")
+    if Evidence.objects.filter(claim=claim, source=source).exists():
+        raise ValidationError(
+            {"source": _("This source is already attached to the claim.")}, code="evidence_exists"
+        )
+    evidence = Evidence(
+        claim=claim,
+        source=source,
+        stance=stance,
+        excerpt=excerpt.strip(),
+        note=note.strip(),
+        added_by=actor,
+    )
+    evidence.full_clean()
+    evidence.save()
+    return evidence
+
+
+@transaction.atomic
+def evidence_remove(*, evidence: Evidence, actor: AbstractBaseUser) -> None:
+    """Detach a source from a claim (the source stays in the team's list)."""
+    require_annotation_writer(user=actor, annotation=evidence.claim)
+    evidence.delete()
+
+
+@transaction.atomic
+def comment_add(*, annotation: Annotation, author: AbstractBaseUser, text: str) -> Comment:
+    """Add a comment to an annotation's thread (any lead or reviewer of the team)."""
+    require_writer(user=author, team=annotation.article.project.team)
+    comment = Comment(annotation=annotation, author=author, text=text.strip())
+    if not comment.text:
+        raise ValidationError({"text": _("Write something first.")}, code="empty_comment")
+    comment.full_clean()
+    comment.save()
+    return comment

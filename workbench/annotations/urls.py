@@ -1,0 +1,7 @@
+from __future__ import annotations
+
+from workbench.annotations.entity_views import entity_urlpatterns
+from workbench.annotations.views import annotation_urlpatterns
+
+app_name = "annotations"
+urlpatterns = [*annotation_urlpatterns, *entity_urlpatterns]
