@@ -25,6 +25,7 @@ from workbench.annotations.models import (
     Source,
 )
 from workbench.articles.models import Article
+from workbench.errors import field_error
 
 CONTEXT_CHARS = 32
 
@@ -55,28 +56,27 @@ class StaleEdit(ValidationError):
 def check_span(*, body: str, span: Span, field: str = "span") -> None:
     """Refuse a span that is out of the body, empty, reversed or not the text it claims to be."""
     if span.start < 0 or span.end > len(body):
-        raise ValidationError(
-            {
-                field: _("The %(field)s %(start)s–%(end)s is outside the article (0–%(n)s).")
-                % {"field": field, "start": span.start, "end": span.end, "n": len(body)}
-            },
-            code="span_out_of_range",
+        raise field_error(
+            field,
+            _("The %(field)s %(start)s–%(end)s is outside the article (0–%(n)s).")
+            % {"field": field, "start": span.start, "end": span.end, "n": len(body)},
+            "span_out_of_range",
         )
     if span.end <= span.start:
-        raise ValidationError(
-            {field: _("The %(field)s ends before it starts.") % {"field": field}},
-            code="span_end_before_start",
+        raise field_error(
+            field,
+            _("The %(field)s ends before it starts.") % {"field": field},
+            "span_end_before_start",
         )
     if body[span.start : span.end] != span.exact:
-        raise ValidationError(
-            {
-                field: _(
-                    "The selected text does not match the article at %(start)s–%(end)s: "
-                    "the text may have changed; reload and select again."
-                )
-                % {"start": span.start, "end": span.end}
-            },
-            code="span_mismatch",
+        raise field_error(
+            field,
+            _(
+                "The selected text does not match the article at %(start)s–%(end)s: "
+                "the text may have changed; reload and select again."
+            )
+            % {"start": span.start, "end": span.end},
+            "span_mismatch",
         )
 
 
@@ -125,9 +125,8 @@ def entity_create(
         require_writer(user=actor, team=team)
     name = " ".join(name.split())
     if Entity.objects.filter(team=team, name__iexact=name).exists():
-        raise ValidationError(
-            {"name": _("“%(name)s” is already in the registry.") % {"name": name}},
-            code="entity_exists",
+        raise field_error(
+            "name", _("“%(name)s” is already in the registry.") % {"name": name}, "entity_exists"
         )
     entity = Entity(
         team=team,
@@ -158,12 +157,10 @@ def entity_update(
     name = " ".join(name.split())
     clash = Entity.objects.filter(team=entity.team, name__iexact=name).exclude(pk=entity.pk)
     if clash.exists():
-        raise ValidationError(
-            {
-                "name": _("“%(name)s” is already in the registry: merge them instead.")
-                % {"name": name}
-            },
-            code="entity_exists",
+        raise field_error(
+            "name",
+            _("“%(name)s” is already in the registry: merge them instead.") % {"name": name},
+            "entity_exists",
         )
     entity.name, entity.kind = name, kind
     entity.aliases = _clean_aliases(name, aliases)
@@ -302,7 +299,7 @@ def _apply(annotation: Annotation, span: Span, fields: dict[str, object]) -> Non
     own = QUOTE_FIELDS if annotation.kind == AnnotationKind.QUOTE else CLAIM_FIELDS
     stray = [name for name in set(fields) - set(own) if fields[name] not in (None, "", False)]
     if annotation.kind not in AnnotationKind.values:
-        raise ValidationError({"kind": _("Choose quote or claim.")}, code="bad_kind")
+        raise field_error("kind", _("Choose quote or claim."), "bad_kind")
     if stray:
         raise ValidationError(
             _("A %(kind)s has no %(fields)s.")
@@ -333,25 +330,22 @@ def _apply_claim(annotation: Annotation, fields: dict[str, object]) -> None:
     annotation.claimant = _team_entity(annotation, fields.get("claimant"), "claimant")
     annotation.claimant_is_outlet = bool(fields.get("claimant_is_outlet"))
     if annotation.claimant and annotation.claimant_is_outlet:
-        raise ValidationError(
-            {"claimant": _("Choose a claimant or the outlet, not both.")}, code="two_claimants"
+        raise field_error(
+            "claimant", _("Choose a claimant or the outlet, not both."), "two_claimants"
         )
     quote = fields.get("quote")
     if quote is not None and (quote.article_id != annotation.article_id or quote.kind != "quote"):
-        raise ValidationError(
-            {"quote": _("That is not a quote in this article.")}, code="bad_quote"
-        )
+        raise field_error("quote", _("That is not a quote in this article."), "bad_quote")
     annotation.quote = quote
     annotation.checkworthy = str(fields.get("checkworthy") or "")
     verdict = str(fields.get("verdict") or "")
     scale = annotation.article.project.rating_scale
     if verdict and verdict not in scale:
-        raise ValidationError(
-            {
-                "verdict": _("“%(verdict)s” is not on this project's scale (%(scale)s).")
-                % {"verdict": verdict, "scale": ", ".join(scale)}
-            },
-            code="verdict_not_in_scale",
+        raise field_error(
+            "verdict",
+            _("“%(verdict)s” is not on this project's scale (%(scale)s).")
+            % {"verdict": verdict, "scale": ", ".join(scale)},
+            "verdict_not_in_scale",
         )
     annotation.verdict = verdict
     annotation.rationale = str(fields.get("rationale") or "").strip()
@@ -361,7 +355,7 @@ def _team_entity(annotation: Annotation, entity: object, field: str) -> Entity |
     if entity is None:
         return None
     if not isinstance(entity, Entity) or entity.team_id != annotation.article.project.team_id:
-        raise ValidationError({field: _("Unknown entity.")}, code="unknown_entity")
+        raise field_error(field, _("Unknown entity."), "unknown_entity")
     return entity
 
 
@@ -423,10 +417,10 @@ def evidence_add(
     if claim.kind != AnnotationKind.CLAIM:
         raise ValidationError(_("Sources attach to claims, not quotes."), code="not_a_claim")
     if source.team_id != claim.article.project.team_id:
-        raise ValidationError({"source": _("Unknown source.")}, code="unknown_source")
+        raise field_error("source", _("Unknown source."), "unknown_source")
     if Evidence.objects.filter(claim=claim, source=source).exists():
-        raise ValidationError(
-            {"source": _("This source is already attached to the claim.")}, code="evidence_exists"
+        raise field_error(
+            "source", _("This source is already attached to the claim."), "evidence_exists"
         )
     evidence = Evidence(
         claim=claim,
@@ -454,7 +448,7 @@ def comment_add(*, annotation: Annotation, author: AbstractBaseUser, text: str) 
     require_writer(user=author, team=annotation.article.project.team)
     comment = Comment(annotation=annotation, author=author, text=text.strip())
     if not comment.text:
-        raise ValidationError({"text": _("Write something first.")}, code="empty_comment")
+        raise field_error("text", _("Write something first."), "empty_comment")
     comment.full_clean()
     comment.save()
     return comment
