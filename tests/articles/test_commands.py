@@ -99,3 +99,16 @@ def test_demo_is_idempotent_and_loads_the_seed(db, settings, sample_text):
     assert project.team.memberships.filter(role="reviewer").count() == 2
     assert "workbench-demo" in out.getvalue()
     assert "(0 new)" in out.getvalue()
+    seed = project.articles.get(outlet="Le Monde")
+    quotes = seed.annotations.filter(kind="quote").select_related("speaker")
+    assert {q.speaker.name for q in quotes} == {"Michael Knights", "Renad Mansour", "The Pentagon"}
+    for annotation in seed.annotations.all():
+        assert seed.body[annotation.start : annotation.end] == annotation.exact
+        if annotation.mention_start is not None:
+            mention = seed.body[annotation.mention_start : annotation.mention_end]
+            assert mention == annotation.mention_exact
+    claims = seed.annotations.filter(kind="claim")
+    assert claims.count() >= 2
+    assert all(c.verdict in project.rating_scale for c in claims)
+    assert all(c.evidence.exists() for c in claims)
+    assert seed.annotations.count() == 7, "running demo twice must not annotate twice"

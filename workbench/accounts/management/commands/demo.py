@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 from django.db import transaction
 
+from workbench.accounts.demo.annotations import annotate_seed
 from workbench.accounts.models import Membership, Role, Team
 from workbench.articles.models import ImportSource, Project
 from workbench.articles.services import article_import_text
@@ -66,7 +67,7 @@ def seed_demo() -> tuple[Project, int]:
     for username, first, last, role in DEMO_USERS:
         user = _demo_user(username, first, last)
         Membership.objects.update_or_create(user=user, team=team, defaults={"role": role})
-        users[role] = user
+        users[role] = users[username] = user
     project, _ = Project.objects.get_or_create(
         team=team,
         slug=DEMO_PROJECT[1],
@@ -86,6 +87,8 @@ def seed_demo() -> tuple[Project, int]:
             source=ImportSource.COMMAND,
         )
         imported += result.created
+        if path.name == SEED_SAMPLE:
+            annotate_seed(article=result.article, reviewer=users["rafael"], lead=users[Role.LEAD])
     return project, imported
 
 
