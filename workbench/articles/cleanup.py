@@ -698,7 +698,7 @@ def _classify_body(
         key = _key(lines[i])
         if found.truncated:
             reasons[i] = _boilerplate_reason(key) or "after paywall"
-        elif _PAYWALL.search(key) and _word_count(key) <= 80 and not _TEASER_PREFIX.search(key):
+        elif _word_count(key) <= 80 and _PAYWALL.search(key) and not _TEASER_PREFIX.search(key):
             reasons[i] = "paywall"
             found.truncated = True
         elif reason := _body_line_reason(key, found):
@@ -789,8 +789,11 @@ def _date_line(key: str) -> tuple[list[tuple[datetime.date, str]], str] | None:
 
     Other words are allowed only when they name a known outlet ("Le Monde · 5 Jan 2024").
     """
+    # Count words first: the date patterns are costly on a long prose line.
+    if _word_count(key) > 16:
+        return None
     matches = _find_dates(key)
-    if not matches or _word_count(key) > 16:
+    if not matches:
         return None
     dated: list[tuple[datetime.date, str]] = []
     leftover_parts: list[str] = []
@@ -902,7 +905,7 @@ def _is_metadata(key: str) -> bool:
         or _aggregator(key)
         or _date_line(key)
         or _byline(key)
-        or _PAYWALL.search(key)
+        or (_word_count(key) <= 80 and _PAYWALL.search(key))
     )
 
 
