@@ -6,7 +6,7 @@ import datetime
 import hashlib
 import json
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
@@ -216,6 +216,7 @@ def articles_import_jsonl(
     text: str,
     label: str = "",
     source: str = ImportSource.JSONL,
+    progress: Callable[[int], object] | None = None,
 ) -> ImportReport:
     """Import one article per JSON line; report each bad line by number and keep the good ones."""
     if actor is not None:
@@ -226,6 +227,8 @@ def articles_import_jsonl(
         if not line.strip():
             continue
         where = _("%(prefix)sline %(n)s") % {"prefix": prefix, "n": number}
+        if progress is not None:
+            progress(1)
         try:
             cleaned, overrides = _parse_jsonl_line(line)
             result = article_import(
@@ -247,6 +250,7 @@ def articles_import_file(
     name: str,
     data: bytes,
     source: str = ImportSource.FILE,
+    progress: Callable[[int], object] | None = None,
 ) -> ImportReport:
     """Import an uploaded .txt, .md, .html or .jsonl file after checking its size and encoding."""
     if actor is not None:
@@ -257,7 +261,12 @@ def articles_import_file(
         suffix = PurePath(name).suffix.lower()
         if suffix in JSONL_SUFFIXES:
             return articles_import_jsonl(
-                project=project, actor=actor, text=text, label=name, source=source
+                project=project,
+                actor=actor,
+                text=text,
+                label=name,
+                source=source,
+                progress=progress,
             )
         result = article_import_text(project=project, actor=actor, text=text, source=source)
     except ValidationError as error:
@@ -299,9 +308,17 @@ def decode_upload(*, name: str, data: bytes) -> str:
 
 
 def import_paths(
-    *, project: Project, actor: AbstractBaseUser | None, items: Iterable[str]
+    *,
+    project: Project,
+    actor: AbstractBaseUser | None,
+    items: Iterable[str],
+    progress: Callable[[int], object] | None = None,
 ) -> Iterator[tuple[str, ImportReport]]:
-    """Import files and URLs given on the command line, yielding a report for each."""
+    """Import files and URLs given on the command line, yielding a report for each.
+
+    `progress` is called with 1 for each JSON line as it is imported, so a bar can move
+    through a large batch file.
+    """
     for item in items:
         report = ImportReport()
         try:
@@ -319,6 +336,7 @@ def import_paths(
                     name=item,
                     data=data,
                     source=ImportSource.COMMAND,
+                    progress=progress,
                 )
         except ValidationError as error:
             report.failures.append(ImportFailure(item, " ".join(error.messages)))

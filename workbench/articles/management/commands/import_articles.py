@@ -10,7 +10,7 @@ from tqdm import tqdm
 
 from workbench.articles.models import Article
 from workbench.articles.selectors import project_by_handle
-from workbench.articles.services import ImportResult, import_paths
+from workbench.articles.services import JSONL_SUFFIXES, ImportResult, import_paths
 
 
 class Command(BaseCommand):
@@ -32,14 +32,19 @@ class Command(BaseCommand):
         except LookupError as error:
             raise CommandError(str(error)) from error
         items: list[str] = list(options["items"])  # type: ignore[arg-type]
+        sizes = [_article_count(item) for item in items]
         failures = 0
         # Write to the command's own stderr stream (call_command may redirect it); tqdm needs the
         # raw stream, not Django's line-ending wrapper.
         stream = self.stderr._out
-        bar = tqdm(total=len(items), unit="item", file=stream, disable=False, leave=True)
-        for item, report in import_paths(project=project, actor=None, items=items):
-            bar.update(1)
-            bar.set_postfix_str(PurePath(item).name[-40:], refresh=False)
+        bar = tqdm(total=sum(sizes), unit="article", file=stream, disable=False, leave=True)
+        done = 0
+        reports = import_paths(project=project, actor=None, items=items, progress=bar.update)
+        for (item, report), size in zip(reports, sizes, strict=True):
+            # Failed or non-batch items advance the bar by what they were expected to hold.
+            done += size
+            bar.n = done
+            bar.set_postfix_str(PurePath(item).name[-40:])
             for result in report.results:
                 self._emit(result, item, as_json=bool(options["json"]))
             for failure in report.failures:
@@ -58,6 +63,17 @@ class Command(BaseCommand):
         else:
             state = "imported" if result.created else "already imported"
             self.stdout.write(f"{state}: #{article.pk} {article.title} ({result.label or item})")
+
+
+def _article_count(item: str) -> int:
+    """Return how many articles an item holds: its non-blank lines for JSON Lines, else one."""
+    if PurePath(item).suffix.lower() not in JSONL_SUFFIXES:
+        return 1
+    try:
+        with open(item, "rb") as handle:
+            return max(1, sum(1 for line in handle if line.strip()))
+    except OSError:
+        return 1
 
 
 def article_summary(article: Article, result: ImportResult, item: str) -> dict:
