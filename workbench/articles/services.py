@@ -27,6 +27,7 @@ TEXT_SUFFIXES = {".txt", ".md", ".text", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 MOVED_REASON = "moved by reviewer"
+JSONL_BATCH = 500
 
 
 # --- projects ---------------------------------------------------------------------------------
@@ -134,12 +135,64 @@ def article_import(
 ) -> ImportResult:
     """Store a cleaned article in the project, or return the one already holding the same body.
 
-    The single write path for paste, upload, URL, JSON Lines and the command line.
+    The single write path for paste, upload, URL and the command line; JSON Lines batches go
+    through articles_store, which applies the same rules to many articles at once.
     """
-    checksum = body_checksum(cleaned.body)
-    existing = project.articles.filter(checksum=checksum).first()
+    article = _new_article(project, actor, cleaned, source, overrides)
+    existing = project.articles.filter(checksum=article.checksum).first()
     if existing is not None:
         return ImportResult(article=existing, created=False)
+    try:
+        with transaction.atomic():
+            article.save()
+    except IntegrityError:
+        # Another request stored the same body between our check and our insert.
+        return ImportResult(article=project.articles.get(checksum=article.checksum), created=False)
+    return ImportResult(article=article, created=True)
+
+
+def articles_store(*, project: Project, articles: list[Article]) -> list[ImportResult]:
+    """Store validated new articles in one transaction, each body once per project.
+
+    One query finds the bodies already there, one insert writes the rest: a batch of a
+    thousand costs a few round trips instead of a few thousand.
+    """
+    checksums = {a.checksum for a in articles}
+    known = {a.checksum: a for a in project.articles.filter(checksum__in=checksums)}
+    results, fresh = [], []
+    for article in articles:
+        if article.checksum in known:
+            results.append(ImportResult(article=known[article.checksum], created=False))
+            continue
+        known[article.checksum] = article
+        fresh.append(article)
+        results.append(ImportResult(article=article, created=True))
+    try:
+        with transaction.atomic():
+            Article.objects.bulk_create(fresh)
+    except IntegrityError:
+        # A concurrent import stored some of these bodies: fall back to one at a time.
+        return [_store_one(project, r.article) if r.created else r for r in results]
+    return results
+
+
+def _store_one(project: Project, article: Article) -> ImportResult:
+    article.pk = None
+    existing = project.articles.filter(checksum=article.checksum).first()
+    if existing is not None:
+        return ImportResult(article=existing, created=False)
+    article.save()
+    return ImportResult(article=article, created=True)
+
+
+def _new_article(
+    project: Project,
+    actor: AbstractBaseUser | None,
+    cleaned: Cleaned,
+    source: str,
+    overrides: Overrides,
+) -> Article:
+    """Return a validated, unsaved article from cleaned text and what the user typed."""
     article = Article(
         project=project,
         title=(overrides.title or cleaned.title)[:500],
@@ -155,18 +208,13 @@ def article_import(
         syndicated_by=cleaned.syndicated_by[:200],
         retrieved=cleaned.retrieved,
         is_truncated=cleaned.is_truncated,
-        checksum=checksum,
+        checksum=body_checksum(cleaned.body),
         source=source,
         created_by=actor,
     )
-    article.full_clean(exclude=["checksum"], validate_constraints=False)
-    try:
-        with transaction.atomic():
-            article.save()
-    except IntegrityError:
-        # Another request stored the same body between our check and our insert.
-        return ImportResult(article=project.articles.get(checksum=checksum), created=False)
-    return ImportResult(article=article, created=True)
+    # The project and the actor are real rows already: skip the per-row existence queries.
+    article.full_clean(exclude=["checksum", "project", "created_by"], validate_constraints=False)
+    return article
 
 
 def article_import_text(
@@ -223,6 +271,7 @@ def articles_import_jsonl(
         require_writer(user=actor, team=project.team)
     report = ImportReport()
     prefix = f"{label}, " if label else ""
+    batch: list[tuple[str, Article]] = []
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
@@ -231,16 +280,22 @@ def articles_import_jsonl(
             progress(1)
         try:
             cleaned, overrides = _parse_jsonl_line(line)
-            result = article_import(
-                project=project, actor=actor, cleaned=cleaned, source=source, overrides=overrides
-            )
+            batch.append((where, _new_article(project, actor, cleaned, source, overrides)))
         except ValidationError as error:
             report.failures.append(ImportFailure(where, " ".join(error.messages)))
-            continue
-        report.results.append(ImportResult(result.article, result.created, where))
+        if len(batch) >= JSONL_BATCH:
+            _store_batch(project, batch, report)
+    _store_batch(project, batch, report)
     if not report.results and not report.failures:
         report.failures.append(ImportFailure(label or "JSON Lines", _("There are no lines.")))
     return report
+
+
+def _store_batch(project: Project, batch: list[tuple[str, Article]], report: ImportReport) -> None:
+    results = articles_store(project=project, articles=[article for _, article in batch])
+    for (where, _article), result in zip(batch, results, strict=True):
+        report.results.append(ImportResult(result.article, result.created, where))
+    batch.clear()
 
 
 def articles_import_file(
