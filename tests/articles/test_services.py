@@ -145,7 +145,10 @@ def test_jsonl_batch_stores_each_body_once(world, django_assert_max_num_queries)
 
     line = '{"title": "Same", "body": "One body that appears twice in the batch, word for word."}'
     other = '{"title": "Other", "body": "A second, different body for the same batch of lines."}'
-    text = "\n".join([line, other, line] + [f'{{"body": "Body number {i} of a longer batch."}}' for i in range(40)])
+    text = "\n".join(
+        [line, other, line]
+        + [f'{{"body": "Body number {i} of a longer batch."}}' for i in range(40)]
+    )
     with django_assert_max_num_queries(12):
         report = articles_import_jsonl(project=world.project, actor=world.reviewer, text=text)
     assert not report.failures

@@ -9,6 +9,7 @@ def current_team(request: HttpRequest) -> dict:
     """Expose the current membership and the team switcher's choices to every template."""
     membership = getattr(request, "membership", None)
     return {
-        "current_membership": membership if membership else None,
+        # Left lazy: a fragment that never shows the team switcher costs no membership query.
+        "current_membership": membership,
         "my_memberships": membership_list(user=request.user) if hasattr(request, "user") else [],
     }

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils.translation import gettext as _
 
 from workbench.accounts.models import Role, Team
@@ -178,8 +179,10 @@ def entity_merge(*, keep: Entity, merge: Entity, actor: AbstractBaseUser) -> Ent
         raise ValidationError(_("Entities of different teams cannot be merged."), code="other_team")
     if keep.pk == merge.pk:
         raise ValidationError(_("Pick two different entities to merge."), code="same_entity")
-    Annotation.objects.filter(speaker=merge).update(speaker=keep)
-    Annotation.objects.filter(claimant=merge).update(claimant=keep)
+    # Bump versions so a panel still open on the old speaker gets the usual conflict (409).
+    bump = F("version") + 1
+    Annotation.objects.filter(speaker=merge).update(speaker=keep, version=bump)
+    Annotation.objects.filter(claimant=merge).update(claimant=keep, version=bump)
     keep.aliases = _clean_aliases(keep.name, [*keep.aliases, merge.name, *merge.aliases])
     keep.description = keep.description or merge.description
     keep.wikidata_id = keep.wikidata_id or merge.wikidata_id
@@ -254,9 +257,12 @@ def annotation_delete(*, annotation: Annotation, actor: AbstractBaseUser, versio
 
 
 def _lock_current(annotation: Annotation, version: int) -> Annotation:
+    # Lock the annotation row only (not its article, project and team, which would serialize
+    # every edit in the team); the related rows come along because _fields_of and the panel
+    # read them.
     current = (
-        Annotation.objects.select_for_update()
-        .select_related("article__project__team")
+        Annotation.objects.select_for_update(of=("self",))
+        .select_related("article__project__team", "speaker", "claimant", "quote", "annotator")
         .filter(pk=annotation.pk)
         .first()
     )
@@ -310,7 +316,14 @@ def _apply(annotation: Annotation, span: Span, fields: dict[str, object]) -> Non
         _apply_quote(annotation, body, fields)
     else:
         _apply_claim(annotation, fields)
-    annotation.full_clean(exclude=["annotator", "article"])
+    # The span, kind and per-kind rules above are the table's check constraints, already checked
+    # with clearer messages, and the related objects are the team's own instances: validating
+    # them again would cost a query each (about twenty per save); the database still enforces
+    # the constraints.
+    annotation.full_clean(
+        exclude=["annotator", "article", "speaker", "claimant", "quote"],
+        validate_constraints=False,
+    )
 
 
 def _apply_quote(annotation: Annotation, body: str, fields: dict[str, object]) -> None:

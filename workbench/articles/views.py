@@ -10,12 +10,17 @@ from django.core.paginator import Paginator
 from django.db.models.functions import Length
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from workbench.accounts.selectors import membership_get
 from workbench.accounts.services import require_lead, require_writer
+from workbench.annotations.forms import ListFilterForm
+from workbench.annotations.highlights import body_paragraphs
+from workbench.annotations.models import Annotation
+from workbench.annotations.selectors import annotation_list
 from workbench.articles import forms
 from workbench.articles.models import Article, Project
 from workbench.articles.selectors import article_list, article_status_counts, project_list
@@ -24,7 +29,6 @@ from workbench.articles.services import (
     ImportReport,
     ImportResult,
     Overrides,
-    article_has_annotations,
     article_import_text,
     article_import_url,
     article_move_line,
@@ -177,10 +181,17 @@ def import_jsonl_view(request: HtmxHttpRequest, project_id: int) -> HttpResponse
     return _import_page(request, project, report=report, status=_report_status(report))
 
 
+ARTICLE_PARTIALS = {"annotated-body", "annotation-list", "article-text"}
+
+
 @require_GET
 def article_detail_view(request: HtmxHttpRequest, article_id: int) -> HttpResponse:
     article = get_object_or_404(article_list(user=request.user), pk=article_id)
-    return render(request, "articles/article_detail.html", _article_context(request, article))
+    template = "articles/article_detail.html"
+    if request.htmx and request.htmx.target in ARTICLE_PARTIALS:
+        # The annotation list and the highlights refresh themselves after each change.
+        template += f"#{request.htmx.target}"
+    return render(request, template, _article_context(request, article))
 
 
 @require_POST
@@ -225,13 +236,47 @@ def _article_context(request: HtmxHttpRequest, article: Article) -> dict:
         for i, text in enumerate(article.raw.split("\n"))
         if text.strip()
     ]
+    annotations = list(annotation_list(user=request.user, article=article))
     return {
         "article": article,
         "project": article.project,
-        "paragraphs": article.body.split("\n\n"),
         "raw_lines": raw_lines,
         "can_edit": bool(me and me.can_write),
-        "can_move_lines": bool(me and me.can_write) and not article_has_annotations(article),
+        # Everyone who sees the article sees all its annotations: no second query needed.
+        "can_move_lines": bool(me and me.can_write) and not annotations,
+        **_annotation_context(request, article, annotations),
+    }
+
+
+def _annotation_context(
+    request: HtmxHttpRequest, article: Article, annotations: list[Annotation]
+) -> dict:
+    """Highlights, the jump index for the keyboard, and the filtered list beside the text."""
+    search = ListFilterForm(request.GET)
+    filters = search.cleaned_data if search.is_valid() else {}
+    kind, speaker = filters.get("kind") or "", filters.get("speaker")
+    entities = {e.pk: e for a in annotations for e in (a.speaker, a.claimant) if e is not None}
+    return {
+        "paragraphs": body_paragraphs(article.body, annotations),
+        "annotations": annotations,
+        "listed": [
+            a
+            for a in annotations
+            if (not kind or a.kind == kind)
+            and (speaker is None or speaker in (a.speaker_id, a.claimant_id))
+        ],
+        "filters": {"kind": kind, "speaker": speaker},
+        "speakers": sorted(entities.values(), key=lambda e: e.name.casefold()),
+        "annotation_index": [
+            {
+                "id": a.pk,
+                "kind": a.kind,
+                "start": a.start,
+                "end": a.end,
+                "url": reverse("annotations:annotation_detail", args=[a.pk]),
+            }
+            for a in annotations
+        ],
     }
 
 
