@@ -692,3 +692,10 @@ def test_annotation_update_stays_within_8_queries(desk, django_assert_max_num_qu
     data = {"version": 1, "claimant": desk.knights.pk, "quote": desk.quote.pk, "verdict": "False"}
     with django_assert_max_num_queries(8):
         assert client.post(url, data, headers=HX).status_code == 200
+    # Changing who said it costs the look-up of the new entity, still within the bound.
+    url = reverse("annotations:annotation_edit", args=[desk.quote.pk])
+    data = {"version": 2, "speaker": desk.pentagon.pk, "role": "analyst", "quote_type": "mixed"}
+    with django_assert_max_num_queries(8):
+        assert client.post(url, data, headers=HX).status_code == 200
+    desk.quote.refresh_from_db()
+    assert (desk.quote.speaker, desk.quote.version) == (desk.pentagon, 3)

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, OuterRef, Subquery
 from django.utils.translation import gettext as _
 
-from workbench.accounts.models import Role, Team
+from workbench.accounts.models import Membership, Role, Team
 from workbench.accounts.services import require_lead, require_writer
 from workbench.annotations.models import (
     Annotation,
@@ -89,10 +89,18 @@ def span_context(body: str, start: int, end: int) -> tuple[str, str]:
 # --- permissions ------------------------------------------------------------------------------
 
 
-def require_annotation_writer(*, user: AbstractBaseUser, annotation: Annotation) -> None:
-    """Allow the annotation's own reviewer and any lead of the team; refuse everyone else (403)."""
-    membership = require_writer(user=user, team=annotation.article.project.team)
-    if membership.role != Role.LEAD and annotation.annotator_id != user.pk:
+def require_annotation_writer(
+    *, user: AbstractBaseUser, annotation: Annotation, role: str | None = None
+) -> None:
+    """Allow the annotation's own reviewer and any lead of the team; refuse everyone else (403).
+
+    `role` is the user's role in the team when the caller read it already, with the row lock.
+    """
+    if role is None:
+        role = require_writer(user=user, team=annotation.article.project.team).role
+    if role not in (Role.LEAD, Role.REVIEWER):
+        raise PermissionDenied(_("Your role in this team does not allow this."))
+    if role != Role.LEAD and annotation.annotator_id != user.pk:
         raise PermissionDenied(_("Reviewers change only their own annotations."))
 
 
@@ -239,8 +247,8 @@ def annotation_update(
     **fields: object,
 ) -> Annotation:
     """Change an annotation made against `version`; a newer version on file raises StaleEdit."""
-    current = _lock_current(annotation, version)
-    require_annotation_writer(user=actor, annotation=current)
+    current = _lock_current(annotation, version, actor)
+    require_annotation_writer(user=actor, annotation=current, role=current.actor_role)
     span = span or Span(current.start, current.end, current.exact)
     _apply(current, span, {**_fields_of(current), **fields})
     current.version += 1
@@ -251,18 +259,20 @@ def annotation_update(
 @transaction.atomic
 def annotation_delete(*, annotation: Annotation, actor: AbstractBaseUser, version: int) -> None:
     """Delete an annotation (and its evidence and comments) unless it changed since `version`."""
-    current = _lock_current(annotation, version)
-    require_annotation_writer(user=actor, annotation=current)
+    current = _lock_current(annotation, version, actor)
+    require_annotation_writer(user=actor, annotation=current, role=current.actor_role)
     current.delete()
 
 
-def _lock_current(annotation: Annotation, version: int) -> Annotation:
+def _lock_current(annotation: Annotation, version: int, actor: AbstractBaseUser) -> Annotation:
     # Lock the annotation row only (not its article, project and team, which would serialize
     # every edit in the team); the related rows come along because _fields_of and the panel
-    # read them.
+    # read them, and so does the actor's role, saving the membership query.
+    role = Membership.objects.filter(user=actor, team=OuterRef("article__project__team"))
     current = (
         Annotation.objects.select_for_update(of=("self",))
         .select_related("article__project__team", "speaker", "claimant", "quote", "annotator")
+        .annotate(actor_role=Subquery(role.values("role")[:1]))
         .filter(pk=annotation.pk)
         .first()
     )
