@@ -52,10 +52,15 @@ INSTALLED_APPS = [
     "django_htmx",
     "template_partials",
     "rest_framework",
+    "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "axes",
     "workbench.accounts",
     "workbench.articles",
     "workbench.annotations",
+    "workbench.exports",
+    "workbench.api",
 ]
 
 MIDDLEWARE = [
@@ -188,3 +193,62 @@ LOGGING = {
 WORKBENCH_DEMO_SAMPLES_DIR = Path(
     os.environ.get("WORKBENCH_DEMO_SAMPLES_DIR", BASE_DIR.parent / "shared" / "samples")
 )
+
+# REST API (/api/v1/): session auth for the browser (with CSRF), personal tokens for tools. The
+# token class comes first so that an anonymous request gets 401 with a WWW-Authenticate header.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "workbench.api.authentication.ApiTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PAGINATION_CLASS": "workbench.api.pagination.CursorPagination",
+    "DEFAULT_FILTER_BACKENDS": [
+        "django_filters.rest_framework.DjangoFilterBackend",
+        "workbench.api.filters.StableOrderingFilter",
+    ],
+    "DEFAULT_THROTTLE_CLASSES": ["workbench.api.throttling.TokenRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {
+        "token": os.environ.get("WORKBENCH_API_TOKEN_RATE", "1000/hour"),
+    },
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "workbench.api.errors.exception_handler",
+    # `?format=` names an export format (jsonl, csv, ...), not a DRF renderer.
+    "URL_FORMAT_OVERRIDE": None,
+    "NUM_PROXIES": int(os.environ.get("DJANGO_PROXY_COUNT", 0)) or None,
+}
+
+# The schema and the docs need a login (session or token): the API's shape is not secret, but
+# nothing in the workbench is public, and it keeps anonymous scanners off. The docs page loads
+# Swagger UI from the sidecar's local static files, never from a CDN.
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Fact-check Workbench API",
+    "DESCRIPTION": (
+        "Projects, articles, quotes and claims with their speakers, sources, evidence and "
+        "verdicts. Spans are code-point offsets into the article body (Python str indices), end "
+        "exclusive, with the exact text. Authenticate with a personal token from "
+        "/settings/tokens/: `Authorization: Bearer <token>`."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "AnnotationKindEnum": "workbench.annotations.models.AnnotationKind",
+        "AnnotationStatusEnum": "workbench.annotations.models.AnnotationStatus",
+        "CheckworthyEnum": "workbench.annotations.models.Checkworthy",
+        "QuoteTypeEnum": "workbench.annotations.models.QuoteType",
+        "StanceEnum": "workbench.annotations.models.Stance",
+        "ImportSourceEnum": "workbench.articles.models.ImportSource",
+        "RoleEnum": "workbench.accounts.models.Role",
+        "ArticleStatusEnum": "workbench.articles.models.ArticleStatus",
+        "EntityKindEnum": "workbench.annotations.models.EntityKind",
+        "SourceKindEnum": "workbench.annotations.models.SourceKind",
+    },
+}

@@ -6,6 +6,7 @@ from django.urls import include, path
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("django.contrib.auth.urls")),
+    path("api/", include("workbench.api.urls")),
     path("", include("workbench.accounts.urls")),
     path("", include("workbench.articles.urls")),
     path("", include("workbench.annotations.urls")),

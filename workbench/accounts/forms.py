@@ -17,3 +17,11 @@ class RoleForm(forms.Form):
 
 class TeamSwitchForm(forms.Form):
     team = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class ApiTokenForm(forms.Form):
+    name = forms.CharField(
+        label=_("Name"),
+        max_length=100,
+        help_text=_("What the token is for, e.g. “notebook on my laptop”."),
+    )

@@ -56,3 +56,32 @@ class Membership(models.Model):
     @property
     def is_lead(self) -> bool:
         return self.role == Role.LEAD
+
+
+class ApiToken(models.Model):
+    """A personal API token: only its first characters and a SHA-256 of the whole are kept.
+
+    The secret is shown once at creation; a stolen database yields no usable token. A plain
+    SHA-256 suffices (no slow hash) because the secret is 256 random bits, not a password.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
+    )
+    name = models.CharField(max_length=100)
+    prefix = models.CharField(max_length=8, unique=True)
+    key_hash = models.CharField(max_length=64)
+    created = models.DateTimeField(auto_now_add=True)
+    last_used = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created", "-id"]
+        indexes = [models.Index(fields=["user", "-created"], name="apitoken_user_created")]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import QuerySet
 
-from workbench.accounts.models import Membership, Team
+from workbench.accounts.models import ApiToken, Membership, Team
 
 
 def team_list(*, user: AbstractBaseUser | AnonymousUser) -> QuerySet[Team]:
@@ -34,3 +34,10 @@ def team_members(*, user: AbstractBaseUser, team: Team) -> QuerySet[Membership]:
     if not Membership.objects.filter(user=user, team=team).exists():
         return Membership.objects.none()
     return Membership.objects.filter(team=team).select_related("user").order_by("user__username")
+
+
+def api_token_list(*, user: AbstractBaseUser | AnonymousUser) -> QuerySet[ApiToken]:
+    """Return the user's own API tokens, newest first (never anyone else's)."""
+    if not user.is_authenticated:
+        return ApiToken.objects.none()
+    return ApiToken.objects.filter(user=user)

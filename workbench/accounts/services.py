@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import secrets
+from datetime import timedelta
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from workbench.accounts.models import Membership, Role, Team
+from workbench.accounts.models import ApiToken, Membership, Role, Team
+from workbench.errors import field_error
 
 User = get_user_model()
 
@@ -94,3 +101,66 @@ def membership_remove(*, membership: Membership, actor: AbstractBaseUser) -> Non
     if membership.role == Role.LEAD and leads.count() <= 1:
         raise ValidationError(_("A team needs at least one lead."), code="last_lead")
     membership.delete()
+
+
+# --- API tokens -------------------------------------------------------------------------------
+
+TOKEN_PREFIX_CHARS = 8
+TOKEN_TOUCH_INTERVAL = timedelta(minutes=1)
+
+
+def token_hash(secret: str) -> str:
+    """Return the SHA-256 hex digest under which a token is stored."""
+    return hashlib.sha256(secret.encode("utf-8")).hexdigest()
+
+
+@transaction.atomic
+def api_token_create(*, user: AbstractBaseUser, name: str) -> tuple[ApiToken, str]:
+    """Create a personal API token; return it with its secret, which is never stored."""
+    name = " ".join(name.split())
+    if not name:
+        raise field_error("name", _("Give the token a name."), "token_name_empty")
+    while True:
+        secret = secrets.token_urlsafe(32)
+        prefix = secret[:TOKEN_PREFIX_CHARS]
+        # The prefix is the lookup key, so it must be unique; a clash is rare (64**8 values).
+        if not ApiToken.objects.filter(prefix=prefix).exists():
+            break
+    token = ApiToken(user=user, name=name, prefix=prefix, key_hash=token_hash(secret))
+    token.full_clean()
+    token.save()
+    return token, secret
+
+
+@transaction.atomic
+def api_token_revoke(*, token: ApiToken, actor: AbstractBaseUser) -> ApiToken:
+    """Revoke one of the actor's own tokens; revoking twice keeps the first time."""
+    if token.user_id != actor.pk:
+        raise PermissionDenied(_("This is not your token."))
+    if token.revoked_at is None:
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at"])
+    return token
+
+
+def api_token_authenticate(secret: str) -> ApiToken | None:
+    """Return the active token with this secret (with its user), or None.
+
+    Looked up by prefix, then compared in constant time; `last_used` is written at most once a
+    minute so that a busy script does not turn every read into a write.
+    """
+    prefix = secret[:TOKEN_PREFIX_CHARS]
+    if len(prefix) < TOKEN_PREFIX_CHARS:
+        return None
+    token = (
+        ApiToken.objects.select_related("user")
+        .filter(prefix=prefix, revoked_at__isnull=True)
+        .first()
+    )
+    if token is None or not hmac.compare_digest(token.key_hash, token_hash(secret)):
+        return None
+    now = timezone.now()
+    if token.last_used is None or now - token.last_used >= TOKEN_TOUCH_INTERVAL:
+        ApiToken.objects.filter(pk=token.pk).update(last_used=now)
+        token.last_used = now
+    return token

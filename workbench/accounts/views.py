@@ -8,14 +8,21 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
-from workbench.accounts.forms import MemberAddForm, RoleForm, TeamSwitchForm
+from workbench.accounts.forms import ApiTokenForm, MemberAddForm, RoleForm, TeamSwitchForm
 from workbench.accounts.middleware import SESSION_KEY
 from workbench.accounts.models import Membership
-from workbench.accounts.selectors import membership_get, team_list, team_members
-from workbench.accounts.services import membership_add, membership_remove, membership_set_role
+from workbench.accounts.selectors import api_token_list, membership_get, team_list, team_members
+from workbench.accounts.services import (
+    api_token_create,
+    api_token_revoke,
+    membership_add,
+    membership_remove,
+    membership_set_role,
+)
 from workbench.http import HtmxHttpRequest
 
 
@@ -85,3 +92,40 @@ def team_switch(request: HtmxHttpRequest) -> HttpResponse:
 def _membership_in(request: HtmxHttpRequest, team_slug: str, membership_id: int) -> Membership:
     team = get_object_or_404(team_list(user=request.user), slug=team_slug)
     return get_object_or_404(team_members(user=request.user, team=team), pk=membership_id)
+
+
+# --- personal API tokens ----------------------------------------------------------------------
+
+TOKENS = "accounts/token_list.html"
+
+
+def _token_page(request: HtmxHttpRequest, form: ApiTokenForm, **extra: object) -> HttpResponse:
+    context = {"tokens": api_token_list(user=request.user), "form": form, **extra}
+    return render(request, TOKENS, context, status=400 if form.errors else 200)
+
+
+@require_GET
+def token_list(request: HtmxHttpRequest) -> HttpResponse:
+    return _token_page(request, ApiTokenForm())
+
+
+@never_cache
+@require_POST
+def token_create(request: HtmxHttpRequest) -> HttpResponse:
+    # Rendered, not redirected: the secret must not travel through the session or a message.
+    form = ApiTokenForm(request.POST)
+    if form.is_valid():
+        try:
+            token, secret = api_token_create(user=request.user, **form.cleaned_data)
+            return _token_page(request, ApiTokenForm(), new_token=token, secret=secret)
+        except ValidationError as error:
+            form.add_error(None, error)
+    return _token_page(request, form)
+
+
+@require_POST
+def token_revoke(request: HtmxHttpRequest, token_id: int) -> HttpResponse:
+    token = get_object_or_404(api_token_list(user=request.user), pk=token_id)
+    api_token_revoke(token=token, actor=request.user)
+    messages.info(request, _("Revoked the token “%(name)s”.") % {"name": token.name})
+    return redirect("accounts:token_list")

@@ -1,0 +1,141 @@
+"""The OpenAPI schema, the docs page, throttling, and a bounded schemathesis run (no 5xx)."""
+
+from __future__ import annotations
+
+import re
+import time
+
+import hypothesis
+import pytest
+import schemathesis
+import yaml
+from django.core.signals import request_started
+from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
+from django.urls import reverse
+from rest_framework import status
+from rest_framework.test import APIClient
+from schemathesis.checks import not_a_server_error
+
+from tests.conftest import client_for
+from workbench.accounts.services import api_token_create
+
+pytestmark = pytest.mark.django_db
+
+
+def test_schema_needs_authentication(world):
+    response = APIClient().get(reverse("api:schema"))
+    assert response.status_code == status.HTTP_401_UNAUTHORIZED
+
+
+def test_schema_is_openapi_3_with_every_resource(world, api):
+    response = api("viewer").get(reverse("api:schema"))
+    assert response.status_code == status.HTTP_200_OK
+    schema = yaml.safe_load(response.content)
+    assert schema["openapi"].startswith("3.")
+    paths = schema["paths"]
+    for path in [
+        "/api/v1/projects/",
+        "/api/v1/projects/{id}/export/",
+        "/api/v1/articles/",
+        "/api/v1/articles/batch/",
+        "/api/v1/annotations/{id}/",
+        "/api/v1/annotations/{id}/evidence/",
+        "/api/v1/annotations/{id}/comments/",
+        "/api/v1/entities/{id}/merge/",
+        "/api/v1/sources/",
+        "/api/v1/teams/",
+    ]:
+        assert path in paths, path
+    assert schema["components"]["securitySchemes"]["tokenAuth"]["scheme"] == "bearer"
+    # The filters are documented with their allowlist, and nothing else.
+    params = {p["name"] for p in paths["/api/v1/annotations/"]["get"]["parameters"]}
+    assert {"article", "kind", "speaker", "annotator", "ordering", "cursor", "page_size"} <= params
+    assert not any("password" in name or "__" in name for name in params)
+
+
+def test_docs_page_needs_a_login(world):
+    response = APIClient().get(reverse("api:docs"))
+    assert response.status_code == status.HTTP_302_FOUND
+    assert reverse("login") in response["Location"]
+
+
+def test_docs_page_loads_nothing_from_other_hosts(world):
+    response = client_for(world.viewer).get(reverse("api:docs"))
+    assert response.status_code == status.HTTP_200_OK
+    html = response.content.decode()
+    assert "swagger-ui" in html
+    assert not re.search(r"""(src|href)=["']?(https?:)?//""", html), html
+    assert "https://" not in html and "http://" not in html
+    assert "/static/drf_spectacular_sidecar/swagger-ui-dist/" in html
+
+
+def test_throttling_limits_token_clients(world, settings):
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {"token": "3/minute"},
+    }
+    _token, secret = api_token_create(user=world.lead, name="busy script")
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {secret}")
+    url = reverse("api:team-list")
+    assert [client.get(url).status_code for _ in range(3)] == [200, 200, 200]
+    refused = client.get(url)
+    assert refused.status_code == status.HTTP_429_TOO_MANY_REQUESTS
+    assert int(refused["Retry-After"]) > 0
+    # A second token of the same user shares the budget...
+    _token, other = api_token_create(user=world.lead, name="second")
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {other}")
+    assert client.get(url).status_code == status.HTTP_429_TOO_MANY_REQUESTS
+    # ...while the browser session is not throttled.
+    session = APIClient()
+    session.force_login(world.lead)
+    assert session.get(url).status_code == status.HTTP_200_OK
+
+
+# --- schemathesis -------------------------------------------------------------------------------
+
+EXAMPLES_PER_OPERATION = 12
+TIME_BUDGET_SECONDS = 60
+
+
+def test_schemathesis_finds_no_server_errors(world, desk, settings):
+    """Every operation of the schema, a few generated requests each, as a lead: never a 5xx.
+
+    In-process over WSGI, inside the test's transaction (writes are rolled back), with a fixed
+    seed so a failure reproduces.
+    """
+    settings.ALLOWED_HOSTS = ["*"]
+    _token, secret = api_token_create(user=world.lead, name="schemathesis")
+    headers = {"Authorization": f"Bearer {secret}"}
+    app = get_wsgi_application()
+    # The WSGI handler would close the test's connection (and its transaction) per request.
+    request_started.disconnect(close_old_connections)
+    try:
+        schema = schemathesis.openapi.from_wsgi("/api/schema/", app, headers=headers)
+        started, operations = time.monotonic(), 0
+        for result in schema.get_all_operations():
+            operation = result.ok()
+            _fuzz(operation, headers)
+            operations += 1
+            assert time.monotonic() - started < TIME_BUDGET_SECONDS
+    finally:
+        request_started.connect(close_old_connections)
+    assert operations >= 25
+
+
+def _fuzz(operation, headers: dict) -> None:
+    @hypothesis.settings(
+        max_examples=EXAMPLES_PER_OPERATION,
+        derandomize=True,
+        database=None,
+        deadline=None,
+        suppress_health_check=list(hypothesis.HealthCheck),
+        phases=[hypothesis.Phase.explicit, hypothesis.Phase.generate],
+    )
+    @hypothesis.given(case=operation.as_strategy())
+    def run(case) -> None:
+        response = case.call(headers=headers)
+        case.validate_response(response, checks=[not_a_server_error])
+
+    run()

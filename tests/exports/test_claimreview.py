@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.conftest import SAMPLE, need
+from tests.exports.conftest import export_bytes
+from workbench.accounts.management.commands.demo import seed_demo
+
+pytestmark = pytest.mark.django_db
+
+
+def _required_fields(review: dict) -> None:
+    assert review["@context"] == "https://schema.org"
+    assert review["@type"] == "ClaimReview"
+    assert isinstance(review["url"], str) and review["url"]
+    assert review["claimReviewed"]
+    assert len(review["datePublished"]) == 10
+    assert review["author"]["@type"] == "Organization" and review["author"]["name"]
+    rating = review["reviewRating"]
+    assert rating["@type"] == "Rating"
+    assert rating["worstRating"] <= rating["ratingValue"] <= rating["bestRating"]
+    assert rating["alternateName"]
+    item = review["itemReviewed"]
+    assert item["@type"] == "Claim"
+    assert item["author"]["@type"] in {"Person", "Organization"} and item["author"]["name"]
+    assert item["appearance"]["@type"] in {"NewsArticle", "CreativeWork"}
+    assert item["appearance"]["headline"]
+
+
+def test_claimreview_demo_export_has_every_required_field():
+    need(SAMPLE.exists(), f"the demo's seed article is missing at {SAMPLE}")
+    project, _ = seed_demo()
+    reviews = json.loads(export_bytes(project, "claimreview"))
+    assert len(reviews) == 3
+    for review in reviews:
+        _required_fields(review)
+    authors = {r["itemReviewed"]["author"]["name"] for r in reviews}
+    assert authors == {"Le Monde", "Renad Mansour"}
+
+
+def test_claimreview_writes_only_claims_with_a_verdict_rated_on_the_scale(desk):
+    reviews = json.loads(export_bytes(desk.world.project, "claimreview"))
+    assert [r["claimReviewed"] for r in reviews] == [
+        "Café owners 👍🏽 protest",
+        "Prices rose by 40 percent this year",
+    ]
+    for review in reviews:
+        _required_fields(review)
+    outlet, claim = reviews
+    scale = desk.world.project.rating_scale
+    assert claim["reviewRating"] == {
+        "@type": "Rating",
+        "ratingValue": len(scale) - scale.index("Mostly false"),
+        "bestRating": len(scale),
+        "worstRating": 1,
+        "alternateName": "Mostly false",
+    }
+    # The scale's last label rates as its worst value.
+    assert outlet["reviewRating"]["ratingValue"] == 1
+    assert outlet["reviewRating"]["alternateName"] == "Unverifiable"
+    assert outlet["itemReviewed"]["author"] == {"@type": "Organization", "name": "Harbour Gazette"}
+    assert claim["itemReviewed"]["author"] == {
+        "@type": "Person",
+        "name": "Jane Roe",
+        "sameAs": "http://www.wikidata.org/entity/Q42",
+    }
+    appearance = claim["itemReviewed"]["appearance"]
+    assert appearance == {
+        "@type": "NewsArticle",
+        "headline": "Prices in the old town",
+        "url": "https://gazette.example/prices",
+        "datePublished": "2024-01-05",
+        "publisher": {"@type": "Organization", "name": "Harbour Gazette"},
+    }
+    assert claim["author"] == {"@type": "Organization", "name": "Desk"}
+    assert claim["url"].startswith("urn:factcheck-workbench:annotation:desk:desk-project:")
+
+
+def test_claimreview_urls_are_links_with_a_base_url(desk):
+    reviews = json.loads(
+        export_bytes(desk.world.project, "claimreview", base_url="https://wb.example/")
+    )
+    assert reviews[1]["url"] == (
+        f"https://wb.example{desk.article.get_absolute_url()}#annotation-{desk.claim.pk}"
+    )
+    assert reviews[1]["author"]["url"] == "https://wb.example"
+
+
+def test_claimreview_status_filter_and_team_scope(desk):
+    reviews = json.loads(export_bytes(desk.world.project, "claimreview", status="approved"))
+    assert [r["reviewRating"]["alternateName"] for r in reviews] == ["Mostly false"]
+    assert json.loads(export_bytes(desk.world.project, "claimreview", status="rejected")) == []
+    assert b"SECRET" not in export_bytes(desk.world.project, "claimreview")

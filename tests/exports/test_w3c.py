@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import SAMPLE, SHARED, need
+from tests.exports.conftest import BODY, export_bytes
+from workbench.accounts.management.commands.demo import seed_demo
+from workbench.annotations.models import Annotation
+
+pytestmark = pytest.mark.django_db
+
+VALIDATOR = SHARED / "tools" / "w3c_validate.py"
+
+
+def _validate(path) -> subprocess.CompletedProcess:
+    need(VALIDATOR.exists(), f"the shared W3C validator is missing at {VALIDATOR}")
+    return subprocess.run(  # noqa: S603 - this venv's python on the shared validator
+        [sys.executable, str(VALIDATOR), str(path)], capture_output=True, text=True, timeout=120
+    )
+
+
+def test_w3c_export_of_the_demo_project_passes_the_w3c_validator(tmp_path):
+    need(SAMPLE.exists(), f"the demo's seed article is missing at {SAMPLE}")
+    project, _ = seed_demo()
+    assert Annotation.objects.filter(article__project=project).count() >= 7
+    path = tmp_path / "demo.w3c.jsonld"
+    path.write_bytes(export_bytes(project, "w3c"))
+    result = _validate(path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 failed assertions" in result.stdout
+    assert "7 Annotation, 1 AnnotationCollection, 1 AnnotationPage" in result.stdout
+
+
+def test_w3c_validator_rejects_a_broken_export(desk, tmp_path):
+    # Proof that the check above can fail: an annotation without a target.
+    document = json.loads(export_bytes(desk.world.project, "w3c"))
+    del document["first"]["items"][0]["target"]
+    path = tmp_path / "broken.jsonld"
+    path.write_text(json.dumps(document))
+    assert _validate(path).returncode == 1
+
+
+def test_w3c_collection_carries_selectors_and_bodies(desk):
+    document = json.loads(export_bytes(desk.world.project, "w3c"))
+    assert document["@context"] == "http://www.w3.org/ns/anno.jsonld"
+    assert document["type"] == "AnnotationCollection"
+    assert document["id"] == "urn:factcheck-workbench:collection:desk:desk-project"
+    items = document["first"]["items"]
+    assert document["total"] == len(items) == 4
+    assert document["first"]["type"] == "AnnotationPage"
+    quote = items[1]
+    checksum = desk.article.checksum
+    assert quote["id"] == f"urn:factcheck-workbench:annotation:desk:desk-project:{checksum}:2"
+    assert quote["type"] == "Annotation"
+    assert quote["motivation"] == "identifying"
+    assert quote["creator"] == {"type": "Person", "nickname": "reviewer"}
+    assert quote["created"].endswith("Z")
+    assert quote["target"]["source"] == "https://gazette.example/prices"
+    text_quote, position = quote["target"]["selector"]
+    assert text_quote["type"] == "TextQuoteSelector"
+    assert text_quote["exact"] == '"Prices rose by 40 percent this year,"'
+    start = desk.quote.start
+    assert text_quote["prefix"] == BODY[max(0, start - 32) : start]
+    assert text_quote["suffix"].startswith(" said Jane Roe")
+    assert position == {
+        "type": "TextPositionSelector",
+        "start": desk.quote.start,
+        "end": desk.quote.end,
+    }
+    bodies = {(b.get("purpose"), b.get("value") or b.get("source")) for b in quote["body"]}
+    assert ("classifying", "quote") in bodies
+    assert ("identifying", "Jane Roe") in bodies
+    assert ("identifying", "http://www.wikidata.org/entity/Q42") in bodies
+    assert ("describing", "the mayor") in bodies
+    claim = items[2]
+    assert claim["motivation"] == "assessing"
+    bodies = {(b.get("purpose"), b.get("value") or b.get("source")) for b in claim["body"]}
+    assert ("assessing", "Mostly false") in bodies
+    assert ("linking", "https://stats.example/cpi-2024") in bodies
+    assert items[3]["motivation"] == "classifying"
+
+
+def test_w3c_pasted_text_gets_a_stable_urn_as_source(desk):
+    type(desk.article).objects.filter(pk=desk.article.pk).update(url="")
+    document = json.loads(export_bytes(desk.world.project, "w3c"))
+    source = document["first"]["items"][0]["target"]["source"]
+    assert source == f"urn:factcheck-workbench:article:{desk.article.checksum}"
+
+
+def test_w3c_status_filter_and_total_agree(desk):
+    document = json.loads(export_bytes(desk.world.project, "w3c", status="approved"))
+    assert document["total"] == len(document["first"]["items"]) == 1
+    assert document["id"].endswith(":approved")
+    assert b"SECRET" not in export_bytes(desk.world.project, "w3c")

@@ -1,0 +1,611 @@
+"""API serializers: they validate and shape the request for a service, and shape the answer.
+
+Ids of related objects are resolved against the caller's own scoped querysets, so another
+team's id is "unknown" (400), exactly like an id that does not exist.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.core.validators import URLValidator
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from workbench.accounts.models import Membership, Team
+from workbench.accounts.selectors import team_list
+from workbench.annotations.models import (
+    Annotation,
+    AnnotationKind,
+    Checkworthy,
+    Comment,
+    Entity,
+    EntityKind,
+    Evidence,
+    QuoteType,
+    Source,
+    SourceKind,
+    Stance,
+)
+from workbench.annotations.selectors import annotation_list, entity_list, source_list
+from workbench.annotations.services import CLAIM_FIELDS, QUOTE_FIELDS, Span
+from workbench.articles.models import Article, Project
+from workbench.articles.selectors import article_list, project_list
+from workbench.articles.services import Overrides
+
+http_url = URLValidator(schemes=["http", "https"])
+# Ids are 64-bit; a longer number cannot exist (and would make the database raise).
+MAX_ID_DIGITS = 18
+
+
+def _user(serializer: serializers.Serializer) -> AbstractBaseUser | AnonymousUser:
+    request = serializer.context.get("request")
+    return getattr(request, "user", None) or AnonymousUser()
+
+
+class ScopedPrimaryKeyField(serializers.PrimaryKeyRelatedField):
+    """An id resolved among the caller's own objects: anything else is "unknown", never a leak."""
+
+    default_error_messages = {
+        "does_not_exist": _("Unknown {name}: no such id among yours."),
+        "incorrect_type": _("Give the {name}'s id, a number."),
+    }
+
+    def __init__(self, *, selector: Any, name: str, **kwargs: Any) -> None:
+        self.selector, self.name = selector, name
+        super().__init__(queryset=Annotation.objects.none(), **kwargs)
+
+    def to_internal_value(self, data: Any) -> Any:
+        # Past 64 bits the database raises (OverflowError, DataError) instead of finding nothing.
+        if (
+            isinstance(data, int | str)
+            and not isinstance(data, bool)
+            and len(str(data)) > MAX_ID_DIGITS
+        ):
+            self.fail("does_not_exist", pk_value=data)
+        return super().to_internal_value(data)
+
+    def get_queryset(self) -> QuerySet:
+        # No joins for the panel: only the row itself (and its team) are needed to check it.
+        return self.selector(user=_user(self.root)).prefetch_related(None)
+
+    def fail(self, key: str, **kwargs: Any) -> None:
+        super().fail(key, name=self.name, **kwargs)
+
+
+def _default_team(serializer: serializers.Serializer, team: Team | None) -> Team:
+    """Return the given team, or the caller's only team when none is given."""
+    if team is not None:
+        return team
+    teams = list(team_list(user=_user(serializer))[:2])
+    if len(teams) != 1:
+        raise serializers.ValidationError(
+            {"team": [_("You are in several teams: say which (its id).")]}, code="team_required"
+        )
+    return teams[0]
+
+
+class TeamField(ScopedPrimaryKeyField):
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(selector=team_list, name="team", **kwargs)
+
+
+# --- teams ------------------------------------------------------------------------------------
+
+
+class TeamSerializer(serializers.ModelSerializer):
+    """One of the caller's teams, from their membership in it."""
+
+    id = serializers.IntegerField(source="team_id", read_only=True)
+    name = serializers.CharField(source="team.name", read_only=True)
+    slug = serializers.CharField(source="team.slug", read_only=True)
+
+    class Meta:
+        model = Membership
+        fields = ["id", "name", "slug", "role"]
+        read_only_fields = fields
+
+
+# --- projects ---------------------------------------------------------------------------------
+
+
+class ProjectSerializer(serializers.ModelSerializer):
+    team_slug = serializers.CharField(source="team.slug", read_only=True)
+    article_count = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Project
+        fields = [
+            "id",
+            "team",
+            "team_slug",
+            "name",
+            "slug",
+            "description",
+            "rating_scale",
+            "article_count",
+            "created",
+        ]
+        read_only_fields = fields
+
+    def get_article_count(self, project: Project) -> int:
+        count = getattr(project, "article_count", None)
+        return count if count is not None else project.articles.count()
+
+
+class ProjectWriteSerializer(serializers.Serializer):
+    team = TeamField(required=False, help_text="The team's id; optional when you are in one team.")
+    name = serializers.CharField(max_length=200)
+    slug = serializers.SlugField(max_length=100)
+    description = serializers.CharField(required=False, allow_blank=True, default="")
+    rating_scale = serializers.ListField(
+        child=serializers.CharField(max_length=100),
+        required=False,
+        help_text="Verdict labels, best first.",
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance is not None:
+            # A project does not move between teams.
+            self.fields.pop("team")
+
+    def validate(self, data: dict) -> dict:
+        if self.instance is None:
+            data["team"] = _default_team(self, data.get("team"))
+            return data
+        for name in ("name", "slug", "description", "rating_scale"):
+            data.setdefault(name, getattr(self.instance, name))
+        return data
+
+    def to_representation(self, instance: Project) -> dict:
+        return ProjectSerializer(instance, context=self.context).data
+
+
+class ExportQuerySerializer(serializers.Serializer):
+    format = serializers.CharField(help_text="jsonl, csv, w3c or claimreview.")
+    status = serializers.CharField(
+        required=False, allow_blank=True, default="", help_text="Only annotations of this status."
+    )
+
+
+# --- articles ---------------------------------------------------------------------------------
+
+
+class ArticleSerializer(serializers.ModelSerializer):
+    body_chars = serializers.SerializerMethodField()
+    removed_lines = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = Article
+        fields = [
+            "id",
+            "project",
+            "title",
+            "title_is_provisional",
+            "outlet",
+            "byline",
+            "url",
+            "published",
+            "language",
+            "status",
+            "is_truncated",
+            "syndicated_by",
+            "retrieved",
+            "source",
+            "checksum",
+            "body_chars",
+            "removed_lines",
+            "created",
+            "updated",
+        ]
+        read_only_fields = fields
+
+    def get_body_chars(self, article: Article) -> int:
+        length = getattr(article, "body_length", None)
+        return length if length is not None else len(article.body)
+
+
+class RemovedLineSerializer(serializers.Serializer):
+    line = serializers.IntegerField(help_text="Index into the input's lines.")
+    text = serializers.CharField()
+    reason = serializers.CharField()
+
+
+class ArticleDetailSerializer(ArticleSerializer):
+    removed = RemovedLineSerializer(many=True, read_only=True)
+
+    class Meta(ArticleSerializer.Meta):
+        fields = [*ArticleSerializer.Meta.fields, "body", "removed"]
+        read_only_fields = fields
+
+
+class ArticleImportedSerializer(ArticleDetailSerializer):
+    already_imported = serializers.BooleanField(
+        read_only=True, help_text="True: the same text was already in the project (200)."
+    )
+    message = serializers.CharField(source="import_message", read_only=True)
+
+    class Meta(ArticleDetailSerializer.Meta):
+        fields = [*ArticleDetailSerializer.Meta.fields, "already_imported", "message"]
+        read_only_fields = fields
+
+
+class ArticleCreateSerializer(serializers.Serializer):
+    """Create an article from its text (plain text or HTML), or by fetching a public URL."""
+
+    project = ScopedPrimaryKeyField(selector=project_list, name="project")
+    text = serializers.CharField(
+        required=False, trim_whitespace=False, help_text="The article's text or HTML."
+    )
+    url = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=2000,
+        validators=[http_url],
+        help_text="Without `text`: fetched and extracted. With `text`: kept as metadata.",
+    )
+    title = serializers.CharField(required=False, allow_blank=True, max_length=500, default="")
+    outlet = serializers.CharField(required=False, allow_blank=True, max_length=200, default="")
+    byline = serializers.CharField(required=False, allow_blank=True, max_length=300, default="")
+    published = serializers.DateField(required=False, allow_null=True, default=None)
+
+    def validate(self, data: dict) -> dict:
+        if not data.get("text", "").strip() and not data.get("url"):
+            raise serializers.ValidationError(
+                {"text": [_("Send the article's `text`, or a `url` to fetch.")]}, code="no_text"
+            )
+        overrides = Overrides(
+            title=data.pop("title").strip(),
+            outlet=data.pop("outlet").strip(),
+            byline=data.pop("byline").strip(),
+            url=data.get("url", ""),
+            published=data.pop("published"),
+        )
+        return {**data, "overrides": overrides}
+
+
+class ArticleUpdateSerializer(serializers.Serializer):
+    title = serializers.CharField(max_length=500)
+    outlet = serializers.CharField(required=False, allow_blank=True, max_length=200)
+    byline = serializers.CharField(required=False, allow_blank=True, max_length=300)
+    url = serializers.CharField(
+        required=False, allow_blank=True, max_length=2000, validators=[http_url]
+    )
+    published = serializers.DateField(required=False, allow_null=True)
+
+    def validate(self, data: dict) -> dict:
+        for name in ("title", "outlet", "byline", "url", "published"):
+            data.setdefault(name, getattr(self.instance, name))
+        return data
+
+    def to_representation(self, instance: Article) -> dict:
+        return ArticleDetailSerializer(instance, context=self.context).data
+
+
+class ArticleBatchSerializer(serializers.Serializer):
+    project = ScopedPrimaryKeyField(selector=project_list, name="project")
+    jsonl = serializers.CharField(
+        trim_whitespace=False,
+        help_text='One JSON object per line: {"title", "body" or "text", "url", "outlet", '
+        '"byline", "published"}.',
+    )
+
+
+class BatchLineSerializer(serializers.Serializer):
+    line = serializers.CharField(help_text="Where in the batch, e.g. “line 3”.")
+    id = serializers.IntegerField()
+    created = serializers.BooleanField()
+
+
+class BatchFailureSerializer(serializers.Serializer):
+    line = serializers.CharField()
+    message = serializers.CharField()
+
+
+class ArticleBatchResultSerializer(serializers.Serializer):
+    created = serializers.IntegerField()
+    duplicates = serializers.IntegerField()
+    results = BatchLineSerializer(many=True)
+    failures = BatchFailureSerializer(many=True)
+
+
+class MoveLineSerializer(serializers.Serializer):
+    line = serializers.IntegerField(min_value=0, help_text="Index into the input's lines.")
+    to = serializers.ChoiceField(choices=["body", "removed"])
+    checksum = serializers.CharField(
+        max_length=64, help_text="The article's checksum as you read it."
+    )
+
+
+# --- entities and sources ---------------------------------------------------------------------
+
+
+class EntitySerializer(serializers.ModelSerializer):
+    team = TeamField(required=False, help_text="The team's id; optional when you are in one team.")
+    aliases = serializers.ListField(
+        child=serializers.CharField(max_length=200), required=False, default=list
+    )
+
+    class Meta:
+        model = Entity
+        fields = [
+            "id",
+            "team",
+            "kind",
+            "name",
+            "aliases",
+            "description",
+            "wikidata_id",
+            "created",
+            "updated",
+        ]
+        read_only_fields = ["id", "created", "updated"]
+        extra_kwargs = {
+            "kind": {"default": EntityKind.PERSON},
+            "description": {"default": ""},
+            "wikidata_id": {"default": ""},
+        }
+        # Uniqueness is the service's to check, with a clear message.
+        validators: list = []
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance is not None and "team" in self.fields:
+            self.fields["team"].read_only = True
+
+    def validate(self, data: dict) -> dict:
+        if self.instance is None:
+            data["team"] = _default_team(self, data.get("team"))
+            return data
+        data.pop("team", None)
+        for name in ("name", "kind", "aliases", "description", "wikidata_id"):
+            data.setdefault(name, getattr(self.instance, name))
+        return data
+
+
+class EntityMergeSerializer(serializers.Serializer):
+    merge = ScopedPrimaryKeyField(
+        selector=entity_list, name="entity", help_text="The entity folded into this one."
+    )
+
+
+class SourceSerializer(serializers.ModelSerializer):
+    team = TeamField(required=False, help_text="The team's id; optional when you are in one team.")
+
+    class Meta:
+        model = Source
+        fields = [
+            "id",
+            "team",
+            "url",
+            "title",
+            "publisher",
+            "published",
+            "archived_url",
+            "kind",
+            "created",
+        ]
+        read_only_fields = ["id", "created"]
+        extra_kwargs = {
+            "url": {"default": "", "help_text": "http(s); never fetched by the server."},
+            "publisher": {"default": ""},
+            "archived_url": {"default": ""},
+            "kind": {"default": SourceKind.OTHER},
+            "published": {"default": None},
+        }
+        validators: list = []
+
+    def validate(self, data: dict) -> dict:
+        data["team"] = _default_team(self, data.get("team"))
+        return data
+
+
+class SourceRefSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Source
+        fields = ["id", "url", "title", "publisher", "published", "kind"]
+        read_only_fields = fields
+
+
+# --- annotations ------------------------------------------------------------------------------
+
+
+class EntityRefSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Entity
+        fields = ["id", "name", "kind"]
+        read_only_fields = fields
+
+
+class SpanSerializer(serializers.Serializer):
+    """A stretch of the body in code points (Python str indices), end exclusive."""
+
+    start = serializers.IntegerField(min_value=0)
+    end = serializers.IntegerField(min_value=0)
+    exact = serializers.CharField(trim_whitespace=False, help_text="body[start:end], exactly.")
+
+
+class EvidenceSerializer(serializers.ModelSerializer):
+    source = SourceRefSerializer(read_only=True)
+
+    class Meta:
+        model = Evidence
+        fields = ["id", "source", "stance", "excerpt", "note", "created"]
+        read_only_fields = fields
+
+
+class EvidenceCreateSerializer(serializers.Serializer):
+    source = ScopedPrimaryKeyField(selector=source_list, name="source")
+    stance = serializers.ChoiceField(choices=Stance.choices)
+    excerpt = serializers.CharField(required=False, allow_blank=True, default="")
+    note = serializers.CharField(required=False, allow_blank=True, default="")
+
+    def to_representation(self, instance: Evidence) -> dict:
+        return EvidenceSerializer(instance, context=self.context).data
+
+
+class CommentSerializer(serializers.ModelSerializer):
+    author = serializers.SlugRelatedField(slug_field="username", read_only=True)
+
+    class Meta:
+        model = Comment
+        fields = ["id", "author", "text", "created"]
+        read_only_fields = ["id", "author", "created"]
+
+
+def _span_or_none(start: int | None, end: int | None, exact: str) -> dict | None:
+    if start is None:
+        return None
+    return {"start": start, "end": end, "exact": exact}
+
+
+class AnnotationSerializer(serializers.ModelSerializer):
+    """An annotation as a researcher reads it: names resolved, evidence with its sources."""
+
+    annotator = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    speaker = EntityRefSerializer(read_only=True, allow_null=True)
+    claimant = EntityRefSerializer(read_only=True, allow_null=True)
+    mention = serializers.SerializerMethodField()
+    cue = serializers.SerializerMethodField()
+    evidence = EvidenceSerializer(many=True, read_only=True)
+    comment_count = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Annotation
+        fields = [
+            "id",
+            "article",
+            "kind",
+            "start",
+            "end",
+            "exact",
+            "prefix",
+            "suffix",
+            "status",
+            "version",
+            "annotator",
+            "speaker",
+            "role",
+            "mention",
+            "cue",
+            "quote_type",
+            "claimant",
+            "claimant_is_outlet",
+            "quote",
+            "checkworthy",
+            "verdict",
+            "rationale",
+            "evidence",
+            "comment_count",
+            "created",
+            "updated",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field(SpanSerializer(allow_null=True))
+    def get_mention(self, annotation: Annotation) -> dict | None:
+        a = annotation
+        return _span_or_none(a.mention_start, a.mention_end, a.mention_exact)
+
+    @extend_schema_field(SpanSerializer(allow_null=True))
+    def get_cue(self, annotation: Annotation) -> dict | None:
+        return _span_or_none(annotation.cue_start, annotation.cue_end, annotation.cue_exact)
+
+    @extend_schema_field(OpenApiTypes.INT)
+    def get_comment_count(self, annotation: Annotation) -> int:
+        # Prefetched by the selector: len() of the cached list, no query.
+        return len(annotation.comments.all())
+
+
+def _quotes(*, user: AbstractBaseUser | AnonymousUser) -> QuerySet[Annotation]:
+    return annotation_list(user=user, kind=AnnotationKind.QUOTE)
+
+
+class _AnnotationFieldsSerializer(serializers.Serializer):
+    """The quote and claim fields shared by create and update."""
+
+    speaker = ScopedPrimaryKeyField(
+        selector=entity_list, name="entity", required=False, allow_null=True
+    )
+    role = serializers.CharField(required=False, allow_blank=True, max_length=300)
+    mention = SpanSerializer(
+        required=False, allow_null=True, help_text="Where the text names the speaker."
+    )
+    cue = SpanSerializer(required=False, allow_null=True, help_text="The reporting verb.")
+    quote_type = serializers.ChoiceField(
+        choices=QuoteType.choices, required=False, allow_blank=True
+    )
+    claimant = ScopedPrimaryKeyField(
+        selector=entity_list, name="entity", required=False, allow_null=True
+    )
+    claimant_is_outlet = serializers.BooleanField(required=False)
+    quote = ScopedPrimaryKeyField(
+        selector=_quotes,
+        name="quote",
+        required=False,
+        allow_null=True,
+        help_text="The quote this claim was made in (same article).",
+    )
+    checkworthy = serializers.ChoiceField(
+        choices=Checkworthy.choices, required=False, allow_blank=True
+    )
+    verdict = serializers.CharField(
+        required=False, allow_blank=True, max_length=100, help_text="From the project's scale."
+    )
+    rationale = serializers.CharField(required=False, allow_blank=True)
+
+    def _shape_spans(self, data: dict) -> dict:
+        for name in ("mention", "cue"):
+            if data.get(name) is not None:
+                data[name] = Span(**data[name])
+        return data
+
+    def to_representation(self, instance: Annotation) -> dict:
+        return AnnotationSerializer(instance, context=self.context).data
+
+
+class AnnotationCreateSerializer(_AnnotationFieldsSerializer):
+    article = ScopedPrimaryKeyField(selector=article_list, name="article")
+    kind = serializers.ChoiceField(choices=AnnotationKind.choices)
+    start = serializers.IntegerField(min_value=0, help_text="Code point offset into the body.")
+    end = serializers.IntegerField(min_value=0, help_text="Exclusive.")
+    exact = serializers.CharField(trim_whitespace=False, help_text="body[start:end], exactly.")
+
+    def validate(self, data: dict) -> dict:
+        return self._shape_spans(data)
+
+
+class AnnotationUpdateSerializer(_AnnotationFieldsSerializer):
+    """A change; PUT replaces every field of the annotation's kind, PATCH only those sent."""
+
+    start = serializers.IntegerField(min_value=0)
+    end = serializers.IntegerField(min_value=0)
+    exact = serializers.CharField(trim_whitespace=False)
+    version = serializers.IntegerField(
+        min_value=1,
+        required=False,
+        write_only=True,
+        help_text='The version you edited (or send If-Match: "<version>").',
+    )
+
+    def validate(self, data: dict) -> dict:
+        data = self._shape_spans(data)
+        span_parts = [data.pop(name, None) for name in ("start", "end", "exact")]
+        if any(part is not None for part in span_parts):
+            if any(part is None for part in span_parts):
+                raise serializers.ValidationError(
+                    {"exact": [_("Send start, end and exact together.")]}, code="partial_span"
+                )
+            data["span"] = Span(*span_parts)
+        if not self.partial:
+            own = QUOTE_FIELDS if self.instance.kind == AnnotationKind.QUOTE else CLAIM_FIELDS
+            empty = {"speaker": None, "mention": None, "cue": None, "claimant": None}
+            empty |= {"quote": None, "claimant_is_outlet": False}
+            for name in own:
+                data.setdefault(name, empty.get(name, ""))
+        return data

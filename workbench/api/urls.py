@@ -1,0 +1,36 @@
+"""The REST API under /api/v1/, its OpenAPI schema and its docs."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_not_required, login_required
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework.routers import DefaultRouter
+
+from workbench.api import views
+
+
+class Router(DefaultRouter):
+    # `.json` suffixes would shadow `?format=`, which names an export format.
+    include_format_suffixes = False
+
+
+router = Router()
+router.register("teams", views.TeamViewSet, basename="team")
+router.register("projects", views.ProjectViewSet, basename="project")
+router.register("articles", views.ArticleViewSet, basename="article")
+router.register("annotations", views.AnnotationViewSet, basename="annotation")
+router.register("entities", views.EntityViewSet, basename="entity")
+router.register("sources", views.SourceViewSet, basename="source")
+
+
+app_name = "api"
+urlpatterns = [
+    path("v1/", include(router.urls)),
+    # DRF views authenticate themselves (token or session) and answer 401, not a redirect.
+    path("schema/", login_not_required(SpectacularAPIView.as_view()), name="schema"),
+    # The docs page is for people in a browser: without a session, the login page.
+    path(
+        "docs/", login_required(SpectacularSwaggerView.as_view(url_name="api:schema")), name="docs"
+    ),
+]

@@ -1,0 +1,175 @@
+"""schema.org ClaimReview: a JSON array of ClaimReview objects, one per claim with a verdict.
+
+A JSON-LD array of self-contained objects, each with `"@context": "https://schema.org"`, is
+what structured-data consumers (search engines' fact-check markup, the Google Fact Check
+tools, ClaimReview aggregators) read; the array is streamed, one object per line, `[` first
+(before the database is read) and `]` last. Each object:
+
+- `url`: where the review lives. With `base_url` (the API passes the site's origin), the
+  claim's page in the workbench, `<base_url>/articles/<id>/#annotation-<id>`; without it, the
+  claim's stable URN (`urn:factcheck-workbench:annotation:…`, as in the W3C export), because a
+  command-line export does not know the site's address.
+- `claimReviewed`: the claim's text. `datePublished`: the date (UTC) the claim was last
+  changed, which is when its verdict was last set or confirmed.
+- `author`: the reviewing team, an `Organization` (with `url` = `base_url` when given).
+- `reviewRating`: a `Rating` whose `alternateName` is the verdict label and `ratingValue` its
+  position on the project's scale counted from the worst: the scale is stored best first, so
+  the first label rates `len(scale)` (= `bestRating`) and the last rates 1 (= `worstRating`).
+  Labels that are not a truth value on a line, such as "Unverifiable" or "Misleading", still
+  get the value of their position; consumers should read `alternateName`.
+- `itemReviewed`: a `Claim` with `author` (the claimant: a `Person` for a person, an
+  `Organization` for an organisation or anything else, with `sameAs` its Wikidata IRI when
+  known; for a claim the outlet makes, or one with no claimant, the quote's speaker when the
+  claim sits in a quote, else the outlet as an `Organization`; omitted only when none is
+  known), `appearance` (the article: a `NewsArticle` when it has an outlet, else a
+  `CreativeWork`, with `url`, `headline`, `datePublished` and `publisher` when known) and
+  `firstAppearance` (the same article).
+- Only claims whose status passes the filter are written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import orjson
+from django.urls import reverse
+
+from workbench.articles.models import Project
+from workbench.exports.common import Progress, annotation_urn
+from workbench.exports.selectors import export_entities, export_pages
+
+ARTICLE_FIELDS = ("checksum", "title", "outlet", "url", "published")
+ANNOTATION_FIELDS = (
+    "kind",
+    "exact",
+    "status",
+    "verdict",
+    "updated",
+    "claimant_id",
+    "claimant_is_outlet",
+    "quote__speaker_id",
+)
+OPTIONS = orjson.OPT_UTC_Z
+WIKIDATA = "http://www.wikidata.org/entity/"
+
+
+def stream(*, project: Project, status: str, progress: Progress, base_url: str) -> Iterator[bytes]:
+    """Yield a JSON array of ClaimReview objects for the project's claims with a verdict."""
+    yield b"["
+    scale = list(project.rating_scale)
+    ratings = {label: len(scale) - index for index, label in enumerate(scale)}
+    reviewer = {"@type": "Organization", "name": project.team.name}
+    if base_url:
+        reviewer["url"] = base_url
+    separator = b"\n"
+    for page in export_pages(
+        project=project, article_fields=ARTICLE_FIELDS, annotation_fields=ANNOTATION_FIELDS
+    ):
+        entity_ids = {
+            entity_id
+            for rows in page.annotations.values()
+            for row in rows
+            if row[4] == "claim" and row[7]
+            for entity_id in (row[9], row[11])
+            if entity_id is not None
+        }
+        entities = export_entities(ids=entity_ids)
+        out = []
+        for pk, checksum, title, outlet, url, published in page.articles:
+            appearance = None
+            for n, row in enumerate(page.annotations.get(pk, ()), start=1):
+                (
+                    annotation_pk,
+                    _article_id,
+                    _start,
+                    _end,
+                    kind,
+                    exact,
+                    annotation_status,
+                    verdict,
+                    updated,
+                    claimant_id,
+                    claimant_is_outlet,
+                    quote_speaker_id,
+                ) = row
+                if kind != "claim" or not verdict or (status and annotation_status != status):
+                    continue
+                if appearance is None:
+                    appearance = _appearance(title, outlet, url, published)
+                if base_url:
+                    link = f"{base_url}{reverse('articles:article_detail', args=[pk])}"
+                    link += f"#annotation-{annotation_pk}"
+                else:
+                    link = annotation_urn(project, checksum, n)
+                claim = {"@type": "Claim"}
+                author = _claimant(
+                    entities.get(claimant_id),
+                    outlet if claimant_is_outlet else "",
+                    entities.get(quote_speaker_id),
+                    outlet,
+                )
+                if author is not None:
+                    claim["author"] = author
+                claim["appearance"] = appearance
+                claim["firstAppearance"] = appearance
+                review = {
+                    "@context": "https://schema.org",
+                    "@type": "ClaimReview",
+                    "url": link,
+                    "claimReviewed": exact,
+                    "datePublished": updated.date(),
+                    "author": reviewer,
+                    "reviewRating": {
+                        "@type": "Rating",
+                        # A verdict no longer on the scale (the scale was edited) rates nothing.
+                        "ratingValue": ratings.get(verdict),
+                        "bestRating": len(scale),
+                        "worstRating": 1,
+                        "alternateName": verdict,
+                    },
+                    "itemReviewed": claim,
+                }
+                out.append(separator)
+                out.append(orjson.dumps(review, option=OPTIONS))
+                separator = b",\n"
+        if out:
+            yield b"".join(out)
+        if progress is not None:
+            progress(len(page.articles))
+    yield b"\n]\n"
+
+
+def _appearance(title: str, outlet: str, url: str, published: object) -> dict:
+    work = {"@type": "NewsArticle" if outlet else "CreativeWork", "headline": title}
+    if url:
+        work["url"] = url
+    if published:
+        work["datePublished"] = published
+    if outlet:
+        work["publisher"] = {"@type": "Organization", "name": outlet}
+    return work
+
+
+def _claimant(
+    claimant: dict | None, outlet_claims: str, speaker: dict | None, outlet: str
+) -> dict | None:
+    """Return who made the claim: claimant, claiming outlet, quote's speaker or printing outlet."""
+    if claimant is not None:
+        return _agent(claimant)
+    if outlet_claims:
+        return {"@type": "Organization", "name": outlet_claims}
+    if speaker is not None:
+        return _agent(speaker)
+    if outlet:
+        return {"@type": "Organization", "name": outlet}
+    return None
+
+
+def _agent(entity: dict) -> dict:
+    agent = {
+        "@type": "Person" if entity["kind"] == "person" else "Organization",
+        "name": entity["name"],
+    }
+    if entity["wikidata_id"]:
+        agent["sameAs"] = WIKIDATA + entity["wikidata_id"]
+    return agent

@@ -1,0 +1,237 @@
+"""JSON Lines: one article per line with its annotations nested, the dataset researchers load.
+
+`pandas.read_json(path, lines=True)` or `datasets.load_dataset("json", data_files=path)` reads
+it. Each line (keys always in this order, so that two exports of the same data are the same
+bytes):
+
+- `id`: the article's checksum (SHA-256 of its body, hex). Database ids differ between
+  installations; the checksum is unique within a project and survives an export → import →
+  export round trip. Then `title`, `title_is_provisional`, `outlet`, `byline`, `url`,
+  `published`, `language`, `syndicated_by`, `retrieved`, `is_truncated`, `status` (the
+  article's review status), `project` ({`team`, `team_name`, `slug`, `name`,
+  `rating_scale`}), `body` (exactly as stored: spans index it in code points) and
+  `annotations`.
+- Every article of the project is written, also under a status filter: an article without a
+  matching annotation comes with an empty `annotations` list (a negative example is data too).
+- `annotations`, in text order (start, longer first, then creation). `id` is the annotation's
+  ordinal within its article (1, 2, …) counted over all its annotations, so it is the same in a
+  filtered and an unfiltered export and after a round trip. Then `kind`, `start`, `end`
+  (code points, end exclusive), `exact`, `prefix`, `suffix`, `annotator` (username), `status`,
+  `version`. Every annotation has every key, so the schema is the same for all rows; the other
+  kind's keys are null, "" or false:
+  - quote: `speaker` ({`name`, `kind`, `aliases`, `description`, `wikidata_id`} or null),
+    `role`, `speaker_mention` and `cue` ({`start`, `end`, `text`} or null), `quote_type`;
+  - claim: `claimant` (an entity object or null), `claimant_is_outlet`, `quote` (the `id` of
+    the quote it was made in, or null when there is none or it is not in this export),
+    `checkworthy`, `verdict`, `rationale`, `evidence` ([{`source`: {`url`, `title`,
+    `publisher`, `published`, `archived_url`, `kind`}, `stance`, `excerpt`, `note`}], oldest
+    first);
+  - both: `comments` ([{`author` (username or null), `text`, `created` (UTC, microseconds)}]).
+- Dates are `YYYY-MM-DD`, times ISO 8601 in UTC with `Z`; text is UTF-8, unescaped.
+Annotation timestamps and history are not part of the dataset; comment times are, because a
+thread is read in their order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import orjson
+
+from workbench.articles.models import Project
+from workbench.exports.common import Progress, project_record
+from workbench.exports.selectors import (
+    export_comments,
+    export_entities,
+    export_evidence,
+    export_pages,
+)
+
+ARTICLE_FIELDS = (
+    "checksum",
+    "title",
+    "title_is_provisional",
+    "outlet",
+    "byline",
+    "url",
+    "published",
+    "language",
+    "syndicated_by",
+    "retrieved",
+    "is_truncated",
+    "status",
+    "body",
+)
+ANNOTATION_FIELDS = (
+    "kind",
+    "exact",
+    "prefix",
+    "suffix",
+    "annotator_id",
+    "status",
+    "version",
+    "speaker_id",
+    "role",
+    "mention_start",
+    "mention_end",
+    "mention_exact",
+    "cue_start",
+    "cue_end",
+    "cue_exact",
+    "quote_type",
+    "claimant_id",
+    "claimant_is_outlet",
+    "quote_id",
+    "checkworthy",
+    "verdict",
+    "rationale",
+)
+OPTIONS = orjson.OPT_APPEND_NEWLINE | orjson.OPT_UTC_Z
+NOTHING: list = []
+
+
+def stream(*, project: Project, status: str, progress: Progress, base_url: str) -> Iterator[bytes]:
+    """Yield the project as JSON Lines, a page of articles per chunk."""
+    header = project_record(project)
+    dumps = orjson.dumps
+    for page in export_pages(
+        project=project, article_fields=ARTICLE_FIELDS, annotation_fields=ANNOTATION_FIELDS
+    ):
+        entity_ids, has_claims = set(), False
+        for rows in page.annotations.values():
+            for row in rows:
+                if row[11] is not None:
+                    entity_ids.add(row[11])
+                if row[20] is not None:
+                    entity_ids.add(row[20])
+                has_claims = has_claims or row[4] == "claim"
+        entities = export_entities(ids=entity_ids)
+        evidence = export_evidence(article_ids=page.ids) if has_claims else {}
+        comments = export_comments(article_ids=page.ids) if page.annotations else {}
+        usernames = page.usernames
+        lines = []
+        for (
+            pk,
+            checksum,
+            title,
+            provisional,
+            outlet,
+            byline,
+            url,
+            published,
+            language,
+            syndicated_by,
+            retrieved,
+            is_truncated,
+            article_status,
+            body,
+        ) in page.articles:
+            rows = page.annotations.get(pk)
+            annotations = (
+                _annotations(rows, status, usernames, entities, evidence, comments) if rows else []
+            )
+            record = {
+                "id": checksum,
+                "title": title,
+                "title_is_provisional": provisional,
+                "outlet": outlet,
+                "byline": byline,
+                "url": url,
+                "published": published,
+                "language": language,
+                "syndicated_by": syndicated_by,
+                "retrieved": retrieved,
+                "is_truncated": is_truncated,
+                "status": article_status,
+                "project": header,
+                "body": body,
+                "annotations": annotations,
+            }
+            lines.append(dumps(record, option=OPTIONS))
+        yield b"".join(lines)
+        if progress is not None:
+            progress(len(page.articles))
+
+
+def _annotations(
+    rows: list[tuple],
+    status: str,
+    usernames: dict[int, str],
+    entities: dict[int, dict],
+    evidence: dict[int, list[dict]],
+    comments: dict[int, list[dict]],
+) -> list[dict]:
+    written = []
+    quotes = False
+    for n, (
+        pk,
+        _article_id,
+        start,
+        end,
+        kind,
+        exact,
+        prefix,
+        suffix,
+        annotator_id,
+        annotation_status,
+        version,
+        speaker_id,
+        role,
+        mention_start,
+        mention_end,
+        mention_exact,
+        cue_start,
+        cue_end,
+        cue_exact,
+        quote_type,
+        claimant_id,
+        claimant_is_outlet,
+        quote_id,
+        checkworthy,
+        verdict,
+        rationale,
+    ) in enumerate(rows, start=1):
+        if status and annotation_status != status:
+            continue
+        if quote_id is not None:
+            quotes = True
+        written.append(
+            {
+                "id": n,
+                "kind": kind,
+                "start": start,
+                "end": end,
+                "exact": exact,
+                "prefix": prefix,
+                "suffix": suffix,
+                "annotator": usernames[annotator_id],
+                "status": annotation_status,
+                "version": version,
+                "speaker": entities.get(speaker_id) if speaker_id is not None else None,
+                "role": role,
+                "speaker_mention": None
+                if mention_start is None
+                else {"start": mention_start, "end": mention_end, "text": mention_exact},
+                "cue": None
+                if cue_start is None
+                else {"start": cue_start, "end": cue_end, "text": cue_exact},
+                "quote_type": quote_type,
+                "claimant": entities.get(claimant_id) if claimant_id is not None else None,
+                "claimant_is_outlet": bool(claimant_is_outlet),
+                "quote": quote_id,
+                "checkworthy": checkworthy,
+                "verdict": verdict,
+                "rationale": rationale,
+                "evidence": evidence.get(pk, NOTHING) if kind == "claim" else NOTHING,
+                "comments": comments.get(pk, NOTHING),
+            }
+        )
+    if quotes:
+        # Database ids become ordinals; a quote left out by the status filter has none here.
+        ordinals = {
+            row[0]: n for n, row in enumerate(rows, start=1) if not status or row[9] == status
+        }
+        for item in written:
+            if item["quote"] is not None:
+                item["quote"] = ordinals.get(item["quote"])
+    return written

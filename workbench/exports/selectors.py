@@ -1,0 +1,198 @@
+"""Reads for the exports: one project's rows, a page of articles at a time, as plain tuples.
+
+The caller has already found the project through a user-scoped selector (the API) or as the
+operator (the command line); everything here is filtered by that project or by the ids of its
+own articles, so another team's rows cannot come along. Rows are tuples from `values_list`
+rather than model instances: an export touches every row once, and instances would cost more
+than the serialising does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.db import connections
+from django.db.models import QuerySet
+
+from workbench.annotations.models import Annotation, Comment, Entity, Evidence
+from workbench.articles.models import Article, Project
+
+# Large enough that per-page queries are few (40 pages for 10,000 articles), small enough that
+# a page of 4,000-character bodies with their annotations stays a few megabytes: at 500 the
+# exporting process grew by 50 MB, at 250 by 27 MB, equally fast.
+PAGE_SIZE = 250
+
+# The order of annotations everywhere (see _text_order): text order, the longer of two spans
+# starting together first, then creation. Ordinals (the exported annotation ids) count in it.
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page of articles with their annotations, each article's list in text order."""
+
+    articles: list[tuple]
+    annotations: dict[int, list[tuple]]
+    usernames: dict[int, str]
+    # The page's article ids as a subquery: the database reads it once per query, where a list
+    # of hundreds of parameters costs Django more to prepare than the database to run.
+    ids: QuerySet
+
+
+def export_article_count(*, project: Project) -> int:
+    """Return how many articles an export of the project reads: all, whatever the filter."""
+    return Article.objects.filter(project=project).count()
+
+
+def export_annotation_count(*, project: Project, status: str = "") -> int:
+    """Return how many annotations of the project an export with this status filter writes."""
+    annotations = Annotation.objects.filter(article__project=project)
+    if status:
+        annotations = annotations.filter(status=status)
+    return annotations.count()
+
+
+def export_pages(
+    *,
+    project: Project,
+    article_fields: Sequence[str],
+    annotation_fields: Sequence[str],
+    size: int = PAGE_SIZE,
+) -> Iterator[Page]:
+    """Yield the project's articles in id order, `size` at a time, with all their annotations.
+
+    Keyset paging (`pk > last`) keeps every page as cheap as the first, and two or three
+    queries per page replace one per article. Each article row starts with its pk; each
+    annotation row is (pk, article_id, start, end, *annotation_fields), where the field
+    "annotator_id" has its username in the page's `usernames`. Annotations come unfiltered by
+    status: their ordinals must not depend on the filter, so callers filter while writing.
+    Boolean fields may come as 0/1: read them with bool().
+    """
+    fields = ["pk", "article_id", "start", "end", *annotation_fields]
+    annotator = fields.index("annotator_id") if "annotator_id" in fields else -1
+    # Without converters the driver's values are what we need, except SQLite's dates and times
+    # (text there): a query that reads them goes through the ORM.
+    raw = not any(
+        Annotation._meta.get_field(name).get_internal_type() in ("DateField", "DateTimeField")
+        for name in annotation_fields
+        if "__" not in name
+    )
+    last = 0
+    while True:
+        page = Article.objects.filter(project=project, pk__gt=last).order_by("pk")
+        articles = list(page.values_list("pk", *article_fields)[:size])
+        if not articles:
+            return
+        ids = page.values("pk")[:size]
+        annotations = Annotation.objects.filter(article_id__in=ids).values_list(*fields)
+        rows = _raw_rows(annotations) if raw else list(annotations.order_by())
+        usernames = {}
+        if annotator >= 0 and rows:
+            # One small query instead of a join on every row.
+            usernames = dict(
+                get_user_model()
+                .objects.filter(pk__in={row[annotator] for row in rows})
+                .values_list("pk", "username")
+            )
+        grouped: dict[int, list[tuple]] = {}
+        for row in rows:
+            group = grouped.get(row[1])
+            if group is None:
+                grouped[row[1]] = group = []
+            group.append(row)
+        for group in grouped.values():
+            group.sort(key=_text_order)
+        yield Page(articles, grouped, usernames, ids)
+        if len(articles) < size:
+            return
+        last = articles[-1][0]
+
+
+def _text_order(row: tuple) -> tuple[int, int, int]:
+    return row[2], -row[3], row[0]
+
+
+def _raw_rows(rows: QuerySet) -> list[tuple]:
+    """Return a values_list query's rows as the database driver gives them.
+
+    Unordered (the caller sorts each article's dozen annotations, which is cheaper than the
+    database's sort of the whole page) and without Django's per-value converters, which cost
+    a third of the export's time.
+    """
+    query = rows.order_by().query
+    sql, params = query.get_compiler(using=rows.db).as_sql()
+    with connections[rows.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def export_entities(*, ids: set[int]) -> dict[int, dict]:
+    """Return speakers and claimants by id, as the nested objects the exports write."""
+    if not ids:
+        return {}
+    rows = Entity.objects.filter(pk__in=ids).values_list(
+        "pk", "name", "kind", "aliases", "description", "wikidata_id"
+    )
+    return {
+        pk: {
+            "name": name,
+            "kind": kind,
+            "aliases": aliases,
+            "description": description,
+            "wikidata_id": wikidata_id,
+        }
+        for pk, name, kind, aliases, description, wikidata_id in rows
+    }
+
+
+def export_evidence(*, article_ids: QuerySet) -> dict[int, list[dict]]:
+    """Return the evidence of the articles' claims by claim id, oldest first, sources resolved."""
+    rows = (
+        Evidence.objects.filter(claim__article_id__in=article_ids)
+        .order_by("claim_id", "created", "id")
+        .values_list(
+            "claim_id",
+            "stance",
+            "excerpt",
+            "note",
+            "source_id",
+            "source__url",
+            "source__title",
+            "source__publisher",
+            "source__published",
+            "source__archived_url",
+            "source__kind",
+        )
+    )
+    sources: dict[int, dict] = {}
+    grouped: dict[int, list[dict]] = {}
+    for claim_id, stance, excerpt, note, source_id, *source in rows:
+        if source_id not in sources:
+            url, title, publisher, published, archived_url, kind = source
+            sources[source_id] = {
+                "url": url,
+                "title": title,
+                "publisher": publisher,
+                "published": published,
+                "archived_url": archived_url,
+                "kind": kind,
+            }
+        item = {"source": sources[source_id], "stance": stance, "excerpt": excerpt, "note": note}
+        grouped.setdefault(claim_id, []).append(item)
+    return grouped
+
+
+def export_comments(*, article_ids: QuerySet) -> dict[int, list[dict]]:
+    """Return the comment threads on the articles' annotations by annotation id, oldest first."""
+    rows = (
+        Comment.objects.filter(annotation__article_id__in=article_ids)
+        .order_by("annotation_id", "created", "id")
+        .values_list("annotation_id", "author__username", "text", "created")
+    )
+    grouped: dict[int, list[dict]] = {}
+    for annotation_id, author, text, created in rows:
+        grouped.setdefault(annotation_id, []).append(
+            {"author": author, "text": text, "created": created}
+        )
+    return grouped

@@ -1,0 +1,235 @@
+"""W3C Web Annotation: one AnnotationCollection (JSON-LD), every annotation in one embedded page.
+
+Valid against the W3C annotation-model test suite's "must" assertions
+(`../shared/tools/w3c_validate.py`). The document is streamed: the first bytes are the
+collection's `@context` and `type`, sent before the database is read; then its `id`, `label`,
+`total` (one COUNT query) and `first`, an AnnotationPage whose `items` are written a page of
+articles at a time.
+
+- Collection `id`: `urn:factcheck-workbench:collection:<team>:<project>[:<status>]`; the page
+  is that id plus `:page:1`, with `partOf` {`id`: the collection} (the test suite refuses a
+  bare IRI there) and `startIndex` 0. Items inherit the collection's `@context`.
+- Annotation `id`: `urn:factcheck-workbench:annotation:<team>:<project>:<checksum>:<n>`,
+  where `checksum` and `n` are the JSON Lines ids of the article and the annotation, so the id
+  is stable across exports and installations. `created`/`modified` are UTC `xsd:dateTime`s,
+  `creator` is `{"type": "Person", "nickname": <username>}`.
+- `motivation`: `identifying` for a quote (it says who is speaking), `assessing` for a claim
+  with a verdict, `classifying` for a claim without one.
+- `body`: a list of `TextualBody`s, each with its W3C `purpose`: `classifying` "quote" or
+  "claim"; `identifying` the speaker's or claimant's name (the outlet's name for a claim the
+  outlet makes), plus a `SpecificResource` on the Wikidata entity IRI when known;
+  `describing` the speaker's role; `tagging` the quote type; `assessing` the verdict;
+  `commenting` the rationale; and a `linking` `SpecificResource` per evidence source that
+  has a URL (the model allows a purpose only on embedded text and specific resources).
+  Comments are not exported here (they would be separate replying annotations); they are in
+  JSON Lines.
+- `target`: `source` is the article's URL, or `urn:factcheck-workbench:article:<checksum>`
+  for pasted text, with a `TextQuoteSelector` (`exact`, and `prefix`/`suffix` when not empty)
+  and a `TextPositionSelector` (`start`/`end`). Positions count Unicode code points of the
+  stored, normalized body, as the Web Annotation model specifies; on a web page, the quote
+  selector is what re-anchors.
+- A concurrent edit during a long export can make `total` differ from the items written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import orjson
+
+from workbench.articles.models import Project
+from workbench.exports.common import Progress, annotation_urn, article_urn
+from workbench.exports.selectors import (
+    export_annotation_count,
+    export_entities,
+    export_evidence,
+    export_pages,
+)
+
+CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+ARTICLE_FIELDS = ("checksum", "url", "outlet")
+ANNOTATION_FIELDS = (
+    "kind",
+    "exact",
+    "prefix",
+    "suffix",
+    "annotator_id",
+    "status",
+    "created",
+    "updated",
+    "speaker_id",
+    "role",
+    "quote_type",
+    "claimant_id",
+    "claimant_is_outlet",
+    "verdict",
+    "rationale",
+)
+OPTIONS = orjson.OPT_UTC_Z | orjson.OPT_OMIT_MICROSECONDS
+WIKIDATA = "http://www.wikidata.org/entity/"
+
+
+def collection_id(project: Project, status: str) -> str:
+    """Return the collection's stable id: team, project and filter."""
+    suffix = f":{status}" if status else ""
+    return f"urn:factcheck-workbench:collection:{project.team.slug}:{project.slug}{suffix}"
+
+
+def stream(*, project: Project, status: str, progress: Progress, base_url: str) -> Iterator[bytes]:
+    """Yield the project's annotations as one AnnotationCollection, items a page at a time."""
+    yield b'{"@context":"' + CONTEXT.encode() + b'","type":"AnnotationCollection"'
+    total = export_annotation_count(project=project, status=status)
+    collection = collection_id(project, status)
+    label = f"{project.team.name}: {project.name}" + (f" ({status})" if status else "")
+    head = {
+        "id": collection,
+        "label": label,
+        "total": total,
+    }
+    # partOf as an object: the test suite's schemas refuse the (also valid) bare IRI.
+    page_head = {
+        "id": f"{collection}:page:1",
+        "type": "AnnotationPage",
+        "partOf": {"id": collection},
+    }
+    yield (
+        b","
+        + orjson.dumps(head)[1:-1]
+        + b',"first":'
+        + orjson.dumps(page_head)[:-1]
+        + b',"startIndex":0,"items":['
+    )
+    separator = b"\n"
+    for page in export_pages(
+        project=project, article_fields=ARTICLE_FIELDS, annotation_fields=ANNOTATION_FIELDS
+    ):
+        entity_ids, has_claims = set(), False
+        for rows in page.annotations.values():
+            for row in rows:
+                if row[12] is not None:
+                    entity_ids.add(row[12])
+                if row[15] is not None:
+                    entity_ids.add(row[15])
+                has_claims = has_claims or row[4] == "claim"
+        entities = export_entities(ids=entity_ids)
+        evidence = export_evidence(article_ids=page.ids) if has_claims else {}
+        usernames = page.usernames
+        out = []
+        for pk, checksum, url, outlet in page.articles:
+            source = url or article_urn(checksum)
+            for n, row in enumerate(page.annotations.get(pk, ()), start=1):
+                if status and row[9] != status:
+                    continue
+                annotator = usernames[row[8]]
+                item = _annotation(
+                    project, checksum, n, source, outlet, annotator, row, entities, evidence
+                )
+                out.append(separator)
+                out.append(orjson.dumps(item, option=OPTIONS))
+                separator = b",\n"
+        if out:
+            yield b"".join(out)
+        if progress is not None:
+            progress(len(page.articles))
+    yield b"\n]}}\n"
+
+
+def _annotation(
+    project: Project,
+    checksum: str,
+    ordinal: int,
+    source: str,
+    outlet: str,
+    annotator: str,
+    row: tuple,
+    entities: dict[int, dict],
+    evidence: dict[int, list[dict]],
+) -> dict:
+    (
+        pk,
+        _article_id,
+        start,
+        end,
+        kind,
+        exact,
+        prefix,
+        suffix,
+        _annotator_id,
+        _status,
+        created,
+        updated,
+        speaker_id,
+        role,
+        quote_type,
+        claimant_id,
+        claimant_is_outlet,
+        verdict,
+        rationale,
+    ) = row
+    body = [_text("classifying", kind)]
+    if kind == "quote":
+        motivation = "identifying"
+        body += _entity(entities.get(speaker_id))
+        if role:
+            body.append(_text("describing", role))
+        if quote_type:
+            body.append(_text("tagging", quote_type))
+    else:
+        motivation = "assessing" if verdict else "classifying"
+        if claimant_is_outlet and outlet:
+            body.append(_text("identifying", outlet))
+        body += _entity(entities.get(claimant_id))
+        if verdict:
+            body.append(_text("assessing", verdict))
+        if rationale:
+            body.append(_text("commenting", rationale))
+        for item in evidence.get(pk, ()):
+            if item["source"]["url"]:
+                # A purpose needs a SpecificResource: an external resource may not carry one.
+                body.append(
+                    {
+                        "type": "SpecificResource",
+                        "source": item["source"]["url"],
+                        "purpose": "linking",
+                    }
+                )
+    quote_selector = {"type": "TextQuoteSelector", "exact": exact}
+    if prefix:
+        quote_selector["prefix"] = prefix
+    if suffix:
+        quote_selector["suffix"] = suffix
+    return {
+        "id": annotation_urn(project, checksum, ordinal),
+        "type": "Annotation",
+        "motivation": motivation,
+        "created": created,
+        "modified": updated,
+        "creator": {"type": "Person", "nickname": annotator},
+        "body": body,
+        "target": {
+            "source": source,
+            "selector": [
+                quote_selector,
+                {"type": "TextPositionSelector", "start": start, "end": end},
+            ],
+        },
+    }
+
+
+def _text(purpose: str, value: str) -> dict:
+    return {"type": "TextualBody", "purpose": purpose, "value": value, "format": "text/plain"}
+
+
+def _entity(entity: dict | None) -> list[dict]:
+    if entity is None:
+        return []
+    bodies = [_text("identifying", entity["name"])]
+    if entity["wikidata_id"]:
+        bodies.append(
+            {
+                "type": "SpecificResource",
+                "source": WIKIDATA + entity["wikidata_id"],
+                "purpose": "identifying",
+            }
+        )
+    return bodies
