@@ -1,4 +1,4 @@
-"""Run the curl examples of docs/api-section.md against a live server, with the real curl."""
+"""Run the curl examples of the README's API section against a live server, with real curl."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from workbench.accounts.services import api_token_create
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-DOC = Path(__file__).resolve().parents[2] / "docs" / "api-section.md"
+README = Path(__file__).resolve().parents[2] / "README.md"
 BLOCK = re.compile(r"```sh\n(.*?)```", re.DOTALL)
 VARIABLE = re.compile(r"\$\{?([A-Z]+)\}?")
 # Which variable the `id` of a POST's answer becomes, by the path it was posted to.
@@ -25,6 +25,14 @@ CREATES = {
     "/api/v1/entities/": "ENTITY",
     "/api/v1/annotations/": "ANNOTATION",
 }
+
+
+def api_section() -> str:
+    """Return the README's "## API" section."""
+    text = README.read_text(encoding="utf-8")
+    start = text.index("\n## API\n")
+    end = text.find("\n## ", start + 1)
+    return text[start:end]
 
 
 def curl_blocks(text: str) -> list[str]:
@@ -42,7 +50,7 @@ def substitute(arg: str, variables: dict[str, str]) -> str:
 
 
 def test_docs_have_the_promised_examples():
-    commands = curl_blocks(DOC.read_text(encoding="utf-8"))
+    commands = curl_blocks(api_section())
     joined = "\n".join(commands)
     assert len(commands) >= 7
     for needle in ("/api/v1/projects/", "If-Match", "/export/?format=jsonl", '"kind": "quote"'):
@@ -54,7 +62,7 @@ def test_readme_curl_examples_run(world, live_server, tmp_path):
     need(curl is not None, "curl is not installed")
     _token, secret = api_token_create(user=world.lead, name="readme")
     variables = {"BASE": live_server.url, "TOKEN": secret, "PROJECT": str(world.project.pk)}
-    for command in curl_blocks(DOC.read_text(encoding="utf-8")):
+    for command in curl_blocks(api_section()):
         args = [substitute(arg, variables) for arg in shlex.split(command)]
         args = [curl, "-sS", "--max-time", "30", "-w", "\n%{http_code}", *args[1:]]
         result = subprocess.run(args, capture_output=True, text=True, cwd=tmp_path, check=False)  # noqa: S603
