@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-import re
+import time
 
 import pytest
 from django.conf import settings
@@ -89,6 +89,14 @@ SELECT_JS = """([text, occurrence]) => {
   selection.addRange(range);
   document.dispatchEvent(new Event("selectionchange"));
 }"""
+
+
+def _wait_for_version(annotation: Annotation, version: int, seconds: float = 15) -> None:
+    """Wait until the database holds the annotation at `version` (a save has landed)."""
+    deadline = time.monotonic() + seconds
+    while Annotation.objects.get(pk=annotation.pk).version < version:
+        assert time.monotonic() < deadline, f"annotation {annotation.pk} never reached v{version}"
+        time.sleep(0.05)
 
 
 def _settle(page) -> None:
@@ -322,7 +330,9 @@ def test_conflicting_edits_in_two_browsers_get_409_and_show_the_newer_version(
 
         page.get_by_label("Role as stated in this article").fill("reviewer's version")
         page.get_by_role("button", name="Save changes").click()
-        page.wait_for_url(re.compile(r".*/annotations/\d+/$"))
+        # The URL may already match before the save lands, so wait for the saved version itself:
+        # otherwise, on a loaded machine, the lead's save can win the race.
+        _wait_for_version(quote, 2)
         lead_page.get_by_label("Role as stated in this article").fill("lead's version")
         lead_page.get_by_role("button", name="Save changes").click()
         lead_page.get_by_text("Someone else changed this annotation").wait_for()
