@@ -275,6 +275,14 @@ class ArticleViewSet(
             return articles.defer("body", "raw").annotate(body_length=Length("body"))
         return articles
 
+    def list(self, request: Request) -> Response:
+        # As ArticleSerializer shapes them, from plain rows rather than instances (faster).
+        rows = s.article_list_rows(self.filter_queryset(self.get_queryset()))
+        page = self.paginate_queryset(rows)
+        if page is None:
+            return Response(s.article_list_data(list(rows)))
+        return self.get_paginated_response(s.article_list_data(page))
+
     def get_serializer_class(self) -> type[BaseSerializer]:
         return {
             "list": s.ArticleSerializer,
@@ -474,6 +482,15 @@ class AnnotationViewSet(
             "evidence": s.EvidenceCreateSerializer,
             "comments": s.CommentSerializer,
         }.get(self.action, s.AnnotationSerializer)
+
+    def list(self, request: Request) -> Response:
+        # The same scoping, filters, ordering and cursor as any list; plain rows instead of
+        # instances, shaped exactly as AnnotationSerializer shapes them (a fraction of the time).
+        rows = s.annotation_list_rows(self.filter_queryset(self.get_queryset()))
+        page = self.paginate_queryset(rows)
+        if page is None:
+            return Response(s.annotation_list_data(list(rows)))
+        return self.get_paginated_response(s.annotation_list_data(page))
 
     def retrieve(self, request: Request, pk: str | None = None) -> Response:
         annotation = self.get_object()

@@ -27,7 +27,12 @@ from collections.abc import Iterator
 
 from workbench.articles.models import Project
 from workbench.exports.common import Progress
-from workbench.exports.selectors import export_entities, export_evidence, export_pages
+from workbench.exports.selectors import (
+    export_entities,
+    export_evidence,
+    export_has_evidence,
+    export_pages,
+)
 
 HEADER = (
     "article_id",
@@ -100,6 +105,8 @@ def stream(*, project: Project, status: str, progress: Progress, base_url: str) 
             text = encoded[value] = cell(value)
         return text
 
+    # One cheap question instead of a query on every page of a project without evidence.
+    any_evidence = export_has_evidence(project=project)
     for page in export_pages(
         project=project, article_fields=ARTICLE_FIELDS, annotation_fields=ANNOTATION_FIELDS
     ):
@@ -115,7 +122,7 @@ def stream(*, project: Project, status: str, progress: Progress, base_url: str) 
             pk: f"{once(entity['name'])},{entity['kind']}"
             for pk, entity in export_entities(ids=entity_ids).items()
         }
-        evidence = export_evidence(article_ids=page.ids) if has_claims else {}
+        evidence = export_evidence(article_ids=page.ids) if has_claims and any_evidence else {}
         usernames = page.usernames
         out = []
         for pk, checksum, title, outlet, url, published in page.articles:
