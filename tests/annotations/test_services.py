@@ -318,3 +318,16 @@ def test_annotation_list_is_scoped_and_in_text_order(world, article):
     first = quote(article, world.reviewer)
     assert list(annotation_list(user=world.viewer, article=article)) == [first, second]
     assert list(annotation_list(user=world.outsider)) == []
+
+
+def test_annotation_list_id_order_scoping_finds_the_same_rows(world, article):
+    quote(article, world.reviewer)
+    quote(article, world.reviewer, text="The strike killed 2 fighters")
+    other_article = ArticleFactory(project=world.other_project, body=BODY, raw=BODY)
+    quote(other_article, world.outsider)
+    for user in (world.reviewer, world.viewer, world.outsider):
+        joined = list(annotation_list(user=user).order_by("-id").values_list("id", flat=True))
+        exists = list(annotation_list(user=user, id_order=True).order_by("-id").values_list("id", flat=True))
+        assert joined == exists
+        assert joined
+    assert len(list(annotation_list(user=world.outsider, id_order=True))) == 1

@@ -468,7 +468,9 @@ class AnnotationViewSet(
     ordering = ["-id"]
 
     def get_queryset(self) -> QuerySet[Annotation]:
-        annotations = annotation_list(user=self.request.user)
+        wanted = self.request.query_params.get("ordering", "").strip()
+        id_order = self.action == "list" and wanted in ("", "id", "-id")
+        annotations = annotation_list(user=self.request.user, id_order=id_order)
         if self.action == "list":
             # A list shows the article's id only: not its whole text once per annotation.
             return annotations.defer("article__body", "article__raw", "article__removed")
