@@ -327,7 +327,9 @@ def test_annotation_list_id_order_scoping_finds_the_same_rows(world, article):
     quote(other_article, world.outsider)
     for user in (world.reviewer, world.viewer, world.outsider):
         joined = list(annotation_list(user=user).order_by("-id").values_list("id", flat=True))
-        exists = list(annotation_list(user=user, id_order=True).order_by("-id").values_list("id", flat=True))
+        exists = list(
+            annotation_list(user=user, id_order=True).order_by("-id").values_list("id", flat=True)
+        )
         assert joined == exists
         assert joined
     assert len(list(annotation_list(user=world.outsider, id_order=True))) == 1
