@@ -111,6 +111,9 @@ def _select(page, text: str, occurrence: int = 0) -> None:
 
 
 def _annotate(page, text: str, key: str) -> None:
+    # A save refreshes the highlighted text over htmx; a selection made before that swap
+    # lands would vanish with the old nodes, so let pending swaps finish first.
+    _settle(page)
     _select(page, text)
     page.keyboard.press(key)
     page.locator("#annotation-form").wait_for()
