@@ -32,6 +32,7 @@ from workbench.exports.selectors import (
     export_evidence,
     export_has_evidence,
     export_pages,
+    page_entities_named,
 )
 
 HEADER = (
@@ -110,14 +111,7 @@ def stream(*, project: Project, status: str, progress: Progress, base_url: str) 
     for page in export_pages(
         project=project, article_fields=ARTICLE_FIELDS, annotation_fields=ANNOTATION_FIELDS
     ):
-        entity_ids, has_claims = set(), False
-        for rows in page.annotations.values():
-            for row in rows:
-                if row[6] is not None:
-                    entity_ids.add(row[6])
-                if row[9] is not None:
-                    entity_ids.add(row[9])
-                has_claims = has_claims or row[4] == "claim"
+        entity_ids, has_claims = page_entities_named(page, speaker=6, claimant=9)
         entities = {
             pk: f"{once(entity['name'])},{entity['kind']}"
             for pk, entity in export_entities(ids=entity_ids).items()

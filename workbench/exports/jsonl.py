@@ -35,8 +35,6 @@ thread is read in their order.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import chain
-from operator import itemgetter
 
 import orjson
 
@@ -49,6 +47,7 @@ from workbench.exports.selectors import (
     export_has_comments,
     export_has_evidence,
     export_pages,
+    page_entities_named,
 )
 
 ARTICLE_FIELDS = (
@@ -92,7 +91,6 @@ ANNOTATION_FIELDS = (
 )
 OPTIONS = orjson.OPT_APPEND_NEWLINE | orjson.OPT_UTC_Z
 # Positions in an annotation row: (pk, article_id, start, end, *ANNOTATION_FIELDS).
-KIND, SPEAKER, CLAIMANT = itemgetter(4), itemgetter(11), itemgetter(20)
 NOTHING: list = []
 
 
@@ -107,12 +105,7 @@ def stream(*, project: Project, status: str, progress: Progress, base_url: str) 
     for page in export_pages(
         project=project, article_fields=ARTICLE_FIELDS, annotation_fields=ANNOTATION_FIELDS
     ):
-        # Speakers, claimants and kinds of the whole page, collected at C speed.
-        flat = list(chain.from_iterable(page.annotations.values()))
-        entity_ids = set(map(SPEAKER, flat))
-        entity_ids.update(map(CLAIMANT, flat))
-        entity_ids.discard(None)
-        has_claims = "claim" in set(map(KIND, flat))
+        entity_ids, has_claims = page_entities_named(page, speaker=11, claimant=20)
         entities = export_entities(ids=entity_ids)
         evidence = export_evidence(article_ids=page.ids) if has_claims and any_evidence else {}
         comments = (

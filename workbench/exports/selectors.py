@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain
+from operator import itemgetter
 
 from django.contrib.auth import get_user_model
 from django.db import connections
@@ -151,6 +153,19 @@ def export_entities(*, ids: set[int]) -> dict[int, dict]:
         }
         for pk, name, kind, aliases, description, wikidata_id in rows
     }
+
+
+def page_entities_named(page: Page, *, speaker: int, claimant: int) -> tuple[set[int], bool]:
+    """Return the ids of the entities a page's annotation rows name, and whether any is a claim.
+
+    `speaker` and `claimant` are the positions of those ids in the format's annotation rows;
+    the kind is always at position 4. Collected with map() so a page of 3,000 rows stays cheap.
+    """
+    rows = list(chain.from_iterable(page.annotations.values()))
+    ids = set(map(itemgetter(speaker), rows))
+    ids.update(map(itemgetter(claimant), rows))
+    ids.discard(None)
+    return ids, "claim" in set(map(itemgetter(4), rows))
 
 
 def export_has_evidence(*, project: Project) -> bool:

@@ -44,6 +44,7 @@ from workbench.exports.selectors import (
     export_entities,
     export_evidence,
     export_pages,
+    page_entities_named,
 )
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -103,14 +104,7 @@ def stream(*, project: Project, status: str, progress: Progress, base_url: str) 
     for page in export_pages(
         project=project, article_fields=ARTICLE_FIELDS, annotation_fields=ANNOTATION_FIELDS
     ):
-        entity_ids, has_claims = set(), False
-        for rows in page.annotations.values():
-            for row in rows:
-                if row[12] is not None:
-                    entity_ids.add(row[12])
-                if row[15] is not None:
-                    entity_ids.add(row[15])
-                has_claims = has_claims or row[4] == "claim"
+        entity_ids, has_claims = page_entities_named(page, speaker=12, claimant=15)
         entities = export_entities(ids=entity_ids)
         evidence = export_evidence(article_ids=page.ids) if has_claims else {}
         usernames = page.usernames
