@@ -56,9 +56,13 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "axes",
+    "simple_history",
     "workbench.accounts",
     "workbench.articles",
     "workbench.annotations",
+    "workbench.review",
+    "workbench.suggest",
+    "workbench.search",
     "workbench.exports",
     "workbench.api",
 ]
@@ -75,6 +79,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "workbench.accounts.middleware.CurrentTeamMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 

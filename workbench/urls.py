@@ -10,4 +10,7 @@ urlpatterns = [
     path("", include("workbench.accounts.urls")),
     path("", include("workbench.articles.urls")),
     path("", include("workbench.annotations.urls")),
+    path("", include("workbench.review.urls")),
+    path("", include("workbench.suggest.urls")),
+    path("", include("workbench.search.urls")),
 ]
