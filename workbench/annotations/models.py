@@ -9,6 +9,7 @@ from django.db.models import F, Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from workbench.accounts.models import Team
 from workbench.articles.models import Article
@@ -40,6 +41,8 @@ class Entity(models.Model):
     search_names = models.TextField(blank=True, editable=False)
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
+    # Who changed what, when (the history's own date replaces `updated`; search_names is derived).
+    history = HistoricalRecords(excluded_fields=["search_names", "updated"])
 
     class Meta:
         ordering = ["name"]
@@ -133,6 +136,7 @@ class Annotation(models.Model):
 
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords(excluded_fields=["updated"])
 
     class Meta:
         ordering = ["article", "start", "-end", "id"]
@@ -194,6 +198,7 @@ class Source(models.Model):
     archived_url = models.URLField(max_length=2000, blank=True, validators=[http_url])
     kind = models.CharField(max_length=16, choices=SourceKind.choices, default=SourceKind.OTHER)
     created = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["title"]
@@ -225,6 +230,7 @@ class Evidence(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     created = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["created", "id"]
@@ -249,6 +255,7 @@ class Comment(models.Model):
     )
     text = models.TextField()
     created = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["created", "id"]

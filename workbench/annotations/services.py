@@ -6,14 +6,18 @@ check the actor's role, the span against the body, and the version against concu
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from types import SimpleNamespace
+from typing import TypeVar
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F, OuterRef, Subquery
+from django.db.models import F, Model, OuterRef, Q, Subquery
 from django.utils.translation import gettext as _
+from simple_history.models import HistoricalRecords
 
 from workbench.accounts.models import Membership, Role, Team
 from workbench.accounts.services import require_lead, require_writer
@@ -29,6 +33,7 @@ from workbench.articles.models import Article
 from workbench.errors import field_error
 
 CONTEXT_CHARS = 32
+_Recorded = TypeVar("_Recorded", bound=Model)
 
 
 @dataclass(frozen=True)
@@ -49,6 +54,36 @@ class StaleEdit(ValidationError):
             code="stale",
         )
         self.current = current
+
+
+def recorded_by(instance: _Recorded, actor: AbstractBaseUser | None) -> _Recorded:
+    """Name the actor in the change history of the instance's next save or delete.
+
+    Set here rather than left to simple_history's request middleware, which sees no user for
+    token-authenticated API calls, commands and tasks: the services always know who acts.
+    """
+    if actor is not None and actor.is_authenticated:
+        instance._history_user = actor
+    return instance
+
+
+@contextmanager
+def history_user(actor: AbstractBaseUser) -> Iterator[None]:
+    """Name the actor in the history of every change in the block, cascaded deletes included.
+
+    simple_history reads the user from the request its middleware keeps; a stand-in request
+    serves rows the code never holds (the evidence and comments deleted with an annotation).
+    """
+    context = HistoricalRecords.context
+    saved = getattr(context, "request", None)
+    context.request = SimpleNamespace(user=actor)
+    try:
+        yield
+    finally:
+        if saved is None:
+            del context.request
+        else:
+            context.request = saved
 
 
 # --- spans ------------------------------------------------------------------------------------
@@ -146,7 +181,7 @@ def entity_create(
         wikidata_id=wikidata_id,
     )
     entity.full_clean()
-    entity.save()
+    recorded_by(entity, actor).save()
     return entity
 
 
@@ -175,7 +210,7 @@ def entity_update(
     entity.aliases = _clean_aliases(name, aliases)
     entity.description, entity.wikidata_id = description, wikidata_id
     entity.full_clean()
-    entity.save()
+    recorded_by(entity, actor).save()
     return entity
 
 
@@ -189,15 +224,32 @@ def entity_merge(*, keep: Entity, merge: Entity, actor: AbstractBaseUser) -> Ent
         raise ValidationError(_("Pick two different entities to merge."), code="same_entity")
     # Bump versions so a panel still open on the old speaker gets the usual conflict (409).
     bump = F("version") + 1
+    moved = Q(speaker=merge) | Q(claimant=merge)
+    moved_ids = list(Annotation.objects.filter(moved).values_list("pk", flat=True))
     Annotation.objects.filter(speaker=merge).update(speaker=keep, version=bump)
     Annotation.objects.filter(claimant=merge).update(claimant=keep, version=bump)
+    _record_bulk_change(moved_ids, actor, _("Speaker “%(name)s” merged") % {"name": merge.name})
     keep.aliases = _clean_aliases(keep.name, [*keep.aliases, merge.name, *merge.aliases])
     keep.description = keep.description or merge.description
     keep.wikidata_id = keep.wikidata_id or merge.wikidata_id
-    merge.delete()
+    merge._change_reason = _("Merged into “%(name)s”") % {"name": keep.name}
+    recorded_by(merge, actor).delete()
     keep.full_clean()
-    keep.save()
+    keep._change_reason = _("Merged “%(name)s” into it") % {"name": merge.name}
+    recorded_by(keep, actor).save()
     return keep
+
+
+def _record_bulk_change(ids: list[int], actor: AbstractBaseUser, reason: str) -> None:
+    """Record a history entry for annotations changed by a queryset update (which has no signals).
+
+    One read and one insert per batch, whatever the number of annotations.
+    """
+    for at in range(0, len(ids), 500):
+        rows = list(Annotation.objects.filter(pk__in=ids[at : at + 500]))
+        Annotation.history.bulk_history_create(
+            rows, update=True, default_user=actor, default_change_reason=reason[:100]
+        )
 
 
 def entity_find_or_create(
@@ -233,7 +285,7 @@ def annotation_create(
     require_writer(user=author, team=article.project.team)
     annotation = Annotation(article=article, kind=kind, annotator=author)
     _apply(annotation, Span(start, end, exact), fields)
-    annotation.save()
+    recorded_by(annotation, author).save()
     return annotation
 
 
@@ -252,7 +304,7 @@ def annotation_update(
     span = span or Span(current.start, current.end, current.exact)
     _apply(current, span, {**_fields_of(current), **fields})
     current.version += 1
-    current.save()
+    recorded_by(current, actor).save()
     return current
 
 
@@ -261,7 +313,9 @@ def annotation_delete(*, annotation: Annotation, actor: AbstractBaseUser, versio
     """Delete an annotation (and its evidence and comments) unless it changed since `version`."""
     current = _lock_current(annotation, version, actor)
     require_annotation_writer(user=actor, annotation=current, role=current.actor_role)
-    current.delete()
+    # Its evidence and comments go with it; their history names the same actor.
+    with history_user(actor):
+        current.delete()
 
 
 def _lock_current(annotation: Annotation, version: int, actor: AbstractBaseUser) -> Annotation:
@@ -421,7 +475,7 @@ def source_get_or_create(
         kind=kind,
     )
     source.full_clean()
-    source.save()
+    recorded_by(source, actor).save()
     return source
 
 
@@ -454,7 +508,7 @@ def evidence_add(
         added_by=actor,
     )
     evidence.full_clean()
-    evidence.save()
+    recorded_by(evidence, actor).save()
     return evidence
 
 
@@ -462,7 +516,7 @@ def evidence_add(
 def evidence_remove(*, evidence: Evidence, actor: AbstractBaseUser) -> None:
     """Detach a source from a claim (the source stays in the team's list)."""
     require_annotation_writer(user=actor, annotation=evidence.claim)
-    evidence.delete()
+    recorded_by(evidence, actor).delete()
 
 
 @transaction.atomic
@@ -473,5 +527,5 @@ def comment_add(*, annotation: Annotation, author: AbstractBaseUser, text: str) 
     if not comment.text:
         raise field_error("text", _("Write something first."), "empty_comment")
     comment.full_clean()
-    comment.save()
+    recorded_by(comment, author).save()
     return comment

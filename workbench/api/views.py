@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from django.db.models import QuerySet
 from django.db.models.functions import Length
-from django.http import StreamingHttpResponse
+from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
@@ -34,6 +34,7 @@ from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
 
 from workbench.accounts.selectors import membership_list
+from workbench.annotations.history import annotation_history
 from workbench.annotations.models import Annotation, AnnotationStatus, Entity
 from workbench.annotations.selectors import annotation_list, entity_list, source_list
 from workbench.annotations.services import (
@@ -57,6 +58,7 @@ from workbench.api.filters import (
     ProjectFilter,
     SourceFilter,
 )
+from workbench.api.history import HistoryEntrySerializer
 from workbench.api.permissions import IsTeamWriterOrReadOnly
 from workbench.articles.models import Article
 from workbench.articles.selectors import article_list, project_list
@@ -592,6 +594,18 @@ class AnnotationViewSet(
             annotation=annotation, author=request.user, **serializer.validated_data
         )
         return Response(serializer.data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary="Who changed an annotation and its sources, when, and each field before → after",
+        responses={200: HistoryEntrySerializer(many=True), 404: NOT_FOUND},
+    )
+    @action(detail=True, methods=["get"], filter_backends=[], pagination_class=None)
+    def history(self, request: Request, pk: str | None = None) -> Response:
+        try:
+            entries = annotation_history(user=request.user, annotation_id=_int(pk) or 0)
+        except Annotation.DoesNotExist as error:
+            raise Http404 from error
+        return Response(HistoryEntrySerializer(entries, many=True).data)
 
 
 def _int(value: str | None) -> int | None:

@@ -339,6 +339,7 @@ def _annotations(article: Article, items: list, cache: _LineCache) -> None:
         if quote is None or quote.kind != AnnotationKind.QUOTE:
             raise BadLine(f"claim {claim.start}–{claim.end} names quote {ref!r}, which is not here")
         Annotation.objects.filter(pk=claim.pk).update(quote=quote)
+        claim.history.filter(history_type="+").update(quote=quote)
 
 
 def _restore(annotation: Annotation, item: dict) -> None:
@@ -351,6 +352,8 @@ def _restore(annotation: Annotation, item: dict) -> None:
         raise BadLine(f"an annotation version is a positive integer, not {version!r}")
     if (status, version) != (annotation.status, annotation.version):
         Annotation.objects.filter(pk=annotation.pk).update(status=status, version=version)
+        # The history starts with the annotation as imported, not as the service first saved it.
+        annotation.history.filter(history_type="+").update(status=status, version=version)
 
 
 def _evidence(claim: Annotation, data: dict, actor: AbstractBaseUser, team: Team) -> None:
