@@ -1,0 +1,409 @@
+"""Reads for the agreement page, the project dashboard and the lead's "needs your attention".
+
+Each reads whole rows with `.values()` (or SQL aggregates) in a handful of queries, whatever the
+project's size, and leaves the arithmetic to `workbench.review.agreement` in Python. Callers have
+scoped the project to the user (404 for an outsider) and checked the role (403).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from django.db.models import Count, Exists, F, OuterRef, QuerySet, Subquery, Sum
+from django.utils import timezone
+
+from workbench.accounts.models import Membership, Role, Team
+from workbench.annotations.models import Annotation, AnnotationKind, AnnotationStatus
+from workbench.articles.models import Article, ArticleStatus, Project
+from workbench.articles.selectors import article_status_counts
+from workbench.review.agreement import ProjectAgreement, Tally, project_agreement, week_start
+from workbench.review.models import (
+    DONE_STATES,
+    OPEN_STATES,
+    Assignment,
+    AssignmentState,
+    SessionArticle,
+)
+
+# Reviewers' annotations that count once their work is in: never drafts (blind mode, and work in
+# progress), never the lead's adjudicated results (those are not a reviewer's judgement).
+COUNTED_STATUSES = (AnnotationStatus.SUBMITTED, AnnotationStatus.APPROVED)
+ANNOTATION_FIELDS = (
+    "article_id",
+    "annotator_id",
+    "kind",
+    "start",
+    "end",
+    "speaker_id",
+    "verdict",
+    "checkworthy",
+)
+# Below this overlap F1, or with any matched pair differing on speaker or verdict, an article
+# is listed for adjudication on the lead's home page.
+LOW_AGREEMENT = 0.6
+# Open work untouched for this long is overdue.
+OVERDUE_AFTER = timedelta(days=7)
+ATTENTION_ROWS = 10
+DASHBOARD_WEEKS = 26
+
+
+def _reviews(assignments: QuerySet[Assignment]) -> list[dict]:
+    return list(
+        assignments.filter(state__in=DONE_STATES).values(
+            "article_id",
+            "reviewer_id",
+            "submitted_at",
+            reviewer_name=F("reviewer__username"),
+            title=F("article__title"),
+        )
+    )
+
+
+def _double_reviewed(assignments: QuerySet[Assignment]) -> QuerySet[Assignment]:
+    """Return a subquery of the articles that two or more reviewers have submitted."""
+    return (
+        assignments.filter(state__in=DONE_STATES)
+        .order_by()
+        .values("article_id")
+        .annotate(n=Count("id"))
+        .filter(n__gte=2)
+        .values("article_id")
+    )
+
+
+def _counted_annotations(assignments: QuerySet[Assignment]) -> list[dict]:
+    """Return the submitted spans of submitted reviewers on double-reviewed articles, as rows."""
+    reviewed = Assignment.objects.filter(
+        article_id=OuterRef("article_id"),
+        reviewer_id=OuterRef("annotator_id"),
+        state__in=DONE_STATES,
+    )
+    return list(
+        Annotation.objects.filter(
+            article_id__in=Subquery(_double_reviewed(assignments)),
+            status__in=COUNTED_STATUSES,
+            adjudication__isnull=True,
+        )
+        .filter(Exists(reviewed))
+        .order_by()
+        .values(*ANNOTATION_FIELDS)
+    )
+
+
+def agreement_from(assignments: QuerySet[Assignment]) -> ProjectAgreement:
+    """Return the agreement over the given assignments' articles (two queries)."""
+    reviews = _reviews(assignments)
+    titles = {row["article_id"]: row["title"] for row in reviews}
+    return project_agreement(
+        reviews=reviews, annotations=_counted_annotations(assignments), titles=titles
+    )
+
+
+def project_agreement_report(*, project: Project) -> ProjectAgreement:
+    """Return agreement per reviewer pair, per article and per week for a project."""
+    return agreement_from(Assignment.objects.filter(article__project=project))
+
+
+# --- the project dashboard ---------------------------------------------------------------------
+
+
+@dataclass
+class ReviewerRow:
+    id: int
+    name: str
+    open: int = 0
+    submitted: int = 0
+    approved: int = 0
+    active_seconds: int = 0
+    articles_seen: int = 0
+    weekly: dict[date, int] = field(default_factory=dict)
+
+    @property
+    def done(self) -> int:
+        return self.submitted + self.approved
+
+    @property
+    def seconds_per_article(self) -> int | None:
+        return round(self.active_seconds / self.done) if self.done else None
+
+    @property
+    def active_time(self) -> str:
+        return duration(self.active_seconds)
+
+    @property
+    def time_per_article(self) -> str:
+        seconds = self.seconds_per_article
+        return "n/a" if seconds is None else duration(seconds)
+
+
+def duration(seconds: int) -> str:
+    """Return seconds as "1 h 05 min" or "4 min"."""
+    minutes = round(seconds / 60)
+    if minutes < 60:
+        return f"{minutes} min"
+    return f"{minutes // 60} h {minutes % 60:02d} min"
+
+
+@dataclass
+class Dashboard:
+    status_counts: list[dict]
+    reviewers: list[ReviewerRow]
+    weeks: list[date]
+    verdicts: list[dict]
+    agreement: ProjectAgreement
+    suggestions: dict | None = None
+
+
+def project_dashboard(*, project: Project, viewer: Membership) -> Dashboard:
+    """Return the figures of a project's dashboard (six queries, any project size).
+
+    A lead sees every reviewer's throughput and time; anyone else sees only their own row, so
+    the dashboard does not turn into a league table of colleagues.
+    """
+    assignments = Assignment.objects.filter(article__project=project)
+    reviewers = _reviewer_rows(project, assignments)
+    if not viewer.is_lead:
+        reviewers = [row for row in reviewers if row.id == viewer.user_id]
+    return Dashboard(
+        status_counts=article_status_counts(project=project),
+        reviewers=reviewers,
+        weeks=week_range({week for row in reviewers for week in row.weekly}),
+        verdicts=verdict_distribution(project=project),
+        agreement=agreement_from(assignments),
+        suggestions=suggestion_precision(project=project),
+    )
+
+
+def week_range(weeks: set[date], *, limit: int = DASHBOARD_WEEKS) -> list[date]:
+    """Return every week from the first to the last given, the last `limit` of them.
+
+    A week in which nobody submitted anything is a zero on the chart, not a missing column.
+    """
+    if not weeks:
+        return []
+    first, last = min(weeks), max(weeks)
+    first = max(first, last - timedelta(weeks=limit - 1))
+    return [first + timedelta(weeks=i) for i in range((last - first).days // 7 + 1)]
+
+
+def _reviewer_rows(project: Project, assignments: QuerySet[Assignment]) -> list[ReviewerRow]:
+    rows: dict[int, ReviewerRow] = {}
+    for a in assignments.order_by().values(
+        "reviewer_id", "state", "submitted_at", name=F("reviewer__username")
+    ):
+        row = rows.setdefault(a["reviewer_id"], ReviewerRow(a["reviewer_id"], a["name"]))
+        if a["state"] in OPEN_STATES:
+            row.open += 1
+        elif a["state"] == AssignmentState.SUBMITTED:
+            row.submitted += 1
+        elif a["state"] == AssignmentState.APPROVED:
+            row.approved += 1
+        if a["state"] in DONE_STATES and a["submitted_at"] is not None:
+            week = week_start(a["submitted_at"])
+            row.weekly[week] = row.weekly.get(week, 0) + 1
+    time_spent = (
+        SessionArticle.objects.filter(article__project=project)
+        .order_by()
+        .values("session__reviewer_id", name=F("session__reviewer__username"))
+        .annotate(seconds=Sum("active_seconds"), seen=Count("article_id", distinct=True))
+    )
+    for t in time_spent:
+        row = rows.setdefault(
+            t["session__reviewer_id"], ReviewerRow(t["session__reviewer_id"], t["name"])
+        )
+        row.active_seconds = t["seconds"] or 0
+        row.articles_seen = t["seen"]
+    return sorted(rows.values(), key=lambda r: (r.name.casefold(), r.id))
+
+
+def verdict_distribution(*, project: Project) -> list[dict]:
+    """Return each verdict (in the project's scale order, then any others) with its counts.
+
+    `approved` counts the approved version (what an export with --status approved holds);
+    `submitted` counts reviewers' submitted judgements, one per reviewer.
+    """
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: {"approved": 0, "submitted": 0})
+    rows = (
+        Annotation.objects.filter(
+            article__project=project,
+            kind=AnnotationKind.CLAIM,
+            status__in=COUNTED_STATUSES,
+        )
+        .exclude(verdict="")
+        .order_by()
+        .values("verdict", "status")
+        .annotate(n=Count("id"))
+    )
+    for row in rows:
+        counts[row["verdict"]][row["status"]] += row["n"]
+    scale = list(project.rating_scale)
+    labels = scale + sorted(v for v in counts if v not in scale)
+    return [
+        {
+            "label": label,
+            "on_scale": label in scale,
+            **counts.get(label, {"approved": 0, "submitted": 0}),
+        }
+        for label in labels
+    ]
+
+
+def suggestion_precision(*, project: Project) -> dict | None:
+    """Return accepted/rejected suggestion counts with precision, or None where not available.
+
+    The suggestions app exposes its counts through `suggestion_outcomes`; until it does, the
+    dashboard shows a placeholder.
+    """
+    try:
+        from workbench.suggest.selectors import suggestion_outcomes  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    outcome = suggestion_outcomes(project=project)
+    accepted, rejected = outcome.get("accepted", 0), outcome.get("rejected", 0)
+    decided = accepted + rejected
+    return {
+        "accepted": accepted,
+        "rejected": rejected,
+        "precision": accepted / decided if decided else None,
+    }
+
+
+# --- what needs a lead's attention -------------------------------------------------------------
+
+
+@dataclass
+class PendingArticle:
+    id: int
+    title: str
+    project_id: int
+    project_name: str
+    reviewers: int
+    submitted: datetime | None
+    tally: Tally | None = None
+
+    @property
+    def low_agreement(self) -> bool:
+        if self.tally is None:
+            return False
+        f1 = self.tally.overlap_f1
+        return (f1 is not None and f1 < LOW_AGREEMENT) or self.tally.disagreements > 0
+
+
+@dataclass
+class OverdueRow:
+    reviewer: str
+    article_id: int
+    title: str
+    state: str
+    since: datetime
+
+
+@dataclass
+class Attention:
+    awaiting: list[PendingArticle]
+    awaiting_count: int
+    disagreements: list[PendingArticle]
+    unassigned: list[dict]
+    overdue: list[OverdueRow]
+    overdue_count: int
+    idle: list[str]
+
+    @property
+    def anything(self) -> bool:
+        return bool(self.awaiting_count or self.unassigned or self.overdue or self.idle)
+
+
+def lead_attention(*, team: Team, now: datetime | None = None) -> Attention:
+    """Return what waits on a team's lead: decisions, disagreements, unassigned and stalled work."""
+    now = now or timezone.now()
+    waiting = Assignment.objects.filter(
+        article__project__team=team, article__status=ArticleStatus.SUBMITTED
+    )
+    agreement = agreement_from(waiting)
+    by_article = {row.id: row.tally for row in agreement.articles}
+    pending: dict[int, PendingArticle] = {}
+    for a in (
+        waiting.filter(state__in=DONE_STATES)
+        .order_by()
+        .values(
+            "article_id",
+            "submitted_at",
+            title=F("article__title"),
+            project_id=F("article__project_id"),
+            project_name=F("article__project__name"),
+        )
+    ):
+        row = pending.setdefault(
+            a["article_id"],
+            PendingArticle(
+                a["article_id"], a["title"], a["project_id"], a["project_name"], 0, None
+            ),
+        )
+        row.reviewers += 1
+        if a["submitted_at"] and (row.submitted is None or a["submitted_at"] > row.submitted):
+            row.submitted = a["submitted_at"]
+        row.tally = by_article.get(a["article_id"])
+    oldest_first = sorted(pending.values(), key=lambda r: (r.submitted or now, r.id))
+    disagreements = sorted(
+        (r for r in oldest_first if r.low_agreement),
+        key=lambda r: (
+            r.tally.overlap_f1 if r.tally and r.tally.overlap_f1 is not None else 2,
+            r.id,
+        ),
+    )
+    unassigned = list(
+        Article.objects.filter(project__team=team, status=ArticleStatus.UNASSIGNED)
+        .order_by()
+        .values("project_id", project_name=F("project__name"))
+        .annotate(n=Count("id"))
+        .order_by("project_name")
+    )
+    overdue, busy = _open_work(team, now)
+    idle = list(
+        Membership.objects.filter(team=team, role=Role.REVIEWER)
+        .exclude(user_id__in=busy)
+        .order_by("user__username")
+        .values_list("user__username", flat=True)
+    )
+    return Attention(
+        awaiting=oldest_first[:ATTENTION_ROWS],
+        awaiting_count=len(pending),
+        disagreements=disagreements[:ATTENTION_ROWS],
+        unassigned=unassigned,
+        overdue=overdue[:ATTENTION_ROWS],
+        overdue_count=len(overdue),
+        idle=idle,
+    )
+
+
+def _open_work(team: Team, now: datetime) -> tuple[list[OverdueRow], set[int]]:
+    overdue, busy = [], set()
+    last_seen = SessionArticle.objects.filter(
+        article_id=OuterRef("article_id"), session__reviewer_id=OuterRef("reviewer_id")
+    ).order_by("-last_seen")
+    for a in (
+        Assignment.objects.filter(article__project__team=team, state__in=OPEN_STATES)
+        .annotate(last_seen=Subquery(last_seen.values("last_seen")[:1]))
+        .order_by("created", "id")
+        .values(
+            "last_seen",
+            "reviewer_id",
+            "article_id",
+            "state",
+            "created",
+            "started",
+            "decided_at",
+            reviewer_name=F("reviewer__username"),
+            title=F("article__title"),
+        )
+    ):
+        busy.add(a["reviewer_id"])
+        moments = (a["created"], a["started"], a["decided_at"], a["last_seen"])
+        since = max(m for m in moments if m is not None)
+        if now - since >= OVERDUE_AFTER:
+            overdue.append(
+                OverdueRow(a["reviewer_name"], a["article_id"], a["title"], a["state"], since)
+            )
+    return overdue, busy

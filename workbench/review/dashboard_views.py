@@ -1,0 +1,78 @@
+"""Pages for leads and teams: reviewer agreement, the project dashboard, what needs attention.
+
+Who sees what: the agreement page is for leads only (it sets reviewers' work side by side, so
+it must not reach reviewers while they work blind); the dashboard is for every member, but
+per-reviewer figures show a non-lead only their own row; "needs your attention" is for leads.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import path
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from workbench.accounts.models import Role
+from workbench.accounts.services import require_lead, require_role
+from workbench.articles.selectors import project_list
+from workbench.http import HtmxHttpRequest
+from workbench.review.agreement import MIN_OVERLAP
+from workbench.review.dashboard_charts import agreement_charts, dashboard_charts
+from workbench.review.dashboard_selectors import (
+    LOW_AGREEMENT,
+    OVERDUE_AFTER,
+    lead_attention,
+    project_agreement_report,
+    project_dashboard,
+)
+
+
+@require_GET
+def agreement_view(request: HtmxHttpRequest, project_id: int) -> HttpResponse:
+    project = get_object_or_404(project_list(user=request.user), pk=project_id)
+    require_lead(user=request.user, team=project.team)
+    report = project_agreement_report(project=project)
+    context = {
+        "project": project,
+        "report": report,
+        "charts": agreement_charts(report),
+        "min_overlap": MIN_OVERLAP,
+    }
+    return render(request, "review/agreement.html", context)
+
+
+@require_GET
+def dashboard_view(request: HtmxHttpRequest, project_id: int) -> HttpResponse:
+    project = get_object_or_404(project_list(user=request.user), pk=project_id)
+    me = require_role(user=request.user, team=project.team, roles=tuple(Role.values))
+    dashboard = project_dashboard(project=project, viewer=me)
+    context = {"project": project, "me": me, "dashboard": dashboard}
+    return render(
+        request, "review/dashboard.html", {**context, "charts": dashboard_charts(dashboard)}
+    )
+
+
+@require_GET
+def attention_view(request: HtmxHttpRequest) -> HttpResponse:
+    membership = request.membership
+    if membership is None:
+        raise PermissionDenied(_("You are not in a team yet."))
+    require_lead(user=request.user, team=membership.team)
+    context = {
+        "team": membership.team,
+        "attention": lead_attention(team=membership.team),
+        "low_agreement": LOW_AGREEMENT,
+        "overdue_days": OVERDUE_AFTER.days,
+    }
+    template = "review/attention.html" + ("#attention" if request.htmx else "")
+    return render(request, template, context)
+
+
+# Added to workbench/review/urls.py (whose other routes belong to the review workflow).
+dashboard_urlpatterns = [
+    path("projects/<int:project_id>/agreement/", agreement_view, name="agreement"),
+    path("projects/<int:project_id>/dashboard/", dashboard_view, name="dashboard"),
+    path("attention/", attention_view, name="attention"),
+]
