@@ -1,0 +1,266 @@
+"""Score the quote finder against PolNeAR (train and dev splits; test only when asked).
+
+    uv run python bench/suggest_eval.py /path/to/PolNeAR [--split train|dev|test] [--show N]
+
+PolNeAR (github.com/networkdynamics/PolNeAR) has no licence, so it is not in this repository:
+clone it anywhere and pass the path. Each article's attributions are BRAT standoff (.ann) with
+Source / Cue / Content spans in code points of data/<split>/text/<name>.txt; an article
+annotated by several annotators is scored against the alphabetically first one.
+
+Scoring (see bench/README.md, "Suggestions"): a suggestion matches a gold attribution when
+their spans overlap by at least half of the shorter one, one-to-one (largest overlap first). A
+match is attributed correctly when the speaker is right: the suggested speaker mention overlaps
+the gold Source span, or the suggested canonical name and the gold Source share their head
+word (the last capitalised word, possessive stripped). A gold attribution with no Source is
+right only when no speaker is suggested. A gold attribution is a direct quote when the
+longest fragment of its Content starts with a quotation mark (or directly follows one).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from workbench.suggest.engine import Suggestion, suggest  # noqa: E402
+
+OPENING = tuple("\"“«„‘'")
+# The eval's own lexicon of communication cues (independent of the finder's verb list) for the
+# "speech" subset: attributions whose cue is an act of saying or writing, not of believing.
+SPEECH_CUE = re.compile(
+    r"\b(?:sa(?:y|ys|id|ying)|t(?:ell|ells|old|elling)|add|state|announc|declar|expla|not(?:e|ed|es|ing)\b|"
+    r"argu|claim|insist|warn|wr(?:ite|ote|itten|iting)|report|ask|repl|respon|continu|acknowledg|"
+    r"admi|suggest|confirm|den(?:y|ied|ies)|predict|promis|vow|caution|complain|contend|maintain|"
+    r"observ|point|recall|remark|stress|emphasi|tweet|post|testif|conced|counter|charg|alleg|"
+    r"assert|boast|jok|quip|exclaim|shout|conclud|reveal|accord|statement|interview|speech|"
+    r"call|accus|criticiz|prais|urg|demand|describ|mention|cit|quot|reiterat|repeat|told)",
+    re.I,
+)
+
+
+@dataclass
+class Gold:
+    start: int
+    end: int
+    source: list[tuple[int, int]] | None
+    cue: str
+    direct: bool
+
+
+def load_split(root: Path, split: str) -> list[tuple[str, str, list[Gold]]]:
+    """Read one split's texts and attributions."""
+    base = root / "data" / split
+    by_article: dict[str, list[Path]] = defaultdict(list)
+    for path in sorted((base / "attributions").glob("*.ann")):
+        name = re.sub(r"_[0-9a-f]{4}\.ann$", "", path.name)
+        by_article[name].append(path)
+    articles = []
+    for name, paths in sorted(by_article.items()):
+        text = (base / "text" / f"{name}.txt").read_text(encoding="utf-8")
+        articles.append((name, text, parse_ann(text, paths[0].read_text(encoding="utf-8"))))
+    return articles
+
+
+def parse_ann(text: str, ann: str) -> list[Gold]:
+    """Return the attributions of one BRAT file that have a Content span."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    relations = []
+    for line in ann.splitlines():
+        parts = line.split("\t")
+        if len(parts) < 2:
+            continue
+        if parts[0].startswith("T"):
+            _, _, offsets = parts[1].partition(" ")
+            try:
+                spans[parts[0]] = [tuple(map(int, f.split())) for f in offsets.split(";")]
+            except ValueError:
+                continue
+        elif parts[0].startswith("E"):
+            roles = {}
+            for pair in parts[1].split():
+                role, _, ref = pair.partition(":")
+                roles[role] = ref
+            relations.append(roles)
+    golds = []
+    for roles in relations:
+        content = spans.get(roles.get("Content", ""))
+        if not content:
+            continue
+        start, end = min(s for s, _ in content), max(e for _, e in content)
+        cue = " ".join(text[s:e] for s, e in spans.get(roles.get("Cue", ""), []))
+        # Direct: the longest fragment of the content starts with (or right after) a quotation
+        # mark; "But, she added, “…”" is stored as the fragments "But" and "“…”".
+        f_start, f_end = max(content, key=lambda f: f[1] - f[0])
+        body = text[f_start:f_end].lstrip(" .…—–-\n")
+        before = text[:f_start].rstrip(" ")[-1:]
+        direct = body.startswith(OPENING) or (before in OPENING and before != "'")
+        golds.append(Gold(start, end, spans.get(roles.get("Source", "")), cue, direct))
+    return golds
+
+
+def _head(words: str) -> str:
+    tokens = [re.sub(r"[’']s?$", "", w) for w in re.findall(r"[\w’'\-]+", words)]
+    caps = [t for t in tokens if t[:1].isupper() and t.lower() not in {"the", "a", "an"}]
+    return (caps[-1] if caps else (tokens[-1] if tokens else "")).casefold()
+
+
+def speaker_right(text: str, suggestion: Suggestion, gold: Gold) -> bool:
+    if not gold.source:
+        return not suggestion.speaker
+    if suggestion.speaker is None:
+        return False
+    if suggestion.speaker_start is not None and any(
+        s < suggestion.speaker_end and suggestion.speaker_start < e for s, e in gold.source
+    ):
+        return True
+    source_text = " ".join(text[s:e] for s, e in gold.source)
+    head = _head(source_text)
+    names = {w.casefold() for w in re.findall(r"[\w\-]+", suggestion.speaker)}
+    return bool(head) and (head in names or _head(suggestion.speaker) == head)
+
+
+def match(preds: list[Suggestion], golds: list[Gold]) -> list[tuple[int, int]]:
+    """One-to-one matches (largest overlap first) with overlap ≥ half the shorter span."""
+    pairs = []
+    for i, p in enumerate(preds):
+        for j, g in enumerate(golds):
+            overlap = min(p.end, g.end) - max(p.start, g.start)
+            if overlap > 0 and overlap * 2 >= min(p.end - p.start, g.end - g.start):
+                pairs.append((overlap, i, j))
+    pairs.sort(reverse=True)
+    used_p, used_g, result = set(), set(), []
+    for _, i, j in pairs:
+        if i not in used_p and j not in used_g:
+            used_p.add(i)
+            used_g.add(j)
+            result.append((i, j))
+    return result
+
+
+class Score:
+    def __init__(self) -> None:
+        self.pred = self.gold = self.matched = self.attributed = self.ignored = 0
+
+    def add(self, pred: int, gold: int, matched: int, attributed: int, ignored: int = 0) -> None:
+        self.pred += pred
+        self.gold += gold
+        self.matched += matched
+        self.attributed += attributed
+        self.ignored += ignored
+
+    @staticmethod
+    def prf(tp: int, pred: int, gold: int) -> tuple[float, float, float]:
+        p = tp / pred if pred else 0.0
+        r = tp / gold if gold else 0.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+    def line(self, label: str) -> str:
+        pred = self.pred - self.ignored
+        q = self.prf(self.matched, pred, self.gold)
+        a = self.prf(self.attributed, pred, self.gold)
+        return (
+            f"{label:<34} gold {self.gold:>6} pred {pred:>6}  quote P {q[0]:.3f} R {q[1]:.3f} "
+            f"F1 {q[2]:.3f}   attributed P {a[0]:.3f} R {a[1]:.3f} F1 {a[2]:.3f}"
+        )
+
+
+def evaluate(articles: list[tuple[str, str, list[Gold]]], show: int = 0) -> dict[str, Score]:
+    scores = {k: Score() for k in ("direct", "direct_lenient", "all", "speech")}
+    shown = 0
+    for name, text, golds in articles:
+        suggestions = [s for s in suggest(text, claims=0) if s.kind == "quote"]
+        # Direct quotes: direct suggestions against direct gold attributions.
+        direct_p = [s for s in suggestions if s.quote_type == "direct"]
+        direct_g = [g for g in golds if g.direct]
+        pairs = match(direct_p, direct_g)
+        right = sum(speaker_right(text, direct_p[i], direct_g[j]) for i, j in pairs)
+        scores["direct"].add(len(direct_p), len(direct_g), len(pairs), right)
+        # Lenient: a direct suggestion that matches a non-direct gold attribution is left out.
+        rest = [g for g in golds if not g.direct]
+        unmatched = [direct_p[i] for i in set(range(len(direct_p))) - {i for i, _ in pairs}]
+        scores["direct_lenient"].add(
+            len(direct_p), len(direct_g), len(pairs), right, len(match(unmatched, rest))
+        )
+        # All attributions (PolNeAR counts beliefs and intentions too).
+        pairs_all = match(suggestions, golds)
+        right_all = sum(speaker_right(text, suggestions[i], golds[j]) for i, j in pairs_all)
+        scores["all"].add(len(suggestions), len(golds), len(pairs_all), right_all)
+        # Speech: attributions whose cue is an act of saying; other matches left out.
+        speech = [g for g in golds if SPEECH_CUE.search(g.cue) or g.direct]
+        other = [g for g in golds if not (SPEECH_CUE.search(g.cue) or g.direct)]
+        pairs_s = match(suggestions, speech)
+        right_s = sum(speaker_right(text, suggestions[i], speech[j]) for i, j in pairs_s)
+        left = [suggestions[i] for i in set(range(len(suggestions))) - {i for i, _ in pairs_s}]
+        scores["speech"].add(
+            len(suggestions), len(speech), len(pairs_s), right_s, len(match(left, other))
+        )
+        if show and shown < show:
+            shown += _show(name, text, direct_p, direct_g, pairs)
+    return scores
+
+
+def _show(
+    name: str, text: str, preds: list[Suggestion], golds: list[Gold], pairs: list[tuple[int, int]]
+) -> int:
+    """Print misses and false alarms of one article to the terminal (for development only)."""
+    matched_p = dict(pairs)
+    matched_g = {j for _, j in pairs}
+    n = 0
+    for i, p in enumerate(preds):
+        if i not in matched_p:
+            print(f"FP {name} [{p.text[:100]!r}] speaker={p.speaker}")
+            n += 1
+        elif not speaker_right(text, p, golds[matched_p[i]]):
+            g = golds[matched_p[i]]
+            src = " | ".join(text[s:e] for s, e in g.source or [])
+            print(
+                f"SPK {name} [{p.text[:60]!r}] mine={p.speaker}"
+                f"@{text[p.speaker_start or 0 : p.speaker_end or 0]!r} gold={src!r}"
+            )
+            n += 1
+    for j, g in enumerate(golds):
+        if j not in matched_g:
+            print(
+                f"FN {name} [{text[g.start : g.end][:100]!r}]"
+                f" ctx={text[max(0, g.start - 60) : g.start]!r}"
+            )
+            n += 1
+    return n
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("polnear", type=Path, help="a checkout of networkdynamics/PolNeAR")
+    parser.add_argument(
+        "--split",
+        choices=["train", "dev", "test"],
+        action="append",
+        help="train and dev unless given; the test split only when named",
+    )
+    parser.add_argument("--show", type=int, default=0, help="print up to N errors (terminal only)")
+    args = parser.parse_args()
+    for split in args.split or ["train", "dev"]:
+        started = time.perf_counter()
+        articles = load_split(args.polnear, split)
+        if not articles:
+            print(f"{split}: no articles under {args.polnear / 'data' / split}", file=sys.stderr)
+            return 2
+        scores = evaluate(articles, args.show)
+        print(f"== {split}: {len(articles)} articles ({time.perf_counter() - started:.1f} s)")
+        print(scores["direct"].line("direct quotes"))
+        print(scores["direct_lenient"].line("direct (other attributions left out)"))
+        print(scores["all"].line("all attributions"))
+        print(scores["speech"].line("speech attributions"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,237 @@
+from __future__ import annotations
+
+import pytest
+
+from workbench.suggest.engine import suggest
+
+
+def quotes(text: str) -> list:
+    return [s for s in suggest(text, claims=0) if s.kind == "quote"]
+
+
+def only(text: str):
+    found = quotes(text)
+    assert len(found) == 1, [(q.text, q.speaker) for q in found]
+    return found[0]
+
+
+def test_offsets_are_code_points_into_the_text_as_given():
+    text = "Café owners 😀 protested.\r\n\r\n“We will stay open all winter,” said Amélie Durand."
+    quote = only(text)
+    assert text[quote.start : quote.end] == quote.text == "“We will stay open all winter,”"
+    assert text[quote.speaker_start : quote.speaker_end] == "Amélie Durand"
+    assert text[quote.cue["start"] : quote.cue["end"]] == "said"
+
+
+@pytest.mark.parametrize(
+    ("opening", "closing"),
+    [('"', '"'), ("“", "”"), ("«\u00a0", "\u00a0»"), ("«", "»"), ("„", "“"), ("''", "''")],
+)
+def test_quote_marks_of_every_style(opening, closing):
+    text = f"{opening}The budget will be balanced by next spring,{closing} said Maria Lopez."
+    quote = only(text)
+    assert quote.text.startswith(opening.strip()) and quote.text.endswith(closing.strip())
+    assert quote.speaker == "Maria Lopez"
+    assert quote.quote_type == "direct"
+
+
+def test_single_quotes_nested_in_double_stay_inside():
+    text = "“They told me ‘wait until Monday’ and then nothing happened,” said Tom Reyes."
+    quote = only(text)
+    assert quote.text == "“They told me ‘wait until Monday’ and then nothing happened,”"
+    assert quote.speaker == "Tom Reyes"
+
+
+def test_quote_split_by_the_attribution_is_one_suggestion():
+    text = (
+        "Michael Knights has studied the militias for years.\n\n"
+        "“This is a deliberate message,” he said, “and a senior leader will be next.”"
+    )
+    quote = only(text)
+    assert (
+        quote.text == "“This is a deliberate message,” he said, “and a senior leader will be next.”"
+    )
+    assert quote.speaker == "Michael Knights"
+    assert text[quote.speaker_start : quote.speaker_end] == "he"
+    assert quote.cue["text"] == "said"
+
+
+def test_multi_paragraph_quote_runs_until_it_closes():
+    text = (
+        "The mayor, Ana Ruiz, read a statement.\n\n"
+        "“We have repaired every bridge in the district.\n\n"
+        "“We will now turn to the schools, which have waited too long,” Ruiz said."
+    )
+    quote = only(text)
+    assert quote.text.startswith("“We have repaired")
+    assert quote.text.endswith("waited too long,”")
+    assert quote.speaker == "Ana Ruiz"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        ("“Prices will fall in the spring,” said Omar Haddad.", "Omar Haddad", "said"),
+        ("“Prices will fall in the spring,” Omar Haddad told reporters.", "Omar Haddad", "told"),
+        ("“Prices will fall in the spring,” Omar Haddad added.", "Omar Haddad", "added"),
+        ("“Prices will fall in the spring,” Omar Haddad warned.", "Omar Haddad", "warned"),
+        ("Omar Haddad wrote: “Prices will fall in the spring.”", "Omar Haddad", "wrote"),
+        ("Omar Haddad said, “Prices will fall in the spring.”", "Omar Haddad", "said"),
+        (
+            "According to Omar Haddad, “prices will fall in the spring.”",
+            "Omar Haddad",
+            "According to",
+        ),
+        (
+            "Omar Haddad said in a statement: “Prices will fall in the spring.”",
+            "Omar Haddad",
+            "said",
+        ),
+        ("“Prices will fall in the spring,” Omar Haddad insisted.", "Omar Haddad", "insisted"),
+    ],
+)
+def test_speaker_before_or_after_with_many_reporting_verbs(text, speaker, cue):
+    quote = only(text)
+    assert quote.speaker == speaker
+    assert quote.cue["text"] == cue
+
+
+def test_pronoun_resolves_to_the_right_earlier_person():
+    text = (
+        "Sarah Collins met Daniel Brooks at the summit on Tuesday.\n\n"
+        "“The agreement is a first step,” she said.\n\n"
+        "Brooks was less sure. “It will not survive the winter,” he said."
+    )
+    first, second = quotes(text)
+    assert first.speaker == "Sarah Collins"
+    assert second.speaker == "Daniel Brooks"
+
+
+def test_surname_and_title_resolve_to_the_full_name():
+    text = (
+        "Michael Knights is an expert at the Washington Institute.\n\n"
+        "“The strikes will continue,” Mr. Knights said.\n\n"
+        "“Nobody expects a quick end,” Knights added."
+    )
+    first, second = quotes(text)
+    assert first.speaker == second.speaker == "Michael Knights"
+    assert text[second.speaker_start : second.speaker_end] == "Knights"
+
+
+def test_organisations_speak_too():
+    text = (
+        "“The strike was an act of self-defense,” the Pentagon said.\n\n"
+        "The Ministry of Defence rejected the claim. “No such operation took place,” "
+        "the ministry said in a statement."
+    )
+    first, second = quotes(text)
+    assert first.speaker == "Pentagon"
+    assert first.speaker_kind == "organisation"
+    assert second.speaker == "Ministry of Defence"
+    assert second.speaker_kind == "organisation"
+
+
+def test_appositive_role_is_captured():
+    text = (
+        "Renad Mansour, Iraq specialist at the think tank Chatham House, said: "
+        "“The US has noticed an increase in attacks on its bases.”"
+    )
+    quote = only(text)
+    assert quote.speaker == "Renad Mansour"
+    assert quote.role == "Iraq specialist at the think tank Chatham House"
+
+
+def test_role_after_an_inverted_verb():
+    text = "“This is a justified response,” said Renad Mansour, Iraq specialist at Chatham House."
+    quote = only(text)
+    assert quote.speaker == "Renad Mansour"
+    assert quote.role == "Iraq specialist at Chatham House"
+
+
+def test_indirect_speech_is_indirect():
+    text = (
+        "Laura Chen said that the factory would close by the end of the year. "
+        "According to the union, more than 400 jobs will be lost."
+    )
+    first, second = quotes(text)
+    assert first.quote_type == "indirect"
+    assert first.text == "that the factory would close by the end of the year"
+    assert first.speaker == "Laura Chen"
+    assert second.quote_type == "indirect"
+    assert second.text == "more than 400 jobs will be lost"
+    assert second.cue["text"] == "According to"
+
+
+def test_partial_quote_inside_reported_speech_is_mixed():
+    text = "Laura Chen said the closure was “a betrayal of every worker in this town.”"
+    quote = only(text)
+    assert quote.quote_type == "mixed"
+    assert quote.speaker == "Laura Chen"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Critics call the plan a “reform” that changes nothing.",  # scare quote
+        "She reviewed “The Art of the Deal” for a magazine last year.",  # title of a work
+        "The word of the year was “rizz” in one dictionary.",  # one-word quote
+        "The slogan “Make It Count” appeared on every bus in the city.",
+    ],
+)
+def test_scare_quotes_titles_and_one_word_quotes_are_not_quotes(text):
+    assert quotes(text) == []
+
+
+def test_text_without_quotes_gives_an_empty_list():
+    assert quotes("The river rose slowly through the night and fell again by morning.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   \n\n  ",
+        "“This quote never closes, said the reporter.\n\nNext paragraph.",
+        '"""""',
+        "” backwards “ marks ” everywhere “",
+        "«" * 50,
+        "Der Minister sagte: „Wir werden das nicht akzeptieren.“",
+        "北京市政府表示，“我们将继续努力。”",
+        "Министр заявил: «Мы не отступим», — сказал он.",
+        "\x00\x01\x02 binary-ish \ufffd text",
+    ],
+)
+def test_bad_input_does_not_crash(text):
+    for item in suggest(text):
+        assert 0 <= item.start < item.end <= len(text)
+        assert text[item.start : item.end] == item.text
+        assert 0.0 <= item.score <= 1.0
+
+
+def test_unbalanced_quote_is_best_effort():
+    text = "“We will win this seat, whatever the polls say, said Jane Moss at the rally"
+    found = quotes(text)
+    assert len(found) <= 1
+
+
+def test_claims_rank_numbers_over_opinions_and_questions():
+    text = (
+        "Unemployment fell to 4.1% in March, the lowest rate since 2019, the statistics office said. "
+        "I think the mayor is a wonderful person. "
+        "Will the council approve the budget? "
+        "The new bridge cost $48 million, twice the original estimate."
+    )
+    claims = [s for s in suggest(text) if s.kind == "claim"]
+    texts = [c.text for c in claims]
+    assert any(t.startswith("Unemployment fell") for t in texts)
+    assert any(t.startswith("The new bridge") for t in texts)
+    assert not any("wonderful" in t or t.endswith("?") for t in texts)
+    assert all(0.0 <= c.score <= 1.0 for c in claims)
+
+
+def test_claims_limit():
+    text = " ".join(
+        f"Exports rose by {n}% in {2000 + n}, twice the rate of imports." for n in range(30)
+    )
+    assert len([s for s in suggest(text, claims=5) if s.kind == "claim"]) == 5
+    assert [s for s in suggest(text, claims=0) if s.kind == "claim"] == []

@@ -1,0 +1,321 @@
+"""Who said it: find the cue and speaker of each quotation, and indirect speech in sentences."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from workbench.suggest.lexicon import COGNITION_VERBS, REPORTING_VERBS, SPEECH_VERBS, split_words
+from workbench.suggest.speakers import (
+    CAPITALISED_STOPWORDS,
+    Mention,
+    Token,
+    mention_after,
+    mention_before,
+    tokenize,
+)
+
+# Words that may sit between a verb and its content: "told reporters on Tuesday that …".
+_FILLER = frozenset(
+    split_words("""that on in at during to reporters journalists the a an interview statement press
+    conference news release radio television tv last week weekend month year monday tuesday
+    wednesday thursday friday saturday sunday morning afternoon evening night earlier later
+    this today yesterday recently also ,""")
+)
+_OBJECT_VERBS = frozenset(
+    split_words("told tells tell telling informed informs warned warns urged reminded")
+)
+
+
+@dataclass
+class Cue:
+    start: int
+    end: int
+    speaker: Mention | None
+    cognition: bool = False
+
+
+def _verb_at(tokens: list[Token], i: int) -> int:
+    """Return how many tokens make a reporting cue at tokens[i] (0 if none)."""
+    word = tokens[i].lower
+    if word in REPORTING_VERBS:
+        if word in {
+            "post",
+            "posted",
+            "call",
+            "called",
+            "put",
+            "order",
+            "ordered",
+            "begin",
+            "began",
+        }:
+            return 0  # too often not reporting; only after quotations (see quote_cue_after)
+        if word == "point" or word == "pointed":
+            return 2 if i + 1 < len(tokens) and tokens[i + 1].lower == "out" else 0
+        return 1
+    return 0
+
+
+def is_cue_word(word: str) -> bool:
+    return word.lower() in REPORTING_VERBS
+
+
+def cue_after_quote(text: str, start: int, end: int) -> Cue | None:
+    """Attribution right after a closing mark: "…,” he said" or "…,” said Renad Mansour, …"."""
+    tokens = tokenize(text, start, min(end, start + 400))
+    i = 0
+    while i < len(tokens) and tokens[i].text in {",", "—", "–", "-"}:
+        i += 1
+    if i >= len(tokens):
+        return None
+    # Inverted: "said Michael Knights"
+    if tokens[i].lower in REPORTING_VERBS and tokens[i].lower not in {"according"}:
+        speaker = mention_after(text, tokens, i + 1)
+        if speaker is not None:
+            return Cue(tokens[i].start, tokens[i].end, speaker, tokens[i].lower in COGNITION_VERBS)
+    # Subject first, the verb within the next few tokens: "Renad Mansour, … , said"
+    for j in range(i + 1, min(len(tokens), i + 26)):
+        if tokens[j].text in {".", "!", "?", "“", "”", '"', ";"}:
+            break
+        if tokens[j].lower in REPORTING_VERBS:
+            speaker = mention_before(text, tokens, j)
+            if speaker is not None and speaker.start == tokens[i].start:
+                return Cue(
+                    tokens[j].start, tokens[j].end, speaker, tokens[j].lower in COGNITION_VERBS
+                )
+            if speaker is not None and speaker.start > tokens[i].start:
+                # Leading words before the subject: a role ("Senate minority leader Harry Reid
+                # told"), or a determiner ("…,” the ministry said).
+                lead = text[tokens[i].start : speaker.start].strip()
+                lead_tokens = [t for t in tokens[i:j] if t.end <= speaker.start]
+                if len(lead_tokens) <= 6 and all(t.text[0].isalnum() for t in lead_tokens):
+                    if (
+                        speaker.kind == "name"
+                        and not speaker.role
+                        and lead.lower() not in {"the", "a", "an"}
+                    ):
+                        speaker.role = lead
+                    return Cue(
+                        tokens[j].start, tokens[j].end, speaker, tokens[j].lower in COGNITION_VERBS
+                    )
+            break
+    if tokens[i].lower == "according" and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
+        speaker = mention_after(text, tokens, i + 2)
+        if speaker is not None:
+            return Cue(tokens[i].start, tokens[i + 1].end, speaker)
+    return None
+
+
+def cue_before_quote(text: str, start: int, end: int) -> tuple[Cue | None, bool]:
+    """Attribution in the words before an opening mark, in the same sentence.
+
+    Return the cue and whether the quotation continues a frame ("said that “…”": mixed).
+    """
+    tokens = tokenize(text, start, end)
+    if not tokens:
+        return None, False
+    # "According to X, “…”"
+    for i in range(len(tokens) - 1):
+        if tokens[i].lower == "according" and tokens[i + 1].lower == "to":
+            speaker = mention_after(text, tokens, i + 2)
+            if speaker is not None:
+                return Cue(tokens[i].start, tokens[i + 1].end, speaker), False
+    for i in range(len(tokens) - 1, -1, -1):
+        width = _verb_at(tokens, i)
+        if not width and tokens[i].lower in {"posted", "called"}:
+            width = 1 if len(tokens) - i <= 2 else 0
+        if not width:
+            continue
+        tail = tokens[i + width :]
+        words = [t.lower for t in tail]
+        framed = "that" in words
+        objects = tokens[i].lower in _OBJECT_VERBS
+        introduces = bool(words) and words[-1] == ":" and len(tail) <= 14
+        if not introduces and (
+            len(tail) > 8
+            or not all(
+                w in _FILLER or not w[0].isalnum() or (objects and t.capitalised)
+                for w, t in zip(words, tail, strict=True)
+            )
+        ):
+            return None, True  # the quotation is part of a longer clause: mixed, not direct
+        framed = framed and not introduces
+        speaker = mention_before(text, tokens, i)
+        if speaker is None and (
+            tokens[i].lower.endswith("ing")
+            or (i > 0 and tokens[i - 1].text in {",", "and", "to"})
+            or all(not w[0].isalnum() for w in words)
+        ):
+            # "…, telling Reuters, “…”", "He then … and joked, “…”": the clause's subject.
+            speaker, _ = subject_of(text, start, tokens[i].start)
+        if speaker is None:
+            continue
+        cue = Cue(
+            tokens[i].start, tokens[i + width - 1].end, speaker, tokens[i].lower in COGNITION_VERBS
+        )
+        return cue, framed
+    return None, False
+
+
+def subject_of(text: str, start: int, end: int) -> tuple[Mention | None, tuple[int, int] | None]:
+    """The subject and predicate of a sentence ending in a colon: "Cruz called them on it:"."""
+    tokens = tokenize(text, start, end)
+    if not tokens or len(tokens) > 40:
+        return None, None
+    cue_end = tokens[-2].end if tokens[-1].text == ":" and len(tokens) > 1 else tokens[-1].end
+    words = [t for t in tokens if t.text != ":"]
+    if words and all(t.capitalised for t in words) and len(words) <= 5:
+        # "Kasich: ‘We Are Going …’" (a headline naming its speaker).
+        from workbench.suggest.speakers import _np_ending_at
+
+        speaker = _np_ending_at(text, tokens, len(words) - 1)
+        return speaker, (tokens[-1].start, tokens[-1].end) if speaker else None
+    clause_starts = [0] + [k + 1 for k, t in enumerate(tokens[:20]) if t.text == ","]
+    for first in clause_starts:
+        for i in range(first + 1, len(tokens)):
+            if tokens[i].text[:1].islower() and tokens[i].lower not in {
+                "de",
+                "van",
+                "von",
+                "al",
+                "bin",
+            }:
+                speaker = mention_before(text, tokens, i)
+                if (
+                    speaker is not None
+                    and speaker.start == tokens[first].start
+                    or (
+                        speaker is not None
+                        and text[tokens[first].start : speaker.start].strip().lower()
+                        in {"the", "a", "an", "but", "and"}
+                    )
+                ):
+                    return speaker, (tokens[i].start, cue_end)
+                break
+    return None, None
+
+
+@dataclass
+class Indirect:
+    start: int
+    end: int
+    cue: tuple[int, int]
+    speaker: Mention
+    cognition: bool
+    according: bool = False
+
+
+def _clause_start(tokens: list[Token], i: int) -> int:
+    """Skip filler words after a verb; return the token index where the content starts."""
+    j = i
+    if j < len(tokens) and tokens[j - 1].lower in _OBJECT_VERBS:
+        # "told reporters", "told the Associated Press", "warned Congress"
+        while (
+            j < len(tokens) and j - i < 6 and (tokens[j].lower in _FILLER or tokens[j].capitalised)
+        ):
+            if tokens[j].lower == "that":
+                return j
+            j += 1
+        return j
+    while (
+        j < len(tokens) and tokens[j].lower in _FILLER and tokens[j].lower != "that" and j - i < 8
+    ):
+        j += 1
+    if j < len(tokens) and tokens[j].lower in {"the", "a", "an", "this", "last"} and j > i:
+        # "said on the campaign trail that" is rare; "said the plan" starts the content
+        return j
+    return j
+
+
+def indirect_in_sentence(text: str, start: int, end: int) -> Indirect | None:
+    """Indirect speech in one sentence: "X said (that) …", "according to X, …", "…, X said."."""
+    tokens = tokenize(text, start, end)
+    if len(tokens) < 4:
+        return None
+    # Sentence-final punctuation is not part of the content.
+    last = len(tokens)
+    while last > 0 and tokens[last - 1].text in {".", "!", "?", ";", ":"}:
+        last -= 1
+    if last < 4 or tokens[-1].text == "?" and not any(t.text in {"”", '"'} for t in tokens):
+        return None
+    content_end = tokens[last - 1].end
+    for i in range(last - 1):
+        if tokens[i].lower == "according" and tokens[i + 1].lower == "to":
+            speaker = mention_after(text, tokens, i + 2)
+            if speaker is None:
+                continue
+            cue = (tokens[i].start, tokens[i + 1].end)
+            if i == 0 or (
+                i == 1 and tokens[0].capitalised and tokens[0].lower in CAPITALISED_STOPWORDS
+            ):
+                # "According to X, content."
+                j = i + 2
+                while j < last and tokens[j].start < speaker.end:
+                    j += 1
+                while j < last and tokens[j].text != ",":
+                    j += 1
+                if j + 2 < last:
+                    return Indirect(tokens[j + 1].start, content_end, cue, speaker, False, True)
+                return None
+            # "content, according to X."
+            k = i - 1
+            if k > 2 and tokens[k].text == ",":
+                return Indirect(tokens[0].start, tokens[k - 1].end, cue, speaker, False, True)
+            return None
+    for i in range(last):
+        width = _verb_at(tokens, i)
+        if not width:
+            continue
+        cognition = tokens[i].lower in COGNITION_VERBS and tokens[i].lower not in SPEECH_VERBS
+        speaker = mention_before(text, tokens, i)
+        if speaker is not None:
+            lead_tokens = [t for t in tokens if t.end <= speaker.start]
+            lead_ok = (
+                not lead_tokens
+                or lead_tokens[-1].text == ","
+                or (
+                    len(lead_tokens) == 1
+                    and lead_tokens[0].lower in {"but", "and", "yet", "so", "still", "now", "also"}
+                )
+            )
+            after = last - (i + width)
+            if after <= 4 and i > 2 and tokens[speaker_index(tokens, speaker) - 1].text == ",":
+                # "content, he said (on Tuesday)."
+                k = speaker_index(tokens, speaker) - 1
+                return Indirect(
+                    tokens[0].start,
+                    tokens[k - 1].end,
+                    (tokens[i].start, tokens[i + width - 1].end),
+                    speaker,
+                    cognition,
+                )
+            if lead_ok:
+                j = _clause_start(tokens, i + width)
+                if last - j >= 3:
+                    return Indirect(
+                        tokens[j].start,
+                        content_end,
+                        (tokens[i].start, tokens[i + width - 1].end),
+                        speaker,
+                        cognition,
+                    )
+            continue
+        if i > 2 and tokens[i - 1].text == "," and not cognition:
+            # "content, said Smith."
+            speaker = mention_after(text, tokens, i + width)
+            if speaker is not None and speaker.kind != "pronoun":
+                return Indirect(
+                    tokens[0].start,
+                    tokens[i - 2].end,
+                    (tokens[i].start, tokens[i].end),
+                    speaker,
+                    cognition,
+                )
+    return None
+
+
+def speaker_index(tokens: list[Token], mention: Mention) -> int:
+    for index, token in enumerate(tokens):
+        if token.start >= mention.start:
+            return index
+    return len(tokens)

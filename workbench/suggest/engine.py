@@ -1,0 +1,303 @@
+"""Suggest quotes (with speakers) and check-worthy claims for a plain text; no Django here.
+
+`suggest(text)` returns suggestions whose offsets are code points into `text` exactly as given.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import asdict, dataclass
+
+from workbench.suggest.attribution import (
+    Cue,
+    cue_after_quote,
+    cue_before_quote,
+    indirect_in_sentence,
+    subject_of,
+)
+from workbench.suggest.claims import checkworthiness
+from workbench.suggest.quotes import RawQuote, find_quotes
+from workbench.suggest.speakers import Mention, Registry, tokenize
+from workbench.suggest.text import paragraphs, sentences
+
+DEFAULT_CLAIMS = 10
+MIN_CLAIM_SCORE = 0.5
+
+
+@dataclass
+class Suggestion:
+    """One proposed annotation; quote fields are None for claims."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    score: float
+    speaker: str | None = None
+    speaker_kind: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    cue: dict[str, object] | None = None
+    quote_type: str | None = None
+    role: str | None = None
+
+    def as_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+@dataclass
+class _Quote:
+    start: int
+    end: int
+    cue: Cue | None
+    quote_type: str
+    score: float
+    paragraph: int
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _title_case(text: str) -> bool:
+    words = [w for w in text.split() if w[:1].isalpha()]
+    if not words:
+        return True
+    small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with", "by"}
+    caps = sum(1 for w in words if w[:1].isupper() or w.lower() in small)
+    return caps == len(words) and len(words) <= 10
+
+
+class _Article:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.paragraphs = paragraphs(text)
+        self.paragraph_starts = [s for s, _ in self.paragraphs]
+        self.sentences = [sentences(text, s, e) for s, e in self.paragraphs]
+
+    def paragraph_of(self, offset: int) -> int:
+        return max(0, bisect_right(self.paragraph_starts, offset) - 1)
+
+    def sentence_start(self, offset: int) -> int:
+        for start, end in self.sentences[self.paragraph_of(offset)]:
+            if start <= offset < end or offset < start:
+                return min(start, offset)
+        return offset
+
+
+def _merge_split(article: _Article, raw: list[RawQuote]) -> list[tuple[int, int, Cue | None, bool]]:
+    """Join "…,” he said, “…” into one quotation; return (start, end, cue, closed)."""
+    text = article.text
+    merged: list[tuple[int, int, Cue | None, bool]] = []
+    for quote in raw:
+        if merged:
+            start, end, cue, closed = merged[-1]
+            gap = text[end : quote.start]
+            if (
+                closed
+                and cue is None
+                and 0 < len(gap) <= 160
+                and "\n" not in gap.strip()
+                and article.paragraph_of(end) == article.paragraph_of(quote.start)
+                and _words(text[start:end]) >= 1
+            ):
+                found = cue_after_quote(text, end, quote.start)
+                mid_sentence = text[start:end].rstrip("\"”'’»›")[-1:] in {",", "—", "–", "-", "…"}
+                if (
+                    found is not None
+                    and mid_sentence
+                    and gap.rstrip()[-1:] in {",", ".", ":", "—", "–", ";"}
+                ):
+                    merged[-1] = (start, quote.end, found, quote.closed)
+                    continue
+        merged.append((quote.start, quote.end, None, quote.closed))
+    return merged
+
+
+def _attribute(article: _Article, start: int, end: int) -> tuple[Cue | None, str, float, bool]:
+    """Return (cue, how, score, clausal) for a quotation; clausal is False for scare quotes."""
+    text = article.text
+    paragraph = article.paragraph_of(start)
+    p_start, p_end = article.paragraphs[paragraph]
+    sentence_start = article.sentence_start(start)
+    pre = text[sentence_start:start]
+    pre_stripped = pre.rstrip()
+    last = pre_stripped[-1:] if pre_stripped else ""
+    cue_before, framed = (
+        cue_before_quote(text, sentence_start, start) if pre_stripped else (None, False)
+    )
+    clausal = (last in {"", ":", ",", "—", "–", "-", "(", "…"} and not framed) or (
+        cue_before is not None and not framed
+    )
+    if not clausal:
+        return None, "embedded", 0.0, False
+    after = cue_after_quote(text, end, article.paragraphs[article.paragraph_of(end - 1)][1])
+    if after is not None:
+        return after, "after", 0.95, True
+    if cue_before is not None:
+        return cue_before, "before", 0.9, True
+    if last == ":":
+        speaker, cue_span = subject_of(text, sentence_start, start)
+        if speaker is not None and cue_span is not None:
+            return Cue(cue_span[0], cue_span[1], speaker), "colon", 0.8, True
+    if not pre_stripped and start == p_start and paragraph > 0:
+        prev_start, prev_end = article.paragraphs[paragraph - 1]
+        if text[prev_end - 1 : prev_end] == ":":
+            last_sentence = article.sentences[paragraph - 1][-1]
+            cue, _ = cue_before_quote(text, last_sentence[0], prev_end)
+            if cue is not None:
+                return cue, "colon", 0.85, True
+            speaker, cue_span = subject_of(text, last_sentence[0], prev_end)
+            if speaker is not None and cue_span is not None:
+                return Cue(cue_span[0], cue_span[1], speaker), "colon", 0.8, True
+    return None, "none", 0.0, True
+
+
+def _find_quotes(article: _Article) -> list[_Quote]:
+    text = article.text
+    raw = find_quotes(text, article.paragraphs)
+    found: list[_Quote] = []
+    for start, end, split_cue, closed in _merge_split(article, raw):
+        inner = text[start + 1 : end - 1 if closed else end]
+        if split_cue is not None:
+            found.append(_Quote(start, end, split_cue, "direct", 0.97, article.paragraph_of(start)))
+            continue
+        cue, how, score, clausal = _attribute(article, start, end)
+        words = _words(inner)
+        if not clausal or words < 2:
+            continue  # scare quotes, one-word quotes, quoted terms inside a sentence
+        if cue is None and (words < 6 or _title_case(inner)):
+            continue  # headlines, titles of works, slogans
+        if cue is not None and words < 3 and _title_case(inner):
+            continue
+        if not closed:
+            score *= 0.8
+        found.append(_Quote(start, end, cue, "direct", score, article.paragraph_of(start)))
+    # A quotation with no cue of its own continues the previous speaker's remarks: joined to
+    # it when nothing but white space or a short attribution separates them, else inherited.
+    result: list[_Quote] = []
+    for quote in found:
+        previous = result[-1] if result else None
+        if quote.cue is None and previous is not None and previous.cue is not None:
+            gap = text[previous.end : quote.start]
+            if quote.paragraph == previous.paragraph and (
+                not gap.strip() or (len(gap) < 160 and _has_cue(text, previous.end, quote.start))
+            ):
+                previous.end = quote.end
+                continue
+            if quote.paragraph - previous.paragraph <= 2 and quote.start - previous.end < 1500:
+                quote.cue = Cue(-1, -1, previous.cue.speaker)
+                quote.score = 0.6
+        if quote.cue is None:
+            quote.score = 0.35
+        result.append(quote)
+    return result
+
+
+def _has_cue(text: str, start: int, end: int) -> bool:
+    return cue_after_quote(text, start, end) is not None
+
+
+def _cue_dict(text: str, start: int, end: int) -> dict[str, object]:
+    return {"start": start, "end": end, "text": text[start:end]}
+
+
+def _speaker_fields(registry: Registry, mention: Mention | None) -> dict[str, object]:
+    if mention is None:
+        return {}
+    resolved = registry.resolve(mention)
+    pronoun = {"he": "m", "she": "f"}.get(mention.text.lower())
+    registry.note_speaker(resolved.name, mention.start, pronoun)
+    return {
+        "speaker": resolved.name,
+        "speaker_kind": resolved.kind,
+        "speaker_start": mention.start,
+        "speaker_end": mention.end,
+        "role": mention.role or None,
+    }
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def suggest(
+    text: str, *, claims: int = DEFAULT_CLAIMS, min_claim_score: float = MIN_CLAIM_SCORE
+) -> list[Suggestion]:
+    """Return quote suggestions (with speakers) and the top check-worthy claims, by offset."""
+    article = _Article(text)
+    quotes = _find_quotes(article)
+    registry = Registry(text, [(q.start, q.end) for q in quotes])
+    items: list[tuple[int, str, object]] = [(q.start, "direct", q) for q in quotes]
+    quote_spans = [(q.start, q.end) for q in quotes]
+    for paragraph in article.sentences:
+        for s_start, s_end in paragraph:
+            if _overlaps(quote_spans, s_start, s_end):
+                continue
+            indirect = indirect_in_sentence(text, s_start, s_end)
+            if indirect is not None:
+                items.append((indirect.start, "indirect", indirect))
+    items.sort(key=lambda item: item[0])
+    result: list[Suggestion] = []
+    for _, how, item in items:
+        if how == "direct":
+            assert isinstance(item, _Quote)  # noqa: S101 - narrows the type
+            mention = item.cue.speaker if item.cue else None
+            fields = _speaker_fields(registry, mention)
+            cue = (
+                _cue_dict(text, item.cue.start, item.cue.end)
+                if item.cue and item.cue.start >= 0
+                else None
+            )
+            result.append(
+                Suggestion(
+                    "quote",
+                    item.start,
+                    item.end,
+                    text[item.start : item.end],
+                    round(item.score, 3),
+                    cue=cue,
+                    quote_type="direct",
+                    **fields,
+                )
+            )
+        else:
+            fields = _speaker_fields(registry, item.speaker)
+            content = text[item.start : item.end]
+            mixed = any(mark in content for mark in '“”"«»')
+            score = 0.45 if item.cognition else (0.75 if mixed else 0.7)
+            result.append(
+                Suggestion(
+                    "quote",
+                    item.start,
+                    item.end,
+                    content,
+                    score,
+                    cue=_cue_dict(text, *item.cue),
+                    quote_type="mixed" if mixed else "indirect",
+                    **fields,
+                )
+            )
+    if claims > 0:
+        result.extend(_claims(article, claims, min_claim_score))
+    result.sort(key=lambda s: (s.start, s.kind))
+    return result
+
+
+def _claims(article: _Article, limit: int, minimum: float) -> list[Suggestion]:
+    text = article.text
+    scored = []
+    for paragraph in article.sentences:
+        for start, end in paragraph:
+            sentence = text[start:end]
+            score = checkworthiness(sentence)
+            if score >= minimum:
+                scored.append((score, start, end))
+    scored.sort(key=lambda item: (-item[0], item[1]))
+    return [
+        Suggestion("claim", start, end, text[start:end], round(score, 3))
+        for score, start, end in scored[:limit]
+    ]
+
+
+__all__ = ["Suggestion", "suggest", "tokenize"]

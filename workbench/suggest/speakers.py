@@ -1,0 +1,529 @@
+"""Speaker mentions: find the noun phrase beside a reporting verb, and resolve it to a name.
+
+A mention is parsed from word tokens, backwards from a verb ("Renad Mansour, Iraq specialist at
+the think tank Chatham House, said") or forwards after one ("said Michael Knights, Iraq expert
+at …"). Resolution maps pronouns, surnames and titled surnames to the full name used earlier,
+and common-noun sources ("the ministry") to the organisation named earlier.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from workbench.suggest.lexicon import (
+    CAPITALISED_STOPWORDS,
+    FEMALE_NAMES,
+    FEMALE_TITLES,
+    MALE_NAMES,
+    MALE_TITLES,
+    ORG_SOURCE_NOUNS,
+    ORG_WORDS,
+    PRONOUNS,
+    SOURCE_NOUNS,
+    TITLES,
+    split_words,
+)
+
+TOKEN = re.compile(
+    r"(?:[A-Z]\.){1,}(?![a-z])|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Prof|Jr|Sr|St|Adm|Maj|Rev)\."
+    r"|[^\W_](?:[\w’'\-]*[^\W_])?(?:[’']s?)?|[^\w\s]",
+)
+PARTICLES = frozenset(
+    split_words("de van von der den al bin ibn da del la le du dos di of for and y")
+)
+DETERMINERS = frozenset(
+    split_words(
+        "the a an one another several some two three four many his her their its our this that"
+    )
+)
+AUXILIARIES = frozenset(
+    split_words("""has have had was were is are be been would will could did does do also later then
+    previously recently once repeatedly publicly quickly simply only further again reportedly
+    initially first last finally privately already often never has n't not still always
+    frequently separately earlier explicitly openly angrily flatly""")
+)
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+@dataclass
+class Mention:
+    """A speaker mention: its span, how it was written, and what kind of thing it names."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # pronoun | name | org | common
+    role: str = ""
+    role_span: tuple[int, int] | None = None
+    head_tokens: list[str] = field(default_factory=list)
+
+
+def tokenize(text: str, start: int, end: int) -> list[Token]:
+    """Return the word and punctuation tokens of text[start:end] with absolute offsets."""
+    return [Token(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)]
+
+
+def _strip_possessive(word: str) -> str:
+    for suffix in ("’s", "'s", "’", "'"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 1:
+            return word[: -len(suffix)]
+    return word
+
+
+def _is_name_word(token: Token) -> bool:
+    return token.capitalised and token.text[0].isalpha()
+
+
+def _name_start(tokens: list[Token], end: int) -> int:
+    """Return the index where the capitalised name ending at tokens[end] begins."""
+    i = end
+    while i - 1 >= 0:
+        prev = tokens[i - 1]
+        if prev.text.endswith(("’s", "'s")) and i < end + 1 and i <= end:
+            break  # "Gallup’s Jeffrey M. Jones": the possessive is the employer, not the name
+        if _is_name_word(prev) and prev.lower not in CAPITALISED_STOPWORDS - {
+            "mr",
+            "mrs",
+            "ms",
+            "dr",
+        }:
+            i -= 1
+        elif (
+            prev.lower in PARTICLES
+            and i - 2 >= 0
+            and _is_name_word(tokens[i - 2])
+            and tokens[i - 2].lower not in CAPITALISED_STOPWORDS
+            and not tokens[i - 2].text.endswith(("’s", "'s"))
+        ):
+            i -= 2
+        elif prev.lower in TITLES and prev.text[0].isupper():
+            i -= 1
+        else:
+            break
+    return i
+
+
+def _build(text: str, tokens: list[Token], first: int, last: int, kind: str) -> Mention:
+    start, end = tokens[first].start, tokens[last].end
+    words = [t.text for t in tokens[first : last + 1]]
+    return Mention(start, end, text[start:end], kind, head_tokens=words)
+
+
+def mention_before(text: str, tokens: list[Token], verb: int) -> Mention | None:
+    """Return the speaker mention that ends just before tokens[verb], with any appositive role."""
+    i = verb - 1
+    while i >= 0 and tokens[i].lower in AUXILIARIES:
+        i -= 1
+    if i < 0:
+        return None
+    role = None
+    if tokens[i].text == ")":
+        # "Rep. Jim McDermott (D-Wash.) said": the parenthesis is a role.
+        j = i - 1
+        while j >= 0 and i - j <= 8 and tokens[j].text != "(":
+            j -= 1
+        if j > 0 and tokens[j].text == "(":
+            head = _np_ending_at(text, tokens, j - 1)
+            if head is not None:
+                if not head.role:
+                    head.role = text[tokens[j + 1].start : tokens[i - 1].end] if i - 1 > j else ""
+                return head
+        return None
+    if tokens[i].text == ",":
+        # An appositive between commas: "Renad Mansour, Iraq specialist at …, said".
+        j = i - 1
+        while j >= 0 and tokens[j].text not in {",", ".", ";", ":", "“", "”", '"', "(", ")"}:
+            j -= 1
+        if j > 0 and tokens[j].text == "," and i - j - 1 <= 20 and i - j - 1 >= 1:
+            role = (tokens[j + 1].start, tokens[i - 1].end)
+            head = _np_ending_at(text, tokens, j - 1)
+            if head is not None and head.kind in {"name", "org"}:
+                head.role = text[role[0] : role[1]]
+                head.role_span = role
+                return head
+            inner = _np_ending_at(text, tokens, i - 1)
+            if (
+                head is not None
+                and inner is not None
+                and inner.kind == "name"
+                and inner.start == tokens[j + 1].start
+            ):
+                # "her senior policy adviser, Jake Sullivan, said": the name is the speaker.
+                inner.role = head.text
+                inner.role_span = (head.start, head.end)
+                return inner
+        return None
+    return _np_ending_at(text, tokens, i)
+
+
+def _np_ending_at(text: str, tokens: list[Token], i: int) -> Mention | None:
+    token = tokens[i]
+    if token.lower in PRONOUNS and token.lower not in {"him", "her", "them"}:
+        if token.lower == "i" and token.text != "I":
+            return None
+        return _build(text, tokens, i, i, "pronoun")
+    if _is_name_word(token) and token.lower not in CAPITALISED_STOPWORDS:
+        first = _name_start(tokens, i)
+        mention = _build(text, tokens, first, i, "name")
+        # Titles and preceding words give a role: "Spokeswoman Haley Morris".
+        titles = []
+        while first <= i and tokens[first].lower in TITLES:
+            titles.append(tokens[first].text)
+            first += 1
+        if first > i:
+            return mention
+        if first > 0 and tokens[first - 1].lower == "the":
+            mention = _build(text, tokens, first - 1, i, "org")
+        mention.kind = (
+            "org" if mention.kind == "org" or _looks_like_org(mention.head_tokens) else "name"
+        )
+        if titles and not mention.role:
+            mention.role = " ".join(titles)
+        return mention
+    if token.lower in SOURCE_NOUNS:
+        first = i
+        k = i - 1
+        steps = 0
+        while k >= 0 and steps < 4:
+            word = tokens[k]
+            if word.lower in DETERMINERS:
+                first = k
+                break
+            if not word.text[0].isalnum() or word.lower in {
+                "and",
+                "or",
+                "but",
+                "that",
+                "which",
+                "who",
+            }:
+                break
+            if word.text.endswith(("’s", "'s")):
+                first = k
+                k -= 1
+                steps += 1
+                continue
+            first = k
+            k -= 1
+            steps += 1
+        if first < i and tokens[first].lower not in DETERMINERS and not tokens[first].capitalised:
+            # Without a determiner, keep only the noun and its capitalised modifiers.
+            first = i
+            while first - 1 >= 0 and _is_name_word(tokens[first - 1]):
+                first -= 1
+        return _build(text, tokens, first, i, "common")
+    if token.text.isalpha() and token.text.islower() and token.lower not in DETERMINERS:
+        # A described person: "the man", "one person", "the presumptive Republican nominee".
+        for k in range(i - 1, max(-1, i - 6), -1):
+            word = tokens[k]
+            if word.lower in DETERMINERS:
+                before = tokens[k - 1].text if k > 0 else ","
+                if before in {",", "“", "”", '"', ":", ";", "—", "–"} or before.lower() in {
+                    "and",
+                    "but",
+                    "when",
+                    "as",
+                }:
+                    return _build(text, tokens, k, i, "common")
+                return None
+            if not word.text.isalpha() or word.lower in _CLAUSE_WORDS:
+                return None
+    return None
+
+
+_CLAUSE_WORDS = frozenset(
+    split_words(
+        "and or but that which who whom whose was were is are has have had will would said says "
+        "to of in on at for with by from"
+    )
+)
+
+
+def mention_after(text: str, tokens: list[Token], index: int) -> Mention | None:
+    """Return the speaker mention starting at tokens[index] (after an inverted verb), with role."""
+    if index >= len(tokens):
+        return None
+    token = tokens[index]
+    if token.lower in PRONOUNS and token.lower not in {"him", "her", "them", "it"}:
+        return _build(text, tokens, index, index, "pronoun")
+    last = None
+    kind = "name"
+    j = index
+    if token.lower in DETERMINERS:
+        j += 1
+        while j < len(tokens) and j - index <= 5:
+            if tokens[j].lower in SOURCE_NOUNS or _is_name_word(tokens[j]):
+                last = j
+                j += 1
+                continue
+            if tokens[j].text[0].isalpha() and tokens[j].text.islower() and last is None:
+                j += 1
+                continue
+            break
+        if last is None:
+            return None
+        kind = "org" if _is_name_word(tokens[last]) else "common"
+    else:
+        while j < len(tokens) and (
+            _is_name_word(tokens[j])
+            or tokens[j].lower in TITLES
+            or (
+                tokens[j].lower in PARTICLES
+                and j + 1 < len(tokens)
+                and _is_name_word(tokens[j + 1])
+                and last is not None
+            )
+            or (last is None and tokens[j].text.islower() and tokens[j].lower in SOURCE_NOUNS)
+        ):
+            last = j
+            j += 1
+        if last is None:
+            return None
+        words = [t.lower for t in tokens[index : last + 1]]
+        if all(w in TITLES or w in SOURCE_NOUNS for w in words):
+            kind = "common"
+    mention = _build(text, tokens, index, last, kind)
+    if kind == "name" and _looks_like_org(mention.head_tokens):
+        mention.kind = "org"
+    if kind == "name":
+        titles = [t for t in mention.head_tokens if t.lower() in TITLES or t.islower()]
+        lead = []
+        for word in mention.head_tokens:
+            if word.lower() in TITLES or word.islower():
+                lead.append(word)
+            else:
+                break
+        if lead and len(lead) < len(mention.head_tokens):
+            mention.role = " ".join(lead)
+        del titles
+    # A role after a comma: "said Michael Knights, Iraq expert at the Washington Institute."
+    k = last + 1
+    if k < len(tokens) and tokens[k].text == "," and mention.kind in {"name", "org"}:
+        stop = k + 1
+        while stop < len(tokens) and tokens[stop].text not in {
+            ",",
+            ".",
+            ";",
+            ":",
+            "“",
+            "”",
+            '"',
+            "(",
+            ")",
+        }:
+            stop += 1
+        if (
+            stop > k + 1
+            and stop - k <= 20
+            and tokens[k + 1].lower
+            not in {"who", "which", "adding", "according", "but", "and", "in", "on"}
+        ):
+            mention.role_span = (tokens[k + 1].start, tokens[stop - 1].end)
+            mention.role = text[mention.role_span[0] : mention.role_span[1]]
+    return mention
+
+
+def _looks_like_org(words: list[str]) -> bool:
+    for word in words:
+        bare = _strip_possessive(word).lower().rstrip(".")
+        if bare in ORG_WORDS:
+            return True
+    return len(words) == 1 and len(words[0]) >= 2 and words[0].isupper()
+
+
+# --- resolution --------------------------------------------------------------------------------
+
+_PERSON_NAME = re.compile(
+    r"(?<![\w’'])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.?\s+)?"
+    r"[A-ZÀ-Þ][\w\-]*(?:[’'][A-Z][\w\-]+)?"
+    r"(?:\s+(?:(?:de|van|von|der|al|bin|ibn|da|del|la|le|du)\s+)?[A-ZÀ-Þ][\w\-]*(?:[’'][A-Z][\w\-]+)?)+"
+)
+
+
+_ORG_NAME = re.compile(
+    r"(?<![\w’'])[A-Z][\w\-&]*(?:\s+(?:(?:of|for|on|and|the|de)\s+)*[A-Z][\w\-&]*)*"
+)
+
+
+@dataclass
+class Person:
+    name: str
+    gender: str | None
+    first: int
+
+
+@dataclass
+class Resolved:
+    name: str
+    kind: str  # person | organisation | other
+
+
+def _gender_of(words: list[str]) -> str | None:
+    for word in words:
+        lowered = word.lower()
+        if lowered in FEMALE_TITLES:
+            return "f"
+        if lowered in MALE_TITLES:
+            return "m"
+    for word in words:
+        lowered = word.lower()
+        if lowered in CAPITALISED_STOPWORDS or lowered in TITLES:
+            continue
+        if lowered in FEMALE_NAMES:
+            return "f"
+        if lowered in MALE_NAMES:
+            return "m"
+        return None
+    return None
+
+
+def clean_name(words: list[str]) -> list[str]:
+    """Drop leading stop words, titles and determiners, and a trailing possessive."""
+    out = list(words)
+    while out and (
+        out[0].lower() in CAPITALISED_STOPWORDS
+        or out[0].lower() in TITLES
+        or out[0].lower().rstrip(".") in TITLES
+    ):
+        out.pop(0)
+    if out:
+        out[-1] = _strip_possessive(out[-1])
+    return out
+
+
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    """Whether offset falls in one of the sorted, non-overlapping spans."""
+    k = bisect_left(spans, (offset + 1,)) - 1
+    return k >= 0 and spans[k][0] <= offset < spans[k][1]
+
+
+class Registry:
+    """The people and organisations an article names, in order, to resolve later mentions."""
+
+    def __init__(self, text: str, excluded: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.people: dict[str, Person] = {}
+        self.by_surname: dict[str, list[tuple[int, str]]] = {}
+        self.mentions: list[tuple[int, str]] = []  # (offset, canonical) for pronoun resolution
+        self.orgs: list[tuple[int, str]] = []
+        excluded = sorted(excluded)
+        for match in _PERSON_NAME.finditer(text):
+            if _inside(excluded, match.start()):
+                continue  # names inside quotations are seldom the speaker
+            words = match.group().split()
+            if _looks_like_org(words):
+                self.orgs.append((match.start(), " ".join(clean_name(words))))
+                continue
+            gender = _gender_of(words)
+            words = clean_name(words)
+            if len(words) < 2 or any(w.lower() in CAPITALISED_STOPWORDS for w in words):
+                continue
+            name = " ".join(words)
+            self._add_person(name, gender, match.start())
+        self._add_orgs(text, excluded)
+
+    def _add_orgs(self, text: str, excluded: list[tuple[int, int]]) -> None:
+        for match in _ORG_NAME.finditer(text):
+            words = match.group().split()
+            if len(words) >= 3 and _looks_like_org(words) and not _inside(excluded, match.start()):
+                self.orgs.append((match.start(), " ".join(clean_name(words))))
+        self.orgs.sort()
+
+    def _add_person(self, name: str, gender: str | None, offset: int) -> None:
+        person = self.people.get(name)
+        if person is None:
+            person = self.people[name] = Person(name, gender, offset)
+            surname = name.split()[-1].lower()
+            self.by_surname.setdefault(surname, []).append((offset, name))
+        elif gender and not person.gender:
+            person.gender = gender
+        self.mentions.append((offset, name))
+
+    def note_speaker(self, name: str, offset: int, pronoun: str | None = None) -> None:
+        """Remember a resolved speaker, and the gender its pronoun reveals."""
+        person = self.people.get(name)
+        if person is not None and pronoun in {"m", "f"} and not person.gender:
+            person.gender = pronoun
+        if person is not None:
+            self.mentions.append((offset, name))
+
+    def resolve(self, mention: Mention, *, quotes: list[tuple[int, int]] | None = None) -> Resolved:
+        """Return the canonical name and kind of the entity a mention refers to."""
+        if mention.kind == "pronoun":
+            return self._resolve_pronoun(mention)
+        if mention.kind == "common":
+            return self._resolve_common(mention)
+        words = clean_name(mention.head_tokens)
+        if not words:
+            return Resolved(mention.text, "other")
+        name = " ".join(words)
+        if mention.kind == "org":
+            return Resolved(name, "organisation")
+        if len(words) == 1 or (len(words) == 2 and words[0].endswith(".")):
+            full = self._full_name(words[-1], mention.start)
+            if full:
+                return Resolved(full, "person")
+            if name in self.people:
+                return Resolved(name, "person")
+            for offset, org in self.orgs:
+                if org.lower() == name.lower() or org.lower().endswith(name.lower()):
+                    del offset
+                    return Resolved(org, "organisation")
+            return Resolved(name, "person")
+        return Resolved(name, "person")
+
+    def _full_name(self, surname: str, offset: int) -> str | None:
+        candidates = self.by_surname.get(surname.lower(), [])
+        earlier = [name for at, name in candidates if at < offset and name.split()[-1] == surname]
+        if earlier:
+            return earlier[-1]
+        return candidates[0][1] if candidates else None
+
+    def _resolve_pronoun(self, mention: Mention) -> Resolved:
+        pronoun = mention.text.lower()
+        gender = PRONOUNS.get(pronoun)
+        if gender in {"m", "f"}:
+            for offset, name in reversed(self.mentions):
+                if offset >= mention.start or mention.start - offset > 3000:
+                    continue
+                person = self.people.get(name)
+                if person is None or person.gender in {None, gender}:
+                    return Resolved(name, "person")
+            return Resolved(mention.text, "person")
+        if gender in {"n", "p"}:
+            for offset, name in reversed(self.orgs):
+                if offset < mention.start and mention.start - offset < 3000:
+                    return Resolved(name, "organisation")
+        return Resolved(mention.text, "other" if gender in {"n", "p"} else "person")
+
+    def _resolve_common(self, mention: Mention) -> Resolved:
+        words = mention.head_tokens
+        head = _strip_possessive(words[-1]).lower()
+        caps = [w for w in words if w[:1].isupper() and w.lower() not in CAPITALISED_STOPWORDS]
+        if caps and head in ORG_SOURCE_NOUNS:
+            return Resolved(
+                " ".join(_strip_possessive(w) for w in words if w.lower() not in DETERMINERS),
+                "organisation",
+            )
+        if head in ORG_SOURCE_NOUNS:
+            for offset, name in reversed(self.orgs):
+                if offset < mention.start and head in name.lower():
+                    return Resolved(name, "organisation")
+            return Resolved(mention.text, "organisation")
+        return Resolved(mention.text, "other")

@@ -1,0 +1,77 @@
+"""Paragraphs and sentences as code-point spans of the text exactly as given (no normalization)."""
+
+from __future__ import annotations
+
+import re
+
+from workbench.suggest.lexicon import split_words
+
+# A paragraph break is a blank line; \r is whitespace so CRLF files need no rewriting.
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s+[\"“‘'«(\[]?[A-Z0-9À-Þ])")
+_ABBREVIATIONS = frozenset(
+    split_words(
+        """mr mrs ms dr st sen rep gov gen col lt sgt capt prof jr sr inc corp co ltd u.s u.n u.k
+    no vs etc jan feb mar apr jun jul aug sep sept oct nov dec mt ft rev hon pres adm maj cmdr
+    supt atty dept e.g i.e a.m p.m approx fig est ave blvd d.c"""
+    )
+)
+
+
+# A single line break also ends a paragraph when the line ends a sentence and the next starts
+# one; hard-wrapped lines (which end mid-sentence) stay together.
+_LINE_BREAK = re.compile(r"(?<=[.!?:\"”’»)])[ \t\r]*\n\s*(?=[\"“‘«'A-Z0-9(\-—–•*])")
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Return the (start, end) of each non-blank paragraph, trailing whitespace excluded."""
+    spans = []
+    pos = 0
+    for match in _PARAGRAPH_BREAK.finditer(text):
+        spans.append((pos, match.start()))
+        pos = match.end()
+    spans.append((pos, len(text)))
+    result = []
+    for start, end in spans:
+        for match in _LINE_BREAK.finditer(text, start, end):
+            result.append((start, match.start()))
+            start = match.end()
+        result.append((start, end))
+    return [trim(text, s, e) for s, e in result if text[s:e].strip()]
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Return the span without its leading and trailing whitespace."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    word_start = dot
+    while word_start > 0 and (text[word_start - 1].isalpha() or text[word_start - 1] == "."):
+        word_start -= 1
+    word = text[word_start:dot].lower()
+    if len(word) == 1 and word.isalpha():
+        return True  # an initial, as in "John F. Kennedy"
+    return word in _ABBREVIATIONS
+
+
+def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split one paragraph into sentence spans; abbreviations and initials do not end one."""
+    spans = []
+    pos = start
+    for match in _SENTENCE_END.finditer(text, start, end):
+        if text[match.start()] == "." and _is_abbreviation(text, match.start()):
+            continue
+        spans.append(trim(text, pos, match.end()))
+        pos = match.end()
+    spans.append(trim(text, pos, end))
+    return [(s, e) for s, e in spans if e > s]
+
+
+def all_sentences(text: str) -> list[tuple[int, int]]:
+    """Return every sentence of the text, paragraph by paragraph."""
+    return [span for p in paragraphs(text) for span in sentences(text, *p)]
