@@ -17,6 +17,7 @@ from django.utils.text import slugify
 
 Number = int | float
 SERIES_CLASSES = 8  # .series-0 … .series-7 in charts.css; more series cycle.
+PAD_TOP = 12  # room above the plot for the top tick label
 
 
 def _join(parts: Iterable[SafeString | str]) -> SafeString:
@@ -26,6 +27,11 @@ def _join(parts: Iterable[SafeString | str]) -> SafeString:
 
 def _num(value: float) -> str:
     return f"{value:.1f}".rstrip("0").rstrip(".")
+
+
+def _short(label: str, limit: int = 24) -> str:
+    """Return a label cut to fit beside a bar; the mark's <title> keeps it whole."""
+    return label if len(label) <= limit else label[: limit - 1] + "…"
 
 
 def _default_format(value: Number) -> str:
@@ -103,7 +109,7 @@ def bar_chart(
     """Return a horizontal bar chart, one bar per (label, value); a None value is drawn as n/a."""
     if not items:
         return _empty(chart_id=chart_id, title=title, desc=desc, message=empty)
-    label_w, bar_w, row_h, value_w = 190, 380, 26, 70
+    label_w, bar_w, row_h, value_w = 150, 300, 26, 70
     values = [v for _, v in items if v is not None]
     top = max_value or _nice_max(max(values) if values else 0)
     rows = []
@@ -114,10 +120,11 @@ def bar_chart(
         rows.append(
             format_html(
                 '<g class="bar"><title>{label}: {shown}</title>'
-                '<text class="label" x="{lx}" y="{ty}" text-anchor="end">{label}</text>'
+                '<text class="label" x="{lx}" y="{ty}" text-anchor="end">{short}</text>'
                 '<rect class="series-0" x="{x}" y="{y}" width="{w}" height="{h}" rx="2"/>'
                 '<text class="value" x="{vx}" y="{ty}">{shown}</text></g>',
                 label=label,
+                short=_short(label),
                 shown=shown,
                 lx=label_w - 8,
                 ty=_num(y + row_h / 2 + 4),
@@ -154,7 +161,7 @@ def grouped_bar_chart(
     """Return horizontal bars grouped by category, one bar per series, with a legend."""
     if not categories or not series:
         return _empty(chart_id=chart_id, title=title, desc=desc, message=empty)
-    label_w, bar_w, bar_h, gap, value_w = 190, 340, 12, 10, 60
+    label_w, bar_w, bar_h, gap, value_w = 150, 300, 14, 10, 60
     values = [v for _, vs in series for v in vs if v is not None]
     top = max_value or _nice_max(max(values) if values else 0)
     group_h = bar_h * len(series) + gap
@@ -187,10 +194,11 @@ def grouped_bar_chart(
         groups.append(
             format_html(
                 '<g class="group"><text class="label" x="{lx}" y="{ty}" text-anchor="end">'
-                "{category}</text>{bars}</g>",
+                "<title>{category}</title>{short}</text>{bars}</g>",
                 lx=label_w - 8,
                 ty=_num(y0 + (bar_h * len(series)) / 2 + 4),
                 category=category,
+                short=_short(category),
                 bars=_join(bars),
             )
         )
@@ -224,10 +232,11 @@ def stacked_column_chart(
     ]
     if not categories or not series or not any(totals):
         return _empty(chart_id=chart_id, title=title, desc=desc, message=empty)
-    axis_w, plot_w, plot_h, label_h = 44, 600, 200, 40
+    axis_w, plot_w, plot_h, label_h = 44, 480, 200, 40
     top = _nice_max(max(totals))
     step = plot_w / len(categories)
     col_w = max(4, min(48, step * 0.7))
+    every = max(1, round(len(categories) / 10))  # at most about ten tick labels
     columns = []
     for ci, category in enumerate(categories):
         x = axis_w + ci * step + (step - col_w) / 2
@@ -256,8 +265,9 @@ def stacked_column_chart(
         columns.append(
             format_html(
                 '<g class="column"><title>{category}: {shown} in all</title>{segments}'
-                '<text class="tick" x="{tx}" y="{ty}" text-anchor="middle">{category}</text></g>',
+                '<text class="tick" x="{tx}" y="{ty}" text-anchor="middle">{tick}</text></g>',
                 category=category,
+                tick=category if ci % every == 0 or ci == len(categories) - 1 else "",
                 shown=value_format(totals[ci]),
                 segments=_join(segments),
                 tx=_num(x + col_w / 2),
@@ -271,8 +281,8 @@ def stacked_column_chart(
         title=title,
         desc=desc,
         width=axis_w + plot_w + 10,
-        height=plot_h + label_h + 18 * len(series) + 4,
-        body=_join([axis, *columns, legend]),
+        height=PAD_TOP + plot_h + label_h + 18 * len(series) + 4,
+        body=_shifted([axis, *columns, legend]),
         kind="stacked",
     )
 
@@ -296,7 +306,7 @@ def line_chart(
     top = max_value or _nice_max(max(values))
     step = plot_w / max(1, len(categories) - 1) if len(categories) > 1 else 0
     parts = [_y_axis(top=top, axis_w=axis_w, plot_w=plot_w, plot_h=plot_h, fmt=value_format)]
-    every = max(1, len(categories) // 12)  # at most about a dozen tick labels
+    every = max(1, round(len(categories) / 10))  # at most about ten tick labels
     for ci, category in enumerate(categories):
         x = axis_w + (ci * step if step else plot_w / 2)
         if ci % every == 0 or ci == len(categories) - 1:
@@ -344,10 +354,14 @@ def line_chart(
         title=title,
         desc=desc,
         width=axis_w + plot_w + 20,
-        height=plot_h + label_h + 18 * len(series) + 4,
-        body=_join(parts),
+        height=PAD_TOP + plot_h + label_h + 18 * len(series) + 4,
+        body=_shifted(parts),
         kind="line",
     )
+
+
+def _shifted(parts: Iterable[SafeString]) -> SafeString:
+    return format_html('<g transform="translate(0 {})">{}</g>', PAD_TOP, _join(parts))
 
 
 def _y_axis(

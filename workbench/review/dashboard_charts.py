@@ -8,7 +8,9 @@ from django.utils.safestring import SafeString
 
 from workbench import charts
 from workbench.review.agreement import ProjectAgreement
-from workbench.review.dashboard_selectors import Dashboard
+from workbench.review.dashboard_selectors import Dashboard, week_range
+
+AGREEMENT_WEEKS = 52
 
 
 def score(value: float) -> str:
@@ -45,11 +47,14 @@ def agreement_charts(report: ProjectAgreement) -> dict[str, SafeString]:
 
 
 def weeks_chart(report: ProjectAgreement) -> SafeString:
+    # Every week on the axis, so that time runs evenly; a week without a pair breaks the line.
+    tallies = {w.week: w.tally for w in report.weeks}
+    weeks = week_range(set(tallies), limit=AGREEMENT_WEEKS)
     return charts.line_chart(
-        [week_label(w.week) for w in report.weeks],
+        [week_label(w) for w in weeks],
         [
-            ("Overlap F1", [w.tally.overlap_f1 for w in report.weeks]),
-            ("Exact F1", [w.tally.exact_f1 for w in report.weeks]),
+            ("Overlap F1", [tallies[w].overlap_f1 if w in tallies else None for w in weeks]),
+            ("Exact F1", [tallies[w].exact_f1 if w in tallies else None for w in weeks]),
         ],
         chart_id="agreement-weeks",
         title="Agreement over time",
