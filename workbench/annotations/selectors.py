@@ -8,6 +8,7 @@ from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
 from workbench.accounts.models import Membership, Team
 from workbench.annotations.models import Annotation, Comment, Entity, Evidence, Source
 from workbench.articles.models import Article
+from workbench.review.models import OPEN_STATES, Assignment
 
 User = AbstractBaseUser | AnonymousUser
 
@@ -52,7 +53,7 @@ def annotation_list(
     `id_order=True` is for callers that will order by id: the team check then becomes an EXISTS,
     which lets the database walk the primary key and stop after a page (1.5 ms instead of
     150 ms for a page of 100 among 120,000 annotations on SQLite); for other orders the join is
-    the faster plan, so it stays the default.
+    the faster plan, so it stays the default. Both apply the blind rule (`blind_rule`).
     """
     if not user.is_authenticated:
         return Annotation.objects.none()
@@ -61,6 +62,7 @@ def annotation_list(
         annotations = Annotation.objects.filter(Exists(member))
     else:
         annotations = Annotation.objects.filter(article__project__team__memberships__user=user)
+    annotations = annotations.filter(blind_rule(user))
     if article is not None:
         annotations = annotations.filter(article=article)
     if kind:
@@ -77,6 +79,31 @@ def annotation_list(
         )
         .order_by("start", "-end", "id")
     )
+
+
+def blind_rule(user: AbstractBaseUser) -> Q:
+    """Return the condition under which the user sees an annotation, for blind double annotation.
+
+    An annotation is *blind* when its annotator is one of two or more reviewers assigned to its
+    article. The user sees an annotation when it is their own, or it is not blind, or it is no
+    longer a draft and the user owes no work on that article (no assignment of theirs there is
+    assigned, in progress or sent back). So co-reviewers see each other's work only once both
+    have submitted; leads and viewers see a reviewer's work from its submission, never a draft;
+    a lead who is also assigned is blind like any reviewer. Annotations by someone not assigned
+    (a lead's adjudicated version) follow the team rule alone.
+
+    SQL shape, per annotation row, each EXISTS a probe of review_assignment's unique
+    (article_id, reviewer_id) index:
+    `annotator_id = :user OR NOT (EXISTS(mine) AND EXISTS(another)) OR (NOT status = 'draft'
+    AND NOT EXISTS(pending))`, where mine is an assignment of the annotator on the article,
+    another one of someone else, pending one of the user in an open state.
+    """
+    assigned = Assignment.objects.filter(article_id=OuterRef("article_id"))
+    blind = Exists(assigned.filter(reviewer_id=OuterRef("annotator_id"))) & Exists(
+        assigned.exclude(reviewer_id=OuterRef("annotator_id"))
+    )
+    pending = Exists(assigned.filter(reviewer_id=user.pk, state__in=OPEN_STATES))
+    return Q(annotator_id=user.pk) | ~blind | (~Q(status="draft") & ~pending)
 
 
 def entity_statements(*, user: User, entity: Entity) -> QuerySet[Annotation]:
@@ -106,10 +133,16 @@ def source_list(*, user: User, team: Team | None = None, query: str = "") -> Que
     return sources
 
 
-def enclosing_quote(*, article: Article, start: int, end: int) -> Annotation | None:
-    """Return the innermost quote of the article that contains the span, if any."""
-    return (
-        Annotation.objects.filter(article=article, kind="quote", start__lte=start, end__gte=end)
-        .order_by("-start", "end")
-        .first()
+def enclosing_quote(
+    *, article: Article, start: int, end: int, user: AbstractBaseUser | None = None
+) -> Annotation | None:
+    """Return the innermost quote of the article that contains the span, if any.
+
+    With a user, only a quote that user may see (a co-reviewer's draft is not offered).
+    """
+    quotes = Annotation.objects.filter(
+        article=article, kind="quote", start__lte=start, end__gte=end
     )
+    if user is not None:
+        quotes = quotes.filter(blind_rule(user))
+    return quotes.order_by("-start", "end").first()

@@ -107,7 +107,9 @@ def _new_context(
     kind = data.get("kind") or AnnotationKind.QUOTE
     quote = None
     if kind == AnnotationKind.CLAIM and data and not errors:
-        quote = enclosing_quote(article=article, start=data["start"], end=data["end"])
+        quote = enclosing_quote(
+            article=article, start=data["start"], end=data["end"], user=request.user
+        )
     if form is None:
         initial = {"quote": quote.pk, "claimant": quote.speaker_id} if quote else {}
         form = forms.panel_form_class(kind)(initial=initial, article=article, user=request.user)
@@ -259,7 +261,10 @@ def _main(
     context = _panel_context(request, annotation, **extra)
     if extra.get("form") is not None and annotation.kind == AnnotationKind.CLAIM:
         quote = annotation.quote or enclosing_quote(
-            article=annotation.article, start=annotation.start, end=annotation.end
+            article=annotation.article,
+            start=annotation.start,
+            end=annotation.end,
+            user=request.user,
         )
         context["quote_options"] = [quote] if quote else []
         context.update(_chosen(extra["form"], annotation.article))

@@ -8,6 +8,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
 from workbench.api import views
+from workbench.review.api import AssignmentViewSet
 
 
 class Router(DefaultRouter):
@@ -22,6 +23,7 @@ router.register("articles", views.ArticleViewSet, basename="article")
 router.register("annotations", views.AnnotationViewSet, basename="annotation")
 router.register("entities", views.EntityViewSet, basename="entity")
 router.register("sources", views.SourceViewSet, basename="source")
+router.register("assignments", AssignmentViewSet, basename="assignment")
 
 
 app_name = "api"

@@ -1,0 +1,317 @@
+"""The review pages: ladder (anonymous, outsider, viewer, member), escaping, queries, 409."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from tests.conftest import XSS, client_for
+from tests.factories import ArticleFactory, MembershipFactory
+from tests.review.conftest import quote
+from workbench.accounts.models import Role
+from workbench.annotations.models import Annotation
+from workbench.review.models import Adjudication, Assignment, ReviewSession, SessionArticle
+from workbench.review.services import (
+    adjudication_accept,
+    article_submit,
+    assignment_create,
+    session_touch,
+)
+
+pytestmark = pytest.mark.django_db
+HX = {"HX-Request": "true"}
+
+
+def _login_redirect(response) -> bool:
+    return response.status_code == 302 and reverse("login") in response["Location"]
+
+
+# --- the ladder ---------------------------------------------------------------------------------
+
+
+def _pages(review):
+    a = assignment_create(article=review.article, reviewer=review.reviewer, actor=review.lead)
+    return {
+        "queue": reverse("review:queue"),
+        "next": reverse("review:next_article"),
+        "assign": reverse("review:assign", args=[review.project.pk]),
+        "panel": reverse("review:article_review", args=[review.article.pk]),
+        "adjudicate": reverse("review:adjudicate", args=[review.article.pk]),
+    }, a
+
+
+def test_anonymous_is_sent_to_login_everywhere(review):
+    pages, a = _pages(review)
+    posts = [
+        reverse("review:heartbeat"),
+        reverse("review:assignment_create", args=[review.article.pk]),
+        reverse("review:assignment_submit", args=[a.pk]),
+        reverse("review:assignment_approve", args=[a.pk]),
+        reverse("review:assignment_reject", args=[a.pk]),
+        reverse("review:adjudication_accept", args=[review.article.pk]),
+        reverse("review:adjudication_finish", args=[review.article.pk]),
+    ]
+    client = Client()
+    for url in pages.values():
+        assert _login_redirect(client.get(url)), url
+    for url in posts:
+        assert _login_redirect(client.post(url)), url
+
+
+def test_outsider_gets_404(review):
+    pages, a = _pages(review)
+    client = client_for(review.outsider)
+    for name in ("assign", "panel", "adjudicate"):
+        assert client.get(pages[name]).status_code == 404, name
+    for url in (
+        reverse("review:assignment_create", args=[review.article.pk]),
+        reverse("review:assignment_submit", args=[a.pk]),
+        reverse("review:assignment_approve", args=[a.pk]),
+        reverse("review:assignment_reject", args=[a.pk]),
+        reverse("review:assignment_remove", args=[a.pk]),
+        reverse("review:adjudication_accept", args=[review.article.pk]),
+        reverse("review:adjudication_merge", args=[review.article.pk]),
+        reverse("review:adjudication_finish", args=[review.article.pk]),
+    ):
+        assert client.post(url, {"reviewer": review.outsider.pk, "version": 1}).status_code == 404
+    assert (
+        client.post(reverse("review:heartbeat"), {"article": review.article.pk}).status_code == 404
+    )
+    assert client.get(pages["queue"]).status_code == 200
+    assert Assignment.objects.get(pk=a.pk).state == "assigned"
+
+
+def test_viewer_reads_but_every_write_is_refused(review):
+    pages, a = _pages(review)
+    client = client_for(review.viewer)
+    assert client.get(pages["queue"]).status_code == 200
+    assert client.get(pages["panel"]).status_code == 200
+    for name in ("assign", "adjudicate"):
+        assert client.get(pages[name]).status_code == 403, name
+    for url, data in (
+        (reverse("review:heartbeat"), {"article": review.article.pk}),
+        (reverse("review:assignment_create", args=[review.article.pk]), {"reviewer": review.second.pk}),
+        (reverse("review:assignment_submit", args=[a.pk]), {"version": 1}),
+        (reverse("review:assignment_approve", args=[a.pk]), {"version": 1}),
+        (reverse("review:assignment_reject", args=[a.pk]), {"version": 1, "comment": "x"}),
+        (reverse("review:adjudication_finish", args=[review.article.pk]), {}),
+    ):  # fmt: skip
+        assert client.post(url, data).status_code == 403, url
+    assert Assignment.objects.count() == 1 and not ReviewSession.objects.exists()
+
+
+def test_members_get_their_pages(review):
+    pages, a = _pages(review)
+    lead = client_for(review.lead)
+    for name in ("queue", "assign", "panel", "adjudicate"):
+        assert lead.get(pages[name]).status_code == 200, name
+    reviewer = client_for(review.reviewer)
+    assert reviewer.get(pages["queue"]).status_code == 200
+    response = reviewer.get(pages["next"])
+    assert response.status_code == 302 and response["Location"] == review.article.get_absolute_url()
+    for name in ("assign", "adjudicate"):
+        assert reviewer.get(pages[name]).status_code == 403
+
+
+# --- escaping -----------------------------------------------------------------------------------
+
+
+def test_titles_and_comments_come_back_escaped(review):
+    article = ArticleFactory(project=review.project, title=XSS, body=f"Text {XSS} here.")
+    a = assignment_create(article=article, reviewer=review.reviewer, actor=review.lead)
+    article_submit(assignment=a, actor=review.reviewer)
+    lead = client_for(review.lead)
+    reject = reverse("review:assignment_reject", args=[a.pk])
+    lead.post(reject, {"version": 2, "comment": XSS}, headers=HX)
+    pages = [
+        client_for(review.reviewer).get(reverse("review:queue")),
+        client_for(review.reviewer).get(reverse("review:article_review", args=[article.pk])),
+        lead.get(reverse("review:assign", args=[review.project.pk])),
+        lead.get(reverse("review:adjudicate", args=[article.pk])),
+    ]
+    for response in pages:
+        html = response.content.decode()
+        assert "<script>alert" not in html and "&lt;script&gt;" in html
+
+
+# --- the queue ----------------------------------------------------------------------------------
+
+
+def test_queue_shows_sections_progress_and_time(review):
+    articles = [ArticleFactory(project=review.project, title=f"Piece {i}") for i in range(3)]
+    mine = [
+        assignment_create(article=a, reviewer=review.reviewer, actor=review.lead) for a in articles
+    ]
+    session_touch(user=review.reviewer, team=review.team, article=articles[1])
+    article_submit(assignment=mine[2], actor=review.reviewer)
+    SessionArticle.objects.filter(article=articles[1]).update(active_seconds=125)
+    html = client_for(review.reviewer).get(reverse("review:queue")).content.decode()
+    assert "<span data-done>1</span> of <span data-total>3</span>" in html
+    assert "2 min 05 s" in html
+    assert html.index("Piece 1") < html.index("Piece 0") < html.index("Piece 2")
+    assert ReviewSession.objects.filter(reviewer=review.reviewer, ended__isnull=True).count() == 1
+
+
+def test_queue_of_200_articles_within_15_queries(review, django_assert_max_num_queries):
+    articles = ArticleFactory.create_batch(200, project=review.project)
+    Assignment.objects.bulk_create(
+        Assignment(article=a, reviewer=review.reviewer, assigned_by=review.lead) for a in articles
+    )
+    for article in articles[:20]:
+        session_touch(user=review.reviewer, team=review.team, article=article)
+    client = client_for(review.reviewer)
+    with django_assert_max_num_queries(15):
+        response = client.get(reverse("review:queue"))
+    assert response.status_code == 200
+    assert response.content.decode().count('<span class="badge state-') == 200
+
+
+def test_next_article_without_work_goes_back_to_the_queue(review):
+    response = client_for(review.reviewer).get(reverse("review:next_article"))
+    assert response["Location"] == reverse("review:queue")
+
+
+def test_heartbeat_records_the_article_in_the_session(review):
+    assignment_create(article=review.article, reviewer=review.reviewer, actor=review.lead)
+    client = client_for(review.reviewer)
+    url = reverse("review:heartbeat")
+    assert client.post(url, {"article": review.article.pk}).status_code == 204
+    assert client.post(url, {"article": "x"}).status_code == 400
+    visit = SessionArticle.objects.get()
+    assert visit.article == review.article and visit.session.reviewer == review.reviewer
+    assert Assignment.objects.get().state == "in_progress"
+
+
+def test_article_panel_emits_the_heartbeat_for_the_assignee_only(review):
+    assignment_create(article=review.article, reviewer=review.reviewer, actor=review.lead)
+    url = reverse("review:article_review", args=[review.article.pk])
+    assert "data-heartbeat-url" in client_for(review.reviewer).get(url, headers=HX).content.decode()
+    assert "data-heartbeat-url" not in client_for(review.lead).get(url, headers=HX).content.decode()
+
+
+# --- assigning ----------------------------------------------------------------------------------
+
+
+def test_lead_distributes_from_the_assign_page(review):
+    ArticleFactory.create_batch(3, project=review.project)
+    url = reverse("review:assign", args=[review.project.pk])
+    data = {"reviewers": [review.reviewer.pk, review.second.pk], "k": 2, "strategy": "round_robin"}
+    response = client_for(review.lead).post(url, data)
+    assert response.status_code == 302
+    assert Assignment.objects.count() == 2 * review.project.articles.count()
+
+
+def test_assigning_a_non_member_is_refused(review):
+    url = reverse("review:assignment_create", args=[review.article.pk])
+    response = client_for(review.lead).post(url, {"reviewer": review.outsider.pk})
+    assert response.status_code == 403
+    distribute = reverse("review:assign", args=[review.project.pk])
+    response = client_for(review.lead).post(
+        distribute, {"reviewers": [review.outsider.pk], "k": 1, "strategy": "random"}
+    )
+    assert response.status_code == 403
+    assert not Assignment.objects.exists()
+
+
+# --- submitting and deciding --------------------------------------------------------------------
+
+
+def _submitted(review):
+    a = assignment_create(article=review.article, reviewer=review.reviewer, actor=review.lead)
+    quote(review.article, review.reviewer)
+    return article_submit(assignment=a, actor=review.reviewer)
+
+
+def test_reviewer_submits_from_the_panel(review):
+    a = assignment_create(article=review.article, reviewer=review.reviewer, actor=review.lead)
+    quote(review.article, review.reviewer)
+    url = reverse("review:assignment_submit", args=[a.pk])
+    assert client_for(review.second).post(url, {"version": 1}, headers=HX).status_code == 403
+    response = client_for(review.reviewer).post(url, {"version": 1}, headers=HX)
+    assert response.status_code == 200 and "annotations-changed" in response["HX-Trigger"]
+    assert Annotation.objects.get().status == "submitted"
+
+
+def test_approving_as_a_reviewer_is_refused(review):
+    a = _submitted(review)
+    url = reverse("review:assignment_approve", args=[a.pk])
+    assert client_for(review.reviewer).post(url, {"version": a.version}).status_code == 403
+    assert Assignment.objects.get().state == "submitted"
+
+
+def test_second_lead_with_a_stale_version_gets_409_and_nothing_changes(review):
+    other = MembershipFactory(team=review.team, role=Role.LEAD).user
+    a = _submitted(review)
+    approve = reverse("review:assignment_approve", args=[a.pk])
+    reject = reverse("review:assignment_reject", args=[a.pk])
+    first = client_for(review.lead).post(approve, {"version": a.version}, headers=HX)
+    assert first.status_code == 200
+    second = client_for(other).post(reject, {"version": a.version, "comment": "no"}, headers=HX)
+    assert second.status_code == 409
+    assert "Someone else decided" in second.content.decode()
+    a.refresh_from_db()
+    assert (a.state, a.comment, a.decided_by) == ("approved", "", review.lead)
+    assert Annotation.objects.get().status == "approved"
+
+
+def test_reject_without_comment_is_400(review):
+    a = _submitted(review)
+    url = reverse("review:assignment_reject", args=[a.pk])
+    response = client_for(review.lead).post(url, {"version": a.version}, headers=HX)
+    assert response.status_code == 400
+    assert Assignment.objects.get().state == "submitted"
+
+
+# --- adjudication -------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def double(review):
+    a = assignment_create(article=review.article, reviewer=review.reviewer, actor=review.lead)
+    b = assignment_create(article=review.article, reviewer=review.second, actor=review.lead)
+    review.q1 = quote(review.article, review.reviewer, "the strike was")
+    review.q2 = quote(review.article, review.second, "the strike was", role="analyst")
+    article_submit(assignment=a, actor=review.reviewer)
+    article_submit(assignment=b, actor=review.second)
+    return review
+
+
+def test_adjudicate_page_aligns_and_highlights_differences(double):
+    html = client_for(double.lead).get(reverse("review:adjudicate", args=[double.article.pk]))
+    text = html.content.decode()
+    assert text.count('class="differs"') == 1
+    assert "differs: role" in text and "speaker" not in text.split("differs:")[1][:20]
+    assert f'value="{double.q1.pk}"' in text and f'value="{double.q2.pk}"' in text
+
+
+def test_lead_accepts_and_finishes_from_the_page(double):
+    client = client_for(double.lead)
+    accept = reverse("review:adjudication_accept", args=[double.article.pk])
+    assert client.post(accept, {"annotation": double.q2.pk}).status_code == 302
+    result = Adjudication.objects.get().result
+    assert (result.status, result.role) == ("approved", "analyst")
+    finish = reverse("review:adjudication_finish", args=[double.article.pk])
+    versions = {f"v-{a.pk}": a.version for a in Assignment.objects.all()}
+    assert client.post(finish, versions).status_code == 302
+    assert set(Assignment.objects.values_list("state", flat=True)) == {"approved"}
+    assert client.post(finish, versions).status_code == 409
+
+
+def test_adjudicating_as_viewer_or_reviewer_is_refused(double):
+    accept = reverse("review:adjudication_accept", args=[double.article.pk])
+    merge = reverse("review:adjudication_merge", args=[double.article.pk])
+    for user in (double.viewer, double.reviewer):
+        client = client_for(user)
+        assert client.post(accept, {"annotation": double.q1.pk}).status_code == 403
+        pks = [double.q1.pk, double.q2.pk]
+        assert client.post(merge, {"annotations": pks}).status_code == 403
+    assert not Adjudication.objects.exists()
+
+
+def test_undo_from_the_page(double):
+    adjudication = adjudication_accept(original=double.q1, actor=double.lead)
+    url = reverse("review:adjudication_undo", args=[adjudication.pk])
+    assert client_for(double.reviewer).post(url).status_code == 403
+    assert client_for(double.lead).post(url).status_code == 302
+    assert not Adjudication.objects.exists()

@@ -1,0 +1,300 @@
+"""The review workflow in the REST API: assignments, the queue, submitting and deciding.
+
+Same selectors (outsider → 404) and services (role → 403) as the pages. A decision names the
+version it was made against, as If-Match: "<version>" (412 if it is not current) or as
+`version` in the body (409 with the assignment as it is now); without either, 428.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.db.models import Model, QuerySet
+from django.utils.translation import gettext as _
+from django_filters import rest_framework as filters
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.permissions import SAFE_METHODS, BasePermission, IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.serializers import BaseSerializer
+from rest_framework.views import APIView
+
+from workbench.accounts.models import Membership, Role
+from workbench.accounts.selectors import team_list
+from workbench.api.errors import PreconditionFailed, PreconditionRequired
+from workbench.api.filters import ScopedFilterSet
+from workbench.articles.models import Project
+from workbench.articles.selectors import article_list, project_list
+from workbench.review import serializers as s
+from workbench.review.models import Assignment
+from workbench.review.selectors import assignment_list, queue_sections
+from workbench.review.services import (
+    StaleDecision,
+    article_approve,
+    article_reject,
+    article_submit,
+    assignment_create,
+    assignment_remove,
+    assignments_distribute,
+)
+
+ETAG = re.compile(r'^(?:W/)?"(\d+)"$')
+NOT_FOUND = OpenApiResponse(description="Not found, or not in your teams.")
+FORBIDDEN = OpenApiResponse(description="Your role does not allow this.")
+BAD = OpenApiResponse(description="Invalid input: {field: [{message, code}]}.")
+IF_MATCH = OpenApiParameter(
+    "If-Match",
+    str,
+    OpenApiParameter.HEADER,
+    description='The version you decided on, as the ETag: "3". Or send `version` instead.',
+)
+DECISION_ERRORS = {
+    400: BAD,
+    403: FORBIDDEN,
+    404: NOT_FOUND,
+    409: OpenApiResponse(description="Decided meanwhile: `current` holds the assignment now."),
+    412: OpenApiResponse(description="If-Match does not match the current version."),
+    428: OpenApiResponse(description="Neither If-Match nor version was sent."),
+}
+
+
+class IsReviewWriter(BasePermission):
+    """Reads for any member (the queryset is scoped); writes for the team's leads and reviewers.
+
+    The services check the finer rules (leads decide, reviewers submit their own work).
+    """
+
+    message = "Your role in this team does not allow this."
+
+    def has_permission(self, request: Request, view: APIView) -> bool:
+        if request.method in SAFE_METHODS:
+            return True
+        return Membership.objects.filter(
+            user=request.user, role__in=(Role.LEAD, Role.REVIEWER)
+        ).exists()
+
+    def has_object_permission(self, request: Request, view: APIView, obj: Model) -> bool:
+        if request.method in SAFE_METHODS:
+            return True
+        return Membership.objects.filter(
+            user=request.user,
+            team_id=obj.article.project.team_id,
+            role__in=(Role.LEAD, Role.REVIEWER),
+        ).exists()
+
+
+class AssignmentFilter(ScopedFilterSet):
+    project = filters.ModelChoiceFilter(
+        field_name="article__project", queryset=Project.objects.none(), help_text="A project's id."
+    )
+    reviewer = filters.CharFilter(
+        field_name="reviewer__username", lookup_expr="exact", help_text="Reviewer's username."
+    )
+    scoped = {"article": article_list, "project": project_list}
+
+    class Meta:
+        model = Assignment
+        fields = {"article": ["exact"], "state": ["exact"]}
+
+
+def _reviewer(pk: int) -> Model:
+    # A missing user is refused like a non-member, so that ids cannot be probed.
+    user = get_user_model().objects.filter(pk=pk, is_active=True).first()
+    if user is None:
+        raise PermissionDenied(_("This user is not a member of this team."))
+    return user
+
+
+class AssignmentViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.DestroyModelMixin,
+    viewsets.GenericViewSet,
+):
+    permission_classes = [IsAuthenticated, IsReviewWriter]
+    lookup_value_regex = r"[0-9]{1,18}"
+    filterset_class = AssignmentFilter
+    ordering_fields = ["id", "created"]
+    ordering = ["id"]
+
+    def get_queryset(self) -> QuerySet[Assignment]:
+        return assignment_list(user=self.request.user)
+
+    def get_serializer_class(self) -> type[BaseSerializer]:
+        return {
+            "create": s.AssignmentCreateSerializer,
+            "distribute": s.DistributeSerializer,
+            "reject": s.RejectSerializer,
+            "approve": s.DecisionSerializer,
+            "submit": s.DecisionSerializer,
+            "queue": s.QueueSerializer,
+        }.get(self.action, s.AssignmentSerializer)
+
+    @extend_schema(summary="Assignments on your teams' articles")
+    def list(self, request: Request) -> Response:
+        return super().list(request)
+
+    @extend_schema(
+        summary="An assignment (ETag: its version)",
+        responses={200: s.AssignmentSerializer, 404: NOT_FOUND},
+    )
+    def retrieve(self, request: Request, pk: str | None = None) -> Response:
+        assignment = self.get_object()
+        data = s.AssignmentSerializer(assignment).data
+        return Response(data, headers={"ETag": f'"{assignment.version}"'})
+
+    @extend_schema(
+        summary="Assign an article to a reviewer (leads)",
+        request=s.AssignmentCreateSerializer,
+        responses={201: s.AssignmentSerializer, 400: BAD, 403: FORBIDDEN},
+    )
+    def create(self, request: Request) -> Response:
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        assignment = assignment_create(
+            article=data["article"], reviewer=_reviewer(data["reviewer"]), actor=request.user
+        )
+        body = s.AssignmentSerializer(assignment).data
+        return Response(body, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary="Take an article back from a reviewer who has not started (leads)",
+        responses={204: None, 400: BAD, 403: FORBIDDEN, 404: NOT_FOUND},
+    )
+    def destroy(self, request: Request, pk: str | None = None) -> Response:
+        assignment_remove(assignment=self.get_object(), actor=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    @extend_schema(
+        summary="Give a project's articles k reviewers each (leads)",
+        description="Round-robin, or random with a seed; reviewers at `cap` open assignments "
+        "are skipped; reviewers already on an article count towards its k.",
+        request=s.DistributeSerializer,
+        responses={201: s.DistributionSerializer, 400: BAD, 403: FORBIDDEN},
+    )
+    @action(detail=False, methods=["post"], filter_backends=[], pagination_class=None)
+    def distribute(self, request: Request) -> Response:
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        articles = article_list(user=request.user, project=data["project"]).defer("body", "raw")
+        if data.get("articles"):
+            articles = articles.filter(pk__in=data["articles"])
+        result = assignments_distribute(
+            articles=articles,
+            reviewers=[_reviewer(pk) for pk in data["reviewers"]],
+            actor=request.user,
+            k=data["k"],
+            strategy=data["strategy"],
+            seed=data.get("seed"),
+            cap=data.get("cap"),
+        )
+        body = {"created": result.created, "short": [a.pk for a in result.short]}
+        return Response(s.DistributionSerializer(body).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary="Your queue: your assignments, progress and time spent",
+        parameters=[OpenApiParameter("team", int, description="Only this team's work.")],
+        responses={200: s.QueueSerializer},
+    )
+    @action(detail=False, methods=["get"], filter_backends=[], pagination_class=None)
+    def queue(self, request: Request) -> Response:
+        raw, team = request.query_params.get("team", ""), None
+        if raw:
+            teams = team_list(user=request.user)
+            team = teams.filter(pk=raw).first() if raw.isdigit() and len(raw) <= 18 else None
+            if team is None:
+                return Response({**_empty_queue(), "items": []})
+        queue = queue_sections(user=request.user, team=team)
+        items = queue.in_progress + queue.todo + queue.done
+        body = {
+            "done": len(queue.done),
+            "total": queue.total,
+            "seconds": queue.total_seconds,
+            "next": queue.next.article_id if queue.next else None,
+            "items": items,
+        }
+        return Response(s.QueueSerializer(body).data)
+
+    @extend_schema(
+        summary="Submit your annotations on the article (the assigned reviewer)",
+        request=s.DecisionSerializer,
+        parameters=[IF_MATCH],
+        responses={200: s.AssignmentSerializer, **DECISION_ERRORS},
+    )
+    @action(detail=True, methods=["post"], filter_backends=[])
+    def submit(self, request: Request, pk: str | None = None) -> Response:
+        return self._decide(request, article_submit, required=False)
+
+    @extend_schema(
+        summary="Approve a reviewer's submitted work (leads)",
+        request=s.DecisionSerializer,
+        parameters=[IF_MATCH],
+        responses={200: s.AssignmentSerializer, **DECISION_ERRORS},
+    )
+    @action(detail=True, methods=["post"], filter_backends=[])
+    def approve(self, request: Request, pk: str | None = None) -> Response:
+        return self._decide(request, article_approve)
+
+    @extend_schema(
+        summary="Send a reviewer's submitted work back with a comment (leads)",
+        request=s.RejectSerializer,
+        parameters=[IF_MATCH],
+        responses={200: s.AssignmentSerializer, **DECISION_ERRORS},
+    )
+    @action(detail=True, methods=["post"], filter_backends=[])
+    def reject(self, request: Request, pk: str | None = None) -> Response:
+        return self._decide(request, article_reject)
+
+    def _decide(
+        self, request: Request, service: Callable[..., Assignment], *, required: bool = True
+    ) -> Response:
+        assignment = self.get_object()
+        expected = _if_match(request, assignment)
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        fields = dict(serializer.validated_data)
+        version = fields.pop("version", None)
+        version = expected if expected is not None else version
+        if version is None and required:
+            raise PreconditionRequired()
+        try:
+            decided = service(assignment=assignment, actor=request.user, version=version, **fields)
+        except StaleDecision as stale:
+            return _stale(stale)
+        data = s.AssignmentSerializer(decided).data
+        return Response(data, headers={"ETag": f'"{decided.version}"'})
+
+
+def _empty_queue() -> dict:
+    return {"done": 0, "total": 0, "seconds": 0, "next": None}
+
+
+def _if_match(request: Request, assignment: Assignment) -> int | None:
+    """Return the version If-Match names (None without the header); 412 if it is not current."""
+    header = request.headers.get("If-Match")
+    if header is None:
+        return None
+    for tag in header.split(","):
+        match = ETAG.match(tag.strip())
+        if match and int(match.group(1)) == assignment.version:
+            return assignment.version
+    raise PreconditionFailed(assignment.version)
+
+
+def _stale(stale: StaleDecision) -> Response:
+    current = stale.current
+    data = {
+        "detail": stale.messages[0],
+        "code": "stale",
+        "version": current.version if current else None,
+        "current": s.AssignmentSerializer(current).data if current else None,
+    }
+    headers = {"ETag": f'"{current.version}"'} if current else {}
+    return Response(data, status=status.HTTP_409_CONFLICT, headers=headers)

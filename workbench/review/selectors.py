@@ -1,0 +1,306 @@
+"""Reads for the review workflow, scoped to the teams the user belongs to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db.models import Case, IntegerField, Prefetch, QuerySet, Sum, Value, When
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from workbench.accounts.models import Team
+from workbench.annotations.models import Annotation, AnnotationStatus
+from workbench.annotations.selectors import annotation_list
+from workbench.articles.models import Article, Project
+from workbench.review.models import (
+    DONE_STATES,
+    OPEN_STATES,
+    Adjudication,
+    Assignment,
+    AssignmentState,
+    ReviewSession,
+    SessionArticle,
+)
+from workbench.review.services import SESSION_IDLE
+
+User = AbstractBaseUser | AnonymousUser
+
+# Which open work comes first: what is already started, then what came back, then the new.
+NEXT_ORDER = Case(
+    When(state=AssignmentState.IN_PROGRESS, then=Value(0)),
+    When(state=AssignmentState.REJECTED, then=Value(1)),
+    default=Value(2),
+    output_field=IntegerField(),
+)
+
+
+def assignment_list(
+    *, user: User, article: Article | None = None, project: Project | None = None
+) -> QuerySet[Assignment]:
+    """Return the assignments on the user's teams' articles (who reviews what is no secret)."""
+    if not user.is_authenticated:
+        return Assignment.objects.none()
+    assignments = Assignment.objects.filter(article__project__team__memberships__user=user)
+    if article is not None:
+        assignments = assignments.filter(article=article)
+    if project is not None:
+        assignments = assignments.filter(article__project=project)
+    return assignments.select_related("reviewer", "article__project__team", "decided_by")
+
+
+def assign_rows(*, user: User, project: Project) -> list[Article]:
+    """Return the project's articles (without bodies) each with its assignments, for leads."""
+    assignments = Assignment.objects.select_related("reviewer").order_by("reviewer__username")
+    return list(
+        Article.objects.filter(project=project, project__team__memberships__user=user)
+        .defer("body", "raw", "removed")
+        .prefetch_related(Prefetch("assignments", queryset=assignments, to_attr="assigned"))
+        .order_by("-created", "-id")
+    )
+
+
+def adjudication_list(*, user: User) -> QuerySet[Adjudication]:
+    """Return the adjudications on the user's teams' articles."""
+    if not user.is_authenticated:
+        return Adjudication.objects.none()
+    return Adjudication.objects.filter(
+        article__project__team__memberships__user=user
+    ).select_related("article__project__team", "result")
+
+
+def queue_for(*, user: User, team: Team | None) -> QuerySet[Assignment]:
+    """Return the user's own assignments (in one team, or all), in queue order, without bodies."""
+    if not user.is_authenticated:
+        return Assignment.objects.none()
+    assignments = assignment_list(user=user).filter(reviewer_id=user.pk)
+    if team is not None:
+        assignments = assignments.filter(article__project__team=team)
+    return assignments.defer("article__body", "article__raw", "article__removed").order_by(
+        NEXT_ORDER, "created", "id"
+    )
+
+
+def next_assignment(*, user: User, team: Team | None) -> Assignment | None:
+    """Return the assignment the reviewer should open next: started, sent back, then new."""
+    return queue_for(user=user, team=team).filter(state__in=OPEN_STATES).first()
+
+
+@dataclass
+class Queue:
+    """A reviewer's queue in sections, with progress through it and time spent."""
+
+    todo: list[Assignment] = field(default_factory=list)
+    in_progress: list[Assignment] = field(default_factory=list)
+    done: list[Assignment] = field(default_factory=list)
+    total_seconds: int = 0
+    session: ReviewSession | None = None
+    session_seconds: int = 0
+    session_articles: int = 0
+
+    @property
+    def total(self) -> int:
+        return len(self.todo) + len(self.in_progress) + len(self.done)
+
+    @property
+    def next(self) -> Assignment | None:
+        return (self.in_progress + self.todo or [None])[0]
+
+    @property
+    def sections(self) -> list[tuple[str, list[Assignment], str]]:
+        return [
+            (_("In progress"), self.in_progress, _("Nothing started.")),
+            (_("Assigned"), self.todo, _("Nothing waiting.")),
+            (_("Done"), self.done, _("Nothing submitted yet.")),
+        ]
+
+
+def queue_sections(*, user: User, team: Team | None, now: datetime | None = None) -> Queue:
+    """Return the user's queue split into to do, in progress and done, with progress figures.
+
+    Time per article sums the active seconds of all the user's sessions (not other users').
+    """
+    queue = Queue()
+    assignments = list(queue_for(user=user, team=team))
+    seconds = _seconds_by_article(user=user, article_ids=[a.article_id for a in assignments])
+    for assignment in assignments:
+        assignment.seconds = seconds.get(assignment.article_id, 0)
+        if assignment.state == AssignmentState.IN_PROGRESS:
+            queue.in_progress.append(assignment)
+        elif assignment.state in DONE_STATES:
+            queue.done.append(assignment)
+        else:
+            queue.todo.append(assignment)
+    queue.total_seconds = sum(seconds.values())
+    queue.session = current_session(user=user, team=team, now=now)
+    if queue.session is not None:
+        visits = SessionArticle.objects.filter(session=queue.session)
+        queue.session_seconds = visits.aggregate(s=Sum("active_seconds"))["s"] or 0
+        queue.session_articles = visits.count()
+    return queue
+
+
+def _seconds_by_article(*, user: User, article_ids: list[int]) -> dict[int, int]:
+    rows = (
+        SessionArticle.objects.filter(session__reviewer_id=user.pk, article_id__in=article_ids)
+        .values_list("article_id")
+        .annotate(s=Sum("active_seconds"))
+        .order_by()
+    )
+    return {article_id: s or 0 for article_id, s in rows}
+
+
+def current_session(
+    *, user: User, team: Team | None, now: datetime | None = None
+) -> ReviewSession | None:
+    """Return the user's running session in the team (none after thirty idle minutes)."""
+    if not user.is_authenticated or team is None:
+        return None
+    now = now or timezone.now()
+    return (
+        ReviewSession.objects.filter(
+            reviewer_id=user.pk,
+            team=team,
+            ended__isnull=True,
+            last_activity__gte=now - SESSION_IDLE,
+        )
+        .order_by("-last_activity")
+        .first()
+    )
+
+
+def session_list(*, user: User, team: Team | None = None) -> QuerySet[ReviewSession]:
+    """Return review sessions the user may see: their own, or all of a team they lead."""
+    if not user.is_authenticated:
+        return ReviewSession.objects.none()
+    sessions = ReviewSession.objects.filter(team__memberships__user=user).filter(
+        reviewer_id=user.pk
+    ) | ReviewSession.objects.filter(team__memberships__user=user, team__memberships__role="lead")
+    if team is not None:
+        sessions = sessions.filter(team=team)
+    return sessions.distinct().select_related("reviewer", "team")
+
+
+# --- adjudication -----------------------------------------------------------------------------
+
+
+@dataclass
+class Cell:
+    """One reviewer's annotations in one row of the side-by-side view."""
+
+    annotations: list[Annotation]
+    differs: bool = False
+
+
+@dataclass
+class Row:
+    """Annotations of several reviewers whose spans overlap, side by side."""
+
+    start: int
+    end: int
+    cells: list[Cell]
+    approved: list[Annotation]
+    differing: list[str] = field(default_factory=list)
+
+    @property
+    def agreed(self) -> bool:
+        return not self.differing
+
+
+@dataclass
+class Versions:
+    """The article's versions by reviewer and the approved version, aligned by span."""
+
+    reviewers: list[AbstractBaseUser]
+    assignments: list[Assignment]
+    rows: list[Row]
+    approved: list[Annotation]
+
+
+# What two reviewers' annotations of a span must share to agree, by the label a lead reads.
+COMPARED = {
+    "kind": ("kind",),
+    "span": ("start", "end"),
+    "speaker": ("speaker_id",),
+    "role": ("role",),
+    "quote type": ("quote_type",),
+    "claimant": ("claimant_id", "claimant_is_outlet"),
+    "check-worthy": ("checkworthy",),
+    "verdict": ("verdict",),
+}
+
+
+def _differing(cells: list[Cell]) -> list[str]:
+    """Return what the reviewers' cells disagree on ("missing" when one has nothing there)."""
+    if len(cells) < 2:
+        return []
+    if any(len(c.annotations) != len(cells[0].annotations) for c in cells):
+        return ["missing" if any(not c.annotations for c in cells) else "count"]
+    differing = []
+    for label, names in COMPARED.items():
+        values = {tuple(tuple(getattr(a, n) for n in names) for a in c.annotations) for c in cells}
+        if len(values) > 1:
+            differing.append(label)
+    return differing
+
+
+def article_versions(*, user: User, article: Article) -> Versions:
+    """Return each assigned reviewer's submitted annotations and the approved version, by span.
+
+    Rows group annotations whose spans overlap (a chain of overlaps makes one row); a cell
+    differs when its annotations are not the same, kind for kind and field for field, as the
+    other reviewers'. Drafts never appear: the blind rule of `annotation_list` hides them.
+    """
+    assignments = list(assignment_list(user=user, article=article).order_by("reviewer__username"))
+    reviewers = [a.reviewer for a in assignments]
+    annotations = list(
+        annotation_list(user=user, article=article)
+        .prefetch_related(
+            Prefetch(
+                "adjudicated_into",
+                queryset=Adjudication.objects.only("id", "result_id"),
+                to_attr="adjudications",
+            )
+        )
+        .select_related("adjudication")
+    )
+    reviewer_ids = [r.pk for r in reviewers]
+    theirs = [
+        a
+        for a in annotations
+        if a.annotator_id in reviewer_ids and a.status != AnnotationStatus.APPROVED
+    ]
+    approved = [a for a in annotations if a.status == AnnotationStatus.APPROVED]
+    rows = []
+    for group in _overlapping(theirs + approved):
+        cells = [
+            Cell([a for a in group if a.annotator_id == rid and a in theirs])
+            for rid in reviewer_ids
+        ]
+        differing = _differing(cells)
+        for cell in cells:
+            cell.differs = bool(differing)
+        rows.append(
+            Row(
+                start=min(a.start for a in group),
+                end=max(a.end for a in group),
+                cells=cells,
+                approved=[a for a in group if a in approved],
+                differing=differing,
+            )
+        )
+    return Versions(reviewers=reviewers, assignments=assignments, rows=rows, approved=approved)
+
+
+def _overlapping(annotations: list[Annotation]) -> list[list[Annotation]]:
+    groups: list[list[Annotation]] = []
+    end = -1
+    for annotation in sorted(annotations, key=lambda a: (a.start, -a.end, a.pk)):
+        if groups and annotation.start < end:
+            groups[-1].append(annotation)
+            end = max(end, annotation.end)
+        else:
+            groups.append([annotation])
+            end = annotation.end
+    return groups
