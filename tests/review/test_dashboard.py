@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.conftest import XSS, client_for
+from tests.factories import UserFactory
 from tests.review.agreement_world import article, assign, at, member, span
 from tests.review.test_agreement_views import build_project
 from workbench.accounts.models import Membership
@@ -185,6 +186,12 @@ def attention_url() -> str:
 def test_attention_anonymous_is_sent_to_login(client):
     response = client.get(attention_url())
     assert response.status_code == 302
+
+
+def test_attention_without_a_team_is_refused(db):
+    loner = UserFactory(username="loner")
+    assert client_for(loner).get(attention_url()).status_code == 403
+    assert attention_url() not in client_for(loner).get("/").content.decode()
 
 
 @pytest.mark.parametrize("role", ["reviewer", "viewer"])

@@ -57,7 +57,8 @@ def dashboard_view(request: HtmxHttpRequest, project_id: int) -> HttpResponse:
 @require_GET
 def attention_view(request: HtmxHttpRequest) -> HttpResponse:
     membership = request.membership
-    if membership is None:
+    # A lazy object: `is None` would never be true, its truth value is the membership's.
+    if not membership:
         raise PermissionDenied(_("You are not in a team yet."))
     require_lead(user=request.user, team=membership.team)
     context = {
