@@ -80,6 +80,8 @@ def test_agreement_page_shows_hand_computed_figures(world):
     assert "First article" in html
     assert "0.57" in html and "0.86" in html and "0.50" in html
     assert "n/a" in html
+    # One speaker and one verdict differ: the article links to adjudication.
+    assert reverse("review:adjudicate", args=[one.pk]) in html
 
 
 def test_agreement_counts_only_submitted_work_of_assigned_reviewers(world):

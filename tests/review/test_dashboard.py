@@ -259,6 +259,7 @@ def test_attention_lists_decisions_disagreements_unassigned_and_stalled_work(wor
     assert "2 articles waiting for your decision" in html
     assert "reviewers disagree" in html
     assert "Stalled article" in html
+    assert reverse("review:adjudicate", args=[disputed.pk]) in html
 
 
 def test_attention_activity_in_a_session_is_not_overdue(world):
