@@ -1,4 +1,8 @@
 from __future__ import annotations
 
+from django.urls import path
+
+from workbench.search.views import search_view
+
 app_name = "search"
-urlpatterns: list = []
+urlpatterns = [path("search/", search_view, name="search")]

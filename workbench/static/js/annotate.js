@@ -306,6 +306,20 @@
     }
   });
 
+  // --- links to an annotation (search results, who said what) --------------------------------
+
+  // The address ends in #annotation-<id>: open that annotation and bring its text into view.
+  function openFromHash() {
+    var match = /^#annotation-(\d+)$/.exec(window.location.hash);
+    if (!match) return;
+    var mark = document.querySelector('#annotated-body mark[data-ids~="' + match[1] + '"]');
+    if (mark) mark.scrollIntoView({ block: "center" });
+    openAnnotation(match[1]);
+  }
+
+  window.addEventListener("hashchange", openFromHash);
+  openFromHash();
+
   // --- after htmx swaps ---------------------------------------------------------------------
 
   document.body.addEventListener("htmx:afterSwap", function (event) {

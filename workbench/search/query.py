@@ -1,0 +1,119 @@
+"""What a person types in the search box, made safe for either full-text engine, and snippets.
+
+The query language is deliberately small and the same on SQLite and PostgreSQL: every word must
+appear (in any order, accents and case ignored on SQLite, case on both), "a quoted phrase"
+must appear as written, and the last word also matches longer words (live search: "escal"
+finds "escalation"). Nothing a person types is passed through as engine syntax: words are
+runs of letters and digits, so `"`, `*`, `NEAR(`, `AND`, `-` or `:` are plain text or ignored.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+WORD = re.compile(r"[^\W_]+")
+MAX_GROUPS = 12
+MAX_QUERY_CHARS = 200
+# Shorter prefixes match too much to be worth it (and FTS5 walks every term they start).
+MIN_PREFIX = 3
+
+
+@dataclass(frozen=True)
+class Query:
+    """Word groups (one word, or a phrase of several) that must all match; maybe a prefix last."""
+
+    groups: tuple[tuple[str, ...], ...]
+    prefix: bool
+
+    def __bool__(self) -> bool:
+        return bool(self.groups)
+
+    def fts5(self) -> str:
+        """Return the query in SQLite FTS5 syntax: quoted strings only, so never an operator."""
+        parts = [f'"{" ".join(group)}"' for group in self.groups]
+        if self.prefix:
+            parts[-1] += "*"
+        return " ".join(parts)
+
+    def tsquery(self) -> str:
+        """Return the query for PostgreSQL's to_tsquery: words joined by & and <-> only."""
+        parts = [
+            f"({' <-> '.join(group)})" if len(group) > 1 else group[0] for group in self.groups
+        ]
+        if self.prefix:
+            parts[-1] += ":*"
+        return " & ".join(parts)
+
+    def words(self) -> set[str]:
+        return {word for group in self.groups for word in group}
+
+
+def parse(text: str) -> Query:
+    """Return the word groups of a search box's text."""
+    text = unicodedata.normalize("NFC", text[:MAX_QUERY_CHARS])
+    groups: list[tuple[str, ...]] = []
+    for index, part in enumerate(text.split('"')):
+        words = tuple(word.casefold() for word in WORD.findall(part))
+        if index % 2 and words:
+            groups.append(words)
+        else:
+            groups.extend((word,) for word in words)
+    groups = groups[:MAX_GROUPS]
+    # Typing the last word: it may be incomplete (not when followed by a space or a quote).
+    prefix = (
+        bool(groups)
+        and len(groups[-1]) == 1
+        and len(groups[-1][0]) >= MIN_PREFIX
+        and not text[-1:].isspace()
+        and not text.rstrip().endswith('"')
+    )
+    return Query(groups=tuple(groups), prefix=prefix)
+
+
+def fold(text: str) -> str:
+    """Return text without accents and case, as the index compares words."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def matches(word: str, query: Query) -> bool:
+    folded = fold(word)
+    words = {fold(w) for w in query.words()}
+    if folded in words:
+        return True
+    return query.prefix and folded.startswith(fold(query.groups[-1][0]))
+
+
+def highlight(text: str, query: Query, *, around: int | None = None) -> SafeString:
+    """Return the text, escaped, with the query's words in <mark>; with `around`, a snippet.
+
+    The snippet is about `around` characters from a little before the first matching word.
+    User text is escaped piece by piece, and only the <mark> tags this function writes are
+    markup.
+    """
+    found = [m for m in WORD.finditer(text) if matches(m.group(), query)]
+    start, end = 0, len(text)
+    if around is not None and len(text) > around:
+        first = found[0].start() if found else 0
+        start = max(0, first - around // 4)
+        if start:
+            space = text.rfind(" ", 0, start + 1)
+            start = space + 1 if space > 0 and start - space < 20 else start
+        end = min(len(text), start + around)
+        if end < len(text):
+            space = text.find(" ", end)
+            end = space if 0 <= space - end < 20 else end
+    pieces = ["…" if start else ""]
+    at = start
+    for match in found:
+        if match.start() < start or match.end() > end:
+            continue
+        pieces += [escape(text[at : match.start()]), f"<mark>{escape(match.group())}</mark>"]
+        at = match.end()
+    pieces += [escape(text[at:end]), "…" if end < len(text) else ""]
+    return mark_safe("".join(pieces))  # noqa: S308 - every piece of user text is escaped above

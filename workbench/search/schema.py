@@ -1,0 +1,221 @@
+"""The full-text index, kept in the database itself and in sync by triggers, on either backend.
+
+- SQLite: FTS5 tables. Articles use an external-content table over `articles_article` (title,
+  body: the text is not stored twice); annotations a table of their own holding the quote's text,
+  the rationale and the speaker's or claimant's name, which lives in another table.
+- PostgreSQL: one `tsvector` document per article and per annotation in a side table with a GIN
+  index (the `simple` configuration: no stemming or stop words, whatever the article's
+  language, so both backends match the same words).
+
+Triggers on the articles, annotations and entities tables keep the index current whatever
+writes (services, bulk imports, raw SQL). `install` is idempotent; it runs in the search app's
+migration and again after any `migrate` that left a trigger missing. On SQLite the triggers are
+dropped before migrations run (apps.py): SQLite alters a table by copying and renaming it, which
+drops that table's triggers and fails while another table's trigger names it.
+"""
+
+# ruff: noqa: S608 - the SQL below is assembled from constants only, never from input.
+from __future__ import annotations
+
+from django.db.backends.base.base import BaseDatabaseWrapper
+
+# Longer texts are indexed up to here on PostgreSQL, whose tsvector holds at most 1 MB.
+PG_MAX_CHARS = 500_000
+
+SQLITE_TRIGGERS = [
+    "search_article_ai",
+    "search_article_ad",
+    "search_article_au",
+    "search_annotation_ai",
+    "search_annotation_ad",
+    "search_annotation_au",
+    "search_entity_au",
+]
+SPEAKER_NAME = (
+    "coalesce((SELECT name FROM annotations_entity "
+    "WHERE id = coalesce({row}.speaker_id, {row}.claimant_id)), '')"
+)
+SQLITE_INSTALL = [
+    "CREATE VIRTUAL TABLE IF NOT EXISTS search_article_fts USING fts5(title, body, "
+    "content='articles_article', content_rowid='id', tokenize='unicode61 remove_diacritics 2')",
+    "CREATE VIRTUAL TABLE IF NOT EXISTS search_annotation_fts USING fts5(exact, rationale, "
+    "speaker, tokenize='unicode61 remove_diacritics 2')",
+    """CREATE TRIGGER IF NOT EXISTS search_article_ai AFTER INSERT ON articles_article BEGIN
+      INSERT INTO search_article_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
+    END""",
+    """CREATE TRIGGER IF NOT EXISTS search_article_ad AFTER DELETE ON articles_article BEGIN
+      INSERT INTO search_article_fts(search_article_fts, rowid, title, body)
+      VALUES ('delete', old.id, old.title, old.body);
+    END""",
+    """CREATE TRIGGER IF NOT EXISTS search_article_au AFTER UPDATE OF title, body
+    ON articles_article BEGIN
+      INSERT INTO search_article_fts(search_article_fts, rowid, title, body)
+      VALUES ('delete', old.id, old.title, old.body);
+      INSERT INTO search_article_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
+    END""",
+    f"""CREATE TRIGGER IF NOT EXISTS search_annotation_ai AFTER INSERT ON annotations_annotation
+    BEGIN
+      INSERT INTO search_annotation_fts(rowid, exact, rationale, speaker)
+      VALUES (new.id, new.exact, new.rationale, {SPEAKER_NAME.format(row="new")});
+    END""",
+    """CREATE TRIGGER IF NOT EXISTS search_annotation_ad AFTER DELETE ON annotations_annotation
+    BEGIN
+      DELETE FROM search_annotation_fts WHERE rowid = old.id;
+    END""",
+    f"""CREATE TRIGGER IF NOT EXISTS search_annotation_au
+    AFTER UPDATE OF exact, rationale, speaker_id, claimant_id ON annotations_annotation BEGIN
+      DELETE FROM search_annotation_fts WHERE rowid = old.id;
+      INSERT INTO search_annotation_fts(rowid, exact, rationale, speaker)
+      VALUES (new.id, new.exact, new.rationale, {SPEAKER_NAME.format(row="new")});
+    END""",
+    """CREATE TRIGGER IF NOT EXISTS search_entity_au AFTER UPDATE OF name ON annotations_entity
+    BEGIN
+      UPDATE search_annotation_fts SET speaker = new.name WHERE rowid IN (
+        SELECT id FROM annotations_annotation WHERE speaker_id = new.id OR claimant_id = new.id
+      );
+    END""",
+]
+SQLITE_REBUILD = [
+    "INSERT INTO search_article_fts(search_article_fts) VALUES ('rebuild')",
+    "DELETE FROM search_annotation_fts",
+    """INSERT INTO search_annotation_fts(rowid, exact, rationale, speaker)
+    SELECT a.id, a.exact, a.rationale, coalesce(e.name, '') FROM annotations_annotation a
+    LEFT JOIN annotations_entity e ON e.id = coalesce(a.speaker_id, a.claimant_id)""",
+]
+SQLITE_UNINSTALL = [
+    *(f"DROP TRIGGER IF EXISTS {name}" for name in SQLITE_TRIGGERS),
+    "DROP TABLE IF EXISTS search_article_fts",
+    "DROP TABLE IF EXISTS search_annotation_fts",
+]
+
+PG_TRIGGERS = ["search_article_refresh", "search_annotation_refresh", "search_entity_renamed"]
+PG_ARTICLE_DOCUMENT = (
+    "setweight(to_tsvector('simple'::regconfig, coalesce({row}.title, '')), 'A') || "
+    f"to_tsvector('simple'::regconfig, left(coalesce({{row}}.body, ''), {PG_MAX_CHARS}))"
+)
+PG_ANNOTATION_DOCUMENT = (
+    "to_tsvector('simple'::regconfig, left(coalesce({row}.exact, '') || ' ' || "
+    f"coalesce({{row}}.rationale, '') || ' ' || {{speaker}}, {PG_MAX_CHARS}))"
+)
+PG_INSTALL = [
+    """CREATE TABLE IF NOT EXISTS search_article_document (
+      article_id bigint PRIMARY KEY, document tsvector NOT NULL)""",
+    "CREATE INDEX IF NOT EXISTS search_article_document_gin ON search_article_document "
+    "USING gin (document)",
+    """CREATE TABLE IF NOT EXISTS search_annotation_document (
+      annotation_id bigint PRIMARY KEY, document tsvector NOT NULL)""",
+    "CREATE INDEX IF NOT EXISTS search_annotation_document_gin ON search_annotation_document "
+    "USING gin (document)",
+    f"""CREATE OR REPLACE FUNCTION search_article_refresh() RETURNS trigger
+    LANGUAGE plpgsql AS $$
+    BEGIN
+      IF TG_OP = 'DELETE' THEN
+        DELETE FROM search_article_document WHERE article_id = OLD.id;
+        RETURN NULL;
+      END IF;
+      INSERT INTO search_article_document (article_id, document)
+      VALUES (NEW.id, {PG_ARTICLE_DOCUMENT.format(row="NEW")})
+      ON CONFLICT (article_id) DO UPDATE SET document = EXCLUDED.document;
+      RETURN NULL;
+    END $$""",
+    """CREATE OR REPLACE TRIGGER search_article_refresh
+    AFTER INSERT OR DELETE OR UPDATE OF title, body ON articles_article
+    FOR EACH ROW EXECUTE FUNCTION search_article_refresh()""",
+    f"""CREATE OR REPLACE FUNCTION search_annotation_refresh() RETURNS trigger
+    LANGUAGE plpgsql AS $$
+    BEGIN
+      IF TG_OP = 'DELETE' THEN
+        DELETE FROM search_annotation_document WHERE annotation_id = OLD.id;
+        RETURN NULL;
+      END IF;
+      INSERT INTO search_annotation_document (annotation_id, document)
+      VALUES (NEW.id, {
+        PG_ANNOTATION_DOCUMENT.format(row="NEW", speaker=SPEAKER_NAME.format(row="NEW"))
+    })
+      ON CONFLICT (annotation_id) DO UPDATE SET document = EXCLUDED.document;
+      RETURN NULL;
+    END $$""",
+    """CREATE OR REPLACE TRIGGER search_annotation_refresh
+    AFTER INSERT OR DELETE OR UPDATE OF exact, rationale, speaker_id, claimant_id
+    ON annotations_annotation FOR EACH ROW EXECUTE FUNCTION search_annotation_refresh()""",
+    f"""CREATE OR REPLACE FUNCTION search_entity_renamed() RETURNS trigger
+    LANGUAGE plpgsql AS $$
+    BEGIN
+      UPDATE search_annotation_document d
+      SET document = {PG_ANNOTATION_DOCUMENT.format(row="a", speaker="NEW.name")}
+      FROM annotations_annotation a
+      WHERE d.annotation_id = a.id AND (a.speaker_id = NEW.id OR a.claimant_id = NEW.id);
+      RETURN NULL;
+    END $$""",
+    """CREATE OR REPLACE TRIGGER search_entity_renamed AFTER UPDATE OF name ON annotations_entity
+    FOR EACH ROW WHEN (OLD.name IS DISTINCT FROM NEW.name)
+    EXECUTE FUNCTION search_entity_renamed()""",
+]
+PG_REBUILD = [
+    "TRUNCATE search_article_document, search_annotation_document",
+    f"""INSERT INTO search_article_document (article_id, document)
+    SELECT a.id, {PG_ARTICLE_DOCUMENT.format(row="a")} FROM articles_article a""",
+    f"""INSERT INTO search_annotation_document (annotation_id, document)
+    SELECT a.id, {PG_ANNOTATION_DOCUMENT.format(row="a", speaker="coalesce(e.name, '')")}
+    FROM annotations_annotation a
+    LEFT JOIN annotations_entity e ON e.id = coalesce(a.speaker_id, a.claimant_id)""",
+]
+PG_UNINSTALL = [
+    "DROP TRIGGER IF EXISTS search_article_refresh ON articles_article",
+    "DROP TRIGGER IF EXISTS search_annotation_refresh ON annotations_annotation",
+    "DROP TRIGGER IF EXISTS search_entity_renamed ON annotations_entity",
+    "DROP FUNCTION IF EXISTS search_article_refresh()",
+    "DROP FUNCTION IF EXISTS search_annotation_refresh()",
+    "DROP FUNCTION IF EXISTS search_entity_renamed()",
+    "DROP TABLE IF EXISTS search_article_document",
+    "DROP TABLE IF EXISTS search_annotation_document",
+]
+
+
+def installed(connection: BaseDatabaseWrapper) -> bool:
+    """Return whether every trigger of the index is in place (one query)."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            names = SQLITE_TRIGGERS
+            cursor.execute(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN "
+                f"({', '.join(['%s'] * len(names))})",
+                names,
+            )
+        elif connection.vendor == "postgresql":
+            names = PG_TRIGGERS
+            cursor.execute(
+                "SELECT count(DISTINCT tgname) FROM pg_trigger WHERE NOT tgisinternal AND "
+                f"tgname IN ({', '.join(['%s'] * len(names))})",
+                names,
+            )
+        else:
+            return True
+        return cursor.fetchone()[0] == len(names)
+
+
+def install(connection: BaseDatabaseWrapper, *, rebuild: bool = True) -> None:
+    """Create the index tables and triggers where missing, then fill the index from the rows."""
+    statements = {"sqlite": SQLITE_INSTALL, "postgresql": PG_INSTALL}.get(connection.vendor, [])
+    if rebuild:
+        statements = statements + {"sqlite": SQLITE_REBUILD, "postgresql": PG_REBUILD}.get(
+            connection.vendor, []
+        )
+    with connection.cursor() as cursor:
+        for statement in statements:
+            cursor.execute(statement)
+
+
+def drop_triggers(connection: BaseDatabaseWrapper) -> None:
+    """Drop the SQLite triggers only (the index stays; `install` rebuilds it)."""
+    with connection.cursor() as cursor:
+        for name in SQLITE_TRIGGERS:
+            cursor.execute(f"DROP TRIGGER IF EXISTS {name}")
+
+
+def uninstall(connection: BaseDatabaseWrapper) -> None:
+    """Drop the index and its triggers."""
+    statements = {"sqlite": SQLITE_UNINSTALL, "postgresql": PG_UNINSTALL}.get(connection.vendor, [])
+    with connection.cursor() as cursor:
+        for statement in statements:
+            cursor.execute(statement)

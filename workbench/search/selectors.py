@@ -1,0 +1,179 @@
+"""Full-text search across the articles and annotations of the user's teams.
+
+Scoping is the usual selectors' (`article_list`, `annotation_list`, which applies the blind
+rule of double annotation), so search never shows what the article page would not; the
+full-text engine only narrows and ranks (schema.py: FTS5 on SQLite, tsvector on PostgreSQL).
+"""
+
+from __future__ import annotations
+
+import heapq
+from dataclasses import dataclass, field
+
+from django.db import connection
+from django.db.models import FloatField, Q, QuerySet
+from django.db.models.expressions import RawSQL
+from django.utils.safestring import SafeString
+
+from workbench.annotations.models import Annotation, Entity
+from workbench.annotations.selectors import User, annotation_list
+from workbench.articles.models import Article, Project
+from workbench.articles.selectors import article_list
+from workbench.search.query import Query, highlight, parse
+
+SNIPPET_CHARS = 240
+MAX_OFFSET = 1000
+ARTICLE = "article"
+KINDS = (ARTICLE, "quote", "claim")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A result: an article, or a quote or claim in one, with a link to that spot."""
+
+    kind: str
+    url: str
+    article: Article
+    title: SafeString
+    snippet: SafeString
+    annotation: Annotation | None = None
+    speaker: SafeString | None = None
+    rank: float = 0.0
+
+
+@dataclass
+class SearchResults:
+    hits: list[Hit] = field(default_factory=list)
+    has_more: bool = False
+
+
+def search(
+    *,
+    user: User,
+    query: str,
+    project: Project | None = None,
+    speaker: Entity | None = None,
+    kind: str = "",
+    verdict: str = "",
+    status: str = "",
+    limit: int = 20,
+    offset: int = 0,
+) -> SearchResults:
+    """Return the best matches among the user's teams' articles and annotations, best first.
+
+    Filters on speaker, verdict or status concern annotations only, so they leave articles out;
+    `kind` is "article", "quote" or "claim". Two queries, whatever the number of hits.
+    """
+    parsed = parse(query)
+    if not parsed or not user.is_authenticated:
+        return SearchResults()
+    offset = max(0, min(offset, MAX_OFFSET))
+    wanted = offset + limit + 1
+    streams = []
+    annotation_only = speaker is not None or verdict or status or kind in ("quote", "claim")
+    if kind in ("", ARTICLE) and not annotation_only:
+        streams.append(_article_hits(user, parsed, project, wanted))
+    if kind != ARTICLE:
+        filters = {"project": project, "speaker": speaker, "kind": kind}
+        filters.update(verdict=verdict, status=status)
+        streams.append(_annotation_hits(user, parsed, wanted, **filters))
+    merged = list(heapq.merge(*streams, key=lambda hit: hit.rank))
+    more = len(merged) > offset + limit
+    return SearchResults(hits=merged[offset : offset + limit], has_more=more)
+
+
+def _article_hits(user: User, query: Query, project: Project | None, wanted: int) -> list[Hit]:
+    articles = _matching(
+        article_list(user=user, project=project).defer("raw", "removed"), "article", query
+    )
+    return [
+        Hit(
+            kind=ARTICLE,
+            url=article.get_absolute_url(),
+            article=article,
+            title=highlight(article.title, query),
+            snippet=highlight(article.body, query, around=SNIPPET_CHARS),
+            rank=article.search_rank,
+        )
+        for article in articles[:wanted]
+    ]
+
+
+def _annotation_hits(
+    user: User,
+    query: Query,
+    wanted: int,
+    *,
+    project: Project | None,
+    speaker: Entity | None,
+    kind: str,
+    verdict: str,
+    status: str,
+) -> list[Hit]:
+    annotations = annotation_list(user=user, kind=kind, speaker=speaker).prefetch_related(None)
+    annotations = annotations.defer("article__body", "article__raw", "article__removed")
+    if project is not None:
+        annotations = annotations.filter(article__project=project)
+    if verdict:
+        annotations = annotations.filter(verdict=verdict)
+    if status:
+        annotations = annotations.filter(status=status)
+    hits = []
+    for annotation in _matching(annotations, "annotation", query)[:wanted]:
+        who = annotation.speaker or annotation.claimant
+        text = annotation.exact
+        if annotation.rationale and "<mark>" not in highlight(text, query):
+            text = annotation.rationale  # the words are in the rationale, not the quote
+        hits.append(
+            Hit(
+                kind=annotation.kind,
+                url=f"{annotation.article.get_absolute_url()}#annotation-{annotation.pk}",
+                article=annotation.article,
+                title=highlight(annotation.article.title, query),
+                snippet=highlight(text, query, around=SNIPPET_CHARS),
+                annotation=annotation,
+                speaker=highlight(who.name, query) if who else None,
+                rank=annotation.search_rank,
+            )
+        )
+    return hits
+
+
+# Per backend and table: the ids that match the query, and the rank of one row (lower is better
+# on both: bm25 is negative, ts_rank is negated). Constants; the query is always a parameter.
+MATCH_SQL = {
+    ("sqlite", "article"): (
+        "SELECT rowid FROM search_article_fts WHERE search_article_fts MATCH %s",
+        # Titles weigh more than body text.
+        "SELECT bm25(search_article_fts, 5.0, 1.0) FROM search_article_fts "
+        "WHERE search_article_fts MATCH %s AND rowid = articles_article.id",
+    ),
+    ("sqlite", "annotation"): (
+        "SELECT rowid FROM search_annotation_fts WHERE search_annotation_fts MATCH %s",
+        # Speakers weigh more than the quote's words, which weigh more than the rationale's.
+        "SELECT bm25(search_annotation_fts, 1.0, 0.5, 2.0) FROM search_annotation_fts "
+        "WHERE search_annotation_fts MATCH %s AND rowid = annotations_annotation.id",
+    ),
+    ("postgresql", "article"): (
+        "SELECT article_id FROM search_article_document "
+        "WHERE document @@ to_tsquery('simple'::regconfig, %s)",
+        "SELECT -ts_rank(document, to_tsquery('simple'::regconfig, %s)) "
+        "FROM search_article_document WHERE article_id = articles_article.id",
+    ),
+    ("postgresql", "annotation"): (
+        "SELECT annotation_id FROM search_annotation_document "
+        "WHERE document @@ to_tsquery('simple'::regconfig, %s)",
+        "SELECT -ts_rank(document, to_tsquery('simple'::regconfig, %s)) "
+        "FROM search_annotation_document WHERE annotation_id = annotations_annotation.id",
+    ),
+}
+
+
+def _matching(rows: QuerySet, what: str, query: Query) -> QuerySet:
+    """Narrow rows (articles or annotations) to those matching, ranked, best first."""
+    vendor = "postgresql" if connection.vendor == "postgresql" else "sqlite"
+    ids_sql, rank_sql = MATCH_SQL[vendor, what]
+    text = query.tsquery() if vendor == "postgresql" else query.fts5()
+    ids = RawSQL(ids_sql, (text,))  # noqa: S611 - constant SQL, the query a parameter
+    rank = RawSQL(rank_sql, (text,), output_field=FloatField())  # noqa: S611 - as above
+    return rows.filter(Q(pk__in=ids)).annotate(search_rank=rank).order_by("search_rank", "pk")
