@@ -65,7 +65,7 @@ def test_agreement_page_shows_hand_computed_figures(world):
             span(one, bob, "claim", 200, 220, verdict="True", checkworthy="no"),
         ]
     )
-    report = project_agreement_report(project=world.project)
+    report = project_agreement_report(project=world.project, user=world.lead)
     [pair] = report.pairs
     assert (pair.a.name, pair.b.name) == ("ann", "bob")
     # 3 + 4 spans; exact: quote 0–10 and claim 100–120; overlap adds quote 50–70~55–70.
@@ -116,7 +116,7 @@ def test_agreement_counts_only_submitted_work_of_assigned_reviewers(world):
     assign(single, ann)
     assign(single, bob, state=AssignmentState.ASSIGNED)
     Annotation.objects.bulk_create([span(single, ann, "claim", 0, 10)])
-    report = project_agreement_report(project=world.project)
+    report = project_agreement_report(project=world.project, user=world.lead)
     [pair] = report.pairs
     assert (pair.a.name, pair.b.name) == ("ann", "bob")
     assert pair.tally.exact_f1 == pytest.approx(1.0)
@@ -128,7 +128,7 @@ def test_agreement_rejected_work_goes_back_out_of_the_count(world):
     one = article(world.project)
     assign(one, ann)
     assign(one, bob, state=AssignmentState.REJECTED)
-    assert project_agreement_report(project=world.project).pairs == []
+    assert project_agreement_report(project=world.project, user=world.lead).pairs == []
 
 
 def test_agreement_escapes_names_and_verdicts(world):
@@ -190,9 +190,25 @@ def test_agreement_page_query_count_for_200_articles(world, django_assert_max_nu
     with django_assert_max_num_queries(15):
         response = client.get(url(world.project))
     assert response.status_code == 200
-    report = project_agreement_report(project=world.project)
+    report = project_agreement_report(project=world.project, user=world.lead)
     assert len(report.pairs) == 3
     assert report.overall.articles == 200
     # Per article: quote 0–10 vs 0–11 and claim 100–130 vs 105–130 overlap only: 2·1/6 exact.
     assert report.overall.exact_f1 == pytest.approx(1 / 3)
     assert report.overall.overlap_f1 == pytest.approx(1.0)
+
+
+def test_agreement_leaves_out_articles_the_lead_still_annotates(world):
+    # A lead assigned as a third reviewer works blind like anyone: no figure from the
+    # co-reviewers' work on that article reaches them until their own work is in.
+    ann, bob = two_reviewers(world)
+    shared = article(world.project, title="Lead still working")
+    other = article(world.project, title="Lead not assigned", salt="other")
+    for a in (shared, other):
+        assign(a, ann)
+        assign(a, bob)
+    assign(shared, world.lead, state=AssignmentState.IN_PROGRESS)
+    report = project_agreement_report(project=world.project, user=world.lead)
+    assert [row.title for row in report.articles] == ["Lead not assigned"]
+    html = client_for(world.lead).get(url(world.project)).content.decode()
+    assert "Lead still working" not in html

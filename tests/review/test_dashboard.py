@@ -122,6 +122,25 @@ def test_dashboard_verdicts_follow_the_rating_scale(world):
     assert "not on the scale" in html
 
 
+def test_dashboard_verdicts_stay_blind_while_the_viewer_annotates(world):
+    ann = member(world.team, "ann")
+    one = article(world.project)
+    assign(one, ann)
+    assign(one, world.reviewer, state=AssignmentState.IN_PROGRESS)
+    Annotation.objects.bulk_create([span(one, ann, "claim", 0, 10, verdict="False")])
+    mine = Membership.objects.get(team=world.team, user=world.reviewer)
+    counts = {
+        v["label"]: v["submitted"]
+        for v in project_dashboard(project=world.project, viewer=mine).verdicts
+    }
+    assert counts["False"] == 0
+    counts = {
+        v["label"]: v["submitted"]
+        for v in project_dashboard(project=world.project, viewer=lead_view(world)).verdicts
+    }
+    assert counts["False"] == 1
+
+
 def test_dashboard_status_counts_and_agreement_over_time(world):
     build_project(world, n_articles=6)
     dashboard = project_dashboard(project=world.project, viewer=lead_view(world))

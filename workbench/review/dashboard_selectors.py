@@ -11,11 +11,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Count, Exists, F, OuterRef, QuerySet, Subquery, Sum
 from django.utils import timezone
 
 from workbench.accounts.models import Membership, Role, Team
 from workbench.annotations.models import Annotation, AnnotationKind, AnnotationStatus
+from workbench.annotations.selectors import blind_rule
 from workbench.articles.models import Article, ArticleStatus, Project
 from workbench.articles.selectors import article_status_counts
 from workbench.review.agreement import ProjectAgreement, Tally, project_agreement, week_start
@@ -101,9 +103,22 @@ def agreement_from(assignments: QuerySet[Assignment]) -> ProjectAgreement:
     )
 
 
-def project_agreement_report(*, project: Project) -> ProjectAgreement:
+def not_pending_for(assignments: QuerySet[Assignment], user: AbstractBaseUser) -> QuerySet:
+    """Leave out the articles on which the user still owes work (blind double annotation).
+
+    The same rule as `blind_rule`: while someone is still annotating an article, no figure
+    computed from their co-reviewers' work on it reaches them, even a lead who is assigned too.
+    """
+    pending = Assignment.objects.filter(
+        article_id=OuterRef("article_id"), reviewer_id=user.pk, state__in=OPEN_STATES
+    )
+    return assignments.exclude(Exists(pending))
+
+
+def project_agreement_report(*, project: Project, user: AbstractBaseUser) -> ProjectAgreement:
     """Return agreement per reviewer pair, per article and per week for a project."""
-    return agreement_from(Assignment.objects.filter(article__project=project))
+    assignments = Assignment.objects.filter(article__project=project)
+    return agreement_from(not_pending_for(assignments, user))
 
 
 # --- the project dashboard ---------------------------------------------------------------------
@@ -170,8 +185,8 @@ def project_dashboard(*, project: Project, viewer: Membership) -> Dashboard:
         status_counts=article_status_counts(project=project),
         reviewers=reviewers,
         weeks=week_range({week for row in reviewers for week in row.weekly}),
-        verdicts=verdict_distribution(project=project),
-        agreement=agreement_from(assignments),
+        verdicts=verdict_distribution(project=project, user=viewer.user),
+        agreement=agreement_from(not_pending_for(assignments, viewer.user)),
         suggestions=suggestion_precision(project=project),
     )
 
@@ -218,11 +233,13 @@ def _reviewer_rows(project: Project, assignments: QuerySet[Assignment]) -> list[
     return sorted(rows.values(), key=lambda r: (r.name.casefold(), r.id))
 
 
-def verdict_distribution(*, project: Project) -> list[dict]:
+def verdict_distribution(*, project: Project, user: AbstractBaseUser) -> list[dict]:
     """Return each verdict (in the project's scale order, then any others) with its counts.
 
     `approved` counts the approved version (what an export with --status approved holds);
-    `submitted` counts reviewers' submitted judgements, one per reviewer.
+    `submitted` counts reviewers' submitted judgements, one per reviewer. Only what the user
+    may see counts (`blind_rule`): a co-reviewer's verdicts stay out while the user still
+    annotates the same article.
     """
     counts: dict[str, dict[str, int]] = defaultdict(lambda: {"approved": 0, "submitted": 0})
     rows = (
@@ -231,6 +248,7 @@ def verdict_distribution(*, project: Project) -> list[dict]:
             kind=AnnotationKind.CLAIM,
             status__in=COUNTED_STATUSES,
         )
+        .filter(blind_rule(user))
         .exclude(verdict="")
         .order_by()
         .values("verdict", "status")

@@ -33,7 +33,7 @@ from workbench.review.dashboard_selectors import (
 def agreement_view(request: HtmxHttpRequest, project_id: int) -> HttpResponse:
     project = get_object_or_404(project_list(user=request.user), pk=project_id)
     require_lead(user=request.user, team=project.team)
-    report = project_agreement_report(project=project)
+    report = project_agreement_report(project=project, user=request.user)
     context = {
         "project": project,
         "report": report,
