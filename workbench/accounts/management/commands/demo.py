@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.db import transaction
 
 from workbench.accounts.demo.annotations import annotate_seed
+from workbench.accounts.demo.review import seed_review
 from workbench.accounts.models import Membership, Role, Team
 from workbench.articles.models import ImportSource, Project
 from workbench.articles.services import article_import_text
@@ -89,6 +90,7 @@ def seed_demo() -> tuple[Project, int]:
         imported += result.created
         if path.name == SEED_SAMPLE:
             annotate_seed(article=result.article, reviewer=users["rafael"], lead=users[Role.LEAD])
+    seed_review(project=project, users=users)
     return project, imported
 
 
