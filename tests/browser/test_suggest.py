@@ -1,0 +1,60 @@
+"""Suggestions in a real browser: Suggest, `a` on the first one, the annotation appears."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from tests.browser.conftest import screenshot
+from tests.browser.test_annotate import _log_in, _settle
+from tests.factories import ArticleFactory
+from workbench.annotations.models import Annotation
+from workbench.suggest.models import Decision, SuggestionDecision
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+BODY = (
+    "Michael Knights has studied Iraq's militias for a decade 👍🏽.\n\n"
+    "“This is a deliberate message from the Americans,” said Knights, Iraq expert at the "
+    "Washington Institute.\n\n"
+    "“The US has noticed an increase in attacks on its bases,” said Renad Mansour, Iraq "
+    "specialist at Chatham House."
+)
+
+
+def _article(world):
+    return ArticleFactory(
+        project=world.project,
+        title="Strike in Baghdad",
+        body=BODY,
+        raw=BODY,
+        checksum=hashlib.sha256(BODY.encode()).hexdigest(),
+    )
+
+
+def test_suggest_then_accept_with_a_then_reject_with_x(page, live_server, world):
+    article = _article(world)
+    _log_in(page, live_server, world.reviewer)
+    page.goto(article.get_absolute_url())
+    page.get_by_role("link", name="Suggest quotes and claims").click()
+    first = page.locator("#suggestions li.suggestion").first
+    first.wait_for()
+    assert "Michael Knights" in first.inner_text()
+    _settle(page)
+    first.focus()
+    page.keyboard.press("a")
+    page.locator('#annotation-list li.ann-item:has-text("Michael Knights")').wait_for()
+    annotation = Annotation.objects.get()
+    assert annotation.exact.startswith("“This is a deliberate message")
+    assert annotation.speaker.name == "Michael Knights"
+    page.locator(f'#annotated-body mark[data-ids~="{annotation.pk}"]').first.wait_for()
+    screenshot(page, "suggest-accepted")
+    _settle(page)
+    remaining = page.locator("#suggestions li.suggestion").first
+    assert "Renad Mansour" in remaining.inner_text()
+    remaining.focus()
+    page.keyboard.press("x")
+    page.locator("#suggestions li.suggestion:has-text('Renad Mansour')").wait_for(state="detached")
+    assert SuggestionDecision.objects.filter(decision=Decision.REJECTED).count() == 1
+    assert Annotation.objects.count() == 1

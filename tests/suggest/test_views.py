@@ -1,0 +1,187 @@
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from tests.conftest import XSS, client_for
+from tests.factories import ArticleFactory
+from workbench.annotations.models import Annotation, Entity
+from workbench.annotations.services import entity_create
+from workbench.suggest.models import Decision, SuggestionDecision
+from workbench.suggest.selectors import suggestion_counts, suggestion_list
+
+BODY = (
+    "Michael Knights has followed the militias for a decade.\n\n"
+    "“This is a deliberate message,” said Knights, Iraq expert at the Washington Institute.\n\n"
+    "“The US has noticed an increase in attacks,” said Renad Mansour, Iraq specialist at "
+    "Chatham House.\n\n"
+    "Unemployment rose to 14% last year, twice the regional average, the ministry said."
+)
+
+
+@pytest.fixture
+def article(world):
+    return ArticleFactory(project=world.project, body=BODY)
+
+
+def url(name, article):
+    return reverse(f"suggest:{name}", args=[article.pk])
+
+
+def first_quote(article):
+    return next(s.item for s in suggestion_list(article=article) if s.item.kind == "quote")
+
+
+def post_data(item):
+    return {"kind": item.kind, "start": item.start, "end": item.end}
+
+
+def test_list_access_ladder(client, world, article):
+    response = client.get(url("suggestion_list", article))
+    assert response.status_code == 302 and "login" in response["Location"]
+    assert client_for(world.outsider).get(url("suggestion_list", article)).status_code == 404
+    viewer = client_for(world.viewer).get(url("suggestion_list", article))
+    assert viewer.status_code == 200
+    assert b"Michael Knights" in viewer.content
+    assert b"Accept <kbd>a</kbd>" not in viewer.content
+    member = client_for(world.reviewer).get(
+        url("suggestion_list", article), headers={"HX-Request": "true"}
+    )
+    assert member.status_code == 200
+    assert b"Accept <kbd>a</kbd>" in member.content
+    assert b"Accept all" not in member.content
+    assert b"Accept all" in client_for(world.lead).get(url("suggestion_list", article)).content
+
+
+@pytest.mark.parametrize(
+    "name", ["suggestion_accept", "suggestion_reject", "suggestion_accept_all"]
+)
+def test_writes_access_ladder(client, world, article, name):
+    data = {**post_data(first_quote(article)), "min_score": "0.5"}
+    response = client.post(url(name, article), data)
+    assert response.status_code == 302 and "login" in response["Location"]
+    assert client_for(world.outsider).post(url(name, article), data).status_code == 404
+    assert client_for(world.viewer).post(url(name, article), data).status_code == 403
+    assert not Annotation.objects.exists() and not SuggestionDecision.objects.exists()
+
+
+def test_get_only_list_and_post_only_writes(world, article):
+    reviewer = client_for(world.reviewer)
+    assert reviewer.post(url("suggestion_list", article)).status_code == 405
+    assert reviewer.get(url("suggestion_accept", article)).status_code == 405
+
+
+def test_article_text_is_escaped(world):
+    body = (
+        "“The page showed <script>alert(1)</script> to every reader,” said Jane Moss.\n\n"
+        f"The banner {XSS} reached 4,000 readers in 2023, twice as many as in 2022."
+    )
+    article = ArticleFactory(project=world.project, body=body)
+    response = client_for(world.reviewer).get(url("suggestion_list", article))
+    assert response.status_code == 200
+    assert b"<script>alert" not in response.content
+    assert b"&lt;script&gt;alert(1)" in response.content
+    assert b"&lt;script&gt;alert(&quot;x&quot;)" in response.content
+
+
+def test_accept_creates_the_annotation_with_an_existing_entity_by_alias(world, article):
+    knights = entity_create(
+        team=world.team, actor=None, name="M. Knights", aliases=["Michael Knights"]
+    )
+    item = first_quote(article)
+    response = client_for(world.reviewer).post(url("suggestion_accept", article), post_data(item))
+    assert response.status_code == 200
+    assert "annotations-changed" in response["HX-Trigger"]
+    annotation = Annotation.objects.get()
+    assert (annotation.kind, annotation.start, annotation.end) == ("quote", item.start, item.end)
+    assert annotation.exact == BODY[item.start : item.end]
+    assert annotation.speaker == knights
+    assert annotation.role == "Iraq expert at the Washington Institute"
+    assert annotation.quote_type == "direct"
+    assert annotation.mention_exact == "Knights" and annotation.cue_exact == "said"
+    assert annotation.annotator == world.reviewer
+    decision = SuggestionDecision.objects.get()
+    assert decision.decision == Decision.ACCEPTED and decision.annotation == annotation
+    # Accepted suggestions leave the list.
+    assert item.start not in {s.item.start for s in suggestion_list(article=article)}
+
+
+def test_accept_creates_a_new_entity_when_the_registry_has_none(world, article):
+    items = [s.item for s in suggestion_list(article=article) if s.item.kind == "quote"]
+    mansour = next(i for i in items if i.speaker == "Renad Mansour")
+    client_for(world.lead).post(url("suggestion_accept", article), post_data(mansour))
+    entity = Entity.objects.get(team=world.team)
+    assert (entity.name, entity.kind) == ("Renad Mansour", "person")
+    assert Annotation.objects.get().speaker == entity
+
+
+def test_reject_is_remembered_and_not_shown_again(world, article):
+    item = first_quote(article)
+    client = client_for(world.reviewer)
+    response = client.post(url("suggestion_reject", article), post_data(item))
+    assert response.status_code == 200
+    assert not Annotation.objects.exists()
+    assert SuggestionDecision.objects.get().decision == Decision.REJECTED
+    assert (
+        f'id="suggestion-quote-{item.start}-{item.end}"'.encode()
+        not in client.get(url("suggestion_list", article)).content
+    )
+    again = client.post(url("suggestion_reject", article), post_data(item))
+    assert b"no such suggestion" in again.content or b"already decided" in again.content
+    assert suggestion_counts(project=world.project) == {"accepted": 0, "rejected": 1}
+
+
+def test_unknown_suggestion_is_refused(world, article):
+    response = client_for(world.reviewer).post(
+        url("suggestion_accept", article), {"kind": "quote", "start": 0, "end": 5}
+    )
+    assert b"no such suggestion" in response.content
+    assert not Annotation.objects.exists()
+
+
+def test_accept_all_above_a_score_for_leads_only(world, article):
+    reviewer = client_for(world.reviewer)
+    assert (
+        reviewer.post(url("suggestion_accept_all", article), {"min_score": "0.9"}).status_code
+        == 403
+    )
+    expected = [s.item for s in suggestion_list(article=article) if s.item.score >= 0.9]
+    assert expected
+    response = client_for(world.lead).post(
+        url("suggestion_accept_all", article), {"min_score": "0.9"}
+    )
+    assert response.status_code == 200
+    assert Annotation.objects.count() == len(expected)
+    assert suggestion_counts(project=world.project) == {"accepted": len(expected), "rejected": 0}
+
+
+def test_counts_per_project(world, article):
+    other = ArticleFactory(project=world.other_project, body=BODY)
+    SuggestionDecision.objects.create(
+        article=other, kind="quote", start=0, end=5, exact="x", decision="rejected", score=0.5
+    )
+    item = first_quote(article)
+    client_for(world.reviewer).post(url("suggestion_accept", article), post_data(item))
+    assert suggestion_counts(project=world.project) == {"accepted": 1, "rejected": 0}
+    assert suggestion_counts(project=world.other_project) == {"accepted": 0, "rejected": 1}
+
+
+def test_list_query_count(world, article, django_assert_max_num_queries):
+    client = client_for(world.reviewer)
+    with django_assert_max_num_queries(8):
+        assert client.get(url("suggestion_list", article)).status_code == 200
+
+
+def test_accept_query_count(world, article, django_assert_max_num_queries):
+    client = client_for(world.reviewer)
+    data = post_data(first_quote(article))
+    # About a third are SAVEPOINT/RELEASE pairs: the entity and annotation services are atomic
+    # in their own right and run inside the accept's transaction.
+    with django_assert_max_num_queries(42):
+        assert client.post(url("suggestion_accept", article), data).status_code == 200
+
+
+def test_article_page_has_the_suggest_button(world, article):
+    response = client_for(world.reviewer).get(article.get_absolute_url())
+    assert reverse("suggest:suggestion_list", args=[article.pk]).encode() in response.content
+    assert b"js/suggest.js" in response.content

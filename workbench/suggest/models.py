@@ -1,0 +1,67 @@
+"""What reviewers decided about suggestions, so a rejected one is not shown again and a
+project's acceptance rate (the suggester's precision in real use) can be counted."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from workbench.annotations.models import Annotation
+from workbench.articles.models import Article
+
+
+class Decision(models.TextChoices):
+    ACCEPTED = "accepted", _("Accepted")
+    REJECTED = "rejected", _("Rejected")
+
+
+class SuggestionKind(models.TextChoices):
+    QUOTE = "quote", _("Quote")
+    CLAIM = "claim", _("Claim")
+
+
+class SuggestionDecision(models.Model):
+    """A reviewer's accept or reject of one suggested span of an article body."""
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="suggestion_decisions"
+    )
+    kind = models.CharField(max_length=8, choices=SuggestionKind.choices)
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    exact = models.TextField()
+    decision = models.CharField(max_length=8, choices=Decision.choices)
+    score = models.FloatField()
+    speaker = models.CharField(max_length=300, blank=True)
+    annotation = models.ForeignKey(
+        Annotation, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["article", "start", "kind"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "kind", "start", "end"], name="suggestion_decided_once"
+            ),
+            models.CheckConstraint(
+                condition=Q(start__lt=F("end")), name="suggestion_start_before_end"
+            ),
+            models.CheckConstraint(
+                condition=Q(score__gte=0) & Q(score__lte=1), name="suggestion_score_in_unit"
+            ),
+            models.CheckConstraint(
+                condition=Q(decision__in=Decision.values), name="suggestion_decision_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=SuggestionKind.values), name="suggestion_kind_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_decision_display()} {self.kind} {self.start}–{self.end}"
