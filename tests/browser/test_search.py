@@ -10,7 +10,7 @@ from django.test import Client
 from django.urls import reverse
 
 from tests.factories import ArticleFactory
-from workbench.annotations.services import annotation_create, entity_create
+from workbench.annotations.services import annotation_create, annotation_update, entity_create
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -66,3 +66,27 @@ def test_top_bar_search_leads_to_the_annotation_in_the_text(world, page, live_se
     assert "is-active" in mark.get_attribute("class")
     assert mark.is_visible()
     assert "Michael Knights" in page.locator("#panel").inner_text()
+
+
+def test_history_tab_loads_in_the_panel(world, page, live_server):
+    article = ArticleFactory(
+        project=world.project,
+        title="Drone strike in Baghdad",
+        body=BODY,
+        raw=BODY,
+        checksum=hashlib.sha256(BODY.encode()).hexdigest(),
+    )
+    exact = "three drones were used"
+    start = BODY.index(exact)
+    claim = annotation_create(
+        article=article, author=world.reviewer, kind="claim", start=start,
+        end=start + len(exact), exact=exact,
+    )  # fmt: skip
+    annotation_update(annotation=claim, actor=world.lead, version=1, verdict="Mostly true")
+    _log_in(page, live_server, world.viewer)
+    page.goto(f"{article.get_absolute_url()}#annotation-{claim.pk}")
+    page.wait_for_selector(f'#panel [data-annotation="{claim.pk}"]')
+    page.click("#history summary")
+    entry = page.locator("#history .history-entry").first
+    assert "lead" in entry.inner_text()
+    assert "Mostly true" in entry.locator("td.after").inner_text()
