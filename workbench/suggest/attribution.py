@@ -130,7 +130,9 @@ def cue_before_quote(text: str, start: int, end: int) -> tuple[Cue | None, bool]
         words = [t.lower for t in tail]
         framed = "that" in words
         objects = tokens[i].lower in _OBJECT_VERBS
-        introduces = bool(words) and words[-1] == ":" and len(tail) <= 14
+        introduces = bool(words) and (
+            (words[-1] == ":" and len(tail) <= 14) or (words[-1] == "," and len(tail) <= 5)
+        )
         if not introduces and (
             len(tail) > 8
             or not all(

@@ -126,7 +126,7 @@ def _attribute(article: _Article, start: int, end: int) -> tuple[Cue | None, str
     cue_before, framed = (
         cue_before_quote(text, sentence_start, start) if pre_stripped else (None, False)
     )
-    clausal = (last in {"", ":", ",", "—", "–", "-", "(", "…"} and not framed) or (
+    clausal = (last in {"", ":", ",", "—", "–", "-", "(", "…", ".", "!", "?"} and not framed) or (
         cue_before is not None and not framed
     )
     if not clausal:
@@ -140,6 +140,13 @@ def _attribute(article: _Article, start: int, end: int) -> tuple[Cue | None, str
         speaker, cue_span = subject_of(text, sentence_start, start)
         if speaker is not None and cue_span is not None:
             return Cue(cue_span[0], cue_span[1], speaker), "colon", 0.8, True
+    if not pre_stripped:
+        # "Dianne Bystrom agreed. “…”": a sentence that is only a cue, just before the quote.
+        for s_start, s_end in article.sentences[paragraph]:
+            if s_end <= start and not text[s_end:start].strip() and s_end - s_start < 160:
+                cue, _ = cue_before_quote(text, s_start, s_end - 1)
+                if cue is not None and text[cue.end : s_end - 1].strip(" ,") == "":
+                    return cue, "before", 0.8, True
     if not pre_stripped and start == p_start and paragraph > 0:
         prev_start, prev_end = article.paragraphs[paragraph - 1]
         if text[prev_end - 1 : prev_end] == ":":

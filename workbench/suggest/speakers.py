@@ -148,7 +148,10 @@ def mention_before(text: str, tokens: list[Token], verb: int) -> Mention | None:
     if tokens[i].text == ",":
         # An appositive between commas: "Renad Mansour, Iraq specialist at …, said".
         j = i - 1
-        while j >= 0 and tokens[j].text not in {",", ".", ";", ":", "“", "”", '"', "(", ")"}:
+        while j >= 0 and (
+            tokens[j].text not in {",", ".", ";", ":", "“", "”", '"', "(", ")"}
+            or (tokens[j].text == "." and j == i - 1)  # "Mitch McConnell, R-Ky., said"
+        ):
             j -= 1
         if j > 0 and tokens[j].text == "," and i - j - 1 <= 20 and i - j - 1 >= 1:
             role = (tokens[j + 1].start, tokens[i - 1].end)
@@ -265,6 +268,22 @@ def mention_after(text: str, tokens: list[Token], index: int) -> Mention | None:
     last = None
     kind = "name"
     j = index
+    lead_role = ""
+    if token.text.islower() and token.lower not in DETERMINERS and token.lower not in SOURCE_NOUNS:
+        # "said master of ceremonies Asab Al-Tabchi": a lowercase role before the name.
+        k = index
+        while (
+            k < len(tokens)
+            and k - index < 5
+            and tokens[k].text.isalpha()
+            and tokens[k].text.islower()
+        ):
+            k += 1
+        if k == index or k >= len(tokens) or not _is_name_word(tokens[k]):
+            return None
+        lead_role = text[tokens[index].start : tokens[k - 1].end]
+        index = j = k
+        token = tokens[k]
     if token.lower in DETERMINERS:
         j += 1
         while j < len(tokens) and j - index <= 5:
@@ -301,6 +320,8 @@ def mention_after(text: str, tokens: list[Token], index: int) -> Mention | None:
     mention = _build(text, tokens, index, last, kind)
     if kind == "name" and _looks_like_org(mention.head_tokens):
         mention.kind = "org"
+    if lead_role:
+        mention.role = lead_role
     if kind == "name":
         titles = [t for t in mention.head_tokens if t.lower() in TITLES or t.islower()]
         lead = []
