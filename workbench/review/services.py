@@ -565,9 +565,10 @@ def _touch_article(session: ReviewSession, article: Article, now: datetime, prev
 
 
 def _start_assignment(user: AbstractBaseUser, article: Article, now: datetime) -> None:
+    # Bookkeeping, not a decision: the version stays, so a lead's open panel is not made stale.
     started = Assignment.objects.filter(
         article=article, reviewer_id=user.pk, state=AssignmentState.ASSIGNED
-    ).update(state=AssignmentState.IN_PROGRESS, started=now, version=F("version") + 1)
+    ).update(state=AssignmentState.IN_PROGRESS, started=now)
     if started:
         _sync_article_status(article)
 
