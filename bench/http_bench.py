@@ -111,6 +111,18 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--batch", type=int, default=500, help="lines per import request")
     parser.add_argument("--skip-import", action="store_true")
+    parser.add_argument(
+        "--only",
+        action="append",
+        choices=["exports", "list", "import"],
+        help="measure only this part (repeatable); default: all",
+    )
+    parser.add_argument(
+        "--concurrency",
+        type=int,
+        default=1,
+        help="import requests in flight at once (one connection each); default 1",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         results = run(args, Path(folder))
@@ -189,9 +201,22 @@ def run(args: argparse.Namespace, folder: Path) -> dict:
 
 def measure(args, client, server, ids, workload) -> dict:  # noqa: ANN001
     results: dict = {}
+    parts = set(args.only or ["exports", "list", "import"])
+    if args.skip_import:
+        parts.discard("import")
     # Warm both workers (imports, first queries) before the RSS baseline.
     for _ in range(6):
         client.get("/api/v1/annotations/?page_size=100")
+    if "exports" in parts:
+        measure_exports(args, client, server, ids, results)
+    if "list" in parts:
+        measure_lists(client, ids, args, results)
+    if "import" in parts:
+        results["API import"] = import_batches(args, client, ids, workload)
+    return results
+
+
+def measure_exports(args, client, server, ids, results) -> None:  # noqa: ANN001
     workers = _workers(server.pid)
     sampler = RssSampler(workers)
     sampler.start()
@@ -234,6 +259,9 @@ def measure(args, client, server, ids, workload) -> dict:  # noqa: ANN001
             "peak_growth_one_worker_mb": round(worker_growth / 1024, 1),
         }
     )
+
+
+def measure_lists(client, ids, args, results) -> None:  # noqa: ANN001
     for name, path in (
         ("list", "/api/v1/annotations/?page_size=100"),
         ("list article", f"/api/v1/annotations/?page_size=100&article={ids['article']}"),
@@ -257,9 +285,6 @@ def measure(args, client, server, ids, workload) -> dict:  # noqa: ANN001
         )
         results[f"{name} median"] = round(median, 1)
         results[f"{name} p95"] = round(p95, 1)
-    if not args.skip_import:
-        results["API import"] = import_batches(args, client, ids, workload)
-    return results
 
 
 def import_batches(args, client, ids, workload) -> float:  # noqa: ANN001
@@ -270,28 +295,60 @@ def import_batches(args, client, ids, workload) -> float:  # noqa: ANN001
         raise RuntimeError(f"project create: {status} {body[:300]!r}")
     project = json.loads(body)["id"]
     lines = workload.read_text(encoding="utf-8").splitlines()
-    created, requests, slowest = 0, 0, 0.0
+    starts = list(range(0, len(lines), args.batch))
+    clients = [client] + [Client(client.port, ids["token"]) for _ in range(args.concurrency - 1)]
+    lock = threading.Lock()
+    totals = {"created": 0, "annotations": 0, "requests": 0, "slowest": 0.0}
+
+    def send(own: Client) -> None:
+        while True:
+            with lock:
+                if not starts:
+                    return
+                start = starts.pop(0)
+            chunk = "\n".join(lines[start : start + args.batch]) + "\n"
+            before = time.perf_counter()
+            status, body = own.post("/api/v1/articles/batch/", {"project": project, "jsonl": chunk})
+            took = time.perf_counter() - before
+            if status != 200:
+                raise RuntimeError(f"batch at line {start + 1}: {status} {body[:300]!r}")
+            report = json.loads(body)
+            if report["failures"]:
+                raise RuntimeError(f"batch at line {start + 1}: {report['failures'][:3]}")
+            with lock:
+                totals["created"] += report["created"]
+                totals["annotations"] += report["annotations"]
+                totals["requests"] += 1
+                totals["slowest"] = max(totals["slowest"], took)
+
     started = time.perf_counter()
-    for start in range(0, len(lines), args.batch):
-        chunk = "\n".join(lines[start : start + args.batch]) + "\n"
-        before = time.perf_counter()
-        status, body = client.post("/api/v1/articles/batch/", {"project": project, "jsonl": chunk})
-        slowest = max(slowest, time.perf_counter() - before)
-        if status != 200:
-            raise RuntimeError(f"batch at line {start + 1}: {status} {body[:300]!r}")
-        report = json.loads(body)
-        if report["failures"]:
-            raise RuntimeError(f"batch at line {start + 1}: {report['failures'][:3]}")
-        created += report["created"]
-        requests += 1
+    errors: list[BaseException] = []
+
+    def guarded(own: Client) -> None:
+        try:
+            send(own)
+        except BaseException as error:  # noqa: BLE001 - reported after the join
+            errors.append(error)
+
+    threads = [threading.Thread(target=guarded, args=(c,)) for c in clients]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    if errors:
+        raise errors[0]
     elapsed = time.perf_counter() - started
+    created, annotations = totals["created"], totals["annotations"]
+    requests, slowest = totals["requests"], totals["slowest"]
     emit(
         {
             "step": "api_import",
             "n": args.n,
             "batch_lines": args.batch,
+            "concurrency": args.concurrency,
             "requests": requests,
             "created": created,
+            "annotations": annotations,
             "total_s": round(elapsed, 2),
             "slowest_request_s": round(slowest, 2),
         }

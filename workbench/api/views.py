@@ -366,6 +366,7 @@ class ArticleViewSet(
         body = {
             "created": report.created,
             "duplicates": report.duplicates,
+            "annotations": report.annotations,
             "results": [
                 {"line": r.label, "id": r.article.pk, "created": r.created} for r in report.results
             ],

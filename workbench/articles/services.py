@@ -6,6 +6,7 @@ import datetime
 import hashlib
 import json
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import PurePath
@@ -16,9 +17,17 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from workbench.accounts.models import Team
+from workbench.accounts.models import Role, Team
 from workbench.accounts.services import require_lead, require_writer
-from workbench.articles.cleanup import Cleaned, RemovedLine, build_body, clean_text
+from workbench.articles.cleanup import (
+    Cleaned,
+    RemovedLine,
+    build_body,
+    clean_text,
+    guess_language,
+    normalize_text,
+    provisional_title,
+)
 from workbench.articles.extract import clean_html, looks_like_html
 from workbench.articles.fetch import FetchError, fetch_url
 from workbench.articles.models import Article, ImportSource, Project
@@ -99,6 +108,7 @@ class ImportFailure:
 class ImportReport:
     results: list[ImportResult] = field(default_factory=list)
     failures: list[ImportFailure] = field(default_factory=list)
+    annotations: int = 0
 
     @property
     def created(self) -> int:
@@ -271,7 +281,8 @@ def articles_import_jsonl(
         require_writer(user=actor, team=project.team)
     report = ImportReport()
     prefix = f"{label}, " if label else ""
-    batch: list[tuple[str, Article]] = []
+    batch: list[_Line] = []
+    annotators = _Annotators(project.team, actor)
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
@@ -279,8 +290,12 @@ def articles_import_jsonl(
         if progress is not None:
             progress(1)
         try:
-            cleaned, overrides = _parse_jsonl_line(line)
-            batch.append((where, _new_article(project, actor, cleaned, source, overrides)))
+            cleaned, overrides, record = _parse_jsonl_line(line)
+            article = _new_article(project, actor, cleaned, source, overrides)
+            spans = None
+            if "spans" in record:
+                spans = (_spans_parse(record["spans"], body=article.body), annotators.get(record))
+            batch.append(_Line(where, article, spans))
         except ValidationError as error:
             report.failures.append(ImportFailure(where, " ".join(error.messages)))
         if len(batch) >= JSONL_BATCH:
@@ -291,11 +306,78 @@ def articles_import_jsonl(
     return report
 
 
-def _store_batch(project: Project, batch: list[tuple[str, Article]], report: ImportReport) -> None:
-    results = articles_store(project=project, articles=[article for _, article in batch])
-    for (where, _article), result in zip(batch, results, strict=True):
-        report.results.append(ImportResult(result.article, result.created, where))
+@dataclass(frozen=True)
+class _Line:
+    where: str
+    article: Article
+    # The spans a pre-annotated line carries, and who they are attributed to.
+    spans: tuple[list, AbstractBaseUser] | None = None
+
+
+class _Annotators:
+    """Who a pre-annotated line's spans belong to: its "annotator" if a team member, else the actor.
+
+    Only members who may write annotations qualify, so a file cannot attribute work to an
+    outsider or a viewer; each name costs one query per import.
+    """
+
+    def __init__(self, team: Team, actor: AbstractBaseUser | None) -> None:
+        self.team, self.actor, self.known = team, actor, {}
+
+    def get(self, record: dict) -> AbstractBaseUser:
+        name = record.get("annotator")
+        if not isinstance(name, str) or not name.strip():
+            if self.actor is None:
+                raise ValidationError(
+                    _("Spans need an annotator: name a team member in “annotator”."),
+                    code="no_annotator",
+                )
+            return self.actor
+        if name not in self.known:
+            membership = (
+                self.team.memberships.select_related("user")
+                .filter(user__username=name, role__in=[Role.LEAD, Role.REVIEWER])
+                .first()
+            )
+            self.known[name] = membership.user if membership else None
+        if self.known[name] is None:
+            if self.actor is not None:
+                return self.actor
+            raise ValidationError(
+                _("“annotator” %(name)s is not a lead or reviewer of this team.")
+                % {"name": name[:60]},
+                code="unknown_annotator",
+            )
+        return self.known[name]
+
+
+@transaction.atomic
+def _store_batch(project: Project, batch: list[_Line], report: ImportReport) -> None:
+    """Store a batch's articles and the spans of those that are new, together or not at all.
+
+    The spans of an article that was already there are not added again: importing the same
+    file twice must not double its annotations.
+    """
+    from workbench.annotations.bulk import spans_store
+
+    results = articles_store(project=project, articles=[line.article for line in batch])
+    by_annotator: dict[int, tuple[AbstractBaseUser, list]] = {}
+    for line, result in zip(batch, results, strict=True):
+        report.results.append(ImportResult(result.article, result.created, line.where))
+        if line.spans is not None and result.created:
+            spans, annotator = line.spans
+            by_annotator.setdefault(annotator.pk, (annotator, []))[1].append(
+                (result.article, spans)
+            )
+    for annotator, articles in by_annotator.values():
+        report.annotations += spans_store(team=project.team, annotator=annotator, articles=articles)
     batch.clear()
+
+
+def _spans_parse(value: object, *, body: str) -> list:
+    from workbench.annotations.bulk import spans_parse
+
+    return spans_parse(value, body=body)
 
 
 def articles_import_file(
@@ -498,7 +580,7 @@ def _removed_json(line: RemovedLine) -> dict:
     return {"line": line.line, "text": line.text, "reason": line.reason}
 
 
-def _parse_jsonl_line(line: str) -> tuple[Cleaned, Overrides]:
+def _parse_jsonl_line(line: str) -> tuple[Cleaned, Overrides, dict]:
     try:
         record = json.loads(line)
     except json.JSONDecodeError as error:
@@ -507,6 +589,7 @@ def _parse_jsonl_line(line: str) -> tuple[Cleaned, Overrides]:
         ) from error
     if not isinstance(record, dict):
         raise ValidationError(_("Each line must be a JSON object."), code="not_object")
+    _refuse_unstorable(record)
     text = record.get("body") or record.get("text")
     if not isinstance(text, str) or not text.strip():
         raise ValidationError(
@@ -523,7 +606,51 @@ def _parse_jsonl_line(line: str) -> tuple[Cleaned, Overrides]:
         url=(strings["url"] or "").strip(),
         published=_parse_date(record.get("published")),
     )
-    return _clean(text, url=overrides.url), overrides
+    if "spans" in record:
+        return _verbatim(text), overrides, record
+    return _clean(text, url=overrides.url), overrides, record
+
+
+def _verbatim(text: str) -> Cleaned:
+    """Return the text as the body, uncleaned: the spans that came with it index into it."""
+    if normalize_text(text) != text:
+        raise ValidationError(
+            _(
+                "A text with spans must come normalized (Unicode NFC, \\n line ends, no byte "
+                "order mark): their offsets would not hold after normalizing it here."
+            ),
+            code="spans_not_normalized",
+        )
+    return Cleaned(
+        raw=text,
+        body=text,
+        removed=[],
+        title=provisional_title(text),
+        title_is_provisional=True,
+        language=guess_language(text),
+    )
+
+
+# NUL, which PostgreSQL text cannot hold, and lone surrogates, which UTF-8 cannot encode: JSON
+# escapes (\\u0000, \\ud800) let both through json.loads.
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def _refuse_unstorable(value: object) -> None:
+    if isinstance(value, str):
+        bad = _UNSTORABLE.search(value)
+        if bad is not None:
+            raise ValidationError(
+                _("The line holds a character that cannot be stored (U+%(code)04X).")
+                % {"code": ord(bad.group())},
+                code="bad_character",
+            )
+    elif isinstance(value, dict):
+        for item in value.values():
+            _refuse_unstorable(item)
+    elif isinstance(value, list):
+        for item in value:
+            _refuse_unstorable(item)
 
 
 def _parse_date(value: object) -> datetime.date | None:
