@@ -177,3 +177,17 @@ def test_a_batch_that_is_not_storable_text_is_refused_whole(world, api):
     response = api("lead").post(reverse("api:article-batch"), body, content_type="application/json")
     assert response.status_code == 400
     assert "cannot be stored" in json.dumps(response.json())
+
+
+def test_imported_annotations_start_their_history(world, api):
+    spans = [span("Claim", "prices rose by 12 percent"), span("Quote", "It is unbearable")]
+    batch(api("reviewer"), world.project, line(spans=spans))
+    for annotation in Annotation.objects.all():
+        (entry,) = annotation.history.all()
+        assert entry.history_type == "+" and entry.history_user == world.reviewer
+        assert (entry.exact, entry.start, entry.kind) == (
+            annotation.exact,
+            annotation.start,
+            annotation.kind,
+        )
+        assert entry.history_date == annotation.created
