@@ -315,3 +315,13 @@ def test_undo_from_the_page(double):
     assert client_for(double.reviewer).post(url).status_code == 403
     assert client_for(double.lead).post(url).status_code == 302
     assert not Adjudication.objects.exists()
+
+
+def test_accept_and_edit_opens_the_copy(double):
+    accept = reverse("review:adjudication_accept", args=[double.article.pk])
+    data = {"annotation": double.q1.pk, "then": "edit"}
+    response = client_for(double.lead).post(accept, data)
+    adjudication = Adjudication.objects.get()
+    assert adjudication.method == "edit"
+    url = reverse("annotations:annotation_detail", args=[adjudication.result_id])
+    assert response["Location"] == url

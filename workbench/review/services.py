@@ -390,9 +390,16 @@ def _adjudicable(originals: Sequence[Annotation], actor: AbstractBaseUser) -> Ar
 
 
 @transaction.atomic
-def adjudication_accept(*, original: Annotation, actor: AbstractBaseUser) -> Adjudication:
-    """Put a copy of one reviewer's annotation into the approved version; the original stays."""
-    return _adjudicate([original], actor, AdjudicationMethod.ACCEPT)
+def adjudication_accept(
+    *, original: Annotation, actor: AbstractBaseUser, edit: bool = False
+) -> Adjudication:
+    """Put a copy of one reviewer's annotation into the approved version; the original stays.
+
+    With `edit`, the lead goes on to change the copy (in the annotation panel, whose edits the
+    change history records); the record says so.
+    """
+    method = AdjudicationMethod.EDIT if edit else AdjudicationMethod.ACCEPT
+    return _adjudicate([original], actor, method)
 
 
 @transaction.atomic
@@ -454,15 +461,6 @@ def _adjudicate(originals: list[Annotation], actor: AbstractBaseUser, method: st
     )
     adjudication.originals.set(originals)
     return adjudication
-
-
-@transaction.atomic
-def adjudication_mark_edited(*, adjudication: Adjudication, actor: AbstractBaseUser) -> None:
-    """Record that the lead changed an adjudicated annotation after accepting or merging it."""
-    require_lead(user=actor, team=adjudication.article.project.team)
-    if adjudication.method != AdjudicationMethod.EDIT:
-        adjudication.method = AdjudicationMethod.EDIT
-        adjudication.save(update_fields=["method"])
 
 
 @transaction.atomic

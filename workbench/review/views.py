@@ -277,10 +277,11 @@ def adjudication_accept_view(request: HtmxHttpRequest, article_id: int) -> HttpR
     form = forms.AnnotationPickForm(request.POST)
     pk = form.cleaned_data["annotation"] if form.is_valid() else None
     original = get_object_or_404(annotation_list(user=request.user, article=article), pk=pk)
+    edit = request.POST.get("then") == "edit"
     adjudication = _adjudicate(
-        request, lambda: adjudication_accept(original=original, actor=request.user)
+        request, lambda: adjudication_accept(original=original, actor=request.user, edit=edit)
     )
-    if adjudication is not None and request.POST.get("then") == "edit":
+    if adjudication is not None and edit:
         return redirect("annotations:annotation_detail", adjudication.result_id)
     return redirect("review:adjudicate", article.pk)
 
