@@ -235,3 +235,18 @@ def test_claims_limit():
     )
     assert len([s for s in suggest(text, claims=5) if s.kind == "claim"]) == 5
     assert [s for s in suggest(text, claims=0) if s.kind == "claim"] == []
+
+
+def test_indirect_content_keeps_its_first_word_and_names_inside_split_attributions_count():
+    text = (
+        '"This is a deliberate message," said Michael Knights, Iraq expert at the Washington '
+        'Institute. "A senior leader will be next on the list."\n\n'
+        "The Pentagon said the strike was an act of self-defense. Militias have carried out "
+        "more than 100 attacks on US bases since October, according to Knights."
+    )
+    direct, pentagon, knights = quotes(text)
+    assert direct.quote_type == "direct" and direct.speaker == "Michael Knights"
+    assert pentagon.text == "the strike was an act of self-defense"
+    assert pentagon.speaker == "Pentagon"
+    assert knights.speaker == "Michael Knights"
+    assert knights.text.startswith("Militias have carried out")

@@ -21,6 +21,7 @@ _FILLER = frozenset(
     wednesday thursday friday saturday sunday morning afternoon evening night earlier later
     this today yesterday recently also ,""")
 )
+_ADVERBIAL_START = frozenset(split_words("on in at during last this earlier later today yesterday"))
 _OBJECT_VERBS = frozenset(
     split_words("told tells tell telling informed informs warned warns urged reminded")
 )
@@ -223,10 +224,15 @@ def _clause_start(tokens: list[Token], i: int) -> int:
         j < len(tokens) and tokens[j].lower in _FILLER and tokens[j].lower != "that" and j - i < 8
     ):
         j += 1
-    if j < len(tokens) and tokens[j].lower in {"the", "a", "an", "this", "last"} and j > i:
-        # "said on the campaign trail that" is rare; "said the plan" starts the content
-        return j
-    return j
+    if j < len(tokens) and tokens[j].lower == "that":
+        return j  # "said on Tuesday that …": the content starts at "that"
+    if (
+        j > i
+        and tokens[i].lower in _ADVERBIAL_START
+        and (j >= len(tokens) or tokens[j - 1].text == ",")
+    ):
+        return j  # "said on Tuesday, …"
+    return i  # "said the strike was …": the content starts right after the verb
 
 
 def indirect_in_sentence(text: str, start: int, end: int) -> Indirect | None:

@@ -160,9 +160,8 @@ def _attribute(article: _Article, start: int, end: int) -> tuple[Cue | None, str
     return None, "none", 0.0, True
 
 
-def _find_quotes(article: _Article) -> list[_Quote]:
+def _find_quotes(article: _Article, raw: list[RawQuote]) -> list[_Quote]:
     text = article.text
-    raw = find_quotes(text, article.paragraphs)
     found: list[_Quote] = []
     for start, end, split_cue, closed in _merge_split(article, raw):
         inner = text[start + 1 : end - 1 if closed else end]
@@ -233,8 +232,11 @@ def suggest(
 ) -> list[Suggestion]:
     """Return quote suggestions (with speakers) and the top check-worthy claims, by offset."""
     article = _Article(text)
-    quotes = _find_quotes(article)
-    registry = Registry(text, [(q.start, q.end) for q in quotes])
+    raw = find_quotes(text, article.paragraphs)
+    quotes = _find_quotes(article, raw)
+    # Names inside quotation marks are seldom speakers; the attribution between the two halves
+    # of a split quote is outside them, so the raw quotations are excluded, not the merged ones.
+    registry = Registry(text, [(q.start, q.end) for q in raw])
     items: list[tuple[int, str, object]] = [(q.start, "direct", q) for q in quotes]
     quote_spans = [(q.start, q.end) for q in quotes]
     for paragraph in article.sentences:
