@@ -17,6 +17,7 @@ from workbench.annotations.models import Annotation, AnnotationStatus
 from workbench.articles.models import ArticleStatus
 from workbench.review.dashboard_selectors import lead_attention, project_dashboard, week_range
 from workbench.review.models import Assignment, AssignmentState, ReviewSession, SessionArticle
+from workbench.suggest.models import SuggestionDecision
 
 pytestmark = pytest.mark.django_db
 
@@ -152,9 +153,32 @@ def test_dashboard_status_counts_and_agreement_over_time(world):
     assert sum(w.tally.articles for w in weeks) == 6
 
 
-def test_dashboard_suggestion_placeholder_or_precision(world):
-    html = client_for(world.lead).get(url(world.project)).content.decode()
+def test_dashboard_suggestion_precision(world):
+    html = client_for(world.viewer).get(url(world.project)).content.decode()
     assert 'id="suggestion-precision"' in html
+    assert project_dashboard(project=world.project, viewer=lead_view(world)).suggestions == {
+        "accepted": 0,
+        "rejected": 0,
+        "precision": None,
+    }
+    SuggestionDecision.objects.bulk_create(
+        [
+            SuggestionDecision(
+                article=world.article,
+                kind="claim",
+                start=i,
+                end=i + 5,
+                exact="x",
+                decision=decision,
+                score=0.5,
+            )
+            for i, decision in enumerate(["accepted", "accepted", "accepted", "rejected"])
+        ]
+    )
+    suggestions = project_dashboard(project=world.project, viewer=lead_view(world)).suggestions
+    assert suggestions == {"accepted": 3, "rejected": 1, "precision": 0.75}
+    html = client_for(world.viewer).get(url(world.project)).content.decode()
+    assert "<dd>0.75</dd>" in html
 
 
 def test_dashboard_escapes_names_and_verdicts_in_tables_and_svg(world):

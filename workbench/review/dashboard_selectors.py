@@ -28,6 +28,7 @@ from workbench.review.models import (
     AssignmentState,
     SessionArticle,
 )
+from workbench.suggest.selectors import suggestion_counts
 
 # Reviewers' annotations that count once their work is in: never drafts (blind mode, and work in
 # progress), never the lead's adjudicated results (those are not a reviewer's judgement).
@@ -268,18 +269,14 @@ def verdict_distribution(*, project: Project, user: AbstractBaseUser) -> list[di
     ]
 
 
-def suggestion_precision(*, project: Project) -> dict | None:
-    """Return accepted/rejected suggestion counts with precision, or None where not available.
+def suggestion_precision(*, project: Project) -> dict:
+    """Return how many suggestions reviewers accepted and rejected, and the share accepted.
 
-    The suggestions app exposes its counts through `suggestion_outcomes`; until it does, the
-    dashboard shows a placeholder.
+    That share is the suggester's precision in real use: of the suggestions someone decided on,
+    how many were right. It is None until anything was decided.
     """
-    try:
-        from workbench.suggest.selectors import suggestion_outcomes  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    outcome = suggestion_outcomes(project=project)
-    accepted, rejected = outcome.get("accepted", 0), outcome.get("rejected", 0)
+    counts = suggestion_counts(project=project)
+    accepted, rejected = counts["accepted"], counts["rejected"]
     decided = accepted + rejected
     return {
         "accepted": accepted,
