@@ -29,6 +29,23 @@ def need(condition: bool, reason: str) -> None:
     pytest.skip(reason)
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
+    """Test on an SQLite file, not in memory.
+
+    With an in-memory database Django hands the browser tests' live server the test's own
+    connection, and the server's request threads share it: two requests at once (the page and
+    an htmx call) then fail with "database table is locked". A file gives each thread its own
+    connection, as in production.
+    """
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        name = tmp_path_factory.mktemp("database") / "test.sqlite3"
+        database.setdefault("TEST", {})["NAME"] = str(name)
+
+
 @pytest.fixture(autouse=True)
 def fast_passwords(settings) -> None:
     # PBKDF2's deliberate slowness buys nothing in tests and costs seconds per user.
