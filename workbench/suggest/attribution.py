@@ -49,6 +49,11 @@ def _verb_at(tokens: list[Token], i: int) -> int:
             "ordered",
             "begin",
             "began",
+            "read",
+            "reads",
+            "sang",
+            "sing",
+            "sings",
         }:
             return 0  # too often not reporting; only after quotations (see quote_cue_after)
         if word == "point" or word == "pointed":
@@ -151,6 +156,16 @@ def cue_before_quote(text: str, start: int, end: int) -> tuple[Cue | None, bool]
         ):
             # "…, telling Reuters, “…”", "He then … and joked, “…”": the clause's subject.
             speaker, _ = subject_of(text, start, tokens[i].start)
+        if speaker is None and introduces:
+            # Inverted: "…, explained Rosenberg, “…”", "Said Comey, “…”".
+            after = mention_after(text, tokens, i + width)
+            if (
+                after is not None
+                and after.kind != "pronoun"
+                and len(tail) > 1
+                and after.end >= tail[-2].end
+            ):
+                speaker = after
         if speaker is None:
             continue
         cue = Cue(

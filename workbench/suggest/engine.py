@@ -13,6 +13,7 @@ from workbench.suggest.attribution import (
     cue_after_quote,
     cue_before_quote,
     indirect_in_sentence,
+    is_cue_word,
     subject_of,
 )
 from workbench.suggest.claims import checkworthiness
@@ -107,11 +108,27 @@ def _merge_split(article: _Article, raw: list[RawQuote]) -> list[tuple[int, int,
                     found is not None
                     and mid_sentence
                     and gap.rstrip()[-1:] in {",", ".", ":", "—", "–", ";"}
+                    and not _second_cue(article, found, gap, end, quote)
                 ):
                     merged[-1] = (start, quote.end, found, quote.closed)
                     continue
         merged.append((quote.start, quote.end, None, quote.closed))
     return merged
+
+
+def _second_cue(article: _Article, found: Cue, gap: str, end: int, quote: RawQuote) -> bool:
+    """Whether the quotation after a split has its own cue: two remarks, not one.
+
+    "“…,” he said, adding, “…”" and "“…,” she said. “…,” she said." are two attributions.
+    """
+    text = article.text
+    tail = text[found.end : quote.start]
+    if any(is_cue_word(word.strip(",.:;")) for word in tail.split()):
+        return True
+    if gap.rstrip()[-1:] in {".", ";"}:
+        limit = article.paragraphs[article.paragraph_of(quote.end - 1)][1]
+        return cue_after_quote(text, quote.end, limit) is not None
+    return False
 
 
 def _attribute(article: _Article, start: int, end: int) -> tuple[Cue | None, str, float, bool]:

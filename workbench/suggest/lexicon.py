@@ -18,12 +18,12 @@ lament maintain mention muse note object observe offer plead pledge point post p
 promise protest quip reason recall recount reflect reiterate remark remind repeat reply report
 respond retort reveal scoff shout sigh signal snap state stress suggest summarize testify
 thunder tweet urge vow warn whisper wonder worry yell acknowledge announce criticize criticise
-praise rail accuse lash blog email text rule order forecast guarantee"""
+praise rail accuse lash blog email text rule order forecast guarantee react chant interject"""
 )
 _SPEECH_IRREGULAR = split_words(
     """say says said saying tell tells told telling write writes wrote written
 writing speak speaks spoke spoken speaking tweeted tweeting emailed emailing texted
-begin begins began beginning put puts"""
+begin begins began beginning put puts read reads sang sing sings"""
 )
 
 # Cognition verbs: PolNeAR counts beliefs as attributions; the finder scores them lower.

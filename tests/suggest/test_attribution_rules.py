@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+from workbench.suggest.engine import suggest
+
+
+def direct_quotes(text: str) -> list:
+    return [s for s in suggest(text, claims=0) if s.quote_type == "direct"]
+
+
+def test_split_quote_with_a_second_cue_stays_two_quotes():
+    text = (
+        "“The bridge will reopen in May,” the engineer said, adding, "
+        "“We have found no further cracks in the deck.”"
+    )
+    found = direct_quotes(text)
+    assert [q.text for q in found] == [
+        "“The bridge will reopen in May,”",
+        "“We have found no further cracks in the deck.”",
+    ]
+
+
+def test_consecutive_sentences_each_with_a_cue_stay_two_quotes():
+    text = (
+        "“The rent has doubled in two years,” Nora Blake said. "
+        "“Half of the shops on this street have closed,” she said."
+    )
+    found = direct_quotes(text)
+    assert len(found) == 2
+    assert found[1].text == "“Half of the shops on this street have closed,”"
+
+
+def test_split_quote_around_one_cue_is_one_quote():
+    text = "“The vote was close,” said Paul Greer, “but the council has made its choice.”"
+    (quote,) = direct_quotes(text)
+    assert quote.end == len(text)
+    assert quote.speaker == "Paul Greer"
+
+
+def test_document_that_reads_after_a_quote_is_the_source():
+    text = (
+        "The council published its reply on Friday.\n\n"
+        "“The district will not close any library branch this year,” the letter reads."
+    )
+    (quote,) = direct_quotes(text)
+    assert quote.speaker_start is not None
+    assert text[quote.speaker_start : quote.speaker_end].endswith("letter")
+
+
+def test_inverted_cue_before_a_quote():
+    text = (
+        "The schedule favours large states, explained Ruth Okafor, "
+        "“because the early contests decide who raises money.”"
+    )
+    (quote,) = direct_quotes(text)
+    assert quote.speaker == "Ruth Okafor"
