@@ -53,3 +53,22 @@ def test_inverted_cue_before_a_quote():
     )
     (quote,) = direct_quotes(text)
     assert quote.speaker == "Ruth Okafor"
+
+
+def test_participle_after_indirect_speech_is_a_second_remark():
+    text = (
+        "Mayor Dana Whitfield said the budget would be balanced by June, "
+        "adding that no library would close."
+    )
+    found = [s for s in suggest(text, claims=0) if s.kind == "quote"]
+    assert [q.text for q in found] == [
+        "the budget would be balanced by June",
+        "that no library would close",
+    ]
+    assert {q.speaker for q in found} == {"Dana Whitfield"}
+
+
+def test_participle_takes_the_sentence_subject_as_speaker():
+    text = "Senator Ellen Marsh voted against the bill on Tuesday, saying it would raise rents."
+    found = [s for s in suggest(text, claims=0) if s.kind == "quote"]
+    assert [(q.text, q.speaker) for q in found] == [("it would raise rents", "Ellen Marsh")]

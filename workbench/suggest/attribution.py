@@ -342,3 +342,46 @@ def speaker_index(tokens: list[Token], mention: Mention) -> int:
         if token.start >= mention.start:
             return index
     return len(tokens)
+
+
+def participle_cues(text: str, start: int, end: int, first: Indirect | None) -> list[Indirect]:
+    """A second remark in the sentence: "X did Y on Tuesday, saying (that) …".
+
+    The participle's subject is the sentence's speaker (or subject); the first attribution, if
+    any, is cut back to end before the comma. Return the second attribution (or nothing).
+    """
+    tokens = tokenize(text, start, end)
+    last = len(tokens)
+    while last > 0 and tokens[last - 1].text in {".", "!", "?", ";", ":"}:
+        last -= 1
+    begin = 0
+    if first is not None:
+        begin = next((k for k, t in enumerate(tokens) if t.start >= first.start), last)
+    for k in range(max(begin, 2), last - 2):
+        word = tokens[k].lower
+        if tokens[k - 1].text != "," or not word.endswith("ing") or word not in SPEECH_VERBS:
+            continue
+        j = _clause_start(tokens, k + 1)
+        if last - j < 2:
+            return []
+        speaker = first.speaker if first is not None else None
+        if speaker is None:
+            speaker = _sentence_subject(text, tokens, k - 1)
+        if speaker is None:
+            return []
+        if first is not None:
+            first.end = tokens[k - 2].end
+        cue = (tokens[k].start, tokens[k].end)
+        return [Indirect(tokens[j].start, tokens[last - 1].end, cue, speaker, False)]
+    return []
+
+
+def _sentence_subject(text: str, tokens: list[Token], stop: int) -> Mention | None:
+    """The subject that opens a sentence: a mention followed by a lowercase verb."""
+    for i in range(1, min(stop, 12)):
+        if tokens[i].text[:1].islower() and tokens[i].text[:1].isalpha():
+            speaker = mention_before(text, tokens, i)
+            if speaker is not None and speaker.start == tokens[0].start:
+                return speaker
+            return None
+    return None

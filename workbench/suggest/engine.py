@@ -14,6 +14,7 @@ from workbench.suggest.attribution import (
     cue_before_quote,
     indirect_in_sentence,
     is_cue_word,
+    participle_cues,
     subject_of,
 )
 from workbench.suggest.claims import checkworthiness
@@ -261,6 +262,8 @@ def suggest(
             if _overlaps(quote_spans, s_start, s_end):
                 continue
             indirect = indirect_in_sentence(text, s_start, s_end)
+            for second in participle_cues(text, s_start, s_end, indirect):
+                items.append((second.start, "indirect", second))
             if indirect is not None:
                 items.append((indirect.start, "indirect", indirect))
     items.sort(key=lambda item: item[0])
