@@ -195,3 +195,20 @@ def test_schema_documents_the_review_endpoints(world):
         "/api/v1/assignments/{id}/submit/",
     ):
         assert path in schema["paths"], path
+
+
+def test_reviewer_cannot_change_submitted_work_through_the_api(assigned):
+    mine = quote(assigned.article, assigned.reviewer)
+    article_submit(assignment=assigned.a, actor=assigned.reviewer)
+    client = api_for(assigned.reviewer)
+    url = reverse("api:annotation-detail", args=[mine.pk])
+    patch = client.patch(url, {"role": "x"}, format="json", headers={"If-Match": '"2"'})
+    assert patch.status_code == status.HTTP_403_FORBIDDEN
+    assert patch.json()["code"] == "submitted"
+    assert "can no longer be changed" in patch.json()["detail"]
+    assert client.delete(url, headers={"If-Match": '"2"'}).status_code == 403
+    body = {"article": assigned.article.pk, "kind": "quote", "start": 0, "end": 7}
+    body["exact"] = assigned.article.body[:7]
+    create = client.post(reverse("api:annotation-list"), body, format="json")
+    assert create.status_code == 403 and create.json()["code"] == "submitted"
+    assert list(Annotation.objects.values_list("pk", "version", "role")) == [(mine.pk, 2, "")]

@@ -9,8 +9,17 @@ from django.utils import timezone
 from tests.factories import ArticleFactory, MembershipFactory
 from tests.review.conftest import claim, quote
 from workbench.accounts.models import Role
+from workbench.annotations.history import annotation_history
 from workbench.annotations.models import Annotation, Evidence
-from workbench.annotations.services import evidence_add, source_get_or_create
+from workbench.annotations.services import (
+    AnnotationLocked,
+    annotation_delete,
+    annotation_update,
+    comment_add,
+    evidence_add,
+    evidence_remove,
+    source_get_or_create,
+)
 from workbench.articles.models import Article
 from workbench.review.models import (
     Adjudication,
@@ -372,3 +381,152 @@ def test_touching_an_assigned_article_starts_the_work(review):
     session_touch(user=review.reviewer, team=review.team, article=review.article)
     a.refresh_from_db()
     assert (a.state, a.version) == ("in_progress", 1) and a.started is not None
+
+
+# --- submitted work is locked -------------------------------------------------------------------
+
+
+@pytest.fixture
+def submitted(review):
+    """The reviewer's quote and claim (with evidence) on the article, submitted."""
+    review.quote = quote(review.article, review.reviewer)
+    review.claim = claim(review.article, review.reviewer)
+    source = source_get_or_create(team=review.team, actor=None, title="Pentagon briefing")
+    review.evidence = evidence_add(
+        claim=review.claim, actor=review.reviewer, source=source, stance="supports"
+    )
+    review.source = source_get_or_create(team=review.team, actor=None, title="Another source")
+    review.a = assignment_create(
+        article=review.article, reviewer=review.reviewer, actor=review.lead
+    )
+    review.a = article_submit(assignment=review.a, actor=review.reviewer)
+    return review
+
+
+def _attempts(w, actor):
+    """Every change a reviewer could try on their work, each as a callable (read when called)."""
+
+    def fresh(annotation):
+        return Annotation.objects.get(pk=annotation.pk)
+
+    return {
+        "update": lambda: annotation_update(
+            annotation=fresh(w.quote), actor=actor, version=fresh(w.quote).version, role="x"
+        ),
+        "delete": lambda: annotation_delete(
+            annotation=fresh(w.quote), actor=actor, version=fresh(w.quote).version
+        ),
+        "evidence_add": lambda: evidence_add(
+            claim=fresh(w.claim), actor=actor, source=w.source, stance="refutes"
+        ),
+        "evidence_remove": lambda: evidence_remove(
+            evidence=Evidence.objects.get(pk=w.evidence.pk), actor=actor
+        ),
+        "create": lambda: quote(w.article, actor, "3 drones"),
+    }
+
+
+def _snapshot(article):
+    return sorted(
+        Annotation.objects.filter(article=article).values_list("pk", "version", "role", "status")
+    ), sorted(Evidence.objects.values_list("pk", "stance"))
+
+
+def test_reviewer_cannot_change_or_add_to_submitted_work(submitted):
+    before = _snapshot(submitted.article)
+    for name, attempt in _attempts(submitted, submitted.reviewer).items():
+        with pytest.raises(AnnotationLocked) as error:
+            attempt()
+        assert error.value.code == "submitted", name
+        assert isinstance(error.value, PermissionDenied)
+    assert _snapshot(submitted.article) == before
+
+
+def test_reviewer_may_still_comment_on_submitted_work(submitted):
+    comment = comment_add(annotation=submitted.quote, author=submitted.reviewer, text="Why?")
+    assert comment.pk is not None
+
+
+def test_approved_work_stays_locked(submitted):
+    article_approve(assignment=submitted.a, actor=submitted.lead, version=submitted.a.version)
+    assert Annotation.objects.get(pk=submitted.quote.pk).status == "approved"
+    for name, attempt in _attempts(submitted, submitted.reviewer).items():
+        with pytest.raises(AnnotationLocked):
+            attempt()
+        assert name
+
+
+def test_rejected_work_is_editable_again(submitted):
+    article_reject(
+        assignment=submitted.a, actor=submitted.lead, version=submitted.a.version, comment="Redo"
+    )
+    attempts = _attempts(submitted, submitted.reviewer)
+    updated = attempts["update"]()
+    assert updated.role == "x" and updated.status == "rejected"
+    assert attempts["evidence_add"]().stance == "refutes"
+    assert attempts["create"]().status == "draft"
+    attempts["delete"]()
+    assert not Annotation.objects.filter(pk=submitted.quote.pk).exists()
+
+
+def test_lead_may_still_change_submitted_work(submitted):
+    attempts = _attempts(submitted, submitted.lead)
+    assert attempts["update"]().role == "x"
+    assert attempts["evidence_add"]().added_by == submitted.lead
+    attempts["evidence_remove"]()
+    attempts["create"]()
+    attempts["delete"]()
+
+
+def test_reviewer_without_an_assignment_keeps_annotating(review):
+    # No assignment: the drafts are theirs to change, as before the review workflow.
+    mine = quote(review.article, review.reviewer)
+    assert annotation_update(annotation=mine, actor=review.reviewer, version=1, role="y").role
+    assert quote(review.article, review.second, "3 drones").status == "draft"
+
+
+def test_second_reviewer_is_not_locked_by_the_first_ones_submission(submitted):
+    assignment_create(article=submitted.article, reviewer=submitted.second, actor=submitted.lead)
+    theirs = quote(submitted.article, submitted.second, "3 drones")
+    assert annotation_update(annotation=theirs, actor=submitted.second, version=1, role="z")
+
+
+# --- status changes are in the annotations' history ---------------------------------------------
+
+
+def _status_entries(user, annotation):
+    return [
+        (entry.user, entry.reason, [(c.field, c.before, c.after) for c in entry.changes])
+        for entry in annotation_history(user=user, annotation_id=annotation.pk)
+        if entry.action == "changed" and any(c.field == "Status" for c in entry.changes)
+    ]
+
+
+def test_submit_and_approve_are_recorded_in_history_with_their_actor(submitted):
+    article_approve(assignment=submitted.a, actor=submitted.lead, version=submitted.a.version)
+    entries = _status_entries(submitted.lead, submitted.quote)
+    assert entries == [
+        ("reviewer", "Work submitted", [("Status", "Draft", "Submitted")]),
+        ("lead", "Work approved", [("Status", "Submitted", "Approved")]),
+    ]
+
+
+def test_reject_is_recorded_in_history(submitted):
+    article_reject(
+        assignment=submitted.a, actor=submitted.lead, version=submitted.a.version, comment="No"
+    )
+    assert _status_entries(submitted.lead, submitted.claim)[-1] == (
+        "lead",
+        "Work sent back",
+        [("Status", "Submitted", "Rejected")],
+    )
+
+
+def test_adjudication_copy_and_its_undo_name_the_lead_in_history(submitted):
+    adjudication = adjudication_accept(original=submitted.claim, actor=submitted.lead)
+    result = adjudication.result
+    assert result.history.get().history_user == submitted.lead
+    assert Evidence.history.get(claim_id=result.pk).history_user == submitted.lead
+    adjudication_undo(adjudication=adjudication, actor=submitted.lead)
+    deleted = Annotation.history.filter(id=adjudication.result_id, history_type="-").get()
+    assert deleted.history_user == submitted.lead

@@ -263,6 +263,39 @@ def test_reject_without_comment_is_400(review):
     assert Assignment.objects.get().state == "submitted"
 
 
+# --- submitted work is read-only for its reviewer ------------------------------------------------
+
+
+def test_submitted_annotation_panel_is_read_only_for_its_reviewer(review):
+    _submitted(review)
+    annotation = Annotation.objects.get()
+    url = reverse("annotations:annotation_detail", args=[annotation.pk])
+    edit = reverse("annotations:annotation_edit", args=[annotation.pk])
+    text = client_for(review.reviewer).get(url, headers=HX).content.decode()
+    assert edit not in text and "data-locked" in text and "it can no longer be changed" in text
+    assert reverse("annotations:comment_add", args=[annotation.pk]) in text  # comments stay
+    lead = client_for(review.lead).get(url, headers=HX).content.decode()
+    assert edit in lead and "data-locked" not in lead
+
+
+def test_submitted_annotation_edits_are_refused_with_the_reason(review):
+    _submitted(review)
+    annotation = Annotation.objects.get()
+    client = client_for(review.reviewer)
+    edit = reverse("annotations:annotation_edit", args=[annotation.pk])
+    delete = reverse("annotations:annotation_delete", args=[annotation.pk])
+    assert client.get(edit).status_code == 403
+    refused = client.post(edit, {"version": annotation.version, "role": "x"})
+    assert refused.status_code == 403 and "it can no longer be changed" in refused.content.decode()
+    assert client.post(delete, {"version": annotation.version}).status_code == 403
+    new = reverse("annotations:annotation_new", args=[review.article.pk])
+    create = reverse("annotations:annotation_create", args=[review.article.pk])
+    data = {"kind": "quote", "start": 0, "end": 7, "exact": review.article.body[:7]}
+    assert client.post(new, data, headers=HX).status_code == 403
+    assert client.post(create, data, headers=HX).status_code == 403
+    assert list(Annotation.objects.values_list("version", "role")) == [(annotation.version, "")]
+
+
 # --- adjudication -------------------------------------------------------------------------------
 
 

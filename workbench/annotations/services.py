@@ -24,6 +24,7 @@ from workbench.accounts.services import require_lead, require_writer
 from workbench.annotations.models import (
     Annotation,
     AnnotationKind,
+    AnnotationStatus,
     Comment,
     Entity,
     Evidence,
@@ -31,6 +32,7 @@ from workbench.annotations.models import (
 )
 from workbench.articles.models import Article
 from workbench.errors import field_error
+from workbench.review.models import DONE_STATES, Assignment
 
 CONTEXT_CHARS = 32
 _Recorded = TypeVar("_Recorded", bound=Model)
@@ -43,6 +45,16 @@ class Span:
     start: int
     end: int
     exact: str
+
+
+# A reviewer's annotations in these states are with the lead: theirs again only once sent back.
+LOCKED_STATUSES = (AnnotationStatus.SUBMITTED, AnnotationStatus.APPROVED)
+
+
+class AnnotationLocked(PermissionDenied):
+    """A reviewer changing work already submitted (403, code "submitted"): nothing is changed."""
+
+    code = "submitted"
 
 
 class StaleEdit(ValidationError):
@@ -137,6 +149,39 @@ def require_annotation_writer(
         raise PermissionDenied(_("Your role in this team does not allow this."))
     if role != Role.LEAD and annotation.annotator_id != user.pk:
         raise PermissionDenied(_("Reviewers change only their own annotations."))
+    if role != Role.LEAD and annotation.status in LOCKED_STATUSES:
+        raise AnnotationLocked(
+            _(
+                "This annotation is %(status)s: it can no longer be changed, unless a lead "
+                "sends the work back. You can still comment on it."
+            )
+            % {"status": annotation.get_status_display().lower()}
+        )
+
+
+def require_article_open(
+    *, user: AbstractBaseUser, article: Article, role: str | None = None, lock: bool = False
+) -> None:
+    """Refuse a reviewer new annotations on an article whose work they submitted (403).
+
+    With `lock` (inside a transaction) the assignment row stays locked, so that a submission
+    cannot slip between this check and the new annotation, a draft on work already decided.
+    """
+    if role is None:
+        role = require_writer(user=user, team=article.project.team).role
+    if role == Role.LEAD:
+        return
+    assignments = Assignment.objects.filter(article=article, reviewer_id=user.pk)
+    if lock:
+        assignments = assignments.select_for_update()
+    state = assignments.values_list("state", flat=True).first()
+    if state in DONE_STATES:
+        raise AnnotationLocked(
+            _(
+                "You have submitted your work on this article: it takes no new annotations "
+                "unless a lead sends it back."
+            )
+        )
 
 
 # --- entities ---------------------------------------------------------------------------------
@@ -228,7 +273,7 @@ def entity_merge(*, keep: Entity, merge: Entity, actor: AbstractBaseUser) -> Ent
     moved_ids = list(Annotation.objects.filter(moved).values_list("pk", flat=True))
     Annotation.objects.filter(speaker=merge).update(speaker=keep, version=bump)
     Annotation.objects.filter(claimant=merge).update(claimant=keep, version=bump)
-    _record_bulk_change(moved_ids, actor, _("Speaker “%(name)s” merged") % {"name": merge.name})
+    record_bulk_change(moved_ids, actor, _("Speaker “%(name)s” merged") % {"name": merge.name})
     keep.aliases = _clean_aliases(keep.name, [*keep.aliases, merge.name, *merge.aliases])
     keep.description = keep.description or merge.description
     keep.wikidata_id = keep.wikidata_id or merge.wikidata_id
@@ -240,7 +285,7 @@ def entity_merge(*, keep: Entity, merge: Entity, actor: AbstractBaseUser) -> Ent
     return keep
 
 
-def _record_bulk_change(ids: list[int], actor: AbstractBaseUser, reason: str) -> None:
+def record_bulk_change(ids: list[int], actor: AbstractBaseUser, reason: str) -> None:
     """Record a history entry for annotations changed by a queryset update (which has no signals).
 
     One read and one insert per batch, whatever the number of annotations.
@@ -282,7 +327,8 @@ def annotation_create(
     **fields: object,
 ) -> Annotation:
     """Create a quote or claim on a span of the body; refuse a span whose text does not match."""
-    require_writer(user=author, team=article.project.team)
+    membership = require_writer(user=author, team=article.project.team)
+    require_article_open(user=author, article=article, role=membership.role, lock=True)
     annotation = Annotation(article=article, kind=kind, annotator=author)
     _apply(annotation, Span(start, end, exact), fields)
     recorded_by(annotation, author).save()

@@ -26,6 +26,7 @@ from workbench.annotations.selectors import (
     source_list,
 )
 from workbench.annotations.services import (
+    AnnotationLocked,
     StaleEdit,
     annotation_create,
     annotation_delete,
@@ -36,6 +37,7 @@ from workbench.annotations.services import (
     evidence_add,
     evidence_remove,
     require_annotation_writer,
+    require_article_open,
     source_get_or_create,
 )
 from workbench.articles.models import Article
@@ -55,7 +57,7 @@ PICKER_RESULTS = 12
 def annotation_new_view(request: HtmxHttpRequest, article_id: int) -> HttpResponse:
     """The create form for a selection (POST: a long selection does not fit in a URL)."""
     article = get_object_or_404(article_list(user=request.user), pk=article_id)
-    require_writer(user=request.user, team=article.project.team)
+    require_article_open(user=request.user, article=article)
     span_form = forms.SpanForm(request.POST)
     errors = _span_errors(article, span_form)
     context = _new_context(request, article, span_form, errors=errors, span_ok=not errors)
@@ -79,7 +81,7 @@ def annotation_create_view(request: HtmxHttpRequest, article_id: int) -> HttpRes
             errors = error.messages
     # Checked here too so that a viewer gets 403, not a validation message (the service
     # checks on the way in when the form is valid).
-    require_writer(user=request.user, team=article.project.team)
+    require_article_open(user=request.user, article=article)
     context = _new_context(request, article, span_form, form=form, errors=errors)
     return _render(request, NEW, "form", context, status=400)
 
@@ -415,8 +417,16 @@ def _panel_context(
 ) -> dict:
     """What the panel shows; pass what is already known to save the queries."""
     article = annotation.article
+    locked = ""
     if can_change is None:
-        can_change = _allowed(require_annotation_writer, user=request.user, annotation=annotation)
+        try:
+            require_annotation_writer(user=request.user, annotation=annotation)
+            can_change = True
+        except AnnotationLocked as error:
+            # Its author sees why the edit controls are gone.
+            can_change, locked = False, str(error)
+        except PermissionDenied:
+            can_change = False
     if can_comment is None:
         can_comment = can_change or _allowed(
             require_writer, user=request.user, team=article.project.team
@@ -426,6 +436,7 @@ def _panel_context(
         "article": article,
         "can_change": can_change,
         "can_comment": can_comment,
+        "locked": locked,
         # Querysets stay lazy: a fragment that does not show them costs no query.
         "evidence": annotation.evidence.all() if evidence is None else evidence,
         "comments": annotation.comments.all() if comments is None else comments,

@@ -2,13 +2,14 @@
 
 - Django `ValidationError` from a service → 400, `{field: [{"message", "code"}]}` (the same
   shape as a serializer's errors, so a client handles one format);
-- `PermissionDenied` → 403, `Http404` → 404, `{"detail", "code"}`;
+- `PermissionDenied` → 403 with the service's reason (code "submitted" for locked work),
+  `Http404` → 404, `{"detail", "code"}`;
 - `StaleEdit` → 409 with the annotation as it is now, so the client can show it or retry.
 """
 
 from __future__ import annotations
 
-from django.core.exceptions import NON_FIELD_ERRORS
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, status
@@ -49,6 +50,10 @@ def exception_handler(exc: Exception, context: dict) -> Response | None:
         return _stale(exc, context)
     if isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(_field_errors(exc))
+    elif isinstance(exc, PermissionDenied) and exc.args:
+        # DRF would answer its generic message: keep the service's reason and code.
+        code = getattr(exc, "code", "permission_denied")
+        exc = exceptions.PermissionDenied(str(exc), code=code)
     response = drf_exception_handler(exc, context)
     if response is None or not isinstance(exc, exceptions.APIException):
         return response

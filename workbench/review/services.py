@@ -15,13 +15,14 @@ from datetime import datetime, timedelta
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Count, F, Q
+from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from workbench.accounts.models import Membership, Role, Team
 from workbench.accounts.services import require_lead
 from workbench.annotations.models import Annotation, AnnotationStatus, Evidence
+from workbench.annotations.services import history_user, record_bulk_change, recorded_by
 from workbench.articles.models import Article, ArticleStatus
 from workbench.review.models import (
     OPEN_STATES,
@@ -226,9 +227,18 @@ def _transition(assignment: Assignment, state: str, **fields: object) -> Assignm
     return assignment
 
 
-def _set_status(annotations: object, status: str) -> int:
+def _set_status(
+    annotations: QuerySet[Annotation], status: str, actor: AbstractBaseUser, reason: str
+) -> int:
+    """Move the annotations to `status`, recording the change and its actor in their history.
+
+    A queryset update has no signals, so the history rows are written after it, in bulk.
+    """
+    ids = list(annotations.values_list("pk", flat=True))
     # Bumping the version makes an edit panel still open on the old status get the usual 409.
-    return annotations.update(status=status, version=F("version") + 1)
+    Annotation.objects.filter(pk__in=ids).update(status=status, version=F("version") + 1)
+    record_bulk_change(ids, actor, reason)
+    return len(ids)
 
 
 @transaction.atomic
@@ -249,6 +259,8 @@ def article_submit(
     _set_status(
         mine.filter(status__in=[AnnotationStatus.DRAFT, AnnotationStatus.REJECTED]),
         AnnotationStatus.SUBMITTED,
+        actor,
+        _("Work submitted"),
     )
     now = timezone.now()
     return _transition(
@@ -286,7 +298,7 @@ def article_approve(*, assignment: Assignment, actor: AbstractBaseUser, version:
             annotator_id=current.reviewer_id,
             status=AnnotationStatus.SUBMITTED,
         )
-        _set_status(mine, AnnotationStatus.APPROVED)
+        _set_status(mine, AnnotationStatus.APPROVED, actor, _("Work approved"))
     return _transition(
         current, AssignmentState.APPROVED, decided_at=timezone.now(), decided_by=actor
     )
@@ -307,7 +319,7 @@ def article_reject(
     mine = Annotation.objects.filter(
         article=current.article, annotator_id=current.reviewer_id, status=AnnotationStatus.SUBMITTED
     )
-    _set_status(mine, AnnotationStatus.REJECTED)
+    _set_status(mine, AnnotationStatus.REJECTED, actor, _("Work sent back"))
     return _transition(
         current,
         AssignmentState.REJECTED,
@@ -443,12 +455,12 @@ def _adjudicate(originals: list[Annotation], actor: AbstractBaseUser, method: st
         exclude=["annotator", "article", "speaker", "claimant", "quote"],
         validate_constraints=False,
     )
-    result.save()
+    recorded_by(result, actor).save()
     sources: set[int] = set()
     for evidence in Evidence.objects.filter(claim__in=originals).order_by("created", "id"):
         if evidence.source_id not in sources:
             sources.add(evidence.source_id)
-            Evidence.objects.create(
+            copy = Evidence(
                 claim=result,
                 source_id=evidence.source_id,
                 stance=evidence.stance,
@@ -456,6 +468,7 @@ def _adjudicate(originals: list[Annotation], actor: AbstractBaseUser, method: st
                 note=evidence.note,
                 added_by_id=evidence.added_by_id,
             )
+            recorded_by(copy, actor).save()
     adjudication = Adjudication.objects.create(
         article=article, result=result, method=method, decided_by=actor
     )
@@ -472,7 +485,9 @@ def adjudication_undo(*, adjudication: Adjudication, actor: AbstractBaseUser) ->
         raise ValidationError(
             _("This article is reviewed: its approved version is final."), code="final"
         )
-    adjudication.result.delete()
+    # The copy's evidence goes with it; the history of both names the lead.
+    with history_user(actor):
+        recorded_by(adjudication.result, actor).delete()
 
 
 @transaction.atomic
