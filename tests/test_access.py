@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from tests.conftest import client_for
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -118,3 +119,26 @@ def test_project_create_is_for_leads(world):
 
 def test_login_page_is_public(client):
     assert client.get(reverse("login")).status_code == 200
+
+
+# Every view that reads request.membership (the current team), for a user in no team.
+TEAMLESS = [
+    ("articles:project_list", "get", 200),
+    ("articles:project_create", "get", 403),
+    ("articles:project_create", "post", 403),
+    ("review:queue", "get", 200),
+    ("review:next_article", "get", 302),
+    ("review:attention", "get", 403),
+    ("annotations:entity_list", "get", 200),
+    ("annotations:entity_create", "get", 403),
+]
+
+
+@pytest.mark.parametrize(("name", "method", "expected"), TEAMLESS)
+def test_user_without_a_team_gets_a_clear_page(world, name, method, expected):
+    # request.membership is a lazy object, never None: `is None` tests once made these 500s.
+    client = client_for(UserFactory(username="newcomer"))
+    response = getattr(client, method)(reverse(name))
+    assert response.status_code == expected
+    if expected == 403:
+        assert "not in a team yet" in response.content.decode()

@@ -54,8 +54,9 @@ def project_list_view(request: HtmxHttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def project_create_view(request: HtmxHttpRequest) -> HttpResponse:
     membership = request.membership
-    if membership is None:
-        raise PermissionDenied(_("You are not in a team yet."))
+    # A lazy object: `is None` is never true, its truth value is the membership's.
+    if not membership:
+        raise PermissionDenied(_("You are not in a team yet: ask a lead to add you to one."))
     require_lead(user=request.user, team=membership.team)
     form = forms.ProjectForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -60,7 +60,8 @@ CHANGED = "annotations-changed"
 def queue_view(request: HtmxHttpRequest) -> HttpResponse:
     membership = request.membership
     team = membership.team if membership else None
-    if membership is not None and membership.can_write:
+    # A lazy object: `is not None` is always true, its truth value is the membership's.
+    if membership and membership.can_write:
         # Opening the queue starts (or continues) the reviewer's session.
         session_touch(user=request.user, team=team)
     queue = queue_sections(user=request.user, team=team)
