@@ -14,7 +14,7 @@ from pathlib import PurePath
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils.translation import gettext as _
 
 from workbench.accounts.models import Role, Team
@@ -177,9 +177,12 @@ def articles_store(*, project: Project, articles: list[Article]) -> list[ImportR
         known[article.checksum] = article
         fresh.append(article)
         results.append(ImportResult(article=article, created=True))
+    from workbench.search.schema import bulk_indexing
+
     try:
-        with transaction.atomic():
+        with transaction.atomic(), bulk_indexing(connection) as index:
             Article.objects.bulk_create(fresh)
+            index.index_articles([article.pk for article in fresh])
     except IntegrityError:
         # A concurrent import stored some of these bodies: fall back to one at a time.
         return [_store_one(project, r.article) if r.created else r for r in results]

@@ -17,6 +17,9 @@ drops that table's triggers and fails while another table's trigger names it.
 # ruff: noqa: S608 - the SQL below is assembled from constants only, never from input.
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from django.db.backends.base.base import BaseDatabaseWrapper
 
 # Longer texts are indexed up to here on PostgreSQL, whose tsvector holds at most 1 MB.
@@ -35,12 +38,19 @@ SPEAKER_NAME = (
     "coalesce((SELECT name FROM annotations_entity "
     "WHERE id = coalesce({row}.speaker_id, {row}.claimant_id)), '')"
 )
+# A bulk import writes hundreds of rows per statement batch; indexed one by one by the triggers,
+# FTS5 flushes its buffer at every row's savepoint (6,000 annotations: 0.7 s instead of 15 ms).
+# While `bulk_indexing` is active in a transaction the insert triggers stand aside (a row in
+# search_bulk on SQLite, a transaction-local setting on PostgreSQL) and the import indexes its
+# rows with one statement per table.
 SQLITE_INSTALL = [
+    "CREATE TABLE IF NOT EXISTS search_bulk (id INTEGER PRIMARY KEY)",
     "CREATE VIRTUAL TABLE IF NOT EXISTS search_article_fts USING fts5(title, body, "
     "content='articles_article', content_rowid='id', tokenize='unicode61 remove_diacritics 2')",
     "CREATE VIRTUAL TABLE IF NOT EXISTS search_annotation_fts USING fts5(exact, rationale, "
     "speaker, tokenize='unicode61 remove_diacritics 2')",
-    """CREATE TRIGGER IF NOT EXISTS search_article_ai AFTER INSERT ON articles_article BEGIN
+    """CREATE TRIGGER IF NOT EXISTS search_article_ai AFTER INSERT ON articles_article
+    WHEN NOT EXISTS (SELECT 1 FROM search_bulk) BEGIN
       INSERT INTO search_article_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
     END""",
     """CREATE TRIGGER IF NOT EXISTS search_article_ad AFTER DELETE ON articles_article BEGIN
@@ -54,7 +64,7 @@ SQLITE_INSTALL = [
       INSERT INTO search_article_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
     END""",
     f"""CREATE TRIGGER IF NOT EXISTS search_annotation_ai AFTER INSERT ON annotations_annotation
-    BEGIN
+    WHEN NOT EXISTS (SELECT 1 FROM search_bulk) BEGIN
       INSERT INTO search_annotation_fts(rowid, exact, rationale, speaker)
       VALUES (new.id, new.exact, new.rationale, {SPEAKER_NAME.format(row="new")});
     END""",
@@ -86,6 +96,7 @@ SQLITE_UNINSTALL = [
     *(f"DROP TRIGGER IF EXISTS {name}" for name in SQLITE_TRIGGERS),
     "DROP TABLE IF EXISTS search_article_fts",
     "DROP TABLE IF EXISTS search_annotation_fts",
+    "DROP TABLE IF EXISTS search_bulk",
 ]
 
 PG_TRIGGERS = ["search_article_refresh", "search_annotation_refresh", "search_entity_renamed"]
@@ -109,6 +120,9 @@ PG_INSTALL = [
     f"""CREATE OR REPLACE FUNCTION search_article_refresh() RETURNS trigger
     LANGUAGE plpgsql AS $$
     BEGIN
+      IF TG_OP = 'INSERT' AND current_setting('workbench.search_bulk', true) = 'on' THEN
+        RETURN NULL;
+      END IF;
       IF TG_OP = 'DELETE' THEN
         DELETE FROM search_article_document WHERE article_id = OLD.id;
         RETURN NULL;
@@ -124,6 +138,9 @@ PG_INSTALL = [
     f"""CREATE OR REPLACE FUNCTION search_annotation_refresh() RETURNS trigger
     LANGUAGE plpgsql AS $$
     BEGIN
+      IF TG_OP = 'INSERT' AND current_setting('workbench.search_bulk', true) = 'on' THEN
+        RETURN NULL;
+      END IF;
       IF TG_OP = 'DELETE' THEN
         DELETE FROM search_annotation_document WHERE annotation_id = OLD.id;
         RETURN NULL;
@@ -170,6 +187,82 @@ PG_UNINSTALL = [
     "DROP TABLE IF EXISTS search_article_document",
     "DROP TABLE IF EXISTS search_annotation_document",
 ]
+
+
+# Indexing a bulk import's rows in one statement per table; `{ids}` is a list of placeholders.
+BULK_INDEX = {
+    ("sqlite", "articles"): (
+        "INSERT INTO search_article_fts(rowid, title, body) "
+        "SELECT id, title, body FROM articles_article WHERE id IN ({ids})"
+    ),
+    ("sqlite", "annotations"): (
+        "INSERT INTO search_annotation_fts(rowid, exact, rationale, speaker) "
+        "SELECT a.id, a.exact, a.rationale, coalesce(e.name, '') FROM annotations_annotation a "
+        "LEFT JOIN annotations_entity e ON e.id = coalesce(a.speaker_id, a.claimant_id) "
+        "WHERE a.article_id IN ({ids})"
+    ),
+    ("postgresql", "articles"): (
+        "INSERT INTO search_article_document (article_id, document) "
+        f"SELECT a.id, {PG_ARTICLE_DOCUMENT.format(row='a')} FROM articles_article a "
+        "WHERE a.id IN ({ids}) "
+        "ON CONFLICT (article_id) DO UPDATE SET document = EXCLUDED.document"
+    ),
+    ("postgresql", "annotations"): (
+        "INSERT INTO search_annotation_document (annotation_id, document) SELECT a.id, "
+        f"{PG_ANNOTATION_DOCUMENT.format(row='a', speaker='coalesce(e.name, {empty})')} "
+        "FROM annotations_annotation a "
+        "LEFT JOIN annotations_entity e ON e.id = coalesce(a.speaker_id, a.claimant_id) "
+        "WHERE a.article_id IN ({ids}) "
+        "ON CONFLICT (annotation_id) DO UPDATE SET document = EXCLUDED.document"
+    ),
+}
+
+
+@contextmanager
+def bulk_indexing(connection: BaseDatabaseWrapper) -> Iterator[BulkIndex]:
+    """Within the current transaction, index inserted rows in bulk instead of one by one.
+
+    Insert the rows inside the block, then call `index_articles(ids)` and
+    `index_annotations_of(article_ids)` for them. The switch is part of the transaction: an
+    error rolls it back with the rows, and other connections never see it.
+    """
+    if not connection.in_atomic_block:
+        raise RuntimeError("bulk_indexing needs a transaction")
+    vendor = connection.vendor
+    with connection.cursor() as cursor:
+        if vendor == "sqlite":
+            cursor.execute("INSERT INTO search_bulk DEFAULT VALUES")
+        elif vendor == "postgresql":
+            cursor.execute("SELECT set_config('workbench.search_bulk', 'on', true)")
+    yield BulkIndex(connection)
+    with connection.cursor() as cursor:
+        if vendor == "sqlite":
+            cursor.execute("DELETE FROM search_bulk")
+        elif vendor == "postgresql":
+            cursor.execute("SELECT set_config('workbench.search_bulk', 'off', true)")
+
+
+class BulkIndex:
+    """What `bulk_indexing` yields: index the rows inserted in its block."""
+
+    def __init__(self, connection: BaseDatabaseWrapper) -> None:
+        self.connection = connection
+
+    def _run(self, table: str, ids: list[int]) -> None:
+        sql = BULK_INDEX.get((self.connection.vendor, table))
+        if sql is None or not ids:
+            return
+        with self.connection.cursor() as cursor:
+            sql = sql.replace("{empty}", "''").replace("{ids}", ", ".join(["%s"] * len(ids)))
+            cursor.execute(sql, ids)
+
+    def index_articles(self, ids: list[int]) -> None:
+        """Index these new articles (ids of rows inserted in the block)."""
+        self._run("articles", ids)
+
+    def index_annotations_of(self, article_ids: list[int]) -> None:
+        """Index every annotation of these articles (all inserted in the block)."""
+        self._run("annotations", article_ids)
 
 
 def installed(connection: BaseDatabaseWrapper) -> bool:
