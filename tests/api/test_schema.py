@@ -45,6 +45,10 @@ def test_schema_is_openapi_3_with_every_resource(world, api):
         "/api/v1/entities/{id}/merge/",
         "/api/v1/sources/",
         "/api/v1/teams/",
+        "/api/v1/adjudications/",
+        "/api/v1/adjudications/{id}/",
+        "/api/v1/articles/{article_id}/versions/",
+        "/api/v1/articles/{article_id}/versions/approve/",
     ]:
         assert path in paths, path
     assert schema["components"]["securitySchemes"]["tokenAuth"]["scheme"] == "bearer"

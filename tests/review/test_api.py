@@ -13,8 +13,9 @@ from tests.factories import ArticleFactory, MembershipFactory
 from tests.review.conftest import quote
 from workbench.accounts.models import Role
 from workbench.annotations.models import Annotation
-from workbench.review.models import Assignment
-from workbench.review.services import article_submit, assignment_create
+from workbench.articles.models import Article
+from workbench.review.models import Adjudication, Assignment
+from workbench.review.services import adjudication_accept, article_submit, assignment_create
 
 pytestmark = pytest.mark.django_db
 LIST = "api:assignment-list"
@@ -212,3 +213,139 @@ def test_reviewer_cannot_change_submitted_work_through_the_api(assigned):
     create = client.post(reverse("api:annotation-list"), body, format="json")
     assert create.status_code == 403 and create.json()["code"] == "submitted"
     assert list(Annotation.objects.values_list("pk", "version", "role")) == [(mine.pk, 2, "")]
+
+
+# --- adjudication -------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def double(review):
+    review.a = assignment_create(
+        article=review.article, reviewer=review.reviewer, actor=review.lead
+    )
+    review.b = assignment_create(article=review.article, reviewer=review.second, actor=review.lead)
+    review.q1 = quote(review.article, review.reviewer, "the strike was")
+    review.q2 = quote(review.article, review.second, "the strike was", role="analyst")
+    review.a = article_submit(assignment=review.a, actor=review.reviewer)
+    review.b = article_submit(assignment=review.b, actor=review.second)
+    return review
+
+
+def _versions(article) -> str:
+    return reverse("api:article-versions", args=[article.pk])
+
+
+def _approve(article) -> str:
+    return reverse("api:article-versions-approve", args=[article.pk])
+
+
+ADJUDICATIONS = "api:adjudication-list"
+
+
+def test_adjudication_endpoints_ladder(double):
+    done = adjudication_accept(original=double.q1, actor=double.lead)
+    undo = reverse("api:adjudication-detail", args=[done.pk])
+    create = {"annotations": [double.q2.pk]}
+    finish = {"versions": {str(double.a.pk): double.a.version, str(double.b.pk): double.b.version}}
+    calls = [
+        ("get", _versions(double.article), None),
+        ("post", _approve(double.article), finish),
+        ("post", reverse(ADJUDICATIONS), create),
+        ("get", undo, None),
+        ("delete", undo, None),
+    ]
+    for method, url, data in calls:
+        anonymous = getattr(APIClient(), method)(url, data, format="json")
+        assert anonymous.status_code == status.HTTP_401_UNAUTHORIZED, url
+        outsider = getattr(api_for(double.outsider), method)(url, data, format="json")
+        assert outsider.status_code == status.HTTP_404_NOT_FOUND, url
+        for user in (double.viewer, double.reviewer):
+            refused = getattr(api_for(user), method)(url, data, format="json")
+            assert refused.status_code == status.HTTP_403_FORBIDDEN, (user, url)
+    assert list(Adjudication.objects.values_list("pk", flat=True)) == [done.pk]
+    assert set(Assignment.objects.values_list("state", flat=True)) == {"submitted"}
+
+
+def test_versions_show_the_reviewers_side_by_side(double, django_assert_max_num_queries):
+    Article.objects.filter(pk=double.article.pk).update(title=XSS)
+    client = api_for(double.lead)
+    with django_assert_max_num_queries(12):
+        response = client.get(_versions(double.article))
+    assert response.status_code == status.HTTP_200_OK
+    data = response.json()
+    assert [r["username"] for r in data["reviewers"]] == ["reviewer", "second"]
+    assert {a["id"]: a["version"] for a in data["assignments"]} == {
+        double.a.pk: double.a.version,
+        double.b.pk: double.b.version,
+    }
+    [row] = data["rows"]
+    assert row["differing"] == ["role"] and not row["agreed"]
+    assert [[a["id"] for a in c["annotations"]] for c in row["cells"]] == [
+        [double.q1.pk],
+        [double.q2.pk],
+    ]
+    assert row["approved"] == [] and row["cells"][0]["annotations"][0]["adjudication"] is None
+
+
+def test_lead_accepts_merges_undoes_and_approves_through_the_api(double):
+    client = api_for(double.lead)
+    accepted = client.post(
+        reverse(ADJUDICATIONS), {"annotations": [double.q2.pk], "edit": True}, format="json"
+    )
+    assert accepted.status_code == status.HTTP_201_CREATED
+    body = accepted.json()
+    assert (body["method"], body["originals"]) == ("edit", [double.q2.pk])
+    result = Annotation.objects.get(pk=body["result"])
+    assert (result.status, result.role, result.annotator) == ("approved", "analyst", double.lead)
+    again = client.post(reverse(ADJUDICATIONS), {"annotations": [double.q2.pk]}, format="json")
+    assert again.status_code == 400
+    assert again.json()["non_field_errors"][0]["code"] == "already_adjudicated"
+    row = client.get(_versions(double.article)).json()["rows"][0]
+    assert row["approved"][0]["adjudication"] == body["id"]
+    assert row["cells"][1]["annotations"][0]["adjudication"] == body["id"]
+    undo = reverse("api:adjudication-detail", args=[body["id"]])
+    assert client.delete(undo).status_code == status.HTTP_204_NO_CONTENT
+    assert not Annotation.objects.filter(pk=result.pk).exists()
+    merged = client.post(
+        reverse(ADJUDICATIONS), {"annotations": [double.q1.pk, double.q2.pk]}, format="json"
+    )
+    assert merged.status_code == 201 and merged.json()["method"] == "merge"
+    assert merged.json()["originals"] == sorted([double.q1.pk, double.q2.pk])
+    finish = {"versions": {str(double.a.pk): double.a.version, str(double.b.pk): double.b.version}}
+    approved = client.post(_approve(double.article), finish, format="json")
+    assert approved.status_code == status.HTTP_200_OK
+    assert {a["state"] for a in approved.json()} == {"approved"}
+    final = client.delete(reverse("api:adjudication-detail", args=[merged.json()["id"]]))
+    assert final.status_code == 400 and final.json()["non_field_errors"][0]["code"] == "final"
+
+
+def test_approving_a_stale_version_is_409_and_changes_nothing(double):
+    adjudication_accept(original=double.q1, actor=double.lead)
+    client = api_for(double.lead)
+    stale = {"versions": {str(double.a.pk): double.a.version}}  # b's submission not seen
+    response = client.post(_approve(double.article), stale, format="json")
+    assert response.status_code == status.HTTP_409_CONFLICT
+    assert response.json()["current"]["id"] == double.b.pk
+    assert set(Assignment.objects.values_list("state", flat=True)) == {"submitted"}
+    wrong = {"versions": {str(double.a.pk): 99, str(double.b.pk): double.b.version}}
+    assert client.post(_approve(double.article), wrong, format="json").status_code == 409
+    bad = client.post(_approve(double.article), {"versions": {"x": 1}}, format="json")
+    assert bad.status_code == 400
+
+
+def test_adjudication_input_is_validated(double):
+    client = api_for(double.lead)
+    both = [double.q1.pk, double.q2.pk]
+    edit = client.post(reverse(ADJUDICATIONS), {"annotations": both, "edit": True}, format="json")
+    assert edit.status_code == 400
+    twice = [double.q1.pk, double.q1.pk]
+    assert (
+        client.post(reverse(ADJUDICATIONS), {"annotations": twice}, format="json").status_code
+        == 400
+    )
+    assert (
+        client.post(reverse(ADJUDICATIONS), {"annotations": []}, format="json").status_code == 400
+    )
+    missing = client.post(reverse(ADJUDICATIONS), {"annotations": [10**12]}, format="json")
+    assert missing.status_code == 404
+    assert not Adjudication.objects.exists()

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_not_required, login_required
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
 from workbench.api import views
-from workbench.review.api import AssignmentViewSet
+from workbench.review.api import (
+    AdjudicationViewSet,
+    ArticleVersionsApproveView,
+    ArticleVersionsView,
+    AssignmentViewSet,
+)
 
 
 class Router(DefaultRouter):
@@ -24,10 +29,21 @@ router.register("annotations", views.AnnotationViewSet, basename="annotation")
 router.register("entities", views.EntityViewSet, basename="entity")
 router.register("sources", views.SourceViewSet, basename="source")
 router.register("assignments", AssignmentViewSet, basename="assignment")
+router.register("adjudications", AdjudicationViewSet, basename="adjudication")
 
 
 app_name = "api"
 urlpatterns = [
+    re_path(
+        r"^v1/articles/(?P<article_id>[0-9]{1,18})/versions/$",
+        ArticleVersionsView.as_view(),
+        name="article-versions",
+    ),
+    re_path(
+        r"^v1/articles/(?P<article_id>[0-9]{1,18})/versions/approve/$",
+        ArticleVersionsApproveView.as_view(),
+        name="article-versions-approve",
+    ),
     path("v1/", include(router.urls)),
     # DRF views authenticate themselves (token or session) and answer 401, not a redirect.
     path("schema/", login_not_required(SpectacularAPIView.as_view()), name="schema"),

@@ -1,4 +1,5 @@
-"""The review workflow in the REST API: assignments, the queue, submitting and deciding.
+"""The review workflow in the REST API: assignments, the queue, submitting and deciding, and
+adjudication (an article's versions side by side, accept, merge, undo, approve).
 
 Same selectors (outsider → 404) and services (role → 403) as the pages. A decision names the
 version it was made against, as If-Match: "<version>" (412 if it is not current) or as
@@ -13,6 +14,8 @@ from collections.abc import Callable
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model, QuerySet
+from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -26,15 +29,26 @@ from rest_framework.views import APIView
 
 from workbench.accounts.models import Membership, Role
 from workbench.accounts.selectors import team_list
+from workbench.accounts.services import require_lead
+from workbench.annotations.selectors import annotation_list
 from workbench.api.errors import PreconditionFailed, PreconditionRequired
 from workbench.api.filters import ScopedFilterSet
 from workbench.articles.models import Project
 from workbench.articles.selectors import article_list, project_list
 from workbench.review import serializers as s
-from workbench.review.models import Assignment
-from workbench.review.selectors import assignment_list, queue_sections
+from workbench.review.models import Adjudication, Assignment
+from workbench.review.selectors import (
+    adjudication_list,
+    article_versions,
+    assignment_list,
+    queue_sections,
+)
 from workbench.review.services import (
     StaleDecision,
+    adjudication_accept,
+    adjudication_finish,
+    adjudication_merge,
+    adjudication_undo,
     article_approve,
     article_reject,
     article_submit,
@@ -298,3 +312,130 @@ def _stale(stale: StaleDecision) -> Response:
     }
     headers = {"ETag": f'"{current.version}"'} if current else {}
     return Response(data, status=status.HTTP_409_CONFLICT, headers=headers)
+
+
+# --- adjudication -------------------------------------------------------------------------------
+
+ARTICLE_ID = OpenApiParameter("article_id", int, OpenApiParameter.PATH, description="An article.")
+LEAD_ERRORS = {401: OpenApiResponse(description="Not authenticated."), 403: FORBIDDEN}
+
+
+class AdjudicationViewSet(
+    mixins.RetrieveModelMixin,
+    mixins.DestroyModelMixin,
+    viewsets.GenericViewSet,
+):
+    """The approved version's annotations and the reviewers' originals they came from (leads)."""
+
+    permission_classes = [IsAuthenticated]
+    lookup_value_regex = r"[0-9]{1,18}"
+
+    def get_queryset(self) -> QuerySet[Adjudication]:
+        return adjudication_list(user=self.request.user).prefetch_related("originals")
+
+    def get_serializer_class(self) -> type[BaseSerializer]:
+        if self.action == "create":
+            return s.AdjudicationCreateSerializer
+        return s.AdjudicationSerializer
+
+    def get_object(self) -> Adjudication:
+        adjudication = super().get_object()
+        require_lead(user=self.request.user, team=adjudication.article.project.team)
+        return adjudication
+
+    @extend_schema(
+        summary="An adjudication: which originals made which approved annotation (leads)",
+        responses={200: s.AdjudicationSerializer, **LEAD_ERRORS, 404: NOT_FOUND},
+    )
+    def retrieve(self, request: Request, pk: str | None = None) -> Response:
+        return super().retrieve(request, pk=pk)
+
+    @extend_schema(
+        summary="Accept one reviewer's annotation, or merge several, into the approved version",
+        description="A copy goes into the approved version (status approved, by you); the "
+        "originals stay as they were. With several, the first is the base and what it leaves "
+        "empty comes from the others. 400 `already_adjudicated` when one of them is in the "
+        "approved version already (undo that first).",
+        request=s.AdjudicationCreateSerializer,
+        responses={201: s.AdjudicationSerializer, 400: BAD, **LEAD_ERRORS, 404: NOT_FOUND},
+    )
+    def create(self, request: Request) -> Response:
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        ids = serializer.validated_data["annotations"]
+        visible = annotation_list(user=request.user).prefetch_related(None)
+        found = {a.pk: a for a in visible.filter(pk__in=ids)}
+        if len(found) != len(ids):
+            raise Http404(_("No such annotation among yours."))
+        originals = [found[pk] for pk in ids]
+        if len(originals) == 1:
+            edit = serializer.validated_data["edit"]
+            made = adjudication_accept(original=originals[0], actor=request.user, edit=edit)
+        else:
+            made = adjudication_merge(originals=originals, actor=request.user)
+        made = self.get_queryset().get(pk=made.pk)
+        return Response(s.AdjudicationSerializer(made).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        summary="Undo: take the annotation out of the approved version (leads)",
+        description="400 `final` once the article is reviewed.",
+        responses={204: None, 400: BAD, **LEAD_ERRORS, 404: NOT_FOUND},
+    )
+    def destroy(self, request: Request, pk: str | None = None) -> Response:
+        adjudication_undo(adjudication=self.get_object(), actor=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+def _lead_article(request: Request, article_id: str) -> object:
+    article = get_object_or_404(article_list(user=request.user), pk=article_id)
+    require_lead(user=request.user, team=article.project.team)
+    return article
+
+
+class ArticleVersionsView(APIView):
+    """An article's versions side by side, as on the adjudicate page (leads)."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        summary="The reviewers' versions of an article and the approved version, by span (leads)",
+        description="Rows group annotations whose spans overlap; `cells` has one entry per "
+        "reviewer; `differing` says what they disagree on. Drafts never appear.",
+        parameters=[ARTICLE_ID],
+        responses={200: s.VersionsSerializer, **LEAD_ERRORS, 404: NOT_FOUND},
+    )
+    def get(self, request: Request, article_id: str) -> Response:
+        versions = article_versions(user=request.user, article=_lead_article(request, article_id))
+        return Response(s.VersionsSerializer(versions, context={"request": request}).data)
+
+
+class ArticleVersionsApproveView(APIView):
+    """Approve the adjudicated version: every submitted assignment of the article at once."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        summary="Approve the adjudicated version of an article (leads)",
+        description="Send the version of each assignment you adjudicated against (from the "
+        "versions endpoint); if any changed, or work was submitted meanwhile, nothing is "
+        "approved and the answer is 409 with that assignment as it is now.",
+        parameters=[ARTICLE_ID],
+        request=s.FinishSerializer,
+        responses={
+            200: s.AssignmentSerializer(many=True),
+            400: BAD,
+            **LEAD_ERRORS,
+            404: NOT_FOUND,
+            409: DECISION_ERRORS[409],
+        },
+    )
+    def post(self, request: Request, article_id: str) -> Response:
+        article = _lead_article(request, article_id)
+        serializer = s.FinishSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        versions = serializer.validated_data["versions"]
+        try:
+            approved = adjudication_finish(article=article, actor=request.user, versions=versions)
+        except StaleDecision as stale:
+            return _stale(stale)
+        return Response(s.AssignmentSerializer(approved, many=True).data)

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from workbench.api.serializers import ScopedPrimaryKeyField
+from workbench.annotations.models import Annotation
+from workbench.api.serializers import AnnotationSerializer, ScopedPrimaryKeyField
 from workbench.articles.selectors import article_list, project_list
-from workbench.review.models import Assignment
+from workbench.review.models import Adjudication, Assignment
 from workbench.review.services import STRATEGIES
 
 MAX_ID = 2**63 - 1
@@ -94,3 +97,94 @@ class DecisionSerializer(serializers.Serializer):
 
 class RejectSerializer(DecisionSerializer):
     comment = serializers.CharField(max_length=10_000, help_text="What needs to change.")
+
+
+# --- adjudication -------------------------------------------------------------------------------
+
+
+class AdjudicationSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Adjudication
+        fields = ["id", "article", "result", "originals", "method", "decided_by", "created"]
+        read_only_fields = fields
+
+
+class AdjudicationCreateSerializer(serializers.Serializer):
+    annotations = serializers.ListField(
+        child=serializers.IntegerField(min_value=1, max_value=MAX_ID),
+        min_length=1,
+        max_length=50,
+        help_text="One annotation to accept, or several to merge (the first is the base).",
+    )
+    edit = serializers.BooleanField(
+        default=False,
+        help_text="Accept one annotation to edit it next (PATCH the result); recorded as such.",
+    )
+
+    def validate(self, data: dict) -> dict:
+        if data["edit"] and len(data["annotations"]) > 1:
+            raise serializers.ValidationError(
+                _("Accept one annotation to edit it; merge without `edit`."), code="edit_one"
+            )
+        if len(set(data["annotations"])) != len(data["annotations"]):
+            raise serializers.ValidationError(_("An annotation is listed twice."), code="twice")
+        return data
+
+
+class FinishSerializer(serializers.Serializer):
+    versions = serializers.DictField(
+        child=serializers.IntegerField(min_value=1, max_value=MAX_ID),
+        help_text="Each assignment's id (a string key) → the version you adjudicated against.",
+    )
+
+    def validate_versions(self, value: dict) -> dict[int, int]:
+        if len(value) > 500 or any(not key.isdigit() or len(key) > 18 for key in value):
+            raise serializers.ValidationError(_("Keys are assignment ids."), code="bad_key")
+        return {int(key): version for key, version in value.items()}
+
+
+class VersionAnnotationSerializer(AnnotationSerializer):
+    adjudication = serializers.SerializerMethodField(
+        help_text="For a reviewer's annotation, the adjudication it went into; for one of the "
+        "approved version, the adjudication that made it (null if none)."
+    )
+
+    class Meta(AnnotationSerializer.Meta):
+        fields = [*AnnotationSerializer.Meta.fields, "adjudication"]
+        read_only_fields = fields
+
+    @extend_schema_field(OpenApiTypes.INT)
+    def get_adjudication(self, annotation: Annotation) -> int | None:
+        # Both read from what `article_versions` fetched: no query per annotation.
+        into = getattr(annotation, "adjudications", None)
+        if into:
+            return into[0].pk
+        made = getattr(annotation, "adjudication", None)  # None when there is no such row
+        return made.pk if made is not None else None
+
+
+class ReviewerSerializer(serializers.Serializer):
+    id = serializers.IntegerField(source="pk")
+    username = serializers.CharField(source="get_username")
+
+
+class CellSerializer(serializers.Serializer):
+    annotations = VersionAnnotationSerializer(many=True)
+    differs = serializers.BooleanField()
+
+
+class RowSerializer(serializers.Serializer):
+    start = serializers.IntegerField()
+    end = serializers.IntegerField()
+    cells = CellSerializer(many=True, help_text="One per reviewer, in the order of `reviewers`.")
+    approved = VersionAnnotationSerializer(many=True)
+    differing = serializers.ListField(
+        child=serializers.CharField(), help_text="What the reviewers disagree on."
+    )
+    agreed = serializers.BooleanField()
+
+
+class VersionsSerializer(serializers.Serializer):
+    reviewers = ReviewerSerializer(many=True)
+    assignments = AssignmentSerializer(many=True)
+    rows = RowSerializer(many=True)
