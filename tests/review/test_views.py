@@ -8,9 +8,15 @@ from django.urls import reverse
 
 from tests.conftest import XSS, client_for
 from tests.factories import ArticleFactory, MembershipFactory
-from tests.review.conftest import quote
+from tests.review.conftest import article_with, quote, span
 from workbench.accounts.models import Role
 from workbench.annotations.models import Annotation
+from workbench.annotations.services import (
+    annotation_create,
+    entity_create,
+    evidence_add,
+    source_get_or_create,
+)
 from workbench.review.models import Adjudication, Assignment, ReviewSession, SessionArticle
 from workbench.review.services import (
     adjudication_accept,
@@ -358,3 +364,36 @@ def test_accept_and_edit_opens_the_copy(double):
     assert adjudication.method == "edit"
     url = reverse("annotations:annotation_detail", args=[adjudication.result_id])
     assert response["Location"] == url
+
+
+def test_adjudicate_page_of_three_reviewers_within_15_queries(
+    review, django_assert_max_num_queries
+):
+    third = MembershipFactory(team=review.team, role=Role.REVIEWER, user__username="third").user
+    sentences = [f"Speaker {n} said that figure {n} was wrong." for n in range(15)]
+    article = article_with(review.project, body=" ".join(sentences))
+    source = source_get_or_create(team=review.team, actor=None, title="Ministry data")
+    speakers = [entity_create(team=review.team, actor=None, name=f"Speaker {n}") for n in range(15)]
+    for reviewer in (review.reviewer, review.second, third):
+        a = assignment_create(article=article, reviewer=reviewer, actor=review.lead)
+        for n, sentence in enumerate(sentences):
+            text = f"figure {n} was wrong" if n % 2 else sentence
+            s = span(text, article.body)
+            if n % 2:
+                made = annotation_create(
+                    article=article, author=reviewer, kind="claim", claimant=speakers[n], **s
+                )
+                evidence_add(claim=made, actor=reviewer, source=source, stance="refutes")
+            else:
+                annotation_create(
+                    article=article, author=reviewer, kind="quote", speaker=speakers[n], **s
+                )
+        article_submit(assignment=a, actor=reviewer)
+    for original in Annotation.objects.filter(annotator=review.reviewer)[:5]:
+        adjudication_accept(original=original, actor=review.lead)
+    client = client_for(review.lead)
+    url = reverse("review:adjudicate", args=[article.pk])
+    with django_assert_max_num_queries(15):
+        response = client.get(url)
+    assert response.status_code == 200
+    assert response.content.decode().count('data-action="accept"') == 40
