@@ -136,7 +136,12 @@ class Annotation(models.Model):
 
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords(excluded_fields=["updated"])
+    # History is read by annotation id only: indexes on its copies of the foreign keys would
+    # cost every insert (a bulk import writes one history row per annotation) and serve nothing.
+    history = HistoricalRecords(
+        excluded_fields=["updated"],
+        no_db_index=["article", "annotator", "speaker", "claimant", "quote"],
+    )
 
     class Meta:
         ordering = ["article", "start", "-end", "id"]

@@ -1,7 +1,7 @@
 """Let bulk imports index their rows in one statement: the insert triggers stand aside meanwhile.
 
-On SQLite the two insert triggers gain a WHEN clause (and the search_bulk table it reads); on
-PostgreSQL the trigger functions return early while the transaction-local setting is on.
+PostgreSQL's trigger functions return early while a transaction-local setting is on; SQLite's
+two insert triggers are re-created as schema.py now defines them.
 """
 
 from django.db import migrations
