@@ -10,6 +10,7 @@ from django.db import connection, transaction
 from workbench.annotations.models import Annotation
 from workbench.articles.models import Article
 from workbench.articles.services import articles_import_jsonl
+from workbench.search import schema
 from workbench.search.schema import bulk_indexing
 from workbench.search.selectors import search
 
@@ -30,6 +31,12 @@ def _jsonl(n: int, spans: bool) -> str:
     return "\n".join(lines)
 
 
+@pytest.fixture(autouse=True)
+def bulk_from_one_row(monkeypatch):
+    # Small imports keep the per-row triggers; these tests exercise the bulk path with a few.
+    monkeypatch.setattr(schema, "BULK_MIN_ROWS", 1)
+
+
 @pytest.mark.parametrize("spans", [False, True])
 def test_a_bulk_import_is_searchable(world, spans):
     report = articles_import_jsonl(project=world.project, actor=world.lead, text=_jsonl(3, spans))
@@ -44,14 +51,14 @@ def test_a_bulk_import_is_searchable(world, spans):
 
 
 def test_an_import_that_fails_leaves_the_triggers_on(world):
-    with pytest.raises(RuntimeError), transaction.atomic(), bulk_indexing(connection):
+    with pytest.raises(RuntimeError), transaction.atomic(), bulk_indexing(connection, rows=10):
         raise RuntimeError("interrupted import")
     Article.objects.create(project=world.project, title="After", body="Wombat census.")
     assert len(search(user=world.lead, query="wombat").hits) == 1
 
 
 def test_bulk_indexing_refuses_to_run_outside_a_transaction(transactional_db):
-    with pytest.raises(RuntimeError, match="transaction"), bulk_indexing(connection):
+    with pytest.raises(RuntimeError, match="transaction"), bulk_indexing(connection, rows=10):
         pass
 
 
@@ -59,3 +66,9 @@ def test_outsiders_find_nothing_of_a_bulk_import(world):
     articles_import_jsonl(project=world.project, actor=world.lead, text=_jsonl(2, True))
     assert Annotation.objects.count() == 2
     assert search(user=world.outsider, query="dredging").hits == []
+
+
+def test_a_small_import_keeps_the_triggers(world, monkeypatch):
+    monkeypatch.setattr(schema, "BULK_MIN_ROWS", 200)
+    articles_import_jsonl(project=world.project, actor=world.lead, text=_jsonl(3, True))
+    assert len(search(user=world.lead, query="dredging", kind="claim").hits) == 3

@@ -137,7 +137,7 @@ def spans_store(
                 }
             )
     article_ids = [article.pk for article, _spans in articles]
-    with bulk_indexing(connection) as index:
+    with bulk_indexing(connection, rows=len(rows)) as index:
         insert_rows(Annotation, rows)
         index.index_annotations_of(article_ids)
     _record_history(rows, annotator, created, article_ids)

@@ -180,7 +180,7 @@ def articles_store(*, project: Project, articles: list[Article]) -> list[ImportR
     from workbench.search.schema import bulk_indexing
 
     try:
-        with transaction.atomic(), bulk_indexing(connection) as index:
+        with transaction.atomic(), bulk_indexing(connection, rows=len(fresh)) as index:
             Article.objects.bulk_create(fresh)
             index.index_articles([article.pk for article in fresh])
     except IntegrityError:

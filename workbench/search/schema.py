@@ -45,6 +45,8 @@ SPEAKER_NAME = (
 # within the transaction (DDL is transactional there, and other connections keep seeing them):
 # a WHEN clause would still start the trigger's program for every row, 26 µs each.
 SQLITE_INSERT_TRIGGERS = ["search_article_ai", "search_annotation_ai"]
+# Below this many rows the triggers index as usual: switching costs a few statements.
+BULK_MIN_ROWS = 200
 SQLITE_INSTALL = [
     "CREATE VIRTUAL TABLE IF NOT EXISTS search_article_fts USING fts5(title, body, "
     "content='articles_article', content_rowid='id', tokenize='unicode61 remove_diacritics 2')",
@@ -219,15 +221,19 @@ BULK_INDEX = {
 
 
 @contextmanager
-def bulk_indexing(connection: BaseDatabaseWrapper) -> Iterator[BulkIndex]:
+def bulk_indexing(connection: BaseDatabaseWrapper, *, rows: int) -> Iterator[BulkIndex]:
     """Within the current transaction, index inserted rows in bulk instead of one by one.
 
     Insert the rows inside the block, then call `index_articles(ids)` and
     `index_annotations_of(article_ids)` for them. The switch is part of the transaction: an
-    error rolls it back with the rows, and other connections never see it.
+    error rolls it back with the rows, and other connections never see it. For fewer than
+    BULK_MIN_ROWS `rows` the triggers stay on and the calls do nothing.
     """
     if not connection.in_atomic_block:
         raise RuntimeError("bulk_indexing needs a transaction")
+    if rows < BULK_MIN_ROWS:
+        yield BulkIndex(connection, active=False)
+        return
     vendor = connection.vendor
     dropped: list[str] = []
     with connection.cursor() as cursor:
@@ -241,7 +247,7 @@ def bulk_indexing(connection: BaseDatabaseWrapper) -> Iterator[BulkIndex]:
                 cursor.execute(f"DROP TRIGGER {name}")
         elif vendor == "postgresql":
             cursor.execute("SELECT set_config('workbench.search_bulk', 'on', true)")
-    yield BulkIndex(connection)
+    yield BulkIndex(connection, active=True)
     with connection.cursor() as cursor:
         if vendor == "sqlite":
             for statement in SQLITE_INSTALL:
@@ -254,12 +260,12 @@ def bulk_indexing(connection: BaseDatabaseWrapper) -> Iterator[BulkIndex]:
 class BulkIndex:
     """What `bulk_indexing` yields: index the rows inserted in its block."""
 
-    def __init__(self, connection: BaseDatabaseWrapper) -> None:
-        self.connection = connection
+    def __init__(self, connection: BaseDatabaseWrapper, *, active: bool) -> None:
+        self.connection, self.active = connection, active
 
     def _run(self, table: str, ids: list[int]) -> None:
         sql = BULK_INDEX.get((self.connection.vendor, table))
-        if sql is None or not ids:
+        if sql is None or not ids or not self.active:
             return
         with self.connection.cursor() as cursor:
             sql = sql.replace("{empty}", "''").replace("{ids}", ", ".join(["%s"] * len(ids)))
