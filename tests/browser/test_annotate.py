@@ -106,6 +106,16 @@ def _settle(page) -> None:
     )
 
 
+def _type_search(page, selector: str, text: str) -> None:
+    """Type into a search box that htmx just swapped in, once htmx listens to it.
+
+    Keys typed before htmx has processed the new form fire no request, and no results come.
+    """
+    page.locator(selector).wait_for()
+    _settle(page)
+    page.locator(selector).press_sequentially(text)
+
+
 def _select(page, text: str, occurrence: int = 0) -> None:
     page.evaluate(SELECT_JS, [text, occurrence])
 
@@ -173,7 +183,7 @@ def test_pick_existing_speaker_by_alias_with_the_keyboard(page, live_server, wor
     _log_in(page, live_server, world.reviewer)
     page.goto(article.get_absolute_url())
     _annotate(page, "three drones were used", "q")
-    page.locator("#speaker-q").press_sequentially("Pentagon")
+    _type_search(page, "#speaker-q", "Pentagon")
     page.locator("#speaker-results .pick", has_text="United States Department").wait_for()
     page.locator("#speaker-q").press("Enter")
     page.locator("#speaker-picker .picked", has_text="United States Department").wait_for()
@@ -215,7 +225,7 @@ def test_create_claim_with_verdict_then_attach_source_with_stance(page, live_ser
     _annotate(page, "three drones were used", "c")
     _save_new(page)
     page.locator("#evidence summary").click()
-    page.locator("#source-q").press_sequentially("defense.gov")
+    _type_search(page, "#source-q", "defense.gov")
     page.locator("#source-results .pick", has_text="Pentagon statement").click()
     page.get_by_label("Supports").check()
     page.get_by_role("button", name="Attach source").click()
@@ -471,7 +481,7 @@ def test_hostile_names_and_comments_render_as_text(page, live_server, world):
     assert '<script>alert("comment")</script>' in panel.inner_text()
     assert evil_name in page.locator(f"#annotation-{quote.pk}").inner_text()
     page.keyboard.press("e")
-    page.locator("#speaker-q").press_sequentially("img")
+    _type_search(page, "#speaker-q", "img")
     page.locator("#speaker-results .pick").first.wait_for()
     page.locator("#speaker-q").press("Enter")
     assert evil_name in page.locator("#speaker-picker .picked").inner_text()
