@@ -204,9 +204,23 @@ def measure(args, client, server, ids, workload) -> dict:  # noqa: ANN001
     parts = set(args.only or ["exports", "list", "import"])
     if args.skip_import:
         parts.discard("import")
-    # Warm both workers (imports, first queries) before the RSS baseline.
-    for _ in range(6):
-        client.get("/api/v1/annotations/?page_size=100")
+    # Warm both workers (imports, first queries) before the RSS baseline: requests from two
+    # connections at once, so that each sync worker serves some; one that served none would
+    # load the whole app during the first export and count it as export memory.
+    warmers = [Client(client.port, ids["token"]) for _ in range(2)]
+
+    def warm(own: Client) -> None:
+        for _ in range(8):
+            own.get("/api/v1/annotations/?page_size=100")
+            own.get(f"/api/v1/projects/{ids['project']}/")
+
+    threads = [threading.Thread(target=warm, args=(w,)) for w in warmers]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    for warmer in warmers:
+        warmer.close()
     if "exports" in parts:
         measure_exports(args, client, server, ids, results)
     if "list" in parts:

@@ -38,7 +38,6 @@ from functools import cached_property
 from itertools import combinations
 
 from django.utils import timezone
-from nltk.metrics.agreement import AnnotationTask
 
 KINDS = ("quote", "claim")
 # The least number of code points two spans must share to be matched in overlap F1.
@@ -71,7 +70,7 @@ def cohen_kappa(pairs: Sequence[tuple[Hashable, Hashable]]) -> float | None:
     data = [
         (coder, item, label) for item, pair in enumerate(pairs) for coder, label in enumerate(pair)
     ]
-    return _finite(AnnotationTask(data=data).kappa())
+    return _finite(_annotation_task(data).kappa())
 
 
 def krippendorff_alpha(units: Iterable[Sequence[Hashable | None]]) -> float | None:
@@ -90,7 +89,7 @@ def krippendorff_alpha(units: Iterable[Sequence[Hashable | None]]) -> float | No
     if len({value for _, _, value in data}) < 2:
         return None
     try:
-        return _finite(AnnotationTask(data=data).alpha())
+        return _finite(_annotation_task(data).alpha())
     except (ValueError, ZeroDivisionError):
         return None
 
@@ -391,3 +390,11 @@ def _reviewer_key(reviewer: Reviewer) -> tuple[str, int]:
 def _sort_low(value: float | None) -> float:
     # Worst agreement first; an article with nothing marked (None) sorts after the rest.
     return 2.0 if value is None else value
+
+
+def _annotation_task(data: list) -> object:
+    # Imported on first use: nltk costs 40 MB and 0.6 s in every app server process that
+    # loads it, and most requests never compute an agreement coefficient.
+    from nltk.metrics.agreement import AnnotationTask
+
+    return AnnotationTask(data=data)
