@@ -72,3 +72,34 @@ def test_participle_takes_the_sentence_subject_as_speaker():
     text = "Senator Ellen Marsh voted against the bill on Tuesday, saying it would raise rents."
     found = [s for s in suggest(text, claims=0) if s.kind == "quote"]
     assert [(q.text, q.speaker) for q in found] == [("it would raise rents", "Ellen Marsh")]
+
+
+def test_quote_after_an_indirect_attribution_continues_its_speaker():
+    text = (
+        "Harriet Olsen said the ferry timetable would change in spring.\n\n"
+        "“We cannot run the late crossing with only two crews on the rota.”"
+    )
+    (quote,) = direct_quotes(text)
+    assert quote.speaker == "Harriet Olsen"
+    assert quote.cue is None
+
+
+def test_nearest_earlier_attribution_wins_over_an_older_quote():
+    text = (
+        "“The dam is safe for another decade,” said Colm Ready.\n\n"
+        "Priya Nandakumar, who chairs the flood board, disagreed with that view.\n\n"
+        "Priya Nandakumar said the survey was out of date.\n\n"
+        "“Nobody has inspected the spillway since the winter storms began.”"
+    )
+    found = direct_quotes(text)
+    assert found[-1].speaker == "Priya Nandakumar"
+
+
+def test_cue_closing_the_sentence_a_quote_opens():
+    text = (
+        "The district expects a deficit.\n\n"
+        "“A deficit of this size was never expected” before the audit, "
+        "said Tomas Lindqvist, the district treasurer."
+    )
+    (quote,) = direct_quotes(text)
+    assert quote.speaker == "Tomas Lindqvist"

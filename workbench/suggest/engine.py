@@ -154,6 +154,9 @@ def _attribute(article: _Article, start: int, end: int) -> tuple[Cue | None, str
         return after, "after", 0.95, True
     if cue_before is not None:
         return cue_before, "before", 0.9, True
+    late = _cue_at_sentence_end(article, end)
+    if late is not None:
+        return late, "after", 0.9, True
     if last == ":":
         speaker, cue_span = subject_of(text, sentence_start, start)
         if speaker is not None and cue_span is not None:
@@ -176,6 +179,27 @@ def _attribute(article: _Article, start: int, end: int) -> tuple[Cue | None, str
             if speaker is not None and cue_span is not None:
                 return Cue(cue_span[0], cue_span[1], speaker), "colon", 0.8, True
     return None, "none", 0.0, True
+
+
+def _cue_at_sentence_end(article: _Article, end: int) -> Cue | None:
+    """A cue closing the sentence the quotation opens: "“…” at the convention, he said."."""
+    text = article.text
+    sentence_end = None
+    for s_start, s_end in article.sentences[article.paragraph_of(end - 1)]:
+        if s_start < end <= s_end:
+            sentence_end = s_end
+            break
+    if sentence_end is None or sentence_end - end > 300:
+        return None
+    comma = text.rfind(",", end, sentence_end)
+    while comma > end:
+        cue = cue_after_quote(text, comma, sentence_end)
+        if cue is not None and cue.speaker is not None:
+            rest = text[max(cue.end, cue.speaker.end) : sentence_end]
+            if len(rest.split()) <= 6 and not any(m in rest for m in '“”"'):
+                return cue
+        comma = text.rfind(",", end, comma)
+    return None
 
 
 def _find_quotes(article: _Article, raw: list[RawQuote]) -> list[_Quote]:
@@ -216,6 +240,41 @@ def _find_quotes(article: _Article, raw: list[RawQuote]) -> list[_Quote]:
             quote.score = 0.35
         result.append(quote)
     return result
+
+
+def _carry_speakers(article: _Article, quotes: list[_Quote], items: list) -> None:
+    """A quotation with no cue of its own continues the nearest attribution before it.
+
+    "Gilbert said the boycott would not hurt.\n\n“There's a sense of stability now.”": the
+    nearest earlier attribution, direct or indirect, within two paragraphs, gives the speaker.
+    """
+    marks: list[tuple[int, int, Mention]] = []
+    for _, how, item in items:
+        if how == "direct":
+            if item.cue is not None and item.cue.speaker is not None and item.cue.start >= 0:
+                marks.append(
+                    (
+                        max(item.end, item.cue.end),
+                        article.paragraph_of(item.start),
+                        item.cue.speaker,
+                    )
+                )
+        elif item.speaker is not None:
+            marks.append(
+                (max(item.end, item.cue[1]), article.paragraph_of(item.start), item.speaker)
+            )
+    marks.sort(key=lambda m: m[0])
+    ends = [m[0] for m in marks]
+    for quote in quotes:
+        if quote.cue is not None and quote.cue.start >= 0:
+            continue
+        k = bisect_right(ends, quote.start) - 1
+        if k < 0:
+            continue
+        end, paragraph, speaker = marks[k]
+        if quote.paragraph - paragraph <= 2 and quote.start - end < 1500:
+            quote.cue = Cue(-1, -1, speaker)
+            quote.score = 0.6
 
 
 def _has_cue(text: str, start: int, end: int) -> bool:
@@ -266,6 +325,7 @@ def suggest(
                 items.append((second.start, "indirect", second))
             if indirect is not None:
                 items.append((indirect.start, "indirect", indirect))
+    _carry_speakers(article, quotes, items)
     items.sort(key=lambda item: item[0])
     result: list[Suggestion] = []
     for _, how, item in items:
