@@ -103,3 +103,19 @@ def test_cue_closing_the_sentence_a_quote_opens():
     )
     (quote,) = direct_quotes(text)
     assert quote.speaker == "Tomas Lindqvist"
+
+
+def test_headline_list_names_the_speaker_after_the_dash():
+    text = (
+        "Here is what the analysts wrote this week.\n\n"
+        "TURNOUT IN THE VALLEY WAS HIGHER THAN EXPECTED - Maria Lopez: "
+        "“The electorate grew by a third over four years, and the growth was mostly young.”"
+    )
+    (quote,) = direct_quotes(text)
+    assert quote.speaker == "Maria Lopez"
+
+
+def test_a_weekday_after_the_verb_is_not_the_speaker():
+    text = "“The talks will resume next week after the holiday,” said Wednesday."
+    found = direct_quotes(text)
+    assert all(q.speaker != "Wednesday" for q in found)

@@ -38,6 +38,8 @@ class Cue:
 def _verb_at(tokens: list[Token], i: int) -> int:
     """Return how many tokens make a reporting cue at tokens[i] (0 if none)."""
     word = tokens[i].lower
+    if tokens[i].text.isupper() and len(word) > 1:
+        return 0  # a headline in capitals ("… THAN EXPECTED - Name:")
     if word in REPORTING_VERBS:
         if word in {
             "post",
@@ -181,6 +183,13 @@ def subject_of(text: str, start: int, end: int) -> tuple[Mention | None, tuple[i
     if not tokens or len(tokens) > 40:
         return None, None
     cue_end = tokens[-2].end if tokens[-1].text == ":" and len(tokens) > 1 else tokens[-1].end
+    dashes = [k for k, t in enumerate(tokens) if t.text in {"-", "–", "—"}]
+    if dashes and 0 < len(tokens) - dashes[-1] - 1 <= 8:
+        # "TURNOUT WAS HIGHER THAN EXPECTED - Michael P. McDonald:": a headline, then its author.
+        tail = [t for t in tokens[dashes[-1] + 1 :] if t.text != ":"]
+        if tail and all(t.capitalised or t.text in {".", "and"} for t in tail):
+            start = tail[0].start
+            tokens = tokens[dashes[-1] + 1 :]
     words = [t for t in tokens if t.text != ":"]
     if words and all(t.capitalised for t in words) and len(words) <= 5:
         # "Kasich: ‘We Are Going …’" (a headline naming its speaker).

@@ -250,6 +250,14 @@ def _np_ending_at(text: str, tokens: list[Token], i: int) -> Mention | None:
     return None
 
 
+_TIME_WORDS = frozenset(
+    split_words(
+        """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
+    january february march april june july august september october november december last
+    this earlier later"""
+    )
+)
+
 _CLAUSE_WORDS = frozenset(
     split_words(
         "and or but that which who whom whose was were is are has have had will would said says "
@@ -265,6 +273,8 @@ def mention_after(text: str, tokens: list[Token], index: int) -> Mention | None:
     token = tokens[index]
     if token.lower in PRONOUNS and token.lower not in {"him", "her", "them", "it"}:
         return _build(text, tokens, index, index, "pronoun")
+    if token.lower in _TIME_WORDS:
+        return None  # "said Thursday, “…”": a date, not the speaker
     last = None
     kind = "name"
     j = index
