@@ -200,6 +200,37 @@ WORKBENCH_DEMO_SAMPLES_DIR = Path(
     os.environ.get("WORKBENCH_DEMO_SAMPLES_DIR", BASE_DIR.parent / "shared" / "samples")
 )
 
+
+def cache_config(value: str) -> dict:
+    """Return CACHES for WORKBENCH_CACHE: "" (this process only), "db", "file:/dir" or redis://.
+
+    The cache holds the API's rate-limit counts: with several worker processes or servers they
+    must share one ("db" needs `manage.py createcachetable`, which `demo` runs; redis:// needs
+    the redis package), or each process counts alone.
+    """
+    if not value:
+        backend = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    elif value == "db":
+        backend = {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "workbench_cache",
+        }
+    elif value.startswith("file:"):
+        backend = {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": value.removeprefix("file:"),
+        }
+    elif value.startswith(("redis://", "rediss://", "unix://")):
+        backend = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": value}
+    else:
+        raise ImproperlyConfigured(
+            f"WORKBENCH_CACHE={value!r}: use db, file:/some/dir or a redis:// URL (or nothing)."
+        )
+    return {"default": backend}
+
+
+CACHES = cache_config(os.environ.get("WORKBENCH_CACHE", ""))
+
 # REST API (/api/v1/): session auth for the browser (with CSRF), personal tokens for tools. The
 # token class comes first so that an anonymous request gets 401 with a WWW-Authenticate header.
 REST_FRAMEWORK = {

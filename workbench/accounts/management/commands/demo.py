@@ -38,6 +38,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: object, **options: object) -> None:
         call_command("migrate", interactive=False, verbosity=0)
+        call_command("createcachetable", verbosity=0)  # only when WORKBENCH_CACHE=db
         self.stdout.write("Database migrated.")
         seed = Path(settings.WORKBENCH_DEMO_SAMPLES_DIR) / SEED_SAMPLE
         if not seed.exists():
