@@ -119,3 +119,26 @@ def test_a_weekday_after_the_verb_is_not_the_speaker():
     text = "“The talks will resume next week after the holiday,” said Wednesday."
     found = direct_quotes(text)
     assert all(q.speaker != "Wednesday" for q in found)
+
+
+def quotes_of(text: str) -> list:
+    return [s for s in suggest(text, claims=0) if s.kind == "quote"]
+
+
+def test_role_words_before_the_speaker_of_indirect_speech():
+    text = "Former harbour master Ingrid Sole said the breakwater had not been repaired since 2009."
+    (quote,) = quotes_of(text)
+    assert quote.speaker == "Ingrid Sole"
+    assert quote.text == "the breakwater had not been repaired since 2009"
+
+
+def test_a_subordinate_clause_before_the_speaker_is_not_a_role():
+    text = "When the ferry was late Captain Ruiz said nothing to the waiting passengers at all."
+    assert quotes_of(text) == []
+
+
+def test_cue_after_a_partial_quote_ending_the_content():
+    text = "The county would have to “raise the levy by a fifth,” Okonkwo said."
+    (quote,) = quotes_of(text)
+    assert quote.speaker == "Okonkwo"
+    assert quote.quote_type == "mixed"

@@ -309,11 +309,14 @@ def indirect_in_sentence(text: str, start: int, end: int) -> Indirect | None:
                     len(lead_tokens) == 1
                     and lead_tokens[0].lower in {"but", "and", "yet", "so", "still", "now", "also"}
                 )
+                or _role_lead(lead_tokens)
             )
             after = last - (i + width)
-            if after <= 4 and i > 2 and tokens[speaker_index(tokens, speaker) - 1].text == ",":
+            k = speaker_index(tokens, speaker) - 1
+            if k > 1 and tokens[k].text in {"”", '"', "’", "''"} and tokens[k - 1].text == ",":
+                k -= 1  # "…, would have to “go more to center,” Cuban said."
+            if after <= 4 and i > 2 and tokens[k].text == ",":
                 # "content, he said (on Tuesday)."
-                k = speaker_index(tokens, speaker) - 1
                 return Indirect(
                     tokens[0].start,
                     tokens[k - 1].end,
@@ -344,6 +347,20 @@ def indirect_in_sentence(text: str, start: int, end: int) -> Indirect | None:
                     cognition,
                 )
     return None
+
+
+_SUBORDINATORS = frozenset(
+    split_words("""that which who whom whose when if after before because while as since
+    although though where whether what how unless until once than said says told""")
+)
+
+
+def _role_lead(lead: list[Token]) -> bool:
+    """Words before a speaker that describe them: "Former federal prosecutor Glen Kopp said"."""
+    return 0 < len(lead) <= 6 and all(
+        t.text[0].isalnum() and t.lower not in _SUBORDINATORS and not is_cue_word(t.text)
+        for t in lead
+    )
 
 
 def speaker_index(tokens: list[Token], mention: Mention) -> int:
