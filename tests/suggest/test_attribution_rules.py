@@ -142,3 +142,22 @@ def test_cue_after_a_partial_quote_ending_the_content():
     (quote,) = quotes_of(text)
     assert quote.speaker == "Okonkwo"
     assert quote.quote_type == "mixed"
+
+
+def test_adverbial_and_dateline_before_a_role_and_speaker():
+    text = (
+        "Last week, county spokeswoman Lena Moritz said the bridge would reopen in May.\n\n"
+        "OSLO (Wire) – Shipping executive Arne Dahl said freight rates had doubled since June."
+    )
+    found = quotes_of(text)
+    assert [(q.speaker, q.text) for q in found] == [
+        ("Lena Moritz", "the bridge would reopen in May"),
+        ("Arne Dahl", "freight rates had doubled since June"),
+    ]
+
+
+def test_inverted_cue_after_a_partial_quote_with_the_comma_inside():
+    text = "The mill will close “by the end of the season,” said Piet Maas, the union secretary."
+    (quote,) = quotes_of(text)
+    assert quote.speaker == "Piet Maas"
+    assert quote.text == "The mill will close “by the end of the season"

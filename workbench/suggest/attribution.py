@@ -312,9 +312,7 @@ def indirect_in_sentence(text: str, start: int, end: int) -> Indirect | None:
                 or _role_lead(lead_tokens)
             )
             after = last - (i + width)
-            k = speaker_index(tokens, speaker) - 1
-            if k > 1 and tokens[k].text in {"”", '"', "’", "''"} and tokens[k - 1].text == ",":
-                k -= 1  # "…, would have to “go more to center,” Cuban said."
+            k = _before_closing_mark(tokens, speaker_index(tokens, speaker) - 1)
             if after <= 4 and i > 2 and tokens[k].text == ",":
                 # "content, he said (on Tuesday)."
                 return Indirect(
@@ -335,13 +333,14 @@ def indirect_in_sentence(text: str, start: int, end: int) -> Indirect | None:
                         cognition,
                     )
             continue
-        if i > 2 and tokens[i - 1].text == "," and not cognition:
+        comma = _before_closing_mark(tokens, i - 1)
+        if comma > 1 and tokens[comma].text == "," and not cognition:
             # "content, said Smith."
             speaker = mention_after(text, tokens, i + width)
             if speaker is not None and speaker.kind != "pronoun":
                 return Indirect(
                     tokens[0].start,
-                    tokens[i - 2].end,
+                    tokens[comma - 1].end,
                     (tokens[i].start, tokens[i].end),
                     speaker,
                     cognition,
@@ -356,11 +355,27 @@ _SUBORDINATORS = frozenset(
 
 
 def _role_lead(lead: list[Token]) -> bool:
-    """Words before a speaker that describe them: "Former federal prosecutor Glen Kopp said"."""
+    """Words before a speaker that describe them: "Former federal prosecutor Glen Kopp said".
+
+    Only the words after the last comma or dash count ("Last week, Chinese Foreign Ministry
+    spokeswoman Hua Chunying said", "MACAU (Reuters) – Top donor Sheldon Adelson said").
+    """
+    for k in range(len(lead) - 1, -1, -1):
+        if lead[k].text in {",", "—", "–", "―", "-"}:
+            lead = lead[k + 1 :]
+            break
     return 0 < len(lead) <= 6 and all(
         t.text[0].isalnum() and t.lower not in _SUBORDINATORS and not is_cue_word(t.text)
         for t in lead
     )
+
+
+def _before_closing_mark(tokens: list[Token], k: int) -> int:
+    """Step back over closing quotation marks after a comma: "…to center,” Cuban said"."""
+    j = k
+    while j > 0 and k - j < 2 and tokens[j].text in {"”", '"', "’", "'"}:
+        j -= 1
+    return j if j < k and tokens[j].text == "," else k
 
 
 def speaker_index(tokens: list[Token], mention: Mention) -> int:
