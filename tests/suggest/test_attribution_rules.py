@@ -161,3 +161,16 @@ def test_inverted_cue_after_a_partial_quote_with_the_comma_inside():
     (quote,) = quotes_of(text)
     assert quote.speaker == "Piet Maas"
     assert quote.text == "The mill will close “by the end of the season"
+
+
+def test_second_remark_after_a_direct_quote_and_its_cue():
+    text = (
+        "“We will appeal the ruling,” Mayor Ada Quist said in a statement on Monday, "
+        "noting that the city had already spent two million on the case."
+    )
+    found = quotes_of(text)
+    assert [(q.quote_type, q.speaker) for q in found] == [
+        ("direct", "Ada Quist"),
+        ("indirect", "Ada Quist"),
+    ]
+    assert found[1].text == "that the city had already spent two million on the case"

@@ -300,6 +300,30 @@ def _speaker_fields(registry: Registry, mention: Mention | None) -> dict[str, ob
     }
 
 
+def _outside_quotes(
+    text: str, quotes: list[tuple[int, int]], start: int, end: int
+) -> list[tuple[int, int]]:
+    """The stretches of a sentence between its direct quotations, long enough for a clause.
+
+    "“…,” McAuliffe said in Richmond, noting that it was a priority." holds a second remark.
+    """
+    gaps = []
+    pos = start
+    for q_start, q_end in quotes:
+        if q_end <= start or q_start >= end:
+            continue
+        gaps.append((pos, q_start))
+        pos = max(pos, q_end)
+    gaps.append((pos, end))
+    result = []
+    for g_start, g_end in gaps:
+        while g_start < g_end and (text[g_start].isspace() or text[g_start] in ",;:—–-"):
+            g_start += 1
+        if g_end - g_start >= 30:
+            result.append((g_start, g_end))
+    return result
+
+
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
 
@@ -319,12 +343,20 @@ def suggest(
     for paragraph in article.sentences:
         for s_start, s_end in paragraph:
             if _overlaps(quote_spans, s_start, s_end):
-                continue
-            indirect = indirect_in_sentence(text, s_start, s_end)
-            for second in participle_cues(text, s_start, s_end, indirect):
-                items.append((second.start, "indirect", second))
-            if indirect is not None:
-                items.append((indirect.start, "indirect", indirect))
+                spans = _outside_quotes(text, quote_spans, s_start, s_end)
+            else:
+                spans = [(s_start, s_end)]
+            for start, end in spans:
+                if (start, end) != (s_start, s_end):
+                    # Beside a quotation only a second remark counts: ", noting that …".
+                    for second in participle_cues(text, start, end, None):
+                        items.append((second.start, "indirect", second))
+                    continue
+                indirect = indirect_in_sentence(text, start, end)
+                for second in participle_cues(text, start, end, indirect):
+                    items.append((second.start, "indirect", second))
+                if indirect is not None:
+                    items.append((indirect.start, "indirect", indirect))
     _carry_speakers(article, quotes, items)
     items.sort(key=lambda item: item[0])
     result: list[Suggestion] = []
