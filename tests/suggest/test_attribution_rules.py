@@ -174,3 +174,21 @@ def test_second_remark_after_a_direct_quote_and_its_cue():
         ("indirect", "Ada Quist"),
     ]
     assert found[1].text == "that the city had already spent two million on the case"
+
+
+def test_called_for_and_pointed_to_are_cues_for_indirect_speech():
+    text = (
+        "Senator Mira Holt called for a public inquiry into the contract.\n\n"
+        "Treasurer Sam Adeyemi pointed to the rising cost of borrowing since March."
+    )
+    found = quotes_of(text)
+    assert [(q.speaker, q.cue["text"], q.text) for q in found] == [
+        ("Mira Holt", "called for", "a public inquiry into the contract"),
+        ("Sam Adeyemi", "pointed to", "the rising cost of borrowing since March"),
+    ]
+
+
+def test_dateline_then_role_and_speaker():
+    text = "KIRKWALL, May 4 (Wire) — Former harbour master Ingrid Sole told reporters the pier was unsafe."
+    (quote,) = quotes_of(text)
+    assert quote.speaker == "Ingrid Sole"

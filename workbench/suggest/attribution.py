@@ -27,6 +27,10 @@ _OBJECT_VERBS = frozenset(
 )
 
 
+_CALL = frozenset(split_words("call calls called calling"))
+_PHRASAL_VERBS = frozenset((verb, "to") for verb in split_words("point points pointed pointing"))
+
+
 @dataclass
 class Cue:
     start: int
@@ -40,6 +44,9 @@ def _verb_at(tokens: list[Token], i: int) -> int:
     word = tokens[i].lower
     if tokens[i].text.isupper() and len(word) > 1:
         return 0  # a headline in capitals ("… THAN EXPECTED - Name:")
+    following = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+    if (word, following) in _PHRASAL_VERBS or (word in _CALL and following in {"for", "on"}):
+        return 2  # "called for a boycott", "pointed to the deficit"
     if word in REPORTING_VERBS:
         if word in {
             "post",
@@ -130,6 +137,8 @@ def cue_before_quote(text: str, start: int, end: int) -> tuple[Cue | None, bool]
                 return Cue(tokens[i].start, tokens[i + 1].end, speaker), False
     for i in range(len(tokens) - 1, -1, -1):
         width = _verb_at(tokens, i)
+        if width == 2 and tokens[i].lower in _CALL:
+            width = 0  # "called for a “cultural war”": a label, not a quotation
         if not width and tokens[i].lower in {"posted", "called"}:
             width = 1 if len(tokens) - i <= 2 else 0
         if not width:
@@ -364,7 +373,9 @@ def _role_lead(lead: list[Token]) -> bool:
         if lead[k].text in {",", "—", "–", "―", "-"}:
             lead = lead[k + 1 :]
             break
-    return 0 < len(lead) <= 6 and all(
+    if not lead:
+        return True  # "CLEVELAND (UPI) — Former Attorney General Michael Mukasey told …"
+    return len(lead) <= 6 and all(
         t.text[0].isalnum() and t.lower not in _SUBORDINATORS and not is_cue_word(t.text)
         for t in lead
     )
