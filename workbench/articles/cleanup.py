@@ -454,9 +454,8 @@ def provisional_title(body: str, limit: int = 80) -> str:
 
 def guess_language(text: str) -> str:
     """Return "en", "fr", "de" or "es" from a stopword count, or "" when unsure."""
-    # The first three hundred words or so decide as well as the whole text, at a fraction of
-    # the cost.
-    counts = Counter(_WORD.findall(text[:2000].casefold()))
+    # The first 150 words or so decide as well as the whole text, at a fraction of the cost.
+    counts = Counter(_WORD.findall(text[:1000].casefold()))
     # Set intersections over distinct words: five times faster than testing every word.
     scores = {
         lang: sum(counts[w] for w in stop.intersection(counts)) for lang, stop in _STOPWORDS.items()
