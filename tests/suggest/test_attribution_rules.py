@@ -179,7 +179,7 @@ def test_second_remark_after_a_direct_quote_and_its_cue():
 def test_called_for_and_pointed_to_are_cues_for_indirect_speech():
     text = (
         "Senator Mira Holt called for a public inquiry into the contract.\n\n"
-        "Treasurer Sam Adeyemi pointed to the rising cost of borrowing since March."
+        "Governor Sam Adeyemi pointed to the rising cost of borrowing since March."
     )
     found = quotes_of(text)
     assert [(q.speaker, q.cue["text"], q.text) for q in found] == [
