@@ -192,3 +192,25 @@ def test_dateline_then_role_and_speaker():
     text = "KIRKWALL, May 4 (Wire) — Former harbour master Ingrid Sole told reporters the pier was unsafe."
     (quote,) = quotes_of(text)
     assert quote.speaker == "Ingrid Sole"
+
+
+def test_according_to_mid_sentence_attributes_the_clause_after_it():
+    text = (
+        "In addition, according to the transport board, nine more stations will close "
+        "before the end of the year."
+    )
+    (quote,) = quotes_of(text)
+    assert quote.text == "nine more stations will close before the end of the year"
+    assert text[quote.speaker_start : quote.speaker_end] == "the transport board"
+
+
+def test_according_to_a_long_source_phrase():
+    text = (
+        "According to early returns from the coastal precincts, turnout fell by a tenth "
+        "compared with the last election."
+    )
+    (quote,) = quotes_of(text)
+    assert text[quote.speaker_start : quote.speaker_end] == (
+        "early returns from the coastal precincts"
+    )
+    assert quote.text.startswith("turnout fell")

@@ -282,24 +282,29 @@ def indirect_in_sentence(text: str, start: int, end: int) -> Indirect | None:
     content_end = tokens[last - 1].end
     for i in range(last - 1):
         if tokens[i].lower == "according" and tokens[i + 1].lower == "to":
-            speaker = mention_after(text, tokens, i + 2)
+            speaker = mention_after(text, tokens, i + 2) or _source_phrase(
+                text, tokens, i + 2, last
+            )
             if speaker is None:
                 continue
             cue = (tokens[i].start, tokens[i + 1].end)
+            j = i + 2
+            while j < last and tokens[j].start < speaker.end:
+                j += 1
+            while j < last and tokens[j].text != ",":
+                j += 1
             if i == 0 or (
                 i == 1 and tokens[0].capitalised and tokens[0].lower in CAPITALISED_STOPWORDS
             ):
                 # "According to X, content."
-                j = i + 2
-                while j < last and tokens[j].start < speaker.end:
-                    j += 1
-                while j < last and tokens[j].text != ",":
-                    j += 1
                 if j + 2 < last:
                     return Indirect(tokens[j + 1].start, content_end, cue, speaker, False, True)
                 return None
-            # "content, according to X."
             k = i - 1
+            if k >= 0 and tokens[k].text == "," and last - j - 1 >= 3 and last - j - 1 > 2 * k:
+                # "In addition, according to the department, content."
+                return Indirect(tokens[j + 1].start, content_end, cue, speaker, False, True)
+            # "content, according to X."
             if k > 2 and tokens[k].text == ",":
                 return Indirect(tokens[0].start, tokens[k - 1].end, cue, speaker, False, True)
             return None
@@ -387,6 +392,19 @@ def _before_closing_mark(tokens: list[Token], k: int) -> int:
     while j > 0 and k - j < 2 and tokens[j].text in {"”", '"', "’", "'"}:
         j -= 1
     return j if j < k and tokens[j].text == "," else k
+
+
+def _source_phrase(text: str, tokens: list[Token], first: int, last: int) -> Mention | None:
+    """The source after "according to" up to the next comma: "early results of the poll"."""
+    j = first
+    while j < last and j - first < 15 and tokens[j].text not in {",", "“", "”", '"', "(", ";"}:
+        j += 1
+    if j == first or j - first >= 15:
+        return None
+    mention = Mention(tokens[first].start, tokens[j - 1].end, "", "common")
+    mention.text = text[mention.start : mention.end]
+    mention.head_tokens = [t.text for t in tokens[first:j]]
+    return mention
 
 
 def speaker_index(tokens: list[Token], mention: Mention) -> int:
