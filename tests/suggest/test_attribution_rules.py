@@ -214,3 +214,16 @@ def test_according_to_a_long_source_phrase():
         "early returns from the coastal precincts"
     )
     assert quote.text.startswith("turnout fell")
+
+
+def test_calling_something_a_quoted_name_is_a_remark():
+    text = "Senator Ruth Calder called the tariff plan “a tax on every kitchen table.”"
+    (quote,) = quotes_of(text)
+    assert quote.speaker == "Ruth Calder"
+    assert quote.quote_type == "mixed"
+    assert quote.text.startswith("the tariff plan")
+
+
+def test_called_without_a_quotation_is_not_a_cue():
+    text = "The ferry company called a meeting of all its shareholders for the spring."
+    assert quotes_of(text) == []

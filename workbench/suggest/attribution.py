@@ -309,7 +309,7 @@ def indirect_in_sentence(text: str, start: int, end: int) -> Indirect | None:
                 return Indirect(tokens[0].start, tokens[k - 1].end, cue, speaker, False, True)
             return None
     for i in range(last):
-        width = _verb_at(tokens, i)
+        width = _verb_at(tokens, i) or _labels(tokens, i, last)
         if not width:
             continue
         cognition = tokens[i].lower in COGNITION_VERBS and tokens[i].lower not in SPEECH_VERBS
@@ -392,6 +392,14 @@ def _before_closing_mark(tokens: list[Token], k: int) -> int:
     while j > 0 and k - j < 2 and tokens[j].text in {"”", '"', "’", "'"}:
         j -= 1
     return j if j < k and tokens[j].text == "," else k
+
+
+def _labels(tokens: list[Token], i: int, last: int) -> int:
+    """ "X called the plan “a disaster”": calling names with a quotation is a remark."""
+    if tokens[i].lower not in _CALL or i == 0:
+        return 0
+    window = tokens[i + 1 : min(last, i + 8)]
+    return 1 if any(t.text in {"“", '"'} for t in window) else 0
 
 
 def _source_phrase(text: str, tokens: list[Token], first: int, last: int) -> Mention | None:
