@@ -398,8 +398,14 @@ def _labels(tokens: list[Token], i: int, last: int) -> int:
     """ "X called the plan “a disaster”": calling names with a quotation is a remark."""
     if tokens[i].lower not in _CALL or i == 0:
         return 0
-    window = tokens[i + 1 : min(last, i + 8)]
-    return 1 if any(t.text in {"“", '"'} for t in window) else 0
+    for k in range(i + 1, min(last, i + 8)):
+        if tokens[k].text in {"“", '"'}:
+            # A label of two words or more; a one-word scare quote ("a “reform”") is not.
+            inner = 0
+            while k + 1 + inner < last and tokens[k + 1 + inner].text not in {"”", '"'}:
+                inner += 1
+            return 1 if inner >= 2 else 0
+    return 0
 
 
 def _source_phrase(text: str, tokens: list[Token], first: int, last: int) -> Mention | None:
