@@ -227,3 +227,22 @@ def test_calling_something_a_quoted_name_is_a_remark():
 def test_called_without_a_quotation_is_not_a_cue():
     text = "The ferry company called a meeting of all its shareholders for the spring."
     assert quotes_of(text) == []
+
+
+def test_unlisted_past_tense_verb_after_a_quote_is_its_cue():
+    text = (
+        "Nadia Brandt runs the food bank.\n\n"
+        "“We will need twice as many volunteers by December,” Brandt surmised."
+    )
+    (quote,) = direct_quotes(text)
+    assert quote.speaker == "Nadia Brandt"
+    assert quote.cue["text"] == "surmised"
+
+
+def test_past_tense_verb_after_a_quote_ending_a_sentence_is_not_a_cue():
+    text = (
+        "Nadia Brandt runs the food bank.\n\n"
+        "“We will need twice as many volunteers by December.” Brandt surmised nothing more."
+    )
+    found = direct_quotes(text)
+    assert all(q.cue is None or q.cue["text"] != "surmised" for q in found)

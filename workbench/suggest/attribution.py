@@ -118,6 +118,22 @@ def cue_after_quote(text: str, start: int, end: int) -> Cue | None:
         speaker = mention_after(text, tokens, i + 2)
         if speaker is not None:
             return Cue(tokens[i].start, tokens[i + 1].end, speaker)
+    if text[max(0, start - 3) : start].rstrip("\"”’'»")[-1:] in {",", "?", "!"}:
+        # "…,” Kelly charged." / "…,” he surmised.": any past-tense verb after a quotation
+        # that ends mid-sentence is its cue.
+        for j in range(i + 1, min(len(tokens), i + 6)):
+            word = tokens[j].text
+            if word.islower() and word.isalpha() and word.endswith("ed") and len(word) > 4:
+                speaker = mention_before(text, tokens, j)
+                after = tokens[j + 1].text if j + 1 < len(tokens) else "."
+                if (
+                    speaker is not None
+                    and speaker.start == tokens[i].start
+                    and speaker.kind in {"name", "pronoun"}
+                    and (after in {".", ",", "!", "?", ";"} or tokens[j + 1].text.islower())
+                ):
+                    return Cue(tokens[j].start, tokens[j].end, speaker)
+                break
     return None
 
 
