@@ -246,3 +246,18 @@ def test_past_tense_verb_after_a_quote_ending_a_sentence_is_not_a_cue():
     )
     found = direct_quotes(text)
     assert all(q.cue is None or q.cue["text"] != "surmised" for q in found)
+
+
+def test_as_someone_put_it_introduces_a_quote():
+    text = (
+        "The harbour has lost half its trawlers.\n\n"
+        "As Elsa Brandvik, who chairs the fishermen’s guild, put it, "
+        "“Nobody young wants to go to sea any more.”"
+    )
+    (quote,) = direct_quotes(text)
+    assert quote.speaker == "Elsa Brandvik"
+
+
+def test_put_it_is_not_a_cue_for_indirect_speech():
+    text = "Jonas Ek put it in the drawer with the other letters from the council."
+    assert quotes_of(text) == []

@@ -28,7 +28,13 @@ _OBJECT_VERBS = frozenset(
 
 
 _CALL = frozenset(split_words("call calls called calling"))
-_PHRASAL_VERBS = frozenset((verb, "to") for verb in split_words("point points pointed pointing"))
+_PHRASAL_VERBS = frozenset(
+    [(verb, "to") for verb in split_words("point points pointed pointing")]
+    + [("put", "it"), ("puts", "it"), ("went", "on"), ("goes", "on"), ("shot", "back")]
+)
+
+# "As X put it, “…”", "Trump went on: “…”": cues for a quotation, not for indirect speech.
+_QUOTE_ONLY = frozenset(split_words("put puts went goes shot"))
 
 
 @dataclass
@@ -326,7 +332,7 @@ def indirect_in_sentence(text: str, start: int, end: int) -> Indirect | None:
             return None
     for i in range(last):
         width = _verb_at(tokens, i) or _labels(tokens, i, last)
-        if not width:
+        if not width or tokens[i].lower in _QUOTE_ONLY:
             continue
         cognition = tokens[i].lower in COGNITION_VERBS and tokens[i].lower not in SPEECH_VERBS
         speaker = mention_before(text, tokens, i)
