@@ -261,3 +261,13 @@ def test_as_someone_put_it_introduces_a_quote():
 def test_put_it_is_not_a_cue_for_indirect_speech():
     text = "Jonas Ek put it in the drawer with the other letters from the council."
     assert quotes_of(text) == []
+
+
+def test_speaker_before_several_appositives():
+    text = (
+        "“The queue started at dawn,” Tove Lind, 44, of Bergen, who was among the first "
+        "in line, said on Saturday."
+    )
+    (quote,) = direct_quotes(text)
+    assert quote.speaker == "Tove Lind"
+    assert quote.role == "44, of Bergen, who was among the first in line"

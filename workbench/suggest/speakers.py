@@ -156,7 +156,7 @@ def mention_before(text: str, tokens: list[Token], verb: int) -> Mention | None:
         if j > 0 and tokens[j].text == "," and i - j - 1 <= 20 and i - j - 1 >= 1:
             role = (tokens[j + 1].start, tokens[i - 1].end)
             head = _np_ending_at(text, tokens, j - 1)
-            if head is not None and head.kind in {"name", "org"}:
+            if head is not None and head.kind in {"name", "org"} and not _is_place(tokens, head):
                 head.role = text[role[0] : role[1]]
                 head.role_span = role
                 return head
@@ -171,8 +171,36 @@ def mention_before(text: str, tokens: list[Token], verb: int) -> Mention | None:
                 inner.role = head.text
                 inner.role_span = (head.start, head.end)
                 return inner
+            # Two or three appositives: "Harry Bond, 30, of Raleigh, who was polled, said".
+            for _ in range(2):
+                k = j - 1
+                while k >= 0 and tokens[k].text not in _APPOSITIVE_STOPS:
+                    k -= 1
+                if k <= 0 or tokens[k].text != "," or i - k - 1 > 30:
+                    break
+                head = _np_ending_at(text, tokens, k - 1)
+                if (
+                    head is not None
+                    and head.kind in {"name", "org"}
+                    and not _is_place(tokens, head)
+                ):
+                    head.role_span = (tokens[k + 1].start, tokens[i - 1].end)
+                    head.role = text[head.role_span[0] : head.role_span[1]]
+                    return head
+                j = k
         return None
     return _np_ending_at(text, tokens, i)
+
+
+_APPOSITIVE_STOPS = frozenset({",", ";", ":", "“", "”", '"', "(", ")"})
+
+
+def _is_place(tokens: list[Token], mention: Mention) -> bool:
+    """Whether a name is a place in an appositive: "Tove Lind, 44, of Bergen, said"."""
+    for k, token in enumerate(tokens):
+        if token.start == mention.start:
+            return k > 0 and tokens[k - 1].lower in {"of", "in", "from", "at"}
+    return False
 
 
 def _np_ending_at(text: str, tokens: list[Token], i: int) -> Mention | None:
@@ -250,6 +278,10 @@ def _np_ending_at(text: str, tokens: list[Token], i: int) -> Mention | None:
     return None
 
 
+_PREPOSITIONS = frozenset(
+    split_words("on in at during by to for with after before from about over under since")
+)
+
 _TIME_WORDS = frozenset(
     split_words(
         """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
@@ -279,6 +311,8 @@ def mention_after(text: str, tokens: list[Token], index: int) -> Mention | None:
     kind = "name"
     j = index
     lead_role = ""
+    if token.lower in _PREPOSITIONS:
+        return None  # "said on Saturday"
     if token.text.islower() and token.lower not in DETERMINERS and token.lower not in SOURCE_NOUNS:
         # "said master of ceremonies Asab Al-Tabchi": a lowercase role before the name.
         k = index
