@@ -271,3 +271,13 @@ def test_speaker_before_several_appositives():
     (quote,) = direct_quotes(text)
     assert quote.speaker == "Tove Lind"
     assert quote.role == "44, of Bergen, who was among the first in line"
+
+
+def test_second_verb_of_the_subject_after_and():
+    text = (
+        "Mayor Lena Fisk on Monday defended the new parking fees and said they would "
+        "pay for two more buses."
+    )
+    (quote,) = quotes_of(text)
+    assert quote.speaker == "Lena Fisk"
+    assert quote.text == "they would pay for two more buses"

@@ -336,6 +336,19 @@ def indirect_in_sentence(text: str, start: int, end: int) -> Indirect | None:
             continue
         cognition = tokens[i].lower in COGNITION_VERBS and tokens[i].lower not in SPEECH_VERBS
         speaker = mention_before(text, tokens, i)
+        if (
+            speaker is None
+            and not cognition
+            and i > 3
+            and tokens[i - 1].lower in {"and", "but"}
+            and tokens[i - 2].text != ","
+        ):
+            # "Grassley on Wednesday downplayed the attack and said it was …": the subject.
+            subject = _sentence_subject(text, tokens, i - 1)
+            j = _clause_start(tokens, i + width)
+            if subject is not None and last - j >= 3:
+                cue = (tokens[i].start, tokens[i + width - 1].end)
+                return Indirect(tokens[j].start, content_end, cue, subject, cognition)
         if speaker is not None:
             lead_tokens = [t for t in tokens if t.end <= speaker.start]
             lead_ok = (
