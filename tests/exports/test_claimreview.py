@@ -7,6 +7,7 @@ import pytest
 from tests.conftest import SAMPLE, need
 from tests.exports.conftest import export_bytes
 from workbench.accounts.management.commands.demo import seed_demo
+from workbench.exports.streaming import export_stream
 
 pytestmark = pytest.mark.django_db
 
@@ -94,3 +95,15 @@ def test_claimreview_status_filter_and_team_scope(desk):
     assert [r["reviewRating"]["alternateName"] for r in reviews] == ["Mostly false"]
     assert json.loads(export_bytes(desk.world.project, "claimreview", status="rejected")) == []
     assert b"SECRET" not in export_bytes(desk.world.project, "claimreview")
+
+
+def test_claimreview_without_rated_claims_reads_no_annotation(desk, django_assert_max_num_queries):
+    # The same empty array as a full scan writes, from one question instead of every page.
+    with django_assert_max_num_queries(3):
+        empty = export_bytes(desk.world.project, "claimreview", status="rejected")
+    assert empty == b"[\n]\n"
+    progress: list[int] = []
+    b"".join(
+        export_stream(project=desk.world.other_project, fmt="claimreview", progress=progress.append)
+    )
+    assert sum(progress) == desk.world.other_project.articles.count()

@@ -36,7 +36,12 @@ from django.urls import reverse
 
 from workbench.articles.models import Project
 from workbench.exports.common import Progress, annotation_urn
-from workbench.exports.selectors import export_entities, export_pages
+from workbench.exports.selectors import (
+    export_article_count,
+    export_entities,
+    export_has_rated_claims,
+    export_pages,
+)
 
 ARTICLE_FIELDS = ("checksum", "title", "outlet", "url", "published")
 ANNOTATION_FIELDS = (
@@ -62,6 +67,12 @@ def stream(*, project: Project, status: str, progress: Progress, base_url: str) 
     if base_url:
         reviewer["url"] = base_url
     separator = b"\n"
+    if not export_has_rated_claims(project=project, status=status):
+        # Nothing to write: one indexed question instead of reading every annotation.
+        if progress is not None:
+            progress(export_article_count(project=project))
+        yield b"\n]\n"
+        return
     for page in export_pages(
         project=project, article_fields=ARTICLE_FIELDS, annotation_fields=ANNOTATION_FIELDS
     ):

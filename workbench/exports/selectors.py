@@ -168,6 +168,14 @@ def page_entities_named(page: Page, *, speaker: int, claimant: int) -> tuple[set
     return ids, "claim" in set(map(itemgetter(4), rows))
 
 
+def export_has_rated_claims(*, project: Project, status: str = "") -> bool:
+    """Return whether any claim of the project has a verdict (with this status, if given)."""
+    claims = Annotation.objects.filter(article__project=project, kind="claim").exclude(verdict="")
+    if status:
+        claims = claims.filter(status=status)
+    return claims.exists()
+
+
 def export_has_evidence(*, project: Project) -> bool:
     """Return whether any claim of the project has evidence: if none, pages need not ask."""
     return Evidence.objects.filter(claim__article__project=project).exists()
