@@ -281,3 +281,25 @@ def test_second_verb_of_the_subject_after_and():
     (quote,) = quotes_of(text)
     assert quote.speaker == "Lena Fisk"
     assert quote.text == "they would pay for two more buses"
+
+
+def test_subject_without_a_determiner_reports_indirect_speech():
+    text = "Other shopkeepers said the new tram line had halved their trade."
+    (quote,) = quotes_of(text)
+    assert quote.speaker == "Other shopkeepers"
+    assert quote.text == "the new tram line had halved their trade"
+
+
+def test_share_of_a_poll_reports_indirect_speech():
+    text = "Two in three said they would take the ferry if the fares came down."
+    (quote,) = quotes_of(text)
+    assert text[quote.speaker_start : quote.speaker_end] == "Two in three"
+    text = "Forty percent of those surveyed say they cycle to work at least once a week."
+    (quote,) = quotes_of(text)
+    assert quote.speaker == "Forty percent of those surveyed"
+
+
+def test_bare_subject_needs_a_verb_not_a_noun():
+    assert quotes_of("Both states have yet to publish their budgets for next year.") == []
+    assert quotes_of("Several comments were removed from the page after the vote.") == []
+    assert quotes_of("Ticket prices were said to have risen again in the spring.") == []

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from workbench.suggest.lexicon import COGNITION_VERBS, REPORTING_VERBS, SPEECH_VERBS, split_words
 from workbench.suggest.speakers import (
+    AUXILIARIES,
     CAPITALISED_STOPWORDS,
     Mention,
     Token,
@@ -336,6 +337,8 @@ def indirect_in_sentence(text: str, start: int, end: int) -> Indirect | None:
             continue
         cognition = tokens[i].lower in COGNITION_VERBS and tokens[i].lower not in SPEECH_VERBS
         speaker = mention_before(text, tokens, i)
+        if speaker is None and not cognition:
+            speaker = _bare_subject(text, tokens, i)
         if (
             speaker is None
             and not cognition
@@ -504,3 +507,49 @@ def _sentence_subject(text: str, tokens: list[Token], stop: int) -> Mention | No
                 return speaker
             return None
     return None
+
+
+_BARE_STOPS = _SUBORDINATORS - {"who", "than"} | frozenset(
+    split_words("it this there he she they we i you not no")
+)
+
+
+# Verbs that are verbs, not nouns ("states", "comments"), when no named subject is found.
+_BARE_VERBS = frozenset(
+    split_words("""said say says told tell tells added argued argue argues insisted insist
+    insists warned warn warns noted wrote write writes acknowledged acknowledge claimed claim
+    contend contended contends predicted predict predicts agreed agree agrees complained
+    complain complains suggested suggest suggests explained explain explains""")
+)
+_PASSIVE = frozenset(split_words("is are was were be been being"))
+_NOT_NOUNS = _PASSIVE | frozenset(split_words("has have had do does did will would can could may"))
+
+
+def _bare_subject(text: str, tokens: list[Token], verb: int) -> Mention | None:
+    """A subject without a determiner that opens the sentence: "Other senators said",
+    "Two in three said", "45% of Republicans say", "Many speakers at the service said"."""
+    if tokens[verb].lower not in _BARE_VERBS or tokens[verb - 1].lower in _PASSIVE:
+        return None
+    i = verb - 1
+    while i >= 0 and tokens[i].lower in AUXILIARIES:
+        i -= 1
+    first = 1 if tokens and tokens[0].lower in {"but", "and", "yet", "still"} else 0
+    if i < first or i - first >= 12 or tokens[i].lower in {"and", "or", "but"}:
+        return None  # "X defended the fees and said …" is the second verb of a named subject
+    words = tokens[first : i + 1]
+    if not (words[0].capitalised or words[0].text[:1].isdigit()):
+        return None
+    if words[-1].text != "%" and not words[-1].text[:1].isalnum():
+        return None
+    for token in words:
+        if (
+            token.lower in _BARE_STOPS
+            or token.lower in _NOT_NOUNS
+            or is_cue_word(token.text)
+            or token.text in {"“", "”", '"', ":", ";"}
+        ):
+            return None
+    mention = Mention(words[0].start, words[-1].end, "", "common")
+    mention.text = text[mention.start : mention.end]
+    mention.head_tokens = [t.text for t in words]
+    return mention
