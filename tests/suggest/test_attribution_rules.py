@@ -303,3 +303,27 @@ def test_bare_subject_needs_a_verb_not_a_noun():
     assert quotes_of("Both states have yet to publish their budgets for next year.") == []
     assert quotes_of("Several comments were removed from the page after the vote.") == []
     assert quotes_of("Ticket prices were said to have risen again in the spring.") == []
+
+
+def test_speech_in_a_relative_clause_names_the_antecedent():
+    text = (
+        "The vote was delayed by Ada Holm, who says the old pier is no longer safe, "
+        "and two other councillors."
+    )
+    (quote,) = quotes_of(text)
+    assert quote.text == "the old pier is no longer safe"
+    assert quote.speaker == "Ada Holm"
+    assert text[quote.speaker_start : quote.speaker_end] == "who"
+
+
+def test_relative_clause_beside_the_main_attribution():
+    text = (
+        "Ada Holm, who has argued that the pier is unsafe, told reporters that repairs "
+        "would cost too much."
+    )
+    found = quotes_of(text)
+    assert [q.text for q in found] == [
+        "that the pier is unsafe",
+        "that repairs would cost too much",
+    ]
+    assert {q.speaker for q in found} == {"Ada Holm"}

@@ -10,6 +10,7 @@ from workbench.suggest.speakers import (
     CAPITALISED_STOPWORDS,
     Mention,
     Token,
+    _np_ending_at,
     mention_after,
     mention_before,
     tokenize,
@@ -539,7 +540,7 @@ def _bare_subject(text: str, tokens: list[Token], verb: int) -> Mention | None:
     words = tokens[first : i + 1]
     if not (words[0].capitalised or words[0].text[:1].isdigit()):
         return None
-    if words[-1].text != "%" and not words[-1].text[:1].isalnum():
+    if words[-1].text != "%" and not words[-1].text[:1].isalnum() or words[-1].lower == "who":
         return None
     for token in words:
         if (
@@ -553,3 +554,46 @@ def _bare_subject(text: str, tokens: list[Token], verb: int) -> Mention | None:
     mention.text = text[mention.start : mention.end]
     mention.head_tokens = [t.text for t in words]
     return mention
+
+
+def relative_cues(text: str, start: int, end: int, first: Indirect | None) -> list[Indirect]:
+    """Speech in a relative clause: "Ada Holm, who says the pier is unsafe, voted no".
+
+    The speaker mention is "who" (the word that names the speaker in the clause); its name is
+    the antecedent's. The content runs to the clause's closing comma or the sentence's end.
+    """
+    tokens = tokenize(text, start, end)
+    last = len(tokens)
+    while last > 0 and tokens[last - 1].text in {".", "!", "?", ";", ":"}:
+        last -= 1
+    found = []
+    for k in range(2, last - 3):
+        if tokens[k].lower != "who" or tokens[k - 1].text != ",":
+            continue
+        i = k + 1
+        while i < last and tokens[i].lower in AUXILIARIES:
+            i += 1
+        width = _verb_at(tokens, i) if i < last else 0
+        if not width or tokens[i].lower in COGNITION_VERBS and tokens[i].lower not in SPEECH_VERBS:
+            continue
+        antecedent = _np_ending_at(text, tokens, k - 2)
+        if antecedent is None or antecedent.kind not in {"name", "common"}:
+            continue
+        j = _clause_start(tokens, i + width)
+        stop = j
+        while stop < last and tokens[stop].text not in {",", "—", "–", "(", ";"}:
+            stop += 1
+        if stop - j < 3:
+            continue
+        if first is not None and first.start <= tokens[k].start < first.end:
+            continue  # inside the content of the sentence's own attribution
+        who = Mention(
+            tokens[k].start,
+            tokens[k].end,
+            antecedent.text,
+            antecedent.kind,
+            head_tokens=antecedent.head_tokens,
+        )
+        cue = (tokens[i].start, tokens[i + width - 1].end)
+        found.append(Indirect(tokens[j].start, tokens[stop - 1].end, cue, who, False))
+    return found

@@ -15,6 +15,7 @@ from workbench.suggest.attribution import (
     indirect_in_sentence,
     is_cue_word,
     participle_cues,
+    relative_cues,
     subject_of,
 )
 from workbench.suggest.claims import checkworthiness
@@ -354,6 +355,8 @@ def suggest(
                     continue
                 indirect = indirect_in_sentence(text, start, end)
                 for second in participle_cues(text, start, end, indirect):
+                    items.append((second.start, "indirect", second))
+                for second in relative_cues(text, start, end, indirect):
                     items.append((second.start, "indirect", second))
                 if indirect is not None:
                     items.append((indirect.start, "indirect", indirect))
