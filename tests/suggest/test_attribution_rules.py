@@ -327,3 +327,19 @@ def test_relative_clause_beside_the_main_attribution():
         "that repairs would cost too much",
     ]
     assert {q.speaker for q in found} == {"Ada Holm"}
+
+
+def test_speaker_with_a_party_in_parentheses_before_an_appositive():
+    text = "Rep. Ann Cole (D-Ore.), who chairs the harbour panel, said she backs the plan."
+    (quote,) = quotes_of(text)
+    assert quote.speaker == "Ann Cole"
+    assert quote.text == "she backs the plan"
+
+
+def test_an_aside_between_commas_is_not_an_appositive():
+    text = "Local harbour officials, however, said the bridge would stay shut until May."
+    (quote,) = quotes_of(text)
+    assert text[quote.speaker_start : quote.speaker_end] == "Local harbour officials"
+    text = "Backers of the new toll, for their part, say it would pay for the repairs."
+    (quote,) = quotes_of(text)
+    assert quote.speaker == "Backers of the new toll"

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from workbench.suggest.lexicon import COGNITION_VERBS, REPORTING_VERBS, SPEECH_VERBS, split_words
 from workbench.suggest.speakers import (
+    _ASIDES,
     AUXILIARIES,
     CAPITALISED_STOPWORDS,
     Mention,
@@ -534,6 +535,10 @@ def _bare_subject(text: str, tokens: list[Token], verb: int) -> Mention | None:
     i = verb - 1
     while i >= 0 and tokens[i].lower in AUXILIARIES:
         i -= 1
+    if i >= 2 and tokens[i].text == ",":
+        k = next((k for k in range(i - 1, max(i - 5, 0), -1) if tokens[k].text == ","), 0)
+        if k and " ".join(t.lower for t in tokens[k + 1 : i]) in _ASIDES:
+            i = k - 1  # "Proponents of the bill, however, say"
     first = 1 if tokens and tokens[0].lower in {"but", "and", "yet", "still"} else 0
     if i < first or i - first >= 12 or tokens[i].lower in {"and", "or", "but"}:
         return None  # "X defended the fees and said …" is the second verb of a named subject

@@ -154,8 +154,20 @@ def mention_before(text: str, tokens: list[Token], verb: int) -> Mention | None:
         ):
             j -= 1
         if j > 0 and tokens[j].text == "," and i - j - 1 <= 20 and i - j - 1 >= 1:
+            if " ".join(t.lower for t in tokens[j + 1 : i]) in _ASIDES:
+                # "Local officials, however, said": an aside, not an appositive.
+                return mention_before(text, tokens, j) if j - 1 >= 0 else None
             role = (tokens[j + 1].start, tokens[i - 1].end)
             head = _np_ending_at(text, tokens, j - 1)
+            if head is None and tokens[j - 1].text == ")":
+                # "Rep. Ann Cole (D-Ore.), who chairs the panel, said"
+                k = j - 2
+                while k > 0 and j - k <= 8 and tokens[k].text != "(":
+                    k -= 1
+                if k > 0 and tokens[k].text == "(":
+                    head = _np_ending_at(text, tokens, k - 1)
+                    if head is not None and head.kind == "name":
+                        role = (tokens[k].start, tokens[i - 1].end)
             if head is not None and head.kind in {"name", "org"} and not _is_place(tokens, head):
                 head.role = text[role[0] : role[1]]
                 head.role_span = role
@@ -191,6 +203,30 @@ def mention_before(text: str, tokens: list[Token], verb: int) -> Mention | None:
         return None
     return _np_ending_at(text, tokens, i)
 
+
+_ASIDES = frozenset(
+    [
+        "however",
+        "though",
+        "too",
+        "meanwhile",
+        "in turn",
+        "for example",
+        "for instance",
+        "for their part",
+        "for his part",
+        "for her part",
+        "for its part",
+        "in particular",
+        "in contrast",
+        "by contrast",
+        "nonetheless",
+        "nevertheless",
+        "instead",
+        "likewise",
+        "in response",
+    ]
+)
 
 _APPOSITIVE_STOPS = frozenset({",", ";", ":", "“", "”", '"', "(", ")"})
 
