@@ -343,3 +343,26 @@ def test_an_aside_between_commas_is_not_an_appositive():
     text = "Backers of the new toll, for their part, say it would pay for the repairs."
     (quote,) = quotes_of(text)
     assert quote.speaker == "Backers of the new toll"
+
+
+def test_participle_remark_takes_the_subject_after_a_leading_adverbial():
+    text = (
+        "At a town hall in Tromsø, Norway, on Friday, Mayor Kari Dahl defended the budget, "
+        "saying that the ferry subsidy would stay."
+    )
+    (quote,) = quotes_of(text)
+    assert quote.speaker == "Kari Dahl"
+    assert quote.text == "that the ferry subsidy would stay"
+
+
+def test_participle_remark_after_an_object_is_the_subjects():
+    text = "Ivar Lunde has often attacked the port authority, calling its managers lazy and vain."
+    (quote,) = quotes_of(text)
+    assert quote.speaker == "Ivar Lunde"
+
+
+def test_participle_right_after_the_subject():
+    text = "Ms. Aune, recalling her years on the council, described the vote as a turning point."
+    (quote,) = quotes_of(text)
+    assert quote.speaker == "Aune"
+    assert quote.text.startswith("her years on the council")

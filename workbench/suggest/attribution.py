@@ -338,7 +338,11 @@ def indirect_in_sentence(text: str, start: int, end: int) -> Indirect | None:
         if not width or tokens[i].lower in _QUOTE_ONLY:
             continue
         cognition = tokens[i].lower in COGNITION_VERBS and tokens[i].lower not in SPEECH_VERBS
-        speaker = mention_before(text, tokens, i)
+        if i > 1 and tokens[i - 1].text == "," and tokens[i].lower.endswith("ing"):
+            # "X did Y on Tuesday, saying …": the participle's subject is the clause's.
+            speaker = _clause_subject(text, tokens, i - 1)
+        else:
+            speaker = mention_before(text, tokens, i)
         if speaker is None and not cognition:
             speaker = _bare_subject(text, tokens, i)
         if (
@@ -485,6 +489,8 @@ def participle_cues(text: str, start: int, end: int, first: Indirect | None) -> 
         word = tokens[k].lower
         if tokens[k - 1].text != "," or not word.endswith("ing") or word not in SPEECH_VERBS:
             continue
+        if first is not None and first.cue[0] == tokens[k].start:
+            return []  # the sentence's own attribution is this participle
         j = _clause_start(tokens, k + 1)
         if last - j < 2:
             return []
@@ -602,3 +608,30 @@ def relative_cues(text: str, start: int, end: int, first: Indirect | None) -> li
         cue = (tokens[i].start, tokens[i + width - 1].end)
         found.append(Indirect(tokens[j].start, tokens[stop - 1].end, cue, who, False))
     return found
+
+
+def _clause_subject(text: str, tokens: list[Token], stop: int) -> Mention | None:
+    """The subject of the main clause before tokens[stop]: the sentence's first mention
+    followed by a lowercase word, or the first one after a leading adverbial and its comma
+    ("At a rally in Ames, Iowa, on Sunday, Mrs. Clinton tried …")."""
+    subject = _sentence_subject(text, tokens, stop)
+    if subject is not None:
+        return subject
+    mention = _np_ending_at(text, tokens, stop - 1) if stop >= 1 else None
+    if (
+        mention is not None
+        and mention.start == tokens[0].start
+        and mention.kind in {"name", "pronoun", "common", "org"}
+    ):
+        return mention  # "Mr. Biden, recalling …"
+    commas = [k for k in range(1, stop) if tokens[k].text == ","]
+    for c in commas:
+        for i in range(c + 2, min(stop, c + 10)):
+            if tokens[i].text[:1].islower() and tokens[i].text[:1].isalpha():
+                speaker = mention_before(text, tokens, i)
+                if speaker is not None and speaker.start == tokens[c + 1].start:
+                    return speaker
+                break
+            if not tokens[i].text[:1].isalnum() and tokens[i].text not in {".", "-"}:
+                break
+    return None
