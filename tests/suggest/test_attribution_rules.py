@@ -366,3 +366,14 @@ def test_participle_right_after_the_subject():
     (quote,) = quotes_of(text)
     assert quote.speaker == "Aune"
     assert quote.text.startswith("her years on the council")
+
+
+def test_capitalised_states_and_note_are_not_cues():
+    text = (
+        "The United States stepped up pressure on the shipyard on Saturday, with port "
+        "officials vowing to keep the docks open."
+    )
+    assert all(q.speaker != "the United" for q in quotes_of(text))
+    assert all(q.cue["text"] != "States" for q in quotes_of(text))
+    text = "Editor’s Note: An earlier version of this story misstated the ferry’s route."
+    assert quotes_of(text) == []
