@@ -377,3 +377,12 @@ def test_capitalised_states_and_note_are_not_cues():
     assert all(q.cue["text"] != "States" for q in quotes_of(text))
     text = "Editor’s Note: An earlier version of this story misstated the ferry’s route."
     assert quotes_of(text) == []
+
+
+def test_participle_cue_before_a_quote_takes_the_clause_subject_not_a_time_phrase():
+    text = (
+        "Hours later, Mayor Per Vik thanked the crew at the pier, telling reporters, "
+        "“They worked through the night.”"
+    )
+    (quote,) = direct_quotes(text)
+    assert quote.speaker == "Per Vik"

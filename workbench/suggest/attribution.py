@@ -186,7 +186,11 @@ def cue_before_quote(text: str, start: int, end: int) -> tuple[Cue | None, bool]
         ):
             return None, True  # the quotation is part of a longer clause: mixed, not direct
         framed = framed and not introduces
-        speaker = mention_before(text, tokens, i)
+        if i > 1 and tokens[i - 1].text == "," and tokens[i].lower.endswith("ing"):
+            # "Hours later, Trump returned the compliment, telling Reuters, “…”"
+            speaker = _clause_subject(text, tokens, i - 1) or mention_before(text, tokens, i)
+        else:
+            speaker = mention_before(text, tokens, i)
         if speaker is None and (
             tokens[i].lower.endswith("ing")
             or (i > 0 and tokens[i - 1].text in {",", "and", "to"})
@@ -612,13 +616,20 @@ def relative_cues(text: str, start: int, end: int, first: Indirect | None) -> li
     return found
 
 
+_TIME_AFTER = frozenset(split_words("later ago earlier after before of"))
+
+
 def _clause_subject(text: str, tokens: list[Token], stop: int) -> Mention | None:
     """The subject of the main clause before tokens[stop]: the sentence's first mention
     followed by a lowercase word, or the first one after a leading adverbial and its comma
     ("At a rally in Ames, Iowa, on Sunday, Mrs. Clinton tried …")."""
     subject = _sentence_subject(text, tokens, stop)
     if subject is not None:
-        return subject
+        k = speaker_index(tokens, subject)
+        while k < len(tokens) and tokens[k].start < subject.end:
+            k += 1
+        if k < len(tokens) and tokens[k].lower not in _TIME_AFTER:
+            return subject  # not "Hours later, …", "Two years ago, …"
     mention = _np_ending_at(text, tokens, stop - 1) if stop >= 1 else None
     if (
         mention is not None
