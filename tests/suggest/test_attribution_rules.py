@@ -386,3 +386,21 @@ def test_participle_cue_before_a_quote_takes_the_clause_subject_not_a_time_phras
     )
     (quote,) = direct_quotes(text)
     assert quote.speaker == "Per Vik"
+
+
+def test_a_time_phrase_opening_the_sentence_is_not_the_subject_of_and_said():
+    text = (
+        "Eight years ago, she backed the ferry plan over the bridge and said, "
+        "“The bridge will never pay for itself.”"
+    )
+    (quote,) = direct_quotes(text)
+    assert text[quote.speaker_start : quote.speaker_end] == "she"
+
+
+def test_subject_with_of_inside_a_title():
+    text = (
+        "Former Minister of Fisheries Eli Sand recently urged voters to back the plan, "
+        "saying, “The quotas have saved the cod.”"
+    )
+    (quote,) = direct_quotes(text)
+    assert "Eli Sand" in quote.speaker

@@ -248,6 +248,8 @@ def subject_of(text: str, start: int, end: int) -> tuple[Mention | None, tuple[i
                 "bin",
             }:
                 speaker = mention_before(text, tokens, i)
+                if tokens[i].lower in _TIME_AFTER or tokens[i].lower in _TIME_UNITS:
+                    break  # "Hours later, he …", "Eight years ago, he …": not the subject
                 if (
                     speaker is not None
                     and speaker.start == tokens[first].start
@@ -515,6 +517,13 @@ def participle_cues(text: str, start: int, end: int, first: Indirect | None) -> 
 def _sentence_subject(text: str, tokens: list[Token], stop: int) -> Mention | None:
     """The subject that opens a sentence: a mention followed by a lowercase verb."""
     for i in range(1, min(stop, 12)):
+        if (
+            tokens[i].lower in {"of", "de", "van", "von", "al", "bin"}
+            and i + 2 < stop
+            and tokens[i + 1].capitalised
+            and tokens[i + 2].capitalised
+        ):
+            continue  # "Former Secretary of State Madeleine Albright urged …"
         if tokens[i].text[:1].islower() and tokens[i].text[:1].isalpha():
             speaker = mention_before(text, tokens, i)
             if speaker is not None and speaker.start == tokens[0].start:
@@ -616,7 +625,8 @@ def relative_cues(text: str, start: int, end: int, first: Indirect | None) -> li
     return found
 
 
-_TIME_AFTER = frozenset(split_words("later ago earlier after before of"))
+_TIME_AFTER = frozenset(split_words("later ago earlier after before"))
+_TIME_UNITS = frozenset(split_words("years year months month weeks week days day hours minutes"))
 
 
 def _clause_subject(text: str, tokens: list[Token], stop: int) -> Mention | None:
