@@ -404,3 +404,9 @@ def test_subject_with_of_inside_a_title():
     )
     (quote,) = direct_quotes(text)
     assert "Eli Sand" in quote.speaker
+
+
+def test_comma_after_a_party_in_parentheses_before_said():
+    text = "After the count, Gov. Ann Lie (R-OH), said, “We are going all the way to the port.”"
+    (quote,) = direct_quotes(text)
+    assert quote.speaker == "Ann Lie"

@@ -145,6 +145,11 @@ def mention_before(text: str, tokens: list[Token], verb: int) -> Mention | None:
                     head.role = text[tokens[j + 1].start : tokens[i - 1].end] if i - 1 > j else ""
                 return head
         return None
+    if tokens[i].text == "," and i > 1 and tokens[i - 1].text == ")":
+        # "Gov. Ann Lie (R-OH), said": the comma after a parenthesis closes nothing.
+        found = mention_before(text, tokens, i)
+        if found is not None:
+            return found
     if tokens[i].text == ",":
         # An appositive between commas: "Renad Mansour, Iraq specialist at …, said".
         j = i - 1
