@@ -410,3 +410,16 @@ def test_comma_after_a_party_in_parentheses_before_said():
     text = "After the count, Gov. Ann Lie (R-OH), said, “We are going all the way to the port.”"
     (quote,) = direct_quotes(text)
     assert quote.speaker == "Ann Lie"
+
+
+def test_title_of_a_show_after_told_is_not_a_quote():
+    text = "But she told NRK’s “Morning Harbour Hour” that the ferry deal was not finished."
+    assert direct_quotes(text) == []
+    text = "The mayor said, according to his memoir “The Long Pier,” that he never lost a vote."
+    assert direct_quotes(text) == []
+
+
+def test_title_case_quote_after_a_colon_is_still_a_quote():
+    text = "The mayor told the crowd: “We Will Rebuild This Pier.”"
+    (quote,) = direct_quotes(text)
+    assert quote.speaker == "mayor" or "mayor" in quote.speaker

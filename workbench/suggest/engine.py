@@ -71,6 +71,16 @@ def _title_case(text: str) -> bool:
     return caps == len(words) and len(words) <= 10
 
 
+def _names_a_work(text: str, start: int) -> bool:
+    """Whether a title-case quotation runs on from a word of its sentence ("told Fox's “…”",
+    "a play called “…”"), not after a colon, a comma or the start of a paragraph."""
+    before = text[max(0, start - 40) : start].rstrip(" \u00a0")
+    if not before or before[-1] in ",:;.!?\n—–-(":
+        return False
+    word = before.split()[-1] if before.split() else ""
+    return word[:1].isalpha() and (word[:1].islower() or word.endswith(("’s", "'s")))
+
+
 class _Article:
     def __init__(self, text: str) -> None:
         self.text = text
@@ -219,6 +229,8 @@ def _find_quotes(article: _Article, raw: list[RawQuote]) -> list[_Quote]:
             continue  # headlines, titles of works, slogans
         if cue is not None and words < 3 and _title_case(inner):
             continue
+        if cue is not None and words <= 6 and _title_case(inner) and _names_a_work(text, start):
+            continue  # "told ABC's “Good Morning America”", "his book ''The Art of the Deal.''"
         if not closed:
             score *= 0.8
         found.append(_Quote(start, end, cue, "direct", score, article.paragraph_of(start)))
