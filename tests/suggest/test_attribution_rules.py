@@ -423,3 +423,11 @@ def test_title_case_quote_after_a_colon_is_still_a_quote():
     text = "The mayor told the crowd: “We Will Rebuild This Pier.”"
     (quote,) = direct_quotes(text)
     assert quote.speaker == "mayor" or "mayor" in quote.speaker
+
+
+def test_headline_followed_by_a_byline_is_not_a_quote():
+    text = (
+        "CLOSING—“The old ferry café will shut its doors at the end of May,” by the Courier’s "
+        "Ann Berg: The café opened in 1962."
+    )
+    assert direct_quotes(text) == []

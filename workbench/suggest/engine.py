@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import asdict, dataclass
 
@@ -69,6 +70,9 @@ def _title_case(text: str) -> bool:
     small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with", "by"}
     caps = sum(1 for w in words if w[:1].isupper() or w.lower() in small)
     return caps == len(words) and len(words) <= 10
+
+
+_BYLINE = re.compile(r",?\s*by\s+[A-Z]")
 
 
 def _names_a_work(text: str, start: int) -> bool:
@@ -227,6 +231,8 @@ def _find_quotes(article: _Article, raw: list[RawQuote]) -> list[_Quote]:
             continue  # scare quotes, one-word quotes, quoted terms inside a sentence
         if cue is None and (words < 6 or _title_case(inner)):
             continue  # headlines, titles of works, slogans
+        if cue is None and _BYLINE.match(text, end):
+            continue  # "“Gallery to close in May,” by the Times’ Ann Berg: …" (a headline)
         if cue is not None and words < 3 and _title_case(inner):
             continue
         if cue is not None and words <= 6 and _title_case(inner) and _names_a_work(text, start):
