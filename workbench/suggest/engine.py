@@ -72,7 +72,7 @@ def _title_case(text: str) -> bool:
     return caps == len(words) and len(words) <= 10
 
 
-_BYLINE = re.compile(r",?\s*by\s+[A-Z]")
+_BYLINE = re.compile(r",?\s*by\s+(?:the\s+)?[A-Z]")
 
 
 def _names_a_work(text: str, start: int) -> bool:
