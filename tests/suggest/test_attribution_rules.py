@@ -431,3 +431,17 @@ def test_headline_followed_by_a_byline_is_not_a_quote():
         "Ann Berg: The café opened in 1962."
     )
     assert direct_quotes(text) == []
+
+
+def test_second_speaker_after_a_conjunction():
+    text = "Ola Berg said the pier is safe, but the harbour office said it needs repairs soon."
+    found = quotes_of(text)
+    assert [q.text for q in found] == ["the pier is safe", "it needs repairs soon"]
+    assert found[0].speaker == "Ola Berg"
+    assert text[found[1].speaker_start : found[1].speaker_end] == "the harbour office"
+
+
+def test_conjunction_without_a_new_speaker_keeps_one_attribution():
+    text = "Ola Berg said the pier is safe, but the ferry will still stop there only twice a day."
+    (quote,) = quotes_of(text)
+    assert quote.text.endswith("twice a day")

@@ -658,3 +658,25 @@ def _clause_subject(text: str, tokens: list[Token], stop: int) -> Mention | None
             if not tokens[i].text[:1].isalnum() and tokens[i].text not in {".", "-"}:
                 break
     return None
+
+
+_JOINS = frozenset(split_words("and but while whereas though although"))
+
+
+def second_clause(text: str, first: Indirect | None) -> list[Indirect]:
+    """A second speaker after a conjunction in the first one's content: "X said the pier is
+    safe, but Y said it is not" (the first content is cut back before the comma)."""
+    if first is None or first.according:
+        return []
+    tokens = tokenize(text, first.start, first.end)
+    for k in range(2, len(tokens) - 4):
+        if tokens[k - 1].text != "," or tokens[k].lower not in _JOINS:
+            continue
+        found = indirect_in_sentence(text, tokens[k + 1].start, first.end)
+        if found is None or found.cue[0] - tokens[k + 1].start > 60:
+            continue
+        if found.speaker.start < tokens[k + 1].start or found.start < found.cue[1]:
+            continue
+        first.end = tokens[k - 2].end
+        return [found]
+    return []

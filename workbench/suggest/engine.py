@@ -17,6 +17,7 @@ from workbench.suggest.attribution import (
     is_cue_word,
     participle_cues,
     relative_cues,
+    second_clause,
     subject_of,
 )
 from workbench.suggest.claims import checkworthiness
@@ -375,6 +376,8 @@ def suggest(
                 for second in participle_cues(text, start, end, indirect):
                     items.append((second.start, "indirect", second))
                 for second in relative_cues(text, start, end, indirect):
+                    items.append((second.start, "indirect", second))
+                for second in second_clause(text, indirect):
                     items.append((second.start, "indirect", second))
                 if indirect is not None:
                     items.append((indirect.start, "indirect", indirect))
