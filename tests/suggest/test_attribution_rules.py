@@ -445,3 +445,9 @@ def test_conjunction_without_a_new_speaker_keeps_one_attribution():
     text = "Ola Berg said the pier is safe, but the ferry will still stop there only twice a day."
     (quote,) = quotes_of(text)
     assert quote.text.endswith("twice a day")
+
+
+def test_second_remark_of_a_pronoun_after_and():
+    text = "Ola Berg said the pier was safe and she said the ferry would keep its timetable."
+    found = quotes_of(text)
+    assert [q.text for q in found] == ["the pier was safe", "the ferry would keep its timetable"]

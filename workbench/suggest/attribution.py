@@ -670,13 +670,16 @@ def second_clause(text: str, first: Indirect | None) -> list[Indirect]:
         return []
     tokens = tokenize(text, first.start, first.end)
     for k in range(2, len(tokens) - 4):
-        if tokens[k - 1].text != "," or tokens[k].lower not in _JOINS:
+        if tokens[k].lower not in _JOINS:
+            continue
+        comma = tokens[k - 1].text == ","
+        if not comma and tokens[k + 1].lower not in {"he", "she", "they"}:
             continue
         found = indirect_in_sentence(text, tokens[k + 1].start, first.end)
         if found is None or found.cue[0] - tokens[k + 1].start > 60:
             continue
         if found.speaker.start < tokens[k + 1].start or found.start < found.cue[1]:
             continue
-        first.end = tokens[k - 2].end
+        first.end = tokens[k - 2].end if comma else tokens[k - 1].end
         return [found]
     return []
