@@ -451,3 +451,14 @@ def test_second_remark_of_a_pronoun_after_and():
     text = "Ola Berg said the pier was safe and she said the ferry would keep its timetable."
     found = quotes_of(text)
     assert [q.text for q in found] == ["the pier was safe", "the ferry would keep its timetable"]
+
+
+def test_indirect_speech_before_a_quotation_with_its_own_cue():
+    text = (
+        "Ola Berg said the new harbour fees were fair to every boat owner, "
+        "which she called “a bargain for the whole town.”"
+    )
+    found = quotes_of(text)
+    assert [q.quote_type for q in found] == ["indirect", "direct"]
+    assert found[0].speaker == "Ola Berg"
+    assert found[0].text.startswith("the new harbour fees were fair")

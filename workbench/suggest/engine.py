@@ -360,6 +360,7 @@ def suggest(
     registry = Registry(text, [(q.start, q.end) for q in raw])
     items: list[tuple[int, str, object]] = [(q.start, "direct", q) for q in quotes]
     quote_spans = [(q.start, q.end) for q in quotes]
+    cue_spans = [(q.cue.start, q.cue.end) for q in quotes if q.cue is not None and q.cue.start >= 0]
     for paragraph in article.sentences:
         for s_start, s_end in paragraph:
             if _overlaps(quote_spans, s_start, s_end):
@@ -371,6 +372,12 @@ def suggest(
                     # Beside a quotation only a second remark counts: ", noting that …".
                     for second in participle_cues(text, start, end, None):
                         items.append((second.start, "indirect", second))
+                    if start == s_start or text[s_start:start].strip() == "":
+                        # Or indirect speech opening the sentence, with a cue of its own:
+                        # "X said the fees are fair, which he called “a bargain.”"
+                        own = indirect_in_sentence(text, start, end)
+                        if own is not None and not _overlaps(cue_spans, *own.cue):
+                            items.append((own.start, "indirect", own))
                     continue
                 indirect = indirect_in_sentence(text, start, end)
                 for second in participle_cues(text, start, end, indirect):
