@@ -462,3 +462,21 @@ def test_indirect_speech_before_a_quotation_with_its_own_cue():
     assert [q.quote_type for q in found] == ["indirect", "direct"]
     assert found[0].speaker == "Ola Berg"
     assert found[0].text.startswith("the new harbour fees were fair")
+
+
+def test_question_put_to_the_speaker_is_an_attribution_without_a_speaker():
+    text = "Asked whether the ferry would run on Sunday, Ola Berg said she could not promise it."
+    found = quotes_of(text)
+    assert [q.text for q in found] == [
+        "whether the ferry would run on Sunday",
+        "she could not promise it",
+    ]
+    assert found[0].speaker is None
+    assert found[0].cue["text"] == "Asked"
+
+
+def test_question_asked_by_someone_names_them():
+    text = "Asked by reporters about the closing of the pier, Berg said, “We will see in May.”"
+    found = quotes_of(text)
+    assert found[0].text == "the closing of the pier"
+    assert found[0].speaker == "reporters"

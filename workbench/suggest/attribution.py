@@ -683,3 +683,42 @@ def second_clause(text: str, first: Indirect | None) -> list[Indirect]:
         first.end = tokens[k - 2].end if comma else tokens[k - 1].end
         return [found]
     return []
+
+
+_QUESTION_WORDS = frozenset(split_words("if whether what how why when who which about"))
+
+
+def asked_cues(text: str, start: int, end: int) -> list[Indirect]:
+    """A question put to the speaker: "Asked (by X) whether the pier is safe, Y said …".
+
+    The content is the question, up to the comma; the speaker is whoever asked ("by X"), or
+    no one when the sentence does not say.
+    """
+    tokens = tokenize(text, start, end)
+    k = 0
+    if tokens and tokens[0].lower == "when":
+        k = 1
+    if len(tokens) < k + 4 or tokens[k].lower != "asked":
+        return []
+    j = k + 1
+    speaker = None
+    if tokens[j].lower == "by":
+        speaker = mention_after(text, tokens, j + 1)
+        if speaker is None:
+            return []
+        while j < len(tokens) and tokens[j].start < speaker.end:
+            j += 1
+    while j < len(tokens) and j - k < 8 and tokens[j].lower not in _QUESTION_WORDS:
+        if tokens[j].text in {",", "“", '"'} or tokens[j].lower not in _FILLER:
+            return []
+        j += 1
+    if j >= len(tokens) or tokens[j].lower not in _QUESTION_WORDS:
+        return []
+    stop = j + 1
+    while stop < len(tokens) and tokens[stop].text not in {",", ";", "?"}:
+        stop += 1
+    if stop >= len(tokens) or stop - j < 3:
+        return []
+    first = j + 1 if tokens[j].lower == "about" else j
+    cue = (tokens[k].start, tokens[k].end)
+    return [Indirect(tokens[first].start, tokens[stop - 1].end, cue, speaker, False)]

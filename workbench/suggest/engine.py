@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass
 
 from workbench.suggest.attribution import (
     Cue,
+    asked_cues,
     cue_after_quote,
     cue_before_quote,
     indirect_in_sentence,
@@ -367,6 +368,9 @@ def suggest(
                 spans = _outside_quotes(text, quote_spans, s_start, s_end)
             else:
                 spans = [(s_start, s_end)]
+            for asked in asked_cues(text, s_start, s_end):
+                if not _overlaps(quote_spans, asked.start, asked.end):
+                    items.append((asked.start, "indirect", asked))
             for start, end in spans:
                 if (start, end) != (s_start, s_end):
                     # Beside a quotation only a second remark counts: ", noting that …".
