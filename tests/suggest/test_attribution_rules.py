@@ -480,3 +480,10 @@ def test_question_asked_by_someone_names_them():
     found = quotes_of(text)
     assert found[0].text == "the closing of the pier"
     assert found[0].speaker == "reporters"
+
+
+def test_content_then_a_speaker_with_lowercase_modifiers():
+    text = "The new toll has hurt the ferry among commuters, local harbour experts said."
+    (quote,) = quotes_of(text)
+    assert quote.text == "The new toll has hurt the ferry among commuters"
+    assert quote.speaker.endswith("experts")

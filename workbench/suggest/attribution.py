@@ -378,7 +378,18 @@ def indirect_in_sentence(text: str, start: int, end: int) -> Indirect | None:
                 or _role_lead(lead_tokens)
             )
             after = last - (i + width)
-            k = _before_closing_mark(tokens, speaker_index(tokens, speaker) - 1)
+            k = speaker_index(tokens, speaker) - 1
+            modifiers = 0
+            while (
+                k > 2
+                and modifiers < 3
+                and tokens[k].text.isalpha()
+                and tokens[k].text.islower()
+                and tokens[k].lower not in _CLAUSE_STOPS
+            ):
+                k -= 1  # "content, veteran Republicans said", "…, political experts said"
+                modifiers += 1
+            k = _before_closing_mark(tokens, k)
             if after <= 4 and i > 2 and tokens[k].text == ",":
                 # "content, he said (on Tuesday)."
                 return Indirect(
@@ -413,6 +424,11 @@ def indirect_in_sentence(text: str, start: int, end: int) -> Indirect | None:
                 )
     return None
 
+
+_CLAUSE_STOPS = frozenset(
+    split_words("""and or but that which who whom whose when if as while because than is are was
+    were has have had be been not to of in on at by for with from""")
+)
 
 _SUBORDINATORS = frozenset(
     split_words("""that which who whom whose when if after before because while as since
