@@ -487,3 +487,23 @@ def test_content_then_a_speaker_with_lowercase_modifiers():
     (quote,) = quotes_of(text)
     assert quote.text == "The new toll has hurt the ferry among commuters"
     assert quote.speaker.endswith("experts")
+
+
+def test_speech_in_a_subordinate_clause_opening_the_sentence():
+    text = (
+        "While Ann Lie said the old pier was unsafe for lorries, "
+        "she said there was no money to fix it."
+    )
+    found = quotes_of(text)
+    assert [q.text for q in found] == [
+        "the old pier was unsafe for lorries",
+        "there was no money to fix it",
+    ]
+    assert found[0].speaker == "Ann Lie"
+
+
+def test_speech_in_a_subordinate_clause_after_a_comma():
+    text = "The ferry may never be as fast as the bus, although its owners say the new engines will help."
+    (quote,) = quotes_of(text)
+    assert quote.text == "the new engines will help"
+    assert text[quote.speaker_start : quote.speaker_end] == "its owners"

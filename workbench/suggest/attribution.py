@@ -738,3 +738,41 @@ def asked_cues(text: str, start: int, end: int) -> list[Indirect]:
     first = j + 1 if tokens[j].lower == "about" else j
     cue = (tokens[k].start, tokens[k].end)
     return [Indirect(tokens[first].start, tokens[stop - 1].end, cue, speaker, False)]
+
+
+_SUBORDINATE_OPENERS = frozenset(
+    split_words("while although though after when because since whereas even if")
+)
+
+
+def subordinate_cues(text: str, start: int, end: int, first: Indirect | None) -> list[Indirect]:
+    """Speech in a subordinate clause: "While Ann Lie said the pier was safe, …", "…,
+    although his advisers say the count is close." The clause runs to its comma (at the start
+    of a sentence) or to the sentence's end."""
+    tokens = tokenize(text, start, end)
+    last = len(tokens)
+    while last > 0 and tokens[last - 1].text in {".", "!", "?", ";", ":"}:
+        last -= 1
+    for k in range(min(last - 4, 30)):
+        if tokens[k].lower not in _SUBORDINATE_OPENERS:
+            continue
+        opening = k == 0 or (k == 1 and tokens[0].lower in {"but", "and", "yet"})
+        if not opening and tokens[k - 1].text != ",":
+            continue
+        subject = k + 1
+        if tokens[k].lower == "even" or (subject < last and tokens[subject].lower == "as"):
+            continue
+        stop = last
+        if opening:
+            stop = next((m for m in range(subject + 3, last) if tokens[m].text == ","), last)
+            if stop == last:
+                continue
+        found = indirect_in_sentence(text, tokens[subject].start, tokens[stop - 1].end)
+        if found is None or found.according or found.speaker.start != tokens[subject].start:
+            continue
+        if first is not None and (
+            first.cue == found.cue or (first.start < found.end and found.start < first.end)
+        ):
+            continue
+        return [found]
+    return []

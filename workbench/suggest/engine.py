@@ -20,6 +20,7 @@ from workbench.suggest.attribution import (
     relative_cues,
     second_clause,
     subject_of,
+    subordinate_cues,
 )
 from workbench.suggest.claims import checkworthiness
 from workbench.suggest.quotes import RawQuote, find_quotes
@@ -389,6 +390,8 @@ def suggest(
                 for second in relative_cues(text, start, end, indirect):
                     items.append((second.start, "indirect", second))
                 for second in second_clause(text, indirect):
+                    items.append((second.start, "indirect", second))
+                for second in subordinate_cues(text, start, end, indirect):
                     items.append((second.start, "indirect", second))
                 if indirect is not None:
                     items.append((indirect.start, "indirect", indirect))
