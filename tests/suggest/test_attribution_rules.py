@@ -507,3 +507,19 @@ def test_speech_in_a_subordinate_clause_after_a_comma():
     (quote,) = quotes_of(text)
     assert quote.text == "the new engines will help"
     assert text[quote.speaker_start : quote.speaker_end] == "its owners"
+
+
+def test_inverted_speaker_with_a_lowercase_noun_not_in_the_lexicon():
+    text = (
+        "The vote was close. “It was not a convincing case at all,” said one councillor "
+        "familiar with the talks."
+    )
+    (quote,) = direct_quotes(text)
+    assert quote.speaker == "one councillor"
+
+
+def test_inverted_lowercase_noun_that_names_no_one():
+    text = (
+        "The vote was close, said the fundamental argument of the harbour office, which few read."
+    )
+    assert all(q.speaker != "the fundamental argument" for q in quotes_of(text))

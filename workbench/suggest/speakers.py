@@ -339,6 +339,11 @@ _CLAUSE_WORDS = frozenset(
 )
 
 
+_PERSON_ENDINGS = tuple(
+    split_words("er ers or ors ist ists ian ians ant ants ent ents man men woman women")
+)
+
+
 def mention_after(text: str, tokens: list[Token], index: int) -> Mention | None:
     """Return the speaker mention starting at tokens[index] (after an inverted verb), with role."""
     if index >= len(tokens):
@@ -381,7 +386,25 @@ def mention_after(text: str, tokens: list[Token], index: int) -> Mention | None:
                 continue
             break
         if last is None:
-            return None
+            # "said one councillor familiar with the talks": the lowercase noun before a
+            # preposition, a clause or "familiar/close".
+            k = index + 1
+            while (
+                k < len(tokens)
+                and k - index <= 3
+                and tokens[k].text.isalpha()
+                and tokens[k].text.islower()
+                and tokens[k].lower not in _PREPOSITIONS
+                and tokens[k].lower not in _CLAUSE_WORDS
+                and tokens[k].lower not in {"familiar", "close", "involved", "speaking"}
+            ):
+                k += 1
+            if k == index + 1 or k - index > 3:
+                return None
+            head = tokens[k - 1].lower
+            if not head.endswith(_PERSON_ENDINGS) or head.endswith(("ment", "ments")):
+                return None  # "said the fundamental threat …" names no one
+            last = k - 1
         kind = "org" if _is_name_word(tokens[last]) else "common"
     else:
         while j < len(tokens) and (
