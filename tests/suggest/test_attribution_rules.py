@@ -523,3 +523,18 @@ def test_inverted_lowercase_noun_that_names_no_one():
         "The vote was close, said the fundamental argument of the harbour office, which few read."
     )
     assert all(q.speaker != "the fundamental argument" for q in quotes_of(text))
+
+
+def test_the_listener_after_told_is_not_the_speaker():
+    text = "The talks went on. Ola Berg later Thursday told Harbour Radio: “We will get there.”"
+    (quote,) = direct_quotes(text)
+    assert quote.speaker == "Ola Berg"
+
+
+def test_name_after_an_unparsed_role_between_commas():
+    text = (
+        "The talks went on. “We will get there in the end,” the mayor’s chief of staff, "
+        "Joe Kasper, told Harbour Radio."
+    )
+    (quote,) = direct_quotes(text)
+    assert quote.speaker == "Joe Kasper"

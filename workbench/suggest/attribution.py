@@ -95,7 +95,11 @@ def cue_after_quote(text: str, start: int, end: int) -> Cue | None:
     if i >= len(tokens):
         return None
     # Inverted: "said Michael Knights"
-    if tokens[i].lower in REPORTING_VERBS and tokens[i].lower not in {"according"}:
+    if (
+        tokens[i].lower in REPORTING_VERBS
+        and tokens[i].lower not in {"according"}
+        and tokens[i].lower not in _OBJECT_VERBS  # "…,” told Reuters": the listener
+    ):
         speaker = mention_after(text, tokens, i + 1)
         if speaker is not None:
             return Cue(tokens[i].start, tokens[i].end, speaker, tokens[i].lower in COGNITION_VERBS)
@@ -114,6 +118,20 @@ def cue_after_quote(text: str, start: int, end: int) -> Cue | None:
                 # told"), or a determiner ("…,” the ministry said).
                 lead = text[tokens[i].start : speaker.start].strip()
                 lead_tokens = [t for t in tokens[i:j] if t.end <= speaker.start]
+                if (
+                    speaker.kind == "name"
+                    and len(lead_tokens) >= 3
+                    and lead_tokens[-1].text == ","
+                    and len(lead_tokens) <= 9
+                    and all(t.text[0].isalnum() for t in lead_tokens[:-1])
+                    and not any(is_cue_word(t.text) for t in lead_tokens)
+                ):
+                    # "…,” the mayor’s chief of staff, Joe Kasper, told POLITICO."
+                    if not speaker.role:
+                        speaker.role = lead.rstrip(",").strip()
+                    return Cue(
+                        tokens[j].start, tokens[j].end, speaker, tokens[j].lower in COGNITION_VERBS
+                    )
                 if len(lead_tokens) <= 6 and all(t.text[0].isalnum() for t in lead_tokens):
                     if (
                         speaker.kind == "name"
@@ -198,7 +216,7 @@ def cue_before_quote(text: str, start: int, end: int) -> tuple[Cue | None, bool]
         ):
             # "…, telling Reuters, “…”", "He then … and joked, “…”": the clause's subject.
             speaker, _ = subject_of(text, start, tokens[i].start)
-        if speaker is None and introduces:
+        if speaker is None and introduces and not objects:
             # Inverted: "…, explained Rosenberg, “…”", "Said Comey, “…”".
             after = mention_after(text, tokens, i + width)
             if (

@@ -125,11 +125,16 @@ def _build(text: str, tokens: list[Token], first: int, last: int, kind: str) -> 
     return Mention(start, end, text[start:end], kind, head_tokens=words)
 
 
+_WEEKDAYS = frozenset(
+    split_words("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight")
+)
+
+
 def mention_before(text: str, tokens: list[Token], verb: int) -> Mention | None:
     """Return the speaker mention that ends just before tokens[verb], with any appositive role."""
     i = verb - 1
-    while i >= 0 and tokens[i].lower in AUXILIARIES:
-        i -= 1
+    while i >= 0 and (tokens[i].lower in AUXILIARIES or (tokens[i].lower in _WEEKDAYS and i > 0)):
+        i -= 1  # "Priebus later Thursday told"
     if i < 0:
         return None
     role = None
@@ -187,6 +192,17 @@ def mention_before(text: str, tokens: list[Token], verb: int) -> Mention | None:
                 # "her senior policy adviser, Jake Sullivan, said": the name is the speaker.
                 inner.role = head.text
                 inner.role_span = (head.start, head.end)
+                return inner
+            if (
+                head is None
+                and inner is not None
+                and inner.kind == "name"
+                and inner.start == tokens[j + 1].start
+                and j >= 2
+                and tokens[j - 1].text[:1].isalpha()
+                and tokens[j - 1].text.islower()
+            ):
+                # "the mayor’s chief of staff, Joe Kasper, said": a role we cannot parse.
                 return inner
             # Two or three appositives: "Harry Bond, 30, of Raleigh, who was polled, said".
             for _ in range(2):
