@@ -538,3 +538,13 @@ def test_name_after_an_unparsed_role_between_commas():
     )
     (quote,) = direct_quotes(text)
     assert quote.speaker == "Joe Kasper"
+
+
+def test_share_after_and_reports_indirect_speech():
+    text = (
+        "By two to one, commuters see the fees as a problem, and three-fourths say "
+        "the council should drop them."
+    )
+    (quote,) = quotes_of(text)
+    assert quote.speaker == "three-fourths"
+    assert quote.text == "the council should drop them"

@@ -582,6 +582,12 @@ _PASSIVE = frozenset(split_words("is are was were be been being"))
 _NOT_NOUNS = _PASSIVE | frozenset(split_words("has have had do does did will would can could may"))
 
 
+_QUANTITIES = frozenset(
+    split_words("""one two three four five six seven eight nine ten half most many some few
+    majority majorities minority twenty thirty forty fifty sixty seventy eighty ninety""")
+)
+
+
 def _bare_subject(text: str, tokens: list[Token], verb: int) -> Mention | None:
     """A subject without a determiner that opens the sentence: "Other senators said",
     "Two in three said", "45% of Republicans say", "Many speakers at the service said"."""
@@ -595,11 +601,25 @@ def _bare_subject(text: str, tokens: list[Token], verb: int) -> Mention | None:
         if k and " ".join(t.lower for t in tokens[k + 1 : i]) in _ASIDES:
             i = k - 1  # "Proponents of the bill, however, say"
     first = 1 if tokens and tokens[0].lower in {"but", "and", "yet", "still"} else 0
-    if i < first or i - first >= 12 or tokens[i].lower in {"and", "or", "but"}:
+    if i < first or tokens[i].lower in {"and", "or", "but"}:
         return None  # "X defended the fees and said …" is the second verb of a named subject
     words = tokens[first : i + 1]
-    if not (words[0].capitalised or words[0].text[:1].isdigit()):
-        return None
+    if i - first >= 12 or not (words[0].capitalised or words[0].text[:1].isdigit()):
+        # A share after a comma or "and": "…, and three-fourths say", "…; 43 percent said".
+        k = i
+        while k > first and i - k < 5 and tokens[k].text not in {",", ";", "and", "but", "while"}:
+            k -= 1
+        if k == first or tokens[k].text not in {",", ";", "and", "but", "while"}:
+            return None
+        words = tokens[k + 1 : i + 1]
+        lead = words[0].lower if words else ""
+        if not words or not (
+            lead[:1].isdigit()
+            or lead in _QUANTITIES
+            or "-" in lead
+            and lead.split("-")[0] in _QUANTITIES
+        ):
+            return None
     if words[-1].text != "%" and not words[-1].text[:1].isalnum() or words[-1].lower == "who":
         return None
     for token in words:
