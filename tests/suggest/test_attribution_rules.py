@@ -548,3 +548,17 @@ def test_share_after_and_reports_indirect_speech():
     (quote,) = quotes_of(text)
     assert quote.speaker == "three-fourths"
     assert quote.text == "the council should drop them"
+
+
+def test_short_quotation_inside_a_clause_is_a_scare_quote():
+    text = (
+        "Ola Berg said the harbour would change. The mayor flew in for a detailed "
+        "“harbour address” on the fees but spoke mostly about the ferry."
+    )
+    assert all(q.text != "“harbour address”" for q in direct_quotes(text))
+
+
+def test_short_quotation_after_a_cue_verb_stays_a_quote():
+    text = "Fishermen marching to the quay chanted “What quota now?” and kept going until dawn."
+    (quote,) = direct_quotes(text)
+    assert quote.text == "“What quota now?”"

@@ -78,6 +78,25 @@ def _title_case(text: str) -> bool:
 _BYLINE = re.compile(r",?\s*by\s+(?:the\s+)?[A-Z]")
 
 
+def _runs_on(text: str, start: int, end: int) -> bool:
+    """Whether a quotation sits inside a clause: a word before it, a lowercase word after."""
+    before = text[max(0, start - 2) : start]
+    after = text[end : end + 2]
+    words = text[max(0, start - 30) : start].split()
+    if (words and is_cue_word(words[-1])) or any(
+        w.lower() in {"called", "dubbed", "calls", "calling"} for w in words[-3:]
+    ):
+        return False  # "chanted “What curfew?”", "what he called a “brazen breach”"
+    return (
+        len(before) == 2
+        and before[0].isalpha()
+        and before[1] == " "
+        and len(after) == 2
+        and after[0] == " "
+        and after[1].islower()
+    )
+
+
 def _names_a_work(text: str, start: int) -> bool:
     """Whether a title-case quotation runs on from a word of its sentence ("told Fox's “…”",
     "a play called “…”"), not after a colon, a comma or the start of a paragraph."""
@@ -240,6 +259,8 @@ def _find_quotes(article: _Article, raw: list[RawQuote]) -> list[_Quote]:
             continue
         if cue is not None and words <= 6 and _title_case(inner) and _names_a_work(text, start):
             continue  # "told ABC's “Good Morning America”", "his book ''The Art of the Deal.''"
+        if words <= 3 and _runs_on(text, start, end):
+            continue  # "a detailed “policy address” on immigration": a scare quote
         if not closed:
             score *= 0.8
         found.append(_Quote(start, end, cue, "direct", score, article.paragraph_of(start)))
