@@ -562,3 +562,10 @@ def test_short_quotation_after_a_cue_verb_stays_a_quote():
     text = "Fishermen marching to the quay chanted “What quota now?” and kept going until dawn."
     (quote,) = direct_quotes(text)
     assert quote.text == "“What quota now?”"
+
+
+def test_title_after_a_word_that_introduces_a_work():
+    text = "Ola Berg said in her 2012 memoir, “A Harbour of My Own,” that she never left Bergen."
+    assert direct_quotes(text) == []
+    text = "Comedians said they were staging a popular play called “Los Hijos de la Costa” in May."
+    assert direct_quotes(text) == []

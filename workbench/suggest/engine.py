@@ -23,6 +23,7 @@ from workbench.suggest.attribution import (
     subordinate_cues,
 )
 from workbench.suggest.claims import checkworthiness
+from workbench.suggest.lexicon import split_words
 from workbench.suggest.quotes import RawQuote, find_quotes
 from workbench.suggest.speakers import Mention, Registry, tokenize
 from workbench.suggest.text import paragraphs, sentences
@@ -66,13 +67,27 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
-def _title_case(text: str) -> bool:
+def _title_case(text: str, *, loose: bool = False) -> bool:
     words = [w for w in text.split() if w[:1].isalpha()]
     if not words:
         return True
     small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with", "by"}
+    if loose:
+        small |= {"de", "la", "del", "los", "las", "von", "van", "or", "from", "is", "as"}
     caps = sum(1 for w in words if w[:1].isupper() or w.lower() in small)
-    return caps == len(words) and len(words) <= 10
+    return caps == len(words) and len(words) <= (12 if loose else 10)
+
+
+_WORK_WORDS = frozenset(
+    split_words("""called titled entitled dubbed book books memoir novel film movie documentary
+    show program programme series song album play musical column essay headline""")
+)
+
+
+def _after_work_word(text: str, start: int) -> bool:
+    """Whether a quotation follows a word that introduces a title: "a play called “…”"."""
+    words = text[max(0, start - 30) : start].split()
+    return bool(words) and words[-1].strip(",").lower() in _WORK_WORDS
 
 
 _BYLINE = re.compile(r",?\s*by\s+(?:the\s+)?[A-Z]")
@@ -259,6 +274,8 @@ def _find_quotes(article: _Article, raw: list[RawQuote]) -> list[_Quote]:
             continue
         if cue is not None and words <= 6 and _title_case(inner) and _names_a_work(text, start):
             continue  # "told ABC's “Good Morning America”", "his book ''The Art of the Deal.''"
+        if words <= 12 and _after_work_word(text, start) and _title_case(inner, loose=True):
+            continue  # "a play called “Los Hijos de Trump”", "his memoir “The Long Pier”"
         if words <= 3 and _runs_on(text, start, end):
             continue  # "a detailed “policy address” on immigration": a scare quote
         if not closed:
