@@ -569,3 +569,16 @@ def test_title_after_a_word_that_introduces_a_work():
     assert direct_quotes(text) == []
     text = "Comedians said they were staging a popular play called “Los Hijos de la Costa” in May."
     assert direct_quotes(text) == []
+
+
+def test_second_speech_verb_of_the_same_speaker_after_but():
+    text = (
+        "Ola Berg admitted the toll was high, but noted the ferry would stay cheaper than the bus."
+    )
+    found = quotes_of(text)
+    assert [q.text for q in found] == [
+        "the toll was high",
+        "the ferry would stay cheaper than the bus",
+    ]
+    assert {q.speaker for q in found} == {"Ola Berg"}
+    assert found[1].cue["text"] == "noted"

@@ -724,6 +724,20 @@ def second_clause(text: str, first: Indirect | None) -> list[Indirect]:
         return []
     tokens = tokenize(text, first.start, first.end)
     for k in range(2, len(tokens) - 4):
+        if tokens[k].lower in {"and", "but"} and _verb_at(tokens, k + 1) == 1:
+            # "X said …, but noted (that) …": a second remark of the same speaker.
+            verb = tokens[k + 1].lower
+            j = _clause_start(tokens, k + 2)
+            if (
+                verb in SPEECH_VERBS
+                and not verb.endswith("ing")
+                and len(tokens) - j >= 3
+                and tokens[j].text[:1].isalnum()
+            ):
+                first.end = tokens[k - 2].end if tokens[k - 1].text == "," else tokens[k - 1].end
+                cue = (tokens[k + 1].start, tokens[k + 1].end)
+                end = tokens[-1].end
+                return [Indirect(tokens[j].start, end, cue, first.speaker, False)]
         if tokens[k].lower not in _JOINS:
             continue
         comma = tokens[k - 1].text == ","
