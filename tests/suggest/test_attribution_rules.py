@@ -582,3 +582,18 @@ def test_second_speech_verb_of_the_same_speaker_after_but():
     ]
     assert {q.speaker for q in found} == {"Ola Berg"}
     assert found[1].cue["text"] == "noted"
+
+
+def test_participle_remark_takes_a_leading_noun_phrase_as_subject():
+    text = (
+        "A spokeswoman for the ferry company also declined to comment, saying that nobody "
+        "involved still works there."
+    )
+    (quote,) = quotes_of(text)
+    assert quote.speaker == "A spokeswoman for the ferry company"
+    text = (
+        "Fishermen, who hold most seats on the board, have blocked the toll, saying it "
+        "would drive boats away."
+    )
+    (quote,) = quotes_of(text)
+    assert quote.speaker == "Fishermen"

@@ -366,7 +366,7 @@ def indirect_in_sentence(text: str, start: int, end: int) -> Indirect | None:
         cognition = tokens[i].lower in COGNITION_VERBS and tokens[i].lower not in SPEECH_VERBS
         if i > 1 and tokens[i - 1].text == "," and tokens[i].lower.endswith("ing"):
             # "X did Y on Tuesday, saying …": the participle's subject is the clause's.
-            speaker = _clause_subject(text, tokens, i - 1)
+            speaker = _clause_subject(text, tokens, i - 1, leading_np=True)
         else:
             speaker = mention_before(text, tokens, i)
         if speaker is None and not cognition:
@@ -683,7 +683,9 @@ _TIME_AFTER = frozenset(split_words("later ago earlier after before"))
 _TIME_UNITS = frozenset(split_words("years year months month weeks week days day hours minutes"))
 
 
-def _clause_subject(text: str, tokens: list[Token], stop: int) -> Mention | None:
+def _clause_subject(
+    text: str, tokens: list[Token], stop: int, *, leading_np: bool = False
+) -> Mention | None:
     """The subject of the main clause before tokens[stop]: the sentence's first mention
     followed by a lowercase word, or the first one after a leading adverbial and its comma
     ("At a rally in Ames, Iowa, on Sunday, Mrs. Clinton tried …")."""
@@ -702,6 +704,9 @@ def _clause_subject(text: str, tokens: list[Token], stop: int) -> Mention | None
     ):
         return mention  # "Mr. Biden, recalling …"
     commas = [k for k in range(1, stop) if tokens[k].text == ","]
+    found = _leading_np(text, tokens, stop) if leading_np else None
+    if found is not None:
+        return found
     for c in commas:
         for i in range(c + 2, min(stop, c + 10)):
             if tokens[i].text[:1].islower() and tokens[i].text[:1].isalpha():
@@ -828,3 +833,45 @@ def subordinate_cues(text: str, start: int, end: int, first: Indirect | None) ->
             continue
         return [found]
     return []
+
+
+def _leading_np(text: str, tokens: list[Token], stop: int) -> Mention | None:
+    """The noun phrase that opens a sentence, up to its verb: "A spokeswoman for the firm
+    (also declined)", "Both parents (stiffened)", "Republicans, who hold …, (have blocked)"."""
+    if not tokens or not tokens[0].capitalised or tokens[0].lower in _SUBORDINATORS:
+        return None
+    last = -1
+    i = 1
+    while i < min(stop, 25):
+        token = tokens[i]
+        if token.text == "," and i + 1 < stop and tokens[i + 1].lower in {"who", "which"}:
+            close = next((m for m in range(i + 2, stop) if tokens[m].text == ","), -1)
+            if close < 0:
+                return None
+            last = i - 1 if last < 0 else last
+            i = close + 1
+            continue
+        word = token.text
+        verb_like = word.islower() and (
+            token.lower in AUXILIARIES
+            or token.lower in _PASSIVE
+            or (word.isalpha() and word.endswith("ed") and len(word) > 4)
+        )
+        if verb_like:
+            end = last if last >= 0 else i - 1
+            words = tokens[: end + 1]
+            if not words or len(words) > 10:
+                return None
+            if any(
+                t.lower in _SUBORDINATORS or is_cue_word(t.text) or not t.text[:1].isalnum()
+                for t in words[1:]
+            ):
+                return None
+            mention = Mention(words[0].start, words[-1].end, "", "common")
+            mention.text = text[mention.start : mention.end]
+            mention.head_tokens = [t.text for t in words]
+            return mention
+        if not word[:1].isalnum():
+            return None
+        i += 1
+    return None
