@@ -597,3 +597,13 @@ def test_participle_remark_takes_a_leading_noun_phrase_as_subject():
     )
     (quote,) = quotes_of(text)
     assert quote.speaker == "Fishermen"
+
+
+def test_according_to_a_source_phrase_over_fifteen_tokens():
+    text = (
+        "According to early results of the exit polls conducted for the local paper and two "
+        "radio stations by a firm in Bergen, most voters want the ferry to keep running."
+    )
+    (quote,) = quotes_of(text)
+    assert quote.text == "most voters want the ferry to keep running"
+    assert quote.speaker.startswith("early results of the exit polls")

@@ -497,9 +497,9 @@ def _labels(tokens: list[Token], i: int, last: int) -> int:
 def _source_phrase(text: str, tokens: list[Token], first: int, last: int) -> Mention | None:
     """The source after "according to" up to the next comma: "early results of the poll"."""
     j = first
-    while j < last and j - first < 15 and tokens[j].text not in {",", "“", "”", '"', "(", ";"}:
+    while j < last and j - first < 25 and tokens[j].text not in {",", "“", "”", '"', "(", ";"}:
         j += 1
-    if j == first or j - first >= 15:
+    if j == first or j - first >= 25:
         return None
     mention = Mention(tokens[first].start, tokens[j - 1].end, "", "common")
     mention.text = text[mention.start : mention.end]
