@@ -607,3 +607,25 @@ def test_according_to_a_source_phrase_over_fifteen_tokens():
     (quote,) = quotes_of(text)
     assert quote.text == "most voters want the ferry to keep running"
     assert quote.speaker.startswith("early results of the exit polls")
+
+
+def test_adverb_between_speaker_and_verb():
+    text = (
+        "After the story broke, Ola Berg emphatically proclaimed at a press conference, "
+        "“I did not send any letter to anyone at the port.”"
+    )
+    (quote,) = direct_quotes(text)
+    assert quote.speaker == "Ola Berg"
+    text = "Supporters at the rally said the toll had to go."
+    (quote,) = quotes_of(text)
+    assert quote.speaker == "Supporters at the rally"  # "rally" is a noun, not an adverb
+
+
+def test_subordinate_clause_with_a_role_before_the_speaker():
+    text = (
+        "The toll became urgent after the debate, when the harbour chief Ola Berg boldly "
+        "suggested that the ferry company pays nothing for the quay."
+    )
+    (quote,) = quotes_of(text)
+    assert quote.speaker == "Ola Berg"
+    assert quote.text.startswith("that the ferry company pays nothing")

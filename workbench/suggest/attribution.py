@@ -825,7 +825,13 @@ def subordinate_cues(text: str, start: int, end: int, first: Indirect | None) ->
             if stop == last:
                 continue
         found = indirect_in_sentence(text, tokens[subject].start, tokens[stop - 1].end)
-        if found is None or found.according or found.speaker.start != tokens[subject].start:
+        if found is None or found.according:
+            continue
+        if found.speaker.start != tokens[subject].start and not (
+            # "when the Democratic candidate Hillary Clinton suggested …": a role first
+            found.speaker.start > tokens[subject].start
+            and _role_lead([t for t in tokens[subject:] if t.end <= found.speaker.start])
+        ):
             continue
         if first is not None and (
             first.cue == found.cue or (first.start < found.end and found.start < first.end)

@@ -130,10 +130,28 @@ _WEEKDAYS = frozenset(
 )
 
 
+_LY_NOUNS = frozenset(
+    split_words("""family rally ally early only daily weekly monthly yearly quarterly supply
+    assembly likely unlikely holy belly bully lily july elderly friendly""")
+)
+
+
 def mention_before(text: str, tokens: list[Token], verb: int) -> Mention | None:
     """Return the speaker mention that ends just before tokens[verb], with any appositive role."""
     i = verb - 1
-    while i >= 0 and (tokens[i].lower in AUXILIARIES or (tokens[i].lower in _WEEKDAYS and i > 0)):
+    while i >= 0 and (
+        tokens[i].lower in AUXILIARIES
+        or (tokens[i].lower in _WEEKDAYS and i > 0)
+        or (
+            # "Clinton emphatically proclaimed": an adverb, not the speaker.
+            i > 0
+            and tokens[i].text.islower()
+            and tokens[i].text.endswith("ly")
+            and len(tokens[i].text) > 4
+            and tokens[i].text.isalpha()
+            and tokens[i].lower not in _LY_NOUNS
+        )
+    ):
         i -= 1  # "Priebus later Thursday told"
     if i < 0:
         return None
