@@ -629,3 +629,14 @@ def test_subordinate_clause_with_a_role_before_the_speaker():
     (quote,) = quotes_of(text)
     assert quote.speaker == "Ola Berg"
     assert quote.text.startswith("that the ferry company pays nothing")
+
+
+def test_calling_with_a_label_far_after_the_verb():
+    text = (
+        "In April, Ola Berg called the company’s plans to open a second quay in the north "
+        "harbour “an absolute disgrace” and threatened a new toll."
+    )
+    (quote,) = quotes_of(text)
+    assert quote.quote_type == "mixed"
+    assert quote.speaker == "Ola Berg"
+    assert quote.text.startswith("the company’s plans")

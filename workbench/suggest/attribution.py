@@ -484,7 +484,7 @@ def _labels(tokens: list[Token], i: int, last: int) -> int:
     """ "X called the plan “a disaster”": calling names with a quotation is a remark."""
     if tokens[i].lower not in _CALL or i == 0:
         return 0
-    for k in range(i + 1, min(last, i + 8)):
+    for k in range(i + 1, min(last, i + 20)):
         if tokens[k].text in {"“", '"'}:
             # A label of two words or more; a one-word scare quote ("a “reform”") is not.
             inner = 0
