@@ -640,3 +640,14 @@ def test_calling_with_a_label_far_after_the_verb():
     assert quote.quote_type == "mixed"
     assert quote.speaker == "Ola Berg"
     assert quote.text.startswith("the company’s plans")
+
+
+def test_speech_in_a_which_clause_names_the_organisation():
+    text = (
+        "The plan was backed by the harbour committee, which said the quay would be finished "
+        "by May, and by two unions."
+    )
+    (quote,) = quotes_of(text)
+    assert quote.text == "the quay would be finished by May"
+    assert text[quote.speaker_start : quote.speaker_end] == "which"
+    assert "committee" in quote.speaker

@@ -648,7 +648,7 @@ def relative_cues(text: str, start: int, end: int, first: Indirect | None) -> li
         last -= 1
     found = []
     for k in range(2, last - 3):
-        if tokens[k].lower != "who" or tokens[k - 1].text != ",":
+        if tokens[k].lower not in {"who", "which"} or tokens[k - 1].text != ",":
             continue
         i = k + 1
         while i < last and tokens[i].lower in AUXILIARIES:
@@ -657,7 +657,9 @@ def relative_cues(text: str, start: int, end: int, first: Indirect | None) -> li
         if not width or tokens[i].lower in COGNITION_VERBS and tokens[i].lower not in SPEECH_VERBS:
             continue
         antecedent = _np_ending_at(text, tokens, k - 2)
-        if antecedent is None or antecedent.kind not in {"name", "common"}:
+        if antecedent is None or antecedent.kind not in {"name", "common", "org"}:
+            continue
+        if tokens[k].lower == "which" and antecedent.kind == "name":
             continue
         j = _clause_start(tokens, i + width)
         stop = j
