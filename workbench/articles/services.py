@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from workbench.accounts.models import Role, Team
 from workbench.accounts.services import require_lead, require_writer
+from workbench.annotations.bulk import spans_parse, spans_store
 from workbench.articles.cleanup import (
     Cleaned,
     RemovedLine,
@@ -32,6 +33,8 @@ from workbench.articles.cleanup import (
 from workbench.articles.extract import clean_html, looks_like_html
 from workbench.articles.fetch import FetchError, fetch_url
 from workbench.articles.models import Article, ImportSource, Project
+from workbench.db import insert_rows
+from workbench.search.schema import bulk_indexing
 
 TEXT_SUFFIXES = {".txt", ".md", ".text", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -178,8 +181,6 @@ def articles_store(*, project: Project, articles: list[Article]) -> list[ImportR
         known[article.checksum] = article
         fresh.append(article)
         results.append(ImportResult(article=article, created=True))
-    from workbench.search.schema import bulk_indexing
-
     try:
         with transaction.atomic(), bulk_indexing(connection, rows=len(fresh)) as index:
             _insert_articles(project, fresh)
@@ -196,8 +197,6 @@ def _insert_articles(project: Project, articles: list[Article]) -> None:
     What bulk_create does, without compiling a 10,000-parameter statement per batch (100 ms
     for 500 articles, now 30); the ids come back by checksum, unique in a project.
     """
-    from workbench.annotations.bulk import insert_rows
-
     now = timezone.now()
     fields = [f for f in Article._meta.concrete_fields if not f.primary_key]
     for article in articles:
@@ -327,7 +326,7 @@ def articles_import_jsonl(
             article = _new_article(project, actor, cleaned, source, overrides)
             spans = None
             if "spans" in record:
-                spans = (_spans_parse(record["spans"], body=article.body), annotators.get(record))
+                spans = (spans_parse(record["spans"], body=article.body), annotators.get(record))
             batch.append(_Line(where, article, spans))
         except ValidationError as error:
             report.failures.append(ImportFailure(where, " ".join(error.messages)))
@@ -391,8 +390,6 @@ def _store_batch(project: Project, batch: list[_Line], report: ImportReport) -> 
     The spans of an article that was already there are not added again: importing the same
     file twice must not double its annotations.
     """
-    from workbench.annotations.bulk import spans_store
-
     results = articles_store(project=project, articles=[line.article for line in batch])
     by_annotator: dict[int, tuple[AbstractBaseUser, list]] = {}
     for line, result in zip(batch, results, strict=True):
@@ -405,12 +402,6 @@ def _store_batch(project: Project, batch: list[_Line], report: ImportReport) -> 
     for annotator, articles in by_annotator.values():
         report.annotations += spans_store(team=project.team, annotator=annotator, articles=articles)
     batch.clear()
-
-
-def _spans_parse(value: object, *, body: str) -> list:
-    from workbench.annotations.bulk import spans_parse
-
-    return spans_parse(value, body=body)
 
 
 def articles_import_file(
