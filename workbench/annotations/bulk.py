@@ -149,6 +149,9 @@ def _record_history(
     """Give each imported annotation its first history entry, as a service's save would.
 
     The articles are new, so their annotations are exactly these rows, numbered in insert order.
+    Not simple-history's bulk_history_create (which record_bulk_change uses for a few hundred
+    rows): it would read back 6,000 model instances per batch and prepare 6,000 more through
+    the ORM, half a second of a request that spends 60 ms here.
     """
     ids = list(
         Annotation.objects.filter(article_id__in=article_ids)

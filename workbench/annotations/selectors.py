@@ -25,6 +25,17 @@ def entity_list(*, user: User, team: Team | None = None, query: str = "") -> Que
     return entities
 
 
+def entity_named(*, team: Team, name: str) -> Entity | None:
+    """Return the team's entity with exactly this name or alias (case and spacing aside)."""
+    folded = " ".join(name.split()).casefold()
+    if not folded:
+        return None
+    for entity in Entity.objects.filter(team=team, search_names__contains=folded):
+        if folded in entity.search_names.split("\n"):
+            return entity
+    return None
+
+
 def entity_list_with_counts(*, user: User, team: Team, query: str = "") -> QuerySet[Entity]:
     """Return the team's registry with how many quotes and claims each entity has, by name.
 

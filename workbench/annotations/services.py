@@ -30,6 +30,7 @@ from workbench.annotations.models import (
     Evidence,
     Source,
 )
+from workbench.annotations.selectors import entity_named
 from workbench.articles.models import Article
 from workbench.errors import field_error
 from workbench.review.models import DONE_STATES, Assignment
@@ -301,11 +302,9 @@ def entity_find_or_create(
     *, team: Team, actor: AbstractBaseUser | None, name: str, kind: str = "person"
 ) -> Entity:
     """Return the team's entity called `name` (or having it as an alias), creating it if new."""
-    folded = " ".join(name.split()).casefold()
-    for entity in Entity.objects.filter(team=team, search_names__contains=folded):
-        if folded in entity.search_names.split("\n"):
-            return entity
-    return entity_create(team=team, actor=actor, name=name, kind=kind)
+    return entity_named(team=team, name=name) or entity_create(
+        team=team, actor=actor, name=name, kind=kind
+    )
 
 
 # --- annotations ------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from workbench.accounts.services import require_lead, require_writer
 from workbench.annotations.models import Annotation, Checkworthy, Entity
+from workbench.annotations.selectors import entity_named
 from workbench.annotations.services import Span, annotation_create, entity_find_or_create
 from workbench.articles.models import Article
 from workbench.suggest.engine import Suggestion, suggest
@@ -39,9 +40,9 @@ def speaker_entity(*, article: Article, actor: AbstractBaseUser, item: Suggestio
     folded = " ".join(mention.split()).casefold()
     if folded and folded != item.speaker.casefold() and item.speaker_kind != "other":
         # "Knights" may already be an alias of someone whose name the text never spells out.
-        for entity in Entity.objects.filter(team=team, search_names__contains=folded):
-            if folded in entity.search_names.split("\n"):
-                return entity
+        entity = entity_named(team=team, name=mention)
+        if entity is not None:
+            return entity
     kind = ENTITY_KINDS.get(item.speaker_kind or "", "other")
     return entity_find_or_create(team=team, actor=actor, name=item.speaker, kind=kind)
 
