@@ -651,3 +651,13 @@ def test_speech_in_a_which_clause_names_the_organisation():
     assert quote.text == "the quay would be finished by May"
     assert text[quote.speaker_start : quote.speaker_end] == "which"
     assert "committee" in quote.speaker
+
+
+def test_abbreviations_in_a_role_do_not_end_the_cue_after_a_quote():
+    text = (
+        "“The levy will not rise again before the election,” Rep. Nell Varga (D-Ore.) said.\n\n"
+        "“Our members were never consulted about the closure,” Otto Brandt, 58, a "
+        "retired welder in Scranton, Pa., said on Friday."
+    )
+    found = direct_quotes(text)
+    assert [q.speaker for q in found] == ["Nell Varga", "Otto Brandt"]

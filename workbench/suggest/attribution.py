@@ -12,6 +12,7 @@ from workbench.suggest.speakers import (
     Mention,
     Token,
     _np_ending_at,
+    abbreviation_dot,
     mention_after,
     mention_before,
     tokenize,
@@ -105,8 +106,10 @@ def cue_after_quote(text: str, start: int, end: int) -> Cue | None:
             return Cue(tokens[i].start, tokens[i].end, speaker, tokens[i].lower in COGNITION_VERBS)
     # Subject first, the verb within the next few tokens: "Renad Mansour, … , said"
     for j in range(i + 1, min(len(tokens), i + 26)):
-        if tokens[j].text in {".", "!", "?", "“", "”", '"', ";"}:
-            break
+        if tokens[j].text in {".", "!", "?", "“", "”", '"', ";"} and not abbreviation_dot(
+            tokens, j
+        ):
+            break  # "Rep. Ann Cole (D-Ore.) said": an abbreviation does not end the sentence
         if tokens[j].lower in REPORTING_VERBS:
             speaker = mention_before(text, tokens, j)
             if speaker is not None and speaker.start == tokens[i].start:

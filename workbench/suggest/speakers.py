@@ -79,6 +79,20 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
     return [Token(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)]
 
 
+def abbreviation_dot(tokens: list[Token], k: int) -> bool:
+    """Whether the full stop at tokens[k] ends an abbreviation, not a sentence: "(D-Nev.)
+    said", "R-Ky., said", "Allentown, Pa., said", "the No. 2 in the leadership"."""
+    if tokens[k].text != "." or k == 0 or k + 1 >= len(tokens):
+        return False
+    following = tokens[k + 1].text
+    return (
+        following in {",", ")"}
+        or following[:1].islower()
+        or following[:1].isdigit()
+        or (len(following) == 2 and following[0].isupper() and following[1] == ".")
+    )
+
+
 def _strip_possessive(word: str) -> str:
     for suffix in ("’s", "'s", "’", "'"):
         if word.endswith(suffix) and len(word) > len(suffix) + 1:
@@ -179,6 +193,7 @@ def mention_before(text: str, tokens: list[Token], verb: int) -> Mention | None:
         while j >= 0 and (
             tokens[j].text not in {",", ".", ";", ":", "“", "”", '"', "(", ")"}
             or (tokens[j].text == "." and j == i - 1)  # "Mitch McConnell, R-Ky., said"
+            or abbreviation_dot(tokens, j)  # "John Cornyn, the No. 2 in the leadership, said"
         ):
             j -= 1
         if j > 0 and tokens[j].text == "," and i - j - 1 <= 20 and i - j - 1 >= 1:
