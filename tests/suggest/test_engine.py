@@ -250,3 +250,47 @@ def test_indirect_content_keeps_its_first_word_and_names_inside_split_attributio
     assert pentagon.speaker == "Pentagon"
     assert knights.speaker == "Michael Knights"
     assert knights.text.startswith("Militias have carried out")
+
+
+def test_quote_after_a_long_attribution_in_the_same_paragraph_continues_it():
+    text = (
+        "“We will rebuild the pier before summer,” said one official with knowledge of the "
+        "plans, who spoke on the condition of anonymity because the talks are private. "
+        "“The money is already there, and the work can start.”"
+    )
+    quote = only(text)
+    assert quote.text.endswith("the work can start.”")
+    assert quote.cue["text"] == "said"
+
+
+def test_quote_opening_the_paragraph_after_an_attribution_continues_it():
+    text = (
+        "The council met on Monday.\n\n"
+        "“The plan is sound,” Ana Ruiz said.\n\n"
+        "“We will start work on the bridge in May.”"
+    )
+    quote = only(text)
+    assert quote.text.startswith("“The plan is sound,”")
+    assert quote.text.endswith("in May.”")
+    assert quote.speaker == "Ana Ruiz"
+
+
+def test_quote_after_a_paragraph_that_goes_on_past_its_attribution_stands_alone():
+    text = (
+        "“The plan is sound,” Ana Ruiz said. The council then voted on the budget.\n\n"
+        "“We will start work on the bridge in May.”"
+    )
+    first, second = quotes(text)
+    assert first.text == "“The plan is sound,”"
+    assert second.text == "“We will start work on the bridge in May.”"
+    assert second.speaker == "Ana Ruiz"
+
+
+def test_a_line_ending_in_a_no_break_space_still_ends_its_paragraph():
+    text = (
+        "“We can do what we like with the land we own.”\u00a0\n"
+        "The council wrote in its report that the sale was legal."
+    )
+    quote = quotes(text)[0]
+    assert quote.text == "“We can do what we like with the land we own.”"
+    assert quote.cue is None

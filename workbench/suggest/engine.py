@@ -287,10 +287,7 @@ def _find_quotes(article: _Article, raw: list[RawQuote]) -> list[_Quote]:
     for quote in found:
         previous = result[-1] if result else None
         if quote.cue is None and previous is not None and previous.cue is not None:
-            gap = text[previous.end : quote.start]
-            if quote.paragraph == previous.paragraph and (
-                not gap.strip() or (len(gap) < 160 and _has_cue(text, previous.end, quote.start))
-            ):
+            if quote.paragraph == previous.paragraph or _continues(article, previous, quote):
                 previous.end = quote.end
                 continue
             if quote.paragraph - previous.paragraph <= 2 and quote.start - previous.end < 1500:
@@ -300,6 +297,24 @@ def _find_quotes(article: _Article, raw: list[RawQuote]) -> list[_Quote]:
             quote.score = 0.35
         result.append(quote)
     return result
+
+
+def _continues(article: _Article, previous: _Quote, quote: _Quote) -> bool:
+    """Whether a quotation opening a paragraph continues the one that ended the paragraph
+    before with only its attribution after it: "“…,” he said.\n\n“…”"."""
+    text = article.text
+    if quote.paragraph != previous.paragraph + 1:
+        return False
+    if quote.start != article.paragraphs[quote.paragraph][0]:
+        return False
+    tail_end = article.paragraphs[previous.paragraph][1]
+    tail = text[previous.end : tail_end]
+    if not tail.strip():
+        return True
+    sentence = [s for s in article.sentences[previous.paragraph] if s[0] < previous.end]
+    if not sentence or sentence[-1][1] < tail_end:
+        return False  # another sentence follows the attribution
+    return _has_cue(text, previous.end, tail_end)
 
 
 def _carry_speakers(article: _Article, quotes: list[_Quote], items: list) -> None:

@@ -20,7 +20,7 @@ _ABBREVIATIONS = frozenset(
 
 # A single line break also ends a paragraph when the line ends a sentence and the next starts
 # one; hard-wrapped lines (which end mid-sentence) stay together.
-_LINE_BREAK = re.compile(r"(?<=[.!?:\"”’»)])[ \t\r]*\n\s*(?=[\"“‘«'A-Z0-9(\-—–•*])")
+_LINE_BREAK = re.compile(r"(?<=[.!?:\"”’»)])[ \t\r\u00a0]*\n\s*(?=[\"“‘«'A-Z0-9(\-—–•*])")
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
