@@ -661,3 +661,14 @@ def test_abbreviations_in_a_role_do_not_end_the_cue_after_a_quote():
     )
     found = direct_quotes(text)
     assert [q.speaker for q in found] == ["Nell Varga", "Otto Brandt"]
+
+
+def test_a_cue_opening_the_next_sentence_is_not_the_quotes_own():
+    text = (
+        "“The timetable is final,” said Ilse Moreau, the ferry operator.\n\n"
+        "“We have carried more passengers this year than ever before.” Jonas Pell added "
+        "that the crossing would close in winter."
+    )
+    found = direct_quotes(text)
+    assert found[-1].text.endswith("than ever before.”")
+    assert [q.speaker for q in found] == ["Ilse Moreau"] * len(found)

@@ -88,7 +88,23 @@ def is_cue_word(word: str) -> bool:
 
 
 def cue_after_quote(text: str, start: int, end: int) -> Cue | None:
-    """Attribution right after a closing mark: "…,” he said" or "…,” said Renad Mansour, …"."""
+    """Attribution right after a closing mark: "…,” he said" or "…,” said Renad Mansour, …".
+
+    After a quotation that ends its sentence ("…end.”"), a cue that introduces more words of
+    its own ("He added that …", "Mr. Zahed said: “…”") opens the next sentence: not this one's.
+    """
+    cue = _cue_after_quote(text, start, end)
+    if cue is None or cue.speaker is None:
+        return cue
+    if text[max(0, start - 3) : start].rstrip("\"”’'»")[-1:] in {".", "!", "?"}:
+        rest = text[max(cue.end, cue.speaker.end) : end].lstrip()
+        word = rest.split(maxsplit=1)[0] if rest.strip() else ""
+        if word.lower() == "that" or rest[:1] in {":", "“", '"'} or rest[:2] == "''":
+            return None
+    return cue
+
+
+def _cue_after_quote(text: str, start: int, end: int) -> Cue | None:
     tokens = tokenize(text, start, min(end, start + 400))
     i = 0
     while i < len(tokens) and tokens[i].text in {",", "—", "–", "-"}:
