@@ -294,3 +294,20 @@ def test_a_line_ending_in_a_no_break_space_still_ends_its_paragraph():
     quote = quotes(text)[0]
     assert quote.text == "“We can do what we like with the land we own.”"
     assert quote.cue is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor told Kim Park of the Evening Star, “We will open the bridge in May.”",
+        "Ruiz, who grew up on the island and still lives there, “We were all so proud of it.”",
+    ],
+)
+def test_sentence_quoted_after_a_comma_ending_a_long_clause_is_direct(text):
+    direct = [q for q in quotes(text) if q.quote_type == "direct"]
+    assert [q.text[:4] for q in direct] == ["“We "]
+
+
+def test_quote_framed_by_that_before_a_comma_stays_mixed():
+    text = "The mayor said that in the current climate, “it is an advantage to be new.”"
+    assert [q.quote_type for q in quotes(text)] != ["direct"]

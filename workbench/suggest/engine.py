@@ -184,6 +184,16 @@ def _second_cue(article: _Article, found: Cue, gap: str, end: int, quote: RawQuo
     return False
 
 
+_THAT = re.compile(r"\bthat\b", re.I)
+
+
+def _opens_sentence(text: str, start: int, end: int, pre: str) -> bool:
+    """Whether a quotation after a comma or colon is a sentence of its own, not a phrase that
+    the clause before it frames ("said that in this climate, “it's an advantage”")."""
+    inner = text[start + 1 : end].lstrip("'‘ ")
+    return inner[:1].isupper() and not _title_case(inner) and not _THAT.search(pre)
+
+
 def _attribute(article: _Article, start: int, end: int) -> tuple[Cue | None, str, float, bool]:
     """Return (cue, how, score, clausal) for a quotation; clausal is False for scare quotes."""
     text = article.text
@@ -196,6 +206,8 @@ def _attribute(article: _Article, start: int, end: int) -> tuple[Cue | None, str
     cue_before, framed = (
         cue_before_quote(text, sentence_start, start) if pre_stripped else (None, False)
     )
+    if framed and last in {",", ":"} and _opens_sentence(text, start, end, pre):
+        framed = False  # "…, he told Chris Wallace of Fox News, “So, North Korea has nukes.”"
     clausal = (last in {"", ":", ",", "—", "–", "-", "(", "…", ".", "!", "?"} and not framed) or (
         cue_before is not None and not framed
     )
