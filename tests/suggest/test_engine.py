@@ -311,3 +311,15 @@ def test_sentence_quoted_after_a_comma_ending_a_long_clause_is_direct(text):
 def test_quote_framed_by_that_before_a_comma_stays_mixed():
     text = "The mayor said that in the current climate, “it is an advantage to be new.”"
     assert [q.quote_type for q in quotes(text)] != ["direct"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At the rally she pledged to “defend every school in this county against the cuts.”",
+        "The senator denounced what he called the “reckless spending of the last decade.”",
+        "He added that he thinks “the council should listen to the residents first.”",
+    ],
+)
+def test_quote_carrying_on_the_phrase_before_it_is_not_direct(text):
+    assert [q for q in quotes(text) if q.quote_type == "direct"] == []

@@ -23,7 +23,7 @@ from workbench.suggest.attribution import (
     subordinate_cues,
 )
 from workbench.suggest.claims import checkworthiness
-from workbench.suggest.lexicon import split_words
+from workbench.suggest.lexicon import COGNITION_VERBS, split_words
 from workbench.suggest.quotes import RawQuote, find_quotes
 from workbench.suggest.speakers import Mention, Registry, tokenize
 from workbench.suggest.text import paragraphs, sentences
@@ -110,6 +110,19 @@ def _runs_on(text: str, start: int, end: int) -> bool:
         and after[0] == " "
         and after[1].islower()
     )
+
+
+_PHRASE_WORDS = frozenset(split_words("to the a an")) | COGNITION_VERBS
+
+
+def _continues_a_phrase(text: str, start: int) -> bool:
+    """Whether a quotation carries on the phrase of the word just before it: after "to", an
+    article or a verb of belief ("he thinks “…”") it is part of a reported clause."""
+    before = text[max(0, start - 20) : start]
+    if not before.endswith((" ", "\u00a0")):
+        return False
+    words = before.split()
+    return bool(words) and words[-1] in _PHRASE_WORDS
 
 
 def _names_a_work(text: str, start: int) -> bool:
@@ -290,6 +303,8 @@ def _find_quotes(article: _Article, raw: list[RawQuote]) -> list[_Quote]:
             continue  # "a play called “Los Hijos de Trump”", "his memoir “The Long Pier”"
         if words <= 3 and _runs_on(text, start, end):
             continue  # "a detailed “policy address” on immigration": a scare quote
+        if _continues_a_phrase(text, start):
+            continue  # "she pledged to “defend the schools”": part of reported speech (mixed)
         if not closed:
             score *= 0.8
         found.append(_Quote(start, end, cue, "direct", score, article.paragraph_of(start)))
