@@ -174,6 +174,10 @@ SECURE_PROXY_SSL_HEADER = (
     ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("DJANGO_BEHIND_TLS_PROXY", False) else None
 )
 
+# History is read per object, newest first by history_id: an index on history_date would serve
+# no query and cost every history row (a bulk import writes one per annotation).
+SIMPLE_HISTORY_DATE_INDEX = False
+
 # Uploads: Django keeps request bodies up to this size in memory; the importer enforces its own
 # per-file limit below with a clear message.
 WORKBENCH_MAX_IMPORT_BYTES = int(os.environ.get("WORKBENCH_MAX_IMPORT_BYTES", 5 * 1024 * 1024))

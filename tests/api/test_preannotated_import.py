@@ -35,7 +35,7 @@ def batch(client, project, *lines: str):
     return client.post(reverse("api:article-batch"), body, format="json")
 
 
-def test_spans_become_draft_annotations_of_the_caller(world, api):
+def test_spans_become_draft_annotations_of_the_caller(world, api, client):
     spans = [
         span("Claim", "prices rose by 12 percent"),
         span("Quote", "It is unbearable", speaker="Anna Roy"),
@@ -43,9 +43,14 @@ def test_spans_become_draft_annotations_of_the_caller(world, api):
     response = batch(api("reviewer"), world.project, line(spans=spans))
     assert response.status_code == 200, response.content
     assert response.json()["annotations"] == 2
+    client.force_login(world.reviewer)
     article = Article.objects.get(pk=response.json()["results"][0]["id"])
     # Stored verbatim: the offsets, emoji and all, index into the body as given.
     assert article.body == TEXT and article.removed == []
+    # The input is the body: it is stored once, and its lines still show as the input.
+    assert article.raw == "" and article.input_text == TEXT
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert '<span class="line-text">The ministry denied it.</span>' in page
     claim, quote = Annotation.objects.filter(article=article).order_by("start")
     assert (claim.kind, claim.exact, claim.status) == (
         "claim",

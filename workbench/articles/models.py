@@ -103,7 +103,8 @@ class Article(models.Model):
     body = models.TextField()
     # The input as the cleaner saw it (normalized), so that lines can move between body and
     # removed without losing anything; `removed` holds {"line", "text", "reason"} per set-aside
-    # line, `line` indexing raw.split("\n").
+    # line, `line` indexing raw.split("\n"). Empty when it is the body itself (a pre-annotated
+    # import is stored verbatim): read it as `input_text`.
     raw = models.TextField(blank=True)
     removed = models.JSONField(default=list, blank=True)
     syndicated_by = models.CharField(max_length=200, blank=True)
@@ -138,6 +139,11 @@ class Article(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("articles:article_detail", args=[self.pk])
+
+    @property
+    def input_text(self) -> str:
+        """The input as the cleaner saw it, whose lines `removed` indexes."""
+        return self.raw or self.body
 
     @property
     def body_chars(self) -> int:

@@ -245,7 +245,8 @@ def _new_article(
         published=overrides.published or cleaned.published,
         language=cleaned.language[:16],
         body=cleaned.body,
-        raw=cleaned.raw,
+        # The body again would double what an import writes: "" stands for it (input_text).
+        raw="" if cleaned.raw == cleaned.body else cleaned.raw,
         removed=[_removed_json(r) for r in cleaned.removed],
         syndicated_by=cleaned.syndicated_by[:200],
         retrieved=cleaned.retrieved,
@@ -548,7 +549,7 @@ def article_move_line(
         raise ValidationError(
             _("The text can no longer change: this article has annotations."), code="annotated"
         )
-    lines = article.raw.split("\n")
+    lines = article.input_text.split("\n")
     if not 0 <= line < len(lines) or not lines[line].strip():
         raise ValidationError(_("There is no such line."), code="no_such_line")
     removed = [RemovedLine(**r) for r in article.removed]
@@ -560,7 +561,7 @@ def article_move_line(
     else:
         raise ValidationError(_("That line is already there."), code="no_change")
     removed.sort(key=lambda r: r.line)
-    body = build_body(article.raw, {r.line for r in removed})
+    body = build_body(article.input_text, {r.line for r in removed})
     if not body.strip():
         raise ValidationError(_("The body cannot be empty."), code="empty_body")
     new_checksum = body_checksum(body)

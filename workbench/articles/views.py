@@ -234,7 +234,7 @@ def _article_context(request: HtmxHttpRequest, article: Article) -> dict:
     removed_by_line = {r["line"]: r for r in article.removed}
     raw_lines = [
         {"number": i, "text": text, "removed": removed_by_line.get(i)}
-        for i, text in enumerate(article.raw.split("\n"))
+        for i, text in enumerate(article.input_text.split("\n"))
         if text.strip()
     ]
     annotations = list(annotation_list(user=request.user, article=article))
