@@ -672,3 +672,23 @@ def test_a_cue_opening_the_next_sentence_is_not_the_quotes_own():
     found = direct_quotes(text)
     assert found[-1].text.endswith("than ever before.”")
     assert [q.speaker for q in found] == ["Ilse Moreau"] * len(found)
+
+
+def test_a_participle_after_a_cue_takes_that_cues_speaker():
+    text = (
+        "Nadia Kerr and Tom Bryce will meet again next week, Ruth Abara said, adding, "
+        "“They need to agree on the rota before the winter timetable starts.”\n\n"
+        "To wit, Mayor Obi Lenz told the council the depot was “a costly mistake,” adding, "
+        "“We should never have signed that lease in the first place.”"
+    )
+    found = direct_quotes(text)
+    assert [q.speaker for q in found] == ["Ruth Abara", "Obi Lenz"]
+
+
+def test_a_reporting_noun_is_not_an_earlier_cue():
+    text = (
+        "Senator Ivo Marsh brushed aside Ms. Pardo's remark, asserting, "
+        "“Of course the depot pays its rates like every other business.”"
+    )
+    (quote,) = direct_quotes(text)
+    assert quote.speaker == "Ivo Marsh"

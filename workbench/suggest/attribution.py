@@ -9,6 +9,7 @@ from workbench.suggest.speakers import (
     _ASIDES,
     AUXILIARIES,
     CAPITALISED_STOPWORDS,
+    DETERMINERS,
     Mention,
     Token,
     _np_ending_at,
@@ -225,7 +226,19 @@ def cue_before_quote(text: str, start: int, end: int) -> tuple[Cue | None, bool]
         framed = framed and not introduces
         if i > 1 and tokens[i - 1].text == "," and tokens[i].lower.endswith("ing"):
             # "Hours later, Trump returned the compliment, telling Reuters, “…”"
-            speaker = _clause_subject(text, tokens, i - 1) or mention_before(text, tokens, i)
+            speaker = (
+                _earlier_cue_speaker(text, tokens, i - 1)
+                or _clause_subject(text, tokens, i - 1)
+                or mention_before(text, tokens, i)
+            )
+        elif (
+            i > 2
+            and tokens[i - 1].text in {"”", '"', "'"}
+            and tokens[i - 2].text == ","
+            and tokens[i].lower.endswith("ing")
+        ):
+            # "Ann Lie told the paper the plan was “a mistake,” adding, “…”"
+            speaker = _earlier_cue_speaker(text, tokens, i - 1) or mention_before(text, tokens, i)
         else:
             speaker = mention_before(text, tokens, i)
         if speaker is None and (
@@ -252,6 +265,60 @@ def cue_before_quote(text: str, start: int, end: int) -> tuple[Cue | None, bool]
         )
         return cue, framed
     return None, False
+
+
+def _quoted(tokens: list[Token]) -> list[bool]:
+    """Which tokens sit inside quotation marks (“…”, "…" or ''…'')."""
+    inside = False
+    result = []
+    for k, token in enumerate(tokens):
+        mark = token.text
+        if mark == "'" and k + 1 < len(tokens) and tokens[k + 1].text == "'":
+            if tokens[k + 1].start == token.end:
+                mark = '"'
+        elif (
+            mark == "'" and k > 0 and tokens[k - 1].text == "'" and tokens[k - 1].end == token.start
+        ):
+            result.append(inside)
+            continue
+        if mark == "“":
+            inside = True
+        elif mark == "”":
+            result.append(inside)
+            inside = False
+            continue
+        elif mark == '"':
+            if inside:
+                result.append(inside)
+                inside = False
+                continue
+            inside = True
+        result.append(inside)
+    return result
+
+
+def _earlier_cue_speaker(text: str, tokens: list[Token], stop: int) -> Mention | None:
+    """The speaker of the nearest cue before a participle in the same sentence: "Spicer said,
+    adding, “…”", "“…,” he said, adding, “…”", "Ann Lie told the paper that …, adding, “…”"."""
+    quoted = _quoted(tokens[:stop])
+    for k in range(stop - 1, 0, -1):
+        word = tokens[k].lower
+        if quoted[k] or word not in REPORTING_VERBS or word.endswith("ing"):
+            continue
+        if tokens[k].text[:1].isupper() or word in COGNITION_VERBS:
+            continue
+        before = tokens[k - 1]
+        if before.lower in DETERMINERS or before.text.endswith(("’s", "'s")):
+            continue  # "Mrs. Clinton's remark", "the statement": a noun, not a verb
+        if not (word.endswith(("ed", "s")) or word in {"said", "told", "wrote", "spoke"}):
+            continue
+        speaker = mention_before(text, tokens, k)
+        if speaker is None and tokens[k - 1].text in {",", "”", '"', "'"}:
+            speaker = mention_after(text, tokens, k + 1)
+        if speaker is not None and speaker.kind in {"name", "pronoun", "org", "common"}:
+            return speaker
+        return None
+    return None
 
 
 def subject_of(text: str, start: int, end: int) -> tuple[Mention | None, tuple[int, int] | None]:
