@@ -323,3 +323,15 @@ def test_quote_framed_by_that_before_a_comma_stays_mixed():
 )
 def test_quote_carrying_on_the_phrase_before_it_is_not_direct(text):
     assert [q for q in quotes(text) if q.quote_type == "direct"] == []
+
+
+def test_straight_single_quotes_in_a_headline():
+    text = "Mayor Ruiz: 'We will never close the harbour.'\n\nThe council met on Monday."
+    quote = only(text)
+    assert quote.text == "'We will never close the harbour.'"
+    assert quote.quote_type == "direct"
+
+
+def test_apostrophes_are_not_quotation_marks():
+    text = "The farmers' union and the mayor's office said they'd back the owners' plan."
+    assert [q for q in quotes(text) if q.quote_type == "direct"] == []

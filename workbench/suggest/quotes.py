@@ -67,21 +67,24 @@ def _scan(text: str, start: int, end: int) -> list[tuple[int, str, int]]:
     return marks
 
 
-def _curly_singles(text: str, start: int, end: int) -> list[RawQuote]:
-    """Pair top-level ‘…’ quotations in a paragraph without double quotes (British style)."""
+def _singles(text: str, start: int, end: int, opening: str, closing: str) -> list[RawQuote]:
+    """Pair top-level single-quoted quotations in a paragraph without double quotes: ‘…’
+    (British style) or '…' (headlines: "Reid: 'Never underestimate him.'")."""
     quotes = []
     i = start
     while True:
-        i = text.find("‘", i, end)
+        i = text.find(opening, i, end)
         if i < 0:
             return quotes
-        if i > start and not (text[i - 1].isspace() or text[i - 1] in _OPENING_CONTEXT):
+        if (i > start and not (text[i - 1].isspace() or text[i - 1] in _OPENING_CONTEXT)) or (
+            i + 1 >= end or not text[i + 1].isalnum()
+        ):
             i += 1
             continue
         j = i + 1
         close = -1
         while True:
-            j = text.find("’", j, end)
+            j = text.find(closing, j, end)
             if j < 0:
                 break
             after = text[j + 1] if j + 1 < end else " "
@@ -116,7 +119,9 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[RawQuote]:
                 quotes.append(carry)
             carry = None
         if not marks and "‘" in text[start:end]:
-            quotes.extend(_curly_singles(text, start, end))
+            quotes.extend(_singles(text, start, end, "‘", "’"))
+        elif not marks and "'" in text[start:end]:
+            quotes.extend(_singles(text, start, end, "'", "'"))
         for offset, kind, width in marks[position:]:
             if opened is None:
                 if kind in {"open", "either"}:
