@@ -335,3 +335,19 @@ def test_straight_single_quotes_in_a_headline():
 def test_apostrophes_are_not_quotation_marks():
     text = "The farmers' union and the mayor's office said they'd back the owners' plan."
     assert [q for q in quotes(text) if q.quote_type == "direct"] == []
+
+
+def test_quote_after_a_quoted_question_and_its_cue_is_one_remark():
+    text = (
+        "The minister visited the port.\n\n"
+        "“Who wants to wait another year?” she asked. “We start the dredging next week.”"
+    )
+    quote = only(text)
+    assert quote.text.endswith("next week.”")
+    assert quote.cue["text"] == "asked"
+
+
+def test_sentence_that_is_only_a_cue_still_introduces_the_next_quote():
+    text = "Dianne Bystrom agreed. “The polls in this state have been wrong before.”"
+    quote = only(text)
+    assert quote.speaker == "Dianne Bystrom"

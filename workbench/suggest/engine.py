@@ -24,7 +24,7 @@ from workbench.suggest.attribution import (
 )
 from workbench.suggest.claims import checkworthiness
 from workbench.suggest.lexicon import COGNITION_VERBS, split_words
-from workbench.suggest.quotes import RawQuote, find_quotes
+from workbench.suggest.quotes import DOUBLE_MARKS, RawQuote, find_quotes
 from workbench.suggest.speakers import Mention, Registry, tokenize
 from workbench.suggest.text import paragraphs, sentences
 
@@ -239,9 +239,15 @@ def _attribute(article: _Article, start: int, end: int) -> tuple[Cue | None, str
         if speaker is not None and cue_span is not None:
             return Cue(cue_span[0], cue_span[1], speaker), "colon", 0.8, True
     if not pre_stripped:
-        # "Dianne Bystrom agreed. “…”": a sentence that is only a cue, just before the quote.
+        # "Dianne Bystrom agreed. “…”": a sentence that is only a cue, just before the quote
+        # (not the cue of a quotation before it: "“…?” he asked. “…”" is one remark).
         for s_start, s_end in article.sentences[paragraph]:
-            if s_end <= start and not text[s_end:start].strip() and s_end - s_start < 160:
+            if (
+                s_end <= start
+                and not text[s_end:start].strip()
+                and s_end - s_start < 160
+                and not _has_quote_mark(text, s_start, s_end)
+            ):
                 cue, _ = cue_before_quote(text, s_start, s_end - 1)
                 if cue is not None and text[cue.end : s_end - 1].strip(" ,") == "":
                     return cue, "before", 0.8, True
@@ -256,6 +262,10 @@ def _attribute(article: _Article, start: int, end: int) -> tuple[Cue | None, str
             if speaker is not None and cue_span is not None:
                 return Cue(cue_span[0], cue_span[1], speaker), "colon", 0.8, True
     return None, "none", 0.0, True
+
+
+def _has_quote_mark(text: str, start: int, end: int) -> bool:
+    return any(c in DOUBLE_MARKS for c in text[start:end]) or "''" in text[start:end]
 
 
 def _cue_at_sentence_end(article: _Article, end: int) -> Cue | None:
