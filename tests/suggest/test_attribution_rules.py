@@ -692,3 +692,20 @@ def test_a_reporting_noun_is_not_an_earlier_cue():
     )
     (quote,) = direct_quotes(text)
     assert quote.speaker == "Ivo Marsh"
+
+
+def test_described_sources_after_a_quote():
+    text = (
+        "“The ferry should never have been sold off,” said the 58-year-old.\n\n"
+        "“Nobody on the island was asked about the sale,” said one person close to the talks.\n\n"
+        "“Vote for the harbour levy on Thursday and keep the ferry running,” the leaflet's "
+        "note says.\n\n"
+        "“We have lost the winter crossing for good this time,” said a 2019 Lind campaign aide."
+    )
+    found = direct_quotes(text)
+    assert [text[q.speaker_start : q.speaker_end] for q in found] == [
+        "the 58-year-old",
+        "one person",
+        "the leaflet's note",
+        "a 2019 Lind campaign aide",
+    ]

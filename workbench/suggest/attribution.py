@@ -127,6 +127,10 @@ def _cue_after_quote(text: str, start: int, end: int) -> Cue | None:
             tokens, j
         ):
             break  # "Rep. Ann Cole (D-Ore.) said": an abbreviation does not end the sentence
+        if tokens[j].lower in REPORTING_VERBS and (
+            tokens[j - 1].lower in DETERMINERS or tokens[j - 1].text.endswith(("’s", "'s"))
+        ):
+            continue  # "…,” the note says", "…,” the campaign's email read": a noun
         if tokens[j].lower in REPORTING_VERBS:
             speaker = mention_before(text, tokens, j)
             if speaker is not None and speaker.start == tokens[i].start:

@@ -349,13 +349,27 @@ def _np_ending_at(text: str, tokens: list[Token], i: int) -> Mention | None:
             while first - 1 >= 0 and _is_name_word(tokens[first - 1]):
                 first -= 1
         return _build(text, tokens, first, i, "common")
-    if token.text.isalpha() and token.text.islower() and token.lower not in DETERMINERS:
-        # A described person: "the man", "one person", "the presumptive Republican nominee".
+    if (
+        (token.text.isalpha() and token.text.islower()) or _AGE.fullmatch(token.text)
+    ) and token.lower not in DETERMINERS:
+        # A described person: "the man", "one person", "the presumptive Republican nominee",
+        # "the 46-year-old".
         for k in range(i - 1, max(-1, i - 6), -1):
             word = tokens[k]
             if word.lower in DETERMINERS:
                 before = tokens[k - 1].text if k > 0 else ","
-                if before in {",", "“", "”", '"', ":", ";", "—", "–"} or before.lower() in {
+                if before in {
+                    ",",
+                    "“",
+                    "”",
+                    '"',
+                    "'",
+                    "’",
+                    ":",
+                    ";",
+                    "—",
+                    "–",
+                } or before.lower() in {
                     "and",
                     "but",
                     "when",
@@ -363,9 +377,19 @@ def _np_ending_at(text: str, tokens: list[Token], i: int) -> Mention | None:
                 }:
                     return _build(text, tokens, k, i, "common")
                 return None
-            if not word.text.isalpha() or word.lower in _CLAUSE_WORDS:
+            if not _modifier(word) or word.lower in _CLAUSE_WORDS:
                 return None
     return None
+
+
+_AGE = re.compile(r"\d+-year-old")
+
+
+def _modifier(token: Token) -> bool:
+    """A word that may modify a described source: "the bespectacled, 71-year-old diplomat",
+    "a 2008 Clinton veteran", "the ad's narrator"."""
+    word = _strip_possessive(token.text)
+    return word.isalpha() or word.isdigit() or bool(_AGE.fullmatch(word))
 
 
 _PREPOSITIONS = frozenset(
@@ -387,6 +411,14 @@ _CLAUSE_WORDS = frozenset(
     )
 )
 
+
+# Heads of a described source that the endings below miss.
+_SOURCE_HEADS = frozenset(
+    split_words("""person people employee employees veteran veterans friend friends colleague
+    colleagues ally allies aide aides staff delegate delegates nominee resident residents
+    source sources official officials email emails note letter message ad ads statement tweet
+    memo passage release video sign caption headline transcript""")
+)
 
 _PERSON_ENDINGS = tuple(
     split_words("er ers or ors ist ists ian ians ant ants ent ents man men woman women")
@@ -430,7 +462,23 @@ def mention_after(text: str, tokens: list[Token], index: int) -> Mention | None:
                 last = j
                 j += 1
                 continue
-            if tokens[j].text[0].isalpha() and tokens[j].text.islower() and last is None:
+            if (
+                last is not None
+                and _is_name_word(tokens[last])
+                and tokens[j].text.islower()
+                and (tokens[j].lower in _SOURCE_HEADS or tokens[j].lower.endswith(_PERSON_ENDINGS))
+            ):
+                last = j  # "said a 2008 Clinton veteran", "said a Trump campaign adviser"
+                j += 1
+                continue
+            if _AGE.fullmatch(tokens[j].text):
+                last = j  # "said the 46-year-old"
+                j += 1
+                continue
+            if (
+                (tokens[j].text[0].isalpha() and tokens[j].text.islower())
+                or tokens[j].text.isdigit()
+            ) and last is None:
                 j += 1
                 continue
             break
@@ -441,7 +489,7 @@ def mention_after(text: str, tokens: list[Token], index: int) -> Mention | None:
             while (
                 k < len(tokens)
                 and k - index <= 3
-                and tokens[k].text.isalpha()
+                and _modifier(tokens[k])
                 and tokens[k].text.islower()
                 and tokens[k].lower not in _PREPOSITIONS
                 and tokens[k].lower not in _CLAUSE_WORDS
@@ -450,8 +498,10 @@ def mention_after(text: str, tokens: list[Token], index: int) -> Mention | None:
                 k += 1
             if k == index + 1 or k - index > 3:
                 return None
-            head = tokens[k - 1].lower
-            if not head.endswith(_PERSON_ENDINGS) or head.endswith(("ment", "ments")):
+            head = _strip_possessive(tokens[k - 1].lower)
+            if head in _SOURCE_HEADS:
+                pass  # "said one person familiar with …", "read the email"
+            elif not head.endswith(_PERSON_ENDINGS) or head.endswith(("ment", "ments")):
                 return None  # "said the fundamental threat …" names no one
             last = k - 1
         kind = "org" if _is_name_word(tokens[last]) else "common"
