@@ -246,7 +246,7 @@ def _attribute(article: _Article, start: int, end: int) -> tuple[Cue | None, str
                 s_end <= start
                 and not text[s_end:start].strip()
                 and s_end - s_start < 160
-                and not _has_quote_mark(text, s_start, s_end)
+                and not _has_quote_mark(text, max(0, s_start - 2), s_end)
             ):
                 cue, _ = cue_before_quote(text, s_start, s_end - 1)
                 if cue is not None and text[cue.end : s_end - 1].strip(" ,") == "":
