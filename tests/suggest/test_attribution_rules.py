@@ -709,3 +709,25 @@ def test_described_sources_after_a_quote():
         "the leaflet's note",
         "a 2019 Lind campaign aide",
     ]
+
+
+def test_two_word_cues_after_a_quote():
+    text = (
+        "“You have never once taken the night ferry,” Ida Marr shot back.\n\n"
+        "“And the timetable has not changed since the spring of last year,” she went on."
+    )
+    found = direct_quotes(text)
+    assert [(q.speaker, q.cue["text"]) for q in found] == [
+        ("Ida Marr", "shot back"),
+        ("Ida Marr", "went on"),
+    ]
+
+
+def test_a_clause_after_a_quote_led_by_a_conjunction_is_not_its_cue():
+    text = (
+        "Governor Lena Roth came close to an admission on Friday, saying, "
+        "“We never claimed that the tunnel would open on time,” but the minister denied "
+        "that the budget had doubled."
+    )
+    found = direct_quotes(text)
+    assert found[0].speaker == "Lena Roth"

@@ -38,6 +38,12 @@ _PHRASAL_VERBS = frozenset(
     + [("put", "it"), ("puts", "it"), ("went", "on"), ("goes", "on"), ("shot", "back")]
 )
 
+# Two-word cues after a quotation: "…,” Trump shot back.", "…,” he went on."
+_PHRASAL_AFTER = frozenset(
+    [("went", "on"), ("goes", "on"), ("shot", "back"), ("fired", "back"), ("chimed", "in")]
+    + [("cut", "in"), ("hit", "back"), ("pushed", "back"), ("wrote", "back")]
+)
+
 # "As X put it, “…”", "Trump went on: “…”": cues for a quotation, not for indirect speech.
 _QUOTE_ONLY = frozenset(split_words("put puts went goes shot"))
 
@@ -131,12 +137,21 @@ def _cue_after_quote(text: str, start: int, end: int) -> Cue | None:
             tokens[j - 1].lower in DETERMINERS or tokens[j - 1].text.endswith(("’s", "'s"))
         ):
             continue  # "…,” the note says", "…,” the campaign's email read": a noun
+        following = tokens[j + 1].lower if j + 1 < len(tokens) else ""
+        if (tokens[j].lower, following) in _PHRASAL_AFTER:
+            # "…,” Trump shot back.", "…,” he went on."
+            speaker = mention_before(text, tokens, j)
+            if speaker is not None and speaker.start == tokens[i].start:
+                return Cue(tokens[j].start, tokens[j + 1].end, speaker)
+            break
         if tokens[j].lower in REPORTING_VERBS:
             speaker = mention_before(text, tokens, j)
             if speaker is not None and speaker.start == tokens[i].start:
                 return Cue(
                     tokens[j].start, tokens[j].end, speaker, tokens[j].lower in COGNITION_VERBS
                 )
+            if tokens[i].lower in {"but", "and", "yet", "while", "as"}:
+                break  # "…,” but he denied that …": a clause of its own
             if speaker is not None and speaker.start > tokens[i].start:
                 # Leading words before the subject: a role ("Senate minority leader Harry Reid
                 # told"), or a determiner ("…,” the ministry said).
