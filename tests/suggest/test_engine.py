@@ -353,3 +353,14 @@ def test_sentence_that_is_only_a_cue_still_introduces_the_next_quote():
     text = "Dianne Bystrom agreed. “The polls in this state have been wrong before.”"
     quote = only(text)
     assert quote.speaker == "Dianne Bystrom"
+
+
+def test_short_remark_after_an_attributed_quote_continues_it():
+    text = "“The plan is not perfect,” Ana Ruiz said. “We are hopeful.”"
+    quote = only(text)
+    assert quote.text == text[: text.rindex("”") + 1]
+
+
+def test_short_quote_without_a_cue_alone_is_still_not_a_quote():
+    text = "The council met on Monday.\n\n“We are hopeful.”"
+    assert quotes(text) == []

@@ -299,9 +299,12 @@ def _find_quotes(article: _Article, raw: list[RawQuote]) -> list[_Quote]:
             continue
         cue, how, score, clausal = _attribute(article, start, end)
         words = _words(inner)
+        paragraph = article.paragraph_of(start)
         if not clausal or words < 2:
             continue  # scare quotes, one-word quotes, quoted terms inside a sentence
-        if cue is None and (words < 6 or _title_case(inner)):
+        # A short remark after an attributed quotation of its paragraph continues it.
+        continuing = bool(found) and found[-1].paragraph == paragraph and found[-1].cue is not None
+        if cue is None and not continuing and (words < 6 or _title_case(inner)):
             continue  # headlines, titles of works, slogans
         if cue is None and _BYLINE.match(text, end):
             continue  # "“Gallery to close in May,” by the Times’ Ann Berg: …" (a headline)
