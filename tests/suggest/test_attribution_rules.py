@@ -731,3 +731,14 @@ def test_a_clause_after_a_quote_led_by_a_conjunction_is_not_its_cue():
     )
     found = direct_quotes(text)
     assert found[0].speaker == "Lena Roth"
+
+
+def test_a_capitalised_adverb_opening_the_sentence_is_not_the_speaker():
+    text = (
+        "Back in 2009, Mr. Falk expressed admiration for the mayor's budget skills, telling "
+        "the paper: “I wish I could be like that. I just can't.”\n\n"
+        "Ever since she endorsed the mayor, Ms. Varga has been a loyal ally, visiting the "
+        "office with a simple message: “Don't lose this one for us, please!”"
+    )
+    found = direct_quotes(text)
+    assert [text[q.speaker_start : q.speaker_end] for q in found] == ["Mr. Falk", "Ms. Varga"]

@@ -293,12 +293,22 @@ def _is_place(tokens: list[Token], mention: Mention) -> bool:
     return False
 
 
+# Capitalised words that open sentences but are neither names nor pronouns.
+NOT_NAMES = frozenset(
+    split_words("""of to back ever indeed perhaps maybe instead thus hence therefore otherwise
+    again once finally sadly clearly yes ok okay oh overall besides regardless nonetheless
+    nevertheless moreover furthermore additionally likewise similarly""")
+)
+
+
 def _np_ending_at(text: str, tokens: list[Token], i: int) -> Mention | None:
     token = tokens[i]
     if token.lower in PRONOUNS and token.lower not in {"him", "her", "them"}:
         if token.lower == "i" and token.text != "I":
             return None
         return _build(text, tokens, i, i, "pronoun")
+    if token.lower in NOT_NAMES and token.capitalised:
+        return None  # "Of course, …", "Back in 1999, …", "Ever since …": not a name
     if _is_name_word(token) and token.lower not in CAPITALISED_STOPWORDS:
         first = _name_start(tokens, i)
         mention = _build(text, tokens, first, i, "name")
