@@ -33,7 +33,7 @@ from workbench.articles.cleanup import (
 from workbench.articles.extract import clean_html, looks_like_html
 from workbench.articles.fetch import FetchError, fetch_url
 from workbench.articles.models import Article, ImportSource, Project
-from workbench.db import insert_rows
+from workbench.db import insert_rows, row_values
 from workbench.search.schema import bulk_indexing
 
 TEXT_SUFFIXES = {".txt", ".md", ".text", ".markdown"}
@@ -198,16 +198,10 @@ def _insert_articles(project: Project, articles: list[Article]) -> None:
     for 500 articles, now 30); the ids come back by checksum, unique in a project.
     """
     now = timezone.now()
-    fields = [f for f in Article._meta.concrete_fields if not f.primary_key]
     for article in articles:
         article.created = article.updated = now
-    insert_rows(
-        Article,
-        [
-            {f.attname: f.get_db_prep_save(getattr(a, f.attname), connection) for f in fields}
-            for a in articles
-        ],
-    )
+    values = row_values(Article)
+    insert_rows(Article, [values(a) for a in articles])
     ids = dict(
         Article.objects.filter(
             project=project, checksum__in=[a.checksum for a in articles]
@@ -634,12 +628,15 @@ def _parse_jsonl_line(line: str) -> tuple[Cleaned, Overrides, dict]:
         published=_parse_date(record.get("published")),
     )
     if "spans" in record:
-        return _verbatim(text), overrides, record
+        return _verbatim(text, titled=bool(overrides.title)), overrides, record
     return _clean(text, url=overrides.url), overrides, record
 
 
-def _verbatim(text: str) -> Cleaned:
-    """Return the text as the body, uncleaned: the spans that came with it index into it."""
+def _verbatim(text: str, *, titled: bool = False) -> Cleaned:
+    """Return the text as the body, uncleaned: the spans that came with it index into it.
+
+    `titled`: the line gives a title, so none is made up from the first sentence.
+    """
     if normalize_text(text) != text:
         raise ValidationError(
             _(
@@ -652,8 +649,8 @@ def _verbatim(text: str) -> Cleaned:
         raw=text,
         body=text,
         removed=[],
-        title=provisional_title(text),
-        title_is_provisional=True,
+        title="" if titled else provisional_title(text),
+        title_is_provisional=not titled,
         language=guess_language(text),
     )
 
