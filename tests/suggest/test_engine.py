@@ -364,3 +364,14 @@ def test_short_remark_after_an_attributed_quote_continues_it():
 def test_short_quote_without_a_cue_alone_is_still_not_a_quote():
     text = "The council met on Monday.\n\n“We are hopeful.”"
     assert quotes(text) == []
+
+
+def test_quotations_signed_with_a_dash_on_their_own_lines():
+    text = (
+        "Readers wrote in after the debate.\n"
+        "“The bridge will never be finished at this rate, and we all know it.” ― Ana Ruiz\n"
+        "“Nobody in this town trusts the council with the harbour any more.” ― Tom Reyes\n"
+    )
+    first, second = [q for q in quotes(text) if q.quote_type == "direct"]
+    assert first.text.endswith("we all know it.”") and first.speaker == "Ana Ruiz"
+    assert second.text.endswith("any more.”") and second.speaker == "Tom Reyes"

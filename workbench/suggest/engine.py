@@ -25,7 +25,7 @@ from workbench.suggest.attribution import (
 from workbench.suggest.claims import checkworthiness
 from workbench.suggest.lexicon import COGNITION_VERBS, split_words
 from workbench.suggest.quotes import DOUBLE_MARKS, RawQuote, find_quotes
-from workbench.suggest.speakers import Mention, Registry, tokenize
+from workbench.suggest.speakers import Mention, Registry, mention_after, tokenize
 from workbench.suggest.text import paragraphs, sentences
 
 DEFAULT_CLAIMS = 10
@@ -229,6 +229,9 @@ def _attribute(article: _Article, start: int, end: int) -> tuple[Cue | None, str
     after = cue_after_quote(text, end, article.paragraphs[article.paragraph_of(end - 1)][1])
     if after is not None:
         return after, "after", 0.95, True
+    signed = _signature(text, end, article.paragraphs[article.paragraph_of(end - 1)][1])
+    if signed is not None:
+        return signed, "after", 0.9, True
     if cue_before is not None:
         return cue_before, "before", 0.9, True
     late = _cue_at_sentence_end(article, end)
@@ -266,6 +269,23 @@ def _attribute(article: _Article, start: int, end: int) -> tuple[Cue | None, str
 
 def _has_quote_mark(text: str, start: int, end: int) -> bool:
     return any(c in DOUBLE_MARKS for c in text[start:end]) or "''" in text[start:end]
+
+
+_SIGNATURE = re.compile(r"[ \t\u00a0]*[―—][ \t\u00a0]*")
+
+
+def _signature(text: str, end: int, paragraph_end: int) -> Cue | None:
+    """A quotation signed with a dash and a name that ends its paragraph: "“…” ― Ana Ruiz"."""
+    dash = _SIGNATURE.match(text, end, paragraph_end)
+    if dash is None or paragraph_end - dash.end() > 60:
+        return None
+    tokens = tokenize(text, dash.end(), paragraph_end)
+    speaker = mention_after(text, tokens, 0)
+    if speaker is None or speaker.kind == "pronoun":
+        return None
+    if text[speaker.end : paragraph_end].strip(" .,"):
+        return None
+    return Cue(dash.end() - 1, dash.end(), speaker)
 
 
 def _cue_at_sentence_end(article: _Article, end: int) -> Cue | None:

@@ -21,6 +21,11 @@ _ABBREVIATIONS = frozenset(
 # A single line break also ends a paragraph when the line ends a sentence and the next starts
 # one; hard-wrapped lines (which end mid-sentence) stay together.
 _LINE_BREAK = re.compile(r"(?<=[.!?:\"”’»)])[ \t\r\u00a0]*\n\s*(?=[\"“‘«'A-Z0-9(\-—–•*])")
+# So does the line break after a quotation signed with a dash ("“…” ― Ana Ruiz"), the
+# convention of testimonials and epigraphs, when the next line opens another quotation.
+_SIGNED_LINE = re.compile(
+    r"[”\"»][ \t\u00a0]*[―—][ \t\u00a0]*[^\n]{1,60}?(?P<brk>[ \t\r\u00a0]*\n\s*)(?=[\"“”«])"
+)
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -33,9 +38,11 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     spans.append((pos, len(text)))
     result = []
     for start, end in spans:
-        for match in _LINE_BREAK.finditer(text, start, end):
-            result.append((start, match.start()))
-            start = match.end()
+        breaks = {m.span() for m in _LINE_BREAK.finditer(text, start, end)}
+        breaks |= {m.span("brk") for m in _SIGNED_LINE.finditer(text, start, end)}
+        for break_start, break_end in sorted(breaks):
+            result.append((start, break_start))
+            start = break_end
         result.append((start, end))
     return [trim(text, s, e) for s, e in result if text[s:e].strip()]
 
