@@ -742,3 +742,43 @@ def test_a_capitalised_adverb_opening_the_sentence_is_not_the_speaker():
     )
     found = direct_quotes(text)
     assert [text[q.speaker_start : q.speaker_end] for q in found] == ["Mr. Falk", "Ms. Varga"]
+
+
+def test_nouns_that_look_like_reporting_verbs_are_not_cues():
+    text = (
+        "Edvin Holm told the paper in a written statement, “The depot was a bargain and the "
+        "council knows it.”\n\n"
+        "Mayor Alma Reyes defended the decision on Monday. “If there had not been that "
+        "closure” by the United States Army, Reyes said at a meeting, “we would be looking "
+        "at a far worse winter.”"
+    )
+    found = direct_quotes(text)
+    assert found[0].speaker == "Edvin Holm"
+    assert {q.speaker for q in found} == {"Edvin Holm", "Alma Reyes"}
+
+
+def test_a_participle_right_after_a_quote_is_not_an_inverted_cue():
+    text = (
+        "Ola Brink said the members would keep meeting, but said, “It is time we changed "
+        "how we do it,” promising the Friends of the Pier a return to its roots."
+    )
+    found = direct_quotes(text)
+    assert found[0].speaker == "Ola Brink"
+
+
+def test_a_cue_followed_by_its_own_quotation_belongs_to_that_one():
+    text = (
+        "Tove Lind answered Pia Moen with, “Why now? That was on my way to Oslo?” "
+        "Moen then writes back, “You look well.”"
+    )
+    found = direct_quotes(text)
+    assert [q.speaker for q in found] == ["Tove Lind", "Pia Moen"]
+
+
+def test_a_described_source_after_even():
+    text = (
+        "Alongside the union's calls, even a senior party strategist said the mayor must "
+        "choose, saying, “At some point she is going to have to come out on where she stands.”"
+    )
+    found = direct_quotes(text)
+    assert text[found[0].speaker_start : found[0].speaker_end] == "a senior party strategist"

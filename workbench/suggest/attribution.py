@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from workbench.suggest.lexicon import COGNITION_VERBS, REPORTING_VERBS, SPEECH_VERBS, split_words
@@ -37,6 +38,8 @@ _PHRASAL_VERBS = frozenset(
     [(verb, "to") for verb in split_words("point points pointed pointing")]
     + [("put", "it"), ("puts", "it"), ("went", "on"), ("goes", "on"), ("shot", "back")]
 )
+
+_NEXT_QUOTE = re.compile(r"(?:[\w’'-]+\s*){1,2}[,:]?\s*(?:[“\"]|'')")
 
 # Two-word cues after a quotation: "…,” Trump shot back.", "…,” he went on."
 _PHRASAL_AFTER = frozenset(
@@ -108,6 +111,8 @@ def cue_after_quote(text: str, start: int, end: int) -> Cue | None:
         word = rest.split(maxsplit=1)[0] if rest.strip() else ""
         if word.lower() == "that" or rest[:1] in {":", "“", '"'} or rest[:2] == "''":
             return None
+        if _NEXT_QUOTE.match(rest):
+            return None  # "“…?” Mills then writes back, “You look cute.”"
     return cue
 
 
@@ -122,6 +127,7 @@ def _cue_after_quote(text: str, start: int, end: int) -> Cue | None:
     if (
         tokens[i].lower in REPORTING_VERBS
         and tokens[i].lower not in {"according"}
+        and not tokens[i].lower.endswith("ing")  # "…,” promising the club will return"
         and tokens[i].lower not in _OBJECT_VERBS  # "…,” told Reuters": the listener
     ):
         speaker = mention_after(text, tokens, i + 1)
@@ -134,9 +140,11 @@ def _cue_after_quote(text: str, start: int, end: int) -> Cue | None:
         ):
             break  # "Rep. Ann Cole (D-Ore.) said": an abbreviation does not end the sentence
         if tokens[j].lower in REPORTING_VERBS and (
-            tokens[j - 1].lower in DETERMINERS or tokens[j - 1].text.endswith(("’s", "'s"))
+            tokens[j - 1].lower in DETERMINERS
+            or tokens[j - 1].text.endswith(("’s", "'s"))
+            or tokens[j].text[:1].isupper()
         ):
-            continue  # "…,” the note says", "…,” the campaign's email read": a noun
+            continue  # "…,” the note says", "the campaign's email read", "the United States"
         following = tokens[j + 1].lower if j + 1 < len(tokens) else ""
         if (tokens[j].lower, following) in _PHRASAL_AFTER:
             # "…,” Trump shot back.", "…,” he went on."
@@ -221,6 +229,8 @@ def cue_before_quote(text: str, start: int, end: int) -> tuple[Cue | None, bool]
                 return Cue(tokens[i].start, tokens[i + 1].end, speaker), False
     for i in range(len(tokens) - 1, -1, -1):
         width = _verb_at(tokens, i)
+        if width and i > 0 and tokens[i - 1].lower in DETERMINERS:
+            width = 0  # "in a written statement", "the report": not a verb
         if width == 2 and tokens[i].lower in _CALL:
             width = 0  # "called for a “cultural war”": a label, not a quotation
         if not width and tokens[i].lower in {"posted", "called"}:

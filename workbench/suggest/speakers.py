@@ -296,7 +296,7 @@ def _is_place(tokens: list[Token], mention: Mention) -> bool:
 # Capitalised words that open sentences but are neither names nor pronouns.
 NOT_NAMES = frozenset(
     split_words("""of to back ever indeed perhaps maybe instead thus hence therefore otherwise
-    again once finally sadly clearly yes ok okay oh overall besides regardless nonetheless
+    again once finally sadly clearly yes ok okay oh overall besides regardless much nonetheless
     nevertheless moreover furthermore additionally likewise similarly""")
 )
 
@@ -379,12 +379,7 @@ def _np_ending_at(text: str, tokens: list[Token], i: int) -> Mention | None:
                     ";",
                     "—",
                     "–",
-                } or before.lower() in {
-                    "and",
-                    "but",
-                    "when",
-                    "as",
-                }:
+                } or before.lower() in {"and", "but", "when", "as", "even", "while"}:
                     return _build(text, tokens, k, i, "common")
                 return None
             if not _modifier(word) or word.lower in _CLAUSE_WORDS:
