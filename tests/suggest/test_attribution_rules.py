@@ -782,3 +782,13 @@ def test_a_described_source_after_even():
     )
     found = direct_quotes(text)
     assert text[found[0].speaker_start : found[0].speaker_end] == "a senior party strategist"
+
+
+def test_a_verb_with_its_own_object_after_a_finished_quote_is_not_its_cue():
+    text = (
+        "“The timetable is final,” said Ilse Moreau, the ferry operator.\n\n"
+        "“We have never sold a single ticket at a loss.” Jonas Pell mentioned a long list "
+        "of routes that were cut."
+    )
+    found = direct_quotes(text)
+    assert [q.speaker for q in found] == ["Ilse Moreau"] * len(found)

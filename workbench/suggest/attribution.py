@@ -39,6 +39,12 @@ _PHRASAL_VERBS = frozenset(
     + [("put", "it"), ("puts", "it"), ("went", "on"), ("goes", "on"), ("shot", "back")]
 )
 
+_ADJUNCT_STARTS = frozenset(
+    split_words("""in on at during to of after before when while as with from last this
+    yesterday today tonight later earlier then also again recently monday tuesday wednesday
+    thursday friday saturday sunday morning afternoon evening night""")
+)
+
 _NEXT_QUOTE = re.compile(r"(?:[\w’'-]+\s*){1,2}[,:]?\s*(?:[“\"]|'')")
 
 # Two-word cues after a quotation: "…,” Trump shot back.", "…,” he went on."
@@ -113,6 +119,12 @@ def cue_after_quote(text: str, start: int, end: int) -> Cue | None:
             return None
         if _NEXT_QUOTE.match(rest):
             return None  # "“…?” Mills then writes back, “You look cute.”"
+        if (
+            text[max(0, start - 3) : start].rstrip("\"”’'»")[-1:] == "."
+            and word[:1].islower()
+            and word.lower().strip(",.") not in _ADJUNCT_STARTS
+        ):
+            return None  # "“…end.” He mentioned a long list of candidates …"
     return cue
 
 
