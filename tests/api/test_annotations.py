@@ -344,9 +344,9 @@ def test_annotation_list_of_100_is_a_few_queries(world, desk, api, django_assert
         )
     client = api("viewer")
     client.get(reverse("api:team-list"))  # the token's last_used write happens once a minute
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(5):
         response = client.get(reverse("api:annotation-list"))
     assert len(response.json()["results"]) == 100
-    with django_assert_max_num_queries(7):
+    with django_assert_max_num_queries(6):
         response = client.get(reverse("api:annotation-list"), {"article": desk.article.pk})
     assert len(response.json()["results"]) == 100

@@ -12,7 +12,8 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.validators import ProhibitNullCharactersValidator, URLValidator
-from django.db.models import Count, QuerySet
+from django.db.models import Count, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
@@ -675,21 +676,32 @@ def annotation_list_rows(annotations: QuerySet[Annotation]) -> QuerySet:
     Dicts, so that cursor pagination can read its position from them (`id`, `start`,
     `created`, `updated` are all among the columns).
     """
-    return annotations.prefetch_related(None).values(*ANNOTATION_LIST_COLUMNS)
+    # The comment count as a column: one round trip less per page than counting afterwards.
+    comments = (
+        Comment.objects.filter(annotation=OuterRef("pk"))
+        .order_by()
+        .values("annotation")
+        .annotate(n=Count("id"))
+        .values("n")
+    )
+    return (
+        annotations.prefetch_related(None)
+        .annotate(comment_count=Coalesce(Subquery(comments), 0))
+        .values(*ANNOTATION_LIST_COLUMNS, "comment_count")
+    )
 
 
 def annotation_list_data(rows: list[dict]) -> list[dict]:
     """Return a page of `annotation_list_rows` as AnnotationSerializer shapes each annotation.
 
-    Two queries for the whole page: the claims' evidence with its sources, and the comment
-    counts.
+    One query for the whole page: the claims' evidence with its sources (the comment counts
+    come with the rows).
     """
     if not rows:
         return []
     # DRF's DateTimeField, with the current time zone looked up once rather than per value.
     tz = timezone.get_current_timezone() if settings.USE_TZ else None
     stamp = serializers.DateTimeField(default_timezone=tz).to_representation
-    ids = [row["id"] for row in rows]
     claims = [row["id"] for row in rows if row["kind"] == AnnotationKind.CLAIM]
     evidence: dict[int, list[dict]] = {}
     if claims:
@@ -742,13 +754,6 @@ def annotation_list_data(rows: list[dict]) -> list[dict]:
                     "created": stamp(created),
                 }
             )
-    comment_counts = dict(
-        Comment.objects.filter(annotation_id__in=ids)
-        .order_by()
-        .values("annotation_id")
-        .annotate(n=Count("id"))
-        .values_list("annotation_id", "n")
-    )
     nothing: list = []
     return [
         {
@@ -789,7 +794,7 @@ def annotation_list_data(rows: list[dict]) -> list[dict]:
             "verdict": row["verdict"],
             "rationale": row["rationale"],
             "evidence": evidence.get(row["id"], nothing),
-            "comment_count": comment_counts.get(row["id"], 0),
+            "comment_count": row["comment_count"],
             "created": stamp(row["created"]),
             "updated": stamp(row["updated"]),
         }
