@@ -375,3 +375,16 @@ def test_quotations_signed_with_a_dash_on_their_own_lines():
     first, second = [q for q in quotes(text) if q.quote_type == "direct"]
     assert first.text.endswith("we all know it.”") and first.speaker == "Ana Ruiz"
     assert second.text.endswith("any more.”") and second.speaker == "Tom Reyes"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Many owners fear a long closure (“We cannot promise a date for the bridge,” Ruiz said).",
+        "Critics who fear the worst - “He would sell the harbour to anyone,” Ruiz said - "
+        "are louder than ever.",
+    ],
+)
+def test_sentence_quoted_after_a_bracket_or_dash_is_direct(text):
+    direct = [q for q in quotes(text) if q.quote_type == "direct"]
+    assert len(direct) == 1 and direct[0].speaker == "Ruiz"
