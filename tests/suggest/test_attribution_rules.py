@@ -792,3 +792,45 @@ def test_a_verb_with_its_own_object_after_a_finished_quote_is_not_its_cue():
     )
     found = direct_quotes(text)
     assert [q.speaker for q in found] == ["Ilse Moreau"] * len(found)
+
+
+def test_a_cue_with_its_own_content_after_a_finished_quote_is_not_its_cue():
+    text = (
+        "“The harbour dues are too high,” Mayor Ida Roos said. “We will cut them by a third.” "
+        "Jon Berg said, twice, that the cut would bankrupt the port.\n\n"
+        "As Bishop Anselm Ek told the radio station, “We have suffered the same fate as the "
+        "fishermen.” He added, “So the council should have been the first to help.”"
+    )
+    found = direct_quotes(text)
+    assert [q.speaker for q in found] == ["Ida Roos", "Anselm Ek", "Anselm Ek"]
+    assert found[1].cue["text"] == "told"
+
+
+def test_a_possessive_before_a_reporting_noun_is_not_an_earlier_cue():
+    text = (
+        "Weaver did not seem impressed with Lund’ comments on Tuesday, telling reporters, "
+        "“A lot of people said the governor should step down.”"
+    )
+    (quote,) = direct_quotes(text)
+    assert quote.speaker == "Weaver"
+
+
+def test_a_long_appositive_between_the_speaker_and_the_verb():
+    text = (
+        "“Very good reporter, very good reporter this guy,” Arne Solberg, the party's "
+        "candidate for governor and current polling leader in the northern counties by a "
+        "wide margin after winning the primary, said when the reporter asked him a question."
+    )
+    (quote,) = direct_quotes(text)
+    assert quote.speaker == "Arne Solberg"
+
+
+def test_a_document_put_out_by_the_subject_is_not_the_speaker():
+    text = (
+        "Ana Lind, who had said little all week, issued a statement Tuesday saying, "
+        "“We are confident that the pier will reopen before the summer.”\n\n"
+        "Her campaign quickly sent out an email to supporters stating, "
+        "“The council has finally listened to the island.”"
+    )
+    found = direct_quotes(text)
+    assert [text[q.speaker_start : q.speaker_end] for q in found] == ["Ana Lind", "Her campaign"]

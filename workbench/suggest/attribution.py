@@ -45,7 +45,8 @@ _ADJUNCT_STARTS = frozenset(
     thursday friday saturday sunday morning afternoon evening night""")
 )
 
-_NEXT_QUOTE = re.compile(r"(?:[\w’'-]+\s*){1,2}[,:]?\s*(?:[“\"]|'')")
+_NEXT_QUOTE = re.compile(r"[\s,]*(?:[\w’'-]+\s*){0,2}[,:]?\s*(?:[“\"]|'')")
+_LATER_THAT = re.compile(r"[\s,]*(?:[\w’'-]+[\s,]+){0,2}that\b")
 
 # Two-word cues after a quotation: "…,” Trump shot back.", "…,” he went on."
 _PHRASAL_AFTER = frozenset(
@@ -117,7 +118,7 @@ def cue_after_quote(text: str, start: int, end: int) -> Cue | None:
         word = rest.split(maxsplit=1)[0] if rest.strip() else ""
         if word.lower() == "that" or rest[:1] in {":", "“", '"'} or rest[:2] == "''":
             return None
-        if _NEXT_QUOTE.match(rest):
+        if _NEXT_QUOTE.match(rest) or _LATER_THAT.match(rest):
             return None  # "“…?” Mills then writes back, “You look cute.”"
         if (
             text[max(0, start - 3) : start].rstrip("\"”’'»")[-1:] == "."
@@ -146,7 +147,7 @@ def _cue_after_quote(text: str, start: int, end: int) -> Cue | None:
         if speaker is not None:
             return Cue(tokens[i].start, tokens[i].end, speaker, tokens[i].lower in COGNITION_VERBS)
     # Subject first, the verb within the next few tokens: "Renad Mansour, … , said"
-    for j in range(i + 1, min(len(tokens), i + 26)):
+    for j in range(i + 1, min(len(tokens), i + 36)):
         if tokens[j].text in {".", "!", "?", "“", "”", '"', ";"} and not abbreviation_dot(
             tokens, j
         ):
@@ -282,6 +283,8 @@ def cue_before_quote(text: str, start: int, end: int) -> tuple[Cue | None, bool]
             speaker = _earlier_cue_speaker(text, tokens, i - 1) or mention_before(text, tokens, i)
         else:
             speaker = mention_before(text, tokens, i)
+            if speaker is not None and tokens[i].lower.endswith("ing"):
+                speaker = _issuer(text, tokens, speaker) or speaker
         if speaker is None and (
             tokens[i].lower.endswith("ing")
             or (i > 0 and tokens[i - 1].text in {",", "and", "to"})
@@ -306,6 +309,31 @@ def cue_before_quote(text: str, start: int, end: int) -> tuple[Cue | None, bool]
         )
         return cue, framed
     return None, False
+
+
+_DOCUMENTS = frozenset(
+    split_words("""statement email emails letter release memo note message post tweet ad
+    video report""")
+)
+
+
+def _issuer(text: str, tokens: list[Token], document: Mention) -> Mention | None:
+    """Who put out the document a participle hangs on: "Mr. Trump issued a statement on
+    Tuesday saying, “…”" and "Her campaign blasted out an email stating, “…”" name the issuer."""
+    if document.kind != "common" or not document.head_tokens:
+        return None
+    if not any(word.lower() in _DOCUMENTS for word in document.head_tokens[:3]):
+        return None
+    k = speaker_index(tokens, document)
+    if k < 2 or tokens[k].lower not in DETERMINERS or not tokens[k - 1].text.islower():
+        return None  # the document must be the object of a verb
+    subject = _sentence_subject(text, tokens, k)
+    if subject is None:
+        comma = next((c for c in range(1, k) if tokens[c].text == ","), 0)
+        head = _np_ending_at(text, tokens, comma - 1) if comma else None
+        if head is not None and head.start == tokens[0].start and head.kind != "pronoun":
+            subject = head  # "Mr. Trump, who …, issued a statement saying"
+    return subject or _leading_np(text, tokens, k)
 
 
 def _quoted(tokens: list[Token]) -> list[bool]:
@@ -349,7 +377,7 @@ def _earlier_cue_speaker(text: str, tokens: list[Token], stop: int) -> Mention |
         if tokens[k].text[:1].isupper() or word in COGNITION_VERBS:
             continue
         before = tokens[k - 1]
-        if before.lower in DETERMINERS or before.text.endswith(("’s", "'s")):
+        if before.lower in DETERMINERS or before.text.endswith(("’s", "'s", "’", "'")):
             continue  # "Mrs. Clinton's remark", "the statement": a noun, not a verb
         if not (word.endswith(("ed", "s")) or word in {"said", "told", "wrote", "spoke"}):
             continue

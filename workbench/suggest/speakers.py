@@ -196,7 +196,7 @@ def mention_before(text: str, tokens: list[Token], verb: int) -> Mention | None:
             or abbreviation_dot(tokens, j)  # "John Cornyn, the No. 2 in the leadership, said"
         ):
             j -= 1
-        if j > 0 and tokens[j].text == "," and i - j - 1 <= 20 and i - j - 1 >= 1:
+        if j > 0 and tokens[j].text == "," and i - j - 1 <= 30 and i - j - 1 >= 1:
             if " ".join(t.lower for t in tokens[j + 1 : i]) in _ASIDES:
                 # "Local officials, however, said": an aside, not an appositive.
                 return mention_before(text, tokens, j) if j - 1 >= 0 else None
