@@ -388,3 +388,11 @@ def test_quotations_signed_with_a_dash_on_their_own_lines():
 def test_sentence_quoted_after_a_bracket_or_dash_is_direct(text):
     direct = [q for q in quotes(text) if q.quote_type == "direct"]
     assert len(direct) == 1 and direct[0].speaker == "Ruiz"
+
+
+def test_decades_with_an_apostrophe_are_not_quotations():
+    text = (
+        "The harbour was busy then.\n\n'90s ferries ran every hour of the day and the "
+        "fishermen' union paid for the lights."
+    )
+    assert [q for q in quotes(text) if q.quote_type == "direct"] == []

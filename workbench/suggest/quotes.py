@@ -76,8 +76,10 @@ def _singles(text: str, start: int, end: int, opening: str, closing: str) -> lis
         i = text.find(opening, i, end)
         if i < 0:
             return quotes
-        if (i > start and not (text[i - 1].isspace() or text[i - 1] in _OPENING_CONTEXT)) or (
-            i + 1 >= end or not text[i + 1].isalnum()
+        if (
+            (i > start and not (text[i - 1].isspace() or text[i - 1] in _OPENING_CONTEXT))
+            or i + 1 >= end
+            or not text[i + 1].isalpha()  # not "'90s"
         ):
             i += 1
             continue
