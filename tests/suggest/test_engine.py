@@ -396,3 +396,12 @@ def test_decades_with_an_apostrophe_are_not_quotations():
         "fishermen' union paid for the lights."
     )
     assert [q for q in quotes(text) if q.quote_type == "direct"] == []
+
+
+def test_quote_right_after_a_verb_of_saying_is_its_object():
+    text = (
+        "The video showed a man on the pier yelling "
+        "“you will never build that bridge while I am alive!”"
+    )
+    direct = [q for q in quotes(text) if q.quote_type == "direct"]
+    assert [q.text[:9] for q in direct] == ["“you will"]

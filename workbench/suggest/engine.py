@@ -197,6 +197,11 @@ def _second_cue(article: _Article, found: Cue, gap: str, end: int, quote: RawQuo
     return False
 
 
+# Verbs of saying whose object a quotation right after them is, speaker found or not.
+_SAYING = frozenset(
+    split_words("""said says saying chanted chanting shouted shouting yelled yelling screamed
+    screaming cried crying echoed echoing replied answered""")
+)
 _THAT = re.compile(r"\bthat\b", re.I)
 
 
@@ -219,11 +224,14 @@ def _attribute(article: _Article, start: int, end: int) -> tuple[Cue | None, str
     cue_before, framed = (
         cue_before_quote(text, sentence_start, start) if pre_stripped else (None, False)
     )
+    words_before = pre_stripped.split()
     if framed and last in {",", ":", "(", "-", "—", "–"} and _opens_sentence(text, start, end, pre):
         framed = False  # "…, he told Chris Wallace of Fox News, “So, North Korea has nukes.”"
     clausal = (last in {"", ":", ",", "—", "–", "-", "(", "…", ".", "!", "?"} and not framed) or (
         cue_before is not None and not framed
     )
+    if not clausal and words_before and words_before[-1].lower().strip(",") in _SAYING:
+        clausal = not _THAT.search(pre)  # "Some chanted “USA! USA!”": the verb's object
     if not clausal:
         return None, "embedded", 0.0, False
     after = cue_after_quote(text, end, article.paragraphs[article.paragraph_of(end - 1)][1])
