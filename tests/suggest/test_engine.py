@@ -405,3 +405,15 @@ def test_quote_right_after_a_verb_of_saying_is_its_object():
     )
     direct = [q for q in quotes(text) if q.quote_type == "direct"]
     assert [q.text[:9] for q in direct] == ["“you will"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Outside the hall the protesters kept chanting “not in our town” for an hour.",
+        "The owners had one message for the council: “Leave us alone.”",
+    ],
+)
+def test_short_quote_introduced_by_a_verb_of_saying_or_a_colon(text):
+    direct = [q for q in quotes(text) if q.quote_type == "direct"]
+    assert len(direct) == 1

@@ -202,6 +202,15 @@ _SAYING = frozenset(
     split_words("""said says saying chanted chanting shouted shouting yelled yelling screamed
     screaming cried crying echoed echoing replied answered""")
 )
+
+
+def _introduced(text: str, start: int) -> bool:
+    """Whether a colon or a verb of saying introduces a quotation: "shouting “she wins!”"."""
+    before = text[max(0, start - 40) : start].rstrip()
+    words = before.split()
+    return before.endswith(":") or (bool(words) and words[-1].lower().strip(",") in _SAYING)
+
+
 _THAT = re.compile(r"\bthat\b", re.I)
 
 
@@ -332,7 +341,11 @@ def _find_quotes(article: _Article, raw: list[RawQuote]) -> list[_Quote]:
             continue  # scare quotes, one-word quotes, quoted terms inside a sentence
         # A short remark after an attributed quotation of its paragraph continues it.
         continuing = bool(found) and found[-1].paragraph == paragraph and found[-1].cue is not None
-        if cue is None and not continuing and (words < 6 or _title_case(inner)):
+        if (
+            cue is None
+            and not continuing
+            and ((words < 6 and not _introduced(text, start)) or _title_case(inner))
+        ):
             continue  # headlines, titles of works, slogans
         if cue is None and _BYLINE.match(text, end):
             continue  # "“Gallery to close in May,” by the Times’ Ann Berg: …" (a headline)
