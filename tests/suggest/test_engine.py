@@ -417,3 +417,13 @@ def test_quote_right_after_a_verb_of_saying_is_its_object():
 def test_short_quote_introduced_by_a_verb_of_saying_or_a_colon(text):
     direct = [q for q in quotes(text) if q.quote_type == "direct"]
     assert len(direct) == 1
+
+
+def test_two_unattributed_quotations_of_one_paragraph_are_one_remark():
+    text = (
+        "The council met on Monday.\n\n"
+        "“We will open the new bridge to traffic in May.” The workers cheered. "
+        "“Nobody believed us when we started a year ago.”"
+    )
+    quote = only(text)
+    assert quote.text.startswith("“We will open") and quote.text.endswith("a year ago.”")

@@ -374,6 +374,9 @@ def _find_quotes(article: _Article, raw: list[RawQuote]) -> list[_Quote]:
             if quote.paragraph - previous.paragraph <= 2 and quote.start - previous.end < 1500:
                 quote.cue = Cue(-1, -1, previous.cue.speaker)
                 quote.score = 0.6
+        elif quote.cue is None and previous is not None and quote.paragraph == previous.paragraph:
+            previous.end = quote.end  # two unattributed quotations of one paragraph: one remark
+            continue
         if quote.cue is None:
             quote.score = 0.35
         result.append(quote)
