@@ -834,3 +834,32 @@ def test_a_document_put_out_by_the_subject_is_not_the_speaker():
     )
     found = direct_quotes(text)
     assert [text[q.speaker_start : q.speaker_end] for q in found] == ["Ana Lind", "Her campaign"]
+
+
+def test_reads_and_sings_before_a_colon_or_comma_introduce_a_quote():
+    text = (
+        "The council's own headline reads: “The harbour will stay open through the winter.”\n\n"
+        "In her best-known song, Ada Voss sings, “Do not go changing to try and please me.”"
+    )
+    found = direct_quotes(text)
+    assert [text[q.speaker_start : q.speaker_end] for q in found] == [
+        "The council's own headline",
+        "Ada Voss",
+    ]
+
+
+def test_an_unlisted_past_tense_verb_before_the_speaker_after_a_quote():
+    text = "“It is about time we had a woman running this port,” exhorted the actress Ida Holm."
+    (quote,) = direct_quotes(text)
+    assert quote.speaker == "Ida Holm"
+    assert quote.role == "actress"
+
+
+def test_told_a_named_listener_of_an_outlet_introduces_a_quote():
+    text = (
+        "Mayor Rolf Aas was asked about the ferry when he told Kari Dahl of Radio Nord, "
+        "“So the boat is old. The island has a problem with that.”"
+    )
+    (quote,) = direct_quotes(text)
+    assert text[quote.speaker_start : quote.speaker_end] == "he"
+    assert quote.speaker == "Rolf Aas"

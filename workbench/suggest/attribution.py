@@ -223,6 +223,12 @@ def _cue_after_quote(text: str, start: int, end: int) -> Cue | None:
                 ):
                     return Cue(tokens[j].start, tokens[j].end, speaker)
                 break
+        word = tokens[i].text
+        if word.islower() and word.isalpha() and word.endswith("ed") and len(word) > 4:
+            # "…,” exhorted the actress Jamie Lee Curtis.", "…,” opined the Plain Dealer."
+            speaker = mention_after(text, tokens, i + 1)
+            if speaker is not None and speaker.kind in {"name", "org", "common"}:
+                return Cue(tokens[i].start, tokens[i].end, speaker)
     return None
 
 
@@ -248,6 +254,13 @@ def cue_before_quote(text: str, start: int, end: int) -> tuple[Cue | None, bool]
             width = 0  # "called for a “cultural war”": a label, not a quotation
         if not width and tokens[i].lower in {"posted", "called"}:
             width = 1 if len(tokens) - i <= 2 else 0
+        if (
+            not width
+            and tokens[i].lower in {"read", "reads", "sang", "sings"}
+            and len(tokens) - i == 2
+            and tokens[-1].text in {":", ","}
+        ):
+            width = 1  # "The headline reads: “…”", "Billy Joel sings, “…”"
         if not width:
             continue
         tail = tokens[i + width :]
@@ -260,7 +273,9 @@ def cue_before_quote(text: str, start: int, end: int) -> tuple[Cue | None, bool]
         if not introduces and (
             len(tail) > 8
             or not all(
-                w in _FILLER or not w[0].isalnum() or (objects and t.capitalised)
+                w in _FILLER
+                or not w[0].isalnum()
+                or (objects and (t.capitalised or w in {"of", "for"}))
                 for w, t in zip(words, tail, strict=True)
             )
         ):

@@ -510,6 +510,20 @@ def mention_after(text: str, tokens: list[Token], index: int) -> Mention | None:
                 return None  # "said the fundamental threat …" names no one
             last = k - 1
         kind = "org" if _is_name_word(tokens[last]) else "common"
+        first_cap = next(
+            (k for k in range(index + 1, last + 1) if _is_name_word(tokens[k])), last + 1
+        )
+        if (
+            kind == "org"
+            and first_cap > index + 1
+            and last - first_cap >= 1
+            and all(t.text.islower() and t.text.isalpha() for t in tokens[index + 1 : first_cap])
+            and not _looks_like_org([t.text for t in tokens[first_cap : last + 1]])
+        ):
+            # "said the actress Ida Holm": a person, with a role before the name
+            lead_role = text[tokens[index + 1].start : tokens[first_cap - 1].end]
+            index = first_cap
+            kind = "name"
     else:
         while j < len(tokens) and (
             _is_name_word(tokens[j])
