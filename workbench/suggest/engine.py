@@ -361,9 +361,10 @@ def _find_quotes(article: _Article, raw: list[RawQuote]) -> list[_Quote]:
             continue  # "she pledged to “defend the schools”": part of reported speech (mixed)
         if not closed:
             score *= 0.8
-        found.append(_Quote(start, end, cue, "direct", score, article.paragraph_of(start)))
-    # A quotation with no cue of its own continues the previous speaker's remarks: joined to
-    # it when nothing but white space or a short attribution separates them, else inherited.
+        found.append(_Quote(start, end, cue, "direct", score, paragraph))
+    # A quotation with no cue of its own continues the previous remark: joined to it in the
+    # same paragraph or when it opens the next one after only an attribution; else the
+    # speaker is inherited.
     result: list[_Quote] = []
     for quote in found:
         previous = result[-1] if result else None

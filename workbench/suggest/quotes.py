@@ -1,7 +1,8 @@
 """Quotation marks: pair them into quotations, paragraph by paragraph.
 
 Handles straight, curly and guillemet quotes, German „…“, two apostrophes used as a double
-mark (''…''), single quotes nested in double ones (never delimiters there), multi-paragraph
+mark (''…''), single quotes nested in double ones (never delimiters there), top-level single
+quotes in a paragraph without double ones (‘…’, and '…' in headlines), multi-paragraph
 quotations (a paragraph that opens a quote without closing it, and the next paragraph
 re-opening it), and unbalanced marks (best effort: the quotation runs to its paragraph's end).
 """
