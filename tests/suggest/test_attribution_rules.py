@@ -863,3 +863,26 @@ def test_told_a_named_listener_of_an_outlet_introduces_a_quote():
     (quote,) = direct_quotes(text)
     assert text[quote.speaker_start : quote.speaker_end] == "he"
     assert quote.speaker == "Rolf Aas"
+
+
+def test_from_a_source_before_a_colon_names_the_source():
+    text = (
+        "The survey has its critics. From the report: “Samples with more elaborate weighting "
+        "produced more accurate results in every region.”\n\n"
+        "Turnout was high all along -More from Ann Lie and Bo Berg:\n\n"
+        "“Data collected by our firm confirms that both issues were in play this year.”"
+    )
+    found = direct_quotes(text)
+    assert [text[q.speaker_start : q.speaker_end] for q in found] == [
+        "the report",
+        "Ann Lie and Bo Berg",
+    ]
+
+
+def test_a_name_after_a_dash_before_a_colon_is_the_speaker():
+    text = (
+        "Pollsters agree - Carl Vik: “One of the biggest lessons was a simple one: keep on "
+        "calling voters as late as possible.”"
+    )
+    (quote,) = direct_quotes(text)
+    assert quote.speaker == "Carl Vik"

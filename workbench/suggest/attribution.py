@@ -281,6 +281,12 @@ def cue_before_quote(text: str, start: int, end: int) -> tuple[Cue | None, bool]
         ):
             return None, True  # the quotation is part of a longer clause: mixed, not direct
         framed = framed and not introduces
+        dash = next((k for k in range(i + width, len(tokens)) if tokens[k].text in _DASHES), -1)
+        if introduces and words[-1] == ":" and dash > 0:
+            # "Pollsters agree - Carl Bialik: “…”": the name after the dash wrote it.
+            named, cue_span = subject_of(text, tokens[dash].start, tokens[-1].end)
+            if named is not None and cue_span is not None and named.start > tokens[dash].start:
+                return Cue(cue_span[0], cue_span[1], named), False
         if i > 1 and tokens[i - 1].text == "," and tokens[i].lower.endswith("ing"):
             # "Hours later, Trump returned the compliment, telling Reuters, “…”"
             speaker = (
@@ -405,6 +411,32 @@ def _earlier_cue_speaker(text: str, tokens: list[Token], stop: int) -> Mention |
     return None
 
 
+_DASHES = frozenset({"-", "–", "—"})
+
+
+def _from_source(
+    text: str, words: list[Token]
+) -> tuple[Mention | None, tuple[int, int] | None] | None:
+    """ "From the report: “…”", "More from Ann Lie and Bo Berg: “…”": the source after
+    "from" at the start of the clause (or after "More")."""
+    k = next((k for k in range(len(words) - 1, -1, -1) if words[k].lower == "from"), -1)
+    if k < 0 or not 1 <= len(words) - k - 1 <= 6:
+        return None
+    if k > 0 and words[k - 1].lower != "more" and words[k - 1].text not in {"-", "–", "—"}:
+        return None
+    if k > 1 and words[k - 1].lower == "more" and words[k - 2].text not in {"-", "–", "—"}:
+        return None
+    phrase = words[k + 1 :]
+    if not all(t.text[:1].isalnum() for t in phrase):
+        return None
+    mention = Mention(phrase[0].start, phrase[-1].end, "", "common")
+    mention.text = text[mention.start : mention.end]
+    mention.head_tokens = [t.text for t in phrase]
+    if phrase[-1].capitalised and phrase[0].capitalised:
+        mention.kind = "name"
+    return mention, (words[k].start, words[k].end)
+
+
 def subject_of(text: str, start: int, end: int) -> tuple[Mention | None, tuple[int, int] | None]:
     """The subject and predicate of a sentence ending in a colon: "Cruz called them on it:"."""
     tokens = tokenize(text, start, end)
@@ -419,6 +451,9 @@ def subject_of(text: str, start: int, end: int) -> tuple[Mention | None, tuple[i
             start = tail[0].start
             tokens = tokens[dashes[-1] + 1 :]
     words = [t for t in tokens if t.text != ":"]
+    source = _from_source(text, words)
+    if source is not None:
+        return source
     if words and all(t.capitalised for t in words) and len(words) <= 5:
         # "Kasich: ‘We Are Going …’" (a headline naming its speaker).
         from workbench.suggest.speakers import _np_ending_at
