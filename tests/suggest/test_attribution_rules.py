@@ -886,3 +886,22 @@ def test_a_name_after_a_dash_before_a_colon_is_the_speaker():
     )
     (quote,) = direct_quotes(text)
     assert quote.speaker == "Carl Vik"
+
+
+def test_a_relative_pronoun_before_the_cue_is_the_speaker_mention():
+    text = (
+        "Among the replies was a post from Rikke Vold who wrote, “The council never pays "
+        "attention to the rules it sets for everyone else.”"
+    )
+    (quote,) = direct_quotes(text)
+    assert text[quote.speaker_start : quote.speaker_end] == "who"
+    assert quote.speaker == "Rikke Vold"
+
+
+def test_a_described_source_with_a_who_clause_after_a_quote():
+    text = (
+        "“The inspectors are under a lot of pressure right now,” a harbour official, who was "
+        "not authorized to speak on the record, told the paper."
+    )
+    (quote,) = direct_quotes(text)
+    assert text[quote.speaker_start : quote.speaker_end] == "a harbour official"

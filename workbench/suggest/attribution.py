@@ -152,10 +152,14 @@ def _cue_after_quote(text: str, start: int, end: int) -> Cue | None:
             tokens, j
         ):
             break  # "Rep. Ann Cole (D-Ore.) said": an abbreviation does not end the sentence
-        if tokens[j].lower in REPORTING_VERBS and (
-            tokens[j - 1].lower in DETERMINERS
-            or tokens[j - 1].text.endswith(("’s", "'s"))
-            or tokens[j].text[:1].isupper()
+        if (
+            tokens[j].lower in REPORTING_VERBS
+            and (
+                tokens[j - 1].lower in DETERMINERS
+                or tokens[j - 1].lower == "to"  # "…, who was not authorized to speak, said"
+                or tokens[j - 1].text.endswith(("’s", "'s"))
+                or tokens[j].text[:1].isupper()
+            )
         ):
             continue  # "…,” the note says", "the campaign's email read", "the United States"
         following = tokens[j + 1].lower if j + 1 < len(tokens) else ""
@@ -303,7 +307,7 @@ def cue_before_quote(text: str, start: int, end: int) -> tuple[Cue | None, bool]
             # "Ann Lie told the paper the plan was “a mistake,” adding, “…”"
             speaker = _earlier_cue_speaker(text, tokens, i - 1) or mention_before(text, tokens, i)
         else:
-            speaker = mention_before(text, tokens, i)
+            speaker = mention_before(text, tokens, i) or _relative_subject(text, tokens, i)
             if speaker is not None and tokens[i].lower.endswith("ing"):
                 speaker = _issuer(text, tokens, speaker) or speaker
         if speaker is None and (
@@ -412,6 +416,29 @@ def _earlier_cue_speaker(text: str, tokens: list[Token], stop: int) -> Mention |
 
 
 _DASHES = frozenset({"-", "–", "—"})
+
+
+def _relative_subject(text: str, tokens: list[Token], verb: int) -> Mention | None:
+    """ "a tweet from Ann Lie who wrote, “…”", "the report, which notes, “…”": the relative
+    pronoun is the speaker mention, and its antecedent gives the name."""
+    k = verb - 1
+    if k < 1 or tokens[k].lower not in {"who", "which"}:
+        return None
+    j = k - 2 if tokens[k - 1].text == "," else k - 1
+    if j < 0:
+        return None
+    antecedent = _np_ending_at(text, tokens, j)
+    if antecedent is None or antecedent.kind not in {"name", "org", "common"}:
+        return None
+    if tokens[k].lower == "which" and antecedent.kind == "name":
+        return None
+    return Mention(
+        tokens[k].start,
+        tokens[k].end,
+        antecedent.text,
+        antecedent.kind,
+        head_tokens=antecedent.head_tokens,
+    )
 
 
 def _from_source(

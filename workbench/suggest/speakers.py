@@ -215,6 +215,13 @@ def mention_before(text: str, tokens: list[Token], verb: int) -> Mention | None:
                 head.role = text[role[0] : role[1]]
                 head.role_span = role
                 return head
+            if (
+                head is not None
+                and head.kind == "common"
+                and tokens[j + 1].lower == "who"
+                and head.head_tokens[0].lower() in DETERMINERS
+            ):
+                return head  # "an intelligence source, who was not authorized to speak, said"
             inner = _np_ending_at(text, tokens, i - 1)
             if (
                 head is not None
