@@ -905,3 +905,16 @@ def test_a_described_source_with_a_who_clause_after_a_quote():
     )
     (quote,) = direct_quotes(text)
     assert text[quote.speaker_start : quote.speaker_end] == "a harbour official"
+
+
+def test_a_possessive_name_opens_a_described_source():
+    text = (
+        "“My reaction is that this was outrageous,” Lind's former campaign strategist said "
+        "on the radio.\n\n"
+        "“A town cannot simply close its harbour to the fleet,” said the ruling."
+    )
+    found = direct_quotes(text)
+    assert [text[q.speaker_start : q.speaker_end] for q in found] == [
+        "Lind's former campaign strategist",
+        "the ruling",
+    ]

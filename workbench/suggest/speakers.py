@@ -373,7 +373,9 @@ def _np_ending_at(text: str, tokens: list[Token], i: int) -> Mention | None:
         # "the 46-year-old".
         for k in range(i - 1, max(-1, i - 6), -1):
             word = tokens[k]
-            if word.lower in DETERMINERS:
+            if word.lower in DETERMINERS or (
+                k < i - 1 and word.capitalised and word.text.endswith(("’s", "'s"))
+            ):  # "the man", "Obama's former campaign strategist"
                 before = tokens[k - 1].text if k > 0 else ","
                 if before in {
                     ",",
@@ -429,7 +431,8 @@ _SOURCE_HEADS = frozenset(
     split_words("""person people employee employees veteran veterans friend friends colleague
     colleagues ally allies aide aides staff delegate delegates nominee resident residents
     source sources official officials email emails note letter message ad ads statement tweet
-    memo passage release video sign caption headline transcript""")
+    memo passage release video sign caption headline transcript ruling decision opinion
+    complaint lawsuit indictment verdict motion petition resolution platform website""")
 )
 
 _PERSON_ENDINGS = tuple(
