@@ -918,3 +918,13 @@ def test_a_possessive_name_opens_a_described_source():
         "Lind's former campaign strategist",
         "the ruling",
     ]
+
+
+def test_a_pronoun_opening_the_coordinated_clause_is_the_speaker():
+    text = (
+        "When Robin Moe, the mayor's campaign manager, was asked whether she would hold a "
+        "press conference before Election Day, he laughed and said, “We will see.”"
+    )
+    (quote,) = direct_quotes(text)
+    assert text[quote.speaker_start : quote.speaker_end] == "he"
+    assert quote.speaker == "Robin Moe"

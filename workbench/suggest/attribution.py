@@ -316,7 +316,9 @@ def cue_before_quote(text: str, start: int, end: int) -> tuple[Cue | None, bool]
             or all(not w[0].isalnum() for w in words)
         ):
             # "…, telling Reuters, “…”", "He then … and joked, “…”": the clause's subject.
-            speaker, _ = subject_of(text, start, tokens[i].start)
+            speaker = _coordinated_pronoun(text, tokens, i)
+            if speaker is None:
+                speaker, _ = subject_of(text, start, tokens[i].start)
         if speaker is None and introduces and not objects:
             # Inverted: "…, explained Rosenberg, “…”", "Said Comey, “…”".
             after = mention_after(text, tokens, i + width)
@@ -416,6 +418,33 @@ def _earlier_cue_speaker(text: str, tokens: list[Token], stop: int) -> Mention |
 
 
 _DASHES = frozenset({"-", "–", "—"})
+_SUBJECT_PRONOUNS = frozenset(split_words("he she they we"))
+_CLAUSE_OPENERS = frozenset([",", "—", "–"]) | frozenset(
+    split_words("when as after while because before since although though and but then")
+)
+
+
+def _coordinated_pronoun(text: str, tokens: list[Token], verb: int) -> Mention | None:
+    """The pronoun subject of the verb a cue is coordinated with: "When Ann Lie was asked …,
+    he laughed and said, “…”", "Bo Berg … when he brought it up and later said, “…”"."""
+    k = verb - 1
+    while k > 0 and tokens[k].lower in AUXILIARIES:
+        k -= 1
+    if k < 2 or tokens[k].lower != "and":
+        return None
+    for m in range(k - 1, max(-1, k - 25), -1):
+        if tokens[m].text in {".", ";", "“", "”", '"'}:
+            return None
+        following = tokens[m + 1].text
+        if (
+            tokens[m].lower in _SUBJECT_PRONOUNS
+            and m + 1 < k
+            and following.isalpha()
+            and following.islower()
+            and (m == 0 or tokens[m - 1].lower in _CLAUSE_OPENERS)
+        ):
+            return Mention(tokens[m].start, tokens[m].end, tokens[m].text, "pronoun")
+    return None
 
 
 def _relative_subject(text: str, tokens: list[Token], verb: int) -> Mention | None:

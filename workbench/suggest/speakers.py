@@ -618,6 +618,18 @@ _ORG_NAME = re.compile(
 )
 
 
+# Last words of capitalised phrases that name days, places, events or laws, not people.
+_NOT_PERSON_ENDINGS = frozenset(
+    split_words("""day days week weekend month year street avenue road boulevard live online
+    county city state states river park square island valley beach bay lake mountains coast
+    airport station bridge tower building stadium arena museum act amendment program
+    programme plan care security debate debates primary primaries caucus caucuses convention
+    election war revolution movement summit conference festival awards prize cup games
+    olympics series show tour league era region district province republic kingdom empire
+    ocean sea gulf desert forest canyon falls heights village town""")
+)
+
+
 @dataclass
 class Person:
     name: str
@@ -691,6 +703,8 @@ class Registry:
             words = clean_name(words)
             if len(words) < 2 or any(w.lower() in CAPITALISED_STOPWORDS for w in words):
                 continue
+            if words[-1].lower() in _NOT_PERSON_ENDINGS:
+                continue  # "Election Day", "Wall Street", "HuffPost Live": not people
             name = " ".join(words)
             self._add_person(name, gender, match.start())
         self._add_orgs(text, excluded)
