@@ -928,3 +928,14 @@ def test_a_pronoun_opening_the_coordinated_clause_is_the_speaker():
     (quote,) = direct_quotes(text)
     assert text[quote.speaker_start : quote.speaker_end] == "he"
     assert quote.speaker == "Robin Moe"
+
+
+def test_canonical_names_drop_roles_and_keep_middle_initials():
+    text = (
+        "Former Secretary of State Hanna Lindqvist spoke first. “We will fight for every "
+        "vote in the valley,” she said.\n\n"
+        "“The rules of the chamber are clear,” Senate Majority Leader Mats Okafor said.\n\n"
+        "Karl J. Brandt arrived late. “It was a great rally for all of us,” he said."
+    )
+    found = direct_quotes(text)
+    assert [q.speaker for q in found] == ["Hanna Lindqvist", "Mats Okafor", "Karl J. Brandt"]

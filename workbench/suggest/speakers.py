@@ -606,10 +606,14 @@ def _looks_like_org(words: list[str]) -> bool:
 
 # --- resolution --------------------------------------------------------------------------------
 
+_NAME_WORD = r"[A-ZÀ-Þ][\w\-]*(?:[’'][A-Z][\w\-]+)?"
 _PERSON_NAME = re.compile(
     r"(?<![\w’'])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.?\s+)?"
-    r"[A-ZÀ-Þ][\w\-]*(?:[’'][A-Z][\w\-]+)?"
-    r"(?:\s+(?:(?:de|van|von|der|al|bin|ibn|da|del|la|le|du)\s+)?[A-ZÀ-Þ][\w\-]*(?:[’'][A-Z][\w\-]+)?)+"
+    + _NAME_WORD
+    # middle initials ("Donald J. Trump") and particles ("Charles de Gaulle")
+    + r"(?:\s+(?:[A-Z]\.\s+)*(?:(?:de|van|von|der|al|bin|ibn|da|del|la|le|du)\s+)?"
+    + _NAME_WORD
+    + r")+"
 )
 
 
@@ -617,6 +621,19 @@ _ORG_NAME = re.compile(
     r"(?<![\w’'])[A-Z][\w\-&]*(?:\s+(?:(?:of|for|on|and|the|de)\s+)*[A-Z][\w\-&]*)*"
 )
 
+
+# Role words that may stand, capitalised, before a name ("Political Editor Matthew Boyle").
+_ROLE_WORDS = frozenset(
+    split_words("""editor correspondent reporter host anchor analyst strategist pollster
+    adviser advisor aide manager chairman founder executive ceo economist professor author
+    columnist commentator writer nominee delegate member whip""")
+)
+
+# Departments after "Secretary of", left at the start of a name by the name pattern.
+_DEPARTMENTS = frozenset(
+    split_words("""state defense defence homeland labor labour commerce energy health treasury
+    transportation agriculture education interior veterans""")
+)
 
 # Last words of capitalised phrases that name days, places, events or laws, not people.
 _NOT_PERSON_ENDINGS = frozenset(
@@ -669,8 +686,23 @@ def clean_name(words: list[str]) -> list[str]:
         out[0].lower() in CAPITALISED_STOPWORDS
         or out[0].lower() in TITLES
         or out[0].lower().rstrip(".") in TITLES
+        or out[0].lower() in NOT_NAMES
+        or out[0].lower() in {"neither", "either"}
     ):
         out.pop(0)
+    if len(out) >= 3 and out[0].lower() in _DEPARTMENTS:
+        out.pop(0)  # "(Secretary of) State Hillary Clinton"
+    # A role before the name: "Senate Majority Leader Mitch McConnell", "Secretary of State
+    # Hillary Clinton", "Washington Political Editor Matthew Boyle".
+    for k in range(len(out) - 3, -1, -1):
+        word = out[k].lower().rstrip(".")
+        if word in TITLES or word in _ROLE_WORDS:
+            rest = out[k + 1 :]
+            if len(rest) >= 3 and rest[0].lower() == "of":
+                rest = rest[2:]  # "Secretary of State Hillary Clinton"
+            if len(rest) >= 2:
+                out = rest
+            break
     if out:
         out[-1] = _strip_possessive(out[-1])
     return out
