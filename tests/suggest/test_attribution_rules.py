@@ -939,3 +939,13 @@ def test_canonical_names_drop_roles_and_keep_middle_initials():
     )
     found = direct_quotes(text)
     assert [q.speaker for q in found] == ["Hanna Lindqvist", "Mats Okafor", "Karl J. Brandt"]
+
+
+def test_a_pronoun_resolves_to_the_nearest_earlier_person():
+    text = (
+        "“The harbour is safe,” said Ole Brun.\n\n"
+        "Olav Berg, who runs the ferry from New York to the island, spoke next.\n\n"
+        "“We have never lost a crossing in winter,” he said."
+    )
+    found = direct_quotes(text)
+    assert [q.speaker for q in found] == ["Ole Brun", "Olav Berg"]

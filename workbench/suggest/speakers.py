@@ -647,6 +647,18 @@ _NOT_PERSON_ENDINGS = frozenset(
 )
 
 
+# Places of two words that the name pattern would take for people.
+_PLACES = frozenset(
+    place.replace("_", " ")
+    for place in split_words("""capitol_hill new_york new_hampshire new_jersey new_mexico
+    new_orleans new_england north_carolina south_carolina north_dakota south_dakota
+    west_virginia rhode_island los_angeles san_francisco san_diego san_antonio las_vegas
+    des_moines silicon_valley puerto_rico saudi_arabia united_states united_kingdom hong_kong
+    costa_rica sri_lanka el_salvador great_britain north_korea south_korea new_zealand
+    south_africa tel_aviv el_paso palm_beach long_island staten_island""")
+)
+
+
 @dataclass
 class Person:
     name: str
@@ -735,7 +747,7 @@ class Registry:
             words = clean_name(words)
             if len(words) < 2 or any(w.lower() in CAPITALISED_STOPWORDS for w in words):
                 continue
-            if words[-1].lower() in _NOT_PERSON_ENDINGS:
+            if words[-1].lower() in _NOT_PERSON_ENDINGS or " ".join(words).lower() in _PLACES:
                 continue  # "Election Day", "Wall Street", "HuffPost Live": not people
             name = " ".join(words)
             self._add_person(name, gender, match.start())
@@ -802,12 +814,19 @@ class Registry:
         pronoun = mention.text.lower()
         gender = PRONOUNS.get(pronoun)
         if gender in {"m", "f"}:
-            for offset, name in reversed(self.mentions):
+            # The nearest earlier person of that gender (or of unknown gender); speakers noted
+            # while resolving are appended out of text order, so the offsets decide.
+            best: tuple[int, str] | None = None
+            for offset, name in self.mentions:
                 if offset >= mention.start or mention.start - offset > 3000:
+                    continue
+                if best is not None and offset <= best[0]:
                     continue
                 person = self.people.get(name)
                 if person is None or person.gender in {None, gender}:
-                    return Resolved(name, "person")
+                    best = (offset, name)
+            if best is not None:
+                return Resolved(best[1], "person")
             return Resolved(mention.text, "person")
         if gender in {"n", "p"}:
             for offset, name in reversed(self.orgs):
