@@ -949,3 +949,12 @@ def test_a_pronoun_resolves_to_the_nearest_earlier_person():
     )
     found = direct_quotes(text)
     assert [q.speaker for q in found] == ["Ole Brun", "Olav Berg"]
+
+
+def test_a_gendered_title_picks_the_full_name_of_that_gender():
+    text = (
+        "George W. Lund spoke at the rally with Laura Lund.\n\n"
+        "“He will be a great governor for this state,” Mr. Lund said."
+    )
+    (quote,) = direct_quotes(text)
+    assert quote.speaker == "George W. Lund"

@@ -791,7 +791,9 @@ class Registry:
         if mention.kind == "org":
             return Resolved(name, "organisation")
         if len(words) == 1 or (len(words) == 2 and words[0].endswith(".")):
-            full = self._full_name(words[-1], mention.start)
+            title = mention.head_tokens[0].lower() if mention.head_tokens else ""
+            gender = "m" if title in MALE_TITLES else "f" if title in FEMALE_TITLES else None
+            full = self._full_name(words[-1], mention.start, gender)
             if full:
                 return Resolved(full, "person")
             if name in self.people:
@@ -803,8 +805,14 @@ class Registry:
             return Resolved(name, "person")
         return Resolved(name, "person")
 
-    def _full_name(self, surname: str, offset: int) -> str | None:
+    def _full_name(self, surname: str, offset: int, gender: str | None = None) -> str | None:
         candidates = self.by_surname.get(surname.lower(), [])
+        if gender is not None:
+            # "Mr. Bush" is not Laura Bush: a gendered title excludes the other gender.
+            matching = [
+                (at, name) for at, name in candidates if self.people[name].gender in {None, gender}
+            ]
+            candidates = matching or candidates
         earlier = [name for at, name in candidates if at < offset and name.split()[-1] == surname]
         if earlier:
             return earlier[-1]
