@@ -958,3 +958,26 @@ def test_a_gendered_title_picks_the_full_name_of_that_gender():
     )
     (quote,) = direct_quotes(text)
     assert quote.speaker == "George W. Lund"
+
+
+def test_the_object_of_a_preposition_before_the_cue_is_not_the_speaker():
+    text = (
+        "Mayor Ida Lund answered the question on Facebook writing, “Yes, I will. That was a "
+        "poor choice of words.”\n\n"
+        "Another port source speaking to Radio Nord said, “The inspectors are looking at the "
+        "contracts and the fees.”"
+    )
+    found = direct_quotes(text)
+    assert [text[q.speaker_start : q.speaker_end] for q in found] == [
+        "Mayor Ida Lund",
+        "Another port source",
+    ]
+
+
+def test_the_issuer_of_a_message_after_a_subordinate_clause():
+    text = (
+        "Even before Lie took the stage on Tuesday night, his campaign sent out a text "
+        "message to supporters saying: “With your help, we will win the next one too.”"
+    )
+    (quote,) = direct_quotes(text)
+    assert text[quote.speaker_start : quote.speaker_end] == "his campaign"

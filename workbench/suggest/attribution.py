@@ -310,6 +310,12 @@ def cue_before_quote(text: str, start: int, end: int) -> tuple[Cue | None, bool]
             speaker = mention_before(text, tokens, i) or _relative_subject(text, tokens, i)
             if speaker is not None and tokens[i].lower.endswith("ing"):
                 speaker = _issuer(text, tokens, speaker) or speaker
+            if speaker is not None and speaker.kind != "pronoun":
+                k = speaker_index(tokens, speaker)
+                if k > 0 and tokens[k - 1].lower in _OBJECT_PREPOSITIONS:
+                    # "responded on Facebook writing, “…”", "a source speaking to Fox News
+                    # said, “…”": the object of a preposition is not the speaker.
+                    speaker = None
         if speaker is None and (
             tokens[i].lower.endswith("ing")
             or (i > 0 and tokens[i - 1].text in {",", "and", "to"})
@@ -360,7 +366,26 @@ def _issuer(text: str, tokens: list[Token], document: Mention) -> Mention | None
         head = _np_ending_at(text, tokens, comma - 1) if comma else None
         if head is not None and head.start == tokens[0].start and head.kind != "pronoun":
             subject = head  # "Mr. Trump, who …, issued a statement saying"
-    return subject or _leading_np(text, tokens, k)
+    return subject or _leading_np(text, tokens, k) or _np_after_comma(text, tokens, k - 1)
+
+
+def _np_after_comma(text: str, tokens: list[Token], verb: int) -> Mention | None:
+    """The noun phrase between the last comma and a verb: "Even before Lie spoke, his
+    campaign sent out (a message)" gives "his campaign"."""
+    while verb > 0 and tokens[verb].lower in {"out", "up", "off"}:
+        verb -= 1
+    comma = next((c for c in range(verb - 1, -1, -1) if tokens[c].text == ","), -1)
+    phrase = tokens[comma + 1 : verb]
+    if not 1 <= len(phrase) <= 5 or not all(t.text[:1].isalnum() for t in phrase):
+        return None
+    if not (phrase[0].lower in DETERMINERS or phrase[0].capitalised):
+        return None
+    if any(t.lower in _SUBORDINATORS or is_cue_word(t.text) for t in phrase):
+        return None
+    mention = Mention(phrase[0].start, phrase[-1].end, "", "common")
+    mention.text = text[mention.start : mention.end]
+    mention.head_tokens = [t.text for t in phrase]
+    return mention
 
 
 def _quoted(tokens: list[Token]) -> list[bool]:
@@ -418,6 +443,7 @@ def _earlier_cue_speaker(text: str, tokens: list[Token], stop: int) -> Mention |
 
 
 _DASHES = frozenset({"-", "–", "—"})
+_OBJECT_PREPOSITIONS = frozenset(split_words("on in at to from about into onto"))
 _SUBJECT_PRONOUNS = frozenset(split_words("he she they we"))
 _CLAUSE_OPENERS = frozenset([",", "—", "–"]) | frozenset(
     split_words("when as after while because before since although though and but then")
