@@ -981,3 +981,12 @@ def test_the_issuer_of_a_message_after_a_subordinate_clause():
     )
     (quote,) = direct_quotes(text)
     assert text[quote.speaker_start : quote.speaker_end] == "his campaign"
+
+
+def test_will_before_a_past_tense_cue_is_a_name():
+    text = (
+        "The columnist Anna Will returned to the subject on Sunday.\n\n"
+        "“The storm is a reminder that the harbour needs a sea wall,” Will wrote."
+    )
+    (quote,) = direct_quotes(text)
+    assert quote.speaker == "Anna Will"

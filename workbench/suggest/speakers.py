@@ -153,6 +153,12 @@ _LY_NOUNS = frozenset(
 def mention_before(text: str, tokens: list[Token], verb: int) -> Mention | None:
     """Return the speaker mention that ends just before tokens[verb], with any appositive role."""
     i = verb - 1
+    if (
+        i >= 0
+        and tokens[i].text == "Will"
+        and (tokens[verb].lower.endswith("ed") or tokens[verb].lower in {"said", "wrote", "told"})
+    ):
+        return _build(text, tokens, i, i, "name")  # "…,” Will wrote.": George Will, no modal
     while i >= 0 and (
         tokens[i].lower in AUXILIARIES
         or (tokens[i].lower in _WEEKDAYS and i > 0)
