@@ -990,3 +990,17 @@ def test_will_before_a_past_tense_cue_is_a_name():
     )
     (quote,) = direct_quotes(text)
     assert quote.speaker == "Anna Will"
+
+
+def test_the_subject_of_a_passive_cue_is_not_the_speaker():
+    text = "Mayor Ida Lund was asked by the harbour board whether the ferry would run in winter."
+    assert [q.speaker for q in quotes_of(text)] == []
+
+
+def test_a_time_phrase_opening_the_sentence_is_not_the_speaker():
+    text = (
+        "But a few days later, Mayor Ida Lund reversed herself yet again, telling the paper "
+        "that the ferry would run all winter."
+    )
+    found = quotes_of(text)
+    assert [q.speaker for q in found] == ["Ida Lund"]

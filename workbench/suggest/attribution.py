@@ -1152,6 +1152,8 @@ def _leading_np(text: str, tokens: list[Token], stop: int) -> Mention | None:
             or token.lower in _PASSIVE
             or (word.isalpha() and word.endswith("ed") and len(word) > 4)
         )
+        if verb_like and token.lower in _TIME_AFTER:
+            return None  # "But a few days later, Trump …": a time, not the subject
         if verb_like:
             end = last if last >= 0 else i - 1
             words = tokens[: end + 1]

@@ -175,6 +175,17 @@ def mention_before(text: str, tokens: list[Token], verb: int) -> Mention | None:
         i -= 1  # "Priebus later Thursday told"
     if i < 0:
         return None
+    skipped = {t.lower for t in tokens[i + 1 : verb]}
+    if skipped & _PASSIVE_AUX and (
+        tokens[verb].lower.endswith("ed")
+        or tokens[verb].lower
+        in {
+            "told",
+            "asked",
+            "said",
+        }
+    ):
+        return None  # "Rubio was asked by the moderator …": the subject did not say it
     role = None
     if tokens[i].text == ")":
         # "Rep. Jim McDermott (D-Wash.) said": the parenthesis is a role.
@@ -271,6 +282,8 @@ def mention_before(text: str, tokens: list[Token], verb: int) -> Mention | None:
     return _np_ending_at(text, tokens, i)
 
 
+_PASSIVE_AUX = frozenset(split_words("was were been being is are be"))
+
 _ASIDES = frozenset(
     [
         "however",
@@ -310,6 +323,7 @@ def _is_place(tokens: list[Token], mention: Mention) -> bool:
 NOT_NAMES = frozenset(
     split_words("""of to back ever indeed perhaps maybe instead thus hence therefore otherwise
     again once finally sadly clearly yes ok okay oh overall besides regardless much nonetheless
+    having being absent late following regarding including given looking
     nevertheless moreover furthermore additionally likewise similarly""")
 )
 
