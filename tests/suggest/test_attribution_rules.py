@@ -1004,3 +1004,15 @@ def test_a_time_phrase_opening_the_sentence_is_not_the_speaker():
     )
     found = quotes_of(text)
     assert [q.speaker for q in found] == ["Ida Lund"]
+
+
+def test_gerunds_and_contractions_opening_a_sentence_are_not_speakers():
+    text = (
+        "Facing mounting criticism from the council, Mayor Ida Lund released a statement on "
+        "Saturday, describing the ferry crew as heroes.\n\n"
+        "It’s a long shot, but Lund was in Tromsø on Tuesday, emphasizing the island's "
+        "importance to the fleet."
+    )
+    found = quotes_of(text)
+    assert found[0].speaker == "Ida Lund"
+    assert all(q.speaker not in {"Facing", "It", "It’s"} for q in found)

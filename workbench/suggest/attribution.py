@@ -73,6 +73,8 @@ def _verb_at(tokens: list[Token], i: int) -> int:
         return 0  # a headline in capitals ("… THAN EXPECTED - Name:")
     if tokens[i].capitalised and word in {"state", "states", "note", "notes"}:
         return 0  # "the United States", "Editor's Note"
+    if word.endswith("ing") and i > 0 and tokens[i - 1].lower in {"most", "more", "very"}:
+        return 0  # "The most telling promise": an adjective
     following = tokens[i + 1].lower if i + 1 < len(tokens) else ""
     if (word, following) in _PHRASAL_VERBS or (word in _CALL and following in {"for", "on"}):
         return 2  # "called for a boycott", "pointed to the deficit"

@@ -323,7 +323,10 @@ def _is_place(tokens: list[Token], mention: Mention) -> bool:
 NOT_NAMES = frozenset(
     split_words("""of to back ever indeed perhaps maybe instead thus hence therefore otherwise
     again once finally sadly clearly yes ok okay oh overall besides regardless much nonetheless
-    having being absent late following regarding including given looking
+    having being absent late following regarding including given looking facing continuing
+    responding citing noting pointing calling insisting arguing referring reacting returning
+    addressing inside outside beyond amid more it’s it's there’s there's that’s that's
+    here’s here's what’s what's let’s let's
     nevertheless moreover furthermore additionally likewise similarly""")
 )
 
