@@ -1016,3 +1016,12 @@ def test_gerunds_and_contractions_opening_a_sentence_are_not_speakers():
     found = quotes_of(text)
     assert found[0].speaker == "Ida Lund"
     assert all(q.speaker not in {"Facing", "It", "It’s"} for q in found)
+
+
+def test_a_prepositional_phrase_opening_the_sentence_is_not_the_speaker():
+    text = (
+        "In a letter to council colleagues released Monday, Lund rips the ferry deal, "
+        "arguing that it would hand the harbour to a private owner."
+    )
+    found = quotes_of(text)
+    assert all(not (q.speaker or "").startswith("In a letter") for q in found)

@@ -1132,11 +1132,19 @@ def subordinate_cues(text: str, start: int, end: int, first: Indirect | None) ->
     return []
 
 
+_PREPOSITIONS_OPENING = frozenset(
+    split_words("""in at on for from with by after before during inside under over about among
+    between despite since until amid""")
+)
+
+
 def _leading_np(text: str, tokens: list[Token], stop: int) -> Mention | None:
     """The noun phrase that opens a sentence, up to its verb: "A spokeswoman for the firm
     (also declined)", "Both parents (stiffened)", "Republicans, who hold …, (have blocked)"."""
     if not tokens or not tokens[0].capitalised or tokens[0].lower in _SUBORDINATORS:
         return None
+    if tokens[0].lower in _PREPOSITIONS_OPENING:
+        return None  # "In a letter to colleagues released Monday, …": an adverbial
     last = -1
     i = 1
     while i < min(stop, 25):
