@@ -1025,3 +1025,10 @@ def test_a_prepositional_phrase_opening_the_sentence_is_not_the_speaker():
     )
     found = quotes_of(text)
     assert all(not (q.speaker or "").startswith("In a letter") for q in found)
+
+
+def test_the_issuer_of_a_statement_speaks_the_indirect_speech():
+    text = "Mayor Ida Lund issued a statement Tuesday saying the ferry would run all winter."
+    (quote,) = quotes_of(text)
+    assert quote.speaker == "Ida Lund"
+    assert quote.text == "the ferry would run all winter"

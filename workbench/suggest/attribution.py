@@ -658,6 +658,9 @@ def indirect_in_sentence(text: str, start: int, end: int) -> Indirect | None:
             speaker = _clause_subject(text, tokens, i - 1, leading_np=True)
         else:
             speaker = mention_before(text, tokens, i)
+            if speaker is not None and tokens[i].lower.endswith("ing"):
+                # "Trump issued a statement saying (that) …": the issuer speaks.
+                speaker = _issuer(text, tokens, speaker) or speaker
         if speaker is None and not cognition:
             speaker = _bare_subject(text, tokens, i)
         if (
