@@ -1032,3 +1032,8 @@ def test_the_issuer_of_a_statement_speaks_the_indirect_speech():
     (quote,) = quotes_of(text)
     assert quote.speaker == "Ida Lund"
     assert quote.text == "the ferry would run all winter"
+
+
+def test_an_adverb_opening_the_sentence_is_not_the_speaker():
+    text = "Early on Tuesday, calling the deal a disgrace, the mayor left the room."
+    assert all(q.speaker != "Early" for q in quotes_of(text))

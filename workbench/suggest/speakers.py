@@ -325,8 +325,8 @@ NOT_NAMES = frozenset(
     again once finally sadly clearly yes ok okay oh overall besides regardless much nonetheless
     having being absent late following regarding including given looking facing continuing
     responding citing noting pointing calling insisting arguing referring reacting returning
-    addressing inside outside beyond amid more it’s it's there’s there's that’s that's
-    here’s here's what’s what's let’s let's
+    addressing inside outside beyond amid more usually shortly early soon recently currently
+    it’s it's there’s there's that’s that's here’s here's what’s what's let’s let's
     nevertheless moreover furthermore additionally likewise similarly""")
 )
 
