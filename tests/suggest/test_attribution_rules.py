@@ -1037,3 +1037,12 @@ def test_the_issuer_of_a_statement_speaks_the_indirect_speech():
 def test_an_adverb_opening_the_sentence_is_not_the_speaker():
     text = "Early on Tuesday, calling the deal a disgrace, the mayor left the room."
     assert all(q.speaker != "Early" for q in quotes_of(text))
+
+
+def test_guards_keep_real_names_that_end_like_places_or_adverbs():
+    text = (
+        "“The report was thorough and fair to everyone,” Gerald Early said.\n\n"
+        "Nancy Day spoke next. “The harbour is safe for another decade,” she said."
+    )
+    found = direct_quotes(text)
+    assert [q.speaker for q in found] == ["Gerald Early", "Nancy Day"]

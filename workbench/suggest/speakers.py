@@ -337,7 +337,11 @@ def _np_ending_at(text: str, tokens: list[Token], i: int) -> Mention | None:
         if token.lower == "i" and token.text != "I":
             return None
         return _build(text, tokens, i, i, "pronoun")
-    if token.lower in NOT_NAMES and token.capitalised:
+    if (
+        token.lower in NOT_NAMES
+        and token.capitalised
+        and not (i > 0 and _is_name_word(tokens[i - 1]) and tokens[i - 1].lower not in NOT_NAMES)
+    ):
         return None  # "Of course, …", "Back in 1999, …", "Ever since …": not a name
     if _is_name_word(token) and token.lower not in CAPITALISED_STOPWORDS:
         first = _name_start(tokens, i)
@@ -770,8 +774,11 @@ class Registry:
             words = clean_name(words)
             if len(words) < 2 or any(w.lower() in CAPITALISED_STOPWORDS for w in words):
                 continue
-            if words[-1].lower() in _NOT_PERSON_ENDINGS or " ".join(words).lower() in _PLACES:
-                continue  # "Election Day", "Wall Street", "HuffPost Live": not people
+            first_name = words[0].lower() in MALE_NAMES or words[0].lower() in FEMALE_NAMES
+            if (words[-1].lower() in _NOT_PERSON_ENDINGS and not first_name) or (
+                " ".join(words).lower() in _PLACES
+            ):
+                continue  # "Election Day", "Wall Street", "HuffPost Live" (not "Doris Day")
             name = " ".join(words)
             self._add_person(name, gender, match.start())
         self._add_orgs(text, excluded)
