@@ -1046,3 +1046,14 @@ def test_guards_keep_real_names_that_end_like_places_or_adverbs():
     )
     found = direct_quotes(text)
     assert [q.speaker for q in found] == ["Gerald Early", "Nancy Day"]
+
+
+def test_adjuncts_between_the_cue_and_the_comma_before_a_quote():
+    text = (
+        "The port is well placed. As Mia Holt said last week in Tel Aviv, “The harbour is the "
+        "centre of the northern fishing trade.”\n\n"
+        "The mayor won the support of Ole Brun, who declared in the council chamber, “It is "
+        "time for the island to unite behind the plan.”"
+    )
+    found = direct_quotes(text)
+    assert [q.speaker for q in found] == ["Mia Holt", "Ole Brun"]

@@ -274,7 +274,16 @@ def cue_before_quote(text: str, start: int, end: int) -> tuple[Cue | None, bool]
         framed = "that" in words
         objects = tokens[i].lower in _OBJECT_VERBS
         introduces = bool(words) and (
-            (words[-1] == ":" and len(tail) <= 14) or (words[-1] == "," and len(tail) <= 5)
+            (words[-1] == ":" and len(tail) <= 14)
+            or (words[-1] == "," and len(tail) <= 5)
+            or (
+                # "As Ann Lie said last week in Tel Aviv, “…”": adjuncts before the comma
+                words[-1] == ","
+                and len(tail) <= 10
+                and words[0] in _ADJUNCT_STARTS
+                and "that" not in words
+                and not any(is_cue_word(t.text) for t in tail)
+            )
         )
         if not introduces and (
             len(tail) > 8
