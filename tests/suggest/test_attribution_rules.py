@@ -1057,3 +1057,13 @@ def test_adjuncts_between_the_cue_and_the_comma_before_a_quote():
     )
     found = direct_quotes(text)
     assert [q.speaker for q in found] == ["Mia Holt", "Ole Brun"]
+
+
+def test_an_unlisted_past_tense_verb_right_before_a_quote():
+    text = (
+        "During their first debate, Ida Lund cracked, “I am a progressive, but I am a "
+        "progressive who likes to get things done.”"
+    )
+    (quote,) = direct_quotes(text)
+    assert quote.speaker == "Ida Lund"
+    assert quote.cue["text"] == "cracked"

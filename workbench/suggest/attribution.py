@@ -352,7 +352,22 @@ def cue_before_quote(text: str, start: int, end: int) -> tuple[Cue | None, bool]
             tokens[i].start, tokens[i + width - 1].end, speaker, tokens[i].lower in COGNITION_VERBS
         )
         return cue, framed
-    return None, False
+    return _past_tense_before(text, tokens), False
+
+
+def _past_tense_before(text: str, tokens: list[Token]) -> Cue | None:
+    """An unlisted past-tense verb right before the comma that opens a quotation: "Hillary
+    Clinton cracked, “…”", "an angry Hollande retaliated, “…”"."""
+    if len(tokens) < 3 or tokens[-1].text not in {",", ":"}:
+        return None
+    verb = tokens[-2]
+    word = verb.text
+    if not (word.islower() and word.isalpha() and word.endswith("ed") and len(word) > 4):
+        return None
+    speaker = mention_before(text, tokens, len(tokens) - 2)
+    if speaker is None or speaker.kind not in {"name", "pronoun"}:
+        return None
+    return Cue(verb.start, verb.end, speaker)
 
 
 _DOCUMENTS = frozenset(
