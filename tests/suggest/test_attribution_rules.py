@@ -1067,3 +1067,12 @@ def test_an_unlisted_past_tense_verb_right_before_a_quote():
     (quote,) = direct_quotes(text)
     assert quote.speaker == "Ida Lund"
     assert quote.cue["text"] == "cracked"
+
+
+def test_a_reporting_noun_inside_the_speakers_appositive_is_not_the_cue():
+    text = (
+        "“They feel he is the one candidate saying what is on people's minds,” Tor Hagen, the "
+        "president of the Nordland state firefighters union, said of his members."
+    )
+    (quote,) = direct_quotes(text)
+    assert quote.speaker == "Tor Hagen"

@@ -48,6 +48,14 @@ _ADJUNCT_STARTS = frozenset(
 _NEXT_QUOTE = re.compile(r"[\s,]*(?:[\w’'-]+\s*){0,2}[,:]?\s*(?:[“\"]|'')")
 _LATER_THAT = re.compile(r"[\s,]*(?:[\w’'-]+[\s,]+){0,2}that\b")
 
+# Reporting words that are more often nouns ("the state union", "a text message").
+_NOUN_LIKE_CUES = frozenset(
+    split_words("""state states report reports note notes comment comments claim claims post
+    posts call calls order orders answer answers reply replies promise promises demand demands
+    email emails text texts tweet tweets offer offers charge charges pledge pledges joke jokes
+    remark remarks signal protest protests counter forecast estimate estimates cry""")
+)
+
 # Two-word cues after a quotation: "…,” Trump shot back.", "…,” he went on."
 _PHRASAL_AFTER = frozenset(
     [("went", "on"), ("goes", "on"), ("shot", "back"), ("fired", "back"), ("chimed", "in")]
@@ -208,6 +216,8 @@ def _cue_after_quote(text: str, start: int, end: int) -> Cue | None:
                     return Cue(
                         tokens[j].start, tokens[j].end, speaker, tokens[j].lower in COGNITION_VERBS
                     )
+            if tokens[j].lower in _NOUN_LIKE_CUES and tokens[j - 1].text[:1].isalnum():
+                continue  # "Ann Lie, president of the state union, said": 'state' is a noun
             break
     if tokens[i].lower == "according" and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
         speaker = mention_after(text, tokens, i + 2)
