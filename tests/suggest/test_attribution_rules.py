@@ -1076,3 +1076,9 @@ def test_a_reporting_noun_inside_the_speakers_appositive_is_not_the_cue():
     )
     (quote,) = direct_quotes(text)
     assert quote.speaker == "Tor Hagen"
+
+
+def test_a_described_source_with_a_place_after_it():
+    text = "“Will she be the next harbour master?” a council clerk in the room wondered."
+    (quote,) = direct_quotes(text)
+    assert text[quote.speaker_start : quote.speaker_end] == "a council clerk in the room"

@@ -331,7 +331,14 @@ NOT_NAMES = frozenset(
 )
 
 
-def _np_ending_at(text: str, tokens: list[Token], i: int) -> Mention | None:
+def speaker_start(tokens: list[Token], mention: Mention) -> int:
+    """The index of the token where a mention starts."""
+    return next(k for k, t in enumerate(tokens) if t.start >= mention.start)
+
+
+def _np_ending_at(
+    text: str, tokens: list[Token], i: int, *, nested: bool = False
+) -> Mention | None:
     token = tokens[i]
     if token.lower in PRONOUNS and token.lower not in {"him", "her", "them"}:
         if token.lower == "i" and token.text != "I":
@@ -417,6 +424,12 @@ def _np_ending_at(text: str, tokens: list[Token], i: int) -> Mention | None:
                     "–",
                 } or before.lower() in {"and", "but", "when", "as", "even", "while"}:
                     return _build(text, tokens, k, i, "common")
+                if before.lower() in {"in", "at", "from", "with"} and k >= 3 and not nested:
+                    # "a Democratic staffer in the room (wondered)": the phrase before the
+                    # preposition is the source, the place belongs to it.
+                    head = _np_ending_at(text, tokens, k - 2, nested=True)
+                    if head is not None and head.kind == "common":
+                        return _build(text, tokens, speaker_start(tokens, head), i, "common")
                 return None
             if not _modifier(word) or word.lower in _CLAUSE_WORDS:
                 return None
