@@ -1082,3 +1082,13 @@ def test_a_described_source_with_a_place_after_it():
     text = "“Will she be the next harbour master?” a council clerk in the room wondered."
     (quote,) = direct_quotes(text)
     assert text[quote.speaker_start : quote.speaker_end] == "a council clerk in the room"
+
+
+def test_but_now_said_takes_the_sentence_subject():
+    text = (
+        "House Republican Tom Mast used to back the old ferry plan, but now said the council "
+        "had “the opportunity and the obligation to bring us together.”\n\n"
+        "“I think the mayor can do that, but the biggest unifier we have is the ferry.”"
+    )
+    found = quotes_of(text)
+    assert [q.speaker for q in found] == ["Tom Mast", "Tom Mast"]

@@ -697,15 +697,18 @@ def indirect_in_sentence(text: str, start: int, end: int) -> Indirect | None:
                 speaker = _issuer(text, tokens, speaker) or speaker
         if speaker is None and not cognition:
             speaker = _bare_subject(text, tokens, i)
+        conj = i - 1
+        while conj > 3 and tokens[conj].lower in AUXILIARIES | {"now"}:
+            conj -= 1  # "… Rand Paul, but now said …", "… and later said …"
         if (
             speaker is None
             and not cognition
             and i > 3
-            and tokens[i - 1].lower in {"and", "but"}
-            and tokens[i - 2].text != ","
+            and tokens[conj].lower in {"and", "but"}
+            and (tokens[conj - 1].text != "," or (conj < i - 1 and tokens[conj].lower == "but"))
         ):
             # "Grassley on Wednesday downplayed the attack and said it was …": the subject.
-            subject = _sentence_subject(text, tokens, i - 1)
+            subject = _sentence_subject(text, tokens, conj)
             j = _clause_start(tokens, i + width)
             if subject is not None and last - j >= 3:
                 cue = (tokens[i].start, tokens[i + width - 1].end)

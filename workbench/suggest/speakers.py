@@ -666,7 +666,8 @@ _ORG_NAME = re.compile(
 _ROLE_WORDS = frozenset(
     split_words("""editor correspondent reporter host anchor analyst strategist pollster
     adviser advisor aide manager chairman founder executive ceo economist professor author
-    columnist commentator writer nominee delegate member whip""")
+    columnist commentator writer nominee delegate member whip republican democrat democratic
+    independent libertarian""")
 )
 
 # Departments after "Secretary of", left at the start of a name by the name pattern.
