@@ -136,9 +136,10 @@ def _prepared(project, lead, lines: list[str]) -> tuple[list[dict], list[list[di
     from workbench.annotations.services import span_context
     from workbench.articles.models import Article
     from workbench.articles.services import body_checksum
+    from workbench.db import row_values
 
     now = timezone.now()
-    fields = [f for f in Article._meta.concrete_fields if not f.primary_key]
+    values = row_values(Article)
     created = Annotation._meta.get_field("created").get_db_prep_save(now, connection)
     articles, spans = [], []
     for line in lines:
@@ -155,9 +156,7 @@ def _prepared(project, lead, lines: list[str]) -> tuple[list[dict], list[list[di
             created=now,
             updated=now,
         )
-        articles.append(
-            {f.attname: f.get_db_prep_save(getattr(article, f.attname), connection) for f in fields}
-        )
+        articles.append(values(article))
         rows = []
         for span in record["spans"]:
             prefix, suffix = span_context(body, span["start"], span["end"])
