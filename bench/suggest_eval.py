@@ -13,7 +13,8 @@ match is attributed correctly when the speaker is right: the suggested speaker m
 the gold Source span, or the suggested canonical name and the gold Source share their head
 word (the last capitalised word, possessive stripped). A gold attribution with no Source is
 right only when no speaker is suggested. A gold attribution is a direct quote when the
-longest fragment of its Content starts with a quotation mark (or directly follows one).
+longest stretch of its Content (fragments that only white space separates are one stretch)
+starts with a quotation mark (or directly follows one).
 """
 
 from __future__ import annotations
@@ -94,14 +95,27 @@ def parse_ann(text: str, ann: str) -> list[Gold]:
             continue
         start, end = min(s for s, _ in content), max(e for _, e in content)
         cue = " ".join(text[s:e] for s, e in spans.get(roles.get("Cue", ""), []))
-        # Direct: the longest fragment of the content starts with (or right after) a quotation
-        # mark; "But, she added, “…”" is stored as the fragments "But" and "“…”".
-        f_start, f_end = max(content, key=lambda f: f[1] - f[0])
+        # Direct: the longest stretch of the content starts with (or right after) a quotation
+        # mark; "But, she added, “…”" is stored as the fragments "But" and "“…”". Fragments
+        # separated only by white space are one stretch: some annotators split a long quote
+        # into its sentences, and its longest sentence would otherwise decide.
+        f_start, f_end = max(_stretches(text, content), key=lambda f: f[1] - f[0])
         body = text[f_start:f_end].lstrip(" .…—–-\n")
         before = text[:f_start].rstrip(" ")[-1:]
         direct = body.startswith(OPENING) or (before in OPENING and before != "'")
         golds.append(Gold(start, end, spans.get(roles.get("Source", "")), cue, direct))
     return golds
+
+
+def _stretches(text: str, fragments: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join the fragments of a span that only white space separates."""
+    joined: list[tuple[int, int]] = []
+    for start, end in sorted(fragments):
+        if joined and not text[joined[-1][1] : start].strip():
+            joined[-1] = (joined[-1][0], max(end, joined[-1][1]))
+        else:
+            joined.append((start, end))
+    return joined
 
 
 def _head(words: str) -> str:
