@@ -1092,3 +1092,20 @@ def test_but_now_said_takes_the_sentence_subject():
     )
     found = quotes_of(text)
     assert [q.speaker for q in found] == ["Tom Mast", "Tom Mast"]
+
+
+def test_a_late_cue_with_a_long_role_or_relative_clause_after_the_speaker():
+    text = (
+        "Fares went up again.\n\n"
+        "“Nobody expected the board to move this fast,” given how slowly it usually works, "
+        "said Omar Haddad, who teaches transport economics at the city college in Leeds."
+    )
+    (quote,) = direct_quotes(text)
+    assert quote.speaker == "Omar Haddad"
+    text = (
+        "Fares went up again.\n\n"
+        "“Nobody expected the board to move this fast,” given how slowly it usually works, "
+        "said Omar Haddad, the senior transport economist at the Northern Rail Users Forum."
+    )
+    (quote,) = direct_quotes(text)
+    assert quote.speaker == "Omar Haddad"

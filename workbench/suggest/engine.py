@@ -305,6 +305,9 @@ def _signature(text: str, end: int, paragraph_end: int) -> Cue | None:
     return Cue(dash.end() - 1, dash.end(), speaker)
 
 
+_WHO = re.compile(r",\s+who\s")
+
+
 def _cue_at_sentence_end(article: _Article, end: int) -> Cue | None:
     """A cue closing the sentence the quotation opens: "“…” at the convention, he said."."""
     text = article.text
@@ -319,7 +322,10 @@ def _cue_at_sentence_end(article: _Article, end: int) -> Cue | None:
     while comma > end:
         cue = cue_after_quote(text, comma, sentence_end)
         if cue is not None and cue.speaker is not None:
-            rest = text[max(cue.end, cue.speaker.end) : sentence_end]
+            role_end = cue.speaker.role_span[1] if cue.speaker.role_span else 0
+            rest = text[max(cue.end, cue.speaker.end, role_end) : sentence_end]
+            if _WHO.match(rest):
+                rest = ""  # "…, said Ann Lie, who teaches law at …": a description
             if len(rest.split()) <= 6 and not any(m in rest for m in '“”"'):
                 return cue
         comma = text.rfind(",", end, comma)
