@@ -1109,3 +1109,31 @@ def test_a_late_cue_with_a_long_role_or_relative_clause_after_the_speaker():
     )
     (quote,) = direct_quotes(text)
     assert quote.speaker == "Omar Haddad"
+
+
+def test_a_signature_on_the_line_after_the_quotation():
+    text = (
+        "Here are the claims we checked.\n\n"
+        "“We cut the waiting lists at every hospital in the region.”\n\n"
+        "- Greta Lund.\n\n"
+        "The lists did shrink, but only at two of the five hospitals."
+    )
+    (quote,) = direct_quotes(text)
+    assert quote.speaker == "Greta Lund"
+    text = (
+        "Voices from the hall.\n\n"
+        "“We cut the waiting lists at every hospital in the region.”\n\n"
+        "-Greta Lund, speaking after the vote.\n\n"
+        "- Lund proposes a new levy to pay for it."
+    )
+    (quote,) = direct_quotes(text)
+    assert quote.speaker == "Greta Lund"
+
+
+def test_a_dash_line_that_goes_on_is_not_a_signature():
+    text = (
+        "Here are the claims we checked.\n\n"
+        "“We cut the waiting lists at every hospital in the region.”\n\n"
+        "- Greta Lund proposes a new levy to pay for the extra nurses next year."
+    )
+    assert all(q.speaker != "Greta Lund" for q in direct_quotes(text))

@@ -289,18 +289,29 @@ def _has_quote_mark(text: str, start: int, end: int) -> bool:
 
 
 _SIGNATURE = re.compile(r"[ \t\u00a0]*[―—][ \t\u00a0]*")
+_SIGNATURE_LINE = re.compile(r"\s*\n[ \t\u00a0]*[-–―—][ \t\u00a0]*(?=[A-Z])")
 
 
 def _signature(text: str, end: int, paragraph_end: int) -> Cue | None:
-    """A quotation signed with a dash and a name that ends its paragraph: "“…” ― Ana Ruiz"."""
+    """A quotation signed with a dash and a name that ends its paragraph ("“…” ― Ana Ruiz"), or
+    on the line after it ("“…”¶- Ana Ruiz.")."""
     dash = _SIGNATURE.match(text, end, paragraph_end)
+    described = False
+    if dash is None and not text[end:paragraph_end].strip():
+        # "“…”\n\n- Ann Lie." or "-Ann Lie, tweeting after the vote.": a line of its own.
+        dash = _SIGNATURE_LINE.match(text, paragraph_end)
+        if dash is not None:
+            line_end = text.find("\n", dash.end())
+            paragraph_end = len(text) if line_end < 0 else line_end
+            described = True
     if dash is None or paragraph_end - dash.end() > 60:
         return None
     tokens = tokenize(text, dash.end(), paragraph_end)
     speaker = mention_after(text, tokens, 0)
     if speaker is None or speaker.kind == "pronoun":
         return None
-    if text[speaker.end : paragraph_end].strip(" .,"):
+    rest = text[speaker.end : paragraph_end]
+    if rest.strip(" .,") and not (described and rest.startswith(",") and len(rest.split()) <= 8):
         return None
     return Cue(dash.end() - 1, dash.end(), speaker)
 
