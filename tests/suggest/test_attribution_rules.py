@@ -1137,3 +1137,18 @@ def test_a_dash_line_that_goes_on_is_not_a_signature():
         "- Greta Lund proposes a new levy to pay for the extra nurses next year."
     )
     assert all(q.speaker != "Greta Lund" for q in direct_quotes(text))
+
+
+def test_a_new_sentence_after_a_closed_quotation_does_not_attribute_it():
+    text = (
+        "Lena Ward asked why the depot had closed, to which Tom Reyes replied: "
+        "“It was never profitable.” He said the council would look for a new tenant next spring."
+    )
+    (quote,) = direct_quotes(text)
+    assert quote.speaker == "Tom Reyes"
+    text = (
+        "Lena Ward asked why the depot had closed, to which Tom Reyes replied: "
+        "“Who would rent it?” Her critics cited the answer as proof that she had given up."
+    )
+    (quote,) = direct_quotes(text)
+    assert quote.speaker == "Tom Reyes"

@@ -136,7 +136,24 @@ def cue_after_quote(text: str, start: int, end: int) -> Cue | None:
             and word.lower().strip(",.") not in _ADJUNCT_STARTS
         ):
             return None  # "“…end.” He mentioned a long list of candidates …"
+        if (
+            cue.speaker.start < cue.start
+            and cue.speaker.text.split()[0] in _CAPITALISED_OPENERS
+            and word[:1].isalnum()
+            and word.lower().strip(",.") not in _ADJUNCT_STARTS
+            and len(_SENTENCE_END.split(rest, maxsplit=1)[0].split()) >= 4
+        ):
+            return None  # "“…?” Her critics cited it as evidence that …": a new sentence
     return cue
+
+
+# Capitalised words that open a sentence, not an attribution carried on from a quotation.
+_CAPITALISED_OPENERS = frozenset(
+    w.capitalize()
+    for w in CAPITALISED_STOPWORDS
+    if w.isalpha() and w not in {"mr", "mrs", "ms", "dr"}
+)
+_SENTENCE_END = re.compile(r"(?<![A-Z])[.!?](?:\s|$)")
 
 
 def _cue_after_quote(text: str, start: int, end: int) -> Cue | None:
