@@ -1152,3 +1152,19 @@ def test_a_new_sentence_after_a_closed_quotation_does_not_attribute_it():
     )
     (quote,) = direct_quotes(text)
     assert quote.speaker == "Tom Reyes"
+
+
+def test_the_subject_of_the_verb_governing_an_infinitive_or_gerund_cue():
+    text = (
+        "The meeting was calm until Nora Hale was prompted to say, "
+        "“We will not back down on the pension plan.”"
+    )
+    (quote,) = direct_quotes(text)
+    assert quote.speaker == "Nora Hale"
+    text = (
+        "Judge Alma Ruiz left the room for an hour. When she returned she began by saying, "
+        "“I have read every letter that was sent to this court.”"
+    )
+    (quote,) = direct_quotes(text)
+    assert text[quote.speaker_start : quote.speaker_end] == "she"
+    assert quote.speaker == "Alma Ruiz"

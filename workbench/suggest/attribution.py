@@ -345,7 +345,11 @@ def cue_before_quote(text: str, start: int, end: int) -> tuple[Cue | None, bool]
             # "Ann Lie told the paper the plan was “a mistake,” adding, “…”"
             speaker = _earlier_cue_speaker(text, tokens, i - 1) or mention_before(text, tokens, i)
         else:
-            speaker = mention_before(text, tokens, i) or _relative_subject(text, tokens, i)
+            speaker = (
+                mention_before(text, tokens, i)
+                or _relative_subject(text, tokens, i)
+                or _infinitive_subject(text, tokens, i)
+            )
             if speaker is not None and tokens[i].lower.endswith("ing"):
                 speaker = _issuer(text, tokens, speaker) or speaker
             if speaker is not None and speaker.kind != "pronoun":
@@ -380,6 +384,38 @@ def cue_before_quote(text: str, start: int, end: int) -> tuple[Cue | None, bool]
         )
         return cue, framed
     return _past_tense_before(text, tokens), False
+
+
+_GOVERNING_VERBS = frozenset(
+    split_words("began begins begin went goes go had has have got gets get chose wants want")
+)
+
+
+def _infinitive_subject(text: str, tokens: list[Token], verb: int) -> Mention | None:
+    """The subject of the verb that governs an infinitive or a gerund cue: "Ann Lie was
+    prompted to say, “…”", "he began by saying, “…”", "Lie went on to say, “…”"."""
+    k = verb - 1
+    if k < 2 or tokens[k].lower not in {"to", "by"}:
+        return None
+    if tokens[k].lower == "by" and not tokens[verb].lower.endswith("ing"):
+        return None  # "was asked by …": the asker follows
+    k -= 1
+    if tokens[k].lower in {"on", "up"}:
+        k -= 1  # "went on to say", "ended up saying"
+    word = tokens[k].text
+    if not (word.isalpha() and word.islower()) or not (
+        (word.endswith("ed") and len(word) > 4) or word in _GOVERNING_VERBS
+    ):
+        return None  # "explained the headline by saying": the verb is further back
+    m = k - 1
+    while m >= 0 and tokens[m].lower in _PASSIVE | AUXILIARIES:
+        m -= 1
+    if m < 0:
+        return None
+    speaker = mention_before(text, tokens, m + 1)
+    if speaker is None or speaker.kind not in {"name", "pronoun", "org", "common"}:
+        return None
+    return speaker
 
 
 def _past_tense_before(text: str, tokens: list[Token]) -> Cue | None:
