@@ -1168,3 +1168,21 @@ def test_the_subject_of_the_verb_governing_an_infinitive_or_gerund_cue():
     (quote,) = direct_quotes(text)
     assert text[quote.speaker_start : quote.speaker_end] == "she"
     assert quote.speaker == "Alma Ruiz"
+
+
+def test_an_unlisted_past_tense_cue_after_and_takes_the_clauses_pronoun():
+    text = (
+        "Mayor Ines Carvalho won easily. Smiling, she thanked her neighbours and then boomed, "
+        "“This city has never been stronger than it is tonight.”"
+    )
+    (quote,) = direct_quotes(text)
+    assert text[quote.speaker_start : quote.speaker_end] == "she"
+
+
+def test_a_pronoun_that_issued_a_statement_is_the_speaker():
+    text = (
+        "Ines Carvalho signed the lease in 2012. At the time, she released a statement saying, "
+        "“The new depot will bring two hundred jobs to the valley.”"
+    )
+    (quote,) = direct_quotes(text)
+    assert quote.speaker == "Ines Carvalho"

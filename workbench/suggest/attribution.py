@@ -428,6 +428,9 @@ def _past_tense_before(text: str, tokens: list[Token]) -> Cue | None:
     if not (word.islower() and word.isalpha() and word.endswith("ed") and len(word) > 4):
         return None
     speaker = mention_before(text, tokens, len(tokens) - 2)
+    if speaker is None:
+        # "she thanked the crowd and then boomed, “…”": the coordinated clause's subject.
+        speaker = _coordinated_pronoun(text, tokens, len(tokens) - 2)
     if speaker is None or speaker.kind not in {"name", "pronoun"}:
         return None
     return Cue(verb.start, verb.end, speaker)
@@ -467,6 +470,8 @@ def _np_after_comma(text: str, tokens: list[Token], verb: int) -> Mention | None
     phrase = tokens[comma + 1 : verb]
     if not 1 <= len(phrase) <= 5 or not all(t.text[:1].isalnum() for t in phrase):
         return None
+    if len(phrase) == 1 and phrase[0].lower in _SUBJECT_PRONOUNS:
+        return Mention(phrase[0].start, phrase[0].end, phrase[0].text, "pronoun")
     if not (phrase[0].lower in DETERMINERS or phrase[0].capitalised):
         return None
     if any(t.lower in _SUBORDINATORS or is_cue_word(t.text) for t in phrase):
