@@ -1186,3 +1186,30 @@ def test_a_pronoun_that_issued_a_statement_is_the_speaker():
     )
     (quote,) = direct_quotes(text)
     assert quote.speaker == "Ines Carvalho"
+
+
+def test_a_reporting_word_after_a_possessive_or_of_is_a_noun():
+    text = (
+        "Ines Carvalho regularly tells how she came to serve as his secretary of state and "
+        "recites the line: “Nobody gave the valley a second look.”"
+    )
+    (quote,) = direct_quotes(text)
+    assert quote.speaker == "Ines Carvalho"
+    text = "Lena Ward said the auditor’s report “was not good at all, frankly.”"
+    assert all((q.cue or {}).get("text") != "report" for q in suggest(text, claims=0))
+
+
+def test_a_line_that_is_only_a_described_name_before_a_colon():
+    text = "The claims, in their own words.\n\nFormer harbour master Ines Carvalho:“We dredged it twice.”"
+    (quote,) = direct_quotes(text)
+    assert quote.speaker == "Ines Carvalho"
+    assert quote.role == "Former harbour master"
+
+
+def test_a_source_familiar_with_someones_thinking():
+    text = (
+        "Another source familiar with Carvalho’s thinking said, "
+        "“She will run again if the harbour deal goes through.”"
+    )
+    (quote,) = direct_quotes(text)
+    assert quote.speaker == "Another source familiar with Carvalho’s thinking"

@@ -283,6 +283,10 @@ def cue_before_quote(text: str, start: int, end: int) -> tuple[Cue | None, bool]
         width = _verb_at(tokens, i)
         if width and i > 0 and tokens[i - 1].lower in DETERMINERS:
             width = 0  # "in a written statement", "the report": not a verb
+        if width and i > 0 and tokens[i - 1].text.endswith(("’s", "'s", "s’", "s'")):
+            width = 0  # "Clinton’s emails", "the inspector’s report": a noun
+        if width and i > 0 and tokens[i - 1].lower == "of" and not tokens[i].lower.endswith("ing"):
+            width = 0  # "his secretary of state": a noun
         if width == 2 and tokens[i].lower in _CALL:
             width = 0  # "called for a “cultural war”": a label, not a quotation
         if not width and tokens[i].lower in {"posted", "called"}:
@@ -636,6 +640,13 @@ def subject_of(text: str, start: int, end: int) -> tuple[Mention | None, tuple[i
 
         speaker = _np_ending_at(text, tokens, len(words) - 1)
         return speaker, (tokens[-1].start, tokens[-1].end) if speaker else None
+    if len(words) >= 3 and words[0].capitalised and words[1].text.islower():
+        # "Former secretary of state Ann Lie:": a line that is only a described name.
+        named = mention_after(text, words, 1)
+        if named is not None and named.kind == "name" and named.end == words[-1].end:
+            named.start, named.role = words[0].start, text[words[0].start : named.start].strip()
+            named.text = text[named.start : named.end]
+            return named, (tokens[-1].start, tokens[-1].end)
     clause_starts = [0] + [k + 1 for k, t in enumerate(tokens[:20]) if t.text == ","]
     for first in clause_starts:
         for i in range(first + 1, len(tokens)):

@@ -279,7 +279,23 @@ def mention_before(text: str, tokens: list[Token], verb: int) -> Mention | None:
                     return head
                 j = k
         return None
-    return _np_ending_at(text, tokens, i)
+    return _np_ending_at(text, tokens, i) or _familiar_source(text, tokens, i)
+
+
+def _familiar_source(text: str, tokens: list[Token], i: int) -> Mention | None:
+    """ "Another source familiar with Ann Lie’s thinking (said)": the source before
+    "familiar with" or "close to", with the phrase."""
+    for k in range(i - 1, max(0, i - 8), -1):
+        if tokens[k].lower in {"familiar", "close"} and tokens[k + 1].lower in {"with", "to"}:
+            head = _np_ending_at(text, tokens, k - 1) if k >= 1 else None
+            if head is None or head.kind != "common":
+                return None
+            if not all(t.text[:1].isalnum() for t in tokens[k + 2 : i + 1]):
+                return None
+            mention = _build(text, tokens, speaker_start(tokens, head), i, "common")
+            mention.head_tokens = head.head_tokens
+            return mention
+    return None
 
 
 _PASSIVE_AUX = frozenset(split_words("was were been being is are be"))
