@@ -1213,3 +1213,12 @@ def test_a_source_familiar_with_someones_thinking():
     )
     (quote,) = direct_quotes(text)
     assert quote.speaker == "Another source familiar with Carvalho’s thinking"
+
+
+def test_a_conjunction_and_adverb_opening_the_sentence_are_not_the_subject():
+    text = (
+        "The first message was mild. And then Ines Carvalho went fully on the attack, saying, "
+        "“Is the council ever going to publish the accounts?”"
+    )
+    (quote,) = direct_quotes(text)
+    assert quote.speaker == "Ines Carvalho"

@@ -946,8 +946,26 @@ def participle_cues(text: str, start: int, end: int, first: Indirect | None) -> 
     return []
 
 
+_OPENING_JOINS = frozenset(split_words("and but so yet"))
+
+
+def _opening_words(tokens: list[Token], stop: int) -> int:
+    """How many tokens open a sentence before its subject: "And then (Trump went …)"."""
+    if not tokens or tokens[0].lower not in _OPENING_JOINS or not tokens[0].capitalised:
+        return 0
+    k = 1
+    while k < stop and tokens[k].lower in AUXILIARIES and tokens[k].text.islower():
+        k += 1
+    if k < stop and tokens[k].text == ",":
+        k += 1  # "But, Trump said …"
+    return k if k + 1 < stop else 0
+
+
 def _sentence_subject(text: str, tokens: list[Token], stop: int) -> Mention | None:
     """The subject that opens a sentence: a mention followed by a lowercase verb."""
+    skip = _opening_words(tokens, stop)
+    if skip:
+        return _sentence_subject(text, tokens[skip:], stop - skip)
     for i in range(1, min(stop, 12)):
         if (
             tokens[i].lower in {"of", "de", "van", "von", "al", "bin"}
@@ -1250,8 +1268,13 @@ _PREPOSITIONS_OPENING = frozenset(
 def _leading_np(text: str, tokens: list[Token], stop: int) -> Mention | None:
     """The noun phrase that opens a sentence, up to its verb: "A spokeswoman for the firm
     (also declined)", "Both parents (stiffened)", "Republicans, who hold …, (have blocked)"."""
+    skip = _opening_words(tokens, stop)
+    if skip:
+        return _leading_np(text, tokens[skip:], stop - skip)
     if not tokens or not tokens[0].capitalised or tokens[0].lower in _SUBORDINATORS:
         return None
+    if tokens[0].lower in _OPENING_JOINS:
+        return None  # "And then (went)": no noun phrase
     if tokens[0].lower in _PREPOSITIONS_OPENING:
         return None  # "In a letter to colleagues released Monday, …": an adverbial
     last = -1
