@@ -1222,3 +1222,24 @@ def test_a_conjunction_and_adverb_opening_the_sentence_are_not_the_subject():
     )
     (quote,) = direct_quotes(text)
     assert quote.speaker == "Ines Carvalho"
+
+
+def test_an_inverted_cue_opening_the_sentence_with_a_relative_clause():
+    text = (
+        "The old school was turned into a museum. "
+        "Said Dora Pine, who grew up two doors away from the school, “We were all so proud.”"
+    )
+    (quote,) = direct_quotes(text)
+    assert quote.speaker == "Dora Pine"
+
+
+def test_an_unlisted_past_tense_verb_after_a_described_person():
+    text = (
+        "Ines Carvalho showed the crowd a clip of the debate.\n\n"
+        "“Let me help you out, the answer is no,” the Liberal vice-presidential nominee riffed "
+        "on the mayor’s reply, drawing laughs."
+    )
+    (quote,) = direct_quotes(text)
+    assert text[quote.speaker_start : quote.speaker_end] == (
+        "the Liberal vice-presidential nominee"
+    )

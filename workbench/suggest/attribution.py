@@ -251,7 +251,15 @@ def _cue_after_quote(text: str, start: int, end: int) -> Cue | None:
                 if (
                     speaker is not None
                     and speaker.start == tokens[i].start
-                    and speaker.kind in {"name", "pronoun"}
+                    and (
+                        speaker.kind in {"name", "pronoun"}
+                        # "…,” the Republican nominee riffed.": a described person, then a stop
+                        or (
+                            speaker.kind == "common"
+                            and tokens[i].lower in {"the", "a", "an"}
+                            and (after in {".", ",", "!", ";"} or after in _AFTER_VERB)
+                        )
+                    )
                     and (after in {".", ",", "!", "?", ";"} or tokens[j + 1].text.islower())
                 ):
                     return Cue(tokens[j].start, tokens[j].end, speaker)
@@ -263,6 +271,10 @@ def _cue_after_quote(text: str, start: int, end: int) -> Cue | None:
             if speaker is not None and speaker.kind in {"name", "org", "common"}:
                 return Cue(tokens[i].start, tokens[i].end, speaker)
     return None
+
+
+# Words that may follow an unlisted verb of saying: "…,” the nominee riffed on the answer."
+_AFTER_VERB = frozenset(split_words("on in at about during after before with as while to"))
 
 
 def cue_before_quote(text: str, start: int, end: int) -> tuple[Cue | None, bool]:
@@ -316,6 +328,19 @@ def cue_before_quote(text: str, start: int, end: int) -> tuple[Cue | None, bool]
                 and not any(is_cue_word(t.text) for t in tail)
             )
         )
+        if (
+            i == 0
+            and width == 1
+            and tokens[0].capitalised
+            and words
+            and words[-1] == ","
+            and not objects
+            and "that" not in words
+        ):
+            # "Said Ann Lie, who grew up on the street, “…”": an inverted cue opens the sentence.
+            named = mention_after(text, tokens, 1)
+            if named is not None and named.kind in {"name", "common"}:
+                return Cue(tokens[0].start, tokens[0].end, named), False
         if not introduces and (
             len(tail) > 8
             or not all(

@@ -447,7 +447,7 @@ def _np_ending_at(
                     if head is not None and head.kind == "common":
                         return _build(text, tokens, speaker_start(tokens, head), i, "common")
                 return None
-            if not _modifier(word) or word.lower in _CLAUSE_WORDS:
+            if not (_modifier(word) or _hyphenated(word, token)) or word.lower in _CLAUSE_WORDS:
                 return None
     return None
 
@@ -460,6 +460,20 @@ def _modifier(token: Token) -> bool:
     "a 2008 Clinton veteran", "the ad's narrator"."""
     word = _strip_possessive(token.text)
     return word.isalpha() or word.isdigit() or bool(_AGE.fullmatch(word))
+
+
+def _hyphenated(word: Token, head: Token) -> bool:
+    """A hyphenated modifier of a person: "the vice-presidential nominee" (not "a four-lane
+    highway")."""
+    parts = word.text.split("-")
+    return (
+        len(parts) > 1
+        and all(part.isalpha() and part.islower() for part in parts)
+        and (
+            head.lower in _SOURCE_HEADS
+            or (head.lower.endswith(_PERSON_ENDINGS) and not head.lower.endswith(("ment", "ments")))
+        )
+    )
 
 
 _PREPOSITIONS = frozenset(
