@@ -1243,3 +1243,13 @@ def test_an_unlisted_past_tense_verb_after_a_described_person():
     assert text[quote.speaker_start : quote.speaker_end] == (
         "the Liberal vice-presidential nominee"
     )
+
+
+def test_a_late_cue_set_off_by_commas_inside_the_paraphrase():
+    text = (
+        "The allure of simplicity, Mr. Okafor argued, is a chimera.\n\n"
+        "“Most of the complexity comes from efforts to measure” income, he said, rather than "
+        "from deductions for things like mortgage interest and gifts to charity."
+    )
+    (quote,) = direct_quotes(text)
+    assert text[quote.speaker_start : quote.speaker_end] == "he"

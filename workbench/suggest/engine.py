@@ -335,8 +335,10 @@ def _cue_at_sentence_end(article: _Article, end: int) -> Cue | None:
         if cue is not None and cue.speaker is not None:
             role_end = cue.speaker.role_span[1] if cue.speaker.role_span else 0
             rest = text[max(cue.end, cue.speaker.end, role_end) : sentence_end]
-            if _WHO.match(rest):
-                rest = ""  # "…, said Ann Lie, who teaches law at …": a description
+            if _WHO.match(rest) or (rest.startswith(",") and text[comma - 1 : comma + 1] != "”,"):
+                # "…, said Ann Lie, who teaches law at …": a description; "“…” income, he
+                # said, rather than …": the cue set off by commas inside the paraphrase.
+                rest = ""
             if len(rest.split()) <= 6 and not any(m in rest for m in '“”"'):
                 return cue
         comma = text.rfind(",", end, comma)
