@@ -1253,3 +1253,13 @@ def test_a_late_cue_set_off_by_commas_inside_the_paraphrase():
     )
     (quote,) = direct_quotes(text)
     assert text[quote.speaker_start : quote.speaker_end] == "he"
+
+
+def test_a_described_speaker_with_two_adjectives_between_commas():
+    text = (
+        "When she took office in 2009, she made housing her focus.\n\n"
+        "“From the first day, housing was the priority,” the bespectacled, 64-year-old "
+        "mayor said in an interview."
+    )
+    (quote,) = direct_quotes(text)
+    assert text[quote.speaker_start : quote.speaker_end] == "the bespectacled, 64-year-old mayor"

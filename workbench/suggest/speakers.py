@@ -393,6 +393,10 @@ def _np_ending_at(
             if word.lower in DETERMINERS:
                 first = k
                 break
+            if _adjective_comma(tokens, k, i):
+                k -= 1  # "the bespectacled, 71-year-old diplomat"
+                steps += 1
+                continue
             if not word.text[0].isalnum() or word.lower in {
                 "and",
                 "or",
@@ -447,6 +451,8 @@ def _np_ending_at(
                     if head is not None and head.kind == "common":
                         return _build(text, tokens, speaker_start(tokens, head), i, "common")
                 return None
+            if _adjective_comma(tokens, k, i):
+                continue  # "the bespectacled, 71-year-old diplomat"
             if not (_modifier(word) or _hyphenated(word, token)) or word.lower in _CLAUSE_WORDS:
                 return None
     return None
@@ -460,6 +466,25 @@ def _modifier(token: Token) -> bool:
     "a 2008 Clinton veteran", "the ad's narrator"."""
     word = _strip_possessive(token.text)
     return word.isalpha() or word.isdigit() or bool(_AGE.fullmatch(word))
+
+
+def _adjective_comma(tokens: list[Token], k: int, head: int) -> bool:
+    """Whether the comma at tokens[k] separates two adjectives before a noun: "the
+    bespectacled, 71-year-old diplomat"."""
+    if tokens[k].text != "," or not 0 < k < head - 1:
+        return False
+    before, after = tokens[k - 1], tokens[k + 1]
+    return (
+        before.text.isalpha()
+        and before.text.islower()
+        and before.lower.endswith(("ed", "al", "ive", "ous", "ful", "ic", "ish", "less", "ant"))
+        and before.lower not in _CLAUSE_WORDS
+        and before.lower not in PRONOUNS
+        and (bool(_AGE.fullmatch(after.text)) or (after.text.isalpha() and after.text.islower()))
+        and after.lower not in _CLAUSE_WORDS
+        and after.lower not in PRONOUNS
+        and after.lower not in DETERMINERS
+    )
 
 
 def _hyphenated(word: Token, head: Token) -> bool:
