@@ -1263,3 +1263,13 @@ def test_a_described_speaker_with_two_adjectives_between_commas():
     )
     (quote,) = direct_quotes(text)
     assert text[quote.speaker_start : quote.speaker_end] == "the bespectacled, 64-year-old mayor"
+
+
+def test_a_present_tense_verb_after_a_pronoun_is_a_cue():
+    text = (
+        "Ivo Brandt wrote the column last year.\n\n"
+        "“The market has not failed the town,” he mocks. “The town has failed the market.”"
+    )
+    (quote,) = direct_quotes(text)
+    assert text[quote.speaker_start : quote.speaker_end] == "he"
+    assert quote.cue["text"] == "mocks"

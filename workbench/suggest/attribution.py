@@ -245,6 +245,18 @@ def _cue_after_quote(text: str, start: int, end: int) -> Cue | None:
         # that ends mid-sentence is its cue.
         for j in range(i + 1, min(len(tokens), i + 6)):
             word = tokens[j].text
+            if (
+                j == i + 1
+                and tokens[i].lower in {"he", "she"}
+                and word.isalpha()
+                and word.islower()
+                and word.endswith("s")
+                and len(word) > 3
+                and j + 1 < len(tokens)
+                and tokens[j + 1].text in {".", ","}
+            ):
+                # "…,” he mocks.": a present-tense verb after a pronoun, then a stop
+                return Cue(tokens[j].start, tokens[j].end, _build_pronoun(tokens[i]))
             if word.islower() and word.isalpha() and word.endswith("ed") and len(word) > 4:
                 speaker = mention_before(text, tokens, j)
                 after = tokens[j + 1].text if j + 1 < len(tokens) else "."
@@ -275,6 +287,10 @@ def _cue_after_quote(text: str, start: int, end: int) -> Cue | None:
 
 # Words that may follow an unlisted verb of saying: "…,” the nominee riffed on the answer."
 _AFTER_VERB = frozenset(split_words("on in at about during after before with as while to"))
+
+
+def _build_pronoun(token: Token) -> Mention:
+    return Mention(token.start, token.end, token.text, "pronoun", head_tokens=[token.text])
 
 
 def cue_before_quote(text: str, start: int, end: int) -> tuple[Cue | None, bool]:
