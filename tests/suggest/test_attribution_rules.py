@@ -1273,3 +1273,23 @@ def test_a_present_tense_verb_after_a_pronoun_is_a_cue():
     (quote,) = direct_quotes(text)
     assert text[quote.speaker_start : quote.speaker_end] == "he"
     assert quote.cue["text"] == "mocks"
+
+
+def test_a_contracted_pronoun_before_a_cue_is_the_speaker():
+    text = (
+        "Ever since Ines Carvalho entered the race, she's said the same thing at every stop: "
+        "“This is not about me, it is about the valley.”"
+    )
+    (quote,) = direct_quotes(text)
+    assert text[quote.speaker_start : quote.speaker_end] == "she"
+    assert quote.speaker == "Ines Carvalho"
+
+
+def test_a_hyphenated_noun_heads_a_described_source():
+    text = (
+        "The new spot airs on Tuesday.\n\n"
+        "“She will stand up to the gun lobby and win,” a voice-over in the ad states. "
+        "“She will protect the clinics.”"
+    )
+    (quote,) = direct_quotes(text)
+    assert text[quote.speaker_start : quote.speaker_end] == "a voice-over in the ad"

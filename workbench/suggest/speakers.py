@@ -360,6 +360,10 @@ def _np_ending_at(
         if token.lower == "i" and token.text != "I":
             return None
         return _build(text, tokens, i, i, "pronoun")
+    if _CONTRACTED.fullmatch(token.lower):
+        # "he's said", "they've told": the pronoun without the auxiliary
+        cut = len(token.text) - 2 if token.text[-2] in "’'" else len(token.text) - 3
+        return Mention(token.start, token.start + cut, token.text[:cut], "pronoun")
     if (
         token.lower in NOT_NAMES
         and token.capitalised
@@ -421,7 +425,9 @@ def _np_ending_at(
                 first -= 1
         return _build(text, tokens, first, i, "common")
     if (
-        (token.text.isalpha() and token.text.islower()) or _AGE.fullmatch(token.text)
+        (token.text.isalpha() and token.text.islower())
+        or _AGE.fullmatch(token.text)
+        or _HYPHENATED_NOUN.fullmatch(token.text)  # "a voice-over in the ad"
     ) and token.lower not in DETERMINERS:
         # A described person: "the man", "one person", "the presumptive Republican nominee",
         # "the 46-year-old".
@@ -459,6 +465,9 @@ def _np_ending_at(
 
 
 _AGE = re.compile(r"\d+-year-old")
+# Hyphenated heads of a described source: "a voice-over", "the front-runner", "a look-alike".
+_HYPHENATED_NOUN = re.compile(r"[a-z]+-(?:[a-z]*(?:er|or|ist|ian|ant|ent|man|woman)|over|alike)")
+_CONTRACTED = re.compile(r"(?:he|she)[’']s|(?:they|we)[’']ve")
 
 
 def _modifier(token: Token) -> bool:
