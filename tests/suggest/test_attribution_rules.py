@@ -1293,3 +1293,23 @@ def test_a_hyphenated_noun_heads_a_described_source():
     )
     (quote,) = direct_quotes(text)
     assert text[quote.speaker_start : quote.speaker_end] == "a voice-over in the ad"
+
+
+def test_just_may_open_the_adjuncts_between_a_cue_and_its_comma():
+    text = (
+        "He was buried in the hills above the town.\n\n"
+        "As the columnist Vera Holm had written just a few years earlier, "
+        "“We could not have had a harbour without him.”"
+    )
+    (quote,) = direct_quotes(text)
+    assert quote.speaker == "Vera Holm"
+
+
+def test_a_late_cue_after_a_second_quotation_mark_in_the_sentence():
+    text = (
+        "The publisher announced a memoir in 2000.\n\n"
+        "“All That Glitters Is Not Gold” was to be a “cautionary tale,” said Vera Holm, "
+        "then the author’s agent."
+    )
+    found = direct_quotes(text)
+    assert found[0].speaker == "Vera Holm"

@@ -40,7 +40,7 @@ _PHRASAL_VERBS = frozenset(
 )
 
 _ADJUNCT_STARTS = frozenset(
-    split_words("""in on at during to of after before when while as with from last this
+    split_words("""in on at during to of after before when while as with from last this just
     yesterday today tonight later earlier then also again recently monday tuesday wednesday
     thursday friday saturday sunday morning afternoon evening night""")
 )

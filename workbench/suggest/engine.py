@@ -331,7 +331,9 @@ def _cue_at_sentence_end(article: _Article, end: int) -> Cue | None:
         return None
     comma = text.rfind(",", end, sentence_end)
     while comma > end:
-        cue = cue_after_quote(text, comma, sentence_end)
+        # "… a “cautionary tale,” said Ann Lie": past the closing mark after the comma
+        mark = comma + 2 if text[comma + 1 : comma + 2] in {"”", '"'} else comma
+        cue = cue_after_quote(text, mark, sentence_end)
         if cue is not None and cue.speaker is not None:
             role_end = cue.speaker.role_span[1] if cue.speaker.role_span else 0
             rest = text[max(cue.end, cue.speaker.end, role_end) : sentence_end]
