@@ -1313,3 +1313,14 @@ def test_a_late_cue_after_a_second_quotation_mark_in_the_sentence():
     )
     found = direct_quotes(text)
     assert found[0].speaker == "Vera Holm"
+
+
+def test_the_nearest_pronoun_subject_after_a_phrase_governs_the_coordinated_cue():
+    text = (
+        "Over the years, she said, the letters kept them close – although at the mention of "
+        "letters Ines Carvalho laughed. Later, at the mention of email she laughed and admitted "
+        "“emails have been wonderful, although they can be a curse.”"
+    )
+    (quote,) = direct_quotes(text)
+    assert text[quote.speaker_start : quote.speaker_end] == "she"
+    assert quote.speaker_start > text.index("Later")

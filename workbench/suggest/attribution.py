@@ -606,7 +606,20 @@ def _coordinated_pronoun(text: str, tokens: list[Token], verb: int) -> Mention |
             and m + 1 < k
             and following.isalpha()
             and following.islower()
-            and (m == 0 or tokens[m - 1].lower in _CLAUSE_OPENERS)
+            and (
+                m == 0
+                or tokens[m - 1].lower in _CLAUSE_OPENERS
+                # "at the mention of email she laughed and admitted": after a phrase
+                or (
+                    tokens[m - 1].text.isalpha()
+                    and tokens[m - 1].text.islower()
+                    and (
+                        tokens[m - 1].lower not in REPORTING_VERBS
+                        or tokens[m - 1].lower in _NOUN_LIKE_CUES
+                    )
+                    and tokens[m - 1].lower not in _CLAUSE_STOPS
+                )
+            )
         ):
             return Mention(tokens[m].start, tokens[m].end, tokens[m].text, "pronoun")
     return None
