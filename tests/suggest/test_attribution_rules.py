@@ -1324,3 +1324,13 @@ def test_the_nearest_pronoun_subject_after_a_phrase_governs_the_coordinated_cue(
     (quote,) = direct_quotes(text)
     assert text[quote.speaker_start : quote.speaker_end] == "she"
     assert quote.speaker_start > text.index("Later")
+
+
+def test_a_role_before_a_first_name_does_not_hide_its_gender():
+    text = (
+        "Ashley Yago, 33, a supporter of Republican Donald Reyes who lives in Greeley, finds "
+        "herself in a similar job.\n\n"
+        "“I have had two grants, but I still have loans,” she said in a phone interview."
+    )
+    (quote,) = direct_quotes(text)
+    assert quote.speaker == "Ashley Yago"

@@ -786,8 +786,8 @@ def _gender_of(words: list[str]) -> str | None:
             return "m"
     for word in words:
         lowered = word.lower()
-        if lowered in CAPITALISED_STOPWORDS or lowered in TITLES:
-            continue
+        if lowered in CAPITALISED_STOPWORDS or lowered in TITLES or lowered in _ROLE_WORDS:
+            continue  # "Republican Donald Trump": the first name after the role
         if lowered in FEMALE_NAMES:
             return "f"
         if lowered in MALE_NAMES:
