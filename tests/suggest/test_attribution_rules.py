@@ -1334,3 +1334,51 @@ def test_a_role_before_a_first_name_does_not_hide_its_gender():
     )
     (quote,) = direct_quotes(text)
     assert quote.speaker == "Ashley Yago"
+
+
+def test_a_pronoun_prefers_the_subject_to_a_name_inside_its_appositive():
+    text = (
+        "Omar Haddad, a longtime critic of Mayor Paul Greer who sits on the council, "
+        "runs a bakery on Main Street.\n\n"
+        "“We need a new plan for the harbour,” he said."
+    )
+    (quote,) = direct_quotes(text)
+    assert quote.speaker == "Omar Haddad"
+
+
+def test_a_later_mention_by_surname_counts_for_a_pronoun():
+    text = (
+        "Omar Haddad met Paul Greer at the depot on Monday.\n\n"
+        "On Tuesday, Haddad went back alone. “It is a disgrace,” he said."
+    )
+    (quote,) = direct_quotes(text)
+    assert quote.speaker == "Omar Haddad"
+
+
+def test_a_gendered_title_before_a_surname_tells_the_gender():
+    text = (
+        "Ana Ruiz and Kim Lee ran the shop for years. Mr. Lee retired in May.\n\n"
+        "“We will stay open all summer,” she said."
+    )
+    (quote,) = direct_quotes(text)
+    assert quote.speaker == "Ana Ruiz"
+
+
+def test_a_word_opening_the_sentence_is_not_part_of_a_name():
+    from workbench.suggest.speakers import Registry
+
+    text = "Entrusting Paul Greer with the budget was a mistake. Like Ana Ruiz, he resigned."
+    people = set(Registry(text, []).people)
+    assert "Paul Greer" in people
+    assert "Ana Ruiz" in people
+    assert not any(name.startswith(("Entrusting", "Like")) for name in people)
+
+
+def test_a_dated_document_after_an_inverted_cue():
+    text = (
+        "Hiring is hard.\n\n"
+        "“Interviewers are likely to feel they are getting useful information,” concluded "
+        "a 2013 article in the journal Judgment and Decision Making."
+    )
+    (quote,) = direct_quotes(text)
+    assert text[quote.speaker_start : quote.speaker_end] == "a 2013 article"

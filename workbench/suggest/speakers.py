@@ -536,7 +536,8 @@ _SOURCE_HEADS = frozenset(
     colleagues ally allies aide aides staff delegate delegates nominee resident residents
     source sources official officials email emails note letter message ad ads statement tweet
     memo passage release video sign caption headline transcript ruling decision opinion
-    complaint lawsuit indictment verdict motion petition resolution platform website""")
+    complaint lawsuit indictment verdict motion petition resolution platform website article
+    study paper editorial column""")
 )
 
 _PERSON_ENDINGS = tuple(
@@ -609,7 +610,7 @@ def mention_after(text: str, tokens: list[Token], index: int) -> Mention | None:
                 k < len(tokens)
                 and k - index <= 3
                 and _modifier(tokens[k])
-                and tokens[k].text.islower()
+                and (tokens[k].text.islower() or tokens[k].text.isdigit())
                 and tokens[k].lower not in _PREPOSITIONS
                 and tokens[k].lower not in _CLAUSE_WORDS
                 and tokens[k].lower not in {"familiar", "close", "involved", "speaking"}
@@ -729,7 +730,8 @@ _ORG_NAME = re.compile(
 # Role words that may stand, capitalised, before a name ("Political Editor Matthew Boyle").
 _ROLE_WORDS = frozenset(
     split_words("""editor correspondent reporter host anchor analyst strategist pollster
-    adviser advisor aide manager chairman founder executive ceo economist professor author
+    adviser advisor aide manager chairman chairwoman founder executive ceo economist professor
+    author
     columnist commentator writer nominee delegate member whip republican democrat democratic
     independent libertarian""")
 )
@@ -764,11 +766,79 @@ _PLACES = frozenset(
 )
 
 
+_SUBJECT_REACH = 400
+_OPENERS = frozenset(
+    split_words("""and but when as while because after before since although though if then so
+    that""")
+)
+_OBJECT_WORDS = frozenset(split_words("than to with against for by about from"))
+
+
+_TITLE_ABBREVIATIONS = frozenset(
+    split_words("gov rep sen lt gen col sgt capt adm maj rev prof dr mr mrs ms st")
+)
+_SENTENCE_WORDS = frozenset(
+    split_words("""like unlike see had has have does did do was were is are former fault then
+    until whether despite about could would should might must""")
+)
+
+
+def _not_a_first_name(word: str) -> bool:
+    """A capitalised word before a name that cannot begin one: "Like", "Had", "Entrusting"."""
+    lowered = word.lower()
+    if lowered in MALE_NAMES or lowered in FEMALE_NAMES:
+        return False
+    return lowered in _SENTENCE_WORDS or (lowered.endswith("ing") and len(lowered) > 5)
+
+
+_APPOSITIVE_AFTER = re.compile(r",\s+(?:a|an|the|\d+)[\s,]")
+
+
+def _subject_at(text: str, start: int, end: int) -> bool:
+    """Whether a name opens a clause: after a sentence break, a comma or a conjunction, and
+    before a verb, a comma or a parenthesis (not "Bo Berg’s", not "backing Bo Berg")."""
+    after = text[end : end + 20]
+    if after[:1] in {"’", "'"}:
+        return False  # a possessive
+    after = after.lstrip(" \t\u00a0")
+    words = text[max(0, start - 80) : start].split()
+    if _APPOSITIVE_AFTER.match(after) and not (words and words[-1].lower() in _OBJECT_WORDS):
+        return True  # "Wes Nakagiri, a delegate from Michigan, …": the one described
+    role = 0
+    while (
+        words
+        and role < 6
+        and (
+            words[-1].lower() in TITLES
+            or words[-1].lower() in _ROLE_WORDS
+            or (words[-1][:1].isupper() and words[-1][-1:].isalpha())
+        )
+    ):
+        words.pop()  # "Alabama Democratic Party chairwoman Nancy Worley": a role first
+        role += 1
+    before = " ".join(words)
+    if before and before[-1] not in ".!?\n”\"':;,—–(" and words[-1].lower() not in _OPENERS:
+        return False
+    return after[:1] in {",", "("} or (after[:1].islower() and after[:1].isalpha())
+
+
+_SURNAME = re.compile(r"(?<![\w’'\-])([A-Z][\w\-]*[a-z][\w\-]*)(?:[’']s?)?(?![\w\-])")
+_NEXT_CAPITALISED = re.compile(r"[ \t]+[A-Z][a-z]")
+_SURNAME_TITLES = frozenset(
+    split_words("mr mrs ms miss dr sen rep gov gen prof senator governor president")
+)
+
+# How much nearer a name of unknown gender that never spoke must be to win over a person
+# of the pronoun's gender (or a speaker) before it.
+_PLAUSIBLE_REACH = 1000
+
+
 @dataclass
 class Person:
     name: str
     gender: str | None
     first: int
+    spoke: bool = False  # named as a speaker: a person, whatever the gender
 
 
 @dataclass
@@ -839,12 +909,22 @@ class Registry:
         self.people: dict[str, Person] = {}
         self.by_surname: dict[str, list[tuple[int, str]]] = {}
         self.mentions: list[tuple[int, str]] = []  # (offset, canonical) for pronoun resolution
+        self.subjects: set[int] = set()  # offsets of mentions that open a clause
         self.orgs: list[tuple[int, str]] = []
         excluded = sorted(excluded)
         for match in _PERSON_NAME.finditer(text):
             if _inside(excluded, match.start()):
                 continue  # names inside quotations are seldom the speaker
             words = match.group().split()
+            start = match.start()
+            if _not_a_first_name(words[0]):
+                # "Like Allen, …", "Entrusting Donald Trump with …": a word opening the sentence
+                start += len(words[0]) + 1
+                words = words[1:]
+                if len(words) < 2:
+                    continue
+            if words[-1].lower().rstrip(".") in _TITLE_ABBREVIATIONS:
+                continue  # "Wisconsin Gov" of "Wisconsin Gov. Scott Walker"
             if _looks_like_org(words):
                 self.orgs.append((match.start(), " ".join(clean_name(words))))
                 continue
@@ -858,8 +938,38 @@ class Registry:
             ):
                 continue  # "Election Day", "Wall Street", "HuffPost Live" (not "Doris Day")
             name = " ".join(words)
-            self._add_person(name, gender, match.start())
+            self._add_person(name, gender, start)
+            if _subject_at(text, start, match.end()):
+                self.subjects.add(start)
+        self._add_surnames(text, excluded)
         self._add_orgs(text, excluded)
+
+    def _add_surnames(self, text: str, excluded: list[tuple[int, int]]) -> None:
+        """Later mentions by surname ("Fiorina defended …", "Ms. Brainard said") count for
+        pronoun resolution too; a gendered title tells the person's gender."""
+        for match in _SURNAME.finditer(text):
+            surname = match.group(1)
+            if surname.lower() not in self.by_surname or _inside(excluded, match.start()):
+                continue
+            before = text[max(0, match.start() - 12) : match.start()].split()
+            title = before[-1].rstrip(".").lower() if before else ""
+            if before and before[-1][:1].isupper() and title not in _SURNAME_TITLES:
+                continue  # part of a longer name, counted already
+            if before and before[-1].lower() in DETERMINERS:
+                continue  # "the Trump campaign": a modifier, not the person
+            if _NEXT_CAPITALISED.match(text, match.end()):
+                continue  # "Trump Tower", "Clinton Foundation"
+            gender = "m" if title in MALE_TITLES else "f" if title in FEMALE_TITLES else None
+            full = self._full_name(surname, match.start(), gender)
+            if full is None:
+                continue
+            person = self.people[full]
+            if gender and not person.gender:
+                person.gender = gender
+            self.mentions.append((match.start(), full))
+            opening = match.start() - len(before[-1]) - 1 if title in _SURNAME_TITLES else 0
+            if _subject_at(text, opening or match.start(), match.end()):
+                self.subjects.add(match.start())
 
     def _add_orgs(self, text: str, excluded: list[tuple[int, int]]) -> None:
         for match in _ORG_NAME.finditer(text):
@@ -885,6 +995,7 @@ class Registry:
             person.gender = pronoun
         if person is not None:
             self.mentions.append((offset, name))
+            self.subjects.add(offset)
 
     def resolve(self, mention: Mention, *, quotes: list[tuple[int, int]] | None = None) -> Resolved:
         """Return the canonical name and kind of the entity a mention refers to."""
@@ -903,14 +1014,20 @@ class Registry:
             gender = "m" if title in MALE_TITLES else "f" if title in FEMALE_TITLES else None
             full = self._full_name(words[-1], mention.start, gender)
             if full:
+                self.people[full].spoke = True
+                if gender and not self.people[full].gender:
+                    self.people[full].gender = gender  # "Mr. Rubel" is a man
                 return Resolved(full, "person")
             if name in self.people:
+                self.people[name].spoke = True
                 return Resolved(name, "person")
             for offset, org in self.orgs:
                 if org.lower() == name.lower() or org.lower().endswith(name.lower()):
                     del offset
                     return Resolved(org, "organisation")
             return Resolved(name, "person")
+        if name in self.people:
+            self.people[name].spoke = True
         return Resolved(name, "person")
 
     def _full_name(self, surname: str, offset: int, gender: str | None = None) -> str | None:
@@ -932,15 +1049,30 @@ class Registry:
         if gender in {"m", "f"}:
             # The nearest earlier person of that gender (or of unknown gender); speakers noted
             # while resolving are appended out of text order, so the offsets decide.
+            # A capitalised phrase of unknown gender that never spoke ("Middle East", "Great
+            # Depression") gives way to a person of that gender or a speaker nearby.
+            # The subject of a nearby clause outranks a name inside an appositive or an
+            # object ("Ann Lie, a supporter of Bo Berg, … she said").
             best: tuple[int, str] | None = None
+            sure: tuple[int, str] | None = None
+            subject: tuple[int, str] | None = None
             for offset, name in self.mentions:
                 if offset >= mention.start or mention.start - offset > 3000:
                     continue
-                if best is not None and offset <= best[0]:
-                    continue
                 person = self.people.get(name)
-                if person is None or person.gender in {None, gender}:
+                if person is not None and person.gender not in {None, gender}:
+                    continue
+                if best is None or offset > best[0]:
                     best = (offset, name)
+                plausible = person is None or person.gender == gender or person.spoke
+                if plausible and (sure is None or offset > sure[0]):
+                    sure = (offset, name)
+                if offset in self.subjects and (subject is None or offset > subject[0]):
+                    subject = (offset, name)
+            if sure is not None and best is not None and best[0] - sure[0] < _PLAUSIBLE_REACH:
+                best = sure
+            if subject is not None and best is not None and best[0] - subject[0] < _SUBJECT_REACH:
+                best = subject
             if best is not None:
                 return Resolved(best[1], "person")
             return Resolved(mention.text, "person")
