@@ -1382,3 +1382,12 @@ def test_a_dated_document_after_an_inverted_cue():
     )
     (quote,) = direct_quotes(text)
     assert text[quote.speaker_start : quote.speaker_end] == "a 2013 article"
+
+
+def test_a_long_adjunct_between_a_cue_and_the_comma_before_a_quote():
+    text = (
+        "Then there was the radio host Ivo Brandt, who lamented in an interview with the "
+        "Daily Ledger politics editor Ana Ruiz, “We have spent twenty years demonizing the press.”"
+    )
+    (quote,) = direct_quotes(text)
+    assert quote.speaker == "Ivo Brandt"

@@ -338,7 +338,7 @@ def cue_before_quote(text: str, start: int, end: int) -> tuple[Cue | None, bool]
             or (
                 # "As Ann Lie said last week in Tel Aviv, “…”": adjuncts before the comma
                 words[-1] == ","
-                and len(tail) <= 10
+                and len(tail) <= 14
                 and words[0] in _ADJUNCT_STARTS
                 and "that" not in words
                 and not any(is_cue_word(t.text) for t in tail)
