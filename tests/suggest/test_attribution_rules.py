@@ -1391,3 +1391,11 @@ def test_a_long_adjunct_between_a_cue_and_the_comma_before_a_quote():
     )
     (quote,) = direct_quotes(text)
     assert quote.speaker == "Ivo Brandt"
+
+
+def test_a_reporting_word_inside_the_words_before_the_speaker_is_no_role():
+    text = (
+        "On Friday, Ivo Brandt pounced on news that the files were later deemed “top secret,” "
+        "saying in a Brandtian post on the site: “The new release is a disaster for the council!”"
+    )
+    assert all(q.speaker != "Brandtian" for q in direct_quotes(text))

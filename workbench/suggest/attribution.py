@@ -215,7 +215,7 @@ def _cue_after_quote(text: str, start: int, end: int) -> Cue | None:
                     and lead_tokens[-1].text == ","
                     and len(lead_tokens) <= 9
                     and all(t.text[0].isalnum() for t in lead_tokens[:-1])
-                    and not any(is_cue_word(t.text) for t in lead_tokens)
+                    and not any(t.text.islower() and is_cue_word(t.text) for t in lead_tokens)
                 ):
                     # "…,” the mayor’s chief of staff, Joe Kasper, told POLITICO."
                     if not speaker.role:
@@ -223,7 +223,11 @@ def _cue_after_quote(text: str, start: int, end: int) -> Cue | None:
                     return Cue(
                         tokens[j].start, tokens[j].end, speaker, tokens[j].lower in COGNITION_VERBS
                     )
-                if len(lead_tokens) <= 6 and all(t.text[0].isalnum() for t in lead_tokens):
+                if (
+                    len(lead_tokens) <= 6
+                    and all(t.text[0].isalnum() for t in lead_tokens)
+                    and not any(t.text.islower() and is_cue_word(t.text) for t in lead_tokens)
+                ):
                     if (
                         speaker.kind == "name"
                         and not speaker.role
@@ -702,6 +706,7 @@ def subject_of(text: str, start: int, end: int) -> tuple[Mention | None, tuple[i
             named.text = text[named.start : named.end]
             return named, (tokens[-1].start, tokens[-1].end)
     clause_starts = [0] + [k + 1 for k, t in enumerate(tokens[:20]) if t.text == ","]
+    # The clause nearest the colon first: "Reid said …, but he gave the Texan a compliment:"
     for first in clause_starts:
         for i in range(first + 1, len(tokens)):
             if tokens[i].text[:1].islower() and tokens[i].lower not in {
