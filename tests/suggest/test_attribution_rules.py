@@ -1399,3 +1399,12 @@ def test_a_reporting_word_inside_the_words_before_the_speaker_is_no_role():
         "saying in a Brandtian post on the site: “The new release is a disaster for the council!”"
     )
     assert all(q.speaker != "Brandtian" for q in direct_quotes(text))
+
+
+def test_a_reporting_word_between_two_nouns_is_a_noun():
+    text = (
+        "Ines Carvalho initially said in the spring, when the private server email story "
+        "broke, “I did not send any classified material to anyone.”"
+    )
+    (quote,) = direct_quotes(text)
+    assert quote.speaker == "Ines Carvalho"

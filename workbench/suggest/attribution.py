@@ -293,6 +293,26 @@ def _cue_after_quote(text: str, start: int, end: int) -> Cue | None:
 _AFTER_VERB = frozenset(split_words("on in at about during after before with as while to"))
 
 
+def _noun_compound(tokens: list[Token], i: int) -> bool:
+    """Whether a reporting word that is often a noun sits between two lowercase nouns:
+    "the private server email story", "a campaign text message"."""
+    if tokens[i].lower not in _NOUN_LIKE_CUES or i == 0 or i + 1 >= len(tokens):
+        return False
+    before, after = tokens[i - 1], tokens[i + 1]
+    return (
+        before.text.isalpha()
+        and before.text.islower()
+        and before.lower not in AUXILIARIES
+        and before.lower not in _CLAUSE_STOPS
+        and before.lower not in _SUBORDINATORS
+        and after.text.isalpha()
+        and after.text.islower()
+        and after.lower not in _FILLER
+        and after.lower not in _CLAUSE_STOPS
+        and after.lower not in DETERMINERS
+    )
+
+
 def _build_pronoun(token: Token) -> Mention:
     return Mention(token.start, token.end, token.text, "pronoun", head_tokens=[token.text])
 
@@ -319,6 +339,8 @@ def cue_before_quote(text: str, start: int, end: int) -> tuple[Cue | None, bool]
             width = 0  # "Clinton’s emails", "the inspector’s report": a noun
         if width and i > 0 and tokens[i - 1].lower == "of" and not tokens[i].lower.endswith("ing"):
             width = 0  # "his secretary of state": a noun
+        if width and _noun_compound(tokens, i):
+            width = 0  # "when the server email story broke": a noun
         if width == 2 and tokens[i].lower in _CALL:
             width = 0  # "called for a “cultural war”": a label, not a quotation
         if not width and tokens[i].lower in {"posted", "called"}:
