@@ -1408,3 +1408,21 @@ def test_a_reporting_word_between_two_nouns_is_a_noun():
     )
     (quote,) = direct_quotes(text)
     assert quote.speaker == "Ines Carvalho"
+
+
+def test_a_time_phrase_before_the_verb_is_not_the_speaker():
+    text = (
+        "Reince Hale, the party chairman, this past week announced the creation of a website "
+        "that explains the rules of the convention."
+    )
+    (found,) = [s for s in suggest(text, claims=0) if s.kind == "quote"]
+    assert found.speaker == "Reince Hale"
+
+
+def test_a_cognition_word_after_a_determiner_and_a_modifier_is_a_noun():
+    text = (
+        "A rumpled figure with short grey whiskers, Bob said he arrived at the base in "
+        "December of that year."
+    )
+    found = [s for s in suggest(text, claims=0) if s.kind == "quote"]
+    assert found and all(s.speaker != "A rumpled" for s in found)

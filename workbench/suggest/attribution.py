@@ -74,6 +74,14 @@ class Cue:
     cognition: bool = False
 
 
+# Cognition words that are more often nouns after a determiner and a modifier.
+_NOUNISH_COGNITION = frozenset(
+    split_words("""figure figures hope hopes fear fears doubt doubts worry worries estimate
+    estimates guess""")
+)
+_OF_LIKE = frozenset(split_words("of in on with for by"))
+
+
 def _verb_at(tokens: list[Token], i: int) -> int:
     """Return how many tokens make a reporting cue at tokens[i] (0 if none)."""
     word = tokens[i].lower
@@ -83,6 +91,11 @@ def _verb_at(tokens: list[Token], i: int) -> int:
         return 0  # "the United States", "Editor's Note"
     if word.endswith("ing") and i > 0 and tokens[i - 1].lower in {"most", "more", "very"}:
         return 0  # "The most telling promise": an adjective
+    if word in _NOUNISH_COGNITION and (
+        (i > 0 and tokens[i - 1].lower in DETERMINERS)
+        or (i > 1 and tokens[i - 2].lower in DETERMINERS | _OF_LIKE)
+    ):
+        return 0  # "A rumpled figure with …", "the world of Bush-era figures": nouns
     following = tokens[i + 1].lower if i + 1 < len(tokens) else ""
     if (word, following) in _PHRASAL_VERBS or (word in _CALL and following in {"for", "on"}):
         return 2  # "called for a boycott", "pointed to the deficit"

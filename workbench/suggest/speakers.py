@@ -144,6 +144,8 @@ _WEEKDAYS = frozenset(
 )
 
 
+_TIME_NOUNS = frozenset(split_words("week weekend month year morning afternoon evening night"))
+
 _LY_NOUNS = frozenset(
     split_words("""family rally ally early only daily weekly monthly yearly quarterly supply
     assembly likely unlikely holy belly bully lily july elderly friendly""")
@@ -173,6 +175,25 @@ def mention_before(text: str, tokens: list[Token], verb: int) -> Mention | None:
         )
     ):
         i -= 1  # "Priebus later Thursday told"
+    if i >= 2 and tokens[i].lower in _TIME_NOUNS and tokens[i].text.islower():
+        # "Reince Priebus, the GOP chairman, this past week announced": a time, not a source
+        k = i - 1
+        while k >= 0 and tokens[k].lower in {
+            "past",
+            "last",
+            "this",
+            "next",
+            "that",
+            "early",
+            "late",
+        }:
+            k -= 1
+        if k < i - 1 and tokens[k + 1].lower in {"this", "last", "that", "next"}:
+            i = k
+            while i >= 0 and tokens[i].lower in AUXILIARIES:
+                i -= 1
+            if i < 0:
+                return None
     if i < 0:
         return None
     skipped = {t.lower for t in tokens[i + 1 : verb]}
