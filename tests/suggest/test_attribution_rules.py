@@ -1426,3 +1426,18 @@ def test_a_cognition_word_after_a_determiner_and_a_modifier_is_a_noun():
     )
     found = [s for s in suggest(text, claims=0) if s.kind == "quote"]
     assert found and all(s.speaker != "A rumpled" for s in found)
+
+
+def test_a_list_of_places_in_a_relative_clause_is_not_the_speaker():
+    text = (
+        "Britain's ambassador Ivo Brandt, who will retire soon after also serving in Iran, "
+        "Turkey and France, praised the treaty in an interview published on Saturday."
+    )
+    (found,) = [s for s in suggest(text, claims=0) if s.kind == "quote"]
+    assert found.speaker == "Ivo Brandt"
+    text = (
+        "Two members of the council from Leeds, Ana Ruiz and Omar Haddad, have said they "
+        "will not back the plan."
+    )
+    (found,) = [s for s in suggest(text, claims=0) if s.kind == "quote"]
+    assert found.speaker == "Ana Ruiz and Omar Haddad"

@@ -266,8 +266,10 @@ def mention_before(text: str, tokens: list[Token], verb: int) -> Mention | None:
                 and inner is not None
                 and inner.kind == "name"
                 and inner.start == tokens[j + 1].start
+                and not (head.kind == "name" and _word_before(tokens, head) in {"in", "to"})
             ):
-                # "her senior policy adviser, Jake Sullivan, said": the name is the speaker.
+                # "her senior policy adviser, Jake Sullivan, said": the name is the speaker
+                # (not "Ann Lie, who served in Iran, Turkey and France, said": a list).
                 inner.role = head.text
                 inner.role_span = (head.start, head.end)
                 return inner
@@ -346,6 +348,12 @@ _ASIDES = frozenset(
 )
 
 _APPOSITIVE_STOPS = frozenset({",", ";", ":", "“", "”", '"', "(", ")"})
+
+
+def _word_before(tokens: list[Token], mention: Mention) -> str:
+    """The lowercase word before a mention ("" at the start)."""
+    k = speaker_start(tokens, mention)
+    return tokens[k - 1].lower if k > 0 else ""
 
 
 def _is_place(tokens: list[Token], mention: Mention) -> bool:
