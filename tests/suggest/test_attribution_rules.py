@@ -1441,3 +1441,12 @@ def test_a_list_of_places_in_a_relative_clause_is_not_the_speaker():
     )
     (found,) = [s for s in suggest(text, claims=0) if s.kind == "quote"]
     assert found.speaker == "Ana Ruiz and Omar Haddad"
+
+
+def test_a_subordinating_word_ends_no_described_speaker():
+    text = (
+        "One month after announcing his support for the plan, Omar Haddad still believes "
+        "that the harbour cannot pay for itself."
+    )
+    found = [s for s in suggest(text, claims=0) if s.kind == "quote"]
+    assert all(s.speaker != "One month after" for s in found)

@@ -457,7 +457,7 @@ def _np_ending_at(
         (token.text.isalpha() and token.text.islower())
         or _AGE.fullmatch(token.text)
         or _HYPHENATED_NOUN.fullmatch(token.text)  # "a voice-over in the ad"
-    ) and token.lower not in DETERMINERS:
+    ) and token.lower not in DETERMINERS | _NOT_HEADS:
         # A described person: "the man", "one person", "the presumptive Republican nominee",
         # "the 46-year-old".
         for k in range(i - 1, max(-1, i - 6), -1):
@@ -493,6 +493,11 @@ def _np_ending_at(
     return None
 
 
+# Lowercase words that end no noun phrase: "One month after (announcing)".
+_NOT_HEADS = frozenset(
+    split_words("""after before since while until when because although though if unless
+    whether than""")
+)
 _AGE = re.compile(r"\d+-year-old")
 # Hyphenated heads of a described source: "a voice-over", "the front-runner", "a look-alike".
 _HYPHENATED_NOUN = re.compile(r"[a-z]+-(?:[a-z]*(?:er|or|ist|ian|ant|ent|man|woman)|over|alike)")
