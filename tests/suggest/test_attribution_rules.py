@@ -1450,3 +1450,24 @@ def test_a_subordinating_word_ends_no_described_speaker():
     )
     found = [s for s in suggest(text, claims=0) if s.kind == "quote"]
     assert all(s.speaker != "One month after" for s in found)
+
+
+def test_a_noun_like_reporting_word_after_a_possessive_is_no_cue():
+    text = (
+        "Editor’s note: Ivo Brandt is a serial liar who has repeatedly pledged to close "
+        "the harbour to all foreign ships."
+    )
+    found = [s for s in suggest(text, claims=0) if s.kind == "quote"]
+    assert all((s.cue or {}).get("text") != "note" for s in found)
+    text = "Contrary to Lazar’s claims, the police say he never reached the mail server."
+    found = [s for s in suggest(text, claims=0) if s.kind == "quote"]
+    assert all(s.speaker != "Lazar" for s in found)
+
+
+def test_a_line_with_a_name_and_its_party_before_a_colon():
+    text = (
+        "The exchange went like this.\n\n"
+        "Rep. Ann Cole (R-Ore.):“I have not heard anyone other than you ever cite that figure.”"
+    )
+    (quote,) = direct_quotes(text)
+    assert quote.speaker == "Ann Cole"

@@ -91,6 +91,13 @@ def _verb_at(tokens: list[Token], i: int) -> int:
         return 0  # "the United States", "Editor's Note"
     if word.endswith("ing") and i > 0 and tokens[i - 1].lower in {"most", "more", "very"}:
         return 0  # "The most telling promise": an adjective
+    if (
+        word in _NOUN_LIKE_CUES
+        and i > 0
+        and tokens[i - 1].text.endswith(("’s", "'s", "s’", "s'"))
+        and tokens[i - 1].lower not in {"he’s", "he's", "she’s", "she's", "it’s", "it's"}
+    ):
+        return 0  # "Editor’s note", "Lazar’s claims": a noun after a possessive
     if word in _NOUNISH_COGNITION and (
         (i > 0 and tokens[i - 1].lower in DETERMINERS)
         or (i > 1 and tokens[i - 2].lower in DETERMINERS | _OF_LIKE)
@@ -727,10 +734,15 @@ def subject_of(text: str, start: int, end: int) -> tuple[Mention | None, tuple[i
     source = _from_source(text, words)
     if source is not None:
         return source
+    if words and words[-1].text == ")":
+        # "Rep. Trey Gowdy (R-S.C.):": a name and its party before the colon
+        k = next((k for k in range(len(words) - 2, -1, -1) if words[k].text == "("), -1)
+        if k > 0 and len(words) - k <= 8:
+            named = _np_ending_at(text, words, k - 1)
+            if named is not None and named.kind == "name" and named.start == words[0].start:
+                return named, (tokens[-1].start, tokens[-1].end)
     if words and all(t.capitalised for t in words) and len(words) <= 5:
         # "Kasich: ‘We Are Going …’" (a headline naming its speaker).
-        from workbench.suggest.speakers import _np_ending_at
-
         speaker = _np_ending_at(text, tokens, len(words) - 1)
         return speaker, (tokens[-1].start, tokens[-1].end) if speaker else None
     if len(words) >= 3 and words[0].capitalised and words[1].text.islower():
