@@ -1471,3 +1471,10 @@ def test_a_line_with_a_name_and_its_party_before_a_colon():
     )
     (quote,) = direct_quotes(text)
     assert quote.speaker == "Ann Cole"
+
+
+def test_a_participle_right_after_the_cue_leaves_no_empty_remark():
+    text = "Omar Haddad then interjected, calling the mayor’s harbour plan a costly mistake."
+    found = [s for s in suggest(text, claims=0) if s.kind == "quote"]
+    assert found
+    assert all(s.text.strip() for s in found)

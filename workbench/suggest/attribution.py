@@ -1046,6 +1046,8 @@ def participle_cues(text: str, start: int, end: int, first: Indirect | None) -> 
         if speaker is None:
             return []
         if first is not None:
+            if tokens[k - 2].end <= first.start:
+                return []  # "Ann Lie then interjected, calling …": the first has no words left
             first.end = tokens[k - 2].end
         cue = (tokens[k].start, tokens[k].end)
         return [Indirect(tokens[j].start, tokens[last - 1].end, cue, speaker, False)]
