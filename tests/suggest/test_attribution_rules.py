@@ -1478,3 +1478,15 @@ def test_a_participle_right_after_the_cue_leaves_no_empty_remark():
     found = [s for s in suggest(text, claims=0) if s.kind == "quote"]
     assert found
     assert all(s.text.strip() for s in found)
+
+
+def test_a_late_cue_with_an_adjunct_tail_takes_the_whole_sentence():
+    text = (
+        "Her friends have mocked the mayor’s plan, calling it “a harbour of dreams,” "
+        "Vera Holm said as she turned around and spread out her cape.\n\n"
+        "“But it is our harbour, and we love it!”"
+    )
+    found = [s for s in suggest(text, claims=0) if s.kind == "quote"]
+    assert found[0].speaker == "Vera Holm"
+    assert found[0].text.startswith("Her friends")
+    assert found[-1].speaker == "Vera Holm"

@@ -829,6 +829,9 @@ def indirect_in_sentence(text: str, start: int, end: int) -> Indirect | None:
     if last < 4 or tokens[-1].text == "?" and not any(t.text in {"”", '"'} for t in tokens):
         return None
     content_end = tokens[last - 1].end
+    late = _late_cue(text, tokens, last)
+    if late is not None:
+        return late
     for i in range(last - 1):
         if tokens[i].lower == "according" and tokens[i + 1].lower == "to":
             speaker = mention_after(text, tokens, i + 2) or _source_phrase(
@@ -944,6 +947,35 @@ def indirect_in_sentence(text: str, start: int, end: int) -> Indirect | None:
                     speaker,
                     cognition,
                 )
+    return None
+
+
+_LATE_VERBS = frozenset(split_words("said says told tells added adds wrote writes"))
+_LATE_TAIL = frozenset(split_words("as while when after before in on at during with"))
+
+
+def _late_cue(text: str, tokens: list[Token], last: int) -> Indirect | None:
+    """ "Content, Ann Lie said as she turned around and left.": a cue after the sentence's
+    last comma whose tail is an adjunct; everything before the comma is the content."""
+    comma = next((k for k in range(last - 3, 3, -1) if tokens[k].text == ","), -1)
+    if comma < 4:
+        return None
+    opening = comma + 2 if tokens[comma + 1].text in {"”", '"'} else comma + 1
+    for i in range(opening + 1, min(last, opening + 7)):
+        if tokens[i].lower not in _LATE_VERBS:
+            continue
+        speaker = mention_before(text, tokens, i)
+        if speaker is None or speaker.start != tokens[opening].start:
+            return None
+        if speaker.kind not in {"name", "pronoun"}:
+            return None
+        tail = tokens[i + 1 : last]
+        if len(tail) <= 4 or tail[0].lower not in _LATE_TAIL:
+            return None  # short tails are the usual "content, he said on Tuesday."
+        if any(t.text in {"“", "”", '"', ","} for t in tail):
+            return None
+        end = tokens[opening - 1].end if opening > comma + 1 else tokens[comma - 1].end
+        return Indirect(tokens[0].start, end, (tokens[i].start, tokens[i].end), speaker, False)
     return None
 
 
