@@ -1490,3 +1490,13 @@ def test_a_late_cue_with_an_adjunct_tail_takes_the_whole_sentence():
     assert found[0].speaker == "Vera Holm"
     assert found[0].text.startswith("Her friends")
     assert found[-1].speaker == "Vera Holm"
+
+
+def test_a_role_with_a_dollar_sign_before_the_speaker():
+    text = (
+        "The movement plans a march.\n\n"
+        "“They have to decide whether to feed themselves or their kids,” Fight for $15 "
+        "organizing director Kendra Fells told a local station. “They care about two things.”"
+    )
+    (quote,) = direct_quotes(text)
+    assert quote.speaker == "Kendra Fells"

@@ -245,7 +245,7 @@ def _cue_after_quote(text: str, start: int, end: int) -> Cue | None:
                     )
                 if (
                     len(lead_tokens) <= 6
-                    and all(t.text[0].isalnum() for t in lead_tokens)
+                    and all(t.text[0].isalnum() or t.text in {"$", "&"} for t in lead_tokens)
                     and not any(t.text.islower() and is_cue_word(t.text) for t in lead_tokens)
                 ):
                     if (
