@@ -1500,3 +1500,12 @@ def test_a_role_with_a_dollar_sign_before_the_speaker():
     )
     (quote,) = direct_quotes(text)
     assert quote.speaker == "Kendra Fells"
+
+
+def test_an_ampersand_inside_a_described_speaker():
+    text = (
+        "The plant director was on board.\n\n"
+        "“We are shocked, he was a friend to us,” one P&G Leeds employee told a local station."
+    )
+    (quote,) = direct_quotes(text)
+    assert text[quote.speaker_start : quote.speaker_end] == "one P&G Leeds employee"

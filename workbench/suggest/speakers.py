@@ -488,6 +488,8 @@ def _np_ending_at(
                 return None
             if _adjective_comma(tokens, k, i):
                 continue  # "the bespectacled, 71-year-old diplomat"
+            if word.text == "&" and 0 < k < i and tokens[k - 1].capitalised:
+                continue  # "one P&G employee"
             if not (_modifier(word) or _hyphenated(word, token)) or word.lower in _CLAUSE_WORDS:
                 return None
     return None
