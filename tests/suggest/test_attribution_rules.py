@@ -1509,3 +1509,22 @@ def test_an_ampersand_inside_a_described_speaker():
     )
     (quote,) = direct_quotes(text)
     assert text[quote.speaker_start : quote.speaker_end] == "one P&G Leeds employee"
+
+
+def test_a_participle_after_a_subordinate_clause_takes_its_pronoun():
+    text = (
+        "Governor Ivo Brandt, a staunch ally of the mayor, acknowledged some copying even as "
+        "he defended the speechwriter and the campaign, saying, "
+        "“Ninety percent of the speech is completely different.”"
+    )
+    (quote,) = direct_quotes(text)
+    assert text[quote.speaker_start : quote.speaker_end] == "he"
+
+
+def test_the_noun_phrase_after_with_does_the_participle():
+    text = (
+        "The parade paused to remember the victims, with many marchers and spectators "
+        "chanting “We are Leeds” as they passed the town hall."
+    )
+    (quote,) = direct_quotes(text)
+    assert text[quote.speaker_start : quote.speaker_end] == "many marchers and spectators"

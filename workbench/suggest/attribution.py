@@ -423,7 +423,8 @@ def cue_before_quote(text: str, start: int, end: int) -> tuple[Cue | None, bool]
         if i > 1 and tokens[i - 1].text == "," and tokens[i].lower.endswith("ing"):
             # "Hours later, Trump returned the compliment, telling Reuters, “…”"
             speaker = (
-                _earlier_cue_speaker(text, tokens, i - 1)
+                _subordinate_pronoun(tokens, i - 1)
+                or _earlier_cue_speaker(text, tokens, i - 1)
                 or _clause_subject(text, tokens, i - 1)
                 or mention_before(text, tokens, i)
             )
@@ -440,6 +441,7 @@ def cue_before_quote(text: str, start: int, end: int) -> tuple[Cue | None, bool]
                 mention_before(text, tokens, i)
                 or _relative_subject(text, tokens, i)
                 or _infinitive_subject(text, tokens, i)
+                or _with_subject(text, tokens, i)
             )
             if speaker is not None and tokens[i].lower.endswith("ing"):
                 speaker = _issuer(text, tokens, speaker) or speaker
@@ -633,6 +635,46 @@ _SUBJECT_PRONOUNS = frozenset(split_words("he she they we"))
 _CLAUSE_OPENERS = frozenset([",", "—", "–"]) | frozenset(
     split_words("when as after while because before since although though and but then")
 )
+
+
+def _with_subject(text: str, tokens: list[Token], verb: int) -> Mention | None:
+    """The noun phrase after "with" that does a participle: "with many marchers and
+    spectators chanting “…”"."""
+    if not tokens[verb].lower.endswith("ing") or verb < 2:
+        return None
+    for k in range(verb - 2, max(-1, verb - 8), -1):
+        if tokens[k].lower == "with":
+            phrase = tokens[k + 1 : verb]
+            if not all(t.text[:1].isalnum() for t in phrase) or not phrase[-1].text.islower():
+                return None
+            mention = Mention(phrase[0].start, phrase[-1].end, "", "common")
+            mention.text = text[mention.start : mention.end]
+            mention.head_tokens = [t.text for t in phrase]
+            return mention
+        if not tokens[k].text[:1].isalnum():
+            return None
+    return None
+
+
+_SUBORDINATING = frozenset(
+    split_words("as while when because after before since although though once until")
+)
+
+
+def _subordinate_pronoun(tokens: list[Token], comma: int) -> Mention | None:
+    """The pronoun subject of the clause a participle follows: "Christie acknowledged it
+    even as he defended the campaign, saying, “…”" gives "he"."""
+    for m in range(comma - 2, max(0, comma - 20), -1):
+        if tokens[m].text in {",", ".", ";", "“", "”", '"'}:
+            return None
+        if (
+            tokens[m].lower in _SUBJECT_PRONOUNS
+            and tokens[m - 1].lower in _SUBORDINATING
+            and tokens[m + 1].text.isalpha()
+            and tokens[m + 1].text.islower()
+        ):
+            return Mention(tokens[m].start, tokens[m].end, tokens[m].text, "pronoun")
+    return None
 
 
 def _coordinated_pronoun(text: str, tokens: list[Token], verb: int) -> Mention | None:
