@@ -1528,3 +1528,12 @@ def test_the_noun_phrase_after_with_does_the_participle():
     )
     (quote,) = direct_quotes(text)
     assert text[quote.speaker_start : quote.speaker_end] == "many marchers and spectators"
+
+
+def test_a_participle_after_a_where_clause_takes_its_subject():
+    text = (
+        "The mayor spoke just down the street from the old pier, where about 50 protesters "
+        "had gathered on Wednesday morning, chanting “no contract, no peace” at the cars."
+    )
+    (quote,) = direct_quotes(text)
+    assert text[quote.speaker_start : quote.speaker_end] == "about 50 protesters"

@@ -423,7 +423,7 @@ def cue_before_quote(text: str, start: int, end: int) -> tuple[Cue | None, bool]
         if i > 1 and tokens[i - 1].text == "," and tokens[i].lower.endswith("ing"):
             # "Hours later, Trump returned the compliment, telling Reuters, “…”"
             speaker = (
-                _subordinate_pronoun(tokens, i - 1)
+                _subordinate_subject(text, tokens, i - 1)
                 or _earlier_cue_speaker(text, tokens, i - 1)
                 or _clause_subject(text, tokens, i - 1)
                 or mention_before(text, tokens, i)
@@ -661,9 +661,10 @@ _SUBORDINATING = frozenset(
 )
 
 
-def _subordinate_pronoun(tokens: list[Token], comma: int) -> Mention | None:
-    """The pronoun subject of the clause a participle follows: "Christie acknowledged it
-    even as he defended the campaign, saying, “…”" gives "he"."""
+def _subordinate_subject(text: str, tokens: list[Token], comma: int) -> Mention | None:
+    """The subject of the clause a participle follows: "Christie acknowledged it even as he
+    defended the campaign, saying, “…”" gives "he"; "where about 50 protesters had gathered,
+    chanting “…”" gives "about 50 protesters"."""
     for m in range(comma - 2, max(0, comma - 20), -1):
         if tokens[m].text in {",", ".", ";", "“", "”", '"'}:
             return None
@@ -674,7 +675,22 @@ def _subordinate_pronoun(tokens: list[Token], comma: int) -> Mention | None:
             and tokens[m + 1].text.islower()
         ):
             return Mention(tokens[m].start, tokens[m].end, tokens[m].text, "pronoun")
+        if tokens[m].lower == "where" and m + 2 < comma:
+            v = next(
+                (v for v in range(m + 2, min(comma, m + 7)) if tokens[v].lower in _AUX_VERBS),
+                -1,
+            )
+            phrase = tokens[m + 1 : v] if v > 0 else []
+            if phrase and all(t.text[:1].isalnum() for t in phrase) and phrase[-1].text.islower():
+                mention = Mention(phrase[0].start, phrase[-1].end, "", "common")
+                mention.head_tokens = [t.text for t in phrase]
+                mention.text = text[mention.start : mention.end]
+                return mention
+            return None
     return None
+
+
+_AUX_VERBS = frozenset(split_words("had have has was were is are"))
 
 
 def _coordinated_pronoun(text: str, tokens: list[Token], verb: int) -> Mention | None:
