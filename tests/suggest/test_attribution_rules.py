@@ -1537,3 +1537,12 @@ def test_a_participle_after_a_where_clause_takes_its_subject():
     )
     (quote,) = direct_quotes(text)
     assert text[quote.speaker_start : quote.speaker_end] == "about 50 protesters"
+
+
+def test_a_named_subject_after_with_does_both_coordinated_participles():
+    text = (
+        "Rivals were quick to chime in, with Ivo Brandt tweeting that it was a disaster for "
+        "the mayor and asking, “How can someone with such bad judgement run the port?”"
+    )
+    (quote,) = direct_quotes(text)
+    assert quote.speaker == "Ivo Brandt"

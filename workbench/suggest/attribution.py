@@ -642,10 +642,26 @@ def _with_subject(text: str, tokens: list[Token], verb: int) -> Mention | None:
     spectators chanting “…”"."""
     if not tokens[verb].lower.endswith("ing") or verb < 2:
         return None
+    if tokens[verb - 1].lower == "and":
+        # "with Ann Lie tweeting that it was a disaster and asking, “…”": the first participle
+        first = next(
+            (
+                k
+                for k in range(verb - 2, max(-1, verb - 25), -1)
+                if tokens[k].lower.endswith("ing") and tokens[k].text.islower()
+            ),
+            -1,
+        )
+        return _with_subject(text, tokens, first) if first > 1 else None
     for k in range(verb - 2, max(-1, verb - 8), -1):
         if tokens[k].lower == "with":
             phrase = tokens[k + 1 : verb]
-            if not all(t.text[:1].isalnum() for t in phrase) or not phrase[-1].text.islower():
+            if not all(t.text[:1].isalnum() for t in phrase):
+                return None
+            if not phrase[-1].text.islower():
+                named = _np_ending_at(text, tokens, verb - 1)  # "with Donald Trump tweeting"
+                if named is not None and named.kind == "name" and named.start == phrase[0].start:
+                    return named
                 return None
             mention = Mention(phrase[0].start, phrase[-1].end, "", "common")
             mention.text = text[mention.start : mention.end]
