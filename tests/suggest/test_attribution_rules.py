@@ -1546,3 +1546,12 @@ def test_a_named_subject_after_with_does_both_coordinated_participles():
     )
     (quote,) = direct_quotes(text)
     assert quote.speaker == "Ivo Brandt"
+
+
+def test_a_mention_after_an_inverted_verb_that_opens_the_content_is_no_speaker():
+    text = (
+        "Omar Haddad, citing “the unique magic of the harbour,” said the candidate could "
+        "win in Leeds, York and Hull."
+    )
+    (quote,) = direct_quotes(text)
+    assert quote.speaker == "Omar Haddad"

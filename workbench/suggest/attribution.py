@@ -176,6 +176,19 @@ _CAPITALISED_OPENERS = frozenset(
 _SENTENCE_END = re.compile(r"(?<![A-Z])[.!?](?:\s|$)")
 
 
+_MODALS = frozenset(
+    split_words("could would will should may might must can cannot is was are were has had")
+)
+
+
+def _subject_of_content(tokens: list[Token], speaker: Mention) -> bool:
+    """Whether the mention after an inverted verb opens the reported clause instead: "…,''
+    said the candidate could win" (the candidate is the clause's subject, not the speaker)."""
+    end = speaker.role_span[1] if speaker.role_span else speaker.end
+    k = next((k for k, t in enumerate(tokens) if t.start >= end), len(tokens))
+    return k < len(tokens) and tokens[k].lower in _MODALS
+
+
 def _cue_after_quote(text: str, start: int, end: int) -> Cue | None:
     tokens = tokenize(text, start, min(end, start + 400))
     i = 0
@@ -191,7 +204,7 @@ def _cue_after_quote(text: str, start: int, end: int) -> Cue | None:
         and tokens[i].lower not in _OBJECT_VERBS  # "…,” told Reuters": the listener
     ):
         speaker = mention_after(text, tokens, i + 1)
-        if speaker is not None:
+        if speaker is not None and not _subject_of_content(tokens, speaker):
             return Cue(tokens[i].start, tokens[i].end, speaker, tokens[i].lower in COGNITION_VERBS)
     # Subject first, the verb within the next few tokens: "Renad Mansour, … , said"
     for j in range(i + 1, min(len(tokens), i + 36)):
