@@ -1555,3 +1555,24 @@ def test_a_mention_after_an_inverted_verb_that_opens_the_content_is_no_speaker()
     )
     (quote,) = direct_quotes(text)
     assert quote.speaker == "Omar Haddad"
+
+
+def test_a_described_subject_before_a_colon():
+    text = (
+        "In the hours after the storm hit the coast, a familiar voice celebrated the damage "
+        "online: “The sea has already arrived at your doors.”"
+    )
+    (quote,) = direct_quotes(text)
+    assert text[quote.speaker_start : quote.speaker_end] == "a familiar voice"
+    text = (
+        "The Haddad campaign, in a note on the harbour dispute, worded it more carefully: "
+        "“The mayor wrote to every council member about the dredging.”"
+    )
+    (quote,) = direct_quotes(text)
+    assert text[quote.speaker_start : quote.speaker_end] == "The Haddad campaign"
+    text = (
+        "The Ledger technology columnist Ivo Brandt wrote in a long post on the site: "
+        "“The timeline is the heart of the product.”"
+    )
+    (quote,) = direct_quotes(text)
+    assert quote.speaker == "Ivo Brandt"

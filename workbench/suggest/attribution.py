@@ -471,7 +471,7 @@ def cue_before_quote(text: str, start: int, end: int) -> tuple[Cue | None, bool]
         ):
             # "…, telling Reuters, “…”", "He then … and joked, “…”": the clause's subject.
             speaker = _coordinated_pronoun(text, tokens, i)
-            if speaker is None:
+            if speaker is None and not (introduces and not objects and tokens[i - 1].text == ","):
                 speaker, _ = subject_of(text, start, tokens[i].start)
         if speaker is None and introduces and not objects:
             # Inverted: "…, explained Rosenberg, “…”", "Said Comey, “…”".
@@ -483,6 +483,8 @@ def cue_before_quote(text: str, start: int, end: int) -> tuple[Cue | None, bool]
                 and after.end >= tail[-2].end
             ):
                 speaker = after
+            elif i > 0 and tokens[i - 1].text == ",":
+                speaker, _ = subject_of(text, start, tokens[i].start)
         if speaker is None:
             continue
         cue = Cue(
@@ -853,6 +855,27 @@ def subject_of(text: str, start: int, end: int) -> tuple[Mention | None, tuple[i
                 speaker = mention_before(text, tokens, i)
                 if tokens[i].lower in _TIME_AFTER or tokens[i].lower in _TIME_UNITS:
                     break  # "Hours later, he …", "Eight years ago, he …": not the subject
+                described = tokens[first].lower in {"a", "an", "the"}
+                if (
+                    described
+                    and i - first < 5
+                    and not _verb_like(tokens[i])
+                    and tokens[i].text.isalpha()
+                    and tokens[i].lower not in _CLAUSE_STOPS
+                ):
+                    continue  # "a familiar voice (celebrated)": the noun's modifiers first
+                if described and tokens[i - 1].text == "," and i - 2 > first:
+                    # "The Clinton campaign, in a Q&A on the controversy, worded it:"
+                    head = _np_ending_at(text, tokens, i - 2)
+                    if head is not None and head.start == tokens[first].start:
+                        return head, (tokens[i].start, cue_end)
+                if (
+                    speaker is not None
+                    and speaker.kind == "name"
+                    and speaker.start > tokens[first].start
+                    and _role_lead([t for t in tokens[first:i] if t.end <= speaker.start])
+                ):
+                    return speaker, (tokens[i].start, cue_end)  # "The Slate columnist Ann Lie"
                 if (
                     speaker is not None
                     and speaker.start == tokens[first].start
@@ -865,6 +888,19 @@ def subject_of(text: str, start: int, end: int) -> tuple[Mention | None, tuple[i
                     return speaker, (tokens[i].start, cue_end)
                 break
     return None, None
+
+
+def _verb_like(token: Token) -> bool:
+    """A lowercase word that may be a finite verb: "celebrated", "had", "makes", "said"."""
+    word = token.lower
+    return (
+        word in AUXILIARIES
+        or word in _PASSIVE
+        or word in _NOT_NOUNS
+        or is_cue_word(word)
+        or (word.endswith("ed") and len(word) > 3)
+        or (word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3)
+    )
 
 
 @dataclass
