@@ -1576,3 +1576,19 @@ def test_a_described_subject_before_a_colon():
     )
     (quote,) = direct_quotes(text)
     assert quote.speaker == "Ivo Brandt"
+
+
+def test_an_appositive_that_ends_in_a_quoted_title():
+    text = (
+        "Many fear the choice.\n\n"
+        "As Vera Holm, professor of law at York and author of ''The Unwritten Rules,'' put it, "
+        "''A compromise candidate today may be far better for them than the alternative.''"
+    )
+    (quote,) = direct_quotes(text)
+    assert quote.speaker == "Vera Holm"
+    text = (
+        "Ms. Ruiz said she was thinking, ''Oh my God, this cannot be happening,'' adding, "
+        "''I had no way to put names to my feelings.''"
+    )
+    found = direct_quotes(text)
+    assert found[-1].speaker != "God"

@@ -442,9 +442,12 @@ def cue_before_quote(text: str, start: int, end: int) -> tuple[Cue | None, bool]
                 or mention_before(text, tokens, i)
             )
         elif (
-            i > 2
+            i > 3
             and tokens[i - 1].text in {"”", '"', "'"}
-            and tokens[i - 2].text == ","
+            and (
+                tokens[i - 2].text == ","
+                or (tokens[i - 2].text == "'" and tokens[i - 3].text == ",")  # ,'' adding
+            )
             and tokens[i].lower.endswith("ing")
         ):
             # "Ann Lie told the paper the plan was “a mistake,” adding, “…”"

@@ -196,6 +196,12 @@ def mention_before(text: str, tokens: list[Token], verb: int) -> Mention | None:
                 return None
     if i < 0:
         return None
+    if i >= 2 and tokens[i].text in {"”", '"', "'"} and tokens[i - 1].text in {",", "'"}:
+        # "Akhil Amar, author of ''America's Unwritten Constitution,'' put it": the comma
+        # that closes the appositive sits inside the title's closing marks.
+        k = i - 1 if tokens[i - 1].text == "," else i - 2
+        if k >= 1 and tokens[k].text == ",":
+            i = k
     skipped = {t.lower for t in tokens[i + 1 : verb]}
     if skipped & _PASSIVE_AUX and (
         tokens[verb].lower.endswith("ed")
