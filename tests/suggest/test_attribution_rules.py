@@ -1592,3 +1592,22 @@ def test_an_appositive_that_ends_in_a_quoted_title():
     )
     found = direct_quotes(text)
     assert found[-1].speaker != "God"
+
+
+def test_a_participle_after_a_when_clause_takes_its_subject():
+    text = (
+        "The first incident came during a speech at the college, when harbour protesters "
+        "interrupted her speech, shouting “she wins, we lose!”"
+    )
+    (quote,) = direct_quotes(text)
+    assert text[quote.speaker_start : quote.speaker_end] == "harbour protesters"
+
+
+def test_a_described_subject_after_at_which_point():
+    text = (
+        "He said, “Ivo Brandt will build the pier” - at which point the crowd chanted "
+        "“Build the pier!” - “and keep the port open.”"
+    )
+    found = direct_quotes(text)
+    chant = next(q for q in found if "Build the pier" in q.text)
+    assert text[chant.speaker_start : chant.speaker_end] == "the crowd"

@@ -709,9 +709,20 @@ def _subordinate_subject(text: str, tokens: list[Token], comma: int) -> Mention 
             and tokens[m + 1].text.islower()
         ):
             return Mention(tokens[m].start, tokens[m].end, tokens[m].text, "pronoun")
-        if tokens[m].lower == "where" and m + 2 < comma:
+        if (tokens[m].lower == "where" or tokens[m].lower in _SUBORDINATING) and m + 2 < comma:
+            # "where about 50 protesters had gathered, chanting", "when Sanders protesters
+            # interrupted her speech, shouting"
             v = next(
-                (v for v in range(m + 2, min(comma, m + 7)) if tokens[v].lower in _AUX_VERBS),
+                (
+                    v
+                    for v in range(m + 2, min(comma, m + 7))
+                    if tokens[v].lower in _AUX_VERBS
+                    or (
+                        tokens[m].lower != "where"
+                        and tokens[v].text.islower()
+                        and tokens[v].lower.endswith("ed")
+                    )
+                ),
                 -1,
             )
             phrase = tokens[m + 1 : v] if v > 0 else []

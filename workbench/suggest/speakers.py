@@ -472,18 +472,27 @@ def _np_ending_at(
                 k < i - 1 and word.capitalised and word.text.endswith(("’s", "'s"))
             ):  # "the man", "Obama's former campaign strategist"
                 before = tokens[k - 1].text if k > 0 else ","
-                if before in {
-                    ",",
-                    "“",
-                    "”",
-                    '"',
-                    "'",
-                    "’",
-                    ":",
-                    ";",
-                    "—",
-                    "–",
-                } or before.lower() in {"and", "but", "when", "as", "even", "while"}:
+                if (
+                    before
+                    in {
+                        ",",
+                        "“",
+                        "”",
+                        '"',
+                        "'",
+                        "’",
+                        ":",
+                        ";",
+                        "—",
+                        "–",
+                    }
+                    or before.lower() in _CLAUSE_OPENING
+                    or (
+                        before.lower() in {"point", "moment", "time"}
+                        and k >= 2
+                        and tokens[k - 2].lower == "which"
+                    )
+                ):  # "at which point the crowd (chanted)"
                     return _build(text, tokens, k, i, "common")
                 if before.lower() in {"in", "at", "from", "with"} and k >= 3 and not nested:
                     # "a Democratic staffer in the room (wondered)": the phrase before the
@@ -505,6 +514,11 @@ def _np_ending_at(
 _NOT_HEADS = frozenset(
     split_words("""after before since while until when because although though if unless
     whether than""")
+)
+# Words after which a determiner opens a clause: "when the crowd (chanted)".
+_CLAUSE_OPENING = frozenset(
+    split_words("""and but when as even while where after before because if once until since
+    though although""")
 )
 _AGE = re.compile(r"\d+-year-old")
 # Hyphenated heads of a described source: "a voice-over", "the front-runner", "a look-alike".
