@@ -1092,3 +1092,522 @@ def test_but_now_said_takes_the_sentence_subject():
     )
     found = quotes_of(text)
     assert [q.speaker for q in found] == ["Tom Mast", "Tom Mast"]
+
+
+def test_a_late_cue_with_a_long_role_or_relative_clause_after_the_speaker():
+    text = (
+        "Fares went up again.\n\n"
+        "“Nobody expected the board to move this fast,” given how slowly it usually works, "
+        "said Omar Haddad, who teaches transport economics at the city college in Leeds."
+    )
+    (quote,) = direct_quotes(text)
+    assert quote.speaker == "Omar Haddad"
+    text = (
+        "Fares went up again.\n\n"
+        "“Nobody expected the board to move this fast,” given how slowly it usually works, "
+        "said Omar Haddad, the senior transport economist at the Northern Rail Users Forum."
+    )
+    (quote,) = direct_quotes(text)
+    assert quote.speaker == "Omar Haddad"
+
+
+def test_a_signature_on_the_line_after_the_quotation():
+    text = (
+        "Here are the claims we checked.\n\n"
+        "“We cut the waiting lists at every hospital in the region.”\n\n"
+        "- Greta Lund.\n\n"
+        "The lists did shrink, but only at two of the five hospitals."
+    )
+    (quote,) = direct_quotes(text)
+    assert quote.speaker == "Greta Lund"
+    text = (
+        "Voices from the hall.\n\n"
+        "“We cut the waiting lists at every hospital in the region.”\n\n"
+        "-Greta Lund, speaking after the vote.\n\n"
+        "- Lund proposes a new levy to pay for it."
+    )
+    (quote,) = direct_quotes(text)
+    assert quote.speaker == "Greta Lund"
+
+
+def test_a_dash_line_that_goes_on_is_not_a_signature():
+    text = (
+        "Here are the claims we checked.\n\n"
+        "“We cut the waiting lists at every hospital in the region.”\n\n"
+        "- Greta Lund proposes a new levy to pay for the extra nurses next year."
+    )
+    assert all(q.speaker != "Greta Lund" for q in direct_quotes(text))
+
+
+def test_a_new_sentence_after_a_closed_quotation_does_not_attribute_it():
+    text = (
+        "Lena Ward asked why the depot had closed, to which Tom Reyes replied: "
+        "“It was never profitable.” He said the council would look for a new tenant next spring."
+    )
+    (quote,) = direct_quotes(text)
+    assert quote.speaker == "Tom Reyes"
+    text = (
+        "Lena Ward asked why the depot had closed, to which Tom Reyes replied: "
+        "“Who would rent it?” Her critics cited the answer as proof that she had given up."
+    )
+    (quote,) = direct_quotes(text)
+    assert quote.speaker == "Tom Reyes"
+
+
+def test_the_subject_of_the_verb_governing_an_infinitive_or_gerund_cue():
+    text = (
+        "The meeting was calm until Nora Hale was prompted to say, "
+        "“We will not back down on the pension plan.”"
+    )
+    (quote,) = direct_quotes(text)
+    assert quote.speaker == "Nora Hale"
+    text = (
+        "Judge Alma Ruiz left the room for an hour. When she returned she began by saying, "
+        "“I have read every letter that was sent to this court.”"
+    )
+    (quote,) = direct_quotes(text)
+    assert text[quote.speaker_start : quote.speaker_end] == "she"
+    assert quote.speaker == "Alma Ruiz"
+
+
+def test_an_unlisted_past_tense_cue_after_and_takes_the_clauses_pronoun():
+    text = (
+        "Mayor Ines Carvalho won easily. Smiling, she thanked her neighbours and then boomed, "
+        "“This city has never been stronger than it is tonight.”"
+    )
+    (quote,) = direct_quotes(text)
+    assert text[quote.speaker_start : quote.speaker_end] == "she"
+
+
+def test_a_pronoun_that_issued_a_statement_is_the_speaker():
+    text = (
+        "Ines Carvalho signed the lease in 2012. At the time, she released a statement saying, "
+        "“The new depot will bring two hundred jobs to the valley.”"
+    )
+    (quote,) = direct_quotes(text)
+    assert quote.speaker == "Ines Carvalho"
+
+
+def test_a_reporting_word_after_a_possessive_or_of_is_a_noun():
+    text = (
+        "Ines Carvalho regularly tells how she came to serve as his secretary of state and "
+        "recites the line: “Nobody gave the valley a second look.”"
+    )
+    (quote,) = direct_quotes(text)
+    assert quote.speaker == "Ines Carvalho"
+    text = "Lena Ward said the auditor’s report “was not good at all, frankly.”"
+    assert all((q.cue or {}).get("text") != "report" for q in suggest(text, claims=0))
+
+
+def test_a_line_that_is_only_a_described_name_before_a_colon():
+    text = "The claims, in their own words.\n\nFormer harbour master Ines Carvalho:“We dredged it twice.”"
+    (quote,) = direct_quotes(text)
+    assert quote.speaker == "Ines Carvalho"
+    assert quote.role == "Former harbour master"
+
+
+def test_a_source_familiar_with_someones_thinking():
+    text = (
+        "Another source familiar with Carvalho’s thinking said, "
+        "“She will run again if the harbour deal goes through.”"
+    )
+    (quote,) = direct_quotes(text)
+    assert quote.speaker == "Another source familiar with Carvalho’s thinking"
+
+
+def test_a_conjunction_and_adverb_opening_the_sentence_are_not_the_subject():
+    text = (
+        "The first message was mild. And then Ines Carvalho went fully on the attack, saying, "
+        "“Is the council ever going to publish the accounts?”"
+    )
+    (quote,) = direct_quotes(text)
+    assert quote.speaker == "Ines Carvalho"
+
+
+def test_an_inverted_cue_opening_the_sentence_with_a_relative_clause():
+    text = (
+        "The old school was turned into a museum. "
+        "Said Dora Pine, who grew up two doors away from the school, “We were all so proud.”"
+    )
+    (quote,) = direct_quotes(text)
+    assert quote.speaker == "Dora Pine"
+
+
+def test_an_unlisted_past_tense_verb_after_a_described_person():
+    text = (
+        "Ines Carvalho showed the crowd a clip of the debate.\n\n"
+        "“Let me help you out, the answer is no,” the Liberal vice-presidential nominee riffed "
+        "on the mayor’s reply, drawing laughs."
+    )
+    (quote,) = direct_quotes(text)
+    assert text[quote.speaker_start : quote.speaker_end] == (
+        "the Liberal vice-presidential nominee"
+    )
+
+
+def test_a_late_cue_set_off_by_commas_inside_the_paraphrase():
+    text = (
+        "The allure of simplicity, Mr. Okafor argued, is a chimera.\n\n"
+        "“Most of the complexity comes from efforts to measure” income, he said, rather than "
+        "from deductions for things like mortgage interest and gifts to charity."
+    )
+    (quote,) = direct_quotes(text)
+    assert text[quote.speaker_start : quote.speaker_end] == "he"
+
+
+def test_a_described_speaker_with_two_adjectives_between_commas():
+    text = (
+        "When she took office in 2009, she made housing her focus.\n\n"
+        "“From the first day, housing was the priority,” the bespectacled, 64-year-old "
+        "mayor said in an interview."
+    )
+    (quote,) = direct_quotes(text)
+    assert text[quote.speaker_start : quote.speaker_end] == "the bespectacled, 64-year-old mayor"
+
+
+def test_a_present_tense_verb_after_a_pronoun_is_a_cue():
+    text = (
+        "Ivo Brandt wrote the column last year.\n\n"
+        "“The market has not failed the town,” he mocks. “The town has failed the market.”"
+    )
+    (quote,) = direct_quotes(text)
+    assert text[quote.speaker_start : quote.speaker_end] == "he"
+    assert quote.cue["text"] == "mocks"
+
+
+def test_a_contracted_pronoun_before_a_cue_is_the_speaker():
+    text = (
+        "Ever since Ines Carvalho entered the race, she's said the same thing at every stop: "
+        "“This is not about me, it is about the valley.”"
+    )
+    (quote,) = direct_quotes(text)
+    assert text[quote.speaker_start : quote.speaker_end] == "she"
+    assert quote.speaker == "Ines Carvalho"
+
+
+def test_a_hyphenated_noun_heads_a_described_source():
+    text = (
+        "The new spot airs on Tuesday.\n\n"
+        "“She will stand up to the gun lobby and win,” a voice-over in the ad states. "
+        "“She will protect the clinics.”"
+    )
+    (quote,) = direct_quotes(text)
+    assert text[quote.speaker_start : quote.speaker_end] == "a voice-over in the ad"
+
+
+def test_just_may_open_the_adjuncts_between_a_cue_and_its_comma():
+    text = (
+        "He was buried in the hills above the town.\n\n"
+        "As the columnist Vera Holm had written just a few years earlier, "
+        "“We could not have had a harbour without him.”"
+    )
+    (quote,) = direct_quotes(text)
+    assert quote.speaker == "Vera Holm"
+
+
+def test_a_late_cue_after_a_second_quotation_mark_in_the_sentence():
+    text = (
+        "The publisher announced a memoir in 2000.\n\n"
+        "“All That Glitters Is Not Gold” was to be a “cautionary tale,” said Vera Holm, "
+        "then the author’s agent."
+    )
+    found = direct_quotes(text)
+    assert found[0].speaker == "Vera Holm"
+
+
+def test_the_nearest_pronoun_subject_after_a_phrase_governs_the_coordinated_cue():
+    text = (
+        "Over the years, she said, the letters kept them close – although at the mention of "
+        "letters Ines Carvalho laughed. Later, at the mention of email she laughed and admitted "
+        "“emails have been wonderful, although they can be a curse.”"
+    )
+    (quote,) = direct_quotes(text)
+    assert text[quote.speaker_start : quote.speaker_end] == "she"
+    assert quote.speaker_start > text.index("Later")
+
+
+def test_a_role_before_a_first_name_does_not_hide_its_gender():
+    text = (
+        "Ashley Yago, 33, a supporter of Republican Donald Reyes who lives in Greeley, finds "
+        "herself in a similar job.\n\n"
+        "“I have had two grants, but I still have loans,” she said in a phone interview."
+    )
+    (quote,) = direct_quotes(text)
+    assert quote.speaker == "Ashley Yago"
+
+
+def test_a_pronoun_prefers_the_subject_to_a_name_inside_its_appositive():
+    text = (
+        "Omar Haddad, a longtime critic of Mayor Paul Greer who sits on the council, "
+        "runs a bakery on Main Street.\n\n"
+        "“We need a new plan for the harbour,” he said."
+    )
+    (quote,) = direct_quotes(text)
+    assert quote.speaker == "Omar Haddad"
+
+
+def test_a_later_mention_by_surname_counts_for_a_pronoun():
+    text = (
+        "Omar Haddad met Paul Greer at the depot on Monday.\n\n"
+        "On Tuesday, Haddad went back alone. “It is a disgrace,” he said."
+    )
+    (quote,) = direct_quotes(text)
+    assert quote.speaker == "Omar Haddad"
+
+
+def test_a_gendered_title_before_a_surname_tells_the_gender():
+    text = (
+        "Ana Ruiz and Kim Lee ran the shop for years. Mr. Lee retired in May.\n\n"
+        "“We will stay open all summer,” she said."
+    )
+    (quote,) = direct_quotes(text)
+    assert quote.speaker == "Ana Ruiz"
+
+
+def test_a_word_opening_the_sentence_is_not_part_of_a_name():
+    from workbench.suggest.speakers import Registry
+
+    text = "Entrusting Paul Greer with the budget was a mistake. Like Ana Ruiz, he resigned."
+    people = set(Registry(text, []).people)
+    assert "Paul Greer" in people
+    assert "Ana Ruiz" in people
+    assert not any(name.startswith(("Entrusting", "Like")) for name in people)
+
+
+def test_a_dated_document_after_an_inverted_cue():
+    text = (
+        "Hiring is hard.\n\n"
+        "“Interviewers are likely to feel they are getting useful information,” concluded "
+        "a 2013 article in the journal Judgment and Decision Making."
+    )
+    (quote,) = direct_quotes(text)
+    assert text[quote.speaker_start : quote.speaker_end] == "a 2013 article"
+
+
+def test_a_long_adjunct_between_a_cue_and_the_comma_before_a_quote():
+    text = (
+        "Then there was the radio host Ivo Brandt, who lamented in an interview with the "
+        "Daily Ledger politics editor Ana Ruiz, “We have spent twenty years demonizing the press.”"
+    )
+    (quote,) = direct_quotes(text)
+    assert quote.speaker == "Ivo Brandt"
+
+
+def test_a_reporting_word_inside_the_words_before_the_speaker_is_no_role():
+    text = (
+        "On Friday, Ivo Brandt pounced on news that the files were later deemed “top secret,” "
+        "saying in a Brandtian post on the site: “The new release is a disaster for the council!”"
+    )
+    assert all(q.speaker != "Brandtian" for q in direct_quotes(text))
+
+
+def test_a_reporting_word_between_two_nouns_is_a_noun():
+    text = (
+        "Ines Carvalho initially said in the spring, when the private server email story "
+        "broke, “I did not send any classified material to anyone.”"
+    )
+    (quote,) = direct_quotes(text)
+    assert quote.speaker == "Ines Carvalho"
+
+
+def test_a_time_phrase_before_the_verb_is_not_the_speaker():
+    text = (
+        "Reince Hale, the party chairman, this past week announced the creation of a website "
+        "that explains the rules of the convention."
+    )
+    (found,) = [s for s in suggest(text, claims=0) if s.kind == "quote"]
+    assert found.speaker == "Reince Hale"
+
+
+def test_a_cognition_word_after_a_determiner_and_a_modifier_is_a_noun():
+    text = (
+        "A rumpled figure with short grey whiskers, Bob said he arrived at the base in "
+        "December of that year."
+    )
+    found = [s for s in suggest(text, claims=0) if s.kind == "quote"]
+    assert found and all(s.speaker != "A rumpled" for s in found)
+
+
+def test_a_list_of_places_in_a_relative_clause_is_not_the_speaker():
+    text = (
+        "Britain's ambassador Ivo Brandt, who will retire soon after also serving in Iran, "
+        "Turkey and France, praised the treaty in an interview published on Saturday."
+    )
+    (found,) = [s for s in suggest(text, claims=0) if s.kind == "quote"]
+    assert found.speaker == "Ivo Brandt"
+    text = (
+        "Two members of the council from Leeds, Ana Ruiz and Omar Haddad, have said they "
+        "will not back the plan."
+    )
+    (found,) = [s for s in suggest(text, claims=0) if s.kind == "quote"]
+    assert found.speaker == "Ana Ruiz and Omar Haddad"
+
+
+def test_a_subordinating_word_ends_no_described_speaker():
+    text = (
+        "One month after announcing his support for the plan, Omar Haddad still believes "
+        "that the harbour cannot pay for itself."
+    )
+    found = [s for s in suggest(text, claims=0) if s.kind == "quote"]
+    assert all(s.speaker != "One month after" for s in found)
+
+
+def test_a_noun_like_reporting_word_after_a_possessive_is_no_cue():
+    text = (
+        "Editor’s note: Ivo Brandt is a serial liar who has repeatedly pledged to close "
+        "the harbour to all foreign ships."
+    )
+    found = [s for s in suggest(text, claims=0) if s.kind == "quote"]
+    assert all((s.cue or {}).get("text") != "note" for s in found)
+    text = "Contrary to Lazar’s claims, the police say he never reached the mail server."
+    found = [s for s in suggest(text, claims=0) if s.kind == "quote"]
+    assert all(s.speaker != "Lazar" for s in found)
+
+
+def test_a_line_with_a_name_and_its_party_before_a_colon():
+    text = (
+        "The exchange went like this.\n\n"
+        "Rep. Ann Cole (R-Ore.):“I have not heard anyone other than you ever cite that figure.”"
+    )
+    (quote,) = direct_quotes(text)
+    assert quote.speaker == "Ann Cole"
+
+
+def test_a_participle_right_after_the_cue_leaves_no_empty_remark():
+    text = "Omar Haddad then interjected, calling the mayor’s harbour plan a costly mistake."
+    found = [s for s in suggest(text, claims=0) if s.kind == "quote"]
+    assert found
+    assert all(s.text.strip() for s in found)
+
+
+def test_a_late_cue_with_an_adjunct_tail_takes_the_whole_sentence():
+    text = (
+        "Her friends have mocked the mayor’s plan, calling it “a harbour of dreams,” "
+        "Vera Holm said as she turned around and spread out her cape.\n\n"
+        "“But it is our harbour, and we love it!”"
+    )
+    found = [s for s in suggest(text, claims=0) if s.kind == "quote"]
+    assert found[0].speaker == "Vera Holm"
+    assert found[0].text.startswith("Her friends")
+    assert found[-1].speaker == "Vera Holm"
+
+
+def test_a_role_with_a_dollar_sign_before_the_speaker():
+    text = (
+        "The movement plans a march.\n\n"
+        "“They have to decide whether to feed themselves or their kids,” Fight for $15 "
+        "organizing director Kendra Fells told a local station. “They care about two things.”"
+    )
+    (quote,) = direct_quotes(text)
+    assert quote.speaker == "Kendra Fells"
+
+
+def test_an_ampersand_inside_a_described_speaker():
+    text = (
+        "The plant director was on board.\n\n"
+        "“We are shocked, he was a friend to us,” one P&G Leeds employee told a local station."
+    )
+    (quote,) = direct_quotes(text)
+    assert text[quote.speaker_start : quote.speaker_end] == "one P&G Leeds employee"
+
+
+def test_a_participle_after_a_subordinate_clause_takes_its_pronoun():
+    text = (
+        "Governor Ivo Brandt, a staunch ally of the mayor, acknowledged some copying even as "
+        "he defended the speechwriter and the campaign, saying, "
+        "“Ninety percent of the speech is completely different.”"
+    )
+    (quote,) = direct_quotes(text)
+    assert text[quote.speaker_start : quote.speaker_end] == "he"
+
+
+def test_the_noun_phrase_after_with_does_the_participle():
+    text = (
+        "The parade paused to remember the victims, with many marchers and spectators "
+        "chanting “We are Leeds” as they passed the town hall."
+    )
+    (quote,) = direct_quotes(text)
+    assert text[quote.speaker_start : quote.speaker_end] == "many marchers and spectators"
+
+
+def test_a_participle_after_a_where_clause_takes_its_subject():
+    text = (
+        "The mayor spoke just down the street from the old pier, where about 50 protesters "
+        "had gathered on Wednesday morning, chanting “no contract, no peace” at the cars."
+    )
+    (quote,) = direct_quotes(text)
+    assert text[quote.speaker_start : quote.speaker_end] == "about 50 protesters"
+
+
+def test_a_named_subject_after_with_does_both_coordinated_participles():
+    text = (
+        "Rivals were quick to chime in, with Ivo Brandt tweeting that it was a disaster for "
+        "the mayor and asking, “How can someone with such bad judgement run the port?”"
+    )
+    (quote,) = direct_quotes(text)
+    assert quote.speaker == "Ivo Brandt"
+
+
+def test_a_mention_after_an_inverted_verb_that_opens_the_content_is_no_speaker():
+    text = (
+        "Omar Haddad, citing “the unique magic of the harbour,” said the candidate could "
+        "win in Leeds, York and Hull."
+    )
+    (quote,) = direct_quotes(text)
+    assert quote.speaker == "Omar Haddad"
+
+
+def test_a_described_subject_before_a_colon():
+    text = (
+        "In the hours after the storm hit the coast, a familiar voice celebrated the damage "
+        "online: “The sea has already arrived at your doors.”"
+    )
+    (quote,) = direct_quotes(text)
+    assert text[quote.speaker_start : quote.speaker_end] == "a familiar voice"
+    text = (
+        "The Haddad campaign, in a note on the harbour dispute, worded it more carefully: "
+        "“The mayor wrote to every council member about the dredging.”"
+    )
+    (quote,) = direct_quotes(text)
+    assert text[quote.speaker_start : quote.speaker_end] == "The Haddad campaign"
+    text = (
+        "The Ledger technology columnist Ivo Brandt wrote in a long post on the site: "
+        "“The timeline is the heart of the product.”"
+    )
+    (quote,) = direct_quotes(text)
+    assert quote.speaker == "Ivo Brandt"
+
+
+def test_an_appositive_that_ends_in_a_quoted_title():
+    text = (
+        "Many fear the choice.\n\n"
+        "As Vera Holm, professor of law at York and author of ''The Unwritten Rules,'' put it, "
+        "''A compromise candidate today may be far better for them than the alternative.''"
+    )
+    (quote,) = direct_quotes(text)
+    assert quote.speaker == "Vera Holm"
+    text = (
+        "Ms. Ruiz said she was thinking, ''Oh my God, this cannot be happening,'' adding, "
+        "''I had no way to put names to my feelings.''"
+    )
+    found = direct_quotes(text)
+    assert found[-1].speaker != "God"
+
+
+def test_a_participle_after_a_when_clause_takes_its_subject():
+    text = (
+        "The first incident came during a speech at the college, when harbour protesters "
+        "interrupted her speech, shouting “she wins, we lose!”"
+    )
+    (quote,) = direct_quotes(text)
+    assert text[quote.speaker_start : quote.speaker_end] == "harbour protesters"
+
+
+def test_a_described_subject_after_at_which_point():
+    text = (
+        "He said, “Ivo Brandt will build the pier” - at which point the crowd chanted "
+        "“Build the pier!” - “and keep the port open.”"
+    )
+    found = direct_quotes(text)
+    chant = next(q for q in found if "Build the pier" in q.text)
+    assert text[chant.speaker_start : chant.speaker_end] == "the crowd"

@@ -40,7 +40,7 @@ _PHRASAL_VERBS = frozenset(
 )
 
 _ADJUNCT_STARTS = frozenset(
-    split_words("""in on at during to of after before when while as with from last this
+    split_words("""in on at during to of after before when while as with from last this just
     yesterday today tonight later earlier then also again recently monday tuesday wednesday
     thursday friday saturday sunday morning afternoon evening night""")
 )
@@ -74,6 +74,14 @@ class Cue:
     cognition: bool = False
 
 
+# Cognition words that are more often nouns after a determiner and a modifier.
+_NOUNISH_COGNITION = frozenset(
+    split_words("""figure figures hope hopes fear fears doubt doubts worry worries estimate
+    estimates guess""")
+)
+_OF_LIKE = frozenset(split_words("of in on with for by"))
+
+
 def _verb_at(tokens: list[Token], i: int) -> int:
     """Return how many tokens make a reporting cue at tokens[i] (0 if none)."""
     word = tokens[i].lower
@@ -83,6 +91,18 @@ def _verb_at(tokens: list[Token], i: int) -> int:
         return 0  # "the United States", "Editor's Note"
     if word.endswith("ing") and i > 0 and tokens[i - 1].lower in {"most", "more", "very"}:
         return 0  # "The most telling promise": an adjective
+    if (
+        word in _NOUN_LIKE_CUES
+        and i > 0
+        and tokens[i - 1].text.endswith(("’s", "'s", "s’", "s'"))
+        and tokens[i - 1].lower not in {"he’s", "he's", "she’s", "she's", "it’s", "it's"}
+    ):
+        return 0  # "Editor’s note", "Lazar’s claims": a noun after a possessive
+    if word in _NOUNISH_COGNITION and (
+        (i > 0 and tokens[i - 1].lower in DETERMINERS)
+        or (i > 1 and tokens[i - 2].lower in DETERMINERS | _OF_LIKE)
+    ):
+        return 0  # "A rumpled figure with …", "the world of Bush-era figures": nouns
     following = tokens[i + 1].lower if i + 1 < len(tokens) else ""
     if (word, following) in _PHRASAL_VERBS or (word in _CALL and following in {"for", "on"}):
         return 2  # "called for a boycott", "pointed to the deficit"
@@ -136,7 +156,37 @@ def cue_after_quote(text: str, start: int, end: int) -> Cue | None:
             and word.lower().strip(",.") not in _ADJUNCT_STARTS
         ):
             return None  # "“…end.” He mentioned a long list of candidates …"
+        if (
+            cue.speaker.start < cue.start
+            and cue.speaker.text.split()[0] in _CAPITALISED_OPENERS
+            and word[:1].isalnum()
+            and word.lower().strip(",.") not in _ADJUNCT_STARTS
+            and len(_SENTENCE_END.split(rest, maxsplit=1)[0].split()) >= 4
+        ):
+            return None  # "“…?” Her critics cited it as evidence that …": a new sentence
     return cue
+
+
+# Capitalised words that open a sentence, not an attribution carried on from a quotation.
+_CAPITALISED_OPENERS = frozenset(
+    w.capitalize()
+    for w in CAPITALISED_STOPWORDS
+    if w.isalpha() and w not in {"mr", "mrs", "ms", "dr"}
+)
+_SENTENCE_END = re.compile(r"(?<![A-Z])[.!?](?:\s|$)")
+
+
+_MODALS = frozenset(
+    split_words("could would will should may might must can cannot is was are were has had")
+)
+
+
+def _subject_of_content(tokens: list[Token], speaker: Mention) -> bool:
+    """Whether the mention after an inverted verb opens the reported clause instead: "…,''
+    said the candidate could win" (the candidate is the clause's subject, not the speaker)."""
+    end = speaker.role_span[1] if speaker.role_span else speaker.end
+    k = next((k for k, t in enumerate(tokens) if t.start >= end), len(tokens))
+    return k < len(tokens) and tokens[k].lower in _MODALS
 
 
 def _cue_after_quote(text: str, start: int, end: int) -> Cue | None:
@@ -154,7 +204,7 @@ def _cue_after_quote(text: str, start: int, end: int) -> Cue | None:
         and tokens[i].lower not in _OBJECT_VERBS  # "…,” told Reuters": the listener
     ):
         speaker = mention_after(text, tokens, i + 1)
-        if speaker is not None:
+        if speaker is not None and not _subject_of_content(tokens, speaker):
             return Cue(tokens[i].start, tokens[i].end, speaker, tokens[i].lower in COGNITION_VERBS)
     # Subject first, the verb within the next few tokens: "Renad Mansour, … , said"
     for j in range(i + 1, min(len(tokens), i + 36)):
@@ -198,7 +248,7 @@ def _cue_after_quote(text: str, start: int, end: int) -> Cue | None:
                     and lead_tokens[-1].text == ","
                     and len(lead_tokens) <= 9
                     and all(t.text[0].isalnum() for t in lead_tokens[:-1])
-                    and not any(is_cue_word(t.text) for t in lead_tokens)
+                    and not any(t.text.islower() and is_cue_word(t.text) for t in lead_tokens)
                 ):
                     # "…,” the mayor’s chief of staff, Joe Kasper, told POLITICO."
                     if not speaker.role:
@@ -206,7 +256,11 @@ def _cue_after_quote(text: str, start: int, end: int) -> Cue | None:
                     return Cue(
                         tokens[j].start, tokens[j].end, speaker, tokens[j].lower in COGNITION_VERBS
                     )
-                if len(lead_tokens) <= 6 and all(t.text[0].isalnum() for t in lead_tokens):
+                if (
+                    len(lead_tokens) <= 6
+                    and all(t.text[0].isalnum() or t.text in {"$", "&"} for t in lead_tokens)
+                    and not any(t.text.islower() and is_cue_word(t.text) for t in lead_tokens)
+                ):
                     if (
                         speaker.kind == "name"
                         and not speaker.role
@@ -228,13 +282,33 @@ def _cue_after_quote(text: str, start: int, end: int) -> Cue | None:
         # that ends mid-sentence is its cue.
         for j in range(i + 1, min(len(tokens), i + 6)):
             word = tokens[j].text
+            if (
+                j == i + 1
+                and tokens[i].lower in {"he", "she"}
+                and word.isalpha()
+                and word.islower()
+                and word.endswith("s")
+                and len(word) > 3
+                and j + 1 < len(tokens)
+                and tokens[j + 1].text in {".", ","}
+            ):
+                # "…,” he mocks.": a present-tense verb after a pronoun, then a stop
+                return Cue(tokens[j].start, tokens[j].end, _build_pronoun(tokens[i]))
             if word.islower() and word.isalpha() and word.endswith("ed") and len(word) > 4:
                 speaker = mention_before(text, tokens, j)
                 after = tokens[j + 1].text if j + 1 < len(tokens) else "."
                 if (
                     speaker is not None
                     and speaker.start == tokens[i].start
-                    and speaker.kind in {"name", "pronoun"}
+                    and (
+                        speaker.kind in {"name", "pronoun"}
+                        # "…,” the Republican nominee riffed.": a described person, then a stop
+                        or (
+                            speaker.kind == "common"
+                            and tokens[i].lower in {"the", "a", "an"}
+                            and (after in {".", ",", "!", ";"} or after in _AFTER_VERB)
+                        )
+                    )
                     and (after in {".", ",", "!", "?", ";"} or tokens[j + 1].text.islower())
                 ):
                     return Cue(tokens[j].start, tokens[j].end, speaker)
@@ -246,6 +320,34 @@ def _cue_after_quote(text: str, start: int, end: int) -> Cue | None:
             if speaker is not None and speaker.kind in {"name", "org", "common"}:
                 return Cue(tokens[i].start, tokens[i].end, speaker)
     return None
+
+
+# Words that may follow an unlisted verb of saying: "…,” the nominee riffed on the answer."
+_AFTER_VERB = frozenset(split_words("on in at about during after before with as while to"))
+
+
+def _noun_compound(tokens: list[Token], i: int) -> bool:
+    """Whether a reporting word that is often a noun sits between two lowercase nouns:
+    "the private server email story", "a campaign text message"."""
+    if tokens[i].lower not in _NOUN_LIKE_CUES or i == 0 or i + 1 >= len(tokens):
+        return False
+    before, after = tokens[i - 1], tokens[i + 1]
+    return (
+        before.text.isalpha()
+        and before.text.islower()
+        and before.lower not in AUXILIARIES
+        and before.lower not in _CLAUSE_STOPS
+        and before.lower not in _SUBORDINATORS
+        and after.text.isalpha()
+        and after.text.islower()
+        and after.lower not in _FILLER
+        and after.lower not in _CLAUSE_STOPS
+        and after.lower not in DETERMINERS
+    )
+
+
+def _build_pronoun(token: Token) -> Mention:
+    return Mention(token.start, token.end, token.text, "pronoun", head_tokens=[token.text])
 
 
 def cue_before_quote(text: str, start: int, end: int) -> tuple[Cue | None, bool]:
@@ -266,6 +368,12 @@ def cue_before_quote(text: str, start: int, end: int) -> tuple[Cue | None, bool]
         width = _verb_at(tokens, i)
         if width and i > 0 and tokens[i - 1].lower in DETERMINERS:
             width = 0  # "in a written statement", "the report": not a verb
+        if width and i > 0 and tokens[i - 1].text.endswith(("’s", "'s", "s’", "s'")):
+            width = 0  # "Clinton’s emails", "the inspector’s report": a noun
+        if width and i > 0 and tokens[i - 1].lower == "of" and not tokens[i].lower.endswith("ing"):
+            width = 0  # "his secretary of state": a noun
+        if width and _noun_compound(tokens, i):
+            width = 0  # "when the server email story broke": a noun
         if width == 2 and tokens[i].lower in _CALL:
             width = 0  # "called for a “cultural war”": a label, not a quotation
         if not width and tokens[i].lower in {"posted", "called"}:
@@ -289,12 +397,25 @@ def cue_before_quote(text: str, start: int, end: int) -> tuple[Cue | None, bool]
             or (
                 # "As Ann Lie said last week in Tel Aviv, “…”": adjuncts before the comma
                 words[-1] == ","
-                and len(tail) <= 10
+                and len(tail) <= 14
                 and words[0] in _ADJUNCT_STARTS
                 and "that" not in words
                 and not any(is_cue_word(t.text) for t in tail)
             )
         )
+        if (
+            i == 0
+            and width == 1
+            and tokens[0].capitalised
+            and words
+            and words[-1] == ","
+            and not objects
+            and "that" not in words
+        ):
+            # "Said Ann Lie, who grew up on the street, “…”": an inverted cue opens the sentence.
+            named = mention_after(text, tokens, 1)
+            if named is not None and named.kind in {"name", "common"}:
+                return Cue(tokens[0].start, tokens[0].end, named), False
         if not introduces and (
             len(tail) > 8
             or not all(
@@ -315,20 +436,29 @@ def cue_before_quote(text: str, start: int, end: int) -> tuple[Cue | None, bool]
         if i > 1 and tokens[i - 1].text == "," and tokens[i].lower.endswith("ing"):
             # "Hours later, Trump returned the compliment, telling Reuters, “…”"
             speaker = (
-                _earlier_cue_speaker(text, tokens, i - 1)
+                _subordinate_subject(text, tokens, i - 1)
+                or _earlier_cue_speaker(text, tokens, i - 1)
                 or _clause_subject(text, tokens, i - 1)
                 or mention_before(text, tokens, i)
             )
         elif (
-            i > 2
+            i > 3
             and tokens[i - 1].text in {"”", '"', "'"}
-            and tokens[i - 2].text == ","
+            and (
+                tokens[i - 2].text == ","
+                or (tokens[i - 2].text == "'" and tokens[i - 3].text == ",")  # ,'' adding
+            )
             and tokens[i].lower.endswith("ing")
         ):
             # "Ann Lie told the paper the plan was “a mistake,” adding, “…”"
             speaker = _earlier_cue_speaker(text, tokens, i - 1) or mention_before(text, tokens, i)
         else:
-            speaker = mention_before(text, tokens, i) or _relative_subject(text, tokens, i)
+            speaker = (
+                mention_before(text, tokens, i)
+                or _relative_subject(text, tokens, i)
+                or _infinitive_subject(text, tokens, i)
+                or _with_subject(text, tokens, i)
+            )
             if speaker is not None and tokens[i].lower.endswith("ing"):
                 speaker = _issuer(text, tokens, speaker) or speaker
             if speaker is not None and speaker.kind != "pronoun":
@@ -344,7 +474,7 @@ def cue_before_quote(text: str, start: int, end: int) -> tuple[Cue | None, bool]
         ):
             # "…, telling Reuters, “…”", "He then … and joked, “…”": the clause's subject.
             speaker = _coordinated_pronoun(text, tokens, i)
-            if speaker is None:
+            if speaker is None and not (introduces and not objects and tokens[i - 1].text == ","):
                 speaker, _ = subject_of(text, start, tokens[i].start)
         if speaker is None and introduces and not objects:
             # Inverted: "…, explained Rosenberg, “…”", "Said Comey, “…”".
@@ -356,6 +486,8 @@ def cue_before_quote(text: str, start: int, end: int) -> tuple[Cue | None, bool]
                 and after.end >= tail[-2].end
             ):
                 speaker = after
+            elif i > 0 and tokens[i - 1].text == ",":
+                speaker, _ = subject_of(text, start, tokens[i].start)
         if speaker is None:
             continue
         cue = Cue(
@@ -363,6 +495,38 @@ def cue_before_quote(text: str, start: int, end: int) -> tuple[Cue | None, bool]
         )
         return cue, framed
     return _past_tense_before(text, tokens), False
+
+
+_GOVERNING_VERBS = frozenset(
+    split_words("began begins begin went goes go had has have got gets get chose wants want")
+)
+
+
+def _infinitive_subject(text: str, tokens: list[Token], verb: int) -> Mention | None:
+    """The subject of the verb that governs an infinitive or a gerund cue: "Ann Lie was
+    prompted to say, “…”", "he began by saying, “…”", "Lie went on to say, “…”"."""
+    k = verb - 1
+    if k < 2 or tokens[k].lower not in {"to", "by"}:
+        return None
+    if tokens[k].lower == "by" and not tokens[verb].lower.endswith("ing"):
+        return None  # "was asked by …": the asker follows
+    k -= 1
+    if tokens[k].lower in {"on", "up"}:
+        k -= 1  # "went on to say", "ended up saying"
+    word = tokens[k].text
+    if not (word.isalpha() and word.islower()) or not (
+        (word.endswith("ed") and len(word) > 4) or word in _GOVERNING_VERBS
+    ):
+        return None  # "explained the headline by saying": the verb is further back
+    m = k - 1
+    while m >= 0 and tokens[m].lower in _PASSIVE | AUXILIARIES:
+        m -= 1
+    if m < 0:
+        return None
+    speaker = mention_before(text, tokens, m + 1)
+    if speaker is None or speaker.kind not in {"name", "pronoun", "org", "common"}:
+        return None
+    return speaker
 
 
 def _past_tense_before(text: str, tokens: list[Token]) -> Cue | None:
@@ -375,6 +539,9 @@ def _past_tense_before(text: str, tokens: list[Token]) -> Cue | None:
     if not (word.islower() and word.isalpha() and word.endswith("ed") and len(word) > 4):
         return None
     speaker = mention_before(text, tokens, len(tokens) - 2)
+    if speaker is None:
+        # "she thanked the crowd and then boomed, “…”": the coordinated clause's subject.
+        speaker = _coordinated_pronoun(text, tokens, len(tokens) - 2)
     if speaker is None or speaker.kind not in {"name", "pronoun"}:
         return None
     return Cue(verb.start, verb.end, speaker)
@@ -414,6 +581,8 @@ def _np_after_comma(text: str, tokens: list[Token], verb: int) -> Mention | None
     phrase = tokens[comma + 1 : verb]
     if not 1 <= len(phrase) <= 5 or not all(t.text[:1].isalnum() for t in phrase):
         return None
+    if len(phrase) == 1 and phrase[0].lower in _SUBJECT_PRONOUNS:
+        return Mention(phrase[0].start, phrase[0].end, phrase[0].text, "pronoun")
     if not (phrase[0].lower in DETERMINERS or phrase[0].capitalised):
         return None
     if any(t.lower in _SUBORDINATORS or is_cue_word(t.text) for t in phrase):
@@ -486,6 +655,89 @@ _CLAUSE_OPENERS = frozenset([",", "—", "–"]) | frozenset(
 )
 
 
+def _with_subject(text: str, tokens: list[Token], verb: int) -> Mention | None:
+    """The noun phrase after "with" that does a participle: "with many marchers and
+    spectators chanting “…”"."""
+    if not tokens[verb].lower.endswith("ing") or verb < 2:
+        return None
+    if tokens[verb - 1].lower == "and":
+        # "with Ann Lie tweeting that it was a disaster and asking, “…”": the first participle
+        first = next(
+            (
+                k
+                for k in range(verb - 2, max(-1, verb - 25), -1)
+                if tokens[k].lower.endswith("ing") and tokens[k].text.islower()
+            ),
+            -1,
+        )
+        return _with_subject(text, tokens, first) if first > 1 else None
+    for k in range(verb - 2, max(-1, verb - 8), -1):
+        if tokens[k].lower == "with":
+            phrase = tokens[k + 1 : verb]
+            if not all(t.text[:1].isalnum() for t in phrase):
+                return None
+            if not phrase[-1].text.islower():
+                named = _np_ending_at(text, tokens, verb - 1)  # "with Donald Trump tweeting"
+                if named is not None and named.kind == "name" and named.start == phrase[0].start:
+                    return named
+                return None
+            mention = Mention(phrase[0].start, phrase[-1].end, "", "common")
+            mention.text = text[mention.start : mention.end]
+            mention.head_tokens = [t.text for t in phrase]
+            return mention
+        if not tokens[k].text[:1].isalnum():
+            return None
+    return None
+
+
+_SUBORDINATING = frozenset(
+    split_words("as while when because after before since although though once until")
+)
+
+
+def _subordinate_subject(text: str, tokens: list[Token], comma: int) -> Mention | None:
+    """The subject of the clause a participle follows: "Christie acknowledged it even as he
+    defended the campaign, saying, “…”" gives "he"; "where about 50 protesters had gathered,
+    chanting “…”" gives "about 50 protesters"."""
+    for m in range(comma - 2, max(0, comma - 20), -1):
+        if tokens[m].text in {",", ".", ";", "“", "”", '"'}:
+            return None
+        if (
+            tokens[m].lower in _SUBJECT_PRONOUNS
+            and tokens[m - 1].lower in _SUBORDINATING
+            and tokens[m + 1].text.isalpha()
+            and tokens[m + 1].text.islower()
+        ):
+            return Mention(tokens[m].start, tokens[m].end, tokens[m].text, "pronoun")
+        if (tokens[m].lower == "where" or tokens[m].lower in _SUBORDINATING) and m + 2 < comma:
+            # "where about 50 protesters had gathered, chanting", "when Sanders protesters
+            # interrupted her speech, shouting"
+            v = next(
+                (
+                    v
+                    for v in range(m + 2, min(comma, m + 7))
+                    if tokens[v].lower in _AUX_VERBS
+                    or (
+                        tokens[m].lower != "where"
+                        and tokens[v].text.islower()
+                        and tokens[v].lower.endswith("ed")
+                    )
+                ),
+                -1,
+            )
+            phrase = tokens[m + 1 : v] if v > 0 else []
+            if phrase and all(t.text[:1].isalnum() for t in phrase) and phrase[-1].text.islower():
+                mention = Mention(phrase[0].start, phrase[-1].end, "", "common")
+                mention.head_tokens = [t.text for t in phrase]
+                mention.text = text[mention.start : mention.end]
+                return mention
+            return None
+    return None
+
+
+_AUX_VERBS = frozenset(split_words("had have has was were is are"))
+
+
 def _coordinated_pronoun(text: str, tokens: list[Token], verb: int) -> Mention | None:
     """The pronoun subject of the verb a cue is coordinated with: "When Ann Lie was asked …,
     he laughed and said, “…”", "Bo Berg … when he brought it up and later said, “…”"."""
@@ -503,7 +755,20 @@ def _coordinated_pronoun(text: str, tokens: list[Token], verb: int) -> Mention |
             and m + 1 < k
             and following.isalpha()
             and following.islower()
-            and (m == 0 or tokens[m - 1].lower in _CLAUSE_OPENERS)
+            and (
+                m == 0
+                or tokens[m - 1].lower in _CLAUSE_OPENERS
+                # "at the mention of email she laughed and admitted": after a phrase
+                or (
+                    tokens[m - 1].text.isalpha()
+                    and tokens[m - 1].text.islower()
+                    and (
+                        tokens[m - 1].lower not in REPORTING_VERBS
+                        or tokens[m - 1].lower in _NOUN_LIKE_CUES
+                    )
+                    and tokens[m - 1].lower not in _CLAUSE_STOPS
+                )
+            )
         ):
             return Mention(tokens[m].start, tokens[m].end, tokens[m].text, "pronoun")
     return None
@@ -572,13 +837,26 @@ def subject_of(text: str, start: int, end: int) -> tuple[Mention | None, tuple[i
     source = _from_source(text, words)
     if source is not None:
         return source
+    if words and words[-1].text == ")":
+        # "Rep. Trey Gowdy (R-S.C.):": a name and its party before the colon
+        k = next((k for k in range(len(words) - 2, -1, -1) if words[k].text == "("), -1)
+        if k > 0 and len(words) - k <= 8:
+            named = _np_ending_at(text, words, k - 1)
+            if named is not None and named.kind == "name" and named.start == words[0].start:
+                return named, (tokens[-1].start, tokens[-1].end)
     if words and all(t.capitalised for t in words) and len(words) <= 5:
         # "Kasich: ‘We Are Going …’" (a headline naming its speaker).
-        from workbench.suggest.speakers import _np_ending_at
-
         speaker = _np_ending_at(text, tokens, len(words) - 1)
         return speaker, (tokens[-1].start, tokens[-1].end) if speaker else None
+    if len(words) >= 3 and words[0].capitalised and words[1].text.islower():
+        # "Former secretary of state Ann Lie:": a line that is only a described name.
+        named = mention_after(text, words, 1)
+        if named is not None and named.kind == "name" and named.end == words[-1].end:
+            named.start, named.role = words[0].start, text[words[0].start : named.start].strip()
+            named.text = text[named.start : named.end]
+            return named, (tokens[-1].start, tokens[-1].end)
     clause_starts = [0] + [k + 1 for k, t in enumerate(tokens[:20]) if t.text == ","]
+    # The clause nearest the colon first: "Reid said …, but he gave the Texan a compliment:"
     for first in clause_starts:
         for i in range(first + 1, len(tokens)):
             if tokens[i].text[:1].islower() and tokens[i].lower not in {
@@ -591,6 +869,27 @@ def subject_of(text: str, start: int, end: int) -> tuple[Mention | None, tuple[i
                 speaker = mention_before(text, tokens, i)
                 if tokens[i].lower in _TIME_AFTER or tokens[i].lower in _TIME_UNITS:
                     break  # "Hours later, he …", "Eight years ago, he …": not the subject
+                described = tokens[first].lower in {"a", "an", "the"}
+                if (
+                    described
+                    and i - first < 5
+                    and not _verb_like(tokens[i])
+                    and tokens[i].text.isalpha()
+                    and tokens[i].lower not in _CLAUSE_STOPS
+                ):
+                    continue  # "a familiar voice (celebrated)": the noun's modifiers first
+                if described and tokens[i - 1].text == "," and i - 2 > first:
+                    # "The Clinton campaign, in a Q&A on the controversy, worded it:"
+                    head = _np_ending_at(text, tokens, i - 2)
+                    if head is not None and head.start == tokens[first].start:
+                        return head, (tokens[i].start, cue_end)
+                if (
+                    speaker is not None
+                    and speaker.kind == "name"
+                    and speaker.start > tokens[first].start
+                    and _role_lead([t for t in tokens[first:i] if t.end <= speaker.start])
+                ):
+                    return speaker, (tokens[i].start, cue_end)  # "The Slate columnist Ann Lie"
                 if (
                     speaker is not None
                     and speaker.start == tokens[first].start
@@ -603,6 +902,19 @@ def subject_of(text: str, start: int, end: int) -> tuple[Mention | None, tuple[i
                     return speaker, (tokens[i].start, cue_end)
                 break
     return None, None
+
+
+def _verb_like(token: Token) -> bool:
+    """A lowercase word that may be a finite verb: "celebrated", "had", "makes", "said"."""
+    word = token.lower
+    return (
+        word in AUXILIARIES
+        or word in _PASSIVE
+        or word in _NOT_NOUNS
+        or is_cue_word(word)
+        or (word.endswith("ed") and len(word) > 3)
+        or (word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3)
+    )
 
 
 @dataclass
@@ -654,6 +966,9 @@ def indirect_in_sentence(text: str, start: int, end: int) -> Indirect | None:
     if last < 4 or tokens[-1].text == "?" and not any(t.text in {"”", '"'} for t in tokens):
         return None
     content_end = tokens[last - 1].end
+    late = _late_cue(text, tokens, last)
+    if late is not None:
+        return late
     for i in range(last - 1):
         if tokens[i].lower == "according" and tokens[i + 1].lower == "to":
             speaker = mention_after(text, tokens, i + 2) or _source_phrase(
@@ -772,6 +1087,35 @@ def indirect_in_sentence(text: str, start: int, end: int) -> Indirect | None:
     return None
 
 
+_LATE_VERBS = frozenset(split_words("said says told tells added adds wrote writes"))
+_LATE_TAIL = frozenset(split_words("as while when after before in on at during with"))
+
+
+def _late_cue(text: str, tokens: list[Token], last: int) -> Indirect | None:
+    """ "Content, Ann Lie said as she turned around and left.": a cue after the sentence's
+    last comma whose tail is an adjunct; everything before the comma is the content."""
+    comma = next((k for k in range(last - 3, 3, -1) if tokens[k].text == ","), -1)
+    if comma < 4:
+        return None
+    opening = comma + 2 if tokens[comma + 1].text in {"”", '"'} else comma + 1
+    for i in range(opening + 1, min(last, opening + 7)):
+        if tokens[i].lower not in _LATE_VERBS:
+            continue
+        speaker = mention_before(text, tokens, i)
+        if speaker is None or speaker.start != tokens[opening].start:
+            return None
+        if speaker.kind not in {"name", "pronoun"}:
+            return None
+        tail = tokens[i + 1 : last]
+        if len(tail) <= 4 or tail[0].lower not in _LATE_TAIL:
+            return None  # short tails are the usual "content, he said on Tuesday."
+        if any(t.text in {"“", "”", '"', ","} for t in tail):
+            return None
+        end = tokens[opening - 1].end if opening > comma + 1 else tokens[comma - 1].end
+        return Indirect(tokens[0].start, end, (tokens[i].start, tokens[i].end), speaker, False)
+    return None
+
+
 _CLAUSE_STOPS = frozenset(
     split_words("""and or but that which who whom whose when if as while because than is are was
     were has have had be been not to of in on at by for with from""")
@@ -871,14 +1215,34 @@ def participle_cues(text: str, start: int, end: int, first: Indirect | None) -> 
         if speaker is None:
             return []
         if first is not None:
+            if tokens[k - 2].end <= first.start:
+                return []  # "Ann Lie then interjected, calling …": the first has no words left
             first.end = tokens[k - 2].end
         cue = (tokens[k].start, tokens[k].end)
         return [Indirect(tokens[j].start, tokens[last - 1].end, cue, speaker, False)]
     return []
 
 
+_OPENING_JOINS = frozenset(split_words("and but so yet"))
+
+
+def _opening_words(tokens: list[Token], stop: int) -> int:
+    """How many tokens open a sentence before its subject: "And then (Trump went …)"."""
+    if not tokens or tokens[0].lower not in _OPENING_JOINS or not tokens[0].capitalised:
+        return 0
+    k = 1
+    while k < stop and tokens[k].lower in AUXILIARIES and tokens[k].text.islower():
+        k += 1
+    if k < stop and tokens[k].text == ",":
+        k += 1  # "But, Trump said …"
+    return k if k + 1 < stop else 0
+
+
 def _sentence_subject(text: str, tokens: list[Token], stop: int) -> Mention | None:
     """The subject that opens a sentence: a mention followed by a lowercase verb."""
+    skip = _opening_words(tokens, stop)
+    if skip:
+        return _sentence_subject(text, tokens[skip:], stop - skip)
     for i in range(1, min(stop, 12)):
         if (
             tokens[i].lower in {"of", "de", "van", "von", "al", "bin"}
@@ -1181,8 +1545,13 @@ _PREPOSITIONS_OPENING = frozenset(
 def _leading_np(text: str, tokens: list[Token], stop: int) -> Mention | None:
     """The noun phrase that opens a sentence, up to its verb: "A spokeswoman for the firm
     (also declined)", "Both parents (stiffened)", "Republicans, who hold …, (have blocked)"."""
+    skip = _opening_words(tokens, stop)
+    if skip:
+        return _leading_np(text, tokens[skip:], stop - skip)
     if not tokens or not tokens[0].capitalised or tokens[0].lower in _SUBORDINATORS:
         return None
+    if tokens[0].lower in _OPENING_JOINS:
+        return None  # "And then (went)": no noun phrase
     if tokens[0].lower in _PREPOSITIONS_OPENING:
         return None  # "In a letter to colleagues released Monday, …": an adverbial
     last = -1

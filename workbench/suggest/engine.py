@@ -289,20 +289,34 @@ def _has_quote_mark(text: str, start: int, end: int) -> bool:
 
 
 _SIGNATURE = re.compile(r"[ \t\u00a0]*[―—][ \t\u00a0]*")
+_SIGNATURE_LINE = re.compile(r"\s*\n[ \t\u00a0]*[-–―—][ \t\u00a0]*(?=[A-Z])")
 
 
 def _signature(text: str, end: int, paragraph_end: int) -> Cue | None:
-    """A quotation signed with a dash and a name that ends its paragraph: "“…” ― Ana Ruiz"."""
+    """A quotation signed with a dash and a name that ends its paragraph ("“…” ― Ana Ruiz"), or
+    on the line after it ("“…”¶- Ana Ruiz.")."""
     dash = _SIGNATURE.match(text, end, paragraph_end)
+    described = False
+    if dash is None and not text[end:paragraph_end].strip():
+        # "“…”\n\n- Ann Lie." or "-Ann Lie, tweeting after the vote.": a line of its own.
+        dash = _SIGNATURE_LINE.match(text, paragraph_end)
+        if dash is not None:
+            line_end = text.find("\n", dash.end())
+            paragraph_end = len(text) if line_end < 0 else line_end
+            described = True
     if dash is None or paragraph_end - dash.end() > 60:
         return None
     tokens = tokenize(text, dash.end(), paragraph_end)
     speaker = mention_after(text, tokens, 0)
     if speaker is None or speaker.kind == "pronoun":
         return None
-    if text[speaker.end : paragraph_end].strip(" .,"):
+    rest = text[speaker.end : paragraph_end]
+    if rest.strip(" .,") and not (described and rest.startswith(",") and len(rest.split()) <= 8):
         return None
     return Cue(dash.end() - 1, dash.end(), speaker)
+
+
+_WHO = re.compile(r",\s+who\s")
 
 
 def _cue_at_sentence_end(article: _Article, end: int) -> Cue | None:
@@ -317,9 +331,16 @@ def _cue_at_sentence_end(article: _Article, end: int) -> Cue | None:
         return None
     comma = text.rfind(",", end, sentence_end)
     while comma > end:
-        cue = cue_after_quote(text, comma, sentence_end)
+        # "… a “cautionary tale,” said Ann Lie": past the closing mark after the comma
+        mark = comma + 2 if text[comma + 1 : comma + 2] in {"”", '"'} else comma
+        cue = cue_after_quote(text, mark, sentence_end)
         if cue is not None and cue.speaker is not None:
-            rest = text[max(cue.end, cue.speaker.end) : sentence_end]
+            role_end = cue.speaker.role_span[1] if cue.speaker.role_span else 0
+            rest = text[max(cue.end, cue.speaker.end, role_end) : sentence_end]
+            if _WHO.match(rest) or (rest.startswith(",") and text[comma - 1 : comma + 1] != "”,"):
+                # "…, said Ann Lie, who teaches law at …": a description; "“…” income, he
+                # said, rather than …": the cue set off by commas inside the paraphrase.
+                rest = ""
             if len(rest.split()) <= 6 and not any(m in rest for m in '“”"'):
                 return cue
         comma = text.rfind(",", end, comma)

@@ -144,6 +144,8 @@ _WEEKDAYS = frozenset(
 )
 
 
+_TIME_NOUNS = frozenset(split_words("week weekend month year morning afternoon evening night"))
+
 _LY_NOUNS = frozenset(
     split_words("""family rally ally early only daily weekly monthly yearly quarterly supply
     assembly likely unlikely holy belly bully lily july elderly friendly""")
@@ -173,8 +175,33 @@ def mention_before(text: str, tokens: list[Token], verb: int) -> Mention | None:
         )
     ):
         i -= 1  # "Priebus later Thursday told"
+    if i >= 2 and tokens[i].lower in _TIME_NOUNS and tokens[i].text.islower():
+        # "Reince Priebus, the GOP chairman, this past week announced": a time, not a source
+        k = i - 1
+        while k >= 0 and tokens[k].lower in {
+            "past",
+            "last",
+            "this",
+            "next",
+            "that",
+            "early",
+            "late",
+        }:
+            k -= 1
+        if k < i - 1 and tokens[k + 1].lower in {"this", "last", "that", "next"}:
+            i = k
+            while i >= 0 and tokens[i].lower in AUXILIARIES:
+                i -= 1
+            if i < 0:
+                return None
     if i < 0:
         return None
+    if i >= 2 and tokens[i].text in {"”", '"', "'"} and tokens[i - 1].text in {",", "'"}:
+        # "Akhil Amar, author of ''America's Unwritten Constitution,'' put it": the comma
+        # that closes the appositive sits inside the title's closing marks.
+        k = i - 1 if tokens[i - 1].text == "," else i - 2
+        if k >= 1 and tokens[k].text == ",":
+            i = k
     skipped = {t.lower for t in tokens[i + 1 : verb]}
     if skipped & _PASSIVE_AUX and (
         tokens[verb].lower.endswith("ed")
@@ -245,8 +272,10 @@ def mention_before(text: str, tokens: list[Token], verb: int) -> Mention | None:
                 and inner is not None
                 and inner.kind == "name"
                 and inner.start == tokens[j + 1].start
+                and not (head.kind == "name" and _word_before(tokens, head) in {"in", "to"})
             ):
-                # "her senior policy adviser, Jake Sullivan, said": the name is the speaker.
+                # "her senior policy adviser, Jake Sullivan, said": the name is the speaker
+                # (not "Ann Lie, who served in Iran, Turkey and France, said": a list).
                 inner.role = head.text
                 inner.role_span = (head.start, head.end)
                 return inner
@@ -279,7 +308,23 @@ def mention_before(text: str, tokens: list[Token], verb: int) -> Mention | None:
                     return head
                 j = k
         return None
-    return _np_ending_at(text, tokens, i)
+    return _np_ending_at(text, tokens, i) or _familiar_source(text, tokens, i)
+
+
+def _familiar_source(text: str, tokens: list[Token], i: int) -> Mention | None:
+    """ "Another source familiar with Ann Lie’s thinking (said)": the source before
+    "familiar with" or "close to", with the phrase."""
+    for k in range(i - 1, max(0, i - 8), -1):
+        if tokens[k].lower in {"familiar", "close"} and tokens[k + 1].lower in {"with", "to"}:
+            head = _np_ending_at(text, tokens, k - 1) if k >= 1 else None
+            if head is None or head.kind != "common":
+                return None
+            if not all(t.text[:1].isalnum() for t in tokens[k + 2 : i + 1]):
+                return None
+            mention = _build(text, tokens, speaker_start(tokens, head), i, "common")
+            mention.head_tokens = head.head_tokens
+            return mention
+    return None
 
 
 _PASSIVE_AUX = frozenset(split_words("was were been being is are be"))
@@ -309,6 +354,12 @@ _ASIDES = frozenset(
 )
 
 _APPOSITIVE_STOPS = frozenset({",", ";", ":", "“", "”", '"', "(", ")"})
+
+
+def _word_before(tokens: list[Token], mention: Mention) -> str:
+    """The lowercase word before a mention ("" at the start)."""
+    k = speaker_start(tokens, mention)
+    return tokens[k - 1].lower if k > 0 else ""
 
 
 def _is_place(tokens: list[Token], mention: Mention) -> bool:
@@ -344,6 +395,10 @@ def _np_ending_at(
         if token.lower == "i" and token.text != "I":
             return None
         return _build(text, tokens, i, i, "pronoun")
+    if _CONTRACTED.fullmatch(token.lower):
+        # "he's said", "they've told": the pronoun without the auxiliary
+        cut = len(token.text) - 2 if token.text[-2] in "’'" else len(token.text) - 3
+        return Mention(token.start, token.start + cut, token.text[:cut], "pronoun")
     if (
         token.lower in NOT_NAMES
         and token.capitalised
@@ -377,6 +432,10 @@ def _np_ending_at(
             if word.lower in DETERMINERS:
                 first = k
                 break
+            if _adjective_comma(tokens, k, i):
+                k -= 1  # "the bespectacled, 71-year-old diplomat"
+                steps += 1
+                continue
             if not word.text[0].isalnum() or word.lower in {
                 "and",
                 "or",
@@ -401,8 +460,10 @@ def _np_ending_at(
                 first -= 1
         return _build(text, tokens, first, i, "common")
     if (
-        (token.text.isalpha() and token.text.islower()) or _AGE.fullmatch(token.text)
-    ) and token.lower not in DETERMINERS:
+        (token.text.isalpha() and token.text.islower())
+        or _AGE.fullmatch(token.text)
+        or _HYPHENATED_NOUN.fullmatch(token.text)  # "a voice-over in the ad"
+    ) and token.lower not in DETERMINERS | _NOT_HEADS:
         # A described person: "the man", "one person", "the presumptive Republican nominee",
         # "the 46-year-old".
         for k in range(i - 1, max(-1, i - 6), -1):
@@ -411,18 +472,27 @@ def _np_ending_at(
                 k < i - 1 and word.capitalised and word.text.endswith(("’s", "'s"))
             ):  # "the man", "Obama's former campaign strategist"
                 before = tokens[k - 1].text if k > 0 else ","
-                if before in {
-                    ",",
-                    "“",
-                    "”",
-                    '"',
-                    "'",
-                    "’",
-                    ":",
-                    ";",
-                    "—",
-                    "–",
-                } or before.lower() in {"and", "but", "when", "as", "even", "while"}:
+                if (
+                    before
+                    in {
+                        ",",
+                        "“",
+                        "”",
+                        '"',
+                        "'",
+                        "’",
+                        ":",
+                        ";",
+                        "—",
+                        "–",
+                    }
+                    or before.lower() in _CLAUSE_OPENING
+                    or (
+                        before.lower() in {"point", "moment", "time"}
+                        and k >= 2
+                        and tokens[k - 2].lower == "which"
+                    )
+                ):  # "at which point the crowd (chanted)"
                     return _build(text, tokens, k, i, "common")
                 if before.lower() in {"in", "at", "from", "with"} and k >= 3 and not nested:
                     # "a Democratic staffer in the room (wondered)": the phrase before the
@@ -431,12 +501,29 @@ def _np_ending_at(
                     if head is not None and head.kind == "common":
                         return _build(text, tokens, speaker_start(tokens, head), i, "common")
                 return None
-            if not _modifier(word) or word.lower in _CLAUSE_WORDS:
+            if _adjective_comma(tokens, k, i):
+                continue  # "the bespectacled, 71-year-old diplomat"
+            if word.text == "&" and 0 < k < i and tokens[k - 1].capitalised:
+                continue  # "one P&G employee"
+            if not (_modifier(word) or _hyphenated(word, token)) or word.lower in _CLAUSE_WORDS:
                 return None
     return None
 
 
+# Lowercase words that end no noun phrase: "One month after (announcing)".
+_NOT_HEADS = frozenset(
+    split_words("""after before since while until when because although though if unless
+    whether than""")
+)
+# Words after which a determiner opens a clause: "when the crowd (chanted)".
+_CLAUSE_OPENING = frozenset(
+    split_words("""and but when as even while where after before because if once until since
+    though although""")
+)
 _AGE = re.compile(r"\d+-year-old")
+# Hyphenated heads of a described source: "a voice-over", "the front-runner", "a look-alike".
+_HYPHENATED_NOUN = re.compile(r"[a-z]+-(?:[a-z]*(?:er|or|ist|ian|ant|ent|man|woman)|over|alike)")
+_CONTRACTED = re.compile(r"(?:he|she)[’']s|(?:they|we)[’']ve")
 
 
 def _modifier(token: Token) -> bool:
@@ -444,6 +531,39 @@ def _modifier(token: Token) -> bool:
     "a 2008 Clinton veteran", "the ad's narrator"."""
     word = _strip_possessive(token.text)
     return word.isalpha() or word.isdigit() or bool(_AGE.fullmatch(word))
+
+
+def _adjective_comma(tokens: list[Token], k: int, head: int) -> bool:
+    """Whether the comma at tokens[k] separates two adjectives before a noun: "the
+    bespectacled, 71-year-old diplomat"."""
+    if tokens[k].text != "," or not 0 < k < head - 1:
+        return False
+    before, after = tokens[k - 1], tokens[k + 1]
+    return (
+        before.text.isalpha()
+        and before.text.islower()
+        and before.lower.endswith(("ed", "al", "ive", "ous", "ful", "ic", "ish", "less", "ant"))
+        and before.lower not in _CLAUSE_WORDS
+        and before.lower not in PRONOUNS
+        and (bool(_AGE.fullmatch(after.text)) or (after.text.isalpha() and after.text.islower()))
+        and after.lower not in _CLAUSE_WORDS
+        and after.lower not in PRONOUNS
+        and after.lower not in DETERMINERS
+    )
+
+
+def _hyphenated(word: Token, head: Token) -> bool:
+    """A hyphenated modifier of a person: "the vice-presidential nominee" (not "a four-lane
+    highway")."""
+    parts = word.text.split("-")
+    return (
+        len(parts) > 1
+        and all(part.isalpha() and part.islower() for part in parts)
+        and (
+            head.lower in _SOURCE_HEADS
+            or (head.lower.endswith(_PERSON_ENDINGS) and not head.lower.endswith(("ment", "ments")))
+        )
+    )
 
 
 _PREPOSITIONS = frozenset(
@@ -472,7 +592,8 @@ _SOURCE_HEADS = frozenset(
     colleagues ally allies aide aides staff delegate delegates nominee resident residents
     source sources official officials email emails note letter message ad ads statement tweet
     memo passage release video sign caption headline transcript ruling decision opinion
-    complaint lawsuit indictment verdict motion petition resolution platform website""")
+    complaint lawsuit indictment verdict motion petition resolution platform website article
+    study paper editorial column""")
 )
 
 _PERSON_ENDINGS = tuple(
@@ -545,7 +666,7 @@ def mention_after(text: str, tokens: list[Token], index: int) -> Mention | None:
                 k < len(tokens)
                 and k - index <= 3
                 and _modifier(tokens[k])
-                and tokens[k].text.islower()
+                and (tokens[k].text.islower() or tokens[k].text.isdigit())
                 and tokens[k].lower not in _PREPOSITIONS
                 and tokens[k].lower not in _CLAUSE_WORDS
                 and tokens[k].lower not in {"familiar", "close", "involved", "speaking"}
@@ -665,7 +786,8 @@ _ORG_NAME = re.compile(
 # Role words that may stand, capitalised, before a name ("Political Editor Matthew Boyle").
 _ROLE_WORDS = frozenset(
     split_words("""editor correspondent reporter host anchor analyst strategist pollster
-    adviser advisor aide manager chairman founder executive ceo economist professor author
+    adviser advisor aide manager chairman chairwoman founder executive ceo economist professor
+    author
     columnist commentator writer nominee delegate member whip republican democrat democratic
     independent libertarian""")
 )
@@ -700,11 +822,79 @@ _PLACES = frozenset(
 )
 
 
+_SUBJECT_REACH = 400
+_OPENERS = frozenset(
+    split_words("""and but when as while because after before since although though if then so
+    that""")
+)
+_OBJECT_WORDS = frozenset(split_words("than to with against for by about from"))
+
+
+_TITLE_ABBREVIATIONS = frozenset(
+    split_words("gov rep sen lt gen col sgt capt adm maj rev prof dr mr mrs ms st")
+)
+_SENTENCE_WORDS = frozenset(
+    split_words("""like unlike see had has have does did do was were is are former fault then
+    until whether despite about could would should might must""")
+)
+
+
+def _not_a_first_name(word: str) -> bool:
+    """A capitalised word before a name that cannot begin one: "Like", "Had", "Entrusting"."""
+    lowered = word.lower()
+    if lowered in MALE_NAMES or lowered in FEMALE_NAMES:
+        return False
+    return lowered in _SENTENCE_WORDS or (lowered.endswith("ing") and len(lowered) > 5)
+
+
+_APPOSITIVE_AFTER = re.compile(r",\s+(?:a|an|the|\d+)[\s,]")
+
+
+def _subject_at(text: str, start: int, end: int) -> bool:
+    """Whether a name opens a clause: after a sentence break, a comma or a conjunction, and
+    before a verb, a comma or a parenthesis (not "Bo Berg’s", not "backing Bo Berg")."""
+    after = text[end : end + 20]
+    if after[:1] in {"’", "'"}:
+        return False  # a possessive
+    after = after.lstrip(" \t\u00a0")
+    words = text[max(0, start - 80) : start].split()
+    if _APPOSITIVE_AFTER.match(after) and not (words and words[-1].lower() in _OBJECT_WORDS):
+        return True  # "Wes Nakagiri, a delegate from Michigan, …": the one described
+    role = 0
+    while (
+        words
+        and role < 6
+        and (
+            words[-1].lower() in TITLES
+            or words[-1].lower() in _ROLE_WORDS
+            or (words[-1][:1].isupper() and words[-1][-1:].isalpha())
+        )
+    ):
+        words.pop()  # "Alabama Democratic Party chairwoman Nancy Worley": a role first
+        role += 1
+    before = " ".join(words)
+    if before and before[-1] not in ".!?\n”\"':;,—–(" and words[-1].lower() not in _OPENERS:
+        return False
+    return after[:1] in {",", "("} or (after[:1].islower() and after[:1].isalpha())
+
+
+_SURNAME = re.compile(r"(?<![\w’'\-])([A-Z][\w\-]*[a-z][\w\-]*)(?:[’']s?)?(?![\w\-])")
+_NEXT_CAPITALISED = re.compile(r"[ \t]+[A-Z][a-z]")
+_SURNAME_TITLES = frozenset(
+    split_words("mr mrs ms miss dr sen rep gov gen prof senator governor president")
+)
+
+# How much nearer a name of unknown gender that never spoke must be to win over a person
+# of the pronoun's gender (or a speaker) before it.
+_PLAUSIBLE_REACH = 1000
+
+
 @dataclass
 class Person:
     name: str
     gender: str | None
     first: int
+    spoke: bool = False  # named as a speaker: a person, whatever the gender
 
 
 @dataclass
@@ -722,8 +912,8 @@ def _gender_of(words: list[str]) -> str | None:
             return "m"
     for word in words:
         lowered = word.lower()
-        if lowered in CAPITALISED_STOPWORDS or lowered in TITLES:
-            continue
+        if lowered in CAPITALISED_STOPWORDS or lowered in TITLES or lowered in _ROLE_WORDS:
+            continue  # "Republican Donald Trump": the first name after the role
         if lowered in FEMALE_NAMES:
             return "f"
         if lowered in MALE_NAMES:
@@ -775,12 +965,22 @@ class Registry:
         self.people: dict[str, Person] = {}
         self.by_surname: dict[str, list[tuple[int, str]]] = {}
         self.mentions: list[tuple[int, str]] = []  # (offset, canonical) for pronoun resolution
+        self.subjects: set[int] = set()  # offsets of mentions that open a clause
         self.orgs: list[tuple[int, str]] = []
         excluded = sorted(excluded)
         for match in _PERSON_NAME.finditer(text):
             if _inside(excluded, match.start()):
                 continue  # names inside quotations are seldom the speaker
             words = match.group().split()
+            start = match.start()
+            if _not_a_first_name(words[0]):
+                # "Like Allen, …", "Entrusting Donald Trump with …": a word opening the sentence
+                start += len(words[0]) + 1
+                words = words[1:]
+                if len(words) < 2:
+                    continue
+            if words[-1].lower().rstrip(".") in _TITLE_ABBREVIATIONS:
+                continue  # "Wisconsin Gov" of "Wisconsin Gov. Scott Walker"
             if _looks_like_org(words):
                 self.orgs.append((match.start(), " ".join(clean_name(words))))
                 continue
@@ -794,8 +994,38 @@ class Registry:
             ):
                 continue  # "Election Day", "Wall Street", "HuffPost Live" (not "Doris Day")
             name = " ".join(words)
-            self._add_person(name, gender, match.start())
+            self._add_person(name, gender, start)
+            if _subject_at(text, start, match.end()):
+                self.subjects.add(start)
+        self._add_surnames(text, excluded)
         self._add_orgs(text, excluded)
+
+    def _add_surnames(self, text: str, excluded: list[tuple[int, int]]) -> None:
+        """Later mentions by surname ("Fiorina defended …", "Ms. Brainard said") count for
+        pronoun resolution too; a gendered title tells the person's gender."""
+        for match in _SURNAME.finditer(text):
+            surname = match.group(1)
+            if surname.lower() not in self.by_surname or _inside(excluded, match.start()):
+                continue
+            before = text[max(0, match.start() - 12) : match.start()].split()
+            title = before[-1].rstrip(".").lower() if before else ""
+            if before and before[-1][:1].isupper() and title not in _SURNAME_TITLES:
+                continue  # part of a longer name, counted already
+            if before and before[-1].lower() in DETERMINERS:
+                continue  # "the Trump campaign": a modifier, not the person
+            if _NEXT_CAPITALISED.match(text, match.end()):
+                continue  # "Trump Tower", "Clinton Foundation"
+            gender = "m" if title in MALE_TITLES else "f" if title in FEMALE_TITLES else None
+            full = self._full_name(surname, match.start(), gender)
+            if full is None:
+                continue
+            person = self.people[full]
+            if gender and not person.gender:
+                person.gender = gender
+            self.mentions.append((match.start(), full))
+            opening = match.start() - len(before[-1]) - 1 if title in _SURNAME_TITLES else 0
+            if _subject_at(text, opening or match.start(), match.end()):
+                self.subjects.add(match.start())
 
     def _add_orgs(self, text: str, excluded: list[tuple[int, int]]) -> None:
         for match in _ORG_NAME.finditer(text):
@@ -821,6 +1051,7 @@ class Registry:
             person.gender = pronoun
         if person is not None:
             self.mentions.append((offset, name))
+            self.subjects.add(offset)
 
     def resolve(self, mention: Mention, *, quotes: list[tuple[int, int]] | None = None) -> Resolved:
         """Return the canonical name and kind of the entity a mention refers to."""
@@ -839,14 +1070,20 @@ class Registry:
             gender = "m" if title in MALE_TITLES else "f" if title in FEMALE_TITLES else None
             full = self._full_name(words[-1], mention.start, gender)
             if full:
+                self.people[full].spoke = True
+                if gender and not self.people[full].gender:
+                    self.people[full].gender = gender  # "Mr. Rubel" is a man
                 return Resolved(full, "person")
             if name in self.people:
+                self.people[name].spoke = True
                 return Resolved(name, "person")
             for offset, org in self.orgs:
                 if org.lower() == name.lower() or org.lower().endswith(name.lower()):
                     del offset
                     return Resolved(org, "organisation")
             return Resolved(name, "person")
+        if name in self.people:
+            self.people[name].spoke = True
         return Resolved(name, "person")
 
     def _full_name(self, surname: str, offset: int, gender: str | None = None) -> str | None:
@@ -868,15 +1105,30 @@ class Registry:
         if gender in {"m", "f"}:
             # The nearest earlier person of that gender (or of unknown gender); speakers noted
             # while resolving are appended out of text order, so the offsets decide.
+            # A capitalised phrase of unknown gender that never spoke ("Middle East", "Great
+            # Depression") gives way to a person of that gender or a speaker nearby.
+            # The subject of a nearby clause outranks a name inside an appositive or an
+            # object ("Ann Lie, a supporter of Bo Berg, … she said").
             best: tuple[int, str] | None = None
+            sure: tuple[int, str] | None = None
+            subject: tuple[int, str] | None = None
             for offset, name in self.mentions:
                 if offset >= mention.start or mention.start - offset > 3000:
                     continue
-                if best is not None and offset <= best[0]:
-                    continue
                 person = self.people.get(name)
-                if person is None or person.gender in {None, gender}:
+                if person is not None and person.gender not in {None, gender}:
+                    continue
+                if best is None or offset > best[0]:
                     best = (offset, name)
+                plausible = person is None or person.gender == gender or person.spoke
+                if plausible and (sure is None or offset > sure[0]):
+                    sure = (offset, name)
+                if offset in self.subjects and (subject is None or offset > subject[0]):
+                    subject = (offset, name)
+            if sure is not None and best is not None and best[0] - sure[0] < _PLAUSIBLE_REACH:
+                best = sure
+            if subject is not None and best is not None and best[0] - subject[0] < _SUBJECT_REACH:
+                best = subject
             if best is not None:
                 return Resolved(best[1], "person")
             return Resolved(mention.text, "person")
