@@ -427,3 +427,35 @@ def test_two_unattributed_quotations_of_one_paragraph_are_one_remark():
     )
     quote = only(text)
     assert quote.text.startswith("“We will open") and quote.text.endswith("a year ago.”")
+
+
+def test_quoted_question_its_cue_and_the_next_quotation_with_two_apostrophe_marks():
+    remark = "''Can we win the harbour vote?'' Ms. Ruiz asked. ''I don't know. But we will try.''"
+    quote = only("The minister visited the port.\n\n" + remark)
+    assert quote.text == remark
+    assert quote.speaker == "Ruiz"
+
+
+@pytest.mark.parametrize(
+    "remark",
+    [
+        # A capitalised word of a role ("Forecast") is no second cue.
+        "“The risk,” said Tom Reyes, who directs the Harbour Forecast, “is that the jobs go.”",
+        # A participle that does not introduce the second part: the sentence goes on.
+        "“These men know how to use words,” said Reyes, speaking of the council, "
+        "“and leave themselves a little room.”",
+    ],
+)
+def test_quote_split_by_its_attribution_with_more_words_in_between(remark):
+    quote = only("The council met on Monday.\n\n" + remark)
+    assert quote.text == remark
+    assert quote.quote_type == "direct"
+
+
+def test_split_quote_whose_second_part_a_clause_of_its_own_introduces_stays_apart():
+    text = (
+        "“I see the mayor as an old friend,” Tom Reyes told the paper, noting that he and "
+        "his wife “have talked with her every week for years.”"
+    )
+    direct = [q for q in quotes(text) if q.quote_type == "direct"]
+    assert [q.text for q in direct] == ["“I see the mayor as an old friend,”"]

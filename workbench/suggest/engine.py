@@ -188,13 +188,30 @@ def _second_cue(article: _Article, found: Cue, gap: str, end: int, quote: RawQuo
     "“…,” he said, adding, “…”" and "“…,” she said. “…,” she said." are two attributions.
     """
     text = article.text
-    tail = text[found.end : quote.start]
-    if any(is_cue_word(word.strip(",.:;")) for word in tail.split()):
+    between = text[found.end : quote.start]
+    tail = [w.strip(",.:;—–-") for w in between.split()]
+    # Lowercase words only: "the UCLA Anderson Forecast" names no second cue.
+    cues = [k for k, word in enumerate(tail) if word[:1].islower() and is_cue_word(word)]
+    if _opens_lowercase(text, quote.start) and not _SENTENCE_BREAK.search(between):
+        # "“…,” said Ann Lie, speaking of politicians, “and …”": the sentence goes on; only
+        # a cue that introduces the second part ("adding, “and …”", "noting that “…”") makes
+        # it a new remark.
+        cues = [k for k in cues if k == len(tail) - 1 or "that" in tail[k + 1 : k + 3]]
+    if cues:
         return True
     if gap.rstrip()[-1:] in {".", ";"}:
         limit = article.paragraphs[article.paragraph_of(quote.end - 1)][1]
         return cue_after_quote(text, quote.end, limit) is not None
     return False
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z]")
+
+
+def _opens_lowercase(text: str, start: int) -> bool:
+    """Whether the words of a quotation start with a lowercase letter (it continues a sentence)."""
+    inner = text[start : start + 8].lstrip("\"“”'‘’«„ .…")
+    return inner[:1].islower()
 
 
 # Verbs of saying whose object a quotation right after them is, speaker found or not.
@@ -266,7 +283,7 @@ def _attribute(article: _Article, start: int, end: int) -> tuple[Cue | None, str
                 s_end <= start
                 and not text[s_end:start].strip()
                 and s_end - s_start < 160
-                and not _has_quote_mark(text, max(0, s_start - 2), s_end)
+                and not _has_quote_mark(text, max(0, s_start - 3), s_end)
             ):
                 cue, _ = cue_before_quote(text, s_start, s_end - 1)
                 if cue is not None and text[cue.end : s_end - 1].strip(" ,") == "":
