@@ -459,3 +459,20 @@ def test_split_quote_whose_second_part_a_clause_of_its_own_introduces_stays_apar
     )
     direct = [q for q in quotes(text) if q.quote_type == "direct"]
     assert [q.text for q in direct] == ["“I see the mayor as an old friend,”"]
+
+
+def test_words_framing_a_quotation_whose_cue_follows_make_a_mixed_quote():
+    text = (
+        "In this election, “money does not always mean more votes for a campaign,” "
+        "said Ann Lie, a strategist."
+    )
+    quote = only(text)
+    assert quote.quote_type == "mixed"
+    assert quote.text.startswith("In this election, “money")
+    assert quote.speaker == "Ann Lie"
+
+
+def test_framing_with_a_cue_of_its_own_leaves_the_quotation_direct():
+    text = "Still, she added, “we cannot ignore the farmers who grow the corn,” Ann Lie said."
+    direct = [q for q in quotes(text) if q.quote_type == "direct"]
+    assert [q.text[:8] for q in direct] == ["“we cann"]

@@ -378,13 +378,24 @@ def _find_quotes(article: _Article, raw: list[RawQuote]) -> list[_Quote]:
             continue  # "she pledged to “defend the schools”": part of reported speech (mixed)
         if not closed:
             score *= 0.8
+        framing = _framing(article, start) if how == "after" else None
+        if framing is not None:
+            # "In past campaigns, “we felt …,” he said.": the words before the quotation are
+            # part of what is attributed, a mixed quote from the start of the sentence.
+            found.append(_Quote(framing, end, cue, "mixed", 0.75, paragraph))
+            continue
         found.append(_Quote(start, end, cue, "direct", score, paragraph))
     # A quotation with no cue of its own continues the previous remark: joined to it in the
     # same paragraph or when it opens the next one after only an attribution; else the
     # speaker is inherited.
     result: list[_Quote] = []
     for quote in found:
+        if quote.quote_type != "direct":
+            result.append(quote)
+            continue
         previous = result[-1] if result else None
+        if previous is not None and previous.quote_type != "direct":
+            previous = None
         if quote.cue is None and previous is not None and previous.cue is not None:
             if quote.paragraph == previous.paragraph or _continues(article, previous, quote):
                 previous.end = quote.end
@@ -399,6 +410,19 @@ def _find_quotes(article: _Article, raw: list[RawQuote]) -> list[_Quote]:
             quote.score = 0.35
         result.append(quote)
     return result
+
+
+def _framing(article: _Article, start: int) -> int | None:
+    """The start of the words that frame a quotation whose cue follows it, when no cue is among
+    them: "In this election, “resources don't …,” said Ann Lie" (not "Still, she added, “…”")."""
+    text = article.text
+    sentence_start = article.sentence_start(start)
+    pre = text[sentence_start:start].rstrip()
+    if not pre.endswith(",") or _has_quote_mark(text, sentence_start, start):
+        return None
+    if any(is_cue_word(word.strip(",.:;()—–-")) for word in pre.split()):
+        return None
+    return sentence_start
 
 
 def _continues(article: _Article, previous: _Quote, quote: _Quote) -> bool:
@@ -571,7 +595,7 @@ def suggest(
                     text[item.start : item.end],
                     round(item.score, 3),
                     cue=cue,
-                    quote_type="direct",
+                    quote_type=item.quote_type,
                     **fields,
                 )
             )
