@@ -476,3 +476,29 @@ def test_framing_with_a_cue_of_its_own_leaves_the_quotation_direct():
     text = "Still, she added, “we cannot ignore the farmers who grow the corn,” Ann Lie said."
     direct = [q for q in quotes(text) if q.quote_type == "direct"]
     assert [q.text[:8] for q in direct] == ["“we cann"]
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        ("Asked whether he would resign, Tom Reyes said, “Probably.”", "“Probably.”"),
+        ("“Absolutely,” Ana Ruiz said when asked about the bridge.", "“Absolutely,”"),
+        ("The ferry goes north. ''Grand Rapids?'' Ana Ruiz asked.", "''Grand Rapids?''"),
+    ],
+)
+def test_a_whole_short_answer_that_a_cue_attributes_is_a_quote(text, answer):
+    direct = [q for q in quotes(text) if q.quote_type == "direct"]
+    assert [q.text for q in direct] == [answer]
+    assert direct[0].speaker in {"Tom Reyes", "Ana Ruiz"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The staff knew the mayor by a nickname, “Boss.”",
+        "Ana Ruiz called the plan “Reckless.” on Monday.",
+        "Ana Ruiz said the word “Never” was on every sign.",
+    ],
+)
+def test_one_word_quotes_that_are_no_whole_answer_stay_out(text):
+    assert [q for q in quotes(text) if q.quote_type == "direct"] == []

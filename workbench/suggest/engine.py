@@ -354,8 +354,12 @@ def _find_quotes(article: _Article, raw: list[RawQuote]) -> list[_Quote]:
         cue, how, score, clausal = _attribute(article, start, end)
         words = _words(inner)
         paragraph = article.paragraph_of(start)
-        if not clausal or words < 2:
-            continue  # scare quotes, one-word quotes, quoted terms inside a sentence
+        if not clausal:
+            continue  # scare quotes, quoted terms inside a sentence
+        # A whole short answer a cue attributes: "“Absolutely,” he said", "Ann Lie said, “No.”"
+        answer = cue is not None and words < 3 and _short_answer(article, start, end, how)
+        if words < 2 and not answer:
+            continue  # one-word quotes
         # A short remark after an attributed quotation of its paragraph continues it.
         continuing = bool(found) and found[-1].paragraph == paragraph and found[-1].cue is not None
         if (
@@ -366,7 +370,7 @@ def _find_quotes(article: _Article, raw: list[RawQuote]) -> list[_Quote]:
             continue  # headlines, titles of works, slogans
         if cue is None and _BYLINE.match(text, end):
             continue  # "“Gallery to close in May,” by the Times’ Ann Berg: …" (a headline)
-        if cue is not None and words < 3 and _title_case(inner):
+        if cue is not None and words < 3 and _title_case(inner) and not answer:
             continue
         if cue is not None and words <= 6 and _title_case(inner) and _names_a_work(text, start):
             continue  # "told ABC's “Good Morning America”", "his book ''The Art of the Deal.''"
@@ -410,6 +414,22 @@ def _find_quotes(article: _Article, raw: list[RawQuote]) -> list[_Quote]:
             quote.score = 0.35
         result.append(quote)
     return result
+
+
+_ANSWER = re.compile(r"[\"“«„‘']{1,2}[A-Z][\w’'-]*(?: [\w’'-]+)?[,.!?]+[\"”»“’']{1,2}")
+
+
+def _short_answer(article: _Article, start: int, end: int, how: str) -> bool:
+    """Whether a quotation of a word or two is a whole remark: it starts with a capital and
+    ends with its own punctuation, and either opens its sentence with the cue after it
+    ("“Absolutely,” he said") or follows the cue and a comma or colon ("said, “Probably.”")."""
+    text = article.text
+    if not _ANSWER.fullmatch(text, start, end):
+        return False
+    pre = text[article.sentence_start(start) : start].rstrip()
+    if how == "after":
+        return not pre
+    return how in {"before", "colon"} and pre[-1:] in {",", ":"}
 
 
 def _framing(article: _Article, start: int) -> int | None:
