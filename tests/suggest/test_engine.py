@@ -502,3 +502,16 @@ def test_a_whole_short_answer_that_a_cue_attributes_is_a_quote(text, answer):
 )
 def test_one_word_quotes_that_are_no_whole_answer_stay_out(text):
     assert [q for q in quotes(text) if q.quote_type == "direct"] == []
+
+
+def test_an_opening_mark_typed_for_a_closing_one_still_closes_the_quote():
+    text = (
+        "Tom Reyes met the mayor.\n\n"
+        "“Will the bridge ever open?“ he asked.\n\n"
+        "“Not this year, and maybe not the next,” Ana Ruiz said."
+    )
+    first, second = [q for q in quotes(text) if q.quote_type == "direct"]
+    assert first.text == "“Will the bridge ever open?“"
+    assert first.speaker == "Tom Reyes"
+    assert second.text == "“Not this year, and maybe not the next,”"
+    assert second.speaker == "Ana Ruiz"

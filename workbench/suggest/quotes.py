@@ -61,7 +61,11 @@ def _scan(text: str, start: int, end: int) -> list[tuple[int, str, int]]:
                 marks.append((i, "close", 1))
             elif c == "“":
                 german = bool(marks) and text[marks[-1][0]] == "„"
-                marks.append((i, "either" if german else "open", 1))
+                prev = text[i - 1] if i > start else " "
+                nxt = text[i + 1] if i + 1 < end else " "
+                # "…a fascist?“ he asked": an opening mark typed for a closing one.
+                typo = (prev.isalnum() or prev in ",.?!") and nxt.isspace()
+                marks.append((i, "either" if german else ("close" if typo else "open"), 1))
             else:
                 marks.append(_straight(text, i, start, end, 1))
         i += 1
