@@ -515,3 +515,12 @@ def test_an_opening_mark_typed_for_a_closing_one_still_closes_the_quote():
     assert first.speaker == "Tom Reyes"
     assert second.text == "“Not this year, and maybe not the next,”"
     assert second.speaker == "Ana Ruiz"
+
+
+def test_slogans_and_works_cited_with_their_year_are_not_quotes():
+    text = (
+        "The party's posters grew harsher over the years.\n\n"
+        "“Keep the harbour for the people who built it” (2008) — "
+        "“No more ferries for strangers, yes to our own boats” (2012)."
+    )
+    assert [q for q in quotes(text) if q.quote_type == "direct"] == []

@@ -91,6 +91,7 @@ def _after_work_word(text: str, start: int) -> bool:
 
 
 _BYLINE = re.compile(r",?\s*by\s+(?:the\s+)?[A-Z]")
+_DATED = re.compile(r"[ \t\u00a0]*\([^()\n]{0,60}?\b(?:1[89]|20)\d\d\)")
 
 
 def _runs_on(text: str, start: int, end: int) -> bool:
@@ -368,6 +369,8 @@ def _find_quotes(article: _Article, raw: list[RawQuote]) -> list[_Quote]:
             and ((words < 6 and not _introduced(text, start)) or _title_case(inner))
         ):
             continue  # headlines, titles of works, slogans
+        if _DATED.match(text, end):
+            continue  # "“Yes to minaret ban” (2009)": a slogan or work cited with its year
         if cue is None and _BYLINE.match(text, end):
             continue  # "“Gallery to close in May,” by the Times’ Ann Berg: …" (a headline)
         if cue is not None and words < 3 and _title_case(inner) and not answer:
