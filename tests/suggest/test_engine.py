@@ -524,3 +524,11 @@ def test_slogans_and_works_cited_with_their_year_are_not_quotes():
         "“No more ferries for strangers, yes to our own boats” (2012)."
     )
     assert [q for q in quotes(text) if q.quote_type == "direct"] == []
+
+
+def test_words_between_according_to_and_a_quotation_frame_it():
+    text = "According to the city office, the rise in the debt “is mainly due to the new bridge.”"
+    assert [q for q in quotes(text) if q.quote_type == "direct"] == []
+    assert only("According to Omar Haddad, “prices will fall in the spring.”").quote_type == (
+        "direct"
+    )

@@ -251,6 +251,8 @@ def _attribute(article: _Article, start: int, end: int) -> tuple[Cue | None, str
     cue_before, framed = (
         cue_before_quote(text, sentence_start, start) if pre_stripped else (None, False)
     )
+    if _according_frames(text, cue_before, start):
+        cue_before, framed = None, True  # "According to X, the debt “is mainly …”": mixed
     words_before = pre_stripped.split()
     if framed and last in {",", ":", "(", "-", "—", "–"} and _opens_sentence(text, start, end, pre):
         framed = False  # "…, he told Chris Wallace of Fox News, “So, North Korea has nukes.”"
@@ -300,6 +302,18 @@ def _attribute(article: _Article, start: int, end: int) -> tuple[Cue | None, str
             if speaker is not None and cue_span is not None:
                 return Cue(cue_span[0], cue_span[1], speaker), "colon", 0.8, True
     return None, "none", 0.0, True
+
+
+def _according_frames(text: str, cue: Cue | None, start: int) -> bool:
+    """Whether words of the sentence come between "According to X," and a quotation: then
+    they frame it ("According to the office, the rise in debt “is mainly …”")."""
+    if (
+        cue is None
+        or cue.speaker is None
+        or not text[cue.start : cue.end].lower().startswith("according")
+    ):
+        return False
+    return bool(text[cue.speaker.end : start].strip(" ,:\u00a0"))
 
 
 def _has_quote_mark(text: str, start: int, end: int) -> bool:
