@@ -532,3 +532,13 @@ def test_words_between_according_to_and_a_quotation_frame_it():
     assert only("According to Omar Haddad, “prices will fall in the spring.”").quote_type == (
         "direct"
     )
+
+
+def test_a_split_quotation_is_not_joined_across_a_sentence_that_introduces_the_next():
+    text = (
+        "“We will slip back into the old ways of the council,” Ann Lie said. Her verdict on "
+        "the plan: “It is not hopeless, but it is close,” she said."
+    )
+    direct = [q for q in quotes(text) if q.quote_type == "direct"]
+    assert [q.text[:8] for q in direct] == ["“We will", "“It is n"]
+    assert {q.speaker for q in direct} == {"Ann Lie"}

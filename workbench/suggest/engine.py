@@ -190,6 +190,10 @@ def _second_cue(article: _Article, found: Cue, gap: str, end: int, quote: RawQuo
     """
     text = article.text
     between = text[found.end : quote.start]
+    if _SENTENCE_BREAK.search(between):
+        return True  # "“…,” Ann Lie said. Her verdict: “…”": the next sentence introduces it
+    if _SENTENCE_BREAK.search(between):
+        return True  # "“…,” Ann Lie said. Her verdict: “…”": the next sentence introduces it
     tail = [w.strip(",.:;—–-") for w in between.split()]
     # Lowercase words only: "the UCLA Anderson Forecast" names no second cue.
     cues = [k for k, word in enumerate(tail) if word[:1].islower() and is_cue_word(word)]
