@@ -542,3 +542,12 @@ def test_a_split_quotation_is_not_joined_across_a_sentence_that_introduces_the_n
     direct = [q for q in quotes(text) if q.quote_type == "direct"]
     assert [q.text[:8] for q in direct] == ["“We will", "“It is n"]
     assert {q.speaker for q in direct} == {"Ann Lie"}
+
+
+def test_a_clause_of_its_own_after_the_attribution_opens_a_second_remark():
+    text = (
+        "“Her manner is gruff,” Ann Lie said, but despite the bitter tone of the campaign, "
+        "“I think she will back the plan,” Lie added."
+    )
+    direct = [q for q in quotes(text) if q.quote_type == "direct"]
+    assert [q.text[:8] for q in direct] == ["“Her man", "“I think"]

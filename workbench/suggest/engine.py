@@ -192,12 +192,12 @@ def _second_cue(article: _Article, found: Cue, gap: str, end: int, quote: RawQuo
     between = text[found.end : quote.start]
     if _SENTENCE_BREAK.search(between):
         return True  # "“…,” Ann Lie said. Her verdict: “…”": the next sentence introduces it
-    if _SENTENCE_BREAK.search(between):
-        return True  # "“…,” Ann Lie said. Her verdict: “…”": the next sentence introduces it
+    if _NEW_CLAUSE.match(between):
+        return True  # "“…,” she said, but despite the fractious tone, “…”"
     tail = [w.strip(",.:;—–-") for w in between.split()]
     # Lowercase words only: "the UCLA Anderson Forecast" names no second cue.
     cues = [k for k, word in enumerate(tail) if word[:1].islower() and is_cue_word(word)]
-    if _opens_lowercase(text, quote.start) and not _SENTENCE_BREAK.search(between):
+    if _opens_lowercase(text, quote.start):
         # "“…,” said Ann Lie, speaking of politicians, “and …”": the sentence goes on; only
         # a cue that introduces the second part ("adding, “and …”", "noting that “…”") makes
         # it a new remark.
@@ -211,6 +211,7 @@ def _second_cue(article: _Article, found: Cue, gap: str, end: int, quote: RawQuo
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z]")
+_NEW_CLAUSE = re.compile(r"[^,;]*[,;]\s+(?:but|yet|though|although|while|whereas)\s+\w+\s+\w+")
 
 
 def _opens_lowercase(text: str, start: int) -> bool:
