@@ -551,3 +551,17 @@ def test_a_clause_of_its_own_after_the_attribution_opens_a_second_remark():
     )
     direct = [q for q in quotes(text) if q.quote_type == "direct"]
     assert [q.text[:8] for q in direct] == ["“Her man", "“I think"]
+
+
+def test_a_pull_quote_repeating_the_article_is_not_reported_again():
+    text = (
+        "“We will rebuild every bridge in the county before the winter,” said Ann Lie, the "
+        "mayor.\n\n"
+        '"We will rebuild every bridge in the county before the winter.\n'
+        'Ann Lie, mayor of Riverton."\n\n'
+        "The council met on Monday."
+    )
+    direct = [q for q in quotes(text) if q.quote_type == "direct"]
+    assert [q.text for q in direct] == [
+        "“We will rebuild every bridge in the county before the winter,”"
+    ]

@@ -234,6 +234,26 @@ def _introduced(text: str, start: int) -> bool:
     return before.endswith(":") or (bool(words) and words[-1].lower().strip(",") in _SAYING)
 
 
+def _pull_quote(article: _Article, start: int, end: int) -> bool:
+    """Whether a quotation left open at the end of its paragraph closes after a short line
+    that only names its author ("“…must not happen.\nCharles Chamberlain, Democracy for
+    America.”") and its words appear elsewhere in the article: a web page's pull quote."""
+    words = article.text[start + 1 : end].split()[:8]
+    if len(words) < 4 or article.text.count(" ".join(words)) < 2:
+        return False
+    following = article.paragraph_of(end) + 1
+    if following >= len(article.paragraphs):
+        return False
+    start, stop = article.paragraphs[following]
+    line = article.text[start:stop]
+    return (
+        len(line) <= 80
+        and line[-1:] in {"”", '"'}
+        and line[:1].isupper()
+        and not any(mark in line[:-1] for mark in '“”"')
+    )
+
+
 _THAT = re.compile(r"\bthat\b", re.I)
 
 
@@ -403,6 +423,8 @@ def _find_quotes(article: _Article, raw: list[RawQuote]) -> list[_Quote]:
         if _continues_a_phrase(text, start):
             continue  # "she pledged to “defend the schools”": part of reported speech (mixed)
         if not closed:
+            if _pull_quote(article, start, end):
+                continue  # "“…\nAnn Lie, Democracy Now.”": a pull quote repeating the text
             score *= 0.8
         framing = _framing(article, start) if how == "after" else None
         if framing is not None:
