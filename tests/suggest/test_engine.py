@@ -565,3 +565,23 @@ def test_a_pull_quote_repeating_the_article_is_not_reported_again():
     assert [q.text for q in direct] == [
         "“We will rebuild every bridge in the county before the winter,”"
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ann Lie did not name the mayor, but told her supporters at the harbour, "
+        "“our town is in real trouble this winter.”",
+        "Ann Lie told the ferry workers who gathered in the old hall on Monday, "
+        "“no one should doubt the plan for the harbour.”",
+    ],
+)
+def test_a_quotation_after_told_and_a_long_listener_is_direct(text):
+    direct = [q for q in quotes(text) if q.quote_type == "direct"]
+    assert len(direct) == 1 and direct[0].speaker == "Ann Lie"
+    assert direct[0].cue["text"] == "told"
+
+
+def test_told_with_that_before_a_quotation_still_frames_it():
+    text = "Ann Lie told the ferry workers in the old hall that the vote, “was a disgrace.”"
+    assert [q for q in quotes(text) if q.quote_type == "direct"] == []

@@ -278,6 +278,10 @@ def _attribute(article: _Article, start: int, end: int) -> tuple[Cue | None, str
     )
     if _according_frames(text, cue_before, start):
         cue_before, framed = None, True  # "According to X, the debt “is mainly …”": mixed
+    elif cue_before is None and framed and last in {",", ":"}:
+        told = _told(text, sentence_start, start)
+        if told is not None:
+            cue_before, framed = told, False
     words_before = pre_stripped.split()
     if framed and last in {",", ":", "(", "-", "—", "–"} and _opens_sentence(text, start, end, pre):
         framed = False  # "…, he told Chris Wallace of Fox News, “So, North Korea has nukes.”"
@@ -327,6 +331,29 @@ def _attribute(article: _Article, start: int, end: int) -> tuple[Cue | None, str
             if speaker is not None and cue_span is not None:
                 return Cue(cue_span[0], cue_span[1], speaker), "colon", 0.8, True
     return None, "none", 0.0, True
+
+
+_TELLING = re.compile(r"\b(?:told|tells|telling)\b")
+
+
+def _told(text: str, sentence_start: int, start: int) -> Cue | None:
+    """A cue whose listener, however long, ends with the comma before the quotation: "Carson
+    … told his supporters, “our nation …”", "she told the mayors who gathered in the city
+    of Indianapolis, “no one …”" (no 'that', no other cue between)."""
+    found = None
+    for match in _TELLING.finditer(text, sentence_start, start):
+        found = match
+    if found is None:
+        return None
+    tail = text[found.end() : start]
+    if _THAT.search(tail) or _has_quote_mark(text, found.end(), start):
+        return None
+    if any(is_cue_word(w.strip(",.:;")) for w in tail.split()):
+        return None
+    if len(tail.split()) > 14:
+        return None
+    cue, framed = cue_before_quote(text, sentence_start, found.end())
+    return None if framed else cue
 
 
 def _according_frames(text: str, cue: Cue | None, start: int) -> bool:
