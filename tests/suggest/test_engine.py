@@ -585,3 +585,13 @@ def test_a_quotation_after_told_and_a_long_listener_is_direct(text):
 def test_told_with_that_before_a_quotation_still_frames_it():
     text = "Ann Lie told the ferry workers in the old hall that the vote, “was a disgrace.”"
     assert [q for q in quotes(text) if q.quote_type == "direct"] == []
+
+
+def test_a_quotation_set_off_by_dashes_with_its_own_cue_is_direct():
+    text = (
+        "Ann Lie suggested that the mayor's plan was not serious - “Again, we need to see the "
+        "details,” she said - and then left the hall."
+    )
+    direct = [q for q in quotes(text) if q.quote_type == "direct"]
+    assert [q.text[:8] for q in direct] == ["“Again, "]
+    assert direct[0].speaker == "Ann Lie"

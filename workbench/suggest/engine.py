@@ -282,6 +282,12 @@ def _attribute(article: _Article, start: int, end: int) -> tuple[Cue | None, str
         told = _told(text, sentence_start, start)
         if told is not None:
             cue_before, framed = told, False
+    if (
+        framed
+        and last in {"(", "-", "—", "–"}
+        and cue_after_quote(text, end, article.paragraphs[article.paragraph_of(end - 1)][1])
+    ):
+        framed = False  # "… was unserious - “Again, we need the details,” she said - and …"
     words_before = pre_stripped.split()
     if framed and last in {",", ":", "(", "-", "—", "–"} and _opens_sentence(text, start, end, pre):
         framed = False  # "…, he told Chris Wallace of Fox News, “So, North Korea has nukes.”"
