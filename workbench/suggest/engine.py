@@ -244,8 +244,8 @@ def _pull_quote(article: _Article, start: int, end: int) -> bool:
     following = article.paragraph_of(end) + 1
     if following >= len(article.paragraphs):
         return False
-    start, stop = article.paragraphs[following]
-    line = article.text[start:stop]
+    line_start, line_end = article.paragraphs[following]
+    line = article.text[line_start:line_end]
     return (
         len(line) <= 80
         and line[-1:] in {"”", '"'}
