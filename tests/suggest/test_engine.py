@@ -595,3 +595,9 @@ def test_a_quotation_set_off_by_dashes_with_its_own_cue_is_direct():
     direct = [q for q in quotes(text) if q.quote_type == "direct"]
     assert [q.text[:8] for q in direct] == ["“Again, "]
     assert direct[0].speaker == "Ann Lie"
+
+
+def test_framing_that_names_the_words_quoted_leaves_the_quotation_direct():
+    text = "When the mayor used the words, “we are not there yet,” she was echoing Tom Reyes."
+    direct = [q for q in quotes(text) if q.quote_type == "direct"]
+    assert [q.text for q in direct] == ["“we are not there yet,”"]

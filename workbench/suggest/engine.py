@@ -517,9 +517,13 @@ def _framing(article: _Article, start: int) -> int | None:
     pre = text[sentence_start:start].rstrip()
     if not pre.endswith(",") or _has_quote_mark(text, sentence_start, start):
         return None
-    if any(is_cue_word(word.strip(",.:;()—–-")) for word in pre.split()):
-        return None
+    words = [word.strip(",.:;()—–-").lower() for word in pre.split()]
+    if any(is_cue_word(word) or word in _QUOTING_NOUNS for word in words):
+        return None  # "When Trump used the words, “…,” he was echoing Ryan"
     return sentence_start
+
+
+_QUOTING_NOUNS = frozenset(split_words("words phrase line slogan message motto"))
 
 
 def _continues(article: _Article, previous: _Quote, quote: _Quote) -> bool:
