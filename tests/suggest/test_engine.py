@@ -601,3 +601,13 @@ def test_framing_that_names_the_words_quoted_leaves_the_quotation_direct():
     text = "When the mayor used the words, “we are not there yet,” she was echoing Tom Reyes."
     direct = [q for q in quotes(text) if q.quote_type == "direct"]
     assert [q.text for q in direct] == ["“we are not there yet,”"]
+
+
+def test_a_quotation_its_own_sentence_introduces_with_a_colon_is_a_new_remark():
+    text = (
+        "“Having the old files is valuable,” said Tom Reyes, explaining he worked with the "
+        "clerk, who kept the harbour records for the county: “She is the best we have.”"
+    )
+    direct = [q for q in quotes(text) if q.quote_type == "direct"]
+    assert [q.text[:8] for q in direct] == ["“Having ", "“She is "]
+    assert {q.speaker for q in direct} == {"Tom Reyes"}

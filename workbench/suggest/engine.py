@@ -478,7 +478,10 @@ def _find_quotes(article: _Article, raw: list[RawQuote]) -> list[_Quote]:
         if previous is not None and previous.quote_type != "direct":
             previous = None
         if quote.cue is None and previous is not None and previous.cue is not None:
-            if quote.paragraph == previous.paragraph or _continues(article, previous, quote):
+            own = text[article.sentence_start(quote.start) : quote.start].rstrip()
+            if (quote.paragraph == previous.paragraph and not own.endswith(":")) or _continues(
+                article, previous, quote
+            ):
                 previous.end = quote.end
                 continue
             if quote.paragraph - previous.paragraph <= 2 and quote.start - previous.end < 1500:
