@@ -611,3 +611,13 @@ def test_a_quotation_its_own_sentence_introduces_with_a_colon_is_a_new_remark():
     direct = [q for q in quotes(text) if q.quote_type == "direct"]
     assert [q.text[:8] for q in direct] == ["“Having ", "“She is "]
     assert {q.speaker for q in direct} == {"Tom Reyes"}
+
+
+def test_a_participle_with_that_after_the_cue_does_not_take_the_cue_away():
+    text = (
+        "Ann Lie posted a comment under the story. “Keep them out!” she wrote, arguing that "
+        "the town should close its gates."
+    )
+    direct = [q for q in quotes(text) if q.quote_type == "direct"]
+    assert [q.text for q in direct] == ["“Keep them out!”"]
+    assert direct[0].speaker == "Ann Lie"
