@@ -621,3 +621,14 @@ def test_a_participle_with_that_after_the_cue_does_not_take_the_cue_away():
     direct = [q for q in quotes(text) if q.quote_type == "direct"]
     assert [q.text for q in direct] == ["“Keep them out!”"]
     assert direct[0].speaker == "Ann Lie"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A spokesman for the union said that, “at this point, any estimate is only a guess.”",
+        "Ann Lie recalled that in 2009, “I called all my lenders and asked for more time.”",
+    ],
+)
+def test_a_quotation_after_that_and_a_comma_is_part_of_reported_speech(text):
+    assert [q for q in quotes(text) if q.quote_type == "direct"] == []

@@ -255,6 +255,7 @@ def _pull_quote(article: _Article, start: int, end: int) -> bool:
 
 
 _THAT = re.compile(r"\bthat\b", re.I)
+_THAT_NEXT = re.compile(r"\s*that\b[^:]*,\s*$")
 
 
 def _opens_sentence(text: str, start: int, end: int, pre: str) -> bool:
@@ -276,8 +277,11 @@ def _attribute(article: _Article, start: int, end: int) -> tuple[Cue | None, str
     cue_before, framed = (
         cue_before_quote(text, sentence_start, start) if pre_stripped else (None, False)
     )
-    if _according_frames(text, cue_before, start):
-        cue_before, framed = None, True  # "According to X, the debt “is mainly …”": mixed
+    if _according_frames(text, cue_before, start) or (
+        cue_before is not None and _THAT_NEXT.match(text, cue_before.end, start)
+    ):
+        # "According to X, the debt “is mainly …”", "he added that, “…”": mixed
+        cue_before, framed = None, True
     elif cue_before is None and framed and last in {",", ":"}:
         told = _told(text, sentence_start, start)
         if told is not None:
