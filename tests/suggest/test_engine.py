@@ -632,3 +632,12 @@ def test_a_participle_with_that_after_the_cue_does_not_take_the_cue_away():
 )
 def test_a_quotation_after_that_and_a_comma_is_part_of_reported_speech(text):
     assert [q for q in quotes(text) if q.quote_type == "direct"] == []
+
+
+def test_a_title_followed_by_its_author_is_not_a_quote_even_after_a_cue():
+    text = (
+        "“We must be ready,” the admiral said. One of his recent reads, “This Kind of Harbour,” "
+        "by Tom Reyes, made the point."
+    )
+    direct = [q for q in quotes(text) if q.quote_type == "direct"]
+    assert [q.text for q in direct] == ["“We must be ready,”"]

@@ -447,7 +447,7 @@ def _find_quotes(article: _Article, raw: list[RawQuote]) -> list[_Quote]:
             continue  # headlines, titles of works, slogans
         if _DATED.match(text, end):
             continue  # "“Yes to minaret ban” (2009)": a slogan or work cited with its year
-        if cue is None and _BYLINE.match(text, end):
+        if (cue is None or _title_case(inner, loose=True)) and _BYLINE.match(text, end):
             continue  # "“Gallery to close in May,” by the Times’ Ann Berg: …" (a headline)
         if cue is not None and words < 3 and _title_case(inner) and not answer:
             continue
