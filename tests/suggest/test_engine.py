@@ -641,3 +641,13 @@ def test_a_title_followed_by_its_author_is_not_a_quote_even_after_a_cue():
     )
     direct = [q for q in quotes(text) if q.quote_type == "direct"]
     assert [q.text for q in direct] == ["“We must be ready,”"]
+
+
+def test_a_quoted_sentence_around_an_aside_between_dashes_is_one_quote():
+    text = (
+        "Tom Reyes, the mayor's pollster, is confident. “I don't think the common view” -- that "
+        "the mayor is out of touch -- “is going to last,” he says."
+    )
+    direct = [q for q in quotes(text) if q.quote_type == "direct"]
+    assert len(direct) == 1
+    assert direct[0].text.startswith("“I don't") and direct[0].text.endswith("to last,”")

@@ -179,6 +179,16 @@ def _merge_split(article: _Article, raw: list[RawQuote]) -> list[tuple[int, int,
                 ):
                     merged[-1] = (start, quote.end, found, quote.closed)
                     continue
+                if (
+                    found is None
+                    and _ASIDE.fullmatch(gap)
+                    and _opens_lowercase(text, quote.start)
+                    and text[start:end].rstrip("\"”'’»›")[-1:] not in {".", "!", "?"}
+                ):
+                    # "“I don't think the conventional wisdom” -- that he is a liberal --
+                    # “is going to last,” he says": one sentence around an aside.
+                    merged[-1] = (start, quote.end, None, quote.closed)
+                    continue
         merged.append((quote.start, quote.end, None, quote.closed))
     return merged
 
@@ -211,6 +221,7 @@ def _second_cue(article: _Article, found: Cue, gap: str, end: int, quote: RawQuo
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z]")
+_ASIDE = re.compile(r"\s*(?:--|[—–-])[^\"“”\n]{1,120}?(?:--|[—–-])\s*")
 _NEW_CLAUSE = re.compile(r"[^,;]*[,;]\s+(?:but|yet|though|although|while|whereas)\s+\w+\s+\w+")
 
 
