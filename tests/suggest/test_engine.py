@@ -651,3 +651,10 @@ def test_a_quoted_sentence_around_an_aside_between_dashes_is_one_quote():
     direct = [q for q in quotes(text) if q.quote_type == "direct"]
     assert len(direct) == 1
     assert direct[0].text.startswith("“I don't") and direct[0].text.endswith("to last,”")
+
+
+def test_a_split_quote_whose_cue_lacks_its_comma_is_still_one_quote():
+    remark = "“We are trying to help the children,” she said “Ultimately the plan is about them.”"
+    quote = only("Ann Lie met the parents on Monday.\n\n" + remark)
+    assert quote.text == remark
+    assert quote.speaker == "Ann Lie"

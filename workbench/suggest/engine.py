@@ -174,7 +174,10 @@ def _merge_split(article: _Article, raw: list[RawQuote]) -> list[tuple[int, int,
                 if (
                     found is not None
                     and mid_sentence
-                    and gap.rstrip()[-1:] in {",", ".", ":", "—", "–", ";"}
+                    and (
+                        gap.rstrip()[-1:] in {",", ".", ":", "—", "–", ";"}
+                        or _bare(text, found, end, gap, quote)
+                    )
                     and not _second_cue(article, found, gap, end, quote)
                 ):
                     merged[-1] = (start, quote.end, found, quote.closed)
@@ -191,6 +194,19 @@ def _merge_split(article: _Article, raw: list[RawQuote]) -> list[tuple[int, int,
                     continue
         merged.append((quote.start, quote.end, None, quote.closed))
     return merged
+
+
+def _bare(text: str, found: Cue, end: int, gap: str, quote: RawQuote) -> bool:
+    """Whether the words between two quotations are only "X said" (its comma left out) and
+    the second is a sentence: "“…,” she said “Ultimately …”"."""
+    cue_end = max(found.end, found.speaker.end if found.speaker else 0)
+    inner = text[quote.start + 1 : quote.end - 1]
+    return (
+        cue_end == end + len(gap.rstrip())
+        and text[found.start : found.end].lower() in {"said", "says"}
+        and _words(inner) >= 4
+        and not _title_case(inner)
+    )
 
 
 def _second_cue(article: _Article, found: Cue, gap: str, end: int, quote: RawQuote) -> bool:
