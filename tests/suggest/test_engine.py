@@ -658,3 +658,20 @@ def test_a_split_quote_whose_cue_lacks_its_comma_is_still_one_quote():
     quote = only("Ann Lie met the parents on Monday.\n\n" + remark)
     assert quote.text == remark
     assert quote.speaker == "Ann Lie"
+
+
+def test_curly_quotes_nested_in_straight_ones_stay_inside():
+    text = (
+        '"The department is not about “Equal Justice Under Law” any more. It is about '
+        'politics," Ann Lie said.'
+    )
+    quote = only(text)
+    assert quote.text.endswith('politics,"')
+    assert quote.speaker == "Ann Lie"
+
+
+def test_a_doubled_opening_mark_still_opens_one_quote():
+    text = 'The council met on Monday.\n\n"“We will win the harbour vote,” Ann Lie said.'
+    quote = only(text)
+    assert quote.text.endswith("vote,”")
+    assert quote.speaker == "Ann Lie"

@@ -129,14 +129,23 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[RawQuote]:
             quotes.extend(_singles(text, start, end, "‘", "’"))
         elif not marks and "'" in text[start:end]:
             quotes.extend(_singles(text, start, end, "'", "'"))
+        nested = 0  # curly marks opened inside a straight quotation: "… “Equal Justice” …"
         for offset, kind, width in marks[position:]:
             if opened is None:
                 if kind in {"open", "either"}:
                     opened = offset
                 continue
+            if kind == "open" and text[opened] == '"' and text[offset] == "“":
+                if offset == opened + 1:
+                    continue  # '"“You don’t …”': a doubled opening mark
+                nested += 1
+                continue
+            if nested and kind == "close" and text[offset] == "”":
+                nested -= 1
+                continue
             if kind in {"close", "either"}:
                 quotes.append(RawQuote(opened, offset + width, paragraphs=count))
-                opened, count = None, 1
+                opened, count, nested = None, 1, 0
         if opened is not None:
             carry = RawQuote(opened, end, closed=False, paragraphs=count)
             following = paragraphs[index + 1][0] if index + 1 < len(paragraphs) else None
