@@ -675,3 +675,10 @@ def test_a_doubled_opening_mark_still_opens_one_quote():
     quote = only(text)
     assert quote.text.endswith("vote,”")
     assert quote.speaker == "Ann Lie"
+
+
+def test_an_inch_mark_is_not_a_closing_quotation_mark():
+    text = "“He says I am short, but I am like 6’2”, taller than him,” Tom Reyes said."
+    quote = only(text)
+    assert quote.text == "“He says I am short, but I am like 6’2”, taller than him,”"
+    assert quote.speaker == "Tom Reyes"

@@ -9,11 +9,13 @@ re-opening it), and unbalanced marks (best effort: the quotation runs to its par
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 DOUBLE_MARKS = frozenset('"“”«»„‹›')
 _OPENING_CONTEXT = frozenset("([{—–-/:;…")
 TWO_APOSTROPHES = "''"
+_INCHES = re.compile(r"\b\d[’']\d{1,2}$")
 
 
 @dataclass
@@ -58,7 +60,8 @@ def _scan(text: str, start: int, end: int) -> list[tuple[int, str, int]]:
             if c in "«‹„":
                 marks.append((i, "open", 1))
             elif c in "»›”":
-                marks.append((i, "close", 1))
+                if not _INCHES.search(text, max(start, i - 6), i):
+                    marks.append((i, "close", 1))  # not the inches of "he's 6’2”"
             elif c == "“":
                 german = bool(marks) and text[marks[-1][0]] == "„"
                 prev = text[i - 1] if i > start else " "
