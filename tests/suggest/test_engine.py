@@ -682,3 +682,17 @@ def test_an_inch_mark_is_not_a_closing_quotation_mark():
     quote = only(text)
     assert quote.text == "“He says I am short, but I am like 6’2”, taller than him,”"
     assert quote.speaker == "Tom Reyes"
+
+
+def test_a_short_quotation_after_a_headline_speaker_and_colon_is_direct():
+    text = (
+        "Ann Lie: ‘No Regrets’ Over the Harbour Budget Vote\n\n"
+        "The mayor defended her vote on Monday, telling reporters she would do it again."
+    )
+    direct = [q for q in quotes(text) if q.quote_type == "direct"]
+    assert [(q.text, q.speaker) for q in direct] == [("‘No Regrets’", "Ann Lie")]
+
+
+def test_a_short_title_case_quotation_after_a_colon_in_a_sentence_stays_out():
+    text = "Ann Lie named her favourite book: “Harbour Lights” by Tom Reyes."
+    assert [q for q in quotes(text) if q.quote_type == "direct"] == []

@@ -476,8 +476,14 @@ def _find_quotes(article: _Article, raw: list[RawQuote]) -> list[_Quote]:
             continue  # "“Yes to minaret ban” (2009)": a slogan or work cited with its year
         if (cue is None or _title_case(inner, loose=True)) and _BYLINE.match(text, end):
             continue  # "“Gallery to close in May,” by the Times’ Ann Berg: …" (a headline)
-        if cue is not None and words < 3 and _title_case(inner) and not answer:
-            continue
+        if (
+            cue is not None
+            and words < 3
+            and _title_case(inner)
+            and not answer
+            and not (how == "colon" and _speaker_line(article, cue, start))
+        ):
+            continue  # "Ann Lie: ‘No Regrets’ Over …" is a headline's quote, though short
         if cue is not None and words <= 6 and _title_case(inner) and _names_a_work(text, start):
             continue  # "told ABC's “Good Morning America”", "his book ''The Art of the Deal.''"
         if words <= 12 and _after_work_word(text, start) and _title_case(inner, loose=True):
@@ -525,6 +531,17 @@ def _find_quotes(article: _Article, raw: list[RawQuote]) -> list[_Quote]:
             quote.score = 0.35
         result.append(quote)
     return result
+
+
+def _speaker_line(article: _Article, cue: Cue, start: int) -> bool:
+    """Whether only a speaker's name and a colon open the paragraph before a quotation: the
+    headline convention "Ann Lie: ‘No Regrets’ Over Budget Vote" (a quote, however short)."""
+    speaker = cue.speaker
+    return (
+        speaker is not None
+        and speaker.start == article.paragraphs[article.paragraph_of(start)][0]
+        and article.text[speaker.end : start].strip() == ":"
+    )
 
 
 _ANSWER = re.compile(r"[\"“«„‘']{1,2}[A-Z][\w’'-]*(?: [\w’'-]+)?[,.!?]+[\"”»“’']{1,2}")
