@@ -696,3 +696,25 @@ def test_a_short_quotation_after_a_headline_speaker_and_colon_is_direct():
 def test_a_short_title_case_quotation_after_a_colon_in_a_sentence_stays_out():
     text = "Ann Lie named her favourite book: “Harbour Lights” by Tom Reyes."
     assert [q for q in quotes(text) if q.quote_type == "direct"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor said that she would offer “a prayer” for the flooded towns.",
+        "The mayor told reporters on Monday that Tom Reyes’s comments “show no respect for "
+        "the harbour.”",
+        "The mayor added that she would demand “a full inquiry” into the flooding.",
+    ],
+)
+def test_a_quotation_inside_a_clause_reported_with_that_is_mixed(text):
+    found = quotes(text)
+    assert [q.quote_type for q in found] == ["mixed"]
+    assert found[0].text.startswith("that ")
+    assert found[0].speaker == "The mayor"
+
+
+def test_a_that_not_after_a_cue_leaves_the_quotation_direct():
+    text = "Critics of the law that the council passed, Ann Lie said, “do not understand it.”"
+    direct = [q for q in quotes(text) if q.quote_type == "direct"]
+    assert [(q.text, q.speaker) for q in direct] == [("“do not understand it.”", "Ann Lie")]

@@ -285,6 +285,18 @@ _THAT = re.compile(r"\bthat\b", re.I)
 _THAT_NEXT = re.compile(r"\s*that\b[^:]*,\s*$")
 
 
+def _reports_that(text: str, start: int, end: int) -> bool:
+    """Whether a cue and 'that' open a reported clause between start and end ("He said that
+    …", "Ann Lie told CNN on Tuesday that …"); not "that power", "a clause that requires"."""
+    for match in _THAT.finditer(text, start, end):
+        if "," in text[match.end() : end]:
+            continue  # "charges that Rush Limbaugh, for one, called “…”": a clause of its own
+        words = text[max(start, match.start() - 40) : match.start()].split()[-4:]
+        if any(is_cue_word(word.strip(",")) and word[:1].islower() for word in words):
+            return True
+    return False
+
+
 def _opens_sentence(text: str, start: int, end: int, pre: str) -> bool:
     """Whether a quotation after a comma or colon is a sentence of its own, not a phrase that
     the clause before it frames ("said that in this climate, “it's an advantage”")."""
@@ -308,6 +320,14 @@ def _attribute(article: _Article, start: int, end: int) -> tuple[Cue | None, str
         cue_before is not None and _THAT_NEXT.match(text, cue_before.end, start)
     ):
         # "According to X, the debt “is mainly …”", "he added that, “…”": mixed
+        cue_before, framed = None, True
+    elif (
+        cue_before is not None
+        and last.isalpha()
+        and _opens_lowercase(text, start)
+        and _reports_that(text, sentence_start, cue_before.start)
+    ):
+        # "He said that he would offer “a prayer” for …": words of a reported clause
         cue_before, framed = None, True
     elif cue_before is None and framed and last in {",", ":"}:
         told = _told(text, sentence_start, start)
