@@ -718,3 +718,28 @@ def test_a_that_not_after_a_cue_leaves_the_quotation_direct():
     text = "Critics of the law that the council passed, Ann Lie said, “do not understand it.”"
     direct = [q for q in quotes(text) if q.quote_type == "direct"]
     assert [(q.text, q.speaker) for q in direct] == [("“do not understand it.”", "Ann Lie")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“We have work to do,” she told the crowd, then praised the harbour workers. "
+        "“But that work will not be finished this year.”",
+        "“We have work to do,” Ann Lie said, and her deputy stepped in. “Not this year, though.”",
+        "“We have work to do.” Ann Lie said - and argued for a new budget in the spring. "
+        "“Nothing matters if the harbour closes.”",
+    ],
+)
+def test_an_attribution_that_goes_on_to_a_deed_of_its_own_ends_the_remark(text):
+    direct = [q for q in quotes(text) if q.quote_type == "direct"]
+    assert len(direct) == 2
+    assert direct[0].text in {"“We have work to do,”", "“We have work to do.”"}
+
+
+def test_an_attribution_with_a_then_role_still_joins_the_split_quote():
+    text = (
+        "“My advice was not to do it,” said Tom Reyes, then the harbour master. “It was "
+        "the wrong way to start.”"
+    )
+    direct = [q for q in quotes(text) if q.quote_type == "direct"]
+    assert len(direct) == 1

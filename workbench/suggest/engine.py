@@ -220,6 +220,8 @@ def _second_cue(article: _Article, found: Cue, gap: str, end: int, quote: RawQuo
         return True  # "“…,” Ann Lie said. Her verdict: “…”": the next sentence introduces it
     if _NEW_CLAUSE.match(between):
         return True  # "“…,” she said, but despite the fractious tone, “…”"
+    if _GOES_ON.search(between):
+        return True  # "“…,” she said, then referred to his slogan. “…”"
     tail = [w.strip(",.:;—–-") for w in between.split()]
     # Lowercase words only: "the UCLA Anderson Forecast" names no second cue.
     cues = [k for k, word in enumerate(tail) if word[:1].islower() and is_cue_word(word)]
@@ -536,9 +538,11 @@ def _find_quotes(article: _Article, raw: list[RawQuote]) -> list[_Quote]:
             previous = None
         if quote.cue is None and previous is not None and previous.cue is not None:
             own = text[article.sentence_start(quote.start) : quote.start].rstrip()
-            if (quote.paragraph == previous.paragraph and not own.endswith(":")) or _continues(
-                article, previous, quote
-            ):
+            if (
+                quote.paragraph == previous.paragraph
+                and not own.endswith(":")
+                and not _GOES_ON.search(text, previous.end, quote.start)
+            ) or _continues(article, previous, quote):
                 previous.end = quote.end
                 continue
             if quote.paragraph - previous.paragraph <= 2 and quote.start - previous.end < 1500:
@@ -564,6 +568,13 @@ def _speaker_line(article: _Article, cue: Cue, start: int) -> bool:
     )
 
 
+# "“…,” she told the crowd, then referred to his slogan. “…”", "“…,” Ann said, and her
+# husband cut in. “…”": the attribution goes on to a deed of its own; the next quotation is a
+# new remark.
+_GOES_ON = re.compile(
+    r"(?:,|\s[-—–])\s+(?:and(?:\s+then)?\s+(?!who\b|whom\b|which\b)|then\s+(?=\w+ed\b))"
+    r"[^\"“”,]*[.!?]\s*$"
+)
 _ANSWER = re.compile(r"[\"“«„‘']{1,2}[A-Z][\w’'-]*(?: [\w’'-]+)?[,.!?]+[\"”»“’']{1,2}")
 
 
