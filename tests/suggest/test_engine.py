@@ -743,3 +743,24 @@ def test_an_attribution_with_a_then_role_still_joins_the_split_quote():
     )
     direct = [q for q in quotes(text) if q.quote_type == "direct"]
     assert len(direct) == 1
+
+
+def test_unattributed_quotations_on_consecutive_lines_are_one_remark():
+    text = (
+        "The mayor gave few details in the interview.\n\n"
+        "“We have to do something about the harbour.”\n"
+        "“We have to be a lot tougher on the owners.”\n"
+        "“We are not fighting it strongly enough.”\n\n"
+        "The council meets again on Monday."
+    )
+    direct = [q for q in quotes(text) if q.quote_type == "direct"]
+    assert [q.text[:12] for q in direct] == ["“We have to "]
+    assert direct[0].text.endswith("strongly enough.”")
+
+
+def test_unattributed_quotations_in_paragraphs_of_their_own_stay_apart():
+    text = (
+        "“We have to do something about the harbour.”\n\n"
+        "“We have to be a lot tougher on the owners.”"
+    )
+    assert len([q for q in quotes(text) if q.quote_type == "direct"]) == 2

@@ -548,13 +548,28 @@ def _find_quotes(article: _Article, raw: list[RawQuote]) -> list[_Quote]:
             if quote.paragraph - previous.paragraph <= 2 and quote.start - previous.end < 1500:
                 quote.cue = Cue(-1, -1, previous.cue.speaker)
                 quote.score = 0.6
-        elif quote.cue is None and previous is not None and quote.paragraph == previous.paragraph:
-            previous.end = quote.end  # two unattributed quotations of one paragraph: one remark
+        elif (
+            quote.cue is None
+            and previous is not None
+            and (
+                quote.paragraph == previous.paragraph
+                or (previous.cue is None and _next_line(text, previous.end, quote.start))
+            )
+        ):
+            # Two unattributed quotations of one paragraph, or on lines of one block: one remark
+            previous.end = quote.end
             continue
         if quote.cue is None:
             quote.score = 0.35
         result.append(quote)
     return result
+
+
+def _next_line(text: str, end: int, start: int) -> bool:
+    """Whether a quotation opens the line right after the one another quotation ends (a single
+    line break, no blank line): lines of one block, "“…”\n“…”"."""
+    gap = text[end:start]
+    return not gap.strip() and gap.count("\n") == 1
 
 
 def _speaker_line(article: _Article, cue: Cue, start: int) -> bool:
