@@ -764,3 +764,16 @@ def test_unattributed_quotations_in_paragraphs_of_their_own_stay_apart():
         "“We have to be a lot tougher on the owners.”"
     )
     assert len([q for q in quotes(text) if q.quote_type == "direct"]) == 2
+
+
+def test_a_sentence_going_on_unquoted_after_the_attribution_is_a_mixed_quote():
+    text = "“It is our bad luck,” the imam said, that both men prayed at this little mosque."
+    found = quotes(text)
+    assert [(q.quote_type, q.text[-13:]) for q in found] == [("mixed", "little mosque")]
+    assert found[0].speaker == "the imam"
+
+
+def test_a_participle_after_the_attribution_leaves_the_quotation_direct():
+    text = "“It is our bad luck,” the imam said, adding that both men prayed here."
+    direct = [q for q in quotes(text) if q.quote_type == "direct"]
+    assert [q.text for q in direct] == ["“It is our bad luck,”"]

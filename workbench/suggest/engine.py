@@ -524,6 +524,12 @@ def _find_quotes(article: _Article, raw: list[RawQuote]) -> list[_Quote]:
             # part of what is attributed, a mixed quote from the start of the sentence.
             found.append(_Quote(framing, end, cue, "mixed", 0.75, paragraph))
             continue
+        goes_on = _goes_on_unquoted(article, cue, end) if how == "after" else None
+        if goes_on is not None:
+            # "“It's our bad luck,” he said, that both men …": the sentence the quotation
+            # opens goes on in the writer's words after the attribution, a mixed quote.
+            found.append(_Quote(start, goes_on, cue, "mixed", 0.75, paragraph))
+            continue
         found.append(_Quote(start, end, cue, "direct", score, paragraph))
     # A quotation with no cue of its own continues the previous remark: joined to it in the
     # same paragraph or when it opens the next one after only an attribution; else the
@@ -570,6 +576,28 @@ def _next_line(text: str, end: int, start: int) -> bool:
     line break, no blank line): lines of one block, "“…”\n“…”"."""
     gap = text[end:start]
     return not gap.strip() and gap.count("\n") == 1
+
+
+_RUNS_ON = re.compile(
+    r"[^.!?\"“”\n,]{0,60},\s+(?:that|would|will|could|should|was|were|is|are|had|has)\b"
+)
+
+
+def _goes_on_unquoted(article: _Article, cue: Cue | None, end: int) -> int | None:
+    """The end of the sentence when a quotation that stops at a comma ("“It's our bad luck,”")
+    has its sentence go on, unquoted, after the attribution: "… he said, that both men …"."""
+    text = article.text
+    if cue is None or cue.start < end or text[end - 2 : end - 1] != ",":
+        return None
+    cue_end = max(cue.end, cue.speaker.end if cue.speaker else 0)
+    if not _RUNS_ON.match(text, cue_end):
+        return None
+    for _, s_end in article.sentences[article.paragraph_of(cue_end)]:
+        if s_end > cue_end:
+            if _has_quote_mark(text, cue_end, s_end):
+                return None  # "… he said, that it “…”": the next quotation goes on
+            return s_end - 1 if text[s_end - 1] in ".!?" else s_end
+    return None
 
 
 def _speaker_line(article: _Article, cue: Cue, start: int) -> bool:
