@@ -777,3 +777,17 @@ def test_a_participle_after_the_attribution_leaves_the_quotation_direct():
     text = "“It is our bad luck,” the imam said, adding that both men prayed here."
     direct = [q for q in quotes(text) if q.quote_type == "direct"]
     assert [q.text for q in direct] == ["“It is our bad luck,”"]
+
+
+def test_a_quotation_alone_in_brackets_is_an_example_not_a_remark():
+    text = (
+        "Ann Lie explained how volunteers rank the voters they meet from 1 (“I will vote for "
+        "Tom Reyes”) to 5 (“I will never vote for him”)."
+    )
+    assert [q for q in quotes(text) if q.quote_type == "direct"] == []
+
+
+def test_a_quotation_with_its_cue_in_brackets_is_still_direct():
+    text = "Members protested (“I want my dues back,” wrote Tom Reyes, a welder) for weeks."
+    direct = [q for q in quotes(text) if q.quote_type == "direct"]
+    assert [q.text for q in direct] == ["“I want my dues back,”"]
