@@ -791,3 +791,20 @@ def test_a_quotation_with_its_cue_in_brackets_is_still_direct():
     text = "Members protested (“I want my dues back,” wrote Tom Reyes, a welder) for weeks."
     direct = [q for q in quotes(text) if q.quote_type == "direct"]
     assert [q.text for q in direct] == ["“I want my dues back,”"]
+
+
+def test_a_that_in_an_opening_subordinate_clause_does_not_frame_a_quotation_after_a_colon():
+    text = (
+        "When the mayor suggested that the port would sue the city for breaking the deal, "
+        "Ann Lie fired back: “If they sue us in a court in Ohio, they are going to lose.”"
+    )
+    direct = [q for q in quotes(text) if q.quote_type == "direct"]
+    assert [(q.text[:10], q.speaker) for q in direct] == [("“If they s", "Ann Lie")]
+
+
+def test_a_that_clause_ending_in_a_colon_still_frames_the_quotation():
+    text = (
+        "The mayor noted that the port, which sued the city for breaking the deal, had few "
+        "options: “In business, the question is always the price.”"
+    )
+    assert [q.quote_type for q in quotes(text)] == ["mixed"]

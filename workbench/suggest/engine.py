@@ -305,7 +305,12 @@ def _opens_sentence(text: str, start: int, end: int, pre: str) -> bool:
     """Whether a quotation after a comma or colon is a sentence of its own, not a phrase that
     the clause before it frames ("said that in this climate, “it's an advantage”")."""
     inner = text[start + 1 : end].lstrip("'‘ ")
+    if pre.rstrip().endswith(":") and _SUBORDINATE.match(pre):
+        pre = pre[pre.find(",") + 1 :]  # "When Trump suggested that …, Rubio fired back: “…”"
     return inner[:1].isupper() and not _title_case(inner) and not _THAT.search(pre)
+
+
+_SUBORDINATE = re.compile(r"\s*(?:When|After|Before|As|If|While|Though|Although|Because)\b[^:]*,")
 
 
 def _attribute(article: _Article, start: int, end: int) -> tuple[Cue | None, str, float, bool]:
