@@ -427,3 +427,384 @@ def test_two_unattributed_quotations_of_one_paragraph_are_one_remark():
     )
     quote = only(text)
     assert quote.text.startswith("“We will open") and quote.text.endswith("a year ago.”")
+
+
+def test_quoted_question_its_cue_and_the_next_quotation_with_two_apostrophe_marks():
+    remark = "''Can we win the harbour vote?'' Ms. Ruiz asked. ''I don't know. But we will try.''"
+    quote = only("The minister visited the port.\n\n" + remark)
+    assert quote.text == remark
+    assert quote.speaker == "Ruiz"
+
+
+@pytest.mark.parametrize(
+    "remark",
+    [
+        # A capitalised word of a role ("Forecast") is no second cue.
+        "“The risk,” said Tom Reyes, who directs the Harbour Forecast, “is that the jobs go.”",
+        # A participle that does not introduce the second part: the sentence goes on.
+        "“These men know how to use words,” said Reyes, speaking of the council, "
+        "“and leave themselves a little room.”",
+    ],
+)
+def test_quote_split_by_its_attribution_with_more_words_in_between(remark):
+    quote = only("The council met on Monday.\n\n" + remark)
+    assert quote.text == remark
+    assert quote.quote_type == "direct"
+
+
+def test_split_quote_whose_second_part_a_clause_of_its_own_introduces_stays_apart():
+    text = (
+        "“I see the mayor as an old friend,” Tom Reyes told the paper, noting that he and "
+        "his wife “have talked with her every week for years.”"
+    )
+    direct = [q for q in quotes(text) if q.quote_type == "direct"]
+    assert [q.text for q in direct] == ["“I see the mayor as an old friend,”"]
+
+
+def test_words_framing_a_quotation_whose_cue_follows_make_a_mixed_quote():
+    text = (
+        "In this election, “money does not always mean more votes for a campaign,” "
+        "said Ann Lie, a strategist."
+    )
+    quote = only(text)
+    assert quote.quote_type == "mixed"
+    assert quote.text.startswith("In this election, “money")
+    assert quote.speaker == "Ann Lie"
+
+
+def test_framing_with_a_cue_of_its_own_leaves_the_quotation_direct():
+    text = "Still, she added, “we cannot ignore the farmers who grow the corn,” Ann Lie said."
+    direct = [q for q in quotes(text) if q.quote_type == "direct"]
+    assert [q.text[:8] for q in direct] == ["“we cann"]
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        ("Asked whether he would resign, Tom Reyes said, “Probably.”", "“Probably.”"),
+        ("“Absolutely,” Ana Ruiz said when asked about the bridge.", "“Absolutely,”"),
+        ("The ferry goes north. ''Grand Rapids?'' Ana Ruiz asked.", "''Grand Rapids?''"),
+    ],
+)
+def test_a_whole_short_answer_that_a_cue_attributes_is_a_quote(text, answer):
+    direct = [q for q in quotes(text) if q.quote_type == "direct"]
+    assert [q.text for q in direct] == [answer]
+    assert direct[0].speaker in {"Tom Reyes", "Ana Ruiz"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The staff knew the mayor by a nickname, “Boss.”",
+        "Ana Ruiz called the plan “Reckless.” on Monday.",
+        "Ana Ruiz said the word “Never” was on every sign.",
+    ],
+)
+def test_one_word_quotes_that_are_no_whole_answer_stay_out(text):
+    assert [q for q in quotes(text) if q.quote_type == "direct"] == []
+
+
+def test_an_opening_mark_typed_for_a_closing_one_still_closes_the_quote():
+    text = (
+        "Tom Reyes met the mayor.\n\n"
+        "“Will the bridge ever open?“ he asked.\n\n"
+        "“Not this year, and maybe not the next,” Ana Ruiz said."
+    )
+    first, second = [q for q in quotes(text) if q.quote_type == "direct"]
+    assert first.text == "“Will the bridge ever open?“"
+    assert first.speaker == "Tom Reyes"
+    assert second.text == "“Not this year, and maybe not the next,”"
+    assert second.speaker == "Ana Ruiz"
+
+
+def test_slogans_and_works_cited_with_their_year_are_not_quotes():
+    text = (
+        "The party's posters grew harsher over the years.\n\n"
+        "“Keep the harbour for the people who built it” (2008) — "
+        "“No more ferries for strangers, yes to our own boats” (2012)."
+    )
+    assert [q for q in quotes(text) if q.quote_type == "direct"] == []
+
+
+def test_words_between_according_to_and_a_quotation_frame_it():
+    text = "According to the city office, the rise in the debt “is mainly due to the new bridge.”"
+    assert [q for q in quotes(text) if q.quote_type == "direct"] == []
+    assert only("According to Omar Haddad, “prices will fall in the spring.”").quote_type == (
+        "direct"
+    )
+
+
+def test_a_split_quotation_is_not_joined_across_a_sentence_that_introduces_the_next():
+    text = (
+        "“We will slip back into the old ways of the council,” Ann Lie said. Her verdict on "
+        "the plan: “It is not hopeless, but it is close,” she said."
+    )
+    direct = [q for q in quotes(text) if q.quote_type == "direct"]
+    assert [q.text[:8] for q in direct] == ["“We will", "“It is n"]
+    assert {q.speaker for q in direct} == {"Ann Lie"}
+
+
+def test_a_clause_of_its_own_after_the_attribution_opens_a_second_remark():
+    text = (
+        "“Her manner is gruff,” Ann Lie said, but despite the bitter tone of the campaign, "
+        "“I think she will back the plan,” Lie added."
+    )
+    direct = [q for q in quotes(text) if q.quote_type == "direct"]
+    assert [q.text[:8] for q in direct] == ["“Her man", "“I think"]
+
+
+def test_a_pull_quote_repeating_the_article_is_not_reported_again():
+    text = (
+        "“We will rebuild every bridge in the county before the winter,” said Ann Lie, the "
+        "mayor.\n\n"
+        '"We will rebuild every bridge in the county before the winter.\n'
+        'Ann Lie, mayor of Riverton."\n\n'
+        "The council met on Monday."
+    )
+    direct = [q for q in quotes(text) if q.quote_type == "direct"]
+    assert [q.text for q in direct] == [
+        "“We will rebuild every bridge in the county before the winter,”"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ann Lie did not name the mayor, but told her supporters at the harbour, "
+        "“our town is in real trouble this winter.”",
+        "Ann Lie told the ferry workers who gathered in the old hall on Monday, "
+        "“no one should doubt the plan for the harbour.”",
+    ],
+)
+def test_a_quotation_after_told_and_a_long_listener_is_direct(text):
+    direct = [q for q in quotes(text) if q.quote_type == "direct"]
+    assert len(direct) == 1 and direct[0].speaker == "Ann Lie"
+    assert direct[0].cue["text"] == "told"
+
+
+def test_told_with_that_before_a_quotation_still_frames_it():
+    text = "Ann Lie told the ferry workers in the old hall that the vote, “was a disgrace.”"
+    assert [q for q in quotes(text) if q.quote_type == "direct"] == []
+
+
+def test_a_quotation_set_off_by_dashes_with_its_own_cue_is_direct():
+    text = (
+        "Ann Lie suggested that the mayor's plan was not serious - “Again, we need to see the "
+        "details,” she said - and then left the hall."
+    )
+    direct = [q for q in quotes(text) if q.quote_type == "direct"]
+    assert [q.text[:8] for q in direct] == ["“Again, "]
+    assert direct[0].speaker == "Ann Lie"
+
+
+def test_framing_that_names_the_words_quoted_leaves_the_quotation_direct():
+    text = "When the mayor used the words, “we are not there yet,” she was echoing Tom Reyes."
+    direct = [q for q in quotes(text) if q.quote_type == "direct"]
+    assert [q.text for q in direct] == ["“we are not there yet,”"]
+
+
+def test_a_quotation_its_own_sentence_introduces_with_a_colon_is_a_new_remark():
+    text = (
+        "“Having the old files is valuable,” said Tom Reyes, explaining he worked with the "
+        "clerk, who kept the harbour records for the county: “She is the best we have.”"
+    )
+    direct = [q for q in quotes(text) if q.quote_type == "direct"]
+    assert [q.text[:8] for q in direct] == ["“Having ", "“She is "]
+    assert {q.speaker for q in direct} == {"Tom Reyes"}
+
+
+def test_a_participle_with_that_after_the_cue_does_not_take_the_cue_away():
+    text = (
+        "Ann Lie posted a comment under the story. “Keep them out!” she wrote, arguing that "
+        "the town should close its gates."
+    )
+    direct = [q for q in quotes(text) if q.quote_type == "direct"]
+    assert [q.text for q in direct] == ["“Keep them out!”"]
+    assert direct[0].speaker == "Ann Lie"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A spokesman for the union said that, “at this point, any estimate is only a guess.”",
+        "Ann Lie recalled that in 2009, “I called all my lenders and asked for more time.”",
+    ],
+)
+def test_a_quotation_after_that_and_a_comma_is_part_of_reported_speech(text):
+    assert [q for q in quotes(text) if q.quote_type == "direct"] == []
+
+
+def test_a_title_followed_by_its_author_is_not_a_quote_even_after_a_cue():
+    text = (
+        "“We must be ready,” the admiral said. One of his recent reads, “This Kind of Harbour,” "
+        "by Tom Reyes, made the point."
+    )
+    direct = [q for q in quotes(text) if q.quote_type == "direct"]
+    assert [q.text for q in direct] == ["“We must be ready,”"]
+
+
+def test_a_quoted_sentence_around_an_aside_between_dashes_is_one_quote():
+    text = (
+        "Tom Reyes, the mayor's pollster, is confident. “I don't think the common view” -- that "
+        "the mayor is out of touch -- “is going to last,” he says."
+    )
+    direct = [q for q in quotes(text) if q.quote_type == "direct"]
+    assert len(direct) == 1
+    assert direct[0].text.startswith("“I don't") and direct[0].text.endswith("to last,”")
+
+
+def test_a_split_quote_whose_cue_lacks_its_comma_is_still_one_quote():
+    remark = "“We are trying to help the children,” she said “Ultimately the plan is about them.”"
+    quote = only("Ann Lie met the parents on Monday.\n\n" + remark)
+    assert quote.text == remark
+    assert quote.speaker == "Ann Lie"
+
+
+def test_curly_quotes_nested_in_straight_ones_stay_inside():
+    text = (
+        '"The department is not about “Equal Justice Under Law” any more. It is about '
+        'politics," Ann Lie said.'
+    )
+    quote = only(text)
+    assert quote.text.endswith('politics,"')
+    assert quote.speaker == "Ann Lie"
+
+
+def test_a_doubled_opening_mark_still_opens_one_quote():
+    text = 'The council met on Monday.\n\n"“We will win the harbour vote,” Ann Lie said.'
+    quote = only(text)
+    assert quote.text.endswith("vote,”")
+    assert quote.speaker == "Ann Lie"
+
+
+def test_an_inch_mark_is_not_a_closing_quotation_mark():
+    text = "“He says I am short, but I am like 6’2”, taller than him,” Tom Reyes said."
+    quote = only(text)
+    assert quote.text == "“He says I am short, but I am like 6’2”, taller than him,”"
+    assert quote.speaker == "Tom Reyes"
+
+
+def test_a_short_quotation_after_a_headline_speaker_and_colon_is_direct():
+    text = (
+        "Ann Lie: ‘No Regrets’ Over the Harbour Budget Vote\n\n"
+        "The mayor defended her vote on Monday, telling reporters she would do it again."
+    )
+    direct = [q for q in quotes(text) if q.quote_type == "direct"]
+    assert [(q.text, q.speaker) for q in direct] == [("‘No Regrets’", "Ann Lie")]
+
+
+def test_a_short_title_case_quotation_after_a_colon_in_a_sentence_stays_out():
+    text = "Ann Lie named her favourite book: “Harbour Lights” by Tom Reyes."
+    assert [q for q in quotes(text) if q.quote_type == "direct"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor said that she would offer “a prayer” for the flooded towns.",
+        "The mayor told reporters on Monday that Tom Reyes’s comments “show no respect for "
+        "the harbour.”",
+        "The mayor added that she would demand “a full inquiry” into the flooding.",
+    ],
+)
+def test_a_quotation_inside_a_clause_reported_with_that_is_mixed(text):
+    found = quotes(text)
+    assert [q.quote_type for q in found] == ["mixed"]
+    assert found[0].text.startswith("that ")
+    assert found[0].speaker == "The mayor"
+
+
+def test_a_that_not_after_a_cue_leaves_the_quotation_direct():
+    text = "Critics of the law that the council passed, Ann Lie said, “do not understand it.”"
+    direct = [q for q in quotes(text) if q.quote_type == "direct"]
+    assert [(q.text, q.speaker) for q in direct] == [("“do not understand it.”", "Ann Lie")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“We have work to do,” she told the crowd, then praised the harbour workers. "
+        "“But that work will not be finished this year.”",
+        "“We have work to do,” Ann Lie said, and her deputy stepped in. “Not this year, though.”",
+        "“We have work to do.” Ann Lie said - and argued for a new budget in the spring. "
+        "“Nothing matters if the harbour closes.”",
+    ],
+)
+def test_an_attribution_that_goes_on_to_a_deed_of_its_own_ends_the_remark(text):
+    direct = [q for q in quotes(text) if q.quote_type == "direct"]
+    assert len(direct) == 2
+    assert direct[0].text in {"“We have work to do,”", "“We have work to do.”"}
+
+
+def test_an_attribution_with_a_then_role_still_joins_the_split_quote():
+    text = (
+        "“My advice was not to do it,” said Tom Reyes, then the harbour master. “It was "
+        "the wrong way to start.”"
+    )
+    direct = [q for q in quotes(text) if q.quote_type == "direct"]
+    assert len(direct) == 1
+
+
+def test_unattributed_quotations_on_consecutive_lines_are_one_remark():
+    text = (
+        "The mayor gave few details in the interview.\n\n"
+        "“We have to do something about the harbour.”\n"
+        "“We have to be a lot tougher on the owners.”\n"
+        "“We are not fighting it strongly enough.”\n\n"
+        "The council meets again on Monday."
+    )
+    direct = [q for q in quotes(text) if q.quote_type == "direct"]
+    assert [q.text[:12] for q in direct] == ["“We have to "]
+    assert direct[0].text.endswith("strongly enough.”")
+
+
+def test_unattributed_quotations_in_paragraphs_of_their_own_stay_apart():
+    text = (
+        "“We have to do something about the harbour.”\n\n"
+        "“We have to be a lot tougher on the owners.”"
+    )
+    assert len([q for q in quotes(text) if q.quote_type == "direct"]) == 2
+
+
+def test_a_sentence_going_on_unquoted_after_the_attribution_is_a_mixed_quote():
+    text = "“It is our bad luck,” the imam said, that both men prayed at this little mosque."
+    found = quotes(text)
+    assert [(q.quote_type, q.text[-13:]) for q in found] == [("mixed", "little mosque")]
+    assert found[0].speaker == "the imam"
+
+
+def test_a_participle_after_the_attribution_leaves_the_quotation_direct():
+    text = "“It is our bad luck,” the imam said, adding that both men prayed here."
+    direct = [q for q in quotes(text) if q.quote_type == "direct"]
+    assert [q.text for q in direct] == ["“It is our bad luck,”"]
+
+
+def test_a_quotation_alone_in_brackets_is_an_example_not_a_remark():
+    text = (
+        "Ann Lie explained how volunteers rank the voters they meet from 1 (“I will vote for "
+        "Tom Reyes”) to 5 (“I will never vote for him”)."
+    )
+    assert [q for q in quotes(text) if q.quote_type == "direct"] == []
+
+
+def test_a_quotation_with_its_cue_in_brackets_is_still_direct():
+    text = "Members protested (“I want my dues back,” wrote Tom Reyes, a welder) for weeks."
+    direct = [q for q in quotes(text) if q.quote_type == "direct"]
+    assert [q.text for q in direct] == ["“I want my dues back,”"]
+
+
+def test_a_that_in_an_opening_subordinate_clause_does_not_frame_a_quotation_after_a_colon():
+    text = (
+        "When the mayor suggested that the port would sue the city for breaking the deal, "
+        "Ann Lie fired back: “If they sue us in a court in Ohio, they are going to lose.”"
+    )
+    direct = [q for q in quotes(text) if q.quote_type == "direct"]
+    assert [(q.text[:10], q.speaker) for q in direct] == [("“If they s", "Ann Lie")]
+
+
+def test_a_that_clause_ending_in_a_colon_still_frames_the_quotation():
+    text = (
+        "The mayor noted that the port, which sued the city for breaking the deal, had few "
+        "options: “In business, the question is always the price.”"
+    )
+    assert [q.quote_type for q in quotes(text)] == ["mixed"]

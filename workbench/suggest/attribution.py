@@ -46,7 +46,7 @@ _ADJUNCT_STARTS = frozenset(
 )
 
 _NEXT_QUOTE = re.compile(r"[\s,]*(?:[\w’'-]+\s*){0,2}[,:]?\s*(?:[“\"]|'')")
-_LATER_THAT = re.compile(r"[\s,]*(?:[\w’'-]+[\s,]+){0,2}that\b")
+_LATER_THAT = re.compile(r"(?!\s*,\s*\w+ing\b)[\s,]*(?:[\w’'-]+[\s,]+){0,2}that\b")
 
 # Reporting words that are more often nouns ("the state union", "a text message").
 _NOUN_LIKE_CUES = frozenset(

@@ -91,6 +91,9 @@ def _after_work_word(text: str, start: int) -> bool:
 
 
 _BYLINE = re.compile(r",?\s*by\s+(?:the\s+)?[A-Z]")
+_BRACKETED = re.compile(r"\([ \u00a0]*\Z")
+_CLOSING_BRACKET = re.compile(r"[ \u00a0]*\)")
+_DATED = re.compile(r"[ \t\u00a0]*\([^()\n]{0,60}?\b(?:1[89]|20)\d\d\)")
 
 
 def _runs_on(text: str, start: int, end: int) -> bool:
@@ -173,13 +176,39 @@ def _merge_split(article: _Article, raw: list[RawQuote]) -> list[tuple[int, int,
                 if (
                     found is not None
                     and mid_sentence
-                    and gap.rstrip()[-1:] in {",", ".", ":", "—", "–", ";"}
+                    and (
+                        gap.rstrip()[-1:] in {",", ".", ":", "—", "–", ";"}
+                        or _bare(text, found, end, gap, quote)
+                    )
                     and not _second_cue(article, found, gap, end, quote)
                 ):
                     merged[-1] = (start, quote.end, found, quote.closed)
                     continue
+                if (
+                    found is None
+                    and _ASIDE.fullmatch(gap)
+                    and _opens_lowercase(text, quote.start)
+                    and text[start:end].rstrip("\"”'’»›")[-1:] not in {".", "!", "?"}
+                ):
+                    # "“I don't think the conventional wisdom” -- that he is a liberal --
+                    # “is going to last,” he says": one sentence around an aside.
+                    merged[-1] = (start, quote.end, None, quote.closed)
+                    continue
         merged.append((quote.start, quote.end, None, quote.closed))
     return merged
+
+
+def _bare(text: str, found: Cue, end: int, gap: str, quote: RawQuote) -> bool:
+    """Whether the words between two quotations are only "X said" (its comma left out) and
+    the second is a sentence: "“…,” she said “Ultimately …”"."""
+    cue_end = max(found.end, found.speaker.end if found.speaker else 0)
+    inner = text[quote.start + 1 : quote.end - 1]
+    return (
+        cue_end == end + len(gap.rstrip())
+        and text[found.start : found.end].lower() in {"said", "says"}
+        and _words(inner) >= 4
+        and not _title_case(inner)
+    )
 
 
 def _second_cue(article: _Article, found: Cue, gap: str, end: int, quote: RawQuote) -> bool:
@@ -188,13 +217,38 @@ def _second_cue(article: _Article, found: Cue, gap: str, end: int, quote: RawQuo
     "“…,” he said, adding, “…”" and "“…,” she said. “…,” she said." are two attributions.
     """
     text = article.text
-    tail = text[found.end : quote.start]
-    if any(is_cue_word(word.strip(",.:;")) for word in tail.split()):
+    between = text[found.end : quote.start]
+    if _SENTENCE_BREAK.search(between):
+        return True  # "“…,” Ann Lie said. Her verdict: “…”": the next sentence introduces it
+    if _NEW_CLAUSE.match(between):
+        return True  # "“…,” she said, but despite the fractious tone, “…”"
+    if _GOES_ON.search(between):
+        return True  # "“…,” she said, then referred to his slogan. “…”"
+    tail = [w.strip(",.:;—–-") for w in between.split()]
+    # Lowercase words only: "the UCLA Anderson Forecast" names no second cue.
+    cues = [k for k, word in enumerate(tail) if word[:1].islower() and is_cue_word(word)]
+    if _opens_lowercase(text, quote.start):
+        # "“…,” said Ann Lie, speaking of politicians, “and …”": the sentence goes on; only
+        # a cue that introduces the second part ("adding, “and …”", "noting that “…”") makes
+        # it a new remark.
+        cues = [k for k in cues if k == len(tail) - 1 or "that" in tail[k + 1 : k + 3]]
+    if cues:
         return True
     if gap.rstrip()[-1:] in {".", ";"}:
         limit = article.paragraphs[article.paragraph_of(quote.end - 1)][1]
         return cue_after_quote(text, quote.end, limit) is not None
     return False
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z]")
+_ASIDE = re.compile(r"\s*(?:--|[—–-])[^\"“”\n]{1,120}?(?:--|[—–-])\s*")
+_NEW_CLAUSE = re.compile(r"[^,;]*[,;]\s+(?:but|yet|though|although|while|whereas)\s+\w+\s+\w+")
+
+
+def _opens_lowercase(text: str, start: int) -> bool:
+    """Whether the words of a quotation start with a lowercase letter (it continues a sentence)."""
+    inner = text[start : start + 8].lstrip("\"“”'‘’«„ .…")
+    return inner[:1].islower()
 
 
 # Verbs of saying whose object a quotation right after them is, speaker found or not.
@@ -211,14 +265,52 @@ def _introduced(text: str, start: int) -> bool:
     return before.endswith(":") or (bool(words) and words[-1].lower().strip(",") in _SAYING)
 
 
+def _pull_quote(article: _Article, start: int, end: int) -> bool:
+    """Whether a quotation left open at the end of its paragraph closes after a short line
+    that only names its author ("“…must not happen.\nCharles Chamberlain, Democracy for
+    America.”") and its words appear elsewhere in the article: a web page's pull quote."""
+    words = article.text[start + 1 : end].split()[:8]
+    if len(words) < 4 or article.text.count(" ".join(words)) < 2:
+        return False
+    following = article.paragraph_of(end) + 1
+    if following >= len(article.paragraphs):
+        return False
+    line_start, line_end = article.paragraphs[following]
+    line = article.text[line_start:line_end]
+    return (
+        len(line) <= 80
+        and line[-1:] in {"”", '"'}
+        and line[:1].isupper()
+        and not any(mark in line[:-1] for mark in '“”"')
+    )
+
+
 _THAT = re.compile(r"\bthat\b", re.I)
+_THAT_NEXT = re.compile(r"\s*that\b[^:]*,\s*$")
+
+
+def _reports_that(text: str, start: int, end: int) -> bool:
+    """Whether a cue and 'that' open a reported clause between start and end ("He said that
+    …", "Ann Lie told CNN on Tuesday that …"); not "that power", "a clause that requires"."""
+    for match in _THAT.finditer(text, start, end):
+        if "," in text[match.end() : end]:
+            continue  # "charges that Rush Limbaugh, for one, called “…”": a clause of its own
+        words = text[max(start, match.start() - 40) : match.start()].split()[-4:]
+        if any(is_cue_word(word.strip(",")) and word[:1].islower() for word in words):
+            return True
+    return False
 
 
 def _opens_sentence(text: str, start: int, end: int, pre: str) -> bool:
     """Whether a quotation after a comma or colon is a sentence of its own, not a phrase that
     the clause before it frames ("said that in this climate, “it's an advantage”")."""
     inner = text[start + 1 : end].lstrip("'‘ ")
+    if pre.rstrip().endswith(":") and _SUBORDINATE.match(pre):
+        pre = pre[pre.find(",") + 1 :]  # "When Trump suggested that …, Rubio fired back: “…”"
     return inner[:1].isupper() and not _title_case(inner) and not _THAT.search(pre)
+
+
+_SUBORDINATE = re.compile(r"\s*(?:When|After|Before|As|If|While|Though|Although|Because)\b[^:]*,")
 
 
 def _attribute(article: _Article, start: int, end: int) -> tuple[Cue | None, str, float, bool]:
@@ -233,6 +325,29 @@ def _attribute(article: _Article, start: int, end: int) -> tuple[Cue | None, str
     cue_before, framed = (
         cue_before_quote(text, sentence_start, start) if pre_stripped else (None, False)
     )
+    if _according_frames(text, cue_before, start) or (
+        cue_before is not None and _THAT_NEXT.match(text, cue_before.end, start)
+    ):
+        # "According to X, the debt “is mainly …”", "he added that, “…”": mixed
+        cue_before, framed = None, True
+    elif (
+        cue_before is not None
+        and last.isalpha()
+        and _opens_lowercase(text, start)
+        and _reports_that(text, sentence_start, cue_before.start)
+    ):
+        # "He said that he would offer “a prayer” for …": words of a reported clause
+        cue_before, framed = None, True
+    elif cue_before is None and framed and last in {",", ":"}:
+        told = _told(text, sentence_start, start)
+        if told is not None:
+            cue_before, framed = told, False
+    if (
+        framed
+        and last in {"(", "-", "—", "–"}
+        and cue_after_quote(text, end, article.paragraphs[article.paragraph_of(end - 1)][1])
+    ):
+        framed = False  # "… was unserious - “Again, we need the details,” she said - and …"
     words_before = pre_stripped.split()
     if framed and last in {",", ":", "(", "-", "—", "–"} and _opens_sentence(text, start, end, pre):
         framed = False  # "…, he told Chris Wallace of Fox News, “So, North Korea has nukes.”"
@@ -266,7 +381,7 @@ def _attribute(article: _Article, start: int, end: int) -> tuple[Cue | None, str
                 s_end <= start
                 and not text[s_end:start].strip()
                 and s_end - s_start < 160
-                and not _has_quote_mark(text, max(0, s_start - 2), s_end)
+                and not _has_quote_mark(text, max(0, s_start - 3), s_end)
             ):
                 cue, _ = cue_before_quote(text, s_start, s_end - 1)
                 if cue is not None and text[cue.end : s_end - 1].strip(" ,") == "":
@@ -282,6 +397,41 @@ def _attribute(article: _Article, start: int, end: int) -> tuple[Cue | None, str
             if speaker is not None and cue_span is not None:
                 return Cue(cue_span[0], cue_span[1], speaker), "colon", 0.8, True
     return None, "none", 0.0, True
+
+
+_TELLING = re.compile(r"\b(?:told|tells|telling)\b")
+
+
+def _told(text: str, sentence_start: int, start: int) -> Cue | None:
+    """A cue whose listener, however long, ends with the comma before the quotation: "Carson
+    … told his supporters, “our nation …”", "she told the mayors who gathered in the city
+    of Indianapolis, “no one …”" (no 'that', no other cue between)."""
+    found = None
+    for match in _TELLING.finditer(text, sentence_start, start):
+        found = match
+    if found is None:
+        return None
+    tail = text[found.end() : start]
+    if _THAT.search(tail) or _has_quote_mark(text, found.end(), start):
+        return None
+    if any(is_cue_word(w.strip(",.:;")) for w in tail.split()):
+        return None
+    if len(tail.split()) > 14:
+        return None
+    cue, framed = cue_before_quote(text, sentence_start, found.end())
+    return None if framed else cue
+
+
+def _according_frames(text: str, cue: Cue | None, start: int) -> bool:
+    """Whether words of the sentence come between "According to X," and a quotation: then
+    they frame it ("According to the office, the rise in debt “is mainly …”")."""
+    if (
+        cue is None
+        or cue.speaker is None
+        or not text[cue.start : cue.end].lower().startswith("according")
+    ):
+        return False
+    return bool(text[cue.speaker.end : start].strip(" ,:\u00a0"))
 
 
 def _has_quote_mark(text: str, start: int, end: int) -> bool:
@@ -358,8 +508,12 @@ def _find_quotes(article: _Article, raw: list[RawQuote]) -> list[_Quote]:
         cue, how, score, clausal = _attribute(article, start, end)
         words = _words(inner)
         paragraph = article.paragraph_of(start)
-        if not clausal or words < 2:
-            continue  # scare quotes, one-word quotes, quoted terms inside a sentence
+        if not clausal:
+            continue  # scare quotes, quoted terms inside a sentence
+        # A whole short answer a cue attributes: "“Absolutely,” he said", "Ann Lie said, “No.”"
+        answer = cue is not None and words < 3 and _short_answer(article, start, end, how)
+        if words < 2 and not answer:
+            continue  # one-word quotes
         # A short remark after an attributed quotation of its paragraph continues it.
         continuing = bool(found) and found[-1].paragraph == paragraph and found[-1].cue is not None
         if (
@@ -368,10 +522,20 @@ def _find_quotes(article: _Article, raw: list[RawQuote]) -> list[_Quote]:
             and ((words < 6 and not _introduced(text, start)) or _title_case(inner))
         ):
             continue  # headlines, titles of works, slogans
-        if cue is None and _BYLINE.match(text, end):
+        if _BRACKETED.search(text, max(0, start - 4), start) and _CLOSING_BRACKET.match(text, end):
+            continue  # "rank voters from 1 (“I'm voting for Eric”) to 6": an example in brackets
+        if _DATED.match(text, end):
+            continue  # "“Yes to minaret ban” (2009)": a slogan or work cited with its year
+        if (cue is None or _title_case(inner, loose=True)) and _BYLINE.match(text, end):
             continue  # "“Gallery to close in May,” by the Times’ Ann Berg: …" (a headline)
-        if cue is not None and words < 3 and _title_case(inner):
-            continue
+        if (
+            cue is not None
+            and words < 3
+            and _title_case(inner)
+            and not answer
+            and not (how == "colon" and _speaker_line(article, cue, start))
+        ):
+            continue  # "Ann Lie: ‘No Regrets’ Over …" is a headline's quote, though short
         if cue is not None and words <= 6 and _title_case(inner) and _names_a_work(text, start):
             continue  # "told ABC's “Good Morning America”", "his book ''The Art of the Deal.''"
         if words <= 12 and _after_work_word(text, start) and _title_case(inner, loose=True):
@@ -381,28 +545,140 @@ def _find_quotes(article: _Article, raw: list[RawQuote]) -> list[_Quote]:
         if _continues_a_phrase(text, start):
             continue  # "she pledged to “defend the schools”": part of reported speech (mixed)
         if not closed:
+            if _pull_quote(article, start, end):
+                continue  # "“…\nAnn Lie, Democracy Now.”": a pull quote repeating the text
             score *= 0.8
+        framing = _framing(article, start) if how == "after" else None
+        if framing is not None:
+            # "In past campaigns, “we felt …,” he said.": the words before the quotation are
+            # part of what is attributed, a mixed quote from the start of the sentence.
+            found.append(_Quote(framing, end, cue, "mixed", 0.75, paragraph))
+            continue
+        goes_on = _goes_on_unquoted(article, cue, end) if how == "after" else None
+        if goes_on is not None:
+            # "“It's our bad luck,” he said, that both men …": the sentence the quotation
+            # opens goes on in the writer's words after the attribution, a mixed quote.
+            found.append(_Quote(start, goes_on, cue, "mixed", 0.75, paragraph))
+            continue
         found.append(_Quote(start, end, cue, "direct", score, paragraph))
     # A quotation with no cue of its own continues the previous remark: joined to it in the
     # same paragraph or when it opens the next one after only an attribution; else the
     # speaker is inherited.
     result: list[_Quote] = []
     for quote in found:
+        if quote.quote_type != "direct":
+            result.append(quote)
+            continue
         previous = result[-1] if result else None
+        if previous is not None and previous.quote_type != "direct":
+            previous = None
         if quote.cue is None and previous is not None and previous.cue is not None:
-            if quote.paragraph == previous.paragraph or _continues(article, previous, quote):
+            own = text[article.sentence_start(quote.start) : quote.start].rstrip()
+            if (
+                quote.paragraph == previous.paragraph
+                and not own.endswith(":")
+                and not _GOES_ON.search(text, previous.end, quote.start)
+            ) or _continues(article, previous, quote):
                 previous.end = quote.end
                 continue
             if quote.paragraph - previous.paragraph <= 2 and quote.start - previous.end < 1500:
                 quote.cue = Cue(-1, -1, previous.cue.speaker)
                 quote.score = 0.6
-        elif quote.cue is None and previous is not None and quote.paragraph == previous.paragraph:
-            previous.end = quote.end  # two unattributed quotations of one paragraph: one remark
+        elif (
+            quote.cue is None
+            and previous is not None
+            and (
+                quote.paragraph == previous.paragraph
+                or (previous.cue is None and _next_line(text, previous.end, quote.start))
+            )
+        ):
+            # Two unattributed quotations of one paragraph, or on lines of one block: one remark
+            previous.end = quote.end
             continue
         if quote.cue is None:
             quote.score = 0.35
         result.append(quote)
     return result
+
+
+def _next_line(text: str, end: int, start: int) -> bool:
+    """Whether a quotation opens the line right after the one another quotation ends (a single
+    line break, no blank line): lines of one block, "“…”\n“…”"."""
+    gap = text[end:start]
+    return not gap.strip() and gap.count("\n") == 1
+
+
+_RUNS_ON = re.compile(
+    r"[^.!?\"“”\n,]{0,60},\s+(?:that|would|will|could|should|was|were|is|are|had|has)\b"
+)
+
+
+def _goes_on_unquoted(article: _Article, cue: Cue | None, end: int) -> int | None:
+    """The end of the sentence when a quotation that stops at a comma ("“It's our bad luck,”")
+    has its sentence go on, unquoted, after the attribution: "… he said, that both men …"."""
+    text = article.text
+    if cue is None or cue.start < end or text[end - 2 : end - 1] != ",":
+        return None
+    cue_end = max(cue.end, cue.speaker.end if cue.speaker else 0)
+    if not _RUNS_ON.match(text, cue_end):
+        return None
+    for _, s_end in article.sentences[article.paragraph_of(cue_end)]:
+        if s_end > cue_end:
+            if _has_quote_mark(text, cue_end, s_end):
+                return None  # "… he said, that it “…”": the next quotation goes on
+            return s_end - 1 if text[s_end - 1] in ".!?" else s_end
+    return None
+
+
+def _speaker_line(article: _Article, cue: Cue, start: int) -> bool:
+    """Whether only a speaker's name and a colon open the paragraph before a quotation: the
+    headline convention "Ann Lie: ‘No Regrets’ Over Budget Vote" (a quote, however short)."""
+    speaker = cue.speaker
+    return (
+        speaker is not None
+        and speaker.start == article.paragraphs[article.paragraph_of(start)][0]
+        and article.text[speaker.end : start].strip() == ":"
+    )
+
+
+# "“…,” she told the crowd, then referred to his slogan. “…”", "“…,” Ann said, and her
+# husband cut in. “…”": the attribution goes on to a deed of its own; the next quotation is a
+# new remark.
+_GOES_ON = re.compile(
+    r"(?:,|\s[-—–])\s+(?:and(?:\s+then)?\s+(?!who\b|whom\b|which\b)|then\s+(?=\w+ed\b))"
+    r"[^\"“”,]*[.!?]\s*$"
+)
+_ANSWER = re.compile(r"[\"“«„‘']{1,2}[A-Z][\w’'-]*(?: [\w’'-]+)?[,.!?]+[\"”»“’']{1,2}")
+
+
+def _short_answer(article: _Article, start: int, end: int, how: str) -> bool:
+    """Whether a quotation of a word or two is a whole remark: it starts with a capital and
+    ends with its own punctuation, and either opens its sentence with the cue after it
+    ("“Absolutely,” he said") or follows the cue and a comma or colon ("said, “Probably.”")."""
+    text = article.text
+    if not _ANSWER.fullmatch(text, start, end):
+        return False
+    pre = text[article.sentence_start(start) : start].rstrip()
+    if how == "after":
+        return not pre
+    return how in {"before", "colon"} and pre[-1:] in {",", ":"}
+
+
+def _framing(article: _Article, start: int) -> int | None:
+    """The start of the words that frame a quotation whose cue follows it, when no cue is among
+    them: "In this election, “resources don't …,” said Ann Lie" (not "Still, she added, “…”")."""
+    text = article.text
+    sentence_start = article.sentence_start(start)
+    pre = text[sentence_start:start].rstrip()
+    if not pre.endswith(",") or _has_quote_mark(text, sentence_start, start):
+        return None
+    words = [word.strip(",.:;()—–-").lower() for word in pre.split()]
+    if any(is_cue_word(word) or word in _QUOTING_NOUNS for word in words):
+        return None  # "When Trump used the words, “…,” he was echoing Ryan"
+    return sentence_start
+
+
+_QUOTING_NOUNS = frozenset(split_words("words phrase line slogan message motto"))
 
 
 def _continues(article: _Article, previous: _Quote, quote: _Quote) -> bool:
@@ -575,7 +851,7 @@ def suggest(
                     text[item.start : item.end],
                     round(item.score, 3),
                     cue=cue,
-                    quote_type="direct",
+                    quote_type=item.quote_type,
                     **fields,
                 )
             )

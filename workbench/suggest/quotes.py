@@ -9,11 +9,13 @@ re-opening it), and unbalanced marks (best effort: the quotation runs to its par
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 DOUBLE_MARKS = frozenset('"“”«»„‹›')
 _OPENING_CONTEXT = frozenset("([{—–-/:;…")
 TWO_APOSTROPHES = "''"
+_INCHES = re.compile(r"\b\d[’']\d{1,2}$")
 
 
 @dataclass
@@ -58,10 +60,15 @@ def _scan(text: str, start: int, end: int) -> list[tuple[int, str, int]]:
             if c in "«‹„":
                 marks.append((i, "open", 1))
             elif c in "»›”":
-                marks.append((i, "close", 1))
+                if not _INCHES.search(text, max(start, i - 6), i):
+                    marks.append((i, "close", 1))  # not the inches of "he's 6’2”"
             elif c == "“":
                 german = bool(marks) and text[marks[-1][0]] == "„"
-                marks.append((i, "either" if german else "open", 1))
+                prev = text[i - 1] if i > start else " "
+                nxt = text[i + 1] if i + 1 < end else " "
+                # "…a fascist?“ he asked": an opening mark typed for a closing one.
+                typo = (prev.isalnum() or prev in ",.?!") and nxt.isspace()
+                marks.append((i, "either" if german else ("close" if typo else "open"), 1))
             else:
                 marks.append(_straight(text, i, start, end, 1))
         i += 1
@@ -125,14 +132,23 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[RawQuote]:
             quotes.extend(_singles(text, start, end, "‘", "’"))
         elif not marks and "'" in text[start:end]:
             quotes.extend(_singles(text, start, end, "'", "'"))
+        nested = 0  # curly marks opened inside a straight quotation: "… “Equal Justice” …"
         for offset, kind, width in marks[position:]:
             if opened is None:
                 if kind in {"open", "either"}:
                     opened = offset
                 continue
+            if kind == "open" and text[opened] == '"' and text[offset] == "“":
+                if offset == opened + 1:
+                    continue  # '"“You don’t …”': a doubled opening mark
+                nested += 1
+                continue
+            if nested and kind == "close" and text[offset] == "”":
+                nested -= 1
+                continue
             if kind in {"close", "either"}:
                 quotes.append(RawQuote(opened, offset + width, paragraphs=count))
-                opened, count = None, 1
+                opened, count, nested = None, 1, 0
         if opened is not None:
             carry = RawQuote(opened, end, closed=False, paragraphs=count)
             following = paragraphs[index + 1][0] if index + 1 < len(paragraphs) else None
