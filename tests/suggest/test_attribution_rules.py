@@ -1611,3 +1611,12 @@ def test_a_described_subject_after_at_which_point():
     found = direct_quotes(text)
     chant = next(q for q in found if "Build the pier" in q.text)
     assert text[chant.speaker_start : chant.speaker_end] == "the crowd"
+
+
+def test_a_family_or_age_noun_after_an_inverted_verb_is_the_speaker():
+    text = (
+        "The mayor opened the fair on Sunday. “Can we go on the big wheel?” asked the girl, "
+        "who had waited all morning. “It is too windy today,” said her father."
+    )
+    found = direct_quotes(text)
+    assert [text[q.speaker_start : q.speaker_end] for q in found] == ["the girl", "her father"]

@@ -593,7 +593,9 @@ _SOURCE_HEADS = frozenset(
     source sources official officials email emails note letter message ad ads statement tweet
     memo passage release video sign caption headline transcript ruling decision opinion
     complaint lawsuit indictment verdict motion petition resolution platform website article
-    study paper editorial column""")
+    study paper editorial column boy boys girl girls child children kid kids mother
+    father wife husband son sons daughter daughters parent parents guy guys lady ladies
+    student students host hosts guest guests couple crowd audience""")
 )
 
 _PERSON_ENDINGS = tuple(
