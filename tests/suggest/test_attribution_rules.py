@@ -1620,3 +1620,12 @@ def test_a_family_or_age_noun_after_an_inverted_verb_is_the_speaker():
     )
     found = direct_quotes(text)
     assert [text[q.speaker_start : q.speaker_end] for q in found] == ["the girl", "her father"]
+
+
+def test_as_a_band_sang_with_a_time_adjunct_introduces_the_lyric():
+    text = (
+        "Rents keep rising in the old port. As the Harbour Lights sang back in the 1970s, "
+        "“Nobody owns the sea, but somebody owns the shore.”"
+    )
+    (quote,) = direct_quotes(text)
+    assert text[quote.speaker_start : quote.speaker_end] == "the Harbour Lights"

@@ -381,8 +381,17 @@ def cue_before_quote(text: str, start: int, end: int) -> tuple[Cue | None, bool]
         if (
             not width
             and tokens[i].lower in {"read", "reads", "sang", "sings"}
-            and len(tokens) - i == 2
             and tokens[-1].text in {":", ","}
+            and (
+                len(tokens) - i == 2
+                or (
+                    # "As the Kinks sang back in 1966, “…”": adjuncts after an "as" clause
+                    tokens[0].lower == "as"
+                    and len(tokens) - i <= 8
+                    and all(t.text[0].isalnum() for t in tokens[i + 1 : -1])
+                    and not any(is_cue_word(t.text) for t in tokens[i + 1 : -1])
+                )
+            )
         ):
             width = 1  # "The headline reads: “…”", "Billy Joel sings, “…”"
         if not width:
