@@ -1629,3 +1629,15 @@ def test_as_a_band_sang_with_a_time_adjunct_introduces_the_lyric():
     )
     (quote,) = direct_quotes(text)
     assert text[quote.speaker_start : quote.speaker_end] == "the Harbour Lights"
+
+
+def test_a_persons_clause_before_a_comma_and_a_whole_quoted_sentence_gives_the_speaker():
+    text = (
+        "“The harbour will stay open,” said Jan Holt, the port director.\n\n"
+        "Earlier this week, Mara Quist shared her doubts with donors at a dinner in Leeds, "
+        "“I do not know which version of the plan will reach the council.”"
+    )
+    found = direct_quotes(text)
+    assert [q.speaker for q in found] == ["Jan Holt", "Mara Quist"]
+    text = "In Ann Lie's column on May 10, “The piling on must stop,” she blamed the press."
+    assert all(q.speaker != "Ann Lie" or q.quote_type != "direct" for q in direct_quotes(text))

@@ -373,6 +373,23 @@ def _attribute(article: _Article, start: int, end: int) -> tuple[Cue | None, str
         speaker, cue_span = subject_of(text, sentence_start, start)
         if speaker is not None and cue_span is not None:
             return Cue(cue_span[0], cue_span[1], speaker), "colon", 0.8, True
+    if (
+        last == ","
+        and len(words_before) >= 5
+        and _opens_sentence(text, start, end, pre)
+        and not _has_quote_mark(text, sentence_start, start)
+    ):
+        # "Earlier, Ann Lie shared her doubts with donors in Leeds, “I do not know …”": a
+        # person's clause before a whole quoted sentence, as before a colon.
+        speaker, cue_span = subject_of(text, sentence_start, start)
+        if (
+            speaker is not None
+            and cue_span is not None
+            and (speaker.kind == "name" or speaker.text.lower() in {"he", "she"})
+            and not speaker.text.endswith("ing")  # "Dashing into the lunch, …"
+            and not _PREPOSITION_BEFORE.search(text, sentence_start, speaker.start)
+        ):
+            return Cue(cue_span[0], cue_span[1], speaker), "colon", 0.7, True
     if not pre_stripped:
         # "Dianne Bystrom agreed. “…”": a sentence that is only a cue, just before the quote
         # (not the cue of a quotation before it: "“…?” he asked. “…”" is one remark).
@@ -399,6 +416,8 @@ def _attribute(article: _Article, start: int, end: int) -> tuple[Cue | None, str
     return None, "none", 0.0, True
 
 
+# "In Sen. Ann Lie's column on May 10, “…”": the name is a preposition's object.
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|on|at|of|for|from|with|by|to)\s+(?:\S+\s+)?$", re.I)
 _TELLING = re.compile(r"\b(?:told|tells|telling)\b")
 
 
