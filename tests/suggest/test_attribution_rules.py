@@ -1641,3 +1641,14 @@ def test_a_persons_clause_before_a_comma_and_a_whole_quoted_sentence_gives_the_s
     assert [q.speaker for q in found] == ["Jan Holt", "Mara Quist"]
     text = "In Ann Lie's column on May 10, “The piling on must stop,” she blamed the press."
     assert all(q.speaker != "Ann Lie" or q.quote_type != "direct" for q in direct_quotes(text))
+
+
+def test_a_question_put_to_someone_is_not_theirs():
+    text = (
+        "“We will reopen the pier,” Ann Lie said.\n\n"
+        "Tom Baker was asked, “If you had known about the cracks, would you have closed it?”\n\n"
+        "Later, Ida Holm was asked by host Carl Berg, who chaired the debate, "
+        "“Will you vote for the budget?”"
+    )
+    found = direct_quotes(text)
+    assert [q.speaker for q in found] == ["Ann Lie", None, "Carl Berg"]

@@ -66,6 +66,9 @@ _PHRASAL_AFTER = frozenset(
 _QUOTE_ONLY = frozenset(split_words("put puts went goes shot"))
 
 
+_PASSIVE_BE = frozenset(split_words("was were is are been being"))
+
+
 @dataclass
 class Cue:
     start: int
@@ -412,6 +415,17 @@ def cue_before_quote(text: str, start: int, end: int) -> tuple[Cue | None, bool]
                 and not any(is_cue_word(t.text) for t in tail)
             )
         )
+        if (
+            (introduces or (words and words[0] == "by" and words[-1] in {",", ":"}))
+            and i > 0
+            and tokens[i - 1].lower in _PASSIVE_BE
+            and tokens[i].lower in {"asked", "told"}
+        ):
+            # "Ann Lie was asked, “…?”": the question is not hers; the asker after "by" is
+            # the speaker ("was asked by host Tom Berg, “…”"), else no one named.
+            by = next((k for k in range(i + 1, len(tokens)) if tokens[k].lower == "by"), -1)
+            asker = mention_after(text, tokens, by + 1) if by > 0 else None
+            return Cue(tokens[i - 1].start, tokens[i].end, asker), False
         if (
             i == 0
             and width == 1
