@@ -1652,3 +1652,13 @@ def test_a_question_put_to_someone_is_not_theirs():
     )
     found = direct_quotes(text)
     assert [q.speaker for q in found] == ["Ann Lie", None, "Carl Berg"]
+
+
+def test_the_clause_after_but_gives_the_speaker_before_a_colon():
+    text = (
+        "Tom Reid spoke on Monday. Reid said both rivals were “lightweights in the council,” "
+        "but he gave the younger one a back-handed compliment: “You always know where he stands.”"
+    )
+    quote = direct_quotes(text)[-1]
+    assert text[quote.speaker_start : quote.speaker_end] == "he"
+    assert quote.speaker == "Tom Reid"

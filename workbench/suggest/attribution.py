@@ -879,7 +879,14 @@ def subject_of(text: str, start: int, end: int) -> tuple[Mention | None, tuple[i
             named.text = text[named.start : named.end]
             return named, (tokens[-1].start, tokens[-1].end)
     clause_starts = [0] + [k + 1 for k, t in enumerate(tokens[:20]) if t.text == ","]
-    # The clause nearest the colon first: "Reid said …, but he gave the Texan a compliment:"
+    # A clause after "but" comes first: "Reid said …,” but he gave the Texan a compliment:"
+    coordinated = []
+    for k in clause_starts[1:]:
+        if k < len(tokens) and tokens[k].text in {"”", '"', "'"}:
+            k += 1
+        if k + 1 < len(tokens) and tokens[k].lower in {"but", "yet"}:
+            coordinated.append(k + 1)
+    clause_starts = coordinated[::-1] + clause_starts
     for first in clause_starts:
         for i in range(first + 1, len(tokens)):
             if tokens[i].text[:1].islower() and tokens[i].lower not in {
