@@ -1662,3 +1662,13 @@ def test_the_clause_after_but_gives_the_speaker_before_a_colon():
     quote = direct_quotes(text)[-1]
     assert text[quote.speaker_start : quote.speaker_end] == "he"
     assert quote.speaker == "Tom Reid"
+
+
+def test_a_pronoun_after_as_for_name_is_that_person():
+    text = (
+        "Carl Berg backed the ferry plan. “It is a waste,” said Tom Lind, the mayor, who "
+        "opposed it.\n\nAs for Berg, he is not worried. “The numbers will prove us right,” he "
+        "said."
+    )
+    quote = direct_quotes(text)[-1]
+    assert quote.speaker == "Carl Berg"

@@ -598,6 +598,8 @@ _SOURCE_HEADS = frozenset(
     student students host hosts guest guests couple crowd audience""")
 )
 
+# "As for Trump, he …": a topic named just before the pronoun's clause.
+_TOPIC = re.compile(r"(?:^|[.!?”\"]\s+|\n)(?:As for|As to) ([A-Z][^,.;:]{0,40}),")
 _PERSON_ENDINGS = tuple(
     split_words("er ers or ors ist ists ian ians ant ants ent ents man men woman women")
 )
@@ -1131,6 +1133,17 @@ class Registry:
                 best = sure
             if subject is not None and best is not None and best[0] - subject[0] < _SUBJECT_REACH:
                 best = subject
+            window = max(0, mention.start - 300, self.text.rfind("\n", 0, mention.start))
+            topics = list(_TOPIC.finditer(self.text, window, mention.start))
+            topic = topics[-1] if topics else None
+            if topic is not None and best is not None and best[0] <= topic.start(1):
+                # "As for Trump, he said …": the person the paragraph turns to, with no one
+                # named since
+                for offset, name in self.mentions:
+                    if offset == topic.start(1):
+                        person = self.people.get(name)
+                        if person is None or person.gender in {None, gender}:
+                            best = (offset, name)
             if best is not None:
                 return Resolved(best[1], "person")
             return Resolved(mention.text, "person")
