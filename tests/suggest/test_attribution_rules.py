@@ -1672,3 +1672,16 @@ def test_a_pronoun_after_as_for_name_is_that_person():
     )
     quote = direct_quotes(text)[-1]
     assert quote.speaker == "Carl Berg"
+
+
+def test_the_object_of_a_verb_that_moves_someone_to_speak_is_the_speaker():
+    text = (
+        "That record prompted the Almanac of Local Races, which tracks bellwether towns, to "
+        "state, “Eastport is the surest bellwether in the region.”\n\n"
+        "The ruling led Ann Lie to write, “This is a sad day for the harbour.”"
+    )
+    found = direct_quotes(text)
+    assert [text[q.speaker_start : q.speaker_end] for q in found] == [
+        "the Almanac of Local Races",
+        "Ann Lie",
+    ]

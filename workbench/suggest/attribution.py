@@ -66,6 +66,12 @@ _PHRASAL_AFTER = frozenset(
 _QUOTE_ONLY = frozenset(split_words("put puts went goes shot"))
 
 
+# Verbs whose object is moved to speak: "prompted the Atlas to state, “…”".
+_MOVING_VERBS = frozenset(
+    split_words("""prompted prompting prompts led leads leading urged urges forced forces
+    caused causes inspired inspires encouraged encourages invited invites pushed pressed
+    challenged moved""")
+)
 _PASSIVE_BE = frozenset(split_words("was were is are been being"))
 
 
@@ -477,7 +483,8 @@ def cue_before_quote(text: str, start: int, end: int) -> tuple[Cue | None, bool]
             speaker = _earlier_cue_speaker(text, tokens, i - 1) or mention_before(text, tokens, i)
         else:
             speaker = (
-                mention_before(text, tokens, i)
+                (_infinitive_subject(text, tokens, i) if tokens[i - 1].lower == "to" else None)
+                or mention_before(text, tokens, i)
                 or _relative_subject(text, tokens, i)
                 or _infinitive_subject(text, tokens, i)
                 or _with_subject(text, tokens, i)
@@ -531,6 +538,16 @@ def _infinitive_subject(text: str, tokens: list[Token], verb: int) -> Mention | 
     k = verb - 1
     if k < 2 or tokens[k].lower not in {"to", "by"}:
         return None
+    if tokens[k].lower == "to" and not tokens[verb].lower.endswith("ing"):
+        # "That record prompted the Atlas, which …, to state, “…”": the object of a verb
+        # that moves someone to speak
+        listener = mention_before(text, tokens, k)
+        if listener is not None and listener.kind in {"name", "org", "common"}:
+            m = speaker_index(tokens, listener)
+            while m > 0 and tokens[m - 1].lower in DETERMINERS:
+                m -= 1
+            if m > 0 and tokens[m - 1].lower in _MOVING_VERBS:
+                return listener
     if tokens[k].lower == "by" and not tokens[verb].lower.endswith("ing"):
         return None  # "was asked by …": the asker follows
     k -= 1
