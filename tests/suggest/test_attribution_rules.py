@@ -1685,3 +1685,13 @@ def test_the_object_of_a_verb_that_moves_someone_to_speak_is_the_speaker():
         "the Almanac of Local Races",
         "Ann Lie",
     ]
+
+
+def test_a_short_title_inside_the_appositive_of_a_cue_after_a_quote():
+    text = (
+        "“The ferry is late again,” Ruth Ames said.\n\n"
+        "“We have had better summers than this one,” harbour pilot Ivo Brandt, wearing a cap "
+        "and “Save the Pier” badges, said."
+    )
+    found = direct_quotes(text)
+    assert [q.speaker for q in found] == ["Ruth Ames", "Ivo Brandt"]

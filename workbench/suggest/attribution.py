@@ -216,7 +216,10 @@ def _cue_after_quote(text: str, start: int, end: int) -> Cue | None:
         if speaker is not None and not _subject_of_content(tokens, speaker):
             return Cue(tokens[i].start, tokens[i].end, speaker, tokens[i].lower in COGNITION_VERBS)
     # Subject first, the verb within the next few tokens: "Renad Mansour, … , said"
+    embedded = _embedded_titles(tokens, i)
     for j in range(i + 1, min(len(tokens), i + 36)):
+        if j in embedded:
+            continue  # "…,” Ann Lie, wearing “Vote Ida” pins, said."
         if tokens[j].text in {".", "!", "?", "“", "”", '"', ";"} and not abbreviation_dot(
             tokens, j
         ):
@@ -329,6 +332,21 @@ def _cue_after_quote(text: str, start: int, end: int) -> Cue | None:
             if speaker is not None and speaker.kind in {"name", "org", "common"}:
                 return Cue(tokens[i].start, tokens[i].end, speaker)
     return None
+
+
+def _embedded_titles(tokens: list[Token], i: int) -> set[int]:
+    """Indexes of curly marks around a short title inside an appositive after a quotation:
+    "…,” Ann Lie, wearing a hat and “Vote Ida” pins, said." (opened after a word, closed
+    before a lowercase word)."""
+    found: set[int] = set()
+    for k in range(i + 2, min(len(tokens), i + 30)):
+        if tokens[k].text != "“" or not tokens[k - 1].text[:1].isalnum():
+            continue
+        stop = min(len(tokens), k + 7)
+        close = next((m for m in range(k + 1, stop) if tokens[m].text == "”"), -1)
+        if close > k + 1 and close + 1 < len(tokens) and tokens[close + 1].text.islower():
+            found |= {k, close}
+    return found
 
 
 # Words that may follow an unlisted verb of saying: "…,” the nominee riffed on the answer."

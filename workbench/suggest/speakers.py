@@ -240,6 +240,11 @@ def mention_before(text: str, tokens: list[Token], verb: int) -> Mention | None:
             or abbreviation_dot(tokens, j)  # "John Cornyn, the No. 2 in the leadership, said"
         ):
             j -= 1
+            if j > 0 and tokens[j].text == "”":
+                # "Ann Lie, wearing “Vote Ida” pins, said": a short title inside the appositive
+                k = next((k for k in range(j - 1, max(-1, j - 7), -1) if tokens[k].text == "“"), -1)
+                if k > 0 and tokens[k - 1].text[:1].isalnum() and tokens[k + 1 : j]:
+                    j = k - 1
         if j > 0 and tokens[j].text == "," and i - j - 1 <= 30 and i - j - 1 >= 1:
             if " ".join(t.lower for t in tokens[j + 1 : i]) in _ASIDES:
                 # "Local officials, however, said": an aside, not an appositive.
