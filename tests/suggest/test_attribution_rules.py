@@ -1695,3 +1695,13 @@ def test_a_short_title_inside_the_appositive_of_a_cue_after_a_quote():
     )
     found = direct_quotes(text)
     assert [q.speaker for q in found] == ["Ruth Ames", "Ivo Brandt"]
+
+
+def test_a_numbered_article_of_a_text_can_be_the_source():
+    text = (
+        "“We will keep the border open,” Ann Lie said.\n\n"
+        "The treaty has three parts. Article 12 affirms: “No state shall return a refugee to "
+        "a place of danger.”"
+    )
+    found = direct_quotes(text)
+    assert [q.speaker for q in found] == ["Ann Lie", "Article 12"]

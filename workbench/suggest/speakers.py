@@ -405,6 +405,13 @@ def _np_ending_at(
         cut = len(token.text) - 2 if token.text[-2] in "’'" else len(token.text) - 3
         return Mention(token.start, token.start + cut, token.text[:cut], "pronoun")
     if (
+        token.text.isdigit()
+        and i > 0
+        and tokens[i - 1].lower in _DOCUMENT_PARTS
+        and tokens[i - 1].capitalised
+    ):
+        return _build(text, tokens, i - 1, i, "org")  # "Article 33 affirms: “…”"
+    if (
         token.lower in NOT_NAMES
         and token.capitalised
         and not (i > 0 and _is_name_word(tokens[i - 1]) and tokens[i - 1].lower not in NOT_NAMES)
@@ -515,6 +522,10 @@ def _np_ending_at(
     return None
 
 
+# Numbered parts of a text that can be quoted as saying something: "Article 33 affirms:".
+_DOCUMENT_PARTS = frozenset(
+    split_words("article section chapter rule amendment paragraph clause title resolution")
+)
 # Lowercase words that end no noun phrase: "One month after (announcing)".
 _NOT_HEADS = frozenset(
     split_words("""after before since while until when because although though if unless
