@@ -1705,3 +1705,12 @@ def test_a_numbered_article_of_a_text_can_be_the_source():
     )
     found = direct_quotes(text)
     assert [q.speaker for q in found] == ["Ann Lie", "Article 12"]
+
+
+def test_a_second_cue_after_and_closing_a_quotes_sentence_belongs_to_the_next_quote():
+    text = (
+        "Ann Lie spoke first. “Tell her I saved you a seat,” Ann Lie said, and Tom Baker "
+        "replied. “Do not forget me, I have known her since school.”"
+    )
+    found = direct_quotes(text)
+    assert [q.speaker for q in found] == ["Ann Lie", "Tom Baker"]

@@ -403,6 +403,19 @@ def _attribute(article: _Article, start: int, end: int) -> tuple[Cue | None, str
                 cue, _ = cue_before_quote(text, s_start, s_end - 1)
                 if cue is not None and text[cue.end : s_end - 1].strip(" ,") == "":
                     return cue, "before", 0.8, True
+            if s_end <= start and not text[s_end:start].strip() and s_end - s_start < 400:
+                # "“…,” Ann Lie said, and her husband replied. “…”": a second cue, for the
+                # next quotation, closes the sentence of the first one.
+                joined = _AND_CUE.search(text, s_start, s_end)
+                if joined is not None and not _has_quote_mark(text, joined.end(), s_end):
+                    cue, _ = cue_before_quote(text, joined.end(), s_end - 1)
+                    if (
+                        cue is not None
+                        and cue.speaker is not None
+                        and cue.speaker.start == joined.end()
+                        and text[cue.end : s_end - 1].strip(" ,") == ""
+                    ):
+                        return cue, "before", 0.75, True
     if not pre_stripped and start == p_start and paragraph > 0:
         prev_start, prev_end = article.paragraphs[paragraph - 1]
         if text[prev_end - 1 : prev_end] == ":":
@@ -418,6 +431,7 @@ def _attribute(article: _Article, start: int, end: int) -> tuple[Cue | None, str
 
 # "In Sen. Ann Lie's column on May 10, “…”": the name is a preposition's object.
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|on|at|of|for|from|with|by|to)\s+(?:\S+\s+)?$", re.I)
+_AND_CUE = re.compile(r"[”\"'],? [\w.’'-]+(?: [\w.’'-]+){0,3}, and ")
 _TELLING = re.compile(r"\b(?:told|tells|telling)\b")
 
 
