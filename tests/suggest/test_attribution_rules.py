@@ -1714,3 +1714,12 @@ def test_a_second_cue_after_and_closing_a_quotes_sentence_belongs_to_the_next_qu
     )
     found = direct_quotes(text)
     assert [q.speaker for q in found] == ["Ann Lie", "Tom Baker"]
+
+
+def test_an_article_and_an_adjective_before_a_name_after_a_quote():
+    text = (
+        "Tom Baker spoke first. “The port is no longer a port,” he claimed.\n\n"
+        "“The port will always be a port,” an angry Ann Lie retaliated."
+    )
+    found = direct_quotes(text)
+    assert [q.speaker for q in found] == ["Tom Baker", "Ann Lie"]

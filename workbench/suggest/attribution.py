@@ -311,7 +311,10 @@ def _cue_after_quote(text: str, start: int, end: int) -> Cue | None:
                 after = tokens[j + 1].text if j + 1 < len(tokens) else "."
                 if (
                     speaker is not None
-                    and speaker.start == tokens[i].start
+                    and (
+                        speaker.start == tokens[i].start
+                        or _described_name(tokens, i, speaker)  # "an angry Ann Lie retorted"
+                    )
                     and (
                         speaker.kind in {"name", "pronoun"}
                         # "…,” the Republican nominee riffed.": a described person, then a stop
@@ -332,6 +335,18 @@ def _cue_after_quote(text: str, start: int, end: int) -> Cue | None:
             if speaker is not None and speaker.kind in {"name", "org", "common"}:
                 return Cue(tokens[i].start, tokens[i].end, speaker)
     return None
+
+
+def _described_name(tokens: list[Token], i: int, speaker: Mention) -> bool:
+    """Whether only an article and lowercase adjectives come before a name: "an angry Ann
+    Lie", "a smiling Tom Baker"."""
+    lead = [t for t in tokens[i:] if t.end <= speaker.start]
+    return (
+        speaker.kind == "name"
+        and 2 <= len(lead) <= 3
+        and lead[0].lower in {"a", "an", "the"}
+        and all(t.text.isalpha() and t.text.islower() for t in lead[1:])
+    )
 
 
 def _embedded_titles(tokens: list[Token], i: int) -> set[int]:
