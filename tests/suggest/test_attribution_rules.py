@@ -1723,3 +1723,14 @@ def test_an_article_and_an_adjective_before_a_name_after_a_quote():
     )
     found = direct_quotes(text)
     assert [q.speaker for q in found] == ["Tom Baker", "Ann Lie"]
+
+
+def test_they_is_the_group_of_people_just_named_not_an_organisation_further_back():
+    organisation = "The Harbour Trust said on Monday that the pier would close for a year."
+    subject = organisation + " Local fishermen were furious. They said the season was ruined."
+    ending = organisation + "\n\nThe decision angered local fishermen. They said it was a blow."
+    only_org = organisation + " They said the closure was overdue."
+    speakers = [
+        [s.speaker for s in suggest(text, claims=0)][-1] for text in (subject, ending, only_org)
+    ]
+    assert speakers == ["fishermen", "local fishermen", "Harbour Trust"]

@@ -22,6 +22,7 @@ from workbench.suggest.lexicon import (
     ORG_WORDS,
     PRONOUNS,
     SOURCE_NOUNS,
+    SPEECH_VERBS,
     TITLES,
     split_words,
 )
@@ -907,6 +908,28 @@ _SURNAME_TITLES = frozenset(
 # How much nearer a name of unknown gender that never spoke must be to win over a person
 # of the pronoun's gender (or a speaker) before it.
 _PLAUSIBLE_REACH = 1000
+# A plural noun of people with up to two lowercase words before it: "local fishermen", "the
+# militia leaders", "senior officials".
+_PLURAL_PEOPLE = sorted(
+    {n for n in SOURCE_NOUNS if n.endswith("s") and n not in ORG_SOURCE_NOUNS}
+    | set(split_words("fishermen farmers workers officials leaders militants fighters residents"))
+    - set(split_words("news statistics data figures documents reports polls sources authors"))
+)
+_GROUP_STOPS = (
+    DETERMINERS
+    | _PREPOSITIONS
+    | frozenset(split_words("of among between and or but what who which than"))
+)
+_SENTENCE_JUST_ENDED = re.compile(r"[.!?]\s+")
+# The verb of a clause whose subject the group is: "officials say", "fishermen were furious".
+_VERB_AFTER = re.compile(
+    r"\s+(?:have\s+|had\s+|also\s+|later\s+)?(?:say|said|says|are|were|have|had|told|"
+    r"warned|argued|insisted|claimed|believe|believed|fear|feared|want|wanted|plan|planned|"
+    r"vowed|promised|complained|expect|expected|hope|hoped)\b"
+)
+_PLURAL_GROUP = re.compile(
+    r"\b((?:[a-z][\w\-]*\s+){0,2}(?:" + "|".join(_PLURAL_PEOPLE) + r"))\b(?![\w’'\-])"
+)
 
 
 @dataclass
@@ -1164,10 +1187,48 @@ class Registry:
                 return Resolved(best[1], "person")
             return Resolved(mention.text, "person")
         if gender in {"n", "p"}:
+            group = self._plural_group(mention.start) if gender == "p" else None
             for offset, name in reversed(self.orgs):
                 if offset < mention.start and mention.start - offset < 3000:
+                    if group is not None and group[0] > offset:
+                        break
                     return Resolved(name, "organisation")
+            if group is not None:
+                return Resolved(group[1], "other")
         return Resolved(mention.text, "other" if gender in {"n", "p"} else "person")
+
+    def _plural_group(self, before: int) -> tuple[int, str] | None:
+        """The nearest plural group of people that is the subject of a clause in the sentence
+        or two before "they": "The strike angered militia leaders, and the leaders say …" or
+        "Local fishermen were furious. They said …" (not an organisation named further back)."""
+        window = max(0, before - 300, self.text.rfind("\n\n", 0, max(0, before - 2)))
+        found = last = None
+        for match in _PLURAL_GROUP.finditer(self.text, window, before):
+            last = match
+            if _VERB_AFTER.match(self.text, match.end(1)):
+                found = match
+        paragraph = self.text.rfind("\n", 0, before)
+        previous = self.text.rfind("\n", 0, max(0, paragraph))
+        # A group ending the sentence just before ("… provoked the ire of militia leaders.
+        # They …") is the group meant unless an organisation was named since the paragraph
+        # before.
+        if (
+            found is None
+            and last is not None
+            and last.start() > paragraph
+            and _SENTENCE_JUST_ENDED.fullmatch(self.text, last.end(1), before)
+            and not any(previous < offset < before for offset, _ in self.orgs)
+        ):
+            found = last
+        if found is None:
+            return None
+        words = found.group(1).split()
+        keep = [words[-1]]
+        for word in reversed(words[:-1]):
+            if word in _GROUP_STOPS or word in SPEECH_VERBS or word.endswith(("ed", "ing", "ly")):
+                break
+            keep.insert(0, word)
+        return found.end(1) - len(" ".join(keep)), " ".join(keep)
 
     def _resolve_common(self, mention: Mention) -> Resolved:
         words = mention.head_tokens
