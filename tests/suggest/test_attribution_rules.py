@@ -1733,4 +1733,4 @@ def test_they_is_the_group_of_people_just_named_not_an_organisation_further_back
     speakers = [
         [s.speaker for s in suggest(text, claims=0)][-1] for text in (subject, ending, only_org)
     ]
-    assert speakers == ["fishermen", "local fishermen", "Harbour Trust"]
+    assert speakers == ["Local fishermen", "local fishermen", "Harbour Trust"]

@@ -928,7 +928,7 @@ _VERB_AFTER = re.compile(
     r"vowed|promised|complained|expect|expected|hope|hoped)\b"
 )
 _PLURAL_GROUP = re.compile(
-    r"\b((?:[a-z][\w\-]*\s+){0,2}(?:" + "|".join(_PLURAL_PEOPLE) + r"))\b(?![\w’'\-])"
+    r"\b((?:[A-Za-z][\w\-]*[ \t\u00a0]+){0,2}(?:" + "|".join(_PLURAL_PEOPLE) + r"))\b(?![\w’'\-])"
 )
 
 
@@ -1225,7 +1225,12 @@ class Registry:
         words = found.group(1).split()
         keep = [words[-1]]
         for word in reversed(words[:-1]):
-            if word in _GROUP_STOPS or word in SPEECH_VERBS or word.endswith(("ed", "ing", "ly")):
+            lowered = word.lower()
+            if (
+                lowered in _GROUP_STOPS
+                or lowered in SPEECH_VERBS
+                or lowered.endswith(("ed", "ing", "ly"))
+            ):
                 break
             keep.insert(0, word)
         return found.end(1) - len(" ".join(keep)), " ".join(keep)
