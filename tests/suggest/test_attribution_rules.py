@@ -1734,3 +1734,11 @@ def test_they_is_the_group_of_people_just_named_not_an_organisation_further_back
         [s.speaker for s in suggest(text, claims=0)][-1] for text in (subject, ending, only_org)
     ]
     assert speakers == ["Local fishermen", "local fishermen", "Harbour Trust"]
+
+
+def test_they_is_not_a_plural_of_documents_or_figures():
+    text = (
+        "The Harbour Trust said on Monday that the pier would close for a year.\n\nThe decision "
+        "follows two polls. They said the closure was overdue."
+    )
+    assert [s.speaker for s in suggest(text, claims=0)][-1] == "Harbour Trust"

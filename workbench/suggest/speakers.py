@@ -911,9 +911,11 @@ _PLAUSIBLE_REACH = 1000
 # A plural noun of people with up to two lowercase words before it: "local fishermen", "the
 # militia leaders", "senior officials".
 _PLURAL_PEOPLE = sorted(
-    {n for n in SOURCE_NOUNS if n.endswith("s") and n not in ORG_SOURCE_NOUNS}
-    | set(split_words("fishermen farmers workers officials leaders militants fighters residents"))
-    - set(split_words("news statistics data figures documents reports polls sources authors"))
+    (
+        {n for n in SOURCE_NOUNS if n.endswith("s") and n not in ORG_SOURCE_NOUNS}
+        | set(split_words("fishermen farmers workers militants fighters"))
+    )
+    - set(split_words("witness statistics figures documents reports polls"))
 )
 _GROUP_STOPS = (
     DETERMINERS
