@@ -14,7 +14,8 @@ the gold Source span, or the suggested canonical name and the gold Source share 
 word (the last capitalised word, possessive stripped). A gold attribution with no Source is
 right only when no speaker is suggested. A gold attribution is a direct quote when the
 longest stretch of its Content (fragments that only white space separates are one stretch)
-starts with a quotation mark (or directly follows one).
+starts with a quotation mark (or directly follows one). Where an annotator swapped the Source
+and Cue labels (Source 'said', Cue 'Hester'), the two are swapped back.
 """
 
 from __future__ import annotations
@@ -103,8 +104,29 @@ def parse_ann(text: str, ann: str) -> list[Gold]:
         body = text[f_start:f_end].lstrip(" .…—–-\n")
         before = text[:f_start].rstrip(" ")[-1:]
         direct = body.startswith(OPENING) or (before in OPENING and before != "'")
-        golds.append(Gold(start, end, spans.get(roles.get("Source", "")), cue, direct))
+        source = spans.get(roles.get("Source", ""))
+        if _swapped(text, source, spans.get(roles.get("Cue", ""))):
+            source, cue = spans[roles["Cue"]], text[source[0][0] : source[0][1]]
+        golds.append(Gold(start, end, source, cue, direct))
     return golds
+
+
+def _swapped(
+    text: str, source: list[tuple[int, int]] | None, cue: list[tuple[int, int]] | None
+) -> bool:
+    """Whether the annotator swapped the Source and Cue labels.
+
+    "“…,” said Hester." stored with Source 'said' and Cue 'Hester' (9 train and 5 dev
+    attributions): a Source that is one lowercase reporting verb, with a Cue that names someone.
+    """
+    if not source or not cue or len(source) != 1:
+        return False
+    word = text[source[0][0] : source[0][1]].strip()
+    return bool(
+        re.fullmatch(r"[a-z]+", word)
+        and SPEECH_CUE.match(word)
+        and any(re.search(r"\b[A-Z]", text[s:e]) for s, e in cue)
+    )
 
 
 def _stretches(text: str, fragments: list[tuple[int, int]]) -> list[tuple[int, int]]:
