@@ -1742,3 +1742,14 @@ def test_they_is_not_a_plural_of_documents_or_figures():
         "follows two polls. They said the closure was overdue."
     )
     assert [s.speaker for s in suggest(text, claims=0)][-1] == "Harbour Trust"
+
+
+def test_a_role_with_a_number_or_a_lowercase_word_before_the_name_after_a_quote():
+    cases = [
+        "“The inquiry must go on,” said 9/11 widow Ann Lie.",
+        "“The inquiry must go on,” state Sen. Ann Lie said.",
+        "“The inquiry must go on,” the mayor's niece, state Sen. Ann Lie, said.",
+    ]
+    found = [direct_quotes(text) for text in cases]
+    assert [[q.speaker for q in quotes] for quotes in found] == [["Ann Lie"]] * 3
+    assert [quotes[0].role for quotes in found] == ["9/11 widow", "Sen.", "the mayor's niece"]

@@ -5,7 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from workbench.suggest.lexicon import COGNITION_VERBS, REPORTING_VERBS, SPEECH_VERBS, split_words
+from workbench.suggest.lexicon import (
+    COGNITION_VERBS,
+    REPORTING_VERBS,
+    SPEECH_VERBS,
+    TITLES,
+    split_words,
+)
 from workbench.suggest.speakers import (
     _ASIDES,
     AUXILIARIES,
@@ -254,13 +260,21 @@ def _cue_after_quote(text: str, start: int, end: int) -> Cue | None:
                 # told"), or a determiner ("…,” the ministry said).
                 lead = text[tokens[i].start : speaker.start].strip()
                 lead_tokens = [t for t in tokens[i:j] if t.end <= speaker.start]
+                appositive = lead_tokens[:]
+                while (
+                    appositive
+                    and len(appositive) > len(lead_tokens) - 2
+                    and appositive[-1].text.islower()
+                ):
+                    appositive.pop()  # "the mayor's niece, state Sen. Ann Lie, said"
                 if (
                     speaker.kind == "name"
                     and len(lead_tokens) >= 3
-                    and lead_tokens[-1].text == ","
+                    and appositive[-1:]
+                    and appositive[-1].text == ","
                     and len(lead_tokens) <= 9
-                    and all(t.text[0].isalnum() for t in lead_tokens[:-1])
-                    and not any(t.text.islower() and is_cue_word(t.text) for t in lead_tokens)
+                    and all(t.text[0].isalnum() for t in appositive[:-1])
+                    and not any(t.text.islower() and is_cue_word(t.text) for t in appositive)
                 ):
                     # "…,” the mayor’s chief of staff, Joe Kasper, told POLITICO."
                     if not speaker.role:
@@ -282,8 +296,13 @@ def _cue_after_quote(text: str, start: int, end: int) -> Cue | None:
                     return Cue(
                         tokens[j].start, tokens[j].end, speaker, tokens[j].lower in COGNITION_VERBS
                     )
-            if tokens[j].lower in _NOUN_LIKE_CUES and tokens[j - 1].text[:1].isalnum():
-                continue  # "Ann Lie, president of the state union, said": 'state' is a noun
+            if tokens[j].lower in _NOUN_LIKE_CUES and (
+                tokens[j - 1].text[:1].isalnum()
+                or (j + 1 < len(tokens) and tokens[j + 1].lower in TITLES)
+            ):
+                # "Ann Lie, president of the state union, said", "…,” state Sen. Ann Lie said":
+                # 'state' is a noun
+                continue
             break
     if tokens[i].lower == "according" and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
         speaker = mention_after(text, tokens, i + 2)

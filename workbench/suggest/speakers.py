@@ -153,6 +153,17 @@ _LY_NOUNS = frozenset(
 )
 
 
+def _opens(tokens: list[Token], first: int, name: Mention) -> bool:
+    """Whether the name opens the phrase at tokens[first], after at most two lowercase words of
+    role ("state Sen. Ann Lie")."""
+    k = first
+    while k < len(tokens) and k - first < 2 and tokens[k].text.isalpha():
+        if not tokens[k].text.islower():
+            break
+        k += 1
+    return k < len(tokens) and name.start == tokens[k].start and (k == first or name.role)
+
+
 def mention_before(text: str, tokens: list[Token], verb: int) -> Mention | None:
     """Return the speaker mention that ends just before tokens[verb], with any appositive role."""
     i = verb - 1
@@ -277,7 +288,7 @@ def mention_before(text: str, tokens: list[Token], verb: int) -> Mention | None:
                 head is not None
                 and inner is not None
                 and inner.kind == "name"
-                and inner.start == tokens[j + 1].start
+                and _opens(tokens, j + 1, inner)
                 and not (head.kind == "name" and _word_before(tokens, head) in {"in", "to"})
             ):
                 # "her senior policy adviser, Jake Sullivan, said": the name is the speaker
@@ -289,7 +300,7 @@ def mention_before(text: str, tokens: list[Token], verb: int) -> Mention | None:
                 head is None
                 and inner is not None
                 and inner.kind == "name"
-                and inner.start == tokens[j + 1].start
+                and _opens(tokens, j + 1, inner)
                 and j >= 2
                 and tokens[j - 1].text[:1].isalpha()
                 and tokens[j - 1].text.islower()
@@ -637,17 +648,27 @@ def mention_after(text: str, tokens: list[Token], index: int) -> Mention | None:
     lead_role = ""
     if token.lower in _PREPOSITIONS:
         return None  # "said on Saturday"
-    if token.text.islower() and token.lower not in DETERMINERS and token.lower not in SOURCE_NOUNS:
-        # "said master of ceremonies Asab Al-Tabchi": a lowercase role before the name.
+    if (
+        token.text.islower() or token.text.isdigit()
+    ) and token.lower not in DETERMINERS | SOURCE_NOUNS:
+        # "said master of ceremonies Asab Al-Tabchi", "said 9/11 widow Ann Lie": a lowercase
+        # role before the name.
         k = index
         while (
             k < len(tokens)
             and k - index < 5
-            and tokens[k].text.isalpha()
-            and tokens[k].text.islower()
+            and (
+                (tokens[k].text.isalpha() and tokens[k].text.islower())
+                or tokens[k].text.isdigit()
+                or (tokens[k].text == "/" and k > index)
+            )
         ):
             k += 1
-        if k == index or k >= len(tokens) or not _is_name_word(tokens[k]):
+        if (
+            k >= len(tokens)
+            or not _is_name_word(tokens[k])
+            or not any(t.text.isalpha() for t in tokens[index:k])
+        ):
             return None
         lead_role = text[tokens[index].start : tokens[k - 1].end]
         index = j = k
