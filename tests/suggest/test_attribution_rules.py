@@ -1753,3 +1753,12 @@ def test_a_role_with_a_number_or_a_lowercase_word_before_the_name_after_a_quote(
     found = [direct_quotes(text) for text in cases]
     assert [[q.speaker for q in quotes] for quotes in found] == [["Ann Lie"]] * 3
     assert [quotes[0].role for quotes in found] == ["9/11 widow", "Sen.", "the mayor's niece"]
+
+
+def test_a_clause_opened_by_when_after_a_quote_is_not_its_attribution():
+    text = (
+        "The film shows the mayor saying on Monday, “That makes me careful,” "
+        "when Ann Lie criticised him for the delay."
+    )
+    (quote,) = direct_quotes(text)
+    assert quote.speaker != "Ann Lie"

@@ -62,6 +62,12 @@ _NOUN_LIKE_CUES = frozenset(
     remark remarks signal protest protests counter forecast estimate estimates cry""")
 )
 
+# Words that open a clause of its own after a quotation, not the quotation's attribution.
+_CLAUSE_OPENERS = frozenset(
+    split_words("""but and yet while as when after before because since until though although
+    unless once whereas""")
+)
+
 # Two-word cues after a quotation: "…,” Trump shot back.", "…,” he went on."
 _PHRASAL_AFTER = frozenset(
     [("went", "on"), ("goes", "on"), ("shot", "back"), ("fired", "back"), ("chimed", "in")]
@@ -253,8 +259,10 @@ def _cue_after_quote(text: str, start: int, end: int) -> Cue | None:
                 return Cue(
                     tokens[j].start, tokens[j].end, speaker, tokens[j].lower in COGNITION_VERBS
                 )
-            if tokens[i].lower in {"but", "and", "yet", "while", "as"}:
-                break  # "…,” but he denied that …": a clause of its own
+            if tokens[i].lower in _CLAUSE_OPENERS:
+                # "…,” but he denied that …", "…,” when Ann Lie criticised him": a clause of
+                # its own
+                break
             if speaker is not None and speaker.start > tokens[i].start:
                 # Leading words before the subject: a role ("Senate minority leader Harry Reid
                 # told"), or a determiner ("…,” the ministry said).
