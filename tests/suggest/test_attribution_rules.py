@@ -1762,3 +1762,18 @@ def test_a_clause_opened_by_when_after_a_quote_is_not_its_attribution():
     )
     (quote,) = direct_quotes(text)
     assert quote.speaker != "Ann Lie"
+
+
+def test_names_with_decomposed_accents_or_mis_decoded_letters_are_whole_names():
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", "“We will stay,” said José Müller.")
+    mojibake = (
+        "Ministers met on Friday.\n\n“Europe must defend itself,” French President "
+        "Fran\u00c3\u0083\u00c2\u00a7ois Lenoir said Friday. “We are ready,” he added."
+    )
+    assert [q.speaker for q in direct_quotes(decomposed)] == [
+        unicodedata.normalize("NFD", "José Müller")
+    ]
+    found = direct_quotes(mojibake)
+    assert {q.speaker for q in found} == {"Fran\u00c3\u0083\u00c2\u00a7ois Lenoir"}

@@ -27,9 +27,12 @@ from workbench.suggest.lexicon import (
     split_words,
 )
 
+# Inside a word: combining marks ("José" decomposed) and the bytes of a mis-decoded letter
+# ("FranÃ§ois", "FranÃ\x83Â§ois"), but not a no-break space or a guillemet.
+_IN_WORD = "\u0300-\u036f\x80-\x9f\xa1-\xaa\xac-\xba\xbc-\xbf"
 TOKEN = re.compile(
     r"(?:[A-Z]\.){1,}(?![a-z])|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Prof|Jr|Sr|St|Adm|Maj|Rev)\."
-    r"|[^\W_](?:[\w’'\-]*[^\W_])?(?:[’']s?)?|[^\w\s]",
+    rf"|[^\W_](?:[\w’'\-{_IN_WORD}]*[^\W_])?[\u0300-\u036f]*(?:[’']s?)?|[^\w\s]",
 )
 PARTICLES = frozenset(
     split_words("de van von der den al bin ibn da del la le du dos di of for and y")
@@ -809,7 +812,7 @@ def _looks_like_org(words: list[str]) -> bool:
 
 # --- resolution --------------------------------------------------------------------------------
 
-_NAME_WORD = r"[A-ZÀ-Þ][\w\-]*(?:[’'][A-Z][\w\-]+)?"
+_NAME_WORD = rf"[A-ZÀ-Þ][\w\-{_IN_WORD}]*(?:[’'][A-Z][\w\-]+)?"
 _PERSON_NAME = re.compile(
     r"(?<![\w’'])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.?\s+)?"
     + _NAME_WORD
@@ -920,7 +923,9 @@ def _subject_at(text: str, start: int, end: int) -> bool:
     return after[:1] in {",", "("} or (after[:1].islower() and after[:1].isalpha())
 
 
-_SURNAME = re.compile(r"(?<![\w’'\-])([A-Z][\w\-]*[a-z][\w\-]*)(?:[’']s?)?(?![\w\-])")
+_SURNAME = re.compile(
+    rf"(?<![\w’'\-])([A-Z][\w\-{_IN_WORD}]*[a-z][\w\-{_IN_WORD}]*)(?:[’']s?)?(?![\w\-])"
+)
 _NEXT_CAPITALISED = re.compile(r"[ \t]+[A-Z][a-z]")
 _SURNAME_TITLES = frozenset(
     split_words("mr mrs ms miss dr sen rep gov gen prof senator governor president")
