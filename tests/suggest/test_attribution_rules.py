@@ -1777,3 +1777,11 @@ def test_names_with_decomposed_accents_or_mis_decoded_letters_are_whole_names():
     ]
     found = direct_quotes(mojibake)
     assert {q.speaker for q in found} == {"Fran\u00c3\u0083\u00c2\u00a7ois Lenoir"}
+
+
+def test_a_colon_quote_belongs_to_the_main_clause_not_an_opening_phrase():
+    text = (
+        "With Labour leaders increasingly anxious about turnout, Mayor Ann Lie is rolling out "
+        'a new and more personal message: "It is about me."'
+    )
+    assert [q.speaker for q in direct_quotes(text)] == ["Ann Lie"]

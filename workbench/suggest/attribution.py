@@ -965,6 +965,8 @@ def subject_of(text: str, start: int, end: int) -> tuple[Mention | None, tuple[i
             coordinated.append(k + 1)
     clause_starts = coordinated[::-1] + clause_starts
     for first in clause_starts:
+        if first < len(tokens) and tokens[first].lower in _PREPOSITIONS_OPENING | _SUBORDINATORS:
+            continue  # "With party leaders worried, (Ann Lie is rolling out a message:)"
         for i in range(first + 1, len(tokens)):
             if tokens[i].text[:1].islower() and tokens[i].lower not in {
                 "de",

@@ -463,14 +463,12 @@ def _np_ending_at(
                 k -= 1  # "the bespectacled, 71-year-old diplomat"
                 steps += 1
                 continue
-            if not word.text[0].isalnum() or word.lower in {
-                "and",
-                "or",
-                "but",
-                "that",
-                "which",
-                "who",
-            }:
+            if (
+                not word.text[0].isalnum()
+                or word.lower in {"and", "or", "but", "that", "which", "who"}
+                # A sentence that opens with a preposition: "With council leaders worried, …"
+                or (word.lower in _PREPOSITIONS and word.capitalised)
+            ):
                 break
             if word.text.endswith(("’s", "'s")):
                 first = k
