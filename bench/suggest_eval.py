@@ -141,6 +141,9 @@ def _stretches(text: str, fragments: list[tuple[int, int]]) -> list[tuple[int, i
 
 
 def _head(words: str) -> str:
+    """The source's head word: its last capitalised word, before any appositive or clause
+    ("Jack Mozloom, a spokesman for the National Federation …" gives 'mozloom')."""
+    words = re.split(r",|\(|\s(?:who|whose|which)\s", words, maxsplit=1)[0] or words
     tokens = [re.sub(r"[’']s?$", "", w) for w in re.findall(r"[\w’'\-]+", words)]
     caps = [t for t in tokens if t[:1].isupper() and t.lower() not in {"the", "a", "an"}]
     return (caps[-1] if caps else (tokens[-1] if tokens else "")).casefold()

@@ -73,3 +73,16 @@ def test_the_speaker_is_right_by_mention_overlap_or_head_word(mention, name, rig
         speaker_end=start + len(mention) if mention else None,
     )
     assert suggest_eval.speaker_right(TEXT, suggestion, gold) is right
+
+
+@pytest.mark.parametrize(
+    ("source", "head"),
+    [
+        ("Jack Lie, a spokesman for the National Federation of Independent Business,", "lie"),
+        ("Sen. Ann Cole (Vt.), who lost the primary to Clinton,", "cole"),
+        ("Cole, whose group backs the bill in the House", "cole"),
+        ("the ministry", "ministry"),
+    ],
+)
+def test_the_head_of_a_source_comes_before_its_appositive(source, head):
+    assert suggest_eval._head(source) == head
