@@ -69,6 +69,20 @@ def load_split(root: Path, split: str) -> list[tuple[str, str, list[Gold]]]:
     return articles
 
 
+def load_second(root: Path, split: str) -> dict[str, list[Gold]]:
+    """The second annotator's attributions of the articles that two annotators annotated."""
+    base = root / "data" / split
+    by_article: dict[str, list[Path]] = defaultdict(list)
+    for path in sorted((base / "attributions").glob("*.ann")):
+        by_article[re.sub(r"_[0-9a-f]{4}\.ann$", "", path.name)].append(path)
+    second = {}
+    for name, paths in sorted(by_article.items()):
+        if len(paths) > 1:
+            text = (base / "text" / f"{name}.txt").read_text(encoding="utf-8")
+            second[name] = parse_ann(text, paths[1].read_text(encoding="utf-8"))
+    return second
+
+
 def parse_ann(text: str, ann: str) -> list[Gold]:
     """Return the attributions of one BRAT file that have a Content span."""
     spans: dict[str, list[tuple[int, int]]] = {}
@@ -164,7 +178,38 @@ def speaker_right(text: str, suggestion: Suggestion, gold: Gold) -> bool:
     return bool(head) and (head in names or _head(suggestion.speaker) == head)
 
 
-def match(preds: list[Suggestion], golds: list[Gold]) -> list[tuple[int, int]]:
+def same_source(text: str, one: Gold, other: Gold) -> bool:
+    """Whether two annotators credit the same source (span overlap or the same head word)."""
+    if not one.source or not other.source:
+        return not one.source and not other.source
+    if any(s < e2 and s2 < e for s, e in one.source for s2, e2 in other.source):
+        return True
+    heads = {_head(" ".join(text[s:e] for s, e in g.source)) for g in (one, other)}
+    return len(heads) == 1
+
+
+def agreement(
+    articles: list[tuple[str, str, list[Gold]]], second: dict[str, list[Gold]]
+) -> tuple[Score, Score]:
+    """Direct quotes on the articles two annotators annotated: the second annotator scored
+    against the first (the human ceiling), and the finder against the first."""
+    human, finder = Score(), Score()
+    for name, text, golds in articles:
+        if name not in second:
+            continue
+        first = [g for g in golds if g.direct]
+        other = [g for g in second[name] if g.direct]
+        pairs = match(other, first)
+        right = sum(same_source(text, other[i], first[j]) for i, j in pairs)
+        human.add(len(other), len(first), len(pairs), right)
+        found = [s for s in suggest(text, claims=0) if s.quote_type == "direct"]
+        pairs = match(found, first)
+        right = sum(speaker_right(text, found[i], first[j]) for i, j in pairs)
+        finder.add(len(found), len(first), len(pairs), right)
+    return human, finder
+
+
+def match(preds: list[Suggestion] | list[Gold], golds: list[Gold]) -> list[tuple[int, int]]:
     """One-to-one matches (largest overlap first) with overlap ≥ half the shorter span."""
     pairs = []
     for i, p in enumerate(preds):
@@ -298,6 +343,12 @@ def main() -> int:
         print(scores["direct_lenient"].line("direct (other attributions left out)"))
         print(scores["all"].line("all attributions"))
         print(scores["speech"].line("speech attributions"))
+        second = load_second(args.polnear, split)
+        if second:
+            human, finder = agreement(articles, second)
+            print(f"-- the {len(second)} articles two annotators annotated, direct quotes:")
+            print(human.line("second annotator vs first"))
+            print(finder.line("finder vs first"))
     return 0
 
 

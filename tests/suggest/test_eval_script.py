@@ -86,3 +86,17 @@ def test_the_speaker_is_right_by_mention_overlap_or_head_word(mention, name, rig
 )
 def test_the_head_of_a_source_comes_before_its_appositive(source, head):
     assert suggest_eval._head(source) == head
+
+
+def test_two_annotators_agree_on_a_source_by_overlap_or_head_word():
+    hester = [tuple(map(int, _span(TEXT, "Hester").split()))]
+    mayor = [tuple(map(int, _span(TEXT, "The mayor").split()))]
+    gold = suggest_eval.Gold
+
+    def agree(one, other):
+        return suggest_eval.same_source(
+            TEXT, gold(0, 19, one, "", True), gold(0, 19, other, "", True)
+        )
+
+    assert agree(hester, hester) and agree(None, None)
+    assert not agree(hester, mayor) and not agree(hester, None)
