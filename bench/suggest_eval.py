@@ -155,9 +155,11 @@ def _stretches(text: str, fragments: list[tuple[int, int]]) -> list[tuple[int, i
 
 
 def _head(words: str) -> str:
-    """The source's head word: its last capitalised word, before any appositive or clause
-    ("Jack Mozloom, a spokesman for the National Federation …" gives 'mozloom')."""
-    words = re.split(r",|\(|\s(?:who|whose|which)\s", words, maxsplit=1)[0] or words
+    """The source's head word: the last capitalised word of its first part that ends in one,
+    before any appositive or clause ("Jack Lie, a spokesman for the National Federation …" gives
+    'lie', "the White House spokesman, Josh Earnest," gives 'earnest')."""
+    parts = re.split(r",|\(|\s(?:who|whose|which)\s", words)
+    words = next((p for p in parts if re.search(r"\b[A-Z][\w’'\-]*\W*$", p)), words)
     tokens = [re.sub(r"[’']s?$", "", w) for w in re.findall(r"[\w’'\-]+", words)]
     caps = [t for t in tokens if t[:1].isupper() and t.lower() not in {"the", "a", "an"}]
     return (caps[-1] if caps else (tokens[-1] if tokens else "")).casefold()

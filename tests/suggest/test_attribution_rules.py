@@ -1785,3 +1785,18 @@ def test_a_colon_quote_belongs_to_the_main_clause_not_an_opening_phrase():
         'a new and more personal message: "It is about me."'
     )
     assert [q.speaker for q in direct_quotes(text)] == ["Ann Lie"]
+
+
+def test_a_capitalised_modifier_and_a_role_before_a_name_after_said():
+    cases = [
+        "“We are ready,” said Ohio delegate Ann Lie.",
+        "“We are ready,” said Clinton’s top foreign policy aide Ann Lie.",
+        "“We are ready,” said Democratic pollster Ann Lie, who ran the survey.",
+    ]
+    found = [direct_quotes(text)[0] for text in cases]
+    assert [q.speaker for q in found] == ["Ann Lie"] * 3
+    assert [q.role for q in found] == [
+        "Ohio delegate",
+        "Clinton’s top foreign policy aide",
+        "Democratic pollster",
+    ]

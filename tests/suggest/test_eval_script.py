@@ -100,3 +100,7 @@ def test_two_annotators_agree_on_a_source_by_overlap_or_head_word():
 
     assert agree(hester, hester) and agree(None, None)
     assert not agree(hester, mayor) and not agree(hester, None)
+
+
+def test_the_head_of_a_role_then_a_name_is_the_name():
+    assert suggest_eval._head("the White House spokesman, Josh Earnest,") == "earnest"

@@ -634,6 +634,37 @@ _PERSON_ENDINGS = tuple(
 )
 
 
+def _role_word(word: str) -> bool:
+    return (
+        word in _ROLE_WORDS
+        or word in TITLES
+        or word in _SOURCE_HEADS
+        or (word.endswith(_PERSON_ENDINGS) and not word.endswith(("ment", "ments")))
+    )
+
+
+def _name_after_role(tokens: list[Token], last: int) -> tuple[int, int] | None:
+    """The first and last token of a name that follows up to four lowercase words ending in a
+    role after tokens[last] ("Virginia (delegate) Ann Lie"), or None."""
+    k = last + 1
+    while (
+        k < len(tokens)
+        and k - last <= 4
+        and tokens[k].text.isalpha()
+        and tokens[k].text.islower()
+        and tokens[k].lower not in _CLAUSE_WORDS
+    ):
+        k += 1
+    if k == last + 1 or k >= len(tokens) or not _role_word(tokens[k - 1].lower):
+        return None
+    end = k
+    while end + 1 < len(tokens) and _is_name_word(tokens[end + 1]):
+        end += 1
+    if end == k or not _is_name_word(tokens[k]) or tokens[k].lower in TITLES:
+        return None  # a first and last name, not a capitalised word that opens a clause
+    return k, end
+
+
 def mention_after(text: str, tokens: list[Token], index: int) -> Mention | None:
     """Return the speaker mention starting at tokens[index] (after an inverted verb), with role."""
     if index >= len(tokens):
@@ -757,6 +788,12 @@ def mention_after(text: str, tokens: list[Token], index: int) -> Mention | None:
         words = [t.lower for t in tokens[index : last + 1]]
         if all(w in TITLES or w in SOURCE_NOUNS for w in words):
             kind = "common"
+        named = _name_after_role(tokens, last)
+        if named is not None and kind == "name":
+            # "said Virginia delegate Ann Lie", "said Clinton's top aide Ann Lie": the name
+            # after a capitalised modifier and a lowercase role
+            lead_role = text[tokens[index].start : tokens[named[0] - 1].end]
+            index, last = named
     mention = _build(text, tokens, index, last, kind)
     if kind == "name" and _looks_like_org(mention.head_tokens):
         mention.kind = "org"
