@@ -211,6 +211,34 @@ def agreement(
     return human, finder
 
 
+_PRONOUNS = frozenset(
+    ("he", "she", "they", "it", "i", "we", "you", "him", "her", "them", "who", "which", "that")
+)
+
+
+_AFTER_HEAD = re.compile(r"\s(?:of|to|for|at|in|from|by|on|with|and|that|involved|familiar)\s")
+
+
+def _name_head(text: str, gold: Gold) -> str | None:
+    """The name a gold Source gives its speaker, as its head word ('lie' of "Mr. Lie of the Tax
+    Policy Center"), or None when the Source names no one ("a longtime adviser to Lie", "he")."""
+    if not gold.source:
+        return None
+    source = _AFTER_HEAD.split(" ".join(text[s:e] for s, e in gold.source))[0]
+    head = _head(source)
+    if head in _PRONOUNS or not re.search(rf"\b{re.escape(head)}\b", source, re.I):
+        return None
+    found = re.search(rf"\b{re.escape(head)}", source, re.I)
+    return head if found and source[found.start()].isupper() else None
+
+
+def name_right(text: str, suggestion: Suggestion, head: str) -> bool:
+    """Whether the suggested canonical name carries the gold name's head word: stricter than
+    speaker_right, which accepts a mention span ('Democratic' of 'Democratic pollster Ann
+    Lie') that would make a wrong entity."""
+    return head in {w.casefold() for w in re.findall(r"[\w’'\-]+", suggestion.speaker or "")}
+
+
 def match(preds: list[Suggestion] | list[Gold], golds: list[Gold]) -> list[tuple[int, int]]:
     """One-to-one matches (largest overlap first) with overlap ≥ half the shorter span."""
     pairs = []
@@ -257,7 +285,7 @@ class Score:
 
 
 def evaluate(articles: list[tuple[str, str, list[Gold]]], show: int = 0) -> dict[str, Score]:
-    scores = {k: Score() for k in ("direct", "direct_lenient", "all", "speech")}
+    scores = {k: Score() for k in ("direct", "direct_lenient", "all", "speech", "names")}
     shown = 0
     for name, text, golds in articles:
         suggestions = [s for s in suggest(text, claims=0) if s.kind == "quote"]
@@ -267,6 +295,11 @@ def evaluate(articles: list[tuple[str, str, list[Gold]]], show: int = 0) -> dict
         pairs = match(direct_p, direct_g)
         right = sum(speaker_right(text, direct_p[i], direct_g[j]) for i, j in pairs)
         scores["direct"].add(len(direct_p), len(direct_g), len(pairs), right)
+        named = [(direct_p[i], _name_head(text, direct_g[j])) for i, j in pairs]
+        named = [(p, head) for p, head in named if head]
+        scores["names"].add(
+            len(named), len(named), len(named), sum(name_right(text, p, h) for p, h in named)
+        )
         # Lenient: a direct suggestion that matches a non-direct gold attribution is left out.
         rest = [g for g in golds if not g.direct]
         unmatched = [direct_p[i] for i in set(range(len(direct_p))) - {i for i, _ in pairs}]
@@ -345,6 +378,11 @@ def main() -> int:
         print(scores["direct_lenient"].line("direct (other attributions left out)"))
         print(scores["all"].line("all attributions"))
         print(scores["speech"].line("speech attributions"))
+        names = scores["names"]
+        print(
+            f"speaker's canonical name, matched direct quotes with a named source: "
+            f"{names.attributed} of {names.gold} ({names.attributed / max(1, names.gold):.3f})"
+        )
         second = load_second(args.polnear, split)
         if second:
             human, finder = agreement(articles, second)

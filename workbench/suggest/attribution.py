@@ -23,6 +23,7 @@ from workbench.suggest.speakers import (
     abbreviation_dot,
     mention_after,
     mention_before,
+    name_after_role,
     tokenize,
 )
 
@@ -967,7 +968,14 @@ def subject_of(text: str, start: int, end: int) -> tuple[Mention | None, tuple[i
     for first in clause_starts:
         if first < len(tokens) and tokens[first].lower in _PREPOSITIONS_OPENING | _SUBORDINATORS:
             continue  # "With party leaders worried, (Ann Lie is rolling out a message:)"
+        resume = first
         for i in range(first + 1, len(tokens)):
+            if i <= resume:
+                continue
+            named = name_after_role(tokens, i - 1) if tokens[i - 1].capitalised else None
+            if named is not None:
+                resume = named[1]  # "Former Obama speechwriter Ann Lie wrote:": the name
+                continue
             if tokens[i].text[:1].islower() and tokens[i].lower not in {
                 "de",
                 "van",
@@ -1352,7 +1360,14 @@ def _sentence_subject(text: str, tokens: list[Token], stop: int) -> Mention | No
     skip = _opening_words(tokens, stop)
     if skip:
         return _sentence_subject(text, tokens[skip:], stop - skip)
+    resume = 0
     for i in range(1, min(stop, 12)):
+        if i <= resume:
+            continue
+        named = name_after_role(tokens, i - 1) if tokens[i - 1].capitalised else None
+        if named is not None and named[1] < stop:
+            resume = named[1]  # "Republican strategist Ann Lie warned": the name
+            continue
         if (
             tokens[i].lower in {"of", "de", "van", "von", "al", "bin"}
             and i + 2 < stop

@@ -634,24 +634,34 @@ _PERSON_ENDINGS = tuple(
 )
 
 
+# Words that open a clause after a speaker's name, not an appositive role: "said Ann Lie,
+# though she added …".
+_CLAUSE_OPENERS = frozenset(
+    split_words("though although while as when after before because since until once whereas")
+)
+_MORE_ROLES = frozenset(split_words("boss chief head czar envoy guru ally co-host staffer"))
+_LOWER_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+
+
 def _role_word(word: str) -> bool:
     return (
         word in _ROLE_WORDS
+        or word in _MORE_ROLES
         or word in TITLES
         or word in _SOURCE_HEADS
         or (word.endswith(_PERSON_ENDINGS) and not word.endswith(("ment", "ments")))
     )
 
 
-def _name_after_role(tokens: list[Token], last: int) -> tuple[int, int] | None:
+def name_after_role(tokens: list[Token], last: int) -> tuple[int, int] | None:
     """The first and last token of a name that follows up to four lowercase words ending in a
-    role after tokens[last] ("Virginia (delegate) Ann Lie"), or None."""
+    role after tokens[last] ("Virginia (delegate) Ann Lie", "Blaze (co-host) Ann Lie"), or
+    None."""
     k = last + 1
     while (
         k < len(tokens)
         and k - last <= 4
-        and tokens[k].text.isalpha()
-        and tokens[k].text.islower()
+        and _LOWER_WORD.fullmatch(tokens[k].text)
         and tokens[k].lower not in _CLAUSE_WORDS
     ):
         k += 1
@@ -788,7 +798,7 @@ def mention_after(text: str, tokens: list[Token], index: int) -> Mention | None:
         words = [t.lower for t in tokens[index : last + 1]]
         if all(w in TITLES or w in SOURCE_NOUNS for w in words):
             kind = "common"
-        named = _name_after_role(tokens, last)
+        named = name_after_role(tokens, last)
         if named is not None and kind == "name":
             # "said Virginia delegate Ann Lie", "said Clinton's top aide Ann Lie": the name
             # after a capitalised modifier and a lowercase role
@@ -831,6 +841,7 @@ def mention_after(text: str, tokens: list[Token], index: int) -> Mention | None:
             and stop - k <= 20
             and tokens[k + 1].lower
             not in {"who", "which", "adding", "according", "but", "and", "in", "on"}
+            | _CLAUSE_OPENERS
         ):
             mention.role_span = (tokens[k + 1].start, tokens[stop - 1].end)
             mention.role = text[mention.role_span[0] : mention.role_span[1]]
