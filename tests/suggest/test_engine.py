@@ -808,3 +808,14 @@ def test_a_that_clause_ending_in_a_colon_still_frames_the_quotation():
         "options: “In business, the question is always the price.”"
     )
     assert [q.quote_type for q in quotes(text)] == ["mixed"]
+
+
+def test_a_passage_followed_by_its_link_is_an_excerpt_not_a_quote():
+    text = (
+        "HARBOUR NEWS—“Ferry service to end in May,” by the Gazette’s Tom Reyes: “The old ferry "
+        "that has crossed the bay since 1950 will make its last run in May.” "
+        "http://example.com/ferry.\n\n"
+        "“We will miss it,” said Ann Lie."
+    )
+    direct = [q for q in quotes(text) if q.quote_type == "direct"]
+    assert [q.text for q in direct] == ["“We will miss it,”"]

@@ -94,6 +94,7 @@ _BYLINE = re.compile(r",?\s*by\s+(?:the\s+)?[A-Z]")
 _BRACKETED = re.compile(r"\([ \u00a0]*\Z")
 _CLOSING_BRACKET = re.compile(r"[ \u00a0]*\)")
 _DATED = re.compile(r"[ \t\u00a0]*\([^()\n]{0,60}?\b(?:1[89]|20)\d\d\)")
+_LINKED = re.compile(r"[ \t\u00a0]*(?:https?://|www\.)\S")
 
 
 def _runs_on(text: str, start: int, end: int) -> bool:
@@ -557,6 +558,8 @@ def _find_quotes(article: _Article, raw: list[RawQuote]) -> list[_Quote]:
             continue  # headlines, titles of works, slogans
         if _BRACKETED.search(text, max(0, start - 4), start) and _CLOSING_BRACKET.match(text, end):
             continue  # "rank voters from 1 (“I'm voting for Eric”) to 6": an example in brackets
+        if _LINKED.match(text, end):
+            continue  # "“The museum will close …” http://…": an excerpt of a linked article
         if _DATED.match(text, end):
             continue  # "“Yes to minaret ban” (2009)": a slogan or work cited with its year
         if (cue is None or _title_case(inner, loose=True)) and _BYLINE.match(text, end):
