@@ -819,3 +819,14 @@ def test_a_passage_followed_by_its_link_is_an_excerpt_not_a_quote():
     )
     direct = [q for q in quotes(text) if q.quote_type == "direct"]
     assert [q.text for q in direct] == ["“We will miss it,”"]
+
+
+def test_a_participle_of_saying_before_the_next_quotation_starts_a_second_remark():
+    text = (
+        "The mayor spoke on the pier at noon.\n\n"
+        "“We will rebuild it by spring,” Ann Lie told the crowd before asking them, "
+        "“Who will help us carry the stones?”"
+    )
+    direct = [q for q in quotes(text) if q.quote_type == "direct"]
+    assert [q.text[:8] for q in direct] == ["“We will", "“Who wil"]
+    assert [q.speaker for q in direct] == ["Ann Lie", "Ann Lie"]

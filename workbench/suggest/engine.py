@@ -614,6 +614,7 @@ def _find_quotes(article: _Article, raw: list[RawQuote]) -> list[_Quote]:
                 quote.paragraph == previous.paragraph
                 and not own.endswith(":")
                 and not _GOES_ON.search(text, previous.end, quote.start)
+                and not _participle_cue(text, previous.end, quote.start)
             ) or _continues(article, previous, quote):
                 previous.end = quote.end
                 continue
@@ -635,6 +636,16 @@ def _find_quotes(article: _Article, raw: list[RawQuote]) -> list[_Quote]:
             quote.score = 0.35
         result.append(quote)
     return result
+
+
+_PARTICIPLE_CUE = re.compile(r"\b([a-z]+ing)(?: [a-z]+){0,2}[,:]\s*$")
+
+
+def _participle_cue(text: str, end: int, start: int) -> bool:
+    """Whether a participle of saying introduces the next quotation: "“…,” she sings to him
+    before asking him, “…”" is a second remark, not the rest of the first."""
+    match = _PARTICIPLE_CUE.search(text, end, start)
+    return match is not None and is_cue_word(match.group(1))
 
 
 def _next_line(text: str, end: int, start: int) -> bool:
