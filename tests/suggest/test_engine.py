@@ -830,3 +830,22 @@ def test_a_participle_of_saying_before_the_next_quotation_starts_a_second_remark
     direct = [q for q in quotes(text) if q.quote_type == "direct"]
     assert [q.text[:8] for q in direct] == ["“We will", "“Who wil"]
     assert [q.speaker for q in direct] == ["Ann Lie", "Ann Lie"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor’s favourite line — “We will see after the summer” — is likely to be heard "
+        "again this week.",
+        "The harbour board has praised its own record—“the busiest season in our history”—and "
+        "asked for more money.",
+    ],
+)
+def test_a_quotation_after_a_dash_with_no_cue_is_an_apposition_not_a_remark(text):
+    assert [q for q in quotes(text) if q.quote_type == "direct"] == []
+
+
+def test_a_quotation_after_a_dash_with_its_cue_is_still_direct():
+    text = "The mayor was blunt - “We need the details first,” she said - and left the room."
+    direct = [q for q in quotes(text) if q.quote_type == "direct"]
+    assert [q.text for q in direct] == ["“We need the details first,”"]

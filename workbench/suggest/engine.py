@@ -92,6 +92,7 @@ def _after_work_word(text: str, start: int) -> bool:
 
 _BYLINE = re.compile(r",?\s*by\s+(?:the\s+)?[A-Z]")
 _BRACKETED = re.compile(r"\([ \u00a0]*\Z")
+_AFTER_DASH = re.compile(r"\w[ \u00a0]*(?:--|[—–-])[ \u00a0]*\Z")
 _CLOSING_BRACKET = re.compile(r"[ \u00a0]*\)")
 _DATED = re.compile(r"[ \t\u00a0]*\([^()\n]{0,60}?\b(?:1[89]|20)\d\d\)")
 _LINKED = re.compile(r"[ \t\u00a0]*(?:https?://|www\.)\S")
@@ -556,6 +557,8 @@ def _find_quotes(article: _Article, raw: list[RawQuote]) -> list[_Quote]:
             and ((words < 6 and not _introduced(text, start)) or _title_case(inner))
         ):
             continue  # headlines, titles of works, slogans
+        if cue is None and _AFTER_DASH.search(text, max(0, start - 4), start):
+            continue  # "his stock answer — “I'll be fine” — is likely": an apposition
         if _BRACKETED.search(text, max(0, start - 4), start) and _CLOSING_BRACKET.match(text, end):
             continue  # "rank voters from 1 (“I'm voting for Eric”) to 6": an example in brackets
         if _LINKED.match(text, end):
