@@ -849,3 +849,19 @@ def test_a_quotation_after_a_dash_with_its_cue_is_still_direct():
     text = "The mayor was blunt - “We need the details first,” she said - and left the room."
     direct = [q for q in quotes(text) if q.quote_type == "direct"]
     assert [q.text for q in direct] == ["“We need the details first,”"]
+
+
+def test_a_quotation_after_a_that_clause_ending_in_a_colon_with_no_cue_after_is_not_direct():
+    text = (
+        "The harbour master spoke at the meeting. He adds that the town has two choices: "
+        "“We either dredge the channel or we close the port.”"
+    )
+    assert [q for q in quotes(text) if q.quote_type == "direct"] == []
+
+
+def test_a_that_clause_ending_in_a_colon_leaves_a_quotation_with_its_own_cue_direct():
+    text = (
+        "Ann Lie argued that the town had lost its way: “The port is no longer the port,” she said."
+    )
+    direct = [q for q in quotes(text) if q.quote_type == "direct"]
+    assert [q.text for q in direct] == ["“The port is no longer the port,”"]

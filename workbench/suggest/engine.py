@@ -289,6 +289,7 @@ def _pull_quote(article: _Article, start: int, end: int) -> bool:
 
 _THAT = re.compile(r"\bthat\b", re.I)
 _THAT_NEXT = re.compile(r"\s*that\b[^:]*,\s*$")
+_THAT_COLON = re.compile(r"\s*that\b[^:;]*:\s*$")
 
 
 def _reports_that(text: str, start: int, end: int) -> bool:
@@ -327,8 +328,14 @@ def _attribute(article: _Article, start: int, end: int) -> tuple[Cue | None, str
     cue_before, framed = (
         cue_before_quote(text, sentence_start, start) if pre_stripped else (None, False)
     )
-    if _according_frames(text, cue_before, start) or (
-        cue_before is not None and _THAT_NEXT.match(text, cue_before.end, start)
+    if (
+        _according_frames(text, cue_before, start)
+        or (cue_before is not None and _THAT_NEXT.match(text, cue_before.end, start))
+        or (
+            cue_before is not None
+            and _THAT_COLON.match(text, cue_before.end, start)
+            and cue_after_quote(text, end, p_end) is None
+        )
     ):
         # "According to X, the debt “is mainly …”", "he added that, “…”": mixed
         cue_before, framed = None, True
