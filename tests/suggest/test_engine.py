@@ -865,3 +865,20 @@ def test_a_that_clause_ending_in_a_colon_leaves_a_quotation_with_its_own_cue_dir
     )
     direct = [q for q in quotes(text) if q.quote_type == "direct"]
     assert [q.text for q in direct] == ["“The port is no longer the port,”"]
+
+
+def test_a_paragraph_quoted_in_single_marks_with_no_cue_is_a_headline():
+    text = (
+        "'The harbour will never close while I am the mayor.'\n\n"
+        "The mayor has promised to keep the harbour open, whatever the council decides."
+    )
+    assert [q for q in quotes(text) if q.quote_type == "direct"] == []
+
+
+def test_a_paragraph_quoted_in_double_marks_with_no_cue_is_still_a_quote():
+    text = (
+        "Ann Lie said the harbour would stay open.\n\n"
+        "''We will never close it, whatever the council decides.''"
+    )
+    direct = [q for q in quotes(text) if q.quote_type == "direct"]
+    assert [q.speaker for q in direct] == ["Ann Lie"]

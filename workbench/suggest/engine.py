@@ -564,6 +564,13 @@ def _find_quotes(article: _Article, raw: list[RawQuote]) -> list[_Quote]:
             and ((words < 6 and not _introduced(text, start)) or _title_case(inner))
         ):
             continue  # headlines, titles of works, slogans
+        if (
+            cue is None
+            and text[start] in "‘'"
+            and not text.startswith("''", start)
+            and (start, end) == article.paragraphs[paragraph]
+        ):
+            continue  # "¶'A fight from start to finish.'¶": single marks, a headline's style
         if cue is None and _AFTER_DASH.search(text, max(0, start - 4), start):
             continue  # "his stock answer — “I'll be fine” — is likely": an apposition
         if _BRACKETED.search(text, max(0, start - 4), start) and _CLOSING_BRACKET.match(text, end):
