@@ -808,3 +808,77 @@ def test_a_that_clause_ending_in_a_colon_still_frames_the_quotation():
         "options: “In business, the question is always the price.”"
     )
     assert [q.quote_type for q in quotes(text)] == ["mixed"]
+
+
+def test_a_passage_followed_by_its_link_is_an_excerpt_not_a_quote():
+    text = (
+        "HARBOUR NEWS—“Ferry service to end in May,” by the Gazette’s Tom Reyes: “The old ferry "
+        "that has crossed the bay since 1950 will make its last run in May.” "
+        "http://example.com/ferry.\n\n"
+        "“We will miss it,” said Ann Lie."
+    )
+    direct = [q for q in quotes(text) if q.quote_type == "direct"]
+    assert [q.text for q in direct] == ["“We will miss it,”"]
+
+
+def test_a_participle_of_saying_before_the_next_quotation_starts_a_second_remark():
+    text = (
+        "The mayor spoke on the pier at noon.\n\n"
+        "“We will rebuild it by spring,” Ann Lie told the crowd before asking them, "
+        "“Who will help us carry the stones?”"
+    )
+    direct = [q for q in quotes(text) if q.quote_type == "direct"]
+    assert [q.text[:8] for q in direct] == ["“We will", "“Who wil"]
+    assert [q.speaker for q in direct] == ["Ann Lie", "Ann Lie"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor’s favourite line — “We will see after the summer” — is likely to be heard "
+        "again this week.",
+        "The harbour board has praised its own record—“the busiest season in our history”—and "
+        "asked for more money.",
+    ],
+)
+def test_a_quotation_after_a_dash_with_no_cue_is_an_apposition_not_a_remark(text):
+    assert [q for q in quotes(text) if q.quote_type == "direct"] == []
+
+
+def test_a_quotation_after_a_dash_with_its_cue_is_still_direct():
+    text = "The mayor was blunt - “We need the details first,” she said - and left the room."
+    direct = [q for q in quotes(text) if q.quote_type == "direct"]
+    assert [q.text for q in direct] == ["“We need the details first,”"]
+
+
+def test_a_quotation_after_a_that_clause_ending_in_a_colon_with_no_cue_after_is_not_direct():
+    text = (
+        "The harbour master spoke at the meeting. He adds that the town has two choices: "
+        "“We either dredge the channel or we close the port.”"
+    )
+    assert [q for q in quotes(text) if q.quote_type == "direct"] == []
+
+
+def test_a_that_clause_ending_in_a_colon_leaves_a_quotation_with_its_own_cue_direct():
+    text = (
+        "Ann Lie argued that the town had lost its way: “The port is no longer the port,” she said."
+    )
+    direct = [q for q in quotes(text) if q.quote_type == "direct"]
+    assert [q.text for q in direct] == ["“The port is no longer the port,”"]
+
+
+def test_a_paragraph_quoted_in_single_marks_with_no_cue_is_a_headline():
+    text = (
+        "'The harbour will never close while I am the mayor.'\n\n"
+        "The mayor has promised to keep the harbour open, whatever the council decides."
+    )
+    assert [q for q in quotes(text) if q.quote_type == "direct"] == []
+
+
+def test_a_paragraph_quoted_in_double_marks_with_no_cue_is_still_a_quote():
+    text = (
+        "Ann Lie said the harbour would stay open.\n\n"
+        "''We will never close it, whatever the council decides.''"
+    )
+    direct = [q for q in quotes(text) if q.quote_type == "direct"]
+    assert [q.speaker for q in direct] == ["Ann Lie"]

@@ -92,8 +92,10 @@ def _after_work_word(text: str, start: int) -> bool:
 
 _BYLINE = re.compile(r",?\s*by\s+(?:the\s+)?[A-Z]")
 _BRACKETED = re.compile(r"\([ \u00a0]*\Z")
+_AFTER_DASH = re.compile(r"\w[ \u00a0]*(?:--|[—–-])[ \u00a0]*\Z")
 _CLOSING_BRACKET = re.compile(r"[ \u00a0]*\)")
 _DATED = re.compile(r"[ \t\u00a0]*\([^()\n]{0,60}?\b(?:1[89]|20)\d\d\)")
+_LINKED = re.compile(r"[ \t\u00a0]*(?:https?://|www\.)\S")
 
 
 def _runs_on(text: str, start: int, end: int) -> bool:
@@ -287,6 +289,7 @@ def _pull_quote(article: _Article, start: int, end: int) -> bool:
 
 _THAT = re.compile(r"\bthat\b", re.I)
 _THAT_NEXT = re.compile(r"\s*that\b[^:]*,\s*$")
+_THAT_COLON = re.compile(r"\s*that\b[^:;]*:\s*$")
 
 
 def _reports_that(text: str, start: int, end: int) -> bool:
@@ -325,8 +328,14 @@ def _attribute(article: _Article, start: int, end: int) -> tuple[Cue | None, str
     cue_before, framed = (
         cue_before_quote(text, sentence_start, start) if pre_stripped else (None, False)
     )
-    if _according_frames(text, cue_before, start) or (
-        cue_before is not None and _THAT_NEXT.match(text, cue_before.end, start)
+    if (
+        _according_frames(text, cue_before, start)
+        or (cue_before is not None and _THAT_NEXT.match(text, cue_before.end, start))
+        or (
+            cue_before is not None
+            and _THAT_COLON.match(text, cue_before.end, start)
+            and cue_after_quote(text, end, p_end) is None
+        )
     ):
         # "According to X, the debt “is mainly …”", "he added that, “…”": mixed
         cue_before, framed = None, True
@@ -555,8 +564,19 @@ def _find_quotes(article: _Article, raw: list[RawQuote]) -> list[_Quote]:
             and ((words < 6 and not _introduced(text, start)) or _title_case(inner))
         ):
             continue  # headlines, titles of works, slogans
+        if (
+            cue is None
+            and text[start] in "‘'"
+            and not text.startswith("''", start)
+            and (start, end) == article.paragraphs[paragraph]
+        ):
+            continue  # "¶'A fight from start to finish.'¶": single marks, a headline's style
+        if cue is None and _AFTER_DASH.search(text, max(0, start - 4), start):
+            continue  # "his stock answer — “I'll be fine” — is likely": an apposition
         if _BRACKETED.search(text, max(0, start - 4), start) and _CLOSING_BRACKET.match(text, end):
             continue  # "rank voters from 1 (“I'm voting for Eric”) to 6": an example in brackets
+        if _LINKED.match(text, end):
+            continue  # "“The museum will close …” http://…": an excerpt of a linked article
         if _DATED.match(text, end):
             continue  # "“Yes to minaret ban” (2009)": a slogan or work cited with its year
         if (cue is None or _title_case(inner, loose=True)) and _BYLINE.match(text, end):
@@ -611,6 +631,7 @@ def _find_quotes(article: _Article, raw: list[RawQuote]) -> list[_Quote]:
                 quote.paragraph == previous.paragraph
                 and not own.endswith(":")
                 and not _GOES_ON.search(text, previous.end, quote.start)
+                and not _participle_cue(text, previous.end, quote.start)
             ) or _continues(article, previous, quote):
                 previous.end = quote.end
                 continue
@@ -632,6 +653,16 @@ def _find_quotes(article: _Article, raw: list[RawQuote]) -> list[_Quote]:
             quote.score = 0.35
         result.append(quote)
     return result
+
+
+_PARTICIPLE_CUE = re.compile(r"\b([a-z]+ing)(?: [a-z]+){0,2}[,:]\s*$")
+
+
+def _participle_cue(text: str, end: int, start: int) -> bool:
+    """Whether a participle of saying introduces the next quotation: "“…,” she sings to him
+    before asking him, “…”" is a second remark, not the rest of the first."""
+    match = _PARTICIPLE_CUE.search(text, end, start)
+    return match is not None and is_cue_word(match.group(1))
 
 
 def _next_line(text: str, end: int, start: int) -> bool:
