@@ -882,3 +882,23 @@ def test_a_paragraph_quoted_in_double_marks_with_no_cue_is_still_a_quote():
     )
     direct = [q for q in quotes(text) if q.quote_type == "direct"]
     assert [q.speaker for q in direct] == ["Ann Lie"]
+
+
+def test_a_curly_quotation_inside_a_curly_quotation_does_not_close_it():
+    text = (
+        "Voters had their say.\n\n"
+        "“I would rather live in what he calls “hell” than in a city he runs.” ― Ada Ruiz\n"
+        "“He is not fit to lead.” ― Tom Lee"
+    )
+    found = [s for s in suggest(text, claims=0) if s.quote_type == "direct"]
+    assert [(q.text[-11:], q.speaker) for q in found] == [
+        ("y he runs.”", "Ada Ruiz"),
+        ("t to lead.”", "Tom Lee"),
+    ]
+
+
+def test_a_quotation_left_open_is_not_taken_for_a_nested_one():
+    text = "“We will win,” she said. “Then we rebuild. “Nobody doubts it,” he said."
+    found = [s for s in suggest(text, claims=0) if s.kind == "quote"]
+    assert found[0].text == "“We will win,”"
+    assert any(q.text.startswith("“Nobody") or "Nobody" in q.text for q in found)

@@ -108,6 +108,14 @@ def _singles(text: str, start: int, end: int, opening: str, closing: str) -> lis
         i = close + 1
 
 
+def _nests(marks: list[tuple[int, str, int]], offset: int) -> bool:
+    """Whether a curly opening mark inside a curly quotation opens a quotation within it: the
+    rest of the paragraph closes two more quotations than it opens (else the first quotation
+    was left open and this one starts anew)."""
+    rest = [kind for at, kind, _ in marks if at > offset]
+    return rest.count("close") - rest.count("open") >= 2
+
+
 def _opens_paragraph(text: str, offset: int) -> bool:
     return text[offset] in DOUBLE_MARKS or text.startswith(TWO_APOSTROPHES, offset)
 
@@ -142,6 +150,9 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[RawQuote]:
                 if offset == opened + 1:
                     continue  # '"“You don’t …”': a doubled opening mark
                 nested += 1
+                continue
+            if kind == "open" and text[opened] == text[offset] == "“" and _nests(marks, offset):
+                nested += 1  # "“I'd rather live in what he calls “hell” than …” ― Ann Lie"
                 continue
             if nested and kind == "close" and text[offset] == "”":
                 nested -= 1
