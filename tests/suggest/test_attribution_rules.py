@@ -1800,3 +1800,10 @@ def test_a_capitalised_modifier_and_a_role_before_a_name_after_said():
         "Clinton’s top foreign policy aide",
         "Democratic pollster",
     ]
+
+
+def test_the_delegate_title_is_not_a_name_but_a_particle_del_stays_in_one():
+    (delegate,) = direct_quotes("“We will vote no,” said Del. Ann Lie.")
+    (director,) = direct_quotes("“It is a fine film,” said Guillermo del Toro.")
+    assert (delegate.speaker, delegate.role) == ("Ann Lie", "Del.")
+    assert director.speaker == "Guillermo del Toro"

@@ -31,7 +31,7 @@ from workbench.suggest.lexicon import (
 # ("FranÃ§ois", "FranÃ\x83Â§ois"), but not a no-break space or a guillemet.
 _IN_WORD = "\u0300-\u036f\x80-\x9f\xa1-\xaa\xac-\xba\xbc-\xbf"
 TOKEN = re.compile(
-    r"(?:[A-Z]\.){1,}(?![a-z])|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Prof|Jr|Sr|St|Adm|Maj|Rev)\."
+    r"(?:[A-Z]\.){1,}(?![a-z])|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Prof|Jr|Sr|St|Adm|Maj|Rev|Del)\."
     rf"|[^\W_](?:[\w’'\-{_IN_WORD}]*[^\W_])?[\u0300-\u036f]*(?:[’']s?)?|[^\w\s]",
 )
 PARTICLES = frozenset(
@@ -860,7 +860,7 @@ def _looks_like_org(words: list[str]) -> bool:
 
 _NAME_WORD = rf"[A-ZÀ-Þ][\w\-{_IN_WORD}]*(?:[’'][A-Z][\w\-]+)?"
 _PERSON_NAME = re.compile(
-    r"(?<![\w’'])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.?\s+)?"
+    r"(?<![\w’'])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.?\s+|Del\.\s+)?"
     + _NAME_WORD
     # middle initials ("Donald J. Trump") and particles ("Charles de Gaulle")
     + r"(?:\s+(?:[A-Z]\.\s+)*(?:(?:de|van|von|der|al|bin|ibn|da|del|la|le|du)\s+)?"
@@ -922,7 +922,7 @@ _OBJECT_WORDS = frozenset(split_words("than to with against for by about from"))
 
 
 _TITLE_ABBREVIATIONS = frozenset(
-    split_words("gov rep sen lt gen col sgt capt adm maj rev prof dr mr mrs ms st")
+    split_words("gov rep sen lt gen col sgt capt adm maj rev prof dr mr mrs ms st del")
 )
 _SENTENCE_WORDS = frozenset(
     split_words("""like unlike see had has have does did do was were is are former fault then
