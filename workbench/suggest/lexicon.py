@@ -85,7 +85,7 @@ TITLES = frozenset(
     chairman chairwoman chair director spokesman spokeswoman spokesperson sheikh sir lady lord
     king queen prince princess pope cardinal bishop rabbi imam deputy chief officer agent
     attorney detective inspector superintendent coach candidate speaker leader commander
-    adm adm. admiral major maj maj. dame del. delegate"""
+    adm adm. admiral major maj maj. dame del."""
     )
 )
 FEMALE_TITLES = frozenset(
