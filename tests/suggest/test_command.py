@@ -108,3 +108,31 @@ def test_works_without_a_database(tmp_path: Path):
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["path"] == str(path)
+
+
+SCRAPED = (
+    "THE DAILY WIRE\n"
+    "Sponsor: Best Deals Ever: Save 50% On 3 Million Items Today.\n"
+    "Le Monde\n"
+    "5 Jan 2024\n\n"
+    "Unemployment rose to 14% last year, twice the regional average, officials said.\n\n"
+    "“This is a deliberate message,” said Michael Knights, Iraq expert at the Washington "
+    "Institute.\n\n"
+    "You have 40% of this article left to read. The rest is for subscribers only.\n"
+)
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_boilerplate_lines_of_a_scraped_page_get_no_suggestions(tmp_path: Path, newline: str):
+    path = tmp_path / "scraped.txt"
+    path.write_bytes(SCRAPED.replace("\n", newline).encode("utf-8"))
+    text = path.read_bytes().decode("utf-8")  # as read: "\r\n" kept
+    (line,) = [json.loads(x) for x in run("--json", str(path))[0].splitlines()]
+    found = line["suggestions"]
+    assert all(text[s["start"] : s["end"]] == s["text"] for s in found)
+    assert not any("Sponsor" in s["text"] or "subscribers" in s["text"] for s in found)
+    assert any(s["kind"] == "claim" and s["text"].startswith("Unemployment") for s in found)
+    assert any(s["kind"] == "quote" and s["speaker"] == "Michael Knights" for s in found)
+    kept = json.loads(run("--json", "--keep-boilerplate", str(path))[0])["suggestions"]
+    assert any("Sponsor" in s["text"] for s in kept)
+    assert "boilerplate lines left out" in run(str(path))[0]

@@ -850,9 +850,16 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def suggest(
-    text: str, *, claims: int = DEFAULT_CLAIMS, min_claim_score: float = MIN_CLAIM_SCORE
+    text: str,
+    *,
+    claims: int = DEFAULT_CLAIMS,
+    min_claim_score: float = MIN_CLAIM_SCORE,
+    skip: list[tuple[int, int]] | None = None,
 ) -> list[Suggestion]:
-    """Return quote suggestions (with speakers) and the top check-worthy claims, by offset."""
+    """Return quote suggestions (with speakers) and the top check-worthy claims, by offset.
+
+    Nothing is suggested that overlaps a `skip` span (boilerplate lines of a scraped page).
+    """
     article = _Article(text)
     raw = find_quotes(text, article.paragraphs)
     quotes = _find_quotes(article, raw)
@@ -936,17 +943,23 @@ def suggest(
                     **fields,
                 )
             )
+    skip = skip or []
+    result = [item for item in result if not _overlaps(skip, item.start, item.end)]
     if claims > 0:
-        result.extend(_claims(article, claims, min_claim_score))
+        result.extend(_claims(article, claims, min_claim_score, skip))
     result.sort(key=lambda s: (s.start, s.kind))
     return result
 
 
-def _claims(article: _Article, limit: int, minimum: float) -> list[Suggestion]:
+def _claims(
+    article: _Article, limit: int, minimum: float, skip: list[tuple[int, int]]
+) -> list[Suggestion]:
     text = article.text
     scored = []
     for paragraph in article.sentences:
         for start, end in paragraph:
+            if _overlaps(skip, start, end):
+                continue
             sentence = text[start:end]
             score = checkworthiness(sentence)
             if score >= minimum:

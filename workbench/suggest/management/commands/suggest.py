@@ -9,6 +9,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from workbench.articles.cleanup import clean_text
 from workbench.suggest.engine import DEFAULT_CLAIMS, Suggestion, suggest
 
 DEFAULT_MAX_BYTES = 5_000_000
@@ -35,6 +36,22 @@ def read_text(path: Path, *, max_bytes: int) -> str:
         raise UnreadableFile(f"not UTF-8 text (byte {error.start})") from None
 
 
+def boilerplate(text: str) -> list[tuple[int, int]]:
+    """The spans of the lines the article cleaner sets aside (navigation, sponsors, paywall
+    notices, datelines), as offsets into the text exactly as read."""
+    try:
+        cleaned = clean_text(text)
+    except ValueError:
+        return []  # empty, or nothing but boilerplate: suggest on the text as it is
+    lines = text.split("\n")
+    if len(lines) != len(cleaned.raw.split("\n")):
+        return []  # line breaks the cleaner counts differently (a lone \r): no mapping
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    return [(starts[r.line], starts[r.line] + len(lines[r.line])) for r in cleaned.removed]
+
+
 def _describe(item: Suggestion) -> str:
     span = f"{item.start}–{item.end}"
     if item.kind == "claim":
@@ -58,6 +75,12 @@ class Command(BaseCommand):
             "--claims", type=int, default=DEFAULT_CLAIMS, help="how many claims (0: none)"
         )
         parser.add_argument("--max-bytes", type=int, default=None, help="refuse larger files")
+        parser.add_argument(
+            "--keep-boilerplate",
+            action="store_true",
+            help="also suggest in lines the article cleaner sets aside (navigation, sponsors, "
+            "paywall notices)",
+        )
 
     def handle(self, *args: object, **options: object) -> None:
         max_bytes = options["max_bytes"] or getattr(
@@ -78,13 +101,15 @@ class Command(BaseCommand):
                         json.dumps({"path": name, "error": message}, ensure_ascii=False)
                     )
                 continue
-            items = suggest(text, claims=options["claims"])
+            skip = [] if options["keep_boilerplate"] else boilerplate(text)
+            items = suggest(text, claims=options["claims"], skip=skip)
             if options["json"]:
                 line = {"path": name, "suggestions": [_public(item) for item in items]}
                 self.stdout.write(json.dumps(line, ensure_ascii=False))
             else:
                 quotes = sum(item.kind == "quote" for item in items)
-                self.stdout.write(f"{name}: {quotes} quotes, {len(items) - quotes} claims")
+                aside = f" ({len(skip)} boilerplate lines left out)" if skip else ""
+                self.stdout.write(f"{name}: {quotes} quotes, {len(items) - quotes} claims{aside}")
                 for item in items:
                     self.stdout.write(_describe(item))
         if failed:
