@@ -270,7 +270,7 @@ def test_speaker_before_several_appositives():
     )
     (quote,) = direct_quotes(text)
     assert quote.speaker == "Tove Lind"
-    assert quote.role == "44, of Bergen, who was among the first in line"
+    assert quote.role == "of Bergen, who was among the first in line"  # the age is not a role
 
 
 def test_second_verb_of_the_subject_after_and():
@@ -1807,3 +1807,10 @@ def test_the_delegate_title_is_not_a_name_but_a_particle_del_stays_in_one():
     (director,) = direct_quotes("“It is a fine film,” said Guillermo del Toro.")
     assert (delegate.speaker, delegate.role) == ("Ann Lie", "Del.")
     assert director.speaker == "Guillermo del Toro"
+
+
+def test_an_age_after_a_name_is_not_a_role():
+    (alone,) = direct_quotes('"Rents are too high," says Ann Lie, 32, of Leeds.')
+    (before,) = direct_quotes('Ann Lie, 32, a teacher in Leeds, said: "Rents are too high."')
+    assert (alone.speaker, alone.role) == ("Ann Lie", None)
+    assert (before.speaker, before.role) == ("Ann Lie", "a teacher in Leeds")

@@ -817,8 +817,12 @@ def _speaker_fields(registry: Registry, mention: Mention | None) -> dict[str, ob
         "speaker_kind": resolved.kind,
         "speaker_start": mention.start,
         "speaker_end": mention.end,
-        "role": mention.role or None,
+        # An age is not a role: "Ann Lie, 32, a teacher in Leeds" has the role "a teacher …"
+        "role": _AGE_FIRST.sub("", mention.role or "") or None,
     }
+
+
+_AGE_FIRST = re.compile(r"^\d{1,3}(?:,\s*|$)")
 
 
 def _outside_quotes(
