@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from workbench.suggest.engine import suggest
 
 
@@ -1814,3 +1816,21 @@ def test_an_age_after_a_name_is_not_a_role():
     (before,) = direct_quotes('Ann Lie, 32, a teacher in Leeds, said: "Rents are too high."')
     assert (alone.speaker, alone.role) == ("Ann Lie", None)
     assert (before.speaker, before.role) == ("Ann Lie", "a teacher in Leeds")
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("“The plan works,” said Mr. Tom Baker.", None),
+        ("“The plan works,” said Tom Baker, reacting to the vote.", None),
+        ("“The plan works,” Tom Baker said in a statement.", None),
+        ("“The plan works,” said Sen. Tom Baker.", "Sen."),
+        (
+            "“The plan works,” said Tom Baker, a spokesman for the council.",
+            "a spokesman for the council",
+        ),
+    ],
+)
+def test_a_role_is_what_the_speaker_is_not_an_honorific_or_what_they_did(text, role):
+    (quote,) = direct_quotes(text)
+    assert (quote.speaker, quote.role) == ("Tom Baker", role)

@@ -817,12 +817,34 @@ def _speaker_fields(registry: Registry, mention: Mention | None) -> dict[str, ob
         "speaker_kind": resolved.kind,
         "speaker_start": mention.start,
         "speaker_end": mention.end,
-        # An age is not a role: "Ann Lie, 32, a teacher in Leeds" has the role "a teacher …"
-        "role": _AGE_FIRST.sub("", mention.role or "") or None,
+        "role": _role(mention.role or ""),
     }
 
 
 _AGE_FIRST = re.compile(r"^\d{1,3}(?:,\s*|$)")
+_HONORIFICS = frozenset(split_words("mr mrs ms miss mx dr sir dame madam"))
+# Words that open a phrase after a name that says what the person did, not what they are.
+_NOT_ROLE_START = frozenset(
+    split_words("in after before at on during with and but or when while as said says was is")
+)
+
+
+def _role(role: str) -> str | None:
+    """The role a text states, or None: not an age ("Ann Lie, 32, a teacher" is "a teacher"),
+    an honorific ("Mr."), or a phrase about the moment ("reacting to the news", "in a
+    statement")."""
+    role = _AGE_FIRST.sub("", role.strip())
+    words = role.split()
+    if not words or role.lower().rstrip(".") in _HONORIFICS:
+        return None
+    first = words[0].lower()
+    if first in _NOT_ROLE_START or (
+        words[0].islower() and first.endswith(("ing", "ly")) and first not in {"acting"}
+    ):
+        return None
+    if (len(words) == 2 and words[1].lower() in _NOT_ROLE_START) or role in {"former", "late"}:
+        return None  # "Kelly was", a bare "former"
+    return role
 
 
 def _outside_quotes(
