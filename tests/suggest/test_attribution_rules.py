@@ -1834,3 +1834,14 @@ def test_an_age_after_a_name_is_not_a_role():
 def test_a_role_is_what_the_speaker_is_not_an_honorific_or_what_they_did(text, role):
     (quote,) = direct_quotes(text)
     assert (quote.speaker, quote.role) == ("Tom Baker", role)
+
+
+def test_he_is_a_person_named_only_by_title_and_surname():
+    text = (
+        "President Okafor spent the morning at the harbour. After World War II the port "
+        "was rebuilt by Ann Lie and Tom Baker.\n\n"
+        "Mr. Okafor toured the docks on Friday.\n\n"
+        "“The port will reopen in May,” he said."
+    )
+    (quote,) = direct_quotes(text)
+    assert quote.speaker == "Okafor"

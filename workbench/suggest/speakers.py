@@ -969,6 +969,10 @@ def _subject_at(text: str, start: int, end: int) -> bool:
     return after[:1] in {",", "("} or (after[:1].islower() and after[:1].isalpha())
 
 
+_TITLED = re.compile(
+    rf"(?<![\w’'])(?P<title>Mr|Mrs|Ms|Dr|Sen|Rep|Gov|President|Senator|Governor|Secretary)\.?"
+    rf"[ \t]+(?P<surname>[A-Z][\w\-{_IN_WORD}]*[a-z][\w\-{_IN_WORD}]*)(?![\w’'\-]|[ \t]+[A-Z])"
+)
 _SURNAME = re.compile(
     rf"(?<![\w’'\-])([A-Z][\w\-{_IN_WORD}]*[a-z][\w\-{_IN_WORD}]*)(?:[’']s?)?(?![\w\-])"
 )
@@ -1114,8 +1118,22 @@ class Registry:
             self._add_person(name, gender, start)
             if _subject_at(text, start, match.end()):
                 self.subjects.add(start)
+        self._add_titled(text, excluded)
         self._add_surnames(text, excluded)
         self._add_orgs(text, excluded)
+
+    def _add_titled(self, text: str, excluded: list[tuple[int, int]]) -> None:
+        """People the text only ever names by title and surname ("Mr. Obama", "President
+        Obama", "Ms. Lynch"): the surname is their name, the title may give their gender."""
+        for match in _TITLED.finditer(text):
+            surname = match.group("surname")
+            if surname.lower() in self.by_surname or _inside(excluded, match.start()):
+                continue
+            if surname.lower() in CAPITALISED_STOPWORDS or surname.lower() in NOT_NAMES:
+                continue
+            title = match.group("title").lower()
+            gender = "m" if title in MALE_TITLES else "f" if title in FEMALE_TITLES else None
+            self._add_person(surname, gender, match.start("surname"))
 
     def _add_surnames(self, text: str, excluded: list[tuple[int, int]]) -> None:
         """Later mentions by surname ("Fiorina defended …", "Ms. Brainard said") count for
