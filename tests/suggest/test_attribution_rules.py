@@ -1845,3 +1845,22 @@ def test_he_is_a_person_named_only_by_title_and_surname():
     )
     (quote,) = direct_quotes(text)
     assert quote.speaker == "Okafor"
+
+
+def test_party_labels_places_and_headline_runs_are_not_people_he_can_be():
+    text = (
+        "Cruz Hints Rival Would Get Border Wall Contract\nThomas Lee\n\n"
+        "The Wisconsin Republican toured the Western Pacific after World War II memorials "
+        "were restored.\n\n"
+        "“We will build the wall,” he said."
+    )
+    (quote,) = direct_quotes(text)
+    assert quote.speaker == "Thomas Lee"
+
+
+def test_a_party_label_before_a_name_is_not_part_of_it():
+    text = (
+        "Among Democrats Mary Lind drew the largest crowd on Monday.\n\n"
+        "“We are ready for the caucus,” she said."
+    )
+    assert [q.speaker for q in direct_quotes(text)] == ["Mary Lind"]

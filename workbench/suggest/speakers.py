@@ -859,11 +859,12 @@ def _looks_like_org(words: list[str]) -> bool:
 # --- resolution --------------------------------------------------------------------------------
 
 _NAME_WORD = rf"[A-ZÀ-Þ][\w\-{_IN_WORD}]*(?:[’'][A-Z][\w\-]+)?"
+_GAP = r"(?:[ \t\u00a0]+|[ \t\u00a0]*\n[ \t\u00a0]*)"  # a space or one line break, no blank line
 _PERSON_NAME = re.compile(
-    r"(?<![\w’'])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.?\s+|Del\.\s+)?"
+    rf"(?<![\w’'])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.?{_GAP}|Del\.{_GAP})?"
     + _NAME_WORD
     # middle initials ("Donald J. Trump") and particles ("Charles de Gaulle")
-    + r"(?:\s+(?:[A-Z]\.\s+)*(?:(?:de|van|von|der|al|bin|ibn|da|del|la|le|du)\s+)?"
+    + rf"(?:{_GAP}(?:[A-Z]\.{_GAP})*(?:(?:de|van|von|der|al|bin|ibn|da|del|la|le|du){_GAP})?"
     + _NAME_WORD
     + r")+"
 )
@@ -890,6 +891,11 @@ _DEPARTMENTS = frozenset(
 )
 
 # Last words of capitalised phrases that name days, places, events or laws, not people.
+# Words no personal name contains: parties, verbs of a title-case headline, things.
+_NOT_IN_NAMES = frozenset(
+    split_words("""republican republicans democrat democrats democratic gop has have had is
+    are was were take make war text legacy mall shoal pacific""")
+)
 _NOT_PERSON_ENDINGS = frozenset(
     split_words("""day days week weekend month year street avenue road boulevard live online
     county city state states river park square island valley beach bay lake mountains coast
@@ -1107,6 +1113,14 @@ class Registry:
                 continue
             gender = _gender_of(words)
             words = clean_name(words)
+            if sum(len(w) > 2 and w.lower() not in PARTICLES for w in words) > 4:
+                # A title-case headline run: "Cruz Hints Trump Would Get Wall Contract Ann Lie"
+                # keeps only the name that ends it, when it opens with a first name.
+                if words[-2].lower() not in MALE_NAMES | FEMALE_NAMES:
+                    continue
+                start = match.start() + match.group().rindex(words[-2])
+                words = words[-2:]
+                gender = _gender_of(words)
             if len(words) < 2 or any(w.lower() in CAPITALISED_STOPWORDS for w in words):
                 continue
             first_name = words[0].lower() in MALE_NAMES or words[0].lower() in FEMALE_NAMES
@@ -1114,6 +1128,15 @@ class Registry:
                 " ".join(words).lower() in _PLACES
             ):
                 continue  # "Election Day", "Wall Street", "HuffPost Live" (not "Doris Day")
+            if not first_name and any(w.lower() in _NOT_IN_NAMES for w in words):
+                # "World War II", "Wisconsin Republican", "Trump Instantly Has …"; but
+                # "(Democrats) Hillary Clinton" is a name after a label
+                last = max(k for k, w in enumerate(words) if w.lower() in _NOT_IN_NAMES)
+                rest = words[last + 1 :]
+                if len(rest) < 2 or rest[0].lower() not in MALE_NAMES | FEMALE_NAMES:
+                    continue
+                start = match.start() + match.group().index(rest[0], start - match.start())
+                words = rest
             name = " ".join(words)
             self._add_person(name, gender, start)
             if _subject_at(text, start, match.end()):
