@@ -924,12 +924,12 @@ def test_a_possessive_name_opens_a_described_source():
 
 def test_a_pronoun_opening_the_coordinated_clause_is_the_speaker():
     text = (
-        "When Robin Moe, the mayor's campaign manager, was asked whether she would hold a "
+        "When Robert Moe, the mayor's campaign manager, was asked whether she would hold a "
         "press conference before Election Day, he laughed and said, “We will see.”"
     )
     (quote,) = direct_quotes(text)
     assert text[quote.speaker_start : quote.speaker_end] == "he"
-    assert quote.speaker == "Robin Moe"
+    assert quote.speaker == "Robert Moe"
 
 
 def test_canonical_names_drop_roles_and_keep_middle_initials():
@@ -1864,3 +1864,22 @@ def test_a_party_label_before_a_name_is_not_part_of_it():
         "“We are ready for the caucus,” she said."
     )
     assert [q.speaker for q in direct_quotes(text)] == ["Mary Lind"]
+
+
+def test_she_is_not_a_man_whose_first_name_only_the_census_list_knows():
+    text = (
+        "Deirdre Moe chairs the board. Terence Lind presented the budget.\n\n"
+        "“We will balance the books by June,” she said."
+    )
+    assert [q.speaker for q in direct_quotes(text)] == ["Deirdre Moe"]
+
+
+def test_the_first_names_list_is_loaded_and_leaves_common_words_out():
+    from workbench.suggest import lexicon
+    from workbench.suggest.lexicon import FEMALE_NAMES, MALE_NAMES
+
+    assert len(MALE_NAMES) > 1000 and len(FEMALE_NAMES) > 3000
+    assert not MALE_NAMES & FEMALE_NAMES
+    census = lexicon._CENSUS_MALE | lexicon._CENSUS_FEMALE
+    assert {"terence", "deirdre"} <= census
+    assert not {"will", "may", "mark", "grace", "hope", "june"} & census

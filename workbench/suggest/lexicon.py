@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 
 def split_words(text: str) -> list[str]:
     """Return the words of a space-separated list (keeps long word lists readable)."""
@@ -105,7 +107,8 @@ ORG_WORDS = frozenset(
     pentagon kremlin white church school hospital council commission movement front brigade
     brigades militia command unit exchange reserve fed nations un nato fbi cia nsa eu who imf
     ap reuters afp bbc cnn nbc cbs abc msnbc npr politico breitbart guardian agency times
-    tribune herald gazette observer chronicle telegraph magazine daily weekly"""
+    tribune herald gazette observer chronicle telegraph magazine daily weekly initiative
+    advisers project institute footwear"""
     )
 )
 
@@ -150,6 +153,18 @@ CAPITALISED_STOPWORDS = frozenset(
     )
 )
 
+
+def _census_names() -> tuple[frozenset[str], frozenset[str]]:
+    """First names of men and of women from the US Census list shipped in data/."""
+    male, female = set(), set()
+    for line in (Path(__file__).with_name("data") / "first_names.txt").read_text().splitlines():
+        if line and not line.startswith("#"):
+            name, sex = line.split()
+            (male if sex == "m" else female).add(name)
+    return frozenset(male), frozenset(female)
+
+
+_CENSUS_MALE, _CENSUS_FEMALE = _census_names()
 FEMALE_NAMES = frozenset(
     split_words(
         """mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa
@@ -180,3 +195,7 @@ MALE_NAMES = frozenset(
     renad qassem akram mushtaq tim lindsey"""
     )
 ) - {"hillary"}
+MALE_NAMES, FEMALE_NAMES = (
+    MALE_NAMES | (_CENSUS_MALE - FEMALE_NAMES),
+    FEMALE_NAMES | (_CENSUS_FEMALE - MALE_NAMES),
+)

@@ -1128,7 +1128,7 @@ class Registry:
                 " ".join(words).lower() in _PLACES
             ):
                 continue  # "Election Day", "Wall Street", "HuffPost Live" (not "Doris Day")
-            if not first_name and any(w.lower() in _NOT_IN_NAMES for w in words):
+            if any(w.lower() in _NOT_IN_NAMES for w in words):
                 # "World War II", "Wisconsin Republican", "Trump Instantly Has …"; but
                 # "(Democrats) Hillary Clinton" is a name after a label
                 last = max(k for k, w in enumerate(words) if w.lower() in _NOT_IN_NAMES)
@@ -1178,8 +1178,8 @@ class Registry:
             if full is None:
                 continue
             person = self.people[full]
-            if gender and not person.gender:
-                person.gender = gender
+            if gender:
+                person.gender = gender  # "Mr. Lee": the title outweighs a first name's guess
             self.mentions.append((match.start(), full))
             opening = match.start() - len(before[-1]) - 1 if title in _SURNAME_TITLES else 0
             if _subject_at(text, opening or match.start(), match.end()):
