@@ -1883,3 +1883,29 @@ def test_the_first_names_list_is_loaded_and_leaves_common_words_out():
     census = lexicon._CENSUS_MALE | lexicon._CENSUS_FEMALE
     assert {"terence", "deirdre"} <= census
     assert not {"will", "may", "mark", "grace", "hope", "june"} & census
+
+
+def test_a_person_after_an_organisation_and_a_role_is_a_person_he_can_be():
+    text = (
+        "CNN President Jeffrey Zane spoke on Thursday with Ann Lie.\n\n"
+        "“We do not pay candidates to appear,” he said."
+    )
+    assert [q.speaker for q in direct_quotes(text)] == ["Jeffrey Zane"]
+
+
+def test_a_word_for_a_woman_beside_a_name_outweighs_the_first_name_list():
+    text = (
+        "Senator Tom Baker opposed the bill. “It will not pass,” said 9/11 widow Terry "
+        "Strand.\n\nShe continued, “We are asking for justice.”"
+    )
+    found = direct_quotes(text)
+    assert [q.speaker for q in found] == ["Terry Strand", "Terry Strand"]
+
+
+def test_a_shared_surname_is_either_person_and_the_pronoun_tells_which():
+    text = (
+        "Marcel Lazar hacked the accounts. Gabriela Lazar, his wife, ran the house. Judge "
+        "Thomas Ellis heard the case. Lazar confessed.\n\n"
+        "“I would do it differently,” he said."
+    )
+    assert [q.speaker for q in direct_quotes(text)] == ["Marcel Lazar"]

@@ -879,6 +879,7 @@ _ORG_NAME = re.compile(
 _ROLE_WORDS = frozenset(
     split_words("""editor correspondent reporter host anchor analyst strategist pollster
     adviser advisor aide manager chairman chairwoman founder executive ceo economist professor
+    editor-in-chief
     author
     columnist commentator writer nominee delegate member whip republican democrat democratic
     independent libertarian""")
@@ -1030,6 +1031,41 @@ class Resolved:
     kind: str  # person | organisation | other
 
 
+# Words for a woman or a man that may describe a person next to their name ("9/11 widow Ann
+# Lie", "Ann Lie, whose husband …" does not count: only the word before the name or the
+# appositive right after it).
+_FEMALE_WORDS = frozenset(
+    split_words("""widow wife mother daughter sister grandmother aunt niece actress
+    congresswoman spokeswoman chairwoman businesswoman councilwoman assemblywoman
+    stateswoman sportswoman waitress heiress duchess countess queen princess girl woman
+    mom grandma""")
+)
+# Not "spokesman" or "chairman": "Trump spokesman Hope Hicks" is said of women too.
+_MALE_WORDS = frozenset(
+    split_words("""widower husband father son brother grandfather uncle nephew congressman
+    businessman councilman assemblyman statesman sportsman waiter duke king prince boy man
+    dad grandpa""")
+)
+_BESIDE_NAME = re.compile(
+    r",\s+(?:a|an|the|his|her|their|\w+['’]s)\s+(?:[\w\-/]+\s+){0,2}?(?P<word>[a-z]+)\b(?!['’])"
+)
+
+
+def _gender_beside(text: str, start: int, end: int) -> str | None:
+    """The gender a word right before a name or in the appositive after it gives."""
+    before = text[max(0, start - 30) : start].split()
+    words = [w.lower() for w in before[-2:]]
+    after = _BESIDE_NAME.match(text, end, min(len(text), end + 60))
+    if after is not None:
+        words.append(after.group("word"))
+    for word in words:
+        if word in _FEMALE_WORDS:
+            return "f"
+        if word in _MALE_WORDS:
+            return "m"
+    return None
+
+
 def _gender_of(words: list[str]) -> str | None:
     for word in words:
         lowered = word.lower()
@@ -1047,6 +1083,18 @@ def _gender_of(words: list[str]) -> str | None:
             return "m"
         return None
     return None
+
+
+def _person_after_role(words: list[str], cleaned: list[str]) -> bool:
+    """Whether an organisation and a role lead up to a person's name: "CNN President Jeff
+    Zucker", "BuzzFeed Editor-in-Chief Ben Smith"."""
+    lead = words[: len(words) - len(cleaned)]
+    return (
+        len(cleaned) >= 2
+        and bool(lead)
+        and not _looks_like_org(cleaned)
+        and lead[-1].lower().rstrip(".") in TITLES | _ROLE_WORDS
+    )
 
 
 def clean_name(words: list[str]) -> list[str]:
@@ -1108,11 +1156,16 @@ class Registry:
                     continue
             if words[-1].lower().rstrip(".") in _TITLE_ABBREVIATIONS:
                 continue  # "Wisconsin Gov" of "Wisconsin Gov. Scott Walker"
-            if _looks_like_org(words):
-                self.orgs.append((match.start(), " ".join(clean_name(words))))
+            cleaned = clean_name(words)
+            if _looks_like_org(words) and not _person_after_role(words, cleaned):
+                self.orgs.append((match.start(), " ".join(cleaned)))
                 continue
-            gender = _gender_of(words)
-            words = clean_name(words)
+            gender = (
+                _gender_beside(text, match.start(), match.end())
+                or _gender_of(words)
+                or _gender_of(cleaned)
+            )
+            words = cleaned
             if sum(len(w) > 2 and w.lower() not in PARTICLES for w in words) > 4:
                 # A title-case headline run: "Cruz Hints Trump Would Get Wall Contract Ann Lie"
                 # keeps only the name that ends it, when it opens with a first name.
@@ -1181,6 +1234,19 @@ class Registry:
             if gender:
                 person.gender = gender  # "Mr. Lee": the title outweighs a first name's guess
             self.mentions.append((match.start(), full))
+            if gender is None:
+                # "Lazar" after "Marcel Lazar" and "Gabriela Lazar": either of them, and a
+                # pronoun's gender will tell which
+                for at, name in self.by_surname.get(surname.lower(), []):
+                    other = self.people[name]
+                    if (
+                        at < match.start()
+                        and name != full
+                        and other.gender
+                        and person.gender
+                        and other.gender != person.gender
+                    ):
+                        self.mentions.append((match.start(), name))
             opening = match.start() - len(before[-1]) - 1 if title in _SURNAME_TITLES else 0
             if _subject_at(text, opening or match.start(), match.end()):
                 self.subjects.add(match.start())
