@@ -108,7 +108,8 @@ ORG_WORDS = frozenset(
     brigades militia command unit exchange reserve fed nations un nato fbi cia nsa eu who imf
     ap reuters afp bbc cnn nbc cbs abc msnbc npr politico breitbart guardian agency times
     tribune herald gazette observer chronicle telegraph magazine daily weekly initiative
-    advisers project institute footwear"""
+    advisers project institute footwear strategies partners associates consulting consultants
+    communications holdings llc llp"""
     )
 )
 

@@ -977,7 +977,8 @@ def _subject_at(text: str, start: int, end: int) -> bool:
 
 
 _TITLED = re.compile(
-    rf"(?<![\w’'])(?P<title>Mr|Mrs|Ms|Dr|Sen|Rep|Gov|President|Senator|Governor|Secretary)\.?"
+    rf"(?<![\w’'])(?P<title>Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Adm|Rev|President|Senator|Governor|"
+    rf"Secretary|Representative|Judge|Justice|Admiral)\.?"
     rf"[ \t]+(?P<surname>[A-Z][\w\-{_IN_WORD}]*[a-z][\w\-{_IN_WORD}]*)(?![\w’'\-]|[ \t]+[A-Z])"
 )
 _SURNAME = re.compile(
@@ -1248,7 +1249,8 @@ class Registry:
                     ):
                         self.mentions.append((match.start(), name))
             opening = match.start() - len(before[-1]) - 1 if title in _SURNAME_TITLES else 0
-            if _subject_at(text, opening or match.start(), match.end()):
+            possessive = match.end() > match.end(1)  # "Trump's campaign manager": not him
+            if not possessive and _subject_at(text, opening or match.start(), match.end()):
                 self.subjects.add(match.start())
 
     def _add_orgs(self, text: str, excluded: list[tuple[int, int]]) -> None:
