@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from workbench.suggest.lexicon import (
+    CLAUSE_OPENERS,
     COGNITION_VERBS,
     REPORTING_VERBS,
     SPEECH_VERBS,
@@ -61,12 +62,6 @@ _NOUN_LIKE_CUES = frozenset(
     posts call calls order orders answer answers reply replies promise promises demand demands
     email emails text texts tweet tweets offer offers charge charges pledge pledges joke jokes
     remark remarks signal protest protests counter forecast estimate estimates cry""")
-)
-
-# Words that open a clause of its own after a quotation, not the quotation's attribution.
-_CLAUSE_OPENERS = frozenset(
-    split_words("""but and yet while as when after before because since until though although
-    unless once whereas""")
 )
 
 # Two-word cues after a quotation: "…,” Trump shot back.", "…,” he went on."
@@ -260,7 +255,7 @@ def _cue_after_quote(text: str, start: int, end: int) -> Cue | None:
                 return Cue(
                     tokens[j].start, tokens[j].end, speaker, tokens[j].lower in COGNITION_VERBS
                 )
-            if tokens[i].lower in _CLAUSE_OPENERS:
+            if tokens[i].lower in CLAUSE_OPENERS:
                 # "…,” but he denied that …", "…,” when Ann Lie criticised him": a clause of
                 # its own
                 break

@@ -200,3 +200,11 @@ MALE_NAMES, FEMALE_NAMES = (
     MALE_NAMES | (_CENSUS_MALE - FEMALE_NAMES),
     FEMALE_NAMES | (_CENSUS_FEMALE - MALE_NAMES),
 )
+
+
+# Words that open a clause of their own after a quotation or a speaker's name, not its
+# attribution or role: "“…,” when Ann Lie criticised him", "said Ann Lie, though she added …".
+CLAUSE_OPENERS = frozenset(
+    split_words("""but and yet while as when after before because since until though although
+    unless once whereas""")
+)

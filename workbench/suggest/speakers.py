@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from workbench.suggest.lexicon import (
     CAPITALISED_STOPWORDS,
+    CLAUSE_OPENERS,
     FEMALE_NAMES,
     FEMALE_TITLES,
     MALE_NAMES,
@@ -634,11 +635,6 @@ _PERSON_ENDINGS = tuple(
 )
 
 
-# Words that open a clause after a speaker's name, not an appositive role: "said Ann Lie,
-# though she added …".
-_CLAUSE_OPENERS = frozenset(
-    split_words("though although while as when after before because since until once whereas")
-)
 _MORE_ROLES = frozenset(split_words("boss chief head czar envoy guru ally co-host staffer"))
 _LOWER_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 
@@ -839,9 +835,8 @@ def mention_after(text: str, tokens: list[Token], index: int) -> Mention | None:
         if (
             stop > k + 1
             and stop - k <= 20
-            and tokens[k + 1].lower
-            not in {"who", "which", "adding", "according", "but", "and", "in", "on"}
-            | _CLAUSE_OPENERS
+            and tokens[k + 1].lower not in {"who", "which", "adding", "according", "in", "on"}
+            and tokens[k + 1].lower not in CLAUSE_OPENERS
         ):
             mention.role_span = (tokens[k + 1].start, tokens[stop - 1].end)
             mention.role = text[mention.role_span[0] : mention.role_span[1]]
@@ -891,12 +886,12 @@ _DEPARTMENTS = frozenset(
     transportation agriculture education interior veterans""")
 )
 
-# Last words of capitalised phrases that name days, places, events or laws, not people.
 # Words no personal name contains: parties, verbs of a title-case headline, things.
 _NOT_IN_NAMES = frozenset(
     split_words("""republican republicans democrat democrats democratic gop has have had is
     are was were take make war text legacy mall shoal pacific""")
 )
+# Last words of capitalised phrases that name days, places, events or laws, not people.
 _NOT_PERSON_ENDINGS = frozenset(
     split_words("""day days week weekend month year street avenue road boulevard live online
     county city state states river park square island valley beach bay lake mountains coast
