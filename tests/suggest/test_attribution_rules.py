@@ -1359,7 +1359,7 @@ def test_a_later_mention_by_surname_counts_for_a_pronoun():
 
 def test_a_gendered_title_before_a_surname_tells_the_gender():
     text = (
-        "Ana Ruiz and Kim Lee ran the shop for years. Mr. Lee retired in May.\n\n"
+        "Ana Ruiz and Ari Lee ran the shop for years. Mr. Lee retired in May.\n\n"
         "“We will stay open all summer,” she said."
     )
     (quote,) = direct_quotes(text)
@@ -1909,3 +1909,12 @@ def test_a_shared_surname_is_either_person_and_the_pronoun_tells_which():
         "“I would do it differently,” he said."
     )
     assert [q.speaker for q in direct_quotes(text)] == ["Marcel Lazar"]
+
+
+def test_a_man_named_by_title_is_not_the_woman_of_the_same_surname():
+    text = (
+        "Michelle Okafor opened the school on Monday. Mr. Okafor spoke after her.\n\n"
+        "“This is a great day for the town,” he said."
+    )
+    (quote,) = direct_quotes(text)
+    assert quote.speaker == "Okafor"

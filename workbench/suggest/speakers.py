@@ -1199,12 +1199,17 @@ class Registry:
         Obama", "Ms. Lynch"): the surname is their name, the title may give their gender."""
         for match in _TITLED.finditer(text):
             surname = match.group("surname")
-            if surname.lower() in self.by_surname or _inside(excluded, match.start()):
+            if _inside(excluded, match.start()):
                 continue
             if surname.lower() in CAPITALISED_STOPWORDS or surname.lower() in NOT_NAMES:
                 continue
             title = match.group("title").lower()
             gender = "m" if title in MALE_TITLES else "f" if title in FEMALE_TITLES else None
+            if any(
+                gender is None or self.people[name].gender in {None, gender}
+                for _, name in self.by_surname.get(surname.lower(), [])
+            ):
+                continue  # a person named in full already ("Ms. Lynch" after "Loretta Lynch")
             self._add_person(surname, gender, match.start("surname"))
 
     def _add_surnames(self, text: str, excluded: list[tuple[int, int]]) -> None:
@@ -1227,8 +1232,8 @@ class Registry:
             if full is None:
                 continue
             person = self.people[full]
-            if gender:
-                person.gender = gender  # "Mr. Lee": the title outweighs a first name's guess
+            if gender and not person.gender:
+                person.gender = gender
             self.mentions.append((match.start(), full))
             if gender is None:
                 # "Lazar" after "Marcel Lazar" and "Gabriela Lazar": either of them, and a
@@ -1314,7 +1319,9 @@ class Registry:
             matching = [
                 (at, name) for at, name in candidates if self.people[name].gender in {None, gender}
             ]
-            candidates = matching or candidates
+            if not matching:
+                return None  # "Mr. Obama" where only Michelle Obama is named: someone else
+            candidates = matching
         earlier = [name for at, name in candidates if at < offset and name.split()[-1] == surname]
         if earlier:
             return earlier[-1]
