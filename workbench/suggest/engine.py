@@ -23,7 +23,7 @@ from workbench.suggest.attribution import (
     subordinate_cues,
 )
 from workbench.suggest.claims import checkworthiness
-from workbench.suggest.lexicon import COGNITION_VERBS, split_words
+from workbench.suggest.lexicon import CLAUSE_OPENERS, COGNITION_VERBS, split_words
 from workbench.suggest.quotes import DOUBLE_MARKS, RawQuote, find_quotes
 from workbench.suggest.speakers import Mention, Registry, mention_after, tokenize
 from workbench.suggest.text import paragraphs, sentences
@@ -824,8 +824,8 @@ def _speaker_fields(registry: Registry, mention: Mention | None) -> dict[str, ob
 _AGE_FIRST = re.compile(r"^\d{1,3}(?:,\s*|$)")
 _HONORIFICS = frozenset(split_words("mr mrs ms miss mx dr sir dame madam"))
 # Words that open a phrase after a name that says what the person did, not what they are.
-_NOT_ROLE_START = frozenset(
-    split_words("in after before at on during with and but or when while as said says was is")
+_NOT_ROLE_START = CLAUSE_OPENERS | frozenset(
+    split_words("in at on during with or said says was is")
 )
 
 
