@@ -1918,3 +1918,13 @@ def test_a_man_named_by_title_is_not_the_woman_of_the_same_surname():
     )
     (quote,) = direct_quotes(text)
     assert quote.speaker == "Okafor"
+
+
+def test_the_senator_is_the_person_last_named_with_that_title():
+    text = (
+        "Sen. Ann Lie opposed the bill on Monday. Vice President Tom Baker and World Bank "
+        "President Ed Moe disagreed.\n\n“It will not pass,” the senator said. “We have the "
+        "votes,” the president said."
+    )
+    found = direct_quotes(text)
+    assert [q.speaker for q in found] == ["Ann Lie", "the president"]

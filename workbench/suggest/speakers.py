@@ -971,6 +971,50 @@ def _subject_at(text: str, start: int, end: int) -> bool:
     return after[:1] in {",", "("} or (after[:1].islower() and after[:1].isalpha())
 
 
+# Titles before a name, and the role noun a later "the …" uses for the same person.
+_TITLE_ROLES = {
+    "sen": "senator",
+    "senator": "senator",
+    "gov": "governor",
+    "governor": "governor",
+    "president": "president",
+    "mayor": "mayor",
+    "judge": "judge",
+    "rep": "congressman",
+    "representative": "congressman",
+    "congressman": "congressman",
+    "congresswoman": "congressman",
+    "adm": "admiral",
+    "admiral": "admiral",
+    "gen": "general",
+    "general": "general",
+}
+_TITLE_BEFORE_NAME = re.compile(
+    r"(?:(?P<before>[\w.\-]+)[ \t]+)?"
+    r"\b(?P<title>Sen|Senator|Gov|Governor|President|Mayor|Judge|Rep|Representative|"
+    r"Congressman|Congresswoman|Adm|Admiral|Gen|General)\.?[ \t]+"
+    r"(?:(?:[A-Z][\w.\-’']*|de|van|von|der|al|bin|la|le|du)[ \t]+){0,3}?"
+    r"(?P<surname>[A-Z][a-z][\w\-]*)(?:[’']s)?"
+    r"(?![\w\-’']|[ \t]+[A-Z]|[ \t]+(?:de|van|von|der|al|bin|la|le|du)[ \t])"
+)
+
+
+def _titled_people(text: str, excluded: list[tuple[int, int]]) -> list[tuple[int, str, str]]:
+    """(offset, role, surname) of each title before a name, for "the senator" and the like;
+    not "Vice President Joe Biden" nor "World Bank President Jim Kim" (another body's)."""
+    found = []
+    for match in _TITLE_BEFORE_NAME.finditer(text):
+        before = match.group("before") or ""
+        if before.lower() in {"vice", "deputy"} or (
+            before[:1].isupper() and _looks_like_org([before])
+        ):
+            continue
+        if not _inside(excluded, match.start("title")):
+            role = _TITLE_ROLES[match.group("title").lower()]
+            found.append((match.start("title"), role, match.group("surname")))
+    return found
+
+
 _TITLED = re.compile(
     rf"(?<![\w’'])(?P<title>Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Adm|Rev|President|Senator|Governor|"
     rf"Secretary|Representative|Judge|Justice|Admiral)\.?"
@@ -1192,6 +1236,7 @@ class Registry:
                 self.subjects.add(start)
         self._add_titled(text, excluded)
         self._add_surnames(text, excluded)
+        self.titled = _titled_people(text, excluded)
         self._add_orgs(text, excluded)
 
     def _add_titled(self, text: str, excluded: list[tuple[int, int]]) -> None:
@@ -1423,6 +1468,19 @@ class Registry:
     def _resolve_common(self, mention: Mention) -> Resolved:
         words = mention.head_tokens
         head = _strip_possessive(words[-1]).lower()
+        role = _TITLE_ROLES.get(head)
+        if role and words[0].lower() == "the" and len(words) <= 4:
+            # "the senator said" after "Sen. Ann Lie": the person last named with that title
+            for offset, titled, surname in reversed(self.titled):
+                if offset < mention.start and mention.start - offset < 3000 and titled == role:
+                    names = {name for _, name in self.by_surname.get(surname.lower(), [])}
+                    longest = max(names, key=len, default=surname)
+                    # one person of that surname ("De Blasio" is "Bill de Blasio"), or the
+                    # surname alone ("President Bush" where Jeb Bush is named too)
+                    one = all(name.lower() in longest.lower() for name in names)
+                    return Resolved(longest if one else surname, "person")
+                if offset < mention.start - 3000:
+                    break
         caps = [w for w in words if w[:1].isupper() and w.lower() not in CAPITALISED_STOPWORDS]
         if caps and head in ORG_SOURCE_NOUNS:
             return Resolved(
