@@ -746,7 +746,7 @@ def _earlier_cue_speaker(text: str, tokens: list[Token], stop: int) -> Mention |
 _DASHES = frozenset({"-", "–", "—"})
 _OBJECT_PREPOSITIONS = frozenset(split_words("on in at to from about into onto"))
 _SUBJECT_PRONOUNS = frozenset(split_words("he she they we"))
-_CLAUSE_OPENERS = frozenset([",", "—", "–"]) | frozenset(
+_CLAUSE_BREAKS = frozenset([",", "—", "–"]) | frozenset(
     split_words("when as after while because before since although though and but then")
 )
 
@@ -853,7 +853,7 @@ def _coordinated_pronoun(text: str, tokens: list[Token], verb: int) -> Mention |
             and following.islower()
             and (
                 m == 0
-                or tokens[m - 1].lower in _CLAUSE_OPENERS
+                or tokens[m - 1].lower in _CLAUSE_BREAKS
                 # "at the mention of email she laughed and admitted": after a phrase
                 or (
                     tokens[m - 1].text.isalpha()

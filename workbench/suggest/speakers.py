@@ -991,8 +991,7 @@ _TITLE_ROLES = {
 }
 _TITLE_BEFORE_NAME = re.compile(
     r"(?:(?P<before>[\w.\-]+)[ \t]+)?"
-    r"\b(?P<title>Sen|Senator|Gov|Governor|President|Mayor|Judge|Rep|Representative|"
-    r"Congressman|Congresswoman|Adm|Admiral|Gen|General)\.?[ \t]+"
+    rf"\b(?P<title>{'|'.join(title.capitalize() for title in _TITLE_ROLES)})\.?[ \t]+"
     r"(?:(?:[A-Z][\w.\-’']*|de|van|von|der|al|bin|la|le|du)[ \t]+){0,3}?"
     r"(?P<surname>[A-Z][a-z][\w\-]*)(?:[’']s)?"
     r"(?![\w\-’']|[ \t]+[A-Z]|[ \t]+(?:de|van|von|der|al|bin|la|le|du)[ \t])"
