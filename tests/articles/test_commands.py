@@ -78,6 +78,40 @@ def test_import_articles_reports_bad_items_and_imports_the_good(world, tmp_path)
     assert "Cannot read" in err.getvalue()
 
 
+def _screen(written: str) -> list[str]:
+    """Return the lines a terminal shows for `written` (a carriage return overwrites in place)."""
+    lines: list[list[str]] = [[]]
+    column = 0
+    for char in written:
+        if char == "\n":
+            lines.append([])
+            column = 0
+        elif char == "\r":
+            column = 0
+        else:
+            line = lines[-1]
+            line[column : column + 1] = [char]
+            column += 1
+    return ["".join(line).rstrip() for line in lines if "".join(line).strip()]
+
+
+def test_import_articles_on_one_terminal_shows_one_progress_bar(world, tmp_path):
+    paths = []
+    for n in range(3):
+        path = tmp_path / f"article-{n}.txt"
+        path.write_text(f"Article {n}\n\nBody of article number {n}, one full sentence.\n")
+        paths.append(str(path))
+    terminal = io.StringIO()  # stdout and stderr on one terminal, as in a shell
+    call_command(
+        "import_articles", *paths, "--project", world.project.slug, stdout=terminal, stderr=terminal
+    )
+    screen = _screen(terminal.getvalue())
+    bars = [line for line in screen if "%|" in line]
+    assert len(bars) == 1, screen
+    assert "3/3" in bars[0]
+    assert sum(line.startswith("imported: #") for line in screen) == 3
+
+
 def test_import_articles_ambiguous_slug_asks_for_team(world):
     from tests.factories import ProjectFactory
 

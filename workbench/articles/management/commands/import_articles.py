@@ -57,12 +57,13 @@ class Command(BaseCommand):
     def _emit(self, result: ImportResult, item: str, *, as_json: bool) -> None:
         article = result.article
         if as_json:
-            self.stdout.write(
-                json.dumps(article_summary(article, result, item), ensure_ascii=False)
-            )
+            line = json.dumps(article_summary(article, result, item), ensure_ascii=False)
         else:
             state = "imported" if result.created else "already imported"
-            self.stdout.write(f"{state}: #{article.pk} {article.title} ({result.label or item})")
+            line = f"{state}: #{article.pk} {article.title} ({result.label or item})"
+        # Through tqdm: on a terminal the bar is cleared, the line printed and the bar drawn
+        # again below it, so one bar remains instead of a bar glued to each line.
+        tqdm.write(line, file=self.stdout._out)
 
 
 def _article_count(item: str) -> int:
