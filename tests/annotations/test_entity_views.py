@@ -586,3 +586,11 @@ def test_entity_detail_puts_undated_articles_last(world):
     _quote(dated, world.reviewer, "the strikes were limited", knights)
     html = _html(client_for(world.viewer).get(knights.get_absolute_url()))
     assert html.index("Dated story") < html.index("Undated story")
+
+
+def test_entity_merge_asks_before_it_deletes(world):
+    keep = _entity(world.team, "Michael Knights")
+    merge = _entity(world.team, "Knights")
+    url = reverse("annotations:entity_merge_confirm", args=[keep.pk, merge.pk])
+    html = _html(client_for(world.lead).get(url))
+    assert 'data-confirm="Merge “Knights” into “Michael Knights”?' in html

@@ -317,8 +317,9 @@ def test_keyboard_navigation_edit_and_delete(page, live_server, world):
     assert not page.locator("#shortcuts").is_visible()
 
     page.locator("#comment-text").blur()
-    page.once("dialog", lambda dialog: dialog.accept())
     page.keyboard.press("Delete")
+    page.locator("#confirm-dialog").get_by_text("This cannot be undone").wait_for()
+    page.keyboard.press("Enter")
     panel.get_by_text("Deleted.").wait_for()
     assert not Annotation.objects.filter(pk=second.pk).exists()
     page.locator(f'#annotated-body mark[data-ids~="{second.pk}"]').wait_for(state="detached")

@@ -34,6 +34,7 @@ def _annotate_claim(page, verdict: str) -> None:
 def _submit(page) -> None:
     panel = page.locator("#review-panel")
     panel.get_by_role("button", name="Submit my annotations").click()
+    page.locator("#confirm-dialog").get_by_role("button", name="Submit").click()
     panel.get_by_text("Submitted: the lead will review").wait_for()
 
 
@@ -95,6 +96,7 @@ def test_assign_blind_double_annotation_agreement_adjudication_export(
     page.locator("td.approved .adj-ann").wait_for()
     screenshot(page, "review-adjudicate")
     page.get_by_role("button", name="Approve the adjudicated version").click()
+    page.locator("#confirm-dialog").get_by_role("button", name="Approve").click()
     page.get_by_text("Approved: the adjudicated version").wait_for()
     article.refresh_from_db()
     assert article.status == "reviewed"
