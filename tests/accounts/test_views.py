@@ -127,3 +127,30 @@ def test_login_locks_after_repeated_wrong_passwords(client, world, settings):
     assert response.status_code == 429
     assert "Too many failed log-ins" in response.content.decode()
     assert client.get(reverse("articles:project_list")).status_code == 302
+
+
+def test_new_token_page_has_a_copy_button_and_revoking_asks_first(world):
+    client = client_for(world.reviewer)
+    page = client.post(reverse("accounts:token_create"), {"name": "notebook"}).content.decode()
+    assert '<button type="button" class="small" data-copy="#new-token-value">Copy</button>' in page
+    assert "js/copy.js" in page
+    assert 'data-confirm="Revoke the token “notebook”?' in page
+
+
+def test_member_removal_asks_through_the_app_dialog(world):
+    page = client_for(world.lead).get(reverse("accounts:member_list", args=[world.team.slug]))
+    html = page.content.decode()
+    assert "hx-confirm" not in html
+    assert 'data-confirm="Remove viewer from' in html
+
+
+def test_top_bar_links_the_api_docs_and_the_docs_link_back(world):
+    client = client_for(world.viewer)
+    page = client.get(reverse("articles:project_list")).content.decode()
+    assert f'<a href="{reverse("api:docs")}">API docs</a>' in page
+    assert "js/confirm.js" in page
+    docs = client.get(reverse("api:docs"))
+    assert docs.status_code == 200
+    html = docs.content.decode()
+    assert f'<a href="{reverse("articles:project_list")}">Back to the app</a>' in html
+    assert 'id="swagger-ui"' in html

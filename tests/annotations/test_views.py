@@ -701,3 +701,42 @@ def test_annotation_update_stays_within_9_queries(desk, django_assert_max_num_qu
         assert client.post(url, data, headers=HX).status_code == 200
     desk.quote.refresh_from_db()
     assert (desk.quote.speaker, desk.quote.version) == (desk.pentagon, 3)
+
+
+# --- confirmations, fresh panels, roles ---------------------------------------------------------
+
+
+def test_delete_and_evidence_removal_ask_through_the_app_dialog(desk):
+    source = source_get_or_create(
+        team=desk.world.team, actor=desk.world.reviewer, url="https://example.org/a", title="A"
+    )
+    evidence_add(claim=desk.claim, source=source, actor=desk.world.reviewer, stance="supports")
+    url = reverse("annotations:annotation_detail", args=[desk.claim.pk])
+    html = client_for(desk.world.reviewer).get(url, headers=HX).content.decode()
+    assert "hx-confirm" not in html  # the browser's own confirm() box is not keyboard-friendly
+    assert 'data-confirm="Delete this claim? This cannot be undone."' in html
+    assert 'data-confirm="Remove this source from the claim?"' in html
+
+
+def test_open_panel_reloads_itself_when_the_review_changes(desk):
+    url = reverse("annotations:annotation_detail", args=[desk.quote.pk])
+    html = client_for(desk.world.viewer).get(url, headers=HX).content.decode()
+    assert f'hx-get="{url}" hx-trigger="review-changed from:body"' in html
+
+
+def test_viewer_is_not_invited_to_annotate(desk):
+    page = client_for(desk.world.viewer).get(desk.article.get_absolute_url()).content.decode()
+    assert "press <kbd>q</kbd>" not in page
+    assert "Mark the selected text as a quote" not in page
+    assert reverse("suggest:suggestion_list", args=[desk.article.pk]) not in page
+    assert "Your role in this team is viewer" in page
+    writer = client_for(desk.world.reviewer).get(desk.article.get_absolute_url()).content.decode()
+    assert "press <kbd>q</kbd>" in writer
+    assert reverse("suggest:suggestion_list", args=[desk.article.pk]) in writer
+
+
+def test_shortcut_list_names_the_suggestion_keys(desk):
+    page = client_for(desk.world.reviewer).get(desk.article.get_absolute_url()).content.decode()
+    shortcuts = page.split('<dialog id="shortcuts"')[1].split("</dialog>")[0]
+    for key in ("n", "p", "a", "x", "q", "c", "j", "k", "e", "Delete", "Esc", "?"):
+        assert f"<kbd>{key}</kbd>" in shortcuts, key

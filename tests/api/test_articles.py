@@ -157,6 +157,18 @@ def test_article_update(world, api):
     assert bad.status_code == status.HTTP_400_BAD_REQUEST
 
 
+def test_article_update_of_a_reviewed_article_is_refused_with_a_code(world, api):
+    from tests.review.conftest import reviewed_article
+
+    article = reviewed_article(world)
+    url = reverse("api:article-detail", args=[article.pk])
+    response = api("lead").patch(url, {"title": "Changed after approval"}, format="json")
+    assert response.status_code == status.HTTP_400_BAD_REQUEST
+    assert response.json()["non_field_errors"][0]["code"] == "article_reviewed"
+    article.refresh_from_db()
+    assert article.title != "Changed after approval"
+
+
 def test_article_move_line(world, api):
     raw = "Headline here\nSponsored: buy now\nThe real text of it.\n\nMore real text."
     article = ArticleFactory(project=world.project, raw=raw, body=raw)

@@ -6,10 +6,12 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from tests.factories import ProjectFactory
+from tests.review.conftest import reviewed_article
 from workbench.articles.services import (
     Overrides,
     article_import_text,
     article_move_line,
+    article_update,
     articles_import_file,
 )
 from workbench.errors import error_code
@@ -158,3 +160,15 @@ def test_jsonl_batch_stores_each_body_once(world, django_assert_max_num_queries)
     again = articles_import_jsonl(project=world.project, actor=world.reviewer, text=text)
     assert not any(r.created for r in again.results)
     assert {r.article.pk for r in again.results} == {r.article.pk for r in report.results}
+
+
+def test_article_update_refuses_a_reviewed_article_for_everyone(world):
+    article = reviewed_article(world)
+    title = article.title
+    for actor in (world.lead, world.reviewer):
+        with pytest.raises(ValidationError) as refused:
+            article_update(article=article, actor=actor, title="New headline", byline="Someone")
+        assert error_code(refused.value) == "article_reviewed"
+        assert "locked" in refused.value.messages[0]
+    article.refresh_from_db()
+    assert (article.title, article.byline) == (title, "")

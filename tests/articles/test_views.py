@@ -292,3 +292,66 @@ def test_url_import_fetches_extracts_and_records_the_final_url(world, news_site)
         reverse("articles:import_url", args=[world.project.pk]), {"url": f"{news_site}/moved"}
     )
     assert f"Already imported as article {article.pk}" in again.content.decode()
+
+
+def test_reviewed_article_offers_no_detail_edit_and_the_edit_page_refuses(world):
+    from tests.review.conftest import reviewed_article
+
+    article = reviewed_article(world)
+    client = client_for(world.reviewer)
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert reverse("articles:article_edit", args=[article.pk]) not in page
+    assert "the text and its details are locked" in page
+    url = reverse("articles:article_edit", args=[article.pk])
+    form = client_for(world.lead).get(url)
+    assert form.status_code == 200
+    assert "details (title, outlet, byline, URL, date) are locked" in form.content.decode()
+    assert 'name="title"' not in form.content.decode()
+    refused = client_for(world.lead).post(url, {"title": "Rewritten after approval"})
+    assert refused.status_code == 400
+    assert "are locked" in refused.content.decode()
+    article.refresh_from_db()
+    assert article.title != "Rewritten after approval"
+
+
+def test_open_article_offers_the_detail_edit_with_a_cancel_link(world):
+    client = client_for(world.reviewer)
+    page = client.get(world.article.get_absolute_url()).content.decode()
+    assert reverse("articles:article_edit", args=[world.article.pk]) in page
+    form = client.get(reverse("articles:article_edit", args=[world.article.pk])).content.decode()
+    assert 'name="title"' in form
+    assert f'href="{world.article.get_absolute_url()}">Cancel</a>' in form
+
+
+def test_article_details_partial_answers_htmx_for_the_review_refresh(world):
+    from tests.review.conftest import reviewed_article
+
+    article = reviewed_article(world)
+    response = client_for(world.reviewer).get(
+        article.get_absolute_url(),
+        headers={"HX-Request": "true", "HX-Target": "details-actions"},
+    )
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert body.lstrip().startswith('<div id="details-actions"')
+    assert "locked" in body and "Edit details" not in body
+
+
+@pytest.mark.parametrize(
+    ("name", "args", "cancel"),
+    [
+        ("articles:project_create", lambda w: [], lambda w: reverse("articles:project_list")),
+        ("articles:project_edit", lambda w: [w.project.pk], lambda w: w.project.get_absolute_url()),
+        (
+            "articles:article_import",
+            lambda w: [w.project.pk],
+            lambda w: w.project.get_absolute_url(),
+        ),
+        ("review:assign", lambda w: [w.project.pk], lambda w: w.project.get_absolute_url()),
+        ("password_change", lambda w: [], lambda w: reverse("articles:project_list")),
+        ("accounts:token_list", lambda w: [], lambda w: reverse("articles:project_list")),
+    ],
+)
+def test_form_pages_have_a_cancel_link(world, name, args, cancel):
+    page = client_for(world.lead).get(reverse(name, args=args(world))).content.decode()
+    assert f'href="{cancel(world)}">Cancel</a>' in page

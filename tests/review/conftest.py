@@ -45,3 +45,17 @@ def quote(article, author, text: str = "the strike was", **fields):
 
 def claim(article, author, text: str = "3 drones were used", **fields):
     return annotation_create(article=article, author=author, kind="claim", **span(text), **fields)
+
+
+def reviewed_article(world):
+    """Return a new article of world.project, approved: one reviewer's quote accepted by the lead."""
+    from workbench.review.services import article_approve, article_submit, assignment_create
+
+    article = article_with(world.project)
+    assignment = assignment_create(article=article, reviewer=world.reviewer, actor=world.lead)
+    quote(article, world.reviewer)
+    assignment = article_submit(assignment=assignment, actor=world.reviewer)
+    article_approve(assignment=assignment, actor=world.lead, version=assignment.version)
+    article.refresh_from_db()
+    assert article.status == "reviewed"
+    return article

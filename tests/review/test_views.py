@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -397,3 +399,64 @@ def test_adjudicate_page_of_three_reviewers_within_15_queries(
         response = client.get(url)
     assert response.status_code == 200
     assert response.content.decode().count('data-action="accept"') == 40
+
+
+# --- confirmations, fresh states, roles in the panel ---------------------------------------------
+
+
+def test_irreversible_review_actions_ask_first(review):
+    a = assignment_create(article=review.article, reviewer=review.reviewer, actor=review.lead)
+    quote(review.article, review.reviewer)
+    panel = reverse("review:article_review", args=[review.article.pk])
+    mine = client_for(review.reviewer).get(panel, headers=HX).content.decode()
+    assert 'data-confirm="Submit your annotations?' in mine
+    article_submit(assignment=a, actor=review.reviewer)
+    lead = client_for(review.lead).get(panel, headers=HX).content.decode()
+    assert 'data-confirm="Approve reviewer' in lead
+    assert 'data-confirm="Send the work back to reviewer?' in lead
+
+
+def test_approving_the_adjudicated_version_asks_first(double):
+    page = client_for(double.lead).get(reverse("review:adjudicate", args=[double.article.pk]))
+    form = page.content.decode().split(
+        reverse("review:adjudication_finish", args=[double.article.pk])
+    )[1]
+    assert form.split(">")[0].count('data-confirm="Approve the adjudicated version?') == 1
+
+
+def test_submit_tells_the_page_that_the_review_changed(review):
+    a = assignment_create(article=review.article, reviewer=review.reviewer, actor=review.lead)
+    quote(review.article, review.reviewer)
+    url = reverse("review:assignment_submit", args=[a.pk])
+    response = client_for(review.reviewer).post(url, {"version": 1}, headers=HX)
+    assert set(json.loads(response["HX-Trigger"])) == {"annotations-changed", "review-changed"}
+    assert "data-submitted" in response.content.decode()
+    a.refresh_from_db()
+    url = reverse("review:assignment_approve", args=[a.pk])
+    response = client_for(review.lead).post(url, {"version": a.version}, headers=HX)
+    assert "review-changed" in json.loads(response["HX-Trigger"])
+
+
+def test_unassigned_reviewer_is_told_why_they_cannot_submit(review):
+    assignment_create(article=review.article, reviewer=review.second, actor=review.lead)
+    panel = reverse("review:article_review", args=[review.article.pk])
+    text = client_for(review.reviewer).get(panel, headers=HX).content.decode()
+    assert "You are not assigned to this article" in text and "ask a lead" in text
+    assert "Submit my annotations" not in text
+    assigned = client_for(review.second).get(panel, headers=HX).content.decode()
+    assert "You are not assigned" not in assigned and "Submit my annotations" in assigned
+    for role in ("lead", "viewer"):
+        other = client_for(getattr(review, role)).get(panel, headers=HX).content.decode()
+        assert "You are not assigned" not in other
+
+
+def test_assign_page_preselects_nobody(review):
+    page = client_for(review.lead).get(reverse("review:assign", args=[review.project.pk]))
+    text = page.content.decode()
+    select = text.split(f'id="assign-{review.article.pk}"')[1].split("</select>")[0]
+    assert '<option value="" selected>Choose a reviewer…</option>' in select
+    assert select.count("selected") == 1
+    url = reverse("review:assignment_create", args=[review.article.pk])
+    response = client_for(review.lead).post(url, {"reviewer": ""}, follow=True)
+    assert "Pick a reviewer." in response.content.decode()
+    assert not Assignment.objects.filter(article=review.article).exists()

@@ -228,16 +228,17 @@ def annotation_delete_view(request: HtmxHttpRequest, annotation_id: int) -> Http
         return _stale(request, stale)
     if not request.htmx:
         return redirect(annotation.article)
-    response = render(request, f"{DETAIL}#closed", {"message": _("Deleted.")})
+    # Only a writer deletes: the help under the message is the writer's.
+    context = {"message": _("Deleted."), "can_edit": True}
+    response = render(request, f"{DETAIL}#closed", context)
     return trigger_client_event(_to_panel(response), CHANGED)
 
 
 def _stale(request: HtmxHttpRequest, stale: StaleEdit) -> HttpResponse:
     """Show what is on file now, never overwrite it (409)."""
     if stale.current is None:
-        response = render(
-            request, f"{DETAIL}#closed", {"message": _("Someone deleted this annotation.")}
-        )
+        context = {"message": _("Someone deleted this annotation."), "can_edit": True}
+        response = render(request, f"{DETAIL}#closed", context)
         response.status_code = 409
         return trigger_client_event(_to_panel(response), CHANGED)
     current = annotation_list(user=request.user).get(pk=stale.current.pk)

@@ -49,6 +49,12 @@ urlpatterns = [
     path("schema/", login_not_required(SpectacularAPIView.as_view()), name="schema"),
     # The docs page is for people in a browser: without a session, the login page.
     path(
-        "docs/", login_required(SpectacularSwaggerView.as_view(url_name="api:schema")), name="docs"
+        "docs/",
+        login_required(
+            SpectacularSwaggerView.as_view(
+                url_name="api:schema", template_name="api/swagger_ui.html"
+            )
+        ),
+        name="docs",
     ),
 ]

@@ -32,7 +32,7 @@ from workbench.articles.cleanup import (
 )
 from workbench.articles.extract import clean_html, looks_like_html
 from workbench.articles.fetch import FetchError, fetch_url
-from workbench.articles.models import Article, ImportSource, Project
+from workbench.articles.models import Article, ArticleStatus, ImportSource, Project
 from workbench.db import insert_rows, row_values
 from workbench.search.schema import bulk_indexing
 
@@ -515,12 +515,32 @@ def article_update(
 ) -> Article:
     """Correct an article's metadata; a title saved by a reviewer is no longer provisional."""
     require_writer(user=actor, team=article.project.team)
+    # Read the status under a row lock: an approval cannot slip in between check and save.
+    require_details_open(
+        article=Article.objects.select_for_update().only("status").get(pk=article.pk)
+    )
     article.title, article.outlet, article.byline = title.strip(), outlet.strip(), byline.strip()
     article.url, article.published = url, published
     article.title_is_provisional = False
     article.full_clean(exclude=["checksum"], validate_constraints=False)
     article.save()
     return article
+
+
+def require_details_open(*, article: Article) -> None:
+    """Refuse to change the details of a reviewed article: the approved review describes them.
+
+    Like its text, an article's title, byline, URL and dates are part of what was reviewed;
+    changing them afterwards would make the approved record say something nobody approved.
+    """
+    if article.status == ArticleStatus.REVIEWED:
+        raise ValidationError(
+            _(
+                "This article is reviewed: its details (title, outlet, byline, URL, date) are "
+                "locked, like its text."
+            ),
+            code="article_reviewed",
+        )
 
 
 @transaction.atomic

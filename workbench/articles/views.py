@@ -22,7 +22,7 @@ from workbench.annotations.highlights import body_paragraphs
 from workbench.annotations.models import Annotation
 from workbench.annotations.selectors import annotation_list
 from workbench.articles import forms
-from workbench.articles.models import Article, Project
+from workbench.articles.models import Article, ArticleStatus, Project
 from workbench.articles.selectors import article_list, article_status_counts, project_list
 from workbench.articles.services import (
     ImportFailure,
@@ -37,6 +37,7 @@ from workbench.articles.services import (
     articles_import_jsonl,
     project_create,
     project_update,
+    require_details_open,
 )
 from workbench.http import HtmxHttpRequest
 
@@ -182,7 +183,7 @@ def import_jsonl_view(request: HtmxHttpRequest, project_id: int) -> HttpResponse
     return _import_page(request, project, report=report, status=_report_status(report))
 
 
-ARTICLE_PARTIALS = {"annotated-body", "annotation-list", "article-text"}
+ARTICLE_PARTIALS = {"annotated-body", "annotation-list", "article-text", "details-actions"}
 
 
 @require_GET
@@ -226,7 +227,19 @@ def article_edit_view(request: HtmxHttpRequest, article_id: int) -> HttpResponse
             return redirect(article)
         except ValidationError as error:
             form.add_error(None, error)
-    return render(request, "articles/article_edit.html", {"article": article, "form": form})
+    # A reviewed article's details are locked: say so before anyone types, and offer no form.
+    context = {"article": article, "form": form, "locked": _details_locked(article)}
+    status = 400 if request.method == "POST" else 200
+    return render(request, "articles/article_edit.html", context, status=status)
+
+
+def _details_locked(article: Article) -> str:
+    """Return why the article's details cannot change, or "" when they can."""
+    try:
+        require_details_open(article=article)
+    except ValidationError as error:
+        return error.messages[0]
+    return ""
 
 
 def _article_context(request: HtmxHttpRequest, article: Article) -> dict:
@@ -243,6 +256,7 @@ def _article_context(request: HtmxHttpRequest, article: Article) -> dict:
         "project": article.project,
         "raw_lines": raw_lines,
         "can_edit": bool(me and me.can_write),
+        "can_edit_details": bool(me and me.can_write) and article.status != ArticleStatus.REVIEWED,
         # Everyone who sees the article sees all its annotations: no second query needed.
         "can_move_lines": bool(me and me.can_write) and not annotations,
         **_annotation_context(request, article, annotations),

@@ -51,6 +51,7 @@ from workbench.review.services import (
 
 PANEL = "review/article_review.html"
 CHANGED = "annotations-changed"
+REVIEWED = "review-changed"
 
 
 # --- My queue ---------------------------------------------------------------------------------
@@ -232,7 +233,9 @@ def _decide(
         messages.success(request, done)
         return redirect(article)
     response = _panel(request, article, message=done)
-    return trigger_client_event(response, CHANGED)
+    # The open annotation panel and the article's details listen for REVIEWED: what may still
+    # be edited has just changed.
+    return trigger_client_event(trigger_client_event(response, CHANGED), REVIEWED)
 
 
 def _panel(

@@ -145,6 +145,10 @@
       say("Your role in this team is read-only: you can read annotations but not add them.");
       return;
     }
+    if (document.querySelector("#review-panel[data-submitted]")) {
+      say("You submitted your annotations on this article: you cannot add more unless a lead sends the work back.");
+      return;
+    }
     var span = selectionSpan();
     if (!span) {
       say("Select some words in the article first, then press " + kind[0] + ".");
