@@ -147,7 +147,7 @@ def test_member_removal_asks_through_the_app_dialog(world):
 def test_top_bar_links_the_api_docs_and_the_docs_link_back(world):
     client = client_for(world.viewer)
     page = client.get(reverse("articles:project_list")).content.decode()
-    assert f'<a href="{reverse("api:docs")}">API docs</a>' in page
+    assert f'<a href="{reverse("api:docs")}" title="The REST API\'s documentation">API</a>' in page
     assert "js/confirm.js" in page
     docs = client.get(reverse("api:docs"))
     assert docs.status_code == 200

@@ -194,8 +194,9 @@ def test_api_docs_from_the_top_bar_and_back_and_dates_do_not_wrap(page, live_ser
     page.goto(world.project.get_absolute_url())
     white_space = page.locator("td.date").first.evaluate("el => getComputedStyle(el).whiteSpace")
     assert white_space == "nowrap"
-    page.get_by_role("link", name="API docs").click()
+    page.get_by_role("link", name="API", exact=True).click()
     page.wait_for_url("**/api/docs/")
     page.locator("#swagger-ui .info").wait_for()
+    screenshot(page, "api-docs")
     page.get_by_role("link", name="Back to the app").click()
     page.wait_for_url(f"**{reverse('articles:project_list')}")
