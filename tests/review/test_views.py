@@ -258,6 +258,8 @@ def test_second_lead_with_a_stale_version_gets_409_and_nothing_changes(review):
     second = client_for(other).post(reject, {"version": a.version, "comment": "no"}, headers=HX)
     assert second.status_code == 409
     assert "Someone else decided" in second.content.decode()
+    # The rest of that lead's page catches up too (annotation panel, details).
+    assert "review-changed" in json.loads(second["HX-Trigger"])
     a.refresh_from_db()
     assert (a.state, a.comment, a.decided_by) == ("approved", "", review.lead)
     assert Annotation.objects.get().status == "approved"

@@ -226,7 +226,9 @@ def _decide(
     try:
         service(assignment=assignment, actor=request.user, **fields)
     except StaleDecision as stale:
-        return _panel(request, article, errors=stale.messages, status=409)
+        # Someone else decided meanwhile: the rest of the page is as stale as this box was.
+        response = _panel(request, article, errors=stale.messages, status=409)
+        return trigger_client_event(trigger_client_event(response, CHANGED), REVIEWED)
     except ValidationError as error:
         return _panel(request, article, errors=error.messages, status=400)
     if not request.htmx:
