@@ -740,3 +740,16 @@ def test_shortcut_list_names_the_suggestion_keys(desk):
     shortcuts = page.split('<dialog id="shortcuts"')[1].split("</dialog>")[0]
     for key in ("n", "p", "a", "x", "q", "c", "j", "k", "e", "Delete", "Esc", "?"):
         assert f"<kbd>{key}</kbd>" in shortcuts, key
+
+
+def test_reviewer_who_submitted_is_no_longer_invited_to_annotate(desk):
+    from workbench.review.services import article_submit, assignment_create
+
+    a = assignment_create(article=desk.article, reviewer=desk.world.reviewer, actor=desk.world.lead)
+    article_submit(assignment=a, actor=desk.world.reviewer)
+    page = client_for(desk.world.reviewer).get(desk.article.get_absolute_url()).content.decode()
+    assert "You submitted your annotations on this article" in page
+    assert "press <kbd>q</kbd>" not in page
+    assert reverse("suggest:suggestion_list", args=[desk.article.pk]) not in page
+    lead = client_for(desk.world.lead).get(desk.article.get_absolute_url()).content.decode()
+    assert "press <kbd>q</kbd>" in lead and "You submitted" not in lead

@@ -21,6 +21,7 @@ from workbench.annotations.forms import ListFilterForm
 from workbench.annotations.highlights import body_paragraphs
 from workbench.annotations.models import Annotation
 from workbench.annotations.selectors import annotation_list
+from workbench.annotations.services import AnnotationLocked, require_article_open
 from workbench.articles import forms
 from workbench.articles.models import Article, ArticleStatus, Project
 from workbench.articles.selectors import article_list, article_status_counts, project_list
@@ -242,6 +243,15 @@ def _details_locked(article: Article) -> str:
     return ""
 
 
+def _submitted(request: HtmxHttpRequest, article: Article, role: str) -> bool:
+    """Whether the user submitted their work here, so that the page stops inviting annotation."""
+    try:
+        require_article_open(user=request.user, article=article, role=role)
+    except AnnotationLocked:
+        return True
+    return False
+
+
 def _article_context(request: HtmxHttpRequest, article: Article) -> dict:
     me = membership_get(user=request.user, team=article.project.team)
     removed_by_line = {r["line"]: r for r in article.removed}
@@ -257,6 +267,7 @@ def _article_context(request: HtmxHttpRequest, article: Article) -> dict:
         "raw_lines": raw_lines,
         "can_edit": bool(me and me.can_write),
         "can_edit_details": bool(me and me.can_write) and article.status != ArticleStatus.REVIEWED,
+        "submitted": bool(me and me.can_write) and _submitted(request, article, me.role),
         # Everyone who sees the article sees all its annotations: no second query needed.
         "can_move_lines": bool(me and me.can_write) and not annotations,
         **_annotation_context(request, article, annotations),
