@@ -355,3 +355,19 @@ def test_article_details_partial_answers_htmx_for_the_review_refresh(world):
 def test_form_pages_have_a_cancel_link(world, name, args, cancel):
     page = client_for(world.lead).get(reverse(name, args=args(world))).content.decode()
     assert f'href="{cancel(world)}">Cancel</a>' in page
+
+
+def test_dates_on_the_article_and_project_pages_do_not_wrap(world):
+    import datetime
+
+    article = ArticleFactory(
+        project=world.project,
+        published=datetime.date(2024, 1, 5),
+        retrieved=datetime.date(2025, 2, 22),
+    )
+    client = client_for(world.viewer)
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert '<dd class="date">5 January 2024</dd>' in page
+    assert '<dd class="date">22 February 2025</dd>' in page
+    listing = client.get(world.project.get_absolute_url()).content.decode()
+    assert '<td class="date">2024-01-05</td>' in listing
