@@ -40,4 +40,5 @@ def api_token_list(*, user: AbstractBaseUser | AnonymousUser) -> QuerySet[ApiTok
     """Return the user's own API tokens, newest first (never anyone else's)."""
     if not user.is_authenticated:
         return ApiToken.objects.none()
-    return ApiToken.objects.filter(user=user)
+    # With its user (one join): whether a token outlived a password change is read from it.
+    return ApiToken.objects.filter(user=user).select_related("user")

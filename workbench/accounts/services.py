@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from workbench.accounts.models import ApiToken, Membership, Role, Team
+from workbench.accounts.models import ApiToken, Membership, Role, Team, password_fingerprint
 from workbench.errors import field_error
 
 User = get_user_model()
@@ -114,19 +114,46 @@ def token_hash(secret: str) -> str:
     return hashlib.sha256(secret.encode("utf-8")).hexdigest()
 
 
+TOKEN_MAX_DAYS = 3660
+
+
 @transaction.atomic
-def api_token_create(*, user: AbstractBaseUser, name: str) -> tuple[ApiToken, str]:
-    """Create a personal API token; return it with its secret, which is never stored."""
+def api_token_create(
+    *,
+    user: AbstractBaseUser,
+    name: str,
+    expires_in_days: int | None = None,
+    read_only: bool = False,
+) -> tuple[ApiToken, str]:
+    """Create a personal API token; return it with its secret, which is never stored.
+
+    The token may expire after some days and may be read-only; it dies anyway when the owner's
+    password changes.
+    """
     name = " ".join(name.split())
     if not name:
         raise field_error("name", _("Give the token a name."), "token_name_empty")
+    if expires_in_days is not None and not 1 <= expires_in_days <= TOKEN_MAX_DAYS:
+        raise field_error(
+            "expires_in_days",
+            _("A token lasts from 1 to %(max)s days.") % {"max": TOKEN_MAX_DAYS},
+            "token_expiry_out_of_range",
+        )
     while True:
         secret = secrets.token_urlsafe(32)
         prefix = secret[:TOKEN_PREFIX_CHARS]
         # The prefix is the lookup key, so it must be unique; a clash is rare (64**8 values).
         if not ApiToken.objects.filter(prefix=prefix).exists():
             break
-    token = ApiToken(user=user, name=name, prefix=prefix, key_hash=token_hash(secret))
+    token = ApiToken(
+        user=user,
+        name=name,
+        prefix=prefix,
+        key_hash=token_hash(secret),
+        read_only=read_only,
+        expires_at=timezone.now() + timedelta(days=expires_in_days) if expires_in_days else None,
+        password_fingerprint=password_fingerprint(user),
+    )
     token.full_clean()
     token.save()
     return token, secret
@@ -146,6 +173,9 @@ def api_token_revoke(*, token: ApiToken, actor: AbstractBaseUser) -> ApiToken:
 def api_token_authenticate(secret: str) -> ApiToken | None:
     """Return the active token with this secret (with its user), or None.
 
+    Revoked and expired tokens, and tokens made before the owner's last password change, are
+    refused alike.
+
     Looked up by prefix, then compared in constant time; `last_used` is written at most once a
     minute so that a busy script does not turn every read into a write.
     """
@@ -158,6 +188,8 @@ def api_token_authenticate(secret: str) -> ApiToken | None:
         .first()
     )
     if token is None or not hmac.compare_digest(token.key_hash, token_hash(secret)):
+        return None
+    if not token.is_active:
         return None
     now = timezone.now()
     if token.last_used is None or now - token.last_used >= TOKEN_TOUCH_INTERVAL:
