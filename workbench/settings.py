@@ -140,7 +140,11 @@ AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("WORKBENCH_LOGIN_COOLOF
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", 0)) or None
+# Behind DJANGO_PROXY_COUNT reverse proxies the client's address is read from X-Forwarded-For
+# (as the proxies wrote it), so that the lock falls on username + the client's address, never the
+# proxy's: otherwise anyone could lock anyone out.
+WORKBENCH_PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", 0))
+AXES_CLIENT_IP_CALLABLE = "workbench.accounts.client_ip.client_address"
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "articles:project_list"
