@@ -7,14 +7,25 @@ import hmac
 import secrets
 from datetime import timedelta
 
-from django.contrib.auth import get_user_model
+from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
 from django.db import transaction
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from workbench.accounts.models import ApiToken, Membership, Role, Team, password_fingerprint
+from workbench.accounts.models import (
+    ApiToken,
+    Invitation,
+    Membership,
+    RateLimitHit,
+    Role,
+    Team,
+    password_fingerprint,
+)
 from workbench.errors import field_error
 
 User = get_user_model()
@@ -52,25 +63,148 @@ def team_create(*, name: str, slug: str, creator: AbstractBaseUser) -> Team:
     return team
 
 
+# --- invitations ------------------------------------------------------------------------------
+
+
 @transaction.atomic
-def membership_add(*, team: Team, actor: AbstractBaseUser, username: str, role: str) -> Membership:
-    """Add an existing user to the team with a role (leads only)."""
+def invitation_create(
+    *, team: Team, actor: AbstractBaseUser, username: str, email: str, role: str
+) -> Invitation:
+    """Invite a person to the team (leads only); nobody joins a team without accepting.
+
+    An existing account (matched by username) gets a pending invitation to accept or decline.
+    For a newcomer an account is made without a usable password: they set one through the
+    invitation's one-time link, which also accepts it.
+    """
     require_lead(user=actor, team=team)
-    user = User.objects.filter(username__iexact=username.strip(), is_active=True).first()
+    username = username.strip()
+    email = User.objects.normalize_email(email.strip())
+    user = User.objects.filter(username__iexact=username).first()
     if user is None:
-        raise ValidationError(
-            {"username": _("No active user is called “%(name)s”.") % {"name": username}},
-            code="user_not_found",
+        user = User(username=username, email=email)
+        user.set_unusable_password()
+        user.full_clean(exclude=["password"])
+        user.save()
+    elif Membership.objects.filter(team=team, user=user).exists():
+        raise field_error(
+            "username",
+            _("%(name)s is already a member.") % {"name": user.get_username()},
+            "already_member",
         )
-    if Membership.objects.filter(team=team, user=user).exists():
-        raise ValidationError(
-            {"username": _("%(name)s is already a member.") % {"name": user.get_username()}},
-            code="already_member",
+    elif Invitation.objects.filter(team=team, user=user, state=Invitation.State.PENDING).exists():
+        raise field_error(
+            "username",
+            _("%(name)s is already invited.") % {"name": user.get_username()},
+            "already_invited",
         )
-    membership = Membership(team=team, user=user, role=role)
-    membership.full_clean()
-    membership.save()
-    return membership
+    invitation = Invitation(team=team, user=user, email=email, role=role, invited_by=actor)
+    invitation.full_clean()
+    invitation.save()
+    return invitation
+
+
+def invitation_token(*, invitation: Invitation) -> str | None:
+    """Return the one-time set-password token of a newcomer's invitation, else None.
+
+    Django's password-reset tokens: they hash the account's password, so the link dies once the
+    password is set, and after PASSWORD_RESET_TIMEOUT. An account that has a password already
+    accepts from its Invitations page instead.
+    """
+    if not invitation.is_pending or invitation.user.has_usable_password():
+        return None
+    return default_token_generator.make_token(invitation.user)
+
+
+def invitation_link_valid(*, invitation: Invitation, token: str) -> bool:
+    """Return whether a newcomer's set-password link is still good (pending, unused, fresh)."""
+    if invitation_token(invitation=invitation) is None:
+        return False
+    return default_token_generator.check_token(invitation.user, token)
+
+
+def invitation_notify(*, invitation: Invitation, url: str) -> None:
+    """E-mail the invitee where to accept (the set-password link, or their Invitations page)."""
+    user = invitation.user
+    to = user.email if user.has_usable_password() else invitation.email
+    if not to:
+        return
+    context = {"invitation": invitation, "url": url, "newcomer": not user.has_usable_password()}
+    send_mail(
+        subject=_("Join %(team)s on the Fact-check Workbench") % {"team": invitation.team.name},
+        message=render_to_string("accounts/invitation_email.txt", context),
+        from_email=None,
+        recipient_list=[to],
+    )
+
+
+def _answer(invitation: Invitation, user: AbstractBaseUser, state: str) -> Invitation:
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.user_id != user.pk:
+        raise PermissionDenied(_("This invitation is not yours."))
+    if not invitation.is_pending:
+        raise ValidationError(
+            _("This invitation was already answered or cancelled."), code="invitation_closed"
+        )
+    if state == Invitation.State.ACCEPTED:
+        Membership.objects.get_or_create(
+            team=invitation.team, user=user, defaults={"role": invitation.role}
+        )
+    invitation.state = state
+    invitation.answered_at = timezone.now()
+    invitation.save(update_fields=["state", "answered_at"])
+    return invitation
+
+
+@transaction.atomic
+def invitation_accept(*, invitation: Invitation, user: AbstractBaseUser) -> Invitation:
+    """Accept one's own pending invitation: the membership starts now, with the invited role."""
+    return _answer(invitation, user, Invitation.State.ACCEPTED)
+
+
+@transaction.atomic
+def invitation_decline(*, invitation: Invitation, user: AbstractBaseUser) -> Invitation:
+    """Decline one's own pending invitation; the lead sees it declined."""
+    return _answer(invitation, user, Invitation.State.DECLINED)
+
+
+@transaction.atomic
+def invitation_accept_with_password(
+    *, invitation: Invitation, token: str, password: str
+) -> Invitation:
+    """Set a newcomer's first password through the one-time link, and accept the invitation."""
+    user = invitation.user
+    if not invitation_link_valid(invitation=invitation, token=token):
+        raise ValidationError(
+            _("This link has expired or was used already. Ask your lead for a new invitation."),
+            code="invitation_link_invalid",
+        )
+    password_validation.validate_password(password, user)
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    return _answer(invitation, user, Invitation.State.ACCEPTED)
+
+
+@transaction.atomic
+def invitation_cancel(*, invitation: Invitation, actor: AbstractBaseUser) -> Invitation:
+    """Withdraw a pending invitation (leads only); its link stops working."""
+    require_lead(user=actor, team=invitation.team)
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.is_pending:
+        invitation.state = Invitation.State.CANCELLED
+        invitation.answered_at = timezone.now()
+        invitation.save(update_fields=["state", "answered_at"])
+        _forget_unclaimed_account(invitation.user)
+    return invitation
+
+
+def _forget_unclaimed_account(user: AbstractBaseUser) -> None:
+    # An account made for an invitation that never set a password, in no team and with nothing
+    # else pending, is nobody's: delete it so that its username is free again.
+    if user.has_usable_password() or user.last_login is not None:
+        return
+    if user.memberships.exists() or user.invitations.filter(state="pending").exists():
+        return
+    user.delete()
 
 
 @transaction.atomic
@@ -196,3 +330,23 @@ def api_token_authenticate(secret: str) -> ApiToken | None:
         ApiToken.objects.filter(pk=token.pk).update(last_used=now)
         token.last_used = now
     return token
+
+
+# --- rate limits ------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def rate_limit_hit(*, scope: str, key: str, limit: int, window: timedelta) -> bool:
+    """Count one request under scope and key; return False once `limit` fell within `window`.
+
+    Rows live in the database so that every app server counts the same requests; old rows of
+    the key are deleted as it goes, so the table stays small.
+    """
+    since = timezone.now() - window
+    key = hashlib.sha256(key.encode("utf-8")).hexdigest()
+    hits = RateLimitHit.objects.filter(scope=scope, key=key)
+    hits.filter(created__lt=since).delete()
+    if hits.count() >= limit:
+        return False
+    RateLimitHit.objects.create(scope=scope, key=key)
+    return True
