@@ -146,3 +146,35 @@ def test_unclaimed_account_cannot_log_in(client, world):
     response = client.post(reverse("login"), {"username": "newcomer", "password": ""})
     assert response.status_code == 200
     assert "_auth_user_id" not in client.session
+
+
+def test_no_link_for_an_account_this_invitation_did_not_make(world):
+    # An account without a password (an imported user) must not be claimable by any lead.
+    imported = User.objects.create(username="imported")
+    imported.set_unusable_password()
+    imported.save()
+    invitation = _invite(world, username="imported")
+    assert not invitation.new_account
+    assert invitation_token(invitation=invitation) is None
+    token = default_token_generator.make_token(imported)
+    with pytest.raises(ValidationError):
+        invitation_accept_with_password(invitation=invitation, token=token, password="x-pass-9876")
+    imported.refresh_from_db()
+    assert not imported.has_usable_password()
+
+
+def test_another_teams_lead_cannot_claim_a_pending_newcomer(world):
+    # Lead of "Elsewhere" invites the username that Desk's lead just invited as a newcomer.
+    _invite(world)
+    theirs = invitation_create(
+        team=world.other_project.team,
+        actor=world.outsider,
+        username="newcomer",
+        email="attacker@example.org",
+        role=Role.LEAD,
+    )
+    assert invitation_token(invitation=theirs) is None
+    token = default_token_generator.make_token(theirs.user)
+    with pytest.raises(ValidationError):
+        invitation_accept_with_password(invitation=theirs, token=token, password="x-pass-9876")
+    assert not Membership.objects.filter(user=theirs.user).exists()

@@ -116,8 +116,8 @@ class Invitation(models.Model):
     """A lead's invitation to join a team; the membership starts only when the invitee accepts.
 
     `user` is the invitee's account: an existing user's, or one made for a newcomer without a
-    usable password, which they set through the one-time link (the same token machinery as a
-    password reset, so the link dies once the password is set).
+    usable password (`new_account`), which they set through the one-time link (the same token
+    machinery as a password reset, so the link dies once the password is set).
     """
 
     class State(models.TextChoices):
@@ -136,6 +136,10 @@ class Invitation(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     state = models.CharField(max_length=16, choices=State.choices, default=State.PENDING)
+    # Whether this invitation made the account. Only such an invitation may give a set-password
+    # link: otherwise a lead could invite an account without a password (an imported user, or a
+    # newcomer invited by another team) and claim it through their own link.
+    new_account = models.BooleanField(default=False)
     created = models.DateTimeField(auto_now_add=True)
     answered_at = models.DateTimeField(null=True, blank=True)
 

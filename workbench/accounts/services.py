@@ -80,7 +80,8 @@ def invitation_create(
     username = username.strip()
     email = User.objects.normalize_email(email.strip())
     user = User.objects.filter(username__iexact=username).first()
-    if user is None:
+    new_account = user is None
+    if new_account:
         user = User(username=username, email=email)
         user.set_unusable_password()
         user.full_clean(exclude=["password"])
@@ -97,7 +98,9 @@ def invitation_create(
             _("%(name)s is already invited.") % {"name": user.get_username()},
             "already_invited",
         )
-    invitation = Invitation(team=team, user=user, email=email, role=role, invited_by=actor)
+    invitation = Invitation(
+        team=team, user=user, email=email, role=role, invited_by=actor, new_account=new_account
+    )
     invitation.full_clean()
     invitation.save()
     return invitation
@@ -107,10 +110,11 @@ def invitation_token(*, invitation: Invitation) -> str | None:
     """Return the one-time set-password token of a newcomer's invitation, else None.
 
     Django's password-reset tokens: they hash the account's password, so the link dies once the
-    password is set, and after PASSWORD_RESET_TIMEOUT. An account that has a password already
-    accepts from its Invitations page instead.
+    password is set, and after PASSWORD_RESET_TIMEOUT. Only the invitation that made the account
+    has one, and only while nobody has claimed it; anyone else accepts from their Invitations
+    page.
     """
-    if not invitation.is_pending or invitation.user.has_usable_password():
+    if not (invitation.is_pending and invitation.new_account) or _claimed(invitation.user):
         return None
     return default_token_generator.make_token(invitation.user)
 
@@ -124,11 +128,11 @@ def invitation_link_valid(*, invitation: Invitation, token: str) -> bool:
 
 def invitation_notify(*, invitation: Invitation, url: str) -> None:
     """E-mail the invitee where to accept (the set-password link, or their Invitations page)."""
-    user = invitation.user
-    to = user.email if user.has_usable_password() else invitation.email
+    newcomer = invitation_token(invitation=invitation) is not None
+    to = invitation.email if newcomer else invitation.user.email
     if not to:
         return
-    context = {"invitation": invitation, "url": url, "newcomer": not user.has_usable_password()}
+    context = {"invitation": invitation, "url": url, "newcomer": newcomer}
     send_mail(
         subject=_("Join %(team)s on the Fact-check Workbench") % {"team": invitation.team.name},
         message=render_to_string("accounts/invitation_email.txt", context),
@@ -193,18 +197,15 @@ def invitation_cancel(*, invitation: Invitation, actor: AbstractBaseUser) -> Inv
         invitation.state = Invitation.State.CANCELLED
         invitation.answered_at = timezone.now()
         invitation.save(update_fields=["state", "answered_at"])
-        _forget_unclaimed_account(invitation.user)
+        if invitation.new_account and not _claimed(invitation.user):
+            # The account this invitation made was never claimed: it is nobody's. Deleting it
+            # frees the username (and drops other teams' invitations to that nobody).
+            invitation.user.delete()
     return invitation
 
 
-def _forget_unclaimed_account(user: AbstractBaseUser) -> None:
-    # An account made for an invitation that never set a password, in no team and with nothing
-    # else pending, is nobody's: delete it so that its username is free again.
-    if user.has_usable_password() or user.last_login is not None:
-        return
-    if user.memberships.exists() or user.invitations.filter(state="pending").exists():
-        return
-    user.delete()
+def _claimed(user: AbstractBaseUser) -> bool:
+    return user.has_usable_password() or user.last_login is not None
 
 
 @transaction.atomic
