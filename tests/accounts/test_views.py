@@ -360,3 +360,25 @@ def test_the_direct_add_member_path_is_gone(world):
     )
     assert response.status_code == 404
     assert not Membership.objects.filter(team=world.team, user=world.outsider).exists()
+
+
+def test_invitation_urls_with_huge_ids_are_404(client, world):
+    big = 10**25
+    lead = client_for(world.lead)
+    assert (
+        lead.post(reverse("accounts:invitation_cancel", args=[world.team.slug, big])).status_code
+        == 404
+    )
+    assert lead.post(reverse("accounts:invitation_accept", args=[big])).status_code == 404
+    assert lead.post(reverse("accounts:invitation_decline", args=[big])).status_code == 404
+    assert client.get(reverse("accounts:invitation_join", args=[big, "a-b"])).status_code == 404
+
+
+def test_invite_survives_a_failing_mail_server(world, settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = 9  # discard: nothing listens, the connection is refused
+    response = _invite(client_for(world.lead), world)
+    assert response.status_code == 200
+    assert "No e-mail could be sent" in response.content.decode()
+    assert "/invitations/" in response.context["invite_url"]

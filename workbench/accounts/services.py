@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import logging
 import secrets
+import smtplib
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model, password_validation
@@ -29,6 +31,7 @@ from workbench.accounts.models import (
 from workbench.errors import field_error
 
 User = get_user_model()
+logger = logging.getLogger(__name__)
 
 
 def require_role(*, user: AbstractBaseUser, team: Team, roles: tuple[str, ...]) -> Membership:
@@ -126,19 +129,28 @@ def invitation_link_valid(*, invitation: Invitation, token: str) -> bool:
     return default_token_generator.check_token(invitation.user, token)
 
 
-def invitation_notify(*, invitation: Invitation, url: str) -> None:
-    """E-mail the invitee where to accept (the set-password link, or their Invitations page)."""
+def invitation_notify(*, invitation: Invitation, url: str) -> bool:
+    """E-mail the invitee where to accept (the set-password link, or their Invitations page).
+
+    Return whether a mail went out; a mail server that fails is logged, not raised, since the
+    lead holds the link and can pass it on.
+    """
     newcomer = invitation_token(invitation=invitation) is not None
     to = invitation.email if newcomer else invitation.user.email
     if not to:
-        return
+        return False
     context = {"invitation": invitation, "url": url, "newcomer": newcomer}
-    send_mail(
-        subject=_("Join %(team)s on the Fact-check Workbench") % {"team": invitation.team.name},
-        message=render_to_string("accounts/invitation_email.txt", context),
-        from_email=None,
-        recipient_list=[to],
-    )
+    try:
+        send_mail(
+            subject=_("Join %(team)s on the Fact-check Workbench") % {"team": invitation.team.name},
+            message=render_to_string("accounts/invitation_email.txt", context),
+            from_email=None,
+            recipient_list=[to],
+        )
+    except (OSError, smtplib.SMTPException):
+        logger.exception("Could not e-mail invitation %s", invitation.pk)
+        return False
+    return True
 
 
 def _answer(invitation: Invitation, user: AbstractBaseUser, state: str) -> Invitation:

@@ -77,8 +77,10 @@ def invitation_create_view(request: HtmxHttpRequest, team_slug: str) -> HttpResp
             form.add_error(None, error)
         else:
             url = _invitation_url(request, invitation)
-            invitation_notify(invitation=invitation, url=url)
-            return _member_page(request, team, new_invitation=invitation, invite_url=url)
+            mailed = invitation_notify(invitation=invitation, url=url)
+            return _member_page(
+                request, team, new_invitation=invitation, invite_url=url, mailed=mailed
+            )
     return _member_page(request, team, form)
 
 
