@@ -113,66 +113,41 @@ def test_login_locks_after_repeated_wrong_passwords(client, world, settings):
     assert client.get(reverse("articles:project_list")).status_code == 302
 
 
-def _fail_logins(client, settings, address: str) -> None:
+def _log_in_as_lead(client, password: str, forwarded: str, remote: str = "10.0.0.1"):
+    return client.post(
+        reverse("login"),
+        {"username": "lead", "password": password},
+        REMOTE_ADDR=remote,
+        HTTP_X_FORWARDED_FOR=forwarded,
+    )
+
+
+def _fail_logins(client, settings, forwarded: str) -> None:
     for _ in range(settings.AXES_FAILURE_LIMIT):
-        client.post(
-            reverse("login"),
-            {"username": "lead", "password": "guess"},
-            REMOTE_ADDR="10.0.0.1",
-            HTTP_X_FORWARDED_FOR=address,
-        )
+        _log_in_as_lead(client, "guess", forwarded)
 
 
 def test_login_lock_behind_a_proxy_locks_the_attacker_not_the_owner(client, world, settings):
     # Both requests come from the proxy (10.0.0.1); only X-Forwarded-For tells them apart.
     settings.WORKBENCH_PROXY_COUNT = 1
     _fail_logins(client, settings, "203.0.113.66")
-    attacker = client.post(
-        reverse("login"),
-        {"username": "lead", "password": PASSWORD},
-        REMOTE_ADDR="10.0.0.1",
-        HTTP_X_FORWARDED_FOR="203.0.113.66",
-    )
-    assert attacker.status_code == 429
-    owner = client.post(
-        reverse("login"),
-        {"username": "lead", "password": PASSWORD},
-        REMOTE_ADDR="10.0.0.1",
-        HTTP_X_FORWARDED_FOR="198.51.100.7",
-    )
-    assert owner.status_code == 302
+    assert _log_in_as_lead(client, PASSWORD, "203.0.113.66").status_code == 429
+    assert _log_in_as_lead(client, PASSWORD, "198.51.100.7").status_code == 302
 
 
 def test_login_lock_ignores_addresses_the_client_forged(client, world, settings):
     # A client may prepend anything to X-Forwarded-For; the proxy appends the real address.
     settings.WORKBENCH_PROXY_COUNT = 1
     for n in range(settings.AXES_FAILURE_LIMIT):
-        client.post(
-            reverse("login"),
-            {"username": "lead", "password": "guess"},
-            REMOTE_ADDR="10.0.0.1",
-            HTTP_X_FORWARDED_FOR=f"192.0.2.{n}, 203.0.113.66",
-        )
-    response = client.post(
-        reverse("login"),
-        {"username": "lead", "password": PASSWORD},
-        REMOTE_ADDR="10.0.0.1",
-        HTTP_X_FORWARDED_FOR="192.0.2.200, 203.0.113.66",
-    )
-    assert response.status_code == 429
+        _log_in_as_lead(client, "guess", f"192.0.2.{n}, 203.0.113.66")
+    assert _log_in_as_lead(client, PASSWORD, "192.0.2.200, 203.0.113.66").status_code == 429
 
 
 def test_login_lock_without_proxies_uses_the_peer_address(client, world, settings):
     settings.WORKBENCH_PROXY_COUNT = 0
     _fail_logins(client, settings, "198.51.100.7")
     # X-Forwarded-For is not trusted without proxies: the lock is on the peer, 10.0.0.1.
-    response = client.post(
-        reverse("login"),
-        {"username": "lead", "password": PASSWORD},
-        REMOTE_ADDR="10.0.0.2",
-        HTTP_X_FORWARDED_FOR="198.51.100.7",
-    )
-    assert response.status_code == 302
+    assert _log_in_as_lead(client, PASSWORD, "198.51.100.7", remote="10.0.0.2").status_code == 302
 
 
 # --- invitations ----------------------------------------------------------------------------------

@@ -52,5 +52,9 @@ class ApiTokenScheme(OpenApiAuthenticationExtension):
         return {
             "type": "http",
             "scheme": "bearer",
-            "description": "A personal token created on /settings/tokens/.",
+            "description": (
+                "A personal token created on /settings/tokens/. A read-only token gets 403 on "
+                "any write; a token may expire, and every token dies when its owner's password "
+                "changes."
+            ),
         }
