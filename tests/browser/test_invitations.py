@@ -42,6 +42,7 @@ def test_lead_invites_a_newcomer_who_sets_a_password_and_joins(page, live_server
     page.get_by_label("New password confirmation").fill("123")
     page.get_by_role("button", name="Set password and join").click()
     page.get_by_text("This password is too short").wait_for()
+    screenshot(page, "invitation-join")
     page.get_by_label("New password:", exact=True).fill("a-fine-pass-852")
     page.get_by_label("New password confirmation").fill("a-fine-pass-852")
     page.get_by_role("button", name="Set password and join").click()
