@@ -53,10 +53,10 @@ VIEWS = [
     ),
     ("accounts:member_list", lambda w: [w.team.slug], "get", None, {"lead", "reviewer", "viewer"}),
     (
-        "accounts:member_add",
+        "accounts:invitation_create",
         lambda w: [w.team.slug],
         "post",
-        {"username": "outsider", "role": "viewer"},
+        {"username": "newcomer", "email": "newcomer@example.org", "role": "viewer"},
         {"lead"},
     ),
     (

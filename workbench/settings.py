@@ -140,7 +140,32 @@ AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("WORKBENCH_LOGIN_COOLOF
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", 0)) or None
+# Behind DJANGO_PROXY_COUNT reverse proxies the client's address is read from X-Forwarded-For
+# (as the proxies wrote it), so that the lock falls on username + the client's address, never the
+# proxy's: otherwise anyone could lock anyone out.
+WORKBENCH_PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", 0))
+AXES_CLIENT_IP_CALLABLE = "workbench.accounts.client_ip.client_address"
+
+# E-mail carries invitations and password resets. DJANGO_EMAIL_HOST selects SMTP;
+# DJANGO_EMAIL_BACKEND names a backend (console, smtp or a dotted path). With neither, mail is
+# printed to the console and password reset is not offered: nobody would receive its link.
+EMAIL_BACKENDS = {
+    "console": "django.core.mail.backends.console.EmailBackend",
+    "smtp": "django.core.mail.backends.smtp.EmailBackend",
+}
+EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "")
+EMAIL_PORT = int(os.environ.get("DJANGO_EMAIL_PORT", 587))
+EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", True)
+DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "workbench@localhost")
+_email_backend = os.environ.get("DJANGO_EMAIL_BACKEND", "") or ("smtp" if EMAIL_HOST else "")
+EMAIL_BACKEND = EMAIL_BACKENDS.get(_email_backend, _email_backend) or EMAIL_BACKENDS["console"]
+WORKBENCH_PASSWORD_RESET = env_bool("WORKBENCH_PASSWORD_RESET", bool(_email_backend))
+# Password reset requests per hour: from one client address, and for one e-mail address (over
+# the limit, no mail is sent but the page says the same, so it reveals nothing).
+WORKBENCH_RESET_LIMIT_PER_ADDRESS = int(os.environ.get("WORKBENCH_RESET_LIMIT_PER_ADDRESS", 5))
+WORKBENCH_RESET_LIMIT_PER_ACCOUNT = int(os.environ.get("WORKBENCH_RESET_LIMIT_PER_ACCOUNT", 3))
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "articles:project_list"

@@ -3,8 +3,31 @@ from __future__ import annotations
 from django.contrib import admin
 from django.urls import include, path
 
+from workbench.accounts import password_reset
+
+password_reset_urls = [
+    path("password_reset/", password_reset.PasswordResetView.as_view(), name="password_reset"),
+    path(
+        "password_reset/done/",
+        password_reset.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "reset/<uidb64>/<token>/",
+        password_reset.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "reset/done/",
+        password_reset.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
+]
+
 urlpatterns = [
     path("admin/", admin.site.urls),
+    # Before Django's own auth URLs, so that these replace its password reset views.
+    path("accounts/", include(password_reset_urls)),
     path("accounts/", include("django.contrib.auth.urls")),
     path("api/", include("workbench.api.urls")),
     path("", include("workbench.accounts.urls")),

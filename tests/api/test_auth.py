@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
@@ -12,6 +13,7 @@ from rest_framework import status
 from rest_framework.test import APIClient
 
 from tests.conftest import XSS, client_for
+from tests.factories import PASSWORD
 from workbench.accounts.models import ApiToken
 from workbench.accounts.services import api_token_create, api_token_revoke, token_hash
 
@@ -180,3 +182,82 @@ def test_token_revoke_ladder(world):
     assert _client(f"Bearer {secret}").get(reverse("api:team-list")).status_code == 401
     page = client_for(world.lead).get(reverse("accounts:token_list")).content.decode()
     assert "revoked" in page
+
+
+# --- scope, expiry and password changes -----------------------------------------------------------
+
+
+def test_read_only_token_reads_but_every_write_is_403(world):
+    _token, secret = api_token_create(user=world.lead, name="reader", read_only=True)
+    api = _client(f"Bearer {secret}")
+    assert api.get(reverse("api:project-list")).status_code == status.HTTP_200_OK
+    assert api.head(reverse("api:project-list")).status_code == status.HTTP_200_OK
+    response = api.post(reverse("api:entity-list"), {"name": "Someone"}, format="json")
+    assert response.status_code == status.HTTP_403_FORBIDDEN
+    assert "read-only" in response.json()["detail"]
+    project = reverse("api:project-detail", args=[world.project.pk])
+    assert api.patch(project, {"name": "X"}, format="json").status_code == 403
+    assert api.delete(project).status_code == status.HTTP_403_FORBIDDEN
+    world.project.refresh_from_db()
+    assert world.project.name == "Desk project"
+
+
+def test_expired_token_is_refused_like_a_revoked_one(world):
+    token, secret = api_token_create(user=world.lead, name="brief", expires_in_days=7)
+    assert token.expires_at > timezone.now() + datetime.timedelta(days=6)
+    api = _client(f"Bearer {secret}")
+    assert api.get(reverse("api:team-list")).status_code == status.HTTP_200_OK
+    ApiToken.objects.filter(pk=token.pk).update(expires_at=timezone.now())
+    response = api.get(reverse("api:team-list"))
+    assert response.status_code == status.HTTP_401_UNAUTHORIZED
+    assert response.json()["detail"] == "Invalid or revoked token."
+
+
+def test_token_expiry_out_of_range_is_refused(world):
+    with pytest.raises(ValidationError) as error:
+        api_token_create(user=world.lead, name="forever", expires_in_days=0)
+    assert error.value.error_dict["expires_in_days"][0].code == "token_expiry_out_of_range"
+
+
+def test_password_change_kills_every_token(world):
+    _token, secret = api_token_create(user=world.reviewer, name="script")
+    api = _client(f"Bearer {secret}")
+    assert api.get(reverse("api:team-list")).status_code == status.HTTP_200_OK
+    response = client_for(world.reviewer).post(
+        reverse("password_change"),
+        {
+            "old_password": PASSWORD,
+            "new_password1": "a-new-long-pass-77",
+            "new_password2": "a-new-long-pass-77",
+        },
+    )
+    assert response.status_code == status.HTTP_302_FOUND
+    assert api.get(reverse("api:team-list")).status_code == status.HTTP_401_UNAUTHORIZED
+    world.reviewer.refresh_from_db()
+    page = client_for(world.reviewer).get(reverse("accounts:token_list")).content.decode()
+    assert "your password changed since" in page
+    # A token made after the change works.
+    _token, fresh = api_token_create(user=world.reviewer, name="new")
+    assert _client(f"Bearer {fresh}").get(reverse("api:team-list")).status_code == 200
+
+
+def test_token_page_creates_a_read_only_expiring_token(world):
+    client = client_for(world.lead)
+    response = client.post(
+        reverse("accounts:token_create"),
+        {"name": "dashboard", "expires_in_days": "30", "read_only": "on"},
+    )
+    assert response.status_code == status.HTTP_200_OK
+    token = ApiToken.objects.get(user=world.lead)
+    assert token.read_only
+    assert token.expires_at.date() == (timezone.now() + datetime.timedelta(days=30)).date()
+    page = client.get(reverse("accounts:token_list")).content.decode()
+    assert "read-only" in page
+
+
+def test_token_page_refuses_an_unknown_expiry(world):
+    response = client_for(world.lead).post(
+        reverse("accounts:token_create"), {"name": "x", "expires_in_days": "99999"}
+    )
+    assert response.status_code == status.HTTP_400_BAD_REQUEST
+    assert not ApiToken.objects.exists()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import QuerySet
 
-from workbench.accounts.models import ApiToken, Membership, Team
+from workbench.accounts.models import ApiToken, Invitation, Membership, Role, Team
 
 
 def team_list(*, user: AbstractBaseUser | AnonymousUser) -> QuerySet[Team]:
@@ -40,4 +40,23 @@ def api_token_list(*, user: AbstractBaseUser | AnonymousUser) -> QuerySet[ApiTok
     """Return the user's own API tokens, newest first (never anyone else's)."""
     if not user.is_authenticated:
         return ApiToken.objects.none()
-    return ApiToken.objects.filter(user=user)
+    # With its user (one join): whether a token outlived a password change is read from it.
+    return ApiToken.objects.filter(user=user).select_related("user")
+
+
+def team_invitations(*, user: AbstractBaseUser, team: Team) -> QuerySet[Invitation]:
+    """Return the team's pending invitations for its leads (nobody else sees them)."""
+    if not Membership.objects.filter(user=user, team=team, role=Role.LEAD).exists():
+        return Invitation.objects.none()
+    return Invitation.objects.filter(team=team, state=Invitation.State.PENDING).select_related(
+        "user", "invited_by"
+    )
+
+
+def my_invitations(*, user: AbstractBaseUser | AnonymousUser) -> QuerySet[Invitation]:
+    """Return the invitations waiting for the user's answer."""
+    if not user.is_authenticated:
+        return Invitation.objects.none()
+    return Invitation.objects.filter(user=user, state=Invitation.State.PENDING).select_related(
+        "team", "invited_by"
+    )

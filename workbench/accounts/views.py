@@ -1,58 +1,154 @@
-"""Team pages: members and roles, and the team switcher."""
+"""Team pages: members and roles, invitations, the team switcher, and personal API tokens."""
 
 from __future__ import annotations
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.forms import SetPasswordForm
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
-from workbench.accounts.forms import ApiTokenForm, MemberAddForm, RoleForm, TeamSwitchForm
+from workbench.accounts.forms import ApiTokenForm, InvitationForm, RoleForm, TeamSwitchForm
 from workbench.accounts.middleware import SESSION_KEY
-from workbench.accounts.models import Membership
-from workbench.accounts.selectors import api_token_list, membership_get, team_list, team_members
+from workbench.accounts.models import Invitation, Membership, Team
+from workbench.accounts.selectors import (
+    api_token_list,
+    membership_get,
+    my_invitations,
+    team_invitations,
+    team_list,
+    team_members,
+)
 from workbench.accounts.services import (
     api_token_create,
     api_token_revoke,
-    membership_add,
+    invitation_accept,
+    invitation_accept_with_password,
+    invitation_cancel,
+    invitation_create,
+    invitation_decline,
+    invitation_link_valid,
+    invitation_notify,
+    invitation_token,
     membership_remove,
     membership_set_role,
 )
 from workbench.http import HtmxHttpRequest
 
+MEMBERS = "accounts/member_list.html"
 
-def _member_page(request: HtmxHttpRequest, team_slug: str, form: MemberAddForm | None = None):
-    team = get_object_or_404(team_list(user=request.user), slug=team_slug)
+
+def _member_page(
+    request: HtmxHttpRequest, team: Team, form: InvitationForm | None = None, **extra: object
+) -> HttpResponse:
     context = {
         "team": team,
         "members": team_members(user=request.user, team=team),
+        "invitations": team_invitations(user=request.user, team=team),
         "me": membership_get(user=request.user, team=team),
-        "form": form or MemberAddForm(),
+        "form": form or InvitationForm(),
+        **extra,
     }
-    return render(request, "accounts/member_list.html", context, status=400 if form else 200)
+    return render(request, MEMBERS, context, status=400 if form and form.errors else 200)
 
 
 @require_GET
 def member_list(request: HtmxHttpRequest, team_slug: str) -> HttpResponse:
-    return _member_page(request, team_slug)
+    return _member_page(request, get_object_or_404(team_list(user=request.user), slug=team_slug))
+
+
+@never_cache
+@require_POST
+def invitation_create_view(request: HtmxHttpRequest, team_slug: str) -> HttpResponse:
+    # Rendered, not redirected: the one-time link is shown to the lead once, never stored.
+    team = get_object_or_404(team_list(user=request.user), slug=team_slug)
+    form = InvitationForm(request.POST)
+    if form.is_valid():
+        try:
+            invitation = invitation_create(team=team, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            url = _invitation_url(request, invitation)
+            mailed = invitation_notify(invitation=invitation, url=url)
+            return _member_page(
+                request, team, new_invitation=invitation, invite_url=url, mailed=mailed
+            )
+    return _member_page(request, team, form)
+
+
+def _invitation_url(request: HtmxHttpRequest, invitation: Invitation) -> str:
+    token = invitation_token(invitation=invitation)
+    if token is None:
+        return request.build_absolute_uri(reverse("accounts:invitation_list"))
+    path = reverse("accounts:invitation_join", args=[invitation.pk, token])
+    return request.build_absolute_uri(path)
 
 
 @require_POST
-def member_add(request: HtmxHttpRequest, team_slug: str) -> HttpResponse:
+def invitation_cancel_view(
+    request: HtmxHttpRequest, team_slug: str, invitation_id: int
+) -> HttpResponse:
     team = get_object_or_404(team_list(user=request.user), slug=team_slug)
-    form = MemberAddForm(request.POST)
-    if form.is_valid():
+    invitation = get_object_or_404(Invitation, team=team, pk=invitation_id)
+    invitation_cancel(invitation=invitation, actor=request.user)
+    messages.info(request, _("Invitation withdrawn."))
+    return redirect("accounts:member_list", team_slug=team.slug)
+
+
+@require_GET
+def invitation_list(request: HtmxHttpRequest) -> HttpResponse:
+    return render(request, INVITATIONS, {"invitations": my_invitations(user=request.user)})
+
+
+@require_POST
+def invitation_accept_view(request: HtmxHttpRequest, invitation_id: int) -> HttpResponse:
+    invitation = get_object_or_404(my_invitations(user=request.user), pk=invitation_id)
+    invitation_accept(invitation=invitation, user=request.user)
+    messages.success(request, _("You joined %(team)s.") % {"team": invitation.team.name})
+    return redirect("accounts:invitation_list")
+
+
+@require_POST
+def invitation_decline_view(request: HtmxHttpRequest, invitation_id: int) -> HttpResponse:
+    invitation = get_object_or_404(my_invitations(user=request.user), pk=invitation_id)
+    invitation_decline(invitation=invitation, user=request.user)
+    messages.info(request, _("Declined the invitation to %(team)s.") % {"team": invitation.team})
+    return redirect("accounts:invitation_list")
+
+
+@never_cache
+@sensitive_post_parameters()
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def invitation_join(request: HtmxHttpRequest, invitation_id: int, token: str) -> HttpResponse:
+    """A newcomer's one-time link: set a password, which accepts the invitation."""
+    invitation = Invitation.objects.select_related("team", "user").filter(pk=invitation_id).first()
+    valid = invitation is not None and invitation_link_valid(invitation=invitation, token=token)
+    if not valid:
+        return render(request, JOIN, {"valid": False}, status=404)
+    form = SetPasswordForm(invitation.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
         try:
-            membership_add(team=team, actor=request.user, **form.cleaned_data)
-            return redirect("accounts:member_list", team_slug=team.slug)
+            invitation_accept_with_password(
+                invitation=invitation, token=token, password=form.cleaned_data["new_password1"]
+            )
         except ValidationError as error:
             form.add_error(None, error)
-    return _member_page(request, team_slug, form)
+        else:
+            messages.success(request, _("Your password is set: log in to start."))
+            return redirect("login")
+    status = 400 if form.errors else 200
+    return render(
+        request, JOIN, {"valid": True, "invitation": invitation, "form": form}, status=status
+    )
 
 
 @require_POST
@@ -97,6 +193,8 @@ def _membership_in(request: HtmxHttpRequest, team_slug: str, membership_id: int)
 # --- personal API tokens ----------------------------------------------------------------------
 
 TOKENS = "accounts/token_list.html"
+INVITATIONS = "accounts/invitation_list.html"
+JOIN = "accounts/invitation_join.html"
 
 
 def _token_page(request: HtmxHttpRequest, form: ApiTokenForm, **extra: object) -> HttpResponse:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib.auth.models import AbstractBaseUser
 from django.utils.translation import gettext as _
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
-from rest_framework import authentication, exceptions
+from rest_framework import authentication, exceptions, permissions
 from rest_framework.request import Request
 
 from workbench.accounts.models import ApiToken
@@ -31,8 +31,13 @@ class ApiTokenAuthentication(authentication.BaseAuthentication):
             raise exceptions.AuthenticationFailed(_("Invalid token.")) from error
         token = api_token_authenticate(secret)
         if token is None or not token.user.is_active:
-            # One message for unknown, wrong and revoked tokens: nothing to probe.
+            # One message for unknown, wrong, revoked and expired tokens: nothing to probe.
             raise exceptions.AuthenticationFailed(_("Invalid or revoked token."))
+        if token.read_only and request.method not in permissions.SAFE_METHODS:
+            # Checked here, once for every endpoint, so that no view can forget the scope.
+            raise exceptions.PermissionDenied(
+                _("This token is read-only: it may only read (GET, HEAD, OPTIONS).")
+            )
         return token.user, token
 
     def authenticate_header(self, request: Request) -> str:
@@ -47,5 +52,9 @@ class ApiTokenScheme(OpenApiAuthenticationExtension):
         return {
             "type": "http",
             "scheme": "bearer",
-            "description": "A personal token created on /settings/tokens/.",
+            "description": (
+                "A personal token created on /settings/tokens/. A read-only token gets 403 on "
+                "any write; a token may expire, and every token dies when its owner's password "
+                "changes."
+            ),
         }

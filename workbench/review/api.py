@@ -44,6 +44,7 @@ from workbench.review.selectors import (
     queue_sections,
 )
 from workbench.review.services import (
+    NOT_A_TEAM_REVIEWER,
     StaleDecision,
     adjudication_accept,
     adjudication_finish,
@@ -120,7 +121,7 @@ def _reviewer(pk: int) -> Model:
     # A missing user is refused like a non-member, so that ids cannot be probed.
     user = get_user_model().objects.filter(pk=pk, is_active=True).first()
     if user is None:
-        raise PermissionDenied(_("This user is not a member of this team."))
+        raise PermissionDenied(NOT_A_TEAM_REVIEWER)
     return user
 
 

@@ -18,6 +18,7 @@ from django.db import transaction
 from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from workbench.accounts.models import Membership, Role, Team
 from workbench.accounts.services import require_lead
@@ -37,6 +38,7 @@ from workbench.review.models import (
 SESSION_IDLE = timedelta(minutes=30)
 ACTIVE_GAP = timedelta(minutes=5)
 STRATEGIES = ("round_robin", "random")
+NOT_A_TEAM_REVIEWER = gettext_lazy("This user is not a reviewer of this team.")
 
 
 class StaleDecision(ValidationError):
@@ -57,8 +59,9 @@ def _require_assignable(*, team: Team, reviewer: AbstractBaseUser) -> None:
     role = Membership.objects.filter(team=team, user=reviewer).values_list("role", flat=True)
     role = role.first()
     if role is None:
-        # Refused like a role problem: the lead may not reach into another team.
-        raise PermissionDenied(_("%(name)s is not a member of this team.") % {"name": reviewer})
+        # Refused like a role problem: the lead may not reach into another team. The message
+        # does not name the user, and unknown ids get the same one, so no id can be probed.
+        raise PermissionDenied(NOT_A_TEAM_REVIEWER)
     if role not in (Role.LEAD, Role.REVIEWER):
         raise ValidationError(
             _("%(name)s is a viewer and cannot annotate.") % {"name": reviewer},

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import URLPattern, path, reverse
@@ -35,6 +35,7 @@ from workbench.review.selectors import (
     queue_sections,
 )
 from workbench.review.services import (
+    NOT_A_TEAM_REVIEWER,
     StaleDecision,
     adjudication_accept,
     adjudication_finish,
@@ -148,6 +149,10 @@ def assignment_create_view(request: HtmxHttpRequest, article_id: int) -> HttpRes
     form = forms.AssignForm(request.POST, team=article.project.team)
     if not form.is_valid():
         require_lead(user=request.user, team=article.project.team)
+        if request.POST.get("reviewer"):
+            # An unknown id is refused exactly as a non-member is (by the service), so that a
+            # lead cannot probe which ids exist.
+            raise PermissionDenied(NOT_A_TEAM_REVIEWER)
         messages.error(request, _("Pick a reviewer."))
         return redirect("review:assign", article.project_id)
     try:
