@@ -27,6 +27,7 @@ DEMO_TEAM = ("Demo newsroom", "demo-newsroom")
 DEMO_PROJECT = ("Middle East and Europe desk", "demo")
 SEED_SAMPLE = "lemonde-baghdad-2024-01-05.txt"
 DEMO_TEXTS = Path(__file__).resolve().parents[2] / "demo"
+WILDCARD_HOSTS = {"0.0.0.0", "::", "[::]", ""}  # noqa: S104 - recognised, not bound
 
 
 class Command(BaseCommand):
@@ -58,6 +59,13 @@ class Command(BaseCommand):
         if options["no_serve"]:
             return
         self.stdout.write(f"Open http://{options['addrport']}/ and log in as rafael (a reviewer).")
+        if not settings.DEBUG and options["addrport"].rpartition(":")[0] in WILDCARD_HOSTS:
+            # DEBUG is off (error pages show no traceback), and only the listed host names are
+            # answered: other machines reach the demo by a name given in DJANGO_ALLOWED_HOSTS.
+            self.stdout.write(
+                f"Answering host names {', '.join(settings.ALLOWED_HOSTS)}: set "
+                "DJANGO_ALLOWED_HOSTS to this machine's name or address to let others in."
+            )
         call_command("runserver", options["addrport"], use_reloader=False)
 
 
