@@ -32,11 +32,15 @@
     return "This could not be done (error " + xhr.status + ").";
   }
 
-  // Inside the element that made the request when it can hold a paragraph (a form, the side
-  // panel, a section), else just after it (a button, a link, a search box).
-  function place(elt) {
-    var holder = elt.closest("form, #panel, section, [data-errors-here]") ||
-      (elt.matches("div, section, aside, main") ? elt : null);
+  // Where the answer would have gone (the report, the panel, a section) when that can hold a
+  // paragraph; else in the form or section that made the request, or just after the element
+  // that made it (a button, a link, a search box).
+  function place(elt, target) {
+    var container = "div, section, aside, article, form";
+    if (target && target !== document.body && target.matches(container)) {
+      return { node: target, where: "afterbegin" };
+    }
+    var holder = elt.closest("form, section, #panel");
     return holder ? { node: holder, where: "afterbegin" } : { node: elt, where: "afterend" };
   }
 
@@ -45,15 +49,17 @@
     elt.htmxError = null;
   }
 
-  function show(elt, message) {
+  function show(detail, message) {
+    var elt = (detail.requestConfig && detail.requestConfig.elt) || detail.elt;
     clear(elt);
     var note = document.createElement("p");
     note.className = "notice error htmx-error";
     note.setAttribute("role", "alert");
     note.textContent = message;
-    var at = place(elt);
+    var at = place(elt, detail.target);
     at.node.insertAdjacentElement(at.where, note);
     elt.htmxError = note;
+    return note;
   }
 
   function isWholePage(xhr) {
@@ -65,11 +71,11 @@
   });
 
   document.addEventListener("htmx:responseError", function (event) {
-    show(event.detail.elt, reasonOf(event.detail.xhr));
+    show(event.detail, reasonOf(event.detail.xhr));
   });
 
   document.addEventListener("htmx:sendError", function (event) {
-    show(event.detail.elt, "The server could not be reached: check the connection and try again.");
+    show(event.detail, "The server could not be reached: check the connection and try again.");
   });
 
   // A fragment was asked for and a whole page came back: the login page after the session
@@ -84,20 +90,20 @@
     var asked = new URL(event.detail.requestConfig.path, window.location.href).pathname;
     var answered = xhr.responseURL ? new URL(xhr.responseURL).pathname : asked;
     if (answered !== asked && xhr.status < 400) {
-      sessionEnded(event.detail.elt, xhr.responseURL);
+      sessionEnded(event.detail, xhr.responseURL);
     } else {
-      show(event.detail.elt, reasonOf(xhr));
+      show(event.detail, reasonOf(xhr));
     }
   });
 
-  function sessionEnded(elt, loginUrl) {
-    show(elt, "Your session has ended. ");
+  function sessionEnded(detail, loginUrl) {
+    var note = show(detail, "Your session has ended. ");
     var login = new URL(loginUrl);
     login.searchParams.set("next", window.location.pathname + window.location.search);
     var link = document.createElement("a");
     link.href = login.href;
     link.target = "_blank";
     link.textContent = "Log in again in a new tab";
-    elt.htmxError.append(link, ", then send this again: nothing you typed here is lost.");
+    note.append(link, ", then send this again: nothing you typed here is lost.");
   }
 })();
