@@ -108,9 +108,11 @@ def _demo_user(username: str, first: str, last: str):  # noqa: ANN202 - the user
     user, _ = user_model.objects.get_or_create(
         username=username, defaults={"first_name": first, "last_name": last}
     )
-    # Reset on every run so the printed login always works.
-    user.set_password(DEMO_PASSWORD)
-    user.save(update_fields=["password"])
+    # Reset when changed so the printed login always works; only then, since a new hash ends
+    # the sessions of everyone logged in (running the demo again must not log people out).
+    if not user.check_password(DEMO_PASSWORD):
+        user.set_password(DEMO_PASSWORD)
+        user.save(update_fields=["password"])
     return user
 
 
