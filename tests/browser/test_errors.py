@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from django.conf import settings as django_settings
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from tests.browser.test_annotate import _article, _log_in, _select, _settle
 from workbench.annotations.services import annotation_create
@@ -34,12 +35,14 @@ def _still_the_import_page(page) -> None:
 
 
 def test_whitespace_paste_says_the_text_is_empty_in_the_report(page, live_server, world):
+    page.set_viewport_size({"width": 1280, "height": 500})  # the report is out of sight
     _import_page(page, live_server, world)
     page.locator("#import-paste textarea").fill("   \n\t  \n")
     page.get_by_role("button", name="Import text").click()
     alert = page.locator("#import-report [role=alert]")
     alert.wait_for()
     assert "The text is empty" in alert.inner_text()
+    expect(alert).to_be_in_viewport()  # the report sits above the form: it comes into view
     _still_the_import_page(page)
 
 

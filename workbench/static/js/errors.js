@@ -59,8 +59,24 @@
     var at = place(elt, detail.target);
     at.node.insertAdjacentElement(at.where, note);
     elt.htmxError = note;
+    bringIntoView(note);
     return note;
   }
+
+  function bringIntoView(node) {
+    var box = node.getBoundingClientRect();
+    if (box.top < 0 || box.bottom > window.innerHeight) {
+      node.scrollIntoView({ block: "center" });
+    }
+  }
+
+  // A refusal swapped in out of sight (the import report above a long form) comes into view.
+  document.addEventListener("htmx:afterSwap", function (event) {
+    var target = event.detail.target;
+    var root = target.isConnected ? target : document.getElementById(target.id);
+    var alert = root && root.querySelector("[role=alert]");
+    if (alert) bringIntoView(alert);
+  });
 
   function isWholePage(xhr) {
     return /^\s*(<!doctype|<html)/i.test(xhr.responseText || "");
