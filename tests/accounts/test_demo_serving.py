@@ -24,7 +24,6 @@ from workbench.accounts.management.commands.demo import seed_demo
 ROOT = Path(__file__).resolve().parents[2]
 
 
-
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

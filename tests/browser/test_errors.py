@@ -48,7 +48,9 @@ def test_whitespace_paste_says_the_text_is_empty_in_the_report(page, live_server
 
 # With DEBUG on, django-htmx's debug helper used to replace the whole page with the fragment.
 @pytest.mark.parametrize("debug", [False, True], ids=["production", "debug"])
-def test_unsupported_upload_says_so_in_the_report(page, live_server, world, settings, tmp_path, debug):
+def test_unsupported_upload_says_so_in_the_report(
+    page, live_server, world, settings, tmp_path, debug
+):
     settings.DEBUG = debug
     _import_page(page, live_server, world)
     program = tmp_path / "setup.exe"
@@ -200,4 +202,3 @@ def test_pages_under_the_csp_show_no_violations(strict_page, live_server, world)
 def _script_src(policy: str) -> str:
     directives = dict(part.strip().split(" ", 1) for part in policy.split(";") if part.strip())
     return directives["script-src"]
-
