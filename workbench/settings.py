@@ -9,6 +9,7 @@ key generated once into a git-ignored file.
 from __future__ import annotations
 
 import os
+import warnings
 from datetime import timedelta
 from pathlib import Path
 
@@ -199,8 +200,11 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
-# The demo serves the static files straight from the source folders (no collectstatic step).
+# The demo serves the static files straight from the source folders (no collectstatic step),
+# so WhiteNoise need not warn that collectstatic's folder is missing.
 WHITENOISE_USE_FINDERS = LOCAL
+if LOCAL:
+    warnings.filterwarnings("ignore", message="No directory at", category=UserWarning)
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", not LOCAL)

@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.core.management.base import CommandError
 
 from workbench.accounts.management.commands.demo import seed_demo
 
@@ -119,3 +121,10 @@ def test_demo_again_keeps_the_password_hash_but_restores_a_changed_password():
     seed_demo()
     rafael.refresh_from_db()
     assert rafael.check_password("workbench-demo")
+
+
+@pytest.mark.parametrize("addrport", ["0.0.0.0:8000", "[::]:8000"])
+def test_demo_refuses_to_serve_debug_pages_to_the_network(settings, addrport):
+    settings.DEBUG = True  # someone exported DJANGO_DEBUG=true
+    with pytest.raises(CommandError, match="does not serve them to the network"):
+        call_command("demo", "--addrport", addrport)
