@@ -193,8 +193,8 @@ STATICFILES_DIRS = [BASE_DIR / "workbench" / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
-        # The manifest (cache-busting names) exists only after collectstatic, so debug runs and
-        # the test suite use plain names.
+        # The manifest (cache-busting names) exists only after collectstatic, so debug runs, the
+        # demo and the test suite use plain names.
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if env_bool("DJANGO_STATIC_MANIFEST", not LOCAL)
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
