@@ -70,8 +70,10 @@
     }
   }
 
-  // A refusal swapped in out of sight (the import report above a long form) comes into view.
+  // A refusal swapped in out of sight (the import report above a long form) comes into view;
+  // a successful swap never moves the page.
   document.addEventListener("htmx:afterSwap", function (event) {
+    if (event.detail.xhr.status < 400) return;
     var target = event.detail.target;
     var root = target.isConnected ? target : document.getElementById(target.id);
     var alert = root && root.querySelector("[role=alert]");
