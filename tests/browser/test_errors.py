@@ -89,6 +89,22 @@ def test_bad_source_url_shows_its_error_in_the_panel(page, live_server, world, s
     assert page.get_by_label("Title").input_value() == "A report"
 
 
+def test_a_server_error_says_so_in_place_and_keeps_the_text(page, live_server, world, monkeypatch):
+    def bug(**kwargs):
+        raise RuntimeError("a bug in the importer")
+
+    monkeypatch.setattr("workbench.articles.views.article_import_text", bug)
+    _import_page(page, live_server, world)
+    page.locator("#import-paste textarea").fill("An article that must not be lost.")
+    page.get_by_role("button", name="Import text").click()
+    alert = page.locator("#import-report [role=alert]")
+    alert.wait_for()
+    assert "The server could not finish this request" in alert.inner_text()
+    assert "a bug in the importer" not in page.content()
+    assert page.locator("#import-paste textarea").input_value().startswith("An article")
+    _still_the_import_page(page)
+
+
 def test_pressing_q_after_submitting_says_why_in_the_panel(page, live_server, world):
     article = _article(world)
     assignment = assignment_create(article=article, reviewer=world.reviewer, actor=world.lead)
