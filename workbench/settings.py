@@ -1,17 +1,22 @@
 """Settings for the Fact-check Workbench, all read from the environment.
 
 Safe defaults for development, loud failures for production: without DJANGO_DEBUG=true a
-missing DJANGO_SECRET_KEY stops the process.
+missing DJANGO_SECRET_KEY (and no key file) stops the process. `manage.py demo` sets
+WORKBENCH_DEMO=true: DEBUG off as in production, but plain http on this machine and a secret
+key generated once into a git-ignored file.
 """
 
 from __future__ import annotations
 
 import os
+import warnings
 from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
+from django.core.management.utils import get_random_secret_key
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -25,18 +30,47 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 
 DEBUG = env_bool("DJANGO_DEBUG", False)
+DEMO = env_bool("WORKBENCH_DEMO", False)
+# On this machine only (debug or the demo): no TLS, so no secure-only cookies or redirects.
+LOCAL = DEBUG or DEMO
 
-SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured(
-            "DJANGO_SECRET_KEY is not set. Set it (any long random string) or run with "
-            "DJANGO_DEBUG=true for development."
-        )
-    SECRET_KEY = "django-insecure-development-only-key-never-use-in-production"  # noqa: S105
+DEV_SECRET_KEY = "django-insecure-development-only-key-never-use-in-production"  # noqa: S105
+
+
+def secret_key(*, value: str, path: Path, create: bool, debug: bool) -> str:
+    """Return DJANGO_SECRET_KEY, else the key kept in `path`, made there once when `create`.
+
+    A key that stays the same from run to run keeps people logged in when the demo restarts.
+    Outside the demo and debug, no key at all is a loud failure.
+    """
+    if value:
+        return value
+    if create and not path.exists():
+        try:
+            # Readable by this user only; O_EXCL: two demos starting at once make one key.
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "w") as file:
+                file.write(get_random_secret_key() + "\n")
+        except FileExistsError:
+            pass
+    stored = path.read_text(encoding="utf-8").strip() if path.exists() else ""
+    if stored:
+        return stored
+    if debug:
+        return DEV_SECRET_KEY
+    raise ImproperlyConfigured(
+        f"DJANGO_SECRET_KEY is not set and there is no key in {path}. Set it (any long random "
+        "string) or run with DJANGO_DEBUG=true for development."
+    )
+
+
+SECRET_KEY_FILE = Path(os.environ.get("DJANGO_SECRET_KEY_FILE", BASE_DIR / ".secret_key"))
+SECRET_KEY = secret_key(
+    value=os.environ.get("DJANGO_SECRET_KEY", ""), path=SECRET_KEY_FILE, create=DEMO, debug=DEBUG
+)
 
 ALLOWED_HOSTS = env_list(
-    "DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver" if DEBUG else ""
+    "DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver" if LOCAL else ""
 )
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
@@ -50,6 +84,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
+    "csp",
     "template_partials",
     "rest_framework",
     "django_filters",
@@ -69,6 +104,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -182,22 +218,51 @@ STATICFILES_DIRS = [BASE_DIR / "workbench" / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
-        # The manifest (cache-busting names) exists only after collectstatic, so debug runs and
-        # the test suite use plain names.
+        # The manifest (cache-busting names) exists only after collectstatic, so debug runs, the
+        # demo and the test suite use plain names.
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
-        if env_bool("DJANGO_STATIC_MANIFEST", not DEBUG)
+        if env_bool("DJANGO_STATIC_MANIFEST", not LOCAL)
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
+# The demo serves the static files straight from the source folders (no collectstatic step),
+# so WhiteNoise need not warn that collectstatic's folder is missing.
+WHITENOISE_USE_FINDERS = LOCAL
+if LOCAL:
+    warnings.filterwarnings("ignore", message="No directory at", category=UserWarning)
 
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", not DEBUG)
+SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", not LOCAL)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_PROXY_SSL_HEADER = (
     ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("DJANGO_BEHIND_TLS_PROXY", False) else None
 )
+# Production is HTTPS only: plain http is redirected, and browsers are told (HSTS, a year) never
+# to try http again, for the workbench's host name and the names under it. On a host name of
+# its own that is safe; on an apex domain shared with other sites, weigh the two flags.
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SSL_REDIRECT", not LOCAL)
+SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", 0 if LOCAL else 31_536_000))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", not LOCAL)
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", not LOCAL)
+
+# Content-Security-Policy: scripts and styles from our own static files only, never inline
+# (the templates load external scripts; htmx's indicator style ships in workbench.css).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
 
 # History is read per object, newest first by history_id: an index on history_date would serve
 # no query and cost every history row (a bulk import writes one per annotation).

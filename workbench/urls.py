@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from workbench.accounts import password_reset
+from workbench.views import favicon_view
 
 password_reset_urls = [
     path("password_reset/", password_reset.PasswordResetView.as_view(), name="password_reset"),
@@ -25,6 +26,7 @@ password_reset_urls = [
 ]
 
 urlpatterns = [
+    path("favicon.ico", favicon_view, name="favicon"),
     path("admin/", admin.site.urls),
     # Before Django's own auth URLs, so that these replace its password reset views.
     path("accounts/", include(password_reset_urls)),

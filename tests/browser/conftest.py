@@ -47,7 +47,11 @@ def browser() -> Iterator[object]:
 
 @pytest.fixture
 def page(browser, live_server) -> Iterator[object]:
-    context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
+    # Playwright's wait_for_function runs its predicate through eval in the page, which the
+    # Content-Security-Policy forbids; test_errors.py checks the policy in a strict context.
+    context = browser.new_context(
+        base_url=live_server.url, viewport={"width": 1280, "height": 900}, bypass_csp=True
+    )
     context.set_default_timeout(10_000)
     page = context.new_page()
     errors: list[str] = []

@@ -66,6 +66,7 @@ class PasteForm(ArticleMetadataForm):
     text = forms.CharField(
         label=_("Article text"),
         widget=forms.Textarea(attrs={"rows": 14}),
+        error_messages={"required": _("The text is empty: paste the article first.")},
         help_text=_(
             "Paste the article as you have it; menus, sponsor lines and paywall notices "
             "are set aside."
@@ -83,6 +84,8 @@ class MultipleFileField(forms.FileField):
     def clean(self, data, initial=None):  # noqa: ANN001, ANN201 - Django's signature
         single = super().clean
         if isinstance(data, list | tuple):
+            if not data and self.required:
+                raise forms.ValidationError(self.error_messages["required"], code="required")
             return [single(item, initial) for item in data]
         return [single(data, initial)]
 
@@ -90,6 +93,7 @@ class MultipleFileField(forms.FileField):
 class UploadForm(forms.Form):
     files = MultipleFileField(
         label=_("Files"),
+        error_messages={"required": _("No file chosen: choose one or more files first.")},
         help_text=_(
             ".txt, .md, .html, or .jsonl with one "
             "{title, body, url, outlet, byline, published} per line."
@@ -107,6 +111,7 @@ class UrlForm(forms.Form):
 class JsonlForm(forms.Form):
     text = forms.CharField(
         label=_("JSON Lines"),
+        error_messages={"required": _("The batch is empty: paste one article per line.")},
         widget=forms.Textarea(attrs={"rows": 10, "spellcheck": "false"}),
         help_text=_(
             'One article per line: {"title": …, "body": …, "url": …, "outlet": …, '

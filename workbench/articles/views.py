@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models.functions import Length
+from django.forms import BaseForm
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -319,7 +320,20 @@ def _import_page(
     template = "articles/article_import.html"
     if request.htmx:
         template += "#import-report"
+        context.setdefault("report", _refused_form_report(context.values()))
     return render(request, template, context, status=status)
+
+
+def _refused_form_report(forms_: Iterable[object]) -> ImportReport | None:
+    """A refused form's errors as report lines: the htmx answer is the report alone."""
+    failures = [
+        ImportFailure(form.fields[name].label if name in form.fields else "", message)
+        for form in forms_
+        if isinstance(form, BaseForm) and form.is_bound
+        for name, messages in form.errors.items()
+        for message in messages
+    ]
+    return ImportReport(failures=failures) if failures else None
 
 
 def _import_one(

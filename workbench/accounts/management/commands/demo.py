@@ -7,7 +7,7 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
 from workbench.accounts.demo.annotations import annotate_seed
@@ -27,6 +27,7 @@ DEMO_TEAM = ("Demo newsroom", "demo-newsroom")
 DEMO_PROJECT = ("Middle East and Europe desk", "demo")
 SEED_SAMPLE = "lemonde-baghdad-2024-01-05.txt"
 DEMO_TEXTS = Path(__file__).resolve().parents[2] / "demo"
+WILDCARD_HOSTS = {"0.0.0.0", "::", "[::]"}  # noqa: S104 - recognised, not bound
 
 
 class Command(BaseCommand):
@@ -37,6 +38,13 @@ class Command(BaseCommand):
         parser.add_argument("--addrport", default="127.0.0.1:8000", help="where to serve")
 
     def handle(self, *args: object, **options: object) -> None:
+        host, _, port = options["addrport"].rpartition(":")
+        if settings.DEBUG and host in WILDCARD_HOSTS and not options["no_serve"]:
+            raise CommandError(
+                "Debug is on (DJANGO_DEBUG=true): its error pages show code and settings, so the "
+                "demo does not serve them to the network. Unset DJANGO_DEBUG or serve on "
+                "127.0.0.1."
+            )
         call_command("migrate", interactive=False, verbosity=0)
         call_command("createcachetable", verbosity=0)  # only when WORKBENCH_CACHE=db
         self.stdout.write("Database migrated.")
@@ -57,7 +65,15 @@ class Command(BaseCommand):
             self.stdout.write(f"  {username:<8} {role.label.lower()}  ({first} the {last})")
         if options["no_serve"]:
             return
-        self.stdout.write(f"Open http://{options['addrport']}/ and log in as rafael (a reviewer).")
+        here = f"127.0.0.1:{port}" if host in WILDCARD_HOSTS or not host else options["addrport"]
+        self.stdout.write(f"Open http://{here}/ and log in as rafael (a reviewer).")
+        if not settings.DEBUG and host in WILDCARD_HOSTS:
+            # DEBUG is off (error pages show no traceback), and only the listed host names are
+            # answered: other machines reach the demo by a name given in DJANGO_ALLOWED_HOSTS.
+            self.stdout.write(
+                f"Answering host names {', '.join(settings.ALLOWED_HOSTS)}: set "
+                "DJANGO_ALLOWED_HOSTS to this machine's name or address to let others in."
+            )
         call_command("runserver", options["addrport"], use_reloader=False)
 
 
@@ -100,9 +116,11 @@ def _demo_user(username: str, first: str, last: str):  # noqa: ANN202 - the user
     user, _ = user_model.objects.get_or_create(
         username=username, defaults={"first_name": first, "last_name": last}
     )
-    # Reset on every run so the printed login always works.
-    user.set_password(DEMO_PASSWORD)
-    user.save(update_fields=["password"])
+    # Reset when changed so the printed login always works; only then, since a new hash ends
+    # the sessions of everyone logged in (running the demo again must not log people out).
+    if not user.check_password(DEMO_PASSWORD):
+        user.set_password(DEMO_PASSWORD)
+        user.save(update_fields=["password"])
     return user
 
 
