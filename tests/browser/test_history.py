@@ -12,6 +12,7 @@ from django.test import Client
 from django.urls import reverse
 from playwright.sync_api import expect
 
+from tests.browser.test_annotate import _annotate, _article, _settle
 from tests.factories import ArticleFactory
 from workbench.annotations.services import entity_create
 
@@ -86,3 +87,24 @@ def test_back_between_two_searches_reloads_the_earlier_full_page(world, page, li
     expect(page.locator("header.topbar")).to_have_count(1)
     expect(page.locator("#id_q")).to_have_value("drone")
     expect(page.locator("#article-rows")).to_contain_text("Drone strike")
+
+
+def test_back_to_an_article_after_a_save_shows_the_full_article(world, page, live_server):
+    # After a save the article page refreshes its text and list by GETting its own URL over
+    # htmx: the browser must not keep that fragment as the page to show on Back.
+    article = _article(world)
+    _log_in(page, live_server, world.reviewer)
+    page.goto(article.get_absolute_url())
+    _annotate(page, "three drones were used", "c")
+    page.get_by_label("The outlet itself").check()
+    page.locator("#annotation-form button[type=submit]").click()
+    page.locator("#panel .flash", has_text="Saved.").wait_for()
+    page.locator("#annotated-body mark").first.wait_for()
+    _settle(page)
+    page.locator("header.topbar a.brand").click()
+    page.wait_for_url(lambda url: url.rstrip("/") == live_server.url)
+    page.go_back()
+    page.wait_for_url(f"**{article.get_absolute_url()}")
+    expect(page.locator("header.topbar")).to_have_count(1)
+    expect(page.locator("h1")).to_contain_text("Drone strike in Baghdad")
+    expect(page.locator("#annotated-body mark").first).to_be_visible()
