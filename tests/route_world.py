@@ -77,10 +77,11 @@ def _walk(patterns: list, prefix: str = "", namespace: str = "") -> Iterator[tup
             yield prefix + str(entry.pattern), namespace + (entry.name or ""), entry
 
 
-def enumerate_routes() -> dict[tuple[str, str], Route]:
-    """Return every (route name, method) of the URLconf, the admin aside."""
+def enumerate_routes(urlconf: object = None) -> dict[tuple[str, str], Route]:
+    """Return every (route name, method) of the URLconf (the project's by default), the admin
+    aside."""
     routes: dict[tuple[str, str], Route] = {}
-    for pattern, name, entry in _walk(get_resolver().url_patterns):
+    for pattern, name, entry in _walk(get_resolver(urlconf).url_patterns):
         if pattern.startswith(SKIPPED_PREFIXES):
             continue
         params = tuple(entry.pattern.regex.groupindex)

@@ -38,13 +38,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from types import SimpleNamespace
+from types import ModuleType, SimpleNamespace
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
+from django.http import HttpResponse
 from django.test import Client, override_settings
-from django.urls import reverse
+from django.urls import include, path, reverse
+from django.views.decorators.http import require_http_methods, require_POST
 from drf_spectacular.generators import SchemaGenerator
 from rest_framework.test import APIClient
 
@@ -512,6 +514,40 @@ def test_every_route_has_a_row():
     stale = sorted(set(TABLE) - set(ROUTES))
     assert not missing, f"routes without a row in tests/test_routes.py TABLE: {missing}"
     assert not stale, f"rows for routes that no longer exist: {stale}"
+
+
+def test_a_new_route_is_found_with_its_methods():
+    """The walk cannot miss a route: one added to the URLconf shows up, with its methods."""
+
+    @require_POST
+    def invite(request, team_slug: str) -> HttpResponse:
+        return HttpResponse()
+
+    @require_http_methods(["GET", "POST"])
+    def settings_page(request) -> HttpResponse:
+        return HttpResponse()
+
+    def undecorated(request) -> HttpResponse:
+        return HttpResponse()
+
+    urlconf = ModuleType("urlconf_with_new_routes")
+    urlconf.urlpatterns = [
+        path("", include("workbench.urls")),
+        path("teams/<slug:team_slug>/invite/", invite, name="invite"),
+        path("me/", settings_page, name="me"),
+        path("loose/", undecorated, name="loose"),
+    ]
+    found = enumerate_routes(urlconf)
+    new = set(found) - set(ROUTES)
+    assert new == {
+        ("invite", "POST"),
+        ("me", "GET"),
+        ("me", "POST"),
+        ("loose", "GET"),
+        ("loose", "POST"),
+    }
+    assert found["invite", "POST"].params == ("team_slug",)
+    assert not set(TABLE) >= set(found), "the completeness check would name these"
 
 
 def test_openapi_schema_lists_every_api_route_of_the_urlconf():
