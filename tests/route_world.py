@@ -52,7 +52,8 @@ def _view_methods(callback: Callable) -> set[str]:
     actions = getattr(callback, "actions", None)
     cls = getattr(callback, "cls", None) or getattr(callback, "view_class", None)
     if actions:  # a DRF viewset route: the router's method → action map
-        allowed = set(getattr(cls, "http_method_names", actions))
+        # (DRF adds "head" to this map once the view has answered a GET: leave it out.)
+        allowed = set(getattr(cls, "http_method_names", actions)) - {"head", "options"}
         return {m.upper() for m in actions if m in allowed}
     if cls is not None:  # a class-based view: the handlers it defines
         names = [m for m in cls.http_method_names if m not in ("head", "options")]
