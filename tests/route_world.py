@@ -236,15 +236,23 @@ API_PKS: dict[str, Callable[[SimpleNamespace], object]] = {
 }
 
 
-def default_kwargs(route: Route, w: SimpleNamespace) -> dict[str, object]:
-    """Return the URL keywords for a route from the world, by their names."""
-    kwargs: dict[str, object] = {}
+def default_kwargs(
+    route: Route, w: SimpleNamespace, given: dict[str, object] | None = None
+) -> dict[str, object]:
+    """Return the URL keywords for a route: those `given`, the others from the world by name."""
+    kwargs: dict[str, object] = dict(given or {})
     for param in route.params:
-        if param == "pk":
-            basename = route.name.split(":")[-1].split("-")[0]
-            kwargs[param] = API_PKS[basename](w)
-        else:
-            kwargs[param] = PARAMS[param](w)
+        if param in kwargs:
+            continue
+        # An API `pk` names an object of the router's basename: api:article-detail → article.
+        table, key = (
+            (API_PKS, route.name.split(":")[-1].split("-")[0]) if param == "pk" else (PARAMS, param)
+        )
+        assert key in table, (
+            f"{route.name}: no object for the URL keyword {param!r}; add {key!r} to "
+            "tests/route_world.py (PARAMS, or API_PKS for an API pk), or give the row kwargs="
+        )
+        kwargs[param] = table[key](w)
     return kwargs
 
 

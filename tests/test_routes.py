@@ -29,7 +29,10 @@ How to add a row (when the suite names a route without one):
 3. URL keywords are filled from the world by their names (route_world.PARAMS, and API_PKS for
    an API `pk` by router basename); pass `kwargs=lambda w: {...}` to name other objects.
    `data=lambda w: {...}` is the form (HTML) or JSON body (API) sent; `query` is appended.
-4. If the route needs an object the world lacks, add it in route_world.build_world.
+4. If the route needs an object the world lacks, add it in route_world.build_world (and a new
+   URL keyword, e.g. `<int:invitation_id>`, to route_world.PARAMS).
+The admin's own routes (`admin/`) are left out of the walk; `test_admin_is_for_staff_only`
+stands for them.
 5. `500-known` records a known server error (in another area, being fixed) so the walk goes
    on; an unexpected 500 fails as "got 500-known". Never use it for a new route. (No row
    needs it today.)
@@ -433,11 +436,7 @@ def _client(route, user) -> Client:
 
 
 def _url(route, row: Row, w) -> str:
-    kwargs = (
-        default_kwargs(route, w)
-        if row.kwargs is None
-        else {**default_kwargs(route, w), **row.kwargs(w)}
-    )
+    kwargs = default_kwargs(route, w, row.kwargs(w) if row.kwargs else None)
     return reverse(route.name, kwargs=kwargs) + row.query
 
 
