@@ -68,6 +68,11 @@ class World:
 
 @pytest.fixture
 def world(db) -> World:
+    return make_world()
+
+
+def make_world() -> World:
+    """Build the world (the fixture's body; tests/test_routes.py builds one per module)."""
     team = TeamFactory(name="Desk", slug="desk")
     lead = MembershipFactory(team=team, role=Role.LEAD, user__username="lead").user
     reviewer = MembershipFactory(team=team, role=Role.REVIEWER, user__username="reviewer").user
