@@ -100,8 +100,14 @@ def test_accept_creates_the_annotation_with_an_existing_entity_by_alias(world, a
     assert response.status_code == 200
     assert "annotations-changed" in response["HX-Trigger"]
     annotation = Annotation.objects.get()
-    assert (annotation.kind, annotation.start, annotation.end) == ("quote", item.start, item.end)
-    assert annotation.exact == BODY[item.start : item.end]
+    # Stored without the quotation marks the suggestion spans (issue 14, item 6).
+    assert BODY[item.start] == "“" and BODY[item.end - 1] == "”"
+    assert (annotation.kind, annotation.start, annotation.end) == (
+        "quote",
+        item.start + 1,
+        item.end - 1,
+    )
+    assert annotation.exact == BODY[item.start + 1 : item.end - 1]
     assert annotation.speaker == knights
     assert annotation.role == "Iraq expert at the Washington Institute"
     assert annotation.quote_type == "direct"
@@ -187,7 +193,7 @@ def test_accept_query_count(world, article, django_assert_max_num_queries):
     data = post_data(first_quote(article))
     # About a third are SAVEPOINT/RELEASE pairs: the entity and annotation services are atomic
     # in their own right and run inside the accept's transaction.
-    with django_assert_max_num_queries(46):
+    with django_assert_max_num_queries(47):
         assert client.post(url("suggestion_accept", article), data).status_code == 200
 
 

@@ -129,9 +129,78 @@ def check_span(*, body: str, span: Span, field: str = "span") -> None:
         )
 
 
+# Quotation marks of any kind. A quote is stored without them (they stay in the text): the
+# double ones are trimmed at either end, the single ones only in pairs, since a lone ’ may be
+# an apostrophe ("the players’").
+DOUBLE_MARKS = frozenset('"“”«»„‟')
+SINGLE_MARKS = frozenset("'‘’‚‛‹›")
+
+
+def quote_span_trim(body: str, span: Span) -> Span:
+    """Return the span without the quotation marks around it and the whitespace inside them.
+
+    One convention for every way a quote is made (by hand, suggested, seeded, imported), so
+    the same quotation is the same span. The caller has checked the span against the body.
+    """
+    start, end = span.start, span.end
+    while start < end:
+        if body[start].isspace() or body[start] in DOUBLE_MARKS:
+            start += 1
+        elif body[end - 1].isspace() or body[end - 1] in DOUBLE_MARKS:
+            end -= 1
+        elif end - start >= 2 and body[start] in SINGLE_MARKS and body[end - 1] in SINGLE_MARKS:
+            start, end = start + 1, end - 1
+        else:
+            break
+    if start >= end:
+        raise field_error(
+            "span", _("There is no text between these quotation marks."), "empty_quote"
+        )
+    return Span(start, end, body[start:end])
+
+
 def span_context(body: str, start: int, end: int) -> tuple[str, str]:
     """Return the prefix and suffix kept beside a span for re-anchoring it later."""
     return body[max(0, start - CONTEXT_CHARS) : start], body[end : end + CONTEXT_CHARS]
+
+
+def annotation_span(
+    *,
+    article: Article,
+    annotator: AbstractBaseUser,
+    kind: str,
+    span: Span,
+    current: Annotation | None = None,
+) -> Span:
+    """Return the span an annotation of this kind is stored on; refuse a repeat.
+
+    The span must match the body; a quote loses its quotation marks (quote_span_trim). The
+    same annotator may not mark the same kind on the same span twice (code
+    "duplicate_annotation"); other annotators' work is not looked at, so nothing hidden by
+    the blind rule shows through. `current` is the annotation being edited, if any.
+    """
+    body = article.body
+    check_span(body=body, span=span)
+    if kind == AnnotationKind.QUOTE:
+        span = quote_span_trim(body, span)
+    if current is not None and (current.start, current.end) == (span.start, span.end):
+        return span  # an edit that keeps the span repeats nothing
+    same = Annotation.objects.filter(
+        article=article, annotator_id=annotator.pk, kind=kind, start=span.start, end=span.end
+    )
+    if current is not None:
+        same = same.exclude(pk=current.pk)
+    if same.exists():
+        raise field_error(
+            "span",
+            _(
+                "%(annotator)s has already marked this text as a %(kind)s: open that "
+                "annotation to change it."
+            )
+            % {"kind": kind, "annotator": annotator.get_username()},
+            "duplicate_annotation",
+        )
+    return span
 
 
 # --- permissions ------------------------------------------------------------------------------
@@ -408,13 +477,19 @@ def _apply(annotation: Annotation, span: Span, fields: dict[str, object]) -> Non
     unknown = set(fields) - set(QUOTE_FIELDS) - set(CLAIM_FIELDS)
     if unknown:
         raise TypeError(f"unknown annotation fields: {sorted(unknown)}")
-    check_span(body=body, span=span)
+    if annotation.kind not in AnnotationKind.values:
+        raise field_error("kind", _("Choose quote or claim."), "bad_kind")
+    span = annotation_span(
+        article=article,
+        annotator=annotation.annotator,
+        kind=annotation.kind,
+        span=span,
+        current=annotation if annotation.pk else None,
+    )
     annotation.start, annotation.end, annotation.exact = span.start, span.end, span.exact
     annotation.prefix, annotation.suffix = span_context(body, span.start, span.end)
     own = QUOTE_FIELDS if annotation.kind == AnnotationKind.QUOTE else CLAIM_FIELDS
     stray = [name for name in set(fields) - set(own) if fields[name] not in (None, "", False)]
-    if annotation.kind not in AnnotationKind.values:
-        raise field_error("kind", _("Choose quote or claim."), "bad_kind")
     if stray:
         raise ValidationError(
             _("A %(kind)s has no %(fields)s.")

@@ -30,8 +30,8 @@ from workbench.annotations.services import (
     StaleEdit,
     annotation_create,
     annotation_delete,
+    annotation_span,
     annotation_update,
-    check_span,
     comment_add,
     entity_create,
     evidence_add,
@@ -59,7 +59,7 @@ def annotation_new_view(request: HtmxHttpRequest, article_id: int) -> HttpRespon
     article = get_object_or_404(article_list(user=request.user), pk=article_id)
     require_article_open(user=request.user, article=article)
     span_form = forms.SpanForm(request.POST)
-    errors = _span_errors(article, span_form)
+    errors = _span_errors(article, span_form, request.user)
     context = _new_context(request, article, span_form, errors=errors, span_ok=not errors)
     return _render(request, NEW, "form", context, status=400 if errors else 200)
 
@@ -86,11 +86,12 @@ def annotation_create_view(request: HtmxHttpRequest, article_id: int) -> HttpRes
     return _render(request, NEW, "form", context, status=400)
 
 
-def _span_errors(article: Article, span_form: forms.SpanForm) -> list[str]:
+def _span_errors(article: Article, span_form: forms.SpanForm, user: object) -> list[str]:
     if not span_form.is_valid():
         return _form_messages(span_form)
     try:
-        check_span(body=article.body, span=span_form.span())
+        kind = span_form.cleaned_data.get("kind") or AnnotationKind.QUOTE
+        annotation_span(article=article, annotator=user, kind=kind, span=span_form.span())
     except ValidationError as error:
         return error.messages
     return []
