@@ -340,7 +340,8 @@ def test_annotation_list_id_order_scoping_finds_the_same_rows(world, article):
 MARKED = (
     "“We are ready,” said Ana. « Nous sommes prêts », a-t-il dit. 'Fine,' he said. "
     "„Gut“, sagte sie. “ Spaced out ” was the note. The players’ union spoke. ‘Yes’, "
-    "she said. \"Plain\" marks."
+    'she said. "Plain" marks. “Going on, without a close. He was behind the "act of '
+    'self-defense" against X, who was "actively involved." Then'
 )
 
 
@@ -357,6 +358,14 @@ MARKED = (
         ("We are ready,", "We are ready,"),
         # A lone single mark is an apostrophe, not a quotation mark.
         ("The players’", "The players’"),
+        # A paragraph of a quotation that goes on opens without closing.
+        ("“Going on, without a close.", "Going on, without a close."),
+        # The marks of quoted fragments inside a mixed quote are the fragments'.
+        (
+            '"act of self-defense" against X, who was "actively involved."',
+            '"act of self-defense" against X, who was "actively involved."',
+        ),
+        ('He was behind the "act of self-defense"', 'He was behind the "act of self-defense"'),
     ],
 )
 def test_a_quote_is_stored_without_its_quotation_marks(world, selected, stored):

@@ -129,11 +129,34 @@ def check_span(*, body: str, span: Span, field: str = "span") -> None:
         )
 
 
-# Quotation marks of any kind. A quote is stored without them (they stay in the text): the
-# double ones are trimmed at either end, the single ones only in pairs, since a lone ’ may be
-# an apostrophe ("the players’").
+# Quotation marks of any kind. A quote is stored without the marks around it (they stay in the
+# text). A mark that belongs to a quoted fragment inside a mixed quote ('… who was "actively
+# involved."') is kept; single marks go only in pairs, since a lone ’ may be an apostrophe.
 DOUBLE_MARKS = frozenset('"“”«»„‟')
 SINGLE_MARKS = frozenset("'‘’‚‛‹›")
+_OPENING, _CLOSING = frozenset("«„‟"), frozenset("»”")
+
+
+def _opens(text: str, at: int) -> bool:
+    """Whether the double mark at `at` opens a quotation (else it closes one)."""
+    mark = text[at]
+    if mark in _OPENING or mark in _CLOSING:
+        return mark in _OPENING
+    return at == 0 or text[at - 1].isspace() or text[at - 1] in "([{—–-/"
+
+
+def _balanced(text: str) -> bool:
+    depth = 0
+    for at, char in enumerate(text):
+        if char in DOUBLE_MARKS:
+            depth += 1 if _opens(text, at) else -1
+            if depth < 0:
+                return False
+    return depth == 0
+
+
+def _has_marks(text: str) -> bool:
+    return any(char in DOUBLE_MARKS for char in text)
 
 
 def quote_span_trim(body: str, span: Span) -> Span:
@@ -144,9 +167,20 @@ def quote_span_trim(body: str, span: Span) -> Span:
     """
     start, end = span.start, span.end
     while start < end:
-        if body[start].isspace() or body[start] in DOUBLE_MARKS:
+        if body[start].isspace():
             start += 1
-        elif body[end - 1].isspace() or body[end - 1] in DOUBLE_MARKS:
+        elif body[end - 1].isspace():
+            end -= 1
+        elif (
+            end - start >= 2
+            and body[start] in DOUBLE_MARKS
+            and body[end - 1] in DOUBLE_MARKS
+            and _balanced(body[start + 1 : end - 1])
+        ):
+            start, end = start + 1, end - 1
+        elif body[start] in DOUBLE_MARKS and not _has_marks(body[start + 1 : end]):
+            start += 1
+        elif body[end - 1] in DOUBLE_MARKS and not _has_marks(body[start : end - 1]):
             end -= 1
         elif end - start >= 2 and body[start] in SINGLE_MARKS and body[end - 1] in SINGLE_MARKS:
             start, end = start + 1, end - 1
