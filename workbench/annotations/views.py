@@ -23,6 +23,7 @@ from workbench.annotations.selectors import (
     annotation_list,
     enclosing_quote,
     entity_list,
+    entity_named,
     source_list,
 )
 from workbench.annotations.services import (
@@ -361,12 +362,16 @@ def entity_search_view(request: HtmxHttpRequest, article_id: int) -> HttpRespons
     query = data.get("q", "").strip()
     team = article.project.team
     entities = list(entity_list(user=request.user, team=team, query=query)[:PICKER_RESULTS])
+    # A name or alias typed in full is that entity, listed first; no "Create" is offered then.
+    exact = entity_named(team=team, name=query)
+    if exact is not None:
+        entities = [exact, *(e for e in entities if e.pk != exact.pk)][:PICKER_RESULTS]
     context = {
         "article": article,
         "entities": entities,
         "q": query,
         "field": data.get("field") or "speaker",
-        "can_create": bool(query) and all(e.name.casefold() != query.casefold() for e in entities),
+        "can_create": bool(query) and exact is None,
     }
     return render(request, "annotations/_entity_results.html", context)
 
@@ -385,7 +390,9 @@ def entity_quick_create_view(request: HtmxHttpRequest, article_id: int) -> HttpR
             require_writer(user=request.user, team=team)
             raise ValidationError(_form_messages(form))
         data = form.cleaned_data
-        context["entity"] = entity_create(
+        # A name or alias already in the registry picks that entity instead of a twin.
+        require_writer(user=request.user, team=team)
+        context["entity"] = entity_named(team=team, name=data["q"]) or entity_create(
             team=team, actor=request.user, name=data["q"], kind=data["kind"]
         )
     except ValidationError as error:
