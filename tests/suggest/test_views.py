@@ -193,7 +193,7 @@ def test_accept_query_count(world, article, django_assert_max_num_queries):
     data = post_data(first_quote(article))
     # About a third are SAVEPOINT/RELEASE pairs: the entity and annotation services are atomic
     # in their own right and run inside the accept's transaction.
-    with django_assert_max_num_queries(47):
+    with django_assert_max_num_queries(48):
         assert client.post(url("suggestion_accept", article), data).status_code == 200
 
 

@@ -431,6 +431,9 @@ def annotation_create(
     """Create a quote or claim on a span of the body; refuse a span whose text does not match."""
     membership = require_writer(user=author, team=article.project.team)
     require_article_open(user=author, article=article, role=membership.role, lock=True)
+    # The article row locked: two saves of one selection at once (a double click) must not
+    # both pass the repeat check in annotation_span.
+    Article.objects.select_for_update().filter(pk=article.pk).values_list("pk").first()
     annotation = Annotation(article=article, kind=kind, annotator=author)
     _apply(annotation, Span(start, end, exact), fields)
     recorded_by(annotation, author).save()
