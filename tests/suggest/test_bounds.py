@@ -204,3 +204,26 @@ def test_suggestions_overlapping_an_annotation_of_the_same_kind_are_not_offered(
     response = post(article, world.reviewer, "accept", f"quote-{quote.start}-{quote.end}")
     assert b"already marked as a quote" in response.content
     assert Annotation.objects.filter(article=article).count() == 1
+
+
+def test_a_finder_that_breaks_shows_a_message_not_a_500(world, monkeypatch):
+    def broken(text, **kwargs):
+        raise RuntimeError("the suggestion finder failed: boom")
+
+    monkeypatch.setattr(services, "suggest_within", broken)
+    article = ArticleFactory(project=world.project, body=many_quotes(3))
+    response = client_for(world.reviewer).get(url(article))
+    assert response.status_code == 200
+    assert b"could not be made for this article" in response.content
+    assert SuggestionRun.objects.get().state == RunState.FAILED
+
+
+def test_runner_reports_a_finder_error_as_runtime_error(monkeypatch):
+    from workbench.suggest import runner
+
+    def explode(text, **kwargs):
+        raise ValueError("boom")
+
+    monkeypatch.setattr(runner, "suggest", explode)
+    with pytest.raises(RuntimeError, match="boom"):
+        suggest_within("Some text.", claims=8, budget=10)

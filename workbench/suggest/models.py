@@ -74,6 +74,7 @@ class RunState(models.TextChoices):
     RUNNING = "running", _("Running")
     DONE = "done", _("Done")
     TIMED_OUT = "timed_out", _("Timed out")
+    FAILED = "failed", _("Failed")
 
 
 class SuggestionRun(models.Model):

@@ -3,6 +3,7 @@ annotation service) and reject."""
 
 from __future__ import annotations
 
+import logging
 import time
 from datetime import timedelta
 
@@ -30,6 +31,7 @@ from workbench.suggest.selectors import (
 )
 
 ENTITY_KINDS = {"person": "person", "organisation": "organisation"}
+logger = logging.getLogger(__name__)
 
 
 def suggestions_prepare(*, article: Article) -> SuggestionRun:
@@ -64,6 +66,10 @@ def suggestions_prepare(*, article: Article) -> SuggestionRun:
         run.state = RunState.DONE
     except FinderTimeout:
         run.state = RunState.TIMED_OUT
+    except RuntimeError:
+        # The finder broke on this text: say so on the page rather than fail the request.
+        logger.exception("suggestion finder failed on article %s", article.pk)
+        run.state = RunState.FAILED
     run.seconds = round(time.monotonic() - began, 3)
     run.save(update_fields=["items", "state", "seconds"])
     # Runs for earlier texts of the article serve nothing any more.
@@ -88,7 +94,7 @@ def _claim(article: Article, budget: float) -> tuple[SuggestionRun, bool]:
     abandoned = run.state == RunState.RUNNING and run.started < now - timedelta(
         seconds=2 * run.budget + 5
     )
-    retry = run.state == RunState.TIMED_OUT and run.budget < budget
+    retry = run.state in (RunState.TIMED_OUT, RunState.FAILED) and run.budget < budget
     if not (abandoned or retry):
         return run, False
     taken = SuggestionRun.objects.filter(pk=run.pk, state=run.state, started=run.started).update(
