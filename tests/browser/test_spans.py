@@ -46,6 +46,8 @@ def test_a_quote_selected_with_its_marks_is_stored_without_them(page, live_serve
     _log_in(page, live_server, world.reviewer)
     page.goto(article.get_absolute_url())
     _annotate(page, f"“{QUOTE}”", "q")
+    # The form already shows the quotation as it will be stored.
+    assert page.locator("#panel blockquote").inner_text() == QUOTE
     _save_new(page)
     quote = Annotation.objects.get(article=article)
     assert quote.exact == QUOTE

@@ -28,6 +28,7 @@ from workbench.annotations.selectors import (
 )
 from workbench.annotations.services import (
     AnnotationLocked,
+    Span,
     StaleEdit,
     annotation_create,
     annotation_delete,
@@ -60,8 +61,11 @@ def annotation_new_view(request: HtmxHttpRequest, article_id: int) -> HttpRespon
     article = get_object_or_404(article_list(user=request.user), pk=article_id)
     require_article_open(user=request.user, article=article)
     span_form = forms.SpanForm(request.POST)
-    errors = _span_errors(article, span_form, request.user)
+    errors, span = _checked_span(article, span_form, request.user)
     context = _new_context(request, article, span_form, errors=errors, span_ok=not errors)
+    if span is not None:
+        # The form carries the span as it will be stored (a quote without its marks).
+        context["span"] = {"start": span.start, "end": span.end, "exact": span.exact}
     return _render(request, NEW, "form", context, status=400 if errors else 200)
 
 
@@ -87,15 +91,17 @@ def annotation_create_view(request: HtmxHttpRequest, article_id: int) -> HttpRes
     return _render(request, NEW, "form", context, status=400)
 
 
-def _span_errors(article: Article, span_form: forms.SpanForm, user: object) -> list[str]:
+def _checked_span(
+    article: Article, span_form: forms.SpanForm, user: object
+) -> tuple[list[str], Span | None]:
     if not span_form.is_valid():
-        return _form_messages(span_form)
+        return _form_messages(span_form), None
     try:
         kind = span_form.cleaned_data.get("kind") or AnnotationKind.QUOTE
-        annotation_span(article=article, annotator=user, kind=kind, span=span_form.span())
+        span = annotation_span(article=article, annotator=user, kind=kind, span=span_form.span())
     except ValidationError as error:
-        return error.messages
-    return []
+        return error.messages, None
+    return [], span
 
 
 def _new_context(
