@@ -283,6 +283,13 @@ WORKBENCH_FETCH_MAX_BYTES = int(os.environ.get("WORKBENCH_FETCH_MAX_BYTES", 5 * 
 WORKBENCH_FETCH_MAX_REDIRECTS = 5
 WORKBENCH_FETCH_ALLOWED_NETWORKS = env_list("WORKBENCH_FETCH_ALLOWED_NETWORKS")
 
+# Suggestions: the finder runs only on articles up to this many characters, for at most this many
+# seconds (in a child process, stopped when over time), once per article text; a page lists at
+# most this many suggestions (README "Limits").
+WORKBENCH_SUGGEST_MAX_CHARS = int(os.environ.get("WORKBENCH_SUGGEST_MAX_CHARS", 300_000))
+WORKBENCH_SUGGEST_TIME_BUDGET = float(os.environ.get("WORKBENCH_SUGGEST_TIME_BUDGET", 10))
+WORKBENCH_SUGGEST_PAGE_SIZE = int(os.environ.get("WORKBENCH_SUGGEST_PAGE_SIZE", 50))
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

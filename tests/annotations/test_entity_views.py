@@ -10,7 +10,8 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from tests.conftest import XSS, client_for
-from tests.factories import ArticleFactory
+from tests.factories import ArticleFactory, MembershipFactory
+from workbench.accounts.models import Role
 from workbench.annotations.models import Annotation, Entity
 from workbench.annotations.services import annotation_create, entity_create
 
@@ -253,10 +254,11 @@ def test_entity_list_paginates_by_fifty(world):
 
 
 def test_entity_list_query_count_is_bounded(world, django_assert_max_num_queries):
-    article = _article(world.project)
     for n in range(60):
         entity = _entity(world.team, f"Speaker {n:02d}", aliases=[f"S{n}"])
         if n % 3 == 0:
+            # One article each: an annotator marks a span once.
+            article = _article(world.project)
             _quote(article, world.reviewer, "the strikes were limited", entity)
             _claim(article, world.reviewer, "2,500 troops remain in Iraq", entity)
     client = client_for(world.viewer)
@@ -452,11 +454,13 @@ def test_entity_detail_offers_edit_and_merge_by_role(world):
 
 def test_entity_detail_query_count_is_bounded(world, django_assert_max_num_queries):
     knights = _entity(world.team, "Michael Knights")
+    # Three annotators: each marks a span once.
+    third = MembershipFactory(team=world.team, role=Role.REVIEWER).user
     for n in range(10):
         article = _article(world.project, published=datetime.date(2024, 1, n + 1))
-        for _ in range(3):
-            _quote(article, world.reviewer, "the strikes were limited", knights, role=f"role {n}")
-            _claim(article, world.reviewer, "2,500 troops remain in Iraq", knights)
+        for author in (world.reviewer, world.lead, third):
+            _quote(article, author, "the strikes were limited", knights, role=f"role {n}")
+            _claim(article, author, "2,500 troops remain in Iraq", knights)
     client = client_for(world.viewer)
     with django_assert_max_num_queries(10):
         response = client.get(knights.get_absolute_url())

@@ -333,3 +333,120 @@ def test_annotation_list_id_order_scoping_finds_the_same_rows(world, article):
         assert joined == exists
         assert joined
     assert len(list(annotation_list(user=world.outsider, id_order=True))) == 1
+
+
+# --- one span convention and no duplicates (issue 14, items 5 and 6) ---------------------------
+
+MARKED = (
+    "“We are ready,” said Ana. « Nous sommes prêts », a-t-il dit. 'Fine,' he said. "
+    "„Gut“, sagte sie. “ Spaced out ” was the note. The players’ union spoke. ‘Yes’, "
+    'she said. "Plain" marks. “Going on, without a close. He was behind the "act of '
+    'self-defense" against X, who was "actively involved." Then'
+)
+
+
+@pytest.mark.parametrize(
+    ("selected", "stored"),
+    [
+        ("“We are ready,”", "We are ready,"),
+        ("« Nous sommes prêts »", "Nous sommes prêts"),
+        ("'Fine,'", "Fine,"),
+        ("„Gut“", "Gut"),
+        ("“ Spaced out ”", "Spaced out"),
+        ("‘Yes’", "Yes"),
+        ('"Plain"', "Plain"),
+        ("We are ready,", "We are ready,"),
+        # A lone single mark is an apostrophe, not a quotation mark.
+        ("The players’", "The players’"),
+        # A paragraph of a quotation that goes on opens without closing.
+        ("“Going on, without a close.", "Going on, without a close."),
+        # The marks of quoted fragments inside a mixed quote are the fragments'.
+        (
+            '"act of self-defense" against X, who was "actively involved."',
+            '"act of self-defense" against X, who was "actively involved."',
+        ),
+        ('He was behind the "act of self-defense"', 'He was behind the "act of self-defense"'),
+    ],
+)
+def test_a_quote_is_stored_without_its_quotation_marks(world, selected, stored):
+    article = ArticleFactory(project=world.project, body=MARKED, raw=MARKED)
+    span = span_of(selected, MARKED)
+    annotation = annotation_create(
+        article=article,
+        author=world.reviewer,
+        kind="quote",
+        start=span.start,
+        end=span.end,
+        exact=span.exact,
+    )
+    assert annotation.exact == stored
+    assert MARKED[annotation.start : annotation.end] == stored
+    assert annotation.prefix == MARKED[max(0, annotation.start - 32) : annotation.start]
+    assert annotation.suffix == MARKED[annotation.end : annotation.end + 32]
+
+
+def test_a_claim_keeps_its_span_as_selected(world):
+    article = ArticleFactory(project=world.project, body=MARKED, raw=MARKED)
+    span = span_of("“We are ready,”", MARKED)
+    claim = annotation_create(
+        article=article,
+        author=world.reviewer,
+        kind="claim",
+        start=span.start,
+        end=span.end,
+        exact=span.exact,
+    )
+    assert claim.exact == "“We are ready,”"
+
+
+def test_a_quote_of_only_quotation_marks_is_refused(world):
+    body = "He said “ ” and left."
+    article = ArticleFactory(project=world.project, body=body, raw=body)
+    span = span_of("“ ”", body)
+    with pytest.raises(ValidationError) as error:
+        annotation_create(
+            article=article,
+            author=world.reviewer,
+            kind="quote",
+            start=span.start,
+            end=span.end,
+            exact=span.exact,
+        )
+    assert error_code(error.value) == "empty_quote"
+
+
+def test_an_edit_of_the_span_trims_the_marks_too(world, article):
+    annotation = quote(article, world.reviewer, text="The strike killed 2 fighters")
+    marked = span_of('"The US has noticed an increase in attacks,"')
+    annotation = annotation_update(
+        annotation=annotation, actor=world.reviewer, version=1, span=marked
+    )
+    assert annotation.exact == "The US has noticed an increase in attacks,"
+
+
+def test_the_same_kind_and_span_twice_by_one_annotator_is_refused(world, article):
+    first = quote(article, world.reviewer)
+    with pytest.raises(ValidationError) as error:
+        # With its quotation marks it is the same quotation.
+        quote(article, world.reviewer, text='"The US has noticed an increase in attacks,"')
+    assert error_code(error.value) == "duplicate_annotation"
+    assert "already marked this text as a quote" in error.value.messages[0]
+    assert Annotation.objects.filter(article=article).count() == 1
+    # Another kind on the same span, and another annotator, are not repeats.
+    span = span_of("The US has noticed an increase in attacks,")
+    annotation_create(
+        article=article,
+        author=world.reviewer,
+        kind="claim",
+        start=span.start,
+        end=span.end,
+        exact=span.exact,
+    )
+    quote(article, world.lead)
+    # An edit may not move one annotation onto another's span either.
+    other = quote(article, world.reviewer, text="The strike killed 2 fighters")
+    with pytest.raises(ValidationError) as moved:
+        annotation_update(annotation=other, actor=world.reviewer, version=1, span=span)
+    assert error_code(moved.value) == "duplicate_annotation"
+    # Editing the first without moving it is no repeat of itself.
+    annotation_update(annotation=first, actor=world.reviewer, version=1, role="analyst")

@@ -119,6 +119,16 @@ def test_annotation_create_with_emoji_offsets_in_code_points(world, desk, api):
 # --- bad input: 400 and nothing saved -----------------------------------------------------------
 
 
+def test_annotation_create_twice_on_the_same_span_is_400(world, desk, api):
+    client = api("reviewer")
+    first = client.post(reverse("api:annotation-list"), _quote_body(desk), format="json")
+    assert first.status_code == status.HTTP_201_CREATED, first.content
+    again = client.post(reverse("api:annotation-list"), _quote_body(desk), format="json")
+    assert again.status_code == status.HTTP_400_BAD_REQUEST
+    assert again.json()["span"][0]["code"] == "duplicate_annotation"
+    assert Annotation.objects.filter(exact=first.json()["exact"], kind="quote").count() == 1
+
+
 @pytest.mark.parametrize(
     ("change", "field", "code"),
     [
@@ -338,9 +348,16 @@ def test_comments(world, desk, api):
 
 
 def test_annotation_list_of_100_is_a_few_queries(world, desk, api, django_assert_max_num_queries):
-    for _ in range(98):
+    for n in range(98):
+        # Distinct spans: an annotator marks a span once.
+        exact = desk.article.body[n : n + 5]
         annotation_create(
-            article=desk.article, author=world.reviewer, kind="claim", **span("3 drones were used")
+            article=desk.article,
+            author=world.reviewer,
+            kind="claim",
+            start=n,
+            end=n + 5,
+            exact=exact,
         )
     client = api("viewer")
     client.get(reverse("api:team-list"))  # the token's last_used write happens once a minute

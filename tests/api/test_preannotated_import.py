@@ -196,3 +196,24 @@ def test_imported_annotations_start_their_history(world, api):
             annotation.kind,
         )
         assert entry.history_date == annotation.created
+
+
+def test_an_imported_quote_is_stored_without_its_quotation_marks(world, api):
+    spans = [span("Quote", "“It is unbearable,”", speaker="Anna Roy")]
+    response = batch(api("reviewer"), world.project, line(spans=spans))
+    assert response.status_code == 200, response.content
+    quote = Annotation.objects.get()
+    assert quote.exact == "It is unbearable,"
+    assert TEXT[quote.start : quote.end] == "It is unbearable,"
+    assert quote.prefix == TEXT[max(0, quote.start - 32) : quote.start]
+
+
+def test_an_imported_line_with_the_same_span_twice_is_refused(world, api):
+    spans = [
+        span("Quote", "It is unbearable,"),
+        span("Quote", "“It is unbearable,”"),
+    ]
+    response = batch(api("reviewer"), world.project, line(spans=spans))
+    assert "span 1: the same quote as span 0" in response.content.decode()
+    assert not Annotation.objects.exists()
+    assert not Article.objects.filter(title="Prices").exists()

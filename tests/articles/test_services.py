@@ -172,3 +172,55 @@ def test_article_update_refuses_a_reviewed_article_for_everyone(world):
         assert "locked" in refused.value.messages[0]
     article.refresh_from_db()
     assert (article.title, article.byline) == (title, "")
+
+
+def _blind_article(world, sample_text, *, hidden_work: bool):
+    from tests.factories import MembershipFactory
+    from workbench.accounts.models import Role
+    from workbench.annotations.services import annotation_create
+    from workbench.review.services import assignment_create
+
+    second = MembershipFactory(team=world.team, role=Role.REVIEWER).user
+    article = article_import_text(project=world.project, actor=world.lead, text=sample_text).article
+    assignment_create(article=article, reviewer=world.reviewer, actor=world.lead)
+    assignment_create(article=article, reviewer=second, actor=world.lead)
+    if hidden_work:
+        word = article.body.split()[3]
+        start = article.body.index(word)
+        annotation_create(
+            article=article,
+            author=second,
+            kind="claim",
+            start=start,
+            end=start + len(word),
+            exact=word,
+        )
+    return article
+
+
+@pytest.mark.parametrize("hidden_work", [False, True])
+def test_move_line_refusal_does_not_reveal_a_co_reviewers_hidden_work(
+    world, sample_text, hidden_work
+):
+    article = _blind_article(world, sample_text, hidden_work=hidden_work)
+    line = next(r["line"] for r in article.removed if r["text"].strip() == "Inline image")
+    with pytest.raises(ValidationError) as refused:
+        article_move_line(
+            article=article, actor=world.reviewer, line=line, to="body", checksum=article.checksum
+        )
+    assert error_code(refused.value) == "annotated"
+    assert refused.value.messages == [
+        "The text can no longer change: it has annotations, or two or more reviewers are "
+        "assigned to annotate it blind."
+    ]
+
+
+@pytest.mark.parametrize("hidden_work", [False, True])
+def test_article_page_offers_no_line_moves_alike_with_or_without_hidden_work(
+    world, sample_text, hidden_work
+):
+    from tests.conftest import client_for
+
+    article = _blind_article(world, sample_text, hidden_work=hidden_work)
+    page = client_for(world.reviewer).get(article.get_absolute_url()).content.decode()
+    assert "this is possible until the first annotation" not in page

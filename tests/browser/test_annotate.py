@@ -331,7 +331,9 @@ def test_conflicting_edits_in_two_browsers_get_409_and_show_the_newer_version(
 ):
     article = _article(world)
     quote, _claim, _second = _seed(world, article)
-    other = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 800})
+    other = browser.new_context(
+        base_url=live_server.url, viewport={"width": 1280, "height": 800}, bypass_csp=True
+    )
     lead_page = other.new_page()
     try:
         _log_in(page, live_server, world.reviewer)
@@ -360,7 +362,9 @@ def test_conflicting_edits_in_two_browsers_get_409_and_show_the_newer_version(
 def test_conflict_over_htmx_on_the_article_page(page, browser, live_server, world):
     article = _article(world)
     quote, _claim, _second = _seed(world, article)
-    other = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 800})
+    other = browser.new_context(
+        base_url=live_server.url, viewport={"width": 1280, "height": 800}, bypass_csp=True
+    )
     lead_page = other.new_page()
     try:
         for each, user in ((page, world.reviewer), (lead_page, world.lead)):

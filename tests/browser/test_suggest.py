@@ -46,7 +46,8 @@ def test_suggest_then_accept_with_a_then_reject_with_x(page, live_server, world)
     page.keyboard.press("a")
     page.locator('#annotation-list li.ann-item:has-text("Michael Knights")').wait_for()
     annotation = Annotation.objects.get()
-    assert annotation.exact.startswith("“This is a deliberate message")
+    # Stored without its quotation marks (issue 14, item 6).
+    assert annotation.exact == "This is a deliberate message from the Americans,"
     assert annotation.speaker.name == "Michael Knights"
     page.locator(f'#annotated-body mark[data-ids~="{annotation.pk}"]').first.wait_for()
     screenshot(page, "suggest-accepted")
@@ -58,3 +59,26 @@ def test_suggest_then_accept_with_a_then_reject_with_x(page, live_server, world)
     page.locator("#suggestions li.suggestion:has-text('Renad Mansour')").wait_for(state="detached")
     assert SuggestionDecision.objects.filter(decision=Decision.REJECTED).count() == 1
     assert Annotation.objects.count() == 1
+
+
+def test_suggestions_are_paged_and_a_too_long_article_says_why(page, live_server, world, settings):
+    settings.WORKBENCH_SUGGEST_PAGE_SIZE = 1
+    article = _article(world)
+    _log_in(page, live_server, world.reviewer)
+    page.goto(article.get_absolute_url())
+    page.get_by_role("link", name="Suggest quotes and claims").click()
+    page.locator("#suggestions li.suggestion").first.wait_for()
+    assert page.locator("#suggestions li.suggestion").count() == 1
+    pages = page.locator("#suggestions .suggestion-pages")
+    assert "Suggestions 1–1 of" in pages.inner_text()
+    _settle(page)
+    pages.get_by_role("link", name="Next").click()
+    page.locator("#suggestions .suggestion-pages", has_text="Suggestions 2–2 of").wait_for()
+
+    settings.WORKBENCH_SUGGEST_MAX_CHARS = 100
+    page.reload()
+    page.get_by_role("link", name="Suggest quotes and claims").click()
+    notice = page.locator("#suggestions .notice")
+    notice.wait_for()
+    assert "too long for suggestions" in notice.inner_text()
+    assert page.locator("#suggestions li.suggestion").count() == 0

@@ -63,10 +63,11 @@ def test_w3c_collection_carries_selectors_and_bodies(desk):
     assert quote["target"]["source"] == "https://gazette.example/prices"
     text_quote, position = quote["target"]["selector"]
     assert text_quote["type"] == "TextQuoteSelector"
-    assert text_quote["exact"] == '"Prices rose by 40 percent this year,"'
+    # Stored without its quotation marks (issue 14, item 6).
+    assert text_quote["exact"] == "Prices rose by 40 percent this year,"
     start = desk.quote.start
     assert text_quote["prefix"] == BODY[max(0, start - 32) : start]
-    assert text_quote["suffix"].startswith(" said Jane Roe")
+    assert text_quote["suffix"].startswith('" said Jane Roe')
     assert position == {
         "type": "TextPositionSelector",
         "start": desk.quote.start,

@@ -20,7 +20,13 @@ from django.utils.translation import gettext as _
 
 from workbench.accounts.models import Team
 from workbench.annotations.models import Annotation, AnnotationKind
-from workbench.annotations.services import Span, check_span, entity_find_or_create, span_context
+from workbench.annotations.services import (
+    Span,
+    check_span,
+    entity_find_or_create,
+    quote_span_trim,
+    span_context,
+)
 from workbench.articles.models import Article
 from workbench.db import insert_rows
 from workbench.search.schema import bulk_indexing
@@ -54,7 +60,19 @@ def spans_parse(value: object, *, body: str) -> list[SpanIn]:
             _("An article may carry at most %(n)s spans.") % {"n": MAX_SPANS_PER_ARTICLE},
             code="too_many_spans",
         )
-    return [_span(item, index, body) for index, item in enumerate(value)]
+    spans = [_span(item, index, body) for index, item in enumerate(value)]
+    # One annotator marks a kind on a span once, as annotation_create enforces one at a time.
+    seen: dict[tuple[str, int, int], int] = {}
+    for index, span in enumerate(spans):
+        key = (span.kind, span.start, span.end)
+        if key in seen:
+            raise ValidationError(
+                _("span %(n)s: the same %(kind)s as span %(first)s.")
+                % {"n": index, "kind": span.kind, "first": seen[key]},
+                code="duplicate_annotation",
+            )
+        seen[key] = index
+    return spans
 
 
 def _span(item: object, index: int, body: str) -> SpanIn:
@@ -92,7 +110,10 @@ def _checked_span(item: object, body: str) -> SpanIn:
         )
     span = Span(start, end, body[start:end] if exact is None else exact)
     check_span(body=body, span=span)
-    return SpanIn(kind, start, end, span.exact, " ".join(speaker.split())[:200])
+    if kind == AnnotationKind.QUOTE:
+        # Stored without its quotation marks, as every other way of making a quote stores it.
+        span = quote_span_trim(body, span)
+    return SpanIn(kind, span.start, span.end, span.exact, " ".join(speaker.split())[:200])
 
 
 @transaction.atomic

@@ -129,9 +129,112 @@ def check_span(*, body: str, span: Span, field: str = "span") -> None:
         )
 
 
+# Quotation marks of any kind. A quote is stored without the marks around it (they stay in the
+# text). A mark that belongs to a quoted fragment inside a mixed quote ('… who was "actively
+# involved."') is kept; single marks go only in pairs, since a lone ’ may be an apostrophe.
+DOUBLE_MARKS = frozenset('"“”«»„‟')
+SINGLE_MARKS = frozenset("'‘’‚‛‹›")
+_OPENING, _CLOSING = frozenset("«„‟"), frozenset("»”")
+
+
+def _opens(text: str, at: int) -> bool:
+    """Whether the double mark at `at` opens a quotation (else it closes one)."""
+    mark = text[at]
+    if mark in _OPENING or mark in _CLOSING:
+        return mark in _OPENING
+    return at == 0 or text[at - 1].isspace() or text[at - 1] in "([{—–-/"
+
+
+def _balanced(text: str) -> bool:
+    depth = 0
+    for at, char in enumerate(text):
+        if char in DOUBLE_MARKS:
+            depth += 1 if _opens(text, at) else -1
+            if depth < 0:
+                return False
+    return depth == 0
+
+
+def _has_marks(text: str) -> bool:
+    return any(char in DOUBLE_MARKS for char in text)
+
+
+def quote_span_trim(body: str, span: Span) -> Span:
+    """Return the span without the quotation marks around it and the whitespace inside them.
+
+    One convention for every way a quote is made (by hand, suggested, seeded, imported), so
+    the same quotation is the same span. The caller has checked the span against the body.
+    """
+    start, end = span.start, span.end
+    while start < end:
+        if body[start].isspace():
+            start += 1
+        elif body[end - 1].isspace():
+            end -= 1
+        elif (
+            end - start >= 2
+            and body[start] in DOUBLE_MARKS
+            and body[end - 1] in DOUBLE_MARKS
+            and _balanced(body[start + 1 : end - 1])
+        ):
+            start, end = start + 1, end - 1
+        elif body[start] in DOUBLE_MARKS and not _has_marks(body[start + 1 : end]):
+            start += 1
+        elif body[end - 1] in DOUBLE_MARKS and not _has_marks(body[start : end - 1]):
+            end -= 1
+        elif end - start >= 2 and body[start] in SINGLE_MARKS and body[end - 1] in SINGLE_MARKS:
+            start, end = start + 1, end - 1
+        else:
+            break
+    if start >= end:
+        raise field_error(
+            "span", _("There is no text between these quotation marks."), "empty_quote"
+        )
+    return Span(start, end, body[start:end])
+
+
 def span_context(body: str, start: int, end: int) -> tuple[str, str]:
     """Return the prefix and suffix kept beside a span for re-anchoring it later."""
     return body[max(0, start - CONTEXT_CHARS) : start], body[end : end + CONTEXT_CHARS]
+
+
+def annotation_span(
+    *,
+    article: Article,
+    annotator: AbstractBaseUser,
+    kind: str,
+    span: Span,
+    current: Annotation | None = None,
+) -> Span:
+    """Return the span an annotation of this kind is stored on; refuse a repeat.
+
+    The span must match the body; a quote loses its quotation marks (quote_span_trim). The
+    same annotator may not mark the same kind on the same span twice (code
+    "duplicate_annotation"); other annotators' work is not looked at, so nothing hidden by
+    the blind rule shows through. `current` is the annotation being edited, if any.
+    """
+    body = article.body
+    check_span(body=body, span=span)
+    if kind == AnnotationKind.QUOTE:
+        span = quote_span_trim(body, span)
+    if current is not None and (current.start, current.end) == (span.start, span.end):
+        return span  # an edit that keeps the span repeats nothing
+    same = Annotation.objects.filter(
+        article=article, annotator_id=annotator.pk, kind=kind, start=span.start, end=span.end
+    )
+    if current is not None:
+        same = same.exclude(pk=current.pk)
+    if same.exists():
+        raise field_error(
+            "span",
+            _(
+                "%(annotator)s has already marked this text as a %(kind)s: open that "
+                "annotation to change it."
+            )
+            % {"kind": kind, "annotator": annotator.get_username()},
+            "duplicate_annotation",
+        )
+    return span
 
 
 # --- permissions ------------------------------------------------------------------------------
@@ -328,6 +431,9 @@ def annotation_create(
     """Create a quote or claim on a span of the body; refuse a span whose text does not match."""
     membership = require_writer(user=author, team=article.project.team)
     require_article_open(user=author, article=article, role=membership.role, lock=True)
+    # The article row locked: two saves of one selection at once (a double click) must not
+    # both pass the repeat check in annotation_span.
+    Article.objects.select_for_update().filter(pk=article.pk).values_list("pk").first()
     annotation = Annotation(article=article, kind=kind, annotator=author)
     _apply(annotation, Span(start, end, exact), fields)
     recorded_by(annotation, author).save()
@@ -408,13 +514,19 @@ def _apply(annotation: Annotation, span: Span, fields: dict[str, object]) -> Non
     unknown = set(fields) - set(QUOTE_FIELDS) - set(CLAIM_FIELDS)
     if unknown:
         raise TypeError(f"unknown annotation fields: {sorted(unknown)}")
-    check_span(body=body, span=span)
+    if annotation.kind not in AnnotationKind.values:
+        raise field_error("kind", _("Choose quote or claim."), "bad_kind")
+    span = annotation_span(
+        article=article,
+        annotator=annotation.annotator,
+        kind=annotation.kind,
+        span=span,
+        current=annotation if annotation.pk else None,
+    )
     annotation.start, annotation.end, annotation.exact = span.start, span.end, span.exact
     annotation.prefix, annotation.suffix = span_context(body, span.start, span.end)
     own = QUOTE_FIELDS if annotation.kind == AnnotationKind.QUOTE else CLAIM_FIELDS
     stray = [name for name in set(fields) - set(own) if fields[name] not in (None, "", False)]
-    if annotation.kind not in AnnotationKind.values:
-        raise field_error("kind", _("Choose quote or claim."), "bad_kind")
     if stray:
         raise ValidationError(
             _("A %(kind)s has no %(fields)s.")

@@ -23,15 +23,17 @@ from workbench.annotations.selectors import (
     annotation_list,
     enclosing_quote,
     entity_list,
+    entity_named,
     source_list,
 )
 from workbench.annotations.services import (
     AnnotationLocked,
+    Span,
     StaleEdit,
     annotation_create,
     annotation_delete,
+    annotation_span,
     annotation_update,
-    check_span,
     comment_add,
     entity_create,
     evidence_add,
@@ -59,8 +61,11 @@ def annotation_new_view(request: HtmxHttpRequest, article_id: int) -> HttpRespon
     article = get_object_or_404(article_list(user=request.user), pk=article_id)
     require_article_open(user=request.user, article=article)
     span_form = forms.SpanForm(request.POST)
-    errors = _span_errors(article, span_form)
+    errors, span = _checked_span(article, span_form, request.user)
     context = _new_context(request, article, span_form, errors=errors, span_ok=not errors)
+    if span is not None:
+        # The form carries the span as it will be stored (a quote without its marks).
+        context["span"] = {"start": span.start, "end": span.end, "exact": span.exact}
     return _render(request, NEW, "form", context, status=400 if errors else 200)
 
 
@@ -86,14 +91,17 @@ def annotation_create_view(request: HtmxHttpRequest, article_id: int) -> HttpRes
     return _render(request, NEW, "form", context, status=400)
 
 
-def _span_errors(article: Article, span_form: forms.SpanForm) -> list[str]:
+def _checked_span(
+    article: Article, span_form: forms.SpanForm, user: object
+) -> tuple[list[str], Span | None]:
     if not span_form.is_valid():
-        return _form_messages(span_form)
+        return _form_messages(span_form), None
     try:
-        check_span(body=article.body, span=span_form.span())
+        kind = span_form.cleaned_data.get("kind") or AnnotationKind.QUOTE
+        span = annotation_span(article=article, annotator=user, kind=kind, span=span_form.span())
     except ValidationError as error:
-        return error.messages
-    return []
+        return error.messages, None
+    return [], span
 
 
 def _new_context(
@@ -361,12 +369,16 @@ def entity_search_view(request: HtmxHttpRequest, article_id: int) -> HttpRespons
     query = data.get("q", "").strip()
     team = article.project.team
     entities = list(entity_list(user=request.user, team=team, query=query)[:PICKER_RESULTS])
+    # A name or alias typed in full is that entity, listed first; no "Create" is offered then.
+    exact = entity_named(team=team, name=query)
+    if exact is not None:
+        entities = [exact, *(e for e in entities if e.pk != exact.pk)][:PICKER_RESULTS]
     context = {
         "article": article,
         "entities": entities,
         "q": query,
         "field": data.get("field") or "speaker",
-        "can_create": bool(query) and all(e.name.casefold() != query.casefold() for e in entities),
+        "can_create": bool(query) and exact is None,
     }
     return render(request, "annotations/_entity_results.html", context)
 
@@ -385,7 +397,9 @@ def entity_quick_create_view(request: HtmxHttpRequest, article_id: int) -> HttpR
             require_writer(user=request.user, team=team)
             raise ValidationError(_form_messages(form))
         data = form.cleaned_data
-        context["entity"] = entity_create(
+        # A name or alias already in the registry picks that entity instead of a twin.
+        require_writer(user=request.user, team=team)
+        context["entity"] = entity_named(team=team, name=data["q"]) or entity_create(
             team=team, actor=request.user, name=data["q"], kind=data["kind"]
         )
     except ValidationError as error:

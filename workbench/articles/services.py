@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from workbench.accounts.models import Role, Team
 from workbench.accounts.services import require_lead, require_writer
@@ -559,10 +560,8 @@ def article_move_line(
             _("Someone changed this article's text meanwhile; reload and try again."),
             code="stale",
         )
-    if article_has_annotations(article):
-        raise ValidationError(
-            _("The text can no longer change: this article has annotations."), code="annotated"
-        )
+    if article_text_locked(article):
+        raise ValidationError(TEXT_LOCKED_MESSAGE, code="annotated")
     lines = article.input_text.split("\n")
     if not 0 <= line < len(lines) or not lines[line].strip():
         raise ValidationError(_("There is no such line."), code="no_such_line")
@@ -594,6 +593,27 @@ def article_has_annotations(article: Article) -> bool:
     """Return whether any annotation anchors on the article's body (which then may not change)."""
     related = getattr(article, "annotations", None)
     return related is not None and related.exists()
+
+
+# One message for every case, so that a refusal never tells a reviewer whether a blind
+# co-reviewer has started (issue 20, item 13).
+TEXT_LOCKED_MESSAGE = _lazy(
+    "The text can no longer change: it has annotations, or two or more reviewers are "
+    "assigned to annotate it blind."
+)
+
+
+def article_text_locked(article: Article) -> bool:
+    """Return whether the article's text may no longer change (lines no longer move).
+
+    Locked once it has annotations, and, whatever it holds, once two or more reviewers are
+    assigned: their drafts are hidden from each other (the blind rule), and a text that locked
+    only when they existed would reveal them.
+    """
+    assignments = getattr(article, "assignments", None)
+    return article_has_annotations(article) or (
+        assignments is not None and assignments.count() >= 2
+    )
 
 
 # --- helpers ----------------------------------------------------------------------------------

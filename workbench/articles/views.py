@@ -34,6 +34,7 @@ from workbench.articles.services import (
     article_import_text,
     article_import_url,
     article_move_line,
+    article_text_locked,
     article_update,
     articles_import_file,
     articles_import_jsonl,
@@ -269,8 +270,11 @@ def _article_context(request: HtmxHttpRequest, article: Article) -> dict:
         "can_edit": bool(me and me.can_write),
         "can_edit_details": bool(me and me.can_write) and article.status != ArticleStatus.REVIEWED,
         "submitted": bool(me and me.can_write) and _submitted(request, article, me.role),
-        # Everyone who sees the article sees all its annotations: no second query needed.
-        "can_move_lines": bool(me and me.can_write) and not annotations,
+        # The visible annotations first (no query); the lock also counts hidden ones, which
+        # exist only where the lock holds anyway (two or more reviewers assigned).
+        "can_move_lines": bool(me and me.can_write)
+        and not annotations
+        and not article_text_locked(article),
         **_annotation_context(request, article, annotations),
     }
 

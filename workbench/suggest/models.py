@@ -1,5 +1,6 @@
-"""What reviewers decided about suggestions, so a rejected one is not shown again and a
-project's acceptance rate (the suggester's precision in real use) can be counted."""
+"""What the finder proposed for an article's text (stored once per revision), and what
+reviewers decided about it, so a rejected suggestion is not shown again and a project's
+acceptance rate (the suggester's precision in real use) can be counted."""
 
 from __future__ import annotations
 
@@ -46,8 +47,10 @@ class SuggestionDecision(models.Model):
     class Meta:
         ordering = ["article", "start", "kind"]
         constraints = [
+            # Once per reviewer: under blind double annotation each reviewer decides alone.
             models.UniqueConstraint(
-                fields=["article", "kind", "start", "end"], name="suggestion_decided_once"
+                fields=["article", "kind", "start", "end", "decided_by"],
+                name="suggestion_decided_once_per_user",
             ),
             models.CheckConstraint(
                 condition=Q(start__lt=F("end")), name="suggestion_start_before_end"
@@ -65,3 +68,40 @@ class SuggestionDecision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_decision_display()} {self.kind} {self.start}–{self.end}"
+
+
+class RunState(models.TextChoices):
+    RUNNING = "running", _("Running")
+    DONE = "done", _("Done")
+    TIMED_OUT = "timed_out", _("Timed out")
+    FAILED = "failed", _("Failed")
+
+
+class SuggestionRun(models.Model):
+    """The finder's suggestions for one revision of an article's text (its body checksum).
+
+    Stored so that opening the suggestions reads them instead of running the finder again on
+    every request (a 4.8 MB article took 40 s and listed 14,000 of them).
+    """
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="suggestion_runs")
+    checksum = models.CharField(max_length=64)
+    state = models.CharField(max_length=16, choices=RunState.choices, default=RunState.RUNNING)
+    items = models.JSONField(default=list, blank=True)
+    # The time budget the run had, in seconds: a run over time is retried only with a larger one.
+    budget = models.FloatField()
+    seconds = models.FloatField(null=True, blank=True)
+    started = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "checksum"], name="suggestion_run_once_per_revision"
+            ),
+            models.CheckConstraint(
+                condition=Q(state__in=RunState.values), name="suggestion_run_state_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Suggestions for article {self.article_id} ({self.state})"

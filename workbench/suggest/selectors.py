@@ -1,14 +1,19 @@
-"""Reads for suggestions: what the engine proposes for an article, minus what was decided."""
+"""Reads for suggestions: what the finder proposed for an article, minus what was decided."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import accumulate
 
-from django.db.models import Count, Q
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
+from workbench.annotations.selectors import annotation_list
 from workbench.articles.models import Article, Project
-from workbench.suggest.engine import Suggestion, suggest
-from workbench.suggest.models import Decision, SuggestionDecision
+from workbench.review.models import Assignment
+from workbench.suggest.engine import Suggestion
+from workbench.suggest.models import Decision, RunState, SuggestionDecision, SuggestionRun
 
 LISTED_CLAIMS = 8
 
@@ -25,20 +30,74 @@ def suggestion_key(kind: str, start: int, end: int) -> str:
     return f"{kind}-{start}-{end}"
 
 
-def suggestion_list(*, article: Article, claims: int = LISTED_CLAIMS) -> list[Listed]:
-    """Return the article's undecided suggestions, quotes first then claims, each by offset.
+def suggestion_run_get(*, article: Article) -> SuggestionRun | None:
+    """Return the stored finder run for the article's current text, if there is one."""
+    return SuggestionRun.objects.filter(article=article, checksum=article.checksum).first()
 
-    The caller has already scoped `article` to the user (article_list); the engine is
-    deterministic, so the same body always gives the same keys.
+
+def stored_suggestions(*, article: Article) -> list[Suggestion]:
+    """Return the finder's stored suggestions for the article's current text (none if not run)."""
+    run = suggestion_run_get(article=article)
+    if run is None or run.state != RunState.DONE:
+        return []
+    return [Suggestion(**item) for item in run.items]
+
+
+def decision_rule(user: AbstractBaseUser) -> Q:
+    """Return the condition under which a decision on a suggestion counts for the user.
+
+    The blind rule (annotations.selectors.blind_rule) for decisions: one made by a reviewer
+    who annotates the article blind (assigned, beside another reviewer) counts only for that
+    reviewer, so a co-reviewer's accepts and rejects do not change what another is offered.
     """
-    decided = set(
-        SuggestionDecision.objects.filter(article=article).values_list("kind", "start", "end")
+    assigned = Assignment.objects.filter(article_id=OuterRef("article_id"))
+    blind = Exists(assigned.filter(reviewer_id=OuterRef("decided_by_id"))) & Exists(
+        assigned.exclude(reviewer_id=OuterRef("decided_by_id"))
     )
-    annotated = set(article.annotations.values_list("kind", "start", "end"))
+    return Q(decided_by_id=user.pk) | ~blind
+
+
+def decisions_for(*, user: AbstractBaseUser, article: Article) -> QuerySet[SuggestionDecision]:
+    """Return the decisions on the article's suggestions that count for the user."""
+    return SuggestionDecision.objects.filter(article=article).filter(decision_rule(user))
+
+
+class _Spans:
+    """Which stored spans a suggestion overlaps, by binary search (an article may hold many)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans.sort()
+        self.starts = [start for start, _end in spans]
+        self.reach = list(accumulate((end for _start, end in spans), max))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        before = bisect_left(self.starts, end)
+        return before > 0 and self.reach[before - 1] > start
+
+
+def annotated_spans(*, user: AbstractBaseUser, article: Article) -> dict[str, _Spans]:
+    """Return the spans of the annotations the user may see, by kind (the blind rule applies)."""
+    spans: dict[str, list[tuple[int, int]]] = {"quote": [], "claim": []}
+    rows = annotation_list(user=user, article=article).values_list("kind", "start", "end")
+    for kind, start, end in rows.order_by():
+        spans.setdefault(kind, []).append((start, end))
+    return {kind: _Spans(found) for kind, found in spans.items()}
+
+
+def suggestion_list(*, user: AbstractBaseUser, article: Article) -> list[Listed]:
+    """Return the user's undecided stored suggestions, quotes first then claims, each by offset.
+
+    Not offered: what counts as decided for the user, and whatever overlaps an annotation of
+    the same kind that the user may see. The caller has already scoped `article` to the user
+    (article_list) and had the finder run (services.suggestions_prepare).
+    """
+    decided = set(decisions_for(user=user, article=article).values_list("kind", "start", "end"))
+    annotated = annotated_spans(user=user, article=article)
     items = [
         Listed(suggestion_key(s.kind, s.start, s.end), s)
-        for s in suggest(article.body, claims=claims)
-        if (s.kind, s.start, s.end) not in decided and (s.kind, s.start, s.end) not in annotated
+        for s in stored_suggestions(article=article)
+        if (s.kind, s.start, s.end) not in decided
+        and not annotated.get(s.kind, _Spans([])).overlaps(s.start, s.end)
     ]
     return sorted(items, key=lambda listed: (listed.item.kind != "quote", listed.item.start))
 

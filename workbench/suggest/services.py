@@ -1,10 +1,17 @@
-"""Writes for suggestions: accept (through the normal annotation service) and reject."""
+"""Writes for suggestions: run the finder once per article text, accept (through the normal
+annotation service) and reject."""
 
 from __future__ import annotations
 
+import logging
+import time
+from datetime import timedelta
+
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from workbench.accounts.services import require_lead, require_writer
@@ -12,15 +19,93 @@ from workbench.annotations.models import Annotation, Checkworthy, Entity
 from workbench.annotations.selectors import entity_named
 from workbench.annotations.services import Span, annotation_create, entity_find_or_create
 from workbench.articles.models import Article
-from workbench.suggest.engine import Suggestion, suggest
-from workbench.suggest.models import Decision, SuggestionDecision
-from workbench.suggest.selectors import LISTED_CLAIMS, suggestion_list
+from workbench.suggest.engine import Suggestion
+from workbench.suggest.models import Decision, RunState, SuggestionDecision, SuggestionRun
+from workbench.suggest.runner import FinderTimeout, suggest_within
+from workbench.suggest.selectors import (
+    LISTED_CLAIMS,
+    annotated_spans,
+    decisions_for,
+    stored_suggestions,
+    suggestion_list,
+)
 
 ENTITY_KINDS = {"person": "person", "organisation": "organisation"}
+logger = logging.getLogger(__name__)
+
+
+def suggestions_prepare(*, article: Article) -> SuggestionRun:
+    """Run the finder on the article's current text once, store and return the run.
+
+    Bounded: an article over WORKBENCH_SUGGEST_MAX_CHARS is refused (code "too_long") without
+    a run; the finder gets WORKBENCH_SUGGEST_TIME_BUDGET seconds, after which the run is kept
+    as timed out (and not retried until the budget grows); a run stored for this text (body
+    checksum) is returned as it is, and one in progress elsewhere is not started twice.
+    Deliberately not atomic: the "running" row must be seen by other requests at once.
+    """
+    limit = settings.WORKBENCH_SUGGEST_MAX_CHARS
+    if len(article.body) > limit:
+        raise ValidationError(
+            _(
+                "This article is too long for suggestions: %(n)s characters, and suggestions "
+                "are made for articles of up to %(limit)s. Annotate it by hand."
+            )
+            % {"n": f"{len(article.body):,}", "limit": f"{limit:,}"},
+            code="too_long",
+        )
+    budget = float(settings.WORKBENCH_SUGGEST_TIME_BUDGET)
+    run, mine = _claim(article, budget)
+    if not mine:
+        return run
+    began = time.monotonic()
+    try:
+        run.items = [
+            item.as_dict()
+            for item in suggest_within(article.body, claims=LISTED_CLAIMS, budget=budget)
+        ]
+        run.state = RunState.DONE
+    except FinderTimeout:
+        run.state = RunState.TIMED_OUT
+    except RuntimeError:
+        # The finder broke on this text: say so on the page rather than fail the request.
+        logger.exception("suggestion finder failed on article %s", article.pk)
+        run.state = RunState.FAILED
+    run.seconds = round(time.monotonic() - began, 3)
+    run.save(update_fields=["items", "state", "seconds"])
+    # Runs for earlier texts of the article serve nothing any more.
+    SuggestionRun.objects.filter(article=article).exclude(pk=run.pk).delete()
+    return run
+
+
+def _claim(article: Article, budget: float) -> tuple[SuggestionRun, bool]:
+    """Return the article's run, and whether this caller marked it running and must run it."""
+    now = timezone.now()
+    run = SuggestionRun.objects.filter(article=article, checksum=article.checksum).first()
+    if run is None:
+        try:
+            with transaction.atomic():
+                run = SuggestionRun.objects.create(
+                    article=article, checksum=article.checksum, budget=budget, started=now
+                )
+            return run, True
+        except IntegrityError:
+            return SuggestionRun.objects.get(article=article, checksum=article.checksum), False
+    # A run in progress for longer than twice the budget died with its worker: take it over.
+    abandoned = run.state == RunState.RUNNING and run.started < now - timedelta(
+        seconds=2 * run.budget + 5
+    )
+    retry = run.state in (RunState.TIMED_OUT, RunState.FAILED) and run.budget < budget
+    if not (abandoned or retry):
+        return run, False
+    taken = SuggestionRun.objects.filter(pk=run.pk, state=run.state, started=run.started).update(
+        state=RunState.RUNNING, started=now, budget=budget, seconds=None
+    )
+    run.refresh_from_db()
+    return run, bool(taken)
 
 
 def _find(article: Article, kind: str, start: int, end: int) -> Suggestion:
-    for item in suggest(article.body, claims=max(LISTED_CLAIMS, 50)):
+    for item in stored_suggestions(article=article):
         if (item.kind, item.start, item.end) == (kind, start, end):
             return item
     raise ValidationError(
@@ -71,11 +156,18 @@ def _record(
     return record
 
 
-def _undecided(article: Article, item: Suggestion) -> None:
-    if SuggestionDecision.objects.filter(
-        article=article, kind=item.kind, start=item.start, end=item.end
-    ).exists():
+def _offered(article: Article, actor: AbstractBaseUser, item: Suggestion) -> None:
+    """Refuse a suggestion the actor is not offered: decided (for them), or overlapping an
+    annotation of the same kind that they may see."""
+    decisions = decisions_for(user=actor, article=article)
+    if decisions.filter(kind=item.kind, start=item.start, end=item.end).exists():
         raise ValidationError(_("This suggestion was already decided."), code="already_decided")
+    spans = annotated_spans(user=actor, article=article).get(item.kind)
+    if spans is not None and spans.overlaps(item.start, item.end):
+        raise ValidationError(
+            _("This text is already marked as a %(kind)s.") % {"kind": item.kind},
+            code="suggestion_overlaps",
+        )
 
 
 def _accept(article: Article, actor: AbstractBaseUser, item: Suggestion) -> Annotation:
@@ -114,7 +206,7 @@ def suggestion_accept(
     """Turn a suggestion into an annotation through annotation_create, and remember it."""
     require_writer(user=actor, team=article.project.team)
     item = _find(article, kind, start, end)
-    _undecided(article, item)
+    _offered(article, actor, item)
     return _accept(article, actor, item)
 
 
@@ -125,7 +217,7 @@ def suggestion_reject(
     """Remember that a suggestion is wrong, so that it is not offered again."""
     require_writer(user=actor, team=article.project.team)
     item = _find(article, kind, start, end)
-    _undecided(article, item)
+    _offered(article, actor, item)
     return _record(article, actor, item, Decision.REJECTED)
 
 
@@ -137,8 +229,13 @@ def suggestion_accept_all(
     require_lead(user=actor, team=article.project.team)
     if not 0.0 <= min_score <= 1.0:
         raise ValidationError(_("The score must be between 0 and 1."), code="score_out_of_range")
-    return [
-        _accept(article, actor, listed.item)
-        for listed in suggestion_list(article=article)
-        if listed.item.score >= min_score
-    ]
+    accepted: list[Annotation] = []
+    for listed in suggestion_list(user=actor, article=article):
+        item = listed.item
+        # Two suggestions of one kind may overlap each other: the first accepted wins.
+        taken = any(
+            a.kind == item.kind and a.start < item.end and item.start < a.end for a in accepted
+        )
+        if item.score >= min_score and not taken:
+            accepted.append(_accept(article, actor, item))
+    return accepted

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET, require_POST
@@ -13,11 +15,13 @@ from workbench.articles.models import Article
 from workbench.articles.selectors import article_list
 from workbench.http import HtmxHttpRequest
 from workbench.suggest.forms import AcceptAllForm, SuggestionForm
+from workbench.suggest.models import RunState
 from workbench.suggest.selectors import suggestion_list
 from workbench.suggest.services import (
     suggestion_accept,
     suggestion_accept_all,
     suggestion_reject,
+    suggestions_prepare,
 )
 
 PARTIAL = "suggest/_suggestions.html"
@@ -28,13 +32,26 @@ def _render(request: HtmxHttpRequest, article: Article, errors: list[str] = ()) 
     me = membership_get(user=request.user, team=article.project.team)
     context = {
         "article": article,
-        "suggestions": suggestion_list(article=article),
         "can_write": bool(me and me.can_write),
         "is_lead": bool(me and me.is_lead),
         "accept_all_form": AcceptAllForm(),
         "errors": list(errors),
+        **_listing(request, article),
     }
     return render(request, PARTIAL, context)
+
+
+def _listing(request: HtmxHttpRequest, article: Article) -> dict:
+    """The page of suggestions to show, or why there are none (too long, over time, running)."""
+    try:
+        run = suggestions_prepare(article=article)
+    except ValidationError as error:
+        return {"unavailable": error.messages, "page": None}
+    if run.state != RunState.DONE:
+        return {"state": run.state, "budget": run.budget, "page": None}
+    listed = suggestion_list(user=request.user, article=article)
+    paginator = Paginator(listed, settings.WORKBENCH_SUGGEST_PAGE_SIZE)
+    return {"page": paginator.get_page(request.GET.get("page") or request.POST.get("page"))}
 
 
 def _article(request: HtmxHttpRequest, article_id: int) -> Article:

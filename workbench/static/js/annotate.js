@@ -14,6 +14,34 @@
 (function () {
   "use strict";
 
+  // A boundary (node, offset) for a code-point offset of the body: the inverse of offsetIn
+  // below. Shared with suggest.js, which highlights suggestions with it.
+  function boundary(offset) {
+    var all = document.querySelectorAll("#annotated-body p[data-start]");
+    var paragraph = null;
+    for (var i = 0; i < all.length; i += 1) {
+      if (Number(all[i].dataset.start) <= offset) paragraph = all[i];
+    }
+    if (!paragraph) return null;
+    var left = offset - Number(paragraph.dataset.start);
+    var walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
+    var node = walker.nextNode();
+    var last = null;
+    while (node) {
+      var units = 0;
+      for (var ch of node.data) {
+        if (left === 0) return { node: node, offset: units };
+        left -= 1;
+        units += ch.length;
+      }
+      last = node;
+      node = walker.nextNode();
+    }
+    return last ? { node: last, offset: last.data.length } : null;
+  }
+
+  window.workbenchBoundary = boundary;
+
   var root = document.getElementById("workbench");
   if (!root || !window.htmx) return;
 
@@ -138,6 +166,35 @@
     var help = document.getElementById("panel-help-template");
     panel.replaceChildren(help ? help.content.cloneNode(true) : "");
     setActive(null);
+    showSpans();
+  }
+
+  // --- the open quote's speaker mention and cue, highlighted in the text --------------------
+
+  function rangeOf(start, end) {
+    if (start === "" || end === "" || start === undefined || end === undefined) return null;
+    var from = boundary(Number(start));
+    var to = boundary(Number(end));
+    if (!from || !to) return null;
+    var range = new Range();
+    try {
+      range.setStart(from.node, from.offset);
+      range.setEnd(to.node, to.offset);
+    } catch (error) {
+      return null;
+    }
+    return range;
+  }
+
+  /** Highlight the mention and cue of the quote open in the panel, or clear them. */
+  function showSpans() {
+    if (!window.CSS || !CSS.highlights || typeof Highlight === "undefined") return;
+    var spans = document.querySelector("#panel [data-span-highlights]");
+    var data = spans ? spans.dataset : {};
+    var mention = rangeOf(data.mentionStart, data.mentionEnd);
+    var cue = rangeOf(data.cueStart, data.cueEnd);
+    CSS.highlights.set("speaker-mention", mention ? new Highlight(mention) : new Highlight());
+    CSS.highlights.set("quote-cue", cue ? new Highlight(cue) : new Highlight());
   }
 
   function startAnnotation(kind) {
@@ -328,6 +385,9 @@
 
   document.body.addEventListener("htmx:afterSwap", function (event) {
     var target = event.detail.target;
+    if (target.id === "panel" || target.id === "ann-main" || target.id === "annotated-body") {
+      showSpans();
+    }
     if (target.id === "panel") {
       var open = target.querySelector("[data-annotation]");
       setActive(open ? open.dataset.annotation : null);

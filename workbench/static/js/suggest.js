@@ -30,33 +30,10 @@
     return target.closest && target.closest("input, textarea, select, [contenteditable]");
   }
 
-  // A boundary (node, offset) for a code-point offset of the body, as annotate.js computes them.
-  function boundary(offset) {
-    var paragraphs = document.querySelectorAll("#annotated-body p[data-start]");
-    var paragraph = null;
-    for (var i = 0; i < paragraphs.length; i += 1) {
-      if (Number(paragraphs[i].dataset.start) <= offset) paragraph = paragraphs[i];
-    }
-    if (!paragraph) return null;
-    var left = offset - Number(paragraph.dataset.start);
-    var walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
-    var node = walker.nextNode();
-    var last = null;
-    while (node) {
-      var units = 0;
-      for (var ch of node.data) {
-        if (left === 0) return { node: node, offset: units };
-        left -= 1;
-        units += ch.length;
-      }
-      last = node;
-      node = walker.nextNode();
-    }
-    return last ? { node: last, offset: last.data.length } : null;
-  }
-
   function highlight() {
-    if (!window.CSS || !CSS.highlights || typeof Highlight === "undefined") return;
+    // A boundary (node, offset) for a code-point offset of the body, from annotate.js.
+    var boundary = window.workbenchBoundary;
+    if (!boundary || !window.CSS || !CSS.highlights || typeof Highlight === "undefined") return;
     var all = new Highlight();
     var focused = new Highlight();
     var active = document.activeElement && document.activeElement.closest
