@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from workbench.accounts.models import Role
+from workbench.forms import IdField
 
 
 class MemberAddForm(forms.Form):
@@ -16,7 +17,7 @@ class RoleForm(forms.Form):
 
 
 class TeamSwitchForm(forms.Form):
-    team = forms.IntegerField(widget=forms.HiddenInput)
+    team = IdField(widget=forms.HiddenInput)
 
 
 class ApiTokenForm(forms.Form):
