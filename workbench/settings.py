@@ -198,17 +198,32 @@ FILE_UPLOAD_HANDLERS = [
     "django.core.files.uploadhandler.TemporaryFileUploadHandler",
 ]
 DATA_UPLOAD_MAX_NUMBER_FILES = int(os.environ.get("WORKBENCH_MAX_IMPORT_FILES", 100))
+DATA_UPLOAD_MAX_NUMBER_FIELDS = int(os.environ.get("WORKBENCH_MAX_FORM_FIELDS", 1000))
 # JSON Lines: lines per pasted, uploaded or API batch (the command line has no bound), failures
 # listed in a report before the rest are only counted, and nesting depth of any JSON read.
 WORKBENCH_MAX_IMPORT_LINES = int(os.environ.get("WORKBENCH_MAX_IMPORT_LINES", 10_000))
 WORKBENCH_MAX_LISTED_FAILURES = int(os.environ.get("WORKBENCH_MAX_LISTED_FAILURES", 100))
 WORKBENCH_MAX_JSON_DEPTH = int(os.environ.get("WORKBENCH_MAX_JSON_DEPTH", 64))
+# Spans one pre-annotated JSON line may carry.
+WORKBENCH_MAX_SPANS_PER_ARTICLE = int(os.environ.get("WORKBENCH_MAX_SPANS_PER_ARTICLE", 2000))
+# API lists: rows per page, and the most `?page_size=` may ask for.
+WORKBENCH_API_PAGE_SIZE = int(os.environ.get("WORKBENCH_API_PAGE_SIZE", 100))
+WORKBENCH_API_MAX_PAGE_SIZE = int(os.environ.get("WORKBENCH_API_MAX_PAGE_SIZE", 500))
+# Search: characters and words of a query read, results one may page through, speakers offered
+# in the filter; an annotation's history shows its latest entries up to this many.
+WORKBENCH_SEARCH_MAX_QUERY_CHARS = int(os.environ.get("WORKBENCH_SEARCH_MAX_QUERY_CHARS", 200))
+WORKBENCH_SEARCH_MAX_TERMS = int(os.environ.get("WORKBENCH_SEARCH_MAX_TERMS", 12))
+WORKBENCH_SEARCH_MAX_OFFSET = int(os.environ.get("WORKBENCH_SEARCH_MAX_OFFSET", 1000))
+WORKBENCH_SEARCH_MAX_SPEAKER_OPTIONS = int(
+    os.environ.get("WORKBENCH_SEARCH_MAX_SPEAKER_OPTIONS", 500)
+)
+WORKBENCH_HISTORY_MAX_RECORDS = int(os.environ.get("WORKBENCH_HISTORY_MAX_RECORDS", 500))
 
 # URL import: timeouts (seconds), response size cap, redirect hops; networks that may be
 # fetched although private (for an intranet deployment; empty means none).
 WORKBENCH_FETCH_TIMEOUT = float(os.environ.get("WORKBENCH_FETCH_TIMEOUT", 10))
 WORKBENCH_FETCH_MAX_BYTES = int(os.environ.get("WORKBENCH_FETCH_MAX_BYTES", 5 * 1024 * 1024))
-WORKBENCH_FETCH_MAX_REDIRECTS = 5
+WORKBENCH_FETCH_MAX_REDIRECTS = int(os.environ.get("WORKBENCH_FETCH_MAX_REDIRECTS", 5))
 WORKBENCH_FETCH_ALLOWED_NETWORKS = env_list("WORKBENCH_FETCH_ALLOWED_NETWORKS")
 
 LOGGING = {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from rest_framework import pagination
@@ -11,9 +12,9 @@ from rest_framework.views import APIView
 
 
 class CursorPagination(pagination.CursorPagination):
-    page_size = 100
+    page_size = settings.WORKBENCH_API_PAGE_SIZE
     page_size_query_param = "page_size"
-    max_page_size = 500
+    max_page_size = settings.WORKBENCH_API_MAX_PAGE_SIZE
     # Views set their own `ordering`; this is the fallback for any that forget.
     ordering = "-id"
 
