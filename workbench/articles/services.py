@@ -342,18 +342,16 @@ def articles_import_jsonl(
     label: str = "",
     source: str = ImportSource.JSONL,
     progress: Callable[[int], object] | None = None,
-    max_lines: int | None = None,
 ) -> ImportReport:
     """Import one article per JSON line; report each bad line by number and keep the good ones.
 
-    A text of more than `max_lines` non-blank lines (WORKBENCH_MAX_IMPORT_LINES unless given)
-    is refused whole before any line is read; a file on the command line has no such bound
-    (articles_import_jsonl_file).
+    A text of more than WORKBENCH_MAX_IMPORT_LINES non-blank lines (a paste, an upload, an API
+    batch) is refused whole before any line is read; a file on the command line has no such
+    bound (articles_import_jsonl_file reads it line by line).
     """
     if actor is not None:
         require_writer(user=actor, team=project.team)
-    if max_lines is None:
-        max_lines = settings.WORKBENCH_MAX_IMPORT_LINES
+    max_lines = settings.WORKBENCH_MAX_IMPORT_LINES
     if count_lines(text) > max_lines:
         report = ImportReport()
         report.fail(
