@@ -259,11 +259,15 @@ def news_site(settings):
                 self.send_header("Location", "/news/port-strike")
                 self.end_headers()
                 return
+            body, kind = page, "text/html; charset=utf-8"
+            if self.path == "/plain-nul":
+                body = b"A plain-text article, long enough to be one. " * 200 + b"\x00 end."
+                kind = "text/plain; charset=utf-8"
             self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(page)))
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(body)))
             self.end_headers()
-            self.wfile.write(page)
+            self.wfile.write(body)
 
         def log_message(self, *args):
             pass
@@ -427,3 +431,13 @@ def test_upload_service_refuses_by_size_without_reading(world, settings):
     report = articles_import_upload(project=world.project, actor=world.reviewer, upload=upload)
     assert not report.results
     assert "the limit is" in report.failures[0].message
+
+
+def test_url_import_refuses_a_plain_text_page_with_a_nul(world, news_site):
+    before = Article.objects.count()
+    response = client_for(world.reviewer).post(
+        reverse("articles:import_url", args=[world.project.pk]), {"url": f"{news_site}/plain-nul"}
+    )
+    assert response.status_code == 400
+    assert "NUL character (U+0000) at character 9,000" in response.content.decode()
+    assert Article.objects.count() == before

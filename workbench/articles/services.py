@@ -719,6 +719,18 @@ def article_has_annotations(article: Article) -> bool:
 def _clean(text: str, url: str = "") -> Cleaned:
     if looks_like_html(text):
         return _clean_html(text, url=url)
+    nul = text.find("\x00")
+    if nul >= 0:
+        # A plain-text page (or any text that came past the form's own check): PostgreSQL
+        # cannot store a NUL, so it is refused here rather than failing at the insert.
+        raise ValidationError(
+            _(
+                "The text holds a NUL character (U+0000) at character %(pos)s, which cannot be "
+                "stored."
+            )
+            % {"pos": f"{nul:,}"},
+            code="bad_character",
+        )
     try:
         return clean_text(text)
     except ValueError as error:
