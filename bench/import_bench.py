@@ -63,6 +63,7 @@ def main() -> None:
 def run_once(workload: Path, folder: str, index: int, database_url: str) -> float:
     env = dict(os.environ, DJANGO_DEBUG="false", DJANGO_SECRET_KEY="bench-only")
     env["WORKBENCH_MAX_IMPORT_BYTES"] = str(1 << 34)
+    env["WORKBENCH_MAX_IMPORT_LINES"] = str(1 << 30)
     env["DATABASE_URL"] = database_url or f"sqlite:///{folder}/bench-{index}.sqlite3"
     code = (
         "import time, django, sys\n"

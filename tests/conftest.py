@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from django.test import Client
+from hypothesis import settings as hypothesis_settings
 
 from tests.factories import ArticleFactory, MembershipFactory, ProjectFactory, TeamFactory
 from workbench.accounts.models import Role
@@ -27,6 +28,15 @@ def need(condition: bool, reason: str) -> None:
     if in_ci():
         pytest.fail(f"CI=true but {reason}", pytrace=False)
     pytest.skip(reason)
+
+
+# Property-based tests: each sets its own max_examples. In CI the examples are derandomized (the
+# same every run, so a failure reproduces and the suite's time is fixed) and no deadline
+# applies, because a shared runner's pauses are not the code's; on a laptop they vary per run
+# and an example slower than two seconds fails.
+hypothesis_settings.register_profile("ci", derandomize=True, database=None, deadline=None)
+hypothesis_settings.register_profile("dev", deadline=2000)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if in_ci() else "dev"))
 
 
 @pytest.fixture(scope="session")

@@ -118,6 +118,8 @@ MIDDLEWARE = [
     "workbench.accounts.middleware.CurrentTeamMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
+    # Checks Content-Length in __call__, before CSRF's process_view parses a multipart body.
+    "workbench.limits.RequestBodyLimitMiddleware",
 ]
 
 ROOT_URLCONF = "workbench.urls"
@@ -269,18 +271,50 @@ CONTENT_SECURITY_POLICY = {
 # no query and cost every history row (a bulk import writes one per annotation).
 SIMPLE_HISTORY_DATE_INDEX = False
 
-# Uploads: Django keeps request bodies up to this size in memory; the importer enforces its own
-# per-file limit below with a clear message.
+# Limits on what one request (or import) may send; README "Limits" lists them all.
+# Per file imported (upload, command line, a JSON line read from a file).
 WORKBENCH_MAX_IMPORT_BYTES = int(os.environ.get("WORKBENCH_MAX_IMPORT_BYTES", 5 * 1024 * 1024))
-DATA_UPLOAD_MAX_MEMORY_SIZE = WORKBENCH_MAX_IMPORT_BYTES + 1024 * 1024
+# Any request body but an upload: forms, the API's JSON (a batch is one file's worth).
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(
+    os.environ.get("WORKBENCH_MAX_REQUEST_BYTES", WORKBENCH_MAX_IMPORT_BYTES + 1024 * 1024)
+)
+# An upload request, all its files together; refused from its Content-Length, unread.
+WORKBENCH_MAX_UPLOAD_BYTES = int(
+    os.environ.get("WORKBENCH_MAX_UPLOAD_BYTES", 10 * WORKBENCH_MAX_IMPORT_BYTES)
+)
 FILE_UPLOAD_MAX_MEMORY_SIZE = WORKBENCH_MAX_IMPORT_BYTES + 1024 * 1024
+FILE_UPLOAD_HANDLERS = [
+    "workbench.limits.UploadLimitHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 DATA_UPLOAD_MAX_NUMBER_FILES = int(os.environ.get("WORKBENCH_MAX_IMPORT_FILES", 100))
+DATA_UPLOAD_MAX_NUMBER_FIELDS = int(os.environ.get("WORKBENCH_MAX_FORM_FIELDS", 1000))
+# JSON Lines: lines per pasted, uploaded or API batch (the command line has no bound), failures
+# listed in a report before the rest are only counted, and nesting depth of any JSON read.
+WORKBENCH_MAX_IMPORT_LINES = int(os.environ.get("WORKBENCH_MAX_IMPORT_LINES", 10_000))
+WORKBENCH_MAX_LISTED_FAILURES = int(os.environ.get("WORKBENCH_MAX_LISTED_FAILURES", 100))
+WORKBENCH_MAX_JSON_DEPTH = int(os.environ.get("WORKBENCH_MAX_JSON_DEPTH", 64))
+# Spans one pre-annotated JSON line may carry.
+WORKBENCH_MAX_SPANS_PER_ARTICLE = int(os.environ.get("WORKBENCH_MAX_SPANS_PER_ARTICLE", 2000))
+# API lists: rows per page, and the most `?page_size=` may ask for.
+WORKBENCH_API_PAGE_SIZE = int(os.environ.get("WORKBENCH_API_PAGE_SIZE", 100))
+WORKBENCH_API_MAX_PAGE_SIZE = int(os.environ.get("WORKBENCH_API_MAX_PAGE_SIZE", 500))
+# Search: characters and words of a query read, results one may page through, speakers offered
+# in the filter; an annotation's history shows its latest entries up to this many.
+WORKBENCH_SEARCH_MAX_QUERY_CHARS = int(os.environ.get("WORKBENCH_SEARCH_MAX_QUERY_CHARS", 200))
+WORKBENCH_SEARCH_MAX_TERMS = int(os.environ.get("WORKBENCH_SEARCH_MAX_TERMS", 12))
+WORKBENCH_SEARCH_MAX_OFFSET = int(os.environ.get("WORKBENCH_SEARCH_MAX_OFFSET", 1000))
+WORKBENCH_SEARCH_MAX_SPEAKER_OPTIONS = int(
+    os.environ.get("WORKBENCH_SEARCH_MAX_SPEAKER_OPTIONS", 500)
+)
+WORKBENCH_HISTORY_MAX_RECORDS = int(os.environ.get("WORKBENCH_HISTORY_MAX_RECORDS", 500))
 
 # URL import: timeouts (seconds), response size cap, redirect hops; networks that may be
 # fetched although private (for an intranet deployment; empty means none).
 WORKBENCH_FETCH_TIMEOUT = float(os.environ.get("WORKBENCH_FETCH_TIMEOUT", 10))
 WORKBENCH_FETCH_MAX_BYTES = int(os.environ.get("WORKBENCH_FETCH_MAX_BYTES", 5 * 1024 * 1024))
-WORKBENCH_FETCH_MAX_REDIRECTS = 5
+WORKBENCH_FETCH_MAX_REDIRECTS = int(os.environ.get("WORKBENCH_FETCH_MAX_REDIRECTS", 5))
 WORKBENCH_FETCH_ALLOWED_NETWORKS = env_list("WORKBENCH_FETCH_ALLOWED_NETWORKS")
 
 # Suggestions: the finder runs only on articles up to this many characters, for at most this many
@@ -342,7 +376,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["workbench.api.parsers.JSONParser"],
     "DEFAULT_PAGINATION_CLASS": "workbench.api.pagination.CursorPagination",
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",

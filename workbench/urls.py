@@ -39,3 +39,6 @@ urlpatterns = [
     path("", include("workbench.suggest.urls")),
     path("", include("workbench.search.urls")),
 ]
+
+# The reason of a BadRequest (a malformed id, say) is shown, as 403.html shows a refusal's.
+handler400 = "workbench.errors.bad_request"

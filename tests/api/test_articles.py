@@ -192,3 +192,39 @@ def test_article_list_queries(world, api, django_assert_max_num_queries):
     assert len(response.json()["results"]) == 100
     second = client.get(response.json()["next"]).json()
     assert len(second["results"]) == 21
+
+
+# --- limits (issue 20) ----------------------------------------------------------------------
+
+
+def test_article_batch_lists_a_hundred_failures_and_counts_the_rest(world, api):
+    body = {"project": world.project.pk, "jsonl": "{}\n" * 1000}
+    response = api("reviewer").post(reverse("api:article-batch"), body, format="json")
+    assert response.status_code == status.HTTP_200_OK
+    data = response.json()
+    assert len(data["failures"]) == 100 and data["unlisted_failures"] == 900
+    assert data["failures"][-1]["line"] == "line 100"
+    assert len(response.content) < 20_000
+
+
+def test_article_batch_over_the_line_limit_is_400(world, api, settings):
+    settings.WORKBENCH_MAX_IMPORT_LINES = 3
+    jsonl = "\n".join(json.dumps({"body": f"Article {i} has a body."}) for i in range(4))
+    body = {"project": world.project.pk, "jsonl": jsonl}
+    before = Article.objects.count()
+    response = api("reviewer").post(reverse("api:article-batch"), body, format="json")
+    assert response.status_code == status.HTTP_400_BAD_REQUEST
+    assert response.json()["jsonl"][0]["code"] == "too_many_lines"
+    assert Article.objects.count() == before
+
+
+def test_article_batch_refuses_a_deeply_nested_line_by_number(world, api):
+    deep = '{"body": "Fine body.", "x": ' + "[" * 50_000 + "]" * 50_000 + "}"
+    jsonl = json.dumps({"body": "A good line of text."}) + "\n" + deep
+    body = {"project": world.project.pk, "jsonl": jsonl}
+    response = api("reviewer").post(reverse("api:article-batch"), body, format="json")
+    assert response.status_code == status.HTTP_200_OK
+    data = response.json()
+    assert data["created"] == 1
+    assert data["failures"][0]["line"] == "line 2"
+    assert "nested too deeply" in data["failures"][0]["message"]

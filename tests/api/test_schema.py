@@ -1,9 +1,13 @@
-"""The OpenAPI schema, the docs page, throttling, and a bounded schemathesis run (no 5xx)."""
+"""The OpenAPI schema, the docs page, throttling, and bounded schemathesis runs (no 5xx):
+one operation at a time, and stateful sequences along the links it infers."""
 
 from __future__ import annotations
 
+import json
 import re
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import hypothesis
 import pytest
@@ -13,6 +17,8 @@ from django.core.signals import request_started
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from django.urls import reverse
+from drf_spectacular.generators import SchemaGenerator
+from drf_spectacular.renderers import OpenApiJsonRenderer
 from rest_framework import status
 from rest_framework.test import APIClient
 from schemathesis.checks import not_a_server_error
@@ -101,31 +107,83 @@ def test_throttling_limits_token_clients(world, settings):
 
 EXAMPLES_PER_OPERATION = 12
 TIME_BUDGET_SECONDS = 60
+STATEFUL_SCENARIOS = 20
+STATEFUL_STEPS = 6
 
 
-def test_schemathesis_finds_no_server_errors(world, desk, settings):
-    """Every operation of the schema, a few generated requests each, as a lead: never a 5xx.
+@pytest.fixture(scope="module")
+def openapi() -> object:
+    """The app's OpenAPI schema as schemathesis reads it, over in-process WSGI.
 
-    In-process over WSGI, inside the test's transaction (writes are rolled back), with a fixed
-    seed so a failure reproduces.
+    Generated and loaded once for both runs (loading it costs seconds); it is the schema
+    /api/schema/ serves, which test_schema_is_openapi_3_with_every_resource checks.
+    """
+    generated = SchemaGenerator().get_schema(request=None, public=True)
+    schema = schemathesis.openapi.from_dict(json.loads(OpenApiJsonRenderer().render(generated)))
+    schema.app, schema.location = get_wsgi_application(), "/api/schema/"
+    return schema
+
+
+@contextmanager
+def _lead_token(world, settings) -> Iterator[dict]:
+    """Headers with a lead's token, for requests inside the test's transaction.
+
+    Writes are rolled back with it: the WSGI handler would close the test's connection (and
+    its transaction) per request, so that signal is held off meanwhile.
     """
     settings.ALLOWED_HOSTS = ["*"]
     _token, secret = api_token_create(user=world.lead, name="schemathesis")
-    headers = {"Authorization": f"Bearer {secret}"}
-    app = get_wsgi_application()
-    # The WSGI handler would close the test's connection (and its transaction) per request.
     request_started.disconnect(close_old_connections)
     try:
-        schema = schemathesis.openapi.from_wsgi("/api/schema/", app, headers=headers)
+        yield {"Authorization": f"Bearer {secret}"}
+    finally:
+        request_started.connect(close_old_connections)
+
+
+def test_schemathesis_finds_no_server_errors(world, desk, settings, openapi):
+    """Every operation of the schema, a few generated requests each, as a lead: never a 5xx.
+
+    With a fixed seed so a failure reproduces.
+    """
+    with _lead_token(world, settings) as headers:
         started, operations = time.monotonic(), 0
-        for result in schema.get_all_operations():
+        for result in openapi.get_all_operations():
             operation = result.ok()
             _fuzz(operation, headers)
             operations += 1
             assert time.monotonic() - started < TIME_BUDGET_SECONDS
-    finally:
-        request_started.connect(close_old_connections)
     assert operations >= 25
+
+
+def test_schemathesis_stateful_sequences_find_no_server_errors(world, desk, settings, openapi):
+    """Sequences of calls linked by the ids one response gives the next (schemathesis infers the
+    links from the schema: a created project's id into its articles, an article's into its
+    annotations, ...): never a 5xx, whatever state the earlier calls left."""
+    with _lead_token(world, settings) as headers:
+        machine = openapi.as_state_machine()
+        # Responses whose ids feed other operations (a project's into /projects/{id}/, ...).
+        assert len(machine.bundles) >= 5, machine.bundles
+
+        class Workflow(machine):
+            def get_call_kwargs(self, case) -> dict:
+                return {"headers": headers}
+
+            def validate_response(self, response, case, **kwargs) -> None:
+                case.validate_response(response, checks=[not_a_server_error])
+
+        started = time.monotonic()
+        Workflow.run(
+            settings=hypothesis.settings(
+                max_examples=STATEFUL_SCENARIOS,
+                stateful_step_count=STATEFUL_STEPS,
+                derandomize=True,
+                database=None,
+                deadline=None,
+                suppress_health_check=list(hypothesis.HealthCheck),
+                phases=[hypothesis.Phase.explicit, hypothesis.Phase.generate],
+            )
+        )
+        assert time.monotonic() - started < TIME_BUDGET_SECONDS
 
 
 def _fuzz(operation, headers: dict) -> None:

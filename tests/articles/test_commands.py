@@ -146,3 +146,37 @@ def test_demo_is_idempotent_and_loads_the_seed(db, settings, sample_text):
     assert all(c.verdict in project.rating_scale for c in claims)
     assert all(c.evidence.exists() for c in claims)
     assert seed.annotations.count() == 7, "running demo twice must not annotate twice"
+
+
+# --- limits: big files stream, failures are bounded (issue 20) --------------------------------
+
+
+def test_import_articles_streams_a_jsonl_file_larger_than_the_upload_limit(
+    world, tmp_path, settings
+):
+    settings.WORKBENCH_MAX_IMPORT_BYTES = 200
+    settings.WORKBENCH_MAX_IMPORT_LINES = 3
+    path = tmp_path / "big.jsonl"
+    lines = [
+        json.dumps({"title": f"T{i}", "body": f"Article {i} has a body of its own."})
+        for i in range(20)
+    ]
+    path.write_text("\n".join(lines) + "\n" + json.dumps({"body": "x" * 300}) + "\n")
+    assert path.stat().st_size > 200
+    with pytest.raises(CommandError, match="1 item"):
+        _run(str(path), "--project", world.project.slug)
+    assert world.project.articles.filter(title__startswith="T").count() == 20
+
+
+def test_import_articles_lists_a_hundred_bad_lines_then_counts(world, tmp_path):
+    path = tmp_path / "bad.jsonl"
+    path.write_text("{}\n" * 250)
+    out, err = io.StringIO(), io.StringIO()
+    with pytest.raises(CommandError, match="250 item"):
+        call_command(
+            "import_articles", str(path), "--project", world.project.slug, stdout=out, stderr=err
+        )
+    text = err.getvalue()
+    assert text.count("error: ") == 101
+    assert "line 100:" in text and "line 101:" not in text
+    assert "150 more line(s) failed (not listed)" in text

@@ -259,11 +259,15 @@ def news_site(settings):
                 self.send_header("Location", "/news/port-strike")
                 self.end_headers()
                 return
+            body, kind = page, "text/html; charset=utf-8"
+            if self.path == "/plain-nul":
+                body = b"A plain-text article, long enough to be one. " * 200 + b"\x00 end."
+                kind = "text/plain; charset=utf-8"
             self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(page)))
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(body)))
             self.end_headers()
-            self.wfile.write(page)
+            self.wfile.write(body)
 
         def log_message(self, *args):
             pass
@@ -371,3 +375,148 @@ def test_dates_on_the_article_and_project_pages_do_not_wrap(world):
     assert '<dd class="date">22 February 2025</dd>' in page
     listing = client.get(world.project.get_absolute_url()).content.decode()
     assert '<td class="date">2024-01-05</td>' in listing
+
+
+# --- limits: JSON Lines amplification, uploads, NUL, nesting (issue 20) -----------------------
+
+
+def _jsonl(client, project, text, **headers):
+    return client.post(
+        reverse("articles:import_jsonl", args=[project.pk]), {"text": text}, headers=headers
+    )
+
+
+def test_jsonl_batch_lists_the_first_hundred_failures_and_counts_the_rest(world):
+    response = _jsonl(client_for(world.reviewer), world.project, "{}\n" * 1000)
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert html.count('class="failed"') == 100
+    assert "line 100:" in html and "line 101:" not in html
+    assert "1000 refused" in html and "900 more refused lines" in html
+    # A thousand bad lines no longer make a page of a thousand messages.
+    assert len(response.content) < 60_000
+
+
+def test_jsonl_batch_over_the_line_limit_is_refused_whole(world, settings):
+    settings.WORKBENCH_MAX_IMPORT_LINES = 5
+    lines = "\n".join(f'{{"body": "Article number {i} has a body."}}' for i in range(6))
+    before = Article.objects.count()
+    response = _jsonl(client_for(world.reviewer), world.project, lines)
+    assert response.status_code == 400
+    assert "more than 5 lines" in response.content.decode()
+    assert Article.objects.count() == before
+    ok = _jsonl(client_for(world.reviewer), world.project, "\n\n".join(lines.split("\n")[:5]))
+    assert ok.status_code == 200
+    assert Article.objects.count() == before + 5
+
+
+def test_jsonl_batch_refuses_deeply_nested_lines_by_number(world):
+    deep = '{"body": "A body that is fine.", "x": ' + "[" * 50_000 + "]" * 50_000 + "}"
+    text = '{"body": "The good line has a body."}\n' + deep
+    response = _jsonl(client_for(world.reviewer), world.project, text)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "line 2:" in html and "nested too deeply" in html
+    assert world.project.articles.filter(body__startswith="The good line").exists()
+
+
+def test_upload_refuses_nul_anywhere_in_the_text(world):
+    data = b"A text of plain words. " * 500 + b"here\x00there"
+    assert b"\x00" not in data[:8192]
+    before = Article.objects.count()
+    response = _upload(
+        client_for(world.reviewer), world.project, SimpleUploadedFile("late-nul.txt", data)
+    )
+    assert response.status_code == 400
+    assert "NUL character" in response.content.decode()
+    assert Article.objects.count() == before
+
+
+def test_upload_jsonl_lists_bounded_failures(world):
+    response = _upload(
+        client_for(world.reviewer),
+        world.project,
+        SimpleUploadedFile("many.jsonl", b"{}\n" * 300),
+    )
+    html = response.content.decode()
+    assert html.count('class="failed"') == 100
+    assert "200 more refused lines" in html
+
+
+class _Unreadable:
+    """A request body that fails the test if anything reads it."""
+
+    def read(self, *args):
+        raise AssertionError("the body was read")
+
+    readline = read
+
+
+def _oversize_upload(client, project, size, **headers):
+    boundary = "BoUnDaRy"
+    return client.generic(
+        "POST",
+        reverse("articles:import_upload", args=[project.pk]),
+        headers=headers,
+        **{
+            "CONTENT_TYPE": f"multipart/form-data; boundary={boundary}",
+            "CONTENT_LENGTH": str(size),
+            "wsgi.input": _Unreadable(),
+        },
+    )
+
+
+def test_oversize_upload_is_refused_before_its_body_is_read(world, settings):
+    limit = settings.WORKBENCH_MAX_UPLOAD_BYTES
+    response = _oversize_upload(client_for(world.reviewer), world.project, limit + 1)
+    assert response.status_code == 413
+    assert f"the limit is {limit:,} bytes" in response.content.decode()
+
+
+def test_oversize_htmx_upload_is_refused_in_place_before_its_body_is_read(world, settings):
+    limit = settings.WORKBENCH_MAX_UPLOAD_BYTES
+    response = _oversize_upload(
+        client_for(world.reviewer), world.project, 400 * 1024 * 1024, HX_Request="true"
+    )
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert html.strip().startswith('<div id="import-report"')
+    assert f"the limit is {limit:,} bytes" in html and "419,430,400 bytes" in html
+
+
+def test_upload_file_over_the_limit_is_dropped_while_the_others_import(world, settings):
+    settings.WORKBENCH_MAX_IMPORT_BYTES = 1000
+    response = _upload(
+        client_for(world.reviewer),
+        world.project,
+        SimpleUploadedFile("big.txt", b"word " * 10_000),
+        SimpleUploadedFile("wire.txt", WIRE.encode()),
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "big.txt:" in html and "too large (the limit is 1,000 bytes)" in html
+    assert "Imported as article" in html
+
+
+def test_upload_service_refuses_by_size_without_reading(world, settings):
+    from workbench.articles.services import articles_import_upload
+
+    class Huge(SimpleUploadedFile):
+        def read(self, *args):
+            raise AssertionError("the file was read")
+
+    upload = Huge("huge.txt", b"")
+    upload.size = settings.WORKBENCH_MAX_IMPORT_BYTES + 1
+    report = articles_import_upload(project=world.project, actor=world.reviewer, upload=upload)
+    assert not report.results
+    assert "the limit is" in report.failures[0].message
+
+
+def test_url_import_refuses_a_plain_text_page_with_a_nul(world, news_site):
+    before = Article.objects.count()
+    response = client_for(world.reviewer).post(
+        reverse("articles:import_url", args=[world.project.pk]), {"url": f"{news_site}/plain-nul"}
+    )
+    assert response.status_code == 400
+    assert "NUL character (U+0000) at character 9,000" in response.content.decode()
+    assert Article.objects.count() == before

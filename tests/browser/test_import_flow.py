@@ -57,3 +57,36 @@ def test_reviewer_sees_error_for_private_url(page, world):
     alert = page.locator("#import-report [role=alert]")
     alert.wait_for()
     assert "not allowed" in alert.inner_text()
+
+
+def test_a_thousand_bad_lines_give_a_short_report(page, world):
+    _log_in(page, "reviewer")
+    page.goto(reverse("articles:article_import", args=[world.project.pk]))
+    page.locator("#import-jsonl textarea").fill("{}\n" * 1000)
+    page.get_by_role("button", name="Import batch").click()
+    more = page.locator("#import-report li.more")
+    more.wait_for()
+    assert "900 more refused lines" in more.inner_text()
+    assert page.locator("#import-report li.failed").count() == 101
+    assert "1000 refused" in page.locator("#import-report").inner_text()
+
+
+def test_an_oversize_upload_is_refused_in_place(page, world, settings):
+    settings.WORKBENCH_MAX_UPLOAD_BYTES = 4000
+    _log_in(page, "reviewer")
+    page.goto(reverse("articles:article_import", args=[world.project.pk]))
+    page.locator("#import-upload input[type=file]").set_input_files(
+        {"name": "big.txt", "mimeType": "text/plain", "buffer": b"word " * 2000}
+    )
+    page.get_by_role("button", name="Upload and import").click()
+    alert = page.locator("#import-report [role=alert]")
+    alert.wait_for()
+    assert "the limit is 4,000 bytes" in alert.inner_text()
+    screenshot(page, "upload-too-large")
+    # The form still works: a file within the limit imports.
+    page.locator("#import-upload input[type=file]").set_input_files(
+        {"name": "note.txt", "mimeType": "text/plain", "buffer": b"A short note with enough words."}
+    )
+    page.get_by_role("button", name="Upload and import").click()
+    page.locator("#import-report li.ok").wait_for()
+    assert Article.objects.filter(project=world.project, source="file").count() == 1

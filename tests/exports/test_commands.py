@@ -170,3 +170,14 @@ def test_import_creates_the_project_from_a_later_line_if_the_first_fails(desk, t
 def test_import_refuses_an_unreadable_file(world, tmp_path):
     with pytest.raises(CommandError, match="Cannot read"):
         _import(str(tmp_path / "missing.jsonl"), "--project", "desk-project")
+
+
+def test_import_lists_a_hundred_bad_lines_then_counts(world, tmp_path):
+    path = tmp_path / "bad.jsonl"
+    path.write_bytes(b"[1]\n" * 130 + b"{" * 5000 + b"\n")
+    with pytest.raises(CommandError, match="131 line") as failed:
+        _import(str(path), "--project", "desk/desk-project")
+    err = failed.value.err
+    assert err.count("error: ") == 101
+    assert "bad.jsonl, line 100:" in err and "bad.jsonl, line 101:" not in err
+    assert "31 more line(s) failed (not listed)" in err

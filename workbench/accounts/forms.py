@@ -5,6 +5,7 @@ from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.utils.translation import gettext_lazy as _
 
 from workbench.accounts.models import Role
+from workbench.forms import IdField
 
 
 class InvitationForm(forms.Form):
@@ -22,7 +23,7 @@ class RoleForm(forms.Form):
 
 
 class TeamSwitchForm(forms.Form):
-    team = forms.IntegerField(widget=forms.HiddenInput)
+    team = IdField(widget=forms.HiddenInput)
 
 
 EXPIRY_CHOICES = [

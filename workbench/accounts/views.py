@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.forms import SetPasswordForm
-from django.core.exceptions import ValidationError
+from django.core.exceptions import BadRequest, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -177,7 +177,9 @@ def member_remove(request: HtmxHttpRequest, team_slug: str, membership_id: int) 
 @require_POST
 def team_switch(request: HtmxHttpRequest) -> HttpResponse:
     form = TeamSwitchForm(request.POST)
-    team = get_object_or_404(team_list(user=request.user), pk=form.data.get("team") or 0)
+    if not form.is_valid():
+        raise BadRequest(_("Pick one of your teams."))
+    team = get_object_or_404(team_list(user=request.user), pk=form.cleaned_data["team"])
     request.session[SESSION_KEY] = team.pk
     messages.info(request, _("You are now working in %(team)s.") % {"team": team.name})
     if request.htmx:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
@@ -31,7 +32,7 @@ from workbench.articles.models import Article
 from workbench.db import insert_rows
 from workbench.search.schema import bulk_indexing
 
-MAX_SPANS_PER_ARTICLE = 2000
+MAX_SPANS_PER_ARTICLE = settings.WORKBENCH_MAX_SPANS_PER_ARTICLE
 HISTORY_REASON = "Imported with the article"
 KIND_LABELS = {"quote": AnnotationKind.QUOTE, "claim": AnnotationKind.CLAIM}
 

@@ -23,6 +23,7 @@ from workbench.annotations.models import (
 from workbench.annotations.selectors import annotation_list, entity_list
 from workbench.annotations.services import Span
 from workbench.articles.models import Article
+from workbench.forms import IdField
 
 
 class SpanForm(forms.Form):
@@ -82,7 +83,7 @@ class _PanelForm(forms.Form):
 
 
 class QuoteForm(_PanelForm):
-    speaker = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    speaker = IdField(required=False, widget=forms.HiddenInput)
     role = forms.CharField(
         label=_("Role as stated in this article"), max_length=300, required=False
     )
@@ -114,9 +115,9 @@ class QuoteForm(_PanelForm):
 
 
 class ClaimForm(_PanelForm):
-    claimant = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    claimant = IdField(required=False, widget=forms.HiddenInput)
     claimant_is_outlet = forms.BooleanField(required=False)
-    quote = forms.IntegerField(required=False)
+    quote = IdField(required=False)
     checkworthy = forms.ChoiceField(
         label=_("Check-worthy"), choices=[("", "—"), *Checkworthy.choices], required=False
     )
@@ -190,7 +191,7 @@ class PickerSearchForm(forms.Form):
 class EvidenceForm(forms.Form):
     """Pick a team source by id, or describe a new one; then say what it says about the claim."""
 
-    source = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    source = IdField(required=False, widget=forms.HiddenInput)
     url = forms.CharField(label=_("URL"), max_length=2000, required=False)
     title = forms.CharField(label=_("Title"), max_length=500, required=False)
     publisher = forms.CharField(label=_("Publisher"), max_length=200, required=False)
@@ -249,4 +250,4 @@ class CommentForm(forms.Form):
 
 class ListFilterForm(forms.Form):
     kind = forms.ChoiceField(choices=[("", _("All")), *AnnotationKind.choices], required=False)
-    speaker = forms.IntegerField(required=False)
+    speaker = IdField(required=False)

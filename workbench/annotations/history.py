@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.conf import settings
 from django.db.models import Model
 from django.utils.translation import gettext as _
 
@@ -19,7 +20,7 @@ from workbench.annotations.models import Annotation, Entity, Evidence, Source
 from workbench.annotations.selectors import User, annotation_list, entity_list
 
 # Enough for any annotation's life; a longer history shows its latest entries.
-MAX_RECORDS = 500
+MAX_RECORDS = settings.WORKBENCH_HISTORY_MAX_RECORDS
 # Bookkeeping, or shown through another field (the span's text, not its offsets).
 ANNOTATION_HIDDEN = {
     "id",

@@ -4,12 +4,15 @@
   shape as a serializer's errors, so a client handles one format);
 - `PermissionDenied` → 403 with the service's reason (code "submitted" for locked work),
   `Http404` → 404, `{"detail", "code"}`;
+- `RequestDataTooBig` (a body over DATA_UPLOAD_MAX_MEMORY_SIZE) → 413, `{"detail", "code"}`,
+  as RequestBodyLimitMiddleware answers when Content-Length says so up front;
 - `StaleEdit` → 409 with the annotation as it is now, so the client can show it or retry.
 """
 
 from __future__ import annotations
 
-from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied
+from django.conf import settings
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, status
@@ -44,10 +47,24 @@ class PreconditionRequired(exceptions.APIException):
     default_code = "version_required"
 
 
+class RequestTooLarge(Response):
+    def __init__(self) -> None:
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        message = _("The request body is over the limit of %(limit)s bytes.") % {
+            "limit": f"{limit:,}"
+        }
+        super().__init__(
+            {"detail": message, "code": "too_large"},
+            status=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
+        )
+
+
 def exception_handler(exc: Exception, context: dict) -> Response | None:
     """Turn service and DRF exceptions into JSON answers that carry a code."""
     if isinstance(exc, StaleEdit):
         return _stale(exc, context)
+    if isinstance(exc, RequestDataTooBig):
+        return RequestTooLarge()
     if isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(_field_errors(exc))
     elif isinstance(exc, PermissionDenied) and exc.args:

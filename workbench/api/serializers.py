@@ -38,6 +38,7 @@ from workbench.annotations.models import (
 )
 from workbench.annotations.selectors import annotation_list, entity_list, source_list
 from workbench.annotations.services import CLAIM_FIELDS, QUOTE_FIELDS, Span
+from workbench.articles.jsonl import count_lines
 from workbench.articles.models import Article, Project
 from workbench.articles.selectors import article_list, project_list
 from workbench.articles.services import Overrides
@@ -394,8 +395,19 @@ class ArticleBatchSerializer(serializers.Serializer):
         help_text='One JSON object per line: {"title", "body" or "text", "url", "outlet", '
         '"byline", "published"}. A pre-annotated line adds "spans": [{"start", "end", '
         '"label": "Quote"|"Claim", "text", "speaker"}] (code points into the text, stored '
-        'verbatim, uncleaned) and optionally "annotator" (a team member\'s username).',
+        'verbatim, uncleaned) and optionally "annotator" (a team member\'s username). At most '
+        "WORKBENCH_MAX_IMPORT_LINES lines (10,000 by default).",
     )
+
+    def validate_jsonl(self, value: str) -> str:
+        limit = settings.WORKBENCH_MAX_IMPORT_LINES
+        if count_lines(value) > limit:
+            raise serializers.ValidationError(
+                _("The batch has more than %(limit)s lines, the most one import takes: split it.")
+                % {"limit": f"{limit:,}"},
+                code="too_many_lines",
+            )
+        return value
 
 
 class BatchLineSerializer(serializers.Serializer):
@@ -414,7 +426,12 @@ class ArticleBatchResultSerializer(serializers.Serializer):
     duplicates = serializers.IntegerField()
     annotations = serializers.IntegerField(help_text="Annotations created from the lines' spans.")
     results = BatchLineSerializer(many=True)
-    failures = BatchFailureSerializer(many=True)
+    failures = BatchFailureSerializer(
+        many=True, help_text="The first WORKBENCH_MAX_LISTED_FAILURES (100) refused lines."
+    )
+    unlisted_failures = serializers.IntegerField(
+        help_text="How many more lines were refused, past those listed."
+    )
 
 
 class MoveLineSerializer(serializers.Serializer):

@@ -371,6 +371,7 @@ class ArticleViewSet(
                 {"line": r.label, "id": r.article.pk, "created": r.created} for r in report.results
             ],
             "failures": [{"line": f.label, "message": f.message} for f in report.failures],
+            "unlisted_failures": report.unlisted_failures,
         }
         return Response(body)
 

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-import json
 import os
-import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import PurePath
@@ -14,6 +12,7 @@ from pathlib import PurePath
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -33,6 +32,13 @@ from workbench.articles.cleanup import (
 )
 from workbench.articles.extract import clean_html, looks_like_html
 from workbench.articles.fetch import FetchError, fetch_url
+from workbench.articles.jsonl import (
+    count_lines,
+    iter_file_lines,
+    iter_lines,
+    load_line,
+    refuse_unreadable_line,
+)
 from workbench.articles.models import Article, ArticleStatus, ImportSource, Project
 from workbench.db import insert_rows, row_values
 from workbench.search.schema import bulk_indexing
@@ -111,9 +117,16 @@ class ImportFailure:
 
 @dataclass
 class ImportReport:
+    """What an import did: each article, and the failures, listed up to a bound and counted.
+
+    A batch of a million bad lines must not become a million messages: past
+    WORKBENCH_MAX_LISTED_FAILURES they are only counted (`unlisted_failures`).
+    """
+
     results: list[ImportResult] = field(default_factory=list)
     failures: list[ImportFailure] = field(default_factory=list)
     annotations: int = 0
+    unlisted_failures: int = 0
 
     @property
     def created(self) -> int:
@@ -122,6 +135,33 @@ class ImportReport:
     @property
     def duplicates(self) -> int:
         return sum(1 for r in self.results if not r.created)
+
+    @property
+    def failed(self) -> int:
+        return len(self.failures) + self.unlisted_failures
+
+    @property
+    def listed_results(self) -> list[ImportResult]:
+        return self.results[: settings.WORKBENCH_MAX_LISTED_FAILURES]
+
+    @property
+    def unlisted_results(self) -> int:
+        return max(0, len(self.results) - settings.WORKBENCH_MAX_LISTED_FAILURES)
+
+    def fail(self, label: str, message: str) -> None:
+        """Record a failure: listed while under the bound, counted past it."""
+        if len(self.failures) < settings.WORKBENCH_MAX_LISTED_FAILURES:
+            self.failures.append(ImportFailure(label, message))
+        else:
+            self.unlisted_failures += 1
+
+    def add(self, other: ImportReport) -> None:
+        """Add another report's results and failures (one file of an upload of several)."""
+        self.results += other.results
+        self.annotations += other.annotations
+        for failure in other.failures:
+            self.fail(failure.label, failure.message)
+        self.unlisted_failures += other.unlisted_failures
 
 
 @dataclass(frozen=True)
@@ -304,20 +344,81 @@ def articles_import_jsonl(
     source: str = ImportSource.JSONL,
     progress: Callable[[int], object] | None = None,
 ) -> ImportReport:
-    """Import one article per JSON line; report each bad line by number and keep the good ones."""
+    """Import one article per JSON line; report each bad line by number and keep the good ones.
+
+    A text of more than WORKBENCH_MAX_IMPORT_LINES non-blank lines (a paste, an upload, an API
+    batch) is refused whole before any line is read; a file on the command line has no such
+    bound (articles_import_jsonl_file reads it line by line).
+    """
     if actor is not None:
         require_writer(user=actor, team=project.team)
+    max_lines = settings.WORKBENCH_MAX_IMPORT_LINES
+    if count_lines(text) > max_lines:
+        report = ImportReport()
+        report.fail(
+            label or _("JSON Lines"),
+            _("The batch has more than %(limit)s lines, the most one import takes: split it.")
+            % {"limit": f"{max_lines:,}"},
+        )
+        return report
+    return _import_jsonl_lines(
+        project=project,
+        actor=actor,
+        lines=iter_lines(text),
+        label=label,
+        source=source,
+        progress=progress,
+    )
+
+
+def articles_import_jsonl_file(
+    *,
+    project: Project,
+    actor: AbstractBaseUser | None,
+    path: str,
+    source: str = ImportSource.COMMAND,
+    progress: Callable[[int], object] | None = None,
+) -> ImportReport:
+    """Import a JSON Lines file of any size line by line, each line bounded in bytes."""
+    if actor is not None:
+        require_writer(user=actor, team=project.team)
+    try:
+        with open(path, "rb") as handle:
+            return _import_jsonl_lines(
+                project=project,
+                actor=actor,
+                lines=iter_file_lines(handle, max_bytes=settings.WORKBENCH_MAX_IMPORT_BYTES),
+                label=path,
+                source=source,
+                progress=progress,
+            )
+    except OSError as error:
+        raise ValidationError(
+            _("Cannot read %(path)s: %(error)s") % {"path": path, "error": error.strerror},
+            code="unreadable",
+        ) from error
+
+
+def _import_jsonl_lines(
+    *,
+    project: Project,
+    actor: AbstractBaseUser | None,
+    lines: Iterable[tuple[int, str | None]],
+    label: str,
+    source: str,
+    progress: Callable[[int], object] | None,
+) -> ImportReport:
     report = ImportReport()
     prefix = f"{label}, " if label else ""
     batch: list[_Line] = []
     annotators = _Annotators(project.team, actor)
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
+    for number, line in lines:
         where = _("%(prefix)sline %(n)s") % {"prefix": prefix, "n": number}
         if progress is not None:
             progress(1)
         try:
+            if line is None:
+                raise refuse_unreadable_line(settings.WORKBENCH_MAX_IMPORT_BYTES)
             cleaned, overrides, record = _parse_jsonl_line(line)
             article = _new_article(project, actor, cleaned, source, overrides)
             spans = None
@@ -325,12 +426,12 @@ def articles_import_jsonl(
                 spans = (spans_parse(record["spans"], body=article.body), annotators.get(record))
             batch.append(_Line(where, article, spans))
         except ValidationError as error:
-            report.failures.append(ImportFailure(where, " ".join(error.messages)))
+            report.fail(where, " ".join(error.messages))
         if len(batch) >= JSONL_BATCH:
             _store_batch(project, batch, report)
     _store_batch(project, batch, report)
-    if not report.results and not report.failures:
-        report.failures.append(ImportFailure(label or "JSON Lines", _("There are no lines.")))
+    if not report.results and not report.failed:
+        report.fail(label or _("JSON Lines"), _("There are no lines."))
     return report
 
 
@@ -427,10 +528,36 @@ def articles_import_file(
             )
         result = article_import_text(project=project, actor=actor, text=text, source=source)
     except ValidationError as error:
-        report.failures.append(ImportFailure(name, " ".join(error.messages)))
+        report.fail(name, " ".join(error.messages))
         return report
     report.results.append(ImportResult(result.article, result.created, name))
     return report
+
+
+def articles_import_upload(
+    *, project: Project, actor: AbstractBaseUser | None, upload: UploadedFile
+) -> ImportReport:
+    """Import an uploaded file, refused by its size before a byte of it is read."""
+    try:
+        check_import_size(upload.size or 0)
+    except ValidationError as error:
+        report = ImportReport()
+        report.fail(upload.name or "", " ".join(error.messages))
+        return report
+    return articles_import_file(
+        project=project, actor=actor, name=upload.name or "", data=upload.read()
+    )
+
+
+def check_import_size(size: int) -> None:
+    """Refuse a file over WORKBENCH_MAX_IMPORT_BYTES (by its size, known before reading it)."""
+    limit = settings.WORKBENCH_MAX_IMPORT_BYTES
+    if size > limit:
+        raise ValidationError(
+            _("The file is %(size)s bytes; the limit is %(limit)s bytes.")
+            % {"size": f"{size:,}", "limit": f"{limit:,}"},
+            code="too_large",
+        )
 
 
 def decode_upload(*, name: str, data: bytes) -> str:
@@ -442,13 +569,7 @@ def decode_upload(*, name: str, data: bytes) -> str:
             % {"suffix": suffix or _("Extension-less")},
             code="unsupported_type",
         )
-    limit = settings.WORKBENCH_MAX_IMPORT_BYTES
-    if len(data) > limit:
-        raise ValidationError(
-            _("The file is %(size)s bytes; the limit is %(limit)s bytes.")
-            % {"size": f"{len(data):,}", "limit": f"{limit:,}"},
-            code="too_large",
-        )
+    check_import_size(len(data))
     if b"\x00" in data[:8192]:
         raise ValidationError(_("This looks like a binary file, not text."), code="binary_file")
     try:
@@ -459,6 +580,18 @@ def decode_upload(*, name: str, data: bytes) -> str:
             % {"pos": error.start},
             code="invalid_utf8",
         ) from error
+    nul = text.find("\x00")
+    if nul >= 0:
+        # Past the first 8 KB a NUL is not a binary file but a stray character; PostgreSQL
+        # cannot store it, so it is refused here as paste, API and JSON Lines refuse it.
+        raise ValidationError(
+            _(
+                "The file holds a NUL character (U+0000) at character %(pos)s, which cannot be "
+                "stored: remove it and try again."
+            )
+            % {"pos": f"{nul:,}"},
+            code="bad_character",
+        )
     if not text.strip():
         raise ValidationError(_("The file is empty."), code="empty")
     return text
@@ -485,6 +618,10 @@ def import_paths(
                         project=project, actor=actor, url=item, source=ImportSource.COMMAND
                     )
                 )
+            elif PurePath(item).suffix.lower() in JSONL_SUFFIXES:
+                report = articles_import_jsonl_file(
+                    project=project, actor=actor, path=item, progress=progress
+                )
             else:
                 data = _read_file(item)
                 report = articles_import_file(
@@ -496,7 +633,7 @@ def import_paths(
                     progress=progress,
                 )
         except ValidationError as error:
-            report.failures.append(ImportFailure(item, " ".join(error.messages)))
+            report.fail(item, " ".join(error.messages))
         yield item, report
 
 
@@ -622,6 +759,18 @@ def article_text_locked(article: Article) -> bool:
 def _clean(text: str, url: str = "") -> Cleaned:
     if looks_like_html(text):
         return _clean_html(text, url=url)
+    nul = text.find("\x00")
+    if nul >= 0:
+        # A plain-text page (or any text that came past the form's own check): PostgreSQL
+        # cannot store a NUL, so it is refused here rather than failing at the insert.
+        raise ValidationError(
+            _(
+                "The text holds a NUL character (U+0000) at character %(pos)s, which cannot be "
+                "stored."
+            )
+            % {"pos": f"{nul:,}"},
+            code="bad_character",
+        )
     try:
         return clean_text(text)
     except ValueError as error:
@@ -640,17 +789,7 @@ def _removed_json(line: RemovedLine) -> dict:
 
 
 def _parse_jsonl_line(line: str) -> tuple[Cleaned, Overrides, dict]:
-    try:
-        record = json.loads(line)
-    except json.JSONDecodeError as error:
-        raise ValidationError(
-            _("Not valid JSON (%(error)s).") % {"error": error.msg}, code="bad_json"
-        ) from error
-    if not isinstance(record, dict):
-        raise ValidationError(_("Each line must be a JSON object."), code="not_object")
-    if "\\u" in line or "\x00" in line:
-        # Only an escape (or a raw NUL) can put an unstorable character in the record.
-        _refuse_unstorable(record)
+    record = load_line(line)
     text = record.get("body") or record.get("text")
     if not isinstance(text, str) or not text.strip():
         raise ValidationError(
@@ -695,28 +834,6 @@ def _verbatim(text: str, *, titled: bool = False) -> Cleaned:
     )
 
 
-# NUL, which PostgreSQL text cannot hold, and lone surrogates, which UTF-8 cannot encode: JSON
-# escapes (\\u0000, \\ud800) let both through json.loads.
-_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
-
-
-def _refuse_unstorable(value: object) -> None:
-    if isinstance(value, str):
-        bad = _UNSTORABLE.search(value)
-        if bad is not None:
-            raise ValidationError(
-                _("The line holds a character that cannot be stored (U+%(code)04X).")
-                % {"code": ord(bad.group())},
-                code="bad_character",
-            )
-    elif isinstance(value, dict):
-        for item in value.values():
-            _refuse_unstorable(item)
-    elif isinstance(value, list):
-        for item in value:
-            _refuse_unstorable(item)
-
-
 def _parse_date(value: object) -> datetime.date | None:
     if value in (None, ""):
         return None
@@ -729,16 +846,9 @@ def _parse_date(value: object) -> datetime.date | None:
 
 
 def _read_file(path: str) -> bytes:
-    limit = settings.WORKBENCH_MAX_IMPORT_BYTES
     try:
-        size = os.path.getsize(path)
-        if size > limit:
-            # Refuse before reading: the message needs only the size.
-            raise ValidationError(
-                _("The file is %(size)s bytes; the limit is %(limit)s bytes.")
-                % {"size": f"{size:,}", "limit": f"{limit:,}"},
-                code="too_large",
-            )
+        # Refuse before reading: the message needs only the size.
+        check_import_size(os.path.getsize(path))
         with open(path, "rb") as handle:
             return handle.read()
     except OSError as error:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -36,8 +37,8 @@ from workbench.articles.services import (
     article_move_line,
     article_text_locked,
     article_update,
-    articles_import_file,
     articles_import_jsonl,
+    articles_import_upload,
     project_create,
     project_update,
     require_details_open,
@@ -161,16 +162,13 @@ def import_url_view(request: HtmxHttpRequest, project_id: int) -> HttpResponse:
 def import_upload_view(request: HtmxHttpRequest, project_id: int) -> HttpResponse:
     project = get_object_or_404(project_list(user=request.user), pk=project_id)
     form = forms.UploadForm(request.POST, request.FILES)
+    report = upload_refusals(request)
+    if report.failed and not request.FILES:
+        return _import_page(request, project, report=report, status=400)
     if not form.is_valid():
         return _import_page(request, project, upload_form=form, status=400)
-    report = ImportReport()
     for upload in form.cleaned_data["files"]:
-        data = upload.read(upload.size if upload.size is not None else -1)
-        part = articles_import_file(
-            project=project, actor=request.user, name=upload.name, data=data
-        )
-        report.results += part.results
-        report.failures += part.failures
+        report.add(articles_import_upload(project=project, actor=request.user, upload=upload))
     return _import_page(request, project, report=report, status=_report_status(report))
 
 
@@ -355,5 +353,17 @@ def _import_one(
     return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
 
 
+def upload_refusals(request: HtmxHttpRequest) -> ImportReport:
+    """Return what the upload handler refused unread: the whole request, or files past the limit."""
+    report = ImportReport()
+    if refusal := getattr(request, "upload_refusal", ""):
+        report.fail("", refusal)
+    for name in getattr(request, "refused_uploads", []):
+        limit = f"{settings.WORKBENCH_MAX_IMPORT_BYTES:,}"
+        message = _("The file is too large (the limit is %(limit)s bytes): not read further.")
+        report.fail(name, message % {"limit": limit})
+    return report
+
+
 def _report_status(report: ImportReport) -> int:
-    return 400 if report.failures and not report.results else 200
+    return 400 if report.failed and not report.results else 200

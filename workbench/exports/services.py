@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import orjson
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -58,7 +59,19 @@ class BadLine(ValueError):
 class DatasetReport:
     created: int = 0
     skipped: int = 0
+    # The first WORKBENCH_MAX_LISTED_FAILURES bad lines by number; the rest are only counted.
     failures: list[tuple[int, str]] = field(default_factory=list)
+    unlisted_failures: int = 0
+
+    @property
+    def failed(self) -> int:
+        return len(self.failures) + self.unlisted_failures
+
+    def fail(self, number: int, message: str) -> None:
+        if len(self.failures) < settings.WORKBENCH_MAX_LISTED_FAILURES:
+            self.failures.append((number, message))
+        else:
+            self.unlisted_failures += 1
 
 
 @dataclass
@@ -94,7 +107,7 @@ def dataset_import(
         except (BadLine, ValidationError, PermissionDenied, IntegrityError) as error:
             if target.fresh:
                 target.project = None
-            report.failures.append((number, _message(error)))
+            report.fail(number, _message(error))
         else:
             if created:
                 report.created += 1

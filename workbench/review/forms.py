@@ -8,6 +8,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from workbench.accounts.models import Role, Team
+from workbench.forms import IdField, ModelIdChoiceField, ModelIdMultipleChoiceField
 from workbench.review.services import STRATEGIES
 
 User = get_user_model()
@@ -26,7 +27,7 @@ class AssignForm(forms.Form):
     A non-member is refused by the service (403), not hidden as an invalid choice.
     """
 
-    reviewer = forms.ModelChoiceField(queryset=User.objects.all())
+    reviewer = ModelIdChoiceField(queryset=User.objects.all())
 
     def __init__(self, *args: object, team: Team, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
@@ -34,7 +35,7 @@ class AssignForm(forms.Form):
 
 
 class DistributeForm(forms.Form):
-    reviewers = forms.ModelMultipleChoiceField(queryset=User.objects.all())
+    reviewers = ModelIdMultipleChoiceField(queryset=User.objects.all())
     k = forms.IntegerField(label=_("Reviewers per article"), min_value=1, max_value=10, initial=1)
     strategy = forms.ChoiceField(
         choices=[(s, s.replace("_", "-")) for s in STRATEGIES], initial="round_robin"
@@ -43,6 +44,7 @@ class DistributeForm(forms.Form):
     cap = forms.IntegerField(
         required=False,
         min_value=1,
+        max_value=1_000_000,
         help_text=_("Skip reviewers with this many open assignments."),
     )
     articles = forms.TypedMultipleChoiceField(coerce=int, required=False, choices=())
@@ -62,7 +64,7 @@ class RejectForm(VersionForm):
 
 
 class HeartbeatForm(forms.Form):
-    article = forms.IntegerField(required=False, min_value=1)
+    article = IdField(required=False)
 
 
 class MergeForm(forms.Form):
@@ -74,4 +76,4 @@ class MergeForm(forms.Form):
 
 
 class AnnotationPickForm(forms.Form):
-    annotation = forms.IntegerField(min_value=1)
+    annotation = IdField()

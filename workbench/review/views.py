@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import URLPattern, path, reverse
@@ -23,6 +23,7 @@ from workbench.accounts.services import require_lead, require_writer
 from workbench.annotations.selectors import annotation_list
 from workbench.articles.models import Article, Project
 from workbench.articles.selectors import article_list, project_list
+from workbench.forms import id_or_bad_request
 from workbench.http import HtmxHttpRequest
 from workbench.review import forms
 from workbench.review.models import Adjudication, Assignment
@@ -148,6 +149,8 @@ def assignment_create_view(request: HtmxHttpRequest, article_id: int) -> HttpRes
     article = get_object_or_404(article_list(user=request.user), pk=article_id)
     form = forms.AssignForm(request.POST, team=article.project.team)
     if not form.is_valid():
+        if form.has_error("reviewer", "invalid_id"):
+            raise BadRequest(form.errors["reviewer"][0])
         require_lead(user=request.user, team=article.project.team)
         if request.POST.get("reviewer"):
             # An unknown id is refused exactly as a non-member is (by the service), so that a
@@ -302,7 +305,7 @@ def adjudication_merge_view(request: HtmxHttpRequest, article_id: int) -> HttpRe
     article = get_object_or_404(article_list(user=request.user), pk=article_id)
     require_lead(user=request.user, team=article.project.team)
     visible = annotation_list(user=request.user, article=article).prefetch_related(None)
-    ids = [int(v) for v in request.POST.getlist("annotations") if v.isdigit()]
+    ids = [id_or_bad_request(v) for v in request.POST.getlist("annotations")]
     originals = sorted(visible.filter(pk__in=ids), key=lambda a: ids.index(a.pk))
     if len(originals) < 2 or len(originals) != len(set(ids)):
         messages.error(request, _("Tick two or more annotations of this article to merge."))

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from workbench.annotations.models import AnnotationStatus
+from workbench.forms import IdField
 
 KIND_CHOICES = [
     ("", _("Everything")),
@@ -17,8 +18,8 @@ class SearchForm(forms.Form):
     """The search box and its filters; ids are checked against the user's teams by selectors."""
 
     q = forms.CharField(max_length=200, required=False, strip=True)
-    project = forms.IntegerField(required=False, min_value=1)
-    speaker = forms.IntegerField(required=False, min_value=1)
+    project = IdField(required=False)
+    speaker = IdField(required=False)
     kind = forms.ChoiceField(choices=KIND_CHOICES, required=False)
     verdict = forms.CharField(max_length=100, required=False)
     status = forms.ChoiceField(

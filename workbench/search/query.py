@@ -13,12 +13,13 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 WORD = re.compile(r"[^\W_]+")
-MAX_GROUPS = 12
-MAX_QUERY_CHARS = 200
+MAX_GROUPS = settings.WORKBENCH_SEARCH_MAX_TERMS
+MAX_QUERY_CHARS = settings.WORKBENCH_SEARCH_MAX_QUERY_CHARS
 # Shorter prefixes match too much to be worth it (and FTS5 walks every term they start).
 MIN_PREFIX = 3
 

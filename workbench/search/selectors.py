@@ -10,6 +10,7 @@ from __future__ import annotations
 import heapq
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import connection
 from django.db.models import QuerySet
 from django.utils.safestring import SafeString
@@ -21,7 +22,7 @@ from workbench.articles.selectors import article_list
 from workbench.search.query import Query, highlight, parse
 
 SNIPPET_CHARS = 240
-MAX_OFFSET = 1000
+MAX_OFFSET = settings.WORKBENCH_SEARCH_MAX_OFFSET
 ARTICLE = "article"
 KINDS = (ARTICLE, "quote", "claim")
 

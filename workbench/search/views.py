@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -16,7 +17,7 @@ from workbench.search.forms import SearchForm
 from workbench.search.selectors import SearchResults, search
 
 PER_PAGE = 20
-MAX_SPEAKER_OPTIONS = 500
+MAX_SPEAKER_OPTIONS = settings.WORKBENCH_SEARCH_MAX_SPEAKER_OPTIONS
 
 
 @require_GET

@@ -48,8 +48,13 @@ class Command(BaseCommand):
             for result in report.results:
                 self._emit(result, item, as_json=bool(options["json"]))
             for failure in report.failures:
-                failures += 1
                 tqdm.write(f"error: {failure.label or item}: {failure.message}", file=stream)
+            if report.unlisted_failures:
+                tqdm.write(
+                    f"error: {item}: {report.unlisted_failures:,} more line(s) failed (not listed)",
+                    file=stream,
+                )
+            failures += report.failed
         bar.close()
         if failures:
             raise CommandError(f"{failures} item(s) could not be imported (see above).")

@@ -41,9 +41,13 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         for number, message in report.failures:
             self.stderr.write(f"error: {path}, line {number}: {message}")
+        if report.unlisted_failures:
+            self.stderr.write(
+                f"error: {path}: {report.unlisted_failures:,} more line(s) failed (not listed)"
+            )
         self.stdout.write(
             f"Imported {report.created} article(s); {report.skipped} already in the project; "
-            f"{len(report.failures)} line(s) failed."
+            f"{report.failed} line(s) failed."
         )
-        if report.failures:
-            raise CommandError(f"{len(report.failures)} line(s) could not be imported (see above).")
+        if report.failed:
+            raise CommandError(f"{report.failed} line(s) could not be imported (see above).")

@@ -1,0 +1,61 @@
+"""JSON Lines read as a stream: lines, nesting, unstorable characters, lines of files."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from workbench.articles.jsonl import count_lines, iter_file_lines, iter_lines, load_line
+from workbench.errors import error_code
+
+
+def test_iter_lines_numbers_non_blank_lines_and_splits_on_newline_only():
+    text = '{"a": 1}\r\n\n  \n{"b": "x\u2028y"}\n'
+    assert list(iter_lines(text)) == [(1, '{"a": 1}'), (4, '{"b": "x\u2028y"}')]
+    assert count_lines(text) == 2
+    # U+2028 inside a JSON string is text: the line still parses.
+    assert load_line(list(iter_lines(text))[1][1]) == {"b": "x\u2028y"}
+
+
+def test_iter_lines_is_lazy():
+    lines = iter_lines("{}\n" * 1_000_000)
+    assert next(lines) == (1, "{}")
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        ("{not json", "bad_json"),
+        ("[1, 2]", "not_object"),
+        ('{"body": "a\\u0000b"}', "bad_character"),
+        ('{"body": "a\\ud800b"}', "bad_character"),
+        ('{"\\u0000": 1}', "bad_character"),
+        ('{"a": ' + "[" * 100_000 + "]" * 100_000 + "}", "too_deep"),
+        ('{"a": ' + "[" * 65 + "]" * 65 + "}", "too_deep"),
+    ],
+)
+def test_load_line_refuses_with_a_code(line, code):
+    with pytest.raises(ValidationError) as error:
+        load_line(line)
+    assert error_code(error.value) == code
+
+
+def test_load_line_accepts_nesting_up_to_the_limit(settings):
+    settings.WORKBENCH_MAX_JSON_DEPTH = 5
+    assert load_line('{"a": [[[{"b": 1}]]]}') == {"a": [[[{"b": 1}]]]}
+    with pytest.raises(ValidationError):
+        load_line('{"a": [[[[{"b": 1}]]]]}')
+
+
+def test_iter_file_lines_bounds_each_line_and_reads_any_size():
+    good = json.dumps({"body": "é"}, ensure_ascii=False).encode()
+    data = b"\xef\xbb\xbf" + good + b"\n\n" + b"x" * 50 + b"\n" + b"\xff\xfe\n" + good
+    assert list(iter_file_lines(io.BytesIO(data), max_bytes=30)) == [
+        (1, good.decode()),
+        (3, None),
+        (4, None),
+        (5, good.decode()),
+    ]
