@@ -33,7 +33,7 @@ def _required_fields(review: dict) -> None:
 def test_claimreview_demo_export_has_every_required_field():
     need(SAMPLE.exists(), f"the demo's seed article is missing at {SAMPLE}")
     project, _ = seed_demo()
-    reviews = json.loads(export_bytes(project, "claimreview"))
+    reviews = json.loads(export_bytes(project, "claimreview", include_unapproved=True))
     # The seed article's 3 claims, and the claim Rafael and Sofia both rated (blind).
     assert len(reviews) == 5
     for review in reviews:
@@ -43,7 +43,7 @@ def test_claimreview_demo_export_has_every_required_field():
 
 
 def test_claimreview_writes_only_claims_with_a_verdict_rated_on_the_scale(desk):
-    reviews = json.loads(export_bytes(desk.world.project, "claimreview"))
+    reviews = json.loads(export_bytes(desk.world.project, "claimreview", include_unapproved=True))
     assert [r["claimReviewed"] for r in reviews] == [
         "Café owners 👍🏽 protest",
         "Prices rose by 40 percent this year",
@@ -82,7 +82,12 @@ def test_claimreview_writes_only_claims_with_a_verdict_rated_on_the_scale(desk):
 
 def test_claimreview_urls_are_links_with_a_base_url(desk):
     reviews = json.loads(
-        export_bytes(desk.world.project, "claimreview", base_url="https://wb.example/")
+        export_bytes(
+            desk.world.project,
+            "claimreview",
+            base_url="https://wb.example/",
+            include_unapproved=True,
+        )
     )
     assert reviews[1]["url"] == (
         f"https://wb.example{desk.article.get_absolute_url()}#annotation-{desk.claim.pk}"
@@ -104,6 +109,11 @@ def test_claimreview_without_rated_claims_reads_no_annotation(desk, django_asser
     assert empty == b"[\n]\n"
     progress: list[int] = []
     b"".join(
-        export_stream(project=desk.world.other_project, fmt="claimreview", progress=progress.append)
+        export_stream(
+            project=desk.world.other_project,
+            user=None,
+            fmt="claimreview",
+            progress=progress.append,
+        )
     )
     assert sum(progress) == desk.world.other_project.articles.count()

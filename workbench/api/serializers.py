@@ -178,6 +178,11 @@ class ExportQuerySerializer(serializers.Serializer):
     status = serializers.CharField(
         required=False, allow_blank=True, default="", help_text="Only annotations of this status."
     )
+    include_unapproved = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text="ClaimReview only: also claims that are not approved (else approved only).",
+    )
 
 
 # --- articles ---------------------------------------------------------------------------------

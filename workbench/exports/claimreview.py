@@ -35,7 +35,7 @@ import orjson
 from django.urls import reverse
 
 from workbench.articles.models import Project
-from workbench.exports.common import Progress, annotation_urn
+from workbench.exports.common import Progress, Viewer, annotation_urn
 from workbench.exports.selectors import (
     export_article_count,
     export_entities,
@@ -58,7 +58,9 @@ OPTIONS = orjson.OPT_UTC_Z
 WIKIDATA = "http://www.wikidata.org/entity/"
 
 
-def stream(*, project: Project, status: str, progress: Progress, base_url: str) -> Iterator[bytes]:
+def stream(
+    *, project: Project, user: Viewer, status: str, progress: Progress, base_url: str
+) -> Iterator[bytes]:
     """Yield a JSON array of ClaimReview objects for the project's claims with a verdict."""
     yield b"["
     scale = list(project.rating_scale)
@@ -67,14 +69,17 @@ def stream(*, project: Project, status: str, progress: Progress, base_url: str) 
     if base_url:
         reviewer["url"] = base_url
     separator = b"\n"
-    if not export_has_rated_claims(project=project, status=status):
+    if not export_has_rated_claims(project=project, user=user, status=status):
         # Nothing to write: one indexed question instead of reading every annotation.
         if progress is not None:
             progress(export_article_count(project=project))
         yield b"\n]\n"
         return
     for page in export_pages(
-        project=project, article_fields=ARTICLE_FIELDS, annotation_fields=ANNOTATION_FIELDS
+        project=project,
+        user=user,
+        article_fields=ARTICLE_FIELDS,
+        annotation_fields=ANNOTATION_FIELDS,
     ):
         entity_ids = {
             entity_id

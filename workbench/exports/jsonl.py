@@ -39,7 +39,7 @@ from collections.abc import Iterator
 import orjson
 
 from workbench.articles.models import Project
-from workbench.exports.common import Progress, project_record
+from workbench.exports.common import Progress, Viewer, project_record
 from workbench.exports.selectors import (
     export_comments,
     export_entities,
@@ -94,7 +94,9 @@ OPTIONS = orjson.OPT_APPEND_NEWLINE | orjson.OPT_UTC_Z
 NOTHING: list = []
 
 
-def stream(*, project: Project, status: str, progress: Progress, base_url: str) -> Iterator[bytes]:
+def stream(
+    *, project: Project, user: Viewer, status: str, progress: Progress, base_url: str
+) -> Iterator[bytes]:
     """Yield the project as JSON Lines, a page of articles per chunk."""
     dumps = orjson.dumps
     # The same header on every line: serialised once, spliced in as it is.
@@ -103,7 +105,10 @@ def stream(*, project: Project, status: str, progress: Progress, base_url: str) 
     any_evidence = export_has_evidence(project=project)
     any_comments = export_has_comments(project=project)
     for page in export_pages(
-        project=project, article_fields=ARTICLE_FIELDS, annotation_fields=ANNOTATION_FIELDS
+        project=project,
+        user=user,
+        article_fields=ARTICLE_FIELDS,
+        annotation_fields=ANNOTATION_FIELDS,
     ):
         entity_ids, has_claims = page_entities_named(page, speaker=11, claimant=20)
         entities = export_entities(ids=entity_ids)
