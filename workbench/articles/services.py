@@ -304,12 +304,11 @@ def articles_import_jsonl(
     progress: Callable[[int], object] | None = None,
 ) -> ImportReport:
     """Import one article per JSON line; report each bad line by number and keep the good ones."""
-    if actor is not None:
-        require_writer(user=actor, team=project.team)
+    role = require_writer(user=actor, team=project.team).role if actor is not None else None
     report = ImportReport()
     prefix = f"{label}, " if label else ""
     batch: list[_Line] = []
-    annotators = _Annotators(project.team, actor)
+    annotators = _Annotators(project.team, actor, role)
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
@@ -326,8 +325,8 @@ def articles_import_jsonl(
         except ValidationError as error:
             report.failures.append(ImportFailure(where, " ".join(error.messages)))
         if len(batch) >= JSONL_BATCH:
-            _store_batch(project, batch, report)
-    _store_batch(project, batch, report)
+            _store_batch(project, batch, report, actor)
+    _store_batch(project, batch, report, actor)
     if not report.results and not report.failures:
         report.failures.append(ImportFailure(label or "JSON Lines", _("There are no lines.")))
     return report
@@ -345,11 +344,15 @@ class _Annotators:
     """Who a pre-annotated line's spans belong to: its "annotator" if a team member, else the actor.
 
     Only members who may write annotations qualify, so a file cannot attribute work to an
-    outsider or a viewer; each name costs one query per import.
+    outsider or a viewer; each name costs one query per import. Only a lead (or the operator at
+    the command line) may name someone else: a reviewer's line that names another member is
+    refused, since it would put words in a colleague's mouth (blind review, agreement and the
+    history all go by annotator). Whoever is named, the history records the importer as the
+    one who acted (`spans_store`).
     """
 
-    def __init__(self, team: Team, actor: AbstractBaseUser | None) -> None:
-        self.team, self.actor, self.known = team, actor, {}
+    def __init__(self, team: Team, actor: AbstractBaseUser | None, role: str | None) -> None:
+        self.team, self.actor, self.role, self.known = team, actor, role, {}
 
     def get(self, record: dict) -> AbstractBaseUser:
         name = record.get("annotator")
@@ -360,6 +363,17 @@ class _Annotators:
                     code="no_annotator",
                 )
             return self.actor
+        if self.actor is not None and self.role != Role.LEAD:
+            if name == self.actor.get_username():
+                return self.actor
+            raise ValidationError(
+                _(
+                    "“annotator” %(name)s is someone else: only a lead may import spans in "
+                    "another member's name. Leave “annotator” out, or give your own username."
+                )
+                % {"name": name[:60]},
+                code="annotator_not_allowed",
+            )
         if name not in self.known:
             membership = (
                 self.team.memberships.select_related("user")
@@ -379,7 +393,9 @@ class _Annotators:
 
 
 @transaction.atomic
-def _store_batch(project: Project, batch: list[_Line], report: ImportReport) -> None:
+def _store_batch(
+    project: Project, batch: list[_Line], report: ImportReport, actor: AbstractBaseUser | None
+) -> None:
     """Store a batch's articles and the spans of those that are new, together or not at all.
 
     The spans of an article that was already there are not added again: importing the same
@@ -395,7 +411,9 @@ def _store_batch(project: Project, batch: list[_Line], report: ImportReport) -> 
                 (result.article, spans)
             )
     for annotator, articles in by_annotator.values():
-        report.annotations += spans_store(team=project.team, annotator=annotator, articles=articles)
+        report.annotations += spans_store(
+            team=project.team, annotator=annotator, actor=actor, articles=articles
+        )
     batch.clear()
 
 
