@@ -3,7 +3,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from django.urls import reverse
 
+from tests.api.conftest import api_for
 from tests.conftest import SAMPLE, need
 from tests.exports.conftest import export_bytes
 from workbench.accounts.management.commands.demo import seed_demo
@@ -21,13 +23,15 @@ def _required_fields(review: dict) -> None:
     assert review["author"]["@type"] == "Organization" and review["author"]["name"]
     rating = review["reviewRating"]
     assert rating["@type"] == "Rating"
-    assert rating["worstRating"] <= rating["ratingValue"] <= rating["bestRating"]
+    if "ratingValue" in rating:  # off the true–false axis: alternateName only
+        assert rating["worstRating"] <= rating["ratingValue"] <= rating["bestRating"]
     assert rating["alternateName"]
     item = review["itemReviewed"]
     assert item["@type"] == "Claim"
     assert item["author"]["@type"] in {"Person", "Organization"} and item["author"]["name"]
     assert item["appearance"]["@type"] in {"NewsArticle", "CreativeWork"}
-    assert item["appearance"]["headline"]
+    # A provisional title is never published as a headline.
+    assert item["appearance"].get("headline", "none") != ""
 
 
 def test_claimreview_demo_export_has_every_required_field():
@@ -117,3 +121,51 @@ def test_claimreview_without_rated_claims_reads_no_annotation(desk, django_asser
         )
     )
     assert sum(progress) == desk.world.other_project.articles.count()
+
+
+# --- safe to publish ---------------------------------------------------------------------------
+
+
+def test_claimreview_publishes_approved_claims_unless_asked(desk):
+    published = json.loads(export_bytes(desk.world.project, "claimreview"))
+    assert [r["reviewRating"]["alternateName"] for r in published] == ["Mostly false"]
+    everything = json.loads(
+        export_bytes(desk.world.project, "claimreview", include_unapproved=True)
+    )
+    assert len(everything) == 2
+
+
+def test_claimreview_api_publishes_approved_claims_by_default(desk):
+    url = reverse("api:project-export", args=[desk.world.project.pk])
+    client = api_for(desk.world.lead)
+    response = client.get(url, {"format": "claimreview"})
+    assert "approved" in response["Content-Disposition"]
+    assert len(json.loads(b"".join(response.streaming_content))) == 1
+    response = client.get(url, {"format": "claimreview", "include_unapproved": "true"})
+    assert len(json.loads(b"".join(response.streaming_content))) == 2
+
+
+def test_claimreview_gives_off_axis_verdicts_no_number(desk):
+    project = desk.world.project
+    project.rating_axis = 5  # True … False; Misleading and Unverifiable are off the axis
+    project.save()
+    reviews = json.loads(export_bytes(project, "claimreview", include_unapproved=True))
+    by_verdict = {r["reviewRating"]["alternateName"]: r["reviewRating"] for r in reviews}
+    assert by_verdict["Unverifiable"] == {"@type": "Rating", "alternateName": "Unverifiable"}
+    assert by_verdict["Mostly false"] == {
+        "@type": "Rating",
+        "ratingValue": 2,
+        "bestRating": 5,
+        "worstRating": 1,
+        "alternateName": "Mostly false",
+    }
+
+
+def test_claimreview_never_publishes_a_provisional_title_as_headline(desk):
+    desk.article.title_is_provisional = True
+    desk.article.save()
+    reviews = json.loads(export_bytes(desk.world.project, "claimreview", include_unapproved=True))
+    for review in reviews:
+        appearance = review["itemReviewed"]["appearance"]
+        assert "headline" not in appearance
+        assert appearance["url"] == "https://gazette.example/prices"

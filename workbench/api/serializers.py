@@ -134,6 +134,7 @@ class ProjectSerializer(serializers.ModelSerializer):
             "slug",
             "description",
             "rating_scale",
+            "rating_axis",
             "article_count",
             "created",
         ]
@@ -154,6 +155,14 @@ class ProjectWriteSerializer(serializers.Serializer):
         required=False,
         help_text="Verdict labels, best first.",
     )
+    rating_axis = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        min_value=0,
+        max_value=1000,
+        help_text="How many of the first labels rate truth (the rest, such as Misleading, get "
+        "no ClaimReview ratingValue); null: all of them.",
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -165,7 +174,7 @@ class ProjectWriteSerializer(serializers.Serializer):
         if self.instance is None:
             data["team"] = _default_team(self, data.get("team"))
             return data
-        for name in ("name", "slug", "description", "rating_scale"):
+        for name in ("name", "slug", "description", "rating_scale", "rating_axis"):
             data.setdefault(name, getattr(self.instance, name))
         return data
 

@@ -44,4 +44,5 @@ def project_record(project: Project) -> dict:
         "slug": project.slug,
         "name": project.name,
         "rating_scale": list(project.rating_scale),
+        "rating_axis": project.rating_axis,
     }

@@ -173,6 +173,10 @@ def _project_create(handle: str, data: dict) -> Project:
     scale = data.get("rating_scale")
     if scale is not None:
         project.rating_scale = scale
+    axis = data.get("rating_axis")
+    if axis is not None and (not isinstance(axis, int) or isinstance(axis, bool)):
+        raise BadLine(f"“rating_axis” must be a whole number or null, not {axis!r}")
+    project.rating_axis = axis
     project.full_clean()
     project.save()
     return project
