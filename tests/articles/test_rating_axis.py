@@ -14,13 +14,17 @@ pytestmark = pytest.mark.django_db
 
 def test_a_new_project_on_the_default_scale_rates_only_truth(world):
     project = project_create(team=world.team, actor=world.lead, name="New", slug="new")
-    assert project.rating_scale == DEFAULT_RATING_SCALE and project.rating_axis == 5
+    assert project.rating_scale == DEFAULT_RATING_SCALE and project.axis_length == 5
     assert "Misleading" not in project.rating_values
     assert project.rating_values["True"] == 5 and project.rating_values["False"] == 1
     custom = project_create(
         team=world.team, actor=world.lead, name="C", slug="c", rating_scale=["Yes", "No"]
     )
     assert custom.rating_axis is None and custom.rating_values == {"Yes": 2, "No": 1}
+    everything = project_create(
+        team=world.team, actor=world.lead, name="E", slug="e", rating_axis=7
+    )
+    assert everything.rating_values["Unverifiable"] == 1
 
 
 def test_the_form_marks_the_end_of_the_axis_with_dashes(world):

@@ -55,17 +55,16 @@ def test_claimreview_writes_only_claims_with_a_verdict_rated_on_the_scale(desk):
     for review in reviews:
         _required_fields(review)
     outlet, claim = reviews
-    scale = desk.world.project.rating_scale
+    # The default scale's true–false axis is True … False: Mostly false is its fourth of five.
     assert claim["reviewRating"] == {
         "@type": "Rating",
-        "ratingValue": len(scale) - scale.index("Mostly false"),
-        "bestRating": len(scale),
+        "ratingValue": 2,
+        "bestRating": 5,
         "worstRating": 1,
         "alternateName": "Mostly false",
     }
-    # The scale's last label rates as its worst value.
-    assert outlet["reviewRating"]["ratingValue"] == 1
-    assert outlet["reviewRating"]["alternateName"] == "Unverifiable"
+    # Unverifiable is off that axis: a label, no number.
+    assert outlet["reviewRating"] == {"@type": "Rating", "alternateName": "Unverifiable"}
     assert outlet["itemReviewed"]["author"] == {"@type": "Organization", "name": "Harbour Gazette"}
     assert claim["itemReviewed"]["author"] == {
         "@type": "Person",
@@ -145,20 +144,15 @@ def test_claimreview_api_publishes_approved_claims_by_default(desk):
     assert len(json.loads(b"".join(response.streaming_content))) == 2
 
 
-def test_claimreview_gives_off_axis_verdicts_no_number(desk):
+def test_claimreview_rates_every_verdict_on_an_axis_that_holds_them_all(desk):
     project = desk.world.project
-    project.rating_axis = 5  # True … False; Misleading and Unverifiable are off the axis
+    project.rating_axis = len(project.rating_scale)  # the lead says all seven rate truth
     project.save()
     reviews = json.loads(export_bytes(project, "claimreview", include_unapproved=True))
     by_verdict = {r["reviewRating"]["alternateName"]: r["reviewRating"] for r in reviews}
-    assert by_verdict["Unverifiable"] == {"@type": "Rating", "alternateName": "Unverifiable"}
-    assert by_verdict["Mostly false"] == {
-        "@type": "Rating",
-        "ratingValue": 2,
-        "bestRating": 5,
-        "worstRating": 1,
-        "alternateName": "Mostly false",
-    }
+    assert by_verdict["Unverifiable"]["ratingValue"] == 1
+    assert by_verdict["Mostly false"]["ratingValue"] == 4
+    assert by_verdict["Mostly false"]["bestRating"] == 7
 
 
 def test_claimreview_never_publishes_a_provisional_title_as_headline(desk):

@@ -161,7 +161,8 @@ class ProjectWriteSerializer(serializers.Serializer):
         min_value=0,
         max_value=1000,
         help_text="How many of the first labels rate truth (the rest, such as Misleading, get "
-        "no ClaimReview ratingValue); null: all of them.",
+        "no ClaimReview ratingValue); null: the default scale's first five, any other scale's "
+        "all.",
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -36,7 +36,8 @@ class Project(models.Model):
     # Verdict labels, best first: position gives a ClaimReview ratingValue later.
     rating_scale = models.JSONField(default=default_rating_scale)
     # How many of the scale's first labels lie on the true–false axis (a ClaimReview rates them
-    # by position); the labels after them (Misleading, Unverifiable) rate nothing. Empty: all.
+    # by position); the labels after them (Misleading, Unverifiable) rate nothing. Empty: the
+    # usual, see rating_values.
     rating_axis = models.PositiveSmallIntegerField(null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -85,9 +86,22 @@ class Project(models.Model):
             )
 
     @property
+    def axis_length(self) -> int:
+        """Return how many of the scale's first labels rate truth.
+
+        Unless set, the default scale's axis ends after "False" (Misleading and Unverifiable
+        say something else about a claim), and any other scale is all on the axis.
+        """
+        if self.rating_axis is not None:
+            return self.rating_axis
+        if self.rating_scale == DEFAULT_RATING_SCALE:
+            return DEFAULT_RATING_AXIS
+        return len(self.rating_scale)
+
+    @property
     def rating_values(self) -> dict[str, int]:
         """Return each verdict on the true–false axis with its rating, the worst rating 1."""
-        axis = self.rating_scale[: self.rating_axis or len(self.rating_scale)]
+        axis = self.rating_scale[: self.axis_length]
         return {label: len(axis) - index for index, label in enumerate(axis)}
 
 

@@ -32,7 +32,7 @@ from workbench.articles.cleanup import (
 )
 from workbench.articles.extract import clean_html, looks_like_html
 from workbench.articles.fetch import FetchError, fetch_url
-from workbench.articles.models import DEFAULT_RATING_AXIS, Article, ImportSource, Project
+from workbench.articles.models import Article, ImportSource, Project
 from workbench.db import insert_rows, row_values
 from workbench.search.schema import bulk_indexing
 
@@ -57,18 +57,12 @@ def project_create(
     rating_scale: list[str] | None = None,
     rating_axis: int | None = None,
 ) -> Project:
-    """Create a project in the team (leads only).
-
-    Without a scale it gets the default one, whose axis ends before Misleading; a scale given
-    without `rating_axis` is all on the true–false axis.
-    """
+    """Create a project in the team (leads only); see Project.rating_values for the axis."""
     require_lead(user=actor, team=team)
     project = Project(team=team, name=name.strip(), slug=slug, description=description)
     project.rating_axis = rating_axis
     if rating_scale is not None:
         project.rating_scale = rating_scale
-    elif rating_axis is None:
-        project.rating_axis = DEFAULT_RATING_AXIS
     project.created_by = actor
     project.full_clean()
     project.save()

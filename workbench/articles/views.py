@@ -74,7 +74,7 @@ def project_edit_view(request: HtmxHttpRequest, project_id: int) -> HttpResponse
     require_lead(user=request.user, team=project.team)
     initial = {
         **vars(project),
-        "rating_scale": forms.scale_text(project.rating_scale, project.rating_axis),
+        "rating_scale": forms.scale_text(project.rating_scale, project.axis_length),
     }
     form = forms.ProjectForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():

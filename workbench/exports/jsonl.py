@@ -10,7 +10,8 @@ bytes):
   `published`, `language`, `syndicated_by`, `retrieved`, `is_truncated`, `status` (the
   article's review status), `project` ({`team`, `team_name`, `slug`, `name`,
   `rating_scale`, `rating_axis` (how many of the scale's first labels rate truth; null:
-  all)}), `body` (exactly as stored: spans index it in code points) and `annotations`.
+  the usual, see Project.axis_length)}), `body` (exactly as stored: spans index it in code
+  points) and `annotations`.
 - Every article of the project is written, also under a status filter: an article without a
   matching annotation comes with an empty `annotations` list (a negative example is data too).
 - `annotations`, in text order (start, longer first, then creation). `id` is the annotation's
