@@ -170,3 +170,15 @@ def test_import_creates_the_project_from_a_later_line_if_the_first_fails(desk, t
 def test_import_refuses_an_unreadable_file(world, tmp_path):
     with pytest.raises(CommandError, match="Cannot read"):
         _import(str(tmp_path / "missing.jsonl"), "--project", "desk-project")
+
+
+def test_imported_history_names_no_member_as_the_maker(desk, tmp_path):
+    # The operator restores the dataset: the annotators it names did not act.
+    path = tmp_path / "desk.jsonl"
+    path.write_bytes(export_bytes(desk.world.project, "jsonl"))
+    _wipe()
+    _import(str(path), "--project", "desk/desk-project")
+    assert Annotation.history.exists() and Evidence.history.exists()
+    assert not Annotation.history.exclude(history_user=None).exists()
+    assert not Evidence.history.exclude(history_user=None).exists()
+    assert set(Annotation.objects.values_list("annotator__username", flat=True)) != {None}

@@ -34,6 +34,7 @@ from workbench.annotations.models import (
     AnnotationStatus,
     Comment,
     Entity,
+    Evidence,
 )
 from workbench.annotations.services import (
     Span,
@@ -290,6 +291,7 @@ def _find_entity(team: Team, name: str) -> Entity | None:
 def _annotations(article: Article, items: list, cache: _LineCache) -> None:
     """Create the article's annotations in file order, which keeps their order and ordinals."""
     by_id: dict[object, Annotation] = {}
+    by_pk: dict[int, Annotation] = {}
     late_quotes: list[tuple[Annotation, object]] = []
     for item in items:
         item = _obj(item, "an annotation")
@@ -326,6 +328,7 @@ def _annotations(article: Article, items: list, cache: _LineCache) -> None:
             exact=_str(item, "exact"),
             **fields,
         )
+        by_pk[annotation.pk] = annotation
         if kind == AnnotationKind.CLAIM and quote_ref is not None and fields["quote"] is None:
             late_quotes.append((annotation, quote_ref))
         _restore(annotation, item)
@@ -337,6 +340,11 @@ def _annotations(article: Article, items: list, cache: _LineCache) -> None:
             _evidence(annotation, _obj(evidence, "evidence"), annotator, cache.team)
         for comment in _list(item, "comments"):
             _comment(annotation, _obj(comment, "a comment"), cache)
+    # The operator at the command line acted, not the annotators the file names: the history
+    # (annotations and their evidence) names no member as having made these rows.
+    created = list(by_pk)
+    Annotation.history.filter(id__in=created).update(history_user=None)
+    Evidence.history.filter(claim_id__in=created).update(history_user=None)
     for claim, ref in late_quotes:
         # A quote listed after its claim (same start, shorter): link it once it exists.
         quote = by_id.get(ref)
