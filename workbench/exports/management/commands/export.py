@@ -70,6 +70,7 @@ class Command(BaseCommand):
                 fmt=fmt,
                 status=status,
                 include_unapproved=bool(options["include_unapproved"]),
+                # The bar starts only once the export is allowed: a refusal prints no bar.
                 progress=lambda n: bar.update(n),
                 base_url=str(options["base_url"]),
             )
