@@ -217,3 +217,50 @@ def test_an_imported_line_with_the_same_span_twice_is_refused(world, api):
     assert "span 1: the same quote as span 0" in response.content.decode()
     assert not Annotation.objects.exists()
     assert not Article.objects.filter(title="Prices").exists()
+
+
+def _history_users(exact: str) -> list[str | None]:
+    annotation = Annotation.objects.get(exact=exact)
+    return [
+        record.history_user.username if record.history_user else None
+        for record in annotation.history.all()
+    ]
+
+
+def test_a_reviewer_cannot_import_spans_in_another_members_name(world, api):
+    second = "Second text."
+    lines = (
+        line(spans=[span("Claim", "prices rose by 12 percent")], annotator="lead"),
+        # Their own name is fine, as is no name at all.
+        line(text=second, spans=[span("Claim", "Second", second)], annotator="reviewer"),
+    )
+    response = batch(api("reviewer"), world.project, *lines).json()
+    (failure,) = response["failures"]
+    assert failure["line"] == "line 1"
+    assert "only a lead may import spans in another member's name" in failure["message"]
+    # The refused line left nothing behind; the other is the reviewer's, and says so.
+    assert not Article.objects.filter(body=TEXT).exists()
+    assert Annotation.objects.get().annotator == world.reviewer
+    assert _history_users("Second") == ["reviewer"]
+
+
+def test_the_history_names_the_lead_who_imported_in_a_members_name(world, api):
+    lines = (
+        line(spans=[span("Quote", "It is unbearable", speaker="Anna Roy")], annotator="reviewer"),
+    )
+    assert batch(api("lead"), world.project, *lines).json()["annotations"] == 1
+    quote = Annotation.objects.get()
+    assert quote.annotator == world.reviewer
+    # The lead acted: the history says so, for the annotation and the speaker it created.
+    assert _history_users("It is unbearable") == ["lead"]
+    assert [r.history_user for r in quote.speaker.history.all()] == [world.lead]
+
+
+def test_the_command_line_history_names_no_member(world, tmp_path):
+    path = tmp_path / "annotated.jsonl"
+    record = line(spans=[span("Claim", "prices rose by 12 percent")], annotator="reviewer")
+    path.write_text(record, encoding="utf-8")
+    call_command("import_articles", str(path), "--project", "desk/desk-project")
+    assert Annotation.objects.get().annotator == world.reviewer
+    # The operator acted, not the reviewer: no member is named as having done it.
+    assert _history_users("prices rose by 12 percent") == [None]

@@ -43,6 +43,7 @@ class Desk:
 
 
 def export_bytes(project: object, fmt: str, **kwargs: object) -> bytes:
+    kwargs.setdefault("user", None)
     return b"".join(export_stream(project=project, fmt=fmt, **kwargs))
 
 

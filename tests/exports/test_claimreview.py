@@ -3,7 +3,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from django.urls import reverse
 
+from tests.api.conftest import api_for
 from tests.conftest import SAMPLE, need
 from tests.exports.conftest import export_bytes
 from workbench.accounts.management.commands.demo import seed_demo
@@ -21,19 +23,21 @@ def _required_fields(review: dict) -> None:
     assert review["author"]["@type"] == "Organization" and review["author"]["name"]
     rating = review["reviewRating"]
     assert rating["@type"] == "Rating"
-    assert rating["worstRating"] <= rating["ratingValue"] <= rating["bestRating"]
+    if "ratingValue" in rating:  # off the true–false axis: alternateName only
+        assert rating["worstRating"] <= rating["ratingValue"] <= rating["bestRating"]
     assert rating["alternateName"]
     item = review["itemReviewed"]
     assert item["@type"] == "Claim"
     assert item["author"]["@type"] in {"Person", "Organization"} and item["author"]["name"]
     assert item["appearance"]["@type"] in {"NewsArticle", "CreativeWork"}
-    assert item["appearance"]["headline"]
+    # A provisional title is never published as a headline.
+    assert item["appearance"].get("headline", "none") != ""
 
 
 def test_claimreview_demo_export_has_every_required_field():
     need(SAMPLE.exists(), f"the demo's seed article is missing at {SAMPLE}")
     project, _ = seed_demo()
-    reviews = json.loads(export_bytes(project, "claimreview"))
+    reviews = json.loads(export_bytes(project, "claimreview", include_unapproved=True))
     # The seed article's 3 claims, and the claim Rafael and Sofia both rated (blind).
     assert len(reviews) == 5
     for review in reviews:
@@ -43,7 +47,7 @@ def test_claimreview_demo_export_has_every_required_field():
 
 
 def test_claimreview_writes_only_claims_with_a_verdict_rated_on_the_scale(desk):
-    reviews = json.loads(export_bytes(desk.world.project, "claimreview"))
+    reviews = json.loads(export_bytes(desk.world.project, "claimreview", include_unapproved=True))
     assert [r["claimReviewed"] for r in reviews] == [
         "Café owners 👍🏽 protest",
         "Prices rose by 40 percent this year",
@@ -51,17 +55,16 @@ def test_claimreview_writes_only_claims_with_a_verdict_rated_on_the_scale(desk):
     for review in reviews:
         _required_fields(review)
     outlet, claim = reviews
-    scale = desk.world.project.rating_scale
+    # The default scale's true–false axis is True … False: Mostly false is its fourth of five.
     assert claim["reviewRating"] == {
         "@type": "Rating",
-        "ratingValue": len(scale) - scale.index("Mostly false"),
-        "bestRating": len(scale),
+        "ratingValue": 2,
+        "bestRating": 5,
         "worstRating": 1,
         "alternateName": "Mostly false",
     }
-    # The scale's last label rates as its worst value.
-    assert outlet["reviewRating"]["ratingValue"] == 1
-    assert outlet["reviewRating"]["alternateName"] == "Unverifiable"
+    # Unverifiable is off that axis: a label, no number.
+    assert outlet["reviewRating"] == {"@type": "Rating", "alternateName": "Unverifiable"}
     assert outlet["itemReviewed"]["author"] == {"@type": "Organization", "name": "Harbour Gazette"}
     assert claim["itemReviewed"]["author"] == {
         "@type": "Person",
@@ -82,7 +85,12 @@ def test_claimreview_writes_only_claims_with_a_verdict_rated_on_the_scale(desk):
 
 def test_claimreview_urls_are_links_with_a_base_url(desk):
     reviews = json.loads(
-        export_bytes(desk.world.project, "claimreview", base_url="https://wb.example/")
+        export_bytes(
+            desk.world.project,
+            "claimreview",
+            base_url="https://wb.example/",
+            include_unapproved=True,
+        )
     )
     assert reviews[1]["url"] == (
         f"https://wb.example{desk.article.get_absolute_url()}#annotation-{desk.claim.pk}"
@@ -104,6 +112,54 @@ def test_claimreview_without_rated_claims_reads_no_annotation(desk, django_asser
     assert empty == b"[\n]\n"
     progress: list[int] = []
     b"".join(
-        export_stream(project=desk.world.other_project, fmt="claimreview", progress=progress.append)
+        export_stream(
+            project=desk.world.other_project,
+            user=None,
+            fmt="claimreview",
+            progress=progress.append,
+        )
     )
     assert sum(progress) == desk.world.other_project.articles.count()
+
+
+# --- safe to publish ---------------------------------------------------------------------------
+
+
+def test_claimreview_publishes_approved_claims_unless_asked(desk):
+    published = json.loads(export_bytes(desk.world.project, "claimreview"))
+    assert [r["reviewRating"]["alternateName"] for r in published] == ["Mostly false"]
+    everything = json.loads(
+        export_bytes(desk.world.project, "claimreview", include_unapproved=True)
+    )
+    assert len(everything) == 2
+
+
+def test_claimreview_api_publishes_approved_claims_by_default(desk):
+    url = reverse("api:project-export", args=[desk.world.project.pk])
+    client = api_for(desk.world.lead)
+    response = client.get(url, {"format": "claimreview"})
+    assert "approved" in response["Content-Disposition"]
+    assert len(json.loads(b"".join(response.streaming_content))) == 1
+    response = client.get(url, {"format": "claimreview", "include_unapproved": "true"})
+    assert len(json.loads(b"".join(response.streaming_content))) == 2
+
+
+def test_claimreview_rates_every_verdict_on_an_axis_that_holds_them_all(desk):
+    project = desk.world.project
+    project.rating_axis = len(project.rating_scale)  # the lead says all seven rate truth
+    project.save()
+    reviews = json.loads(export_bytes(project, "claimreview", include_unapproved=True))
+    by_verdict = {r["reviewRating"]["alternateName"]: r["reviewRating"] for r in reviews}
+    assert by_verdict["Unverifiable"]["ratingValue"] == 1
+    assert by_verdict["Mostly false"]["ratingValue"] == 4
+    assert by_verdict["Mostly false"]["bestRating"] == 7
+
+
+def test_claimreview_never_publishes_a_provisional_title_as_headline(desk):
+    desk.article.title_is_provisional = True
+    desk.article.save()
+    reviews = json.loads(export_bytes(desk.world.project, "claimreview", include_unapproved=True))
+    for review in reviews:
+        appearance = review["itemReviewed"]["appearance"]
+        assert "headline" not in appearance
+        assert appearance["url"] == "https://gazette.example/prices"

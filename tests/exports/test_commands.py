@@ -181,3 +181,15 @@ def test_import_lists_a_hundred_bad_lines_then_counts(world, tmp_path):
     assert err.count("error: ") == 101
     assert "bad.jsonl, line 100:" in err and "bad.jsonl, line 101:" not in err
     assert "31 more line(s) failed (not listed)" in err
+
+
+def test_imported_history_names_no_member_as_the_maker(desk, tmp_path):
+    # The operator restores the dataset: the annotators it names did not act.
+    path = tmp_path / "desk.jsonl"
+    path.write_bytes(export_bytes(desk.world.project, "jsonl"))
+    _wipe()
+    _import(str(path), "--project", "desk/desk-project")
+    assert Annotation.history.exists() and Evidence.history.exists()
+    assert not Annotation.history.exclude(history_user=None).exists()
+    assert not Evidence.history.exclude(history_user=None).exists()
+    assert set(Annotation.objects.values_list("annotator__username", flat=True)) != {None}

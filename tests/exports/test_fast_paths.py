@@ -63,6 +63,7 @@ def test_usernames_carry_across_pages(world):
     seen = 0
     for page in export_pages(
         project=world.project,
+        user=None,
         article_fields=jsonl.ARTICLE_FIELDS,
         annotation_fields=jsonl.ANNOTATION_FIELDS,
         size=2,

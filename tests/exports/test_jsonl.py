@@ -72,6 +72,7 @@ def test_jsonl_writes_each_article_with_its_annotations_resolved(desk):
         "slug": "desk-project",
         "name": "Desk project",
         "rating_scale": desk.world.project.rating_scale,
+        "rating_axis": desk.world.project.rating_axis,
     }
     annotations = record["annotations"]
     assert [a["id"] for a in annotations] == [1, 2, 3, 4]

@@ -119,9 +119,16 @@ def _checked_span(item: object, body: str) -> SpanIn:
 
 @transaction.atomic
 def spans_store(
-    *, team: Team, annotator: AbstractBaseUser, articles: Sequence[tuple[Article, list[SpanIn]]]
+    *,
+    team: Team,
+    annotator: AbstractBaseUser,
+    actor: AbstractBaseUser | None,
+    articles: Sequence[tuple[Article, list[SpanIn]]],
 ) -> int:
     """Write the spans of freshly stored articles as draft annotations; return how many.
+
+    The annotations are the `annotator`'s; their history names the `actor`, who imported them
+    (None: the operator at the command line), so it never says a member did what they did not.
 
     Speakers are looked up (by name or alias) or created once per distinct name in the batch.
     The rows go in through `insert_rows`: a batch of 500 workload articles carries 6,000 spans,
@@ -138,7 +145,7 @@ def spans_store(
                 key = span.speaker.casefold()
                 if key not in speakers:
                     speakers[key] = entity_find_or_create(
-                        team=team, actor=annotator, name=span.speaker
+                        team=team, actor=actor, name=span.speaker
                     ).pk
                 speaker_id = speakers[key]
             prefix, suffix = span_context(body, span.start, span.end)
@@ -161,12 +168,12 @@ def spans_store(
     with bulk_indexing(connection, rows=len(rows)) as index:
         insert_rows(Annotation, rows)
         index.index_annotations_of(article_ids)
-    _record_history(rows, annotator, created, article_ids)
+    _record_history(rows, actor, created, article_ids)
     return len(rows)
 
 
 def _record_history(
-    rows: list[dict[str, object]], annotator: AbstractBaseUser, when: object, article_ids: list
+    rows: list[dict[str, object]], actor: AbstractBaseUser | None, when: object, article_ids: list
 ) -> None:
     """Give each imported annotation its first history entry, as a service's save would.
 
@@ -192,7 +199,7 @@ def _record_history(
                 "id": pk,
                 "history_date": when,
                 "history_type": "+",
-                "history_user_id": annotator.pk,
+                "history_user_id": actor.pk if actor is not None else None,
                 "history_change_reason": HISTORY_REASON,
             }
             for pk, row in zip(ids, rows, strict=True)

@@ -213,6 +213,37 @@ class Annotation(models.Model):
     def get_absolute_url(self) -> str:
         return f"{self.article.get_absolute_url()}#annotation-{self.pk}"
 
+    @property
+    def adjudicated_as(self) -> models.Model | None:
+        """Return the adjudication that made this annotation (a lead's approved copy), if any."""
+        if self.status != AnnotationStatus.APPROVED:
+            return None  # only an approved annotation can be a copy: no need to ask
+        # A reverse one-to-one: None (an AttributeError subclass) when there is no such row.
+        return getattr(self, "adjudication", None)
+
+    @property
+    def provenance(self) -> str:
+        """Return who made this version: "adjudicated by lena", "rafael's version" or "by rafael".
+
+        An adjudicated copy is the approved version a lead produced from reviewers' work; a
+        reviewer's version is the work of one of several reviewers of the article. The list's
+        selector fetches what this reads (`adjudication`, `reviewer_version`); elsewhere it
+        costs a query or two.
+        """
+        name = self.annotator.get_username() if self.annotator_id else _("a former member")
+        adjudication = self.adjudicated_as
+        if adjudication is not None:
+            decided_by = adjudication.decided_by
+            by = decided_by.get_username() if decided_by is not None else name
+            return _("adjudicated by %(name)s") % {"name": by}
+        double = getattr(self, "reviewer_version", None)
+        if double is None:
+            reviewers = set(self.article.assignments.values_list("reviewer_id", flat=True))
+            double = self.annotator_id in reviewers and len(reviewers) >= 2
+        if double:
+            return _("%(name)s's version") % {"name": name}
+        return _("by %(name)s") % {"name": name}
+
 
 class SourceKind(models.TextChoices):
     ARTICLE = "article", _("News article")

@@ -3,7 +3,17 @@
 from __future__ import annotations
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import (
+    BooleanField,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+)
 
 from workbench.accounts.models import Membership, Team
 from workbench.annotations.models import Annotation, Comment, Entity, Evidence, Source
@@ -81,8 +91,16 @@ def annotation_list(
     if speaker is not None:
         annotations = annotations.filter(Q(speaker=speaker) | Q(claimant=speaker))
     return (
-        annotations.select_related(
-            "speaker", "claimant", "annotator", "quote", "article__project__team"
+        annotations.annotate(
+            reviewer_version=ExpressionWrapper(_double_reviewed(), output_field=BooleanField())
+        )
+        .select_related(
+            "speaker",
+            "claimant",
+            "annotator",
+            "quote",
+            "article__project__team",
+            "adjudication__decided_by",
         )
         .prefetch_related(
             Prefetch("evidence", queryset=Evidence.objects.select_related("source")),
@@ -110,11 +128,16 @@ def blind_rule(user: AbstractBaseUser) -> Q:
     another one of someone else, pending one of the user in an open state.
     """
     assigned = Assignment.objects.filter(article_id=OuterRef("article_id"))
-    blind = Exists(assigned.filter(reviewer_id=OuterRef("annotator_id"))) & Exists(
+    pending = Exists(assigned.filter(reviewer_id=user.pk, state__in=OPEN_STATES))
+    return Q(annotator_id=user.pk) | ~_double_reviewed() | (~Q(status="draft") & ~pending)
+
+
+def _double_reviewed() -> Q:
+    """Return whether the annotation is one of several assigned reviewers' work on its article."""
+    assigned = Assignment.objects.filter(article_id=OuterRef("article_id"))
+    return Exists(assigned.filter(reviewer_id=OuterRef("annotator_id"))) & Exists(
         assigned.exclude(reviewer_id=OuterRef("annotator_id"))
     )
-    pending = Exists(assigned.filter(reviewer_id=user.pk, state__in=OPEN_STATES))
-    return Q(annotator_id=user.pk) | ~blind | (~Q(status="draft") & ~pending)
 
 
 def entity_statements(*, user: User, entity: Entity) -> QuerySet[Annotation]:

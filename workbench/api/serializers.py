@@ -135,6 +135,7 @@ class ProjectSerializer(serializers.ModelSerializer):
             "slug",
             "description",
             "rating_scale",
+            "rating_axis",
             "article_count",
             "created",
         ]
@@ -155,6 +156,15 @@ class ProjectWriteSerializer(serializers.Serializer):
         required=False,
         help_text="Verdict labels, best first.",
     )
+    rating_axis = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        min_value=0,
+        max_value=1000,
+        help_text="How many of the first labels rate truth (the rest, such as Misleading, get "
+        "no ClaimReview ratingValue); null: the default scale's first five, any other scale's "
+        "all.",
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -166,7 +176,7 @@ class ProjectWriteSerializer(serializers.Serializer):
         if self.instance is None:
             data["team"] = _default_team(self, data.get("team"))
             return data
-        for name in ("name", "slug", "description", "rating_scale"):
+        for name in ("name", "slug", "description", "rating_scale", "rating_axis"):
             data.setdefault(name, getattr(self.instance, name))
         return data
 
@@ -178,6 +188,11 @@ class ExportQuerySerializer(serializers.Serializer):
     format = serializers.CharField(help_text="jsonl, csv, w3c or claimreview.")
     status = serializers.CharField(
         required=False, allow_blank=True, default="", help_text="Only annotations of this status."
+    )
+    include_unapproved = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text="ClaimReview only: also claims that are not approved (else approved only).",
     )
 
 

@@ -169,7 +169,10 @@ class ProjectViewSet(
         description=(
             "Streams the export: `jsonl` (one article per line, annotations nested), `csv` "
             "(one annotation per row), `w3c` (Web Annotation collection), `claimreview` "
-            "(schema.org ClaimReview for claims with a verdict)."
+            "(schema.org ClaimReview for claims with a verdict; approved claims only unless "
+            "`include_unapproved=true` or a `status` is given). Any member of the team may "
+            "export, and gets the annotations their annotation list shows: a co-reviewer's "
+            "blind draft is never in it."
         ),
         parameters=[
             OpenApiParameter(
@@ -184,6 +187,11 @@ class ProjectViewSet(
                 str,
                 enum=AnnotationStatus.values,
                 description="Only annotations with this status (e.g. approved).",
+            ),
+            OpenApiParameter(
+                "include_unapproved",
+                bool,
+                description="ClaimReview: also claims that are not approved.",
             ),
         ],
         responses={
@@ -206,6 +214,7 @@ class ProjectViewSet(
         query = s.ExportQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         fmt, wanted = query.validated_data["format"], query.validated_data["status"]
+        everything = query.validated_data["include_unapproved"]
         if fmt not in FORMATS:
             raise ValidationError(
                 {
@@ -229,13 +238,17 @@ class ProjectViewSet(
         try:
             chunks = export_stream(
                 project=project,
+                user=request.user,
                 fmt=fmt,
                 status=wanted,
+                include_unapproved=everything,
                 base_url=request.build_absolute_uri("/"),
             )
             # Pull the first chunk here, so that a refusal is a 400 rather than a broken download.
             first = next(iter(chunks), b"")
-            filename = export_filename(project=project, fmt=fmt, status=wanted)
+            filename = export_filename(
+                project=project, fmt=fmt, status=wanted, include_unapproved=everything
+            )
         except ValueError as error:
             raise ValidationError({"format": [str(error)]}, code="invalid_export") from error
         response = StreamingHttpResponse(

@@ -5,9 +5,18 @@ from django.core.validators import URLValidator
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from workbench.articles.models import DEFAULT_RATING_SCALE, ArticleStatus
+from workbench.articles.models import DEFAULT_RATING_AXIS, DEFAULT_RATING_SCALE, ArticleStatus
 
 http_url = URLValidator(schemes=["http", "https"])
+AXIS_END = "---"
+
+
+def scale_text(scale: list[str], axis: int | None) -> str:
+    """Return a rating scale as the form shows it: one per line, `---` where the axis ends."""
+    lines = list(scale)
+    if axis is not None and axis < len(lines):
+        lines.insert(axis, AXIS_END)
+    return "\n".join(lines)
 
 
 class ProjectForm(forms.Form):
@@ -21,18 +30,25 @@ class ProjectForm(forms.Form):
     description = forms.CharField(label=_("Description"), widget=forms.Textarea, required=False)
     rating_scale = forms.CharField(
         label=_("Rating scale"),
-        widget=forms.Textarea(attrs={"rows": 8}),
-        initial="\n".join(DEFAULT_RATING_SCALE),
-        help_text=_("One verdict per line, best first."),
+        widget=forms.Textarea(attrs={"rows": 9}),
+        initial=scale_text(DEFAULT_RATING_SCALE, DEFAULT_RATING_AXIS),
+        help_text=_(
+            "One verdict per line, best first. Verdicts that do not say how true a claim is "
+            "(such as Misleading or Unverifiable) go after a line of three dashes (---): a "
+            "published ClaimReview gives them no numeric rating."
+        ),
     )
 
     def clean_slug(self) -> str:
         return self.cleaned_data["slug"] or slugify(self.data.get("name", ""))[:100]
 
     def clean_rating_scale(self) -> list[str]:
-        return [
-            line.strip() for line in self.cleaned_data["rating_scale"].splitlines() if line.strip()
-        ]
+        lines = [line.strip() for line in self.cleaned_data["rating_scale"].splitlines()]
+        lines = [line for line in lines if line]
+        if lines.count(AXIS_END) > 1:
+            raise forms.ValidationError(_("Use one line of dashes (---) at most."), code="axis")
+        self.cleaned_data["rating_axis"] = lines.index(AXIS_END) if AXIS_END in lines else None
+        return [line for line in lines if line != AXIS_END]
 
 
 class ArticleSearchForm(forms.Form):

@@ -20,6 +20,8 @@ DEFAULT_RATING_SCALE = [
     "Misleading",
     "Unverifiable",
 ]
+# The default scale's first five labels rate truth; Misleading and Unverifiable do not.
+DEFAULT_RATING_AXIS = 5
 
 
 def default_rating_scale() -> list[str]:
@@ -33,6 +35,10 @@ class Project(models.Model):
     description = models.TextField(blank=True)
     # Verdict labels, best first: position gives a ClaimReview ratingValue later.
     rating_scale = models.JSONField(default=default_rating_scale)
+    # How many of the scale's first labels lie on the true–false axis (a ClaimReview rates them
+    # by position); the labels after them (Misleading, Unverifiable) rate nothing. Empty: the
+    # usual, see rating_values.
+    rating_axis = models.PositiveSmallIntegerField(null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -67,6 +73,36 @@ class Project(models.Model):
                 {"rating_scale": _("Each verdict in the rating scale must be different.")},
                 code="rating_scale_duplicate",
             )
+        if self.rating_axis is not None and not 2 <= self.rating_axis <= len(scale):
+            raise ValidationError(
+                {
+                    # On the scale: the form marks the axis within it (a line of dashes).
+                    "rating_scale": _(
+                        "The true–false axis needs at least two of the scale's verdicts, and "
+                        "cannot have more than the scale has."
+                    )
+                },
+                code="rating_axis_invalid",
+            )
+
+    @property
+    def axis_length(self) -> int:
+        """Return how many of the scale's first labels rate truth.
+
+        Unless set, the default scale's axis ends after "False" (Misleading and Unverifiable
+        say something else about a claim), and any other scale is all on the axis.
+        """
+        if self.rating_axis is not None:
+            return self.rating_axis
+        if self.rating_scale == DEFAULT_RATING_SCALE:
+            return DEFAULT_RATING_AXIS
+        return len(self.rating_scale)
+
+    @property
+    def rating_values(self) -> dict[str, int]:
+        """Return each verdict on the true–false axis with its rating, the worst rating 1."""
+        axis = self.rating_scale[: self.axis_length]
+        return {label: len(axis) - index for index, label in enumerate(axis)}
 
 
 class ArticleStatus(models.TextChoices):

@@ -62,10 +62,12 @@ def project_create(
     slug: str,
     description: str = "",
     rating_scale: list[str] | None = None,
+    rating_axis: int | None = None,
 ) -> Project:
-    """Create a project in the team (leads only)."""
+    """Create a project in the team (leads only); see Project.rating_values for the axis."""
     require_lead(user=actor, team=team)
     project = Project(team=team, name=name.strip(), slug=slug, description=description)
+    project.rating_axis = rating_axis
     if rating_scale is not None:
         project.rating_scale = rating_scale
     project.created_by = actor
@@ -83,11 +85,12 @@ def project_update(
     slug: str,
     description: str,
     rating_scale: list[str],
+    rating_axis: int | None = None,
 ) -> Project:
     """Change a project's name, slug, description or rating scale (leads only)."""
     require_lead(user=actor, team=project.team)
     project.name, project.slug, project.description = name.strip(), slug, description
-    project.rating_scale = rating_scale
+    project.rating_scale, project.rating_axis = rating_scale, rating_axis
     project.full_clean()
     project.save()
     return project
@@ -350,8 +353,7 @@ def articles_import_jsonl(
     batch) is refused whole before any line is read; a file on the command line has no such
     bound (articles_import_jsonl_file reads it line by line).
     """
-    if actor is not None:
-        require_writer(user=actor, team=project.team)
+    role = require_writer(user=actor, team=project.team).role if actor is not None else None
     max_lines = settings.WORKBENCH_MAX_IMPORT_LINES
     if count_lines(text) > max_lines:
         report = ImportReport()
@@ -364,6 +366,7 @@ def articles_import_jsonl(
     return _import_jsonl_lines(
         project=project,
         actor=actor,
+        role=role,
         lines=iter_lines(text),
         label=label,
         source=source,
@@ -380,13 +383,13 @@ def articles_import_jsonl_file(
     progress: Callable[[int], object] | None = None,
 ) -> ImportReport:
     """Import a JSON Lines file of any size line by line, each line bounded in bytes."""
-    if actor is not None:
-        require_writer(user=actor, team=project.team)
+    role = require_writer(user=actor, team=project.team).role if actor is not None else None
     try:
         with open(path, "rb") as handle:
             return _import_jsonl_lines(
                 project=project,
                 actor=actor,
+                role=role,
                 lines=iter_file_lines(handle, max_bytes=settings.WORKBENCH_MAX_IMPORT_BYTES),
                 label=path,
                 source=source,
@@ -403,6 +406,7 @@ def _import_jsonl_lines(
     *,
     project: Project,
     actor: AbstractBaseUser | None,
+    role: str | None,
     lines: Iterable[tuple[int, str | None]],
     label: str,
     source: str,
@@ -411,7 +415,7 @@ def _import_jsonl_lines(
     report = ImportReport()
     prefix = f"{label}, " if label else ""
     batch: list[_Line] = []
-    annotators = _Annotators(project.team, actor)
+    annotators = _Annotators(project.team, actor, role)
     for number, line in lines:
         where = _("%(prefix)sline %(n)s") % {"prefix": prefix, "n": number}
         if progress is not None:
@@ -428,8 +432,8 @@ def _import_jsonl_lines(
         except ValidationError as error:
             report.fail(where, " ".join(error.messages))
         if len(batch) >= JSONL_BATCH:
-            _store_batch(project, batch, report)
-    _store_batch(project, batch, report)
+            _store_batch(project, batch, report, actor)
+    _store_batch(project, batch, report, actor)
     if not report.results and not report.failed:
         report.fail(label or _("JSON Lines"), _("There are no lines."))
     return report
@@ -447,11 +451,15 @@ class _Annotators:
     """Who a pre-annotated line's spans belong to: its "annotator" if a team member, else the actor.
 
     Only members who may write annotations qualify, so a file cannot attribute work to an
-    outsider or a viewer; each name costs one query per import.
+    outsider or a viewer; each name costs one query per import. Only a lead (or the operator at
+    the command line) may name someone else: a reviewer's line that names another member is
+    refused, since it would put words in a colleague's mouth (blind review, agreement and the
+    history all go by annotator). Whoever is named, the history records the importer as the
+    one who acted (`spans_store`).
     """
 
-    def __init__(self, team: Team, actor: AbstractBaseUser | None) -> None:
-        self.team, self.actor, self.known = team, actor, {}
+    def __init__(self, team: Team, actor: AbstractBaseUser | None, role: str | None) -> None:
+        self.team, self.actor, self.role, self.known = team, actor, role, {}
 
     def get(self, record: dict) -> AbstractBaseUser:
         name = record.get("annotator")
@@ -462,6 +470,17 @@ class _Annotators:
                     code="no_annotator",
                 )
             return self.actor
+        if self.actor is not None and self.role != Role.LEAD:
+            if name == self.actor.get_username():
+                return self.actor
+            raise ValidationError(
+                _(
+                    "“annotator” %(name)s is someone else: only a lead may import spans in "
+                    "another member's name. Leave “annotator” out, or give your own username."
+                )
+                % {"name": name[:60]},
+                code="annotator_not_allowed",
+            )
         if name not in self.known:
             membership = (
                 self.team.memberships.select_related("user")
@@ -481,7 +500,9 @@ class _Annotators:
 
 
 @transaction.atomic
-def _store_batch(project: Project, batch: list[_Line], report: ImportReport) -> None:
+def _store_batch(
+    project: Project, batch: list[_Line], report: ImportReport, actor: AbstractBaseUser | None
+) -> None:
     """Store a batch's articles and the spans of those that are new, together or not at all.
 
     The spans of an article that was already there are not added again: importing the same
@@ -497,7 +518,9 @@ def _store_batch(project: Project, batch: list[_Line], report: ImportReport) -> 
                 (result.article, spans)
             )
     for annotator, articles in by_annotator.values():
-        report.annotations += spans_store(team=project.team, annotator=annotator, articles=articles)
+        report.annotations += spans_store(
+            team=project.team, annotator=annotator, actor=actor, articles=articles
+        )
     batch.clear()
 
 

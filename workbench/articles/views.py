@@ -77,7 +77,10 @@ def project_create_view(request: HtmxHttpRequest) -> HttpResponse:
 def project_edit_view(request: HtmxHttpRequest, project_id: int) -> HttpResponse:
     project = get_object_or_404(project_list(user=request.user), pk=project_id)
     require_lead(user=request.user, team=project.team)
-    initial = {**vars(project), "rating_scale": "\n".join(project.rating_scale)}
+    initial = {
+        **vars(project),
+        "rating_scale": forms.scale_text(project.rating_scale, project.axis_length),
+    }
     form = forms.ProjectForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:

@@ -12,19 +12,22 @@ tools, ClaimReview aggregators) read; the array is streamed, one object per line
 - `claimReviewed`: the claim's text. `datePublished`: the date (UTC) the claim was last
   changed, which is when its verdict was last set or confirmed.
 - `author`: the reviewing team, an `Organization` (with `url` = `base_url` when given).
-- `reviewRating`: a `Rating` whose `alternateName` is the verdict label and `ratingValue` its
-  position on the project's scale counted from the worst: the scale is stored best first, so
-  the first label rates `len(scale)` (= `bestRating`) and the last rates 1 (= `worstRating`).
-  Labels that are not a truth value on a line, such as "Unverifiable" or "Misleading", still
-  get the value of their position; consumers should read `alternateName`.
+- `reviewRating`: a `Rating` whose `alternateName` is the verdict label. A verdict on the
+  project's true–false axis (the scale's first `rating_axis` labels, best first) also has
+  `ratingValue`, its position counted from the worst: the first label rates the axis' length
+  (= `bestRating`) and the last rates 1 (= `worstRating`). A verdict off that axis, such as
+  "Misleading" or "Unverifiable" (or one no longer on the scale), has `alternateName` only: a
+  number would place it on a line of truth where it does not belong.
 - `itemReviewed`: a `Claim` with `author` (the claimant: a `Person` for a person, an
   `Organization` for an organisation or anything else, with `sameAs` its Wikidata IRI when
   known; for a claim the outlet makes, or one with no claimant, the quote's speaker when the
   claim sits in a quote, else the outlet as an `Organization`; omitted only when none is
   known), `appearance` (the article: a `NewsArticle` when it has an outlet, else a
-  `CreativeWork`, with `url`, `headline`, `datePublished` and `publisher` when known) and
-  `firstAppearance` (the same article).
-- Only claims whose status passes the filter are written.
+  `CreativeWork`, with `url`, `headline`, `datePublished` and `publisher` when known; a
+  provisional title, one the cleaner took from the text because the input had none, is never
+  published as a `headline`) and `firstAppearance` (the same article).
+- Only claims whose status passes the filter are written: approved ones unless asked
+  otherwise (see streaming.export_status), since this is markup for publication.
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ import orjson
 from django.urls import reverse
 
 from workbench.articles.models import Project
-from workbench.exports.common import Progress, annotation_urn
+from workbench.exports.common import Progress, Viewer, annotation_urn
 from workbench.exports.selectors import (
     export_article_count,
     export_entities,
@@ -43,7 +46,7 @@ from workbench.exports.selectors import (
     export_pages,
 )
 
-ARTICLE_FIELDS = ("checksum", "title", "outlet", "url", "published")
+ARTICLE_FIELDS = ("checksum", "title", "title_is_provisional", "outlet", "url", "published")
 ANNOTATION_FIELDS = (
     "kind",
     "exact",
@@ -58,23 +61,28 @@ OPTIONS = orjson.OPT_UTC_Z
 WIKIDATA = "http://www.wikidata.org/entity/"
 
 
-def stream(*, project: Project, status: str, progress: Progress, base_url: str) -> Iterator[bytes]:
+def stream(
+    *, project: Project, user: Viewer, status: str, progress: Progress, base_url: str
+) -> Iterator[bytes]:
     """Yield a JSON array of ClaimReview objects for the project's claims with a verdict."""
     yield b"["
-    scale = list(project.rating_scale)
-    ratings = {label: len(scale) - index for index, label in enumerate(scale)}
+    ratings = project.rating_values
+    best = max(ratings.values(), default=0)
     reviewer = {"@type": "Organization", "name": project.team.name}
     if base_url:
         reviewer["url"] = base_url
     separator = b"\n"
-    if not export_has_rated_claims(project=project, status=status):
+    if not export_has_rated_claims(project=project, user=user, status=status):
         # Nothing to write: one indexed question instead of reading every annotation.
         if progress is not None:
             progress(export_article_count(project=project))
         yield b"\n]\n"
         return
     for page in export_pages(
-        project=project, article_fields=ARTICLE_FIELDS, annotation_fields=ANNOTATION_FIELDS
+        project=project,
+        user=user,
+        article_fields=ARTICLE_FIELDS,
+        annotation_fields=ANNOTATION_FIELDS,
     ):
         entity_ids = {
             entity_id
@@ -86,7 +94,7 @@ def stream(*, project: Project, status: str, progress: Progress, base_url: str) 
         }
         entities = export_entities(ids=entity_ids)
         out = []
-        for pk, checksum, title, outlet, url, published in page.articles:
+        for pk, checksum, title, provisional, outlet, url, published in page.articles:
             appearance = None
             for n, row in enumerate(page.annotations.get(pk, ()), start=1):
                 (
@@ -106,7 +114,7 @@ def stream(*, project: Project, status: str, progress: Progress, base_url: str) 
                 if kind != "claim" or not verdict or (status and annotation_status != status):
                     continue
                 if appearance is None:
-                    appearance = _appearance(title, outlet, url, published)
+                    appearance = _appearance("" if provisional else title, outlet, url, published)
                 if base_url:
                     link = f"{base_url}{reverse('articles:article_detail', args=[pk])}"
                     link += f"#annotation-{annotation_pk}"
@@ -130,14 +138,7 @@ def stream(*, project: Project, status: str, progress: Progress, base_url: str) 
                     "claimReviewed": exact,
                     "datePublished": updated.date(),
                     "author": reviewer,
-                    "reviewRating": {
-                        "@type": "Rating",
-                        # A verdict no longer on the scale (the scale was edited) rates nothing.
-                        "ratingValue": ratings.get(verdict),
-                        "bestRating": len(scale),
-                        "worstRating": 1,
-                        "alternateName": verdict,
-                    },
+                    "reviewRating": _rating(verdict, ratings.get(verdict), best),
                     "itemReviewed": claim,
                 }
                 out.append(separator)
@@ -150,8 +151,23 @@ def stream(*, project: Project, status: str, progress: Progress, base_url: str) 
     yield b"\n]\n"
 
 
+def _rating(verdict: str, value: int | None, best: int) -> dict:
+    """Return the Rating: numeric only for a verdict on the true–false axis."""
+    if value is None:
+        return {"@type": "Rating", "alternateName": verdict}
+    return {
+        "@type": "Rating",
+        "ratingValue": value,
+        "bestRating": best,
+        "worstRating": 1,
+        "alternateName": verdict,
+    }
+
+
 def _appearance(title: str, outlet: str, url: str, published: object) -> dict:
-    work = {"@type": "NewsArticle" if outlet else "CreativeWork", "headline": title}
+    work: dict = {"@type": "NewsArticle" if outlet else "CreativeWork"}
+    if title:
+        work["headline"] = title
     if url:
         work["url"] = url
     if published:

@@ -5,16 +5,21 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Protocol
 
+from django.contrib.auth.models import AbstractBaseUser
+
 from workbench.articles.models import Project
 
 URN = "urn:factcheck-workbench"
 
 Progress = Callable[[int], object] | None
+# Whose export it is: a member, who gets what their annotation list shows (the blind rule), or
+# None for the operator at the command line, who gets everything.
+Viewer = AbstractBaseUser | None
 
 
 class Writer(Protocol):
     def __call__(
-        self, *, project: Project, status: str, progress: Progress, base_url: str
+        self, *, project: Project, user: Viewer, status: str, progress: Progress, base_url: str
     ) -> Iterator[bytes]: ...
 
 
@@ -39,4 +44,5 @@ def project_record(project: Project) -> dict:
         "slug": project.slug,
         "name": project.name,
         "rating_scale": list(project.rating_scale),
+        "rating_axis": project.rating_axis,
     }

@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from workbench.articles.models import Project
-from workbench.exports.common import Progress
+from workbench.exports.common import Progress, Viewer
 from workbench.exports.selectors import (
     export_entities,
     export_evidence,
@@ -90,7 +90,9 @@ def cell(value: str) -> str:
     return '"' + value.replace('"', '""') + '"'
 
 
-def stream(*, project: Project, status: str, progress: Progress, base_url: str) -> Iterator[bytes]:
+def stream(
+    *, project: Project, user: Viewer, status: str, progress: Progress, base_url: str
+) -> Iterator[bytes]:
     """Yield the project's annotations as CSV, the header first, then a page of articles per chunk.
 
     Rows are written by hand rather than with csv.writer, which costs a second per 100,000
@@ -109,7 +111,10 @@ def stream(*, project: Project, status: str, progress: Progress, base_url: str) 
     # One cheap question instead of a query on every page of a project without evidence.
     any_evidence = export_has_evidence(project=project)
     for page in export_pages(
-        project=project, article_fields=ARTICLE_FIELDS, annotation_fields=ANNOTATION_FIELDS
+        project=project,
+        user=user,
+        article_fields=ARTICLE_FIELDS,
+        annotation_fields=ANNOTATION_FIELDS,
     ):
         entity_ids, has_claims = page_entities_named(page, speaker=6, claimant=9)
         entities = {

@@ -9,8 +9,9 @@ bytes):
   export round trip. Then `title`, `title_is_provisional`, `outlet`, `byline`, `url`,
   `published`, `language`, `syndicated_by`, `retrieved`, `is_truncated`, `status` (the
   article's review status), `project` ({`team`, `team_name`, `slug`, `name`,
-  `rating_scale`}), `body` (exactly as stored: spans index it in code points) and
-  `annotations`.
+  `rating_scale`, `rating_axis` (how many of the scale's first labels rate truth; null:
+  the usual, see Project.axis_length)}), `body` (exactly as stored: spans index it in code
+  points) and `annotations`.
 - Every article of the project is written, also under a status filter: an article without a
   matching annotation comes with an empty `annotations` list (a negative example is data too).
 - `annotations`, in text order (start, longer first, then creation). `id` is the annotation's
@@ -39,7 +40,7 @@ from collections.abc import Iterator
 import orjson
 
 from workbench.articles.models import Project
-from workbench.exports.common import Progress, project_record
+from workbench.exports.common import Progress, Viewer, project_record
 from workbench.exports.selectors import (
     export_comments,
     export_entities,
@@ -94,7 +95,9 @@ OPTIONS = orjson.OPT_APPEND_NEWLINE | orjson.OPT_UTC_Z
 NOTHING: list = []
 
 
-def stream(*, project: Project, status: str, progress: Progress, base_url: str) -> Iterator[bytes]:
+def stream(
+    *, project: Project, user: Viewer, status: str, progress: Progress, base_url: str
+) -> Iterator[bytes]:
     """Yield the project as JSON Lines, a page of articles per chunk."""
     dumps = orjson.dumps
     # The same header on every line: serialised once, spliced in as it is.
@@ -103,7 +106,10 @@ def stream(*, project: Project, status: str, progress: Progress, base_url: str) 
     any_evidence = export_has_evidence(project=project)
     any_comments = export_has_comments(project=project)
     for page in export_pages(
-        project=project, article_fields=ARTICLE_FIELDS, annotation_fields=ANNOTATION_FIELDS
+        project=project,
+        user=user,
+        article_fields=ARTICLE_FIELDS,
+        annotation_fields=ANNOTATION_FIELDS,
     ):
         entity_ids, has_claims = page_entities_named(page, speaker=11, claimant=20)
         entities = export_entities(ids=entity_ids)

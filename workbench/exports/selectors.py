@@ -2,7 +2,10 @@
 
 The caller has already found the project through a user-scoped selector (the API) or as the
 operator (the command line); everything here is filtered by that project or by the ids of its
-own articles, so another team's rows cannot come along. Rows are tuples from `values_list`
+own articles, so another team's rows cannot come along. Annotations are read through
+`visible_annotations(user)`, which applies the annotation list's blind rule in SQL: an export
+never holds what the same user's annotation list hides (user None is the operator at the
+command line, who sees everything). Rows are tuples from `values_list`
 rather than model instances: an export touches every row once, and instances would cost more
 than the serialising does.
 """
@@ -20,7 +23,9 @@ from django.db import connections
 from django.db.models import QuerySet
 
 from workbench.annotations.models import Annotation, Comment, Entity, Evidence
+from workbench.annotations.selectors import blind_rule
 from workbench.articles.models import Article, Project
+from workbench.exports.common import Viewer
 
 # Large enough that per-page queries are few (40 pages for 10,000 articles), small enough that
 # a page of 4,000-character bodies with their annotations stays a few megabytes: at 500 the
@@ -48,9 +53,21 @@ def export_article_count(*, project: Project) -> int:
     return Article.objects.filter(project=project).count()
 
 
-def export_annotation_count(*, project: Project, status: str = "") -> int:
+def visible_annotations(user: Viewer) -> QuerySet[Annotation]:
+    """Return the annotations the user's annotation list could show, all for the operator (None).
+
+    The team rule holds already (the project was found through the user's teams); this adds the
+    blind rule, as EXISTS probes of an index that the database runs per row, so that an export
+    stays one query per page.
+    """
+    if user is None:
+        return Annotation.objects.all()
+    return Annotation.objects.filter(blind_rule(user))
+
+
+def export_annotation_count(*, project: Project, user: Viewer, status: str = "") -> int:
     """Return how many annotations of the project an export with this status filter writes."""
-    annotations = Annotation.objects.filter(article__project=project)
+    annotations = visible_annotations(user).filter(article__project=project)
     if status:
         annotations = annotations.filter(status=status)
     return annotations.count()
@@ -59,6 +76,7 @@ def export_annotation_count(*, project: Project, status: str = "") -> int:
 def export_pages(
     *,
     project: Project,
+    user: Viewer,
     article_fields: Sequence[str],
     annotation_fields: Sequence[str],
     size: int = PAGE_SIZE,
@@ -70,7 +88,9 @@ def export_pages(
     annotation row is (pk, article_id, start, end, *annotation_fields), where the field
     "annotator_id" has its username in the page's `usernames` (shared by the pages: it holds
     every annotator named so far). Annotations come unfiltered by status: their ordinals must
-    not depend on the filter, so callers filter while writing.
+    not depend on the filter, so callers filter while writing. They are the ones the user may
+    see (`visible_annotations`): what is hidden is left out in SQL, so it takes no ordinal and
+    leaves no gap.
     Boolean fields may come as 0/1: read them with bool().
     """
     fields = ["pk", "article_id", "start", "end", *annotation_fields]
@@ -86,7 +106,7 @@ def export_pages(
     in_project = Article.objects.filter(project=project).order_by("pk")
     article_rows = in_project.values_list("pk", *article_fields)
     article_ids = in_project.values("pk")
-    annotation_rows = Annotation.objects.values_list(*fields)
+    annotation_rows = visible_annotations(user).values_list(*fields)
     last = 0
     usernames: dict[int, str] = {}
     while True:
@@ -168,9 +188,11 @@ def page_entities_named(page: Page, *, speaker: int, claimant: int) -> tuple[set
     return ids, "claim" in set(map(itemgetter(4), rows))
 
 
-def export_has_rated_claims(*, project: Project, status: str = "") -> bool:
-    """Return whether any claim of the project has a verdict (with this status, if given)."""
-    claims = Annotation.objects.filter(article__project=project, kind="claim").exclude(verdict="")
+def export_has_rated_claims(*, project: Project, user: Viewer, status: str = "") -> bool:
+    """Return whether the user may see a claim of the project with a verdict (and this status)."""
+    claims = (
+        visible_annotations(user).filter(article__project=project, kind="claim").exclude(verdict="")
+    )
     if status:
         claims = claims.filter(status=status)
     return claims.exists()

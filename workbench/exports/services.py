@@ -35,6 +35,7 @@ from workbench.annotations.models import (
     AnnotationStatus,
     Comment,
     Entity,
+    Evidence,
 )
 from workbench.annotations.services import (
     Span,
@@ -186,6 +187,10 @@ def _project_create(handle: str, data: dict) -> Project:
     scale = data.get("rating_scale")
     if scale is not None:
         project.rating_scale = scale
+    axis = data.get("rating_axis")
+    if axis is not None and (not isinstance(axis, int) or isinstance(axis, bool)):
+        raise BadLine(f"“rating_axis” must be a whole number or null, not {axis!r}")
+    project.rating_axis = axis
     project.full_clean()
     project.save()
     return project
@@ -299,6 +304,7 @@ def _find_entity(team: Team, name: str) -> Entity | None:
 def _annotations(article: Article, items: list, cache: _LineCache) -> None:
     """Create the article's annotations in file order, which keeps their order and ordinals."""
     by_id: dict[object, Annotation] = {}
+    by_pk: dict[int, Annotation] = {}
     late_quotes: list[tuple[Annotation, object]] = []
     for item in items:
         item = _obj(item, "an annotation")
@@ -335,6 +341,7 @@ def _annotations(article: Article, items: list, cache: _LineCache) -> None:
             exact=_str(item, "exact"),
             **fields,
         )
+        by_pk[annotation.pk] = annotation
         if kind == AnnotationKind.CLAIM and quote_ref is not None and fields["quote"] is None:
             late_quotes.append((annotation, quote_ref))
         _restore(annotation, item)
@@ -346,6 +353,11 @@ def _annotations(article: Article, items: list, cache: _LineCache) -> None:
             _evidence(annotation, _obj(evidence, "evidence"), annotator, cache.team)
         for comment in _list(item, "comments"):
             _comment(annotation, _obj(comment, "a comment"), cache)
+    # The operator at the command line acted, not the annotators the file names: the history
+    # (annotations and their evidence) names no member as having made these rows.
+    created = list(by_pk)
+    Annotation.history.filter(id__in=created).update(history_user=None)
+    Evidence.history.filter(claim_id__in=created).update(history_user=None)
     for claim, ref in late_quotes:
         # A quote listed after its claim (same start, shorter): link it once it exists.
         quote = by_id.get(ref)

@@ -38,7 +38,7 @@ from collections.abc import Iterator
 import orjson
 
 from workbench.articles.models import Project
-from workbench.exports.common import Progress, annotation_urn, article_urn
+from workbench.exports.common import Progress, Viewer, annotation_urn, article_urn
 from workbench.exports.selectors import (
     export_annotation_count,
     export_entities,
@@ -76,10 +76,12 @@ def collection_id(project: Project, status: str) -> str:
     return f"urn:factcheck-workbench:collection:{project.team.slug}:{project.slug}{suffix}"
 
 
-def stream(*, project: Project, status: str, progress: Progress, base_url: str) -> Iterator[bytes]:
+def stream(
+    *, project: Project, user: Viewer, status: str, progress: Progress, base_url: str
+) -> Iterator[bytes]:
     """Yield the project's annotations as one AnnotationCollection, items a page at a time."""
     yield b'{"@context":"' + CONTEXT.encode() + b'","type":"AnnotationCollection"'
-    total = export_annotation_count(project=project, status=status)
+    total = export_annotation_count(project=project, user=user, status=status)
     collection = collection_id(project, status)
     label = f"{project.team.name}: {project.name}" + (f" ({status})" if status else "")
     head = {
@@ -102,7 +104,10 @@ def stream(*, project: Project, status: str, progress: Progress, base_url: str) 
     )
     separator = b"\n"
     for page in export_pages(
-        project=project, article_fields=ARTICLE_FIELDS, annotation_fields=ANNOTATION_FIELDS
+        project=project,
+        user=user,
+        article_fields=ARTICLE_FIELDS,
+        annotation_fields=ANNOTATION_FIELDS,
     ):
         entity_ids, has_claims = page_entities_named(page, speaker=12, claimant=15)
         entities = export_entities(ids=entity_ids)

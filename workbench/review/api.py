@@ -419,7 +419,10 @@ class ArticleVersionsApproveView(APIView):
         summary="Approve the adjudicated version of an article (leads)",
         description="Send the version of each assignment you adjudicated against (from the "
         "versions endpoint); if any changed, or work was submitted meanwhile, nothing is "
-        "approved and the answer is 409 with that assignment as it is now.",
+        "approved and the answer is 409 with that assignment as it is now. Rows the reviewers "
+        "agree on (`carried`) are copied into the approved version first. Rows where they "
+        "differ and nothing is approved (`unresolved`) would be left out: send `leave_out` "
+        "with their number to confirm, else 400 `unresolved` names how many.",
         parameters=[ARTICLE_ID],
         request=s.FinishSerializer,
         responses={
@@ -436,7 +439,12 @@ class ArticleVersionsApproveView(APIView):
         serializer.is_valid(raise_exception=True)
         versions = serializer.validated_data["versions"]
         try:
-            approved = adjudication_finish(article=article, actor=request.user, versions=versions)
+            approved = adjudication_finish(
+                article=article,
+                actor=request.user,
+                versions=versions,
+                leave_out=serializer.validated_data.get("leave_out"),
+            )
         except StaleDecision as stale:
             return _stale(stale)
         return Response(s.AssignmentSerializer(approved, many=True).data)

@@ -127,6 +127,8 @@ class AdjudicationMethod(models.TextChoices):
     ACCEPT = "accept", _("Accepted one reviewer's annotation")
     MERGE = "merge", _("Merged several reviewers' annotations")
     EDIT = "edit", _("Accepted, then edited")
+    # Carried on approval: every reviewer marked the span alike, and the lead left it alone.
+    AGREED = "agreed", _("Carried: the reviewers agreed")
 
 
 class Adjudication(models.Model):

@@ -207,6 +207,29 @@ class Row:
     def agreed(self) -> bool:
         return not self.differing
 
+    @property
+    def to_carry(self) -> list[list[Annotation]]:
+        """Return the reviewers' identical annotations, matched up, if approving carries them.
+
+        Only a row that two or more reviewers marked alike, that has nothing in the approved
+        version yet and none of whose annotations was adjudicated, is carried: the lead's own
+        decisions are never overridden.
+        """
+        if len(self.cells) < 2 or self.differing or self.approved:
+            return []
+        if any(not c.annotations or _adjudicated(c.annotations) for c in self.cells):
+            return []
+        return [list(group) for group in zip(*(c.annotations for c in self.cells), strict=True)]
+
+    @property
+    def unresolved(self) -> bool:
+        """Return whether approving now would leave this row out of the approved version."""
+        return len(self.cells) >= 2 and not self.approved and not self.to_carry
+
+
+def _adjudicated(annotations: list[Annotation]) -> bool:
+    return any(getattr(a, "adjudications", None) for a in annotations)
+
 
 @dataclass
 class Versions:
@@ -216,6 +239,16 @@ class Versions:
     assignments: list[Assignment]
     rows: list[Row]
     approved: list[Annotation]
+
+    @property
+    def carried(self) -> int:
+        """Return how many rows the reviewers agree on that approving carries automatically."""
+        return sum(1 for row in self.rows if row.to_carry)
+
+    @property
+    def unresolved(self) -> int:
+        """Return how many rows approving now would leave out of the approved version."""
+        return sum(1 for row in self.rows if row.unresolved)
 
 
 # What two reviewers' annotations of a span must share to agree, by the label a lead reads.

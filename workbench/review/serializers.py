@@ -136,6 +136,13 @@ class FinishSerializer(serializers.Serializer):
         child=serializers.IntegerField(min_value=1, max_value=MAX_ID),
         help_text="Each assignment's id (a string key) → the version you adjudicated against.",
     )
+    leave_out = serializers.IntegerField(
+        required=False,
+        min_value=0,
+        max_value=MAX_ID,
+        help_text="How many unresolved rows (the versions' `unresolved`) you agree to leave out "
+        "of the approved version; required when there are any.",
+    )
 
     def validate_versions(self, value: dict) -> dict[int, int]:
         if len(value) > 500 or any(not key.isdigit() or len(key) > 18 for key in value):
@@ -182,9 +189,23 @@ class RowSerializer(serializers.Serializer):
         child=serializers.CharField(), help_text="What the reviewers disagree on."
     )
     agreed = serializers.BooleanField()
+    carried = serializers.SerializerMethodField(
+        help_text="Approving copies this row into the approved version: the reviewers agree."
+    )
+    unresolved = serializers.BooleanField(
+        help_text="Approving now would leave this row out of the approved version."
+    )
+
+    @extend_schema_field(OpenApiTypes.BOOL)
+    def get_carried(self, row: object) -> bool:
+        return bool(row.to_carry)
 
 
 class VersionsSerializer(serializers.Serializer):
     reviewers = ReviewerSerializer(many=True)
     assignments = AssignmentSerializer(many=True)
     rows = RowSerializer(many=True)
+    carried = serializers.IntegerField(help_text="How many rows approving carries (agreed).")
+    unresolved = serializers.IntegerField(
+        help_text="How many rows approving would leave out: confirm with `leave_out`."
+    )

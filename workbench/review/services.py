@@ -18,7 +18,7 @@ from django.db import transaction
 from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from workbench.accounts.models import Membership, Role, Team
 from workbench.accounts.services import require_lead
@@ -493,14 +493,37 @@ def adjudication_undo(*, adjudication: Adjudication, actor: AbstractBaseUser) ->
         recorded_by(adjudication.result, actor).delete()
 
 
+class UnresolvedRows(ValidationError):
+    """Approving would leave rows out of the approved version, and the lead did not confirm it."""
+
+    def __init__(self, count: int) -> None:
+        message = ngettext(
+            "%(count)d row is unresolved: the reviewers differ and nothing of it is in the "
+            "approved version. Resolve it, or confirm that approving leaves it out.",
+            "%(count)d rows are unresolved: the reviewers differ and nothing of them is in the "
+            "approved version. Resolve them, or confirm that approving leaves them out.",
+            count,
+        ) % {"count": count}
+        super().__init__({"leave_out": [ValidationError(message, code="unresolved")]})
+        self.count = count
+
+
 @transaction.atomic
 def adjudication_finish(
-    *, article: Article, actor: AbstractBaseUser, versions: dict[int, int]
+    *,
+    article: Article,
+    actor: AbstractBaseUser,
+    versions: dict[int, int],
+    leave_out: int | None = None,
 ) -> list[Assignment]:
     """Approve every submitted assignment of the article at once, after adjudication.
 
     `versions` maps each assignment's id to the version the lead saw; an older one, or submitted
     work missing from it, refuses the whole decision (StaleDecision), so nothing changes.
+    With two or more reviewers, rows on which they agree (and that the lead left alone) are
+    carried into the approved version first, recorded as "agreed". Rows where they differ and
+    nothing is approved would be left out: that needs `leave_out` equal to their number, the
+    count the lead was shown, else UnresolvedRows (400) names it and nothing changes.
     """
     require_lead(user=actor, team=article.project.team)
     assignments = list(
@@ -516,11 +539,27 @@ def adjudication_finish(
     submitted = [a for a in assignments if a.state == AssignmentState.SUBMITTED]
     if not submitted:
         raise ValidationError(_("No submitted work is waiting on this article."), code="nothing")
+    if len(assignments) >= 2:
+        _carry_agreed(article, actor, leave_out)
     if not Adjudication.objects.filter(article=article).exists() and _is_double(article):
         raise ValidationError(
             _("Accept or merge at least one annotation before approving."), code="empty_version"
         )
     return [article_approve(assignment=a, actor=actor, version=a.version) for a in submitted]
+
+
+def _carry_agreed(article: Article, actor: AbstractBaseUser, leave_out: int | None) -> None:
+    """Refuse unconfirmed unresolved rows; carry the rows the reviewers agree on."""
+    # Imported here: review.selectors imports this module (SESSION_IDLE).
+    from workbench.review.selectors import article_versions
+
+    versions = article_versions(user=actor, article=article)
+    unresolved = versions.unresolved
+    if unresolved and leave_out != unresolved:
+        raise UnresolvedRows(unresolved)
+    for row in versions.rows:
+        for originals in row.to_carry:
+            _adjudicate(originals, actor, AdjudicationMethod.AGREED)
 
 
 # --- sessions ---------------------------------------------------------------------------------

@@ -338,8 +338,14 @@ def adjudication_finish_view(request: HtmxHttpRequest, article_id: int) -> HttpR
         for key, value in request.POST.items()
         if key.startswith("v-") and key[2:].isdigit() and value.isdigit()
     }
+    leave_out = request.POST.get("leave_out", "")
     try:
-        adjudication_finish(article=article, actor=request.user, versions=versions)
+        adjudication_finish(
+            article=article,
+            actor=request.user,
+            versions=versions,
+            leave_out=int(leave_out) if leave_out.isdigit() and len(leave_out) < 9 else None,
+        )
     except StaleDecision as stale:
         return _adjudicate_page(request, article, errors=stale.messages, status=409)
     except ValidationError as error:
