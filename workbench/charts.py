@@ -278,7 +278,7 @@ def stacked_column_chart(
     ]
     if not categories or not series or not any(totals):
         return _empty(chart_id=chart_id, title=title, desc=desc, message=empty)
-    axis_w, plot_w, plot_h, label_h = 44, 480, 200, 40
+    axis_w, plot_w, plot_h, label_h = 44, 430, 200, 40
     integer = all(float(t).is_integer() for t in totals)
     top, ticks = _axis_top(max(totals), integer=integer)
     step = plot_w / len(categories)
