@@ -1,13 +1,10 @@
-"""The demo as a newcomer meets it: the seed article, already annotated, in a real browser.
-
-Also takes the README's screenshot (docs/annotated-article.png) when WORKBENCH_SCREENSHOTS=1.
-"""
+"""The demo as a newcomer meets it, in a real browser: the seed article, already annotated, and
+the dashboards on the demo's weeks of review work. (The README's screenshots are taken by
+docs/screenshots.py.)"""
 
 from __future__ import annotations
 
-import os
 import re
-from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -19,8 +16,6 @@ from workbench.accounts.management.commands.demo import seed_demo
 from workbench.articles.models import Article, Project
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-DOCS = Path(__file__).resolve().parents[2] / "docs"
 
 
 def test_demo_seed_article_shows_three_attributed_quotes(page, live_server, sample_text):
@@ -52,9 +47,6 @@ def test_demo_seed_article_shows_three_attributed_quotes(page, live_server, samp
     page.locator(".ann-item.kind-quote", has_text="Renad Mansour").locator("a").click()
     panel = page.locator("#panel")
     panel.get_by_text("Iraq specialist at the think tank Chatham House").wait_for()
-    if os.environ.get("WORKBENCH_SCREENSHOTS") == "1":
-        DOCS.mkdir(exist_ok=True)
-        page.screenshot(path=str(DOCS / "annotated-article.png"))
 
 
 def log_in(page, live_server, username: str) -> None:

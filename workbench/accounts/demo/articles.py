@@ -446,9 +446,9 @@ TEMPLATES = [
         ],
     },
     {
-        "title": "{region} counts a record {visitors} million visitors",
+        "title": "{Region} counts a record {visitors} million visitors",
         "body": [
-            "{CITY} ({outlet}) - {region} welcomed {visitors} million visitors last year, "
+            "{CITY} ({outlet}) - {Region} welcomed {visitors} million visitors last year, "
             "a record, the regional tourism board said on {day}.",
             '"Every euro we spent on promotion brought back eleven," said {a}, the board\'s '
             "director.",
@@ -459,7 +459,7 @@ TEMPLATES = [
         "marks": [
             (
                 "claim",
-                "{region} welcomed {visitors} million visitors last year, a record",
+                "{Region} welcomed {visitors} million visitors last year, a record",
                 "{board}",
                 "organisation",
                 "",
@@ -599,10 +599,12 @@ def _fill(t: int, v: int) -> dict[str, str]:
     a = f"{FIRST[i]} {SURNAME[i]}"
     b = f"{FIRST[(i + 13) % 30]} {SURNAME[(i + 7) % 30]}"
     n = 7 * t + 11 * v + 3  # a seed for the figures
+    capital = region[0].upper() + region[1:]  # "the Lower Vale" opening a sentence
     return {
         "city": city,
         "CITY": city.upper(),
         "region": region,
+        "Region": capital,
         "country": country,
         "outlet": outlet,
         "byline": byline,
@@ -633,7 +635,7 @@ def _fill(t: int, v: int) -> dict[str, str]:
         "nurses": str(60 + n % 90),
         "crop": CROPS[v],
         "aid": str(15 + n % 70),
-        "federation": f"{region[0].upper()}{region[1:]} Farmers' Federation",
+        "federation": f"{capital} Farmers' Federation",
         "ministry": f"{country} Ministry of Agriculture",
         "year": str(2008 + n % 12) if t == 7 else str(2030 + v),
         "jobs": f"{40 + n % 50},000",
@@ -643,7 +645,7 @@ def _fill(t: int, v: int) -> dict[str, str]:
         "felled": f"{1 + n % 4},{100 + n % 800}",
         "visitors": f"{3 + n % 9}.{n % 10}",
         "flats": f"{400 + 13 * n:,}",
-        "board": f"{region[0].upper()}{region[1:]} Tourism Board",
+        "board": f"{capital} Tourism Board",
         "police": f"{city} Police",
     }
 
