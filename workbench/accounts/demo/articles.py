@@ -27,6 +27,7 @@ class Mark:
     who_kind: str = "person"
     role: str = ""
     verdict: str = ""
+    checkworthy: str = "yes"
 
 
 @dataclass(frozen=True)

@@ -159,7 +159,7 @@ class _History:
                 fields = {
                     "claimant": who,
                     "claimant_is_outlet": mark.who == OUTLET,
-                    "checkworthy": "yes",
+                    "checkworthy": mark.checkworthy,
                     "verdict": mark.verdict,
                 }
             annotation_create(
@@ -235,7 +235,8 @@ def _marks_of(story: Story, index: int, turn: int, *, single: bool) -> list[Mark
     """Return what a reviewer marks: the first reviewer all of it, the second with differences.
 
     The second reviewer of a blind pair misses one mark, ends one quote early and gives one
-    claim the next verdict on the scale, at places that vary with the article. A reviewer
+    claim the next verdict on the scale (and is unsure it is worth checking), at places that
+    vary with the article. A reviewer
     working alone marks the claims and the first quote (which keeps the demo quick to set up).
     """
     marks = list(story.marks)
@@ -251,8 +252,9 @@ def _marks_of(story: Story, index: int, turn: int, *, single: bool) -> list[Mark
             cut = mark.text.rfind(" ", 0, len(mark.text) - 2)
             mark = Mark(mark.kind, mark.text[:cut], mark.who, mark.who_kind, mark.role)
         elif mark.kind == "claim" and mark.verdict and position % 2 == index % 2:
+            # A reviewer in doubt about the verdict is often in doubt about the claim's worth.
             shifted = VERDICTS[(VERDICTS.index(mark.verdict) + 1) % len(VERDICTS)]
-            mark = Mark(mark.kind, mark.text, mark.who, mark.who_kind, mark.role, shifted)
+            mark = Mark(mark.kind, mark.text, mark.who, mark.who_kind, mark.role, shifted, "unsure")
         changed.append(mark)
     return changed
 
