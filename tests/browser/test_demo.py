@@ -21,17 +21,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_demo_seed_article_shows_three_attributed_quotes(page, live_server, sample_text):
     seed_demo()
     article = Article.objects.get(outlet="Le Monde")
-    client = Client()
-    client.force_login(article.project.team.memberships.get(user__username="rafael").user)
-    page.context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            }
-        ]
-    )
+    log_in(page, live_server, "rafael")
     page.set_viewport_size({"width": 1280, "height": 800})
     page.goto(article.get_absolute_url())
 

@@ -147,7 +147,8 @@ class _History:
             )
             assignments[turn] = article_submit(assignment=assignment, actor=assignment.reviewer)
         self.decide(article, assignments, plan.outcome)
-        _backdate(assignments, created=day - timedelta(days=3), started=day, decided=day)
+        started = day - timedelta(minutes=30)  # when the in-progress work was first opened
+        _backdate(assignments, created=day - timedelta(days=3), started=started, decided=day)
 
     def annotate(self, article: Article, author: AbstractBaseUser, marks: list[Mark]) -> None:
         for mark in marks:
