@@ -136,3 +136,12 @@ def test_empty_project_dashboard_has_an_empty_state_for_every_chart(world):
         assert "chart-empty" in root.get("class"), name
         message = "".join(root.find(f"{SVG}text").itertext())
         assert "here" in message, (name, message)  # says what will appear there
+
+
+def test_empty_dashboard_has_no_table_of_zeros_and_speaks_to_a_non_lead(world):
+    world.project.articles.all().delete()
+    html = client_for(world.lead).get(reverse("review:dashboard", args=[world.project.pk]))
+    assert b'class="table verdicts"' not in html.content
+    assert b"Nobody has submitted an article yet" in html.content
+    html = client_for(world.reviewer).get(reverse("review:dashboard", args=[world.project.pk]))
+    assert b"You have not submitted an article yet" in html.content

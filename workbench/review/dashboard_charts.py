@@ -102,6 +102,10 @@ def dashboard_charts(dashboard: Dashboard) -> dict[str, SafeString]:
     """Return the project dashboard's charts."""
     reviewers = dashboard.reviewers
     unit = dashboard.unit
+    # Anyone but a lead sees only their own work: the empty states speak to them.
+    nobody, whose = (
+        ("You have not", "your") if dashboard.own_only else ("Nobody has", "each reviewer's")
+    )
     return {
         # One measure (articles), so one colour for every bar; the statuses are the labels.
         "status": charts.bar_chart(
@@ -123,8 +127,8 @@ def dashboard_charts(dashboard: Dashboard) -> dict[str, SafeString]:
             chart_id="throughput",
             title="Articles submitted per week",
             desc="Articles each reviewer submitted, week by week (weeks start on Monday).",
-            empty="Nobody has submitted an article yet: each week's submissions, per reviewer, "
-            "will be drawn here.",
+            empty=f"{nobody} submitted an article yet: {whose} submissions will be drawn "
+            "here week by week.",
         ),
         "time": charts.bar_chart(
             [(r.name, unit.value(r.active_seconds), reviewer_colour(r)) for r in reviewers],
@@ -133,8 +137,8 @@ def dashboard_charts(dashboard: Dashboard) -> dict[str, SafeString]:
             desc=f"Active reading and annotating on this project's articles, in {unit.name}, "
             "idle gaps left out.",
             value_format=unit.label,
-            empty="No review session has been recorded yet: each reviewer's active time on "
-            "this project will be shown here.",
+            empty=f"No review session has been recorded yet: {whose} active time on this "
+            "project will be shown here.",
         ),
         "verdicts": charts.grouped_bar_chart(
             [v["label"] for v in dashboard.verdicts],

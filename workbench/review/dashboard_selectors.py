@@ -169,6 +169,12 @@ class Dashboard:
     agreement: ProjectAgreement
     suggestions: dict | None = None
     unit: TimeUnit = MINUTES
+    # True when the viewer sees only their own reviewer row (anyone but a lead).
+    own_only: bool = False
+
+    @property
+    def any_verdicts(self) -> bool:
+        return any(v["approved"] or v["submitted"] for v in self.verdicts)
 
     def __post_init__(self) -> None:
         # One unit of time for the whole page, chart and table alike.
@@ -196,6 +202,7 @@ def project_dashboard(*, project: Project, viewer: Membership) -> Dashboard:
         verdicts=verdict_distribution(project=project, user=viewer.user),
         agreement=agreement_from(not_pending_for(assignments, viewer.user)),
         suggestions=suggestion_precision(project=project),
+        own_only=not viewer.is_lead,
     )
 
 
