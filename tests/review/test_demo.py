@@ -67,3 +67,5 @@ def test_demo_has_weeks_of_work_by_three_reviewers_for_the_dashboards():
     assert len(report.pairs) == 3  # every pair of the three reviewers read articles together
     assert len(report.weeks) >= 5
     assert any(row.tally.disagreements for row in report.articles)
+    # Work started from the suggester: some suggestions taken, some turned down.
+    assert dashboard.suggestions["accepted"] and dashboard.suggestions["rejected"]

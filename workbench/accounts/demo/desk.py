@@ -36,6 +36,8 @@ from workbench.review.services import (
     assignment_create,
     session_touch,
 )
+from workbench.suggest.engine import suggest
+from workbench.suggest.services import suggestion_accept, suggestion_reject
 
 R, S, A = "rafael", "sofia", "amira"
 
@@ -128,11 +130,8 @@ class _History:
             _backdate(assignments, created=day)
             return
         for turn, assignment in enumerate(assignments):
-            marks = _marks_of(story, index, turn, single=len(assignments) == 1)
             if plan.outcome == "in_progress":
-                marks = marks[:2]
-            self.annotate(article, assignment.reviewer, marks)
-            if plan.outcome == "in_progress":
+                self.use_suggestions(article, assignment.reviewer)
                 # Opened for real: the session service marks the work as in progress.
                 for minutes in range(0, 16, 4):
                     session_touch(
@@ -142,6 +141,7 @@ class _History:
                         now=day - timedelta(minutes=30 - minutes),
                     )
                 continue
+            self.annotate(article, assignment.reviewer, _marks_of(story, index, turn))
             self.visits.setdefault((plan.reviewers[turn], plan.days_ago), []).append(
                 (article, 60 * (9 + (7 * index + 5 * turn) % 23))
             )
@@ -172,6 +172,16 @@ class _History:
                 exact=mark.text,
                 **fields,
             )
+
+    def use_suggestions(self, article: Article, reviewer: AbstractBaseUser) -> None:
+        """Start the article from the suggester: accept its direct quotes, turn down the rest.
+
+        (The indirect ones it finds in these texts name "figures" or a union as the speaker.)
+        So the dashboard's suggestion precision has decisions to count.
+        """
+        for item in [i for i in suggest(article.body) if i.kind == "quote"][:4]:
+            decide = suggestion_accept if item.quote_type == "direct" else suggestion_reject
+            decide(article=article, actor=reviewer, kind=item.kind, start=item.start, end=item.end)
 
     def entity(self, name: str, kind: str, actor: AbstractBaseUser) -> Entity:
         if name not in self.entities:
@@ -232,16 +242,16 @@ class _History:
         SessionArticle.objects.bulk_create(visits)
 
 
-def _marks_of(story: Story, index: int, turn: int, *, single: bool) -> list[Mark]:
+def _marks_of(story: Story, index: int, turn: int) -> list[Mark]:
     """Return what a reviewer marks: the first reviewer all of it, the second with differences.
 
     The second reviewer of a blind pair misses one mark, ends one quote early and gives one
     claim the next verdict on the scale (and is unsure it is worth checking), at places that
-    vary with the article. A reviewer
-    working alone marks the claims and the first quote (which keeps the demo quick to set up).
+    vary with the article. A reviewer working alone marks the claims and the first quote (which
+    keeps the demo quick to set up).
     """
     marks = list(story.marks)
-    if single:
+    if len(PLANS[index].reviewers) == 1:
         first_quote = next(m for m in marks if m.kind == "quote")
         return [m for m in marks if m.kind == "claim" or m is first_quote]
     if turn == 0:
