@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from itertools import pairwise
 
 import pytest
 
@@ -140,3 +141,51 @@ def test_single_point_line_and_all_zero_bars_do_not_divide_by_zero():
 
 def test_nice_axis_tops():
     assert [charts._nice_max(v) for v in (0, 0.4, 1, 3, 7, 12, 480)] == [1, 1, 1, 5, 10, 20, 500]
+
+
+def test_a_chart_is_drawn_at_its_natural_size():
+    root = parse(charts.bar_chart([("a", 1)], chart_id="b", title="t"))
+    _, _, width, height = root.get("viewBox").split()
+    assert (root.get("width"), root.get("height")) == (width, height)
+
+
+def test_bars_of_all_zeros_are_the_empty_state_not_invisible_bars():
+    root = parse(charts.bar_chart([("a", 0), ("b", None)], chart_id="b", title="t", empty="None"))
+    assert texts(root)[-1] == "None"
+    root = parse(charts.grouped_bar_chart(["a"], [("x", [0])], chart_id="g", title="t", empty="No"))
+    assert texts(root)[-1] == "No"
+
+
+def test_a_colour_given_with_a_series_paints_its_marks_and_legend():
+    root = parse(
+        charts.line_chart(
+            ["1", "2"], [("F1", [0.1, 0.2], "#123456")], chart_id="l", title="t", max_value=1
+        )
+    )
+    painted = {(e.get("fill"), e.get("stroke")) for e in root.iter() if e.get("data-series")}
+    assert painted == {("#123456", None), ("none", "#123456")}
+
+
+def test_count_axes_have_whole_number_ticks():
+    root = parse(
+        charts.stacked_column_chart(["w1", "w2"], [("a", [3, 7])], chart_id="s", title="t")
+    )
+    ticks = [t.text for t in root.iter(f"{SVG}text") if t.get("class") == "tick" and t.text]
+    axis = [t for t in ticks if not t.startswith("w")]
+    assert axis == ["0", "2", "4", "6", "8", "10"]
+
+
+def test_week_labels_never_crowd_and_the_latest_week_is_labelled():
+    weeks = [f"{d:02d} Jan" for d in range(52)]
+    root = parse(charts.line_chart(weeks, [("F1", [0.5] * 52)], chart_id="l", title="t"))
+    labels = [t for t in root.iter(f"{SVG}text") if t.get("class") == "tick" and "Jan" in t.text]
+    xs = [float(t.get("x")) for t in labels]
+    assert labels[-1].text == "51 Jan"
+    assert min(b - a for a, b in pairwise(xs)) >= charts.MIN_LABEL_GAP
+
+
+def test_bar_labels_get_room_for_the_longest_one():
+    long_label = "Reviewers' submissions"
+    root = parse(charts.bar_chart([(long_label, 1), ("b", 2)], chart_id="b", title="t"))
+    label = next(t for t in root.iter(f"{SVG}text") if t.get("class") == "label")
+    assert float(label.get("x")) >= len(long_label) * charts.CHAR_W

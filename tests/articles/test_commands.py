@@ -130,7 +130,7 @@ def test_demo_is_idempotent_and_loads_the_seed(db, settings, sample_text):
     assert project.articles.filter(outlet="Le Monde").count() == 1
     assert project.articles.count() >= 4
     assert project.team.memberships.filter(role="lead").count() == 1
-    assert project.team.memberships.filter(role="reviewer").count() == 2
+    assert project.team.memberships.filter(role="reviewer").count() == 3
     assert "workbench-demo" in out.getvalue()
     assert "(0 new)" in out.getvalue()
     seed = project.articles.get(outlet="Le Monde")

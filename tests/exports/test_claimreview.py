@@ -38,12 +38,14 @@ def test_claimreview_demo_export_has_every_required_field():
     need(SAMPLE.exists(), f"the demo's seed article is missing at {SAMPLE}")
     project, _ = seed_demo()
     reviews = json.loads(export_bytes(project, "claimreview", include_unapproved=True))
-    # The seed article's 3 claims, and the claim Rafael and Sofia both rated (blind).
-    assert len(reviews) == 5
     for review in reviews:
         _required_fields(review)
-    authors = {r["itemReviewed"]["author"]["name"] for r in reviews}
-    assert authors == {"Le Monde", "Renad Mansour", "Health ministry"}
+    # The seed article's 3 claims, and the claim Rafael and Sofia both rated (blind); the rest
+    # are the demo desk's invented articles.
+    seeded = {"Le Monde", "Renad Mansour", "Health ministry"}
+    authors = [r["itemReviewed"]["author"]["name"] for r in reviews]
+    assert sum(author in seeded for author in authors) == 5
+    assert set(authors) > seeded
 
 
 def test_claimreview_writes_only_claims_with_a_verdict_rated_on_the_scale(desk):

@@ -28,6 +28,7 @@ from workbench.review.models import (
     AssignmentState,
     SessionArticle,
 )
+from workbench.review.units import MINUTES, TimeUnit, time_unit
 from workbench.suggest.selectors import suggestion_counts
 
 # Reviewers' annotations that count once their work is in: never drafts (blind mode, and work in
@@ -129,12 +130,17 @@ def project_agreement_report(*, project: Project, user: AbstractBaseUser) -> Pro
 class ReviewerRow:
     id: int
     name: str
+    # The reviewer's place among all of the project's reviewers (by name), whoever looks: it
+    # picks their colour, so a reviewer keeps it on every chart and for every viewer.
+    index: int = 0
     open: int = 0
     submitted: int = 0
     approved: int = 0
     active_seconds: int = 0
     articles_seen: int = 0
     weekly: dict[date, int] = field(default_factory=dict)
+    # The page's unit of time (Dashboard sets it on every row; minutes until then).
+    unit: TimeUnit = MINUTES
 
     @property
     def done(self) -> int:
@@ -146,20 +152,12 @@ class ReviewerRow:
 
     @property
     def active_time(self) -> str:
-        return duration(self.active_seconds)
+        return self.unit.format(self.active_seconds)
 
     @property
     def time_per_article(self) -> str:
         seconds = self.seconds_per_article
-        return "n/a" if seconds is None else duration(seconds)
-
-
-def duration(seconds: int) -> str:
-    """Return seconds as "1 h 05 min" or "4 min"."""
-    minutes = round(seconds / 60)
-    if minutes < 60:
-        return f"{minutes} min"
-    return f"{minutes // 60} h {minutes % 60:02d} min"
+        return "n/a" if seconds is None else self.unit.format(seconds)
 
 
 @dataclass
@@ -170,6 +168,21 @@ class Dashboard:
     verdicts: list[dict]
     agreement: ProjectAgreement
     suggestions: dict | None = None
+    unit: TimeUnit = MINUTES
+    # True when the viewer sees only their own reviewer row (anyone but a lead).
+    own_only: bool = False
+
+    @property
+    def any_verdicts(self) -> bool:
+        return any(v["approved"] or v["submitted"] for v in self.verdicts)
+
+    def __post_init__(self) -> None:
+        # One unit of time for the whole page, chart and table alike.
+        self.unit = time_unit(
+            s for row in self.reviewers for s in (row.active_seconds, row.seconds_per_article)
+        )
+        for row in self.reviewers:
+            row.unit = self.unit
 
 
 def project_dashboard(*, project: Project, viewer: Membership) -> Dashboard:
@@ -189,6 +202,7 @@ def project_dashboard(*, project: Project, viewer: Membership) -> Dashboard:
         verdicts=verdict_distribution(project=project, user=viewer.user),
         agreement=agreement_from(not_pending_for(assignments, viewer.user)),
         suggestions=suggestion_precision(project=project),
+        own_only=not viewer.is_lead,
     )
 
 
@@ -231,7 +245,10 @@ def _reviewer_rows(project: Project, assignments: QuerySet[Assignment]) -> list[
         )
         row.active_seconds = t["seconds"] or 0
         row.articles_seen = t["seen"]
-    return sorted(rows.values(), key=lambda r: (r.name.casefold(), r.id))
+    ordered = sorted(rows.values(), key=lambda r: (r.name.casefold(), r.id))
+    for index, row in enumerate(ordered):
+        row.index = index
+    return ordered
 
 
 def verdict_distribution(*, project: Project, user: AbstractBaseUser) -> list[dict]:

@@ -24,6 +24,7 @@ from workbench.review.models import (
     SessionArticle,
 )
 from workbench.review.services import SESSION_IDLE
+from workbench.review.units import TimeUnit, time_unit
 
 User = AbstractBaseUser | AnonymousUser
 
@@ -102,6 +103,12 @@ class Queue:
     @property
     def total(self) -> int:
         return len(self.todo) + len(self.in_progress) + len(self.done)
+
+    @property
+    def unit(self) -> TimeUnit:
+        """Return the one unit of time for every duration on the queue page."""
+        items = self.todo + self.in_progress + self.done
+        return time_unit([self.total_seconds, self.session_seconds, *(a.seconds for a in items)])
 
     @property
     def next(self) -> Assignment | None:

@@ -8,7 +8,10 @@ something to adjudicate. Runs once: an article that has assignments is left alon
 from __future__ import annotations
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.utils import timezone
 
+from workbench.accounts.demo.articles import stories
+from workbench.accounts.demo.desk import seed_desk
 from workbench.annotations.services import Span, annotation_create, entity_find_or_create
 from workbench.articles.models import Article, Project
 from workbench.review.models import Assignment
@@ -31,10 +34,15 @@ DOUBLE = [
 KINDS = {"Health ministry": "organisation"}
 
 
-def seed_review(*, project: Project, users: dict[str, AbstractBaseUser]) -> None:
-    """Assign the demo articles and have the double-annotated one submitted by both reviewers."""
+def seed_review(*, project: Project, users: dict[str, AbstractBaseUser]) -> int:
+    """Assign the demo articles and have the double-annotated one submitted by both reviewers.
+
+    Then the invented desk's articles and their six weeks of history (`seed_desk`); return
+    how many of those were new.
+    """
     lead = users["lena"]
-    articles = list(project.articles.order_by("id"))
+    desk = {story.title for story in stories(today=timezone.localdate())}
+    articles = [a for a in project.articles.order_by("id") if a.title not in desk]
     double = next((a for a in articles if a.title == DOUBLE_TITLE), None)
     reviewers = [users["rafael"], users["sofia"]]
     others = [a for a in articles if a != double and a.outlet != "Le Monde"]
@@ -47,6 +55,7 @@ def seed_review(*, project: Project, users: dict[str, AbstractBaseUser]) -> None
         # The seed article is Rafael's (he annotated it); the others alternate, Sofia first.
         turn = others.index(article) if article in others else 1
         assignment_create(article=article, reviewer=reviewers[(turn + 1) % 2], actor=lead)
+    return seed_desk(project=project, users=users)
 
 
 def _double(article: Article, lead: AbstractBaseUser, reviewers: list[AbstractBaseUser]) -> None:

@@ -4,17 +4,12 @@ from __future__ import annotations
 
 from django import template
 
+from workbench.review.units import TimeUnit
+
 register = template.Library()
 
 
 @register.filter
-def duration(seconds: int | None) -> str:
-    """Format seconds as "1 h 05 min", "4 min 20 s" or "0 s"."""
-    seconds = int(seconds or 0)
-    hours, rest = divmod(seconds, 3600)
-    minutes, secs = divmod(rest, 60)
-    if hours:
-        return f"{hours} h {minutes:02d} min"
-    if minutes:
-        return f"{minutes} min {secs:02d} s"
-    return f"{secs} s"
+def in_unit(seconds: int | None, unit: TimeUnit) -> str:
+    """Format seconds in the page's unit of time: "17 min" or "2.8 h"."""
+    return unit.format(seconds)

@@ -21,6 +21,7 @@ DEMO_USERS = [
     ("lena", "Lena", "Lead", Role.LEAD),
     ("rafael", "Rafael", "Reviewer", Role.REVIEWER),
     ("sofia", "Sofia", "Reviewer", Role.REVIEWER),
+    ("amira", "Amira", "Reviewer", Role.REVIEWER),
     ("victor", "Victor", "Viewer", Role.VIEWER),
 ]
 DEMO_TEAM = ("Demo newsroom", "demo-newsroom")
@@ -107,7 +108,7 @@ def seed_demo() -> tuple[Project, int]:
         imported += result.created
         if path.name == SEED_SAMPLE:
             annotate_seed(article=result.article, reviewer=users["rafael"], lead=users[Role.LEAD])
-    seed_review(project=project, users=users)
+    imported += seed_review(project=project, users=users)
     return project, imported
 
 
