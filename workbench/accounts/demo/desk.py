@@ -36,8 +36,12 @@ from workbench.review.services import (
     assignment_create,
     session_touch,
 )
-from workbench.suggest.engine import suggest
-from workbench.suggest.services import suggestion_accept, suggestion_reject
+from workbench.suggest.selectors import stored_suggestions
+from workbench.suggest.services import (
+    suggestion_accept,
+    suggestion_reject,
+    suggestions_prepare,
+)
 
 R, S, A = "rafael", "sofia", "amira"
 
@@ -179,7 +183,10 @@ class _History:
         (The indirect ones it finds in these texts name "figures" or a union as the speaker.)
         So the dashboard's suggestion precision has decisions to count.
         """
-        for item in [i for i in suggest(article.body) if i.kind == "quote"][:4]:
+        # As the page does: the finder runs once and its suggestions are stored for this text.
+        suggestions_prepare(article=article)
+        quotes = [i for i in stored_suggestions(article=article) if i.kind == "quote"]
+        for item in quotes[:4]:
             decide = suggestion_accept if item.quote_type == "direct" else suggestion_reject
             decide(article=article, actor=reviewer, kind=item.kind, start=item.start, end=item.end)
 
