@@ -87,3 +87,18 @@ def test_body_within_the_limit_is_served(world):
         format="json",
     )
     assert response.status_code == status.HTTP_200_OK
+
+
+def test_every_limit_in_the_readme_is_a_setting_read_from_the_environment():
+    """The README's Limits table names each limit's variable; settings.py must read each one."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## Limits\n", 1)[1].split("\n## ", 1)[0]
+    names = re.findall(r"^\| `([A-Z_]+)`", section, flags=re.M)
+    assert len(names) >= 20, names
+    settings_source = (root / "workbench" / "settings.py").read_text(encoding="utf-8")
+    unread = [name for name in names if f'"{name}"' not in settings_source]
+    assert not unread, f"limits in the README that settings.py does not read: {unread}"

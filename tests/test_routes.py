@@ -641,3 +641,24 @@ def test_user_without_a_team_gets_a_clear_page(routes_world, db, name, method, e
     assert response.status_code == expected
     if expected == 403:
         assert "not in a team yet" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("name", "kwargs"),
+    [
+        ("articles:import_paste", lambda w: {"project_id": w.project.pk}),
+        ("articles:import_url", lambda w: {"project_id": w.project.pk}),
+        ("articles:import_upload", lambda w: {"project_id": w.project.pk}),
+        ("articles:import_jsonl", lambda w: {"project_id": w.project.pk}),
+        ("articles:article_move_line", lambda w: {"article_id": w.plain.pk}),
+        (
+            "accounts:member_role",
+            lambda w: {"team_slug": w.team.slug, "membership_id": w.viewer_membership.pk},
+        ),
+    ],
+)
+def test_a_refused_role_is_refused_before_its_form_is_checked(routes_world, name, kwargs):
+    # An empty or malformed form from a viewer is a 403 as a good one is, not a form error that
+    # tells them what the form would take.
+    client = client_for(routes_world.viewer)
+    assert client.post(reverse(name, kwargs=kwargs(routes_world)), {}).status_code == 403

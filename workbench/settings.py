@@ -205,6 +205,8 @@ WORKBENCH_PASSWORD_RESET = env_bool("WORKBENCH_PASSWORD_RESET", bool(_email_back
 # the limit, no mail is sent but the page says the same, so it reveals nothing).
 WORKBENCH_RESET_LIMIT_PER_ADDRESS = int(os.environ.get("WORKBENCH_RESET_LIMIT_PER_ADDRESS", 5))
 WORKBENCH_RESET_LIMIT_PER_ACCOUNT = int(os.environ.get("WORKBENCH_RESET_LIMIT_PER_ACCOUNT", 3))
+# How long a password-reset or invitation link works (Django's setting, in seconds).
+PASSWORD_RESET_TIMEOUT = int(float(os.environ.get("WORKBENCH_LINK_HOURS", 72)) * 3600)
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "articles:project_list"
@@ -323,6 +325,8 @@ WORKBENCH_FETCH_ALLOWED_NETWORKS = env_list("WORKBENCH_FETCH_ALLOWED_NETWORKS")
 WORKBENCH_SUGGEST_MAX_CHARS = int(os.environ.get("WORKBENCH_SUGGEST_MAX_CHARS", 300_000))
 WORKBENCH_SUGGEST_TIME_BUDGET = float(os.environ.get("WORKBENCH_SUGGEST_TIME_BUDGET", 10))
 WORKBENCH_SUGGEST_PAGE_SIZE = int(os.environ.get("WORKBENCH_SUGGEST_PAGE_SIZE", 50))
+# `manage.py suggest` reads files without a database: the largest it reads (or --max-bytes).
+WORKBENCH_SUGGEST_MAX_BYTES = int(os.environ.get("WORKBENCH_SUGGEST_MAX_BYTES", 5_000_000))
 
 LOGGING = {
     "version": 1,

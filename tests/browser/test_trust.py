@@ -85,11 +85,13 @@ def test_adjudication_carries_agreed_rows_and_asks_before_leaving_any_out(page, 
 
     # Approving without confirming is refused in place, naming how many rows would be lost.
     page.get_by_role("button", name="Approve the adjudicated version").click()
+    page.locator("#confirm-dialog").get_by_role("button", name="Approve").click()
     page.get_by_role("alert").get_by_text("1 row is unresolved").wait_for()
     assert not Adjudication.objects.exists()
 
     page.get_by_label("Leave out 1 unresolved row").check()
     page.get_by_role("button", name="Approve the adjudicated version").click()
+    page.locator("#confirm-dialog").get_by_role("button", name="Approve").click()
     page.get_by_text("Approved: the adjudicated version").wait_for()
     (carried,) = Adjudication.objects.all()
     assert carried.method == "agreed" and set(carried.originals.all()) == set(agreed)

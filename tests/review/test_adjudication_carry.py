@@ -67,7 +67,7 @@ def test_confirmed_approval_carries_the_agreed_quote(split):
     (carried,) = _approved(split.article)
     assert (carried.kind, carried.exact, carried.role) == (
         "quote",
-        '"a clear escalation"',
+        "a clear escalation",
         "analyst",
     )
     assert carried.annotator == split.lead

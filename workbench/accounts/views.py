@@ -39,6 +39,7 @@ from workbench.accounts.services import (
     invitation_token,
     membership_remove,
     membership_set_role,
+    require_lead,
 )
 from workbench.http import HtmxHttpRequest
 
@@ -154,6 +155,7 @@ def invitation_join(request: HtmxHttpRequest, invitation_id: int, token: str) ->
 @require_POST
 def member_role(request: HtmxHttpRequest, team_slug: str, membership_id: int) -> HttpResponse:
     membership = _membership_in(request, team_slug, membership_id)
+    require_lead(user=request.user, team=membership.team)  # 403 before any form check
     form = RoleForm(request.POST)
     if form.is_valid():
         try:

@@ -131,6 +131,7 @@ def article_import_view(request: HtmxHttpRequest, project_id: int) -> HttpRespon
 @require_POST
 def import_paste_view(request: HtmxHttpRequest, project_id: int) -> HttpResponse:
     project = get_object_or_404(project_list(user=request.user), pk=project_id)
+    require_writer(user=request.user, team=project.team)  # a viewer: 403 before any form check
     form = forms.PasteForm(request.POST)
     if not form.is_valid():
         return _import_page(request, project, paste_form=form, status=400)
@@ -149,6 +150,7 @@ def import_paste_view(request: HtmxHttpRequest, project_id: int) -> HttpResponse
 @require_POST
 def import_url_view(request: HtmxHttpRequest, project_id: int) -> HttpResponse:
     project = get_object_or_404(project_list(user=request.user), pk=project_id)
+    require_writer(user=request.user, team=project.team)  # a viewer: 403 before any form check
     form = forms.UrlForm(request.POST)
     if not form.is_valid():
         return _import_page(request, project, url_form=form, status=400)
@@ -164,6 +166,7 @@ def import_url_view(request: HtmxHttpRequest, project_id: int) -> HttpResponse:
 @require_POST
 def import_upload_view(request: HtmxHttpRequest, project_id: int) -> HttpResponse:
     project = get_object_or_404(project_list(user=request.user), pk=project_id)
+    require_writer(user=request.user, team=project.team)  # a viewer: 403 before any form check
     form = forms.UploadForm(request.POST, request.FILES)
     report = upload_refusals(request)
     if report.failed and not request.FILES:
@@ -178,6 +181,7 @@ def import_upload_view(request: HtmxHttpRequest, project_id: int) -> HttpRespons
 @require_POST
 def import_jsonl_view(request: HtmxHttpRequest, project_id: int) -> HttpResponse:
     project = get_object_or_404(project_list(user=request.user), pk=project_id)
+    require_writer(user=request.user, team=project.team)  # a viewer: 403 before any form check
     form = forms.JsonlForm(request.POST)
     if not form.is_valid():
         return _import_page(request, project, jsonl_form=form, status=400)
@@ -203,6 +207,7 @@ def article_detail_view(request: HtmxHttpRequest, article_id: int) -> HttpRespon
 @require_POST
 def article_move_line_view(request: HtmxHttpRequest, article_id: int) -> HttpResponse:
     article = get_object_or_404(article_list(user=request.user), pk=article_id)
+    require_writer(user=request.user, team=article.project.team)
     form = forms.MoveLineForm(request.POST)
     status = 400
     if form.is_valid():
