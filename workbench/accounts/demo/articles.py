@@ -13,6 +13,8 @@ import json
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from workbench.articles.models import DEFAULT_RATING_SCALE
+
 # The outlet's own claims have no claimant entity.
 OUTLET = ""
 
@@ -502,15 +504,8 @@ TEMPLATES = [
     },
 ]
 
-VERDICTS = [
-    "True",
-    "Mostly true",
-    "Half true",
-    "Mostly false",
-    "False",
-    "Misleading",
-    "Unverifiable",
-]
+# The demo project rates on the default scale.
+VERDICTS = DEFAULT_RATING_SCALE
 
 PLACES = [
     # city, region, country, outlet, byline
