@@ -177,6 +177,18 @@ def test_login_lock_without_proxies_uses_the_peer_address(client, world, setting
     assert _log_in_as_lead(client, PASSWORD, "198.51.100.7", remote="10.0.0.2").status_code == 302
 
 
+def test_login_lock_with_a_forwarded_entry_that_is_no_address_uses_the_peer(
+    client, world, settings
+):
+    # Issue 20 re-attack: "X-Forwarded-For: zzz" was a 500 on PostgreSQL (django-axes stores the
+    # address in an inet column). An entry that is no IP address is not an address: the peer is.
+    settings.WORKBENCH_PROXY_COUNT = 1
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        _log_in_as_lead(client, "guess", "not-an-address", remote="10.0.0.9")
+    assert _log_in_as_lead(client, PASSWORD, "not-an-address", remote="10.0.0.9").status_code == 429
+    assert _log_in_as_lead(client, PASSWORD, "not-an-address", remote="10.0.0.2").status_code == 302
+
+
 # --- invitations ----------------------------------------------------------------------------------
 
 

@@ -507,6 +507,17 @@ def test_remove_evidence_and_add_comment(desk):
     assert response.status_code == 200 and "Ask the ministry." in response.content.decode()
 
 
+def test_comment_with_a_nul_is_refused_in_place(desk):
+    # Issue 20 re-attack: the comment form's text went to the service unchecked, and a NUL was a
+    # 500 on PostgreSQL (the API's serializer already refused it).
+    client = client_for(desk.world.reviewer)
+    url = reverse("annotations:comment_add", args=[desk.claim.pk])
+    response = client.post(url, {"text": "Ask\x00 the ministry."}, headers=HX)
+    assert response.status_code == 400
+    assert "Null characters are not allowed." in response.content.decode()
+    assert not desk.claim.comments.exists()
+
+
 def test_entity_search_matches_aliases_and_offers_creation(desk):
     client = client_for(desk.world.reviewer)
     url = reverse("annotations:entity_search", args=[desk.article.pk])

@@ -69,3 +69,13 @@ def test_genuine_cursor_still_pages(world, api):
     first = client.get(reverse("api:article-list"), {"page_size": 2}).json()
     second = client.get(first["next"]).json()
     assert len(first["results"]) == 2 and len(second["results"]) == 2
+
+
+@pytest.mark.parametrize("name", ["api:project-list", "api:entity-list"])
+def test_cursor_with_a_nul_in_its_position_is_404(world, api, name):
+    """Issue 20 re-attack: `p=%00` on a list ordered by name was a 500 on PostgreSQL
+    (text cannot hold NUL); no cursor we make holds one, so it is an invalid cursor."""
+    cursor = _cursor("p=%00&r=0&o=0")
+    response = api("lead").get(reverse(name), {"cursor": cursor})
+    assert response.status_code == status.HTTP_404_NOT_FOUND, response.content
+    assert response.json()["detail"] == "Invalid cursor"

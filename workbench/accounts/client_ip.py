@@ -3,10 +3,15 @@
 Used for the login lock (django-axes) and the password-reset rate limit. Behind
 DJANGO_PROXY_COUNT proxies, each appends the address it saw to X-Forwarded-For, so the client
 is the entry that many places from the right; anything left of it was written by the client and
-is not trusted. (django-axes would need django-ipware for this, which is not installed.)
+is not trusted. (django-axes would need django-ipware for this, which is not installed.) An entry
+that is no IP address (a misconfigured proxy, or a client reaching the app directly) is not an
+address: the peer's is used, as without proxies (django-axes keeps it in an inet column, where
+any other text is a 500 on PostgreSQL).
 """
 
 from __future__ import annotations
+
+import ipaddress
 
 from django.conf import settings
 from django.http import HttpRequest
@@ -23,4 +28,8 @@ def client_address(request: HttpRequest) -> str | None:
     if not forwarded:
         return remote
     # With fewer entries than proxies, the left-most is the nearest to the client we have.
-    return forwarded[-min(proxies, len(forwarded))][:64]
+    client = forwarded[-min(proxies, len(forwarded))]
+    try:
+        return str(ipaddress.ip_address(client))
+    except ValueError:
+        return remote

@@ -33,3 +33,11 @@ class CursorPagination(pagination.CursorPagination):
             if request.query_params.get(self.cursor_query_param) is None:
                 raise
             raise NotFound(self.invalid_cursor_message) from error
+
+    def decode_cursor(self, request: Request) -> pagination.Cursor | None:
+        """DRF's decoding, refusing a position with a NUL: no cursor of ours holds one, and
+        PostgreSQL cannot compare text with it (a DataError, a 500)."""
+        cursor = super().decode_cursor(request)
+        if cursor is not None and cursor.position is not None and "\x00" in cursor.position:
+            raise NotFound(self.invalid_cursor_message)
+        return cursor
