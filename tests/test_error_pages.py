@@ -123,3 +123,17 @@ def test_no_template_has_inline_scripts_or_event_handlers(settings):
         assert not re.search(r"\son[a-z]+\s*=", html), f"inline event handler in {path.name}"
         assert not re.search(r"\shx-on[:-]", html), f"hx-on handler in {path.name}"
         assert "javascript:" not in html, f"javascript: link in {path.name}"
+
+
+def test_opening_a_form_address_gives_the_405_page_with_the_top_bar(world):
+    # A browser shows an empty 405 as its own blank error page; the app explains instead.
+    url = reverse("annotations:annotation_new", args=[world.article.pk])
+    response = client_for(world.reviewer).get(url)
+    assert response.status_code == 405
+    assert response["Allow"] == "POST"
+    page = response.content.decode()
+    assert 'class="topbar"' in page and "Not a page" in page
+    # The API keeps DRF's JSON answer.
+    api = client_for(world.reviewer).delete(reverse("api:project-list"))
+    assert api.status_code == 405
+    assert api["Content-Type"].startswith("application/json")
