@@ -794,3 +794,18 @@ def test_reviewer_who_submitted_is_no_longer_invited_to_annotate(desk):
     assert reverse("suggest:suggestion_list", args=[desk.article.pk]) not in page
     lead = client_for(desk.world.lead).get(desk.article.get_absolute_url()).content.decode()
     assert "press <kbd>q</kbd>" in lead and "You submitted" not in lead
+
+
+def test_refused_new_span_does_not_tell_a_reviewer_they_are_a_viewer(desk):
+    # Pressing q on a span the reviewer already marked is refused in the panel; the help under
+    # the message is for someone who can annotate, not the viewer's read-only notice.
+    response = client_for(desk.world.reviewer).post(
+        reverse("annotations:annotation_new", args=[desk.article.pk]),
+        {"kind": "quote", **_span('the strike was "a clear escalation" by the militias')},
+        headers=HX,
+    )
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "already marked this text as a quote" in html
+    assert "data-read-only" not in html
+    assert "Your role in this team is viewer" not in html

@@ -73,3 +73,20 @@ def test_url_import_without_an_address_says_so(world):
     response = _post(world, "import_url", {"url": ""})
     assert response.status_code == 400
     assert "This field is required" in _report(response)
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("import_url", {"url": "not a url"}),
+        ("import_paste", {"text": "Enough words here.", "url": "not a url"}),
+    ],
+)
+def test_a_bad_address_is_one_refusal_with_one_message(world, name, data):
+    # Django's URLField checks the address, and so did our http(s)-only validator: the report
+    # said "2 refused" and showed "Enter a valid URL." twice for one address.
+    response = _post(world, name, data)
+    assert response.status_code == 400
+    html = _report(response)
+    assert html.count("Enter a valid URL") == 1
+    assert "1 refused" in html

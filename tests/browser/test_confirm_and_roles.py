@@ -75,6 +75,8 @@ def test_submit_asks_escape_cancels_enter_confirms_and_the_panel_locks_without_r
     page.keyboard.press("Enter")
     page.locator("#review-panel").get_by_text("Submitted: the lead will review").wait_for()
     assert Assignment.objects.get(pk=assignment.pk).state == "submitted"
+    # The box's heading names the article's new status, not the one from before the submit.
+    assert page.locator("#review-title .status").inner_text() == "Submitted"
 
     # The open panel follows without a reload: status submitted, no Edit or Delete.
     panel.locator(".ann-meta", has_text="submitted").wait_for()

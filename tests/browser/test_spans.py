@@ -73,6 +73,8 @@ def test_marking_the_same_quote_twice_shows_the_refusal_in_place(page, live_serv
     alert.wait_for()
     assert "reviewer has already marked this text as a quote" in alert.inner_text()
     assert page.locator("#annotation-form").count() == 0
+    # The help under the refusal is the annotator's, not the viewer's read-only notice.
+    assert page.locator("#panel [data-read-only]").count() == 0
     assert page.locator("#annotated-body").is_visible()
     assert Annotation.objects.filter(article=article).count() == 1
 

@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 
 import pytest
+from django.template.defaultfilters import floatformat
 from django.urls import reverse
 
 from tests.conftest import client_for
@@ -20,6 +21,7 @@ from workbench.review.dashboard_charts import (
     REVIEWER_COLOURS,
     agreement_charts,
     dashboard_charts,
+    score,
 )
 from workbench.review.dashboard_selectors import project_agreement_report, project_dashboard
 from workbench.review.units import HOURS, MINUTES, time_unit
@@ -145,3 +147,10 @@ def test_empty_dashboard_has_no_table_of_zeros_and_speaks_to_a_non_lead(world):
     assert b"Nobody has submitted an article yet" in html.content
     html = client_for(world.reviewer).get(reverse("review:dashboard", args=[world.project.pk]))
     assert b"You have not submitted an article yet" in html.content
+
+
+@pytest.mark.parametrize("value", [0.625, 0.125, 0.875, 0.3349, 1.0, 0.0])
+def test_chart_scores_round_as_the_tables_beside_them(value):
+    # The agreement page printed 0.62 on the pair chart and 0.63 in the table below it for the
+    # same pair (0.625): the chart rounded half to even, the table's floatformat half up.
+    assert score(value) == floatformat(value, 2)

@@ -241,6 +241,20 @@ def test_reviewer_submits_from_the_panel(review):
     assert Annotation.objects.get().status == "submitted"
 
 
+def test_review_box_shows_the_articles_new_status_after_submit_and_approve(review):
+    # The box's heading names the article's status; after the decision it must be the new one,
+    # not the status the article had when the request began.
+    a = assignment_create(article=review.article, reviewer=review.reviewer, actor=review.lead)
+    quote(review.article, review.reviewer)
+    submit = reverse("review:assignment_submit", args=[a.pk])
+    response = client_for(review.reviewer).post(submit, {"version": 1}, headers=HX)
+    assert 'class="status status-submitted"' in response.content.decode()
+    a.refresh_from_db()
+    approve = reverse("review:assignment_approve", args=[a.pk])
+    response = client_for(review.lead).post(approve, {"version": a.version}, headers=HX)
+    assert 'class="status status-reviewed"' in response.content.decode()
+
+
 def test_approving_as_a_reviewer_is_refused(review):
     a = _submitted(review)
     url = reverse("review:assignment_approve", args=[a.pk])

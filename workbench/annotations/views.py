@@ -130,6 +130,9 @@ def _new_context(
         "form": form,
         "errors": errors,
         "span_ok": span_ok,
+        # Only a member who may write on this open article reaches this form (the views check
+        # first), so a refused span shows the annotator's help, not the viewer's notice.
+        "can_edit": True,
         "quote_options": [quote] if quote else [],
         **_chosen(form, article),
     }

@@ -11,6 +11,12 @@ http_url = URLValidator(schemes=["http", "https"])
 AXIS_END = "---"
 
 
+class HttpUrlField(forms.URLField):
+    """A web address, http or https only, checked once (URLField's own check would repeat it)."""
+
+    default_validators = [http_url]
+
+
 def scale_text(scale: list[str], axis: int | None) -> str:
     """Return a rating scale as the form shows it: one per line, `---` where the axis ends."""
     lines = list(scale)
@@ -64,13 +70,7 @@ class ArticleMetadataForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=500, required=False)
     outlet = forms.CharField(label=_("Outlet"), max_length=200, required=False)
     byline = forms.CharField(label=_("Byline"), max_length=300, required=False)
-    url = forms.URLField(
-        label=_("URL"),
-        max_length=2000,
-        required=False,
-        validators=[http_url],
-        assume_scheme="https",
-    )
+    url = HttpUrlField(label=_("URL"), max_length=2000, required=False, assume_scheme="https")
     published = forms.DateField(
         label=_("Published"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
@@ -119,9 +119,7 @@ class UploadForm(forms.Form):
 
 
 class UrlForm(forms.Form):
-    url = forms.URLField(
-        label=_("Web address"), max_length=2000, validators=[http_url], assume_scheme="https"
-    )
+    url = HttpUrlField(label=_("Web address"), max_length=2000, assume_scheme="https")
 
 
 class JsonlForm(forms.Form):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.template.defaultfilters import floatformat
 from django.utils.safestring import SafeString
 
 from workbench import charts
@@ -40,7 +41,8 @@ def reviewer_colour(row: ReviewerRow) -> str:
 
 
 def score(value: float) -> str:
-    return f"{value:.2f}"
+    # Rounded as the tables' floatformat does (half up), so a chart and its table agree.
+    return floatformat(value, 2)
 
 
 def week_label(week: date) -> str:

@@ -234,6 +234,7 @@ def _decide(
     try:
         service(assignment=assignment, actor=request.user, **fields)
     except StaleDecision as stale:
+        article.refresh_from_db()
         # Someone else decided meanwhile: the rest of the page is as stale as this box was.
         response = _panel(request, article, errors=stale.messages, status=409)
         return trigger_client_event(trigger_client_event(response, CHANGED), REVIEWED)
@@ -242,6 +243,8 @@ def _decide(
     if not request.htmx:
         messages.success(request, done)
         return redirect(article)
+    # The service moved the article on (e.g. to Submitted) through its own copy of the row.
+    article.refresh_from_db()
     response = _panel(request, article, message=done)
     # The open annotation panel and the article's details listen for REVIEWED: what may still
     # be edited has just changed.
