@@ -119,6 +119,8 @@ def test_page_shows_carried_rows_and_asks_to_confirm_leaving_out(split):
     assert "Agreed: carried into the approved version when you approve." in page
     assert "1 agreed row will be carried" in page
     assert 'name="leave_out" value="1"' in page and "Leave out 1 unresolved row" in page
+    # The confirmation before approving names how many rows will be left out.
+    assert "Approve the adjudicated version? 1 unresolved row will be left out." in page
     finish = reverse("review:adjudication_finish", args=[split.article.pk])
     fields = {f"v-{k}": v for k, v in _versions(split).items()}
     refused = client.post(finish, fields)
