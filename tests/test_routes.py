@@ -143,7 +143,7 @@ TABLE: dict[tuple[str, str], Row] = {
     # one-time link is public. `invitation` is a newcomer's to this team, `invited_viewer` the
     # viewer's to the other team.
     ("accounts:invitation_create", "POST"): Row(
-        "login 404 403 403 200",
+        "login 404 403 403 302",
         data=lambda w: {"username": "newcomer", "email": "new@example.org", "role": "viewer"},
     ),
     ("accounts:invitation_cancel", "POST"): Row("login 404 403 403 302"),

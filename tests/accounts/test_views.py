@@ -193,9 +193,11 @@ def test_login_lock_with_a_forwarded_entry_that_is_no_address_uses_the_peer(
 
 
 def _invite(client, world, username="newcomer", email="newcomer@example.org", role="reviewer"):
+    # Redirected to the Team page, which shows the link: follow it, as the browser does.
     return client.post(
         reverse("accounts:invitation_create", args=[world.team.slug]),
         {"username": username, "email": email, "role": role},
+        follow=True,
     )
 
 
@@ -396,3 +398,20 @@ def test_invite_survives_a_failing_mail_server(world, settings):
     assert response.status_code == 200
     assert "No e-mail could be sent" in response.content.decode()
     assert "/invitations/" in response.context["invite_url"]
+
+
+def test_a_refused_invitation_over_htmx_answers_only_the_form_and_a_good_one_redirects(world):
+    lead = client_for(world.lead)
+    url = reverse("accounts:invitation_create", args=[world.team.slug])
+    data = {"username": "newcomer", "email": "not an address", "role": "reviewer"}
+    refused = lead.post(url, data, headers={"HX-Request": "true"})
+    assert refused.status_code == 400
+    html = refused.content.decode()
+    assert html.lstrip().startswith("<form") and 'id="invite-form"' in html
+    assert "Enter a valid email address." in html
+    done = lead.post(url, {**data, "email": "n@example.org"}, headers={"HX-Request": "true"})
+    invitation = Invitation.objects.get()
+    assert done["HX-Redirect"].endswith(f"?invited={invitation.pk}&mailed=1#new-invitation")
+    # Without htmx, a redirect too: Back and reload never post the form again.
+    plain = lead.post(url, {**data, "username": "other", "email": "o@example.org"})
+    assert plain.status_code == 302 and "invited=" in plain["Location"]

@@ -83,3 +83,35 @@ def test_existing_user_accepts_a_pending_invitation(page, live_server, world):
     assert Invitation.objects.get().state == Invitation.State.ACCEPTED
     # The new team is now in their team switcher.
     page.locator("#team-switch").select_option(label="Desk (viewer)")
+
+
+def test_a_refused_invitation_then_a_good_one_and_back_shows_the_team_page(
+    page, live_server, world
+):
+    # The refusal is shown in place (no page of its own in the history) and the success is
+    # redirected, so Back never lands on a form's answer ("Confirm form resubmission").
+    _log_in(page, live_server, world.lead)
+    page.goto(world.team.get_absolute_url())
+    form = page.locator("#invite-form")
+    form.get_by_label("Username").fill("newcomer")
+    form.get_by_label("E-mail").fill("newcomer@example.org")
+    form.get_by_label("Role").select_option("reviewer")
+    form.get_by_label("E-mail").evaluate("field => field.setAttribute('type', 'text')")
+    form.get_by_label("E-mail").fill("not an address")
+    form.get_by_role("button", name="Invite").click()
+    page.locator("#invite-form .errorlist").wait_for()
+    assert page.url == f"{live_server.url}{world.team.get_absolute_url()}"
+    form = page.locator("#invite-form")
+    form.get_by_label("E-mail").fill("newcomer@example.org")
+    form.get_by_role("button", name="Invite").click()
+    page.locator("#new-invitation").wait_for()
+    assert "invited=" in page.url
+    page.go_back()
+    page.locator("header.topbar").wait_for()
+    assert page.url == f"{live_server.url}{world.team.get_absolute_url()}"
+    assert page.locator("#invite-form").is_visible()
+    # Another member of the team does not see the link by naming the invitation.
+    invitation = Invitation.objects.get(user__username="newcomer")
+    _log_in(page, live_server, world.reviewer)
+    page.goto(f"{world.team.get_absolute_url()}?invited={invitation.pk}")
+    assert page.locator("#new-invitation").count() == 0

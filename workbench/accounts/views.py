@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.forms import SetPasswordForm
@@ -9,6 +11,7 @@ from django.core.exceptions import BadRequest, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
@@ -41,6 +44,7 @@ from workbench.accounts.services import (
     membership_set_role,
     require_lead,
 )
+from workbench.forms import parse_id
 from workbench.http import HtmxHttpRequest
 
 MEMBERS = "accounts/member_list.html"
@@ -57,18 +61,47 @@ def _member_page(
         "form": form or InvitationForm(),
         **extra,
     }
-    return render(request, MEMBERS, context, status=400 if form and form.errors else 200)
+    status = 400 if form and form.errors else 200
+    if request.htmx and form is not None:
+        # The invitation form, refused: only the form comes back, its errors in place.
+        return render(request, f"{MEMBERS}#invite-form", context, status=status)
+    return render(request, MEMBERS, context, status=status)
 
 
 @require_GET
 def member_list(request: HtmxHttpRequest, team_slug: str) -> HttpResponse:
-    return _member_page(request, get_object_or_404(team_list(user=request.user), slug=team_slug))
+    team = get_object_or_404(team_list(user=request.user), slug=team_slug)
+    invitation = _just_invited(request, team)
+    if invitation is None:
+        return _member_page(request, team)
+    # The page right after an invitation shows its one-time link: never kept by a cache.
+    response = _member_page(
+        request,
+        team,
+        new_invitation=invitation,
+        invite_url=_invitation_url(request, invitation),
+        mailed=request.GET.get("mailed") == "1",
+    )
+    add_never_cache_headers(response)
+    return response
 
 
-@never_cache
+def _just_invited(request: HtmxHttpRequest, team: Team) -> Invitation | None:
+    """Return the pending invitation named by `?invited=`, for a lead of its team, else None.
+
+    The link is not stored anywhere: it is made again from the invitation (Django's token of
+    the unclaimed account), so only a lead of the team sees it, and only while it works.
+    """
+    invited = parse_id(request.GET.get("invited", ""))
+    if invited is None:
+        return None
+    return team_invitations(user=request.user, team=team).filter(pk=invited).first()
+
+
 @require_POST
 def invitation_create_view(request: HtmxHttpRequest, team_slug: str) -> HttpResponse:
-    # Rendered, not redirected: the one-time link is shown to the lead once, never stored.
+    # Redirected after success, so Back and reload do not post the form again; the Team page
+    # then shows the one-time link (made again from the invitation, never stored).
     team = get_object_or_404(team_list(user=request.user), slug=team_slug)
     form = InvitationForm(request.POST)
     if form.is_valid():
@@ -77,11 +110,13 @@ def invitation_create_view(request: HtmxHttpRequest, team_slug: str) -> HttpResp
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            url = _invitation_url(request, invitation)
-            mailed = invitation_notify(invitation=invitation, url=url)
-            return _member_page(
-                request, team, new_invitation=invitation, invite_url=url, mailed=mailed
+            mailed = invitation_notify(
+                invitation=invitation, url=_invitation_url(request, invitation)
             )
+            page = reverse("accounts:member_list", args=[team.slug])
+            query = urlencode({"invited": invitation.pk, "mailed": int(mailed)})
+            target = f"{page}?{query}#new-invitation"
+            return HttpResponseClientRedirect(target) if request.htmx else redirect(target)
     return _member_page(request, team, form)
 
 
