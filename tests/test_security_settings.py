@@ -41,7 +41,8 @@ from django.conf import settings
 django.setup()
 print(json.dumps({name: getattr(settings, name) for name in (
     "DEBUG", "SECRET_KEY", "SECURE_SSL_REDIRECT", "SECURE_HSTS_SECONDS",
-    "SESSION_COOKIE_SECURE", "ALLOWED_HOSTS", "WHITENOISE_USE_FINDERS")}))
+    "SESSION_COOKIE_SECURE", "ALLOWED_HOSTS", "WHITENOISE_USE_FINDERS",
+    "WORKBENCH_PASSWORD_RESET", "EMAIL_BACKEND")}))
 """
 
 
@@ -144,3 +145,12 @@ def test_check_deploy_is_clean_for_the_documented_production_setup(tmp_path):
     )
     assert done.returncode == 0, done.stderr + done.stdout
     assert "System check identified no issues" in done.stdout
+
+
+def test_demo_prints_its_mail_and_so_offers_password_reset(tmp_path):
+    demo = settings_in(tmp_path, WORKBENCH_DEMO="true", DJANGO_SECRET_KEY_FILE=str(tmp_path / "k"))
+    assert demo["EMAIL_BACKEND"] == "django.core.mail.backends.console.EmailBackend"
+    assert demo["WORKBENCH_PASSWORD_RESET"] is True
+    # A server with no e-mail set up does not offer it: nobody would receive the link.
+    bare = settings_in(tmp_path, DJANGO_SECRET_KEY="k" * 50)
+    assert bare["WORKBENCH_PASSWORD_RESET"] is False
