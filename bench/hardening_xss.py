@@ -19,29 +19,13 @@ import re
 import subprocess
 import time
 
-import requests
+from hardening import PASSWORD, login  # bench/ is on the path when run as a script
 from playwright.sync_api import sync_playwright
 
 X1 = "<script>alert(1)</script>"
 X2 = '"><img src=x onerror=alert(2)>'
 X3 = "'><svg onload=alert(3)>"
 HOSTILE = X1 + X2 + X3
-PASSWORD = "workbench-demo"  # noqa: S105 (the demo users' published password)
-
-
-def login(base: str, username: str) -> requests.Session:
-    session = requests.Session()
-    page = session.get(f"{base}/accounts/login/")
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
-    session.post(
-        f"{base}/accounts/login/",
-        data={"username": username, "password": PASSWORD, "csrfmiddlewaretoken": token},
-        headers={"Referer": f"{base}/accounts/login/"},
-        allow_redirects=False,
-    )
-    session.headers["X-CSRFToken"] = session.cookies.get("csrftoken", "")
-    session.headers["Referer"] = f"{base}/"
-    return session
 
 
 def seed(base: str) -> dict[str, int]:
