@@ -29,6 +29,18 @@ def _import_page(page, live_server, world) -> None:
     _settle(page)
 
 
+def _drones_claim(article, author):
+    start = article.body.index("three drones were used")
+    return annotation_create(
+        article=article,
+        author=author,
+        kind="claim",
+        start=start,
+        end=start + len("three drones were used"),
+        exact="three drones were used",
+    )
+
+
 def _still_the_import_page(page) -> None:
     assert page.locator("h1", has_text="Import articles").is_visible()
     assert page.locator("header.topbar").count() == 1
@@ -66,14 +78,7 @@ def test_unsupported_upload_says_so_in_the_report(
 def test_bad_source_url_shows_its_error_in_the_panel(page, live_server, world, settings):
     settings.DEBUG = True
     article = _article(world)
-    claim = annotation_create(
-        article=article,
-        author=world.reviewer,
-        kind="claim",
-        start=article.body.index("three drones"),
-        end=article.body.index("three drones") + len("three drones were used"),
-        exact="three drones were used",
-    )
+    claim = _drones_claim(article, world.reviewer)
     _log_in(page, live_server, world.reviewer)
     page.goto(f"{article.get_absolute_url()}#annotation-{claim.pk}")
     page.locator("#evidence summary").click()
@@ -175,14 +180,7 @@ def strict_page(browser, live_server):
 def test_pages_under_the_csp_show_no_violations(strict_page, live_server, world):
     page, problems = strict_page
     article = _article(world)
-    claim = annotation_create(
-        article=article,
-        author=world.reviewer,
-        kind="claim",
-        start=article.body.index("three drones"),
-        end=article.body.index("three drones") + len("three drones were used"),
-        exact="three drones were used",
-    )
+    claim = _drones_claim(article, world.reviewer)
     _log_in(page, live_server, world.lead)
     for url in [
         reverse("articles:project_list"),
