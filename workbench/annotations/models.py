@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.validators import RegexValidator, URLValidator
+from django.core.validators import ProhibitNullCharactersValidator, RegexValidator, URLValidator
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Lower
@@ -320,7 +320,9 @@ class Comment(models.Model):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    text = models.TextField()
+    # PostgreSQL cannot store a NUL. Forms check for one but model fields do not, and the panel,
+    # the API and import_dataset all reach full_clean().
+    text = models.TextField(validators=[ProhibitNullCharactersValidator()])
     created = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
 

@@ -683,11 +683,6 @@ def comment_add(*, annotation: Annotation, author: AbstractBaseUser, text: str) 
     comment = Comment(annotation=annotation, author=author, text=text.strip())
     if not comment.text:
         raise field_error("text", _("Write something first."), "empty_comment")
-    if "\x00" in comment.text:
-        # Model fields do not check for NUL (forms do); PostgreSQL cannot store one.
-        raise field_error(
-            "text", _("Null characters are not allowed."), "null_characters_not_allowed"
-        )
     comment.full_clean()
     recorded_by(comment, author).save()
     return comment
