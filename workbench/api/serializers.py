@@ -6,7 +6,6 @@ team's id is "unknown" (400), exactly like an id that does not exist.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from django.conf import settings
@@ -38,7 +37,7 @@ from workbench.annotations.models import (
 )
 from workbench.annotations.selectors import annotation_list, entity_list, source_list
 from workbench.annotations.services import CLAIM_FIELDS, QUOTE_FIELDS, Span
-from workbench.articles.jsonl import count_lines
+from workbench.articles.jsonl import UNSTORABLE, count_lines
 from workbench.articles.models import Article, Project
 from workbench.articles.selectors import article_list, project_list
 from workbench.articles.services import Overrides
@@ -379,7 +378,7 @@ class LargeTextField(serializers.CharField):
     500 articles; the regex takes a millisecond.
     """
 
-    BAD_CHARACTERS = re.compile("[\x00\ud800-\udfff]")
+    BAD_CHARACTERS = UNSTORABLE
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)

@@ -583,6 +583,20 @@ def check_import_size(size: int) -> None:
         )
 
 
+def refuse_nul(text: str) -> None:
+    """Refuse a text holding a NUL, by its position: PostgreSQL cannot store one."""
+    nul = text.find("\x00")
+    if nul >= 0:
+        raise ValidationError(
+            _(
+                "The text holds a NUL character (U+0000) at character %(pos)s, which cannot be "
+                "stored: remove it and try again."
+            )
+            % {"pos": f"{nul:,}"},
+            code="bad_character",
+        )
+
+
 def decode_upload(*, name: str, data: bytes) -> str:
     """Return an upload's text, refusing unknown types, oversize, binary and non-UTF-8 files."""
     suffix = PurePath(name).suffix.lower()
@@ -603,18 +617,8 @@ def decode_upload(*, name: str, data: bytes) -> str:
             % {"pos": error.start},
             code="invalid_utf8",
         ) from error
-    nul = text.find("\x00")
-    if nul >= 0:
-        # Past the first 8 KB a NUL is not a binary file but a stray character; PostgreSQL
-        # cannot store it, so it is refused here as paste, API and JSON Lines refuse it.
-        raise ValidationError(
-            _(
-                "The file holds a NUL character (U+0000) at character %(pos)s, which cannot be "
-                "stored: remove it and try again."
-            )
-            % {"pos": f"{nul:,}"},
-            code="bad_character",
-        )
+    # Past the first 8 KB a NUL is not a binary file but a stray character.
+    refuse_nul(text)
     if not text.strip():
         raise ValidationError(_("The file is empty."), code="empty")
     return text
@@ -782,18 +786,7 @@ def article_text_locked(article: Article) -> bool:
 def _clean(text: str, url: str = "") -> Cleaned:
     if looks_like_html(text):
         return _clean_html(text, url=url)
-    nul = text.find("\x00")
-    if nul >= 0:
-        # A plain-text page (or any text that came past the form's own check): PostgreSQL
-        # cannot store a NUL, so it is refused here rather than failing at the insert.
-        raise ValidationError(
-            _(
-                "The text holds a NUL character (U+0000) at character %(pos)s, which cannot be "
-                "stored."
-            )
-            % {"pos": f"{nul:,}"},
-            code="bad_character",
-        )
+    refuse_nul(text)  # a plain-text page, or any text that came past a form's own check
     try:
         return clean_text(text)
     except ValueError as error:
