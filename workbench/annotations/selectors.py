@@ -92,7 +92,7 @@ def annotation_list(
         annotations = annotations.filter(Q(speaker=speaker) | Q(claimant=speaker))
     return (
         annotations.annotate(
-            reviewer_version=ExpressionWrapper(_double_reviewed(), output_field=BooleanField())
+            reviewer_version=ExpressionWrapper(double_reviewed(), output_field=BooleanField())
         )
         .select_related(
             "speaker",
@@ -129,14 +129,17 @@ def blind_rule(user: AbstractBaseUser) -> Q:
     """
     assigned = Assignment.objects.filter(article_id=OuterRef("article_id"))
     pending = Exists(assigned.filter(reviewer_id=user.pk, state__in=OPEN_STATES))
-    return Q(annotator_id=user.pk) | ~_double_reviewed() | (~Q(status="draft") & ~pending)
+    return Q(annotator_id=user.pk) | ~double_reviewed() | (~Q(status="draft") & ~pending)
 
 
-def _double_reviewed() -> Q:
-    """Return whether the annotation is one of several assigned reviewers' work on its article."""
+def double_reviewed(by: str = "annotator_id") -> Q:
+    """Return whether the row's author (field `by`) is one of several reviewers of its article.
+
+    For annotations (by their annotator) and for suggestion decisions (by who decided).
+    """
     assigned = Assignment.objects.filter(article_id=OuterRef("article_id"))
-    return Exists(assigned.filter(reviewer_id=OuterRef("annotator_id"))) & Exists(
-        assigned.exclude(reviewer_id=OuterRef("annotator_id"))
+    return Exists(assigned.filter(reviewer_id=OuterRef(by))) & Exists(
+        assigned.exclude(reviewer_id=OuterRef(by))
     )
 
 

@@ -7,11 +7,10 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
-from workbench.annotations.selectors import annotation_list
+from workbench.annotations.selectors import annotation_list, double_reviewed
 from workbench.articles.models import Article, Project
-from workbench.review.models import Assignment
 from workbench.suggest.engine import Suggestion
 from workbench.suggest.models import Decision, RunState, SuggestionDecision, SuggestionRun
 
@@ -50,11 +49,7 @@ def decision_rule(user: AbstractBaseUser) -> Q:
     who annotates the article blind (assigned, beside another reviewer) counts only for that
     reviewer, so a co-reviewer's accepts and rejects do not change what another is offered.
     """
-    assigned = Assignment.objects.filter(article_id=OuterRef("article_id"))
-    blind = Exists(assigned.filter(reviewer_id=OuterRef("decided_by_id"))) & Exists(
-        assigned.exclude(reviewer_id=OuterRef("decided_by_id"))
-    )
-    return Q(decided_by_id=user.pk) | ~blind
+    return Q(decided_by_id=user.pk) | ~double_reviewed(by="decided_by_id")
 
 
 def decisions_for(*, user: AbstractBaseUser, article: Article) -> QuerySet[SuggestionDecision]:
