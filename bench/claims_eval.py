@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from workbench.suggest.claims import checkworthiness  # noqa: E402
+from workbench.suggest.finder.claims import checkworthiness  # noqa: E402
 
 CUTOFFS = (1, 5, 10, 20)
 SPLITS = {"training": "training", "test": "test_annotated"}

@@ -30,7 +30,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from workbench.suggest.engine import Suggestion, suggest  # noqa: E402
+from workbench.suggest.finder.engine import Suggestion, suggest  # noqa: E402
 
 OPENING = tuple("\"“«„‘'")
 # The eval's own lexicon of communication cues (independent of the finder's verb list) for the

@@ -68,7 +68,7 @@ def main() -> int:
 
     from tests.factories import ArticleFactory, MembershipFactory, ProjectFactory, TeamFactory
     from workbench.accounts.models import Role
-    from workbench.suggest.engine import suggest
+    from workbench.suggest.finder.engine import suggest
     from workbench.suggest.selectors import LISTED_CLAIMS, Listed, suggestion_key
 
     call_command("migrate", verbosity=0)

@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 GENERATOR = ROOT.parent / "shared" / "bench" / "gen_workload.py"
 
-from workbench.suggest.engine import suggest  # noqa: E402
+from workbench.suggest.finder.engine import suggest  # noqa: E402
 
 
 def workload(n: int) -> list[str]:

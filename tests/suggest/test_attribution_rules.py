@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.suggest.engine import suggest
+from workbench.suggest.finder.engine import suggest
 
 
 def direct_quotes(text: str) -> list:
@@ -1367,7 +1367,7 @@ def test_a_gendered_title_before_a_surname_tells_the_gender():
 
 
 def test_a_word_opening_the_sentence_is_not_part_of_a_name():
-    from workbench.suggest.speakers import Registry
+    from workbench.suggest.finder.speakers import Registry
 
     text = "Entrusting Paul Greer with the budget was a mistake. Like Ana Ruiz, he resigned."
     people = set(Registry(text, []).people)
@@ -1875,8 +1875,8 @@ def test_she_is_not_a_man_whose_first_name_only_the_census_list_knows():
 
 
 def test_the_first_names_list_is_loaded_and_leaves_common_words_out():
-    from workbench.suggest import lexicon
-    from workbench.suggest.lexicon import FEMALE_NAMES, MALE_NAMES
+    from workbench.suggest.finder import lexicon
+    from workbench.suggest.finder.lexicon import FEMALE_NAMES, MALE_NAMES
 
     assert len(MALE_NAMES) > 1000 and len(FEMALE_NAMES) > 3000
     assert not MALE_NAMES & FEMALE_NAMES

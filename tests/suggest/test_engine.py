@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.suggest.engine import suggest
+from workbench.suggest.finder.engine import suggest
 
 
 def quotes(text: str) -> list:

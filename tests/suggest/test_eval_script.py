@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from workbench.suggest.engine import Suggestion
+from workbench.suggest.finder.engine import Suggestion
 
 _SPEC = importlib.util.spec_from_file_location(
     "suggest_eval", Path(__file__).resolve().parents[2] / "bench" / "suggest_eval.py"

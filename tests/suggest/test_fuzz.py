@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.articles.test_fuzz import texts
-from workbench.suggest.engine import suggest
+from workbench.suggest.finder.engine import suggest
 
 PROSE = [
     '"We will stay," ',

@@ -10,7 +10,7 @@ from __future__ import annotations
 import multiprocessing
 from multiprocessing.connection import Connection
 
-from workbench.suggest.engine import Suggestion, suggest
+from workbench.suggest.finder.engine import Suggestion, suggest
 
 
 class FinderTimeout(Exception):

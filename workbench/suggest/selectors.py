@@ -11,7 +11,7 @@ from django.db.models import Count, Q, QuerySet
 
 from workbench.annotations.selectors import annotation_list, double_reviewed
 from workbench.articles.models import Article, Project
-from workbench.suggest.engine import Suggestion
+from workbench.suggest.finder.engine import Suggestion
 from workbench.suggest.models import Decision, RunState, SuggestionDecision, SuggestionRun
 
 LISTED_CLAIMS = 8

@@ -19,7 +19,7 @@ from workbench.annotations.models import Annotation, Checkworthy, Entity
 from workbench.annotations.selectors import entity_named
 from workbench.annotations.services import Span, annotation_create, entity_find_or_create
 from workbench.articles.models import Article
-from workbench.suggest.engine import Suggestion
+from workbench.suggest.finder.engine import Suggestion
 from workbench.suggest.models import Decision, RunState, SuggestionDecision, SuggestionRun
 from workbench.suggest.runner import FinderTimeout, suggest_within
 from workbench.suggest.selectors import (

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from workbench.articles.cleanup import clean_text
-from workbench.suggest.engine import DEFAULT_CLAIMS, Suggestion, suggest
+from workbench.suggest.finder.engine import DEFAULT_CLAIMS, Suggestion, suggest
 
 DEFAULT_MAX_BYTES = 5_000_000
 

@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from workbench.suggest.lexicon import (
+from .lexicon import (
     CAPITALISED_STOPWORDS,
     CLAUSE_OPENERS,
     FEMALE_NAMES,

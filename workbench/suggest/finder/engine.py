@@ -9,7 +9,7 @@ import re
 from bisect import bisect_right
 from dataclasses import asdict, dataclass
 
-from workbench.suggest.attribution import (
+from .attribution import (
     Cue,
     asked_cues,
     cue_after_quote,
@@ -22,11 +22,11 @@ from workbench.suggest.attribution import (
     subject_of,
     subordinate_cues,
 )
-from workbench.suggest.claims import checkworthiness
-from workbench.suggest.lexicon import CLAUSE_OPENERS, COGNITION_VERBS, split_words
-from workbench.suggest.quotes import DOUBLE_MARKS, RawQuote, find_quotes
-from workbench.suggest.speakers import Mention, Registry, mention_after, tokenize
-from workbench.suggest.text import paragraphs, sentences
+from .claims import checkworthiness
+from .lexicon import CLAUSE_OPENERS, COGNITION_VERBS, split_words
+from .quotes import DOUBLE_MARKS, RawQuote, find_quotes
+from .speakers import Mention, Registry, mention_after, tokenize
+from .text import paragraphs, sentences
 
 DEFAULT_CLAIMS = 10
 MIN_CLAIM_SCORE = 0.5

@@ -63,8 +63,6 @@ COGNITION_VERBS: frozenset[str] = frozenset(
 # rarer verb after a quote ("…,” he charged) is still almost always attribution.
 REPORTING_VERBS: frozenset[str] = SPEECH_VERBS | COGNITION_VERBS
 
-PHRASAL_CUES = ("according to", "in the words of", "as quoted by")
-
 PRONOUNS = {
     "he": "m",
     "she": "f",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from workbench.suggest.lexicon import split_words
+from .lexicon import split_words
 
 # A paragraph break is a blank line; \r is whitespace so CRLF files need no rewriting.
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
@@ -77,8 +77,3 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         pos = match.end()
     spans.append(trim(text, pos, end))
     return [(s, e) for s, e in spans if e > s]
-
-
-def all_sentences(text: str) -> list[tuple[int, int]]:
-    """Return every sentence of the text, paragraph by paragraph."""
-    return [span for p in paragraphs(text) for span in sentences(text, *p)]

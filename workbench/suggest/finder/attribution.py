@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from workbench.suggest.lexicon import (
+from .lexicon import (
     CLAUSE_OPENERS,
     COGNITION_VERBS,
     REPORTING_VERBS,
@@ -13,7 +13,7 @@ from workbench.suggest.lexicon import (
     TITLES,
     split_words,
 )
-from workbench.suggest.speakers import (
+from .speakers import (
     _ASIDES,
     AUXILIARIES,
     CAPITALISED_STOPWORDS,
