@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .lexicon import (
     CLAUSE_OPENERS,
@@ -89,6 +89,7 @@ class Cue:
     end: int
     speaker: Mention | None
     cognition: bool = False
+    rule: str = field(default="", compare=False)  # the named rule that found this cue
 
 
 # Cognition words that are more often nouns after a determiner and a modifier.

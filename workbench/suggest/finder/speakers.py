@@ -77,6 +77,7 @@ class Mention:
     role: str = ""
     role_span: tuple[int, int] | None = None
     head_tokens: list[str] = field(default_factory=list)
+    rule: str = field(default="", compare=False)  # the named rule that chose this mention
 
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
