@@ -1038,6 +1038,7 @@ class Indirect:
     speaker: Mention
     cognition: bool
     according: bool = False
+    rule: str = field(default="", compare=False)  # the named rule that found this reported speech
 
 
 def _clause_start(tokens: list[Token], i: int) -> int:

@@ -1069,6 +1069,7 @@ class Person:
 class Resolved:
     name: str
     kind: str  # person | organisation | other
+    rule: str = field(default="", compare=False)  # the named rule that resolved the mention
 
 
 # Words for a woman or a man that may describe a person next to their name ("9/11 widow Ann
