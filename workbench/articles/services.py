@@ -21,16 +21,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from workbench.accounts.models import Role, Team
 from workbench.accounts.services import require_lead, require_writer
 from workbench.annotations.bulk import spans_parse, spans_store
-from workbench.articles.cleanup import (
-    Cleaned,
-    RemovedLine,
-    build_body,
-    clean_text,
-    guess_language,
-    normalize_text,
-    provisional_title,
-)
-from workbench.articles.extract import clean_html, looks_like_html
+from workbench.articles.cleanup import Cleaned, RemovedLine, build_body
 from workbench.articles.fetch import FetchError, fetch_url
 from workbench.articles.jsonl import (
     count_lines,
@@ -40,6 +31,7 @@ from workbench.articles.jsonl import (
     refuse_unreadable_line,
 )
 from workbench.articles.models import Article, ArticleStatus, ImportSource, Project
+from workbench.articles.pipeline import prepare, refuse_nul
 from workbench.db import insert_rows, row_values
 from workbench.search.schema import bulk_indexing
 
@@ -309,7 +301,7 @@ def article_import_text(
     """Clean pasted or uploaded text (or HTML) and import it."""
     if actor is not None:
         require_writer(user=actor, team=project.team)
-    cleaned = _clean(text, url=overrides.url)
+    cleaned = prepare(text=text, url=overrides.url)
     return article_import(
         project=project, actor=actor, cleaned=cleaned, source=source, overrides=overrides
     )
@@ -325,14 +317,10 @@ def article_import_url(
         page = fetch_url(url)
     except FetchError as error:
         raise ValidationError(str(error), code=error.code) from error
-    if page.content_type.startswith("text/plain"):
-        cleaned = _clean(page.text)
-    else:
-        cleaned = _clean_html(page.text, url=page.url)
     return article_import(
         project=project,
         actor=actor,
-        cleaned=cleaned,
+        cleaned=prepare(text=page.text, url=page.url, content_type=page.content_type),
         source=source,
         overrides=Overrides(url=page.url[:2000]),
     )
@@ -583,20 +571,6 @@ def check_import_size(size: int) -> None:
         )
 
 
-def refuse_nul(text: str) -> None:
-    """Refuse a text holding a NUL, by its position: PostgreSQL cannot store one."""
-    nul = text.find("\x00")
-    if nul >= 0:
-        raise ValidationError(
-            _(
-                "The text holds a NUL character (U+0000) at character %(pos)s, which cannot be "
-                "stored: remove it and try again."
-            )
-            % {"pos": f"{nul:,}"},
-            code="bad_character",
-        )
-
-
 def decode_upload(*, name: str, data: bytes) -> str:
     """Return an upload's text, refusing unknown types, oversize, binary and non-UTF-8 files."""
     suffix = PurePath(name).suffix.lower()
@@ -783,23 +757,6 @@ def article_text_locked(article: Article) -> bool:
 # --- helpers ----------------------------------------------------------------------------------
 
 
-def _clean(text: str, url: str = "") -> Cleaned:
-    if looks_like_html(text):
-        return _clean_html(text, url=url)
-    refuse_nul(text)  # a plain-text page, or any text that came past a form's own check
-    try:
-        return clean_text(text)
-    except ValueError as error:
-        raise ValidationError(str(error), code="no_text") from error
-
-
-def _clean_html(html: str, url: str = "") -> Cleaned:
-    try:
-        return clean_html(html, url=url)
-    except ValueError as error:
-        raise ValidationError(str(error), code="no_text") from error
-
-
 def _removed_json(line: RemovedLine) -> dict:
     return {"line": line.line, "text": line.text, "reason": line.reason}
 
@@ -822,32 +779,10 @@ def _parse_jsonl_line(line: str) -> tuple[Cleaned, Overrides, dict]:
         url=(strings["url"] or "").strip(),
         published=_parse_date(record.get("published")),
     )
-    if "spans" in record:
-        return _verbatim(text, titled=bool(overrides.title)), overrides, record
-    return _clean(text, url=overrides.url), overrides, record
-
-
-def _verbatim(text: str, *, titled: bool = False) -> Cleaned:
-    """Return the text as the body, uncleaned: the spans that came with it index into it.
-
-    `titled`: the line gives a title, so none is made up from the first sentence.
-    """
-    if normalize_text(text) != text:
-        raise ValidationError(
-            _(
-                "A text with spans must come normalized (Unicode NFC, \\n line ends, no byte "
-                "order mark): their offsets would not hold after normalizing it here."
-            ),
-            code="spans_not_normalized",
-        )
-    return Cleaned(
-        raw=text,
-        body=text,
-        removed=[],
-        title="" if titled else provisional_title(text),
-        title_is_provisional=not titled,
-        language=guess_language(text),
+    cleaned = prepare(
+        text=text, url=overrides.url, verbatim="spans" in record, titled=bool(overrides.title)
     )
+    return cleaned, overrides, record
 
 
 def _parse_date(value: object) -> datetime.date | None:
