@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -9,6 +11,9 @@ from tests.factories import ArticleFactory
 from workbench.articles.models import Article, Project
 
 pytestmark = pytest.mark.django_db
+
+# The cleaner's test pages, shared with tests/articles.
+FIXTURES = Path(__file__).parent.parent / "articles" / "fixtures"
 
 WIRE = (
     "BERLIN, May 2 (Wire) - Germany's budget deficit narrowed to 1.9% of output last year, "
@@ -248,9 +253,8 @@ def news_site(settings):
     """A real HTTP server on loopback serving a news page, allowed as an intranet site would be."""
     import threading
     from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-    from pathlib import Path
 
-    page = (Path(__file__).parent / "fixtures" / "harbour-gazette-news.html").read_bytes()
+    page = (FIXTURES / "harbour-gazette-news.html").read_bytes()
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self):
@@ -499,7 +503,7 @@ def test_upload_file_over_the_limit_is_dropped_while_the_others_import(world, se
 
 
 def test_upload_service_refuses_by_size_without_reading(world, settings):
-    from workbench.articles.services import articles_import_upload
+    from workbench.imports.services import articles_import_upload
 
     class Huge(SimpleUploadedFile):
         def read(self, *args):
