@@ -72,7 +72,7 @@ def run_once(workload: Path, folder: str, index: int, database_url: str) -> floa
         "call_command('migrate', verbosity=0)\n"
         "from workbench.accounts.models import Team\n"
         "from workbench.articles.models import Project\n"
-        "from workbench.articles.services import articles_import_jsonl\n"
+        "from workbench.imports.services import articles_import_jsonl\n"
         "team = Team.objects.create(name='Bench', slug='bench')\n"
         "from django.contrib.auth import get_user_model\n"
         "from workbench.accounts.models import Membership\n"

@@ -6,7 +6,7 @@ The API import of N workload articles (bench/http_bench.py) parses and checks ev
 writes the articles, their 12 annotations each, a first history entry per annotation and the
 full-text index. This script times the writes alone, with every row prepared in memory before
 the clock starts, through the same statements the import uses (`insert_rows`: executemany on
-SQLite, COPY on PostgreSQL; `bulk_indexing`; the history insert of `annotations.bulk`), in
+SQLite, COPY on PostgreSQL; `bulk_indexing`; the history insert of `imports.spans`), in
 transactions of 500 articles as the API batches are, on a freshly migrated database per run:
 
 1. rows: the articles (and the query that learns their ids) and the annotations;
@@ -106,7 +106,7 @@ def _run(layer: int, lines: list[str]) -> float:
 
     from workbench.accounts.models import Membership, Role, Team
     from workbench.articles.models import Project
-    from workbench.articles.services import articles_import_jsonl
+    from workbench.imports.services import articles_import_jsonl
 
     team = Team.objects.create(name="Bench", slug="bench")
     lead = get_user_model().objects.create_user(username="bench", password=None)
@@ -181,10 +181,10 @@ def _prepared(project, lead, lines: list[str]) -> tuple[list[dict], list[list[di
 def _store(layer: int, project, lead, articles: list[dict], spans: list[list[dict]]) -> None:  # noqa: ANN001
     from django.db import connection, transaction
 
-    from workbench.annotations.bulk import _record_history
     from workbench.annotations.models import Annotation
     from workbench.articles.models import Article
     from workbench.db import insert_rows
+    from workbench.imports.spans import _record_history
     from workbench.search.schema import bulk_indexing
 
     with transaction.atomic(), bulk_indexing(connection, rows=len(articles)) as index:

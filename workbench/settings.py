@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "workbench.suggest",
     "workbench.search",
     "workbench.exports",
+    "workbench.imports",
     "workbench.api",
 ]
 

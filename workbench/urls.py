@@ -4,6 +4,9 @@ from django.contrib import admin
 from django.urls import include, path
 
 from workbench.accounts import password_reset
+from workbench.annotations import urls as annotations_urls
+from workbench.articles import urls as articles_urls
+from workbench.imports import urls as imports_urls
 from workbench.views import favicon_view
 
 password_reset_urls = [
@@ -25,6 +28,13 @@ password_reset_urls = [
     ),
 ]
 
+# One namespace for the project, reader and import pages, as before they lived in three apps.
+articles_urlpatterns = [
+    *articles_urls.urlpatterns,
+    *annotations_urls.reader_urlpatterns,
+    *imports_urls.urlpatterns,
+]
+
 urlpatterns = [
     path("favicon.ico", favicon_view, name="favicon"),
     path("admin/", admin.site.urls),
@@ -33,7 +43,7 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("api/", include("workbench.api.urls")),
     path("", include("workbench.accounts.urls")),
-    path("", include("workbench.articles.urls")),
+    path("", include((articles_urlpatterns, "articles"))),
     path("", include("workbench.annotations.urls")),
     path("", include("workbench.review.urls")),
     path("", include("workbench.suggest.urls")),

@@ -13,10 +13,10 @@ from django.core.exceptions import ValidationError
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from workbench.annotations.bulk import spans_parse
 from workbench.articles.cleanup import build_body, clean_text
 from workbench.articles.jsonl import iter_lines, load_line
-from workbench.articles.services import articles_import_jsonl
+from workbench.imports.services import articles_import_jsonl
+from workbench.imports.spans import spans_parse
 
 # Pieces that make the cleaner's and the finder's rules fire, mixed with arbitrary characters.
 PIECES = [

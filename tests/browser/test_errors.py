@@ -98,7 +98,7 @@ def test_a_server_error_says_so_in_place_and_keeps_the_text(page, live_server, w
     def bug(**kwargs):
         raise RuntimeError("a bug in the importer")
 
-    monkeypatch.setattr("workbench.articles.views.article_import_text", bug)
+    monkeypatch.setattr("workbench.imports.views.article_import_text", bug)
     _import_page(page, live_server, world)
     page.locator("#import-paste textarea").fill("An article that must not be lost.")
     page.get_by_role("button", name="Import text").click()

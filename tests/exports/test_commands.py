@@ -12,7 +12,8 @@ from workbench.accounts.management.commands.demo import seed_demo
 from workbench.accounts.models import Membership, Team
 from workbench.annotations.models import Annotation, Comment, Entity, Evidence, Source
 from workbench.articles.models import Article, Project
-from workbench.exports.management.commands import export, import_dataset
+from workbench.exports.management.commands import export
+from workbench.imports.management.commands import import_dataset
 
 pytestmark = pytest.mark.django_db
 

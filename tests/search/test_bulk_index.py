@@ -9,7 +9,7 @@ from django.db import connection, transaction
 
 from workbench.annotations.models import Annotation
 from workbench.articles.models import Article
-from workbench.articles.services import articles_import_jsonl
+from workbench.imports.services import articles_import_jsonl
 from workbench.search import schema
 from workbench.search.schema import bulk_indexing
 from workbench.search.selectors import search

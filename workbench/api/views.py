@@ -67,11 +67,11 @@ from workbench.articles.services import (
     article_import_url,
     article_move_line,
     article_update,
-    articles_import_jsonl,
     project_create,
     project_update,
 )
 from workbench.exports import FORMATS, export_filename, export_stream
+from workbench.imports.services import articles_import_jsonl
 
 ETAG = re.compile(r'^(?:W/)?"(\d+)"$')
 NOT_FOUND = OpenApiResponse(description="Not found, or not in your teams.")

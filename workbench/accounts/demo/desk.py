@@ -25,7 +25,7 @@ from workbench.accounts.demo.articles import OUTLET, VERDICTS, Mark, Story, stor
 from workbench.annotations.models import Annotation, Entity
 from workbench.annotations.services import annotation_create, entity_find_or_create
 from workbench.articles.models import Article, ImportSource, Project
-from workbench.articles.services import articles_import_jsonl
+from workbench.imports.services import articles_import_jsonl
 from workbench.review.models import Assignment, ReviewSession, SessionArticle
 from workbench.review.services import (
     adjudication_accept,

@@ -10,7 +10,8 @@ from tqdm import tqdm
 
 from workbench.articles.models import Article
 from workbench.articles.selectors import project_by_handle
-from workbench.articles.services import JSONL_SUFFIXES, ImportResult, import_paths
+from workbench.articles.services import ImportResult
+from workbench.imports.services import JSONL_SUFFIXES, import_paths
 
 
 class Command(BaseCommand):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
-from workbench.exports.services import dataset_import
+from workbench.imports.dataset import dataset_import
 
 
 class Command(BaseCommand):

@@ -1,0 +1,124 @@
+"""The annotation reader: an article's text with its highlights and the annotation list beside it.
+
+Its URLs keep the names and paths of the articles: namespace (see workbench/urls.py), so links
+and bookmarks are as before.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_POST
+
+from workbench.accounts.selectors import membership_get
+from workbench.accounts.services import require_writer
+from workbench.annotations.forms import ListFilterForm
+from workbench.annotations.highlights import body_paragraphs
+from workbench.annotations.models import Annotation
+from workbench.annotations.selectors import annotation_list
+from workbench.annotations.services import AnnotationLocked, require_article_open
+from workbench.articles.forms import MoveLineForm
+from workbench.articles.models import Article, ArticleStatus
+from workbench.articles.selectors import article_list
+from workbench.articles.services import article_move_line, article_text_locked
+from workbench.http import HtmxHttpRequest
+
+ARTICLE_PARTIALS = {"annotated-body", "annotation-list", "article-text", "details-actions"}
+
+
+@require_GET
+def article_detail_view(request: HtmxHttpRequest, article_id: int) -> HttpResponse:
+    article = get_object_or_404(article_list(user=request.user), pk=article_id)
+    template = "annotations/article_detail.html"
+    if request.htmx and request.htmx.target in ARTICLE_PARTIALS:
+        # The annotation list and the highlights refresh themselves after each change.
+        template += f"#{request.htmx.target}"
+    return render(request, template, _article_context(request, article))
+
+
+@require_POST
+def article_move_line_view(request: HtmxHttpRequest, article_id: int) -> HttpResponse:
+    article = get_object_or_404(article_list(user=request.user), pk=article_id)
+    require_writer(user=request.user, team=article.project.team)
+    form = MoveLineForm(request.POST)
+    status = 400
+    if form.is_valid():
+        try:
+            article = article_move_line(article=article, actor=request.user, **form.cleaned_data)
+            status = 200
+        except ValidationError as error:
+            form.add_error(None, error)
+            status = 409 if error.code == "stale" else 400
+    context = {**_article_context(request, article), "move_form": form}
+    template = "annotations/article_detail.html"
+    if request.htmx:
+        template += "#article-text"
+    return render(request, template, context, status=status)
+
+
+def _submitted(request: HtmxHttpRequest, article: Article, role: str) -> bool:
+    """Whether the user submitted their work here, so that the page stops inviting annotation."""
+    try:
+        require_article_open(user=request.user, article=article, role=role)
+    except AnnotationLocked:
+        return True
+    return False
+
+
+def _article_context(request: HtmxHttpRequest, article: Article) -> dict:
+    me = membership_get(user=request.user, team=article.project.team)
+    removed_by_line = {r["line"]: r for r in article.removed}
+    raw_lines = [
+        {"number": i, "text": text, "removed": removed_by_line.get(i)}
+        for i, text in enumerate(article.input_text.split("\n"))
+        if text.strip()
+    ]
+    annotations = list(annotation_list(user=request.user, article=article))
+    return {
+        "article": article,
+        "project": article.project,
+        "raw_lines": raw_lines,
+        "can_edit": bool(me and me.can_write),
+        "can_edit_details": bool(me and me.can_write) and article.status != ArticleStatus.REVIEWED,
+        "submitted": bool(me and me.can_write) and _submitted(request, article, me.role),
+        # The visible annotations first (no query); the lock also counts hidden ones, which
+        # exist only where the lock holds anyway (two or more reviewers assigned).
+        "can_move_lines": bool(me and me.can_write)
+        and not annotations
+        and not article_text_locked(article),
+        **_annotation_context(request, article, annotations),
+    }
+
+
+def _annotation_context(
+    request: HtmxHttpRequest, article: Article, annotations: list[Annotation]
+) -> dict:
+    """Highlights, the jump index for the keyboard, and the filtered list beside the text."""
+    search = ListFilterForm(request.GET)
+    filters = search.cleaned_data if search.is_valid() else {}
+    kind, speaker = filters.get("kind") or "", filters.get("speaker")
+    entities = {e.pk: e for a in annotations for e in (a.speaker, a.claimant) if e is not None}
+    return {
+        "paragraphs": body_paragraphs(article.body, annotations),
+        "annotations": annotations,
+        "listed": [
+            a
+            for a in annotations
+            if (not kind or a.kind == kind)
+            and (speaker is None or speaker in (a.speaker_id, a.claimant_id))
+        ],
+        "filters": {"kind": kind, "speaker": speaker},
+        "speakers": sorted(entities.values(), key=lambda e: e.name.casefold()),
+        "annotation_index": [
+            {
+                "id": a.pk,
+                "kind": a.kind,
+                "start": a.start,
+                "end": a.end,
+                "url": reverse("annotations:annotation_detail", args=[a.pk]),
+            }
+            for a in annotations
+        ],
+    }
