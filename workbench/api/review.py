@@ -31,11 +31,11 @@ from workbench.accounts.models import Membership, Role
 from workbench.accounts.selectors import team_list
 from workbench.accounts.services import require_lead
 from workbench.annotations.selectors import annotation_list
+from workbench.api import review_serializers as s
 from workbench.api.errors import PreconditionFailed, PreconditionRequired
 from workbench.api.filters import ScopedFilterSet
 from workbench.articles.models import Project
 from workbench.articles.selectors import article_list, project_list
-from workbench.review import serializers as s
 from workbench.review.models import Adjudication, Assignment
 from workbench.review.selectors import (
     adjudication_list,
