@@ -100,6 +100,7 @@ INSTALLED_APPS = [
     "workbench.search",
     "workbench.exports",
     "workbench.api",
+    "workbench.demo",
 ]
 
 MIDDLEWARE = [

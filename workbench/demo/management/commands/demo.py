@@ -12,11 +12,11 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
-from workbench.accounts.demo.annotations import annotate_seed
-from workbench.accounts.demo.review import seed_review
 from workbench.accounts.models import Membership, Role, Team
 from workbench.articles.models import ImportSource, Project
 from workbench.articles.services import article_import_text
+from workbench.demo.annotations import annotate_seed
+from workbench.demo.review import seed_review
 
 DEMO_PASSWORD = "workbench-demo"  # noqa: S105 - printed on purpose: it is the demo login
 DEMO_USERS = [
@@ -29,7 +29,7 @@ DEMO_USERS = [
 DEMO_TEAM = ("Demo newsroom", "demo-newsroom")
 DEMO_PROJECT = ("Middle East and Europe desk", "demo")
 SEED_SAMPLE = "lemonde-baghdad-2024-01-05.txt"
-DEMO_TEXTS = Path(__file__).resolve().parents[2] / "demo"
+DEMO_TEXTS = Path(__file__).resolve().parents[2]
 WILDCARD_HOSTS = {"0.0.0.0", "::", "[::]"}  # noqa: S104 - recognised, not bound
 
 
