@@ -3,27 +3,8 @@ from __future__ import annotations
 from django.contrib import admin
 from django.urls import include, path
 
-from workbench.accounts import password_reset
+from workbench.accounts.urls import password_reset_urls
 from workbench.views import favicon_view
-
-password_reset_urls = [
-    path("password_reset/", password_reset.PasswordResetView.as_view(), name="password_reset"),
-    path(
-        "password_reset/done/",
-        password_reset.PasswordResetDoneView.as_view(),
-        name="password_reset_done",
-    ),
-    path(
-        "reset/<uidb64>/<token>/",
-        password_reset.PasswordResetConfirmView.as_view(),
-        name="password_reset_confirm",
-    ),
-    path(
-        "reset/done/",
-        password_reset.PasswordResetCompleteView.as_view(),
-        name="password_reset_complete",
-    ),
-]
 
 urlpatterns = [
     path("favicon.ico", favicon_view, name="favicon"),
