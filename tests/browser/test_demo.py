@@ -13,7 +13,7 @@ from django.test import Client
 from django.urls import reverse
 
 from workbench.articles.models import Article, Project
-from workbench.demo.management.commands.demo import seed_demo
+from workbench.demo.seed import seed_demo
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

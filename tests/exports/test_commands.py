@@ -11,7 +11,7 @@ from tests.exports.conftest import export_bytes
 from workbench.accounts.models import Membership, Team
 from workbench.annotations.models import Annotation, Comment, Entity, Evidence, Source
 from workbench.articles.models import Article, Project
-from workbench.demo.management.commands.demo import seed_demo
+from workbench.demo.seed import seed_demo
 from workbench.exports.management.commands import export, import_dataset
 
 pytestmark = pytest.mark.django_db

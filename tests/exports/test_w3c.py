@@ -9,7 +9,7 @@ import pytest
 from tests.conftest import SAMPLE, SHARED, need
 from tests.exports.conftest import BODY, export_bytes
 from workbench.annotations.models import Annotation
-from workbench.demo.management.commands.demo import seed_demo
+from workbench.demo.seed import seed_demo
 
 pytestmark = pytest.mark.django_db
 
