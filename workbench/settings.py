@@ -101,6 +101,7 @@ INSTALLED_APPS = [
     "workbench.exports",
     "workbench.imports",
     "workbench.api",
+    "workbench.demo",
 ]
 
 MIDDLEWARE = [

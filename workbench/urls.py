@@ -3,30 +3,11 @@ from __future__ import annotations
 from django.contrib import admin
 from django.urls import include, path
 
-from workbench.accounts import password_reset
+from workbench.accounts.urls import password_reset_urls
 from workbench.annotations import urls as annotations_urls
 from workbench.articles import urls as articles_urls
 from workbench.imports import urls as imports_urls
 from workbench.views import favicon_view
-
-password_reset_urls = [
-    path("password_reset/", password_reset.PasswordResetView.as_view(), name="password_reset"),
-    path(
-        "password_reset/done/",
-        password_reset.PasswordResetDoneView.as_view(),
-        name="password_reset_done",
-    ),
-    path(
-        "reset/<uidb64>/<token>/",
-        password_reset.PasswordResetConfirmView.as_view(),
-        name="password_reset_confirm",
-    ),
-    path(
-        "reset/done/",
-        password_reset.PasswordResetCompleteView.as_view(),
-        name="password_reset_complete",
-    ),
-]
 
 # One namespace for the project, reader and import pages, as before they lived in three apps.
 articles_urlpatterns = [

@@ -12,8 +12,8 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
 
-from workbench.accounts.management.commands.demo import seed_demo
 from workbench.articles.models import Article, Project
+from workbench.demo.seed import seed_demo
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import urllib.request
 from http.cookiejar import CookieJar
 
-from tests.accounts.test_demo_serving import _free_port, _get, demo_server
+from tests.demo.test_command import _free_port, _get, demo_server
 
 
 def test_demo_in_a_browser_serves_like_production_and_a_restart_keeps_the_login(browser, tmp_path):

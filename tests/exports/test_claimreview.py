@@ -8,7 +8,7 @@ from django.urls import reverse
 from tests.api.conftest import api_for
 from tests.conftest import SAMPLE, need
 from tests.exports.conftest import export_bytes
-from workbench.accounts.management.commands.demo import seed_demo
+from workbench.demo.seed import seed_demo
 from workbench.exports.streaming import export_stream
 
 pytestmark = pytest.mark.django_db

@@ -8,10 +8,10 @@ from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
 from tests.exports.conftest import export_bytes
-from workbench.accounts.management.commands.demo import seed_demo
 from workbench.accounts.models import Membership, Team
 from workbench.annotations.models import Annotation, Comment, Entity, Evidence, Source
 from workbench.articles.models import Article, Project
+from workbench.demo.seed import seed_demo
 from workbench.exports.management.commands import export
 from workbench.imports.management.commands import import_dataset
 

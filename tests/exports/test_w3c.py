@@ -8,8 +8,8 @@ import pytest
 
 from tests.conftest import SAMPLE, SHARED, need
 from tests.exports.conftest import BODY, export_bytes
-from workbench.accounts.management.commands.demo import seed_demo
 from workbench.annotations.models import Annotation
+from workbench.demo.seed import seed_demo
 
 pytestmark = pytest.mark.django_db
 

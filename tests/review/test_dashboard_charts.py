@@ -14,8 +14,8 @@ from django.urls import reverse
 from tests.conftest import client_for
 from tests.review.agreement_world import article, assign, at, member
 from tests.review.test_dashboard import lead_view, session_time
-from workbench.accounts.management.commands.demo import seed_demo
 from workbench.accounts.models import Membership
+from workbench.demo.seed import seed_demo
 from workbench.review.dashboard_charts import (
     PALETTE,
     REVIEWER_COLOURS,

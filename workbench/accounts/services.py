@@ -56,16 +56,6 @@ def require_writer(*, user: AbstractBaseUser, team: Team) -> Membership:
     return require_role(user=user, team=team, roles=(Role.LEAD, Role.REVIEWER))
 
 
-@transaction.atomic
-def team_create(*, name: str, slug: str, creator: AbstractBaseUser) -> Team:
-    """Create a team with its creator as the first lead."""
-    team = Team(name=name.strip(), slug=slug)
-    team.full_clean()
-    team.save()
-    Membership.objects.create(user=creator, team=team, role=Role.LEAD)
-    return team
-
-
 # --- invitations ------------------------------------------------------------------------------
 
 

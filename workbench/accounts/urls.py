@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from workbench.accounts import views
+from workbench.accounts import password_reset, views
 
 app_name = "accounts"
 urlpatterns = [
@@ -46,5 +46,27 @@ urlpatterns = [
         "teams/<slug:team_slug>/members/<int:membership_id>/remove/",
         views.member_remove,
         name="member_remove",
+    ),
+]
+
+# Included by workbench/urls.py under accounts/, before Django's own auth URLs so that these
+# replace its password reset views; not namespaced, since Django's auth views and templates
+# reverse these names bare.
+password_reset_urls = [
+    path("password_reset/", password_reset.PasswordResetView.as_view(), name="password_reset"),
+    path(
+        "password_reset/done/",
+        password_reset.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "reset/<uidb64>/<token>/",
+        password_reset.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "reset/done/",
+        password_reset.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
     ),
 ]

@@ -7,7 +7,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import URLPattern, path
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
@@ -161,17 +160,3 @@ def _merge_perform(request: HtmxHttpRequest, keep: Entity, merge: Entity) -> Htt
     }
     messages.success(request, message)
     return redirect(keep)
-
-
-entity_urlpatterns: list[URLPattern] = [
-    path("entities/", entity_list_view, name="entity_list"),
-    path("entities/new/", entity_create_view, name="entity_create"),
-    path("entities/<int:entity_id>/", entity_detail_view, name="entity_detail"),
-    path("entities/<int:entity_id>/edit/", entity_edit_view, name="entity_edit"),
-    path("entities/<int:entity_id>/merge/", entity_merge_view, name="entity_merge"),
-    path(
-        "entities/<int:entity_id>/merge/<int:other_id>/",
-        entity_merge_confirm_view,
-        name="entity_merge_confirm",
-    ),
-]

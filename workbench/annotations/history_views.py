@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
-from django.urls import URLPattern, path
 from django.views.decorators.http import require_GET
 
 from workbench.annotations.history import annotation_history, entity_history
@@ -40,13 +39,3 @@ def _render(request: HtmxHttpRequest, entries: list, back: tuple[str, int]) -> H
     # Newest first, as people read a history.
     context = {"entries": entries[::-1], "back_name": back[0], "back_id": back[1]}
     return render(request, template, context)
-
-
-history_urlpatterns: list[URLPattern] = [
-    path(
-        "annotations/<int:annotation_id>/history/",
-        annotation_history_view,
-        name="annotation_history",
-    ),
-    path("entities/<int:entity_id>/history/", entity_history_view, name="entity_history"),
-]

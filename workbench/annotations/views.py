@@ -11,7 +11,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import URLPattern, path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import reswap, retarget, trigger_client_event
@@ -505,38 +504,3 @@ def _render(
     name = f"{template}#{partial}" if request.htmx else template
     response = render(request, name, context, status=status)
     return trigger_client_event(response, CHANGED) if changed else response
-
-
-annotation_urlpatterns: list[URLPattern] = [
-    path(
-        "articles/<int:article_id>/annotations/new/",
-        annotation_new_view,
-        name="annotation_new",
-    ),
-    path(
-        "articles/<int:article_id>/annotations/",
-        annotation_create_view,
-        name="annotation_create",
-    ),
-    path("articles/<int:article_id>/entity-search/", entity_search_view, name="entity_search"),
-    path(
-        "articles/<int:article_id>/entity-create/",
-        entity_quick_create_view,
-        name="entity_quick_create",
-    ),
-    path("articles/<int:article_id>/source-search/", source_search_view, name="source_search"),
-    path("annotations/<int:annotation_id>/", annotation_detail_view, name="annotation_detail"),
-    path("annotations/<int:annotation_id>/edit/", annotation_edit_view, name="annotation_edit"),
-    path(
-        "annotations/<int:annotation_id>/delete/",
-        annotation_delete_view,
-        name="annotation_delete",
-    ),
-    path("annotations/<int:annotation_id>/evidence/", evidence_add_view, name="evidence_add"),
-    path(
-        "annotations/<int:annotation_id>/evidence/<int:evidence_id>/remove/",
-        evidence_remove_view,
-        name="evidence_remove",
-    ),
-    path("annotations/<int:annotation_id>/comments/", comment_add_view, name="comment_add"),
-]

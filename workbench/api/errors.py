@@ -11,11 +11,14 @@
 
 from __future__ import annotations
 
+import re
+
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, status
+from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import as_serializer_error
 from rest_framework.settings import api_settings
@@ -24,6 +27,8 @@ from rest_framework.views import exception_handler as drf_exception_handler
 from workbench.annotations.selectors import annotation_list
 from workbench.annotations.services import StaleEdit
 from workbench.api.serializers import AnnotationSerializer
+
+ETAG = re.compile(r'^(?:W/)?"(\d+)"$')
 
 
 class PreconditionFailed(exceptions.APIException):
@@ -45,6 +50,21 @@ class PreconditionRequired(exceptions.APIException):
         'Say which version you edited: an If-Match: "<version>" header or "version" in the body.'
     )
     default_code = "version_required"
+
+
+def if_match(request: Request, *, version: int) -> int | None:
+    """Return the version If-Match names (None without the header); 412 if it is not current.
+
+    Annotations and assignments both carry a `version` and send it as their ETag.
+    """
+    header = request.headers.get("If-Match")
+    if header is None:
+        return None
+    for tag in header.split(","):
+        match = ETAG.match(tag.strip())
+        if match and int(match.group(1)) == version:
+            return version
+    raise PreconditionFailed(version)
 
 
 class RequestTooLarge(Response):

@@ -12,6 +12,7 @@ from rest_framework.request import Request
 from workbench.accounts.models import Membership, Role, Team
 from workbench.annotations.models import Annotation, Comment, Entity, Evidence, Source
 from workbench.articles.models import Article, Project
+from workbench.review.models import Assignment
 
 if TYPE_CHECKING:
     from rest_framework.views import APIView
@@ -27,7 +28,7 @@ def team_id_of(obj: Model) -> int | None:
         return obj.team_id
     if isinstance(obj, Article):
         return obj.project.team_id
-    if isinstance(obj, Annotation):
+    if isinstance(obj, Annotation | Assignment):
         return obj.article.project.team_id
     if isinstance(obj, Evidence):
         return obj.claim.article.project.team_id

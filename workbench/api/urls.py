@@ -9,7 +9,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework.routers import DefaultRouter
 
 from workbench.api import views
-from workbench.review.api import (
+from workbench.api.review import (
     AdjudicationViewSet,
     ArticleVersionsApproveView,
     ArticleVersionsView,

@@ -7,7 +7,6 @@ call the service with what the serializer validated, so the API has no rule of i
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Iterator
 
 from django.db.models import QuerySet
@@ -50,7 +49,7 @@ from workbench.annotations.services import (
     source_get_or_create,
 )
 from workbench.api import serializers as s
-from workbench.api.errors import PreconditionFailed, PreconditionRequired
+from workbench.api.errors import PreconditionRequired, if_match
 from workbench.api.filters import (
     AnnotationFilter,
     ArticleFilter,
@@ -73,7 +72,6 @@ from workbench.articles.services import (
 from workbench.exports import FORMATS, export_filename, export_stream
 from workbench.imports.services import articles_import_jsonl
 
-ETAG = re.compile(r'^(?:W/)?"(\d+)"$')
 NOT_FOUND = OpenApiResponse(description="Not found, or not in your teams.")
 FORBIDDEN = OpenApiResponse(description="Your role does not allow this.")
 BAD = OpenApiResponse(description="Invalid input: {field: [{message, code}]}.")
@@ -523,7 +521,7 @@ class AnnotationViewSet(
 
     def update(self, request: Request, pk: str | None = None, partial: bool = False) -> Response:
         annotation = self.get_object()
-        expected = _if_match(request, annotation)
+        expected = if_match(request, version=annotation.version)
         serializer = self.get_serializer(annotation, data=request.data, partial=partial)
         serializer.is_valid(raise_exception=True)
         fields = dict(serializer.validated_data)
@@ -538,7 +536,8 @@ class AnnotationViewSet(
 
     def destroy(self, request: Request, pk: str | None = None) -> Response:
         annotation = self.get_object()
-        version = _if_match(request, annotation) or _int(request.query_params.get("version"))
+        expected = if_match(request, version=annotation.version)
+        version = expected or _int(request.query_params.get("version"))
         if version is None:
             raise PreconditionRequired()
         annotation_delete(annotation=annotation, actor=request.user, version=version)
@@ -625,18 +624,6 @@ class AnnotationViewSet(
 
 def _int(value: str | None) -> int | None:
     return int(value) if value is not None and value.isdigit() else None
-
-
-def _if_match(request: Request, annotation: Annotation) -> int | None:
-    """Return the version If-Match names (None without the header); 412 if it is not current."""
-    header = request.headers.get("If-Match")
-    if header is None:
-        return None
-    for tag in header.split(","):
-        match = ETAG.match(tag.strip())
-        if match and int(match.group(1)) == annotation.version:
-            return annotation.version
-    raise PreconditionFailed(annotation.version)
 
 
 # --- entities and sources ---------------------------------------------------------------------

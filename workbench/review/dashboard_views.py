@@ -10,7 +10,6 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -69,11 +68,3 @@ def attention_view(request: HtmxHttpRequest) -> HttpResponse:
     }
     template = "review/attention.html" + ("#attention" if request.htmx else "")
     return render(request, template, context)
-
-
-# Added to workbench/review/urls.py (whose other routes belong to the review workflow).
-dashboard_urlpatterns = [
-    path("projects/<int:project_id>/agreement/", agreement_view, name="agreement"),
-    path("projects/<int:project_id>/dashboard/", dashboard_view, name="dashboard"),
-    path("attention/", attention_view, name="attention"),
-]

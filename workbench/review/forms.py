@@ -67,13 +67,5 @@ class HeartbeatForm(forms.Form):
     article = IdField(required=False)
 
 
-class MergeForm(forms.Form):
-    annotations = forms.TypedMultipleChoiceField(coerce=int, choices=())
-
-    def __init__(self, *args: object, ids: list[int], **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["annotations"].choices = [(pk, pk) for pk in ids]
-
-
 class AnnotationPickForm(forms.Form):
     annotation = IdField()

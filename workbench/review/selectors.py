@@ -177,18 +177,6 @@ def current_session(
     )
 
 
-def session_list(*, user: User, team: Team | None = None) -> QuerySet[ReviewSession]:
-    """Return review sessions the user may see: their own, or all of a team they lead."""
-    if not user.is_authenticated:
-        return ReviewSession.objects.none()
-    sessions = ReviewSession.objects.filter(team__memberships__user=user).filter(
-        reviewer_id=user.pk
-    ) | ReviewSession.objects.filter(team__memberships__user=user, team__memberships__role="lead")
-    if team is not None:
-        sessions = sessions.filter(team=team)
-    return sessions.distinct().select_related("reviewer", "team")
-
-
 # --- adjudication -----------------------------------------------------------------------------
 
 

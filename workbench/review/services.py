@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, F, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -640,10 +640,3 @@ def session_end(*, user: AbstractBaseUser, now: datetime | None = None) -> int:
         session.save(update_fields=["ended", "last_activity"])
         closed += 1
     return closed
-
-
-def user_can_review(*, user: AbstractBaseUser, team: Team) -> bool:
-    """Return whether the user may hold assignments in the team (a lead or a reviewer)."""
-    return Membership.objects.filter(
-        Q(role=Role.LEAD) | Q(role=Role.REVIEWER), team=team, user_id=user.pk
-    ).exists()

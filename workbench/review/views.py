@@ -13,7 +13,7 @@ from django.contrib import messages
 from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import URLPattern, path, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import trigger_client_event
@@ -355,54 +355,3 @@ def adjudication_finish_view(request: HtmxHttpRequest, article_id: int) -> HttpR
         return _adjudicate_page(request, article, errors=error.messages, status=400)
     messages.success(request, _("Approved: the adjudicated version is the article's review."))
     return redirect(article)
-
-
-review_urlpatterns: list[URLPattern] = [
-    path("review/queue/", queue_view, name="queue"),
-    path("review/queue/next/", next_article_view, name="next_article"),
-    path("review/heartbeat/", heartbeat_view, name="heartbeat"),
-    path("projects/<int:project_id>/assign/", assign_view, name="assign"),
-    path("articles/<int:article_id>/assign/", assignment_create_view, name="assignment_create"),
-    path("articles/<int:article_id>/review/", article_review_view, name="article_review"),
-    path(
-        "assignments/<int:assignment_id>/remove/",
-        assignment_remove_view,
-        name="assignment_remove",
-    ),
-    path(
-        "assignments/<int:assignment_id>/submit/",
-        assignment_submit_view,
-        name="assignment_submit",
-    ),
-    path(
-        "assignments/<int:assignment_id>/approve/",
-        assignment_approve_view,
-        name="assignment_approve",
-    ),
-    path(
-        "assignments/<int:assignment_id>/reject/",
-        assignment_reject_view,
-        name="assignment_reject",
-    ),
-    path("articles/<int:article_id>/adjudicate/", adjudicate_view, name="adjudicate"),
-    path(
-        "articles/<int:article_id>/adjudicate/accept/",
-        adjudication_accept_view,
-        name="adjudication_accept",
-    ),
-    path(
-        "articles/<int:article_id>/adjudicate/merge/",
-        adjudication_merge_view,
-        name="adjudication_merge",
-    ),
-    path(
-        "articles/<int:article_id>/adjudicate/finish/",
-        adjudication_finish_view,
-        name="adjudication_finish",
-    ),
-    path(
-        "adjudications/<int:adjudication_id>/undo/",
-        adjudication_undo_view,
-        name="adjudication_undo",
-    ),
-]

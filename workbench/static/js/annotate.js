@@ -45,7 +45,6 @@
   var root = document.getElementById("workbench");
   if (!root || !window.htmx) return;
 
-  var CONTEXT = 32;
   var activeId = null;
   var lastSpan = null;
 
@@ -66,10 +65,6 @@
     return body ? Array.prototype.slice.call(body.querySelectorAll("p[data-start]")) : [];
   }
 
-  function bodyText() {
-    return paragraphs().map(function (p) { return p.textContent; }).join("\n\n");
-  }
-
   /** Code-point offset in the body of the boundary point (node, offset) inside paragraph p. */
   function offsetIn(p, node, offset) {
     var range = document.createRange();
@@ -78,7 +73,7 @@
     return Number(p.dataset.start) + codePoints(range.toString());
   }
 
-  /** The current selection as {start, end, exact, prefix, suffix}, or null outside the body. */
+  /** The current selection as {start, end, exact}, or null outside the body. */
   function selectionSpan() {
     var selection = window.getSelection();
     if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
@@ -108,14 +103,7 @@
     var trimmed = trimmedStart.replace(/\s+$/, "");
     end -= codePoints(trimmedStart) - codePoints(trimmed);
     if (!trimmed || end <= start) return null;
-    var chars = Array.from(bodyText());
-    return {
-      start: start,
-      end: end,
-      exact: trimmed,
-      prefix: chars.slice(Math.max(0, start - CONTEXT), start).join(""),
-      suffix: chars.slice(end, end + CONTEXT).join(""),
-    };
+    return { start: start, end: end, exact: trimmed };
   }
 
   document.addEventListener("selectionchange", function () {

@@ -1,7 +1,7 @@
 """Six weeks of a desk's review work on the invented articles, so the dashboards have a story.
 
 Three reviewers (rafael, sofia, amira) are assigned the thirty articles of
-`workbench.accounts.demo.articles` over six weeks: most are submitted and approved, some sent
+`workbench.demo.articles` over six weeks: most are submitted and approved, some sent
 back and redone, six are read blind by two reviewers (who disagree here and there, for the
 agreement page and adjudication), a few are still waiting for the lead, in progress, untouched
 for too long, or not assigned at all.
@@ -21,10 +21,10 @@ from datetime import datetime, timedelta
 from django.contrib.auth.models import AbstractBaseUser
 from django.utils import timezone
 
-from workbench.accounts.demo.articles import OUTLET, VERDICTS, Mark, Story, stories
 from workbench.annotations.models import Annotation, Entity
 from workbench.annotations.services import annotation_create, entity_find_or_create
 from workbench.articles.models import Article, ImportSource, Project
+from workbench.demo.articles import OUTLET, VERDICTS, Mark, Story, stories
 from workbench.imports.services import articles_import_jsonl
 from workbench.review.models import Assignment, ReviewSession, SessionArticle
 from workbench.review.services import (

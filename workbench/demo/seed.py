@@ -1,4 +1,5 @@
-"""Set up a demo workbench on the configured database (SQLite by default) and serve it."""
+"""The demo's data: a team with a lead, three reviewers and a viewer, a project, the seed article
+annotated, and a desk of invented articles with weeks of review. Safe to run again."""
 
 from __future__ import annotations
 
@@ -8,15 +9,13 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import check_password, make_password
-from django.core.management import call_command
-from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
-from workbench.accounts.demo.annotations import annotate_seed
-from workbench.accounts.demo.review import seed_review
 from workbench.accounts.models import Membership, Role, Team
 from workbench.articles.models import ImportSource, Project
 from workbench.articles.services import article_import_text
+from workbench.demo.annotations import annotate_seed
+from workbench.demo.review import seed_review
 
 DEMO_PASSWORD = "workbench-demo"  # noqa: S105 - printed on purpose: it is the demo login
 DEMO_USERS = [
@@ -29,55 +28,7 @@ DEMO_USERS = [
 DEMO_TEAM = ("Demo newsroom", "demo-newsroom")
 DEMO_PROJECT = ("Middle East and Europe desk", "demo")
 SEED_SAMPLE = "lemonde-baghdad-2024-01-05.txt"
-DEMO_TEXTS = Path(__file__).resolve().parents[2] / "demo"
-WILDCARD_HOSTS = {"0.0.0.0", "::", "[::]"}  # noqa: S104 - recognised, not bound
-
-
-class Command(BaseCommand):
-    help = "Migrate, load demo data (idempotent), print the demo logins and serve the app."
-
-    def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--no-serve", action="store_true", help="set up but do not serve")
-        parser.add_argument("--addrport", default="127.0.0.1:8000", help="where to serve")
-
-    def handle(self, *args: object, **options: object) -> None:
-        host, _, port = options["addrport"].rpartition(":")
-        if settings.DEBUG and host in WILDCARD_HOSTS and not options["no_serve"]:
-            raise CommandError(
-                "Debug is on (DJANGO_DEBUG=true): its error pages show code and settings, so the "
-                "demo does not serve them to the network. Unset DJANGO_DEBUG or serve on "
-                "127.0.0.1."
-            )
-        call_command("migrate", interactive=False, verbosity=0)
-        call_command("createcachetable", verbosity=0)  # only when WORKBENCH_CACHE=db
-        self.stdout.write("Database migrated.")
-        seed = Path(settings.WORKBENCH_DEMO_SAMPLES_DIR) / SEED_SAMPLE
-        if not seed.exists():
-            self.stderr.write(
-                f"Seed article not found at {seed}: the demo goes on without it. Set "
-                "WORKBENCH_DEMO_SAMPLES_DIR to the folder holding it."
-            )
-        project, imported = seed_demo()
-        self.stdout.write(
-            f"Demo data ready: team {DEMO_TEAM[0]!r}, project {project.name!r} "
-            f"(--project {project.slug}), {project.articles.count()} articles "
-            f"({imported} new)."
-        )
-        self.stdout.write(self.style.SUCCESS("Demo logins (password for all: workbench-demo):"))
-        for username, first, last, role in DEMO_USERS:
-            self.stdout.write(f"  {username:<8} {role.label.lower()}  ({first} the {last})")
-        if options["no_serve"]:
-            return
-        here = f"127.0.0.1:{port}" if host in WILDCARD_HOSTS or not host else options["addrport"]
-        self.stdout.write(f"Open http://{here}/ and log in as rafael (a reviewer).")
-        if not settings.DEBUG and host in WILDCARD_HOSTS:
-            # DEBUG is off (error pages show no traceback), and only the listed host names are
-            # answered: other machines reach the demo by a name given in DJANGO_ALLOWED_HOSTS.
-            self.stdout.write(
-                f"Answering host names {', '.join(settings.ALLOWED_HOSTS)}: set "
-                "DJANGO_ALLOWED_HOSTS to this machine's name or address to let others in."
-            )
-        call_command("runserver", options["addrport"], use_reloader=False)
+DEMO_TEXTS = Path(__file__).resolve().parent
 
 
 @transaction.atomic

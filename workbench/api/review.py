@@ -8,7 +8,6 @@ version it was made against, as If-Match: "<version>" (412 if it is not current)
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from django.contrib.auth import get_user_model
@@ -21,21 +20,22 @@ from django_filters import rest_framework as filters
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.permissions import SAFE_METHODS, BasePermission, IsAuthenticated
+from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
 from rest_framework.views import APIView
 
-from workbench.accounts.models import Membership, Role
 from workbench.accounts.selectors import team_list
 from workbench.accounts.services import require_lead
 from workbench.annotations.selectors import annotation_list
-from workbench.api.errors import PreconditionFailed, PreconditionRequired
+from workbench.api import review_serializers as s
+from workbench.api.errors import PreconditionRequired, if_match
 from workbench.api.filters import ScopedFilterSet
+from workbench.api.permissions import IsTeamWriterOrReadOnly
+from workbench.api.views import BAD, FORBIDDEN, NOT_FOUND
 from workbench.articles.models import Project
 from workbench.articles.selectors import article_list, project_list
-from workbench.review import serializers as s
 from workbench.review.models import Adjudication, Assignment
 from workbench.review.selectors import (
     adjudication_list,
@@ -58,10 +58,6 @@ from workbench.review.services import (
     assignments_distribute,
 )
 
-ETAG = re.compile(r'^(?:W/)?"(\d+)"$')
-NOT_FOUND = OpenApiResponse(description="Not found, or not in your teams.")
-FORBIDDEN = OpenApiResponse(description="Your role does not allow this.")
-BAD = OpenApiResponse(description="Invalid input: {field: [{message, code}]}.")
 IF_MATCH = OpenApiParameter(
     "If-Match",
     str,
@@ -76,31 +72,6 @@ DECISION_ERRORS = {
     412: OpenApiResponse(description="If-Match does not match the current version."),
     428: OpenApiResponse(description="Neither If-Match nor version was sent."),
 }
-
-
-class IsReviewWriter(BasePermission):
-    """Reads for any member (the queryset is scoped); writes for the team's leads and reviewers.
-
-    The services check the finer rules (leads decide, reviewers submit their own work).
-    """
-
-    message = "Your role in this team does not allow this."
-
-    def has_permission(self, request: Request, view: APIView) -> bool:
-        if request.method in SAFE_METHODS:
-            return True
-        return Membership.objects.filter(
-            user=request.user, role__in=(Role.LEAD, Role.REVIEWER)
-        ).exists()
-
-    def has_object_permission(self, request: Request, view: APIView, obj: Model) -> bool:
-        if request.method in SAFE_METHODS:
-            return True
-        return Membership.objects.filter(
-            user=request.user,
-            team_id=obj.article.project.team_id,
-            role__in=(Role.LEAD, Role.REVIEWER),
-        ).exists()
 
 
 class AssignmentFilter(ScopedFilterSet):
@@ -131,7 +102,7 @@ class AssignmentViewSet(
     mixins.DestroyModelMixin,
     viewsets.GenericViewSet,
 ):
-    permission_classes = [IsAuthenticated, IsReviewWriter]
+    permission_classes = [IsAuthenticated, IsTeamWriterOrReadOnly]
     lookup_value_regex = r"[0-9]{1,18}"
     filterset_class = AssignmentFilter
     ordering_fields = ["id", "created"]
@@ -271,7 +242,7 @@ class AssignmentViewSet(
         self, request: Request, service: Callable[..., Assignment], *, required: bool = True
     ) -> Response:
         assignment = self.get_object()
-        expected = _if_match(request, assignment)
+        expected = if_match(request, version=assignment.version)
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         fields = dict(serializer.validated_data)
@@ -289,18 +260,6 @@ class AssignmentViewSet(
 
 def _empty_queue() -> dict:
     return {"done": 0, "total": 0, "seconds": 0, "next": None}
-
-
-def _if_match(request: Request, assignment: Assignment) -> int | None:
-    """Return the version If-Match names (None without the header); 412 if it is not current."""
-    header = request.headers.get("If-Match")
-    if header is None:
-        return None
-    for tag in header.split(","):
-        match = ETAG.match(tag.strip())
-        if match and int(match.group(1)) == assignment.version:
-            return assignment.version
-    raise PreconditionFailed(assignment.version)
 
 
 def _stale(stale: StaleDecision) -> Response:

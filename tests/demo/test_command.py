@@ -19,7 +19,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from workbench.accounts.management.commands.demo import seed_demo
+from workbench.demo.seed import seed_demo
 
 ROOT = Path(__file__).resolve().parents[2]
 

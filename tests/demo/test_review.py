@@ -2,11 +2,11 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.accounts.demo.review import DOUBLE_TITLE
-from workbench.accounts.management.commands.demo import seed_demo
 from workbench.accounts.models import Membership
 from workbench.annotations.models import Annotation, Entity
 from workbench.articles.models import ArticleStatus
+from workbench.demo.review import DOUBLE_TITLE
+from workbench.demo.seed import seed_demo
 from workbench.review.dashboard_selectors import project_agreement_report, project_dashboard
 from workbench.review.models import Adjudication, Assignment, ReviewSession, SessionArticle
 from workbench.review.selectors import article_versions

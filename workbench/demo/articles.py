@@ -3,7 +3,7 @@
 Every outlet, person, place and figure here is made up. Each template is written once and
 filled three ways (another city, outlet, speaker and numbers), so the demo has a few dozen
 articles whose quotes and claims are known in advance: the review history
-(`workbench.accounts.demo.review`) marks them by their text. Deterministic: the same run gives
+(`workbench.demo.review`) marks them by their text. Deterministic: the same run gives
 the same texts, so importing them again adds nothing (same body, same project).
 """
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 from django.contrib.auth.models import AbstractBaseUser
 from django.utils import timezone
 
-from workbench.accounts.demo.articles import stories
-from workbench.accounts.demo.desk import seed_desk
 from workbench.annotations.services import Span, annotation_create, entity_find_or_create
 from workbench.articles.models import Article, Project
+from workbench.demo.articles import stories
+from workbench.demo.desk import seed_desk
 from workbench.review.models import Assignment
 from workbench.review.services import article_submit, assignment_create
 
