@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass
 
 from .attribution import (
     Cue,
+    Indirect,
     asked_cues,
     cue_after_quote,
     cue_before_quote,
@@ -25,7 +26,8 @@ from .attribution import (
 from .claims import checkworthiness
 from .lexicon import CLAUSE_OPENERS, COGNITION_VERBS, split_words
 from .quotes import DOUBLE_MARKS, RawQuote, find_quotes
-from .speakers import Mention, Registry, mention_after, tokenize
+from .rules import Rule, Veto, first, vetoed
+from .speakers import Mention, Registry, Resolved, mention_after, tokenize
 from .text import paragraphs, sentences
 
 DEFAULT_CLAIMS = 10
@@ -48,9 +50,25 @@ class Suggestion:
     cue: dict[str, object] | None = None
     quote_type: str | None = None
     role: str | None = None
+    # Which named rules spoke: the engine's (quote/…, indirect/…, claim/…), the cue finder's
+    # (Cue.rule, Indirect.rule) and the speaker finder's (Mention.rule, or Resolved.rule when a
+    # pronoun or a description was resolved to a name). Last, with defaults: positional users
+    # and runs stored before them still load.
+    rule: str = ""
+    cue_rule: str = ""
+    speaker_rule: str = ""
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
+
+    def why(self) -> str:
+        """Say in one short line which rules made this suggestion ("" when none is known)."""
+        parts = [self.rule] if self.rule else []
+        if self.cue_rule:
+            parts.append(f"cue by {self.cue_rule}")
+        if self.speaker_rule:
+            parts.append(f"speaker by {self.speaker_rule}")
+        return "; ".join(parts)
 
 
 @dataclass
@@ -61,6 +79,7 @@ class _Quote:
     quote_type: str
     score: float
     paragraph: int
+    rule: str = ""
 
 
 def _words(text: str) -> int:
@@ -316,126 +335,303 @@ def _opens_sentence(text: str, start: int, end: int, pre: str) -> bool:
 _SUBORDINATE = re.compile(r"\s*(?:When|After|Before|As|If|While|Though|Although|Because)\b[^:]*,")
 
 
-def _attribute(article: _Article, start: int, end: int) -> tuple[Cue | None, str, float, bool]:
-    """Return (cue, how, score, clausal) for a quotation; clausal is False for scare quotes."""
+@dataclass(slots=True)
+class _Place:
+    """A quotation being read: where it stands, the words of its sentence before it, and the
+    cue before it (with whether those words frame it) as the reading rules leave them."""
+
+    article: _Article
+    start: int
+    end: int
+    paragraph: int
+    sentence_start: int
+    pre: str
+    last: str
+    cue_before: Cue | None
+    framed: bool
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+    @property
+    def words_before(self) -> list[str]:
+        return self.pre.rstrip().split()
+
+    def end_limit(self) -> int:
+        """The end of the paragraph the quotation ends in: how far a cue after it may reach."""
+        return self.article.paragraphs[self.article.paragraph_of(self.end - 1)][1]
+
+
+def _place(article: _Article, start: int, end: int) -> _Place:
     text = article.text
-    paragraph = article.paragraph_of(start)
-    p_start, p_end = article.paragraphs[paragraph]
     sentence_start = article.sentence_start(start)
     pre = text[sentence_start:start]
     pre_stripped = pre.rstrip()
-    last = pre_stripped[-1:] if pre_stripped else ""
     cue_before, framed = (
         cue_before_quote(text, sentence_start, start) if pre_stripped else (None, False)
     )
-    if (
-        _according_frames(text, cue_before, start)
-        or (cue_before is not None and _THAT_NEXT.match(text, cue_before.end, start))
-        or (
-            cue_before is not None
-            and _THAT_COLON.match(text, cue_before.end, start)
-            and cue_after_quote(text, end, p_end) is None
-        )
-    ):
-        # "According to X, the debt “is mainly …”", "he added that, “…”": mixed
-        cue_before, framed = None, True
-    elif (
-        cue_before is not None
-        and last.isalpha()
-        and _opens_lowercase(text, start)
-        and _reports_that(text, sentence_start, cue_before.start)
-    ):
-        # "He said that he would offer “a prayer” for …": words of a reported clause
-        cue_before, framed = None, True
-    elif cue_before is None and framed and last in {",", ":"}:
-        told = _told(text, sentence_start, start)
-        if told is not None:
-            cue_before, framed = told, False
-    if (
-        framed
-        and last in {"(", "-", "—", "–"}
-        and cue_after_quote(text, end, article.paragraphs[article.paragraph_of(end - 1)][1])
-    ):
-        framed = False  # "… was unserious - “Again, we need the details,” she said - and …"
-    words_before = pre_stripped.split()
-    if framed and last in {",", ":", "(", "-", "—", "–"} and _opens_sentence(text, start, end, pre):
-        framed = False  # "…, he told Chris Wallace of Fox News, “So, North Korea has nukes.”"
-    clausal = (last in {"", ":", ",", "—", "–", "-", "(", "…", ".", "!", "?"} and not framed) or (
-        cue_before is not None and not framed
+    return _Place(
+        article,
+        start,
+        end,
+        article.paragraph_of(start),
+        sentence_start,
+        pre,
+        pre_stripped[-1:],
+        cue_before,
+        framed,
     )
-    if not clausal and words_before and words_before[-1].lower().strip(",") in _SAYING:
-        clausal = not _THAT.search(pre)  # "Some chanted “USA! USA!”": the verb's object
-    if not clausal:
-        return None, "embedded", 0.0, False
-    after = cue_after_quote(text, end, article.paragraphs[article.paragraph_of(end - 1)][1])
-    if after is not None:
-        return after, "after", 0.95, True
-    signed = _signature(text, end, article.paragraphs[article.paragraph_of(end - 1)][1])
-    if signed is not None:
-        return signed, "after", 0.9, True
-    if cue_before is not None:
-        return cue_before, "before", 0.9, True
-    late = _cue_at_sentence_end(article, end)
-    if late is not None:
-        return late, "after", 0.9, True
-    if last == ":":
-        speaker, cue_span = subject_of(text, sentence_start, start)
-        if speaker is not None and cue_span is not None:
-            return Cue(cue_span[0], cue_span[1], speaker), "colon", 0.8, True
-    if (
-        last == ","
-        and len(words_before) >= 5
-        and _opens_sentence(text, start, end, pre)
-        and not _has_quote_mark(text, sentence_start, start)
+
+
+# How the words before a quotation read: each rule returns (cue before, framed) to replace
+# what cue_before_quote found, or None to pass. First that decides wins.
+_FRAMED: tuple[Cue | None, bool] = (None, True)
+
+
+def _that_colon(p: _Place) -> bool:
+    return (
+        p.cue_before is not None
+        and _THAT_COLON.match(p.text, p.cue_before.end, p.start) is not None
+        and cue_after_quote(p.text, p.end, p.article.paragraphs[p.paragraph][1]) is None
+    )
+
+
+def _reported_clause(p: _Place) -> bool:
+    return (
+        p.cue_before is not None
+        and p.last.isalpha()
+        and _opens_lowercase(p.text, p.start)
+        and _reports_that(p.text, p.sentence_start, p.cue_before.start)
+    )
+
+
+def _told_listener(p: _Place) -> tuple[Cue | None, bool] | None:
+    if p.cue_before is None and p.framed and p.last in {",", ":"}:
+        told = _told(p.text, p.sentence_start, p.start)
+        if told is not None:
+            return told, False
+    return None
+
+
+_READINGS: tuple[Rule[_Place, tuple[Cue | None, bool]], ...] = (
+    # "According to X, the debt “is mainly …”": mixed
+    Rule(
+        "reading/according-frames",
+        lambda p: _FRAMED if _according_frames(p.text, p.cue_before, p.start) else None,
+    ),
+    # "he added that, “…”"
+    Rule(
+        "reading/that-after-cue",
+        lambda p: (
+            _FRAMED
+            if p.cue_before is not None and _THAT_NEXT.match(p.text, p.cue_before.end, p.start)
+            else None
+        ),
+    ),
+    # "he said that the plan: “…”" with no cue after the quotation
+    Rule("reading/that-colon", lambda p: _FRAMED if _that_colon(p) else None),
+    # "He said that he would offer “a prayer” for …": words of a reported clause
+    Rule("reading/reported-clause", lambda p: _FRAMED if _reported_clause(p) else None),
+    # "Carson … told his supporters, “our nation …”"
+    Rule("reading/told-listener", _told_listener),
+)
+
+# Framing words that do not frame after all: the quotation is a sentence of its own.
+_UNFRAMINGS: tuple[Veto[_Place], ...] = (
+    # "… was unserious - “Again, we need the details,” she said - and …"
+    Veto(
+        "reading/aside-with-cue",
+        lambda p: (
+            p.framed
+            and p.last in {"(", "-", "—", "–"}
+            and bool(cue_after_quote(p.text, p.end, p.end_limit()))
+        ),
+    ),
+    # "…, he told Chris Wallace of Fox News, “So, North Korea has nukes.”"
+    Veto(
+        "reading/opens-sentence",
+        lambda p: (
+            p.framed
+            and p.last in {",", ":", "(", "-", "—", "–"}
+            and _opens_sentence(p.text, p.start, p.end, p.pre)
+        ),
+    ),
+)
+
+_CLAUSE_MARKS = frozenset({"", ":", ",", "—", "–", "-", "(", "…", ".", "!", "?"})
+
+
+def _clausal(p: _Place) -> bool:
+    """Whether the quotation is a clause of its own (else a scare quote or a quoted term)."""
+    clausal = (p.last in _CLAUSE_MARKS and not p.framed) or (
+        p.cue_before is not None and not p.framed
+    )
+    words = p.words_before
+    if not clausal and words and words[-1].lower().strip(",") in _SAYING:
+        clausal = not _THAT.search(p.pre)  # "Some chanted “USA! USA!”": the verb's object
+    return clausal
+
+
+def _comma_subject(p: _Place) -> tuple[Cue, str] | None:
+    """ "Earlier, Ann Lie shared her doubts with donors in Leeds, “I do not know …”": a
+    person's clause before a whole quoted sentence, as before a colon."""
+    text = p.text
+    if not (
+        p.last == ","
+        and len(p.words_before) >= 5
+        and _opens_sentence(text, p.start, p.end, p.pre)
+        and not _has_quote_mark(text, p.sentence_start, p.start)
     ):
-        # "Earlier, Ann Lie shared her doubts with donors in Leeds, “I do not know …”": a
-        # person's clause before a whole quoted sentence, as before a colon.
-        speaker, cue_span = subject_of(text, sentence_start, start)
-        if (
-            speaker is not None
-            and cue_span is not None
-            and (speaker.kind == "name" or speaker.text.lower() in {"he", "she"})
-            and not speaker.text.endswith("ing")  # "Dashing into the lunch, …"
-            and not _PREPOSITION_BEFORE.search(text, sentence_start, speaker.start)
-        ):
-            return Cue(cue_span[0], cue_span[1], speaker), "colon", 0.7, True
-    if not pre_stripped:
-        # "Dianne Bystrom agreed. “…”": a sentence that is only a cue, just before the quote
-        # (not the cue of a quotation before it: "“…?” he asked. “…”" is one remark).
-        for s_start, s_end in article.sentences[paragraph]:
+        return None
+    speaker, cue_span = subject_of(text, p.sentence_start, p.start)
+    if (
+        speaker is not None
+        and cue_span is not None
+        and (speaker.kind == "name" or speaker.text.lower() in {"he", "she"})
+        and not speaker.text.endswith("ing")  # "Dashing into the lunch, …"
+        and not _PREPOSITION_BEFORE.search(text, p.sentence_start, speaker.start)
+    ):
+        return Cue(cue_span[0], cue_span[1], speaker), "colon"
+    return None
+
+
+def _colon_subject(p: _Place) -> tuple[Cue, str] | None:
+    if p.last != ":":
+        return None
+    speaker, cue_span = subject_of(p.text, p.sentence_start, p.start)
+    if speaker is not None and cue_span is not None:
+        return Cue(cue_span[0], cue_span[1], speaker), "colon"
+    return None
+
+
+def _sentences_just_before(p: _Place, limit: int) -> list[tuple[int, int]]:
+    """The sentences of the paragraph that end just before the quotation (only white space
+    between), shorter than `limit`, when the quotation opens its sentence."""
+    if p.pre.strip():
+        return []
+    text = p.text
+    return [
+        (s_start, s_end)
+        for s_start, s_end in p.article.sentences[p.paragraph]
+        if s_end <= p.start and not text[s_end : p.start].strip() and s_end - s_start < limit
+    ]
+
+
+def _cue_sentence(p: _Place) -> tuple[Cue, str] | None:
+    """ "Dianne Bystrom agreed. “…”": a sentence that is only a cue, just before the quote
+    (not the cue of a quotation before it: "“…?” he asked. “…”" is one remark)."""
+    text = p.text
+    for s_start, s_end in _sentences_just_before(p, 160):
+        if not _has_quote_mark(text, max(0, s_start - 3), s_end):
+            cue, _ = cue_before_quote(text, s_start, s_end - 1)
+            if cue is not None and text[cue.end : s_end - 1].strip(" ,") == "":
+                return cue, "before"
+    return None
+
+
+def _and_cue(p: _Place) -> tuple[Cue, str] | None:
+    """ "“…,” Ann Lie said, and her husband replied. “…”": a second cue, for the next
+    quotation, closes the sentence of the first one."""
+    text = p.text
+    for s_start, s_end in _sentences_just_before(p, 400):
+        joined = _AND_CUE.search(text, s_start, s_end)
+        if joined is not None and not _has_quote_mark(text, joined.end(), s_end):
+            cue, _ = cue_before_quote(text, joined.end(), s_end - 1)
             if (
-                s_end <= start
-                and not text[s_end:start].strip()
-                and s_end - s_start < 160
-                and not _has_quote_mark(text, max(0, s_start - 3), s_end)
+                cue is not None
+                and cue.speaker is not None
+                and cue.speaker.start == joined.end()
+                and text[cue.end : s_end - 1].strip(" ,") == ""
             ):
-                cue, _ = cue_before_quote(text, s_start, s_end - 1)
-                if cue is not None and text[cue.end : s_end - 1].strip(" ,") == "":
-                    return cue, "before", 0.8, True
-            if s_end <= start and not text[s_end:start].strip() and s_end - s_start < 400:
-                # "“…,” Ann Lie said, and her husband replied. “…”": a second cue, for the
-                # next quotation, closes the sentence of the first one.
-                joined = _AND_CUE.search(text, s_start, s_end)
-                if joined is not None and not _has_quote_mark(text, joined.end(), s_end):
-                    cue, _ = cue_before_quote(text, joined.end(), s_end - 1)
-                    if (
-                        cue is not None
-                        and cue.speaker is not None
-                        and cue.speaker.start == joined.end()
-                        and text[cue.end : s_end - 1].strip(" ,") == ""
-                    ):
-                        return cue, "before", 0.75, True
-    if not pre_stripped and start == p_start and paragraph > 0:
-        prev_start, prev_end = article.paragraphs[paragraph - 1]
-        if text[prev_end - 1 : prev_end] == ":":
-            last_sentence = article.sentences[paragraph - 1][-1]
-            cue, _ = cue_before_quote(text, last_sentence[0], prev_end)
-            if cue is not None:
-                return cue, "colon", 0.85, True
-            speaker, cue_span = subject_of(text, last_sentence[0], prev_end)
-            if speaker is not None and cue_span is not None:
-                return Cue(cue_span[0], cue_span[1], speaker), "colon", 0.8, True
-    return None, "none", 0.0, True
+                return cue, "before"
+    return None
+
+
+def _colon_paragraph(p: _Place) -> tuple[int, int] | None:
+    """The last sentence of the paragraph before, when it ends with a colon that introduces
+    the paragraph the quotation opens."""
+    article = p.article
+    if p.pre.strip() or p.start != article.paragraphs[p.paragraph][0] or p.paragraph == 0:
+        return None
+    prev_end = article.paragraphs[p.paragraph - 1][1]
+    if p.text[prev_end - 1 : prev_end] != ":":
+        return None
+    return article.sentences[p.paragraph - 1][-1][0], prev_end
+
+
+def _colon_paragraph_cue(p: _Place) -> tuple[Cue, str] | None:
+    span = _colon_paragraph(p)
+    cue = cue_before_quote(p.text, *span)[0] if span is not None else None
+    return (cue, "colon") if cue is not None else None
+
+
+def _colon_paragraph_subject(p: _Place) -> tuple[Cue, str] | None:
+    span = _colon_paragraph(p)
+    if span is None:
+        return None
+    speaker, cue_span = subject_of(p.text, *span)
+    if speaker is not None and cue_span is not None:
+        return Cue(cue_span[0], cue_span[1], speaker), "colon"
+    return None
+
+
+# The cue of a quotation read as a clause of its own: (cue, how), with the score beside it.
+_CUE_RULES: tuple[Rule[_Place, tuple[Cue, str]], ...] = (
+    Rule(
+        "quote/cue-after",
+        lambda p: _after(cue_after_quote(p.text, p.end, p.end_limit())),
+        0.95,
+    ),
+    # "“…” ― Ana Ruiz"
+    Rule("quote/signature", lambda p: _after(_signature(p.text, p.end, p.end_limit())), 0.9),
+    Rule(
+        "quote/cue-before",
+        lambda p: (p.cue_before, "before") if p.cue_before is not None else None,
+        0.9,
+    ),
+    # "“…” at the convention, he said."
+    Rule("quote/cue-ends-sentence", lambda p: _after(_cue_at_sentence_end(p.article, p.end)), 0.9),
+    # "Ann Lie had a warning: “…”"
+    Rule("quote/colon-subject", _colon_subject, 0.8),
+    Rule("quote/comma-subject", _comma_subject, 0.7),
+    Rule("quote/cue-sentence-before", _cue_sentence, 0.8),
+    Rule("quote/and-cue-before", _and_cue, 0.75),
+    # "Ann Lie said:¶“…”"
+    Rule("quote/colon-paragraph-cue", _colon_paragraph_cue, 0.85),
+    Rule("quote/colon-paragraph-subject", _colon_paragraph_subject, 0.8),
+)
+# A clausal quotation no rule attributes: kept, scored later by what follows it.
+_NO_CUE: Rule[_Place, tuple[Cue, str]] = Rule("quote/no-cue", lambda _p: None, 0.0)
+
+
+def _after(cue: Cue | None) -> tuple[Cue, str] | None:
+    return None if cue is None else (cue, "after")
+
+
+@dataclass(slots=True)
+class _Attribution:
+    rule: str
+    cue: Cue | None
+    how: str
+    score: float
+
+
+def _attribute(article: _Article, start: int, end: int) -> _Attribution | None:
+    """Return the rule, cue, how and score for a quotation; None for scare quotes (embedded)."""
+    place = _place(article, start, end)
+    reading = first(_READINGS, place)
+    if reading is not None:
+        place.cue_before, place.framed = reading[1]
+    if vetoed(_UNFRAMINGS, place):
+        place.framed = False
+    if not _clausal(place):
+        return None
+    fired = first(_CUE_RULES, place)
+    if fired is None:
+        return _Attribution(_NO_CUE.name, None, "none", _NO_CUE.score)
+    rule, (cue, how) = fired
+    return _Attribution(rule.name, cue, how, rule.score)
 
 
 # "In Sen. Ann Lie's column on May 10, “…”": the name is a preposition's object.
@@ -539,84 +735,228 @@ def _cue_at_sentence_end(article: _Article, end: int) -> Cue | None:
     return None
 
 
-def _find_quotes(article: _Article, raw: list[RawQuote]) -> list[_Quote]:
+@dataclass(slots=True)
+class _Candidate:
+    """A clausal quotation and its attribution, as the vetoes and the shape rules see it."""
+
+    article: _Article
+    start: int
+    end: int
+    closed: bool
+    inner: str
+    words: int
+    paragraph: int
+    attribution: _Attribution
+    answer: bool
+    continuing: bool
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+    @property
+    def cue(self) -> Cue | None:
+        return self.attribution.cue
+
+    @property
+    def how(self) -> str:
+        return self.attribution.how
+
+
+def _headline_marks(c: _Candidate) -> bool:
+    text = c.text
+    return (
+        c.cue is None
+        and text[c.start] in "‘'"
+        and not text.startswith("''", c.start)
+        and (c.start, c.end) == c.article.paragraphs[c.paragraph]
+    )
+
+
+def _short_title(c: _Candidate) -> bool:
+    return (
+        c.cue is not None
+        and c.words < 3
+        and _title_case(c.inner)
+        and not c.answer
+        and not (c.how == "colon" and _speaker_line(c.article, c.cue, c.start))
+    )
+
+
+# Reasons a clausal quotation is not suggested, tried in order (the first that applies drops it).
+_QUOTE_VETOES: tuple[Veto[_Candidate], ...] = (
+    Veto("veto/one-word", lambda c: c.words < 2 and not c.answer),
+    # headlines, titles of works, slogans
+    Veto(
+        "veto/short-unattributed",
+        lambda c: (
+            c.cue is None and not c.continuing and c.words < 6 and not _introduced(c.text, c.start)
+        ),
+    ),
+    Veto(
+        "veto/title-unattributed",
+        lambda c: c.cue is None and not c.continuing and _title_case(c.inner),
+    ),
+    # "¶'A fight from start to finish.'¶": single marks, a headline's style
+    Veto("veto/headline-single-marks", _headline_marks),
+    # "his stock answer — “I'll be fine” — is likely": an apposition
+    Veto(
+        "veto/apposition",
+        lambda c: c.cue is None and bool(_AFTER_DASH.search(c.text, max(0, c.start - 4), c.start)),
+    ),
+    # "rank voters from 1 (“I'm voting for Eric”) to 6": an example in brackets
+    Veto(
+        "veto/bracketed-example",
+        lambda c: (
+            bool(_BRACKETED.search(c.text, max(0, c.start - 4), c.start))
+            and bool(_CLOSING_BRACKET.match(c.text, c.end))
+        ),
+    ),
+    # "“The museum will close …” http://…": an excerpt of a linked article
+    Veto("veto/linked-excerpt", lambda c: bool(_LINKED.match(c.text, c.end))),
+    # "“Yes to minaret ban” (2009)": a slogan or work cited with its year
+    Veto("veto/dated-citation", lambda c: bool(_DATED.match(c.text, c.end))),
+    # "“Gallery to close in May,” by the Times’ Ann Berg: …" (a headline)
+    Veto(
+        "veto/byline",
+        lambda c: (
+            (c.cue is None or _title_case(c.inner, loose=True))
+            and bool(_BYLINE.match(c.text, c.end))
+        ),
+    ),
+    # "Ann Lie: ‘No Regrets’ Over …" is a headline's quote, though short
+    Veto("veto/short-title", _short_title),
+    # "told ABC's “Good Morning America”", "his book ''The Art of the Deal.''"
+    Veto(
+        "veto/names-a-work",
+        lambda c: (
+            c.cue is not None
+            and c.words <= 6
+            and _title_case(c.inner)
+            and _names_a_work(c.text, c.start)
+        ),
+    ),
+    # "a play called “Los Hijos de Trump”", "his memoir “The Long Pier”"
+    Veto(
+        "veto/work-title",
+        lambda c: (
+            c.words <= 12 and _after_work_word(c.text, c.start) and _title_case(c.inner, loose=True)
+        ),
+    ),
+    # "a detailed “policy address” on immigration": a scare quote
+    Veto("veto/scare-quote", lambda c: c.words <= 3 and _runs_on(c.text, c.start, c.end)),
+    # "she pledged to “defend the schools”": part of reported speech (mixed)
+    Veto("veto/continues-phrase", lambda c: _continues_a_phrase(c.text, c.start)),
+    # "“…\nAnn Lie, Democracy Now.”": a pull quote repeating the text
+    Veto("veto/pull-quote", lambda c: not c.closed and _pull_quote(c.article, c.start, c.end)),
+)
+# A quotation read as words inside a sentence: scare quotes, quoted terms.
+EMBEDDED = "veto/embedded"
+
+# Quotations whose sentence is attributed as a whole: the mixed quote they make, scored.
+_MIXED_RULES: tuple[Rule[_Candidate, tuple[int, int]], ...] = (
+    # "In past campaigns, “we felt …,” he said.": the words before the quotation are part of
+    # what is attributed, a mixed quote from the start of the sentence.
+    Rule(
+        "quote/framed-mixed",
+        lambda c: _span(_framing(c.article, c.start), c.end) if c.how == "after" else None,
+        0.75,
+    ),
+    # "“It's our bad luck,” he said, that both men …": the sentence the quotation opens goes
+    # on in the writer's words after the attribution, a mixed quote.
+    Rule(
+        "quote/runs-on-mixed",
+        lambda c: (
+            _span(c.start, _goes_on_unquoted(c.article, c.cue, c.end)) if c.how == "after" else None
+        ),
+        0.75,
+    ),
+)
+# "“…,” said Ann Lie, “…”": the two halves of a split quotation around its cue.
+_SPLIT = Rule("quote/split", lambda _c: None, 0.97)
+# An open quotation (no closing mark found) is less sure.
+_UNCLOSED_FACTOR = 0.8
+
+
+def _span(start: int | None, end: int | None) -> tuple[int, int] | None:
+    return None if start is None or end is None else (start, end)
+
+
+def _candidate(
+    article: _Article, start: int, end: int, closed: bool, found: list[_Quote]
+) -> _Candidate | str:
+    """Return the quotation as a candidate, or the name of the veto that drops it."""
     text = article.text
+    inner = text[start + 1 : end - 1 if closed else end]
+    attribution = _attribute(article, start, end)
+    if attribution is None:
+        return EMBEDDED
+    words = _words(inner)
+    paragraph = article.paragraph_of(start)
+    cue, how = attribution.cue, attribution.how
+    candidate = _Candidate(
+        article,
+        start,
+        end,
+        closed,
+        inner,
+        words,
+        paragraph,
+        attribution,
+        # A whole short answer a cue attributes: "“Absolutely,” he said", "Ann Lie said, “No.”"
+        cue is not None and words < 3 and _short_answer(article, start, end, how),
+        # A short remark after an attributed quotation of its paragraph continues it.
+        bool(found) and found[-1].paragraph == paragraph and found[-1].cue is not None,
+    )
+    return vetoed(_QUOTE_VETOES, candidate) or candidate
+
+
+def _shape(c: _Candidate) -> _Quote:
+    """The quote a candidate makes: mixed when its sentence is attributed whole, else direct."""
+    fired = first(_MIXED_RULES, c)
+    if fired is not None:
+        rule, (start, end) = fired
+        return _Quote(start, end, c.cue, "mixed", rule.score, c.paragraph, rule.name)
+    score = c.attribution.score
+    if not c.closed:
+        score *= _UNCLOSED_FACTOR
+    return _Quote(c.start, c.end, c.cue, "direct", score, c.paragraph, c.attribution.rule)
+
+
+def _find_quotes(
+    article: _Article, raw: list[RawQuote], dropped: list[tuple[int, int, str]] | None = None
+) -> list[_Quote]:
+    """Return the quotations worth suggesting; record the ones vetoed in `dropped` if given."""
     found: list[_Quote] = []
     for start, end, split_cue, closed in _merge_split(article, raw):
-        inner = text[start + 1 : end - 1 if closed else end]
         if split_cue is not None:
-            found.append(_Quote(start, end, split_cue, "direct", 0.97, article.paragraph_of(start)))
+            paragraph = article.paragraph_of(start)
+            found.append(
+                _Quote(start, end, split_cue, "direct", _SPLIT.score, paragraph, _SPLIT.name)
+            )
             continue
-        cue, how, score, clausal = _attribute(article, start, end)
-        words = _words(inner)
-        paragraph = article.paragraph_of(start)
-        if not clausal:
-            continue  # scare quotes, quoted terms inside a sentence
-        # A whole short answer a cue attributes: "“Absolutely,” he said", "Ann Lie said, “No.”"
-        answer = cue is not None and words < 3 and _short_answer(article, start, end, how)
-        if words < 2 and not answer:
-            continue  # one-word quotes
-        # A short remark after an attributed quotation of its paragraph continues it.
-        continuing = bool(found) and found[-1].paragraph == paragraph and found[-1].cue is not None
-        if (
-            cue is None
-            and not continuing
-            and ((words < 6 and not _introduced(text, start)) or _title_case(inner))
-        ):
-            continue  # headlines, titles of works, slogans
-        if (
-            cue is None
-            and text[start] in "‘'"
-            and not text.startswith("''", start)
-            and (start, end) == article.paragraphs[paragraph]
-        ):
-            continue  # "¶'A fight from start to finish.'¶": single marks, a headline's style
-        if cue is None and _AFTER_DASH.search(text, max(0, start - 4), start):
-            continue  # "his stock answer — “I'll be fine” — is likely": an apposition
-        if _BRACKETED.search(text, max(0, start - 4), start) and _CLOSING_BRACKET.match(text, end):
-            continue  # "rank voters from 1 (“I'm voting for Eric”) to 6": an example in brackets
-        if _LINKED.match(text, end):
-            continue  # "“The museum will close …” http://…": an excerpt of a linked article
-        if _DATED.match(text, end):
-            continue  # "“Yes to minaret ban” (2009)": a slogan or work cited with its year
-        if (cue is None or _title_case(inner, loose=True)) and _BYLINE.match(text, end):
-            continue  # "“Gallery to close in May,” by the Times’ Ann Berg: …" (a headline)
-        if (
-            cue is not None
-            and words < 3
-            and _title_case(inner)
-            and not answer
-            and not (how == "colon" and _speaker_line(article, cue, start))
-        ):
-            continue  # "Ann Lie: ‘No Regrets’ Over …" is a headline's quote, though short
-        if cue is not None and words <= 6 and _title_case(inner) and _names_a_work(text, start):
-            continue  # "told ABC's “Good Morning America”", "his book ''The Art of the Deal.''"
-        if words <= 12 and _after_work_word(text, start) and _title_case(inner, loose=True):
-            continue  # "a play called “Los Hijos de Trump”", "his memoir “The Long Pier”"
-        if words <= 3 and _runs_on(text, start, end):
-            continue  # "a detailed “policy address” on immigration": a scare quote
-        if _continues_a_phrase(text, start):
-            continue  # "she pledged to “defend the schools”": part of reported speech (mixed)
-        if not closed:
-            if _pull_quote(article, start, end):
-                continue  # "“…\nAnn Lie, Democracy Now.”": a pull quote repeating the text
-            score *= 0.8
-        framing = _framing(article, start) if how == "after" else None
-        if framing is not None:
-            # "In past campaigns, “we felt …,” he said.": the words before the quotation are
-            # part of what is attributed, a mixed quote from the start of the sentence.
-            found.append(_Quote(framing, end, cue, "mixed", 0.75, paragraph))
+        candidate = _candidate(article, start, end, closed, found)
+        if isinstance(candidate, str):
+            if dropped is not None:
+                dropped.append((start, end, candidate))
             continue
-        goes_on = _goes_on_unquoted(article, cue, end) if how == "after" else None
-        if goes_on is not None:
-            # "“It's our bad luck,” he said, that both men …": the sentence the quotation
-            # opens goes on in the writer's words after the attribution, a mixed quote.
-            found.append(_Quote(start, goes_on, cue, "mixed", 0.75, paragraph))
-            continue
-        found.append(_Quote(start, end, cue, "direct", score, paragraph))
-    # A quotation with no cue of its own continues the previous remark: joined to it in the
-    # same paragraph or when it opens the next one after only an attribution; else the
-    # speaker is inherited.
+        found.append(_shape(candidate))
+    return _join_remarks(article, found)
+
+
+# A quotation with no cue of its own takes the speaker of the previous remark near it ...
+_INHERITS = Rule("quote/inherits-speaker", lambda _q: None, 0.6)
+# ... or of the nearest attribution before it, direct or indirect (_carry_speakers) ...
+_CARRIES = Rule("quote/carries-speaker", lambda _q: None, 0.6)
+# ... or stays unattributed.
+_UNATTRIBUTED = Rule("quote/unattributed", lambda _q: None, 0.35)
+
+
+def _join_remarks(article: _Article, found: list[_Quote]) -> list[_Quote]:
+    """A quotation with no cue of its own continues the previous remark: joined to it in the
+    same paragraph or when it opens the next one after only an attribution; else the speaker
+    is inherited."""
+    text = article.text
     result: list[_Quote] = []
     for quote in found:
         if quote.quote_type != "direct":
@@ -637,7 +977,7 @@ def _find_quotes(article: _Article, raw: list[RawQuote]) -> list[_Quote]:
                 continue
             if quote.paragraph - previous.paragraph <= 2 and quote.start - previous.end < 1500:
                 quote.cue = Cue(-1, -1, previous.cue.speaker)
-                quote.score = 0.6
+                quote.score, quote.rule = _INHERITS.score, _INHERITS.name
         elif (
             quote.cue is None
             and previous is not None
@@ -650,7 +990,7 @@ def _find_quotes(article: _Article, raw: list[RawQuote]) -> list[_Quote]:
             previous.end = quote.end
             continue
         if quote.cue is None:
-            quote.score = 0.35
+            quote.score, quote.rule = _UNATTRIBUTED.score, _UNATTRIBUTED.name
         result.append(quote)
     return result
 
@@ -795,7 +1135,7 @@ def _carry_speakers(article: _Article, quotes: list[_Quote], items: list) -> Non
         end, paragraph, speaker = marks[k]
         if quote.paragraph - paragraph <= 2 and quote.start - end < 1500:
             quote.cue = Cue(-1, -1, speaker)
-            quote.score = 0.6
+            quote.score, quote.rule = _CARRIES.score, _CARRIES.name
 
 
 def _has_cue(text: str, start: int, end: int) -> bool:
@@ -818,7 +1158,16 @@ def _speaker_fields(registry: Registry, mention: Mention | None) -> dict[str, ob
         "speaker_start": mention.start,
         "speaker_end": mention.end,
         "role": _role(mention.role or ""),
+        "speaker_rule": _speaker_rule(mention, resolved),
     }
+
+
+def _speaker_rule(mention: Mention, resolved: Resolved) -> str:
+    """The rule that named the speaker: the resolver's for a pronoun or a description ("he",
+    "the mayor"), else the one that chose the mention."""
+    if mention.kind in {"pronoun", "common"} and resolved.rule:
+        return resolved.rule
+    return mention.rule
 
 
 _AGE_FIRST = re.compile(r"^\d{1,3}(?:,\s*|$)")
@@ -893,6 +1242,27 @@ def suggest(
     # of a split quote is outside them, so the raw quotations are excluded, not the merged ones.
     registry = Registry(text, [(q.start, q.end) for q in raw])
     items: list[tuple[int, str, object]] = [(q.start, "direct", q) for q in quotes]
+    items.extend((found.start, "indirect", found) for found in _indirect(article, quotes))
+    _carry_speakers(article, quotes, items)
+    items.sort(key=lambda item: item[0])
+    result = [
+        _direct_suggestion(text, registry, item)
+        if how == "direct"
+        else _indirect_suggestion(text, registry, item)
+        for _, how, item in items
+    ]
+    skip = skip or []
+    result = [item for item in result if not _overlaps(skip, item.start, item.end)]
+    if claims > 0:
+        result.extend(_claims(article, claims, min_claim_score, skip))
+    result.sort(key=lambda s: (s.start, s.kind))
+    return result
+
+
+def _indirect(article: _Article, quotes: list[_Quote]) -> list[Indirect]:
+    """Return the reported speech of the article's sentences, outside its direct quotations."""
+    text = article.text
+    found: list[Indirect] = []
     quote_spans = [(q.start, q.end) for q in quotes]
     cue_spans = [(q.cue.start, q.cue.end) for q in quotes if q.cue is not None and q.cue.start >= 0]
     for paragraph in article.sentences:
@@ -903,78 +1273,87 @@ def suggest(
                 spans = [(s_start, s_end)]
             for asked in asked_cues(text, s_start, s_end):
                 if not _overlaps(quote_spans, asked.start, asked.end):
-                    items.append((asked.start, "indirect", asked))
+                    found.append(asked)
             for start, end in spans:
                 if (start, end) != (s_start, s_end):
-                    # Beside a quotation only a second remark counts: ", noting that …".
-                    for second in participle_cues(text, start, end, None):
-                        items.append((second.start, "indirect", second))
-                    if start == s_start or text[s_start:start].strip() == "":
-                        # Or indirect speech opening the sentence, with a cue of its own:
-                        # "X said the fees are fair, which he called “a bargain.”"
-                        own = indirect_in_sentence(text, start, end)
-                        if own is not None and not _overlaps(cue_spans, *own.cue):
-                            items.append((own.start, "indirect", own))
-                    continue
-                indirect = indirect_in_sentence(text, start, end)
-                for second in participle_cues(text, start, end, indirect):
-                    items.append((second.start, "indirect", second))
-                for second in relative_cues(text, start, end, indirect):
-                    items.append((second.start, "indirect", second))
-                for second in second_clause(text, indirect):
-                    items.append((second.start, "indirect", second))
-                for second in subordinate_cues(text, start, end, indirect):
-                    items.append((second.start, "indirect", second))
-                if indirect is not None:
-                    items.append((indirect.start, "indirect", indirect))
-    _carry_speakers(article, quotes, items)
-    items.sort(key=lambda item: item[0])
-    result: list[Suggestion] = []
-    for _, how, item in items:
-        if how == "direct":
-            assert isinstance(item, _Quote)  # noqa: S101 - narrows the type
-            mention = item.cue.speaker if item.cue else None
-            fields = _speaker_fields(registry, mention)
-            cue = (
-                _cue_dict(text, item.cue.start, item.cue.end)
-                if item.cue and item.cue.start >= 0
-                else None
-            )
-            result.append(
-                Suggestion(
-                    "quote",
-                    item.start,
-                    item.end,
-                    text[item.start : item.end],
-                    round(item.score, 3),
-                    cue=cue,
-                    quote_type=item.quote_type,
-                    **fields,
-                )
-            )
-        else:
-            fields = _speaker_fields(registry, item.speaker)
-            content = text[item.start : item.end]
-            mixed = any(mark in content for mark in '“”"«»')
-            score = 0.45 if item.cognition else (0.75 if mixed else 0.7)
-            result.append(
-                Suggestion(
-                    "quote",
-                    item.start,
-                    item.end,
-                    content,
-                    score,
-                    cue=_cue_dict(text, *item.cue),
-                    quote_type="mixed" if mixed else "indirect",
-                    **fields,
-                )
-            )
-    skip = skip or []
-    result = [item for item in result if not _overlaps(skip, item.start, item.end)]
-    if claims > 0:
-        result.extend(_claims(article, claims, min_claim_score, skip))
-    result.sort(key=lambda s: (s.start, s.kind))
-    return result
+                    found.extend(_beside_quote(text, cue_spans, s_start, start, end))
+                else:
+                    found.extend(_in_sentence(text, start, end))
+    return found
+
+
+def _beside_quote(
+    text: str, cue_spans: list[tuple[int, int]], s_start: int, start: int, end: int
+) -> list[Indirect]:
+    # Beside a quotation only a second remark counts: ", noting that …".
+    found = list(participle_cues(text, start, end, None))
+    if start == s_start or text[s_start:start].strip() == "":
+        # Or indirect speech opening the sentence, with a cue of its own:
+        # "X said the fees are fair, which he called “a bargain.”"
+        own = indirect_in_sentence(text, start, end)
+        if own is not None and not _overlaps(cue_spans, *own.cue):
+            found.append(own)
+    return found
+
+
+def _in_sentence(text: str, start: int, end: int) -> list[Indirect]:
+    indirect = indirect_in_sentence(text, start, end)
+    found = list(participle_cues(text, start, end, indirect))
+    found.extend(relative_cues(text, start, end, indirect))
+    found.extend(second_clause(text, indirect))
+    found.extend(subordinate_cues(text, start, end, indirect))
+    if indirect is not None:
+        found.append(indirect)
+    return found
+
+
+def _direct_suggestion(text: str, registry: Registry, quote: _Quote) -> Suggestion:
+    cue = quote.cue
+    placed = cue is not None and cue.start >= 0
+    fields = _speaker_fields(registry, cue.speaker if cue else None)
+    return Suggestion(
+        "quote",
+        quote.start,
+        quote.end,
+        text[quote.start : quote.end],
+        round(quote.score, 3),
+        cue=_cue_dict(text, cue.start, cue.end) if placed else None,
+        quote_type=quote.quote_type,
+        rule=quote.rule,
+        cue_rule=cue.rule if placed else "",
+        **fields,
+    )
+
+
+# Reported speech, scored by what it reports: a belief, words partly quoted, or speech.
+_INDIRECT_RULES: tuple[Rule[tuple[Indirect, bool], str], ...] = (
+    Rule("indirect/belief", lambda found: "indirect" if found[0].cognition else None, 0.45),
+    Rule("indirect/mixed", lambda found: "mixed" if found[1] else None, 0.75),
+    Rule("indirect/reported", lambda _found: "indirect", 0.7),
+)
+
+
+def _indirect_suggestion(text: str, registry: Registry, found: Indirect) -> Suggestion:
+    fields = _speaker_fields(registry, found.speaker)
+    content = text[found.start : found.end]
+    mixed = any(mark in content for mark in '“”"«»')
+    rule, _ = first(_INDIRECT_RULES, (found, mixed))
+    return Suggestion(
+        "quote",
+        found.start,
+        found.end,
+        content,
+        rule.score,
+        cue=_cue_dict(text, *found.cue),
+        quote_type="mixed" if mixed else "indirect",
+        rule=rule.name,
+        cue_rule=found.rule,
+        **fields,
+    )
+
+
+# A sentence the claim scorer rates check-worthy (its own score, at least the minimum).
+_CHECKWORTHY = Rule("claim/checkworthy", lambda _s: None)
 
 
 def _claims(
@@ -992,7 +1371,7 @@ def _claims(
                 scored.append((score, start, end))
     scored.sort(key=lambda item: (-item[0], item[1]))
     return [
-        Suggestion("claim", start, end, text[start:end], round(score, 3))
+        Suggestion("claim", start, end, text[start:end], round(score, 3), rule=_CHECKWORTHY.name)
         for score, start, end in scored[:limit]
     ]
 
