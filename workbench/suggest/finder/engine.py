@@ -609,6 +609,15 @@ def _after(cue: Cue | None) -> tuple[Cue, str] | None:
     return None if cue is None else (cue, "after")
 
 
+@dataclass(frozen=True, slots=True)
+class Step:
+    """A named rule or veto that fired on the quotation at start:end (see `explain`)."""
+
+    start: int
+    end: int
+    name: str
+
+
 @dataclass(slots=True)
 class _Attribution:
     rule: str
@@ -617,14 +626,21 @@ class _Attribution:
     score: float
 
 
-def _attribute(article: _Article, start: int, end: int) -> _Attribution | None:
-    """Return the rule, cue, how and score for a quotation; None for scare quotes (embedded)."""
+def _attribute(
+    article: _Article, start: int, end: int, trace: list[Step] | None = None
+) -> _Attribution | None:
+    """Return the rule, cue, how and score for a quotation; None for scare quotes (embedded).
+
+    The reading rules that fired are added to `trace` when one is given."""
     place = _place(article, start, end)
     reading = first(_READINGS, place)
     if reading is not None:
         place.cue_before, place.framed = reading[1]
-    if vetoed(_UNFRAMINGS, place):
+    unframed = vetoed(_UNFRAMINGS, place)
+    if unframed:
         place.framed = False
+    if trace is not None:
+        trace.extend(Step(start, end, r) for r in (reading and reading[0].name, unframed) if r)
     if not _clausal(place):
         return None
     fired = first(_CUE_RULES, place)
@@ -883,12 +899,17 @@ def _span(start: int | None, end: int | None) -> tuple[int, int] | None:
 
 
 def _candidate(
-    article: _Article, start: int, end: int, closed: bool, found: list[_Quote]
+    article: _Article,
+    start: int,
+    end: int,
+    closed: bool,
+    found: list[_Quote],
+    trace: list[Step] | None,
 ) -> _Candidate | str:
     """Return the quotation as a candidate, or the name of the veto that drops it."""
     text = article.text
     inner = text[start + 1 : end - 1 if closed else end]
-    attribution = _attribute(article, start, end)
+    attribution = _attribute(article, start, end, trace)
     if attribution is None:
         return EMBEDDED
     words = _words(inner)
@@ -924,24 +945,38 @@ def _shape(c: _Candidate) -> _Quote:
 
 
 def _find_quotes(
-    article: _Article, raw: list[RawQuote], dropped: list[tuple[int, int, str]] | None = None
+    article: _Article, raw: list[RawQuote], trace: list[Step] | None = None
 ) -> list[_Quote]:
-    """Return the quotations worth suggesting; record the ones vetoed in `dropped` if given."""
+    """Return the quotations worth suggesting; add every rule and veto that fired to `trace`
+    when one is given (before the remarks are joined)."""
     found: list[_Quote] = []
     for start, end, split_cue, closed in _merge_split(article, raw):
         if split_cue is not None:
             paragraph = article.paragraph_of(start)
-            found.append(
-                _Quote(start, end, split_cue, "direct", _SPLIT.score, paragraph, _SPLIT.name)
-            )
-            continue
-        candidate = _candidate(article, start, end, closed, found)
-        if isinstance(candidate, str):
-            if dropped is not None:
-                dropped.append((start, end, candidate))
-            continue
-        found.append(_shape(candidate))
+            quote = _Quote(start, end, split_cue, "direct", _SPLIT.score, paragraph, _SPLIT.name)
+        else:
+            candidate = _candidate(article, start, end, closed, found, trace)
+            if isinstance(candidate, str):
+                if trace is not None:
+                    trace.append(Step(start, end, candidate))
+                continue
+            quote = _shape(candidate)
+        if trace is not None:
+            trace.append(Step(quote.start, quote.end, quote.rule))
+        found.append(quote)
     return _join_remarks(article, found)
+
+
+def explain(text: str) -> list[Step]:
+    """Return, quotation by quotation, the reading rules, the veto or the quote rule that fired.
+
+    For development and tests: `suggest` says only which rule made each suggestion; this also
+    says why a quotation was not suggested.
+    """
+    article = _Article(text)
+    trace: list[Step] = []
+    _find_quotes(article, find_quotes(text, article.paragraphs), trace)
+    return trace
 
 
 # A quotation with no cue of its own takes the speaker of the previous remark near it ...
@@ -1376,4 +1411,21 @@ def _claims(
     ]
 
 
-__all__ = ["Suggestion", "suggest", "tokenize"]
+# Every name the engine's tables can give, in the order they are tried (for tests and reports).
+RULE_NAMES: tuple[str, ...] = (
+    *(rule.name for rule in _READINGS),
+    *(veto.name for veto in _UNFRAMINGS),
+    _SPLIT.name,
+    EMBEDDED,
+    *(rule.name for rule in _CUE_RULES),
+    _NO_CUE.name,
+    *(veto.name for veto in _QUOTE_VETOES),
+    *(rule.name for rule in _MIXED_RULES),
+    _INHERITS.name,
+    _CARRIES.name,
+    _UNATTRIBUTED.name,
+    *(rule.name for rule in _INDIRECT_RULES),
+    _CHECKWORTHY.name,
+)
+
+__all__ = ["RULE_NAMES", "Step", "Suggestion", "explain", "suggest", "tokenize"]
