@@ -283,3 +283,46 @@ def test_every_suggestion_names_its_rule():
     text = CASES[9][1] + "\n\n" + CASES[-1][1] + "\n\n" + CASES[-2][1]
     items = suggest(text)
     assert items and all(item.rule in RULE_NAMES for item in items)
+
+
+def test_cue_and_speaker_rules_are_copied_from_what_the_finders_return(monkeypatch):
+    # The cue and speaker finders name their own rules; whatever they name is carried over.
+    from dataclasses import replace
+
+    from workbench.suggest.finder import engine
+
+    cue_after, mention_rule = engine.cue_after_quote, "mention/test-name"
+
+    def named_cue(*args, **kwargs):
+        cue = cue_after(*args, **kwargs)
+        if cue is None:
+            return None
+        speaker = replace(cue.speaker, rule=mention_rule) if cue.speaker else None
+        return replace(cue, speaker=speaker, rule="after/test-cue")
+
+    monkeypatch.setattr(engine, "cue_after_quote", named_cue)
+    (item,) = suggest("“We will win the vote,” said Ann Lie.", claims=0)
+    assert (item.rule, item.cue_rule, item.speaker_rule) == (
+        "quote/cue-after",
+        "after/test-cue",
+        mention_rule,
+    )
+    assert item.why() == "quote/cue-after; cue by after/test-cue; speaker by mention/test-name"
+
+
+def test_a_resolved_pronoun_takes_the_resolvers_rule(monkeypatch):
+    from dataclasses import replace
+
+    from workbench.suggest.finder import engine
+
+    resolve = engine.Registry.resolve
+
+    def named(self, mention, **kwargs):
+        return replace(resolve(self, mention, **kwargs), rule="resolve/test-pronoun")
+
+    monkeypatch.setattr(engine.Registry, "resolve", named)
+    text = "Ann Lie spoke on Monday. “We will win the vote,” she said."
+    item = next(s for s in suggest(text, claims=0) if s.rule == "quote/cue-after")
+    assert item.speaker == "Ann Lie" and item.speaker_rule == "resolve/test-pronoun"
+    named_speaker = suggest("“We will win the vote,” said Ann Lie.", claims=0)[0]
+    assert named_speaker.speaker_rule != "resolve/test-pronoun"  # a name: the mention's rule
