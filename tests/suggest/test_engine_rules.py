@@ -3,7 +3,7 @@
 A case is (rule name, text, a piece of the span the rule names). Reading rules and vetoes are
 seen through `explain` (a vetoed quotation makes no suggestion); the rules that make
 suggestions through `Suggestion.rule`. Adding a rule to a table in
-workbench/suggest/finder/engine.py means adding its case here.
+workbench/suggest/finder/direct.py or engine.py means adding its case here.
 """
 
 from __future__ import annotations
@@ -289,9 +289,9 @@ def test_cue_and_speaker_rules_are_copied_from_what_the_finders_return(monkeypat
     # The cue and speaker finders name their own rules; whatever they name is carried over.
     from dataclasses import replace
 
-    from workbench.suggest.finder import engine
+    from workbench.suggest.finder import direct
 
-    cue_after, mention_rule = engine.cue_after_quote, "mention/test-name"
+    cue_after, mention_rule = direct.cue_after_quote, "mention/test-name"
 
     def named_cue(*args, **kwargs):
         cue = cue_after(*args, **kwargs)
@@ -300,7 +300,7 @@ def test_cue_and_speaker_rules_are_copied_from_what_the_finders_return(monkeypat
         speaker = replace(cue.speaker, rule=mention_rule) if cue.speaker else None
         return replace(cue, speaker=speaker, rule="after/test-cue")
 
-    monkeypatch.setattr(engine, "cue_after_quote", named_cue)
+    monkeypatch.setattr(direct, "cue_after_quote", named_cue)
     (item,) = suggest("“We will win the vote,” said Ann Lie.", claims=0)
     assert (item.rule, item.cue_rule, item.speaker_rule) == (
         "quote/cue-after",
