@@ -1,6 +1,7 @@
 """Score the quote finder against PolNeAR (train and dev splits; test only when asked).
 
     uv run python bench/suggest_eval.py /path/to/PolNeAR [--split train|dev|test] [--show N]
+    uv run python bench/suggest_eval.py /path/to/PolNeAR --rules    # P and R per named rule
 
 PolNeAR (github.com/networkdynamics/PolNeAR) has no licence, so it is not in this repository:
 clone it anywhere and pass the path. Each article's attributions are BRAT standoff (.ann) with
@@ -16,6 +17,12 @@ right only when no speaker is suggested. A gold attribution is a direct quote wh
 longest stretch of its Content (fragments that only white space separates are one stretch)
 starts with a quotation mark (or directly follows one). Where an annotator swapped the Source
 and Cue labels (Source 'said', Cue 'Hester'), the two are swapped back.
+
+--rules adds precision and recall per named rule, scored like "all attributions": per engine
+rule (Suggestion.rule, which made the suggestion), and for the attribution per cue rule
+(Suggestion.cue_rule) and per speaker rule (Suggestion.speaker_rule). A rule's P is how many of
+its suggestions match (or are attributed right) of those it made; its R is how many of all the
+gold attributions it found, so the R of one column's rules add up to the overall R.
 """
 
 from __future__ import annotations
@@ -284,7 +291,47 @@ class Score:
         )
 
 
-def evaluate(articles: list[tuple[str, str, list[Gold]]], show: int = 0) -> dict[str, Score]:
+RULE_FIELDS = ("rule", "cue_rule", "speaker_rule")
+
+
+def by_rule(
+    rules: dict[str, dict[str, Score]],
+    suggestions: list[Suggestion],
+    pairs: list[tuple[int, int]],
+    right: set[int],
+) -> None:
+    """Count each suggestion under its rule names: made, matched, attributed right."""
+    matched = {i for i, _ in pairs}
+    for i, suggestion in enumerate(suggestions):
+        for field in RULE_FIELDS:
+            name = getattr(suggestion, field) or "(none)"
+            rules[field].setdefault(name, Score()).add(1, 0, i in matched, i in right)
+
+
+def rule_table(rules: dict[str, dict[str, Score]], gold: int) -> list[str]:
+    """The per-rule table: one block per rule field, rules by how many suggestions they made."""
+    lines = []
+    for field in RULE_FIELDS:
+        lines.append(
+            f"{field:<34} {'pred':>6} {'match':>6} {'P':>6} {'R':>6}  "
+            f"{'right':>6} {'attr P':>6} {'attr R':>6}"
+        )
+        for name, score in sorted(rules[field].items(), key=lambda kv: (-kv[1].pred, kv[0])):
+            p, r, _ = Score.prf(score.matched, score.pred, gold)
+            ap, ar, _ = Score.prf(score.attributed, score.pred, gold)
+            lines.append(
+                f"  {name:<32} {score.pred:>6} {score.matched:>6} {p:>6.3f} {r:>6.3f}  "
+                f"{score.attributed:>6} {ap:>6.3f} {ar:>6.3f}"
+            )
+    return lines
+
+
+def evaluate(
+    articles: list[tuple[str, str, list[Gold]]],
+    show: int = 0,
+    rules: dict[str, dict[str, Score]] | None = None,
+) -> dict[str, Score]:
+    """Score the finder on the articles; count per rule into `rules` when given (--rules)."""
     scores = {k: Score() for k in ("direct", "direct_lenient", "all", "speech", "names")}
     shown = 0
     for name, text, golds in articles:
@@ -308,8 +355,10 @@ def evaluate(articles: list[tuple[str, str, list[Gold]]], show: int = 0) -> dict
         )
         # All attributions (PolNeAR counts beliefs and intentions too).
         pairs_all = match(suggestions, golds)
-        right_all = sum(speaker_right(text, suggestions[i], golds[j]) for i, j in pairs_all)
-        scores["all"].add(len(suggestions), len(golds), len(pairs_all), right_all)
+        right_all = {i for i, j in pairs_all if speaker_right(text, suggestions[i], golds[j])}
+        scores["all"].add(len(suggestions), len(golds), len(pairs_all), len(right_all))
+        if rules is not None:
+            by_rule(rules, suggestions, pairs_all, right_all)
         # Speech: attributions whose cue is an act of saying; other matches left out.
         speech = [g for g in golds if SPEECH_CUE.search(g.cue) or g.direct]
         other = [g for g in golds if not (SPEECH_CUE.search(g.cue) or g.direct)]
@@ -365,6 +414,9 @@ def main() -> int:
         help="train and dev unless given; the test split only when named",
     )
     parser.add_argument("--show", type=int, default=0, help="print up to N errors (terminal only)")
+    parser.add_argument(
+        "--rules", action="store_true", help="precision and recall per named rule, as a table"
+    )
     args = parser.parse_args()
     for split in args.split or ["train", "dev"]:
         started = time.perf_counter()
@@ -372,7 +424,8 @@ def main() -> int:
         if not articles:
             print(f"{split}: no articles under {args.polnear / 'data' / split}", file=sys.stderr)
             return 2
-        scores = evaluate(articles, args.show)
+        rules = {field: {} for field in RULE_FIELDS} if args.rules else None
+        scores = evaluate(articles, args.show, rules)
         print(f"== {split}: {len(articles)} articles ({time.perf_counter() - started:.1f} s)")
         print(scores["direct"].line("direct quotes"))
         print(scores["direct_lenient"].line("direct (other attributions left out)"))
@@ -389,6 +442,9 @@ def main() -> int:
             print(f"-- the {len(second)} articles two annotators annotated, direct quotes:")
             print(human.line("second annotator vs first"))
             print(finder.line("finder vs first"))
+        if rules is not None:
+            print("-- per rule, all attributions (P of its own suggestions, R of all the gold):")
+            print("\n".join(rule_table(rules, scores["all"].gold)))
     return 0
 
 

@@ -304,10 +304,10 @@ TABLE: dict[tuple[str, str], Row] = {
     # --- suggestions ---------------------------------------------------------------------------
     ("suggest:suggestion_list", "GET"): PAGE,
     ("suggest:suggestion_accept", "POST"): Row(
-        "login 404 403 200 200", data=lambda w: {"kind": "quote", "start": 0, "end": 15}
+        "login 404 403 200 200", data=lambda w: {"token": "not-a-signed-suggestion"}
     ),
     ("suggest:suggestion_reject", "POST"): Row(
-        "login 404 403 200 200", data=lambda w: {"kind": "quote", "start": 0, "end": 15}
+        "login 404 403 200 200", data=lambda w: {"token": "not-a-signed-suggestion"}
     ),
     ("suggest:suggestion_accept_all", "POST"): Row(
         "login 404 403 403 200", data=lambda w: {"min_score": 0.9}

@@ -17,7 +17,12 @@ from workbench.annotations.models import Annotation
 from workbench.suggest import services
 from workbench.suggest.models import RunState, SuggestionDecision, SuggestionRun
 from workbench.suggest.runner import FinderTimeout, suggest_within
-from workbench.suggest.selectors import suggestion_list
+from workbench.suggest.selectors import (
+    stored_suggestions,
+    suggestion_key,
+    suggestion_list,
+    suggestion_token,
+)
 from workbench.suggest.services import suggestions_prepare
 
 PARAGRAPH = "“We will build {n} new schools by next year,” said Mayor Jane Moss on Tuesday."
@@ -143,10 +148,15 @@ def keys(article, user):
 
 
 def post(article, user, action, key):
-    kind, start, end = key.split("-")
+    """Post the suggestion with this key as the page does: signed (selectors.suggestion_token)."""
+    (item,) = (
+        item
+        for item in stored_suggestions(article=article)
+        if suggestion_key(item.kind, item.start, item.end) == key
+    )
     return client_for(user).post(
         reverse(f"suggest:suggestion_{action}", args=[article.pk]),
-        {"kind": kind, "start": start, "end": end},
+        {"token": suggestion_token(article=article, item=item)},
     )
 
 

@@ -38,6 +38,11 @@ def test_json_line_per_file_with_offsets_into_the_file(tmp_path: Path):
     assert ARTICLE[quote["start"] : quote["end"]] == quote["text"]
     assert ARTICLE[quote["speaker_start"] : quote["speaker_end"]] == "Knights"
     assert set(quote) >= {"cue", "score", "speaker_start", "speaker_end", "role"}
+    # Which rules made it: the engine's, the cue finder's and the speaker finder's.
+    assert quote["rule"] == "quote/cue-after"
+    assert {"cue_rule", "speaker_rule"} <= set(quote)
+    claim = next(s for s in line["suggestions"] if s["kind"] == "claim")
+    assert claim["rule"] == "claim/checkworthy"
 
 
 def test_offsets_count_code_points_not_bytes_or_utf16(tmp_path: Path):
@@ -55,6 +60,7 @@ def test_readable_listing(tmp_path: Path):
     out, _ = run(str(path))
     assert f"{path}: 1 quotes" in out
     assert "Michael Knights, Iraq expert at the Washington Institute [said; direct]" in out
+    assert "Why: quote/cue-after" in out and "Why: claim/checkworthy" in out
 
 
 def test_empty_file_and_file_without_quotes(tmp_path: Path):

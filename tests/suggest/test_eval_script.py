@@ -104,3 +104,41 @@ def test_two_annotators_agree_on_a_source_by_overlap_or_head_word():
 
 def test_the_head_of_a_role_then_a_name_is_the_name():
     assert suggest_eval._head("the White House spokesman, Josh Earnest,") == "earnest"
+
+
+def test_rules_table_gives_precision_and_recall_per_rule(tmp_path, monkeypatch, capsys):
+    text = "“We will build the new bridge by May,” said Hester Lie. The mayor was away."
+    base = tmp_path / "data" / "train"
+    (base / "text").mkdir(parents=True)
+    (base / "attributions").mkdir()
+    (base / "text" / "a.txt").write_text(text, encoding="utf-8")
+    quote = "“We will build the new bridge by May,”"
+    ann = _ann(
+        f"T1\tContent {_span(text, quote)}\t{quote}",
+        f"T2\tCue {_span(text, 'said')}\tsaid",
+        f"T3\tSource {_span(text, 'Hester Lie')}\tHester Lie",
+        "E1\tAttribution:T2 Content:T1 Cue:T2 Source:T3",
+    )
+    (base / "attributions" / "a_0a1b.ann").write_text(ann, encoding="utf-8")
+    monkeypatch.setattr(
+        sys, "argv", ["suggest_eval.py", str(tmp_path), "--split", "train", "--rules"]
+    )
+    assert suggest_eval.main() == 0
+    out = capsys.readouterr().out
+    assert "-- per rule" in out
+    for field in ("rule", "cue_rule", "speaker_rule"):
+        assert any(line.startswith(f"{field} ") and " attr P " in line for line in out.splitlines())
+    row = next(line.split() for line in out.splitlines() if "quote/cue-after" in line)
+    # pred, matched, P, R, right, attributed P and R of the rule that made the one suggestion
+    assert row[1:] == ["1", "1", "1.000", "1.000", "1", "1.000", "1.000"]
+
+
+def test_without_rules_no_table_is_printed(tmp_path, monkeypatch, capsys):
+    base = tmp_path / "data" / "train"
+    (base / "text").mkdir(parents=True)
+    (base / "attributions").mkdir()
+    (base / "text" / "a.txt").write_text(TEXT, encoding="utf-8")
+    (base / "attributions" / "a_0a1b.ann").write_text("", encoding="utf-8")
+    monkeypatch.setattr(sys, "argv", ["suggest_eval.py", str(tmp_path), "--split", "train"])
+    assert suggest_eval.main() == 0
+    assert "-- per rule" not in capsys.readouterr().out

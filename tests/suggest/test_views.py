@@ -1,15 +1,22 @@
 from __future__ import annotations
 
 import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from tests.conftest import XSS, client_for
 from tests.factories import ArticleFactory
 from workbench.annotations.models import Annotation, Entity
 from workbench.annotations.services import entity_create
-from workbench.suggest.models import Decision, SuggestionDecision
-from workbench.suggest.selectors import suggestion_counts, suggestion_list
-from workbench.suggest.services import suggestions_prepare
+from workbench.articles.models import Article
+from workbench.articles.services import body_checksum
+from workbench.suggest.models import Decision, SuggestionDecision, SuggestionRun
+from workbench.suggest.selectors import suggestion_counts, suggestion_list, suggestion_token
+from workbench.suggest.services import (
+    suggestion_accept,
+    suggestion_reject,
+    suggestions_prepare,
+)
 
 BODY = (
     "Michael Knights has followed the militias for a decade.\n\n"
@@ -39,8 +46,8 @@ def first_quote(article, user=None):
     return next(s.item for s in listed(article, user) if s.item.kind == "quote")
 
 
-def post_data(item):
-    return {"kind": item.kind, "start": item.start, "end": item.end}
+def post_data(article, item):
+    return {"token": suggestion_token(article=article, item=item)}
 
 
 def test_list_access_ladder(client, world, article):
@@ -64,7 +71,7 @@ def test_list_access_ladder(client, world, article):
     "name", ["suggestion_accept", "suggestion_reject", "suggestion_accept_all"]
 )
 def test_writes_access_ladder(client, world, article, name):
-    data = {**post_data(first_quote(article)), "min_score": "0.5"}
+    data = {**post_data(article, first_quote(article)), "min_score": "0.5"}
     response = client.post(url(name, article), data)
     assert response.status_code == 302 and "login" in response["Location"]
     assert client_for(world.outsider).post(url(name, article), data).status_code == 404
@@ -96,7 +103,9 @@ def test_accept_creates_the_annotation_with_an_existing_entity_by_alias(world, a
         team=world.team, actor=None, name="M. Knights", aliases=["Michael Knights"]
     )
     item = first_quote(article)
-    response = client_for(world.reviewer).post(url("suggestion_accept", article), post_data(item))
+    response = client_for(world.reviewer).post(
+        url("suggestion_accept", article), post_data(article, item)
+    )
     assert response.status_code == 200
     assert "annotations-changed" in response["HX-Trigger"]
     annotation = Annotation.objects.get()
@@ -122,7 +131,7 @@ def test_accept_creates_the_annotation_with_an_existing_entity_by_alias(world, a
 def test_accept_creates_a_new_entity_when_the_registry_has_none(world, article):
     items = [s.item for s in listed(article, world.lead) if s.item.kind == "quote"]
     mansour = next(i for i in items if i.speaker == "Renad Mansour")
-    client_for(world.lead).post(url("suggestion_accept", article), post_data(mansour))
+    client_for(world.lead).post(url("suggestion_accept", article), post_data(article, mansour))
     entity = Entity.objects.get(team=world.team)
     assert (entity.name, entity.kind) == ("Renad Mansour", "person")
     assert Annotation.objects.get().speaker == entity
@@ -131,7 +140,7 @@ def test_accept_creates_a_new_entity_when_the_registry_has_none(world, article):
 def test_reject_is_remembered_and_not_shown_again(world, article):
     item = first_quote(article)
     client = client_for(world.reviewer)
-    response = client.post(url("suggestion_reject", article), post_data(item))
+    response = client.post(url("suggestion_reject", article), post_data(article, item))
     assert response.status_code == 200
     assert not Annotation.objects.exists()
     assert SuggestionDecision.objects.get().decision == Decision.REJECTED
@@ -139,17 +148,78 @@ def test_reject_is_remembered_and_not_shown_again(world, article):
         f'id="suggestion-quote-{item.start}-{item.end}"'.encode()
         not in client.get(url("suggestion_list", article)).content
     )
-    again = client.post(url("suggestion_reject", article), post_data(item))
-    assert b"no such suggestion" in again.content or b"already decided" in again.content
+    again = client.post(url("suggestion_reject", article), post_data(article, item))
+    assert b"already decided" in again.content
     assert suggestion_counts(project=world.project) == {"accepted": 0, "rejected": 1}
 
 
-def test_unknown_suggestion_is_refused(world, article):
-    response = client_for(world.reviewer).post(
-        url("suggestion_accept", article), {"kind": "quote", "start": 0, "end": 5}
-    )
-    assert b"no such suggestion" in response.content
-    assert not Annotation.objects.exists()
+def tampered(token: str) -> str:
+    """The token with one character of its signed part changed."""
+    value, _, signature = token.rpartition(":")
+    return value[:-3] + ("A" if value[-3] != "A" else "B") + value[-2:] + ":" + signature
+
+
+@pytest.mark.parametrize("name", ["suggestion_accept", "suggestion_reject"])
+def test_tampered_or_forged_suggestion_is_refused(world, article, name):
+    token = post_data(article, first_quote(article))["token"]
+    client = client_for(world.reviewer)
+    for data in ({"token": tampered(token)}, {"token": "quote-0-5"}, {"kind": "quote"}):
+        response = client.post(url(name, article), data)
+        assert response.status_code == 200
+        assert b"not one this page offered" in response.content or b"required" in response.content
+    assert not Annotation.objects.exists() and not SuggestionDecision.objects.exists()
+
+
+def test_posted_suggestion_is_checked_by_the_service(world, article):
+    item = first_quote(article)
+    token = suggestion_token(article=article, item=item)
+    with pytest.raises(ValidationError) as error:
+        suggestion_accept(article=article, actor=world.reviewer, token=tampered(token))
+    assert error.value.code == "tampered_suggestion"
+    # A suggestion signed for another article of the same text is not one for this article.
+    twin = ArticleFactory(project=world.other_project, body=BODY)
+    with pytest.raises(ValidationError) as error:
+        suggestion_reject(article=twin, actor=world.outsider, token=token)
+    assert error.value.code == "tampered_suggestion"
+    with pytest.raises(PermissionDenied):
+        suggestion_accept(article=article, actor=world.viewer, token=token)
+    annotation = suggestion_accept(article=article, actor=world.reviewer, token=token)
+    assert (annotation.start, annotation.end) == (item.start + 1, item.end - 1)
+
+
+def test_suggestion_of_an_earlier_text_is_stale_and_nothing_is_lost(world, article):
+    item = first_quote(article)
+    data = post_data(article, item)
+    body = BODY.replace("for a decade", "for ten years")
+    Article.objects.filter(pk=article.pk).update(body=body, checksum=body_checksum(body))
+    article.refresh_from_db()
+    with pytest.raises(ValidationError) as error:
+        suggestion_accept(article=article, actor=world.reviewer, token=data["token"])
+    assert error.value.code == "stale_suggestion"
+    response = client_for(world.reviewer).post(url("suggestion_accept", article), data)
+    assert response.status_code == 200
+    assert b"text changed since this suggestion was made" in response.content
+    assert not Annotation.objects.exists() and not SuggestionDecision.objects.exists()
+    # The panel lists the suggestions of the text as it is now, ready to accept.
+    assert b"for ten years" not in response.content  # (quotes only: not the first paragraph)
+    assert b"This is a deliberate message" in response.content
+    assert b'name="token"' in response.content
+
+
+def test_panel_says_why_each_suggestion_was_made(world, article):
+    response = client_for(world.reviewer).get(url("suggestion_list", article))
+    assert b"Why: quote/cue-after" in response.content
+
+
+def test_why_line_is_escaped(world, article):
+    suggestions_prepare(article=article)
+    run = SuggestionRun.objects.get(article=article)
+    for item in run.items:
+        item["rule"] = XSS
+    run.save(update_fields=["items"])
+    response = client_for(world.reviewer).get(url("suggestion_list", article))
+    assert b"Why: &lt;script&gt;alert(&quot;x&quot;)" in response.content
+    assert XSS.encode() not in response.content
 
 
 def test_accept_all_above_a_score_for_leads_only(world, article):
@@ -174,7 +244,7 @@ def test_counts_per_project(world, article):
         article=other, kind="quote", start=0, end=5, exact="x", decision="rejected", score=0.5
     )
     item = first_quote(article)
-    client_for(world.reviewer).post(url("suggestion_accept", article), post_data(item))
+    client_for(world.reviewer).post(url("suggestion_accept", article), post_data(article, item))
     assert suggestion_counts(project=world.project) == {"accepted": 1, "rejected": 0}
     assert suggestion_counts(project=world.other_project) == {"accepted": 0, "rejected": 1}
 
@@ -190,11 +260,20 @@ def test_list_query_count(world, article, django_assert_max_num_queries):
 
 def test_accept_query_count(world, article, django_assert_max_num_queries):
     client = client_for(world.reviewer)
-    data = post_data(first_quote(article))
+    data = post_data(article, first_quote(article))
     # About a third are SAVEPOINT/RELEASE pairs: the entity and annotation services are atomic
     # in their own right and run inside the accept's transaction.
-    with django_assert_max_num_queries(48):
+    # The posted suggestion is signed: the stored run is not read to find it.
+    with django_assert_max_num_queries(47):
         assert client.post(url("suggestion_accept", article), data).status_code == 200
+
+
+def test_reject_query_count(world, article, django_assert_max_num_queries):
+    client = client_for(world.reviewer)
+    data = post_data(article, first_quote(article))
+    # Most of it is the panel rendered again (the run read, the listing, the membership).
+    with django_assert_max_num_queries(26):
+        assert client.post(url("suggestion_reject", article), data).status_code == 200
 
 
 def test_article_page_has_the_suggest_button(world, article):

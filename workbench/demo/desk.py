@@ -36,7 +36,7 @@ from workbench.review.services import (
     assignment_create,
     session_touch,
 )
-from workbench.suggest.selectors import stored_suggestions
+from workbench.suggest.selectors import stored_suggestions, suggestion_token
 from workbench.suggest.services import (
     suggestion_accept,
     suggestion_reject,
@@ -188,7 +188,8 @@ class _History:
         quotes = [i for i in stored_suggestions(article=article) if i.kind == "quote"]
         for item in quotes[:4]:
             decide = suggestion_accept if item.quote_type == "direct" else suggestion_reject
-            decide(article=article, actor=reviewer, kind=item.kind, start=item.start, end=item.end)
+            token = suggestion_token(article=article, item=item)
+            decide(article=article, actor=reviewer, token=token)
 
     def entity(self, name: str, kind: str, actor: AbstractBaseUser) -> Entity:
         if name not in self.entities:

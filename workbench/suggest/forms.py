@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from django import forms
 
-from workbench.suggest.models import SuggestionKind
-
 
 class SuggestionForm(forms.Form):
-    kind = forms.ChoiceField(choices=SuggestionKind.choices)
-    start = forms.IntegerField(min_value=0)
-    end = forms.IntegerField(min_value=1)
+    # The signed suggestion (selectors.suggestion_token); the service checks the signature.
+    token = forms.CharField(max_length=100_000)
 
 
 class AcceptAllForm(forms.Form):

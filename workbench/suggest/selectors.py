@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.core import signing
 from django.db.models import Count, Q, QuerySet
 
 from workbench.annotations.selectors import annotation_list, double_reviewed
@@ -17,16 +18,42 @@ from workbench.suggest.models import Decision, RunState, SuggestionDecision, Sug
 LISTED_CLAIMS = 8
 
 
+# The salt of the signed suggestion a page posts back to accept or reject it.
+SIGNED_SUGGESTION_SALT = "workbench.suggest.suggestion"
+
+
 @dataclass(frozen=True)
 class Listed:
     """A suggestion as the page lists it, with a stable key for accept and reject."""
 
     key: str
     item: Suggestion
+    article: Article | None = None
+
+    @property
+    def token(self) -> str:
+        """The signed suggestion the page's accept and reject forms post (made only for the
+        suggestions of the page shown, not for every stored one)."""
+        if self.article is None:
+            return ""
+        return suggestion_token(article=self.article, item=self.item)
 
 
 def suggestion_key(kind: str, start: int, end: int) -> str:
     return f"{kind}-{start}-{end}"
+
+
+def suggestion_token(*, article: Article, item: Suggestion) -> str:
+    """Return the suggestion signed with the article and the checksum of its text.
+
+    Accepting or rejecting posts it back, so the service takes the suggestion from the post
+    (not from the whole stored run), knows it was not altered, and can tell when the text
+    changed since. The quoted text is left out: it is the article's text at those offsets.
+    """
+    fields = item.as_dict()
+    del fields["text"]
+    payload = {"article": article.pk, "checksum": article.checksum, "suggestion": fields}
+    return signing.dumps(payload, salt=SIGNED_SUGGESTION_SALT, compress=True)
 
 
 def suggestion_run_get(*, article: Article) -> SuggestionRun | None:
@@ -89,7 +116,7 @@ def suggestion_list(*, user: AbstractBaseUser, article: Article) -> list[Listed]
     decided = set(decisions_for(user=user, article=article).values_list("kind", "start", "end"))
     annotated = annotated_spans(user=user, article=article)
     items = [
-        Listed(suggestion_key(s.kind, s.start, s.end), s)
+        Listed(suggestion_key(s.kind, s.start, s.end), s, article)
         for s in stored_suggestions(article=article)
         if (s.kind, s.start, s.end) not in decided
         and not annotated.get(s.kind, _Spans([])).overlaps(s.start, s.end)

@@ -9,6 +9,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
+from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -24,9 +25,9 @@ from workbench.suggest.models import Decision, RunState, SuggestionDecision, Sug
 from workbench.suggest.runner import FinderTimeout, suggest_within
 from workbench.suggest.selectors import (
     LISTED_CLAIMS,
+    SIGNED_SUGGESTION_SALT,
     annotated_spans,
     decisions_for,
-    stored_suggestions,
     suggestion_list,
 )
 
@@ -104,14 +105,37 @@ def _claim(article: Article, budget: float) -> tuple[SuggestionRun, bool]:
     return run, bool(taken)
 
 
-def _find(article: Article, kind: str, start: int, end: int) -> Suggestion:
-    for item in stored_suggestions(article=article):
-        if (item.kind, item.start, item.end) == (kind, start, end):
-            return item
-    raise ValidationError(
-        _("There is no such suggestion for this article (the text may have changed)."),
-        code="no_such_suggestion",
-    )
+def _posted(article: Article, token: str) -> Suggestion:
+    """Return the suggestion a page posted back (selectors.suggestion_token), refusing one
+    that was altered or made for another article, and one made for an earlier text."""
+    try:
+        payload = signing.loads(token, salt=SIGNED_SUGGESTION_SALT)
+        fields = dict(payload["suggestion"])
+        if payload["article"] != article.pk:
+            raise ValueError
+        checksum = payload["checksum"]
+        start, end = int(fields["start"]), int(fields["end"])
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        raise ValidationError(
+            _("This suggestion is not one this page offered. Reload the suggestions."),
+            code="tampered_suggestion",
+        ) from None
+    if checksum != article.checksum:
+        raise ValidationError(
+            _(
+                "The article's text changed since this suggestion was made: nothing was "
+                "saved. Here are the suggestions for the text as it is now."
+            ),
+            code="stale_suggestion",
+        )
+    try:
+        return Suggestion(**fields, text=article.body[start:end])
+    except TypeError:
+        # Signed by this server, but in a shape this finder no longer makes.
+        raise ValidationError(
+            _("This suggestion is out of date. Reload the suggestions."),
+            code="stale_suggestion",
+        ) from None
 
 
 def speaker_entity(*, article: Article, actor: AbstractBaseUser, item: Suggestion) -> Entity | None:
@@ -200,23 +224,25 @@ def _accept(article: Article, actor: AbstractBaseUser, item: Suggestion) -> Anno
 
 
 @transaction.atomic
-def suggestion_accept(
-    *, article: Article, actor: AbstractBaseUser, kind: str, start: int, end: int
-) -> Annotation:
-    """Turn a suggestion into an annotation through annotation_create, and remember it."""
+def suggestion_accept(*, article: Article, actor: AbstractBaseUser, token: str) -> Annotation:
+    """Turn a posted suggestion into an annotation through annotation_create, and remember it.
+
+    The suggestion comes from the signed token the page posted, so accepting one does not
+    read (let alone re-run) the finder's whole run for the article.
+    """
     require_writer(user=actor, team=article.project.team)
-    item = _find(article, kind, start, end)
+    item = _posted(article, token)
     _offered(article, actor, item)
     return _accept(article, actor, item)
 
 
 @transaction.atomic
 def suggestion_reject(
-    *, article: Article, actor: AbstractBaseUser, kind: str, start: int, end: int
+    *, article: Article, actor: AbstractBaseUser, token: str
 ) -> SuggestionDecision:
-    """Remember that a suggestion is wrong, so that it is not offered again."""
+    """Remember that a posted suggestion is wrong, so that it is not offered again."""
     require_writer(user=actor, team=article.project.team)
-    item = _find(article, kind, start, end)
+    item = _posted(article, token)
     _offered(article, actor, item)
     return _record(article, actor, item, Decision.REJECTED)
 

@@ -17,7 +17,7 @@ function with its name (and, where the decision makes a suggestion, its score) b
 
 Rules are tried in order and the first that returns something other than None wins; vetoes
 refuse a reading and say which one did. The winning rule's name travels with what it made
-(`Cue.rule`, `Mention.rule`, `Suggestion.rules`), so `manage.py suggest --json`, the UI's
+(`Cue.rule`, `Mention.rule`, `Suggestion.rule`), so `manage.py suggest --json`, the UI's
 "why" and `bench/suggest_eval.py` (precision and recall per rule) can say which rule spoke.
 Adding a rule is adding a row where it belongs in its table, with a test case tagged by its name.
 """

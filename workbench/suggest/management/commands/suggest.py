@@ -54,13 +54,14 @@ def boilerplate(text: str) -> list[tuple[int, int]]:
 
 def _describe(item: Suggestion) -> str:
     span = f"{item.start}–{item.end}"
+    why = f"\n         Why: {item.why()}" if item.why() else ""
     if item.kind == "claim":
-        return f"  claim  {span:<13} {item.score:.2f}  {item.text}"
+        return f"  claim  {span:<13} {item.score:.2f}  {item.text}{why}"
     who = item.speaker or "(speaker unknown)"
     cue = item.cue["text"] if item.cue else "no cue"
     role = f", {item.role}" if item.role else ""
     head = f"  quote  {span:<13} {item.score:.2f}  {who}{role} [{cue}; {item.quote_type}]"
-    return f"{head}\n         {item.text}"
+    return f"{head}\n         {item.text}{why}"
 
 
 class Command(BaseCommand):
@@ -120,5 +121,5 @@ class Command(BaseCommand):
 def _public(item: Suggestion) -> dict[str, object]:
     data = item.as_dict()
     if item.kind == "claim":
-        return {k: data[k] for k in ("kind", "start", "end", "text", "score")}
+        return {k: data[k] for k in ("kind", "start", "end", "text", "score", "rule")}
     return data
