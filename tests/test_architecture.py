@@ -131,7 +131,7 @@ def test_functions_stay_small() -> None:
 
 
 def _positional_row_reads(tree: ast.AST) -> list[int]:
-    """Return the lines that index a `row` (or `*_row`) by an integer literal."""
+    """Return the line of each place that indexes a `row` (or `*_row`) by an integer literal."""
     lines = []
     for node in ast.walk(tree):
         if not (isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name)):
@@ -151,11 +151,12 @@ def test_positional_row_reads_finds_integer_indexes_only() -> None:
 
 
 def test_exports_read_annotation_rows_by_name() -> None:
-    found = [
-        _where(path, line)
-        for path in _python_files(WORKBENCH / "exports")
-        for line in _positional_row_reads(ast.parse(path.read_text(), filename=str(path)))
-    ]
+    found = []
+    for path in _python_files(WORKBENCH / "exports"):
+        source = path.read_text()
+        lines = source.splitlines()
+        for line in sorted(set(_positional_row_reads(ast.parse(source, filename=str(path))))):
+            found.append(f"{_where(path, line)}: {lines[line - 1].strip()}")
     assert not found, (
         "exports index annotation rows by position (read them by name):\n" + "\n".join(found)
     )
