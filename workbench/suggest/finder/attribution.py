@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .lexicon import (
@@ -13,6 +14,7 @@ from .lexicon import (
     TITLES,
     split_words,
 )
+from .rules import Rule, Veto, first, vetoed
 from .speakers import (
     _ASIDES,
     AUXILIARIES,
@@ -416,174 +418,6 @@ def _build_pronoun(token: Token) -> Mention:
     return Mention(token.start, token.end, token.text, "pronoun", head_tokens=[token.text])
 
 
-def cue_before_quote(text: str, start: int, end: int) -> tuple[Cue | None, bool]:
-    """Attribution in the words before an opening mark, in the same sentence.
-
-    Return the cue and whether the quotation continues a frame ("said that “…”": mixed).
-    """
-    tokens = tokenize(text, start, end)
-    if not tokens:
-        return None, False
-    # "According to X, “…”"
-    for i in range(len(tokens) - 1):
-        if tokens[i].lower == "according" and tokens[i + 1].lower == "to":
-            speaker = mention_after(text, tokens, i + 2)
-            if speaker is not None:
-                return Cue(tokens[i].start, tokens[i + 1].end, speaker), False
-    for i in range(len(tokens) - 1, -1, -1):
-        width = _verb_at(tokens, i)
-        if width and i > 0 and tokens[i - 1].lower in DETERMINERS:
-            width = 0  # "in a written statement", "the report": not a verb
-        if width and i > 0 and tokens[i - 1].text.endswith(("’s", "'s", "s’", "s'")):
-            width = 0  # "Clinton’s emails", "the inspector’s report": a noun
-        if width and i > 0 and tokens[i - 1].lower == "of" and not tokens[i].lower.endswith("ing"):
-            width = 0  # "his secretary of state": a noun
-        if width and _noun_compound(tokens, i):
-            width = 0  # "when the server email story broke": a noun
-        if width == 2 and tokens[i].lower in _CALL:
-            width = 0  # "called for a “cultural war”": a label, not a quotation
-        if not width and tokens[i].lower in {"posted", "called"}:
-            width = 1 if len(tokens) - i <= 2 else 0
-        if (
-            not width
-            and tokens[i].lower in {"read", "reads", "sang", "sings"}
-            and tokens[-1].text in {":", ","}
-            and (
-                len(tokens) - i == 2
-                or (
-                    # "As the Kinks sang back in 1966, “…”": adjuncts after an "as" clause
-                    tokens[0].lower == "as"
-                    and len(tokens) - i <= 8
-                    and all(t.text[0].isalnum() for t in tokens[i + 1 : -1])
-                    and not any(is_cue_word(t.text) for t in tokens[i + 1 : -1])
-                )
-            )
-        ):
-            width = 1  # "The headline reads: “…”", "Billy Joel sings, “…”"
-        if not width:
-            continue
-        tail = tokens[i + width :]
-        words = [t.lower for t in tail]
-        framed = "that" in words
-        objects = tokens[i].lower in _OBJECT_VERBS
-        introduces = bool(words) and (
-            (words[-1] == ":" and len(tail) <= 14)
-            or (words[-1] == "," and len(tail) <= 5)
-            or (
-                # "As Ann Lie said last week in Tel Aviv, “…”": adjuncts before the comma
-                words[-1] == ","
-                and len(tail) <= 14
-                and words[0] in _ADJUNCT_STARTS
-                and "that" not in words
-                and not any(is_cue_word(t.text) for t in tail)
-            )
-        )
-        if (
-            (introduces or (words and words[0] == "by" and words[-1] in {",", ":"}))
-            and i > 0
-            and tokens[i - 1].lower in _PASSIVE_BE
-            and tokens[i].lower in {"asked", "told"}
-        ):
-            # "Ann Lie was asked, “…?”": the question is not hers; the asker after "by" is
-            # the speaker ("was asked by host Tom Berg, “…”"), else no one named.
-            by = next((k for k in range(i + 1, len(tokens)) if tokens[k].lower == "by"), -1)
-            asker = mention_after(text, tokens, by + 1) if by > 0 else None
-            return Cue(tokens[i - 1].start, tokens[i].end, asker), False
-        if (
-            i == 0
-            and width == 1
-            and tokens[0].capitalised
-            and words
-            and words[-1] == ","
-            and not objects
-            and "that" not in words
-        ):
-            # "Said Ann Lie, who grew up on the street, “…”": an inverted cue opens the sentence.
-            named = mention_after(text, tokens, 1)
-            if named is not None and named.kind in {"name", "common"}:
-                return Cue(tokens[0].start, tokens[0].end, named), False
-        if not introduces and (
-            len(tail) > 8
-            or not all(
-                w in _FILLER
-                or not w[0].isalnum()
-                or (objects and (t.capitalised or w in {"of", "for"}))
-                for w, t in zip(words, tail, strict=True)
-            )
-        ):
-            return None, True  # the quotation is part of a longer clause: mixed, not direct
-        framed = framed and not introduces
-        dash = next((k for k in range(i + width, len(tokens)) if tokens[k].text in _DASHES), -1)
-        if introduces and words[-1] == ":" and dash > 0:
-            # "Pollsters agree - Carl Bialik: “…”": the name after the dash wrote it.
-            named, cue_span = subject_of(text, tokens[dash].start, tokens[-1].end)
-            if named is not None and cue_span is not None and named.start > tokens[dash].start:
-                return Cue(cue_span[0], cue_span[1], named), False
-        if i > 1 and tokens[i - 1].text == "," and tokens[i].lower.endswith("ing"):
-            # "Hours later, Trump returned the compliment, telling Reuters, “…”"
-            speaker = (
-                _subordinate_subject(text, tokens, i - 1)
-                or _earlier_cue_speaker(text, tokens, i - 1)
-                or _clause_subject(text, tokens, i - 1)
-                or mention_before(text, tokens, i)
-            )
-        elif (
-            i > 3
-            and tokens[i - 1].text in {"”", '"', "'"}
-            and (
-                tokens[i - 2].text == ","
-                or (tokens[i - 2].text == "'" and tokens[i - 3].text == ",")  # ,'' adding
-            )
-            and tokens[i].lower.endswith("ing")
-        ):
-            # "Ann Lie told the paper the plan was “a mistake,” adding, “…”"
-            speaker = _earlier_cue_speaker(text, tokens, i - 1) or mention_before(text, tokens, i)
-        else:
-            speaker = (
-                (_infinitive_subject(text, tokens, i) if tokens[i - 1].lower == "to" else None)
-                or mention_before(text, tokens, i)
-                or _relative_subject(text, tokens, i)
-                or _infinitive_subject(text, tokens, i)
-                or _with_subject(text, tokens, i)
-            )
-            if speaker is not None and tokens[i].lower.endswith("ing"):
-                speaker = _issuer(text, tokens, speaker) or speaker
-            if speaker is not None and speaker.kind != "pronoun":
-                k = speaker_index(tokens, speaker)
-                if k > 0 and tokens[k - 1].lower in _OBJECT_PREPOSITIONS:
-                    # "responded on Facebook writing, “…”", "a source speaking to Fox News
-                    # said, “…”": the object of a preposition is not the speaker.
-                    speaker = None
-        if speaker is None and (
-            tokens[i].lower.endswith("ing")
-            or (i > 0 and tokens[i - 1].text in {",", "and", "to"})
-            or all(not w[0].isalnum() for w in words)
-        ):
-            # "…, telling Reuters, “…”", "He then … and joked, “…”": the clause's subject.
-            speaker = _coordinated_pronoun(text, tokens, i)
-            if speaker is None and not (introduces and not objects and tokens[i - 1].text == ","):
-                speaker, _ = subject_of(text, start, tokens[i].start)
-        if speaker is None and introduces and not objects:
-            # Inverted: "…, explained Rosenberg, “…”", "Said Comey, “…”".
-            after = mention_after(text, tokens, i + width)
-            if (
-                after is not None
-                and after.kind != "pronoun"
-                and len(tail) > 1
-                and after.end >= tail[-2].end
-            ):
-                speaker = after
-            elif i > 0 and tokens[i - 1].text == ",":
-                speaker, _ = subject_of(text, start, tokens[i].start)
-        if speaker is None:
-            continue
-        cue = Cue(
-            tokens[i].start, tokens[i + width - 1].end, speaker, tokens[i].lower in COGNITION_VERBS
-        )
-        return cue, framed
-    return _past_tense_before(text, tokens), False
-
-
 _GOVERNING_VERBS = frozenset(
     split_words("began begins begin went goes go had has have got gets get chose wants want")
 )
@@ -961,11 +795,14 @@ def subject_of(text: str, start: int, end: int) -> tuple[Mention | None, tuple[i
         if k + 1 < len(tokens) and tokens[k].lower in {"but", "yet"}:
             coordinated.append(k + 1)
     clause_starts = coordinated[::-1] + clause_starts
-    for first in clause_starts:
-        if first < len(tokens) and tokens[first].lower in _PREPOSITIONS_OPENING | _SUBORDINATORS:
+    for opening in clause_starts:
+        if (
+            opening < len(tokens)
+            and tokens[opening].lower in _PREPOSITIONS_OPENING | _SUBORDINATORS
+        ):
             continue  # "With party leaders worried, (Ann Lie is rolling out a message:)"
-        resume = first
-        for i in range(first + 1, len(tokens)):
+        resume = opening
+        for i in range(opening + 1, len(tokens)):
             if i <= resume:
                 continue
             named = name_after_role(tokens, i - 1) if tokens[i - 1].capitalised else None
@@ -982,33 +819,33 @@ def subject_of(text: str, start: int, end: int) -> tuple[Mention | None, tuple[i
                 speaker = mention_before(text, tokens, i)
                 if tokens[i].lower in _TIME_AFTER or tokens[i].lower in _TIME_UNITS:
                     break  # "Hours later, he …", "Eight years ago, he …": not the subject
-                described = tokens[first].lower in {"a", "an", "the"}
+                described = tokens[opening].lower in {"a", "an", "the"}
                 if (
                     described
-                    and i - first < 5
+                    and i - opening < 5
                     and not _verb_like(tokens[i])
                     and tokens[i].text.isalpha()
                     and tokens[i].lower not in _CLAUSE_STOPS
                 ):
                     continue  # "a familiar voice (celebrated)": the noun's modifiers first
-                if described and tokens[i - 1].text == "," and i - 2 > first:
+                if described and tokens[i - 1].text == "," and i - 2 > opening:
                     # "The Clinton campaign, in a Q&A on the controversy, worded it:"
                     head = _np_ending_at(text, tokens, i - 2)
-                    if head is not None and head.start == tokens[first].start:
+                    if head is not None and head.start == tokens[opening].start:
                         return head, (tokens[i].start, cue_end)
                 if (
                     speaker is not None
                     and speaker.kind == "name"
-                    and speaker.start > tokens[first].start
-                    and _role_lead([t for t in tokens[first:i] if t.end <= speaker.start])
+                    and speaker.start > tokens[opening].start
+                    and _role_lead([t for t in tokens[opening:i] if t.end <= speaker.start])
                 ):
                     return speaker, (tokens[i].start, cue_end)  # "The Slate columnist Ann Lie"
                 if (
                     speaker is not None
-                    and speaker.start == tokens[first].start
+                    and speaker.start == tokens[opening].start
                     or (
                         speaker is not None
-                        and text[tokens[first].start : speaker.start].strip().lower()
+                        and text[tokens[opening].start : speaker.start].strip().lower()
                         in {"the", "a", "an", "but", "and"}
                     )
                 ):
@@ -1712,3 +1549,430 @@ def _leading_np(text: str, tokens: list[Token], stop: int) -> Mention | None:
             return None
         i += 1
     return None
+
+
+# Attribution before a quotation: the tables of `cue_before_quote`.
+
+
+def cue_before_quote(text: str, start: int, end: int) -> tuple[Cue | None, bool]:
+    """Attribution in the words before an opening mark, in the same sentence.
+
+    Return the cue and whether the quotation continues a frame ("said that “…”": mixed).
+    The reporting verb nearest the quotation is tried first; `_AT_VERB_BEFORE` decides.
+    """
+    tokens = tokenize(text, start, end)
+    if not tokens:
+        return None, False
+    cue = _according_to_before(text, tokens)
+    if cue is not None:
+        return cue, False
+    for i in range(len(tokens) - 1, -1, -1):
+        width, rescue = _cue_width(tokens, i)
+        if not width:
+            continue
+        fired = _at_verb_before(_Before(text, start, tokens, i, width))
+        if fired is not None:
+            rule, (cue, framed) = fired
+            if cue is not None:
+                cue.rule = rescue or rule.name
+            return cue, framed
+    cue = _past_tense_before(text, tokens)
+    if cue is not None:
+        cue.rule = "cue-before/past-tense"
+    return cue, False
+
+
+def _according_to_before(text: str, tokens: list[Token]) -> Cue | None:
+    """ "According to X, “…”"."""
+    for i in range(len(tokens) - 1):
+        if tokens[i].lower == "according" and tokens[i + 1].lower == "to":
+            speaker = mention_after(text, tokens, i + 2)
+            if speaker is not None:
+                return Cue(
+                    tokens[i].start, tokens[i + 1].end, speaker, rule="cue-before/according-to"
+                )
+    return None
+
+
+@dataclass(slots=True)
+class _At:
+    """A word that may be a reporting verb before a quotation, and how many tokens it takes."""
+
+    tokens: list[Token]
+    i: int
+    width: int
+
+    @property
+    def word(self) -> str:
+        return self.tokens[self.i].lower
+
+    @property
+    def before(self) -> Token | None:
+        return self.tokens[self.i - 1] if self.i > 0 else None
+
+
+def _after_possessive(at: _At) -> bool:
+    return at.before is not None and at.before.text.endswith(("’s", "'s", "s’", "s'"))
+
+
+# A reporting word read as a noun or a label is not a cue before a quotation.
+_NOT_A_CUE_BEFORE = (
+    # "in a written statement", "the report"
+    Veto(
+        "cue-before/determiner-noun",
+        lambda at: at.before is not None and at.before.lower in DETERMINERS,
+    ),
+    Veto(
+        "cue-before/possessive-noun", _after_possessive
+    ),  # "Clinton’s emails", "the inspector’s report"
+    # "his secretary of state"
+    Veto(
+        "cue-before/of-noun",
+        lambda at: (
+            at.before is not None and at.before.lower == "of" and not at.word.endswith("ing")
+        ),
+    ),
+    Veto(
+        "cue-before/noun-compound", lambda at: _noun_compound(at.tokens, at.i)
+    ),  # "the server email story"
+    # "called for a “cultural war”": a label, not a quotation
+    Veto("cue-before/called-for", lambda at: at.width == 2 and at.word in _CALL),
+)
+
+
+def _reads_or_sings(at: _At) -> int | None:
+    """ "The headline reads: “…”", "Billy Joel sings, “…”", "As the Kinks sang in 1966, “…”"."""
+    tokens, i = at.tokens, at.i
+    if at.word not in {"read", "reads", "sang", "sings"} or tokens[-1].text not in {":", ","}:
+        return None
+    if len(tokens) - i == 2 or (
+        # adjuncts after an "as" clause
+        tokens[0].lower == "as"
+        and len(tokens) - i <= 8
+        and all(t.text[0].isalnum() for t in tokens[i + 1 : -1])
+        and not any(is_cue_word(t.text) for t in tokens[i + 1 : -1])
+    ):
+        return 1
+    return None
+
+
+# Words too often not reporting that are cues before a quotation in one position only. When one
+# of these makes the cue, its name is the cue's rule.
+_CUE_WORD_BEFORE = (
+    # "… posted: “…”": right before the quotation only
+    Rule(
+        "cue-before/posted-last",
+        lambda at: (
+            (1 if len(at.tokens) - at.i <= 2 else 0) if at.word in {"posted", "called"} else None
+        ),
+    ),
+    Rule("cue-before/reads-colon", _reads_or_sings),
+)
+_RESCUED_WORDS = frozenset(split_words("posted called read reads sang sings"))
+
+
+def _cue_width(tokens: list[Token], i: int) -> tuple[int, str]:
+    """How many tokens make a reporting cue at tokens[i] before a quotation (0 if none), and
+    the rule that took a word otherwise too often not a cue."""
+    width = _verb_at(tokens, i)
+    if width and vetoed(_NOT_A_CUE_BEFORE, _At(tokens, i, width)):
+        width = 0
+    if width or tokens[i].lower not in _RESCUED_WORDS:
+        return width, ""
+    fired = first(_CUE_WORD_BEFORE, _At(tokens, i, 0))
+    if fired is None or not fired[1]:
+        return 0, ""
+    return fired[1], fired[0].name
+
+
+class _Before:
+    """A reporting verb before a quotation, and the words between it and the quotation."""
+
+    __slots__ = (
+        "framed",
+        "i",
+        "introduces",
+        "objects",
+        "start",
+        "tail",
+        "text",
+        "tokens",
+        "width",
+        "words",
+    )
+
+    def __init__(self, text: str, start: int, tokens: list[Token], i: int, width: int) -> None:
+        self.text, self.start, self.tokens, self.i, self.width = text, start, tokens, i, width
+        self.tail = tail = tokens[i + width :]
+        self.words = words = [t.lower for t in tail]
+        self.objects = tokens[i].lower in _OBJECT_VERBS
+        self.introduces = bool(words) and (
+            (words[-1] == ":" and len(tail) <= 14)
+            or (words[-1] == "," and len(tail) <= 5)
+            or (
+                # "As Ann Lie said last week in Tel Aviv, “…”": adjuncts before the comma
+                words[-1] == ","
+                and len(tail) <= 14
+                and words[0] in _ADJUNCT_STARTS
+                and "that" not in words
+                and not any(is_cue_word(t.text) for t in tail)
+            )
+        )
+        self.framed = "that" in words and not self.introduces
+
+    @property
+    def verb(self) -> Token:
+        return self.tokens[self.i]
+
+    def cue(self, speaker: Mention | None) -> tuple[Cue, bool]:
+        """The cue on the verb, for this speaker, and whether the quotation is framed."""
+        verb = self.verb
+        end = self.tokens[self.i + self.width - 1].end
+        return Cue(verb.start, end, speaker, verb.lower in COGNITION_VERBS), self.framed
+
+
+def _asked(c: _Before) -> tuple[Cue, bool] | None:
+    """ "Ann Lie was asked, “…?”": the question is not hers; the asker after "by" is the
+    speaker ("was asked by host Tom Berg, “…”"), else no one named."""
+    tokens, i, words = c.tokens, c.i, c.words
+    if not (
+        (c.introduces or (words and words[0] == "by" and words[-1] in {",", ":"}))
+        and i > 0
+        and tokens[i - 1].lower in _PASSIVE_BE
+        and tokens[i].lower in {"asked", "told"}
+    ):
+        return None
+    by = next((k for k in range(i + 1, len(tokens)) if tokens[k].lower == "by"), -1)
+    asker = mention_after(c.text, tokens, by + 1) if by > 0 else None
+    return Cue(tokens[i - 1].start, tokens[i].end, asker), False
+
+
+def _said_opening(c: _Before) -> tuple[Cue, bool] | None:
+    """ "Said Ann Lie, who grew up on the street, “…”": an inverted cue opens the sentence."""
+    tokens, words = c.tokens, c.words
+    if not (
+        c.i == 0
+        and c.width == 1
+        and tokens[0].capitalised
+        and words
+        and words[-1] == ","
+        and not c.objects
+        and "that" not in words
+    ):
+        return None
+    named = mention_after(c.text, tokens, 1)
+    if named is not None and named.kind in {"name", "common"}:
+        return Cue(tokens[0].start, tokens[0].end, named), False
+    return None
+
+
+def _in_longer_clause(c: _Before) -> tuple[None, bool] | None:
+    """The quotation is part of a longer clause after the verb: mixed, not direct."""
+    if c.introduces:
+        return None
+    if len(c.tail) > 8 or not all(
+        w in _FILLER or not w[0].isalnum() or (c.objects and (t.capitalised or w in {"of", "for"}))
+        for w, t in zip(c.words, c.tail, strict=True)
+    ):
+        return None, True
+    return None
+
+
+def _dash_byline(c: _Before) -> tuple[Cue, bool] | None:
+    """ "Pollsters agree - Carl Bialik: “…”": the name after the dash wrote it."""
+    tokens = c.tokens
+    if not (c.introduces and c.words[-1] == ":"):
+        return None
+    dash = next((k for k in range(c.i + c.width, len(tokens)) if tokens[k].text in _DASHES), -1)
+    if dash <= 0:
+        return None
+    named, cue_span = subject_of(c.text, tokens[dash].start, tokens[-1].end)
+    if named is not None and cue_span is not None and named.start > tokens[dash].start:
+        return Cue(cue_span[0], cue_span[1], named), False
+    return None
+
+
+def _comma_participle(c: _Before) -> bool:
+    """ "Hours later, Trump returned the compliment, telling Reuters, “…”"."""
+    return c.i > 1 and c.tokens[c.i - 1].text == "," and c.verb.lower.endswith("ing")
+
+
+def _quote_participle(c: _Before) -> bool:
+    """ "Ann Lie told the paper the plan was “a mistake,” adding, “…”"."""
+    tokens, i = c.tokens, c.i
+    return (
+        i > 3
+        and tokens[i - 1].text in {"”", '"', "'"}
+        and (
+            tokens[i - 2].text == ","
+            or (tokens[i - 2].text == "'" and tokens[i - 3].text == ",")  # ,'' adding
+        )
+        and tokens[i].lower.endswith("ing")
+    )
+
+
+def _speaker_by(
+    find: Callable[[_Before], Mention | None],
+) -> Callable[[_Before], tuple[Cue, bool] | None]:
+    """A rule that makes the cue on the verb when `find` names its speaker."""
+
+    def apply(c: _Before) -> tuple[Cue, bool] | None:
+        speaker = find(c)
+        return None if speaker is None else c.cue(speaker)
+
+    return apply
+
+
+def _on_comma_participle(
+    find: Callable[[str, list[Token], int], Mention | None],
+) -> Callable[[_Before], Mention | None]:
+    return lambda c: find(c.text, c.tokens, c.i - 1) if _comma_participle(c) else None
+
+
+def _verb_subject(c: _Before) -> tuple[Rule, tuple[Cue, bool]] | None:
+    """The speaker of a verb that is not a participle after a comma or a quotation: the
+    first reading in `_SUBJECT_BEFORE_VERB`, or the issuer of a document it names."""
+    if _comma_participle(c) or _quote_participle(c):
+        return None
+    fired = first(_SUBJECT_BEFORE_VERB, c)
+    if fired is None:
+        return None
+    rule, speaker = fired
+    if c.verb.lower.endswith("ing"):
+        issuer = _ISSUED_SAYING.apply((c, speaker))
+        if issuer is not None:
+            rule, speaker = _ISSUED_SAYING, issuer
+    if speaker.kind != "pronoun":
+        k = speaker_index(c.tokens, speaker)
+        if k > 0 and c.tokens[k - 1].lower in _OBJECT_PREPOSITIONS:
+            # "responded on Facebook writing, “…”", "a source speaking to Fox News said, “…”":
+            # the object of a preposition is not the speaker.
+            return None
+    return rule, c.cue(speaker)
+
+
+# Who speaks through a verb before a quotation, nearest reading first.
+_SUBJECT_BEFORE_VERB: tuple[Rule[_Before, Mention], ...] = (
+    # "That record prompted the Atlas to state, “…”", "Ann Lie was prompted to say, “…”"
+    Rule(
+        "cue-before/moved-to-speak",
+        lambda c: (
+            _infinitive_subject(c.text, c.tokens, c.i) if c.tokens[c.i - 1].lower == "to" else None
+        ),
+    ),
+    Rule(
+        "cue-before/name-said", lambda c: mention_before(c.text, c.tokens, c.i)
+    ),  # "Ann Lie said, “…”"
+    Rule(
+        "cue-before/who-said", lambda c: _relative_subject(c.text, c.tokens, c.i)
+    ),  # "Ann Lie, who wrote, “…”"
+    Rule(
+        "cue-before/began-by-saying", lambda c: _infinitive_subject(c.text, c.tokens, c.i)
+    ),  # "he began by saying"
+    Rule(
+        "cue-before/with-chanting", lambda c: _with_subject(c.text, c.tokens, c.i)
+    ),  # "with marchers chanting “…”"
+)
+# "Mr. Trump issued a statement on Tuesday saying, “…”": the issuer of the document speaks.
+_ISSUED_SAYING: Rule[tuple[_Before, Mention], Mention] = Rule(
+    "cue-before/issued-saying", lambda pick: _issuer(pick[0].text, pick[0].tokens, pick[1])
+)
+
+
+def _at_verb_before(c: _Before) -> tuple[Rule, tuple[Cue | None, bool]] | None:
+    """What a reporting verb before a quotation makes of it: the first rule that decides."""
+    return first(_AT_VERB_BEFORE, c) or _verb_subject(c) or first(_NO_SUBJECT_BEFORE, c)
+
+
+def _clause_verb(c: _Before) -> bool:
+    """ "…, telling Reuters, “…”", "He then … and joked, “…”": the clause's subject speaks."""
+    tokens, i = c.tokens, c.i
+    return (
+        tokens[i].lower.endswith("ing")
+        or (i > 0 and tokens[i - 1].text in {",", "and", "to"})
+        or all(not w[0].isalnum() for w in c.words)
+    )
+
+
+def _inverted_after(c: _Before) -> Mention | None:
+    """ "…, explained Rosenberg, “…”", "Said Comey, “…”": the name after the verb."""
+    if not c.introduces or c.objects:
+        return None
+    after = mention_after(c.text, c.tokens, c.i + c.width)
+    if (
+        after is not None
+        and after.kind != "pronoun"
+        and len(c.tail) > 1
+        and after.end >= c.tail[-2].end
+    ):
+        return after
+    return None
+
+
+def _inverted_fallback(c: _Before) -> bool:
+    return c.introduces and not c.objects and c.tokens[c.i - 1].text == ","
+
+
+def _sentence_subject_before(c: _Before) -> Mention | None:
+    return subject_of(c.text, c.start, c.verb.start)[0]
+
+
+# What a reporting verb before a quotation makes of it, in order. Each rule returns the cue and
+# whether the quotation is framed ("said that “…”"), or passes.
+_AT_VERB_BEFORE: tuple[Rule[_Before, tuple[Cue | None, bool]], ...] = (
+    Rule("cue-before/was-asked", _asked),  # "Ann Lie was asked (by Tom Berg), “…?”"
+    Rule("cue-before/said-opening", _said_opening),  # "Said Ann Lie, who …, “…”"
+    Rule("cue-before/in-clause", _in_longer_clause),  # "said the plan was “a mistake”": mixed
+    Rule("cue-before/dash-byline", _dash_byline),  # "Pollsters agree - Carl Bialik: “…”"
+    # A participle after a comma: the subject of the clause it hangs on.
+    Rule("cue-before/as-he-did-saying", _speaker_by(_on_comma_participle(_subordinate_subject))),
+    Rule("cue-before/said-adding", _speaker_by(_on_comma_participle(_earlier_cue_speaker))),
+    Rule("cue-before/did-saying", _speaker_by(_on_comma_participle(_clause_subject))),
+    Rule(
+        "cue-before/name-saying",
+        _speaker_by(
+            lambda c: mention_before(c.text, c.tokens, c.i) if _comma_participle(c) else None
+        ),
+    ),
+    # "Ann Lie told the paper the plan was “a mistake,” adding, “…”"
+    Rule(
+        "cue-before/quote-adding",
+        _speaker_by(
+            lambda c: (
+                _earlier_cue_speaker(c.text, c.tokens, c.i - 1) if _quote_participle(c) else None
+            )
+        ),
+    ),
+    Rule(
+        "cue-before/name-quote-adding",
+        _speaker_by(
+            lambda c: mention_before(c.text, c.tokens, c.i) if _quote_participle(c) else None
+        ),
+    ),
+)
+# No subject beside the verb (`_SUBJECT_BEFORE_VERB` found none, or a preposition's object).
+_NO_SUBJECT_BEFORE: tuple[Rule[_Before, tuple[Cue, bool]], ...] = (
+    Rule(
+        "cue-before/and-said",  # "When Ann Lie was asked …, he laughed and said, “…”"
+        _speaker_by(
+            lambda c: _coordinated_pronoun(c.text, c.tokens, c.i) if _clause_verb(c) else None
+        ),
+    ),
+    Rule(
+        "cue-before/clause-subject",  # "Cruz, in a speech on Friday, said, “…”"
+        _speaker_by(
+            lambda c: (
+                _sentence_subject_before(c)
+                if _clause_verb(c) and not _inverted_fallback(c)
+                else None
+            )
+        ),
+    ),
+    Rule("cue-before/said-name", _speaker_by(_inverted_after)),  # "…, explained Rosenberg, “…”"
+    Rule(
+        "cue-before/comma-subject",  # "Cruz, the senator, said, “…”"
+        _speaker_by(
+            lambda c: _sentence_subject_before(c) if c.i > 0 and _inverted_fallback(c) else None
+        ),
+    ),
+)
