@@ -163,28 +163,59 @@ def cue_after_quote(text: str, start: int, end: int) -> Cue | None:
     cue = _cue_after_quote(text, start, end)
     if cue is None or cue.speaker is None:
         return cue
-    if text[max(0, start - 3) : start].rstrip("\"”’'»")[-1:] in {".", "!", "?"}:
-        rest = text[max(cue.end, cue.speaker.end) : end].lstrip()
-        word = rest.split(maxsplit=1)[0] if rest.strip() else ""
-        if word.lower() == "that" or rest[:1] in {":", "“", '"'} or rest[:2] == "''":
-            return None
-        if _NEXT_QUOTE.match(rest) or _LATER_THAT.match(rest):
-            return None  # "“…?” Mills then writes back, “You look cute.”"
-        if (
-            text[max(0, start - 3) : start].rstrip("\"”’'»")[-1:] == "."
-            and word[:1].islower()
-            and word.lower().strip(",.") not in _ADJUNCT_STARTS
-        ):
-            return None  # "“…end.” He mentioned a long list of candidates …"
-        if (
-            cue.speaker.start < cue.start
-            and cue.speaker.text.split()[0] in _CAPITALISED_OPENERS
-            and word[:1].isalnum()
-            and word.lower().strip(",.") not in _ADJUNCT_STARTS
-            and len(_SENTENCE_END.split(rest, maxsplit=1)[0].split()) >= 4
-        ):
-            return None  # "“…?” Her critics cited it as evidence that …": a new sentence
+    closing = text[max(0, start - 3) : start].rstrip("\"”’'»")[-1:]
+    if closing in {".", "!", "?"} and vetoed(_NEXT_SENTENCE, _Next(text, end, cue, closing)):
+        return None
     return cue
+
+
+class _Next:
+    """A cue after a quotation that ends its sentence, and the words after the cue."""
+
+    __slots__ = ("closing", "cue", "rest", "word")
+
+    def __init__(self, text: str, end: int, cue: Cue, closing: str) -> None:
+        self.rest = text[max(cue.end, cue.speaker.end) : end].lstrip()
+        self.word = self.rest.split(maxsplit=1)[0] if self.rest.strip() else ""
+        self.cue, self.closing = cue, closing
+
+    @property
+    def new_clause(self) -> bool:
+        """The words after the cue run on: not an adjunct of the cue."""
+        return self.word.lower().strip(",.") not in _ADJUNCT_STARTS
+
+
+def _opener_sentence(n: _Next) -> bool:
+    """ "“…?” Her critics cited it as evidence that …": a new sentence."""
+    speaker = n.cue.speaker
+    return (
+        speaker.start < n.cue.start
+        and speaker.text.split()[0] in _CAPITALISED_OPENERS
+        and n.word[:1].isalnum()
+        and n.new_clause
+        and len(_SENTENCE_END.split(n.rest, maxsplit=1)[0].split()) >= 4
+    )
+
+
+# A cue after "…end.”" that belongs to the next sentence.
+_NEXT_SENTENCE = (
+    # "He added that …", "Mr. Zahed said: “…”"
+    Veto(
+        "cue-after/introduces-more",
+        lambda n: n.word.lower() == "that" or n.rest[:1] in {":", "“", '"'} or n.rest[:2] == "''",
+    ),
+    # "“…?” Mills then writes back, “You look cute.”"
+    Veto(
+        "cue-after/next-quote",
+        lambda n: bool(_NEXT_QUOTE.match(n.rest) or _LATER_THAT.match(n.rest)),
+    ),
+    # "“…end.” He mentioned a long list of candidates …"
+    Veto(
+        "cue-after/runs-on",
+        lambda n: n.closing == "." and n.word[:1].islower() and n.new_clause,
+    ),
+    Veto("cue-after/opener-sentence", _opener_sentence),
+)
 
 
 # Capitalised words that open a sentence, not an attribution carried on from a quotation.
@@ -216,151 +247,311 @@ def _cue_after_quote(text: str, start: int, end: int) -> Cue | None:
         i += 1
     if i >= len(tokens):
         return None
-    # Inverted: "said Michael Knights"
+    after = _After(text, start, tokens, i)
+    fired = first(_OPENING_AFTER, after) or _name_then_verb(after) or first(_LATE_AFTER, after)
+    if fired is None:
+        return None
+    rule, cue = fired
+    cue.rule = rule.name
+    return cue
+
+
+@dataclass(slots=True)
+class _After:
+    """The words after a closing mark; tokens[i] is the first word."""
+
+    text: str
+    start: int
+    tokens: list[Token]
+    i: int
+
+    @property
+    def lead(self) -> Token:
+        return self.tokens[self.i]
+
+    @property
+    def mid_sentence(self) -> bool:
+        """The quotation ends mid-sentence: "…,” Kelly charged."."""
+        return self.text[max(0, self.start - 3) : self.start].rstrip("\"”’'»")[-1:] in {
+            ",",
+            "?",
+            "!",
+        }
+
+
+def _said_name(a: _After) -> Cue | None:
+    """Inverted: "…,” said Michael Knights"."""
+    verb = a.lead
     if (
-        tokens[i].lower in REPORTING_VERBS
-        and tokens[i].lower not in {"according"}
-        and not tokens[i].lower.endswith("ing")  # "…,” promising the club will return"
-        and tokens[i].lower not in _OBJECT_VERBS  # "…,” told Reuters": the listener
+        verb.lower not in REPORTING_VERBS
+        or verb.lower in {"according"}
+        or verb.lower.endswith("ing")  # "…,” promising the club will return"
+        or verb.lower in _OBJECT_VERBS  # "…,” told Reuters": the listener
     ):
-        speaker = mention_after(text, tokens, i + 1)
-        if speaker is not None and not _subject_of_content(tokens, speaker):
-            return Cue(tokens[i].start, tokens[i].end, speaker, tokens[i].lower in COGNITION_VERBS)
-    # Subject first, the verb within the next few tokens: "Renad Mansour, … , said"
+        return None
+    speaker = mention_after(a.text, a.tokens, a.i + 1)
+    if speaker is not None and not _subject_of_content(a.tokens, speaker):
+        return Cue(verb.start, verb.end, speaker, verb.lower in COGNITION_VERBS)
+    return None
+
+
+_OPENING_AFTER: tuple[Rule[_After, Cue], ...] = (Rule("cue-after/said-name", _said_name),)
+
+
+class _NameVerb:
+    """A word after a closing mark that may be the verb of the name before it: "…,” Renad
+    Mansour, a fellow at Chatham House, said"."""
+
+    __slots__ = ("_speaker", "a", "embedded", "j", "phrasal", "word")
+
+    def __init__(self, a: _After, j: int, embedded: set[int]) -> None:
+        self.a, self.j, self.embedded = a, j, embedded
+        tokens = a.tokens
+        self.word = tokens[j].lower
+        following = tokens[j + 1].lower if j + 1 < len(tokens) else ""
+        self.phrasal = (self.word, following) in _PHRASAL_AFTER
+        self._speaker: Mention | None | bool = False
+
+    @property
+    def speaker(self) -> Mention | None:
+        """The mention before the verb (found once)."""
+        if self._speaker is False:
+            self._speaker = mention_before(self.a.text, self.a.tokens, self.j)
+        return self._speaker  # type: ignore[return-value]
+
+    @property
+    def opens(self) -> bool:
+        """The speaker is the first word after the quotation."""
+        return self.speaker is not None and self.speaker.start == self.a.lead.start
+
+    @property
+    def verb(self) -> Token:
+        return self.a.tokens[self.j]
+
+    def cue(self) -> Cue:
+        return Cue(self.verb.start, self.verb.end, self.speaker, self.word in COGNITION_VERBS)
+
+
+def _name_then_verb(a: _After) -> tuple[Rule[_NameVerb, Cue], Cue] | None:
+    """Subject first, the verb within the next few tokens: "…,” Renad Mansour, …, said"."""
+    tokens, i = a.tokens, a.i
     embedded = _embedded_titles(tokens, i)
     for j in range(i + 1, min(len(tokens), i + 36)):
-        if j in embedded:
-            continue  # "…,” Ann Lie, wearing “Vote Ida” pins, said."
-        if tokens[j].text in {".", "!", "?", "“", "”", '"', ";"} and not abbreviation_dot(
-            tokens, j
-        ):
-            break  # "Rep. Ann Cole (D-Ore.) said": an abbreviation does not end the sentence
-        if (
-            tokens[j].lower in REPORTING_VERBS
-            and (
-                tokens[j - 1].lower in DETERMINERS
-                or tokens[j - 1].lower == "to"  # "…, who was not authorized to speak, said"
-                or tokens[j - 1].text.endswith(("’s", "'s"))
-                or tokens[j].text[:1].isupper()
-            )
-        ):
-            continue  # "…,” the note says", "the campaign's email read", "the United States"
-        following = tokens[j + 1].lower if j + 1 < len(tokens) else ""
-        if (tokens[j].lower, following) in _PHRASAL_AFTER:
-            # "…,” Trump shot back.", "…,” he went on."
-            speaker = mention_before(text, tokens, j)
-            if speaker is not None and speaker.start == tokens[i].start:
-                return Cue(tokens[j].start, tokens[j + 1].end, speaker)
+        at = _NameVerb(a, j, embedded)
+        if vetoed(_PASS_OVER_AFTER, at):
+            continue
+        if vetoed(_END_AFTER, at):
             break
-        if tokens[j].lower in REPORTING_VERBS:
-            speaker = mention_before(text, tokens, j)
-            if speaker is not None and speaker.start == tokens[i].start:
-                return Cue(
-                    tokens[j].start, tokens[j].end, speaker, tokens[j].lower in COGNITION_VERBS
-                )
-            if tokens[i].lower in CLAUSE_OPENERS:
-                # "…,” but he denied that …", "…,” when Ann Lie criticised him": a clause of
-                # its own
-                break
-            if speaker is not None and speaker.start > tokens[i].start:
-                # Leading words before the subject: a role ("Senate minority leader Harry Reid
-                # told"), or a determiner ("…,” the ministry said).
-                lead = text[tokens[i].start : speaker.start].strip()
-                lead_tokens = [t for t in tokens[i:j] if t.end <= speaker.start]
-                appositive = lead_tokens[:]
-                while (
-                    appositive
-                    and len(appositive) > len(lead_tokens) - 2
-                    and appositive[-1].text.islower()
-                ):
-                    appositive.pop()  # "the mayor's niece, state Sen. Ann Lie, said"
-                if (
-                    speaker.kind == "name"
-                    and len(lead_tokens) >= 3
-                    and appositive[-1:]
-                    and appositive[-1].text == ","
-                    and len(lead_tokens) <= 9
-                    and all(t.text[0].isalnum() for t in appositive[:-1])
-                    and not any(t.text.islower() and is_cue_word(t.text) for t in appositive)
-                ):
-                    # "…,” the mayor’s chief of staff, Joe Kasper, told POLITICO."
-                    if not speaker.role:
-                        speaker.role = lead.rstrip(",").strip()
-                    return Cue(
-                        tokens[j].start, tokens[j].end, speaker, tokens[j].lower in COGNITION_VERBS
-                    )
-                if (
-                    len(lead_tokens) <= 6
-                    and all(t.text[0].isalnum() or t.text in {"$", "&"} for t in lead_tokens)
-                    and not any(t.text.islower() and is_cue_word(t.text) for t in lead_tokens)
-                ):
-                    if (
-                        speaker.kind == "name"
-                        and not speaker.role
-                        and lead.lower() not in {"the", "a", "an"}
-                    ):
-                        speaker.role = lead
-                    return Cue(
-                        tokens[j].start, tokens[j].end, speaker, tokens[j].lower in COGNITION_VERBS
-                    )
-            if tokens[j].lower in _NOUN_LIKE_CUES and (
-                tokens[j - 1].text[:1].isalnum()
-                or (j + 1 < len(tokens) and tokens[j + 1].lower in TITLES)
-            ):
-                # "Ann Lie, president of the state union, said", "…,” state Sen. Ann Lie said":
-                # 'state' is a noun
-                continue
+        if not at.phrasal and at.word not in REPORTING_VERBS:
+            continue
+        fired = first(_NAME_THEN_VERB, at)
+        if fired is not None:
+            return fired
+        if not vetoed(_NOUN_AFTER_NAME, at):
             break
+    return None
+
+
+def _noun_reading(at: _NameVerb) -> bool:
+    """ "…,” the note says", "the campaign's email read", "the United States"."""
+    tokens, j = at.a.tokens, at.j
+    return (
+        at.word in REPORTING_VERBS
+        and (
+            tokens[j - 1].lower in DETERMINERS
+            or tokens[j - 1].lower == "to"  # "…, who was not authorized to speak, said"
+            or tokens[j - 1].text.endswith(("’s", "'s"))
+            or tokens[j].text[:1].isupper()
+        )
+    )
+
+
+# Words the search for the name's verb passes over.
+_PASS_OVER_AFTER = (
+    Veto("cue-after/embedded-title", lambda at: at.j in at.embedded),  # "…” pins, said."
+    Veto("cue-after/noun-reading", _noun_reading),
+)
+# "Rep. Ann Cole (D-Ore.) said": an abbreviation does not end the sentence.
+_END_AFTER = (
+    Veto(
+        "cue-after/sentence-end",
+        lambda at: (
+            at.verb.text in {".", "!", "?", "“", "”", '"', ";"}
+            and not abbreviation_dot(at.a.tokens, at.j)
+        ),
+    ),
+)
+
+
+def _name_phrasal(at: _NameVerb) -> Cue | None:
+    """ "…,” Trump shot back.", "…,” he went on."."""
+    if not at.phrasal or not at.opens:
+        return None
+    return Cue(at.verb.start, at.a.tokens[at.j + 1].end, at.speaker)
+
+
+def _lead_tokens(at: _NameVerb) -> list[Token] | None:
+    """The words between the quotation and a later speaker (None unless there are such)."""
+    if at.phrasal or at.a.lead.lower in CLAUSE_OPENERS:
+        return None  # "…,” but he denied that …", "…,” when Ann Lie criticised him"
+    speaker = at.speaker
+    if speaker is None or speaker.start <= at.a.lead.start:
+        return None
+    return [t for t in at.a.tokens[at.a.i : at.j] if t.end <= speaker.start]
+
+
+def _role_appositive(at: _NameVerb) -> Cue | None:
+    """ "…,” the mayor’s chief of staff, Joe Kasper, told POLITICO."."""
+    lead_tokens = _lead_tokens(at)
+    if lead_tokens is None or at.speaker.kind != "name" or not 3 <= len(lead_tokens) <= 9:
+        return None
+    appositive = lead_tokens[:]
+    while appositive and len(appositive) > len(lead_tokens) - 2 and appositive[-1].text.islower():
+        appositive.pop()  # "the mayor's niece, state Sen. Ann Lie, said"
+    if not (
+        appositive[-1:]
+        and appositive[-1].text == ","
+        and all(t.text[0].isalnum() for t in appositive[:-1])
+        and not any(t.text.islower() and is_cue_word(t.text) for t in appositive)
+    ):
+        return None
+    if not at.speaker.role:
+        lead = at.a.text[at.a.lead.start : at.speaker.start].strip()
+        at.speaker.role = lead.rstrip(",").strip()
+    return at.cue()
+
+
+def _lead_said(at: _NameVerb) -> Cue | None:
+    """ "Senate minority leader Harry Reid told", "…,” the ministry said."."""
+    lead_tokens = _lead_tokens(at)
+    if (
+        lead_tokens is None
+        or len(lead_tokens) > 6
+        or not all(t.text[0].isalnum() or t.text in {"$", "&"} for t in lead_tokens)
+        or any(t.text.islower() and is_cue_word(t.text) for t in lead_tokens)
+    ):
+        return None
+    speaker = at.speaker
+    lead = at.a.text[at.a.lead.start : speaker.start].strip()
+    if speaker.kind == "name" and not speaker.role and lead.lower() not in {"the", "a", "an"}:
+        speaker.role = lead
+    return at.cue()
+
+
+# The verb of the name after a quotation, in order.
+_NAME_THEN_VERB: tuple[Rule[_NameVerb, Cue], ...] = (
+    Rule("cue-after/name-phrasal", _name_phrasal),  # "…,” Trump shot back."
+    # "…,” Renad Mansour, a fellow at Chatham House, said"
+    Rule("cue-after/name-said", lambda at: at.cue() if not at.phrasal and at.opens else None),
+    Rule("cue-after/role-appositive", _role_appositive),  # "…,” the mayor’s aide, Joe Kasper, told"
+    Rule("cue-after/lead-said", _lead_said),  # "…,” Senate minority leader Harry Reid said"
+)
+
+
+def _state_noun(at: _NameVerb) -> bool:
+    """ "Ann Lie, president of the state union, said", "…,” state Sen. Ann Lie said"."""
+    tokens, j = at.a.tokens, at.j
+    return (
+        not at.phrasal
+        and at.a.lead.lower not in CLAUSE_OPENERS
+        and at.word in _NOUN_LIKE_CUES
+        and (
+            tokens[j - 1].text[:1].isalnum()
+            or (j + 1 < len(tokens) and tokens[j + 1].lower in TITLES)
+        )
+    )
+
+
+# A reporting word that is no verb of the name: the search goes on past it.
+_NOUN_AFTER_NAME = (Veto("cue-after/state-noun", _state_noun),)
+
+
+def _according_to_after(a: _After) -> Cue | None:
+    """ "…,” according to Ann Lie."."""
+    tokens, i = a.tokens, a.i
     if tokens[i].lower == "according" and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
-        speaker = mention_after(text, tokens, i + 2)
+        speaker = mention_after(a.text, tokens, i + 2)
         if speaker is not None:
             return Cue(tokens[i].start, tokens[i + 1].end, speaker)
-    if text[max(0, start - 3) : start].rstrip("\"”’'»")[-1:] in {",", "?", "!"}:
-        # "…,” Kelly charged." / "…,” he surmised.": any past-tense verb after a quotation
-        # that ends mid-sentence is its cue.
-        for j in range(i + 1, min(len(tokens), i + 6)):
-            word = tokens[j].text
-            if (
-                j == i + 1
-                and tokens[i].lower in {"he", "she"}
-                and word.isalpha()
-                and word.islower()
-                and word.endswith("s")
-                and len(word) > 3
-                and j + 1 < len(tokens)
-                and tokens[j + 1].text in {".", ","}
-            ):
-                # "…,” he mocks.": a present-tense verb after a pronoun, then a stop
-                return Cue(tokens[j].start, tokens[j].end, _build_pronoun(tokens[i]))
-            if word.islower() and word.isalpha() and word.endswith("ed") and len(word) > 4:
-                speaker = mention_before(text, tokens, j)
-                after = tokens[j + 1].text if j + 1 < len(tokens) else "."
-                if (
-                    speaker is not None
-                    and (
-                        speaker.start == tokens[i].start
-                        or _described_name(tokens, i, speaker)  # "an angry Ann Lie retorted"
-                    )
-                    and (
-                        speaker.kind in {"name", "pronoun"}
-                        # "…,” the Republican nominee riffed.": a described person, then a stop
-                        or (
-                            speaker.kind == "common"
-                            and tokens[i].lower in {"the", "a", "an"}
-                            and (after in {".", ",", "!", ";"} or after in _AFTER_VERB)
-                        )
-                    )
-                    and (after in {".", ",", "!", "?", ";"} or tokens[j + 1].text.islower())
-                ):
-                    return Cue(tokens[j].start, tokens[j].end, speaker)
-                break
-        word = tokens[i].text
-        if word.islower() and word.isalpha() and word.endswith("ed") and len(word) > 4:
-            # "…,” exhorted the actress Jamie Lee Curtis.", "…,” opined the Plain Dealer."
-            speaker = mention_after(text, tokens, i + 1)
-            if speaker is not None and speaker.kind in {"name", "org", "common"}:
-                return Cue(tokens[i].start, tokens[i].end, speaker)
     return None
+
+
+def _he_mocks(a: _After) -> Cue | None:
+    """ "…,” he mocks.": a present-tense verb after a pronoun, then a stop."""
+    tokens, i = a.tokens, a.i
+    j = i + 1
+    if not (a.mid_sentence and j < min(len(tokens), i + 6)):
+        return None
+    word = tokens[j].text
+    if (
+        tokens[i].lower in {"he", "she"}
+        and word.isalpha()
+        and word.islower()
+        and word.endswith("s")
+        and len(word) > 3
+        and j + 1 < len(tokens)
+        and tokens[j + 1].text in {".", ","}
+    ):
+        return Cue(tokens[j].start, tokens[j].end, _build_pronoun(tokens[i]))
+    return None
+
+
+def _unlisted_verb(word: str) -> bool:
+    """A lowercase past-tense word: "charged", "surmised", "retorted"."""
+    return word.islower() and word.isalpha() and word.endswith("ed") and len(word) > 4
+
+
+def _name_verbed(a: _After) -> Cue | None:
+    """ "…,” Kelly charged." / "…,” he surmised.": any past-tense verb after a quotation that
+    ends mid-sentence is its cue."""
+    if not a.mid_sentence:
+        return None
+    tokens, i = a.tokens, a.i
+    j = next(
+        (j for j in range(i + 1, min(len(tokens), i + 6)) if _unlisted_verb(tokens[j].text)), -1
+    )
+    if j < 0:
+        return None
+    speaker = mention_before(a.text, tokens, j)
+    after = tokens[j + 1].text if j + 1 < len(tokens) else "."
+    if (
+        speaker is not None
+        and (
+            speaker.start == tokens[i].start
+            or _described_name(tokens, i, speaker)  # "an angry Ann Lie retorted"
+        )
+        and (
+            speaker.kind in {"name", "pronoun"}
+            # "…,” the Republican nominee riffed.": a described person, then a stop
+            or (
+                speaker.kind == "common"
+                and tokens[i].lower in {"the", "a", "an"}
+                and (after in {".", ",", "!", ";"} or after in _AFTER_VERB)
+            )
+        )
+        and (after in {".", ",", "!", "?", ";"} or tokens[j + 1].text.islower())
+    ):
+        return Cue(tokens[j].start, tokens[j].end, speaker)
+    return None
+
+
+def _verbed_name(a: _After) -> Cue | None:
+    """ "…,” exhorted the actress Jamie Lee Curtis.", "…,” opined the Plain Dealer."."""
+    if not a.mid_sentence or not _unlisted_verb(a.lead.text):
+        return None
+    speaker = mention_after(a.text, a.tokens, a.i + 1)
+    if speaker is not None and speaker.kind in {"name", "org", "common"}:
+        return Cue(a.lead.start, a.lead.end, speaker)
+    return None
+
+
+# When no name and verb follow the quotation.
+_LATE_AFTER: tuple[Rule[_After, Cue], ...] = (
+    Rule("cue-after/according-to", _according_to_after),  # "…,” according to Ann Lie."
+    Rule("cue-after/he-mocks", _he_mocks),  # "…,” he mocks."
+    Rule("cue-after/name-verbed", _name_verbed),  # "…,” Kelly charged."
+    Rule("cue-after/verbed-name", _verbed_name),  # "…,” opined the Plain Dealer."
+)
 
 
 def _described_name(tokens: list[Token], i: int, speaker: Mention) -> bool:
