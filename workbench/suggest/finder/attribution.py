@@ -944,49 +944,129 @@ def _from_source(
 
 def subject_of(text: str, start: int, end: int) -> tuple[Mention | None, tuple[int, int] | None]:
     """The subject and predicate of a sentence ending in a colon: "Cruz called them on it:"."""
+    named, predicate, _ = subject_and_rule(text, start, end)
+    return named, predicate
+
+
+def subject_and_rule(
+    text: str, start: int, end: int
+) -> tuple[Mention | None, tuple[int, int] | None, str]:
+    """`subject_of`, with the name of the rule that found the subject ("" when none did)."""
     tokens = tokenize(text, start, end)
     if not tokens or len(tokens) > 40:
-        return None, None
+        return None, None, ""
     cue_end = tokens[-2].end if tokens[-1].text == ":" and len(tokens) > 1 else tokens[-1].end
+    line = _Line(text, _after_headline(tokens), cue_end)
+    fired = first(_SUBJECT_OF_LINE, line) or _subject_of_clause(line)
+    if fired is None:
+        return None, None, ""
+    rule, (named, predicate) = fired
+    return named, predicate, rule.name if named is not None else ""
+
+
+def _after_headline(tokens: list[Token]) -> list[Token]:
+    """ "TURNOUT WAS HIGHER THAN EXPECTED - Michael P. McDonald:": a headline, then its author,
+    whose name is the line that counts."""
     dashes = [k for k, t in enumerate(tokens) if t.text in {"-", "–", "—"}]
     if dashes and 0 < len(tokens) - dashes[-1] - 1 <= 8:
-        # "TURNOUT WAS HIGHER THAN EXPECTED - Michael P. McDonald:": a headline, then its author.
         tail = [t for t in tokens[dashes[-1] + 1 :] if t.text != ":"]
         if tail and all(t.capitalised or t.text in {".", "and"} for t in tail):
-            start = tail[0].start
-            tokens = tokens[dashes[-1] + 1 :]
-    words = [t for t in tokens if t.text != ":"]
-    source = _from_source(text, words)
-    if source is not None:
-        return source
-    if words and words[-1].text == ")":
-        # "Rep. Trey Gowdy (R-S.C.):": a name and its party before the colon
-        k = next((k for k in range(len(words) - 2, -1, -1) if words[k].text == "("), -1)
-        if k > 0 and len(words) - k <= 8:
-            named = _np_ending_at(text, words, k - 1)
-            if named is not None and named.kind == "name" and named.start == words[0].start:
-                return named, (tokens[-1].start, tokens[-1].end)
-    if words and all(t.capitalised for t in words) and len(words) <= 5:
-        # "Kasich: ‘We Are Going …’" (a headline naming its speaker).
-        speaker = _np_ending_at(text, tokens, len(words) - 1)
-        return speaker, (tokens[-1].start, tokens[-1].end) if speaker else None
-    if len(words) >= 3 and words[0].capitalised and words[1].text.islower():
-        # "Former secretary of state Ann Lie:": a line that is only a described name.
-        named = mention_after(text, words, 1)
-        if named is not None and named.kind == "name" and named.end == words[-1].end:
-            named.start, named.role = words[0].start, text[words[0].start : named.start].strip()
-            named.text = text[named.start : named.end]
-            return named, (tokens[-1].start, tokens[-1].end)
-    clause_starts = [0] + [k + 1 for k, t in enumerate(tokens[:20]) if t.text == ","]
-    # A clause after "but" comes first: "Reid said …,” but he gave the Texan a compliment:"
+            return tokens[dashes[-1] + 1 :]
+    return tokens
+
+
+class _Line:
+    """The words before a colon, and where the predicate ends."""
+
+    __slots__ = ("cue_end", "text", "tokens", "words")
+
+    def __init__(self, text: str, tokens: list[Token], cue_end: int) -> None:
+        self.text, self.tokens, self.cue_end = text, tokens, cue_end
+        self.words = [t for t in tokens if t.text != ":"]
+
+    @property
+    def colon(self) -> tuple[int, int]:
+        return (self.tokens[-1].start, self.tokens[-1].end)
+
+
+def _name_party(line: _Line) -> tuple[Mention, tuple[int, int]] | None:
+    """ "Rep. Trey Gowdy (R-S.C.):": a name and its party before the colon."""
+    words = line.words
+    if not words or words[-1].text != ")":
+        return None
+    k = next((k for k in range(len(words) - 2, -1, -1) if words[k].text == "("), -1)
+    if k > 0 and len(words) - k <= 8:
+        named = _np_ending_at(line.text, words, k - 1)
+        if named is not None and named.kind == "name" and named.start == words[0].start:
+            return named, line.colon
+    return None
+
+
+def _headline_name(line: _Line) -> tuple[Mention | None, tuple[int, int] | None] | None:
+    """ "Kasich: ‘We Are Going …’" (a headline naming its speaker); nothing else is tried."""
+    words = line.words
+    if not (words and all(t.capitalised for t in words) and len(words) <= 5):
+        return None
+    speaker = _np_ending_at(line.text, line.tokens, len(words) - 1)
+    return speaker, line.colon if speaker else None
+
+
+def _described_name_line(line: _Line) -> tuple[Mention, tuple[int, int]] | None:
+    """ "Former secretary of state Ann Lie:": a line that is only a described name."""
+    words, text = line.words, line.text
+    if not (len(words) >= 3 and words[0].capitalised and words[1].text.islower()):
+        return None
+    named = mention_after(text, words, 1)
+    if named is not None and named.kind == "name" and named.end == words[-1].end:
+        named.start, named.role = words[0].start, text[words[0].start : named.start].strip()
+        named.text = text[named.start : named.end]
+        return named, line.colon
+    return None
+
+
+# Lines whose shape names the subject, in order.
+_SUBJECT_OF_LINE: tuple[Rule[_Line, tuple[Mention | None, tuple[int, int] | None]], ...] = (
+    Rule(
+        "subject/from-source", lambda line: _from_source(line.text, line.words)
+    ),  # "From the report:"
+    Rule("subject/name-party", _name_party),  # "Rep. Trey Gowdy (R-S.C.):"
+    Rule("subject/headline-name", _headline_name),  # "Kasich: ‘We Are Going …’"
+    Rule("subject/described-name", _described_name_line),  # "Former secretary of state Ann Lie:"
+)
+
+
+def _clause_starts(tokens: list[Token]) -> list[int]:
+    """Where the clauses start; a clause after "but" comes first: "Reid said …,” but he gave
+    the Texan a compliment:"."""
+    starts = [0] + [k + 1 for k, t in enumerate(tokens[:20]) if t.text == ","]
     coordinated = []
-    for k in clause_starts[1:]:
+    for k in starts[1:]:
         if k < len(tokens) and tokens[k].text in {"”", '"', "'"}:
             k += 1
         if k + 1 < len(tokens) and tokens[k].lower in {"but", "yet"}:
             coordinated.append(k + 1)
-    clause_starts = coordinated[::-1] + clause_starts
-    for opening in clause_starts:
+    return coordinated[::-1] + starts
+
+
+class _Predicate:
+    """The first lowercase word of a clause (its verb, or a modifier), and the mention before it."""
+
+    __slots__ = ("described", "i", "line", "opening", "speaker")
+
+    def __init__(self, line: _Line, opening: int, i: int) -> None:
+        self.line, self.opening, self.i = line, opening, i
+        self.speaker = mention_before(line.text, line.tokens, i)
+        self.described = line.tokens[opening].lower in {"a", "an", "the"}
+
+    @property
+    def found(self) -> tuple[int, int]:
+        return (self.line.tokens[self.i].start, self.line.cue_end)
+
+
+def _subject_of_clause(line: _Line) -> tuple[Rule, tuple[Mention, tuple[int, int]]] | None:
+    """The subject of the first clause that has one, by `_CLAUSE_SUBJECT`."""
+    tokens = line.tokens
+    for opening in _clause_starts(tokens):
         if (
             opening < len(tokens)
             and tokens[opening].lower in _PREPOSITIONS_OPENING | _SUBORDINATORS
@@ -1000,49 +1080,84 @@ def subject_of(text: str, start: int, end: int) -> tuple[Mention | None, tuple[i
             if named is not None:
                 resume = named[1]  # "Former Obama speechwriter Ann Lie wrote:": the name
                 continue
-            if tokens[i].text[:1].islower() and tokens[i].lower not in {
-                "de",
-                "van",
-                "von",
-                "al",
-                "bin",
-            }:
-                speaker = mention_before(text, tokens, i)
-                if tokens[i].lower in _TIME_AFTER or tokens[i].lower in _TIME_UNITS:
-                    break  # "Hours later, he …", "Eight years ago, he …": not the subject
-                described = tokens[opening].lower in {"a", "an", "the"}
-                if (
-                    described
-                    and i - opening < 5
-                    and not _verb_like(tokens[i])
-                    and tokens[i].text.isalpha()
-                    and tokens[i].lower not in _CLAUSE_STOPS
-                ):
-                    continue  # "a familiar voice (celebrated)": the noun's modifiers first
-                if described and tokens[i - 1].text == "," and i - 2 > opening:
-                    # "The Clinton campaign, in a Q&A on the controversy, worded it:"
-                    head = _np_ending_at(text, tokens, i - 2)
-                    if head is not None and head.start == tokens[opening].start:
-                        return head, (tokens[i].start, cue_end)
-                if (
-                    speaker is not None
-                    and speaker.kind == "name"
-                    and speaker.start > tokens[opening].start
-                    and _role_lead([t for t in tokens[opening:i] if t.end <= speaker.start])
-                ):
-                    return speaker, (tokens[i].start, cue_end)  # "The Slate columnist Ann Lie"
-                if (
-                    speaker is not None
-                    and speaker.start == tokens[opening].start
-                    or (
-                        speaker is not None
-                        and text[tokens[opening].start : speaker.start].strip().lower()
-                        in {"the", "a", "an", "but", "and"}
-                    )
-                ):
-                    return speaker, (tokens[i].start, cue_end)
+            if not tokens[i].text[:1].islower() or tokens[i].lower in _NAME_PARTICLES:
+                continue
+            at = _Predicate(line, opening, i)
+            if vetoed(_NOT_A_SUBJECT, at):
                 break
-    return None, None
+            if vetoed(_MODIFIERS_FIRST, at):
+                continue
+            fired = first(_CLAUSE_SUBJECT, at)
+            if fired is not None:
+                return fired
+            break
+    return None
+
+
+_NAME_PARTICLES = frozenset(split_words("de van von al bin"))
+# "Hours later, he …", "Eight years ago, he …": not the subject
+_NOT_A_SUBJECT = (
+    Veto("subject/time-phrase", lambda at: at.line.tokens[at.i].lower in _TIME_AFTER | _TIME_UNITS),
+)
+
+
+def _noun_modifier(at: _Predicate) -> bool:
+    """ "a familiar voice (celebrated)": the noun's modifiers come first."""
+    token = at.line.tokens[at.i]
+    return (
+        at.described
+        and at.i - at.opening < 5
+        and not _verb_like(token)
+        and token.text.isalpha()
+        and token.lower not in _CLAUSE_STOPS
+    )
+
+
+_MODIFIERS_FIRST = (Veto("subject/noun-modifier", _noun_modifier),)
+
+
+def _described_head(at: _Predicate) -> tuple[Mention, tuple[int, int]] | None:
+    """ "The Clinton campaign, in a Q&A on the controversy, worded it:"."""
+    tokens, i = at.line.tokens, at.i
+    if at.described and tokens[i - 1].text == "," and i - 2 > at.opening:
+        head = _np_ending_at(at.line.text, tokens, i - 2)
+        if head is not None and head.start == tokens[at.opening].start:
+            return head, at.found
+    return None
+
+
+def _role_name(at: _Predicate) -> tuple[Mention, tuple[int, int]] | None:
+    """ "The Slate columnist Ann Lie wrote:"."""
+    speaker, tokens = at.speaker, at.line.tokens
+    if (
+        speaker is not None
+        and speaker.kind == "name"
+        and speaker.start > tokens[at.opening].start
+        and _role_lead([t for t in tokens[at.opening : at.i] if t.end <= speaker.start])
+    ):
+        return speaker, at.found
+    return None
+
+
+def _clause_opens_with(at: _Predicate) -> tuple[Mention, tuple[int, int]] | None:
+    """ "Cruz called them on it:", "But Cruz said:": the mention opens the clause."""
+    speaker, tokens = at.speaker, at.line.tokens
+    if speaker is None:
+        return None
+    opening = tokens[at.opening].start
+    if speaker.start == opening or (
+        at.line.text[opening : speaker.start].strip().lower() in {"the", "a", "an", "but", "and"}
+    ):
+        return speaker, at.found
+    return None
+
+
+# The subject of a clause before its first lowercase word, in order.
+_CLAUSE_SUBJECT: tuple[Rule[_Predicate, tuple[Mention, tuple[int, int]]], ...] = (
+    Rule("subject/described-head", _described_head),  # "The Clinton campaign, in a Q&A, worded it:"
+    Rule("subject/role-name", _role_name),  # "The Slate columnist Ann Lie wrote:"
+    Rule("subject/clause-opens", _clause_opens_with),  # "Cruz called them on it:"
+)
 
 
 def _verb_like(token: Token) -> bool:
@@ -1107,126 +1222,242 @@ def indirect_in_sentence(text: str, start: int, end: int) -> Indirect | None:
         last -= 1
     if last < 4 or tokens[-1].text == "?" and not any(t.text in {"”", '"'} for t in tokens):
         return None
-    content_end = tokens[last - 1].end
-    late = _late_cue(text, tokens, last)
-    if late is not None:
-        return late
+    sentence = _Sentence(text, tokens, last)
+    fired = first(_LATE_INDIRECT, sentence) or _according_to_in(sentence)
+    if fired is None:
+        fired = _reported_by_verb(sentence)
+    if fired is None or fired is _NO_INDIRECT:
+        return None
+    rule, found = fired
+    found.rule = rule.name
+    return found
+
+
+@dataclass(slots=True)
+class _Sentence:
+    """A sentence that may report speech; tokens[:last] leaves out its final punctuation."""
+
+    text: str
+    tokens: list[Token]
+    last: int
+
+    @property
+    def content_end(self) -> int:
+        return self.tokens[self.last - 1].end
+
+
+# "Content, Ann Lie said as she turned around and left."
+_LATE_INDIRECT: tuple[Rule[_Sentence, Indirect], ...] = (
+    Rule("indirect/late-cue", lambda s: _late_cue(s.text, s.tokens, s.last)),
+)
+# The sentence names a source whose words it does not give: no indirect speech in it.
+_NO_INDIRECT = object()
+
+
+@dataclass(slots=True)
+class _According:
+    """ "according to X" at tokens[i]; tokens[j] is the comma after X (or the end)."""
+
+    s: _Sentence
+    i: int
+    j: int
+    speaker: Mention
+
+    def found(self, start: int, end: int) -> Indirect:
+        tokens = self.s.tokens
+        cue = (tokens[self.i].start, tokens[self.i + 1].end)
+        return Indirect(start, end, cue, self.speaker, False, True)
+
+
+def _according_to_in(s: _Sentence) -> tuple[Rule, Indirect] | object | None:
+    """The first "according to X" in the sentence: what it reports, or `_NO_INDIRECT`."""
+    tokens, last = s.tokens, s.last
     for i in range(last - 1):
-        if tokens[i].lower == "according" and tokens[i + 1].lower == "to":
-            speaker = mention_after(text, tokens, i + 2) or _source_phrase(
-                text, tokens, i + 2, last
-            )
-            if speaker is None:
-                continue
-            cue = (tokens[i].start, tokens[i + 1].end)
-            j = i + 2
-            while j < last and tokens[j].start < speaker.end:
-                j += 1
-            while j < last and tokens[j].text != ",":
-                j += 1
-            if i == 0 or (
-                i == 1 and tokens[0].capitalised and tokens[0].lower in CAPITALISED_STOPWORDS
-            ):
-                # "According to X, content."
-                if j + 2 < last:
-                    return Indirect(tokens[j + 1].start, content_end, cue, speaker, False, True)
-                return None
-            k = i - 1
-            if k >= 0 and tokens[k].text == "," and last - j - 1 >= 3 and last - j - 1 > 2 * k:
-                # "In addition, according to the department, content."
-                return Indirect(tokens[j + 1].start, content_end, cue, speaker, False, True)
-            # "content, according to X."
-            if k > 2 and tokens[k].text == ",":
-                return Indirect(tokens[0].start, tokens[k - 1].end, cue, speaker, False, True)
-            return None
-    for i in range(last):
-        width = _verb_at(tokens, i) or _labels(tokens, i, last)
+        if tokens[i].lower != "according" or tokens[i + 1].lower != "to":
+            continue
+        speaker = mention_after(s.text, tokens, i + 2) or _source_phrase(
+            s.text, tokens, i + 2, last
+        )
+        if speaker is None:
+            continue
+        j = i + 2
+        while j < last and tokens[j].start < speaker.end:
+            j += 1
+        while j < last and tokens[j].text != ",":
+            j += 1
+        fired = first(_ACCORDING_TO, _According(s, i, j, speaker))
+        return fired if fired is not None else _NO_INDIRECT
+    return None
+
+
+def _according_opening(a: _According) -> Indirect | None:
+    """ "According to X, content." (at the opening, the later rules cannot apply either)."""
+    tokens, i = a.s.tokens, a.i
+    opens = i == 0 or (
+        i == 1 and tokens[0].capitalised and tokens[0].lower in CAPITALISED_STOPWORDS
+    )
+    if opens and a.j + 2 < a.s.last:
+        return a.found(tokens[a.j + 1].start, a.s.content_end)
+    return None
+
+
+def _according_aside(a: _According) -> Indirect | None:
+    """ "In addition, according to the department, content."."""
+    tokens, k, rest = a.s.tokens, a.i - 1, a.s.last - a.j - 1
+    if k >= 0 and tokens[k].text == "," and rest >= 3 and rest > 2 * k:
+        return a.found(tokens[a.j + 1].start, a.s.content_end)
+    return None
+
+
+def _according_after(a: _According) -> Indirect | None:
+    """ "Content, according to X."."""
+    tokens, k = a.s.tokens, a.i - 1
+    if k > 2 and tokens[k].text == ",":
+        return a.found(tokens[0].start, tokens[k - 1].end)
+    return None
+
+
+_ACCORDING_TO: tuple[Rule[_According, Indirect], ...] = (
+    Rule("indirect/according-to-opening", _according_opening),  # "According to X, content."
+    Rule("indirect/according-to-aside", _according_aside),  # "In addition, according to X, …"
+    Rule("indirect/according-to-after", _according_after),  # "Content, according to X."
+)
+
+
+def _reported_by_verb(s: _Sentence) -> tuple[Rule, Indirect] | None:
+    """The first reporting verb whose speaker and content `_AT_VERB_INDIRECT` find."""
+    tokens = s.tokens
+    for i in range(s.last):
+        width = _verb_at(tokens, i) or _labels(tokens, i, s.last)
         if not width or tokens[i].lower in _QUOTE_ONLY:
             continue
-        cognition = tokens[i].lower in COGNITION_VERBS and tokens[i].lower not in SPEECH_VERBS
-        if i > 1 and tokens[i - 1].text == "," and tokens[i].lower.endswith("ing"):
-            # "X did Y on Tuesday, saying …": the participle's subject is the clause's.
-            speaker = _clause_subject(text, tokens, i - 1, leading_np=True)
-        else:
-            speaker = mention_before(text, tokens, i)
-            if speaker is not None and tokens[i].lower.endswith("ing"):
-                # "Trump issued a statement saying (that) …": the issuer speaks.
-                speaker = _issuer(text, tokens, speaker) or speaker
-        if speaker is None and not cognition:
-            speaker = _bare_subject(text, tokens, i)
-        conj = i - 1
-        while conj > 3 and tokens[conj].lower in AUXILIARIES | {"now"}:
-            conj -= 1  # "… Rand Paul, but now said …", "… and later said …"
-        if (
-            speaker is None
-            and not cognition
-            and i > 3
-            and tokens[conj].lower in {"and", "but"}
-            and (tokens[conj - 1].text != "," or (conj < i - 1 and tokens[conj].lower == "but"))
-        ):
-            # "Grassley on Wednesday downplayed the attack and said it was …": the subject.
-            subject = _sentence_subject(text, tokens, conj)
-            j = _clause_start(tokens, i + width)
-            if subject is not None and last - j >= 3:
-                cue = (tokens[i].start, tokens[i + width - 1].end)
-                return Indirect(tokens[j].start, content_end, cue, subject, cognition)
-        if speaker is not None:
-            lead_tokens = [t for t in tokens if t.end <= speaker.start]
-            lead_ok = (
-                not lead_tokens
-                or lead_tokens[-1].text == ","
-                or (
-                    len(lead_tokens) == 1
-                    and lead_tokens[0].lower in {"but", "and", "yet", "so", "still", "now", "also"}
-                )
-                or _role_lead(lead_tokens)
-            )
-            after = last - (i + width)
-            k = speaker_index(tokens, speaker) - 1
-            modifiers = 0
-            while (
-                k > 2
-                and modifiers < 3
-                and tokens[k].text.isalpha()
-                and tokens[k].text.islower()
-                and tokens[k].lower not in _CLAUSE_STOPS
-            ):
-                k -= 1  # "content, veteran Republicans said", "…, political experts said"
-                modifiers += 1
-            k = _before_closing_mark(tokens, k)
-            if after <= 4 and i > 2 and tokens[k].text == ",":
-                # "content, he said (on Tuesday)."
-                return Indirect(
-                    tokens[0].start,
-                    tokens[k - 1].end,
-                    (tokens[i].start, tokens[i + width - 1].end),
-                    speaker,
-                    cognition,
-                )
-            if lead_ok:
-                j = _clause_start(tokens, i + width)
-                if last - j >= 3:
-                    return Indirect(
-                        tokens[j].start,
-                        content_end,
-                        (tokens[i].start, tokens[i + width - 1].end),
-                        speaker,
-                        cognition,
-                    )
-            continue
-        comma = _before_closing_mark(tokens, i - 1)
-        if comma > 1 and tokens[comma].text == "," and not cognition:
-            # "content, said Smith."
-            speaker = mention_after(text, tokens, i + width)
-            if speaker is not None and speaker.kind != "pronoun":
-                return Indirect(
-                    tokens[0].start,
-                    tokens[comma - 1].end,
-                    (tokens[i].start, tokens[i].end),
-                    speaker,
-                    cognition,
-                )
+        fired = first(_AT_VERB_INDIRECT, _Reported(s, i, width))
+        if fired is not None:
+            return fired
     return None
+
+
+class _Reported:
+    """A reporting verb in a sentence, and the speaker in the words before it (if any)."""
+
+    __slots__ = ("cognition", "i", "s", "speaker", "width")
+
+    def __init__(self, s: _Sentence, i: int, width: int) -> None:
+        self.s, self.i, self.width = s, i, width
+        word = s.tokens[i].lower
+        self.cognition = word in COGNITION_VERBS and word not in SPEECH_VERBS
+        self.speaker = _reporting_subject(s.text, s.tokens, i, self.cognition)
+
+    @property
+    def cue(self) -> tuple[int, int]:
+        return (self.s.tokens[self.i].start, self.s.tokens[self.i + self.width - 1].end)
+
+    def found(self, start: int, end: int, speaker: Mention) -> Indirect:
+        return Indirect(start, end, self.cue, speaker, self.cognition)
+
+
+def _reporting_subject(text: str, tokens: list[Token], i: int, cognition: bool) -> Mention | None:
+    """The speaker before a reporting verb: the mention before it, the issuer of a document,
+    the subject of a participle's clause, or a bare subject (`_BARE_SUBJECTS`)."""
+    if i > 1 and tokens[i - 1].text == "," and tokens[i].lower.endswith("ing"):
+        # "X did Y on Tuesday, saying …": the participle's subject is the clause's.
+        speaker = _clause_subject(text, tokens, i - 1, leading_np=True)
+    else:
+        speaker = mention_before(text, tokens, i)
+        if speaker is not None and tokens[i].lower.endswith("ing"):
+            # "Trump issued a statement saying (that) …": the issuer speaks.
+            speaker = _issuer(text, tokens, speaker) or speaker
+    if speaker is None and not cognition:
+        speaker = _bare_subject(text, tokens, i)
+    return speaker
+
+
+def _and_said(r: _Reported) -> Indirect | None:
+    """ "Grassley on Wednesday downplayed the attack and said it was …": the subject."""
+    tokens, i = r.s.tokens, r.i
+    if r.speaker is not None or r.cognition or i <= 3:
+        return None
+    conj = i - 1
+    while conj > 3 and tokens[conj].lower in AUXILIARIES | {"now"}:
+        conj -= 1  # "… Rand Paul, but now said …", "… and later said …"
+    if tokens[conj].lower not in {"and", "but"} or not (
+        tokens[conj - 1].text != "," or (conj < i - 1 and tokens[conj].lower == "but")
+    ):
+        return None
+    subject = _sentence_subject(r.s.text, tokens, conj)
+    j = _clause_start(tokens, i + r.width)
+    if subject is not None and r.s.last - j >= 3:
+        return r.found(tokens[j].start, r.s.content_end, subject)
+    return None
+
+
+def _content_name_said(r: _Reported) -> Indirect | None:
+    """ "Content, he said (on Tuesday).", "content, veteran Republicans said"."""
+    if r.speaker is None:
+        return None
+    tokens, i = r.s.tokens, r.i
+    after = r.s.last - (i + r.width)
+    k = speaker_index(tokens, r.speaker) - 1
+    modifiers = 0
+    while (
+        k > 2
+        and modifiers < 3
+        and tokens[k].text.isalpha()
+        and tokens[k].text.islower()
+        and tokens[k].lower not in _CLAUSE_STOPS
+    ):
+        k -= 1  # "…, political experts said"
+        modifiers += 1
+    k = _before_closing_mark(tokens, k)
+    if after <= 4 and i > 2 and tokens[k].text == ",":
+        return r.found(tokens[0].start, tokens[k - 1].end, r.speaker)
+    return None
+
+
+def _name_said_content(r: _Reported) -> Indirect | None:
+    """ "X said (that) content.", "Former prosecutor Glen Kopp said content."."""
+    if r.speaker is None:
+        return None
+    tokens = r.s.tokens
+    lead_tokens = [t for t in tokens if t.end <= r.speaker.start]
+    lead_ok = (
+        not lead_tokens
+        or lead_tokens[-1].text == ","
+        or (
+            len(lead_tokens) == 1
+            and lead_tokens[0].lower in {"but", "and", "yet", "so", "still", "now", "also"}
+        )
+        or _role_lead(lead_tokens)
+    )
+    if not lead_ok:
+        return None
+    j = _clause_start(tokens, r.i + r.width)
+    if r.s.last - j >= 3:
+        return r.found(tokens[j].start, r.s.content_end, r.speaker)
+    return None
+
+
+def _content_said_name(r: _Reported) -> Indirect | None:
+    """ "Content, said Smith."."""
+    if r.speaker is not None or r.cognition:
+        return None
+    tokens, i = r.s.tokens, r.i
+    comma = _before_closing_mark(tokens, i - 1)
+    if comma > 1 and tokens[comma].text == ",":
+        speaker = mention_after(r.s.text, tokens, i + r.width)
+        if speaker is not None and speaker.kind != "pronoun":
+            cue = (tokens[i].start, tokens[i].end)
+            return Indirect(tokens[0].start, tokens[comma - 1].end, cue, speaker, r.cognition)
+    return None
+
+
+# What a reporting verb in a sentence reports, in order.
+_AT_VERB_INDIRECT: tuple[Rule[_Reported, Indirect], ...] = (
+    Rule("indirect/and-said", _and_said),  # "Grassley downplayed the attack and said it was …"
+    Rule("indirect/content-name-said", _content_name_said),  # "Content, he said."
+    Rule("indirect/name-said-content", _name_said_content),  # "X said (that) content."
+    Rule("indirect/content-said-name", _content_said_name),  # "Content, said Smith."
+)
 
 
 _LATE_VERBS = frozenset(split_words("said says told tells added adds wrote writes"))
@@ -1442,40 +1673,72 @@ def _bare_subject(text: str, tokens: list[Token], verb: int) -> Mention | None:
         k = next((k for k in range(i - 1, max(i - 5, 0), -1) if tokens[k].text == ","), 0)
         if k and " ".join(t.lower for t in tokens[k + 1 : i]) in _ASIDES:
             i = k - 1  # "Proponents of the bill, however, say"
-    first = 1 if tokens and tokens[0].lower in {"but", "and", "yet", "still"} else 0
-    if i < first or tokens[i].lower in {"and", "or", "but"}:
+    opening = 1 if tokens and tokens[0].lower in {"but", "and", "yet", "still"} else 0
+    if i < opening or tokens[i].lower in {"and", "or", "but"}:
         return None  # "X defended the fees and said …" is the second verb of a named subject
-    words = tokens[first : i + 1]
-    if i - first >= 12 or not (words[0].capitalised or words[0].text[:1].isdigit()):
-        # A share after a comma or "and": "…, and three-fourths say", "…; 43 percent said".
-        k = i
-        while k > first and i - k < 5 and tokens[k].text not in {",", ";", "and", "but", "while"}:
-            k -= 1
-        if k == first or tokens[k].text not in {",", ";", "and", "but", "while"}:
-            return None
-        words = tokens[k + 1 : i + 1]
-        lead = words[0].lower if words else ""
-        if not words or not (
-            lead[:1].isdigit()
-            or lead in _QUANTITIES
-            or "-" in lead
-            and lead.split("-")[0] in _QUANTITIES
-        ):
-            return None
-    if words[-1].text != "%" and not words[-1].text[:1].isalnum() or words[-1].lower == "who":
+    fired = first(_BARE_SUBJECTS, (tokens, opening, i))
+    if fired is None or vetoed(_NOT_BARE_SUBJECT, fired[1]):
         return None
-    for token in words:
-        if (
+    rule, words = fired
+    mention = Mention(words[0].start, words[-1].end, "", "common", rule=rule.name)
+    mention.text = text[mention.start : mention.end]
+    mention.head_tokens = [t.text for t in words]
+    return mention
+
+
+def _bare_opening(span: tuple[list[Token], int, int]) -> list[Token] | None:
+    """ "Other senators said", "45% of Republicans say": the words that open the sentence."""
+    tokens, opening, i = span
+    words = tokens[opening : i + 1]
+    if i - opening >= 12 or not (words[0].capitalised or words[0].text[:1].isdigit()):
+        return None
+    return words
+
+
+def _bare_share(span: tuple[list[Token], int, int]) -> list[Token] | None:
+    """A share after a comma or "and": "…, and three-fourths say", "…; 43 percent said"."""
+    tokens, opening, i = span
+    k = i
+    while k > opening and i - k < 5 and tokens[k].text not in {",", ";", "and", "but", "while"}:
+        k -= 1
+    if k == opening or tokens[k].text not in {",", ";", "and", "but", "while"}:
+        return None
+    words = tokens[k + 1 : i + 1]
+    lead = words[0].lower if words else ""
+    if not words or not (
+        lead[:1].isdigit()
+        or lead in _QUANTITIES
+        or "-" in lead
+        and lead.split("-")[0] in _QUANTITIES
+    ):
+        return None
+    return words
+
+
+# A bare subject (no determiner) before a verb of saying, in order.
+_BARE_SUBJECTS: tuple[Rule[tuple[list[Token], int, int], list[Token]], ...] = (
+    Rule("subject/bare-opening", _bare_opening),  # "Other senators said"
+    Rule("subject/bare-share", _bare_share),  # "…, and three-fourths say"
+)
+# Words that cannot make a bare subject.
+_NOT_BARE_SUBJECT = (
+    Veto(
+        "subject/bare-ends-badly",
+        lambda words: (
+            words[-1].text != "%" and not words[-1].text[:1].isalnum() or words[-1].lower == "who"
+        ),
+    ),
+    Veto(
+        "subject/bare-stop-word",
+        lambda words: any(
             token.lower in _BARE_STOPS
             or token.lower in _NOT_NOUNS
             or is_cue_word(token.text)
             or token.text in {"“", "”", '"', ":", ";"}
-        ):
-            return None
-    mention = Mention(words[0].start, words[-1].end, "", "common")
-    mention.text = text[mention.start : mention.end]
-    mention.head_tokens = [t.text for t in words]
-    return mention
+            for token in words
+        ),
+    ),
+)
 
 
 def relative_cues(text: str, start: int, end: int, first: Indirect | None) -> list[Indirect]:
