@@ -1592,7 +1592,11 @@ def participle_cues(text: str, start: int, end: int, first: Indirect | None) -> 
                 return []  # "Ann Lie then interjected, calling …": the first has no words left
             first.end = tokens[k - 2].end
         cue = (tokens[k].start, tokens[k].end)
-        return [Indirect(tokens[j].start, tokens[last - 1].end, cue, speaker, False)]
+        return [
+            Indirect(
+                tokens[j].start, tokens[last - 1].end, cue, speaker, False, rule="indirect/saying"
+            )
+        ]
     return []
 
 
@@ -1782,7 +1786,11 @@ def relative_cues(text: str, start: int, end: int, first: Indirect | None) -> li
             head_tokens=antecedent.head_tokens,
         )
         cue = (tokens[i].start, tokens[i + width - 1].end)
-        found.append(Indirect(tokens[j].start, tokens[stop - 1].end, cue, who, False))
+        found.append(
+            Indirect(
+                tokens[j].start, tokens[stop - 1].end, cue, who, False, rule="indirect/who-says"
+            )
+        )
     return found
 
 
@@ -1849,7 +1857,11 @@ def second_clause(text: str, first: Indirect | None) -> list[Indirect]:
                 first.end = tokens[k - 2].end if tokens[k - 1].text == "," else tokens[k - 1].end
                 cue = (tokens[k + 1].start, tokens[k + 1].end)
                 end = tokens[-1].end
-                return [Indirect(tokens[j].start, end, cue, first.speaker, False)]
+                return [
+                    Indirect(
+                        tokens[j].start, end, cue, first.speaker, False, rule="indirect/but-noted"
+                    )
+                ]
         if tokens[k].lower not in _JOINS:
             continue
         comma = tokens[k - 1].text == ","
@@ -1901,7 +1913,16 @@ def asked_cues(text: str, start: int, end: int) -> list[Indirect]:
         return []
     first = j + 1 if tokens[j].lower == "about" else j
     cue = (tokens[k].start, tokens[k].end)
-    return [Indirect(tokens[first].start, tokens[stop - 1].end, cue, speaker, False)]
+    return [
+        Indirect(
+            tokens[first].start,
+            tokens[stop - 1].end,
+            cue,
+            speaker,
+            False,
+            rule="indirect/asked-whether",
+        )
+    ]
 
 
 _SUBORDINATE_OPENERS = frozenset(
@@ -2012,27 +2033,30 @@ def cue_before_quote(text: str, start: int, end: int) -> tuple[Cue | None, bool]
     """Attribution in the words before an opening mark, in the same sentence.
 
     Return the cue and whether the quotation continues a frame ("said that “…”": mixed).
-    The reporting verb nearest the quotation is tried first; `_AT_VERB_BEFORE` decides.
+    "According to X" comes first; then the reporting verb nearest the quotation, whose
+    reading `_at_verb_before` gives; then an unlisted past-tense verb before the comma.
     """
     tokens = tokenize(text, start, end)
     if not tokens:
         return None, False
-    cue = _according_to_before(text, tokens)
+    cue = _ACCORDING_TO_BEFORE.apply((text, tokens))
     if cue is not None:
+        cue.rule = _ACCORDING_TO_BEFORE.name
         return cue, False
     for i in range(len(tokens) - 1, -1, -1):
         width, rescue = _cue_width(tokens, i)
         if not width:
             continue
         fired = _at_verb_before(_Before(text, start, tokens, i, width))
+        if fired is _MIXED:
+            return None, True  # the quotation is part of a longer clause: mixed, not direct
         if fired is not None:
             rule, (cue, framed) = fired
-            if cue is not None:
-                cue.rule = rescue or rule.name
+            cue.rule = rescue or rule.name
             return cue, framed
-    cue = _past_tense_before(text, tokens)
+    cue = _PAST_TENSE_BEFORE.apply((text, tokens))
     if cue is not None:
-        cue.rule = "cue-before/past-tense"
+        cue.rule = _PAST_TENSE_BEFORE.name
     return cue, False
 
 
@@ -2042,10 +2066,17 @@ def _according_to_before(text: str, tokens: list[Token]) -> Cue | None:
         if tokens[i].lower == "according" and tokens[i + 1].lower == "to":
             speaker = mention_after(text, tokens, i + 2)
             if speaker is not None:
-                return Cue(
-                    tokens[i].start, tokens[i + 1].end, speaker, rule="cue-before/according-to"
-                )
+                return Cue(tokens[i].start, tokens[i + 1].end, speaker)
     return None
+
+
+_ACCORDING_TO_BEFORE: Rule[tuple[str, list[Token]], Cue] = Rule(
+    "cue-before/according-to", lambda line: _according_to_before(*line)
+)
+# "Hillary Clinton cracked, “…”": an unlisted past-tense verb right before the comma.
+_PAST_TENSE_BEFORE: Rule[tuple[str, list[Token]], Cue] = Rule(
+    "cue-before/past-tense", lambda line: _past_tense_before(*line)
+)
 
 
 @dataclass(slots=True)
@@ -2220,16 +2251,17 @@ def _said_opening(c: _Before) -> tuple[Cue, bool] | None:
     return None
 
 
-def _in_longer_clause(c: _Before) -> tuple[None, bool] | None:
+def _in_longer_clause(c: _Before) -> bool:
     """The quotation is part of a longer clause after the verb: mixed, not direct."""
-    if c.introduces:
-        return None
-    if len(c.tail) > 8 or not all(
-        w in _FILLER or not w[0].isalnum() or (c.objects and (t.capitalised or w in {"of", "for"}))
-        for w, t in zip(c.words, c.tail, strict=True)
-    ):
-        return None, True
-    return None
+    return not c.introduces and (
+        len(c.tail) > 8
+        or not all(
+            w in _FILLER
+            or not w[0].isalnum()
+            or (c.objects and (t.capitalised or w in {"of", "for"}))
+            for w, t in zip(c.words, c.tail, strict=True)
+        )
+    )
 
 
 def _dash_byline(c: _Before) -> tuple[Cue, bool] | None:
@@ -2333,9 +2365,18 @@ _ISSUED_SAYING: Rule[tuple[_Before, Mention], Mention] = Rule(
 )
 
 
-def _at_verb_before(c: _Before) -> tuple[Rule, tuple[Cue | None, bool]] | None:
-    """What a reporting verb before a quotation makes of it: the first rule that decides."""
+def _at_verb_before(c: _Before) -> tuple[Rule, tuple[Cue, bool]] | object | None:
+    """What a reporting verb before a quotation makes of it: the first rule that decides, or
+    `_MIXED` when the quotation is part of a longer clause after the verb."""
+    fired = first(_ASKED_OR_OPENING, c)
+    if fired is not None:
+        return fired
+    if vetoed(_IN_CLAUSE, c):
+        return _MIXED
     return first(_AT_VERB_BEFORE, c) or _verb_subject(c) or first(_NO_SUBJECT_BEFORE, c)
+
+
+_MIXED = object()
 
 
 def _clause_verb(c: _Before) -> bool:
@@ -2373,10 +2414,13 @@ def _sentence_subject_before(c: _Before) -> Mention | None:
 
 # What a reporting verb before a quotation makes of it, in order. Each rule returns the cue and
 # whether the quotation is framed ("said that “…”"), or passes.
-_AT_VERB_BEFORE: tuple[Rule[_Before, tuple[Cue | None, bool]], ...] = (
+_ASKED_OR_OPENING: tuple[Rule[_Before, tuple[Cue, bool]], ...] = (
     Rule("cue-before/was-asked", _asked),  # "Ann Lie was asked (by Tom Berg), “…?”"
     Rule("cue-before/said-opening", _said_opening),  # "Said Ann Lie, who …, “…”"
-    Rule("cue-before/in-clause", _in_longer_clause),  # "said the plan was “a mistake”": mixed
+)
+# "said the plan was “a mistake”": mixed
+_IN_CLAUSE = (Veto("cue-before/in-clause", _in_longer_clause),)
+_AT_VERB_BEFORE: tuple[Rule[_Before, tuple[Cue, bool]], ...] = (
     Rule("cue-before/dash-byline", _dash_byline),  # "Pollsters agree - Carl Bialik: “…”"
     # A participle after a comma: the subject of the clause it hangs on.
     Rule("cue-before/as-he-did-saying", _speaker_by(_on_comma_participle(_subordinate_subject))),
