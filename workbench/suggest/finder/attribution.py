@@ -2341,7 +2341,7 @@ def _verb_subject(c: _Before) -> tuple[Rule, tuple[Cue, bool]] | None:
 _SUBJECT_BEFORE_VERB: tuple[Rule[_Before, Mention], ...] = (
     # "That record prompted the Atlas to state, “…”", "Ann Lie was prompted to say, “…”"
     Rule(
-        "cue-before/moved-to-speak",
+        "cue-before/to-say",
         lambda c: (
             _infinitive_subject(c.text, c.tokens, c.i) if c.tokens[c.i - 1].lower == "to" else None
         ),
@@ -2353,7 +2353,7 @@ _SUBJECT_BEFORE_VERB: tuple[Rule[_Before, Mention], ...] = (
         "cue-before/who-said", lambda c: _relative_subject(c.text, c.tokens, c.i)
     ),  # "Ann Lie, who wrote, “…”"
     Rule(
-        "cue-before/began-by-saying", lambda c: _infinitive_subject(c.text, c.tokens, c.i)
+        "cue-before/by-saying", lambda c: _infinitive_subject(c.text, c.tokens, c.i)
     ),  # "he began by saying"
     Rule(
         "cue-before/with-chanting", lambda c: _with_subject(c.text, c.tokens, c.i)
