@@ -2297,22 +2297,37 @@ def _quote_participle(c: _Before) -> bool:
     )
 
 
-def _speaker_by(
-    find: Callable[[_Before], Mention | None],
+def _cue_by(
+    find: Callable[[_Before], Mention | None], when: Callable[[_Before], bool] | None = None
 ) -> Callable[[_Before], tuple[Cue, bool] | None]:
-    """A rule that makes the cue on the verb when `find` names its speaker."""
+    """A rule that makes the cue on the verb when `find` names its speaker (and `when` holds)."""
 
     def apply(c: _Before) -> tuple[Cue, bool] | None:
+        if when is not None and not when(c):
+            return None
         speaker = find(c)
         return None if speaker is None else c.cue(speaker)
 
     return apply
 
 
-def _on_comma_participle(
+def _of_verb(
     find: Callable[[str, list[Token], int], Mention | None],
 ) -> Callable[[_Before], Mention | None]:
-    return lambda c: find(c.text, c.tokens, c.i - 1) if _comma_participle(c) else None
+    """A speaker finder asked about the verb."""
+    return lambda c: find(c.text, c.tokens, c.i)
+
+
+def _of_comma(
+    find: Callable[[str, list[Token], int], Mention | None],
+) -> Callable[[_Before], Mention | None]:
+    """A speaker finder asked about the comma or mark before the verb."""
+    return lambda c: find(c.text, c.tokens, c.i - 1)
+
+
+def _to_say(c: _Before) -> Mention | None:
+    """ "That record prompted the Atlas to state, “…”", "Lie went on to say, “…”"."""
+    return _infinitive_subject(c.text, c.tokens, c.i) if c.tokens[c.i - 1].lower == "to" else None
 
 
 def _verb_subject(c: _Before) -> tuple[Rule, tuple[Cue, bool]] | None:
@@ -2339,25 +2354,16 @@ def _verb_subject(c: _Before) -> tuple[Rule, tuple[Cue, bool]] | None:
 
 # Who speaks through a verb before a quotation, nearest reading first.
 _SUBJECT_BEFORE_VERB: tuple[Rule[_Before, Mention], ...] = (
-    # "That record prompted the Atlas to state, “…”", "Ann Lie was prompted to say, “…”"
-    Rule(
-        "cue-before/to-say",
-        lambda c: (
-            _infinitive_subject(c.text, c.tokens, c.i) if c.tokens[c.i - 1].lower == "to" else None
-        ),
-    ),
-    Rule(
-        "cue-before/name-said", lambda c: mention_before(c.text, c.tokens, c.i)
-    ),  # "Ann Lie said, “…”"
-    Rule(
-        "cue-before/who-said", lambda c: _relative_subject(c.text, c.tokens, c.i)
-    ),  # "Ann Lie, who wrote, “…”"
-    Rule(
-        "cue-before/by-saying", lambda c: _infinitive_subject(c.text, c.tokens, c.i)
-    ),  # "he began by saying"
-    Rule(
-        "cue-before/with-chanting", lambda c: _with_subject(c.text, c.tokens, c.i)
-    ),  # "with marchers chanting “…”"
+    # "Ann Lie was prompted to say, “…”", "Lie went on to say, “…”"
+    Rule("cue-before/to-say", _to_say),
+    # "Ann Lie said, “…”"
+    Rule("cue-before/name-said", _of_verb(mention_before)),
+    # "the report, which notes, “…”": the antecedent names the speaker
+    Rule("cue-before/who-said", _of_verb(_relative_subject)),
+    # "he began by saying, “…”"
+    Rule("cue-before/by-saying", _of_verb(_infinitive_subject)),
+    # "with many marchers chanting “…”"
+    Rule("cue-before/with-chanting", _of_verb(_with_subject)),
 )
 # "Mr. Trump issued a statement on Tuesday saying, “…”": the issuer of the document speaks.
 _ISSUED_SAYING: Rule[tuple[_Before, Mention], Mention] = Rule(
@@ -2421,56 +2427,42 @@ _ASKED_OR_OPENING: tuple[Rule[_Before, tuple[Cue, bool]], ...] = (
 # "said the plan was “a mistake”": mixed
 _IN_CLAUSE = (Veto("cue-before/in-clause", _in_longer_clause),)
 _AT_VERB_BEFORE: tuple[Rule[_Before, tuple[Cue, bool]], ...] = (
-    Rule("cue-before/dash-byline", _dash_byline),  # "Pollsters agree - Carl Bialik: “…”"
-    # A participle after a comma: the subject of the clause it hangs on.
-    Rule("cue-before/as-he-did-saying", _speaker_by(_on_comma_participle(_subordinate_subject))),
-    Rule("cue-before/said-adding", _speaker_by(_on_comma_participle(_earlier_cue_speaker))),
-    Rule("cue-before/did-saying", _speaker_by(_on_comma_participle(_clause_subject))),
+    # "Pollsters agree - Carl Bialik: “…”"
+    Rule("cue-before/dash-byline", _dash_byline),
+    # A participle after a comma speaks for the subject of the clause it hangs on:
+    # "even as he defended the campaign, saying, “…”", "where protesters had gathered, chanting"
     Rule(
-        "cue-before/name-saying",
-        _speaker_by(
-            lambda c: mention_before(c.text, c.tokens, c.i) if _comma_participle(c) else None
-        ),
+        "cue-before/as-he-did-saying", _cue_by(_of_comma(_subordinate_subject), _comma_participle)
     ),
-    # "Ann Lie told the paper the plan was “a mistake,” adding, “…”"
-    Rule(
-        "cue-before/quote-adding",
-        _speaker_by(
-            lambda c: (
-                _earlier_cue_speaker(c.text, c.tokens, c.i - 1) if _quote_participle(c) else None
-            )
-        ),
-    ),
-    Rule(
-        "cue-before/name-quote-adding",
-        _speaker_by(
-            lambda c: mention_before(c.text, c.tokens, c.i) if _quote_participle(c) else None
-        ),
-    ),
+    # "Spicer said, adding, “…”"
+    Rule("cue-before/said-adding", _cue_by(_of_comma(_earlier_cue_speaker), _comma_participle)),
+    # "Hours later, Trump returned the compliment, telling Reuters, “…”"
+    Rule("cue-before/did-saying", _cue_by(_of_comma(_clause_subject), _comma_participle)),
+    # "Bo Berg, an engineer, adding: “…”"
+    Rule("cue-before/name-saying", _cue_by(_of_verb(mention_before), _comma_participle)),
+    # A participle after a quotation: "Ann Lie told the paper it was “a mistake,” adding, “…”"
+    Rule("cue-before/quote-adding", _cue_by(_of_comma(_earlier_cue_speaker), _quote_participle)),
+    # "Akhil Amar, author of ''The Constitution,'' adding, “…”"
+    Rule("cue-before/name-quote-adding", _cue_by(_of_verb(mention_before), _quote_participle)),
 )
+
+
+def _clause_subject_first(c: _Before) -> bool:
+    return _clause_verb(c) and not _inverted_fallback(c)
+
+
+def _comma_subject(c: _Before) -> bool:
+    return c.i > 0 and _inverted_fallback(c)
+
+
 # No subject beside the verb (`_SUBJECT_BEFORE_VERB` found none, or a preposition's object).
 _NO_SUBJECT_BEFORE: tuple[Rule[_Before, tuple[Cue, bool]], ...] = (
-    Rule(
-        "cue-before/and-said",  # "When Ann Lie was asked …, he laughed and said, “…”"
-        _speaker_by(
-            lambda c: _coordinated_pronoun(c.text, c.tokens, c.i) if _clause_verb(c) else None
-        ),
-    ),
-    Rule(
-        "cue-before/clause-subject",  # "Cruz, in a speech on Friday, said, “…”"
-        _speaker_by(
-            lambda c: (
-                _sentence_subject_before(c)
-                if _clause_verb(c) and not _inverted_fallback(c)
-                else None
-            )
-        ),
-    ),
-    Rule("cue-before/said-name", _speaker_by(_inverted_after)),  # "…, explained Rosenberg, “…”"
-    Rule(
-        "cue-before/comma-subject",  # "Cruz, the senator, said, “…”"
-        _speaker_by(
-            lambda c: _sentence_subject_before(c) if c.i > 0 and _inverted_fallback(c) else None
-        ),
-    ),
+    # "When Ann Lie was asked …, he laughed and said, “…”"
+    Rule("cue-before/and-said", _cue_by(_of_verb(_coordinated_pronoun), _clause_verb)),
+    # "The president noted that he taught law, and added: “…”"
+    Rule("cue-before/clause-subject", _cue_by(_sentence_subject_before, _clause_subject_first)),
+    # "…, explained Rosenberg, “…”"
+    Rule("cue-before/said-name", _cue_by(_inverted_after)),
+    # "One message, sent to the mayor, said: “…”"
+    Rule("cue-before/comma-subject", _cue_by(_sentence_subject_before, _comma_subject)),
 )
