@@ -71,6 +71,8 @@ _PHRASAL_AFTER = frozenset(
     [("went", "on"), ("goes", "on"), ("shot", "back"), ("fired", "back"), ("chimed", "in")]
     + [("cut", "in"), ("hit", "back"), ("pushed", "back"), ("wrote", "back")]
 )
+# The words that may be the verb of a name after a quotation.
+_MAY_DECIDE_AFTER = REPORTING_VERBS | {verb for verb, _ in _PHRASAL_AFTER}
 
 # "As X put it, “…”", "Trump went on: “…”": cues for a quotation, not for indirect speech.
 _QUOTE_ONLY = frozenset(split_words("put puts went goes shot"))
@@ -337,6 +339,8 @@ def _name_then_verb(a: _After) -> tuple[Rule[_NameVerb, Cue], Cue] | None:
     tokens, i = a.tokens, a.i
     embedded = _embedded_titles(tokens, i)
     for j in range(i + 1, min(len(tokens), i + 36)):
+        if tokens[j].lower not in _MAY_DECIDE_AFTER and tokens[j].text not in _END_MARKS:
+            continue  # most words: nothing below applies (kept out for speed)
         at = _NameVerb(a, j, embedded)
         if vetoed(_PASS_OVER_AFTER, at):
             continue
@@ -371,14 +375,12 @@ _PASS_OVER_AFTER = (
     Veto("cue-after/embedded-title", lambda at: at.j in at.embedded),  # "…” pins, said."
     Veto("cue-after/noun-reading", _noun_reading),
 )
+_END_MARKS = frozenset({".", "!", "?", "“", "”", '"', ";"})
 # "Rep. Ann Cole (D-Ore.) said": an abbreviation does not end the sentence.
 _END_AFTER = (
     Veto(
         "cue-after/sentence-end",
-        lambda at: (
-            at.verb.text in {".", "!", "?", "“", "”", '"', ";"}
-            and not abbreviation_dot(at.a.tokens, at.j)
-        ),
+        lambda at: at.verb.text in _END_MARKS and not abbreviation_dot(at.a.tokens, at.j),
     ),
 )
 
