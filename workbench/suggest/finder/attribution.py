@@ -1,4 +1,10 @@
-"""Who said it: find the cue and speaker of each quotation, and indirect speech in sentences."""
+"""Who said it: find the cue and speaker of each quotation, and indirect speech in sentences.
+
+Each decision is an ordered table of named rules and vetoes (see `rules.py`), in four families:
+`cue-before/…` and `cue-after/…` (the cue of a quotation, in `Cue.rule`), `indirect/…`
+(reported speech, in `Indirect.rule`) and `subject/…` (the subject of a line before a colon,
+from `subject_and_rule`, and a bare subject, in its `Mention.rule`).
+"""
 
 from __future__ import annotations
 
@@ -243,6 +249,8 @@ def _subject_of_content(tokens: list[Token], speaker: Mention) -> bool:
 
 
 def _cue_after_quote(text: str, start: int, end: int) -> Cue | None:
+    """The cue after a closing mark: an inverted verb first ("said Ann Lie"), then a name and
+    its verb ("Ann Lie, …, said"), then the late readings (`_LATE_AFTER`)."""
     tokens = tokenize(text, start, min(end, start + 400))
     i = 0
     while i < len(tokens) and tokens[i].text in {",", "—", "–", "-"}:
