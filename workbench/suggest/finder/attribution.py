@@ -1,8 +1,15 @@
-"""Who said it: find the cue and speaker of each quotation, and indirect speech in sentences."""
+"""Who said it: find the cue and speaker of each quotation, and indirect speech in sentences.
+
+Each decision is an ordered table of named rules and vetoes (see `rules.py`), in four families:
+`cue-before/…` and `cue-after/…` (the cue of a quotation, in `Cue.rule`), `indirect/…`
+(reported speech, in `Indirect.rule`) and `subject/…` (the subject of a line before a colon,
+from `subject_and_rule`, and a bare subject, in its `Mention.rule`).
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .lexicon import (
@@ -13,6 +20,7 @@ from .lexicon import (
     TITLES,
     split_words,
 )
+from .rules import Rule, Veto, first, vetoed
 from .speakers import (
     _ASIDES,
     AUXILIARIES,
@@ -69,6 +77,8 @@ _PHRASAL_AFTER = frozenset(
     [("went", "on"), ("goes", "on"), ("shot", "back"), ("fired", "back"), ("chimed", "in")]
     + [("cut", "in"), ("hit", "back"), ("pushed", "back"), ("wrote", "back")]
 )
+# The words that may be the verb of a name after a quotation.
+_MAY_DECIDE_AFTER = REPORTING_VERBS | {verb for verb, _ in _PHRASAL_AFTER}
 
 # "As X put it, “…”", "Trump went on: “…”": cues for a quotation, not for indirect speech.
 _QUOTE_ONLY = frozenset(split_words("put puts went goes shot"))
@@ -161,28 +171,59 @@ def cue_after_quote(text: str, start: int, end: int) -> Cue | None:
     cue = _cue_after_quote(text, start, end)
     if cue is None or cue.speaker is None:
         return cue
-    if text[max(0, start - 3) : start].rstrip("\"”’'»")[-1:] in {".", "!", "?"}:
-        rest = text[max(cue.end, cue.speaker.end) : end].lstrip()
-        word = rest.split(maxsplit=1)[0] if rest.strip() else ""
-        if word.lower() == "that" or rest[:1] in {":", "“", '"'} or rest[:2] == "''":
-            return None
-        if _NEXT_QUOTE.match(rest) or _LATER_THAT.match(rest):
-            return None  # "“…?” Mills then writes back, “You look cute.”"
-        if (
-            text[max(0, start - 3) : start].rstrip("\"”’'»")[-1:] == "."
-            and word[:1].islower()
-            and word.lower().strip(",.") not in _ADJUNCT_STARTS
-        ):
-            return None  # "“…end.” He mentioned a long list of candidates …"
-        if (
-            cue.speaker.start < cue.start
-            and cue.speaker.text.split()[0] in _CAPITALISED_OPENERS
-            and word[:1].isalnum()
-            and word.lower().strip(",.") not in _ADJUNCT_STARTS
-            and len(_SENTENCE_END.split(rest, maxsplit=1)[0].split()) >= 4
-        ):
-            return None  # "“…?” Her critics cited it as evidence that …": a new sentence
+    closing = text[max(0, start - 3) : start].rstrip("\"”’'»")[-1:]
+    if closing in {".", "!", "?"} and vetoed(_NEXT_SENTENCE, _Next(text, end, cue, closing)):
+        return None
     return cue
+
+
+class _Next:
+    """A cue after a quotation that ends its sentence, and the words after the cue."""
+
+    __slots__ = ("closing", "cue", "rest", "word")
+
+    def __init__(self, text: str, end: int, cue: Cue, closing: str) -> None:
+        self.rest = text[max(cue.end, cue.speaker.end) : end].lstrip()
+        self.word = self.rest.split(maxsplit=1)[0] if self.rest.strip() else ""
+        self.cue, self.closing = cue, closing
+
+    @property
+    def new_clause(self) -> bool:
+        """The words after the cue run on: not an adjunct of the cue."""
+        return self.word.lower().strip(",.") not in _ADJUNCT_STARTS
+
+
+def _opener_sentence(n: _Next) -> bool:
+    """ "“…?” Her critics cited it as evidence that …": a new sentence."""
+    speaker = n.cue.speaker
+    return (
+        speaker.start < n.cue.start
+        and speaker.text.split()[0] in _CAPITALISED_OPENERS
+        and n.word[:1].isalnum()
+        and n.new_clause
+        and len(_SENTENCE_END.split(n.rest, maxsplit=1)[0].split()) >= 4
+    )
+
+
+# A cue after "…end.”" that belongs to the next sentence.
+_NEXT_SENTENCE = (
+    # "He added that …", "Mr. Zahed said: “…”"
+    Veto(
+        "cue-after/introduces-more",
+        lambda n: n.word.lower() == "that" or n.rest[:1] in {":", "“", '"'} or n.rest[:2] == "''",
+    ),
+    # "“…?” Mills then writes back, “You look cute.”"
+    Veto(
+        "cue-after/next-quote",
+        lambda n: bool(_NEXT_QUOTE.match(n.rest) or _LATER_THAT.match(n.rest)),
+    ),
+    # "“…end.” He mentioned a long list of candidates …"
+    Veto(
+        "cue-after/runs-on",
+        lambda n: n.closing == "." and n.word[:1].islower() and n.new_clause,
+    ),
+    Veto("cue-after/opener-sentence", _opener_sentence),
+)
 
 
 # Capitalised words that open a sentence, not an attribution carried on from a quotation.
@@ -208,157 +249,319 @@ def _subject_of_content(tokens: list[Token], speaker: Mention) -> bool:
 
 
 def _cue_after_quote(text: str, start: int, end: int) -> Cue | None:
+    """The cue after a closing mark: an inverted verb first ("said Ann Lie"), then a name and
+    its verb ("Ann Lie, …, said"), then the late readings (`_LATE_AFTER`)."""
     tokens = tokenize(text, start, min(end, start + 400))
     i = 0
     while i < len(tokens) and tokens[i].text in {",", "—", "–", "-"}:
         i += 1
     if i >= len(tokens):
         return None
-    # Inverted: "said Michael Knights"
+    after = _After(text, start, tokens, i)
+    fired = first(_OPENING_AFTER, after) or _name_then_verb(after) or first(_LATE_AFTER, after)
+    if fired is None:
+        return None
+    rule, cue = fired
+    cue.rule = rule.name
+    return cue
+
+
+@dataclass(slots=True)
+class _After:
+    """The words after a closing mark; tokens[i] is the first word."""
+
+    text: str
+    start: int
+    tokens: list[Token]
+    i: int
+
+    @property
+    def lead(self) -> Token:
+        return self.tokens[self.i]
+
+    @property
+    def mid_sentence(self) -> bool:
+        """The quotation ends mid-sentence: "…,” Kelly charged."."""
+        return self.text[max(0, self.start - 3) : self.start].rstrip("\"”’'»")[-1:] in {
+            ",",
+            "?",
+            "!",
+        }
+
+
+def _said_name(a: _After) -> Cue | None:
+    """Inverted: "…,” said Michael Knights"."""
+    verb = a.lead
     if (
-        tokens[i].lower in REPORTING_VERBS
-        and tokens[i].lower not in {"according"}
-        and not tokens[i].lower.endswith("ing")  # "…,” promising the club will return"
-        and tokens[i].lower not in _OBJECT_VERBS  # "…,” told Reuters": the listener
+        verb.lower not in REPORTING_VERBS
+        or verb.lower in {"according"}
+        or verb.lower.endswith("ing")  # "…,” promising the club will return"
+        or verb.lower in _OBJECT_VERBS  # "…,” told Reuters": the listener
     ):
-        speaker = mention_after(text, tokens, i + 1)
-        if speaker is not None and not _subject_of_content(tokens, speaker):
-            return Cue(tokens[i].start, tokens[i].end, speaker, tokens[i].lower in COGNITION_VERBS)
-    # Subject first, the verb within the next few tokens: "Renad Mansour, … , said"
+        return None
+    speaker = mention_after(a.text, a.tokens, a.i + 1)
+    if speaker is not None and not _subject_of_content(a.tokens, speaker):
+        return Cue(verb.start, verb.end, speaker, verb.lower in COGNITION_VERBS)
+    return None
+
+
+_OPENING_AFTER: tuple[Rule[_After, Cue], ...] = (Rule("cue-after/said-name", _said_name),)
+
+
+class _NameVerb:
+    """A word after a closing mark that may be the verb of the name before it: "…,” Renad
+    Mansour, a fellow at Chatham House, said"."""
+
+    __slots__ = ("_speaker", "a", "embedded", "j", "phrasal", "word")
+
+    def __init__(self, a: _After, j: int, embedded: set[int]) -> None:
+        self.a, self.j, self.embedded = a, j, embedded
+        tokens = a.tokens
+        self.word = tokens[j].lower
+        following = tokens[j + 1].lower if j + 1 < len(tokens) else ""
+        self.phrasal = (self.word, following) in _PHRASAL_AFTER
+        self._speaker: Mention | None | bool = False
+
+    @property
+    def speaker(self) -> Mention | None:
+        """The mention before the verb (found once)."""
+        if self._speaker is False:
+            self._speaker = mention_before(self.a.text, self.a.tokens, self.j)
+        return self._speaker  # type: ignore[return-value]
+
+    @property
+    def opens(self) -> bool:
+        """The speaker is the first word after the quotation."""
+        return self.speaker is not None and self.speaker.start == self.a.lead.start
+
+    @property
+    def verb(self) -> Token:
+        return self.a.tokens[self.j]
+
+    def cue(self) -> Cue:
+        return Cue(self.verb.start, self.verb.end, self.speaker, self.word in COGNITION_VERBS)
+
+
+def _name_then_verb(a: _After) -> tuple[Rule[_NameVerb, Cue], Cue] | None:
+    """Subject first, the verb within the next few tokens: "…,” Renad Mansour, …, said"."""
+    tokens, i = a.tokens, a.i
     embedded = _embedded_titles(tokens, i)
     for j in range(i + 1, min(len(tokens), i + 36)):
-        if j in embedded:
-            continue  # "…,” Ann Lie, wearing “Vote Ida” pins, said."
-        if tokens[j].text in {".", "!", "?", "“", "”", '"', ";"} and not abbreviation_dot(
-            tokens, j
-        ):
-            break  # "Rep. Ann Cole (D-Ore.) said": an abbreviation does not end the sentence
-        if (
-            tokens[j].lower in REPORTING_VERBS
-            and (
-                tokens[j - 1].lower in DETERMINERS
-                or tokens[j - 1].lower == "to"  # "…, who was not authorized to speak, said"
-                or tokens[j - 1].text.endswith(("’s", "'s"))
-                or tokens[j].text[:1].isupper()
-            )
-        ):
-            continue  # "…,” the note says", "the campaign's email read", "the United States"
-        following = tokens[j + 1].lower if j + 1 < len(tokens) else ""
-        if (tokens[j].lower, following) in _PHRASAL_AFTER:
-            # "…,” Trump shot back.", "…,” he went on."
-            speaker = mention_before(text, tokens, j)
-            if speaker is not None and speaker.start == tokens[i].start:
-                return Cue(tokens[j].start, tokens[j + 1].end, speaker)
+        if tokens[j].lower not in _MAY_DECIDE_AFTER and tokens[j].text not in _END_MARKS:
+            continue  # most words: nothing below applies (kept out for speed)
+        at = _NameVerb(a, j, embedded)
+        if vetoed(_PASS_OVER_AFTER, at):
+            continue
+        if vetoed(_END_AFTER, at):
             break
-        if tokens[j].lower in REPORTING_VERBS:
-            speaker = mention_before(text, tokens, j)
-            if speaker is not None and speaker.start == tokens[i].start:
-                return Cue(
-                    tokens[j].start, tokens[j].end, speaker, tokens[j].lower in COGNITION_VERBS
-                )
-            if tokens[i].lower in CLAUSE_OPENERS:
-                # "…,” but he denied that …", "…,” when Ann Lie criticised him": a clause of
-                # its own
-                break
-            if speaker is not None and speaker.start > tokens[i].start:
-                # Leading words before the subject: a role ("Senate minority leader Harry Reid
-                # told"), or a determiner ("…,” the ministry said).
-                lead = text[tokens[i].start : speaker.start].strip()
-                lead_tokens = [t for t in tokens[i:j] if t.end <= speaker.start]
-                appositive = lead_tokens[:]
-                while (
-                    appositive
-                    and len(appositive) > len(lead_tokens) - 2
-                    and appositive[-1].text.islower()
-                ):
-                    appositive.pop()  # "the mayor's niece, state Sen. Ann Lie, said"
-                if (
-                    speaker.kind == "name"
-                    and len(lead_tokens) >= 3
-                    and appositive[-1:]
-                    and appositive[-1].text == ","
-                    and len(lead_tokens) <= 9
-                    and all(t.text[0].isalnum() for t in appositive[:-1])
-                    and not any(t.text.islower() and is_cue_word(t.text) for t in appositive)
-                ):
-                    # "…,” the mayor’s chief of staff, Joe Kasper, told POLITICO."
-                    if not speaker.role:
-                        speaker.role = lead.rstrip(",").strip()
-                    return Cue(
-                        tokens[j].start, tokens[j].end, speaker, tokens[j].lower in COGNITION_VERBS
-                    )
-                if (
-                    len(lead_tokens) <= 6
-                    and all(t.text[0].isalnum() or t.text in {"$", "&"} for t in lead_tokens)
-                    and not any(t.text.islower() and is_cue_word(t.text) for t in lead_tokens)
-                ):
-                    if (
-                        speaker.kind == "name"
-                        and not speaker.role
-                        and lead.lower() not in {"the", "a", "an"}
-                    ):
-                        speaker.role = lead
-                    return Cue(
-                        tokens[j].start, tokens[j].end, speaker, tokens[j].lower in COGNITION_VERBS
-                    )
-            if tokens[j].lower in _NOUN_LIKE_CUES and (
-                tokens[j - 1].text[:1].isalnum()
-                or (j + 1 < len(tokens) and tokens[j + 1].lower in TITLES)
-            ):
-                # "Ann Lie, president of the state union, said", "…,” state Sen. Ann Lie said":
-                # 'state' is a noun
-                continue
+        if not at.phrasal and at.word not in REPORTING_VERBS:
+            continue
+        fired = first(_NAME_THEN_VERB, at)
+        if fired is not None:
+            return fired
+        if not vetoed(_NOUN_AFTER_NAME, at):
             break
+    return None
+
+
+def _noun_reading(at: _NameVerb) -> bool:
+    """ "…,” the note says", "the campaign's email read", "the United States"."""
+    tokens, j = at.a.tokens, at.j
+    return (
+        at.word in REPORTING_VERBS
+        and (
+            tokens[j - 1].lower in DETERMINERS
+            or tokens[j - 1].lower == "to"  # "…, who was not authorized to speak, said"
+            or tokens[j - 1].text.endswith(("’s", "'s"))
+            or tokens[j].text[:1].isupper()
+        )
+    )
+
+
+# Words the search for the name's verb passes over.
+_PASS_OVER_AFTER = (
+    Veto("cue-after/embedded-title", lambda at: at.j in at.embedded),  # "…” pins, said."
+    Veto("cue-after/noun-reading", _noun_reading),
+)
+_END_MARKS = frozenset({".", "!", "?", "“", "”", '"', ";"})
+# "Rep. Ann Cole (D-Ore.) said": an abbreviation does not end the sentence.
+_END_AFTER = (
+    Veto(
+        "cue-after/sentence-end",
+        lambda at: at.verb.text in _END_MARKS and not abbreviation_dot(at.a.tokens, at.j),
+    ),
+)
+
+
+def _name_phrasal(at: _NameVerb) -> Cue | None:
+    """ "…,” Trump shot back.", "…,” he went on."."""
+    if not at.phrasal or not at.opens:
+        return None
+    return Cue(at.verb.start, at.a.tokens[at.j + 1].end, at.speaker)
+
+
+def _lead_tokens(at: _NameVerb) -> list[Token] | None:
+    """The words between the quotation and a later speaker (None unless there are such)."""
+    if at.phrasal or at.a.lead.lower in CLAUSE_OPENERS:
+        return None  # "…,” but he denied that …", "…,” when Ann Lie criticised him"
+    speaker = at.speaker
+    if speaker is None or speaker.start <= at.a.lead.start:
+        return None
+    return [t for t in at.a.tokens[at.a.i : at.j] if t.end <= speaker.start]
+
+
+def _role_appositive(at: _NameVerb) -> Cue | None:
+    """ "…,” the mayor’s chief of staff, Joe Kasper, told POLITICO."."""
+    lead_tokens = _lead_tokens(at)
+    if lead_tokens is None or at.speaker.kind != "name" or not 3 <= len(lead_tokens) <= 9:
+        return None
+    appositive = lead_tokens[:]
+    while appositive and len(appositive) > len(lead_tokens) - 2 and appositive[-1].text.islower():
+        appositive.pop()  # "the mayor's niece, state Sen. Ann Lie, said"
+    if not (
+        appositive[-1:]
+        and appositive[-1].text == ","
+        and all(t.text[0].isalnum() for t in appositive[:-1])
+        and not any(t.text.islower() and is_cue_word(t.text) for t in appositive)
+    ):
+        return None
+    if not at.speaker.role:
+        lead = at.a.text[at.a.lead.start : at.speaker.start].strip()
+        at.speaker.role = lead.rstrip(",").strip()
+    return at.cue()
+
+
+def _lead_said(at: _NameVerb) -> Cue | None:
+    """ "Senate minority leader Harry Reid told", "…,” the ministry said."."""
+    lead_tokens = _lead_tokens(at)
+    if (
+        lead_tokens is None
+        or len(lead_tokens) > 6
+        or not all(t.text[0].isalnum() or t.text in {"$", "&"} for t in lead_tokens)
+        or any(t.text.islower() and is_cue_word(t.text) for t in lead_tokens)
+    ):
+        return None
+    speaker = at.speaker
+    lead = at.a.text[at.a.lead.start : speaker.start].strip()
+    if speaker.kind == "name" and not speaker.role and lead.lower() not in {"the", "a", "an"}:
+        speaker.role = lead
+    return at.cue()
+
+
+# The verb of the name after a quotation, in order.
+_NAME_THEN_VERB: tuple[Rule[_NameVerb, Cue], ...] = (
+    Rule("cue-after/name-phrasal", _name_phrasal),  # "…,” Trump shot back."
+    # "…,” Renad Mansour, a fellow at Chatham House, said"
+    Rule("cue-after/name-said", lambda at: at.cue() if not at.phrasal and at.opens else None),
+    Rule("cue-after/role-appositive", _role_appositive),  # "…,” the mayor’s aide, Joe Kasper, told"
+    Rule("cue-after/lead-said", _lead_said),  # "…,” Senate minority leader Harry Reid said"
+)
+
+
+def _state_noun(at: _NameVerb) -> bool:
+    """ "Ann Lie, president of the state union, said", "…,” state Sen. Ann Lie said"."""
+    tokens, j = at.a.tokens, at.j
+    return (
+        not at.phrasal
+        and at.a.lead.lower not in CLAUSE_OPENERS
+        and at.word in _NOUN_LIKE_CUES
+        and (
+            tokens[j - 1].text[:1].isalnum()
+            or (j + 1 < len(tokens) and tokens[j + 1].lower in TITLES)
+        )
+    )
+
+
+# A reporting word that is no verb of the name: the search goes on past it.
+_NOUN_AFTER_NAME = (Veto("cue-after/state-noun", _state_noun),)
+
+
+def _according_to_after(a: _After) -> Cue | None:
+    """ "…,” according to Ann Lie."."""
+    tokens, i = a.tokens, a.i
     if tokens[i].lower == "according" and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
-        speaker = mention_after(text, tokens, i + 2)
+        speaker = mention_after(a.text, tokens, i + 2)
         if speaker is not None:
             return Cue(tokens[i].start, tokens[i + 1].end, speaker)
-    if text[max(0, start - 3) : start].rstrip("\"”’'»")[-1:] in {",", "?", "!"}:
-        # "…,” Kelly charged." / "…,” he surmised.": any past-tense verb after a quotation
-        # that ends mid-sentence is its cue.
-        for j in range(i + 1, min(len(tokens), i + 6)):
-            word = tokens[j].text
-            if (
-                j == i + 1
-                and tokens[i].lower in {"he", "she"}
-                and word.isalpha()
-                and word.islower()
-                and word.endswith("s")
-                and len(word) > 3
-                and j + 1 < len(tokens)
-                and tokens[j + 1].text in {".", ","}
-            ):
-                # "…,” he mocks.": a present-tense verb after a pronoun, then a stop
-                return Cue(tokens[j].start, tokens[j].end, _build_pronoun(tokens[i]))
-            if word.islower() and word.isalpha() and word.endswith("ed") and len(word) > 4:
-                speaker = mention_before(text, tokens, j)
-                after = tokens[j + 1].text if j + 1 < len(tokens) else "."
-                if (
-                    speaker is not None
-                    and (
-                        speaker.start == tokens[i].start
-                        or _described_name(tokens, i, speaker)  # "an angry Ann Lie retorted"
-                    )
-                    and (
-                        speaker.kind in {"name", "pronoun"}
-                        # "…,” the Republican nominee riffed.": a described person, then a stop
-                        or (
-                            speaker.kind == "common"
-                            and tokens[i].lower in {"the", "a", "an"}
-                            and (after in {".", ",", "!", ";"} or after in _AFTER_VERB)
-                        )
-                    )
-                    and (after in {".", ",", "!", "?", ";"} or tokens[j + 1].text.islower())
-                ):
-                    return Cue(tokens[j].start, tokens[j].end, speaker)
-                break
-        word = tokens[i].text
-        if word.islower() and word.isalpha() and word.endswith("ed") and len(word) > 4:
-            # "…,” exhorted the actress Jamie Lee Curtis.", "…,” opined the Plain Dealer."
-            speaker = mention_after(text, tokens, i + 1)
-            if speaker is not None and speaker.kind in {"name", "org", "common"}:
-                return Cue(tokens[i].start, tokens[i].end, speaker)
     return None
+
+
+def _he_mocks(a: _After) -> Cue | None:
+    """ "…,” he mocks.": a present-tense verb after a pronoun, then a stop."""
+    tokens, i = a.tokens, a.i
+    j = i + 1
+    if not (a.mid_sentence and j < min(len(tokens), i + 6)):
+        return None
+    word = tokens[j].text
+    if (
+        tokens[i].lower in {"he", "she"}
+        and word.isalpha()
+        and word.islower()
+        and word.endswith("s")
+        and len(word) > 3
+        and j + 1 < len(tokens)
+        and tokens[j + 1].text in {".", ","}
+    ):
+        return Cue(tokens[j].start, tokens[j].end, _build_pronoun(tokens[i]))
+    return None
+
+
+def _unlisted_verb(word: str) -> bool:
+    """A lowercase past-tense word: "charged", "surmised", "retorted"."""
+    return word.islower() and word.isalpha() and word.endswith("ed") and len(word) > 4
+
+
+def _name_verbed(a: _After) -> Cue | None:
+    """ "…,” Kelly charged." / "…,” he surmised.": any past-tense verb after a quotation that
+    ends mid-sentence is its cue."""
+    if not a.mid_sentence:
+        return None
+    tokens, i = a.tokens, a.i
+    j = next(
+        (j for j in range(i + 1, min(len(tokens), i + 6)) if _unlisted_verb(tokens[j].text)), -1
+    )
+    if j < 0:
+        return None
+    speaker = mention_before(a.text, tokens, j)
+    after = tokens[j + 1].text if j + 1 < len(tokens) else "."
+    if (
+        speaker is not None
+        and (
+            speaker.start == tokens[i].start
+            or _described_name(tokens, i, speaker)  # "an angry Ann Lie retorted"
+        )
+        and (
+            speaker.kind in {"name", "pronoun"}
+            # "…,” the Republican nominee riffed.": a described person, then a stop
+            or (
+                speaker.kind == "common"
+                and tokens[i].lower in {"the", "a", "an"}
+                and (after in {".", ",", "!", ";"} or after in _AFTER_VERB)
+            )
+        )
+        and (after in {".", ",", "!", "?", ";"} or tokens[j + 1].text.islower())
+    ):
+        return Cue(tokens[j].start, tokens[j].end, speaker)
+    return None
+
+
+def _verbed_name(a: _After) -> Cue | None:
+    """ "…,” exhorted the actress Jamie Lee Curtis.", "…,” opined the Plain Dealer."."""
+    if not a.mid_sentence or not _unlisted_verb(a.lead.text):
+        return None
+    speaker = mention_after(a.text, a.tokens, a.i + 1)
+    if speaker is not None and speaker.kind in {"name", "org", "common"}:
+        return Cue(a.lead.start, a.lead.end, speaker)
+    return None
+
+
+# When no name and verb follow the quotation.
+_LATE_AFTER: tuple[Rule[_After, Cue], ...] = (
+    Rule("cue-after/according-to", _according_to_after),  # "…,” according to Ann Lie."
+    Rule("cue-after/he-mocks", _he_mocks),  # "…,” he mocks."
+    Rule("cue-after/name-verbed", _name_verbed),  # "…,” Kelly charged."
+    Rule("cue-after/verbed-name", _verbed_name),  # "…,” opined the Plain Dealer."
+)
 
 
 def _described_name(tokens: list[Token], i: int, speaker: Mention) -> bool:
@@ -414,174 +617,6 @@ def _noun_compound(tokens: list[Token], i: int) -> bool:
 
 def _build_pronoun(token: Token) -> Mention:
     return Mention(token.start, token.end, token.text, "pronoun", head_tokens=[token.text])
-
-
-def cue_before_quote(text: str, start: int, end: int) -> tuple[Cue | None, bool]:
-    """Attribution in the words before an opening mark, in the same sentence.
-
-    Return the cue and whether the quotation continues a frame ("said that “…”": mixed).
-    """
-    tokens = tokenize(text, start, end)
-    if not tokens:
-        return None, False
-    # "According to X, “…”"
-    for i in range(len(tokens) - 1):
-        if tokens[i].lower == "according" and tokens[i + 1].lower == "to":
-            speaker = mention_after(text, tokens, i + 2)
-            if speaker is not None:
-                return Cue(tokens[i].start, tokens[i + 1].end, speaker), False
-    for i in range(len(tokens) - 1, -1, -1):
-        width = _verb_at(tokens, i)
-        if width and i > 0 and tokens[i - 1].lower in DETERMINERS:
-            width = 0  # "in a written statement", "the report": not a verb
-        if width and i > 0 and tokens[i - 1].text.endswith(("’s", "'s", "s’", "s'")):
-            width = 0  # "Clinton’s emails", "the inspector’s report": a noun
-        if width and i > 0 and tokens[i - 1].lower == "of" and not tokens[i].lower.endswith("ing"):
-            width = 0  # "his secretary of state": a noun
-        if width and _noun_compound(tokens, i):
-            width = 0  # "when the server email story broke": a noun
-        if width == 2 and tokens[i].lower in _CALL:
-            width = 0  # "called for a “cultural war”": a label, not a quotation
-        if not width and tokens[i].lower in {"posted", "called"}:
-            width = 1 if len(tokens) - i <= 2 else 0
-        if (
-            not width
-            and tokens[i].lower in {"read", "reads", "sang", "sings"}
-            and tokens[-1].text in {":", ","}
-            and (
-                len(tokens) - i == 2
-                or (
-                    # "As the Kinks sang back in 1966, “…”": adjuncts after an "as" clause
-                    tokens[0].lower == "as"
-                    and len(tokens) - i <= 8
-                    and all(t.text[0].isalnum() for t in tokens[i + 1 : -1])
-                    and not any(is_cue_word(t.text) for t in tokens[i + 1 : -1])
-                )
-            )
-        ):
-            width = 1  # "The headline reads: “…”", "Billy Joel sings, “…”"
-        if not width:
-            continue
-        tail = tokens[i + width :]
-        words = [t.lower for t in tail]
-        framed = "that" in words
-        objects = tokens[i].lower in _OBJECT_VERBS
-        introduces = bool(words) and (
-            (words[-1] == ":" and len(tail) <= 14)
-            or (words[-1] == "," and len(tail) <= 5)
-            or (
-                # "As Ann Lie said last week in Tel Aviv, “…”": adjuncts before the comma
-                words[-1] == ","
-                and len(tail) <= 14
-                and words[0] in _ADJUNCT_STARTS
-                and "that" not in words
-                and not any(is_cue_word(t.text) for t in tail)
-            )
-        )
-        if (
-            (introduces or (words and words[0] == "by" and words[-1] in {",", ":"}))
-            and i > 0
-            and tokens[i - 1].lower in _PASSIVE_BE
-            and tokens[i].lower in {"asked", "told"}
-        ):
-            # "Ann Lie was asked, “…?”": the question is not hers; the asker after "by" is
-            # the speaker ("was asked by host Tom Berg, “…”"), else no one named.
-            by = next((k for k in range(i + 1, len(tokens)) if tokens[k].lower == "by"), -1)
-            asker = mention_after(text, tokens, by + 1) if by > 0 else None
-            return Cue(tokens[i - 1].start, tokens[i].end, asker), False
-        if (
-            i == 0
-            and width == 1
-            and tokens[0].capitalised
-            and words
-            and words[-1] == ","
-            and not objects
-            and "that" not in words
-        ):
-            # "Said Ann Lie, who grew up on the street, “…”": an inverted cue opens the sentence.
-            named = mention_after(text, tokens, 1)
-            if named is not None and named.kind in {"name", "common"}:
-                return Cue(tokens[0].start, tokens[0].end, named), False
-        if not introduces and (
-            len(tail) > 8
-            or not all(
-                w in _FILLER
-                or not w[0].isalnum()
-                or (objects and (t.capitalised or w in {"of", "for"}))
-                for w, t in zip(words, tail, strict=True)
-            )
-        ):
-            return None, True  # the quotation is part of a longer clause: mixed, not direct
-        framed = framed and not introduces
-        dash = next((k for k in range(i + width, len(tokens)) if tokens[k].text in _DASHES), -1)
-        if introduces and words[-1] == ":" and dash > 0:
-            # "Pollsters agree - Carl Bialik: “…”": the name after the dash wrote it.
-            named, cue_span = subject_of(text, tokens[dash].start, tokens[-1].end)
-            if named is not None and cue_span is not None and named.start > tokens[dash].start:
-                return Cue(cue_span[0], cue_span[1], named), False
-        if i > 1 and tokens[i - 1].text == "," and tokens[i].lower.endswith("ing"):
-            # "Hours later, Trump returned the compliment, telling Reuters, “…”"
-            speaker = (
-                _subordinate_subject(text, tokens, i - 1)
-                or _earlier_cue_speaker(text, tokens, i - 1)
-                or _clause_subject(text, tokens, i - 1)
-                or mention_before(text, tokens, i)
-            )
-        elif (
-            i > 3
-            and tokens[i - 1].text in {"”", '"', "'"}
-            and (
-                tokens[i - 2].text == ","
-                or (tokens[i - 2].text == "'" and tokens[i - 3].text == ",")  # ,'' adding
-            )
-            and tokens[i].lower.endswith("ing")
-        ):
-            # "Ann Lie told the paper the plan was “a mistake,” adding, “…”"
-            speaker = _earlier_cue_speaker(text, tokens, i - 1) or mention_before(text, tokens, i)
-        else:
-            speaker = (
-                (_infinitive_subject(text, tokens, i) if tokens[i - 1].lower == "to" else None)
-                or mention_before(text, tokens, i)
-                or _relative_subject(text, tokens, i)
-                or _infinitive_subject(text, tokens, i)
-                or _with_subject(text, tokens, i)
-            )
-            if speaker is not None and tokens[i].lower.endswith("ing"):
-                speaker = _issuer(text, tokens, speaker) or speaker
-            if speaker is not None and speaker.kind != "pronoun":
-                k = speaker_index(tokens, speaker)
-                if k > 0 and tokens[k - 1].lower in _OBJECT_PREPOSITIONS:
-                    # "responded on Facebook writing, “…”", "a source speaking to Fox News
-                    # said, “…”": the object of a preposition is not the speaker.
-                    speaker = None
-        if speaker is None and (
-            tokens[i].lower.endswith("ing")
-            or (i > 0 and tokens[i - 1].text in {",", "and", "to"})
-            or all(not w[0].isalnum() for w in words)
-        ):
-            # "…, telling Reuters, “…”", "He then … and joked, “…”": the clause's subject.
-            speaker = _coordinated_pronoun(text, tokens, i)
-            if speaker is None and not (introduces and not objects and tokens[i - 1].text == ","):
-                speaker, _ = subject_of(text, start, tokens[i].start)
-        if speaker is None and introduces and not objects:
-            # Inverted: "…, explained Rosenberg, “…”", "Said Comey, “…”".
-            after = mention_after(text, tokens, i + width)
-            if (
-                after is not None
-                and after.kind != "pronoun"
-                and len(tail) > 1
-                and after.end >= tail[-2].end
-            ):
-                speaker = after
-            elif i > 0 and tokens[i - 1].text == ",":
-                speaker, _ = subject_of(text, start, tokens[i].start)
-        if speaker is None:
-            continue
-        cue = Cue(
-            tokens[i].start, tokens[i + width - 1].end, speaker, tokens[i].lower in COGNITION_VERBS
-        )
-        return cue, framed
-    return _past_tense_before(text, tokens), False
 
 
 _GOVERNING_VERBS = frozenset(
@@ -919,102 +954,220 @@ def _from_source(
 
 def subject_of(text: str, start: int, end: int) -> tuple[Mention | None, tuple[int, int] | None]:
     """The subject and predicate of a sentence ending in a colon: "Cruz called them on it:"."""
+    named, predicate, _ = subject_and_rule(text, start, end)
+    return named, predicate
+
+
+def subject_and_rule(
+    text: str, start: int, end: int
+) -> tuple[Mention | None, tuple[int, int] | None, str]:
+    """`subject_of`, with the name of the rule that found the subject ("" when none did)."""
     tokens = tokenize(text, start, end)
     if not tokens or len(tokens) > 40:
-        return None, None
+        return None, None, ""
     cue_end = tokens[-2].end if tokens[-1].text == ":" and len(tokens) > 1 else tokens[-1].end
+    line = _Line(text, _after_headline(tokens), cue_end)
+    fired = first(_SUBJECT_OF_LINE, line) or _subject_of_clause(line)
+    if fired is None:
+        return None, None, ""
+    rule, (named, predicate) = fired
+    return named, predicate, rule.name if named is not None else ""
+
+
+def _after_headline(tokens: list[Token]) -> list[Token]:
+    """ "TURNOUT WAS HIGHER THAN EXPECTED - Michael P. McDonald:": a headline, then its author,
+    whose name is the line that counts."""
     dashes = [k for k, t in enumerate(tokens) if t.text in {"-", "–", "—"}]
     if dashes and 0 < len(tokens) - dashes[-1] - 1 <= 8:
-        # "TURNOUT WAS HIGHER THAN EXPECTED - Michael P. McDonald:": a headline, then its author.
         tail = [t for t in tokens[dashes[-1] + 1 :] if t.text != ":"]
         if tail and all(t.capitalised or t.text in {".", "and"} for t in tail):
-            start = tail[0].start
-            tokens = tokens[dashes[-1] + 1 :]
-    words = [t for t in tokens if t.text != ":"]
-    source = _from_source(text, words)
-    if source is not None:
-        return source
-    if words and words[-1].text == ")":
-        # "Rep. Trey Gowdy (R-S.C.):": a name and its party before the colon
-        k = next((k for k in range(len(words) - 2, -1, -1) if words[k].text == "("), -1)
-        if k > 0 and len(words) - k <= 8:
-            named = _np_ending_at(text, words, k - 1)
-            if named is not None and named.kind == "name" and named.start == words[0].start:
-                return named, (tokens[-1].start, tokens[-1].end)
-    if words and all(t.capitalised for t in words) and len(words) <= 5:
-        # "Kasich: ‘We Are Going …’" (a headline naming its speaker).
-        speaker = _np_ending_at(text, tokens, len(words) - 1)
-        return speaker, (tokens[-1].start, tokens[-1].end) if speaker else None
-    if len(words) >= 3 and words[0].capitalised and words[1].text.islower():
-        # "Former secretary of state Ann Lie:": a line that is only a described name.
-        named = mention_after(text, words, 1)
-        if named is not None and named.kind == "name" and named.end == words[-1].end:
-            named.start, named.role = words[0].start, text[words[0].start : named.start].strip()
-            named.text = text[named.start : named.end]
-            return named, (tokens[-1].start, tokens[-1].end)
-    clause_starts = [0] + [k + 1 for k, t in enumerate(tokens[:20]) if t.text == ","]
-    # A clause after "but" comes first: "Reid said …,” but he gave the Texan a compliment:"
+            return tokens[dashes[-1] + 1 :]
+    return tokens
+
+
+class _Line:
+    """The words before a colon, and where the predicate ends."""
+
+    __slots__ = ("cue_end", "text", "tokens", "words")
+
+    def __init__(self, text: str, tokens: list[Token], cue_end: int) -> None:
+        self.text, self.tokens, self.cue_end = text, tokens, cue_end
+        self.words = [t for t in tokens if t.text != ":"]
+
+    @property
+    def colon(self) -> tuple[int, int]:
+        return (self.tokens[-1].start, self.tokens[-1].end)
+
+
+def _name_party(line: _Line) -> tuple[Mention, tuple[int, int]] | None:
+    """ "Rep. Trey Gowdy (R-S.C.):": a name and its party before the colon."""
+    words = line.words
+    if not words or words[-1].text != ")":
+        return None
+    k = next((k for k in range(len(words) - 2, -1, -1) if words[k].text == "("), -1)
+    if k > 0 and len(words) - k <= 8:
+        named = _np_ending_at(line.text, words, k - 1)
+        if named is not None and named.kind == "name" and named.start == words[0].start:
+            return named, line.colon
+    return None
+
+
+def _headline_name(line: _Line) -> tuple[Mention | None, tuple[int, int] | None] | None:
+    """ "Kasich: ‘We Are Going …’" (a headline naming its speaker); nothing else is tried."""
+    words = line.words
+    if not (words and all(t.capitalised for t in words) and len(words) <= 5):
+        return None
+    speaker = _np_ending_at(line.text, line.tokens, len(words) - 1)
+    return speaker, line.colon if speaker else None
+
+
+def _described_name_line(line: _Line) -> tuple[Mention, tuple[int, int]] | None:
+    """ "Former secretary of state Ann Lie:": a line that is only a described name."""
+    words, text = line.words, line.text
+    if not (len(words) >= 3 and words[0].capitalised and words[1].text.islower()):
+        return None
+    named = mention_after(text, words, 1)
+    if named is not None and named.kind == "name" and named.end == words[-1].end:
+        named.start, named.role = words[0].start, text[words[0].start : named.start].strip()
+        named.text = text[named.start : named.end]
+        return named, line.colon
+    return None
+
+
+# Lines whose shape names the subject, in order.
+_SUBJECT_OF_LINE: tuple[Rule[_Line, tuple[Mention | None, tuple[int, int] | None]], ...] = (
+    Rule(
+        "subject/from-source", lambda line: _from_source(line.text, line.words)
+    ),  # "From the report:"
+    Rule("subject/name-party", _name_party),  # "Rep. Trey Gowdy (R-S.C.):"
+    Rule("subject/headline-name", _headline_name),  # "Kasich: ‘We Are Going …’"
+    Rule("subject/described-name", _described_name_line),  # "Former secretary of state Ann Lie:"
+)
+
+
+def _clause_starts(tokens: list[Token]) -> list[int]:
+    """Where the clauses start; a clause after "but" comes first: "Reid said …,” but he gave
+    the Texan a compliment:"."""
+    starts = [0] + [k + 1 for k, t in enumerate(tokens[:20]) if t.text == ","]
     coordinated = []
-    for k in clause_starts[1:]:
+    for k in starts[1:]:
         if k < len(tokens) and tokens[k].text in {"”", '"', "'"}:
             k += 1
         if k + 1 < len(tokens) and tokens[k].lower in {"but", "yet"}:
             coordinated.append(k + 1)
-    clause_starts = coordinated[::-1] + clause_starts
-    for first in clause_starts:
-        if first < len(tokens) and tokens[first].lower in _PREPOSITIONS_OPENING | _SUBORDINATORS:
+    return coordinated[::-1] + starts
+
+
+class _Predicate:
+    """The first lowercase word of a clause (its verb, or a modifier), and the mention before it."""
+
+    __slots__ = ("described", "i", "line", "opening", "speaker")
+
+    def __init__(self, line: _Line, opening: int, i: int) -> None:
+        self.line, self.opening, self.i = line, opening, i
+        self.speaker = mention_before(line.text, line.tokens, i)
+        self.described = line.tokens[opening].lower in {"a", "an", "the"}
+
+    @property
+    def found(self) -> tuple[int, int]:
+        return (self.line.tokens[self.i].start, self.line.cue_end)
+
+
+def _subject_of_clause(line: _Line) -> tuple[Rule, tuple[Mention, tuple[int, int]]] | None:
+    """The subject of the first clause that has one, by `_CLAUSE_SUBJECT`."""
+    tokens = line.tokens
+    for opening in _clause_starts(tokens):
+        if (
+            opening < len(tokens)
+            and tokens[opening].lower in _PREPOSITIONS_OPENING | _SUBORDINATORS
+        ):
             continue  # "With party leaders worried, (Ann Lie is rolling out a message:)"
-        resume = first
-        for i in range(first + 1, len(tokens)):
+        resume = opening
+        for i in range(opening + 1, len(tokens)):
             if i <= resume:
                 continue
             named = name_after_role(tokens, i - 1) if tokens[i - 1].capitalised else None
             if named is not None:
                 resume = named[1]  # "Former Obama speechwriter Ann Lie wrote:": the name
                 continue
-            if tokens[i].text[:1].islower() and tokens[i].lower not in {
-                "de",
-                "van",
-                "von",
-                "al",
-                "bin",
-            }:
-                speaker = mention_before(text, tokens, i)
-                if tokens[i].lower in _TIME_AFTER or tokens[i].lower in _TIME_UNITS:
-                    break  # "Hours later, he …", "Eight years ago, he …": not the subject
-                described = tokens[first].lower in {"a", "an", "the"}
-                if (
-                    described
-                    and i - first < 5
-                    and not _verb_like(tokens[i])
-                    and tokens[i].text.isalpha()
-                    and tokens[i].lower not in _CLAUSE_STOPS
-                ):
-                    continue  # "a familiar voice (celebrated)": the noun's modifiers first
-                if described and tokens[i - 1].text == "," and i - 2 > first:
-                    # "The Clinton campaign, in a Q&A on the controversy, worded it:"
-                    head = _np_ending_at(text, tokens, i - 2)
-                    if head is not None and head.start == tokens[first].start:
-                        return head, (tokens[i].start, cue_end)
-                if (
-                    speaker is not None
-                    and speaker.kind == "name"
-                    and speaker.start > tokens[first].start
-                    and _role_lead([t for t in tokens[first:i] if t.end <= speaker.start])
-                ):
-                    return speaker, (tokens[i].start, cue_end)  # "The Slate columnist Ann Lie"
-                if (
-                    speaker is not None
-                    and speaker.start == tokens[first].start
-                    or (
-                        speaker is not None
-                        and text[tokens[first].start : speaker.start].strip().lower()
-                        in {"the", "a", "an", "but", "and"}
-                    )
-                ):
-                    return speaker, (tokens[i].start, cue_end)
+            if not tokens[i].text[:1].islower() or tokens[i].lower in _NAME_PARTICLES:
+                continue
+            at = _Predicate(line, opening, i)
+            if vetoed(_NOT_A_SUBJECT, at):
                 break
-    return None, None
+            if vetoed(_MODIFIERS_FIRST, at):
+                continue
+            fired = first(_CLAUSE_SUBJECT, at)
+            if fired is not None:
+                return fired
+            break
+    return None
+
+
+_NAME_PARTICLES = frozenset(split_words("de van von al bin"))
+# "Hours later, he …", "Eight years ago, he …": not the subject
+_NOT_A_SUBJECT = (
+    Veto("subject/time-phrase", lambda at: at.line.tokens[at.i].lower in _TIME_AFTER | _TIME_UNITS),
+)
+
+
+def _noun_modifier(at: _Predicate) -> bool:
+    """ "a familiar voice (celebrated)": the noun's modifiers come first."""
+    token = at.line.tokens[at.i]
+    return (
+        at.described
+        and at.i - at.opening < 5
+        and not _verb_like(token)
+        and token.text.isalpha()
+        and token.lower not in _CLAUSE_STOPS
+    )
+
+
+_MODIFIERS_FIRST = (Veto("subject/noun-modifier", _noun_modifier),)
+
+
+def _described_head(at: _Predicate) -> tuple[Mention, tuple[int, int]] | None:
+    """ "The Clinton campaign, in a Q&A on the controversy, worded it:"."""
+    tokens, i = at.line.tokens, at.i
+    if at.described and tokens[i - 1].text == "," and i - 2 > at.opening:
+        head = _np_ending_at(at.line.text, tokens, i - 2)
+        if head is not None and head.start == tokens[at.opening].start:
+            return head, at.found
+    return None
+
+
+def _role_name(at: _Predicate) -> tuple[Mention, tuple[int, int]] | None:
+    """ "The Slate columnist Ann Lie wrote:"."""
+    speaker, tokens = at.speaker, at.line.tokens
+    if (
+        speaker is not None
+        and speaker.kind == "name"
+        and speaker.start > tokens[at.opening].start
+        and _role_lead([t for t in tokens[at.opening : at.i] if t.end <= speaker.start])
+    ):
+        return speaker, at.found
+    return None
+
+
+def _clause_opens_with(at: _Predicate) -> tuple[Mention, tuple[int, int]] | None:
+    """ "Cruz called them on it:", "But Cruz said:": the mention opens the clause."""
+    speaker, tokens = at.speaker, at.line.tokens
+    if speaker is None:
+        return None
+    opening = tokens[at.opening].start
+    if speaker.start == opening or (
+        at.line.text[opening : speaker.start].strip().lower() in {"the", "a", "an", "but", "and"}
+    ):
+        return speaker, at.found
+    return None
+
+
+# The subject of a clause before its first lowercase word, in order.
+_CLAUSE_SUBJECT: tuple[Rule[_Predicate, tuple[Mention, tuple[int, int]]], ...] = (
+    Rule("subject/described-head", _described_head),  # "The Clinton campaign, in a Q&A, worded it:"
+    Rule("subject/role-name", _role_name),  # "The Slate columnist Ann Lie wrote:"
+    Rule("subject/clause-opens", _clause_opens_with),  # "Cruz called them on it:"
+)
 
 
 def _verb_like(token: Token) -> bool:
@@ -1079,126 +1232,242 @@ def indirect_in_sentence(text: str, start: int, end: int) -> Indirect | None:
         last -= 1
     if last < 4 or tokens[-1].text == "?" and not any(t.text in {"”", '"'} for t in tokens):
         return None
-    content_end = tokens[last - 1].end
-    late = _late_cue(text, tokens, last)
-    if late is not None:
-        return late
+    sentence = _Sentence(text, tokens, last)
+    fired = first(_LATE_INDIRECT, sentence) or _according_to_in(sentence)
+    if fired is None:
+        fired = _reported_by_verb(sentence)
+    if fired is None or fired is _NO_INDIRECT:
+        return None
+    rule, found = fired
+    found.rule = rule.name
+    return found
+
+
+@dataclass(slots=True)
+class _Sentence:
+    """A sentence that may report speech; tokens[:last] leaves out its final punctuation."""
+
+    text: str
+    tokens: list[Token]
+    last: int
+
+    @property
+    def content_end(self) -> int:
+        return self.tokens[self.last - 1].end
+
+
+# "Content, Ann Lie said as she turned around and left."
+_LATE_INDIRECT: tuple[Rule[_Sentence, Indirect], ...] = (
+    Rule("indirect/late-cue", lambda s: _late_cue(s.text, s.tokens, s.last)),
+)
+# The sentence names a source whose words it does not give: no indirect speech in it.
+_NO_INDIRECT = object()
+
+
+@dataclass(slots=True)
+class _According:
+    """ "according to X" at tokens[i]; tokens[j] is the comma after X (or the end)."""
+
+    s: _Sentence
+    i: int
+    j: int
+    speaker: Mention
+
+    def found(self, start: int, end: int) -> Indirect:
+        tokens = self.s.tokens
+        cue = (tokens[self.i].start, tokens[self.i + 1].end)
+        return Indirect(start, end, cue, self.speaker, False, True)
+
+
+def _according_to_in(s: _Sentence) -> tuple[Rule, Indirect] | object | None:
+    """The first "according to X" in the sentence: what it reports, or `_NO_INDIRECT`."""
+    tokens, last = s.tokens, s.last
     for i in range(last - 1):
-        if tokens[i].lower == "according" and tokens[i + 1].lower == "to":
-            speaker = mention_after(text, tokens, i + 2) or _source_phrase(
-                text, tokens, i + 2, last
-            )
-            if speaker is None:
-                continue
-            cue = (tokens[i].start, tokens[i + 1].end)
-            j = i + 2
-            while j < last and tokens[j].start < speaker.end:
-                j += 1
-            while j < last and tokens[j].text != ",":
-                j += 1
-            if i == 0 or (
-                i == 1 and tokens[0].capitalised and tokens[0].lower in CAPITALISED_STOPWORDS
-            ):
-                # "According to X, content."
-                if j + 2 < last:
-                    return Indirect(tokens[j + 1].start, content_end, cue, speaker, False, True)
-                return None
-            k = i - 1
-            if k >= 0 and tokens[k].text == "," and last - j - 1 >= 3 and last - j - 1 > 2 * k:
-                # "In addition, according to the department, content."
-                return Indirect(tokens[j + 1].start, content_end, cue, speaker, False, True)
-            # "content, according to X."
-            if k > 2 and tokens[k].text == ",":
-                return Indirect(tokens[0].start, tokens[k - 1].end, cue, speaker, False, True)
-            return None
-    for i in range(last):
-        width = _verb_at(tokens, i) or _labels(tokens, i, last)
+        if tokens[i].lower != "according" or tokens[i + 1].lower != "to":
+            continue
+        speaker = mention_after(s.text, tokens, i + 2) or _source_phrase(
+            s.text, tokens, i + 2, last
+        )
+        if speaker is None:
+            continue
+        j = i + 2
+        while j < last and tokens[j].start < speaker.end:
+            j += 1
+        while j < last and tokens[j].text != ",":
+            j += 1
+        fired = first(_ACCORDING_TO, _According(s, i, j, speaker))
+        return fired if fired is not None else _NO_INDIRECT
+    return None
+
+
+def _according_opening(a: _According) -> Indirect | None:
+    """ "According to X, content." (at the opening, the later rules cannot apply either)."""
+    tokens, i = a.s.tokens, a.i
+    opens = i == 0 or (
+        i == 1 and tokens[0].capitalised and tokens[0].lower in CAPITALISED_STOPWORDS
+    )
+    if opens and a.j + 2 < a.s.last:
+        return a.found(tokens[a.j + 1].start, a.s.content_end)
+    return None
+
+
+def _according_aside(a: _According) -> Indirect | None:
+    """ "In addition, according to the department, content."."""
+    tokens, k, rest = a.s.tokens, a.i - 1, a.s.last - a.j - 1
+    if k >= 0 and tokens[k].text == "," and rest >= 3 and rest > 2 * k:
+        return a.found(tokens[a.j + 1].start, a.s.content_end)
+    return None
+
+
+def _according_after(a: _According) -> Indirect | None:
+    """ "Content, according to X."."""
+    tokens, k = a.s.tokens, a.i - 1
+    if k > 2 and tokens[k].text == ",":
+        return a.found(tokens[0].start, tokens[k - 1].end)
+    return None
+
+
+_ACCORDING_TO: tuple[Rule[_According, Indirect], ...] = (
+    Rule("indirect/according-to-opening", _according_opening),  # "According to X, content."
+    Rule("indirect/according-to-aside", _according_aside),  # "In addition, according to X, …"
+    Rule("indirect/according-to-after", _according_after),  # "Content, according to X."
+)
+
+
+def _reported_by_verb(s: _Sentence) -> tuple[Rule, Indirect] | None:
+    """The first reporting verb whose speaker and content `_AT_VERB_INDIRECT` find."""
+    tokens = s.tokens
+    for i in range(s.last):
+        width = _verb_at(tokens, i) or _labels(tokens, i, s.last)
         if not width or tokens[i].lower in _QUOTE_ONLY:
             continue
-        cognition = tokens[i].lower in COGNITION_VERBS and tokens[i].lower not in SPEECH_VERBS
-        if i > 1 and tokens[i - 1].text == "," and tokens[i].lower.endswith("ing"):
-            # "X did Y on Tuesday, saying …": the participle's subject is the clause's.
-            speaker = _clause_subject(text, tokens, i - 1, leading_np=True)
-        else:
-            speaker = mention_before(text, tokens, i)
-            if speaker is not None and tokens[i].lower.endswith("ing"):
-                # "Trump issued a statement saying (that) …": the issuer speaks.
-                speaker = _issuer(text, tokens, speaker) or speaker
-        if speaker is None and not cognition:
-            speaker = _bare_subject(text, tokens, i)
-        conj = i - 1
-        while conj > 3 and tokens[conj].lower in AUXILIARIES | {"now"}:
-            conj -= 1  # "… Rand Paul, but now said …", "… and later said …"
-        if (
-            speaker is None
-            and not cognition
-            and i > 3
-            and tokens[conj].lower in {"and", "but"}
-            and (tokens[conj - 1].text != "," or (conj < i - 1 and tokens[conj].lower == "but"))
-        ):
-            # "Grassley on Wednesday downplayed the attack and said it was …": the subject.
-            subject = _sentence_subject(text, tokens, conj)
-            j = _clause_start(tokens, i + width)
-            if subject is not None and last - j >= 3:
-                cue = (tokens[i].start, tokens[i + width - 1].end)
-                return Indirect(tokens[j].start, content_end, cue, subject, cognition)
-        if speaker is not None:
-            lead_tokens = [t for t in tokens if t.end <= speaker.start]
-            lead_ok = (
-                not lead_tokens
-                or lead_tokens[-1].text == ","
-                or (
-                    len(lead_tokens) == 1
-                    and lead_tokens[0].lower in {"but", "and", "yet", "so", "still", "now", "also"}
-                )
-                or _role_lead(lead_tokens)
-            )
-            after = last - (i + width)
-            k = speaker_index(tokens, speaker) - 1
-            modifiers = 0
-            while (
-                k > 2
-                and modifiers < 3
-                and tokens[k].text.isalpha()
-                and tokens[k].text.islower()
-                and tokens[k].lower not in _CLAUSE_STOPS
-            ):
-                k -= 1  # "content, veteran Republicans said", "…, political experts said"
-                modifiers += 1
-            k = _before_closing_mark(tokens, k)
-            if after <= 4 and i > 2 and tokens[k].text == ",":
-                # "content, he said (on Tuesday)."
-                return Indirect(
-                    tokens[0].start,
-                    tokens[k - 1].end,
-                    (tokens[i].start, tokens[i + width - 1].end),
-                    speaker,
-                    cognition,
-                )
-            if lead_ok:
-                j = _clause_start(tokens, i + width)
-                if last - j >= 3:
-                    return Indirect(
-                        tokens[j].start,
-                        content_end,
-                        (tokens[i].start, tokens[i + width - 1].end),
-                        speaker,
-                        cognition,
-                    )
-            continue
-        comma = _before_closing_mark(tokens, i - 1)
-        if comma > 1 and tokens[comma].text == "," and not cognition:
-            # "content, said Smith."
-            speaker = mention_after(text, tokens, i + width)
-            if speaker is not None and speaker.kind != "pronoun":
-                return Indirect(
-                    tokens[0].start,
-                    tokens[comma - 1].end,
-                    (tokens[i].start, tokens[i].end),
-                    speaker,
-                    cognition,
-                )
+        fired = first(_AT_VERB_INDIRECT, _Reported(s, i, width))
+        if fired is not None:
+            return fired
     return None
+
+
+class _Reported:
+    """A reporting verb in a sentence, and the speaker in the words before it (if any)."""
+
+    __slots__ = ("cognition", "i", "s", "speaker", "width")
+
+    def __init__(self, s: _Sentence, i: int, width: int) -> None:
+        self.s, self.i, self.width = s, i, width
+        word = s.tokens[i].lower
+        self.cognition = word in COGNITION_VERBS and word not in SPEECH_VERBS
+        self.speaker = _reporting_subject(s.text, s.tokens, i, self.cognition)
+
+    @property
+    def cue(self) -> tuple[int, int]:
+        return (self.s.tokens[self.i].start, self.s.tokens[self.i + self.width - 1].end)
+
+    def found(self, start: int, end: int, speaker: Mention) -> Indirect:
+        return Indirect(start, end, self.cue, speaker, self.cognition)
+
+
+def _reporting_subject(text: str, tokens: list[Token], i: int, cognition: bool) -> Mention | None:
+    """The speaker before a reporting verb: the mention before it, the issuer of a document,
+    the subject of a participle's clause, or a bare subject (`_BARE_SUBJECTS`)."""
+    if i > 1 and tokens[i - 1].text == "," and tokens[i].lower.endswith("ing"):
+        # "X did Y on Tuesday, saying …": the participle's subject is the clause's.
+        speaker = _clause_subject(text, tokens, i - 1, leading_np=True)
+    else:
+        speaker = mention_before(text, tokens, i)
+        if speaker is not None and tokens[i].lower.endswith("ing"):
+            # "Trump issued a statement saying (that) …": the issuer speaks.
+            speaker = _issuer(text, tokens, speaker) or speaker
+    if speaker is None and not cognition:
+        speaker = _bare_subject(text, tokens, i)
+    return speaker
+
+
+def _and_said(r: _Reported) -> Indirect | None:
+    """ "Grassley on Wednesday downplayed the attack and said it was …": the subject."""
+    tokens, i = r.s.tokens, r.i
+    if r.speaker is not None or r.cognition or i <= 3:
+        return None
+    conj = i - 1
+    while conj > 3 and tokens[conj].lower in AUXILIARIES | {"now"}:
+        conj -= 1  # "… Rand Paul, but now said …", "… and later said …"
+    if tokens[conj].lower not in {"and", "but"} or not (
+        tokens[conj - 1].text != "," or (conj < i - 1 and tokens[conj].lower == "but")
+    ):
+        return None
+    subject = _sentence_subject(r.s.text, tokens, conj)
+    j = _clause_start(tokens, i + r.width)
+    if subject is not None and r.s.last - j >= 3:
+        return r.found(tokens[j].start, r.s.content_end, subject)
+    return None
+
+
+def _content_name_said(r: _Reported) -> Indirect | None:
+    """ "Content, he said (on Tuesday).", "content, veteran Republicans said"."""
+    if r.speaker is None:
+        return None
+    tokens, i = r.s.tokens, r.i
+    after = r.s.last - (i + r.width)
+    k = speaker_index(tokens, r.speaker) - 1
+    modifiers = 0
+    while (
+        k > 2
+        and modifiers < 3
+        and tokens[k].text.isalpha()
+        and tokens[k].text.islower()
+        and tokens[k].lower not in _CLAUSE_STOPS
+    ):
+        k -= 1  # "…, political experts said"
+        modifiers += 1
+    k = _before_closing_mark(tokens, k)
+    if after <= 4 and i > 2 and tokens[k].text == ",":
+        return r.found(tokens[0].start, tokens[k - 1].end, r.speaker)
+    return None
+
+
+def _name_said_content(r: _Reported) -> Indirect | None:
+    """ "X said (that) content.", "Former prosecutor Glen Kopp said content."."""
+    if r.speaker is None:
+        return None
+    tokens = r.s.tokens
+    lead_tokens = [t for t in tokens if t.end <= r.speaker.start]
+    lead_ok = (
+        not lead_tokens
+        or lead_tokens[-1].text == ","
+        or (
+            len(lead_tokens) == 1
+            and lead_tokens[0].lower in {"but", "and", "yet", "so", "still", "now", "also"}
+        )
+        or _role_lead(lead_tokens)
+    )
+    if not lead_ok:
+        return None
+    j = _clause_start(tokens, r.i + r.width)
+    if r.s.last - j >= 3:
+        return r.found(tokens[j].start, r.s.content_end, r.speaker)
+    return None
+
+
+def _content_said_name(r: _Reported) -> Indirect | None:
+    """ "Content, said Smith."."""
+    if r.speaker is not None or r.cognition:
+        return None
+    tokens, i = r.s.tokens, r.i
+    comma = _before_closing_mark(tokens, i - 1)
+    if comma > 1 and tokens[comma].text == ",":
+        speaker = mention_after(r.s.text, tokens, i + r.width)
+        if speaker is not None and speaker.kind != "pronoun":
+            cue = (tokens[i].start, tokens[i].end)
+            return Indirect(tokens[0].start, tokens[comma - 1].end, cue, speaker, r.cognition)
+    return None
+
+
+# What a reporting verb in a sentence reports, in order.
+_AT_VERB_INDIRECT: tuple[Rule[_Reported, Indirect], ...] = (
+    Rule("indirect/and-said", _and_said),  # "Grassley downplayed the attack and said it was …"
+    Rule("indirect/content-name-said", _content_name_said),  # "Content, he said."
+    Rule("indirect/name-said-content", _name_said_content),  # "X said (that) content."
+    Rule("indirect/content-said-name", _content_said_name),  # "Content, said Smith."
+)
 
 
 _LATE_VERBS = frozenset(split_words("said says told tells added adds wrote writes"))
@@ -1333,7 +1602,11 @@ def participle_cues(text: str, start: int, end: int, first: Indirect | None) -> 
                 return []  # "Ann Lie then interjected, calling …": the first has no words left
             first.end = tokens[k - 2].end
         cue = (tokens[k].start, tokens[k].end)
-        return [Indirect(tokens[j].start, tokens[last - 1].end, cue, speaker, False)]
+        return [
+            Indirect(
+                tokens[j].start, tokens[last - 1].end, cue, speaker, False, rule="indirect/saying"
+            )
+        ]
     return []
 
 
@@ -1414,40 +1687,72 @@ def _bare_subject(text: str, tokens: list[Token], verb: int) -> Mention | None:
         k = next((k for k in range(i - 1, max(i - 5, 0), -1) if tokens[k].text == ","), 0)
         if k and " ".join(t.lower for t in tokens[k + 1 : i]) in _ASIDES:
             i = k - 1  # "Proponents of the bill, however, say"
-    first = 1 if tokens and tokens[0].lower in {"but", "and", "yet", "still"} else 0
-    if i < first or tokens[i].lower in {"and", "or", "but"}:
+    opening = 1 if tokens and tokens[0].lower in {"but", "and", "yet", "still"} else 0
+    if i < opening or tokens[i].lower in {"and", "or", "but"}:
         return None  # "X defended the fees and said …" is the second verb of a named subject
-    words = tokens[first : i + 1]
-    if i - first >= 12 or not (words[0].capitalised or words[0].text[:1].isdigit()):
-        # A share after a comma or "and": "…, and three-fourths say", "…; 43 percent said".
-        k = i
-        while k > first and i - k < 5 and tokens[k].text not in {",", ";", "and", "but", "while"}:
-            k -= 1
-        if k == first or tokens[k].text not in {",", ";", "and", "but", "while"}:
-            return None
-        words = tokens[k + 1 : i + 1]
-        lead = words[0].lower if words else ""
-        if not words or not (
-            lead[:1].isdigit()
-            or lead in _QUANTITIES
-            or "-" in lead
-            and lead.split("-")[0] in _QUANTITIES
-        ):
-            return None
-    if words[-1].text != "%" and not words[-1].text[:1].isalnum() or words[-1].lower == "who":
+    fired = first(_BARE_SUBJECTS, (tokens, opening, i))
+    if fired is None or vetoed(_NOT_BARE_SUBJECT, fired[1]):
         return None
-    for token in words:
-        if (
+    rule, words = fired
+    mention = Mention(words[0].start, words[-1].end, "", "common", rule=rule.name)
+    mention.text = text[mention.start : mention.end]
+    mention.head_tokens = [t.text for t in words]
+    return mention
+
+
+def _bare_opening(span: tuple[list[Token], int, int]) -> list[Token] | None:
+    """ "Other senators said", "45% of Republicans say": the words that open the sentence."""
+    tokens, opening, i = span
+    words = tokens[opening : i + 1]
+    if i - opening >= 12 or not (words[0].capitalised or words[0].text[:1].isdigit()):
+        return None
+    return words
+
+
+def _bare_share(span: tuple[list[Token], int, int]) -> list[Token] | None:
+    """A share after a comma or "and": "…, and three-fourths say", "…; 43 percent said"."""
+    tokens, opening, i = span
+    k = i
+    while k > opening and i - k < 5 and tokens[k].text not in {",", ";", "and", "but", "while"}:
+        k -= 1
+    if k == opening or tokens[k].text not in {",", ";", "and", "but", "while"}:
+        return None
+    words = tokens[k + 1 : i + 1]
+    lead = words[0].lower if words else ""
+    if not words or not (
+        lead[:1].isdigit()
+        or lead in _QUANTITIES
+        or "-" in lead
+        and lead.split("-")[0] in _QUANTITIES
+    ):
+        return None
+    return words
+
+
+# A bare subject (no determiner) before a verb of saying, in order.
+_BARE_SUBJECTS: tuple[Rule[tuple[list[Token], int, int], list[Token]], ...] = (
+    Rule("subject/bare-opening", _bare_opening),  # "Other senators said"
+    Rule("subject/bare-share", _bare_share),  # "…, and three-fourths say"
+)
+# Words that cannot make a bare subject.
+_NOT_BARE_SUBJECT = (
+    Veto(
+        "subject/bare-ends-badly",
+        lambda words: (
+            words[-1].text != "%" and not words[-1].text[:1].isalnum() or words[-1].lower == "who"
+        ),
+    ),
+    Veto(
+        "subject/bare-stop-word",
+        lambda words: any(
             token.lower in _BARE_STOPS
             or token.lower in _NOT_NOUNS
             or is_cue_word(token.text)
             or token.text in {"“", "”", '"', ":", ";"}
-        ):
-            return None
-    mention = Mention(words[0].start, words[-1].end, "", "common")
-    mention.text = text[mention.start : mention.end]
-    mention.head_tokens = [t.text for t in words]
-    return mention
+            for token in words
+        ),
+    ),
+)
 
 
 def relative_cues(text: str, start: int, end: int, first: Indirect | None) -> list[Indirect]:
@@ -1491,7 +1796,11 @@ def relative_cues(text: str, start: int, end: int, first: Indirect | None) -> li
             head_tokens=antecedent.head_tokens,
         )
         cue = (tokens[i].start, tokens[i + width - 1].end)
-        found.append(Indirect(tokens[j].start, tokens[stop - 1].end, cue, who, False))
+        found.append(
+            Indirect(
+                tokens[j].start, tokens[stop - 1].end, cue, who, False, rule="indirect/who-says"
+            )
+        )
     return found
 
 
@@ -1558,7 +1867,11 @@ def second_clause(text: str, first: Indirect | None) -> list[Indirect]:
                 first.end = tokens[k - 2].end if tokens[k - 1].text == "," else tokens[k - 1].end
                 cue = (tokens[k + 1].start, tokens[k + 1].end)
                 end = tokens[-1].end
-                return [Indirect(tokens[j].start, end, cue, first.speaker, False)]
+                return [
+                    Indirect(
+                        tokens[j].start, end, cue, first.speaker, False, rule="indirect/but-noted"
+                    )
+                ]
         if tokens[k].lower not in _JOINS:
             continue
         comma = tokens[k - 1].text == ","
@@ -1610,7 +1923,16 @@ def asked_cues(text: str, start: int, end: int) -> list[Indirect]:
         return []
     first = j + 1 if tokens[j].lower == "about" else j
     cue = (tokens[k].start, tokens[k].end)
-    return [Indirect(tokens[first].start, tokens[stop - 1].end, cue, speaker, False)]
+    return [
+        Indirect(
+            tokens[first].start,
+            tokens[stop - 1].end,
+            cue,
+            speaker,
+            False,
+            rule="indirect/asked-whether",
+        )
+    ]
 
 
 _SUBORDINATE_OPENERS = frozenset(
@@ -1712,3 +2034,445 @@ def _leading_np(text: str, tokens: list[Token], stop: int) -> Mention | None:
             return None
         i += 1
     return None
+
+
+# Attribution before a quotation: the tables of `cue_before_quote`.
+
+
+def cue_before_quote(text: str, start: int, end: int) -> tuple[Cue | None, bool]:
+    """Attribution in the words before an opening mark, in the same sentence.
+
+    Return the cue and whether the quotation continues a frame ("said that “…”": mixed).
+    "According to X" comes first; then the reporting verb nearest the quotation, whose
+    reading `_at_verb_before` gives; then an unlisted past-tense verb before the comma.
+    """
+    tokens = tokenize(text, start, end)
+    if not tokens:
+        return None, False
+    cue = _ACCORDING_TO_BEFORE.apply((text, tokens))
+    if cue is not None:
+        cue.rule = _ACCORDING_TO_BEFORE.name
+        return cue, False
+    for i in range(len(tokens) - 1, -1, -1):
+        width, rescue = _cue_width(tokens, i)
+        if not width:
+            continue
+        fired = _at_verb_before(_Before(text, start, tokens, i, width))
+        if fired is _MIXED:
+            return None, True  # the quotation is part of a longer clause: mixed, not direct
+        if fired is not None:
+            rule, (cue, framed) = fired
+            cue.rule = rescue or rule.name
+            return cue, framed
+    cue = _PAST_TENSE_BEFORE.apply((text, tokens))
+    if cue is not None:
+        cue.rule = _PAST_TENSE_BEFORE.name
+    return cue, False
+
+
+def _according_to_before(text: str, tokens: list[Token]) -> Cue | None:
+    """ "According to X, “…”"."""
+    for i in range(len(tokens) - 1):
+        if tokens[i].lower == "according" and tokens[i + 1].lower == "to":
+            speaker = mention_after(text, tokens, i + 2)
+            if speaker is not None:
+                return Cue(tokens[i].start, tokens[i + 1].end, speaker)
+    return None
+
+
+_ACCORDING_TO_BEFORE: Rule[tuple[str, list[Token]], Cue] = Rule(
+    "cue-before/according-to", lambda line: _according_to_before(*line)
+)
+# "Hillary Clinton cracked, “…”": an unlisted past-tense verb right before the comma.
+_PAST_TENSE_BEFORE: Rule[tuple[str, list[Token]], Cue] = Rule(
+    "cue-before/past-tense", lambda line: _past_tense_before(*line)
+)
+
+
+@dataclass(slots=True)
+class _At:
+    """A word that may be a reporting verb before a quotation, and how many tokens it takes."""
+
+    tokens: list[Token]
+    i: int
+    width: int
+
+    @property
+    def word(self) -> str:
+        return self.tokens[self.i].lower
+
+    @property
+    def before(self) -> Token | None:
+        return self.tokens[self.i - 1] if self.i > 0 else None
+
+
+def _after_possessive(at: _At) -> bool:
+    return at.before is not None and at.before.text.endswith(("’s", "'s", "s’", "s'"))
+
+
+# A reporting word read as a noun or a label is not a cue before a quotation.
+_NOT_A_CUE_BEFORE = (
+    # "in a written statement", "the report"
+    Veto(
+        "cue-before/determiner-noun",
+        lambda at: at.before is not None and at.before.lower in DETERMINERS,
+    ),
+    Veto(
+        "cue-before/possessive-noun", _after_possessive
+    ),  # "Clinton’s emails", "the inspector’s report"
+    # "his secretary of state"
+    Veto(
+        "cue-before/of-noun",
+        lambda at: (
+            at.before is not None and at.before.lower == "of" and not at.word.endswith("ing")
+        ),
+    ),
+    Veto(
+        "cue-before/noun-compound", lambda at: _noun_compound(at.tokens, at.i)
+    ),  # "the server email story"
+    # "called for a “cultural war”": a label, not a quotation
+    Veto("cue-before/called-for", lambda at: at.width == 2 and at.word in _CALL),
+)
+
+
+def _reads_or_sings(at: _At) -> int | None:
+    """ "The headline reads: “…”", "Billy Joel sings, “…”", "As the Kinks sang in 1966, “…”"."""
+    tokens, i = at.tokens, at.i
+    if at.word not in {"read", "reads", "sang", "sings"} or tokens[-1].text not in {":", ","}:
+        return None
+    if len(tokens) - i == 2 or (
+        # adjuncts after an "as" clause
+        tokens[0].lower == "as"
+        and len(tokens) - i <= 8
+        and all(t.text[0].isalnum() for t in tokens[i + 1 : -1])
+        and not any(is_cue_word(t.text) for t in tokens[i + 1 : -1])
+    ):
+        return 1
+    return None
+
+
+# Words too often not reporting that are cues before a quotation in one position only. When one
+# of these makes the cue, its name is the cue's rule.
+_CUE_WORD_BEFORE = (
+    # "… posted: “…”": right before the quotation only
+    Rule(
+        "cue-before/posted-last",
+        lambda at: (
+            (1 if len(at.tokens) - at.i <= 2 else 0) if at.word in {"posted", "called"} else None
+        ),
+    ),
+    Rule("cue-before/reads-colon", _reads_or_sings),
+)
+_RESCUED_WORDS = frozenset(split_words("posted called read reads sang sings"))
+
+
+def _cue_width(tokens: list[Token], i: int) -> tuple[int, str]:
+    """How many tokens make a reporting cue at tokens[i] before a quotation (0 if none), and
+    the rule that took a word otherwise too often not a cue."""
+    width = _verb_at(tokens, i)
+    if width and vetoed(_NOT_A_CUE_BEFORE, _At(tokens, i, width)):
+        width = 0
+    if width or tokens[i].lower not in _RESCUED_WORDS:
+        return width, ""
+    fired = first(_CUE_WORD_BEFORE, _At(tokens, i, 0))
+    if fired is None or not fired[1]:
+        return 0, ""
+    return fired[1], fired[0].name
+
+
+class _Before:
+    """A reporting verb before a quotation, and the words between it and the quotation."""
+
+    __slots__ = (
+        "framed",
+        "i",
+        "introduces",
+        "objects",
+        "start",
+        "tail",
+        "text",
+        "tokens",
+        "width",
+        "words",
+    )
+
+    def __init__(self, text: str, start: int, tokens: list[Token], i: int, width: int) -> None:
+        self.text, self.start, self.tokens, self.i, self.width = text, start, tokens, i, width
+        self.tail = tail = tokens[i + width :]
+        self.words = words = [t.lower for t in tail]
+        self.objects = tokens[i].lower in _OBJECT_VERBS
+        self.introduces = bool(words) and (
+            (words[-1] == ":" and len(tail) <= 14)
+            or (words[-1] == "," and len(tail) <= 5)
+            or (
+                # "As Ann Lie said last week in Tel Aviv, “…”": adjuncts before the comma
+                words[-1] == ","
+                and len(tail) <= 14
+                and words[0] in _ADJUNCT_STARTS
+                and "that" not in words
+                and not any(is_cue_word(t.text) for t in tail)
+            )
+        )
+        self.framed = "that" in words and not self.introduces
+
+    @property
+    def verb(self) -> Token:
+        return self.tokens[self.i]
+
+    def cue(self, speaker: Mention | None) -> tuple[Cue, bool]:
+        """The cue on the verb, for this speaker, and whether the quotation is framed."""
+        verb = self.verb
+        end = self.tokens[self.i + self.width - 1].end
+        return Cue(verb.start, end, speaker, verb.lower in COGNITION_VERBS), self.framed
+
+
+def _asked(c: _Before) -> tuple[Cue, bool] | None:
+    """ "Ann Lie was asked, “…?”": the question is not hers; the asker after "by" is the
+    speaker ("was asked by host Tom Berg, “…”"), else no one named."""
+    tokens, i, words = c.tokens, c.i, c.words
+    if not (
+        (c.introduces or (words and words[0] == "by" and words[-1] in {",", ":"}))
+        and i > 0
+        and tokens[i - 1].lower in _PASSIVE_BE
+        and tokens[i].lower in {"asked", "told"}
+    ):
+        return None
+    by = next((k for k in range(i + 1, len(tokens)) if tokens[k].lower == "by"), -1)
+    asker = mention_after(c.text, tokens, by + 1) if by > 0 else None
+    return Cue(tokens[i - 1].start, tokens[i].end, asker), False
+
+
+def _said_opening(c: _Before) -> tuple[Cue, bool] | None:
+    """ "Said Ann Lie, who grew up on the street, “…”": an inverted cue opens the sentence."""
+    tokens, words = c.tokens, c.words
+    if not (
+        c.i == 0
+        and c.width == 1
+        and tokens[0].capitalised
+        and words
+        and words[-1] == ","
+        and not c.objects
+        and "that" not in words
+    ):
+        return None
+    named = mention_after(c.text, tokens, 1)
+    if named is not None and named.kind in {"name", "common"}:
+        return Cue(tokens[0].start, tokens[0].end, named), False
+    return None
+
+
+def _in_longer_clause(c: _Before) -> bool:
+    """The quotation is part of a longer clause after the verb: mixed, not direct."""
+    return not c.introduces and (
+        len(c.tail) > 8
+        or not all(
+            w in _FILLER
+            or not w[0].isalnum()
+            or (c.objects and (t.capitalised or w in {"of", "for"}))
+            for w, t in zip(c.words, c.tail, strict=True)
+        )
+    )
+
+
+def _dash_byline(c: _Before) -> tuple[Cue, bool] | None:
+    """ "Pollsters agree - Carl Bialik: “…”": the name after the dash wrote it."""
+    tokens = c.tokens
+    if not (c.introduces and c.words[-1] == ":"):
+        return None
+    dash = next((k for k in range(c.i + c.width, len(tokens)) if tokens[k].text in _DASHES), -1)
+    if dash <= 0:
+        return None
+    named, cue_span = subject_of(c.text, tokens[dash].start, tokens[-1].end)
+    if named is not None and cue_span is not None and named.start > tokens[dash].start:
+        return Cue(cue_span[0], cue_span[1], named), False
+    return None
+
+
+def _comma_participle(c: _Before) -> bool:
+    """ "Hours later, Trump returned the compliment, telling Reuters, “…”"."""
+    return c.i > 1 and c.tokens[c.i - 1].text == "," and c.verb.lower.endswith("ing")
+
+
+def _quote_participle(c: _Before) -> bool:
+    """ "Ann Lie told the paper the plan was “a mistake,” adding, “…”"."""
+    tokens, i = c.tokens, c.i
+    return (
+        i > 3
+        and tokens[i - 1].text in {"”", '"', "'"}
+        and (
+            tokens[i - 2].text == ","
+            or (tokens[i - 2].text == "'" and tokens[i - 3].text == ",")  # ,'' adding
+        )
+        and tokens[i].lower.endswith("ing")
+    )
+
+
+def _cue_by(
+    find: Callable[[_Before], Mention | None], when: Callable[[_Before], bool] | None = None
+) -> Callable[[_Before], tuple[Cue, bool] | None]:
+    """A rule that makes the cue on the verb when `find` names its speaker (and `when` holds)."""
+
+    def apply(c: _Before) -> tuple[Cue, bool] | None:
+        if when is not None and not when(c):
+            return None
+        speaker = find(c)
+        return None if speaker is None else c.cue(speaker)
+
+    return apply
+
+
+def _of_verb(
+    find: Callable[[str, list[Token], int], Mention | None],
+) -> Callable[[_Before], Mention | None]:
+    """A speaker finder asked about the verb."""
+    return lambda c: find(c.text, c.tokens, c.i)
+
+
+def _of_comma(
+    find: Callable[[str, list[Token], int], Mention | None],
+) -> Callable[[_Before], Mention | None]:
+    """A speaker finder asked about the comma or mark before the verb."""
+    return lambda c: find(c.text, c.tokens, c.i - 1)
+
+
+def _to_say(c: _Before) -> Mention | None:
+    """ "That record prompted the Atlas to state, “…”", "Lie went on to say, “…”"."""
+    return _infinitive_subject(c.text, c.tokens, c.i) if c.tokens[c.i - 1].lower == "to" else None
+
+
+def _verb_subject(c: _Before) -> tuple[Rule, tuple[Cue, bool]] | None:
+    """The speaker of a verb that is not a participle after a comma or a quotation: the
+    first reading in `_SUBJECT_BEFORE_VERB`, or the issuer of a document it names."""
+    if _comma_participle(c) or _quote_participle(c):
+        return None
+    fired = first(_SUBJECT_BEFORE_VERB, c)
+    if fired is None:
+        return None
+    rule, speaker = fired
+    if c.verb.lower.endswith("ing"):
+        issuer = _ISSUED_SAYING.apply((c, speaker))
+        if issuer is not None:
+            rule, speaker = _ISSUED_SAYING, issuer
+    if speaker.kind != "pronoun":
+        k = speaker_index(c.tokens, speaker)
+        if k > 0 and c.tokens[k - 1].lower in _OBJECT_PREPOSITIONS:
+            # "responded on Facebook writing, “…”", "a source speaking to Fox News said, “…”":
+            # the object of a preposition is not the speaker.
+            return None
+    return rule, c.cue(speaker)
+
+
+# Who speaks through a verb before a quotation, nearest reading first.
+_SUBJECT_BEFORE_VERB: tuple[Rule[_Before, Mention], ...] = (
+    # "Ann Lie was prompted to say, “…”", "Lie went on to say, “…”"
+    Rule("cue-before/to-say", _to_say),
+    # "Ann Lie said, “…”"
+    Rule("cue-before/name-said", _of_verb(mention_before)),
+    # "the report, which notes, “…”": the antecedent names the speaker
+    Rule("cue-before/who-said", _of_verb(_relative_subject)),
+    # "he began by saying, “…”"
+    Rule("cue-before/by-saying", _of_verb(_infinitive_subject)),
+    # "with many marchers chanting “…”"
+    Rule("cue-before/with-chanting", _of_verb(_with_subject)),
+)
+# "Mr. Trump issued a statement on Tuesday saying, “…”": the issuer of the document speaks.
+_ISSUED_SAYING: Rule[tuple[_Before, Mention], Mention] = Rule(
+    "cue-before/issued-saying", lambda pick: _issuer(pick[0].text, pick[0].tokens, pick[1])
+)
+
+
+def _at_verb_before(c: _Before) -> tuple[Rule, tuple[Cue, bool]] | object | None:
+    """What a reporting verb before a quotation makes of it: the first rule that decides, or
+    `_MIXED` when the quotation is part of a longer clause after the verb."""
+    fired = first(_ASKED_OR_OPENING, c)
+    if fired is not None:
+        return fired
+    if vetoed(_IN_CLAUSE, c):
+        return _MIXED
+    return first(_AT_VERB_BEFORE, c) or _verb_subject(c) or first(_NO_SUBJECT_BEFORE, c)
+
+
+_MIXED = object()
+
+
+def _clause_verb(c: _Before) -> bool:
+    """ "…, telling Reuters, “…”", "He then … and joked, “…”": the clause's subject speaks."""
+    tokens, i = c.tokens, c.i
+    return (
+        tokens[i].lower.endswith("ing")
+        or (i > 0 and tokens[i - 1].text in {",", "and", "to"})
+        or all(not w[0].isalnum() for w in c.words)
+    )
+
+
+def _inverted_after(c: _Before) -> Mention | None:
+    """ "…, explained Rosenberg, “…”", "Said Comey, “…”": the name after the verb."""
+    if not c.introduces or c.objects:
+        return None
+    after = mention_after(c.text, c.tokens, c.i + c.width)
+    if (
+        after is not None
+        and after.kind != "pronoun"
+        and len(c.tail) > 1
+        and after.end >= c.tail[-2].end
+    ):
+        return after
+    return None
+
+
+def _inverted_fallback(c: _Before) -> bool:
+    return c.introduces and not c.objects and c.tokens[c.i - 1].text == ","
+
+
+def _sentence_subject_before(c: _Before) -> Mention | None:
+    return subject_of(c.text, c.start, c.verb.start)[0]
+
+
+# What a reporting verb before a quotation makes of it, in order. Each rule returns the cue and
+# whether the quotation is framed ("said that “…”"), or passes.
+_ASKED_OR_OPENING: tuple[Rule[_Before, tuple[Cue, bool]], ...] = (
+    Rule("cue-before/was-asked", _asked),  # "Ann Lie was asked (by Tom Berg), “…?”"
+    Rule("cue-before/said-opening", _said_opening),  # "Said Ann Lie, who …, “…”"
+)
+# "said the plan was “a mistake”": mixed
+_IN_CLAUSE = (Veto("cue-before/in-clause", _in_longer_clause),)
+_AT_VERB_BEFORE: tuple[Rule[_Before, tuple[Cue, bool]], ...] = (
+    # "Pollsters agree - Carl Bialik: “…”"
+    Rule("cue-before/dash-byline", _dash_byline),
+    # A participle after a comma speaks for the subject of the clause it hangs on:
+    # "even as he defended the campaign, saying, “…”", "where protesters had gathered, chanting"
+    Rule(
+        "cue-before/as-he-did-saying", _cue_by(_of_comma(_subordinate_subject), _comma_participle)
+    ),
+    # "Spicer said, adding, “…”"
+    Rule("cue-before/said-adding", _cue_by(_of_comma(_earlier_cue_speaker), _comma_participle)),
+    # "Hours later, Trump returned the compliment, telling Reuters, “…”"
+    Rule("cue-before/did-saying", _cue_by(_of_comma(_clause_subject), _comma_participle)),
+    # "Bo Berg, an engineer, adding: “…”"
+    Rule("cue-before/name-saying", _cue_by(_of_verb(mention_before), _comma_participle)),
+    # A participle after a quotation: "Ann Lie told the paper it was “a mistake,” adding, “…”"
+    Rule("cue-before/quote-adding", _cue_by(_of_comma(_earlier_cue_speaker), _quote_participle)),
+    # "Akhil Amar, author of ''The Constitution,'' adding, “…”"
+    Rule("cue-before/name-quote-adding", _cue_by(_of_verb(mention_before), _quote_participle)),
+)
+
+
+def _clause_subject_first(c: _Before) -> bool:
+    return _clause_verb(c) and not _inverted_fallback(c)
+
+
+def _comma_subject(c: _Before) -> bool:
+    return c.i > 0 and _inverted_fallback(c)
+
+
+# No subject beside the verb (`_SUBJECT_BEFORE_VERB` found none, or a preposition's object).
+_NO_SUBJECT_BEFORE: tuple[Rule[_Before, tuple[Cue, bool]], ...] = (
+    # "When Ann Lie was asked …, he laughed and said, “…”"
+    Rule("cue-before/and-said", _cue_by(_of_verb(_coordinated_pronoun), _clause_verb)),
+    # "The president noted that he taught law, and added: “…”"
+    Rule("cue-before/clause-subject", _cue_by(_sentence_subject_before, _clause_subject_first)),
+    # "…, explained Rosenberg, “…”"
+    Rule("cue-before/said-name", _cue_by(_inverted_after)),
+    # "One message, sent to the mayor, said: “…”"
+    Rule("cue-before/comma-subject", _cue_by(_sentence_subject_before, _comma_subject)),
+)
