@@ -14,7 +14,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from .attribution import Cue, cue_after_quote, cue_before_quote, is_cue_word, subject_of
+from .attribution import Cue, cue_after_quote, cue_before_quote, is_cue_word, subject_and_rule
 from .lexicon import COGNITION_VERBS, split_words
 from .quotes import DOUBLE_MARKS, RawQuote, find_quotes
 from .rules import Rule, Veto, first, vetoed
@@ -439,7 +439,7 @@ def _comma_subject(p: _Place) -> tuple[Cue, str] | None:
         and not _has_quote_mark(text, p.sentence_start, p.start)
     ):
         return None
-    speaker, cue_span = subject_of(text, p.sentence_start, p.start)
+    speaker, cue_span, rule = subject_and_rule(text, p.sentence_start, p.start)
     if (
         speaker is not None
         and cue_span is not None
@@ -447,16 +447,16 @@ def _comma_subject(p: _Place) -> tuple[Cue, str] | None:
         and not speaker.text.endswith("ing")  # "Dashing into the lunch, …"
         and not _PREPOSITION_BEFORE.search(text, p.sentence_start, speaker.start)
     ):
-        return Cue(cue_span[0], cue_span[1], speaker), "colon"
+        return Cue(cue_span[0], cue_span[1], speaker, rule=rule), "colon"
     return None
 
 
 def _colon_subject(p: _Place) -> tuple[Cue, str] | None:
     if p.last != ":":
         return None
-    speaker, cue_span = subject_of(p.text, p.sentence_start, p.start)
+    speaker, cue_span, rule = subject_and_rule(p.text, p.sentence_start, p.start)
     if speaker is not None and cue_span is not None:
-        return Cue(cue_span[0], cue_span[1], speaker), "colon"
+        return Cue(cue_span[0], cue_span[1], speaker, rule=rule), "colon"
     return None
 
 
@@ -525,9 +525,9 @@ def _colon_paragraph_subject(p: _Place) -> tuple[Cue, str] | None:
     span = _colon_paragraph(p)
     if span is None:
         return None
-    speaker, cue_span = subject_of(p.text, *span)
+    speaker, cue_span, rule = subject_and_rule(p.text, *span)
     if speaker is not None and cue_span is not None:
-        return Cue(cue_span[0], cue_span[1], speaker), "colon"
+        return Cue(cue_span[0], cue_span[1], speaker, rule=rule), "colon"
     return None
 
 
@@ -672,7 +672,7 @@ def _signature(text: str, end: int, paragraph_end: int) -> Cue | None:
     rest = text[speaker.end : paragraph_end]
     if rest.strip(" .,") and not (described and rest.startswith(",") and len(rest.split()) <= 8):
         return None
-    return Cue(dash.end() - 1, dash.end(), speaker)
+    return Cue(dash.end() - 1, dash.end(), speaker, rule="cue-after/dash-name")
 
 
 _WHO = re.compile(r",\s+who\s")
@@ -965,7 +965,7 @@ def _join_remarks(article: Article, found: list[Quote]) -> list[Quote]:
                 previous.end = quote.end
                 continue
             if quote.paragraph - previous.paragraph <= 2 and quote.start - previous.end < 1500:
-                quote.cue = Cue(-1, -1, previous.cue.speaker)
+                quote.cue = Cue(-1, -1, previous.cue.speaker, rule=previous.cue.rule)
                 quote.score, quote.rule = _INHERITS.score, _INHERITS.name
         elif (
             quote.cue is None
