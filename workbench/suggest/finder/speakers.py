@@ -10,8 +10,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TypeVar
 
+from . import rules
 from .lexicon import (
     CAPITALISED_STOPWORDS,
     CLAUSE_OPENERS,
@@ -27,6 +31,10 @@ from .lexicon import (
     TITLES,
     split_words,
 )
+from .rules import Rule, Veto
+
+C = TypeVar("C")
+R = TypeVar("R")
 
 # Inside a word: combining marks ("José" decomposed) and the bytes of a mis-decoded letter
 # ("FranÃ§ois", "FranÃ\x83Â§ois"), but not a no-break space or a guillemet.
@@ -78,6 +86,25 @@ class Mention:
     role_span: tuple[int, int] | None = None
     head_tokens: list[str] = field(default_factory=list)
     rule: str = field(default="", compare=False)  # the named rule that chose this mention
+
+
+def _decide(table: Sequence[Rule[C, R] | Veto[C]], context: C) -> tuple[str, R | None] | None:
+    """Walk an ordered table of rules and vetoes: the first rule that decides wins, and a veto
+    met before any rule decided refuses (the result is None). Return (name, result) of the
+    entry that spoke, or None when none did.
+
+    A cascade's refusals sit between its readings (a parenthesis that names no one ends the
+    search before the comma rules are tried), so the tables mix both in cascade order, where
+    `rules.first` and `rules.vetoed` each take one kind."""
+    for entry in table:
+        if isinstance(entry, Veto):
+            if entry.applies(context):
+                return entry.name, None
+        else:
+            result = entry.apply(context)
+            if result is not None:
+                return entry.name, result
+    return None
 
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
@@ -1374,59 +1401,14 @@ class Registry:
         return candidates[0][1] if candidates else None
 
     def _resolve_pronoun(self, mention: Mention) -> Resolved:
-        pronoun = mention.text.lower()
-        gender = PRONOUNS.get(pronoun)
-        if gender in {"m", "f"}:
-            # The nearest earlier person of that gender (or of unknown gender); speakers noted
-            # while resolving are appended out of text order, so the offsets decide.
-            # A capitalised phrase of unknown gender that never spoke ("Middle East", "Great
-            # Depression") gives way to a person of that gender or a speaker nearby.
-            # The subject of a nearby clause outranks a name inside an appositive or an
-            # object ("Ann Lie, a supporter of Bo Berg, … she said").
-            best: tuple[int, str] | None = None
-            sure: tuple[int, str] | None = None
-            subject: tuple[int, str] | None = None
-            for offset, name in self.mentions:
-                if offset >= mention.start or mention.start - offset > 3000:
-                    continue
-                person = self.people.get(name)
-                if person is not None and person.gender not in {None, gender}:
-                    continue
-                if best is None or offset > best[0]:
-                    best = (offset, name)
-                plausible = person is None or person.gender == gender or person.spoke
-                if plausible and (sure is None or offset > sure[0]):
-                    sure = (offset, name)
-                if offset in self.subjects and (subject is None or offset > subject[0]):
-                    subject = (offset, name)
-            if sure is not None and best is not None and best[0] - sure[0] < _PLAUSIBLE_REACH:
-                best = sure
-            if subject is not None and best is not None and best[0] - subject[0] < _SUBJECT_REACH:
-                best = subject
-            window = max(0, mention.start - 300, self.text.rfind("\n", 0, mention.start))
-            topics = list(_TOPIC.finditer(self.text, window, mention.start))
-            topic = topics[-1] if topics else None
-            if topic is not None and best is not None and best[0] <= topic.start(1):
-                # "As for Trump, he said …": the person the paragraph turns to, with no one
-                # named since
-                for offset, name in self.mentions:
-                    if offset == topic.start(1):
-                        person = self.people.get(name)
-                        if person is None or person.gender in {None, gender}:
-                            best = (offset, name)
-            if best is not None:
-                return Resolved(best[1], "person")
-            return Resolved(mention.text, "person")
-        if gender in {"n", "p"}:
-            group = self._plural_group(mention.start) if gender == "p" else None
-            for offset, name in reversed(self.orgs):
-                if offset < mention.start and mention.start - offset < 3000:
-                    if group is not None and group[0] > offset:
-                        break
-                    return Resolved(name, "organisation")
-            if group is not None:
-                return Resolved(group[1], "other")
-        return Resolved(mention.text, "other" if gender in {"n", "p"} else "person")
+        context = _Pronoun(self, mention)
+        # The table ends with a rule that always decides.
+        rule, resolved = rules.first(_PRONOUN_RULES, context) or (
+            _PRONOUN_RULES[-1],
+            _pronoun_unresolved(context),
+        )
+        resolved.rule = rule.name
+        return resolved
 
     def _plural_group(self, before: int) -> tuple[int, str] | None:
         """The nearest plural group of people that is the subject of a clause in the sentence
@@ -1494,3 +1476,129 @@ class Registry:
                     return Resolved(name, "organisation")
             return Resolved(mention.text, "organisation")
         return Resolved(mention.text, "other")
+
+
+class _Pronoun:
+    """A pronoun to resolve, and the registry's candidates for it, each worked out once."""
+
+    def __init__(self, registry: Registry, mention: Mention) -> None:
+        self.registry = registry
+        self.mention = mention
+        self.gender = PRONOUNS.get(mention.text.lower())
+
+    @cached_property
+    def candidates(self) -> tuple[tuple[int, str] | None, ...]:
+        """(nearest, nearest plausible, nearest subject) earlier mention of the pronoun's gender.
+
+        The nearest earlier person of that gender (or of unknown gender); speakers noted
+        while resolving are appended out of text order, so the offsets decide. A capitalised
+        phrase of unknown gender that never spoke ("Middle East", "Great Depression") is not
+        plausible; the subject of a clause outranks a name inside an appositive or an object
+        ("Ann Lie, a supporter of Bo Berg, … she said")."""
+        best: tuple[int, str] | None = None
+        sure: tuple[int, str] | None = None
+        subject: tuple[int, str] | None = None
+        at, gender, people = self.mention.start, self.gender, self.registry.people
+        for offset, name in self.registry.mentions:
+            if offset >= at or at - offset > 3000:
+                continue
+            person = people.get(name)
+            if person is not None and person.gender not in {None, gender}:
+                continue
+            if best is None or offset > best[0]:
+                best = (offset, name)
+            plausible = person is None or person.gender == gender or person.spoke
+            if plausible and (sure is None or offset > sure[0]):
+                sure = (offset, name)
+            if offset in self.registry.subjects and (subject is None or offset > subject[0]):
+                subject = (offset, name)
+        return best, sure, subject
+
+    @cached_property
+    def plausible(self) -> tuple[int, str] | None:
+        """The nearest plausible person, unless a name of unknown gender is much nearer."""
+        best, sure, _ = self.candidates
+        if sure is not None and best is not None and best[0] - sure[0] < _PLAUSIBLE_REACH:
+            return sure
+        return None
+
+    @cached_property
+    def subject(self) -> tuple[int, str] | None:
+        """The nearest subject of a clause, unless the person chosen so far is well after it."""
+        best = self.plausible or self.candidates[0]
+        subject = self.candidates[2]
+        if subject is not None and best is not None and best[0] - subject[0] < _SUBJECT_REACH:
+            return subject
+        return None
+
+    @cached_property
+    def org_or_group(self) -> tuple[tuple[int, str] | None, tuple[int, str] | None]:
+        """The nearest earlier organisation within reach, and the plural group "they" may mean."""
+        at = self.mention.start
+        group = self.registry._plural_group(at) if self.gender == "p" else None
+        org = next(
+            ((o, n) for o, n in reversed(self.registry.orgs) if o < at and at - o < 3000), None
+        )
+        return org, group
+
+
+def _pronoun_topic(c: _Pronoun) -> Resolved | None:
+    if c.gender not in {"m", "f"}:
+        return None
+    best = c.subject or c.plausible or c.candidates[0]
+    text, at = c.registry.text, c.mention.start
+    window = max(0, at - 300, text.rfind("\n", 0, at))
+    topics = list(_TOPIC.finditer(text, window, at))
+    if not topics or best is None or best[0] > topics[-1].start(1):
+        return None
+    found = None
+    for offset, name in c.registry.mentions:
+        if offset == topics[-1].start(1):
+            person = c.registry.people.get(name)
+            if person is None or person.gender in {None, c.gender}:
+                found = name
+    return Resolved(found, "person") if found is not None else None
+
+
+def _person(found: tuple[int, str] | None) -> Resolved | None:
+    return Resolved(found[1], "person") if found is not None else None
+
+
+def _pronoun_subject(c: _Pronoun) -> Resolved | None:
+    return _person(c.subject) if c.gender in {"m", "f"} else None
+
+
+def _pronoun_plausible(c: _Pronoun) -> Resolved | None:
+    return _person(c.plausible) if c.gender in {"m", "f"} else None
+
+
+def _pronoun_nearest(c: _Pronoun) -> Resolved | None:
+    return _person(c.candidates[0]) if c.gender in {"m", "f"} else None
+
+
+def _pronoun_org(c: _Pronoun) -> Resolved | None:
+    org, group = c.org_or_group if c.gender in {"n", "p"} else (None, None)
+    if org is None or (group is not None and group[0] > org[0]):
+        return None
+    return Resolved(org[1], "organisation")
+
+
+def _pronoun_group(c: _Pronoun) -> Resolved | None:
+    group = c.org_or_group[1] if c.gender == "p" else None
+    return Resolved(group[1], "other") if group is not None else None
+
+
+def _pronoun_unresolved(c: _Pronoun) -> Resolved:
+    return Resolved(c.mention.text, "other" if c.gender in {"n", "p"} else "person")
+
+
+# Who a pronoun means, tried in order.
+_PRONOUN_RULES: tuple[Rule[_Pronoun, Resolved], ...] = (
+    Rule("pronoun/as-for-topic", _pronoun_topic),  # "As for Trump, he said …"
+    Rule("pronoun/clause-subject", _pronoun_subject),  # "Ann Lie, a fan of Bo Berg, … she"
+    Rule("pronoun/last-person", _pronoun_plausible),  # "Ann Lie … she said"
+    Rule("pronoun/last-name", _pronoun_nearest),  # "Lake Ida … she": no one likelier near
+    Rule("pronoun/last-org", _pronoun_org),  # "the ministry … it said"
+    Rule("pronoun/plural-group", _pronoun_group),  # "Local fishermen were furious. They said"
+    Rule("pronoun/unresolved", _pronoun_unresolved),  # the pronoun itself
+)
