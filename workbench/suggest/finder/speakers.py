@@ -439,129 +439,182 @@ def speaker_start(tokens: list[Token], mention: Mention) -> int:
 def _np_ending_at(
     text: str, tokens: list[Token], i: int, *, nested: bool = False
 ) -> Mention | None:
-    token = tokens[i]
-    if token.lower in PRONOUNS and token.lower not in {"him", "her", "them"}:
-        if token.lower == "i" and token.text != "I":
+    """Return the noun phrase (a pronoun, a name, a source, a described person) ending at
+    tokens[i], or None; `nested` stops a described person's place from nesting twice."""
+    fired = _decide(_NP_RULES, _At(text, tokens, i, nested=nested))
+    if fired is None or fired[1] is None:
+        return None
+    fired[1].rule = fired[0]
+    return fired[1]
+
+
+@dataclass
+class _At:
+    """Where a noun-phrase rule looks: the text, its tokens, and the token the phrase ends at."""
+
+    text: str
+    tokens: list[Token]
+    i: int
+    nested: bool = False
+
+    @property
+    def token(self) -> Token:
+        return self.tokens[self.i]
+
+    @cached_property
+    def described_start(self) -> int | None:
+        """The determiner (or possessive) opening a described person ending here: "the man",
+        "Obama's former campaign strategist", "the bespectacled, 71-year-old diplomat"."""
+        tokens, i, token = self.tokens, self.i, self.token
+        if (
+            not (
+                (token.text.isalpha() and token.text.islower())
+                or _AGE.fullmatch(token.text)
+                or _HYPHENATED_NOUN.fullmatch(token.text)  # "a voice-over in the ad"
+            )
+            or token.lower in DETERMINERS | _NOT_HEADS
+        ):
             return None
-        return _build(text, tokens, i, i, "pronoun")
-    if _CONTRACTED.fullmatch(token.lower):
-        # "he's said", "they've told": the pronoun without the auxiliary
-        cut = len(token.text) - 2 if token.text[-2] in "’'" else len(token.text) - 3
-        return Mention(token.start, token.start + cut, token.text[:cut], "pronoun")
-    if (
-        token.text.isdigit()
-        and i > 0
-        and tokens[i - 1].lower in _DOCUMENT_PARTS
-        and tokens[i - 1].capitalised
-    ):
-        return _build(text, tokens, i - 1, i, "org")  # "Article 33 affirms: “…”"
-    if (
-        token.lower in NOT_NAMES
-        and token.capitalised
-        and not (i > 0 and _is_name_word(tokens[i - 1]) and tokens[i - 1].lower not in NOT_NAMES)
-    ):
-        return None  # "Of course, …", "Back in 1999, …", "Ever since …": not a name
-    if _is_name_word(token) and token.lower not in CAPITALISED_STOPWORDS:
-        first = _name_start(tokens, i)
-        mention = _build(text, tokens, first, i, "name")
-        # Titles and preceding words give a role: "Spokeswoman Haley Morris".
-        titles = []
-        while first <= i and tokens[first].lower in TITLES:
-            titles.append(tokens[first].text)
-            first += 1
-        if first > i:
-            return mention
-        if first > 0 and tokens[first - 1].lower == "the":
-            mention = _build(text, tokens, first - 1, i, "org")
-        mention.kind = (
-            "org" if mention.kind == "org" or _looks_like_org(mention.head_tokens) else "name"
-        )
-        if titles and not mention.role:
-            mention.role = " ".join(titles)
-        return mention
-    if token.lower in SOURCE_NOUNS:
-        first = i
-        k = i - 1
-        steps = 0
-        while k >= 0 and steps < 4:
-            word = tokens[k]
-            if word.lower in DETERMINERS:
-                first = k
-                break
-            if _adjective_comma(tokens, k, i):
-                k -= 1  # "the bespectacled, 71-year-old diplomat"
-                steps += 1
-                continue
-            if (
-                not word.text[0].isalnum()
-                or word.lower in {"and", "or", "but", "that", "which", "who"}
-                # A sentence that opens with a preposition: "With council leaders worried, …"
-                or (word.lower in _PREPOSITIONS and word.capitalised)
-            ):
-                break
-            if word.text.endswith(("’s", "'s")):
-                first = k
-                k -= 1
-                steps += 1
-                continue
-            first = k
-            k -= 1
-            steps += 1
-        if first < i and tokens[first].lower not in DETERMINERS and not tokens[first].capitalised:
-            # Without a determiner, keep only the noun and its capitalised modifiers.
-            first = i
-            while first - 1 >= 0 and _is_name_word(tokens[first - 1]):
-                first -= 1
-        return _build(text, tokens, first, i, "common")
-    if (
-        (token.text.isalpha() and token.text.islower())
-        or _AGE.fullmatch(token.text)
-        or _HYPHENATED_NOUN.fullmatch(token.text)  # "a voice-over in the ad"
-    ) and token.lower not in DETERMINERS | _NOT_HEADS:
-        # A described person: "the man", "one person", "the presumptive Republican nominee",
-        # "the 46-year-old".
         for k in range(i - 1, max(-1, i - 6), -1):
             word = tokens[k]
             if word.lower in DETERMINERS or (
                 k < i - 1 and word.capitalised and word.text.endswith(("’s", "'s"))
-            ):  # "the man", "Obama's former campaign strategist"
-                before = tokens[k - 1].text if k > 0 else ","
-                if (
-                    before
-                    in {
-                        ",",
-                        "“",
-                        "”",
-                        '"',
-                        "'",
-                        "’",
-                        ":",
-                        ";",
-                        "—",
-                        "–",
-                    }
-                    or before.lower() in _CLAUSE_OPENING
-                    or (
-                        before.lower() in {"point", "moment", "time"}
-                        and k >= 2
-                        and tokens[k - 2].lower == "which"
-                    )
-                ):  # "at which point the crowd (chanted)"
-                    return _build(text, tokens, k, i, "common")
-                if before.lower() in {"in", "at", "from", "with"} and k >= 3 and not nested:
-                    # "a Democratic staffer in the room (wondered)": the phrase before the
-                    # preposition is the source, the place belongs to it.
-                    head = _np_ending_at(text, tokens, k - 2, nested=True)
-                    if head is not None and head.kind == "common":
-                        return _build(text, tokens, speaker_start(tokens, head), i, "common")
-                return None
+            ):
+                return k
             if _adjective_comma(tokens, k, i):
                 continue  # "the bespectacled, 71-year-old diplomat"
             if word.text == "&" and 0 < k < i and tokens[k - 1].capitalised:
                 continue  # "one P&G employee"
             if not (_modifier(word) or _hyphenated(word, token)) or word.lower in _CLAUSE_WORDS:
                 return None
+        return None
+
+
+def _np_pronoun(c: _At) -> Mention | None:
+    if c.token.lower in PRONOUNS and c.token.lower not in {"him", "her", "them"}:
+        return _build(c.text, c.tokens, c.i, c.i, "pronoun")
     return None
+
+
+def _np_contracted(c: _At) -> Mention | None:
+    token = c.token
+    if not _CONTRACTED.fullmatch(token.lower):
+        return None
+    cut = len(token.text) - 2 if token.text[-2] in "’'" else len(token.text) - 3
+    return Mention(token.start, token.start + cut, token.text[:cut], "pronoun")
+
+
+def _np_document_part(c: _At) -> Mention | None:
+    before = c.tokens[c.i - 1] if c.i > 0 else None
+    if c.token.text.isdigit() and before and before.lower in _DOCUMENT_PARTS and before.capitalised:
+        return _build(c.text, c.tokens, c.i - 1, c.i, "org")
+    return None
+
+
+def _np_not_a_name(c: _At) -> bool:
+    before = c.tokens[c.i - 1] if c.i > 0 else None
+    return (
+        c.token.lower in NOT_NAMES
+        and c.token.capitalised
+        and not (before and _is_name_word(before) and before.lower not in NOT_NAMES)
+    )
+
+
+def _np_name(c: _At) -> Mention | None:
+    text, tokens, i = c.text, c.tokens, c.i
+    if not _is_name_word(c.token) or c.token.lower in CAPITALISED_STOPWORDS:
+        return None
+    first = _name_start(tokens, i)
+    mention = _build(text, tokens, first, i, "name")
+    # Titles and preceding words give a role: "Spokeswoman Haley Morris".
+    titles = []
+    while first <= i and tokens[first].lower in TITLES:
+        titles.append(tokens[first].text)
+        first += 1
+    if first > i:
+        return mention
+    if first > 0 and tokens[first - 1].lower == "the":
+        mention = _build(text, tokens, first - 1, i, "org")
+    mention.kind = (
+        "org" if mention.kind == "org" or _looks_like_org(mention.head_tokens) else "name"
+    )
+    if titles and not mention.role:
+        mention.role = " ".join(titles)
+    return mention
+
+
+def _np_source_noun(c: _At) -> Mention | None:
+    tokens, i = c.tokens, c.i
+    if c.token.lower not in SOURCE_NOUNS:
+        return None
+    first = i
+    k = i - 1
+    steps = 0
+    while k >= 0 and steps < 4:
+        word = tokens[k]
+        if word.lower in DETERMINERS:
+            first = k
+            break
+        if _adjective_comma(tokens, k, i):
+            k -= 1  # "the bespectacled, 71-year-old diplomat"
+            steps += 1
+            continue
+        if (
+            not word.text[0].isalnum()
+            or word.lower in {"and", "or", "but", "that", "which", "who"}
+            # A sentence that opens with a preposition: "With council leaders worried, …"
+            or (word.lower in _PREPOSITIONS and word.capitalised)
+        ):
+            break
+        first = k
+        k -= 1
+        steps += 1
+    if first < i and tokens[first].lower not in DETERMINERS and not tokens[first].capitalised:
+        # Without a determiner, keep only the noun and its capitalised modifiers.
+        first = i
+        while first - 1 >= 0 and _is_name_word(tokens[first - 1]):
+            first -= 1
+    return _build(c.text, tokens, first, i, "common")
+
+
+def _np_described(c: _At) -> Mention | None:
+    k = c.described_start
+    if k is None:
+        return None
+    before = c.tokens[k - 1].text.lower() if k > 0 else ","
+    if (
+        before in {",", "“", "”", '"', "'", "’", ":", ";", "—", "–"}
+        or before in _CLAUSE_OPENING
+        or (before in {"point", "moment", "time"} and k >= 2 and c.tokens[k - 2].lower == "which")
+    ):  # "at which point the crowd (chanted)"
+        return _build(c.text, c.tokens, k, c.i, "common")
+    return None
+
+
+def _np_described_in_place(c: _At) -> Mention | None:
+    """ "a Democratic staffer in the room (wondered)": the phrase before the preposition is
+    the source, the place belongs to it."""
+    k = c.described_start
+    if k is None or k < 3 or c.nested or c.tokens[k - 1].lower not in {"in", "at", "from", "with"}:
+        return None
+    head = _np_ending_at(c.text, c.tokens, k - 2, nested=True)
+    if head is not None and head.kind == "common":
+        return _build(c.text, c.tokens, speaker_start(c.tokens, head), c.i, "common")
+    return None
+
+
+# The noun phrase ending at a token, tried in order.
+_NP_RULES: tuple[Rule[_At, Mention] | Veto[_At], ...] = (
+    Veto("np/lowercase-i", lambda c: c.token.text == "i"),  # "i" in a handle, not "I"
+    Rule("np/pronoun", _np_pronoun),  # "he", "they"
+    Rule("np/contracted-pronoun", _np_contracted),  # "he's said", "they've told"
+    Rule("np/document-part", _np_document_part),  # "Article 33 affirms: “…”"
+    Veto("np/not-a-name", _np_not_a_name),  # "Of course, …", "Back in 1999, …"
+    Rule("np/name", _np_name),  # "Spokeswoman Haley Morris", "the Pentagon"
+    Rule("np/source-noun", _np_source_noun),  # "the ministry", "White House officials"
+    Rule("np/described-person", _np_described),  # "the man", "the 46-year-old"
+    Rule("np/described-in-place", _np_described_in_place),  # "a staffer in the room"
+)
 
 
 # Numbered parts of a text that can be quoted as saying something: "Article 33 affirms:".
