@@ -198,13 +198,18 @@ def _opens(tokens: list[Token], first: int, name: Mention) -> bool:
 
 def mention_before(text: str, tokens: list[Token], verb: int) -> Mention | None:
     """Return the speaker mention that ends just before tokens[verb], with any appositive role."""
+    fired = _decide(_BEFORE_RULES, _Before(text, tokens, verb))
+    if fired is None or fired[1] is None:
+        return None
+    fired[1].rule = fired[0]
+    return fired[1]
+
+
+def _subject_end(tokens: list[Token], verb: int) -> int:
+    """The token the subject of tokens[verb] ends at, past auxiliaries, adverbs and times
+    ("Priebus later Thursday told", "Reince Priebus, the GOP chairman, this past week
+    announced"); -1 when nothing is left."""
     i = verb - 1
-    if (
-        i >= 0
-        and tokens[i].text == "Will"
-        and (tokens[verb].lower.endswith("ed") or tokens[verb].lower in {"said", "wrote", "told"})
-    ):
-        return _build(text, tokens, i, i, "name")  # "…,” Will wrote.": George Will, no modal
     while i >= 0 and (
         tokens[i].lower in AUXILIARIES
         or (tokens[i].lower in _WEEKDAYS and i > 0)
@@ -218,65 +223,44 @@ def mention_before(text: str, tokens: list[Token], verb: int) -> Mention | None:
             and tokens[i].lower not in _LY_NOUNS
         )
     ):
-        i -= 1  # "Priebus later Thursday told"
+        i -= 1
     if i >= 2 and tokens[i].lower in _TIME_NOUNS and tokens[i].text.islower():
-        # "Reince Priebus, the GOP chairman, this past week announced": a time, not a source
+        # "this past week": a time, not a source
         k = i - 1
-        while k >= 0 and tokens[k].lower in {
-            "past",
-            "last",
-            "this",
-            "next",
-            "that",
-            "early",
-            "late",
-        }:
+        while k >= 0 and tokens[k].lower in _TIME_LEADS:
             k -= 1
         if k < i - 1 and tokens[k + 1].lower in {"this", "last", "that", "next"}:
             i = k
             while i >= 0 and tokens[i].lower in AUXILIARIES:
                 i -= 1
-            if i < 0:
-                return None
-    if i < 0:
-        return None
     if i >= 2 and tokens[i].text in {"”", '"', "'"} and tokens[i - 1].text in {",", "'"}:
         # "Akhil Amar, author of ''America's Unwritten Constitution,'' put it": the comma
         # that closes the appositive sits inside the title's closing marks.
         k = i - 1 if tokens[i - 1].text == "," else i - 2
         if k >= 1 and tokens[k].text == ",":
             i = k
-    skipped = {t.lower for t in tokens[i + 1 : verb]}
-    if skipped & _PASSIVE_AUX and (
-        tokens[verb].lower.endswith("ed")
-        or tokens[verb].lower
-        in {
-            "told",
-            "asked",
-            "said",
-        }
-    ):
-        return None  # "Rubio was asked by the moderator …": the subject did not say it
-    role = None
-    if tokens[i].text == ")":
-        # "Rep. Jim McDermott (D-Wash.) said": the parenthesis is a role.
-        j = i - 1
-        while j >= 0 and i - j <= 8 and tokens[j].text != "(":
-            j -= 1
-        if j > 0 and tokens[j].text == "(":
-            head = _np_ending_at(text, tokens, j - 1)
-            if head is not None:
-                if not head.role:
-                    head.role = text[tokens[j + 1].start : tokens[i - 1].end] if i - 1 > j else ""
-                return head
-        return None
-    if tokens[i].text == "," and i > 1 and tokens[i - 1].text == ")":
-        # "Gov. Ann Lie (R-OH), said": the comma after a parenthesis closes nothing.
-        found = mention_before(text, tokens, i)
-        if found is not None:
-            return found
-    if tokens[i].text == ",":
-        # An appositive between commas: "Renad Mansour, Iraq specialist at …, said".
+    return max(i, -1)
+
+
+_TIME_LEADS = frozenset(split_words("past last this next that early late"))
+
+
+class _Before:
+    """Where a mention-before rule looks: the verb, and the token the subject ends at."""
+
+    def __init__(self, text: str, tokens: list[Token], verb: int) -> None:
+        self.text = text
+        self.tokens = tokens
+        self.verb = verb
+        self.i = _subject_end(tokens, verb)
+
+    @cached_property
+    def apposition(self) -> int | None:
+        """The comma opening an appositive that ends with the comma at tokens[i] ("Renad
+        Mansour, Iraq specialist at …, said"), or None."""
+        tokens, i = self.tokens, self.i
+        if tokens[i].text != ",":
+            return None
         j = i - 1
         while j >= 0 and (
             tokens[j].text not in {",", ".", ";", ":", "“", "”", '"', "(", ")"}
@@ -289,75 +273,185 @@ def mention_before(text: str, tokens: list[Token], verb: int) -> Mention | None:
                 k = next((k for k in range(j - 1, max(-1, j - 7), -1) if tokens[k].text == "“"), -1)
                 if k > 0 and tokens[k - 1].text[:1].isalnum() and tokens[k + 1 : j]:
                     j = k - 1
-        if j > 0 and tokens[j].text == "," and i - j - 1 <= 30 and i - j - 1 >= 1:
-            if " ".join(t.lower for t in tokens[j + 1 : i]) in _ASIDES:
-                # "Local officials, however, said": an aside, not an appositive.
-                return mention_before(text, tokens, j) if j - 1 >= 0 else None
-            role = (tokens[j + 1].start, tokens[i - 1].end)
-            head = _np_ending_at(text, tokens, j - 1)
-            if head is None and tokens[j - 1].text == ")":
-                # "Rep. Ann Cole (D-Ore.), who chairs the panel, said"
-                k = j - 2
-                while k > 0 and j - k <= 8 and tokens[k].text != "(":
-                    k -= 1
-                if k > 0 and tokens[k].text == "(":
-                    head = _np_ending_at(text, tokens, k - 1)
-                    if head is not None and head.kind == "name":
-                        role = (tokens[k].start, tokens[i - 1].end)
-            if head is not None and head.kind in {"name", "org"} and not _is_place(tokens, head):
-                head.role = text[role[0] : role[1]]
-                head.role_span = role
-                return head
-            if (
-                head is not None
-                and head.kind == "common"
-                and tokens[j + 1].lower == "who"
-                and head.head_tokens[0].lower() in DETERMINERS
-            ):
-                return head  # "an intelligence source, who was not authorized to speak, said"
-            inner = _np_ending_at(text, tokens, i - 1)
-            if (
-                head is not None
-                and inner is not None
-                and inner.kind == "name"
-                and _opens(tokens, j + 1, inner)
-                and not (head.kind == "name" and _word_before(tokens, head) in {"in", "to"})
-            ):
-                # "her senior policy adviser, Jake Sullivan, said": the name is the speaker
-                # (not "Ann Lie, who served in Iran, Turkey and France, said": a list).
-                inner.role = head.text
-                inner.role_span = (head.start, head.end)
-                return inner
-            if (
-                head is None
-                and inner is not None
-                and inner.kind == "name"
-                and _opens(tokens, j + 1, inner)
-                and j >= 2
-                and tokens[j - 1].text[:1].isalpha()
-                and tokens[j - 1].text.islower()
-            ):
-                # "the mayor’s chief of staff, Joe Kasper, said": a role we cannot parse.
-                return inner
-            # Two or three appositives: "Harry Bond, 30, of Raleigh, who was polled, said".
-            for _ in range(2):
-                k = j - 1
-                while k >= 0 and tokens[k].text not in _APPOSITIVE_STOPS:
-                    k -= 1
-                if k <= 0 or tokens[k].text != "," or i - k - 1 > 30:
-                    break
-                head = _np_ending_at(text, tokens, k - 1)
-                if (
-                    head is not None
-                    and head.kind in {"name", "org"}
-                    and not _is_place(tokens, head)
-                ):
-                    head.role_span = (tokens[k + 1].start, tokens[i - 1].end)
-                    head.role = text[head.role_span[0] : head.role_span[1]]
-                    return head
-                j = k
+        if j > 0 and tokens[j].text == "," and 1 <= i - j - 1 <= 30:
+            return j
         return None
-    return _np_ending_at(text, tokens, i) or _familiar_source(text, tokens, i)
+
+    @cached_property
+    def head(self) -> tuple[Mention | None, tuple[int, int]]:
+        """The phrase before the appositive, and the appositive's span as its role."""
+        text, tokens, i, j = self.text, self.tokens, self.i, self.apposition
+        if j is None:
+            return None, (0, 0)
+        role = (tokens[j + 1].start, tokens[i - 1].end)
+        head = _np_ending_at(text, tokens, j - 1)
+        if head is None and tokens[j - 1].text == ")":
+            # "Rep. Ann Cole (D-Ore.), who chairs the panel, said"
+            k = j - 2
+            while k > 0 and j - k <= 8 and tokens[k].text != "(":
+                k -= 1
+            if k > 0 and tokens[k].text == "(":
+                head = _np_ending_at(text, tokens, k - 1)
+                if head is not None and head.kind == "name":
+                    role = (tokens[k].start, tokens[i - 1].end)
+        return head, role
+
+    @cached_property
+    def inner(self) -> Mention | None:
+        """A name that opens the appositive and ends it: "her adviser, Jake Sullivan, said"."""
+        j = self.apposition
+        inner = _np_ending_at(self.text, self.tokens, self.i - 1) if j is not None else None
+        if inner is None or j is None or inner.kind != "name":
+            return None
+        return inner if _opens(self.tokens, j + 1, inner) else None
+
+
+def _before_will(c: _Before) -> Mention | None:
+    tokens, verb = c.tokens, c.verb
+    if (
+        verb >= 1
+        and tokens[verb - 1].text == "Will"
+        and (tokens[verb].lower.endswith("ed") or tokens[verb].lower in {"said", "wrote", "told"})
+    ):
+        return _build(c.text, tokens, verb - 1, verb - 1, "name")
+    return None
+
+
+def _before_passive(c: _Before) -> bool:
+    """ "Rubio was asked by the moderator …": the subject did not say it."""
+    skipped = {t.lower for t in c.tokens[c.i + 1 : c.verb]}
+    verb = c.tokens[c.verb].lower
+    return bool(skipped & _PASSIVE_AUX) and (
+        verb.endswith("ed") or verb in {"told", "asked", "said"}
+    )
+
+
+def _before_parenthesis(c: _Before) -> Mention | None:
+    """ "Rep. Jim McDermott (D-Wash.) said": the parenthesis is a role."""
+    tokens, i = c.tokens, c.i
+    if tokens[i].text != ")":
+        return None
+    j = i - 1
+    while j >= 0 and i - j <= 8 and tokens[j].text != "(":
+        j -= 1
+    if j > 0 and tokens[j].text == "(":
+        head = _np_ending_at(c.text, tokens, j - 1)
+        if head is not None and not head.role:
+            head.role = c.text[tokens[j + 1].start : tokens[i - 1].end] if i - 1 > j else ""
+        return head
+    return None
+
+
+def _before_comma_after_parenthesis(c: _Before) -> Mention | None:
+    """ "Gov. Ann Lie (R-OH), said": the comma after a parenthesis closes nothing."""
+    if c.tokens[c.i].text == "," and c.i > 1 and c.tokens[c.i - 1].text == ")":
+        return mention_before(c.text, c.tokens, c.i)
+    return None
+
+
+def _asides(c: _Before) -> bool:
+    j = c.apposition
+    return j is not None and " ".join(t.lower for t in c.tokens[j + 1 : c.i]) in _ASIDES
+
+
+def _before_aside(c: _Before) -> Mention | None:
+    """ "Local officials, however, said": an aside, not an appositive."""
+    j = c.apposition
+    return mention_before(c.text, c.tokens, j) if _asides(c) and j is not None and j >= 1 else None
+
+
+def _with_role(mention: Mention, text: str, role: tuple[int, int]) -> Mention:
+    mention.role = text[role[0] : role[1]]
+    mention.role_span = role
+    return mention
+
+
+def _before_appositive(c: _Before) -> Mention | None:
+    """ "Renad Mansour, Iraq specialist at …, said": the name, with the appositive as role."""
+    if c.apposition is None:
+        return None
+    head, role = c.head
+    if head is not None and head.kind in {"name", "org"} and not _is_place(c.tokens, head):
+        return _with_role(head, c.text, role)
+    return None
+
+
+def _before_source_who(c: _Before) -> Mention | None:
+    """ "an intelligence source, who was not authorized to speak, said"."""
+    if c.apposition is None:
+        return None
+    head = c.head[0]
+    if (
+        head is not None
+        and head.kind == "common"
+        and c.tokens[c.apposition + 1].lower == "who"
+        and head.head_tokens[0].lower() in DETERMINERS
+    ):
+        return head
+    return None
+
+
+def _before_role_then_name(c: _Before) -> Mention | None:
+    """ "her senior policy adviser, Jake Sullivan, said": the name is the speaker (not "Ann
+    Lie, who served in Iran, Turkey and France, said": a list)."""
+    if c.apposition is None:
+        return None
+    head, inner = c.head[0], c.inner
+    if head is None or inner is None:
+        return None
+    if head.kind == "name" and _word_before(c.tokens, head) in {"in", "to"}:
+        return None
+    inner.role = head.text
+    inner.role_span = (head.start, head.end)
+    return inner
+
+
+def _before_unparsed_role_then_name(c: _Before) -> Mention | None:
+    """ "the mayor’s chief of staff, Joe Kasper, said": a role we cannot parse."""
+    j = c.apposition
+    if j is None or c.head[0] is not None or c.inner is None or j < 2:
+        return None
+    before = c.tokens[j - 1].text
+    return c.inner if before[:1].isalpha() and before.islower() else None
+
+
+def _before_stacked_appositives(c: _Before) -> Mention | None:
+    """ "Harry Bond, 30, of Raleigh, who was polled, said": two or three appositives."""
+    tokens, i, j = c.tokens, c.i, c.apposition
+    if j is None:
+        return None
+    for _ in range(2):
+        k = j - 1
+        while k >= 0 and tokens[k].text not in _APPOSITIVE_STOPS:
+            k -= 1
+        if k <= 0 or tokens[k].text != "," or i - k - 1 > 30:
+            break
+        head = _np_ending_at(c.text, tokens, k - 1)
+        if head is not None and head.kind in {"name", "org"} and not _is_place(tokens, head):
+            return _with_role(head, c.text, (tokens[k + 1].start, tokens[i - 1].end))
+        j = k
+    return None
+
+
+# The mention before a reporting verb, tried in order.
+_BEFORE_RULES: tuple[Rule[_Before, Mention] | Veto[_Before], ...] = (
+    Rule("mention-before/will-columnist", _before_will),  # "…,” Will wrote.": George Will
+    Veto("mention-before/nothing-before", lambda c: c.i < 0),
+    Veto("mention-before/passive", _before_passive),  # "Rubio was asked by …"
+    Rule("mention-before/parenthesis-role", _before_parenthesis),  # "Jim McDermott (D-Wash.) said"
+    Veto("mention-before/unparsed-parenthesis", lambda c: c.tokens[c.i].text == ")"),
+    Rule("mention-before/comma-after-parenthesis", _before_comma_after_parenthesis),
+    Rule("mention-before/aside", _before_aside),  # "Local officials, however, said"
+    Veto("mention-before/aside-alone", _asides),  # ", however, said" at the start
+    Rule("mention-before/appositive", _before_appositive),  # "Renad Mansour, Iraq specialist, said"
+    Rule("mention-before/source-who", _before_source_who),  # "a source, who was not …, said"
+    Rule("mention-before/role-then-name", _before_role_then_name),  # "her adviser, Jake Sullivan,"
+    Rule("mention-before/unparsed-role-then-name", _before_unparsed_role_then_name),
+    Rule("mention-before/stacked-appositives", _before_stacked_appositives),  # "Bo Berg, 30, of …,"
+    Veto("mention-before/unparsed-appositive", lambda c: c.tokens[c.i].text == ","),
+    Rule("mention-before/noun-phrase", lambda c: _np_ending_at(c.text, c.tokens, c.i)),
+    Rule("mention-before/familiar-source", lambda c: _familiar_source(c.text, c.tokens, c.i)),
+)
 
 
 def _familiar_source(text: str, tokens: list[Token], i: int) -> Mention | None:
