@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TypeVar
@@ -848,93 +848,60 @@ def name_after_role(tokens: list[Token], last: int) -> tuple[int, int] | None:
 
 def mention_after(text: str, tokens: list[Token], index: int) -> Mention | None:
     """Return the speaker mention starting at tokens[index] (after an inverted verb), with role."""
-    if index >= len(tokens):
+    fired = _decide(_AFTER_RULES, _After(text, tokens, index))
+    if fired is None or fired[1] is None:
         return None
-    token = tokens[index]
-    if token.lower in PRONOUNS and token.lower not in {"him", "her", "them", "it"}:
-        return _build(text, tokens, index, index, "pronoun")
-    if token.lower in _TIME_WORDS:
-        return None  # "said Thursday, “…”": a date, not the speaker
-    last = None
-    kind = "name"
-    j = index
-    lead_role = ""
-    if token.lower in _PREPOSITIONS:
-        return None  # "said on Saturday"
-    if (
-        token.text.islower() or token.text.isdigit()
-    ) and token.lower not in DETERMINERS | SOURCE_NOUNS:
-        # "said master of ceremonies Asab Al-Tabchi", "said 9/11 widow Ann Lie": a lowercase
-        # role before the name.
-        k = index
-        while (
-            k < len(tokens)
-            and k - index < 5
-            and (
-                (tokens[k].text.isalpha() and tokens[k].text.islower())
-                or tokens[k].text.isdigit()
-                or (tokens[k].text == "/" and k > index)
-            )
-        ):
-            k += 1
-        if (
-            k >= len(tokens)
-            or not _is_name_word(tokens[k])
-            or not any(t.text.isalpha() for t in tokens[index:k])
-        ):
+    mention = _after_mention(text, tokens, fired[1])
+    mention.rule = fired[0]
+    return mention
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    """The tokens a mention after the verb runs over, its kind, and a role read before it."""
+
+    first: int
+    last: int
+    kind: str
+    lead_role: str = ""
+    how: str = ""  # "person-noun": found by its lowercase head alone; "after-role": moved on
+
+
+@dataclass
+class _After:
+    """Where a mention-after rule looks: the token after the verb, and a role read before it."""
+
+    text: str
+    tokens: list[Token]
+    index: int
+    lead_role: str = ""
+
+    @property
+    def token(self) -> Token:
+        return self.tokens[self.index]
+
+    @cached_property
+    def lowercase_lead(self) -> bool:
+        """Whether a lowercase word (or a number) opens the phrase: "said master of ceremonies
+        Asab Al-Tabchi", "said 9/11 widow Ann Lie"."""
+        token = self.token
+        return (token.text.islower() or token.text.isdigit()) and (
+            token.lower not in DETERMINERS | SOURCE_NOUNS
+        )
+
+    @cached_property
+    def determiner_span(self) -> _Span | None:
+        """The phrase a determiner opens: "said the 46-year-old", "said a Trump campaign
+        adviser", "said the actress Ida Holm", "said one councillor familiar with the talks"."""
+        if self.token.lower not in DETERMINERS:
             return None
-        lead_role = text[tokens[index].start : tokens[k - 1].end]
-        index = j = k
-        token = tokens[k]
-    if token.lower in DETERMINERS:
-        j += 1
-        while j < len(tokens) and j - index <= 5:
-            if tokens[j].lower in SOURCE_NOUNS or _is_name_word(tokens[j]):
-                last = j
-                j += 1
-                continue
-            if (
-                last is not None
-                and _is_name_word(tokens[last])
-                and tokens[j].text.islower()
-                and (tokens[j].lower in _SOURCE_HEADS or tokens[j].lower.endswith(_PERSON_ENDINGS))
-            ):
-                last = j  # "said a 2008 Clinton veteran", "said a Trump campaign adviser"
-                j += 1
-                continue
-            if _AGE.fullmatch(tokens[j].text):
-                last = j  # "said the 46-year-old"
-                j += 1
-                continue
-            if (
-                (tokens[j].text[0].isalpha() and tokens[j].text.islower())
-                or tokens[j].text.isdigit()
-            ) and last is None:
-                j += 1
-                continue
-            break
+        tokens, index = self.tokens, self.index
+        last = _determiner_head(tokens, index)
+        how = "" if last is not None else "person-noun"
         if last is None:
-            # "said one councillor familiar with the talks": the lowercase noun before a
-            # preposition, a clause or "familiar/close".
-            k = index + 1
-            while (
-                k < len(tokens)
-                and k - index <= 3
-                and _modifier(tokens[k])
-                and (tokens[k].text.islower() or tokens[k].text.isdigit())
-                and tokens[k].lower not in _PREPOSITIONS
-                and tokens[k].lower not in _CLAUSE_WORDS
-                and tokens[k].lower not in {"familiar", "close", "involved", "speaking"}
-            ):
-                k += 1
-            if k == index + 1 or k - index > 3:
+            last = _person_noun_after(tokens, index)
+            if last is None:
                 return None
-            head = _strip_possessive(tokens[k - 1].lower)
-            if head in _SOURCE_HEADS:
-                pass  # "said one person familiar with …", "read the email"
-            elif not head.endswith(_PERSON_ENDINGS) or head.endswith(("ment", "ments")):
-                return None  # "said the fundamental threat …" names no one
-            last = k - 1
         kind = "org" if _is_name_word(tokens[last]) else "common"
         first_cap = next(
             (k for k in range(index + 1, last + 1) if _is_name_word(tokens[k])), last + 1
@@ -947,10 +914,17 @@ def mention_after(text: str, tokens: list[Token], index: int) -> Mention | None:
             and not _looks_like_org([t.text for t in tokens[first_cap : last + 1]])
         ):
             # "said the actress Ida Holm": a person, with a role before the name
-            lead_role = text[tokens[index + 1].start : tokens[first_cap - 1].end]
-            index = first_cap
-            kind = "name"
-    else:
+            role = self.text[tokens[index + 1].start : tokens[first_cap - 1].end]
+            return _Span(first_cap, last, "name", role)
+        return _Span(index, last, kind, self.lead_role, how)
+
+    @cached_property
+    def name_span(self) -> _Span | None:
+        """A run of names, titles and particles: "said Michael Knights", "said Sen. Ann Lie",
+        "said officials"; a name after a role ("said Virginia delegate Ann Lie") moves on."""
+        tokens, index = self.tokens, self.index
+        last = None
+        j = index
         while j < len(tokens) and (
             _is_name_word(tokens[j])
             or tokens[j].lower in TITLES
@@ -967,21 +941,109 @@ def mention_after(text: str, tokens: list[Token], index: int) -> Mention | None:
         if last is None:
             return None
         words = [t.lower for t in tokens[index : last + 1]]
-        if all(w in TITLES or w in SOURCE_NOUNS for w in words):
-            kind = "common"
+        kind = "common" if all(w in TITLES or w in SOURCE_NOUNS for w in words) else "name"
         named = name_after_role(tokens, last)
         if named is not None and kind == "name":
-            # "said Virginia delegate Ann Lie", "said Clinton's top aide Ann Lie": the name
-            # after a capitalised modifier and a lowercase role
-            lead_role = text[tokens[index].start : tokens[named[0] - 1].end]
-            index, last = named
-    mention = _build(text, tokens, index, last, kind)
-    if kind == "name" and _looks_like_org(mention.head_tokens):
+            role = self.text[tokens[index].start : tokens[named[0] - 1].end]
+            return _Span(named[0], named[1], kind, role, "after-role")
+        return _Span(index, last, kind, self.lead_role)
+
+
+def _determiner_head(tokens: list[Token], index: int) -> int | None:
+    """The last token of the names, source nouns and ages after the determiner at index."""
+    last = None
+    j = index + 1
+    while j < len(tokens) and j - index <= 5:
+        word = tokens[j]
+        if word.lower in SOURCE_NOUNS or _is_name_word(word):
+            last = j
+        elif (
+            last is not None
+            and _is_name_word(tokens[last])
+            and word.text.islower()
+            and (word.lower in _SOURCE_HEADS or word.lower.endswith(_PERSON_ENDINGS))
+        ):
+            last = j  # "said a 2008 Clinton veteran", "said a Trump campaign adviser"
+        elif _AGE.fullmatch(word.text):
+            last = j  # "said the 46-year-old"
+        elif not (
+            ((word.text[0].isalpha() and word.text.islower()) or word.text.isdigit())
+            and last is None
+        ):
+            break
+        j += 1
+    return last
+
+
+def _person_noun_after(tokens: list[Token], index: int) -> int | None:
+    """ "said one councillor familiar with the talks": the lowercase noun of a person before
+    a preposition, a clause or "familiar/close", up to three words after the determiner."""
+    k = index + 1
+    while (
+        k < len(tokens)
+        and k - index <= 3
+        and _modifier(tokens[k])
+        and (tokens[k].text.islower() or tokens[k].text.isdigit())
+        and tokens[k].lower not in _PREPOSITIONS
+        and tokens[k].lower not in _CLAUSE_WORDS
+        and tokens[k].lower not in {"familiar", "close", "involved", "speaking"}
+    ):
+        k += 1
+    if k == index + 1 or k - index > 3:
+        return None
+    head = _strip_possessive(tokens[k - 1].lower)
+    if head in _SOURCE_HEADS:
+        return k - 1  # "said one person familiar with …", "read the email"
+    if not head.endswith(_PERSON_ENDINGS) or head.endswith(("ment", "ments")):
+        return None  # "said the fundamental threat …" names no one
+    return k - 1
+
+
+def _after_role_then_name(c: _After) -> _Span | None:
+    """ "said master of ceremonies Asab Al-Tabchi", "said 9/11 widow Ann Lie": a lowercase role
+    before the name."""
+    if not c.lowercase_lead:
+        return None
+    tokens, index = c.tokens, c.index
+    k = index
+    while (
+        k < len(tokens)
+        and k - index < 5
+        and (
+            (tokens[k].text.isalpha() and tokens[k].text.islower())
+            or tokens[k].text.isdigit()
+            or (tokens[k].text == "/" and k > index)
+        )
+    ):
+        k += 1
+    if (
+        k >= len(tokens)
+        or not _is_name_word(tokens[k])
+        or not any(t.text.isalpha() for t in tokens[index:k])
+    ):
+        return None
+    lead_role = c.text[tokens[index].start : tokens[k - 1].end]
+    fired = _decide(_AFTER_PHRASE_RULES, _After(c.text, tokens, k, lead_role))
+    return fired[1] if fired is not None else None
+
+
+def _span_of(kind: str, how: str = "") -> Callable[[_Span | None], _Span | None]:
+    """A picker of the span of that kind found that way, for a rule that names one reading."""
+
+    def pick(span: _Span | None) -> _Span | None:
+        return span if span is not None and span.kind == kind and span.how == how else None
+
+    return pick
+
+
+def _after_mention(text: str, tokens: list[Token], span: _Span) -> Mention:
+    """Build the mention a span runs over, with the role before or after it."""
+    mention = _build(text, tokens, span.first, span.last, span.kind)
+    if span.kind == "name" and _looks_like_org(mention.head_tokens):
         mention.kind = "org"
-    if lead_role:
-        mention.role = lead_role
-    if kind == "name":
-        titles = [t for t in mention.head_tokens if t.lower() in TITLES or t.islower()]
+    if span.lead_role:
+        mention.role = span.lead_role
+    if span.kind == "name":
         lead = []
         for word in mention.head_tokens:
             if word.lower() in TITLES or word.islower():
@@ -990,32 +1052,66 @@ def mention_after(text: str, tokens: list[Token], index: int) -> Mention | None:
                 break
         if lead and len(lead) < len(mention.head_tokens):
             mention.role = " ".join(lead)
-        del titles
-    # A role after a comma: "said Michael Knights, Iraq expert at the Washington Institute."
-    k = last + 1
-    if k < len(tokens) and tokens[k].text == "," and mention.kind in {"name", "org"}:
-        stop = k + 1
-        while stop < len(tokens) and tokens[stop].text not in {
-            ",",
-            ".",
-            ";",
-            ":",
-            "“",
-            "”",
-            '"',
-            "(",
-            ")",
-        }:
-            stop += 1
-        if (
-            stop > k + 1
-            and stop - k <= 20
-            and tokens[k + 1].lower not in {"who", "which", "adding", "according", "in", "on"}
-            and tokens[k + 1].lower not in CLAUSE_OPENERS
-        ):
-            mention.role_span = (tokens[k + 1].start, tokens[stop - 1].end)
-            mention.role = text[mention.role_span[0] : mention.role_span[1]]
+    if mention.kind in {"name", "org"}:
+        _role_after_comma(text, tokens, mention, span.last)
     return mention
+
+
+def _role_after_comma(text: str, tokens: list[Token], mention: Mention, last: int) -> None:
+    """A role after a comma: "said Michael Knights, Iraq expert at the Washington Institute."."""
+    k = last + 1
+    if k >= len(tokens) or tokens[k].text != ",":
+        return
+    stop = k + 1
+    while stop < len(tokens) and tokens[stop].text not in _ROLE_STOPS:
+        stop += 1
+    if (
+        stop > k + 1
+        and stop - k <= 20
+        and tokens[k + 1].lower not in {"who", "which", "adding", "according", "in", "on"}
+        and tokens[k + 1].lower not in CLAUSE_OPENERS
+    ):
+        mention.role_span = (tokens[k + 1].start, tokens[stop - 1].end)
+        mention.role = text[mention.role_span[0] : mention.role_span[1]]
+
+
+_ROLE_STOPS = frozenset({",", ".", ";", ":", "“", "”", '"', "(", ")"})
+
+
+def _after_pronoun(c: _After) -> _Span | None:
+    if c.token.lower in PRONOUNS and c.token.lower not in {"him", "her", "them", "it"}:
+        return _Span(c.index, c.index, "pronoun")
+    return None
+
+
+_the_name = _span_of("name")
+_the_org = _span_of("org")
+_the_source = _span_of("common")
+_the_person_noun = _span_of("common", "person-noun")
+_name_after_role = _span_of("name", "after-role")
+
+# The phrase after a verb (or after a lowercase role), tried in order.
+_AFTER_PHRASE_RULES: tuple[Rule[_After, _Span] | Veto[_After], ...] = (
+    Rule("mention-after/the-role-name", lambda c: _the_name(c.determiner_span)),
+    Rule("mention-after/the-org", lambda c: _the_org(c.determiner_span)),  # "said the Pentagon"
+    Rule("mention-after/the-source", lambda c: _the_source(c.determiner_span)),
+    Rule("mention-after/the-person-noun", lambda c: _the_person_noun(c.determiner_span)),
+    Veto("mention-after/determiner-without-source", lambda c: c.token.lower in DETERMINERS),
+    Rule("mention-after/name-after-role", lambda c: _name_after_role(c.name_span)),
+    Rule("mention-after/title-or-source", lambda c: _the_source(c.name_span)),  # "said officials"
+    Rule("mention-after/name", lambda c: _the_name(c.name_span)),  # "said Michael Knights"
+)
+
+# The mention after an inverted verb, tried in order.
+_AFTER_RULES: tuple[Rule[_After, _Span] | Veto[_After], ...] = (
+    Veto("mention-after/end-of-text", lambda c: c.index >= len(c.tokens)),
+    Rule("mention-after/pronoun", _after_pronoun),  # "said he"
+    Veto("mention-after/time-word", lambda c: c.token.lower in _TIME_WORDS),  # "said Thursday"
+    Veto("mention-after/preposition", lambda c: c.token.lower in _PREPOSITIONS),  # "said on"
+    Rule("mention-after/role-then-name", _after_role_then_name),  # "said 9/11 widow Ann Lie"
+    Veto("mention-after/lowercase-without-name", lambda c: c.lowercase_lead),
+    *_AFTER_PHRASE_RULES,
+)
 
 
 def _looks_like_org(words: list[str]) -> bool:
