@@ -436,20 +436,23 @@ def _before_stacked_appositives(c: _Before) -> Mention | None:
 # The mention before a reporting verb, tried in order.
 _BEFORE_RULES: tuple[Rule[_Before, Mention] | Veto[_Before], ...] = (
     Rule("mention-before/will-columnist", _before_will),  # "…,” Will wrote.": George Will
-    Veto("mention-before/nothing-before", lambda c: c.i < 0),
+    Veto("mention-before/nothing-before", lambda c: c.i < 0),  # "“…,” said"
     Veto("mention-before/passive", _before_passive),  # "Rubio was asked by …"
     Rule("mention-before/parenthesis-role", _before_parenthesis),  # "Jim McDermott (D-Wash.) said"
     Veto("mention-before/unparsed-parenthesis", lambda c: c.tokens[c.i].text == ")"),
+    # "Gov. Ann Lie (R-OH), said"
     Rule("mention-before/comma-after-parenthesis", _before_comma_after_parenthesis),
     Rule("mention-before/aside", _before_aside),  # "Local officials, however, said"
-    Veto("mention-before/aside-alone", _asides),  # ", however, said" at the start
+    Veto("mention-before/aside-alone", _asides),  # "And, however, said": no one before it
     Rule("mention-before/appositive", _before_appositive),  # "Renad Mansour, Iraq specialist, said"
     Rule("mention-before/source-who", _before_source_who),  # "a source, who was not …, said"
     Rule("mention-before/role-then-name", _before_role_then_name),  # "her adviser, Jake Sullivan,"
+    # "the mayor’s chief of staff, Joe Kasper, said"
     Rule("mention-before/unparsed-role-then-name", _before_unparsed_role_then_name),
     Rule("mention-before/stacked-appositives", _before_stacked_appositives),  # "Bo Berg, 30, of …,"
     Veto("mention-before/unparsed-appositive", lambda c: c.tokens[c.i].text == ","),
     Rule("mention-before/noun-phrase", lambda c: _np_ending_at(c.text, c.tokens, c.i)),
+    # "Another source familiar with Ann Lie’s thinking said"
     Rule("mention-before/familiar-source", lambda c: _familiar_source(c.text, c.tokens, c.i)),
 )
 
@@ -1092,11 +1095,16 @@ _name_after_role = _span_of("name", "after-role")
 
 # The phrase after a verb (or after a lowercase role), tried in order.
 _AFTER_PHRASE_RULES: tuple[Rule[_After, _Span] | Veto[_After], ...] = (
+    # "said the actress Ida Holm"
     Rule("mention-after/the-role-name", lambda c: _the_name(c.determiner_span)),
     Rule("mention-after/the-org", lambda c: _the_org(c.determiner_span)),  # "said the Pentagon"
+    # "said the 46-year-old", "said a Trump campaign adviser"
     Rule("mention-after/the-source", lambda c: _the_source(c.determiner_span)),
+    # "said one councillor familiar with the talks"
     Rule("mention-after/the-person-noun", lambda c: _the_person_noun(c.determiner_span)),
+    # "said the fundamental threat …" names no one
     Veto("mention-after/determiner-without-source", lambda c: c.token.lower in DETERMINERS),
+    # "said Virginia delegate Ann Lie"
     Rule("mention-after/name-after-role", lambda c: _name_after_role(c.name_span)),
     Rule("mention-after/title-or-source", lambda c: _the_source(c.name_span)),  # "said officials"
     Rule("mention-after/name", lambda c: _the_name(c.name_span)),  # "said Michael Knights"
@@ -1109,7 +1117,7 @@ _AFTER_RULES: tuple[Rule[_After, _Span] | Veto[_After], ...] = (
     Veto("mention-after/time-word", lambda c: c.token.lower in _TIME_WORDS),  # "said Thursday"
     Veto("mention-after/preposition", lambda c: c.token.lower in _PREPOSITIONS),  # "said on"
     Rule("mention-after/role-then-name", _after_role_then_name),  # "said 9/11 widow Ann Lie"
-    Veto("mention-after/lowercase-without-name", lambda c: c.lowercase_lead),
+    Veto("mention-after/lowercase-without-name", lambda c: c.lowercase_lead),  # "said it was"
     *_AFTER_PHRASE_RULES,
 )
 
@@ -1841,7 +1849,7 @@ _PRONOUN_RULES: tuple[Rule[_Pronoun, Resolved], ...] = (
     Rule("pronoun/clause-subject", _pronoun_subject),  # "Ann Lie, a fan of Bo Berg, … she"
     Rule("pronoun/last-person", _pronoun_plausible),  # "Ann Lie … she said"
     Rule("pronoun/last-name", _pronoun_nearest),  # "Lake Ida … she": no one likelier near
-    Rule("pronoun/last-org", _pronoun_org),  # "the ministry … it said"
+    Rule("pronoun/last-org", _pronoun_org),  # "The Ministry of Defence acted. It said"
     Rule("pronoun/plural-group", _pronoun_group),  # "Local fishermen were furious. They said"
     Rule("pronoun/unresolved", _pronoun_unresolved),  # the pronoun itself
 )
