@@ -10,8 +10,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TypeVar
 
+from . import rules
 from .lexicon import (
     CAPITALISED_STOPWORDS,
     CLAUSE_OPENERS,
@@ -27,6 +31,10 @@ from .lexicon import (
     TITLES,
     split_words,
 )
+from .rules import Rule, Veto
+
+C = TypeVar("C")
+R = TypeVar("R")
 
 # Inside a word: combining marks ("José" decomposed) and the bytes of a mis-decoded letter
 # ("FranÃ§ois", "FranÃ\x83Â§ois"), but not a no-break space or a guillemet.
@@ -78,6 +86,25 @@ class Mention:
     role_span: tuple[int, int] | None = None
     head_tokens: list[str] = field(default_factory=list)
     rule: str = field(default="", compare=False)  # the named rule that chose this mention
+
+
+def _decide(table: Sequence[Rule[C, R] | Veto[C]], context: C) -> tuple[str, R | None] | None:
+    """Walk an ordered table of rules and vetoes: the first rule that decides wins, and a veto
+    met before any rule decided refuses (the result is None). Return (name, result) of the
+    entry that spoke, or None when none did.
+
+    A cascade's refusals sit between its readings (a parenthesis that names no one ends the
+    search before the comma rules are tried), so the tables mix both in cascade order, where
+    `rules.first` and `rules.vetoed` each take one kind."""
+    for entry in table:
+        if isinstance(entry, Veto):
+            if entry.applies(context):
+                return entry.name, None
+        else:
+            result = entry.apply(context)
+            if result is not None:
+                return entry.name, result
+    return None
 
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
@@ -171,13 +198,18 @@ def _opens(tokens: list[Token], first: int, name: Mention) -> bool:
 
 def mention_before(text: str, tokens: list[Token], verb: int) -> Mention | None:
     """Return the speaker mention that ends just before tokens[verb], with any appositive role."""
+    fired = _decide(_BEFORE_RULES, _Before(text, tokens, verb))
+    if fired is None or fired[1] is None:
+        return None
+    fired[1].rule = fired[0]
+    return fired[1]
+
+
+def _subject_end(tokens: list[Token], verb: int) -> int:
+    """The token the subject of tokens[verb] ends at, past auxiliaries, adverbs and times
+    ("Priebus later Thursday told", "Reince Priebus, the GOP chairman, this past week
+    announced"); -1 when nothing is left."""
     i = verb - 1
-    if (
-        i >= 0
-        and tokens[i].text == "Will"
-        and (tokens[verb].lower.endswith("ed") or tokens[verb].lower in {"said", "wrote", "told"})
-    ):
-        return _build(text, tokens, i, i, "name")  # "…,” Will wrote.": George Will, no modal
     while i >= 0 and (
         tokens[i].lower in AUXILIARIES
         or (tokens[i].lower in _WEEKDAYS and i > 0)
@@ -191,65 +223,44 @@ def mention_before(text: str, tokens: list[Token], verb: int) -> Mention | None:
             and tokens[i].lower not in _LY_NOUNS
         )
     ):
-        i -= 1  # "Priebus later Thursday told"
+        i -= 1
     if i >= 2 and tokens[i].lower in _TIME_NOUNS and tokens[i].text.islower():
-        # "Reince Priebus, the GOP chairman, this past week announced": a time, not a source
+        # "this past week": a time, not a source
         k = i - 1
-        while k >= 0 and tokens[k].lower in {
-            "past",
-            "last",
-            "this",
-            "next",
-            "that",
-            "early",
-            "late",
-        }:
+        while k >= 0 and tokens[k].lower in _TIME_LEADS:
             k -= 1
         if k < i - 1 and tokens[k + 1].lower in {"this", "last", "that", "next"}:
             i = k
             while i >= 0 and tokens[i].lower in AUXILIARIES:
                 i -= 1
-            if i < 0:
-                return None
-    if i < 0:
-        return None
     if i >= 2 and tokens[i].text in {"”", '"', "'"} and tokens[i - 1].text in {",", "'"}:
         # "Akhil Amar, author of ''America's Unwritten Constitution,'' put it": the comma
         # that closes the appositive sits inside the title's closing marks.
         k = i - 1 if tokens[i - 1].text == "," else i - 2
         if k >= 1 and tokens[k].text == ",":
             i = k
-    skipped = {t.lower for t in tokens[i + 1 : verb]}
-    if skipped & _PASSIVE_AUX and (
-        tokens[verb].lower.endswith("ed")
-        or tokens[verb].lower
-        in {
-            "told",
-            "asked",
-            "said",
-        }
-    ):
-        return None  # "Rubio was asked by the moderator …": the subject did not say it
-    role = None
-    if tokens[i].text == ")":
-        # "Rep. Jim McDermott (D-Wash.) said": the parenthesis is a role.
-        j = i - 1
-        while j >= 0 and i - j <= 8 and tokens[j].text != "(":
-            j -= 1
-        if j > 0 and tokens[j].text == "(":
-            head = _np_ending_at(text, tokens, j - 1)
-            if head is not None:
-                if not head.role:
-                    head.role = text[tokens[j + 1].start : tokens[i - 1].end] if i - 1 > j else ""
-                return head
-        return None
-    if tokens[i].text == "," and i > 1 and tokens[i - 1].text == ")":
-        # "Gov. Ann Lie (R-OH), said": the comma after a parenthesis closes nothing.
-        found = mention_before(text, tokens, i)
-        if found is not None:
-            return found
-    if tokens[i].text == ",":
-        # An appositive between commas: "Renad Mansour, Iraq specialist at …, said".
+    return max(i, -1)
+
+
+_TIME_LEADS = frozenset(split_words("past last this next that early late"))
+
+
+class _Before:
+    """Where a mention-before rule looks: the verb, and the token the subject ends at."""
+
+    def __init__(self, text: str, tokens: list[Token], verb: int) -> None:
+        self.text = text
+        self.tokens = tokens
+        self.verb = verb
+        self.i = _subject_end(tokens, verb)
+
+    @cached_property
+    def apposition(self) -> int | None:
+        """The comma opening an appositive that ends with the comma at tokens[i] ("Renad
+        Mansour, Iraq specialist at …, said"), or None."""
+        tokens, i = self.tokens, self.i
+        if tokens[i].text != ",":
+            return None
         j = i - 1
         while j >= 0 and (
             tokens[j].text not in {",", ".", ";", ":", "“", "”", '"', "(", ")"}
@@ -262,75 +273,188 @@ def mention_before(text: str, tokens: list[Token], verb: int) -> Mention | None:
                 k = next((k for k in range(j - 1, max(-1, j - 7), -1) if tokens[k].text == "“"), -1)
                 if k > 0 and tokens[k - 1].text[:1].isalnum() and tokens[k + 1 : j]:
                     j = k - 1
-        if j > 0 and tokens[j].text == "," and i - j - 1 <= 30 and i - j - 1 >= 1:
-            if " ".join(t.lower for t in tokens[j + 1 : i]) in _ASIDES:
-                # "Local officials, however, said": an aside, not an appositive.
-                return mention_before(text, tokens, j) if j - 1 >= 0 else None
-            role = (tokens[j + 1].start, tokens[i - 1].end)
-            head = _np_ending_at(text, tokens, j - 1)
-            if head is None and tokens[j - 1].text == ")":
-                # "Rep. Ann Cole (D-Ore.), who chairs the panel, said"
-                k = j - 2
-                while k > 0 and j - k <= 8 and tokens[k].text != "(":
-                    k -= 1
-                if k > 0 and tokens[k].text == "(":
-                    head = _np_ending_at(text, tokens, k - 1)
-                    if head is not None and head.kind == "name":
-                        role = (tokens[k].start, tokens[i - 1].end)
-            if head is not None and head.kind in {"name", "org"} and not _is_place(tokens, head):
-                head.role = text[role[0] : role[1]]
-                head.role_span = role
-                return head
-            if (
-                head is not None
-                and head.kind == "common"
-                and tokens[j + 1].lower == "who"
-                and head.head_tokens[0].lower() in DETERMINERS
-            ):
-                return head  # "an intelligence source, who was not authorized to speak, said"
-            inner = _np_ending_at(text, tokens, i - 1)
-            if (
-                head is not None
-                and inner is not None
-                and inner.kind == "name"
-                and _opens(tokens, j + 1, inner)
-                and not (head.kind == "name" and _word_before(tokens, head) in {"in", "to"})
-            ):
-                # "her senior policy adviser, Jake Sullivan, said": the name is the speaker
-                # (not "Ann Lie, who served in Iran, Turkey and France, said": a list).
-                inner.role = head.text
-                inner.role_span = (head.start, head.end)
-                return inner
-            if (
-                head is None
-                and inner is not None
-                and inner.kind == "name"
-                and _opens(tokens, j + 1, inner)
-                and j >= 2
-                and tokens[j - 1].text[:1].isalpha()
-                and tokens[j - 1].text.islower()
-            ):
-                # "the mayor’s chief of staff, Joe Kasper, said": a role we cannot parse.
-                return inner
-            # Two or three appositives: "Harry Bond, 30, of Raleigh, who was polled, said".
-            for _ in range(2):
-                k = j - 1
-                while k >= 0 and tokens[k].text not in _APPOSITIVE_STOPS:
-                    k -= 1
-                if k <= 0 or tokens[k].text != "," or i - k - 1 > 30:
-                    break
-                head = _np_ending_at(text, tokens, k - 1)
-                if (
-                    head is not None
-                    and head.kind in {"name", "org"}
-                    and not _is_place(tokens, head)
-                ):
-                    head.role_span = (tokens[k + 1].start, tokens[i - 1].end)
-                    head.role = text[head.role_span[0] : head.role_span[1]]
-                    return head
-                j = k
+        if j > 0 and tokens[j].text == "," and 1 <= i - j - 1 <= 30:
+            return j
         return None
-    return _np_ending_at(text, tokens, i) or _familiar_source(text, tokens, i)
+
+    @cached_property
+    def head(self) -> tuple[Mention | None, tuple[int, int]]:
+        """The phrase before the appositive, and the appositive's span as its role."""
+        text, tokens, i, j = self.text, self.tokens, self.i, self.apposition
+        if j is None:
+            return None, (0, 0)
+        role = (tokens[j + 1].start, tokens[i - 1].end)
+        head = _np_ending_at(text, tokens, j - 1)
+        if head is None and tokens[j - 1].text == ")":
+            # "Rep. Ann Cole (D-Ore.), who chairs the panel, said"
+            k = j - 2
+            while k > 0 and j - k <= 8 and tokens[k].text != "(":
+                k -= 1
+            if k > 0 and tokens[k].text == "(":
+                head = _np_ending_at(text, tokens, k - 1)
+                if head is not None and head.kind == "name":
+                    role = (tokens[k].start, tokens[i - 1].end)
+        return head, role
+
+    @cached_property
+    def inner(self) -> Mention | None:
+        """A name that opens the appositive and ends it: "her adviser, Jake Sullivan, said"."""
+        j = self.apposition
+        inner = _np_ending_at(self.text, self.tokens, self.i - 1) if j is not None else None
+        if inner is None or j is None or inner.kind != "name":
+            return None
+        return inner if _opens(self.tokens, j + 1, inner) else None
+
+
+def _before_will(c: _Before) -> Mention | None:
+    tokens, verb = c.tokens, c.verb
+    if (
+        verb >= 1
+        and tokens[verb - 1].text == "Will"
+        and (tokens[verb].lower.endswith("ed") or tokens[verb].lower in {"said", "wrote", "told"})
+    ):
+        return _build(c.text, tokens, verb - 1, verb - 1, "name")
+    return None
+
+
+def _before_passive(c: _Before) -> bool:
+    """ "Rubio was asked by the moderator …": the subject did not say it."""
+    skipped = {t.lower for t in c.tokens[c.i + 1 : c.verb]}
+    verb = c.tokens[c.verb].lower
+    return bool(skipped & _PASSIVE_AUX) and (
+        verb.endswith("ed") or verb in {"told", "asked", "said"}
+    )
+
+
+def _before_parenthesis(c: _Before) -> Mention | None:
+    """ "Rep. Jim McDermott (D-Wash.) said": the parenthesis is a role."""
+    tokens, i = c.tokens, c.i
+    if tokens[i].text != ")":
+        return None
+    j = i - 1
+    while j >= 0 and i - j <= 8 and tokens[j].text != "(":
+        j -= 1
+    if j > 0 and tokens[j].text == "(":
+        head = _np_ending_at(c.text, tokens, j - 1)
+        if head is not None and not head.role:
+            head.role = c.text[tokens[j + 1].start : tokens[i - 1].end] if i - 1 > j else ""
+        return head
+    return None
+
+
+def _before_comma_after_parenthesis(c: _Before) -> Mention | None:
+    """ "Gov. Ann Lie (R-OH), said": the comma after a parenthesis closes nothing."""
+    if c.tokens[c.i].text == "," and c.i > 1 and c.tokens[c.i - 1].text == ")":
+        return mention_before(c.text, c.tokens, c.i)
+    return None
+
+
+def _asides(c: _Before) -> bool:
+    j = c.apposition
+    return j is not None and " ".join(t.lower for t in c.tokens[j + 1 : c.i]) in _ASIDES
+
+
+def _before_aside(c: _Before) -> Mention | None:
+    """ "Local officials, however, said": an aside, not an appositive."""
+    j = c.apposition
+    return mention_before(c.text, c.tokens, j) if _asides(c) and j is not None and j >= 1 else None
+
+
+def _with_role(mention: Mention, text: str, role: tuple[int, int]) -> Mention:
+    mention.role = text[role[0] : role[1]]
+    mention.role_span = role
+    return mention
+
+
+def _before_appositive(c: _Before) -> Mention | None:
+    """ "Renad Mansour, Iraq specialist at …, said": the name, with the appositive as role."""
+    if c.apposition is None:
+        return None
+    head, role = c.head
+    if head is not None and head.kind in {"name", "org"} and not _is_place(c.tokens, head):
+        return _with_role(head, c.text, role)
+    return None
+
+
+def _before_source_who(c: _Before) -> Mention | None:
+    """ "an intelligence source, who was not authorized to speak, said"."""
+    if c.apposition is None:
+        return None
+    head = c.head[0]
+    if (
+        head is not None
+        and head.kind == "common"
+        and c.tokens[c.apposition + 1].lower == "who"
+        and head.head_tokens[0].lower() in DETERMINERS
+    ):
+        return head
+    return None
+
+
+def _before_role_then_name(c: _Before) -> Mention | None:
+    """ "her senior policy adviser, Jake Sullivan, said": the name is the speaker (not "Ann
+    Lie, who served in Iran, Turkey and France, said": a list)."""
+    if c.apposition is None:
+        return None
+    head, inner = c.head[0], c.inner
+    if head is None or inner is None:
+        return None
+    if head.kind == "name" and _word_before(c.tokens, head) in {"in", "to"}:
+        return None
+    inner.role = head.text
+    inner.role_span = (head.start, head.end)
+    return inner
+
+
+def _before_unparsed_role_then_name(c: _Before) -> Mention | None:
+    """ "the mayor’s chief of staff, Joe Kasper, said": a role we cannot parse."""
+    j = c.apposition
+    if j is None or c.head[0] is not None or c.inner is None or j < 2:
+        return None
+    before = c.tokens[j - 1].text
+    return c.inner if before[:1].isalpha() and before.islower() else None
+
+
+def _before_stacked_appositives(c: _Before) -> Mention | None:
+    """ "Harry Bond, 30, of Raleigh, who was polled, said": two or three appositives."""
+    tokens, i, j = c.tokens, c.i, c.apposition
+    if j is None:
+        return None
+    for _ in range(2):
+        k = j - 1
+        while k >= 0 and tokens[k].text not in _APPOSITIVE_STOPS:
+            k -= 1
+        if k <= 0 or tokens[k].text != "," or i - k - 1 > 30:
+            break
+        head = _np_ending_at(c.text, tokens, k - 1)
+        if head is not None and head.kind in {"name", "org"} and not _is_place(tokens, head):
+            return _with_role(head, c.text, (tokens[k + 1].start, tokens[i - 1].end))
+        j = k
+    return None
+
+
+# The mention before a reporting verb, tried in order.
+_BEFORE_RULES: tuple[Rule[_Before, Mention] | Veto[_Before], ...] = (
+    Rule("mention-before/will-columnist", _before_will),  # "…,” Will wrote.": George Will
+    Veto("mention-before/nothing-before", lambda c: c.i < 0),  # "“…,” said"
+    Veto("mention-before/passive", _before_passive),  # "Rubio was asked by …"
+    Rule("mention-before/parenthesis-role", _before_parenthesis),  # "Jim McDermott (D-Wash.) said"
+    Veto("mention-before/unparsed-parenthesis", lambda c: c.tokens[c.i].text == ")"),
+    # "Gov. Ann Lie (R-OH), said"
+    Rule("mention-before/comma-after-parenthesis", _before_comma_after_parenthesis),
+    Rule("mention-before/aside", _before_aside),  # "Local officials, however, said"
+    Veto("mention-before/aside-alone", _asides),  # "And, however, said": no one before it
+    Rule("mention-before/appositive", _before_appositive),  # "Renad Mansour, Iraq specialist, said"
+    Rule("mention-before/source-who", _before_source_who),  # "a source, who was not …, said"
+    Rule("mention-before/role-then-name", _before_role_then_name),  # "her adviser, Jake Sullivan,"
+    # "the mayor’s chief of staff, Joe Kasper, said"
+    Rule("mention-before/unparsed-role-then-name", _before_unparsed_role_then_name),
+    Rule("mention-before/stacked-appositives", _before_stacked_appositives),  # "Bo Berg, 30, of …,"
+    Veto("mention-before/unparsed-appositive", lambda c: c.tokens[c.i].text == ","),
+    Rule("mention-before/noun-phrase", lambda c: _np_ending_at(c.text, c.tokens, c.i)),
+    # "Another source familiar with Ann Lie’s thinking said"
+    Rule("mention-before/familiar-source", lambda c: _familiar_source(c.text, c.tokens, c.i)),
+)
 
 
 def _familiar_source(text: str, tokens: list[Token], i: int) -> Mention | None:
@@ -412,129 +536,182 @@ def speaker_start(tokens: list[Token], mention: Mention) -> int:
 def _np_ending_at(
     text: str, tokens: list[Token], i: int, *, nested: bool = False
 ) -> Mention | None:
-    token = tokens[i]
-    if token.lower in PRONOUNS and token.lower not in {"him", "her", "them"}:
-        if token.lower == "i" and token.text != "I":
+    """Return the noun phrase (a pronoun, a name, a source, a described person) ending at
+    tokens[i], or None; `nested` stops a described person's place from nesting twice."""
+    fired = _decide(_NP_RULES, _At(text, tokens, i, nested=nested))
+    if fired is None or fired[1] is None:
+        return None
+    fired[1].rule = fired[0]
+    return fired[1]
+
+
+@dataclass
+class _At:
+    """Where a noun-phrase rule looks: the text, its tokens, and the token the phrase ends at."""
+
+    text: str
+    tokens: list[Token]
+    i: int
+    nested: bool = False
+
+    @property
+    def token(self) -> Token:
+        return self.tokens[self.i]
+
+    @cached_property
+    def described_start(self) -> int | None:
+        """The determiner (or possessive) opening a described person ending here: "the man",
+        "Obama's former campaign strategist", "the bespectacled, 71-year-old diplomat"."""
+        tokens, i, token = self.tokens, self.i, self.token
+        if (
+            not (
+                (token.text.isalpha() and token.text.islower())
+                or _AGE.fullmatch(token.text)
+                or _HYPHENATED_NOUN.fullmatch(token.text)  # "a voice-over in the ad"
+            )
+            or token.lower in DETERMINERS | _NOT_HEADS
+        ):
             return None
-        return _build(text, tokens, i, i, "pronoun")
-    if _CONTRACTED.fullmatch(token.lower):
-        # "he's said", "they've told": the pronoun without the auxiliary
-        cut = len(token.text) - 2 if token.text[-2] in "’'" else len(token.text) - 3
-        return Mention(token.start, token.start + cut, token.text[:cut], "pronoun")
-    if (
-        token.text.isdigit()
-        and i > 0
-        and tokens[i - 1].lower in _DOCUMENT_PARTS
-        and tokens[i - 1].capitalised
-    ):
-        return _build(text, tokens, i - 1, i, "org")  # "Article 33 affirms: “…”"
-    if (
-        token.lower in NOT_NAMES
-        and token.capitalised
-        and not (i > 0 and _is_name_word(tokens[i - 1]) and tokens[i - 1].lower not in NOT_NAMES)
-    ):
-        return None  # "Of course, …", "Back in 1999, …", "Ever since …": not a name
-    if _is_name_word(token) and token.lower not in CAPITALISED_STOPWORDS:
-        first = _name_start(tokens, i)
-        mention = _build(text, tokens, first, i, "name")
-        # Titles and preceding words give a role: "Spokeswoman Haley Morris".
-        titles = []
-        while first <= i and tokens[first].lower in TITLES:
-            titles.append(tokens[first].text)
-            first += 1
-        if first > i:
-            return mention
-        if first > 0 and tokens[first - 1].lower == "the":
-            mention = _build(text, tokens, first - 1, i, "org")
-        mention.kind = (
-            "org" if mention.kind == "org" or _looks_like_org(mention.head_tokens) else "name"
-        )
-        if titles and not mention.role:
-            mention.role = " ".join(titles)
-        return mention
-    if token.lower in SOURCE_NOUNS:
-        first = i
-        k = i - 1
-        steps = 0
-        while k >= 0 and steps < 4:
-            word = tokens[k]
-            if word.lower in DETERMINERS:
-                first = k
-                break
-            if _adjective_comma(tokens, k, i):
-                k -= 1  # "the bespectacled, 71-year-old diplomat"
-                steps += 1
-                continue
-            if (
-                not word.text[0].isalnum()
-                or word.lower in {"and", "or", "but", "that", "which", "who"}
-                # A sentence that opens with a preposition: "With council leaders worried, …"
-                or (word.lower in _PREPOSITIONS and word.capitalised)
-            ):
-                break
-            if word.text.endswith(("’s", "'s")):
-                first = k
-                k -= 1
-                steps += 1
-                continue
-            first = k
-            k -= 1
-            steps += 1
-        if first < i and tokens[first].lower not in DETERMINERS and not tokens[first].capitalised:
-            # Without a determiner, keep only the noun and its capitalised modifiers.
-            first = i
-            while first - 1 >= 0 and _is_name_word(tokens[first - 1]):
-                first -= 1
-        return _build(text, tokens, first, i, "common")
-    if (
-        (token.text.isalpha() and token.text.islower())
-        or _AGE.fullmatch(token.text)
-        or _HYPHENATED_NOUN.fullmatch(token.text)  # "a voice-over in the ad"
-    ) and token.lower not in DETERMINERS | _NOT_HEADS:
-        # A described person: "the man", "one person", "the presumptive Republican nominee",
-        # "the 46-year-old".
         for k in range(i - 1, max(-1, i - 6), -1):
             word = tokens[k]
             if word.lower in DETERMINERS or (
                 k < i - 1 and word.capitalised and word.text.endswith(("’s", "'s"))
-            ):  # "the man", "Obama's former campaign strategist"
-                before = tokens[k - 1].text if k > 0 else ","
-                if (
-                    before
-                    in {
-                        ",",
-                        "“",
-                        "”",
-                        '"',
-                        "'",
-                        "’",
-                        ":",
-                        ";",
-                        "—",
-                        "–",
-                    }
-                    or before.lower() in _CLAUSE_OPENING
-                    or (
-                        before.lower() in {"point", "moment", "time"}
-                        and k >= 2
-                        and tokens[k - 2].lower == "which"
-                    )
-                ):  # "at which point the crowd (chanted)"
-                    return _build(text, tokens, k, i, "common")
-                if before.lower() in {"in", "at", "from", "with"} and k >= 3 and not nested:
-                    # "a Democratic staffer in the room (wondered)": the phrase before the
-                    # preposition is the source, the place belongs to it.
-                    head = _np_ending_at(text, tokens, k - 2, nested=True)
-                    if head is not None and head.kind == "common":
-                        return _build(text, tokens, speaker_start(tokens, head), i, "common")
-                return None
+            ):
+                return k
             if _adjective_comma(tokens, k, i):
                 continue  # "the bespectacled, 71-year-old diplomat"
             if word.text == "&" and 0 < k < i and tokens[k - 1].capitalised:
                 continue  # "one P&G employee"
             if not (_modifier(word) or _hyphenated(word, token)) or word.lower in _CLAUSE_WORDS:
                 return None
+        return None
+
+
+def _np_pronoun(c: _At) -> Mention | None:
+    if c.token.lower in PRONOUNS and c.token.lower not in {"him", "her", "them"}:
+        return _build(c.text, c.tokens, c.i, c.i, "pronoun")
     return None
+
+
+def _np_contracted(c: _At) -> Mention | None:
+    token = c.token
+    if not _CONTRACTED.fullmatch(token.lower):
+        return None
+    cut = len(token.text) - 2 if token.text[-2] in "’'" else len(token.text) - 3
+    return Mention(token.start, token.start + cut, token.text[:cut], "pronoun")
+
+
+def _np_document_part(c: _At) -> Mention | None:
+    before = c.tokens[c.i - 1] if c.i > 0 else None
+    if c.token.text.isdigit() and before and before.lower in _DOCUMENT_PARTS and before.capitalised:
+        return _build(c.text, c.tokens, c.i - 1, c.i, "org")
+    return None
+
+
+def _np_not_a_name(c: _At) -> bool:
+    before = c.tokens[c.i - 1] if c.i > 0 else None
+    return (
+        c.token.lower in NOT_NAMES
+        and c.token.capitalised
+        and not (before and _is_name_word(before) and before.lower not in NOT_NAMES)
+    )
+
+
+def _np_name(c: _At) -> Mention | None:
+    text, tokens, i = c.text, c.tokens, c.i
+    if not _is_name_word(c.token) or c.token.lower in CAPITALISED_STOPWORDS:
+        return None
+    first = _name_start(tokens, i)
+    mention = _build(text, tokens, first, i, "name")
+    # Titles and preceding words give a role: "Spokeswoman Haley Morris".
+    titles = []
+    while first <= i and tokens[first].lower in TITLES:
+        titles.append(tokens[first].text)
+        first += 1
+    if first > i:
+        return mention
+    if first > 0 and tokens[first - 1].lower == "the":
+        mention = _build(text, tokens, first - 1, i, "org")
+    mention.kind = (
+        "org" if mention.kind == "org" or _looks_like_org(mention.head_tokens) else "name"
+    )
+    if titles and not mention.role:
+        mention.role = " ".join(titles)
+    return mention
+
+
+def _np_source_noun(c: _At) -> Mention | None:
+    tokens, i = c.tokens, c.i
+    if c.token.lower not in SOURCE_NOUNS:
+        return None
+    first = i
+    k = i - 1
+    steps = 0
+    while k >= 0 and steps < 4:
+        word = tokens[k]
+        if word.lower in DETERMINERS:
+            first = k
+            break
+        if _adjective_comma(tokens, k, i):
+            k -= 1  # "the bespectacled, 71-year-old diplomat"
+            steps += 1
+            continue
+        if (
+            not word.text[0].isalnum()
+            or word.lower in {"and", "or", "but", "that", "which", "who"}
+            # A sentence that opens with a preposition: "With council leaders worried, …"
+            or (word.lower in _PREPOSITIONS and word.capitalised)
+        ):
+            break
+        first = k
+        k -= 1
+        steps += 1
+    if first < i and tokens[first].lower not in DETERMINERS and not tokens[first].capitalised:
+        # Without a determiner, keep only the noun and its capitalised modifiers.
+        first = i
+        while first - 1 >= 0 and _is_name_word(tokens[first - 1]):
+            first -= 1
+    return _build(c.text, tokens, first, i, "common")
+
+
+def _np_described(c: _At) -> Mention | None:
+    k = c.described_start
+    if k is None:
+        return None
+    before = c.tokens[k - 1].text.lower() if k > 0 else ","
+    if (
+        before in {",", "“", "”", '"', "'", "’", ":", ";", "—", "–"}
+        or before in _CLAUSE_OPENING
+        or (before in {"point", "moment", "time"} and k >= 2 and c.tokens[k - 2].lower == "which")
+    ):  # "at which point the crowd (chanted)"
+        return _build(c.text, c.tokens, k, c.i, "common")
+    return None
+
+
+def _np_described_in_place(c: _At) -> Mention | None:
+    """ "a Democratic staffer in the room (wondered)": the phrase before the preposition is
+    the source, the place belongs to it."""
+    k = c.described_start
+    if k is None or k < 3 or c.nested or c.tokens[k - 1].lower not in {"in", "at", "from", "with"}:
+        return None
+    head = _np_ending_at(c.text, c.tokens, k - 2, nested=True)
+    if head is not None and head.kind == "common":
+        return _build(c.text, c.tokens, speaker_start(c.tokens, head), c.i, "common")
+    return None
+
+
+# The noun phrase ending at a token, tried in order.
+_NP_RULES: tuple[Rule[_At, Mention] | Veto[_At], ...] = (
+    Veto("np/lowercase-i", lambda c: c.token.text == "i"),  # "i" in a handle, not "I"
+    Rule("np/pronoun", _np_pronoun),  # "he", "they"
+    Rule("np/contracted-pronoun", _np_contracted),  # "he's said", "they've told"
+    Rule("np/document-part", _np_document_part),  # "Article 33 affirms: “…”"
+    Veto("np/not-a-name", _np_not_a_name),  # "Of course, …", "Back in 1999, …"
+    Rule("np/name", _np_name),  # "Spokeswoman Haley Morris", "the Pentagon"
+    Rule("np/source-noun", _np_source_noun),  # "the ministry", "White House officials"
+    Rule("np/described-person", _np_described),  # "the man", "the 46-year-old"
+    Rule("np/described-in-place", _np_described_in_place),  # "a staffer in the room"
+)
 
 
 # Numbered parts of a text that can be quoted as saying something: "Article 33 affirms:".
@@ -674,93 +851,60 @@ def name_after_role(tokens: list[Token], last: int) -> tuple[int, int] | None:
 
 def mention_after(text: str, tokens: list[Token], index: int) -> Mention | None:
     """Return the speaker mention starting at tokens[index] (after an inverted verb), with role."""
-    if index >= len(tokens):
+    fired = _decide(_AFTER_RULES, _After(text, tokens, index))
+    if fired is None or fired[1] is None:
         return None
-    token = tokens[index]
-    if token.lower in PRONOUNS and token.lower not in {"him", "her", "them", "it"}:
-        return _build(text, tokens, index, index, "pronoun")
-    if token.lower in _TIME_WORDS:
-        return None  # "said Thursday, “…”": a date, not the speaker
-    last = None
-    kind = "name"
-    j = index
-    lead_role = ""
-    if token.lower in _PREPOSITIONS:
-        return None  # "said on Saturday"
-    if (
-        token.text.islower() or token.text.isdigit()
-    ) and token.lower not in DETERMINERS | SOURCE_NOUNS:
-        # "said master of ceremonies Asab Al-Tabchi", "said 9/11 widow Ann Lie": a lowercase
-        # role before the name.
-        k = index
-        while (
-            k < len(tokens)
-            and k - index < 5
-            and (
-                (tokens[k].text.isalpha() and tokens[k].text.islower())
-                or tokens[k].text.isdigit()
-                or (tokens[k].text == "/" and k > index)
-            )
-        ):
-            k += 1
-        if (
-            k >= len(tokens)
-            or not _is_name_word(tokens[k])
-            or not any(t.text.isalpha() for t in tokens[index:k])
-        ):
+    mention = _after_mention(text, tokens, fired[1])
+    mention.rule = fired[0]
+    return mention
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    """The tokens a mention after the verb runs over, its kind, and a role read before it."""
+
+    first: int
+    last: int
+    kind: str
+    lead_role: str = ""
+    how: str = ""  # "person-noun": found by its lowercase head alone; "after-role": moved on
+
+
+@dataclass
+class _After:
+    """Where a mention-after rule looks: the token after the verb, and a role read before it."""
+
+    text: str
+    tokens: list[Token]
+    index: int
+    lead_role: str = ""
+
+    @property
+    def token(self) -> Token:
+        return self.tokens[self.index]
+
+    @cached_property
+    def lowercase_lead(self) -> bool:
+        """Whether a lowercase word (or a number) opens the phrase: "said master of ceremonies
+        Asab Al-Tabchi", "said 9/11 widow Ann Lie"."""
+        token = self.token
+        return (token.text.islower() or token.text.isdigit()) and (
+            token.lower not in DETERMINERS | SOURCE_NOUNS
+        )
+
+    @cached_property
+    def determiner_span(self) -> _Span | None:
+        """The phrase a determiner opens: "said the 46-year-old", "said a Trump campaign
+        adviser", "said the actress Ida Holm", "said one councillor familiar with the talks"."""
+        if self.token.lower not in DETERMINERS:
             return None
-        lead_role = text[tokens[index].start : tokens[k - 1].end]
-        index = j = k
-        token = tokens[k]
-    if token.lower in DETERMINERS:
-        j += 1
-        while j < len(tokens) and j - index <= 5:
-            if tokens[j].lower in SOURCE_NOUNS or _is_name_word(tokens[j]):
-                last = j
-                j += 1
-                continue
-            if (
-                last is not None
-                and _is_name_word(tokens[last])
-                and tokens[j].text.islower()
-                and (tokens[j].lower in _SOURCE_HEADS or tokens[j].lower.endswith(_PERSON_ENDINGS))
-            ):
-                last = j  # "said a 2008 Clinton veteran", "said a Trump campaign adviser"
-                j += 1
-                continue
-            if _AGE.fullmatch(tokens[j].text):
-                last = j  # "said the 46-year-old"
-                j += 1
-                continue
-            if (
-                (tokens[j].text[0].isalpha() and tokens[j].text.islower())
-                or tokens[j].text.isdigit()
-            ) and last is None:
-                j += 1
-                continue
-            break
+        tokens, index = self.tokens, self.index
+        last = _determiner_head(tokens, index)
+        how = "" if last is not None else "person-noun"
         if last is None:
-            # "said one councillor familiar with the talks": the lowercase noun before a
-            # preposition, a clause or "familiar/close".
-            k = index + 1
-            while (
-                k < len(tokens)
-                and k - index <= 3
-                and _modifier(tokens[k])
-                and (tokens[k].text.islower() or tokens[k].text.isdigit())
-                and tokens[k].lower not in _PREPOSITIONS
-                and tokens[k].lower not in _CLAUSE_WORDS
-                and tokens[k].lower not in {"familiar", "close", "involved", "speaking"}
-            ):
-                k += 1
-            if k == index + 1 or k - index > 3:
+            last = _person_noun_after(tokens, index)
+            if last is None:
                 return None
-            head = _strip_possessive(tokens[k - 1].lower)
-            if head in _SOURCE_HEADS:
-                pass  # "said one person familiar with …", "read the email"
-            elif not head.endswith(_PERSON_ENDINGS) or head.endswith(("ment", "ments")):
-                return None  # "said the fundamental threat …" names no one
-            last = k - 1
         kind = "org" if _is_name_word(tokens[last]) else "common"
         first_cap = next(
             (k for k in range(index + 1, last + 1) if _is_name_word(tokens[k])), last + 1
@@ -773,10 +917,17 @@ def mention_after(text: str, tokens: list[Token], index: int) -> Mention | None:
             and not _looks_like_org([t.text for t in tokens[first_cap : last + 1]])
         ):
             # "said the actress Ida Holm": a person, with a role before the name
-            lead_role = text[tokens[index + 1].start : tokens[first_cap - 1].end]
-            index = first_cap
-            kind = "name"
-    else:
+            role = self.text[tokens[index + 1].start : tokens[first_cap - 1].end]
+            return _Span(first_cap, last, "name", role)
+        return _Span(index, last, kind, self.lead_role, how)
+
+    @cached_property
+    def name_span(self) -> _Span | None:
+        """A run of names, titles and particles: "said Michael Knights", "said Sen. Ann Lie",
+        "said officials"; a name after a role ("said Virginia delegate Ann Lie") moves on."""
+        tokens, index = self.tokens, self.index
+        last = None
+        j = index
         while j < len(tokens) and (
             _is_name_word(tokens[j])
             or tokens[j].lower in TITLES
@@ -793,21 +944,109 @@ def mention_after(text: str, tokens: list[Token], index: int) -> Mention | None:
         if last is None:
             return None
         words = [t.lower for t in tokens[index : last + 1]]
-        if all(w in TITLES or w in SOURCE_NOUNS for w in words):
-            kind = "common"
+        kind = "common" if all(w in TITLES or w in SOURCE_NOUNS for w in words) else "name"
         named = name_after_role(tokens, last)
         if named is not None and kind == "name":
-            # "said Virginia delegate Ann Lie", "said Clinton's top aide Ann Lie": the name
-            # after a capitalised modifier and a lowercase role
-            lead_role = text[tokens[index].start : tokens[named[0] - 1].end]
-            index, last = named
-    mention = _build(text, tokens, index, last, kind)
-    if kind == "name" and _looks_like_org(mention.head_tokens):
+            role = self.text[tokens[index].start : tokens[named[0] - 1].end]
+            return _Span(named[0], named[1], kind, role, "after-role")
+        return _Span(index, last, kind, self.lead_role)
+
+
+def _determiner_head(tokens: list[Token], index: int) -> int | None:
+    """The last token of the names, source nouns and ages after the determiner at index."""
+    last = None
+    j = index + 1
+    while j < len(tokens) and j - index <= 5:
+        word = tokens[j]
+        if word.lower in SOURCE_NOUNS or _is_name_word(word):
+            last = j
+        elif (
+            last is not None
+            and _is_name_word(tokens[last])
+            and word.text.islower()
+            and (word.lower in _SOURCE_HEADS or word.lower.endswith(_PERSON_ENDINGS))
+        ):
+            last = j  # "said a 2008 Clinton veteran", "said a Trump campaign adviser"
+        elif _AGE.fullmatch(word.text):
+            last = j  # "said the 46-year-old"
+        elif not (
+            ((word.text[0].isalpha() and word.text.islower()) or word.text.isdigit())
+            and last is None
+        ):
+            break
+        j += 1
+    return last
+
+
+def _person_noun_after(tokens: list[Token], index: int) -> int | None:
+    """ "said one councillor familiar with the talks": the lowercase noun of a person before
+    a preposition, a clause or "familiar/close", up to three words after the determiner."""
+    k = index + 1
+    while (
+        k < len(tokens)
+        and k - index <= 3
+        and _modifier(tokens[k])
+        and (tokens[k].text.islower() or tokens[k].text.isdigit())
+        and tokens[k].lower not in _PREPOSITIONS
+        and tokens[k].lower not in _CLAUSE_WORDS
+        and tokens[k].lower not in {"familiar", "close", "involved", "speaking"}
+    ):
+        k += 1
+    if k == index + 1 or k - index > 3:
+        return None
+    head = _strip_possessive(tokens[k - 1].lower)
+    if head in _SOURCE_HEADS:
+        return k - 1  # "said one person familiar with …", "read the email"
+    if not head.endswith(_PERSON_ENDINGS) or head.endswith(("ment", "ments")):
+        return None  # "said the fundamental threat …" names no one
+    return k - 1
+
+
+def _after_role_then_name(c: _After) -> _Span | None:
+    """ "said master of ceremonies Asab Al-Tabchi", "said 9/11 widow Ann Lie": a lowercase role
+    before the name."""
+    if not c.lowercase_lead:
+        return None
+    tokens, index = c.tokens, c.index
+    k = index
+    while (
+        k < len(tokens)
+        and k - index < 5
+        and (
+            (tokens[k].text.isalpha() and tokens[k].text.islower())
+            or tokens[k].text.isdigit()
+            or (tokens[k].text == "/" and k > index)
+        )
+    ):
+        k += 1
+    if (
+        k >= len(tokens)
+        or not _is_name_word(tokens[k])
+        or not any(t.text.isalpha() for t in tokens[index:k])
+    ):
+        return None
+    lead_role = c.text[tokens[index].start : tokens[k - 1].end]
+    fired = _decide(_AFTER_PHRASE_RULES, _After(c.text, tokens, k, lead_role))
+    return fired[1] if fired is not None else None
+
+
+def _span_of(kind: str, how: str = "") -> Callable[[_Span | None], _Span | None]:
+    """A picker of the span of that kind found that way, for a rule that names one reading."""
+
+    def pick(span: _Span | None) -> _Span | None:
+        return span if span is not None and span.kind == kind and span.how == how else None
+
+    return pick
+
+
+def _after_mention(text: str, tokens: list[Token], span: _Span) -> Mention:
+    """Build the mention a span runs over, with the role before or after it."""
+    mention = _build(text, tokens, span.first, span.last, span.kind)
+    if span.kind == "name" and _looks_like_org(mention.head_tokens):
         mention.kind = "org"
-    if lead_role:
-        mention.role = lead_role
-    if kind == "name":
-        titles = [t for t in mention.head_tokens if t.lower() in TITLES or t.islower()]
+    if span.lead_role:
+        mention.role = span.lead_role
+    if span.kind == "name":
         lead = []
         for word in mention.head_tokens:
             if word.lower() in TITLES or word.islower():
@@ -816,32 +1055,71 @@ def mention_after(text: str, tokens: list[Token], index: int) -> Mention | None:
                 break
         if lead and len(lead) < len(mention.head_tokens):
             mention.role = " ".join(lead)
-        del titles
-    # A role after a comma: "said Michael Knights, Iraq expert at the Washington Institute."
-    k = last + 1
-    if k < len(tokens) and tokens[k].text == "," and mention.kind in {"name", "org"}:
-        stop = k + 1
-        while stop < len(tokens) and tokens[stop].text not in {
-            ",",
-            ".",
-            ";",
-            ":",
-            "“",
-            "”",
-            '"',
-            "(",
-            ")",
-        }:
-            stop += 1
-        if (
-            stop > k + 1
-            and stop - k <= 20
-            and tokens[k + 1].lower not in {"who", "which", "adding", "according", "in", "on"}
-            and tokens[k + 1].lower not in CLAUSE_OPENERS
-        ):
-            mention.role_span = (tokens[k + 1].start, tokens[stop - 1].end)
-            mention.role = text[mention.role_span[0] : mention.role_span[1]]
+    if mention.kind in {"name", "org"}:
+        _role_after_comma(text, tokens, mention, span.last)
     return mention
+
+
+def _role_after_comma(text: str, tokens: list[Token], mention: Mention, last: int) -> None:
+    """A role after a comma: "said Michael Knights, Iraq expert at the Washington Institute."."""
+    k = last + 1
+    if k >= len(tokens) or tokens[k].text != ",":
+        return
+    stop = k + 1
+    while stop < len(tokens) and tokens[stop].text not in _ROLE_STOPS:
+        stop += 1
+    if (
+        stop > k + 1
+        and stop - k <= 20
+        and tokens[k + 1].lower not in {"who", "which", "adding", "according", "in", "on"}
+        and tokens[k + 1].lower not in CLAUSE_OPENERS
+    ):
+        mention.role_span = (tokens[k + 1].start, tokens[stop - 1].end)
+        mention.role = text[mention.role_span[0] : mention.role_span[1]]
+
+
+_ROLE_STOPS = frozenset({",", ".", ";", ":", "“", "”", '"', "(", ")"})
+
+
+def _after_pronoun(c: _After) -> _Span | None:
+    if c.token.lower in PRONOUNS and c.token.lower not in {"him", "her", "them", "it"}:
+        return _Span(c.index, c.index, "pronoun")
+    return None
+
+
+_the_name = _span_of("name")
+_the_org = _span_of("org")
+_the_source = _span_of("common")
+_the_person_noun = _span_of("common", "person-noun")
+_name_after_role = _span_of("name", "after-role")
+
+# The phrase after a verb (or after a lowercase role), tried in order.
+_AFTER_PHRASE_RULES: tuple[Rule[_After, _Span] | Veto[_After], ...] = (
+    # "said the actress Ida Holm"
+    Rule("mention-after/the-role-name", lambda c: _the_name(c.determiner_span)),
+    Rule("mention-after/the-org", lambda c: _the_org(c.determiner_span)),  # "said the Pentagon"
+    # "said the 46-year-old", "said a Trump campaign adviser"
+    Rule("mention-after/the-source", lambda c: _the_source(c.determiner_span)),
+    # "said one councillor familiar with the talks"
+    Rule("mention-after/the-person-noun", lambda c: _the_person_noun(c.determiner_span)),
+    # "said the fundamental threat …" names no one
+    Veto("mention-after/determiner-without-source", lambda c: c.token.lower in DETERMINERS),
+    # "said Virginia delegate Ann Lie"
+    Rule("mention-after/name-after-role", lambda c: _name_after_role(c.name_span)),
+    Rule("mention-after/title-or-source", lambda c: _the_source(c.name_span)),  # "said officials"
+    Rule("mention-after/name", lambda c: _the_name(c.name_span)),  # "said Michael Knights"
+)
+
+# The mention after an inverted verb, tried in order.
+_AFTER_RULES: tuple[Rule[_After, _Span] | Veto[_After], ...] = (
+    Veto("mention-after/end-of-text", lambda c: c.index >= len(c.tokens)),
+    Rule("mention-after/pronoun", _after_pronoun),  # "said he"
+    Veto("mention-after/time-word", lambda c: c.token.lower in _TIME_WORDS),  # "said Thursday"
+    Veto("mention-after/preposition", lambda c: c.token.lower in _PREPOSITIONS),  # "said on"
+    Rule("mention-after/role-then-name", _after_role_then_name),  # "said 9/11 widow Ann Lie"
+    Veto("mention-after/lowercase-without-name", lambda c: c.lowercase_lead),  # "said it was"
+    *_AFTER_PHRASE_RULES,
+)
 
 
 def _looks_like_org(words: list[str]) -> bool:
@@ -1374,59 +1652,14 @@ class Registry:
         return candidates[0][1] if candidates else None
 
     def _resolve_pronoun(self, mention: Mention) -> Resolved:
-        pronoun = mention.text.lower()
-        gender = PRONOUNS.get(pronoun)
-        if gender in {"m", "f"}:
-            # The nearest earlier person of that gender (or of unknown gender); speakers noted
-            # while resolving are appended out of text order, so the offsets decide.
-            # A capitalised phrase of unknown gender that never spoke ("Middle East", "Great
-            # Depression") gives way to a person of that gender or a speaker nearby.
-            # The subject of a nearby clause outranks a name inside an appositive or an
-            # object ("Ann Lie, a supporter of Bo Berg, … she said").
-            best: tuple[int, str] | None = None
-            sure: tuple[int, str] | None = None
-            subject: tuple[int, str] | None = None
-            for offset, name in self.mentions:
-                if offset >= mention.start or mention.start - offset > 3000:
-                    continue
-                person = self.people.get(name)
-                if person is not None and person.gender not in {None, gender}:
-                    continue
-                if best is None or offset > best[0]:
-                    best = (offset, name)
-                plausible = person is None or person.gender == gender or person.spoke
-                if plausible and (sure is None or offset > sure[0]):
-                    sure = (offset, name)
-                if offset in self.subjects and (subject is None or offset > subject[0]):
-                    subject = (offset, name)
-            if sure is not None and best is not None and best[0] - sure[0] < _PLAUSIBLE_REACH:
-                best = sure
-            if subject is not None and best is not None and best[0] - subject[0] < _SUBJECT_REACH:
-                best = subject
-            window = max(0, mention.start - 300, self.text.rfind("\n", 0, mention.start))
-            topics = list(_TOPIC.finditer(self.text, window, mention.start))
-            topic = topics[-1] if topics else None
-            if topic is not None and best is not None and best[0] <= topic.start(1):
-                # "As for Trump, he said …": the person the paragraph turns to, with no one
-                # named since
-                for offset, name in self.mentions:
-                    if offset == topic.start(1):
-                        person = self.people.get(name)
-                        if person is None or person.gender in {None, gender}:
-                            best = (offset, name)
-            if best is not None:
-                return Resolved(best[1], "person")
-            return Resolved(mention.text, "person")
-        if gender in {"n", "p"}:
-            group = self._plural_group(mention.start) if gender == "p" else None
-            for offset, name in reversed(self.orgs):
-                if offset < mention.start and mention.start - offset < 3000:
-                    if group is not None and group[0] > offset:
-                        break
-                    return Resolved(name, "organisation")
-            if group is not None:
-                return Resolved(group[1], "other")
-        return Resolved(mention.text, "other" if gender in {"n", "p"} else "person")
+        context = _Pronoun(self, mention)
+        # The table ends with a rule that always decides.
+        rule, resolved = rules.first(_PRONOUN_RULES, context) or (
+            _PRONOUN_RULES[-1],
+            _pronoun_unresolved(context),
+        )
+        resolved.rule = rule.name
+        return resolved
 
     def _plural_group(self, before: int) -> tuple[int, str] | None:
         """The nearest plural group of people that is the subject of a clause in the sentence
@@ -1494,3 +1727,129 @@ class Registry:
                     return Resolved(name, "organisation")
             return Resolved(mention.text, "organisation")
         return Resolved(mention.text, "other")
+
+
+class _Pronoun:
+    """A pronoun to resolve, and the registry's candidates for it, each worked out once."""
+
+    def __init__(self, registry: Registry, mention: Mention) -> None:
+        self.registry = registry
+        self.mention = mention
+        self.gender = PRONOUNS.get(mention.text.lower())
+
+    @cached_property
+    def candidates(self) -> tuple[tuple[int, str] | None, ...]:
+        """(nearest, nearest plausible, nearest subject) earlier mention of the pronoun's gender.
+
+        The nearest earlier person of that gender (or of unknown gender); speakers noted
+        while resolving are appended out of text order, so the offsets decide. A capitalised
+        phrase of unknown gender that never spoke ("Middle East", "Great Depression") is not
+        plausible; the subject of a clause outranks a name inside an appositive or an object
+        ("Ann Lie, a supporter of Bo Berg, … she said")."""
+        best: tuple[int, str] | None = None
+        sure: tuple[int, str] | None = None
+        subject: tuple[int, str] | None = None
+        at, gender, people = self.mention.start, self.gender, self.registry.people
+        for offset, name in self.registry.mentions:
+            if offset >= at or at - offset > 3000:
+                continue
+            person = people.get(name)
+            if person is not None and person.gender not in {None, gender}:
+                continue
+            if best is None or offset > best[0]:
+                best = (offset, name)
+            plausible = person is None or person.gender == gender or person.spoke
+            if plausible and (sure is None or offset > sure[0]):
+                sure = (offset, name)
+            if offset in self.registry.subjects and (subject is None or offset > subject[0]):
+                subject = (offset, name)
+        return best, sure, subject
+
+    @cached_property
+    def plausible(self) -> tuple[int, str] | None:
+        """The nearest plausible person, unless a name of unknown gender is much nearer."""
+        best, sure, _ = self.candidates
+        if sure is not None and best is not None and best[0] - sure[0] < _PLAUSIBLE_REACH:
+            return sure
+        return None
+
+    @cached_property
+    def subject(self) -> tuple[int, str] | None:
+        """The nearest subject of a clause, unless the person chosen so far is well after it."""
+        best = self.plausible or self.candidates[0]
+        subject = self.candidates[2]
+        if subject is not None and best is not None and best[0] - subject[0] < _SUBJECT_REACH:
+            return subject
+        return None
+
+    @cached_property
+    def org_or_group(self) -> tuple[tuple[int, str] | None, tuple[int, str] | None]:
+        """The nearest earlier organisation within reach, and the plural group "they" may mean."""
+        at = self.mention.start
+        group = self.registry._plural_group(at) if self.gender == "p" else None
+        org = next(
+            ((o, n) for o, n in reversed(self.registry.orgs) if o < at and at - o < 3000), None
+        )
+        return org, group
+
+
+def _pronoun_topic(c: _Pronoun) -> Resolved | None:
+    if c.gender not in {"m", "f"}:
+        return None
+    best = c.subject or c.plausible or c.candidates[0]
+    text, at = c.registry.text, c.mention.start
+    window = max(0, at - 300, text.rfind("\n", 0, at))
+    topics = list(_TOPIC.finditer(text, window, at))
+    if not topics or best is None or best[0] > topics[-1].start(1):
+        return None
+    found = None
+    for offset, name in c.registry.mentions:
+        if offset == topics[-1].start(1):
+            person = c.registry.people.get(name)
+            if person is None or person.gender in {None, c.gender}:
+                found = name
+    return Resolved(found, "person") if found is not None else None
+
+
+def _person(found: tuple[int, str] | None) -> Resolved | None:
+    return Resolved(found[1], "person") if found is not None else None
+
+
+def _pronoun_subject(c: _Pronoun) -> Resolved | None:
+    return _person(c.subject) if c.gender in {"m", "f"} else None
+
+
+def _pronoun_plausible(c: _Pronoun) -> Resolved | None:
+    return _person(c.plausible) if c.gender in {"m", "f"} else None
+
+
+def _pronoun_nearest(c: _Pronoun) -> Resolved | None:
+    return _person(c.candidates[0]) if c.gender in {"m", "f"} else None
+
+
+def _pronoun_org(c: _Pronoun) -> Resolved | None:
+    org, group = c.org_or_group if c.gender in {"n", "p"} else (None, None)
+    if org is None or (group is not None and group[0] > org[0]):
+        return None
+    return Resolved(org[1], "organisation")
+
+
+def _pronoun_group(c: _Pronoun) -> Resolved | None:
+    group = c.org_or_group[1] if c.gender == "p" else None
+    return Resolved(group[1], "other") if group is not None else None
+
+
+def _pronoun_unresolved(c: _Pronoun) -> Resolved:
+    return Resolved(c.mention.text, "other" if c.gender in {"n", "p"} else "person")
+
+
+# Who a pronoun means, tried in order.
+_PRONOUN_RULES: tuple[Rule[_Pronoun, Resolved], ...] = (
+    Rule("pronoun/as-for-topic", _pronoun_topic),  # "As for Trump, he said …"
+    Rule("pronoun/clause-subject", _pronoun_subject),  # "Ann Lie, a fan of Bo Berg, … she"
+    Rule("pronoun/last-person", _pronoun_plausible),  # "Ann Lie … she said"
+    Rule("pronoun/last-name", _pronoun_nearest),  # "Lake Ida … she": no one likelier near
+    Rule("pronoun/last-org", _pronoun_org),  # "The Ministry of Defence acted. It said"
+    Rule("pronoun/plural-group", _pronoun_group),  # "Local fishermen were furious. They said"
+    Rule("pronoun/unresolved", _pronoun_unresolved),  # the pronoun itself
+)
