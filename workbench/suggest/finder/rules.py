@@ -16,7 +16,9 @@ function with its name (and, where the decision makes a suggestion, its score) b
     if vetoed(_VERB_VETOES, context): ...
 
 Rules are tried in order and the first that returns something other than None wins; vetoes
-refuse a reading and say which one did. The winning rule's name travels with what it made
+refuse a reading and say which one did; `decide` walks a table that mixes both in cascade
+order (a refusal met before any rule decided ends the search). The winning rule's name travels
+with what it made
 (`Cue.rule`, `Mention.rule`, `Suggestion.rule`), so `manage.py suggest --json`, the UI's
 "why" and `bench/suggest_eval.py` (precision and recall per rule) can say which rule spoke.
 Adding a rule is adding a row where it belongs in its table, with a test case tagged by its name.
@@ -24,7 +26,7 @@ Adding a rule is adding a row where it belongs in its table, with a test case ta
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -63,4 +65,23 @@ def vetoed(vetoes: Iterable[Veto[C]], context: C) -> str | None:
     for veto in vetoes:
         if veto.applies(context):
             return veto.name
+    return None
+
+
+def decide(table: Sequence[Rule[C, R] | Veto[C]], context: C) -> tuple[str, R | None] | None:
+    """Walk an ordered table of rules and vetoes: the first rule that decides wins, and a veto
+    met before any rule decided refuses (the result is None). Return (name, result) of the
+    entry that spoke, or None when none did.
+
+    A cascade's refusals sit between its readings (a parenthesis that names no one ends the
+    search before the comma rules are tried), so the tables mix both in cascade order, where
+    `first` and `vetoed` each take one kind."""
+    for entry in table:
+        if isinstance(entry, Veto):
+            if entry.applies(context):
+                return entry.name, None
+        else:
+            result = entry.apply(context)
+            if result is not None:
+                return entry.name, result
     return None

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TypeVar
 
 from . import rules
 from .lexicon import (
@@ -31,10 +30,7 @@ from .lexicon import (
     TITLES,
     split_words,
 )
-from .rules import Rule, Veto
-
-C = TypeVar("C")
-R = TypeVar("R")
+from .rules import Rule, Veto, decide
 
 # Inside a word: combining marks ("José" decomposed) and the bytes of a mis-decoded letter
 # ("FranÃ§ois", "FranÃ\x83Â§ois"), but not a no-break space or a guillemet.
@@ -86,25 +82,6 @@ class Mention:
     role_span: tuple[int, int] | None = None
     head_tokens: list[str] = field(default_factory=list)
     rule: str = field(default="", compare=False)  # the named rule that chose this mention
-
-
-def _decide(table: Sequence[Rule[C, R] | Veto[C]], context: C) -> tuple[str, R | None] | None:
-    """Walk an ordered table of rules and vetoes: the first rule that decides wins, and a veto
-    met before any rule decided refuses (the result is None). Return (name, result) of the
-    entry that spoke, or None when none did.
-
-    A cascade's refusals sit between its readings (a parenthesis that names no one ends the
-    search before the comma rules are tried), so the tables mix both in cascade order, where
-    `rules.first` and `rules.vetoed` each take one kind."""
-    for entry in table:
-        if isinstance(entry, Veto):
-            if entry.applies(context):
-                return entry.name, None
-        else:
-            result = entry.apply(context)
-            if result is not None:
-                return entry.name, result
-    return None
 
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
@@ -198,7 +175,7 @@ def _opens(tokens: list[Token], first: int, name: Mention) -> bool:
 
 def mention_before(text: str, tokens: list[Token], verb: int) -> Mention | None:
     """Return the speaker mention that ends just before tokens[verb], with any appositive role."""
-    fired = _decide(_BEFORE_RULES, _Before(text, tokens, verb))
+    fired = decide(_BEFORE_RULES, _Before(text, tokens, verb))
     if fired is None or fired[1] is None:
         return None
     fired[1].rule = fired[0]
@@ -538,7 +515,7 @@ def _np_ending_at(
 ) -> Mention | None:
     """Return the noun phrase (a pronoun, a name, a source, a described person) ending at
     tokens[i], or None; `nested` stops a described person's place from nesting twice."""
-    fired = _decide(_NP_RULES, _At(text, tokens, i, nested=nested))
+    fired = decide(_NP_RULES, _At(text, tokens, i, nested=nested))
     if fired is None or fired[1] is None:
         return None
     fired[1].rule = fired[0]
@@ -851,7 +828,7 @@ def name_after_role(tokens: list[Token], last: int) -> tuple[int, int] | None:
 
 def mention_after(text: str, tokens: list[Token], index: int) -> Mention | None:
     """Return the speaker mention starting at tokens[index] (after an inverted verb), with role."""
-    fired = _decide(_AFTER_RULES, _After(text, tokens, index))
+    fired = decide(_AFTER_RULES, _After(text, tokens, index))
     if fired is None or fired[1] is None:
         return None
     mention = _after_mention(text, tokens, fired[1])
@@ -1026,7 +1003,7 @@ def _after_role_then_name(c: _After) -> _Span | None:
     ):
         return None
     lead_role = c.text[tokens[index].start : tokens[k - 1].end]
-    fired = _decide(_AFTER_PHRASE_RULES, _After(c.text, tokens, k, lead_role))
+    fired = decide(_AFTER_PHRASE_RULES, _After(c.text, tokens, k, lead_role))
     return fired[1] if fired is not None else None
 
 
