@@ -18,10 +18,10 @@ import pytest
 
 from workbench.suggest.finder import speakers
 from workbench.suggest.finder.lexicon import PRONOUNS
+from workbench.suggest.finder.rules import decide
 from workbench.suggest.finder.speakers import (
     Mention,
     Registry,
-    _decide,
     _np_ending_at,
     mention_after,
     mention_before,
@@ -153,7 +153,7 @@ def _veto(family: str, text: str, tokens: list[speakers.Token]) -> str:
         "mention-after": lambda: speakers._After(text, tokens, 1),
         "np": lambda: speakers._At(text, tokens, len(tokens) - 1),
     }[family]()
-    fired = _decide(TABLES[family], context)
+    fired = decide(TABLES[family], context)
     assert fired is not None and fired[1] is None
     return fired[0]
 
