@@ -18,7 +18,7 @@ EXPORTS = Path(selectors.__file__).parent
 FORMATS = {"jsonl": jsonl, "csv": csv_format, "w3c": w3c, "claimreview": claimreview}
 # The groups the export rows are built from, reversed in the test below.
 GROUPS = ("EXPORT_ROW_HEAD", "SPAN_CONTEXT", "REVIEW_FIELDS", "TIMES")
-GROUPS += ("QUOTE_COLUMNS", "CLAIM_COLUMNS")
+GROUPS += ("QUOTE_COLUMNS", "CLAIM_COLUMNS", "FLAT_COLUMNS", "SPAN", "MENTION", "CUE")
 
 
 def _export_all(project: object) -> dict[str, bytes]:

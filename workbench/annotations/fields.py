@@ -56,6 +56,9 @@ LINK_COLUMNS = columns(LINK_FIELDS)
 # The kind's columns that hold a value rather than a link: what a form shows as it is stored.
 VALUE_COLUMNS = tuple(c for c in KIND_COLUMNS if c not in LINK_COLUMNS)
 
+# The kind's columns that one cell holds (no span parts, no quote link): the flat exports'.
+FLAT_COLUMNS = tuple(c for c in KIND_COLUMNS if c not in (*MENTION, *CUE, "quote_id"))
+
 # What an adjudication copies from a reviewer's annotation into the approved version. Not the
 # quote link: the approved claim points at the approved copy of its quote, found apart.
 COPIED_COLUMNS = ("kind", *SPAN, *SPAN_CONTEXT, *(c for c in KIND_COLUMNS if c != "quote_id"))
@@ -83,6 +86,8 @@ def positions(row_columns: Sequence[str], *names: str) -> tuple[int, ...]:
     """Return where the named columns sit in a row of `row_columns`, in the order asked.
 
     The exports bind these to named constants (`row[SPEAKER]`): a tuple index costs less than
-    a namedtuple's attribute, and the names survive any reordering of the groups above.
+    a namedtuple's attribute, and the names survive any reordering of the groups above. Spell
+    the names out: `A, B = positions(row, *GROUP)` would pair the constants with the group's
+    order, which is exactly what must be free to change.
     """
     return tuple(row_columns.index(name) for name in names)

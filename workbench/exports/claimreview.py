@@ -37,7 +37,7 @@ from collections.abc import Iterator
 import orjson
 from django.urls import reverse
 
-from workbench.annotations.fields import EXPORT_ROW_HEAD
+from workbench.annotations.fields import EXPORT_ROW_HEAD, positions
 from workbench.articles.models import Project
 from workbench.exports.common import Progress, Viewer, annotation_urn
 from workbench.exports.selectors import (
@@ -60,15 +60,9 @@ ANNOTATION_FIELDS = (
 )
 # An annotation row, read by name: each constant is where its column sits in ROW.
 ROW = (*EXPORT_ROW_HEAD, *ANNOTATION_FIELDS)
-PK = ROW.index("pk")
-KIND = ROW.index("kind")
-EXACT = ROW.index("exact")
-STATUS = ROW.index("status")
-VERDICT = ROW.index("verdict")
-UPDATED = ROW.index("updated")
-CLAIMANT = ROW.index("claimant_id")
-CLAIMANT_IS_OUTLET = ROW.index("claimant_is_outlet")
-QUOTE_SPEAKER = ROW.index("quote__speaker_id")
+PK, KIND, EXACT, STATUS, VERDICT = positions(ROW, "pk", "kind", "exact", "status", "verdict")
+UPDATED, QUOTE_SPEAKER = positions(ROW, "updated", "quote__speaker_id")
+CLAIMANT, CLAIMANT_IS_OUTLET = positions(ROW, "claimant_id", "claimant_is_outlet")
 OPTIONS = orjson.OPT_UTC_Z
 WIKIDATA = "http://www.wikidata.org/entity/"
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from workbench.annotations.fields import EXPORT_ROW_HEAD
+from workbench.annotations.fields import EXPORT_ROW_HEAD, FLAT_COLUMNS, positions
 from workbench.articles.models import Project
 from workbench.exports.common import Progress, Viewer
 from workbench.exports.selectors import (
@@ -61,37 +61,14 @@ HEADER = (
 )
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 ARTICLE_FIELDS = ("checksum", "title", "outlet", "url", "published")
-ANNOTATION_FIELDS = (
-    "kind",
-    "exact",
-    "speaker_id",
-    "role",
-    "quote_type",
-    "claimant_id",
-    "claimant_is_outlet",
-    "checkworthy",
-    "verdict",
-    "rationale",
-    "annotator_id",
-    "status",
-)
+ANNOTATION_FIELDS = ("kind", "exact", *FLAT_COLUMNS, "annotator_id", "status")
 # An annotation row, read by name: each constant is where its column sits in ROW.
 ROW = (*EXPORT_ROW_HEAD, *ANNOTATION_FIELDS)
-PK = ROW.index("pk")
-START = ROW.index("start")
-END = ROW.index("end")
-KIND = ROW.index("kind")
-EXACT = ROW.index("exact")
-SPEAKER = ROW.index("speaker_id")
-ROLE = ROW.index("role")
-QUOTE_TYPE = ROW.index("quote_type")
-CLAIMANT = ROW.index("claimant_id")
-CLAIMANT_IS_OUTLET = ROW.index("claimant_is_outlet")
-CHECKWORTHY = ROW.index("checkworthy")
-VERDICT = ROW.index("verdict")
-RATIONALE = ROW.index("rationale")
-ANNOTATOR = ROW.index("annotator_id")
-STATUS = ROW.index("status")
+PK, KIND, START, END, EXACT = positions(ROW, "pk", "kind", "start", "end", "exact")
+SPEAKER, ROLE, QUOTE_TYPE = positions(ROW, "speaker_id", "role", "quote_type")
+CLAIMANT, CLAIMANT_IS_OUTLET = positions(ROW, "claimant_id", "claimant_is_outlet")
+CHECKWORTHY, VERDICT, RATIONALE = positions(ROW, "checkworthy", "verdict", "rationale")
+ANNOTATOR, STATUS = positions(ROW, "annotator_id", "status")
 
 
 def neutralise(cell: str) -> str:

@@ -45,6 +45,7 @@ from workbench.annotations.fields import (
     QUOTE_COLUMNS,
     REVIEW_FIELDS,
     SPAN_CONTEXT,
+    positions,
 )
 from workbench.articles.models import Project
 from workbench.exports.common import Progress, Viewer, project_record
@@ -76,31 +77,15 @@ ARTICLE_FIELDS = (
 ANNOTATION_FIELDS = ("kind", "exact", *SPAN_CONTEXT, *REVIEW_FIELDS, *QUOTE_COLUMNS, *CLAIM_COLUMNS)
 # An annotation row, read by name: each constant is where its column sits in ROW.
 ROW = (*EXPORT_ROW_HEAD, *ANNOTATION_FIELDS)
-PK = ROW.index("pk")
-START = ROW.index("start")
-END = ROW.index("end")
-KIND = ROW.index("kind")
-EXACT = ROW.index("exact")
-PREFIX = ROW.index("prefix")
-SUFFIX = ROW.index("suffix")
-ANNOTATOR = ROW.index("annotator_id")
-STATUS = ROW.index("status")
-VERSION = ROW.index("version")
-SPEAKER = ROW.index("speaker_id")
-ROLE = ROW.index("role")
-MENTION_START = ROW.index("mention_start")
-MENTION_END = ROW.index("mention_end")
-MENTION_EXACT = ROW.index("mention_exact")
-CUE_START = ROW.index("cue_start")
-CUE_END = ROW.index("cue_end")
-CUE_EXACT = ROW.index("cue_exact")
-QUOTE_TYPE = ROW.index("quote_type")
-CLAIMANT = ROW.index("claimant_id")
-CLAIMANT_IS_OUTLET = ROW.index("claimant_is_outlet")
-QUOTE = ROW.index("quote_id")
-CHECKWORTHY = ROW.index("checkworthy")
-VERDICT = ROW.index("verdict")
-RATIONALE = ROW.index("rationale")
+PK, START, END, KIND, EXACT = positions(ROW, "pk", "start", "end", "kind", "exact")
+PREFIX, SUFFIX = positions(ROW, "prefix", "suffix")
+ANNOTATOR, STATUS, VERSION = positions(ROW, "annotator_id", "status", "version")
+SPEAKER, ROLE, QUOTE_TYPE = positions(ROW, "speaker_id", "role", "quote_type")
+MENTION_START, MENTION_END = positions(ROW, "mention_start", "mention_end")
+MENTION_EXACT, CUE_EXACT = positions(ROW, "mention_exact", "cue_exact")
+CUE_START, CUE_END, QUOTE = positions(ROW, "cue_start", "cue_end", "quote_id")
+CLAIMANT, CLAIMANT_IS_OUTLET = positions(ROW, "claimant_id", "claimant_is_outlet")
+CHECKWORTHY, VERDICT, RATIONALE = positions(ROW, "checkworthy", "verdict", "rationale")
 OPTIONS = orjson.OPT_APPEND_NEWLINE | orjson.OPT_UTC_Z
 NOTHING: list = []
 

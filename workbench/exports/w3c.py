@@ -37,7 +37,13 @@ from collections.abc import Iterator
 
 import orjson
 
-from workbench.annotations.fields import EXPORT_ROW_HEAD, SPAN_CONTEXT, TIMES
+from workbench.annotations.fields import (
+    EXPORT_ROW_HEAD,
+    FLAT_COLUMNS,
+    SPAN_CONTEXT,
+    TIMES,
+    positions,
+)
 from workbench.articles.models import Project
 from workbench.exports.common import Progress, Viewer, annotation_urn, article_urn
 from workbench.exports.selectors import (
@@ -57,34 +63,16 @@ ANNOTATION_FIELDS = (
     "annotator_id",
     "status",
     *TIMES,
-    "speaker_id",
-    "role",
-    "quote_type",
-    "claimant_id",
-    "claimant_is_outlet",
-    "verdict",
-    "rationale",
+    *(c for c in FLAT_COLUMNS if c != "checkworthy"),
 )
 # An annotation row, read by name: each constant is where its column sits in ROW.
 ROW = (*EXPORT_ROW_HEAD, *ANNOTATION_FIELDS)
-PK = ROW.index("pk")
-START = ROW.index("start")
-END = ROW.index("end")
-KIND = ROW.index("kind")
-EXACT = ROW.index("exact")
-PREFIX = ROW.index("prefix")
-SUFFIX = ROW.index("suffix")
-ANNOTATOR = ROW.index("annotator_id")
-STATUS = ROW.index("status")
-CREATED = ROW.index("created")
-UPDATED = ROW.index("updated")
-SPEAKER = ROW.index("speaker_id")
-ROLE = ROW.index("role")
-QUOTE_TYPE = ROW.index("quote_type")
-CLAIMANT = ROW.index("claimant_id")
-CLAIMANT_IS_OUTLET = ROW.index("claimant_is_outlet")
-VERDICT = ROW.index("verdict")
-RATIONALE = ROW.index("rationale")
+PK, KIND, START, END, EXACT = positions(ROW, "pk", "kind", "start", "end", "exact")
+PREFIX, SUFFIX, CREATED, UPDATED = positions(ROW, "prefix", "suffix", "created", "updated")
+ANNOTATOR, STATUS = positions(ROW, "annotator_id", "status")
+SPEAKER, ROLE, QUOTE_TYPE = positions(ROW, "speaker_id", "role", "quote_type")
+CLAIMANT, CLAIMANT_IS_OUTLET = positions(ROW, "claimant_id", "claimant_is_outlet")
+VERDICT, RATIONALE = positions(ROW, "verdict", "rationale")
 OPTIONS = orjson.OPT_UTC_Z | orjson.OPT_OMIT_MICROSECONDS
 WIKIDATA = "http://www.wikidata.org/entity/"
 
