@@ -68,8 +68,8 @@ MERGED_COLUMNS = tuple(c for c in COPIED_COLUMNS if c not in ("kind", *SPAN))
 # What two reviewers' annotations of a span must share to agree, by the label a lead reads.
 COMPARED = {
     "kind": ("kind",),
-    "span": SPAN[:2],
-    "speaker": columns(["speaker"]),
+    "span": ("start", "end"),
+    "speaker": ("speaker_id",),
     "role": ("role",),
     "quote type": ("quote_type",),
     "claimant": ("claimant_id", "claimant_is_outlet"),
