@@ -9,6 +9,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from workbench.annotations.fields import CLAIM_FIELDS, QUOTE_FIELDS, SPAN_FIELDS
 from workbench.annotations.models import (
     Annotation,
     AnnotationKind,
@@ -100,18 +101,13 @@ class QuoteForm(_PanelForm):
     def clean(self) -> dict:
         data = super().clean()
         data["speaker"] = self._entity("speaker")
-        data["mention"], data["cue"] = self._span("mention"), self._span("cue")
+        for name in SPAN_FIELDS:
+            data[name] = self._span(name)
         return data
 
     def service_fields(self) -> dict[str, object]:
         data = self.cleaned_data
-        return {
-            "speaker": data["speaker"],
-            "role": data["role"],
-            "quote_type": data["quote_type"],
-            "mention": data["mention"],
-            "cue": data["cue"],
-        }
+        return {name: data[name] for name in QUOTE_FIELDS}
 
 
 class ClaimForm(_PanelForm):
@@ -152,17 +148,7 @@ class ClaimForm(_PanelForm):
 
     def service_fields(self) -> dict[str, object]:
         data = self.cleaned_data
-        return {
-            name: data[name]
-            for name in (
-                "claimant",
-                "claimant_is_outlet",
-                "quote",
-                "checkworthy",
-                "verdict",
-                "rationale",
-            )
-        }
+        return {name: data[name] for name in CLAIM_FIELDS}
 
 
 def panel_form_class(kind: str) -> type[QuoteForm] | type[ClaimForm]:

@@ -16,6 +16,7 @@ from django.conf import settings
 from django.db.models import Model
 from django.utils.translation import gettext as _
 
+from workbench.annotations.fields import SPAN_CONTEXT, SPAN_FIELDS, span_parts
 from workbench.annotations.models import Annotation, Entity, Evidence, Source
 from workbench.annotations.selectors import User, annotation_list, entity_list
 
@@ -27,14 +28,11 @@ ANNOTATION_HIDDEN = {
     "article",
     "annotator",
     "version",
-    "prefix",
-    "suffix",
+    *SPAN_CONTEXT,
     "start",
     "end",
-    "mention_start",
-    "mention_end",
-    "cue_start",
-    "cue_end",
+    # A span's offsets; its text shows what it marks.
+    *(column for field in SPAN_FIELDS for column in span_parts(field) if column[-6:] != "_exact"),
 }
 EVIDENCE_HIDDEN = {"id", "claim", "added_by"}
 ENTITY_HIDDEN = {"id", "team"}

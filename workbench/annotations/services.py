@@ -21,6 +21,13 @@ from simple_history.models import HistoricalRecords
 
 from workbench.accounts.models import Membership, Role, Team
 from workbench.accounts.services import require_lead, require_writer
+from workbench.annotations.fields import (
+    CLAIM_FIELDS,
+    KIND_FIELDS,
+    QUOTE_FIELDS,
+    SPAN_FIELDS,
+    span_parts,
+)
 from workbench.annotations.models import (
     Annotation,
     AnnotationKind,
@@ -413,10 +420,6 @@ def entity_find_or_create(
 # --- annotations ------------------------------------------------------------------------------
 
 
-QUOTE_FIELDS = ("speaker", "role", "mention", "cue", "quote_type")
-CLAIM_FIELDS = ("claimant", "claimant_is_outlet", "quote", "checkworthy", "verdict", "rationale")
-
-
 @transaction.atomic
 def annotation_create(
     *,
@@ -487,31 +490,18 @@ def _lock_current(annotation: Annotation, version: int, actor: AbstractBaseUser)
 
 
 def _fields_of(annotation: Annotation) -> dict[str, object]:
-    mention = cue = None
-    if annotation.mention_start is not None:
-        mention = Span(annotation.mention_start, annotation.mention_end, annotation.mention_exact)
-    if annotation.cue_start is not None:
-        cue = Span(annotation.cue_start, annotation.cue_end, annotation.cue_exact)
-    return {
-        "speaker": annotation.speaker,
-        "role": annotation.role,
-        "mention": mention,
-        "cue": cue,
-        "quote_type": annotation.quote_type,
-        "claimant": annotation.claimant,
-        "claimant_is_outlet": annotation.claimant_is_outlet,
-        "quote": annotation.quote,
-        "checkworthy": annotation.checkworthy,
-        "verdict": annotation.verdict,
-        "rationale": annotation.rationale,
-    }
+    fields = {name: getattr(annotation, name) for name in KIND_FIELDS if name not in SPAN_FIELDS}
+    for name in SPAN_FIELDS:
+        start, end, exact = (getattr(annotation, column) for column in span_parts(name))
+        fields[name] = None if start is None else Span(start, end, exact)
+    return fields
 
 
 def _apply(annotation: Annotation, span: Span, fields: dict[str, object]) -> None:
     """Validate and set the span and the kind's fields; fields of the other kind must be empty."""
     article = annotation.article
     body = article.body
-    unknown = set(fields) - set(QUOTE_FIELDS) - set(CLAIM_FIELDS)
+    unknown = set(fields) - set(KIND_FIELDS)
     if unknown:
         raise TypeError(f"unknown annotation fields: {sorted(unknown)}")
     if annotation.kind not in AnnotationKind.values:
@@ -551,13 +541,14 @@ def _apply_quote(annotation: Annotation, body: str, fields: dict[str, object]) -
     annotation.speaker = _team_entity(annotation, fields.get("speaker"), "speaker")
     annotation.role = str(fields.get("role") or "").strip()
     annotation.quote_type = str(fields.get("quote_type") or "")
-    for name in ("mention", "cue"):
+    for name in SPAN_FIELDS:
         span = fields.get(name)
         if span is not None:
             check_span(body=body, span=span, field=name)
-        setattr(annotation, f"{name}_start", span.start if span else None)
-        setattr(annotation, f"{name}_end", span.end if span else None)
-        setattr(annotation, f"{name}_exact", span.exact if span else "")
+        start, end, exact = span_parts(name)
+        setattr(annotation, start, span.start if span else None)
+        setattr(annotation, end, span.end if span else None)
+        setattr(annotation, exact, span.exact if span else "")
 
 
 def _apply_claim(annotation: Annotation, fields: dict[str, object]) -> None:

@@ -17,6 +17,7 @@ from django_htmx.http import reswap, retarget, trigger_client_event
 
 from workbench.accounts.services import require_writer
 from workbench.annotations import forms
+from workbench.annotations.fields import VALUE_COLUMNS
 from workbench.annotations.models import Annotation, AnnotationKind, Entity
 from workbench.annotations.selectors import (
     annotation_list,
@@ -196,7 +197,7 @@ def _edit_form(
         "speaker": annotation.speaker_id,
         "claimant": annotation.claimant_id,
         "quote": annotation.quote_id,
-        **{name: getattr(annotation, name) for name in EDIT_FIELDS},
+        **{name: getattr(annotation, name) for name in VALUE_COLUMNS},
     }
     return forms.panel_form_class(annotation.kind)(
         data,
@@ -205,22 +206,6 @@ def _edit_form(
         user=request.user,
         known=[annotation.speaker, annotation.claimant, annotation.quote],
     )
-
-
-EDIT_FIELDS = (
-    "role",
-    "quote_type",
-    "mention_start",
-    "mention_end",
-    "mention_exact",
-    "cue_start",
-    "cue_end",
-    "cue_exact",
-    "claimant_is_outlet",
-    "checkworthy",
-    "verdict",
-    "rationale",
-)
 
 
 @require_POST

@@ -6,6 +6,7 @@ team's id is "unknown" (400), exactly like an id that does not exist.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
@@ -22,6 +23,18 @@ from rest_framework.validators import ProhibitSurrogateCharactersValidator
 
 from workbench.accounts.models import Membership, Team
 from workbench.accounts.selectors import team_list
+from workbench.annotations.fields import (
+    CLAIM_FIELDS,
+    KIND_COLUMNS,
+    KIND_FIELDS,
+    LINK_FIELDS,
+    QUOTE_FIELDS,
+    SPAN,
+    SPAN_CONTEXT,
+    SPAN_FIELDS,
+    TIMES,
+    span_parts,
+)
 from workbench.annotations.models import (
     Annotation,
     AnnotationKind,
@@ -36,7 +49,7 @@ from workbench.annotations.models import (
     Stance,
 )
 from workbench.annotations.selectors import annotation_list, entity_list, source_list
-from workbench.annotations.services import CLAIM_FIELDS, QUOTE_FIELDS, Span
+from workbench.annotations.services import Span
 from workbench.articles.jsonl import UNSTORABLE, count_lines
 from workbench.articles.models import Article, Project
 from workbench.articles.selectors import article_list, project_list
@@ -615,29 +628,15 @@ class AnnotationSerializer(serializers.ModelSerializer):
             "id",
             "article",
             "kind",
-            "start",
-            "end",
-            "exact",
-            "prefix",
-            "suffix",
+            *SPAN,
+            *SPAN_CONTEXT,
             "status",
             "version",
             "annotator",
-            "speaker",
-            "role",
-            "mention",
-            "cue",
-            "quote_type",
-            "claimant",
-            "claimant_is_outlet",
-            "quote",
-            "checkworthy",
-            "verdict",
-            "rationale",
+            *KIND_FIELDS,
             "evidence",
             "comment_count",
-            "created",
-            "updated",
+            *TIMES,
         ]
         read_only_fields = fields
 
@@ -669,35 +668,14 @@ ANNOTATION_LIST_COLUMNS = (
     "id",
     "article_id",
     "kind",
-    "start",
-    "end",
-    "exact",
-    "prefix",
-    "suffix",
+    *SPAN,
+    *SPAN_CONTEXT,
     "status",
     "version",
     "annotator__username",
-    "speaker_id",
-    "speaker__name",
-    "speaker__kind",
-    "role",
-    "mention_start",
-    "mention_end",
-    "mention_exact",
-    "cue_start",
-    "cue_end",
-    "cue_exact",
-    "quote_type",
-    "claimant_id",
-    "claimant__name",
-    "claimant__kind",
-    "claimant_is_outlet",
-    "quote_id",
-    "checkworthy",
-    "verdict",
-    "rationale",
-    "created",
-    "updated",
+    *KIND_COLUMNS,
+    *(f"{link}__{name}" for link in ("speaker", "claimant") for name in ("name", "kind")),
+    *TIMES,
 )
 
 
@@ -734,103 +712,97 @@ def annotation_list_data(rows: list[dict]) -> list[dict]:
     tz = timezone.get_current_timezone() if settings.USE_TZ else None
     stamp = serializers.DateTimeField(default_timezone=tz).to_representation
     claims = [row["id"] for row in rows if row["kind"] == AnnotationKind.CLAIM]
+    evidence = _list_evidence(claims, stamp) if claims else {}
+    return [_list_item(row, evidence, stamp) for row in rows]
+
+
+_EVIDENCE_COLUMNS = (
+    "claim_id",
+    "id",
+    "source_id",
+    "source__url",
+    "source__title",
+    "source__publisher",
+    "source__published",
+    "source__kind",
+    "stance",
+    "excerpt",
+    "note",
+    "created",
+)
+
+
+def _list_evidence(claims: list[int], stamp: Callable[[object], str]) -> dict[int, list[dict]]:
+    """Return the claims' evidence by claim id, each item as EvidenceSerializer shapes it."""
     evidence: dict[int, list[dict]] = {}
-    if claims:
-        items = (
-            Evidence.objects.filter(claim_id__in=claims)
-            .order_by(*Evidence._meta.ordering)
-            .values_list(
-                "claim_id",
-                "id",
-                "source_id",
-                "source__url",
-                "source__title",
-                "source__publisher",
-                "source__published",
-                "source__kind",
-                "stance",
-                "excerpt",
-                "note",
-                "created",
-            )
+    items = (
+        Evidence.objects.filter(claim_id__in=claims)
+        .order_by(*Evidence._meta.ordering)
+        .values(*_EVIDENCE_COLUMNS)
+    )
+    for item in items:
+        published = item["source__published"]
+        evidence.setdefault(item["claim_id"], []).append(
+            {
+                "id": item["id"],
+                "source": {
+                    "id": item["source_id"],
+                    "url": item["source__url"],
+                    "title": item["source__title"],
+                    "publisher": item["source__publisher"],
+                    "published": _DATE.to_representation(published) if published else None,
+                    "kind": item["source__kind"],
+                },
+                "stance": item["stance"],
+                "excerpt": item["excerpt"],
+                "note": item["note"],
+                "created": stamp(item["created"]),
+            }
         )
-        for (
-            claim_id,
-            pk,
-            source_id,
-            url,
-            title,
-            publisher,
-            published,
-            source_kind,
-            stance,
-            excerpt,
-            note,
-            created,
-        ) in items:
-            evidence.setdefault(claim_id, []).append(
-                {
-                    "id": pk,
-                    "source": {
-                        "id": source_id,
-                        "url": url,
-                        "title": title,
-                        "publisher": publisher,
-                        "published": _DATE.to_representation(published) if published else None,
-                        "kind": source_kind,
-                    },
-                    "stance": stance,
-                    "excerpt": excerpt,
-                    "note": note,
-                    "created": stamp(created),
-                }
-            )
-    nothing: list = []
-    return [
-        {
-            "id": row["id"],
-            "article": row["article_id"],
-            "kind": row["kind"],
-            "start": row["start"],
-            "end": row["end"],
-            "exact": row["exact"],
-            "prefix": row["prefix"],
-            "suffix": row["suffix"],
-            "status": row["status"],
-            "version": row["version"],
-            "annotator": row["annotator__username"],
-            "speaker": None
-            if row["speaker_id"] is None
-            else {
-                "id": row["speaker_id"],
-                "name": row["speaker__name"],
-                "kind": row["speaker__kind"],
-            },
-            "role": row["role"],
-            "mention": _span_or_none(
-                row["mention_start"], row["mention_end"], row["mention_exact"]
-            ),
-            "cue": _span_or_none(row["cue_start"], row["cue_end"], row["cue_exact"]),
-            "quote_type": row["quote_type"],
-            "claimant": None
-            if row["claimant_id"] is None
-            else {
-                "id": row["claimant_id"],
-                "name": row["claimant__name"],
-                "kind": row["claimant__kind"],
-            },
-            "claimant_is_outlet": bool(row["claimant_is_outlet"]),
-            "quote": row["quote_id"],
-            "checkworthy": row["checkworthy"],
-            "verdict": row["verdict"],
-            "rationale": row["rationale"],
-            "evidence": evidence.get(row["id"], nothing),
-            "comment_count": row["comment_count"],
-            "created": stamp(row["created"]),
-            "updated": stamp(row["updated"]),
-        }
-        for row in rows
-    ]
+    return evidence
+
+
+_NOTHING: list = []
+
+
+def _list_item(row: dict, evidence: dict[int, list[dict]], stamp: Callable[[object], str]) -> dict:
+    """Return one annotation row as AnnotationSerializer shapes it (keys in its order)."""
+    return {
+        "id": row["id"],
+        "article": row["article_id"],
+        "kind": row["kind"],
+        "start": row["start"],
+        "end": row["end"],
+        "exact": row["exact"],
+        "prefix": row["prefix"],
+        "suffix": row["suffix"],
+        "status": row["status"],
+        "version": row["version"],
+        "annotator": row["annotator__username"],
+        "speaker": _entity_ref(row, "speaker"),
+        "role": row["role"],
+        "mention": _span_or_none(*(row[column] for column in span_parts("mention"))),
+        "cue": _span_or_none(*(row[column] for column in span_parts("cue"))),
+        "quote_type": row["quote_type"],
+        "claimant": _entity_ref(row, "claimant"),
+        "claimant_is_outlet": bool(row["claimant_is_outlet"]),
+        "quote": row["quote_id"],
+        "checkworthy": row["checkworthy"],
+        "verdict": row["verdict"],
+        "rationale": row["rationale"],
+        "evidence": evidence.get(row["id"], _NOTHING),
+        "comment_count": row["comment_count"],
+        "created": stamp(row["created"]),
+        "updated": stamp(row["updated"]),
+    }
+
+
+def _entity_ref(row: dict, link: str) -> dict | None:
+    """Return a speaker or claimant as EntityRefSerializer shapes it, from the row's columns."""
+    pk = row[f"{link}_id"]
+    if pk is None:
+        return None
+    return {"id": pk, "name": row[f"{link}__name"], "kind": row[f"{link}__kind"]}
 
 
 def _quotes(*, user: AbstractBaseUser | AnonymousUser) -> QuerySet[Annotation]:
@@ -871,7 +843,7 @@ class _AnnotationFieldsSerializer(serializers.Serializer):
     rationale = serializers.CharField(required=False, allow_blank=True)
 
     def _shape_spans(self, data: dict) -> dict:
-        for name in ("mention", "cue"):
+        for name in SPAN_FIELDS:
             if data.get(name) is not None:
                 data[name] = Span(**data[name])
         return data
@@ -906,7 +878,7 @@ class AnnotationUpdateSerializer(_AnnotationFieldsSerializer):
 
     def validate(self, data: dict) -> dict:
         data = self._shape_spans(data)
-        span_parts = [data.pop(name, None) for name in ("start", "end", "exact")]
+        span_parts = [data.pop(name, None) for name in SPAN]
         if any(part is not None for part in span_parts):
             if any(part is None for part in span_parts):
                 raise serializers.ValidationError(
@@ -915,8 +887,8 @@ class AnnotationUpdateSerializer(_AnnotationFieldsSerializer):
             data["span"] = Span(*span_parts)
         if not self.partial:
             own = QUOTE_FIELDS if self.instance.kind == AnnotationKind.QUOTE else CLAIM_FIELDS
-            empty = {"speaker": None, "mention": None, "cue": None, "claimant": None}
-            empty |= {"quote": None, "claimant_is_outlet": False}
+            empty: dict[str, object] = dict.fromkeys((*LINK_FIELDS, *SPAN_FIELDS))
+            empty["claimant_is_outlet"] = False
             for name in own:
                 data.setdefault(name, empty.get(name, ""))
         return data

@@ -37,6 +37,7 @@ from collections.abc import Iterator
 import orjson
 from django.urls import reverse
 
+from workbench.annotations.fields import EXPORT_ROW_HEAD, positions
 from workbench.articles.models import Project
 from workbench.exports.common import Progress, Viewer, annotation_urn
 from workbench.exports.selectors import (
@@ -57,6 +58,11 @@ ANNOTATION_FIELDS = (
     "claimant_is_outlet",
     "quote__speaker_id",
 )
+# An annotation row, read by name: each constant is where its column sits in ROW.
+ROW = (*EXPORT_ROW_HEAD, *ANNOTATION_FIELDS)
+PK, KIND, EXACT, STATUS, VERDICT = positions(ROW, "pk", "kind", "exact", "status", "verdict")
+UPDATED, QUOTE_SPEAKER = positions(ROW, "updated", "quote__speaker_id")
+CLAIMANT, CLAIMANT_IS_OUTLET = positions(ROW, "claimant_id", "claimant_is_outlet")
 OPTIONS = orjson.OPT_UTC_Z
 WIKIDATA = "http://www.wikidata.org/entity/"
 
@@ -88,8 +94,8 @@ def stream(
             entity_id
             for rows in page.annotations.values()
             for row in rows
-            if row[4] == "claim" and row[7]
-            for entity_id in (row[9], row[11])
+            if row[KIND] == "claim" and row[VERDICT]
+            for entity_id in (row[CLAIMANT], row[QUOTE_SPEAKER])
             if entity_id is not None
         }
         entities = export_entities(ids=entity_ids)
@@ -97,34 +103,21 @@ def stream(
         for pk, checksum, title, provisional, outlet, url, published in page.articles:
             appearance = None
             for n, row in enumerate(page.annotations.get(pk, ()), start=1):
-                (
-                    annotation_pk,
-                    _article_id,
-                    _start,
-                    _end,
-                    kind,
-                    exact,
-                    annotation_status,
-                    verdict,
-                    updated,
-                    claimant_id,
-                    claimant_is_outlet,
-                    quote_speaker_id,
-                ) = row
+                kind, verdict, annotation_status = row[KIND], row[VERDICT], row[STATUS]
                 if kind != "claim" or not verdict or (status and annotation_status != status):
                     continue
                 if appearance is None:
                     appearance = _appearance("" if provisional else title, outlet, url, published)
                 if base_url:
                     link = f"{base_url}{reverse('articles:article_detail', args=[pk])}"
-                    link += f"#annotation-{annotation_pk}"
+                    link += f"#annotation-{row[PK]}"
                 else:
                     link = annotation_urn(project, checksum, n)
                 claim = {"@type": "Claim"}
                 author = _claimant(
-                    entities.get(claimant_id),
-                    outlet if claimant_is_outlet else "",
-                    entities.get(quote_speaker_id),
+                    entities.get(row[CLAIMANT]),
+                    outlet if row[CLAIMANT_IS_OUTLET] else "",
+                    entities.get(row[QUOTE_SPEAKER]),
                     outlet,
                 )
                 if author is not None:
@@ -135,8 +128,8 @@ def stream(
                     "@context": "https://schema.org",
                     "@type": "ClaimReview",
                     "url": link,
-                    "claimReviewed": exact,
-                    "datePublished": updated.date(),
+                    "claimReviewed": row[EXACT],
+                    "datePublished": row[UPDATED].date(),
                     "author": reviewer,
                     "reviewRating": _rating(verdict, ratings.get(verdict), best),
                     "itemReviewed": claim,

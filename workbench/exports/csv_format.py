@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from workbench.annotations.fields import EXPORT_ROW_HEAD, FLAT_COLUMNS, positions
 from workbench.articles.models import Project
 from workbench.exports.common import Progress, Viewer
 from workbench.exports.selectors import (
@@ -60,20 +61,14 @@ HEADER = (
 )
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 ARTICLE_FIELDS = ("checksum", "title", "outlet", "url", "published")
-ANNOTATION_FIELDS = (
-    "kind",
-    "exact",
-    "speaker_id",
-    "role",
-    "quote_type",
-    "claimant_id",
-    "claimant_is_outlet",
-    "checkworthy",
-    "verdict",
-    "rationale",
-    "annotator_id",
-    "status",
-)
+ANNOTATION_FIELDS = ("kind", "exact", *FLAT_COLUMNS, "annotator_id", "status")
+# An annotation row, read by name: each constant is where its column sits in ROW.
+ROW = (*EXPORT_ROW_HEAD, *ANNOTATION_FIELDS)
+PK, KIND, START, END, EXACT = positions(ROW, "pk", "kind", "start", "end", "exact")
+SPEAKER, ROLE, QUOTE_TYPE = positions(ROW, "speaker_id", "role", "quote_type")
+CLAIMANT, CLAIMANT_IS_OUTLET = positions(ROW, "claimant_id", "claimant_is_outlet")
+CHECKWORTHY, VERDICT, RATIONALE = positions(ROW, "checkworthy", "verdict", "rationale")
+ANNOTATOR, STATUS = positions(ROW, "annotator_id", "status")
 
 
 def neutralise(cell: str) -> str:
@@ -116,7 +111,7 @@ def stream(
         article_fields=ARTICLE_FIELDS,
         annotation_fields=ANNOTATION_FIELDS,
     ):
-        entity_ids, has_claims = page_entities_named(page, speaker=6, claimant=9)
+        entity_ids, has_claims = page_entities_named(page, columns=ROW)
         entities = {
             pk: f"{once(entity['name'])},{entity['kind']}"
             for pk, entity in export_entities(ids=entity_ids).items()
@@ -131,36 +126,22 @@ def stream(
             day = published.isoformat() if published else ""
             article = f"{checksum},{cell(title)},{cell(outlet)},{cell(url)},{day}"
             outlet_name = cell(outlet or "(outlet)")
-            for n, (
-                annotation_pk,
-                _article_id,
-                start,
-                end,
-                kind,
-                exact,
-                speaker_id,
-                role,
-                quote_type,
-                claimant_id,
-                claimant_is_outlet,
-                checkworthy,
-                verdict,
-                rationale,
-                annotator_id,
-                annotation_status,
-            ) in enumerate(annotations, start=1):
+            for n, row in enumerate(annotations, start=1):
+                annotation_status = row[STATUS]
                 if status and annotation_status != status:
                     continue
+                kind, speaker_id, claimant_id = row[KIND], row[SPEAKER], row[CLAIMANT]
                 speaker = entities[speaker_id] if speaker_id is not None else ","
                 if claimant_id is not None:
                     claimant = entities[claimant_id].rpartition(",")[0]
                 else:
-                    claimant = outlet_name if claimant_is_outlet else ""
-                sources = evidence.get(annotation_pk) if kind == "claim" else None
+                    claimant = outlet_name if row[CLAIMANT_IS_OUTLET] else ""
+                sources = evidence.get(row[PK]) if kind == "claim" else None
                 out.append(
-                    f"{article},{n},{kind},{start},{end},{cell(exact)},{speaker},{cell(role)},"
-                    f"{quote_type},{claimant},{checkworthy},{once(verdict)},{cell(rationale)},"
-                    f"{_sources(sources) if sources else ''},{once(usernames[annotator_id])},"
+                    f"{article},{n},{kind},{row[START]},{row[END]},{cell(row[EXACT])},{speaker},"
+                    f"{cell(row[ROLE])},{row[QUOTE_TYPE]},{claimant},{row[CHECKWORTHY]},"
+                    f"{once(row[VERDICT])},{cell(row[RATIONALE])},"
+                    f"{_sources(sources) if sources else ''},{once(usernames[row[ANNOTATOR]])},"
                     f"{annotation_status}\r\n"
                 )
         yield "".join(out).encode("utf-8")

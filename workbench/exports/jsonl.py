@@ -39,6 +39,14 @@ from collections.abc import Iterator
 
 import orjson
 
+from workbench.annotations.fields import (
+    CLAIM_COLUMNS,
+    EXPORT_ROW_HEAD,
+    QUOTE_COLUMNS,
+    REVIEW_FIELDS,
+    SPAN_CONTEXT,
+    positions,
+)
 from workbench.articles.models import Project
 from workbench.exports.common import Progress, Viewer, project_record
 from workbench.exports.selectors import (
@@ -66,32 +74,19 @@ ARTICLE_FIELDS = (
     "status",
     "body",
 )
-ANNOTATION_FIELDS = (
-    "kind",
-    "exact",
-    "prefix",
-    "suffix",
-    "annotator_id",
-    "status",
-    "version",
-    "speaker_id",
-    "role",
-    "mention_start",
-    "mention_end",
-    "mention_exact",
-    "cue_start",
-    "cue_end",
-    "cue_exact",
-    "quote_type",
-    "claimant_id",
-    "claimant_is_outlet",
-    "quote_id",
-    "checkworthy",
-    "verdict",
-    "rationale",
-)
+ANNOTATION_FIELDS = ("kind", "exact", *SPAN_CONTEXT, *REVIEW_FIELDS, *QUOTE_COLUMNS, *CLAIM_COLUMNS)
+# An annotation row, read by name: each constant is where its column sits in ROW.
+ROW = (*EXPORT_ROW_HEAD, *ANNOTATION_FIELDS)
+PK, START, END, KIND, EXACT = positions(ROW, "pk", "start", "end", "kind", "exact")
+PREFIX, SUFFIX = positions(ROW, "prefix", "suffix")
+ANNOTATOR, STATUS, VERSION = positions(ROW, "annotator_id", "status", "version")
+SPEAKER, ROLE, QUOTE_TYPE = positions(ROW, "speaker_id", "role", "quote_type")
+MENTION_START, MENTION_END = positions(ROW, "mention_start", "mention_end")
+MENTION_EXACT, CUE_EXACT = positions(ROW, "mention_exact", "cue_exact")
+CUE_START, CUE_END, QUOTE = positions(ROW, "cue_start", "cue_end", "quote_id")
+CLAIMANT, CLAIMANT_IS_OUTLET = positions(ROW, "claimant_id", "claimant_is_outlet")
+CHECKWORTHY, VERDICT, RATIONALE = positions(ROW, "checkworthy", "verdict", "rationale")
 OPTIONS = orjson.OPT_APPEND_NEWLINE | orjson.OPT_UTC_Z
-# Positions in an annotation row: (pk, article_id, start, end, *ANNOTATION_FIELDS).
 NOTHING: list = []
 
 
@@ -111,7 +106,7 @@ def stream(
         article_fields=ARTICLE_FIELDS,
         annotation_fields=ANNOTATION_FIELDS,
     ):
-        entity_ids, has_claims = page_entities_named(page, speaker=11, claimant=20)
+        entity_ids, has_claims = page_entities_named(page, columns=ROW)
         entities = export_entities(ids=entity_ids)
         evidence = export_evidence(article_ids=page.ids) if has_claims and any_evidence else {}
         comments = (
@@ -183,66 +178,43 @@ def _annotations(
     entity, evidence_of, comments_of, truth = entities.get, evidence.get, comments.get, bool
     quotes = False
     n = 0
-    for (
-        pk,
-        _article_id,
-        start,
-        end,
-        kind,
-        exact,
-        prefix,
-        suffix,
-        annotator_id,
-        annotation_status,
-        version,
-        speaker_id,
-        role,
-        mention_start,
-        mention_end,
-        mention_exact,
-        cue_start,
-        cue_end,
-        cue_exact,
-        quote_type,
-        claimant_id,
-        claimant_is_outlet,
-        quote_id,
-        checkworthy,
-        verdict,
-        rationale,
-    ) in rows:
+    for row in rows:
         n += 1
+        annotation_status = row[STATUS]
         if status and annotation_status != status:
             continue
+        pk, kind, quote_id = row[PK], row[KIND], row[QUOTE]
         if quote_id is not None:
             quotes = True
+        speaker_id, mention_start, cue_start = row[SPEAKER], row[MENTION_START], row[CUE_START]
+        claimant_id = row[CLAIMANT]
         append(
             {
                 "id": n,
                 "kind": kind,
-                "start": start,
-                "end": end,
-                "exact": exact,
-                "prefix": prefix,
-                "suffix": suffix,
-                "annotator": usernames[annotator_id],
+                "start": row[START],
+                "end": row[END],
+                "exact": row[EXACT],
+                "prefix": row[PREFIX],
+                "suffix": row[SUFFIX],
+                "annotator": usernames[row[ANNOTATOR]],
                 "status": annotation_status,
-                "version": version,
+                "version": row[VERSION],
                 "speaker": None if speaker_id is None else entity(speaker_id),
-                "role": role,
+                "role": row[ROLE],
                 "speaker_mention": None
                 if mention_start is None
-                else {"start": mention_start, "end": mention_end, "text": mention_exact},
+                else {"start": mention_start, "end": row[MENTION_END], "text": row[MENTION_EXACT]},
                 "cue": None
                 if cue_start is None
-                else {"start": cue_start, "end": cue_end, "text": cue_exact},
-                "quote_type": quote_type,
+                else {"start": cue_start, "end": row[CUE_END], "text": row[CUE_EXACT]},
+                "quote_type": row[QUOTE_TYPE],
                 "claimant": None if claimant_id is None else entity(claimant_id),
-                "claimant_is_outlet": truth(claimant_is_outlet),
+                "claimant_is_outlet": truth(row[CLAIMANT_IS_OUTLET]),
                 "quote": quote_id,
-                "checkworthy": checkworthy,
-                "verdict": verdict,
-                "rationale": rationale,
+                "checkworthy": row[CHECKWORTHY],
+                "verdict": row[VERDICT],
+                "rationale": row[RATIONALE],
                 "evidence": evidence_of(pk, NOTHING) if kind == "claim" else NOTHING,
                 "comments": comments_of(pk, NOTHING) if comments else NOTHING,
             }
@@ -250,7 +222,7 @@ def _annotations(
     if quotes:
         # Database ids become ordinals; a quote left out by the status filter has none here.
         ordinals = {
-            row[0]: n for n, row in enumerate(rows, start=1) if not status or row[9] == status
+            row[PK]: n for n, row in enumerate(rows, start=1) if not status or row[STATUS] == status
         }
         for item in written:
             if item["quote"] is not None:

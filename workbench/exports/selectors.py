@@ -22,6 +22,7 @@ from django.contrib.auth import get_user_model
 from django.db import connections
 from django.db.models import QuerySet
 
+from workbench.annotations.fields import EXPORT_ROW_HEAD
 from workbench.annotations.models import Annotation, Comment, Entity, Evidence
 from workbench.annotations.selectors import blind_rule
 from workbench.articles.models import Article, Project
@@ -34,6 +35,8 @@ PAGE_SIZE = 250
 
 # The order of annotations everywhere (see _text_order): text order, the longer of two spans
 # starting together first, then creation. Ordinals (the exported annotation ids) count in it.
+# Where the head of every annotation row sits (see export_pages).
+PK, ARTICLE, START, END = map(EXPORT_ROW_HEAD.index, ("pk", "article_id", "start", "end"))
 
 
 @dataclass(frozen=True)
@@ -85,7 +88,7 @@ def export_pages(
 
     Keyset paging (`pk > last`) keeps every page as cheap as the first, and two or three
     queries per page replace one per article. Each article row starts with its pk; each
-    annotation row is (pk, article_id, start, end, *annotation_fields), where the field
+    annotation row is (*EXPORT_ROW_HEAD, *annotation_fields), where the field
     "annotator_id" has its username in the page's `usernames` (shared by the pages: it holds
     every annotator named so far). Annotations come unfiltered by status: their ordinals must
     not depend on the filter, so callers filter while writing. They are the ones the user may
@@ -93,7 +96,7 @@ def export_pages(
     leaves no gap.
     Boolean fields may come as 0/1: read them with bool().
     """
-    fields = ["pk", "article_id", "start", "end", *annotation_fields]
+    fields = [*EXPORT_ROW_HEAD, *annotation_fields]
     annotator = fields.index("annotator_id") if "annotator_id" in fields else -1
     # Without converters the driver's values are what we need, except SQLite's dates and times
     # (text there): a query that reads them goes through the ORM.
@@ -126,9 +129,9 @@ def export_pages(
                 )
         grouped: dict[int, list[tuple]] = {}
         for row in rows:
-            group = grouped.get(row[1])
+            group = grouped.get(row[ARTICLE])
             if group is None:
-                grouped[row[1]] = group = []
+                grouped[row[ARTICLE]] = group = []
             group.append(row)
         for group in grouped.values():
             group.sort(key=_text_order)
@@ -139,7 +142,7 @@ def export_pages(
 
 
 def _text_order(row: tuple) -> tuple[int, int, int]:
-    return row[2], -row[3], row[0]
+    return row[START], -row[END], row[PK]
 
 
 def _raw_rows(rows: QuerySet) -> list[tuple]:
@@ -175,17 +178,18 @@ def export_entities(*, ids: set[int]) -> dict[int, dict]:
     }
 
 
-def page_entities_named(page: Page, *, speaker: int, claimant: int) -> tuple[set[int], bool]:
+def page_entities_named(page: Page, *, columns: Sequence[str]) -> tuple[set[int], bool]:
     """Return the ids of the entities a page's annotation rows name, and whether any is a claim.
 
-    `speaker` and `claimant` are the positions of those ids in the format's annotation rows;
-    the kind is always at position 4. Collected with map() so a page of 3,000 rows stays cheap.
+    `columns` names the columns of the format's annotation rows, which hold "kind",
+    "speaker_id" and "claimant_id". Collected with map() so a page of 3,000 rows stays cheap.
     """
+    speaker, claimant, kind = map(columns.index, ("speaker_id", "claimant_id", "kind"))
     rows = list(chain.from_iterable(page.annotations.values()))
     ids = set(map(itemgetter(speaker), rows))
     ids.update(map(itemgetter(claimant), rows))
     ids.discard(None)
-    return ids, "claim" in set(map(itemgetter(4), rows))
+    return ids, "claim" in set(map(itemgetter(kind), rows))
 
 
 def export_has_rated_claims(*, project: Project, user: Viewer, status: str = "") -> bool:

@@ -37,6 +37,13 @@ from collections.abc import Iterator
 
 import orjson
 
+from workbench.annotations.fields import (
+    EXPORT_ROW_HEAD,
+    FLAT_COLUMNS,
+    SPAN_CONTEXT,
+    TIMES,
+    positions,
+)
 from workbench.articles.models import Project
 from workbench.exports.common import Progress, Viewer, annotation_urn, article_urn
 from workbench.exports.selectors import (
@@ -52,20 +59,20 @@ ARTICLE_FIELDS = ("checksum", "url", "outlet")
 ANNOTATION_FIELDS = (
     "kind",
     "exact",
-    "prefix",
-    "suffix",
+    *SPAN_CONTEXT,
     "annotator_id",
     "status",
-    "created",
-    "updated",
-    "speaker_id",
-    "role",
-    "quote_type",
-    "claimant_id",
-    "claimant_is_outlet",
-    "verdict",
-    "rationale",
+    *TIMES,
+    *(c for c in FLAT_COLUMNS if c != "checkworthy"),
 )
+# An annotation row, read by name: each constant is where its column sits in ROW.
+ROW = (*EXPORT_ROW_HEAD, *ANNOTATION_FIELDS)
+PK, KIND, START, END, EXACT = positions(ROW, "pk", "kind", "start", "end", "exact")
+PREFIX, SUFFIX, CREATED, UPDATED = positions(ROW, "prefix", "suffix", "created", "updated")
+ANNOTATOR, STATUS = positions(ROW, "annotator_id", "status")
+SPEAKER, ROLE, QUOTE_TYPE = positions(ROW, "speaker_id", "role", "quote_type")
+CLAIMANT, CLAIMANT_IS_OUTLET = positions(ROW, "claimant_id", "claimant_is_outlet")
+VERDICT, RATIONALE = positions(ROW, "verdict", "rationale")
 OPTIONS = orjson.OPT_UTC_Z | orjson.OPT_OMIT_MICROSECONDS
 WIKIDATA = "http://www.wikidata.org/entity/"
 
@@ -109,7 +116,7 @@ def stream(
         article_fields=ARTICLE_FIELDS,
         annotation_fields=ANNOTATION_FIELDS,
     ):
-        entity_ids, has_claims = page_entities_named(page, speaker=12, claimant=15)
+        entity_ids, has_claims = page_entities_named(page, columns=ROW)
         entities = export_entities(ids=entity_ids)
         evidence = export_evidence(article_ids=page.ids) if has_claims else {}
         usernames = page.usernames
@@ -117,9 +124,9 @@ def stream(
         for pk, checksum, url, outlet in page.articles:
             source = url or article_urn(checksum)
             for n, row in enumerate(page.annotations.get(pk, ()), start=1):
-                if status and row[9] != status:
+                if status and row[STATUS] != status:
                     continue
-                annotator = usernames[row[8]]
+                annotator = usernames[row[ANNOTATOR]]
                 item = _annotation(
                     project, checksum, n, source, outlet, annotator, row, entities, evidence
                 )
@@ -144,40 +151,22 @@ def _annotation(
     entities: dict[int, dict],
     evidence: dict[int, list[dict]],
 ) -> dict:
-    (
-        pk,
-        _article_id,
-        start,
-        end,
-        kind,
-        exact,
-        prefix,
-        suffix,
-        _annotator_id,
-        _status,
-        created,
-        updated,
-        speaker_id,
-        role,
-        quote_type,
-        claimant_id,
-        claimant_is_outlet,
-        verdict,
-        rationale,
-    ) = row
+    pk, kind = row[PK], row[KIND]
     body = [_text("classifying", kind)]
     if kind == "quote":
         motivation = "identifying"
-        body += _entity(entities.get(speaker_id))
+        body += _entity(entities.get(row[SPEAKER]))
+        role, quote_type = row[ROLE], row[QUOTE_TYPE]
         if role:
             body.append(_text("describing", role))
         if quote_type:
             body.append(_text("tagging", quote_type))
     else:
+        verdict, rationale = row[VERDICT], row[RATIONALE]
         motivation = "assessing" if verdict else "classifying"
-        if claimant_is_outlet and outlet:
+        if row[CLAIMANT_IS_OUTLET] and outlet:
             body.append(_text("identifying", outlet))
-        body += _entity(entities.get(claimant_id))
+        body += _entity(entities.get(row[CLAIMANT]))
         if verdict:
             body.append(_text("assessing", verdict))
         if rationale:
@@ -192,7 +181,8 @@ def _annotation(
                         "purpose": "linking",
                     }
                 )
-    quote_selector = {"type": "TextQuoteSelector", "exact": exact}
+    quote_selector = {"type": "TextQuoteSelector", "exact": row[EXACT]}
+    prefix, suffix = row[PREFIX], row[SUFFIX]
     if prefix:
         quote_selector["prefix"] = prefix
     if suffix:
@@ -201,15 +191,15 @@ def _annotation(
         "id": annotation_urn(project, checksum, ordinal),
         "type": "Annotation",
         "motivation": motivation,
-        "created": created,
-        "modified": updated,
+        "created": row[CREATED],
+        "modified": row[UPDATED],
         "creator": {"type": "Person", "nickname": annotator},
         "body": body,
         "target": {
             "source": source,
             "selector": [
                 quote_selector,
-                {"type": "TextPositionSelector", "start": start, "end": end},
+                {"type": "TextPositionSelector", "start": row[START], "end": row[END]},
             ],
         },
     }

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from workbench.accounts.models import Team
+from workbench.annotations.fields import COMPARED
 from workbench.annotations.models import Annotation, AnnotationStatus
 from workbench.annotations.selectors import annotation_list
 from workbench.articles.models import Article, Project
@@ -244,19 +245,6 @@ class Versions:
     def unresolved(self) -> int:
         """Return how many rows approving now would leave out of the approved version."""
         return sum(1 for row in self.rows if row.unresolved)
-
-
-# What two reviewers' annotations of a span must share to agree, by the label a lead reads.
-COMPARED = {
-    "kind": ("kind",),
-    "span": ("start", "end"),
-    "speaker": ("speaker_id",),
-    "role": ("role",),
-    "quote type": ("quote_type",),
-    "claimant": ("claimant_id", "claimant_is_outlet"),
-    "check-worthy": ("checkworthy",),
-    "verdict": ("verdict",),
-}
 
 
 def _differing(cells: list[Cell]) -> list[str]:

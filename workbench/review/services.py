@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from workbench.accounts.models import Membership, Role, Team
 from workbench.accounts.services import require_lead
+from workbench.annotations.fields import COPIED_COLUMNS, MERGED_COLUMNS
 from workbench.annotations.models import Annotation, AnnotationStatus, Evidence
 from workbench.annotations.services import history_user, record_bulk_change, recorded_by
 from workbench.articles.models import Article, ArticleStatus
@@ -356,31 +357,6 @@ def _sync_article_status(article: Article) -> None:
 
 # --- adjudication -----------------------------------------------------------------------------
 
-COPIED_FIELDS = (
-    "kind",
-    "start",
-    "end",
-    "exact",
-    "prefix",
-    "suffix",
-    "speaker_id",
-    "role",
-    "mention_start",
-    "mention_end",
-    "mention_exact",
-    "cue_start",
-    "cue_end",
-    "cue_exact",
-    "quote_type",
-    "claimant_id",
-    "claimant_is_outlet",
-    "checkworthy",
-    "verdict",
-    "rationale",
-)
-# Filled from the other originals of a merge when the base leaves them empty.
-MERGED_FIELDS = tuple(f for f in COPIED_FIELDS if f not in ("kind", "start", "end", "exact"))
-
 
 def _adjudicable(originals: Sequence[Annotation], actor: AbstractBaseUser) -> Article:
     if not originals:
@@ -439,10 +415,10 @@ def _adjudicate(originals: list[Annotation], actor: AbstractBaseUser, method: st
         article=article,
         annotator=actor,
         status=AnnotationStatus.APPROVED,
-        **{name: getattr(base, name) for name in COPIED_FIELDS},
+        **{name: getattr(base, name) for name in COPIED_COLUMNS},
     )
     for other in originals[1:]:
-        for name in MERGED_FIELDS:
+        for name in MERGED_COLUMNS:
             if getattr(result, name) in (None, "", False):
                 setattr(result, name, getattr(other, name))
     if result.kind == "claim" and result.claimant_id and result.claimant_is_outlet:
