@@ -59,8 +59,9 @@ def locate(body: str, label: dict) -> tuple[int, int] | str:
     return start, start + len(text)
 
 
-def problems(path: Path) -> list[str]:
-    article = HERE / "articles" / (path.stem + ".txt")
+def problems(path: Path, articles: Path = HERE / "articles") -> list[str]:
+    """The problems of one label file against its article in `articles`."""
+    article = articles / (path.stem + ".txt")
     if not article.exists():
         return [f"{path.name}: no article {article.name}"]
     body = body_of(article)
