@@ -2,6 +2,10 @@
 
     uv run python bench/suggest_eval.py /path/to/PolNeAR [--split train|dev|test] [--show N]
     uv run python bench/suggest_eval.py /path/to/PolNeAR --rules    # P and R per named rule
+    uv run python bench/suggest_eval.py --devset bench/devset/gold.jsonl [--json]  # our own set
+
+The development set (bench/devset, issue 15) is scored by bench/devset/scoring.py, whose
+docstring defines its measures; PolNeAR's scoring below is not affected by it.
 
 PolNeAR (github.com/networkdynamics/PolNeAR) has no licence, so it is not in this repository:
 clone it anywhere and pass the path. Each article's attributions are BRAT standoff (.ann) with
@@ -38,6 +42,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from workbench.suggest.finder.engine import Suggestion, suggest  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "devset"))
+import scoring as devset_scoring  # noqa: E402
 
 OPENING = tuple("\"“«„‘'")
 # The eval's own lexicon of communication cues (independent of the finder's verb list) for the
@@ -406,7 +413,18 @@ def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("polnear", type=Path, help="a checkout of networkdynamics/PolNeAR")
+    parser.add_argument(
+        "polnear", type=Path, nargs="?", help="a checkout of networkdynamics/PolNeAR"
+    )
+    parser.add_argument(
+        "--devset",
+        type=Path,
+        help="also (or only) score the development set's gold file (bench/devset/gold.jsonl), "
+        "overall and per outlet; see bench/devset/scoring.py",
+    )
+    parser.add_argument(
+        "--json", action="store_true", help="print the development set's scores as JSON"
+    )
     parser.add_argument(
         "--split",
         choices=["train", "dev", "test"],
@@ -418,7 +436,14 @@ def main() -> int:
         "--rules", action="store_true", help="precision and recall per named rule, as a table"
     )
     args = parser.parse_args()
-    for split in args.split or ["train", "dev"]:
+    if args.polnear is None and args.devset is None:
+        parser.error("give a PolNeAR checkout, --devset GOLD_FILE, or both")
+    if args.json and args.devset is None:
+        parser.error("--json scores the development set: give --devset")
+    if args.devset is not None and not args.devset.is_file():
+        print(f"no gold file {args.devset}", file=sys.stderr)
+        return 2
+    for split in (args.split or ["train", "dev"]) if args.polnear else []:
         started = time.perf_counter()
         articles = load_split(args.polnear, split)
         if not articles:
@@ -445,6 +470,8 @@ def main() -> int:
         if rules is not None:
             print("-- per rule, all attributions (P of its own suggestions, R of all the gold):")
             print("\n".join(rule_table(rules, scores["all"].gold)))
+    if args.devset is not None:
+        print(devset_scoring.report(args.devset, as_json=args.json))
     return 0
 
 
