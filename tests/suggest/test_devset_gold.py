@@ -1,0 +1,200 @@
+"""The development set's tools in bench/devset: build_gold.py makes the gold file with the
+workbench, scoring.py (suggest_eval.py --devset) scores the finder on it (fixture articles and
+labels written for these tests, in devset_fixture/)."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from workbench.annotations.models import Annotation, Entity
+from workbench.articles.models import Article
+from workbench.suggest.finder.engine import Suggestion
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURE = Path(__file__).resolve().parent / "devset_fixture"
+BUILD = ROOT / "bench" / "devset" / "build_gold.py"
+
+
+def _load(name: str, path: Path):
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+scoring = _load("devset_scoring", ROOT / "bench" / "devset" / "scoring.py")
+suggest_eval = _load("suggest_eval", ROOT / "bench" / "suggest_eval.py")
+
+
+def _build(out: Path, labels: Path = FIXTURE / "labels") -> subprocess.CompletedProcess:
+    # A process of its own: the script boots Django on its own throw-away database.
+    return subprocess.run(  # noqa: S603 - our own interpreter and script
+        [
+            sys.executable,
+            str(BUILD),
+            "--out",
+            str(out),
+            "--labels",
+            str(labels),
+            "--articles",
+            str(FIXTURE / "articles"),
+            "--sources",
+            str(FIXTURE / "sources.jsonl"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+
+
+@pytest.fixture(scope="module")
+def gold(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("gold") / "gold.jsonl"
+    done = _build(out)
+    assert done.returncode == 0, done.stderr
+    return out
+
+
+def _records(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_build_gold_writes_the_labels_as_the_workbench_exports_them(gold):
+    storm, bridge = _records(gold)  # label-file order: coastal-news… before riverton…
+    body = (FIXTURE / "articles" / "riverton--bridge.txt").read_text(encoding="utf-8")
+    assert bridge["title"] == "Mayor opens the bridge"
+    assert bridge["body"] == body.partition("\n\n")[2]
+    assert bridge["outlet"] == "Riverton Gazette" and bridge["published"] is None
+    assert storm["published"] == "2026-01-02"
+    first, second, council = bridge["annotations"]
+    assert first["exact"] == "We will build the new bridge by May,"
+    assert first["speaker"]["name"] == "Hester Lie" and first["role"] == "mayor of Riverton"
+    # The cue between the mention and the quote: the "said" after the second part is not it.
+    assert first["cue"]["start"] == bridge["body"].index("said")
+    assert second["speaker_mention"] == first["speaker_mention"]
+    assert council["speaker"]["kind"] == "other"
+    assert council["speaker"]["description"] == scoring.UNRESOLVED
+    assert council["speaker_mention"]["text"] == "The council"
+    she = storm["annotations"][-1]
+    # "she" as a word, not the "he" … inside other words.
+    assert storm["body"][she["speaker_mention"]["start"] :].startswith("she told")
+    assert [a["quote_type"] for a in storm["annotations"]] == ["mixed", "direct", "direct"]
+
+
+def test_build_gold_gives_the_same_bytes_again(gold, tmp_path):
+    again = tmp_path / "again.jsonl"
+    assert _build(again).returncode == 0
+    assert again.read_bytes() == gold.read_bytes()
+
+
+def test_build_gold_refuses_what_check_labels_refuses(tmp_path):
+    labels = tmp_path / "labels"
+    shutil.copytree(FIXTURE / "labels", labels)
+    with (labels / "riverton--bridge.jsonl").open("a", encoding="utf-8") as handle:
+        bad = {"kind": "quote", "quote_type": "direct", "text": "“It will carry trains.”"}
+        handle.write(json.dumps({**bad, "speaker": "Hester Lie", "speaker_kind": "person"}) + "\n")
+    out = tmp_path / "gold.jsonl"
+    done = _build(out, labels)
+    assert done.returncode == 1
+    assert "without them" in done.stderr and not out.exists()
+
+
+def test_the_scorer_reads_the_gold_per_outlet(gold, monkeypatch, capsys):
+    monkeypatch.setattr(sys, "argv", ["suggest_eval.py", "--devset", str(gold), "--json"])
+    assert suggest_eval.main() == 0
+    report = json.loads(capsys.readouterr().out)
+    assert set(report["outlets"]) == {"Coastal News (coastal.example)", "Riverton Gazette"}
+    assert report["all"]["articles"] == 2 and report["all"]["gold_quotes"] == 6
+    assert report["outlets"]["Riverton Gazette"]["gold_direct"] == 2
+    monkeypatch.setattr(sys, "argv", ["suggest_eval.py", "--devset", str(gold)])
+    assert suggest_eval.main() == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("== development set") and "2 articles, 2 outlets" in lines[0]
+    assert [line.split(" ")[0] for line in lines if line.startswith(("Coastal", "Riverton"))] == [
+        "Coastal",
+        "Riverton",
+    ]
+    assert any(line.startswith("all outlets") for line in lines)
+
+
+TEXT = "“A is true,” Ann Lie told reporters. “B is false.”"
+
+
+def _quote(part: str, speaker: str = "Ann Lie", unresolved: bool = False):
+    start = TEXT.index(part)
+    return scoring.GoldQuote(start, start + len(part), "direct", speaker, unresolved)
+
+
+def _suggestion(part: str, speaker: str | None) -> Suggestion:
+    start = TEXT.index(part)
+    return Suggestion(
+        kind="quote",
+        start=start,
+        end=start + len(part),
+        text=part,
+        score=0.9,
+        speaker=speaker,
+        quote_type="direct",
+    )
+
+
+def _score(monkeypatch, golds, suggestions) -> dict:
+    monkeypatch.setattr(scoring, "suggest", lambda text, claims: suggestions)
+    row = scoring.score_article(scoring.GoldArticle("x", "t", "Outlet", TEXT, golds))
+    return {name: count.as_dict() for name, count in row.counts.items()}
+
+
+def test_a_wrong_speaker_counts_as_wrong(monkeypatch):
+    golds = [_quote("A is true,"), _quote("B is false.")]
+    found = [_suggestion("“A is true,”", "Ann Lie"), _suggestion("“B is false.”", "Reporters")]
+    counts = _score(monkeypatch, golds, found)
+    assert counts["exact_direct"]["right_gold"] == 2  # the marks are not part of the quote
+    speaker = counts["speaker"]
+    assert (speaker["right_pred"], speaker["pred"], speaker["gold"]) == (1, 2, 2)
+
+
+def test_a_split_quote_suggested_as_one_is_an_exact_miss(monkeypatch):
+    golds = [_quote("A is true,"), _quote("B is false.")]
+    counts = _score(monkeypatch, golds, [_suggestion(TEXT, "Ann Lie")])
+    exact = counts["exact_direct"]
+    assert (exact["right_pred"], exact["pred"], exact["right_gold"], exact["gold"]) == (0, 1, 0, 2)
+    # Found it is, both halves: finding is not one-to-one, exactness is.
+    assert counts["found_direct"]["r"] == 1.0 and counts["found_direct"]["p"] == 1.0
+
+
+def test_an_exact_quote_keeps_its_punctuation(monkeypatch):
+    counts = _score(monkeypatch, [_quote("A is true,")], [_suggestion("A is true", "Ann Lie")])
+    assert counts["exact_direct"]["right_gold"] == 0 and counts["found_direct"]["right_gold"] == 1
+
+
+def test_an_unresolved_description_is_right_without_its_article(monkeypatch):
+    golds = [_quote("A is true,", "military spokesman", unresolved=True)]
+    counts = _score(monkeypatch, golds, [_suggestion("A is true,", "A military spokesman")])
+    assert counts["speaker"]["right_gold"] == 1
+    assert counts["named_speaker"]["gold"] == 0  # left out of the named-speaker line
+
+
+@pytest.mark.django_db
+def test_the_gold_file_imports_back_into_the_workbench(gold):
+    call_command("import_dataset", str(gold), project="devset/copy")
+    assert Article.objects.filter(project__slug="copy").count() == 2
+    assert Annotation.objects.filter(article__project__slug="copy").count() == 6
+    council = Entity.objects.get(name="council")
+    assert council.kind == "other" and council.description == scoring.UNRESOLVED
+    bridge = Article.objects.get(project__slug="copy", title="Mayor opens the bridge")
+    quote = bridge.annotations.order_by("start").first()
+    assert (quote.speaker.name, quote.mention_exact, quote.cue_exact) == (
+        "Hester Lie",
+        "Hester Lie",
+        "said",
+    )
