@@ -198,3 +198,11 @@ def test_the_gold_file_imports_back_into_the_workbench(gold):
         "Hester Lie",
         "said",
     )
+
+
+def test_a_direct_quote_inside_a_mixed_suggestion_is_found_but_not_exact(monkeypatch):
+    mixed = _suggestion("“A is true,” Ann Lie", "Ann Lie")
+    mixed.quote_type = "mixed"
+    counts = _score(monkeypatch, [_quote("A is true,")], [mixed])
+    assert counts["found_direct"]["right_gold"] == 1 and counts["found_direct"]["pred"] == 0
+    assert counts["exact_direct"]["right_gold"] == 0
