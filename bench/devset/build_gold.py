@@ -37,6 +37,7 @@ import re
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
@@ -45,6 +46,12 @@ sys.path.insert(0, str(HERE))
 
 from check_labels import body_of, locate, problems  # noqa: E402
 from scoring import UNRESOLVED  # noqa: E402  (the marker the scorer reads)
+
+if TYPE_CHECKING:  # Django is set up only once the throw-away database is chosen.
+    from django.contrib.auth.models import AbstractBaseUser
+
+    from workbench.accounts.models import Team
+    from workbench.annotations.models import Entity
 
 TEAM, PROJECT, LEAD = "devset", "devset", "devset-lead"
 
@@ -224,7 +231,7 @@ def _build(
         print(f"[{number}/{len(labelled)}] {path.stem}: {len(labels)} quotes", file=sys.stderr)
 
 
-def _speaker(team: object, lead: object, label: dict) -> object:
+def _speaker(team: Team, lead: AbstractBaseUser, label: dict) -> Entity | None:
     """The label's speaker as a registry entity (None when the text names no one)."""
     from workbench.annotations.selectors import entity_named
     from workbench.annotations.services import entity_create, entity_find_or_create
