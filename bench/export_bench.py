@@ -89,7 +89,7 @@ before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 seconds, first, size = [], [], 0
 for _ in range({runs}):
     started = time.perf_counter()
-    stream = export_stream(project=project, fmt={fmt!r})
+    stream = export_stream(project=project, user=None, fmt={fmt!r})
     size = len(next(stream))
     first.append(time.perf_counter() - started)
     for chunk in stream:
