@@ -206,3 +206,20 @@ def test_a_direct_quote_inside_a_mixed_suggestion_is_found_but_not_exact(monkeyp
     counts = _score(monkeypatch, [_quote("A is true,")], [mixed])
     assert counts["found_direct"]["right_gold"] == 1 and counts["found_direct"]["pred"] == 0
     assert counts["exact_direct"]["right_gold"] == 0
+
+
+def test_the_committed_gold_file_is_built_from_the_committed_labels(tmp_path):
+    """A label changed without re-running build_gold.py would leave a stale gold file."""
+    out = tmp_path / "gold.jsonl"
+    done = subprocess.run(  # noqa: S603 - our own interpreter and script
+        [sys.executable, str(BUILD), "--out", str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    committed = ROOT / "bench" / "devset" / "gold.jsonl"
+    assert out.read_bytes() == committed.read_bytes(), (
+        "bench/devset/gold.jsonl is out of date: run `uv run python bench/devset/build_gold.py`"
+    )
