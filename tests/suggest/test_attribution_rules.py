@@ -6,7 +6,8 @@ read the text: `explain` for quotations, the veto tables of `attribution`, `dire
 `speakers` for the rest), the text, and what the finder must find. A rule renamed, or a case
 now decided by another rule, fails here. "none" tags a text on which no rule suggested anything
 and no veto fired (a cue word the tables do not know at all). Checks a row cannot hold in its
-fields (offsets, cues, several sentences of a test) are a `check` beside the row.
+fields (offsets, one suggestion of several, prefixes and substrings) are a `check` beside the
+row, called with the text and the suggestions the row selected.
 """
 
 from __future__ import annotations
@@ -79,7 +80,8 @@ class Case:
     """One text, the rule it exercises and what the finder must find in it.
 
     `pick` selects the suggestions compared: "direct" quotations or every "quote". The
-    expected tuples (`texts`, `speakers`, `quote_types`, `roles`) are of all of them, in order;
+    expected tuples (`texts`, `speakers`, `speaker_spans`: the text of the speaker's mention,
+    `quote_types`, `roles`, `cues`: the cue's text) are of all of them, in order;
     `count` is how many there are (0: no quote); `first_*` and `last_*` look at one only.
     """
 
@@ -91,31 +93,34 @@ class Case:
     speakers: tuple[str | None, ...] | None = None
     quote_types: tuple[str | None, ...] | None = None
     roles: tuple[str | None, ...] | None = None
+    speaker_spans: tuple[str, ...] | None = None
+    cues: tuple[str | None, ...] | None = None
     first_speaker: str | None = None
     first_role: str | None = None
     last_speaker: str | None = None
-    check: Callable[[str], None] | None = None
+    check: Callable[[str, list[Suggestion]], None] | None = None
 
 
-def _consecutive_sentences_each_with_a_cue_stay_two_quotes(text: str) -> None:
-    found = direct_quotes(text)
-    assert len(found) == 2
+def _consecutive_sentences_each_with_a_cue_stay_two_quotes(
+    text: str, found: list[Suggestion]
+) -> None:
     assert found[1].text == "“Half of the shops on this street have closed,”"
 
 
-def _split_quote_around_one_cue_is_one_quote(text: str) -> None:
-    (quote,) = direct_quotes(text)
+def _split_quote_around_one_cue_is_one_quote(text: str, found: list[Suggestion]) -> None:
+    (quote,) = found
     assert quote.end == len(text)
-    assert quote.speaker == "Paul Greer"
 
 
-def _document_that_reads_after_a_quote_is_the_source(text: str) -> None:
-    (quote,) = direct_quotes(text)
+def _document_that_reads_after_a_quote_is_the_source(text: str, found: list[Suggestion]) -> None:
+    (quote,) = found
     assert quote.speaker_start is not None
     assert text[quote.speaker_start : quote.speaker_end].endswith("letter")
 
 
-def _participle_after_indirect_speech_is_a_second_remark(text: str) -> None:
+def _participle_after_indirect_speech_is_a_second_remark(
+    text: str, found: list[Suggestion]
+) -> None:
     found = [s for s in suggest(text, claims=0) if s.kind == "quote"]
     assert [q.text for q in found] == [
         "the budget would be balanced by June",
@@ -124,601 +129,328 @@ def _participle_after_indirect_speech_is_a_second_remark(text: str) -> None:
     assert {q.speaker for q in found} == {"Dana Whitfield"}
 
 
-def _participle_takes_the_sentence_subject_as_speaker(text: str) -> None:
+def _participle_takes_the_sentence_subject_as_speaker(text: str, found: list[Suggestion]) -> None:
     found = [s for s in suggest(text, claims=0) if s.kind == "quote"]
     assert [(q.text, q.speaker) for q in found] == [("it would raise rents", "Ellen Marsh")]
 
 
-def _quote_after_an_indirect_attribution_continues_its_speaker(text: str) -> None:
-    (quote,) = direct_quotes(text)
-    assert quote.speaker == "Harriet Olsen"
-    assert quote.cue is None
-
-
-def _nearest_earlier_attribution_wins_over_an_older_quote(text: str) -> None:
-    found = direct_quotes(text)
+def _nearest_earlier_attribution_wins_over_an_older_quote(
+    text: str, found: list[Suggestion]
+) -> None:
     assert found[-1].speaker == "Priya Nandakumar"
 
 
-def _a_weekday_after_the_verb_is_not_the_speaker(text: str) -> None:
-    found = direct_quotes(text)
+def _a_weekday_after_the_verb_is_not_the_speaker(text: str, found: list[Suggestion]) -> None:
     assert all(q.speaker != "Wednesday" for q in found)
 
 
-def _adverbial_and_dateline_before_a_role_and_speaker(text: str) -> None:
-    found = quotes_of(text)
-    assert [(q.speaker, q.text) for q in found] == [
-        ("Lena Moritz", "the bridge would reopen in May"),
-        ("Arne Dahl", "freight rates had doubled since June"),
-    ]
-
-
-def _second_remark_after_a_direct_quote_and_its_cue(text: str) -> None:
-    found = quotes_of(text)
-    assert [(q.quote_type, q.speaker) for q in found] == [
-        ("direct", "Ada Quist"),
-        ("indirect", "Ada Quist"),
-    ]
+def _second_remark_after_a_direct_quote_and_its_cue(text: str, found: list[Suggestion]) -> None:
     assert found[1].text == "that the city had already spent two million on the case"
 
 
-def _called_for_and_pointed_to_are_cues_for_indirect_speech(text: str) -> None:
-    found = quotes_of(text)
-    assert [(q.speaker, q.cue["text"], q.text) for q in found] == [
-        ("Mira Holt", "called for", "a public inquiry into the contract"),
-        ("Sam Adeyemi", "pointed to", "the rising cost of borrowing since March"),
-    ]
-
-
-def _according_to_mid_sentence_attributes_the_clause_after_it(text: str) -> None:
-    (quote,) = quotes_of(text)
-    assert quote.text == "nine more stations will close before the end of the year"
-    assert text[quote.speaker_start : quote.speaker_end] == "the transport board"
-
-
-def _according_to_a_long_source_phrase(text: str) -> None:
-    (quote,) = quotes_of(text)
-    assert text[quote.speaker_start : quote.speaker_end] == (
-        "early returns from the coastal precincts"
-    )
+def _according_to_a_long_source_phrase(text: str, found: list[Suggestion]) -> None:
+    (quote,) = found
     assert quote.text.startswith("turnout fell")
 
 
-def _calling_something_a_quoted_name_is_a_remark(text: str) -> None:
-    (quote,) = quotes_of(text)
-    assert quote.speaker == "Ruth Calder"
-    assert quote.quote_type == "mixed"
+def _calling_something_a_quoted_name_is_a_remark(text: str, found: list[Suggestion]) -> None:
+    (quote,) = found
     assert quote.text.startswith("the tariff plan")
 
 
-def _unlisted_past_tense_verb_after_a_quote_is_its_cue(text: str) -> None:
-    (quote,) = direct_quotes(text)
-    assert quote.speaker == "Nadia Brandt"
-    assert quote.cue["text"] == "surmised"
-
-
-def _past_tense_verb_after_a_quote_ending_a_sentence_is_not_a_cue(text: str) -> None:
-    found = direct_quotes(text)
+def _past_tense_verb_after_a_quote_ending_a_sentence_is_not_a_cue(
+    text: str, found: list[Suggestion]
+) -> None:
     assert all(q.cue is None or q.cue["text"] != "surmised" for q in found)
 
 
-def _share_of_a_poll_reports_indirect_speech_1(text: str) -> None:
-    (quote,) = quotes_of(text)
-    assert text[quote.speaker_start : quote.speaker_end] == "Two in three"
-
-
-def _speech_in_a_relative_clause_names_the_antecedent(text: str) -> None:
-    (quote,) = quotes_of(text)
-    assert quote.text == "the old pier is no longer safe"
-    assert quote.speaker == "Ada Holm"
-    assert text[quote.speaker_start : quote.speaker_end] == "who"
-
-
-def _relative_clause_beside_the_main_attribution(text: str) -> None:
-    found = quotes_of(text)
-    assert [q.text for q in found] == [
-        "that the pier is unsafe",
-        "that repairs would cost too much",
-    ]
+def _relative_clause_beside_the_main_attribution(text: str, found: list[Suggestion]) -> None:
     assert {q.speaker for q in found} == {"Ada Holm"}
 
 
-def _an_aside_between_commas_is_not_an_appositive_1(text: str) -> None:
-    (quote,) = quotes_of(text)
-    assert text[quote.speaker_start : quote.speaker_end] == "Local harbour officials"
-
-
-def _participle_right_after_the_subject(text: str) -> None:
-    (quote,) = quotes_of(text)
-    assert quote.speaker == "Aune"
+def _participle_right_after_the_subject(text: str, found: list[Suggestion]) -> None:
+    (quote,) = found
     assert quote.text.startswith("her years on the council")
 
 
-def _capitalised_states_and_note_are_not_cues_1(text: str) -> None:
+def _capitalised_states_and_note_are_not_cues_1(text: str, found: list[Suggestion]) -> None:
     assert all(q.speaker != "the United" for q in quotes_of(text))
     assert all(q.cue["text"] != "States" for q in quotes_of(text))
 
 
-def _a_time_phrase_opening_the_sentence_is_not_the_subject_of_and_said(text: str) -> None:
-    (quote,) = direct_quotes(text)
-    assert text[quote.speaker_start : quote.speaker_end] == "she"
-
-
-def _subject_with_of_inside_a_title(text: str) -> None:
-    (quote,) = direct_quotes(text)
+def _subject_with_of_inside_a_title(text: str, found: list[Suggestion]) -> None:
+    (quote,) = found
     assert "Eli Sand" in quote.speaker
 
 
-def _title_case_quote_after_a_colon_is_still_a_quote(text: str) -> None:
-    (quote,) = direct_quotes(text)
+def _title_case_quote_after_a_colon_is_still_a_quote(text: str, found: list[Suggestion]) -> None:
+    (quote,) = found
     assert quote.speaker == "mayor" or "mayor" in quote.speaker
 
 
-def _second_speaker_after_a_conjunction(text: str) -> None:
-    found = quotes_of(text)
-    assert [q.text for q in found] == ["the pier is safe", "it needs repairs soon"]
+def _second_speaker_after_a_conjunction(text: str, found: list[Suggestion]) -> None:
     assert found[0].speaker == "Ola Berg"
     assert text[found[1].speaker_start : found[1].speaker_end] == "the harbour office"
 
 
-def _conjunction_without_a_new_speaker_keeps_one_attribution(text: str) -> None:
-    (quote,) = quotes_of(text)
+def _conjunction_without_a_new_speaker_keeps_one_attribution(
+    text: str, found: list[Suggestion]
+) -> None:
+    (quote,) = found
     assert quote.text.endswith("twice a day")
 
 
-def _indirect_speech_before_a_quotation_with_its_own_cue(text: str) -> None:
-    found = quotes_of(text)
-    assert [q.quote_type for q in found] == ["indirect", "direct"]
+def _indirect_speech_before_a_quotation_with_its_own_cue(
+    text: str, found: list[Suggestion]
+) -> None:
     assert found[0].speaker == "Ola Berg"
     assert found[0].text.startswith("the new harbour fees were fair")
 
 
-def _question_put_to_the_speaker_is_an_attribution_without_a_speaker(text: str) -> None:
-    found = quotes_of(text)
-    assert [q.text for q in found] == [
-        "whether the ferry would run on Sunday",
-        "she could not promise it",
-    ]
+def _question_put_to_the_speaker_is_an_attribution_without_a_speaker(
+    text: str, found: list[Suggestion]
+) -> None:
     assert found[0].speaker is None
     assert found[0].cue["text"] == "Asked"
 
 
-def _question_asked_by_someone_names_them(text: str) -> None:
-    found = quotes_of(text)
+def _question_asked_by_someone_names_them(text: str, found: list[Suggestion]) -> None:
     assert found[0].text == "the closing of the pier"
     assert found[0].speaker == "reporters"
 
 
-def _content_then_a_speaker_with_lowercase_modifiers(text: str) -> None:
-    (quote,) = quotes_of(text)
-    assert quote.text == "The new toll has hurt the ferry among commuters"
+def _content_then_a_speaker_with_lowercase_modifiers(text: str, found: list[Suggestion]) -> None:
+    (quote,) = found
     assert quote.speaker.endswith("experts")
 
 
-def _speech_in_a_subordinate_clause_opening_the_sentence(text: str) -> None:
-    found = quotes_of(text)
-    assert [q.text for q in found] == [
-        "the old pier was unsafe for lorries",
-        "there was no money to fix it",
-    ]
+def _speech_in_a_subordinate_clause_opening_the_sentence(
+    text: str, found: list[Suggestion]
+) -> None:
     assert found[0].speaker == "Ann Lie"
 
 
-def _speech_in_a_subordinate_clause_after_a_comma(text: str) -> None:
-    (quote,) = quotes_of(text)
-    assert quote.text == "the new engines will help"
-    assert text[quote.speaker_start : quote.speaker_end] == "its owners"
-
-
-def _inverted_lowercase_noun_that_names_no_one(text: str) -> None:
+def _inverted_lowercase_noun_that_names_no_one(text: str, found: list[Suggestion]) -> None:
     assert all(q.speaker != "the fundamental argument" for q in quotes_of(text))
 
 
-def _second_speech_verb_of_the_same_speaker_after_but(text: str) -> None:
-    found = quotes_of(text)
-    assert [q.text for q in found] == [
-        "the toll was high",
-        "the ferry would stay cheaper than the bus",
-    ]
+def _second_speech_verb_of_the_same_speaker_after_but(text: str, found: list[Suggestion]) -> None:
     assert {q.speaker for q in found} == {"Ola Berg"}
     assert found[1].cue["text"] == "noted"
 
 
-def _according_to_a_source_phrase_over_fifteen_tokens(text: str) -> None:
-    (quote,) = quotes_of(text)
-    assert quote.text == "most voters want the ferry to keep running"
+def _according_to_a_source_phrase_over_fifteen_tokens(text: str, found: list[Suggestion]) -> None:
+    (quote,) = found
     assert quote.speaker.startswith("early results of the exit polls")
 
 
-def _subordinate_clause_with_a_role_before_the_speaker(text: str) -> None:
-    (quote,) = quotes_of(text)
-    assert quote.speaker == "Ola Berg"
+def _subordinate_clause_with_a_role_before_the_speaker(text: str, found: list[Suggestion]) -> None:
+    (quote,) = found
     assert quote.text.startswith("that the ferry company pays nothing")
 
 
-def _calling_with_a_label_far_after_the_verb(text: str) -> None:
-    (quote,) = quotes_of(text)
-    assert quote.quote_type == "mixed"
-    assert quote.speaker == "Ola Berg"
+def _calling_with_a_label_far_after_the_verb(text: str, found: list[Suggestion]) -> None:
+    (quote,) = found
     assert quote.text.startswith("the company’s plans")
 
 
-def _speech_in_a_which_clause_names_the_organisation(text: str) -> None:
-    (quote,) = quotes_of(text)
-    assert quote.text == "the quay would be finished by May"
-    assert text[quote.speaker_start : quote.speaker_end] == "which"
+def _speech_in_a_which_clause_names_the_organisation(text: str, found: list[Suggestion]) -> None:
+    (quote,) = found
     assert "committee" in quote.speaker
 
 
-def _a_cue_opening_the_next_sentence_is_not_the_quotes_own(text: str) -> None:
-    found = direct_quotes(text)
+def _a_cue_opening_the_next_sentence_is_not_the_quotes_own(
+    text: str, found: list[Suggestion]
+) -> None:
     assert found[-1].text.endswith("than ever before.”")
     assert [q.speaker for q in found] == ["Ilse Moreau"] * len(found)
 
 
-def _described_sources_after_a_quote(text: str) -> None:
-    found = direct_quotes(text)
-    assert [text[q.speaker_start : q.speaker_end] for q in found] == [
-        "the 58-year-old",
-        "one person",
-        "the leaflet's note",
-        "a 2019 Lind campaign aide",
-    ]
-
-
-def _two_word_cues_after_a_quote(text: str) -> None:
-    found = direct_quotes(text)
-    assert [(q.speaker, q.cue["text"]) for q in found] == [
-        ("Ida Marr", "shot back"),
-        ("Ida Marr", "went on"),
-    ]
-
-
-def _a_clause_after_a_quote_led_by_a_conjunction_is_not_its_cue(text: str) -> None:
-    found = direct_quotes(text)
+def _a_clause_after_a_quote_led_by_a_conjunction_is_not_its_cue(
+    text: str, found: list[Suggestion]
+) -> None:
     assert found[0].speaker == "Lena Roth"
 
 
-def _a_capitalised_adverb_opening_the_sentence_is_not_the_speaker(text: str) -> None:
-    found = direct_quotes(text)
-    assert [text[q.speaker_start : q.speaker_end] for q in found] == ["Mr. Falk", "Ms. Varga"]
-
-
-def _nouns_that_look_like_reporting_verbs_are_not_cues(text: str) -> None:
-    found = direct_quotes(text)
+def _nouns_that_look_like_reporting_verbs_are_not_cues(text: str, found: list[Suggestion]) -> None:
     assert found[0].speaker == "Edvin Holm"
     assert {q.speaker for q in found} == {"Edvin Holm", "Alma Reyes"}
 
 
-def _a_participle_right_after_a_quote_is_not_an_inverted_cue(text: str) -> None:
-    found = direct_quotes(text)
+def _a_participle_right_after_a_quote_is_not_an_inverted_cue(
+    text: str, found: list[Suggestion]
+) -> None:
     assert found[0].speaker == "Ola Brink"
 
 
-def _a_described_source_after_even(text: str) -> None:
-    found = direct_quotes(text)
+def _a_described_source_after_even(text: str, found: list[Suggestion]) -> None:
     assert text[found[0].speaker_start : found[0].speaker_end] == "a senior party strategist"
 
 
-def _a_verb_with_its_own_object_after_a_finished_quote_is_not_its_cue(text: str) -> None:
-    found = direct_quotes(text)
+def _a_verb_with_its_own_object_after_a_finished_quote_is_not_its_cue(
+    text: str, found: list[Suggestion]
+) -> None:
     assert [q.speaker for q in found] == ["Ilse Moreau"] * len(found)
 
 
-def _a_cue_with_its_own_content_after_a_finished_quote_is_not_its_cue(text: str) -> None:
-    found = direct_quotes(text)
-    assert [q.speaker for q in found] == ["Ida Roos", "Anselm Ek", "Anselm Ek"]
+def _a_cue_with_its_own_content_after_a_finished_quote_is_not_its_cue(
+    text: str, found: list[Suggestion]
+) -> None:
     assert found[1].cue["text"] == "told"
 
 
-def _a_document_put_out_by_the_subject_is_not_the_speaker(text: str) -> None:
-    found = direct_quotes(text)
-    assert [text[q.speaker_start : q.speaker_end] for q in found] == ["Ana Lind", "Her campaign"]
-
-
-def _reads_and_sings_before_a_colon_or_comma_introduce_a_quote(text: str) -> None:
-    found = direct_quotes(text)
-    assert [text[q.speaker_start : q.speaker_end] for q in found] == [
-        "The council's own headline",
-        "Ada Voss",
-    ]
-
-
-def _told_a_named_listener_of_an_outlet_introduces_a_quote(text: str) -> None:
-    (quote,) = direct_quotes(text)
-    assert text[quote.speaker_start : quote.speaker_end] == "he"
-    assert quote.speaker == "Rolf Aas"
-
-
-def _from_a_source_before_a_colon_names_the_source(text: str) -> None:
-    found = direct_quotes(text)
-    assert [text[q.speaker_start : q.speaker_end] for q in found] == [
-        "the report",
-        "Ann Lie and Bo Berg",
-    ]
-
-
-def _a_relative_pronoun_before_the_cue_is_the_speaker_mention(text: str) -> None:
-    (quote,) = direct_quotes(text)
-    assert text[quote.speaker_start : quote.speaker_end] == "who"
-    assert quote.speaker == "Rikke Vold"
-
-
-def _a_described_source_with_a_who_clause_after_a_quote(text: str) -> None:
-    (quote,) = direct_quotes(text)
-    assert text[quote.speaker_start : quote.speaker_end] == "a harbour official"
-
-
-def _a_possessive_name_opens_a_described_source(text: str) -> None:
-    found = direct_quotes(text)
-    assert [text[q.speaker_start : q.speaker_end] for q in found] == [
-        "Lind's former campaign strategist",
-        "the ruling",
-    ]
-
-
-def _a_pronoun_opening_the_coordinated_clause_is_the_speaker(text: str) -> None:
-    (quote,) = direct_quotes(text)
-    assert text[quote.speaker_start : quote.speaker_end] == "he"
-    assert quote.speaker == "Robert Moe"
-
-
-def _the_object_of_a_preposition_before_the_cue_is_not_the_speaker(text: str) -> None:
-    found = direct_quotes(text)
-    assert [text[q.speaker_start : q.speaker_end] for q in found] == [
-        "Mayor Ida Lund",
-        "Another port source",
-    ]
-
-
-def _the_issuer_of_a_message_after_a_subordinate_clause(text: str) -> None:
-    (quote,) = direct_quotes(text)
-    assert text[quote.speaker_start : quote.speaker_end] == "his campaign"
-
-
-def _gerunds_and_contractions_opening_a_sentence_are_not_speakers(text: str) -> None:
-    found = quotes_of(text)
+def _gerunds_and_contractions_opening_a_sentence_are_not_speakers(
+    text: str, found: list[Suggestion]
+) -> None:
     assert found[0].speaker == "Ida Lund"
     assert all(q.speaker not in {"Facing", "It", "It’s"} for q in found)
 
 
-def _a_prepositional_phrase_opening_the_sentence_is_not_the_speaker(text: str) -> None:
-    found = quotes_of(text)
+def _a_prepositional_phrase_opening_the_sentence_is_not_the_speaker(
+    text: str, found: list[Suggestion]
+) -> None:
     assert all(not (q.speaker or "").startswith("In a letter") for q in found)
 
 
-def _an_adverb_opening_the_sentence_is_not_the_speaker(text: str) -> None:
+def _an_adverb_opening_the_sentence_is_not_the_speaker(text: str, found: list[Suggestion]) -> None:
     assert all(q.speaker != "Early" for q in quotes_of(text))
 
 
-def _an_unlisted_past_tense_verb_right_before_a_quote(text: str) -> None:
-    (quote,) = direct_quotes(text)
-    assert quote.speaker == "Ida Lund"
-    assert quote.cue["text"] == "cracked"
-
-
-def _a_described_source_with_a_place_after_it(text: str) -> None:
-    (quote,) = direct_quotes(text)
-    assert text[quote.speaker_start : quote.speaker_end] == "a council clerk in the room"
-
-
-def _a_dash_line_that_goes_on_is_not_a_signature(text: str) -> None:
+def _a_dash_line_that_goes_on_is_not_a_signature(text: str, found: list[Suggestion]) -> None:
     assert all(q.speaker != "Greta Lund" for q in direct_quotes(text))
 
 
-def _the_subject_of_the_verb_governing_an_infinitive_or_gerund_cue_2(text: str) -> None:
-    (quote,) = direct_quotes(text)
-    assert text[quote.speaker_start : quote.speaker_end] == "she"
-    assert quote.speaker == "Alma Ruiz"
-
-
-def _an_unlisted_past_tense_cue_after_and_takes_the_clauses_pronoun(text: str) -> None:
-    (quote,) = direct_quotes(text)
-    assert text[quote.speaker_start : quote.speaker_end] == "she"
-
-
-def _a_reporting_word_after_a_possessive_or_of_is_a_noun_2(text: str) -> None:
+def _a_reporting_word_after_a_possessive_or_of_is_a_noun_2(
+    text: str, found: list[Suggestion]
+) -> None:
     assert all((q.cue or {}).get("text") != "report" for q in suggest(text, claims=0))
 
 
-def _an_unlisted_past_tense_verb_after_a_described_person(text: str) -> None:
-    (quote,) = direct_quotes(text)
-    assert text[quote.speaker_start : quote.speaker_end] == (
-        "the Liberal vice-presidential nominee"
-    )
-
-
-def _a_late_cue_set_off_by_commas_inside_the_paraphrase(text: str) -> None:
-    (quote,) = direct_quotes(text)
-    assert text[quote.speaker_start : quote.speaker_end] == "he"
-
-
-def _a_described_speaker_with_two_adjectives_between_commas(text: str) -> None:
-    (quote,) = direct_quotes(text)
-    assert text[quote.speaker_start : quote.speaker_end] == "the bespectacled, 64-year-old mayor"
-
-
-def _a_present_tense_verb_after_a_pronoun_is_a_cue(text: str) -> None:
-    (quote,) = direct_quotes(text)
-    assert text[quote.speaker_start : quote.speaker_end] == "he"
-    assert quote.cue["text"] == "mocks"
-
-
-def _a_contracted_pronoun_before_a_cue_is_the_speaker(text: str) -> None:
-    (quote,) = direct_quotes(text)
-    assert text[quote.speaker_start : quote.speaker_end] == "she"
-    assert quote.speaker == "Ines Carvalho"
-
-
-def _a_hyphenated_noun_heads_a_described_source(text: str) -> None:
-    (quote,) = direct_quotes(text)
-    assert text[quote.speaker_start : quote.speaker_end] == "a voice-over in the ad"
-
-
-def _a_late_cue_after_a_second_quotation_mark_in_the_sentence(text: str) -> None:
-    found = direct_quotes(text)
+def _a_late_cue_after_a_second_quotation_mark_in_the_sentence(
+    text: str, found: list[Suggestion]
+) -> None:
     assert found[0].speaker == "Vera Holm"
 
 
-def _the_nearest_pronoun_subject_after_a_phrase_governs_the_coordinated_cue(text: str) -> None:
-    (quote,) = direct_quotes(text)
-    assert text[quote.speaker_start : quote.speaker_end] == "she"
+def _the_nearest_pronoun_subject_after_a_phrase_governs_the_coordinated_cue(
+    text: str, found: list[Suggestion]
+) -> None:
+    (quote,) = found
     assert quote.speaker_start > text.index("Later")
 
 
-def _a_dated_document_after_an_inverted_cue(text: str) -> None:
-    (quote,) = direct_quotes(text)
-    assert text[quote.speaker_start : quote.speaker_end] == "a 2013 article"
-
-
-def _a_reporting_word_inside_the_words_before_the_speaker_is_no_role(text: str) -> None:
+def _a_reporting_word_inside_the_words_before_the_speaker_is_no_role(
+    text: str, found: list[Suggestion]
+) -> None:
     assert all(q.speaker != "Brandtian" for q in direct_quotes(text))
 
 
-def _a_time_phrase_before_the_verb_is_not_the_speaker(text: str) -> None:
+def _a_time_phrase_before_the_verb_is_not_the_speaker(text: str, found: list[Suggestion]) -> None:
     (found,) = [s for s in suggest(text, claims=0) if s.kind == "quote"]
     assert found.speaker == "Reince Hale"
 
 
-def _a_cognition_word_after_a_determiner_and_a_modifier_is_a_noun(text: str) -> None:
+def _a_cognition_word_after_a_determiner_and_a_modifier_is_a_noun(
+    text: str, found: list[Suggestion]
+) -> None:
     found = [s for s in suggest(text, claims=0) if s.kind == "quote"]
     assert found and all(s.speaker != "A rumpled" for s in found)
 
 
-def _a_list_of_places_in_a_relative_clause_is_not_the_speaker_1(text: str) -> None:
+def _a_list_of_places_in_a_relative_clause_is_not_the_speaker_1(
+    text: str, found: list[Suggestion]
+) -> None:
     (found,) = [s for s in suggest(text, claims=0) if s.kind == "quote"]
     assert found.speaker == "Ivo Brandt"
 
 
-def _a_list_of_places_in_a_relative_clause_is_not_the_speaker_2(text: str) -> None:
+def _a_list_of_places_in_a_relative_clause_is_not_the_speaker_2(
+    text: str, found: list[Suggestion]
+) -> None:
     (found,) = [s for s in suggest(text, claims=0) if s.kind == "quote"]
     assert found.speaker == "Ana Ruiz and Omar Haddad"
 
 
-def _a_subordinating_word_ends_no_described_speaker(text: str) -> None:
+def _a_subordinating_word_ends_no_described_speaker(text: str, found: list[Suggestion]) -> None:
     found = [s for s in suggest(text, claims=0) if s.kind == "quote"]
     assert all(s.speaker != "One month after" for s in found)
 
 
-def _a_noun_like_reporting_word_after_a_possessive_is_no_cue_1(text: str) -> None:
+def _a_noun_like_reporting_word_after_a_possessive_is_no_cue_1(
+    text: str, found: list[Suggestion]
+) -> None:
     found = [s for s in suggest(text, claims=0) if s.kind == "quote"]
     assert all((s.cue or {}).get("text") != "note" for s in found)
 
 
-def _a_noun_like_reporting_word_after_a_possessive_is_no_cue_2(text: str) -> None:
+def _a_noun_like_reporting_word_after_a_possessive_is_no_cue_2(
+    text: str, found: list[Suggestion]
+) -> None:
     found = [s for s in suggest(text, claims=0) if s.kind == "quote"]
     assert all(s.speaker != "Lazar" for s in found)
 
 
-def _a_participle_right_after_the_cue_leaves_no_empty_remark(text: str) -> None:
+def _a_participle_right_after_the_cue_leaves_no_empty_remark(
+    text: str, found: list[Suggestion]
+) -> None:
     found = [s for s in suggest(text, claims=0) if s.kind == "quote"]
     assert found
     assert all(s.text.strip() for s in found)
 
 
-def _a_late_cue_with_an_adjunct_tail_takes_the_whole_sentence(text: str) -> None:
+def _a_late_cue_with_an_adjunct_tail_takes_the_whole_sentence(
+    text: str, found: list[Suggestion]
+) -> None:
     found = [s for s in suggest(text, claims=0) if s.kind == "quote"]
     assert found[0].speaker == "Vera Holm"
     assert found[0].text.startswith("Her friends")
     assert found[-1].speaker == "Vera Holm"
 
 
-def _an_ampersand_inside_a_described_speaker(text: str) -> None:
-    (quote,) = direct_quotes(text)
-    assert text[quote.speaker_start : quote.speaker_end] == "one P&G Leeds employee"
-
-
-def _a_participle_after_a_subordinate_clause_takes_its_pronoun(text: str) -> None:
-    (quote,) = direct_quotes(text)
-    assert text[quote.speaker_start : quote.speaker_end] == "he"
-
-
-def _the_noun_phrase_after_with_does_the_participle(text: str) -> None:
-    (quote,) = direct_quotes(text)
-    assert text[quote.speaker_start : quote.speaker_end] == "many marchers and spectators"
-
-
-def _a_participle_after_a_where_clause_takes_its_subject(text: str) -> None:
-    (quote,) = direct_quotes(text)
-    assert text[quote.speaker_start : quote.speaker_end] == "about 50 protesters"
-
-
-def _a_described_subject_before_a_colon_1(text: str) -> None:
-    (quote,) = direct_quotes(text)
-    assert text[quote.speaker_start : quote.speaker_end] == "a familiar voice"
-
-
-def _a_described_subject_before_a_colon_2(text: str) -> None:
-    (quote,) = direct_quotes(text)
-    assert text[quote.speaker_start : quote.speaker_end] == "The Haddad campaign"
-
-
-def _an_appositive_that_ends_in_a_quoted_title_2(text: str) -> None:
-    found = direct_quotes(text)
+def _an_appositive_that_ends_in_a_quoted_title_2(text: str, found: list[Suggestion]) -> None:
     assert found[-1].speaker != "God"
 
 
-def _a_participle_after_a_when_clause_takes_its_subject(text: str) -> None:
-    (quote,) = direct_quotes(text)
-    assert text[quote.speaker_start : quote.speaker_end] == "harbour protesters"
-
-
-def _a_described_subject_after_at_which_point(text: str) -> None:
-    found = direct_quotes(text)
+def _a_described_subject_after_at_which_point(text: str, found: list[Suggestion]) -> None:
     chant = next(q for q in found if "Build the pier" in q.text)
     assert text[chant.speaker_start : chant.speaker_end] == "the crowd"
 
 
-def _a_family_or_age_noun_after_an_inverted_verb_is_the_speaker(text: str) -> None:
-    found = direct_quotes(text)
-    assert [text[q.speaker_start : q.speaker_end] for q in found] == ["the girl", "her father"]
-
-
-def _as_a_band_sang_with_a_time_adjunct_introduces_the_lyric(text: str) -> None:
-    (quote,) = direct_quotes(text)
-    assert text[quote.speaker_start : quote.speaker_end] == "the Harbour Lights"
-
-
 def _a_persons_clause_before_a_comma_and_a_whole_quoted_sentence_gives_the_speaker_2(
-    text: str,
+    text: str, found: list[Suggestion]
 ) -> None:
     assert all(q.speaker != "Ann Lie" or q.quote_type != "direct" for q in direct_quotes(text))
 
 
-def _the_clause_after_but_gives_the_speaker_before_a_colon(text: str) -> None:
+def _the_clause_after_but_gives_the_speaker_before_a_colon(
+    text: str, found: list[Suggestion]
+) -> None:
     quote = direct_quotes(text)[-1]
     assert text[quote.speaker_start : quote.speaker_end] == "he"
     assert quote.speaker == "Tom Reid"
 
 
-def _a_pronoun_after_as_for_name_is_that_person(text: str) -> None:
+def _a_pronoun_after_as_for_name_is_that_person(text: str, found: list[Suggestion]) -> None:
     quote = direct_quotes(text)[-1]
     assert quote.speaker == "Carl Berg"
 
 
-def _the_object_of_a_verb_that_moves_someone_to_speak_is_the_speaker(text: str) -> None:
-    found = direct_quotes(text)
-    assert [text[q.speaker_start : q.speaker_end] for q in found] == [
-        "the Almanac of Local Races",
-        "Ann Lie",
-    ]
-
-
-def _they_is_not_a_plural_of_documents_or_figures(text: str) -> None:
+def _they_is_not_a_plural_of_documents_or_figures(text: str, found: list[Suggestion]) -> None:
     assert [s.speaker for s in suggest(text, claims=0)][-1] == "Harbour Trust"
 
 
-def _a_clause_opened_by_when_after_a_quote_is_not_its_attribution(text: str) -> None:
-    (quote,) = direct_quotes(text)
+def _a_clause_opened_by_when_after_a_quote_is_not_its_attribution(
+    text: str, found: list[Suggestion]
+) -> None:
+    (quote,) = found
     assert quote.speaker != "Ann Lie"
 
 
-def _decomposed_accents(text: str) -> None:
-    assert [q.speaker for q in direct_quotes(text)] == [unicodedata.normalize("NFD", "José Müller")]
+def _decomposed_accents(text: str, found: list[Suggestion]) -> None:
+    assert [q.speaker for q in found] == [unicodedata.normalize("NFD", "José Müller")]
 
 
-def _mis_decoded_letters(text: str) -> None:
-    found = direct_quotes(text)
+def _mis_decoded_letters(text: str, found: list[Suggestion]) -> None:
     assert {q.speaker for q in found} == {"Fran\u00c3\u0083\u00c2\u00a7ois Lenoir"}
 
 
@@ -736,18 +468,22 @@ CASES: list[Case] = [
         "cue-after/name-said",
         "“The rent has doubled in two years,” Nora Blake said. “Half of the shops on this street have closed,” she said.",
         pick="direct",
+        count=2,
         check=_consecutive_sentences_each_with_a_cue_stay_two_quotes,
     ),
     Case(
         "mention-after/name",
         "“The vote was close,” said Paul Greer, “but the council has made its choice.”",
         pick="direct",
+        count=1,
+        speakers=("Paul Greer",),
         check=_split_quote_around_one_cue_is_one_quote,
     ),
     Case(
         "mention-before/noun-phrase",
         "The council published its reply on Friday.\n\n“The district will not close any library branch this year,” the letter reads.",
         pick="direct",
+        count=1,
         check=_document_that_reads_after_a_quote_is_the_source,
     ),
     Case(
@@ -771,7 +507,9 @@ CASES: list[Case] = [
         "quote/carries-speaker",
         "Harriet Olsen said the ferry timetable would change in spring.\n\n“We cannot run the late crossing with only two crews on the rota.”",
         pick="direct",
-        check=_quote_after_an_indirect_attribution_continues_its_speaker,
+        count=1,
+        speakers=("Harriet Olsen",),
+        cues=(None,),
     ),
     Case(
         "mention-before/noun-phrase",
@@ -821,7 +559,8 @@ CASES: list[Case] = [
     Case(
         "indirect/name-said-content",
         "Last week, county spokeswoman Lena Moritz said the bridge would reopen in May.\n\nOSLO (Wire) – Shipping executive Arne Dahl said freight rates had doubled since June.",
-        check=_adverbial_and_dateline_before_a_role_and_speaker,
+        texts=("the bridge would reopen in May", "freight rates had doubled since June"),
+        speakers=("Lena Moritz", "Arne Dahl"),
     ),
     Case(
         "indirect/content-said-name",
@@ -833,12 +572,16 @@ CASES: list[Case] = [
     Case(
         "indirect/saying",
         "“We will appeal the ruling,” Mayor Ada Quist said in a statement on Monday, noting that the city had already spent two million on the case.",
+        speakers=("Ada Quist", "Ada Quist"),
+        quote_types=("direct", "indirect"),
         check=_second_remark_after_a_direct_quote_and_its_cue,
     ),
     Case(
         "indirect/name-said-content",
         "Senator Mira Holt called for a public inquiry into the contract.\n\nGovernor Sam Adeyemi pointed to the rising cost of borrowing since March.",
-        check=_called_for_and_pointed_to_are_cues_for_indirect_speech,
+        texts=("a public inquiry into the contract", "the rising cost of borrowing since March"),
+        speakers=("Mira Holt", "Sam Adeyemi"),
+        cues=("called for", "pointed to"),
     ),
     Case(
         "mention-before/noun-phrase",
@@ -849,16 +592,23 @@ CASES: list[Case] = [
     Case(
         "indirect/according-to-aside",
         "In addition, according to the transport board, nine more stations will close before the end of the year.",
-        check=_according_to_mid_sentence_attributes_the_clause_after_it,
+        count=1,
+        texts=("nine more stations will close before the end of the year",),
+        speaker_spans=("the transport board",),
     ),
     Case(
         "indirect/according-to-opening",
         "According to early returns from the coastal precincts, turnout fell by a tenth compared with the last election.",
+        count=1,
+        speaker_spans=("early returns from the coastal precincts",),
         check=_according_to_a_long_source_phrase,
     ),
     Case(
         "indirect/name-said-content",
         "Senator Ruth Calder called the tariff plan “a tax on every kitchen table.”",
+        count=1,
+        speakers=("Ruth Calder",),
+        quote_types=("mixed",),
         check=_calling_something_a_quoted_name_is_a_remark,
     ),
     Case(
@@ -870,7 +620,9 @@ CASES: list[Case] = [
         "cue-after/name-verbed",
         "Nadia Brandt runs the food bank.\n\n“We will need twice as many volunteers by December,” Brandt surmised.",
         pick="direct",
-        check=_unlisted_past_tense_verb_after_a_quote_is_its_cue,
+        count=1,
+        speakers=("Nadia Brandt",),
+        cues=("surmised",),
     ),
     Case(
         "quote/unattributed",
@@ -911,7 +663,8 @@ CASES: list[Case] = [
     Case(
         "subject/bare-opening",
         "Two in three said they would take the ferry if the fares came down.",
-        check=_share_of_a_poll_reports_indirect_speech_1,
+        count=1,
+        speaker_spans=("Two in three",),
     ),
     Case(
         "subject/bare-opening",
@@ -922,11 +675,15 @@ CASES: list[Case] = [
     Case(
         "indirect/who-says",
         "The vote was delayed by Ada Holm, who says the old pier is no longer safe, and two other councillors.",
-        check=_speech_in_a_relative_clause_names_the_antecedent,
+        count=1,
+        texts=("the old pier is no longer safe",),
+        speakers=("Ada Holm",),
+        speaker_spans=("who",),
     ),
     Case(
         "indirect/name-said-content",
         "Ada Holm, who has argued that the pier is unsafe, told reporters that repairs would cost too much.",
+        texts=("that the pier is unsafe", "that repairs would cost too much"),
         check=_relative_clause_beside_the_main_attribution,
     ),
     Case(
@@ -939,7 +696,8 @@ CASES: list[Case] = [
     Case(
         "mention-before/aside",
         "Local harbour officials, however, said the bridge would stay shut until May.",
-        check=_an_aside_between_commas_is_not_an_appositive_1,
+        count=1,
+        speaker_spans=("Local harbour officials",),
     ),
     Case(
         "subject/bare-opening",
@@ -963,6 +721,8 @@ CASES: list[Case] = [
     Case(
         "indirect/name-said-content",
         "Ms. Aune, recalling her years on the council, described the vote as a turning point.",
+        count=1,
+        speakers=("Aune",),
         check=_participle_right_after_the_subject,
     ),
     Case(
@@ -986,12 +746,14 @@ CASES: list[Case] = [
         "pronoun/unresolved",
         "Eight years ago, she backed the ferry plan over the bridge and said, “The bridge will never pay for itself.”",
         pick="direct",
-        check=_a_time_phrase_opening_the_sentence_is_not_the_subject_of_and_said,
+        count=1,
+        speaker_spans=("she",),
     ),
     Case(
         "mention-before/noun-phrase",
         "Former Minister of Fisheries Eli Sand recently urged voters to back the plan, saying, “The quotas have saved the cod.”",
         pick="direct",
+        count=1,
         check=_subject_with_of_inside_a_title,
     ),
     Case(
@@ -1017,6 +779,7 @@ CASES: list[Case] = [
         "mention-before/noun-phrase",
         "The mayor told the crowd: “We Will Rebuild This Pier.”",
         pick="direct",
+        count=1,
         check=_title_case_quote_after_a_colon_is_still_a_quote,
     ),
     Case(
@@ -1028,11 +791,13 @@ CASES: list[Case] = [
     Case(
         "indirect/name-said-content",
         "Ola Berg said the pier is safe, but the harbour office said it needs repairs soon.",
+        texts=("the pier is safe", "it needs repairs soon"),
         check=_second_speaker_after_a_conjunction,
     ),
     Case(
         "indirect/name-said-content",
         "Ola Berg said the pier is safe, but the ferry will still stop there only twice a day.",
+        count=1,
         check=_conjunction_without_a_new_speaker_keeps_one_attribution,
     ),
     Case(
@@ -1043,11 +808,13 @@ CASES: list[Case] = [
     Case(
         "indirect/name-said-content",
         "Ola Berg said the new harbour fees were fair to every boat owner, which she called “a bargain for the whole town.”",
+        quote_types=("indirect", "direct"),
         check=_indirect_speech_before_a_quotation_with_its_own_cue,
     ),
     Case(
         "indirect/asked-whether",
         "Asked whether the ferry would run on Sunday, Ola Berg said she could not promise it.",
+        texts=("whether the ferry would run on Sunday", "she could not promise it"),
         check=_question_put_to_the_speaker_is_an_attribution_without_a_speaker,
     ),
     Case(
@@ -1058,17 +825,22 @@ CASES: list[Case] = [
     Case(
         "indirect/content-name-said",
         "The new toll has hurt the ferry among commuters, local harbour experts said.",
+        count=1,
+        texts=("The new toll has hurt the ferry among commuters",),
         check=_content_then_a_speaker_with_lowercase_modifiers,
     ),
     Case(
         "indirect/name-said-content",
         "While Ann Lie said the old pier was unsafe for lorries, she said there was no money to fix it.",
+        texts=("the old pier was unsafe for lorries", "there was no money to fix it"),
         check=_speech_in_a_subordinate_clause_opening_the_sentence,
     ),
     Case(
         "indirect/name-said-content",
         "The ferry may never be as fast as the bus, although its owners say the new engines will help.",
-        check=_speech_in_a_subordinate_clause_after_a_comma,
+        count=1,
+        texts=("the new engines will help",),
+        speaker_spans=("its owners",),
     ),
     Case(
         "mention-after/the-person-noun",
@@ -1131,6 +903,7 @@ CASES: list[Case] = [
     Case(
         "indirect/but-noted",
         "Ola Berg admitted the toll was high, but noted the ferry would stay cheaper than the bus.",
+        texts=("the toll was high", "the ferry would stay cheaper than the bus"),
         check=_second_speech_verb_of_the_same_speaker_after_but,
     ),
     Case(
@@ -1148,6 +921,8 @@ CASES: list[Case] = [
     Case(
         "indirect/according-to-opening",
         "According to early results of the exit polls conducted for the local paper and two radio stations by a firm in Bergen, most voters want the ferry to keep running.",
+        count=1,
+        texts=("most voters want the ferry to keep running",),
         check=_according_to_a_source_phrase_over_fifteen_tokens,
     ),
     Case(
@@ -1166,16 +941,24 @@ CASES: list[Case] = [
     Case(
         "indirect/name-said-content",
         "The toll became urgent after the debate, when the harbour chief Ola Berg boldly suggested that the ferry company pays nothing for the quay.",
+        count=1,
+        speakers=("Ola Berg",),
         check=_subordinate_clause_with_a_role_before_the_speaker,
     ),
     Case(
         "indirect/name-said-content",
         "In April, Ola Berg called the company’s plans to open a second quay in the north harbour “an absolute disgrace” and threatened a new toll.",
+        count=1,
+        speakers=("Ola Berg",),
+        quote_types=("mixed",),
         check=_calling_with_a_label_far_after_the_verb,
     ),
     Case(
         "indirect/who-says",
         "The plan was backed by the harbour committee, which said the quay would be finished by May, and by two unions.",
+        count=1,
+        texts=("the quay would be finished by May",),
+        speaker_spans=("which",),
         check=_speech_in_a_which_clause_names_the_organisation,
     ),
     Case(
@@ -1207,13 +990,19 @@ CASES: list[Case] = [
         "mention-after/the-source",
         "“The ferry should never have been sold off,” said the 58-year-old.\n\n“Nobody on the island was asked about the sale,” said one person close to the talks.\n\n“Vote for the harbour levy on Thursday and keep the ferry running,” the leaflet's note says.\n\n“We have lost the winter crossing for good this time,” said a 2019 Lind campaign aide.",
         pick="direct",
-        check=_described_sources_after_a_quote,
+        speaker_spans=(
+            "the 58-year-old",
+            "one person",
+            "the leaflet's note",
+            "a 2019 Lind campaign aide",
+        ),
     ),
     Case(
         "cue-after/name-phrasal",
         "“You have never once taken the night ferry,” Ida Marr shot back.\n\n“And the timetable has not changed since the spring of last year,” she went on.",
         pick="direct",
-        check=_two_word_cues_after_a_quote,
+        speakers=("Ida Marr", "Ida Marr"),
+        cues=("shot back", "went on"),
     ),
     Case(
         "mention-before/noun-phrase",
@@ -1225,7 +1014,7 @@ CASES: list[Case] = [
         "mention-before/noun-phrase",
         "Back in 2009, Mr. Falk expressed admiration for the mayor's budget skills, telling the paper: “I wish I could be like that. I just can't.”\n\nEver since she endorsed the mayor, Ms. Varga has been a loyal ally, visiting the office with a simple message: “Don't lose this one for us, please!”",
         pick="direct",
-        check=_a_capitalised_adverb_opening_the_sentence_is_not_the_speaker,
+        speaker_spans=("Mr. Falk", "Ms. Varga"),
     ),
     Case(
         "mention-before/noun-phrase",
@@ -1261,6 +1050,7 @@ CASES: list[Case] = [
         "cue-before/name-said",
         "“The harbour dues are too high,” Mayor Ida Roos said. “We will cut them by a third.” Jon Berg said, twice, that the cut would bankrupt the port.\n\nAs Bishop Anselm Ek told the radio station, “We have suffered the same fate as the fishermen.” He added, “So the council should have been the first to help.”",
         pick="direct",
+        speakers=("Ida Roos", "Anselm Ek", "Anselm Ek"),
         check=_a_cue_with_its_own_content_after_a_finished_quote_is_not_its_cue,
     ),
     Case(
@@ -1281,13 +1071,13 @@ CASES: list[Case] = [
         "cue-before/issued-saying",
         "Ana Lind, who had said little all week, issued a statement Tuesday saying, “We are confident that the pier will reopen before the summer.”\n\nHer campaign quickly sent out an email to supporters stating, “The council has finally listened to the island.”",
         pick="direct",
-        check=_a_document_put_out_by_the_subject_is_not_the_speaker,
+        speaker_spans=("Ana Lind", "Her campaign"),
     ),
     Case(
         "mention-before/noun-phrase",
         "The council's own headline reads: “The harbour will stay open through the winter.”\n\nIn her best-known song, Ada Voss sings, “Do not go changing to try and please me.”",
         pick="direct",
-        check=_reads_and_sings_before_a_colon_or_comma_introduce_a_quote,
+        speaker_spans=("The council's own headline", "Ada Voss"),
     ),
     Case(
         "mention-after/the-role-name",
@@ -1301,13 +1091,15 @@ CASES: list[Case] = [
         "pronoun/clause-subject",
         "Mayor Rolf Aas was asked about the ferry when he told Kari Dahl of Radio Nord, “So the boat is old. The island has a problem with that.”",
         pick="direct",
-        check=_told_a_named_listener_of_an_outlet_introduces_a_quote,
+        count=1,
+        speakers=("Rolf Aas",),
+        speaker_spans=("he",),
     ),
     Case(
         "subject/from-source",
         "The survey has its critics. From the report: “Samples with more elaborate weighting produced more accurate results in every region.”\n\nTurnout was high all along -More from Ann Lie and Bo Berg:\n\n“Data collected by our firm confirms that both issues were in play this year.”",
         pick="direct",
-        check=_from_a_source_before_a_colon_names_the_source,
+        speaker_spans=("the report", "Ann Lie and Bo Berg"),
     ),
     Case(
         "np/name",
@@ -1320,25 +1112,30 @@ CASES: list[Case] = [
         "cue-before/who-said",
         "Among the replies was a post from Rikke Vold who wrote, “The council never pays attention to the rules it sets for everyone else.”",
         pick="direct",
-        check=_a_relative_pronoun_before_the_cue_is_the_speaker_mention,
+        count=1,
+        speakers=("Rikke Vold",),
+        speaker_spans=("who",),
     ),
     Case(
         "mention-before/source-who",
         "“The inspectors are under a lot of pressure right now,” a harbour official, who was not authorized to speak on the record, told the paper.",
         pick="direct",
-        check=_a_described_source_with_a_who_clause_after_a_quote,
+        count=1,
+        speaker_spans=("a harbour official",),
     ),
     Case(
         "mention-after/the-person-noun",
         "“My reaction is that this was outrageous,” Lind's former campaign strategist said on the radio.\n\n“A town cannot simply close its harbour to the fleet,” said the ruling.",
         pick="direct",
-        check=_a_possessive_name_opens_a_described_source,
+        speaker_spans=("Lind's former campaign strategist", "the ruling"),
     ),
     Case(
         "pronoun/clause-subject",
         "When Robert Moe, the mayor's campaign manager, was asked whether she would hold a press conference before Election Day, he laughed and said, “We will see.”",
         pick="direct",
-        check=_a_pronoun_opening_the_coordinated_clause_is_the_speaker,
+        count=1,
+        speakers=("Robert Moe",),
+        speaker_spans=("he",),
     ),
     Case(
         "pronoun/clause-subject",
@@ -1363,13 +1160,14 @@ CASES: list[Case] = [
         "mention-before/noun-phrase",
         "Mayor Ida Lund answered the question on Facebook writing, “Yes, I will. That was a poor choice of words.”\n\nAnother port source speaking to Radio Nord said, “The inspectors are looking at the contracts and the fees.”",
         pick="direct",
-        check=_the_object_of_a_preposition_before_the_cue_is_not_the_speaker,
+        speaker_spans=("Mayor Ida Lund", "Another port source"),
     ),
     Case(
         "cue-before/issued-saying",
         "Even before Lie took the stage on Tuesday night, his campaign sent out a text message to supporters saying: “With your help, we will win the next one too.”",
         pick="direct",
-        check=_the_issuer_of_a_message_after_a_subordinate_clause,
+        count=1,
+        speaker_spans=("his campaign",),
     ),
     Case(
         "mention-before/will-columnist",
@@ -1426,7 +1224,9 @@ CASES: list[Case] = [
         "cue-before/past-tense",
         "During their first debate, Ida Lund cracked, “I am a progressive, but I am a progressive who likes to get things done.”",
         pick="direct",
-        check=_an_unlisted_past_tense_verb_right_before_a_quote,
+        count=1,
+        speakers=("Ida Lund",),
+        cues=("cracked",),
     ),
     Case(
         "mention-before/appositive",
@@ -1439,7 +1239,8 @@ CASES: list[Case] = [
         "mention-before/noun-phrase",
         "“Will she be the next harbour master?” a council clerk in the room wondered.",
         pick="direct",
-        check=_a_described_source_with_a_place_after_it,
+        count=1,
+        speaker_spans=("a council clerk in the room",),
     ),
     Case(
         "mention-before/noun-phrase",
@@ -1505,13 +1306,16 @@ CASES: list[Case] = [
         "pronoun/clause-subject",
         "Judge Alma Ruiz left the room for an hour. When she returned she began by saying, “I have read every letter that was sent to this court.”",
         pick="direct",
-        check=_the_subject_of_the_verb_governing_an_infinitive_or_gerund_cue_2,
+        count=1,
+        speakers=("Alma Ruiz",),
+        speaker_spans=("she",),
     ),
     Case(
         "pronoun/clause-subject",
         "Mayor Ines Carvalho won easily. Smiling, she thanked her neighbours and then boomed, “This city has never been stronger than it is tonight.”",
         pick="direct",
-        check=_an_unlisted_past_tense_cue_after_and_takes_the_clauses_pronoun,
+        count=1,
+        speaker_spans=("she",),
     ),
     Case(
         "pronoun/clause-subject",
@@ -1565,37 +1369,45 @@ CASES: list[Case] = [
         "mention-before/noun-phrase",
         "Ines Carvalho showed the crowd a clip of the debate.\n\n“Let me help you out, the answer is no,” the Liberal vice-presidential nominee riffed on the mayor’s reply, drawing laughs.",
         pick="direct",
-        check=_an_unlisted_past_tense_verb_after_a_described_person,
+        count=1,
+        speaker_spans=("the Liberal vice-presidential nominee",),
     ),
     Case(
         "pronoun/clause-subject",
         "The allure of simplicity, Mr. Okafor argued, is a chimera.\n\n“Most of the complexity comes from efforts to measure” income, he said, rather than from deductions for things like mortgage interest and gifts to charity.",
         pick="direct",
-        check=_a_late_cue_set_off_by_commas_inside_the_paraphrase,
+        count=1,
+        speaker_spans=("he",),
     ),
     Case(
         "mention-before/noun-phrase",
         "When she took office in 2009, she made housing her focus.\n\n“From the first day, housing was the priority,” the bespectacled, 64-year-old mayor said in an interview.",
         pick="direct",
-        check=_a_described_speaker_with_two_adjectives_between_commas,
+        count=1,
+        speaker_spans=("the bespectacled, 64-year-old mayor",),
     ),
     Case(
         "cue-after/he-mocks",
         "Ivo Brandt wrote the column last year.\n\n“The market has not failed the town,” he mocks. “The town has failed the market.”",
         pick="direct",
-        check=_a_present_tense_verb_after_a_pronoun_is_a_cue,
+        count=1,
+        speaker_spans=("he",),
+        cues=("mocks",),
     ),
     Case(
         "pronoun/clause-subject",
         "Ever since Ines Carvalho entered the race, she's said the same thing at every stop: “This is not about me, it is about the valley.”",
         pick="direct",
-        check=_a_contracted_pronoun_before_a_cue_is_the_speaker,
+        count=1,
+        speakers=("Ines Carvalho",),
+        speaker_spans=("she",),
     ),
     Case(
         "mention-before/noun-phrase",
         "The new spot airs on Tuesday.\n\n“She will stand up to the gun lobby and win,” a voice-over in the ad states. “She will protect the clinics.”",
         pick="direct",
-        check=_a_hyphenated_noun_heads_a_described_source,
+        count=1,
+        speaker_spans=("a voice-over in the ad",),
     ),
     Case(
         "mention-before/noun-phrase",
@@ -1614,6 +1426,8 @@ CASES: list[Case] = [
         "pronoun/last-person",
         "Over the years, she said, the letters kept them close – although at the mention of letters Ines Carvalho laughed. Later, at the mention of email she laughed and admitted “emails have been wonderful, although they can be a curse.”",
         pick="direct",
+        count=1,
+        speaker_spans=("she",),
         check=_the_nearest_pronoun_subject_after_a_phrase_governs_the_coordinated_cue,
     ),
     Case(
@@ -1648,7 +1462,8 @@ CASES: list[Case] = [
         "mention-after/the-person-noun",
         "Hiring is hard.\n\n“Interviewers are likely to feel they are getting useful information,” concluded a 2013 article in the journal Judgment and Decision Making.",
         pick="direct",
-        check=_a_dated_document_after_an_inverted_cue,
+        count=1,
+        speaker_spans=("a 2013 article",),
     ),
     Case(
         "cue-before/who-said",
@@ -1733,25 +1548,29 @@ CASES: list[Case] = [
         "mention-before/noun-phrase",
         "The plant director was on board.\n\n“We are shocked, he was a friend to us,” one P&G Leeds employee told a local station.",
         pick="direct",
-        check=_an_ampersand_inside_a_described_speaker,
+        count=1,
+        speaker_spans=("one P&G Leeds employee",),
     ),
     Case(
         "pronoun/clause-subject",
         "Governor Ivo Brandt, a staunch ally of the mayor, acknowledged some copying even as he defended the speechwriter and the campaign, saying, “Ninety percent of the speech is completely different.”",
         pick="direct",
-        check=_a_participle_after_a_subordinate_clause_takes_its_pronoun,
+        count=1,
+        speaker_spans=("he",),
     ),
     Case(
         "cue-before/with-chanting",
         "The parade paused to remember the victims, with many marchers and spectators chanting “We are Leeds” as they passed the town hall.",
         pick="direct",
-        check=_the_noun_phrase_after_with_does_the_participle,
+        count=1,
+        speaker_spans=("many marchers and spectators",),
     ),
     Case(
         "cue-before/as-he-did-saying",
         "The mayor spoke just down the street from the old pier, where about 50 protesters had gathered on Wednesday morning, chanting “no contract, no peace” at the cars.",
         pick="direct",
-        check=_a_participle_after_a_where_clause_takes_its_subject,
+        count=1,
+        speaker_spans=("about 50 protesters",),
     ),
     Case(
         "np/name",
@@ -1771,13 +1590,15 @@ CASES: list[Case] = [
         "mention-before/noun-phrase",
         "In the hours after the storm hit the coast, a familiar voice celebrated the damage online: “The sea has already arrived at your doors.”",
         pick="direct",
-        check=_a_described_subject_before_a_colon_1,
+        count=1,
+        speaker_spans=("a familiar voice",),
     ),
     Case(
         "np/source-noun",
         "The Haddad campaign, in a note on the harbour dispute, worded it more carefully: “The mayor wrote to every council member about the dredging.”",
         pick="direct",
-        check=_a_described_subject_before_a_colon_2,
+        count=1,
+        speaker_spans=("The Haddad campaign",),
     ),
     Case(
         "mention-before/noun-phrase",
@@ -1803,7 +1624,8 @@ CASES: list[Case] = [
         "cue-before/as-he-did-saying",
         "The first incident came during a speech at the college, when harbour protesters interrupted her speech, shouting “she wins, we lose!”",
         pick="direct",
-        check=_a_participle_after_a_when_clause_takes_its_subject,
+        count=1,
+        speaker_spans=("harbour protesters",),
     ),
     Case(
         "cue-before/name-said",
@@ -1815,13 +1637,14 @@ CASES: list[Case] = [
         "mention-after/the-person-noun",
         "The mayor opened the fair on Sunday. “Can we go on the big wheel?” asked the girl, who had waited all morning. “It is too windy today,” said her father.",
         pick="direct",
-        check=_a_family_or_age_noun_after_an_inverted_verb_is_the_speaker,
+        speaker_spans=("the girl", "her father"),
     ),
     Case(
         "mention-before/noun-phrase",
         "Rents keep rising in the old port. As the Harbour Lights sang back in the 1970s, “Nobody owns the sea, but somebody owns the shore.”",
         pick="direct",
-        check=_as_a_band_sang_with_a_time_adjunct_introduces_the_lyric,
+        count=1,
+        speaker_spans=("the Harbour Lights",),
     ),
     Case(
         "mention-before/noun-phrase",
@@ -1857,7 +1680,7 @@ CASES: list[Case] = [
         "mention-before/noun-phrase",
         "That record prompted the Almanac of Local Races, which tracks bellwether towns, to state, “Eastport is the surest bellwether in the region.”\n\nThe ruling led Ann Lie to write, “This is a sad day for the harbour.”",
         pick="direct",
-        check=_the_object_of_a_verb_that_moves_someone_to_speak_is_the_speaker,
+        speaker_spans=("the Almanac of Local Races", "Ann Lie"),
     ),
     Case(
         "mention-before/appositive",
@@ -1892,6 +1715,7 @@ CASES: list[Case] = [
         "mention-before/noun-phrase",
         "The film shows the mayor saying on Monday, “That makes me careful,” when Ann Lie criticised him for the delay.",
         pick="direct",
+        count=1,
         check=_a_clause_opened_by_when_after_a_quote_is_not_its_attribution,
     ),
     Case(
@@ -2133,6 +1957,12 @@ def test_case(case: Case) -> None:
         assert tuple(q.quote_type for q in found) == case.quote_types
     if case.roles is not None:
         assert tuple(q.role for q in found) == case.roles
+    if case.speaker_spans is not None:
+        assert (
+            tuple(case.text[q.speaker_start : q.speaker_end] for q in found) == case.speaker_spans
+        )
+    if case.cues is not None:
+        assert tuple(None if q.cue is None else q.cue["text"] for q in found) == case.cues
     if case.first_speaker is not None:
         assert found[0].speaker == case.first_speaker
     if case.first_role is not None:
@@ -2140,7 +1970,7 @@ def test_case(case: Case) -> None:
     if case.last_speaker is not None:
         assert found[-1].speaker == case.last_speaker
     if case.check is not None:
-        case.check(case.text)
+        case.check(case.text, found)
 
 
 def test_cases_group_by_rule_family(capsys: pytest.CaptureFixture[str]) -> None:
