@@ -472,7 +472,7 @@ CASES: list[Case] = [
         check=_consecutive_sentences_each_with_a_cue_stay_two_quotes,
     ),
     Case(
-        "mention-after/name",
+        "quote/split",
         "“The vote was close,” said Paul Greer, “but the council has made its choice.”",
         pick="direct",
         count=1,
@@ -487,7 +487,7 @@ CASES: list[Case] = [
         check=_document_that_reads_after_a_quote_is_the_source,
     ),
     Case(
-        "mention-after/name",
+        "cue-before/said-name",
         "The schedule favours large states, explained Ruth Okafor, “because the early contests decide who raises money.”",
         pick="direct",
         count=1,
@@ -512,20 +512,20 @@ CASES: list[Case] = [
         cues=(None,),
     ),
     Case(
-        "mention-before/noun-phrase",
+        "quote/carries-speaker",
         "“The dam is safe for another decade,” said Colm Ready.\n\nPriya Nandakumar, who chairs the flood board, disagreed with that view.\n\nPriya Nandakumar said the survey was out of date.\n\n“Nobody has inspected the spillway since the winter storms began.”",
         pick="direct",
         check=_nearest_earlier_attribution_wins_over_an_older_quote,
     ),
     Case(
-        "mention-after/name",
+        "quote/cue-ends-sentence",
         "The district expects a deficit.\n\n“A deficit of this size was never expected” before the audit, said Tomas Lindqvist, the district treasurer.",
         pick="direct",
         count=1,
         speakers=("Tomas Lindqvist",),
     ),
     Case(
-        "np/name",
+        "subject/headline-name",
         "Here is what the analysts wrote this week.\n\nTURNOUT IN THE VALLEY WAS HIGHER THAN EXPECTED - Maria Lopez: “The electorate grew by a third over four years, and the growth was mostly young.”",
         pick="direct",
         count=1,
@@ -538,7 +538,7 @@ CASES: list[Case] = [
         check=_a_weekday_after_the_verb_is_not_the_speaker,
     ),
     Case(
-        "indirect/name-said-content",
+        "mention-before/noun-phrase",
         "Former harbour master Ingrid Sole said the breakwater had not been repaired since 2009.",
         count=1,
         texts=("the breakwater had not been repaired since 2009",),
@@ -557,7 +557,7 @@ CASES: list[Case] = [
         quote_types=("mixed",),
     ),
     Case(
-        "indirect/name-said-content",
+        "mention-before/noun-phrase",
         "Last week, county spokeswoman Lena Moritz said the bridge would reopen in May.\n\nOSLO (Wire) – Shipping executive Arne Dahl said freight rates had doubled since June.",
         texts=("the bridge would reopen in May", "freight rates had doubled since June"),
         speakers=("Lena Moritz", "Arne Dahl"),
@@ -654,7 +654,7 @@ CASES: list[Case] = [
         speakers=("Lena Fisk",),
     ),
     Case(
-        "indirect/name-said-content",
+        "subject/bare-opening",
         "Other shopkeepers said the new tram line had halved their trade.",
         count=1,
         texts=("the new tram line had halved their trade",),
@@ -681,13 +681,13 @@ CASES: list[Case] = [
         speaker_spans=("who",),
     ),
     Case(
-        "indirect/name-said-content",
+        "indirect/who-says",
         "Ada Holm, who has argued that the pier is unsafe, told reporters that repairs would cost too much.",
         texts=("that the pier is unsafe", "that repairs would cost too much"),
         check=_relative_clause_beside_the_main_attribution,
     ),
     Case(
-        "indirect/name-said-content",
+        "mention-before/appositive",
         "Rep. Ann Cole (D-Ore.), who chairs the harbour panel, said she backs the plan.",
         count=1,
         texts=("she backs the plan",),
@@ -750,7 +750,7 @@ CASES: list[Case] = [
         speaker_spans=("she",),
     ),
     Case(
-        "mention-before/noun-phrase",
+        "cue-before/said-adding",
         "Former Minister of Fisheries Eli Sand recently urged voters to back the plan, saying, “The quotas have saved the cod.”",
         pick="direct",
         count=1,
@@ -801,12 +801,12 @@ CASES: list[Case] = [
         check=_conjunction_without_a_new_speaker_keeps_one_attribution,
     ),
     Case(
-        "indirect/name-said-content",
+        "pronoun/clause-subject",
         "Ola Berg said the pier was safe and she said the ferry would keep its timetable.",
         texts=("the pier was safe", "the ferry would keep its timetable"),
     ),
     Case(
-        "indirect/name-said-content",
+        "cue-before/posted-last",
         "Ola Berg said the new harbour fees were fair to every boat owner, which she called “a bargain for the whole town.”",
         quote_types=("indirect", "direct"),
         check=_indirect_speech_before_a_quotation_with_its_own_cue,
@@ -830,7 +830,7 @@ CASES: list[Case] = [
         check=_content_then_a_speaker_with_lowercase_modifiers,
     ),
     Case(
-        "indirect/name-said-content",
+        "pronoun/clause-subject",
         "While Ann Lie said the old pier was unsafe for lorries, she said there was no money to fix it.",
         texts=("the old pier was unsafe for lorries", "there was no money to fix it"),
         check=_speech_in_a_subordinate_clause_opening_the_sentence,
@@ -869,7 +869,7 @@ CASES: list[Case] = [
         speakers=("Joe Kasper",),
     ),
     Case(
-        "indirect/name-said-content",
+        "subject/bare-share",
         "By two to one, commuters see the fees as a problem, and three-fourths say the council should drop them.",
         count=1,
         texts=("the council should drop them",),
@@ -939,7 +939,7 @@ CASES: list[Case] = [
         speakers=("Supporters at the rally",),
     ),
     Case(
-        "indirect/name-said-content",
+        "mention-before/noun-phrase",
         "The toll became urgent after the debate, when the harbour chief Ola Berg boldly suggested that the ferry company pays nothing for the quay.",
         count=1,
         speakers=("Ola Berg",),
@@ -962,7 +962,7 @@ CASES: list[Case] = [
         check=_speech_in_a_which_clause_names_the_organisation,
     ),
     Case(
-        "mention-before/stacked-appositives",
+        "mention-before/parenthesis-role",
         "“The levy will not rise again before the election,” Rep. Nell Varga (D-Ore.) said.\n\n“Our members were never consulted about the closure,” Otto Brandt, 58, a retired welder in Scranton, Pa., said on Friday.",
         pick="direct",
         speakers=("Nell Varga", "Otto Brandt"),
@@ -974,7 +974,7 @@ CASES: list[Case] = [
         check=_a_cue_opening_the_next_sentence_is_not_the_quotes_own,
     ),
     Case(
-        "mention-before/noun-phrase",
+        "cue-before/said-adding",
         "Nadia Kerr and Tom Bryce will meet again next week, Ruth Abara said, adding, “They need to agree on the rota before the winter timetable starts.”\n\nTo wit, Mayor Obi Lenz told the council the depot was “a costly mistake,” adding, “We should never have signed that lease in the first place.”",
         pick="direct",
         speakers=("Ruth Abara", "Obi Lenz"),
@@ -1005,25 +1005,25 @@ CASES: list[Case] = [
         cues=("shot back", "went on"),
     ),
     Case(
-        "mention-before/noun-phrase",
+        "cue-before/did-saying",
         "Governor Lena Roth came close to an admission on Friday, saying, “We never claimed that the tunnel would open on time,” but the minister denied that the budget had doubled.",
         pick="direct",
         check=_a_clause_after_a_quote_led_by_a_conjunction_is_not_its_cue,
     ),
     Case(
-        "mention-before/noun-phrase",
+        "cue-before/did-saying",
         "Back in 2009, Mr. Falk expressed admiration for the mayor's budget skills, telling the paper: “I wish I could be like that. I just can't.”\n\nEver since she endorsed the mayor, Ms. Varga has been a loyal ally, visiting the office with a simple message: “Don't lose this one for us, please!”",
         pick="direct",
         speaker_spans=("Mr. Falk", "Ms. Varga"),
     ),
     Case(
-        "mention-before/noun-phrase",
+        "subject/clause-opens",
         "Edvin Holm told the paper in a written statement, “The depot was a bargain and the council knows it.”\n\nMayor Alma Reyes defended the decision on Monday. “If there had not been that closure” by the United States Army, Reyes said at a meeting, “we would be looking at a far worse winter.”",
         pick="direct",
         check=_nouns_that_look_like_reporting_verbs_are_not_cues,
     ),
     Case(
-        "mention-before/noun-phrase",
+        "cue-before/clause-subject",
         "Ola Brink said the members would keep meeting, but said, “It is time we changed how we do it,” promising the Friends of the Pier a return to its roots.",
         pick="direct",
         check=_a_participle_right_after_a_quote_is_not_an_inverted_cue,
@@ -1035,7 +1035,7 @@ CASES: list[Case] = [
         speakers=("Tove Lind", "Pia Moen"),
     ),
     Case(
-        "mention-before/noun-phrase",
+        "cue-before/said-adding",
         "Alongside the union's calls, even a senior party strategist said the mayor must choose, saying, “At some point she is going to have to come out on where she stands.”",
         pick="direct",
         check=_a_described_source_after_even,
@@ -1047,7 +1047,7 @@ CASES: list[Case] = [
         check=_a_verb_with_its_own_object_after_a_finished_quote_is_not_its_cue,
     ),
     Case(
-        "cue-before/name-said",
+        "quote/split",
         "“The harbour dues are too high,” Mayor Ida Roos said. “We will cut them by a third.” Jon Berg said, twice, that the cut would bankrupt the port.\n\nAs Bishop Anselm Ek told the radio station, “We have suffered the same fate as the fishermen.” He added, “So the council should have been the first to help.”",
         pick="direct",
         speakers=("Ida Roos", "Anselm Ek", "Anselm Ek"),
@@ -1074,7 +1074,7 @@ CASES: list[Case] = [
         speaker_spans=("Ana Lind", "Her campaign"),
     ),
     Case(
-        "mention-before/noun-phrase",
+        "cue-before/reads-colon",
         "The council's own headline reads: “The harbour will stay open through the winter.”\n\nIn her best-known song, Ada Voss sings, “Do not go changing to try and please me.”",
         pick="direct",
         speaker_spans=("The council's own headline", "Ada Voss"),
@@ -1102,7 +1102,7 @@ CASES: list[Case] = [
         speaker_spans=("the report", "Ann Lie and Bo Berg"),
     ),
     Case(
-        "np/name",
+        "cue-before/dash-byline",
         "Pollsters agree - Carl Vik: “One of the biggest lessons was a simple one: keep on calling voters as late as possible.”",
         pick="direct",
         count=1,
@@ -1138,7 +1138,7 @@ CASES: list[Case] = [
         speaker_spans=("he",),
     ),
     Case(
-        "pronoun/clause-subject",
+        "pronoun/last-person",
         "Former Secretary of State Hanna Lindqvist spoke first. “We will fight for every vote in the valley,” she said.\n\n“The rules of the chamber are clear,” Senate Majority Leader Mats Okafor said.\n\nKarl J. Brandt arrived late. “It was a great rally for all of us,” he said.",
         pick="direct",
         speakers=("Hanna Lindqvist", "Mats Okafor", "Karl J. Brandt"),
@@ -1157,7 +1157,7 @@ CASES: list[Case] = [
         speakers=("George W. Lund",),
     ),
     Case(
-        "mention-before/noun-phrase",
+        "cue-before/clause-subject",
         "Mayor Ida Lund answered the question on Facebook writing, “Yes, I will. That was a poor choice of words.”\n\nAnother port source speaking to Radio Nord said, “The inspectors are looking at the contracts and the fees.”",
         pick="direct",
         speaker_spans=("Mayor Ida Lund", "Another port source"),
@@ -1209,7 +1209,7 @@ CASES: list[Case] = [
         check=_an_adverb_opening_the_sentence_is_not_the_speaker,
     ),
     Case(
-        "pronoun/clause-subject",
+        "mention-before/noun-phrase",
         "“The report was thorough and fair to everyone,” Gerald Early said.\n\nNancy Day spoke next. “The harbour is safe for another decade,” she said.",
         pick="direct",
         speakers=("Gerald Early", "Nancy Day"),
@@ -1243,33 +1243,33 @@ CASES: list[Case] = [
         speaker_spans=("a council clerk in the room",),
     ),
     Case(
-        "mention-before/noun-phrase",
+        "indirect/and-said",
         "House Republican Tom Mast used to back the old ferry plan, but now said the council had “the opportunity and the obligation to bring us together.”\n\n“I think the mayor can do that, but the biggest unifier we have is the ferry.”",
         speakers=("Tom Mast", "Tom Mast"),
     ),
     Case(
-        "mention-after/name",
+        "quote/cue-ends-sentence",
         "Fares went up again.\n\n“Nobody expected the board to move this fast,” given how slowly it usually works, said Omar Haddad, who teaches transport economics at the city college in Leeds.",
         pick="direct",
         count=1,
         speakers=("Omar Haddad",),
     ),
     Case(
-        "mention-after/name",
+        "quote/cue-ends-sentence",
         "Fares went up again.\n\n“Nobody expected the board to move this fast,” given how slowly it usually works, said Omar Haddad, the senior transport economist at the Northern Rail Users Forum.",
         pick="direct",
         count=1,
         speakers=("Omar Haddad",),
     ),
     Case(
-        "mention-after/name",
+        "quote/signature",
         "Here are the claims we checked.\n\n“We cut the waiting lists at every hospital in the region.”\n\n- Greta Lund.\n\nThe lists did shrink, but only at two of the five hospitals.",
         pick="direct",
         count=1,
         speakers=("Greta Lund",),
     ),
     Case(
-        "mention-after/name",
+        "quote/signature",
         "Voices from the hall.\n\n“We cut the waiting lists at every hospital in the region.”\n\n-Greta Lund, speaking after the vote.\n\n- Lund proposes a new levy to pay for it.",
         pick="direct",
         count=1,
@@ -1296,7 +1296,7 @@ CASES: list[Case] = [
         speakers=("Tom Reyes",),
     ),
     Case(
-        "mention-before/noun-phrase",
+        "cue-before/to-say",
         "The meeting was calm until Nora Hale was prompted to say, “We will not back down on the pension plan.”",
         pick="direct",
         count=1,
@@ -1311,14 +1311,14 @@ CASES: list[Case] = [
         speaker_spans=("she",),
     ),
     Case(
-        "pronoun/clause-subject",
+        "cue-before/past-tense",
         "Mayor Ines Carvalho won easily. Smiling, she thanked her neighbours and then boomed, “This city has never been stronger than it is tonight.”",
         pick="direct",
         count=1,
         speaker_spans=("she",),
     ),
     Case(
-        "pronoun/clause-subject",
+        "cue-before/issued-saying",
         "Ines Carvalho signed the lease in 2012. At the time, she released a statement saying, “The new depot will bring two hundred jobs to the valley.”",
         pick="direct",
         count=1,
@@ -1337,7 +1337,7 @@ CASES: list[Case] = [
         check=_a_reporting_word_after_a_possessive_or_of_is_a_noun_2,
     ),
     Case(
-        "mention-after/role-then-name",
+        "subject/described-name",
         "The claims, in their own words.\n\nFormer harbour master Ines Carvalho:“We dredged it twice.”",
         pick="direct",
         count=1,
@@ -1352,28 +1352,28 @@ CASES: list[Case] = [
         speakers=("Another source familiar with Carvalho’s thinking",),
     ),
     Case(
-        "mention-before/noun-phrase",
+        "cue-before/did-saying",
         "The first message was mild. And then Ines Carvalho went fully on the attack, saying, “Is the council ever going to publish the accounts?”",
         pick="direct",
         count=1,
         speakers=("Ines Carvalho",),
     ),
     Case(
-        "mention-after/name",
+        "cue-before/said-opening",
         "The old school was turned into a museum. Said Dora Pine, who grew up two doors away from the school, “We were all so proud.”",
         pick="direct",
         count=1,
         speakers=("Dora Pine",),
     ),
     Case(
-        "mention-before/noun-phrase",
+        "cue-after/name-verbed",
         "Ines Carvalho showed the crowd a clip of the debate.\n\n“Let me help you out, the answer is no,” the Liberal vice-presidential nominee riffed on the mayor’s reply, drawing laughs.",
         pick="direct",
         count=1,
         speaker_spans=("the Liberal vice-presidential nominee",),
     ),
     Case(
-        "pronoun/clause-subject",
+        "quote/cue-ends-sentence",
         "The allure of simplicity, Mr. Okafor argued, is a chimera.\n\n“Most of the complexity comes from efforts to measure” income, he said, rather than from deductions for things like mortgage interest and gifts to charity.",
         pick="direct",
         count=1,
@@ -1417,7 +1417,7 @@ CASES: list[Case] = [
         speakers=("Vera Holm",),
     ),
     Case(
-        "mention-after/name",
+        "quote/cue-ends-sentence",
         "The publisher announced a memoir in 2000.\n\n“All That Glitters Is Not Gold” was to be a “cautionary tale,” said Vera Holm, then the author’s agent.",
         pick="direct",
         check=_a_late_cue_after_a_second_quotation_mark_in_the_sentence,
@@ -1506,7 +1506,7 @@ CASES: list[Case] = [
         check=_a_list_of_places_in_a_relative_clause_is_not_the_speaker_2,
     ),
     Case(
-        "mention-before/noun-phrase",
+        "indirect/belief",
         "One month after announcing his support for the plan, Omar Haddad still believes that the harbour cannot pay for itself.",
         check=_a_subordinating_word_ends_no_described_speaker,
     ),
@@ -1521,7 +1521,7 @@ CASES: list[Case] = [
         check=_a_noun_like_reporting_word_after_a_possessive_is_no_cue_2,
     ),
     Case(
-        "np/name",
+        "subject/name-party",
         "The exchange went like this.\n\nRep. Ann Cole (R-Ore.):“I have not heard anyone other than you ever cite that figure.”",
         pick="direct",
         count=1,
@@ -1533,7 +1533,7 @@ CASES: list[Case] = [
         check=_a_participle_right_after_the_cue_leaves_no_empty_remark,
     ),
     Case(
-        "quote/carries-speaker",
+        "indirect/late-cue",
         "Her friends have mocked the mayor’s plan, calling it “a harbour of dreams,” Vera Holm said as she turned around and spread out her cape.\n\n“But it is our harbour, and we love it!”",
         check=_a_late_cue_with_an_adjunct_tail_takes_the_whole_sentence,
     ),
@@ -1573,28 +1573,28 @@ CASES: list[Case] = [
         speaker_spans=("about 50 protesters",),
     ),
     Case(
-        "np/name",
+        "cue-before/with-chanting",
         "Rivals were quick to chime in, with Ivo Brandt tweeting that it was a disaster for the mayor and asking, “How can someone with such bad judgement run the port?”",
         pick="direct",
         count=1,
         speakers=("Ivo Brandt",),
     ),
     Case(
-        "np/name",
+        "cue-before/did-saying",
         "Omar Haddad, citing “the unique magic of the harbour,” said the candidate could win in Leeds, York and Hull.",
         pick="direct",
         count=1,
         speakers=("Omar Haddad",),
     ),
     Case(
-        "mention-before/noun-phrase",
+        "quote/colon-subject",
         "In the hours after the storm hit the coast, a familiar voice celebrated the damage online: “The sea has already arrived at your doors.”",
         pick="direct",
         count=1,
         speaker_spans=("a familiar voice",),
     ),
     Case(
-        "np/source-noun",
+        "subject/described-head",
         "The Haddad campaign, in a note on the harbour dispute, worded it more carefully: “The mayor wrote to every council member about the dredging.”",
         pick="direct",
         count=1,
@@ -1615,7 +1615,7 @@ CASES: list[Case] = [
         speakers=("Vera Holm",),
     ),
     Case(
-        "mention-before/noun-phrase",
+        "cue-before/quote-adding",
         "Ms. Ruiz said she was thinking, ''Oh my God, this cannot be happening,'' adding, ''I had no way to put names to my feelings.''",
         pick="direct",
         check=_an_appositive_that_ends_in_a_quoted_title_2,
@@ -1640,14 +1640,14 @@ CASES: list[Case] = [
         speaker_spans=("the girl", "her father"),
     ),
     Case(
-        "mention-before/noun-phrase",
+        "cue-before/reads-colon",
         "Rents keep rising in the old port. As the Harbour Lights sang back in the 1970s, “Nobody owns the sea, but somebody owns the shore.”",
         pick="direct",
         count=1,
         speaker_spans=("the Harbour Lights",),
     ),
     Case(
-        "mention-before/noun-phrase",
+        "subject/clause-opens",
         "“The harbour will stay open,” said Jan Holt, the port director.\n\nEarlier this week, Mara Quist shared her doubts with donors at a dinner in Leeds, “I do not know which version of the plan will reach the council.”",
         pick="direct",
         speakers=("Jan Holt", "Mara Quist"),
@@ -1665,7 +1665,7 @@ CASES: list[Case] = [
         speakers=("Ann Lie", None, "Carl Berg"),
     ),
     Case(
-        "pronoun/clause-subject",
+        "subject/clause-opens",
         "Tom Reid spoke on Monday. Reid said both rivals were “lightweights in the council,” but he gave the younger one a back-handed compliment: “You always know where he stands.”",
         pick="direct",
         check=_the_clause_after_but_gives_the_speaker_before_a_colon,
@@ -1677,7 +1677,7 @@ CASES: list[Case] = [
         check=_a_pronoun_after_as_for_name_is_that_person,
     ),
     Case(
-        "mention-before/noun-phrase",
+        "mention-before/appositive",
         "That record prompted the Almanac of Local Races, which tracks bellwether towns, to state, “Eastport is the surest bellwether in the region.”\n\nThe ruling led Ann Lie to write, “This is a sad day for the harbour.”",
         pick="direct",
         speaker_spans=("the Almanac of Local Races", "Ann Lie"),
@@ -1695,7 +1695,7 @@ CASES: list[Case] = [
         speakers=("Ann Lie", "Article 12"),
     ),
     Case(
-        "mention-before/noun-phrase",
+        "quote/and-cue-before",
         "Ann Lie spoke first. “Tell her I saved you a seat,” Ann Lie said, and Tom Baker replied. “Do not forget me, I have known her since school.”",
         pick="direct",
         speakers=("Ann Lie", "Tom Baker"),
@@ -1719,7 +1719,7 @@ CASES: list[Case] = [
         check=_a_clause_opened_by_when_after_a_quote_is_not_its_attribution,
     ),
     Case(
-        "mention-before/noun-phrase",
+        "subject/clause-opens",
         'With Labour leaders increasingly anxious about turnout, Mayor Ann Lie is rolling out a new and more personal message: "It is about me."',
         pick="direct",
         speakers=("Ann Lie",),
@@ -1816,7 +1816,7 @@ CASES: list[Case] = [
         check=_decomposed_accents,
     ),
     Case(
-        "pronoun/clause-subject",
+        "mention-before/noun-phrase",
         (
             "Ministers met on Friday.\n\n“Europe must defend itself,” French President "
             "Fran\u00c3\u0083\u00c2\u00a7ois Lenoir said Friday. “We are ready,” he added."
