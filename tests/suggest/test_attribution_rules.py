@@ -121,17 +121,7 @@ def _document_that_reads_after_a_quote_is_the_source(text: str, found: list[Sugg
 def _participle_after_indirect_speech_is_a_second_remark(
     text: str, found: list[Suggestion]
 ) -> None:
-    found = [s for s in suggest(text, claims=0) if s.kind == "quote"]
-    assert [q.text for q in found] == [
-        "the budget would be balanced by June",
-        "that no library would close",
-    ]
     assert {q.speaker for q in found} == {"Dana Whitfield"}
-
-
-def _participle_takes_the_sentence_subject_as_speaker(text: str, found: list[Suggestion]) -> None:
-    found = [s for s in suggest(text, claims=0) if s.kind == "quote"]
-    assert [(q.text, q.speaker) for q in found] == [("it would raise rents", "Ellen Marsh")]
 
 
 def _nearest_earlier_attribution_wins_over_an_older_quote(
@@ -353,7 +343,6 @@ def _a_time_phrase_before_the_verb_is_not_the_speaker(text: str, found: list[Sug
 def _a_cognition_word_after_a_determiner_and_a_modifier_is_a_noun(
     text: str, found: list[Suggestion]
 ) -> None:
-    found = [s for s in suggest(text, claims=0) if s.kind == "quote"]
     assert found and all(s.speaker != "A rumpled" for s in found)
 
 
@@ -372,28 +361,24 @@ def _a_list_of_places_in_a_relative_clause_is_not_the_speaker_2(
 
 
 def _a_subordinating_word_ends_no_described_speaker(text: str, found: list[Suggestion]) -> None:
-    found = [s for s in suggest(text, claims=0) if s.kind == "quote"]
     assert all(s.speaker != "One month after" for s in found)
 
 
 def _a_noun_like_reporting_word_after_a_possessive_is_no_cue_1(
     text: str, found: list[Suggestion]
 ) -> None:
-    found = [s for s in suggest(text, claims=0) if s.kind == "quote"]
     assert all((s.cue or {}).get("text") != "note" for s in found)
 
 
 def _a_noun_like_reporting_word_after_a_possessive_is_no_cue_2(
     text: str, found: list[Suggestion]
 ) -> None:
-    found = [s for s in suggest(text, claims=0) if s.kind == "quote"]
     assert all(s.speaker != "Lazar" for s in found)
 
 
 def _a_participle_right_after_the_cue_leaves_no_empty_remark(
     text: str, found: list[Suggestion]
 ) -> None:
-    found = [s for s in suggest(text, claims=0) if s.kind == "quote"]
     assert found
     assert all(s.text.strip() for s in found)
 
@@ -401,7 +386,6 @@ def _a_participle_right_after_the_cue_leaves_no_empty_remark(
 def _a_late_cue_with_an_adjunct_tail_takes_the_whole_sentence(
     text: str, found: list[Suggestion]
 ) -> None:
-    found = [s for s in suggest(text, claims=0) if s.kind == "quote"]
     assert found[0].speaker == "Vera Holm"
     assert found[0].text.startswith("Her friends")
     assert found[-1].speaker == "Vera Holm"
@@ -457,7 +441,8 @@ def _mis_decoded_letters(text: str, found: list[Suggestion]) -> None:
 CASES: list[Case] = [
     Case(
         "cue-before/said-adding",
-        "“The bridge will reopen in May,” the engineer said, adding, “We have found no further cracks in the deck.”",
+        "“The bridge will reopen in May,” the engineer said, adding, "
+        "“We have found no further cracks in the deck.”",
         pick="direct",
         texts=(
             "“The bridge will reopen in May,”",
@@ -466,7 +451,8 @@ CASES: list[Case] = [
     ),
     Case(
         "cue-after/name-said",
-        "“The rent has doubled in two years,” Nora Blake said. “Half of the shops on this street have closed,” she said.",
+        "“The rent has doubled in two years,” Nora Blake said. "
+        "“Half of the shops on this street have closed,” she said.",
         pick="direct",
         count=2,
         check=_consecutive_sentences_each_with_a_cue_stay_two_quotes,
@@ -481,31 +467,37 @@ CASES: list[Case] = [
     ),
     Case(
         "mention-before/noun-phrase",
-        "The council published its reply on Friday.\n\n“The district will not close any library branch this year,” the letter reads.",
+        "The council published its reply on Friday.\n\n"
+        "“The district will not close any library branch this year,” the letter reads.",
         pick="direct",
         count=1,
         check=_document_that_reads_after_a_quote_is_the_source,
     ),
     Case(
         "cue-before/said-name",
-        "The schedule favours large states, explained Ruth Okafor, “because the early contests decide who raises money.”",
+        "The schedule favours large states, explained Ruth Okafor, "
+        "“because the early contests decide who raises money.”",
         pick="direct",
         count=1,
         speakers=("Ruth Okafor",),
     ),
     Case(
         "indirect/saying",
-        "Mayor Dana Whitfield said the budget would be balanced by June, adding that no library would close.",
+        "Mayor Dana Whitfield said the budget would be balanced by June, "
+        "adding that no library would close.",
+        texts=("the budget would be balanced by June", "that no library would close"),
         check=_participle_after_indirect_speech_is_a_second_remark,
     ),
     Case(
         "indirect/name-said-content",
         "Senator Ellen Marsh voted against the bill on Tuesday, saying it would raise rents.",
-        check=_participle_takes_the_sentence_subject_as_speaker,
+        texts=("it would raise rents",),
+        speakers=("Ellen Marsh",),
     ),
     Case(
         "quote/carries-speaker",
-        "Harriet Olsen said the ferry timetable would change in spring.\n\n“We cannot run the late crossing with only two crews on the rota.”",
+        "Harriet Olsen said the ferry timetable would change in spring.\n\n"
+        "“We cannot run the late crossing with only two crews on the rota.”",
         pick="direct",
         count=1,
         speakers=("Harriet Olsen",),
@@ -513,20 +505,27 @@ CASES: list[Case] = [
     ),
     Case(
         "quote/carries-speaker",
-        "“The dam is safe for another decade,” said Colm Ready.\n\nPriya Nandakumar, who chairs the flood board, disagreed with that view.\n\nPriya Nandakumar said the survey was out of date.\n\n“Nobody has inspected the spillway since the winter storms began.”",
+        "“The dam is safe for another decade,” said Colm Ready.\n\n"
+        "Priya Nandakumar, who chairs the flood board, disagreed with that view.\n\n"
+        "Priya Nandakumar said the survey was out of date.\n\n"
+        "“Nobody has inspected the spillway since the winter storms began.”",
         pick="direct",
         check=_nearest_earlier_attribution_wins_over_an_older_quote,
     ),
     Case(
         "quote/cue-ends-sentence",
-        "The district expects a deficit.\n\n“A deficit of this size was never expected” before the audit, said Tomas Lindqvist, the district treasurer.",
+        "The district expects a deficit.\n\n"
+        "“A deficit of this size was never expected” before the audit, "
+        "said Tomas Lindqvist, the district treasurer.",
         pick="direct",
         count=1,
         speakers=("Tomas Lindqvist",),
     ),
     Case(
         "subject/headline-name",
-        "Here is what the analysts wrote this week.\n\nTURNOUT IN THE VALLEY WAS HIGHER THAN EXPECTED - Maria Lopez: “The electorate grew by a third over four years, and the growth was mostly young.”",
+        "Here is what the analysts wrote this week.\n\n"
+        "TURNOUT IN THE VALLEY WAS HIGHER THAN EXPECTED - Maria Lopez: "
+        "“The electorate grew by a third over four years, and the growth was mostly young.”",
         pick="direct",
         count=1,
         speakers=("Maria Lopez",),
@@ -558,7 +557,8 @@ CASES: list[Case] = [
     ),
     Case(
         "mention-before/noun-phrase",
-        "Last week, county spokeswoman Lena Moritz said the bridge would reopen in May.\n\nOSLO (Wire) – Shipping executive Arne Dahl said freight rates had doubled since June.",
+        "Last week, county spokeswoman Lena Moritz said the bridge would reopen in May.\n\n"
+        "OSLO (Wire) – Shipping executive Arne Dahl said freight rates had doubled since June.",
         texts=("the bridge would reopen in May", "freight rates had doubled since June"),
         speakers=("Lena Moritz", "Arne Dahl"),
     ),
@@ -571,14 +571,16 @@ CASES: list[Case] = [
     ),
     Case(
         "indirect/saying",
-        "“We will appeal the ruling,” Mayor Ada Quist said in a statement on Monday, noting that the city had already spent two million on the case.",
+        "“We will appeal the ruling,” Mayor Ada Quist said in a statement on Monday, "
+        "noting that the city had already spent two million on the case.",
         speakers=("Ada Quist", "Ada Quist"),
         quote_types=("direct", "indirect"),
         check=_second_remark_after_a_direct_quote_and_its_cue,
     ),
     Case(
         "indirect/name-said-content",
-        "Senator Mira Holt called for a public inquiry into the contract.\n\nGovernor Sam Adeyemi pointed to the rising cost of borrowing since March.",
+        "Senator Mira Holt called for a public inquiry into the contract.\n\n"
+        "Governor Sam Adeyemi pointed to the rising cost of borrowing since March.",
         texts=("a public inquiry into the contract", "the rising cost of borrowing since March"),
         speakers=("Mira Holt", "Sam Adeyemi"),
         cues=("called for", "pointed to"),
@@ -591,14 +593,16 @@ CASES: list[Case] = [
     ),
     Case(
         "indirect/according-to-aside",
-        "In addition, according to the transport board, nine more stations will close before the end of the year.",
+        "In addition, according to the transport board, nine more stations will close "
+        "before the end of the year.",
         count=1,
         texts=("nine more stations will close before the end of the year",),
         speaker_spans=("the transport board",),
     ),
     Case(
         "indirect/according-to-opening",
-        "According to early returns from the coastal precincts, turnout fell by a tenth compared with the last election.",
+        "According to early returns from the coastal precincts, turnout fell by a tenth "
+        "compared with the last election.",
         count=1,
         speaker_spans=("early returns from the coastal precincts",),
         check=_according_to_a_long_source_phrase,
@@ -618,7 +622,8 @@ CASES: list[Case] = [
     ),
     Case(
         "cue-after/name-verbed",
-        "Nadia Brandt runs the food bank.\n\n“We will need twice as many volunteers by December,” Brandt surmised.",
+        "Nadia Brandt runs the food bank.\n\n"
+        "“We will need twice as many volunteers by December,” Brandt surmised.",
         pick="direct",
         count=1,
         speakers=("Nadia Brandt",),
@@ -626,13 +631,16 @@ CASES: list[Case] = [
     ),
     Case(
         "quote/unattributed",
-        "Nadia Brandt runs the food bank.\n\n“We will need twice as many volunteers by December.” Brandt surmised nothing more.",
+        "Nadia Brandt runs the food bank.\n\n"
+        "“We will need twice as many volunteers by December.” Brandt surmised nothing more.",
         pick="direct",
         check=_past_tense_verb_after_a_quote_ending_a_sentence_is_not_a_cue,
     ),
     Case(
         "mention-before/appositive",
-        "The harbour has lost half its trawlers.\n\nAs Elsa Brandvik, who chairs the fishermen’s guild, put it, “Nobody young wants to go to sea any more.”",
+        "The harbour has lost half its trawlers.\n\n"
+        "As Elsa Brandvik, who chairs the fishermen’s guild, put it, "
+        "“Nobody young wants to go to sea any more.”",
         pick="direct",
         count=1,
         speakers=("Elsa Brandvik",),
@@ -640,7 +648,8 @@ CASES: list[Case] = [
     Case("none", "Jonas Ek put it in the drawer with the other letters from the council.", count=0),
     Case(
         "mention-before/stacked-appositives",
-        "“The queue started at dawn,” Tove Lind, 44, of Bergen, who was among the first in line, said on Saturday.",
+        "“The queue started at dawn,” Tove Lind, 44, of Bergen, who was among the first "
+        "in line, said on Saturday.",
         pick="direct",
         count=1,
         speakers=("Tove Lind",),
@@ -648,7 +657,8 @@ CASES: list[Case] = [
     ),
     Case(
         "indirect/and-said",
-        "Mayor Lena Fisk on Monday defended the new parking fees and said they would pay for two more buses.",
+        "Mayor Lena Fisk on Monday defended the new parking fees and said they would "
+        "pay for two more buses.",
         count=1,
         texts=("they would pay for two more buses",),
         speakers=("Lena Fisk",),
@@ -674,7 +684,8 @@ CASES: list[Case] = [
     ),
     Case(
         "indirect/who-says",
-        "The vote was delayed by Ada Holm, who says the old pier is no longer safe, and two other councillors.",
+        "The vote was delayed by Ada Holm, who says the old pier is no longer safe, "
+        "and two other councillors.",
         count=1,
         texts=("the old pier is no longer safe",),
         speakers=("Ada Holm",),
@@ -682,7 +693,8 @@ CASES: list[Case] = [
     ),
     Case(
         "indirect/who-says",
-        "Ada Holm, who has argued that the pier is unsafe, told reporters that repairs would cost too much.",
+        "Ada Holm, who has argued that the pier is unsafe, told reporters that repairs "
+        "would cost too much.",
         texts=("that the pier is unsafe", "that repairs would cost too much"),
         check=_relative_clause_beside_the_main_attribution,
     ),
@@ -707,7 +719,8 @@ CASES: list[Case] = [
     ),
     Case(
         "indirect/name-said-content",
-        "At a town hall in Tromsø, Norway, on Friday, Mayor Kari Dahl defended the budget, saying that the ferry subsidy would stay.",
+        "At a town hall in Tromsø, Norway, on Friday, Mayor Kari Dahl defended the budget, "
+        "saying that the ferry subsidy would stay.",
         count=1,
         texts=("that the ferry subsidy would stay",),
         speakers=("Kari Dahl",),
@@ -727,7 +740,8 @@ CASES: list[Case] = [
     ),
     Case(
         "indirect/name-said-content",
-        "The United States stepped up pressure on the shipyard on Saturday, with port officials vowing to keep the docks open.",
+        "The United States stepped up pressure on the shipyard on Saturday, with port "
+        "officials vowing to keep the docks open.",
         check=_capitalised_states_and_note_are_not_cues_1,
     ),
     Case(
@@ -737,21 +751,24 @@ CASES: list[Case] = [
     ),
     Case(
         "mention-before/noun-phrase",
-        "Hours later, Mayor Per Vik thanked the crew at the pier, telling reporters, “They worked through the night.”",
+        "Hours later, Mayor Per Vik thanked the crew at the pier, telling reporters, "
+        "“They worked through the night.”",
         pick="direct",
         count=1,
         speakers=("Per Vik",),
     ),
     Case(
         "pronoun/unresolved",
-        "Eight years ago, she backed the ferry plan over the bridge and said, “The bridge will never pay for itself.”",
+        "Eight years ago, she backed the ferry plan over the bridge and said, "
+        "“The bridge will never pay for itself.”",
         pick="direct",
         count=1,
         speaker_spans=("she",),
     ),
     Case(
         "cue-before/said-adding",
-        "Former Minister of Fisheries Eli Sand recently urged voters to back the plan, saying, “The quotas have saved the cod.”",
+        "Former Minister of Fisheries Eli Sand recently urged voters to back the plan, "
+        "saying, “The quotas have saved the cod.”",
         pick="direct",
         count=1,
         check=_subject_with_of_inside_a_title,
@@ -784,7 +801,8 @@ CASES: list[Case] = [
     ),
     Case(
         "veto/apposition",
-        "CLOSING—“The old ferry café will shut its doors at the end of May,” by the Courier’s Ann Berg: The café opened in 1962.",
+        "CLOSING—“The old ferry café will shut its doors at the end of May,” by the Courier’s "
+        "Ann Berg: The café opened in 1962.",
         pick="direct",
         count=0,
     ),
@@ -807,7 +825,8 @@ CASES: list[Case] = [
     ),
     Case(
         "cue-before/posted-last",
-        "Ola Berg said the new harbour fees were fair to every boat owner, which she called “a bargain for the whole town.”",
+        "Ola Berg said the new harbour fees were fair to every boat owner, "
+        "which she called “a bargain for the whole town.”",
         quote_types=("indirect", "direct"),
         check=_indirect_speech_before_a_quotation_with_its_own_cue,
     ),
@@ -831,7 +850,8 @@ CASES: list[Case] = [
     ),
     Case(
         "pronoun/clause-subject",
-        "While Ann Lie said the old pier was unsafe for lorries, she said there was no money to fix it.",
+        "While Ann Lie said the old pier was unsafe for lorries, "
+        "she said there was no money to fix it.",
         texts=("the old pier was unsafe for lorries", "there was no money to fix it"),
         check=_speech_in_a_subordinate_clause_opening_the_sentence,
     ),
@@ -844,7 +864,8 @@ CASES: list[Case] = [
     ),
     Case(
         "mention-after/the-person-noun",
-        "The vote was close. “It was not a convincing case at all,” said one councillor familiar with the talks.",
+        "The vote was close. “It was not a convincing case at all,” said one councillor "
+        "familiar with the talks.",
         pick="direct",
         count=1,
         speakers=("one councillor",),
@@ -863,21 +884,24 @@ CASES: list[Case] = [
     ),
     Case(
         "mention-before/unparsed-role-then-name",
-        "The talks went on. “We will get there in the end,” the mayor’s chief of staff, Joe Kasper, told Harbour Radio.",
+        "The talks went on. “We will get there in the end,” the mayor’s chief of staff, "
+        "Joe Kasper, told Harbour Radio.",
         pick="direct",
         count=1,
         speakers=("Joe Kasper",),
     ),
     Case(
         "subject/bare-share",
-        "By two to one, commuters see the fees as a problem, and three-fourths say the council should drop them.",
+        "By two to one, commuters see the fees as a problem, and three-fourths say "
+        "the council should drop them.",
         count=1,
         texts=("the council should drop them",),
         speakers=("three-fourths",),
     ),
     Case(
         "veto/embedded",
-        "The main splits, according to the survey, include age (Berg leads by nine points among “very young” voters, while Lie leads among older ones).",
+        "The main splits, according to the survey, include age (Berg leads by nine points "
+        "among “very young” voters, while Lie leads among older ones).",
         pick="direct",
         count=0,
     ),
@@ -908,26 +932,30 @@ CASES: list[Case] = [
     ),
     Case(
         "indirect/name-said-content",
-        "A spokeswoman for the ferry company also declined to comment, saying that nobody involved still works there.",
+        "A spokeswoman for the ferry company also declined to comment, saying that nobody "
+        "involved still works there.",
         count=1,
         speakers=("A spokeswoman for the ferry company",),
     ),
     Case(
         "indirect/name-said-content",
-        "Fishermen, who hold most seats on the board, have blocked the toll, saying it would drive boats away.",
+        "Fishermen, who hold most seats on the board, have blocked the toll, saying it "
+        "would drive boats away.",
         count=1,
         speakers=("Fishermen",),
     ),
     Case(
         "indirect/according-to-opening",
-        "According to early results of the exit polls conducted for the local paper and two radio stations by a firm in Bergen, most voters want the ferry to keep running.",
+        "According to early results of the exit polls conducted for the local paper and two "
+        "radio stations by a firm in Bergen, most voters want the ferry to keep running.",
         count=1,
         texts=("most voters want the ferry to keep running",),
         check=_according_to_a_source_phrase_over_fifteen_tokens,
     ),
     Case(
         "mention-before/noun-phrase",
-        "After the story broke, Ola Berg emphatically proclaimed at a press conference, “I did not send any letter to anyone at the port.”",
+        "After the story broke, Ola Berg emphatically proclaimed at a press conference, "
+        "“I did not send any letter to anyone at the port.”",
         pick="direct",
         count=1,
         speakers=("Ola Berg",),
@@ -940,14 +968,16 @@ CASES: list[Case] = [
     ),
     Case(
         "mention-before/noun-phrase",
-        "The toll became urgent after the debate, when the harbour chief Ola Berg boldly suggested that the ferry company pays nothing for the quay.",
+        "The toll became urgent after the debate, when the harbour chief Ola Berg boldly "
+        "suggested that the ferry company pays nothing for the quay.",
         count=1,
         speakers=("Ola Berg",),
         check=_subordinate_clause_with_a_role_before_the_speaker,
     ),
     Case(
         "indirect/name-said-content",
-        "In April, Ola Berg called the company’s plans to open a second quay in the north harbour “an absolute disgrace” and threatened a new toll.",
+        "In April, Ola Berg called the company’s plans to open a second quay in the north "
+        "harbour “an absolute disgrace” and threatened a new toll.",
         count=1,
         speakers=("Ola Berg",),
         quote_types=("mixed",),
@@ -955,7 +985,8 @@ CASES: list[Case] = [
     ),
     Case(
         "indirect/who-says",
-        "The plan was backed by the harbour committee, which said the quay would be finished by May, and by two unions.",
+        "The plan was backed by the harbour committee, which said the quay would be finished "
+        "by May, and by two unions.",
         count=1,
         texts=("the quay would be finished by May",),
         speaker_spans=("which",),
@@ -963,32 +994,44 @@ CASES: list[Case] = [
     ),
     Case(
         "mention-before/parenthesis-role",
-        "“The levy will not rise again before the election,” Rep. Nell Varga (D-Ore.) said.\n\n“Our members were never consulted about the closure,” Otto Brandt, 58, a retired welder in Scranton, Pa., said on Friday.",
+        "“The levy will not rise again before the election,” Rep. Nell Varga (D-Ore.) said.\n\n"
+        "“Our members were never consulted about the closure,” Otto Brandt, 58, a "
+        "retired welder in Scranton, Pa., said on Friday.",
         pick="direct",
         speakers=("Nell Varga", "Otto Brandt"),
     ),
     Case(
         "cue-after/said-name",
-        "“The timetable is final,” said Ilse Moreau, the ferry operator.\n\n“We have carried more passengers this year than ever before.” Jonas Pell added that the crossing would close in winter.",
+        "“The timetable is final,” said Ilse Moreau, the ferry operator.\n\n"
+        "“We have carried more passengers this year than ever before.” Jonas Pell added "
+        "that the crossing would close in winter.",
         pick="direct",
         check=_a_cue_opening_the_next_sentence_is_not_the_quotes_own,
     ),
     Case(
         "cue-before/said-adding",
-        "Nadia Kerr and Tom Bryce will meet again next week, Ruth Abara said, adding, “They need to agree on the rota before the winter timetable starts.”\n\nTo wit, Mayor Obi Lenz told the council the depot was “a costly mistake,” adding, “We should never have signed that lease in the first place.”",
+        "Nadia Kerr and Tom Bryce will meet again next week, Ruth Abara said, adding, "
+        "“They need to agree on the rota before the winter timetable starts.”\n\n"
+        "To wit, Mayor Obi Lenz told the council the depot was “a costly mistake,” adding, "
+        "“We should never have signed that lease in the first place.”",
         pick="direct",
         speakers=("Ruth Abara", "Obi Lenz"),
     ),
     Case(
         "mention-before/noun-phrase",
-        "Senator Ivo Marsh brushed aside Ms. Pardo's remark, asserting, “Of course the depot pays its rates like every other business.”",
+        "Senator Ivo Marsh brushed aside Ms. Pardo's remark, asserting, "
+        "“Of course the depot pays its rates like every other business.”",
         pick="direct",
         count=1,
         speakers=("Ivo Marsh",),
     ),
     Case(
         "mention-after/the-source",
-        "“The ferry should never have been sold off,” said the 58-year-old.\n\n“Nobody on the island was asked about the sale,” said one person close to the talks.\n\n“Vote for the harbour levy on Thursday and keep the ferry running,” the leaflet's note says.\n\n“We have lost the winter crossing for good this time,” said a 2019 Lind campaign aide.",
+        "“The ferry should never have been sold off,” said the 58-year-old.\n\n"
+        "“Nobody on the island was asked about the sale,” said one person close to the talks.\n\n"
+        "“Vote for the harbour levy on Thursday and keep the ferry running,” the leaflet's "
+        "note says.\n\n"
+        "“We have lost the winter crossing for good this time,” said a 2019 Lind campaign aide.",
         pick="direct",
         speaker_spans=(
             "the 58-year-old",
@@ -999,83 +1042,108 @@ CASES: list[Case] = [
     ),
     Case(
         "cue-after/name-phrasal",
-        "“You have never once taken the night ferry,” Ida Marr shot back.\n\n“And the timetable has not changed since the spring of last year,” she went on.",
+        "“You have never once taken the night ferry,” Ida Marr shot back.\n\n"
+        "“And the timetable has not changed since the spring of last year,” she went on.",
         pick="direct",
         speakers=("Ida Marr", "Ida Marr"),
         cues=("shot back", "went on"),
     ),
     Case(
         "cue-before/did-saying",
-        "Governor Lena Roth came close to an admission on Friday, saying, “We never claimed that the tunnel would open on time,” but the minister denied that the budget had doubled.",
+        "Governor Lena Roth came close to an admission on Friday, saying, "
+        "“We never claimed that the tunnel would open on time,” but the minister denied "
+        "that the budget had doubled.",
         pick="direct",
         check=_a_clause_after_a_quote_led_by_a_conjunction_is_not_its_cue,
     ),
     Case(
         "cue-before/did-saying",
-        "Back in 2009, Mr. Falk expressed admiration for the mayor's budget skills, telling the paper: “I wish I could be like that. I just can't.”\n\nEver since she endorsed the mayor, Ms. Varga has been a loyal ally, visiting the office with a simple message: “Don't lose this one for us, please!”",
+        "Back in 2009, Mr. Falk expressed admiration for the mayor's budget skills, telling "
+        "the paper: “I wish I could be like that. I just can't.”\n\n"
+        "Ever since she endorsed the mayor, Ms. Varga has been a loyal ally, visiting the "
+        "office with a simple message: “Don't lose this one for us, please!”",
         pick="direct",
         speaker_spans=("Mr. Falk", "Ms. Varga"),
     ),
     Case(
         "subject/clause-opens",
-        "Edvin Holm told the paper in a written statement, “The depot was a bargain and the council knows it.”\n\nMayor Alma Reyes defended the decision on Monday. “If there had not been that closure” by the United States Army, Reyes said at a meeting, “we would be looking at a far worse winter.”",
+        "Edvin Holm told the paper in a written statement, “The depot was a bargain and the "
+        "council knows it.”\n\n"
+        "Mayor Alma Reyes defended the decision on Monday. “If there had not been that "
+        "closure” by the United States Army, Reyes said at a meeting, “we would be looking "
+        "at a far worse winter.”",
         pick="direct",
         check=_nouns_that_look_like_reporting_verbs_are_not_cues,
     ),
     Case(
         "cue-before/clause-subject",
-        "Ola Brink said the members would keep meeting, but said, “It is time we changed how we do it,” promising the Friends of the Pier a return to its roots.",
+        "Ola Brink said the members would keep meeting, but said, “It is time we changed "
+        "how we do it,” promising the Friends of the Pier a return to its roots.",
         pick="direct",
         check=_a_participle_right_after_a_quote_is_not_an_inverted_cue,
     ),
     Case(
         "mention-before/noun-phrase",
-        "Tove Lind answered Pia Moen with, “Why now? That was on my way to Oslo?” Moen then writes back, “You look well.”",
+        "Tove Lind answered Pia Moen with, “Why now? That was on my way to Oslo?” "
+        "Moen then writes back, “You look well.”",
         pick="direct",
         speakers=("Tove Lind", "Pia Moen"),
     ),
     Case(
         "cue-before/said-adding",
-        "Alongside the union's calls, even a senior party strategist said the mayor must choose, saying, “At some point she is going to have to come out on where she stands.”",
+        "Alongside the union's calls, even a senior party strategist said the mayor must "
+        "choose, saying, “At some point she is going to have to come out on where she stands.”",
         pick="direct",
         check=_a_described_source_after_even,
     ),
     Case(
         "mention-after/name",
-        "“The timetable is final,” said Ilse Moreau, the ferry operator.\n\n“We have never sold a single ticket at a loss.” Jonas Pell mentioned a long list of routes that were cut.",
+        "“The timetable is final,” said Ilse Moreau, the ferry operator.\n\n"
+        "“We have never sold a single ticket at a loss.” Jonas Pell mentioned a long list "
+        "of routes that were cut.",
         pick="direct",
         check=_a_verb_with_its_own_object_after_a_finished_quote_is_not_its_cue,
     ),
     Case(
         "quote/split",
-        "“The harbour dues are too high,” Mayor Ida Roos said. “We will cut them by a third.” Jon Berg said, twice, that the cut would bankrupt the port.\n\nAs Bishop Anselm Ek told the radio station, “We have suffered the same fate as the fishermen.” He added, “So the council should have been the first to help.”",
+        "“The harbour dues are too high,” Mayor Ida Roos said. “We will cut them by a third.” "
+        "Jon Berg said, twice, that the cut would bankrupt the port.\n\n"
+        "As Bishop Anselm Ek told the radio station, “We have suffered the same fate as the "
+        "fishermen.” He added, “So the council should have been the first to help.”",
         pick="direct",
         speakers=("Ida Roos", "Anselm Ek", "Anselm Ek"),
         check=_a_cue_with_its_own_content_after_a_finished_quote_is_not_its_cue,
     ),
     Case(
         "mention-before/noun-phrase",
-        "Weaver did not seem impressed with Lund’ comments on Tuesday, telling reporters, “A lot of people said the governor should step down.”",
+        "Weaver did not seem impressed with Lund’ comments on Tuesday, telling reporters, "
+        "“A lot of people said the governor should step down.”",
         pick="direct",
         count=1,
         speakers=("Weaver",),
     ),
     Case(
         "mention-before/appositive",
-        "“Very good reporter, very good reporter this guy,” Arne Solberg, the party's candidate for governor and current polling leader in the northern counties by a wide margin after winning the primary, said when the reporter asked him a question.",
+        "“Very good reporter, very good reporter this guy,” Arne Solberg, the party's "
+        "candidate for governor and current polling leader in the northern counties by a "
+        "wide margin after winning the primary, said when the reporter asked him a question.",
         pick="direct",
         count=1,
         speakers=("Arne Solberg",),
     ),
     Case(
         "cue-before/issued-saying",
-        "Ana Lind, who had said little all week, issued a statement Tuesday saying, “We are confident that the pier will reopen before the summer.”\n\nHer campaign quickly sent out an email to supporters stating, “The council has finally listened to the island.”",
+        "Ana Lind, who had said little all week, issued a statement Tuesday saying, "
+        "“We are confident that the pier will reopen before the summer.”\n\n"
+        "Her campaign quickly sent out an email to supporters stating, "
+        "“The council has finally listened to the island.”",
         pick="direct",
         speaker_spans=("Ana Lind", "Her campaign"),
     ),
     Case(
         "cue-before/reads-colon",
-        "The council's own headline reads: “The harbour will stay open through the winter.”\n\nIn her best-known song, Ada Voss sings, “Do not go changing to try and please me.”",
+        "The council's own headline reads: “The harbour will stay open through the winter.”\n\n"
+        "In her best-known song, Ada Voss sings, “Do not go changing to try and please me.”",
         pick="direct",
         speaker_spans=("The council's own headline", "Ada Voss"),
     ),
@@ -1089,7 +1157,8 @@ CASES: list[Case] = [
     ),
     Case(
         "pronoun/clause-subject",
-        "Mayor Rolf Aas was asked about the ferry when he told Kari Dahl of Radio Nord, “So the boat is old. The island has a problem with that.”",
+        "Mayor Rolf Aas was asked about the ferry when he told Kari Dahl of Radio Nord, "
+        "“So the boat is old. The island has a problem with that.”",
         pick="direct",
         count=1,
         speakers=("Rolf Aas",),
@@ -1097,20 +1166,25 @@ CASES: list[Case] = [
     ),
     Case(
         "subject/from-source",
-        "The survey has its critics. From the report: “Samples with more elaborate weighting produced more accurate results in every region.”\n\nTurnout was high all along -More from Ann Lie and Bo Berg:\n\n“Data collected by our firm confirms that both issues were in play this year.”",
+        "The survey has its critics. From the report: “Samples with more elaborate weighting "
+        "produced more accurate results in every region.”\n\n"
+        "Turnout was high all along -More from Ann Lie and Bo Berg:\n\n"
+        "“Data collected by our firm confirms that both issues were in play this year.”",
         pick="direct",
         speaker_spans=("the report", "Ann Lie and Bo Berg"),
     ),
     Case(
         "cue-before/dash-byline",
-        "Pollsters agree - Carl Vik: “One of the biggest lessons was a simple one: keep on calling voters as late as possible.”",
+        "Pollsters agree - Carl Vik: “One of the biggest lessons was a simple one: keep on "
+        "calling voters as late as possible.”",
         pick="direct",
         count=1,
         speakers=("Carl Vik",),
     ),
     Case(
         "cue-before/who-said",
-        "Among the replies was a post from Rikke Vold who wrote, “The council never pays attention to the rules it sets for everyone else.”",
+        "Among the replies was a post from Rikke Vold who wrote, “The council never pays "
+        "attention to the rules it sets for everyone else.”",
         pick="direct",
         count=1,
         speakers=("Rikke Vold",),
@@ -1118,20 +1192,24 @@ CASES: list[Case] = [
     ),
     Case(
         "mention-before/source-who",
-        "“The inspectors are under a lot of pressure right now,” a harbour official, who was not authorized to speak on the record, told the paper.",
+        "“The inspectors are under a lot of pressure right now,” a harbour official, who was "
+        "not authorized to speak on the record, told the paper.",
         pick="direct",
         count=1,
         speaker_spans=("a harbour official",),
     ),
     Case(
         "mention-after/the-person-noun",
-        "“My reaction is that this was outrageous,” Lind's former campaign strategist said on the radio.\n\n“A town cannot simply close its harbour to the fleet,” said the ruling.",
+        "“My reaction is that this was outrageous,” Lind's former campaign strategist said "
+        "on the radio.\n\n"
+        "“A town cannot simply close its harbour to the fleet,” said the ruling.",
         pick="direct",
         speaker_spans=("Lind's former campaign strategist", "the ruling"),
     ),
     Case(
         "pronoun/clause-subject",
-        "When Robert Moe, the mayor's campaign manager, was asked whether she would hold a press conference before Election Day, he laughed and said, “We will see.”",
+        "When Robert Moe, the mayor's campaign manager, was asked whether she would hold a "
+        "press conference before Election Day, he laughed and said, “We will see.”",
         pick="direct",
         count=1,
         speakers=("Robert Moe",),
@@ -1139,39 +1217,50 @@ CASES: list[Case] = [
     ),
     Case(
         "pronoun/last-person",
-        "Former Secretary of State Hanna Lindqvist spoke first. “We will fight for every vote in the valley,” she said.\n\n“The rules of the chamber are clear,” Senate Majority Leader Mats Okafor said.\n\nKarl J. Brandt arrived late. “It was a great rally for all of us,” he said.",
+        "Former Secretary of State Hanna Lindqvist spoke first. “We will fight for every "
+        "vote in the valley,” she said.\n\n"
+        "“The rules of the chamber are clear,” Senate Majority Leader Mats Okafor said.\n\n"
+        "Karl J. Brandt arrived late. “It was a great rally for all of us,” he said.",
         pick="direct",
         speakers=("Hanna Lindqvist", "Mats Okafor", "Karl J. Brandt"),
     ),
     Case(
         "pronoun/clause-subject",
-        "“The harbour is safe,” said Ole Brun.\n\nOlav Berg, who runs the ferry from New York to the island, spoke next.\n\n“We have never lost a crossing in winter,” he said.",
+        "“The harbour is safe,” said Ole Brun.\n\n"
+        "Olav Berg, who runs the ferry from New York to the island, spoke next.\n\n"
+        "“We have never lost a crossing in winter,” he said.",
         pick="direct",
         speakers=("Ole Brun", "Olav Berg"),
     ),
     Case(
         "mention-before/noun-phrase",
-        "George W. Lund spoke at the rally with Laura Lund.\n\n“He will be a great governor for this state,” Mr. Lund said.",
+        "George W. Lund spoke at the rally with Laura Lund.\n\n"
+        "“He will be a great governor for this state,” Mr. Lund said.",
         pick="direct",
         count=1,
         speakers=("George W. Lund",),
     ),
     Case(
         "cue-before/clause-subject",
-        "Mayor Ida Lund answered the question on Facebook writing, “Yes, I will. That was a poor choice of words.”\n\nAnother port source speaking to Radio Nord said, “The inspectors are looking at the contracts and the fees.”",
+        "Mayor Ida Lund answered the question on Facebook writing, “Yes, I will. That was a "
+        "poor choice of words.”\n\n"
+        "Another port source speaking to Radio Nord said, “The inspectors are looking at the "
+        "contracts and the fees.”",
         pick="direct",
         speaker_spans=("Mayor Ida Lund", "Another port source"),
     ),
     Case(
         "cue-before/issued-saying",
-        "Even before Lie took the stage on Tuesday night, his campaign sent out a text message to supporters saying: “With your help, we will win the next one too.”",
+        "Even before Lie took the stage on Tuesday night, his campaign sent out a text "
+        "message to supporters saying: “With your help, we will win the next one too.”",
         pick="direct",
         count=1,
         speaker_spans=("his campaign",),
     ),
     Case(
         "mention-before/will-columnist",
-        "The columnist Anna Will returned to the subject on Sunday.\n\n“The storm is a reminder that the harbour needs a sea wall,” Will wrote.",
+        "The columnist Anna Will returned to the subject on Sunday.\n\n"
+        "“The storm is a reminder that the harbour needs a sea wall,” Will wrote.",
         pick="direct",
         count=1,
         speakers=("Anna Will",),
@@ -1183,17 +1272,22 @@ CASES: list[Case] = [
     ),
     Case(
         "mention-before/noun-phrase",
-        "But a few days later, Mayor Ida Lund reversed herself yet again, telling the paper that the ferry would run all winter.",
+        "But a few days later, Mayor Ida Lund reversed herself yet again, telling the paper "
+        "that the ferry would run all winter.",
         speakers=("Ida Lund",),
     ),
     Case(
         "mention-before/noun-phrase",
-        "Facing mounting criticism from the council, Mayor Ida Lund released a statement on Saturday, describing the ferry crew as heroes.\n\nIt’s a long shot, but Lund was in Tromsø on Tuesday, emphasizing the island's importance to the fleet.",
+        "Facing mounting criticism from the council, Mayor Ida Lund released a statement on "
+        "Saturday, describing the ferry crew as heroes.\n\n"
+        "It’s a long shot, but Lund was in Tromsø on Tuesday, emphasizing the island's "
+        "importance to the fleet.",
         check=_gerunds_and_contractions_opening_a_sentence_are_not_speakers,
     ),
     Case(
         "mention-before/noun-phrase",
-        "In a letter to council colleagues released Monday, Lund rips the ferry deal, arguing that it would hand the harbour to a private owner.",
+        "In a letter to council colleagues released Monday, Lund rips the ferry deal, "
+        "arguing that it would hand the harbour to a private owner.",
         check=_a_prepositional_phrase_opening_the_sentence_is_not_the_speaker,
     ),
     Case(
@@ -1210,19 +1304,24 @@ CASES: list[Case] = [
     ),
     Case(
         "mention-before/noun-phrase",
-        "“The report was thorough and fair to everyone,” Gerald Early said.\n\nNancy Day spoke next. “The harbour is safe for another decade,” she said.",
+        "“The report was thorough and fair to everyone,” Gerald Early said.\n\n"
+        "Nancy Day spoke next. “The harbour is safe for another decade,” she said.",
         pick="direct",
         speakers=("Gerald Early", "Nancy Day"),
     ),
     Case(
         "cue-before/who-said",
-        "The port is well placed. As Mia Holt said last week in Tel Aviv, “The harbour is the centre of the northern fishing trade.”\n\nThe mayor won the support of Ole Brun, who declared in the council chamber, “It is time for the island to unite behind the plan.”",
+        "The port is well placed. As Mia Holt said last week in Tel Aviv, “The harbour is the "
+        "centre of the northern fishing trade.”\n\n"
+        "The mayor won the support of Ole Brun, who declared in the council chamber, “It is "
+        "time for the island to unite behind the plan.”",
         pick="direct",
         speakers=("Mia Holt", "Ole Brun"),
     ),
     Case(
         "cue-before/past-tense",
-        "During their first debate, Ida Lund cracked, “I am a progressive, but I am a progressive who likes to get things done.”",
+        "During their first debate, Ida Lund cracked, “I am a progressive, but I am a "
+        "progressive who likes to get things done.”",
         pick="direct",
         count=1,
         speakers=("Ida Lund",),
@@ -1230,7 +1329,8 @@ CASES: list[Case] = [
     ),
     Case(
         "mention-before/appositive",
-        "“They feel he is the one candidate saying what is on people's minds,” Tor Hagen, the president of the Nordland state firefighters union, said of his members.",
+        "“They feel he is the one candidate saying what is on people's minds,” Tor Hagen, the "
+        "president of the Nordland state firefighters union, said of his members.",
         pick="direct",
         count=1,
         speakers=("Tor Hagen",),
@@ -1244,67 +1344,85 @@ CASES: list[Case] = [
     ),
     Case(
         "indirect/and-said",
-        "House Republican Tom Mast used to back the old ferry plan, but now said the council had “the opportunity and the obligation to bring us together.”\n\n“I think the mayor can do that, but the biggest unifier we have is the ferry.”",
+        "House Republican Tom Mast used to back the old ferry plan, but now said the council "
+        "had “the opportunity and the obligation to bring us together.”\n\n"
+        "“I think the mayor can do that, but the biggest unifier we have is the ferry.”",
         speakers=("Tom Mast", "Tom Mast"),
     ),
     Case(
         "quote/cue-ends-sentence",
-        "Fares went up again.\n\n“Nobody expected the board to move this fast,” given how slowly it usually works, said Omar Haddad, who teaches transport economics at the city college in Leeds.",
+        "Fares went up again.\n\n"
+        "“Nobody expected the board to move this fast,” given how slowly it usually works, "
+        "said Omar Haddad, who teaches transport economics at the city college in Leeds.",
         pick="direct",
         count=1,
         speakers=("Omar Haddad",),
     ),
     Case(
         "quote/cue-ends-sentence",
-        "Fares went up again.\n\n“Nobody expected the board to move this fast,” given how slowly it usually works, said Omar Haddad, the senior transport economist at the Northern Rail Users Forum.",
+        "Fares went up again.\n\n"
+        "“Nobody expected the board to move this fast,” given how slowly it usually works, "
+        "said Omar Haddad, the senior transport economist at the Northern Rail Users Forum.",
         pick="direct",
         count=1,
         speakers=("Omar Haddad",),
     ),
     Case(
         "quote/signature",
-        "Here are the claims we checked.\n\n“We cut the waiting lists at every hospital in the region.”\n\n- Greta Lund.\n\nThe lists did shrink, but only at two of the five hospitals.",
+        "Here are the claims we checked.\n\n"
+        "“We cut the waiting lists at every hospital in the region.”\n\n"
+        "- Greta Lund.\n\n"
+        "The lists did shrink, but only at two of the five hospitals.",
         pick="direct",
         count=1,
         speakers=("Greta Lund",),
     ),
     Case(
         "quote/signature",
-        "Voices from the hall.\n\n“We cut the waiting lists at every hospital in the region.”\n\n-Greta Lund, speaking after the vote.\n\n- Lund proposes a new levy to pay for it.",
+        "Voices from the hall.\n\n"
+        "“We cut the waiting lists at every hospital in the region.”\n\n"
+        "-Greta Lund, speaking after the vote.\n\n"
+        "- Lund proposes a new levy to pay for it.",
         pick="direct",
         count=1,
         speakers=("Greta Lund",),
     ),
     Case(
         "quote/unattributed",
-        "Here are the claims we checked.\n\n“We cut the waiting lists at every hospital in the region.”\n\n- Greta Lund proposes a new levy to pay for the extra nurses next year.",
+        "Here are the claims we checked.\n\n"
+        "“We cut the waiting lists at every hospital in the region.”\n\n"
+        "- Greta Lund proposes a new levy to pay for the extra nurses next year.",
         pick="direct",
         check=_a_dash_line_that_goes_on_is_not_a_signature,
     ),
     Case(
         "mention-before/noun-phrase",
-        "Lena Ward asked why the depot had closed, to which Tom Reyes replied: “It was never profitable.” He said the council would look for a new tenant next spring.",
+        "Lena Ward asked why the depot had closed, to which Tom Reyes replied: "
+        "“It was never profitable.” He said the council would look for a new tenant next spring.",
         pick="direct",
         count=1,
         speakers=("Tom Reyes",),
     ),
     Case(
         "mention-before/noun-phrase",
-        "Lena Ward asked why the depot had closed, to which Tom Reyes replied: “Who would rent it?” Her critics cited the answer as proof that she had given up.",
+        "Lena Ward asked why the depot had closed, to which Tom Reyes replied: "
+        "“Who would rent it?” Her critics cited the answer as proof that she had given up.",
         pick="direct",
         count=1,
         speakers=("Tom Reyes",),
     ),
     Case(
         "cue-before/to-say",
-        "The meeting was calm until Nora Hale was prompted to say, “We will not back down on the pension plan.”",
+        "The meeting was calm until Nora Hale was prompted to say, "
+        "“We will not back down on the pension plan.”",
         pick="direct",
         count=1,
         speakers=("Nora Hale",),
     ),
     Case(
         "pronoun/clause-subject",
-        "Judge Alma Ruiz left the room for an hour. When she returned she began by saying, “I have read every letter that was sent to this court.”",
+        "Judge Alma Ruiz left the room for an hour. When she returned she began by saying, "
+        "“I have read every letter that was sent to this court.”",
         pick="direct",
         count=1,
         speakers=("Alma Ruiz",),
@@ -1312,21 +1430,24 @@ CASES: list[Case] = [
     ),
     Case(
         "cue-before/past-tense",
-        "Mayor Ines Carvalho won easily. Smiling, she thanked her neighbours and then boomed, “This city has never been stronger than it is tonight.”",
+        "Mayor Ines Carvalho won easily. Smiling, she thanked her neighbours and then boomed, "
+        "“This city has never been stronger than it is tonight.”",
         pick="direct",
         count=1,
         speaker_spans=("she",),
     ),
     Case(
         "cue-before/issued-saying",
-        "Ines Carvalho signed the lease in 2012. At the time, she released a statement saying, “The new depot will bring two hundred jobs to the valley.”",
+        "Ines Carvalho signed the lease in 2012. At the time, she released a statement saying, "
+        "“The new depot will bring two hundred jobs to the valley.”",
         pick="direct",
         count=1,
         speakers=("Ines Carvalho",),
     ),
     Case(
         "mention-before/noun-phrase",
-        "Ines Carvalho regularly tells how she came to serve as his secretary of state and recites the line: “Nobody gave the valley a second look.”",
+        "Ines Carvalho regularly tells how she came to serve as his secretary of state and "
+        "recites the line: “Nobody gave the valley a second look.”",
         pick="direct",
         count=1,
         speakers=("Ines Carvalho",),
@@ -1346,49 +1467,59 @@ CASES: list[Case] = [
     ),
     Case(
         "mention-before/familiar-source",
-        "Another source familiar with Carvalho’s thinking said, “She will run again if the harbour deal goes through.”",
+        "Another source familiar with Carvalho’s thinking said, "
+        "“She will run again if the harbour deal goes through.”",
         pick="direct",
         count=1,
         speakers=("Another source familiar with Carvalho’s thinking",),
     ),
     Case(
         "cue-before/did-saying",
-        "The first message was mild. And then Ines Carvalho went fully on the attack, saying, “Is the council ever going to publish the accounts?”",
+        "The first message was mild. And then Ines Carvalho went fully on the attack, saying, "
+        "“Is the council ever going to publish the accounts?”",
         pick="direct",
         count=1,
         speakers=("Ines Carvalho",),
     ),
     Case(
         "cue-before/said-opening",
-        "The old school was turned into a museum. Said Dora Pine, who grew up two doors away from the school, “We were all so proud.”",
+        "The old school was turned into a museum. "
+        "Said Dora Pine, who grew up two doors away from the school, “We were all so proud.”",
         pick="direct",
         count=1,
         speakers=("Dora Pine",),
     ),
     Case(
         "cue-after/name-verbed",
-        "Ines Carvalho showed the crowd a clip of the debate.\n\n“Let me help you out, the answer is no,” the Liberal vice-presidential nominee riffed on the mayor’s reply, drawing laughs.",
+        "Ines Carvalho showed the crowd a clip of the debate.\n\n"
+        "“Let me help you out, the answer is no,” the Liberal vice-presidential nominee riffed "
+        "on the mayor’s reply, drawing laughs.",
         pick="direct",
         count=1,
         speaker_spans=("the Liberal vice-presidential nominee",),
     ),
     Case(
         "quote/cue-ends-sentence",
-        "The allure of simplicity, Mr. Okafor argued, is a chimera.\n\n“Most of the complexity comes from efforts to measure” income, he said, rather than from deductions for things like mortgage interest and gifts to charity.",
+        "The allure of simplicity, Mr. Okafor argued, is a chimera.\n\n"
+        "“Most of the complexity comes from efforts to measure” income, he said, rather than "
+        "from deductions for things like mortgage interest and gifts to charity.",
         pick="direct",
         count=1,
         speaker_spans=("he",),
     ),
     Case(
         "mention-before/noun-phrase",
-        "When she took office in 2009, she made housing her focus.\n\n“From the first day, housing was the priority,” the bespectacled, 64-year-old mayor said in an interview.",
+        "When she took office in 2009, she made housing her focus.\n\n"
+        "“From the first day, housing was the priority,” the bespectacled, 64-year-old "
+        "mayor said in an interview.",
         pick="direct",
         count=1,
         speaker_spans=("the bespectacled, 64-year-old mayor",),
     ),
     Case(
         "cue-after/he-mocks",
-        "Ivo Brandt wrote the column last year.\n\n“The market has not failed the town,” he mocks. “The town has failed the market.”",
+        "Ivo Brandt wrote the column last year.\n\n"
+        "“The market has not failed the town,” he mocks. “The town has failed the market.”",
         pick="direct",
         count=1,
         speaker_spans=("he",),
@@ -1396,7 +1527,8 @@ CASES: list[Case] = [
     ),
     Case(
         "pronoun/clause-subject",
-        "Ever since Ines Carvalho entered the race, she's said the same thing at every stop: “This is not about me, it is about the valley.”",
+        "Ever since Ines Carvalho entered the race, she's said the same thing at every stop: "
+        "“This is not about me, it is about the valley.”",
         pick="direct",
         count=1,
         speakers=("Ines Carvalho",),
@@ -1404,27 +1536,35 @@ CASES: list[Case] = [
     ),
     Case(
         "mention-before/noun-phrase",
-        "The new spot airs on Tuesday.\n\n“She will stand up to the gun lobby and win,” a voice-over in the ad states. “She will protect the clinics.”",
+        "The new spot airs on Tuesday.\n\n"
+        "“She will stand up to the gun lobby and win,” a voice-over in the ad states. "
+        "“She will protect the clinics.”",
         pick="direct",
         count=1,
         speaker_spans=("a voice-over in the ad",),
     ),
     Case(
         "mention-before/noun-phrase",
-        "He was buried in the hills above the town.\n\nAs the columnist Vera Holm had written just a few years earlier, “We could not have had a harbour without him.”",
+        "He was buried in the hills above the town.\n\n"
+        "As the columnist Vera Holm had written just a few years earlier, "
+        "“We could not have had a harbour without him.”",
         pick="direct",
         count=1,
         speakers=("Vera Holm",),
     ),
     Case(
         "quote/cue-ends-sentence",
-        "The publisher announced a memoir in 2000.\n\n“All That Glitters Is Not Gold” was to be a “cautionary tale,” said Vera Holm, then the author’s agent.",
+        "The publisher announced a memoir in 2000.\n\n"
+        "“All That Glitters Is Not Gold” was to be a “cautionary tale,” said Vera Holm, "
+        "then the author’s agent.",
         pick="direct",
         check=_a_late_cue_after_a_second_quotation_mark_in_the_sentence,
     ),
     Case(
         "pronoun/last-person",
-        "Over the years, she said, the letters kept them close – although at the mention of letters Ines Carvalho laughed. Later, at the mention of email she laughed and admitted “emails have been wonderful, although they can be a curse.”",
+        "Over the years, she said, the letters kept them close – although at the mention of "
+        "letters Ines Carvalho laughed. Later, at the mention of email she laughed and admitted "
+        "“emails have been wonderful, although they can be a curse.”",
         pick="direct",
         count=1,
         speaker_spans=("she",),
@@ -1432,87 +1572,104 @@ CASES: list[Case] = [
     ),
     Case(
         "pronoun/clause-subject",
-        "Ashley Yago, 33, a supporter of Republican Donald Reyes who lives in Greeley, finds herself in a similar job.\n\n“I have had two grants, but I still have loans,” she said in a phone interview.",
+        "Ashley Yago, 33, a supporter of Republican Donald Reyes who lives in Greeley, finds "
+        "herself in a similar job.\n\n"
+        "“I have had two grants, but I still have loans,” she said in a phone interview.",
         pick="direct",
         count=1,
         speakers=("Ashley Yago",),
     ),
     Case(
         "pronoun/clause-subject",
-        "Omar Haddad, a longtime critic of Mayor Paul Greer who sits on the council, runs a bakery on Main Street.\n\n“We need a new plan for the harbour,” he said.",
+        "Omar Haddad, a longtime critic of Mayor Paul Greer who sits on the council, "
+        "runs a bakery on Main Street.\n\n"
+        "“We need a new plan for the harbour,” he said.",
         pick="direct",
         count=1,
         speakers=("Omar Haddad",),
     ),
     Case(
         "pronoun/clause-subject",
-        "Omar Haddad met Paul Greer at the depot on Monday.\n\nOn Tuesday, Haddad went back alone. “It is a disgrace,” he said.",
+        "Omar Haddad met Paul Greer at the depot on Monday.\n\n"
+        "On Tuesday, Haddad went back alone. “It is a disgrace,” he said.",
         pick="direct",
         count=1,
         speakers=("Omar Haddad",),
     ),
     Case(
         "pronoun/clause-subject",
-        "Ana Ruiz and Ari Lee ran the shop for years. Mr. Lee retired in May.\n\n“We will stay open all summer,” she said.",
+        "Ana Ruiz and Ari Lee ran the shop for years. Mr. Lee retired in May.\n\n"
+        "“We will stay open all summer,” she said.",
         pick="direct",
         count=1,
         speakers=("Ana Ruiz",),
     ),
     Case(
         "mention-after/the-person-noun",
-        "Hiring is hard.\n\n“Interviewers are likely to feel they are getting useful information,” concluded a 2013 article in the journal Judgment and Decision Making.",
+        "Hiring is hard.\n\n"
+        "“Interviewers are likely to feel they are getting useful information,” concluded "
+        "a 2013 article in the journal Judgment and Decision Making.",
         pick="direct",
         count=1,
         speaker_spans=("a 2013 article",),
     ),
     Case(
         "cue-before/who-said",
-        "Then there was the radio host Ivo Brandt, who lamented in an interview with the Daily Ledger politics editor Ana Ruiz, “We have spent twenty years demonizing the press.”",
+        "Then there was the radio host Ivo Brandt, who lamented in an interview with the "
+        "Daily Ledger politics editor Ana Ruiz, “We have spent twenty years demonizing the press.”",
         pick="direct",
         count=1,
         speakers=("Ivo Brandt",),
     ),
     Case(
         "veto/embedded",
-        "On Friday, Ivo Brandt pounced on news that the files were later deemed “top secret,” saying in a Brandtian post on the site: “The new release is a disaster for the council!”",
+        "On Friday, Ivo Brandt pounced on news that the files were later deemed “top secret,” "
+        "saying in a Brandtian post on the site: “The new release is a disaster for the council!”",
         pick="direct",
         check=_a_reporting_word_inside_the_words_before_the_speaker_is_no_role,
     ),
     Case(
         "mention-before/noun-phrase",
-        "Ines Carvalho initially said in the spring, when the private server email story broke, “I did not send any classified material to anyone.”",
+        "Ines Carvalho initially said in the spring, when the private server email story "
+        "broke, “I did not send any classified material to anyone.”",
         pick="direct",
         count=1,
         speakers=("Ines Carvalho",),
     ),
     Case(
         "mention-before/appositive",
-        "Reince Hale, the party chairman, this past week announced the creation of a website that explains the rules of the convention.",
+        "Reince Hale, the party chairman, this past week announced the creation of a website "
+        "that explains the rules of the convention.",
         check=_a_time_phrase_before_the_verb_is_not_the_speaker,
     ),
     Case(
         "mention-before/noun-phrase",
-        "A rumpled figure with short grey whiskers, Bob said he arrived at the base in December of that year.",
+        "A rumpled figure with short grey whiskers, Bob said he arrived at the base in "
+        "December of that year.",
         check=_a_cognition_word_after_a_determiner_and_a_modifier_is_a_noun,
     ),
     Case(
         "mention-before/stacked-appositives",
-        "Britain's ambassador Ivo Brandt, who will retire soon after also serving in Iran, Turkey and France, praised the treaty in an interview published on Saturday.",
+        "Britain's ambassador Ivo Brandt, who will retire soon after also serving in Iran, "
+        "Turkey and France, praised the treaty in an interview published on Saturday.",
         check=_a_list_of_places_in_a_relative_clause_is_not_the_speaker_1,
     ),
     Case(
         "mention-before/role-then-name",
-        "Two members of the council from Leeds, Ana Ruiz and Omar Haddad, have said they will not back the plan.",
+        "Two members of the council from Leeds, Ana Ruiz and Omar Haddad, have said they "
+        "will not back the plan.",
         check=_a_list_of_places_in_a_relative_clause_is_not_the_speaker_2,
     ),
     Case(
         "indirect/belief",
-        "One month after announcing his support for the plan, Omar Haddad still believes that the harbour cannot pay for itself.",
+        "One month after announcing his support for the plan, Omar Haddad still believes "
+        "that the harbour cannot pay for itself.",
         check=_a_subordinating_word_ends_no_described_speaker,
     ),
     Case(
         "none",
-        "Editor’s note: Ivo Brandt is a serial liar who has repeatedly pledged to close the harbour to all foreign ships.",
+        "Editor’s note: Ivo Brandt is a serial liar who has repeatedly pledged to close "
+        "the harbour to all foreign ships.",
         check=_a_noun_like_reporting_word_after_a_possessive_is_no_cue_1,
     ),
     Case(
@@ -1522,7 +1679,8 @@ CASES: list[Case] = [
     ),
     Case(
         "subject/name-party",
-        "The exchange went like this.\n\nRep. Ann Cole (R-Ore.):“I have not heard anyone other than you ever cite that figure.”",
+        "The exchange went like this.\n\n"
+        "Rep. Ann Cole (R-Ore.):“I have not heard anyone other than you ever cite that figure.”",
         pick="direct",
         count=1,
         speakers=("Ann Cole",),
@@ -1534,121 +1692,144 @@ CASES: list[Case] = [
     ),
     Case(
         "indirect/late-cue",
-        "Her friends have mocked the mayor’s plan, calling it “a harbour of dreams,” Vera Holm said as she turned around and spread out her cape.\n\n“But it is our harbour, and we love it!”",
+        "Her friends have mocked the mayor’s plan, calling it “a harbour of dreams,” "
+        "Vera Holm said as she turned around and spread out her cape.\n\n"
+        "“But it is our harbour, and we love it!”",
         check=_a_late_cue_with_an_adjunct_tail_takes_the_whole_sentence,
     ),
     Case(
         "mention-before/noun-phrase",
-        "The movement plans a march.\n\n“They have to decide whether to feed themselves or their kids,” Fight for $15 organizing director Kendra Fells told a local station. “They care about two things.”",
+        "The movement plans a march.\n\n"
+        "“They have to decide whether to feed themselves or their kids,” Fight for $15 "
+        "organizing director Kendra Fells told a local station. “They care about two things.”",
         pick="direct",
         count=1,
         speakers=("Kendra Fells",),
     ),
     Case(
         "mention-before/noun-phrase",
-        "The plant director was on board.\n\n“We are shocked, he was a friend to us,” one P&G Leeds employee told a local station.",
+        "The plant director was on board.\n\n"
+        "“We are shocked, he was a friend to us,” one P&G Leeds employee told a local station.",
         pick="direct",
         count=1,
         speaker_spans=("one P&G Leeds employee",),
     ),
     Case(
         "pronoun/clause-subject",
-        "Governor Ivo Brandt, a staunch ally of the mayor, acknowledged some copying even as he defended the speechwriter and the campaign, saying, “Ninety percent of the speech is completely different.”",
+        "Governor Ivo Brandt, a staunch ally of the mayor, acknowledged some copying even as "
+        "he defended the speechwriter and the campaign, saying, "
+        "“Ninety percent of the speech is completely different.”",
         pick="direct",
         count=1,
         speaker_spans=("he",),
     ),
     Case(
         "cue-before/with-chanting",
-        "The parade paused to remember the victims, with many marchers and spectators chanting “We are Leeds” as they passed the town hall.",
+        "The parade paused to remember the victims, with many marchers and spectators "
+        "chanting “We are Leeds” as they passed the town hall.",
         pick="direct",
         count=1,
         speaker_spans=("many marchers and spectators",),
     ),
     Case(
         "cue-before/as-he-did-saying",
-        "The mayor spoke just down the street from the old pier, where about 50 protesters had gathered on Wednesday morning, chanting “no contract, no peace” at the cars.",
+        "The mayor spoke just down the street from the old pier, where about 50 protesters "
+        "had gathered on Wednesday morning, chanting “no contract, no peace” at the cars.",
         pick="direct",
         count=1,
         speaker_spans=("about 50 protesters",),
     ),
     Case(
         "cue-before/with-chanting",
-        "Rivals were quick to chime in, with Ivo Brandt tweeting that it was a disaster for the mayor and asking, “How can someone with such bad judgement run the port?”",
+        "Rivals were quick to chime in, with Ivo Brandt tweeting that it was a disaster for "
+        "the mayor and asking, “How can someone with such bad judgement run the port?”",
         pick="direct",
         count=1,
         speakers=("Ivo Brandt",),
     ),
     Case(
         "cue-before/did-saying",
-        "Omar Haddad, citing “the unique magic of the harbour,” said the candidate could win in Leeds, York and Hull.",
+        "Omar Haddad, citing “the unique magic of the harbour,” said the candidate could "
+        "win in Leeds, York and Hull.",
         pick="direct",
         count=1,
         speakers=("Omar Haddad",),
     ),
     Case(
         "quote/colon-subject",
-        "In the hours after the storm hit the coast, a familiar voice celebrated the damage online: “The sea has already arrived at your doors.”",
+        "In the hours after the storm hit the coast, a familiar voice celebrated the damage "
+        "online: “The sea has already arrived at your doors.”",
         pick="direct",
         count=1,
         speaker_spans=("a familiar voice",),
     ),
     Case(
         "subject/described-head",
-        "The Haddad campaign, in a note on the harbour dispute, worded it more carefully: “The mayor wrote to every council member about the dredging.”",
+        "The Haddad campaign, in a note on the harbour dispute, worded it more carefully: "
+        "“The mayor wrote to every council member about the dredging.”",
         pick="direct",
         count=1,
         speaker_spans=("The Haddad campaign",),
     ),
     Case(
         "mention-before/noun-phrase",
-        "The Ledger technology columnist Ivo Brandt wrote in a long post on the site: “The timeline is the heart of the product.”",
+        "The Ledger technology columnist Ivo Brandt wrote in a long post on the site: "
+        "“The timeline is the heart of the product.”",
         pick="direct",
         count=1,
         speakers=("Ivo Brandt",),
     ),
     Case(
         "mention-before/appositive",
-        "Many fear the choice.\n\nAs Vera Holm, professor of law at York and author of ''The Unwritten Rules,'' put it, ''A compromise candidate today may be far better for them than the alternative.''",
+        "Many fear the choice.\n\n"
+        "As Vera Holm, professor of law at York and author of ''The Unwritten Rules,'' put it, "
+        "''A compromise candidate today may be far better for them than the alternative.''",
         pick="direct",
         count=1,
         speakers=("Vera Holm",),
     ),
     Case(
         "cue-before/quote-adding",
-        "Ms. Ruiz said she was thinking, ''Oh my God, this cannot be happening,'' adding, ''I had no way to put names to my feelings.''",
+        "Ms. Ruiz said she was thinking, ''Oh my God, this cannot be happening,'' adding, "
+        "''I had no way to put names to my feelings.''",
         pick="direct",
         check=_an_appositive_that_ends_in_a_quoted_title_2,
     ),
     Case(
         "cue-before/as-he-did-saying",
-        "The first incident came during a speech at the college, when harbour protesters interrupted her speech, shouting “she wins, we lose!”",
+        "The first incident came during a speech at the college, when harbour protesters "
+        "interrupted her speech, shouting “she wins, we lose!”",
         pick="direct",
         count=1,
         speaker_spans=("harbour protesters",),
     ),
     Case(
         "cue-before/name-said",
-        "He said, “Ivo Brandt will build the pier” - at which point the crowd chanted “Build the pier!” - “and keep the port open.”",
+        "He said, “Ivo Brandt will build the pier” - at which point the crowd chanted "
+        "“Build the pier!” - “and keep the port open.”",
         pick="direct",
         check=_a_described_subject_after_at_which_point,
     ),
     Case(
         "mention-after/the-person-noun",
-        "The mayor opened the fair on Sunday. “Can we go on the big wheel?” asked the girl, who had waited all morning. “It is too windy today,” said her father.",
+        "The mayor opened the fair on Sunday. “Can we go on the big wheel?” asked the girl, "
+        "who had waited all morning. “It is too windy today,” said her father.",
         pick="direct",
         speaker_spans=("the girl", "her father"),
     ),
     Case(
         "cue-before/reads-colon",
-        "Rents keep rising in the old port. As the Harbour Lights sang back in the 1970s, “Nobody owns the sea, but somebody owns the shore.”",
+        "Rents keep rising in the old port. As the Harbour Lights sang back in the 1970s, "
+        "“Nobody owns the sea, but somebody owns the shore.”",
         pick="direct",
         count=1,
         speaker_spans=("the Harbour Lights",),
     ),
     Case(
         "subject/clause-opens",
-        "“The harbour will stay open,” said Jan Holt, the port director.\n\nEarlier this week, Mara Quist shared her doubts with donors at a dinner in Leeds, “I do not know which version of the plan will reach the council.”",
+        "“The harbour will stay open,” said Jan Holt, the port director.\n\n"
+        "Earlier this week, Mara Quist shared her doubts with donors at a dinner in Leeds, "
+        "“I do not know which version of the plan will reach the council.”",
         pick="direct",
         speakers=("Jan Holt", "Mara Quist"),
     ),
@@ -1660,124 +1841,156 @@ CASES: list[Case] = [
     ),
     Case(
         "mention-after/role-then-name",
-        "“We will reopen the pier,” Ann Lie said.\n\nTom Baker was asked, “If you had known about the cracks, would you have closed it?”\n\nLater, Ida Holm was asked by host Carl Berg, who chaired the debate, “Will you vote for the budget?”",
+        "“We will reopen the pier,” Ann Lie said.\n\n"
+        "Tom Baker was asked, “If you had known about the cracks, would you have closed it?”\n\n"
+        "Later, Ida Holm was asked by host Carl Berg, who chaired the debate, "
+        "“Will you vote for the budget?”",
         pick="direct",
         speakers=("Ann Lie", None, "Carl Berg"),
     ),
     Case(
         "subject/clause-opens",
-        "Tom Reid spoke on Monday. Reid said both rivals were “lightweights in the council,” but he gave the younger one a back-handed compliment: “You always know where he stands.”",
+        "Tom Reid spoke on Monday. Reid said both rivals were “lightweights in the council,” "
+        "but he gave the younger one a back-handed compliment: “You always know where he stands.”",
         pick="direct",
         check=_the_clause_after_but_gives_the_speaker_before_a_colon,
     ),
     Case(
         "pronoun/as-for-topic",
-        "Carl Berg backed the ferry plan. “It is a waste,” said Tom Lind, the mayor, who opposed it.\n\nAs for Berg, he is not worried. “The numbers will prove us right,” he said.",
+        "Carl Berg backed the ferry plan. “It is a waste,” said Tom Lind, the mayor, who "
+        "opposed it.\n\nAs for Berg, he is not worried. “The numbers will prove us right,” he "
+        "said.",
         pick="direct",
         check=_a_pronoun_after_as_for_name_is_that_person,
     ),
     Case(
         "mention-before/appositive",
-        "That record prompted the Almanac of Local Races, which tracks bellwether towns, to state, “Eastport is the surest bellwether in the region.”\n\nThe ruling led Ann Lie to write, “This is a sad day for the harbour.”",
+        "That record prompted the Almanac of Local Races, which tracks bellwether towns, to "
+        "state, “Eastport is the surest bellwether in the region.”\n\n"
+        "The ruling led Ann Lie to write, “This is a sad day for the harbour.”",
         pick="direct",
         speaker_spans=("the Almanac of Local Races", "Ann Lie"),
     ),
     Case(
         "mention-before/appositive",
-        "“The ferry is late again,” Ruth Ames said.\n\n“We have had better summers than this one,” harbour pilot Ivo Brandt, wearing a cap and “Save the Pier” badges, said.",
+        "“The ferry is late again,” Ruth Ames said.\n\n"
+        "“We have had better summers than this one,” harbour pilot Ivo Brandt, wearing a cap "
+        "and “Save the Pier” badges, said.",
         pick="direct",
         speakers=("Ruth Ames", "Ivo Brandt"),
     ),
     Case(
         "mention-before/noun-phrase",
-        "“We will keep the border open,” Ann Lie said.\n\nThe treaty has three parts. Article 12 affirms: “No state shall return a refugee to a place of danger.”",
+        "“We will keep the border open,” Ann Lie said.\n\n"
+        "The treaty has three parts. Article 12 affirms: “No state shall return a refugee to "
+        "a place of danger.”",
         pick="direct",
         speakers=("Ann Lie", "Article 12"),
     ),
     Case(
         "quote/and-cue-before",
-        "Ann Lie spoke first. “Tell her I saved you a seat,” Ann Lie said, and Tom Baker replied. “Do not forget me, I have known her since school.”",
+        "Ann Lie spoke first. “Tell her I saved you a seat,” Ann Lie said, and Tom Baker "
+        "replied. “Do not forget me, I have known her since school.”",
         pick="direct",
         speakers=("Ann Lie", "Tom Baker"),
     ),
     Case(
         "mention-before/noun-phrase",
-        "Tom Baker spoke first. “The port is no longer a port,” he claimed.\n\n“The port will always be a port,” an angry Ann Lie retaliated.",
+        "Tom Baker spoke first. “The port is no longer a port,” he claimed.\n\n"
+        "“The port will always be a port,” an angry Ann Lie retaliated.",
         pick="direct",
         speakers=("Tom Baker", "Ann Lie"),
     ),
     Case(
         "pronoun/last-org",
-        "The Harbour Trust said on Monday that the pier would close for a year.\n\nThe decision follows two polls. They said the closure was overdue.",
+        "The Harbour Trust said on Monday that the pier would close for a year.\n\nThe decision "
+        "follows two polls. They said the closure was overdue.",
         check=_they_is_not_a_plural_of_documents_or_figures,
     ),
     Case(
         "mention-before/noun-phrase",
-        "The film shows the mayor saying on Monday, “That makes me careful,” when Ann Lie criticised him for the delay.",
+        "The film shows the mayor saying on Monday, “That makes me careful,” "
+        "when Ann Lie criticised him for the delay.",
         pick="direct",
         count=1,
         check=_a_clause_opened_by_when_after_a_quote_is_not_its_attribution,
     ),
     Case(
         "subject/clause-opens",
-        'With Labour leaders increasingly anxious about turnout, Mayor Ann Lie is rolling out a new and more personal message: "It is about me."',
+        "With Labour leaders increasingly anxious about turnout, Mayor Ann Lie is rolling out "
+        'a new and more personal message: "It is about me."',
         pick="direct",
         speakers=("Ann Lie",),
     ),
     Case(
         "pronoun/clause-subject",
-        "President Okafor spent the morning at the harbour. After World War II the port was rebuilt by Ann Lie and Tom Baker.\n\nMr. Okafor toured the docks on Friday.\n\n“The port will reopen in May,” he said.",
+        "President Okafor spent the morning at the harbour. After World War II the port "
+        "was rebuilt by Ann Lie and Tom Baker.\n\n"
+        "Mr. Okafor toured the docks on Friday.\n\n"
+        "“The port will reopen in May,” he said.",
         pick="direct",
         count=1,
         speakers=("Okafor",),
     ),
     Case(
         "pronoun/last-person",
-        "Cruz Hints Rival Would Get Border Wall Contract\nThomas Lee\n\nThe Wisconsin Republican toured the Western Pacific after World War II memorials were restored.\n\n“We will build the wall,” he said.",
+        "Cruz Hints Rival Would Get Border Wall Contract\nThomas Lee\n\n"
+        "The Wisconsin Republican toured the Western Pacific after World War II memorials "
+        "were restored.\n\n"
+        "“We will build the wall,” he said.",
         pick="direct",
         count=1,
         speakers=("Thomas Lee",),
     ),
     Case(
         "pronoun/clause-subject",
-        "Among Democrats Mary Lind drew the largest crowd on Monday.\n\n“We are ready for the caucus,” she said.",
+        "Among Democrats Mary Lind drew the largest crowd on Monday.\n\n"
+        "“We are ready for the caucus,” she said.",
         pick="direct",
         speakers=("Mary Lind",),
     ),
     Case(
         "pronoun/clause-subject",
-        "Deirdre Moe chairs the board. Terence Lind presented the budget.\n\n“We will balance the books by June,” she said.",
+        "Deirdre Moe chairs the board. Terence Lind presented the budget.\n\n"
+        "“We will balance the books by June,” she said.",
         pick="direct",
         speakers=("Deirdre Moe",),
     ),
     Case(
         "pronoun/clause-subject",
-        "CNN President Jeffrey Zane spoke on Thursday with Ann Lie.\n\n“We do not pay candidates to appear,” he said.",
+        "CNN President Jeffrey Zane spoke on Thursday with Ann Lie.\n\n"
+        "“We do not pay candidates to appear,” he said.",
         pick="direct",
         speakers=("Jeffrey Zane",),
     ),
     Case(
         "pronoun/clause-subject",
-        "Senator Tom Baker opposed the bill. “It will not pass,” said 9/11 widow Terry Strand.\n\nShe continued, “We are asking for justice.”",
+        "Senator Tom Baker opposed the bill. “It will not pass,” said 9/11 widow Terry "
+        "Strand.\n\nShe continued, “We are asking for justice.”",
         pick="direct",
         speakers=("Terry Strand", "Terry Strand"),
     ),
     Case(
         "pronoun/clause-subject",
-        "Marcel Lazar hacked the accounts. Gabriela Lazar, his wife, ran the house. Judge Thomas Ellis heard the case. Lazar confessed.\n\n“I would do it differently,” he said.",
+        "Marcel Lazar hacked the accounts. Gabriela Lazar, his wife, ran the house. Judge "
+        "Thomas Ellis heard the case. Lazar confessed.\n\n"
+        "“I would do it differently,” he said.",
         pick="direct",
         speakers=("Marcel Lazar",),
     ),
     Case(
         "pronoun/clause-subject",
-        "Michelle Okafor opened the school on Monday. Mr. Okafor spoke after her.\n\n“This is a great day for the town,” he said.",
+        "Michelle Okafor opened the school on Monday. Mr. Okafor spoke after her.\n\n"
+        "“This is a great day for the town,” he said.",
         pick="direct",
         count=1,
         speakers=("Okafor",),
     ),
     Case(
         "mention-before/noun-phrase",
-        "Sen. Ann Lie opposed the bill on Monday. Vice President Tom Baker and World Bank President Ed Moe disagreed.\n\n“It will not pass,” the senator said. “We have the votes,” the president said.",
+        "Sen. Ann Lie opposed the bill on Monday. Vice President Tom Baker and World Bank "
+        "President Ed Moe disagreed.\n\n“It will not pass,” the senator said. “We have the "
+        "votes,” the president said.",
         pick="direct",
         speakers=("Ann Lie", "the president"),
     ),
