@@ -57,6 +57,7 @@ def page(browser, live_server) -> Iterator[object]:
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     yield page
+    _settle(page)
     context.close()
     assert not errors, f"JavaScript errors on the page: {errors}"
 
@@ -66,3 +67,17 @@ def screenshot(page, name: str) -> Path:
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+def _settle(page) -> None:
+    """Let the page's requests in flight finish before the test's database is flushed.
+
+    A test may end while htmx still waits for an answer (the suggestions panel loads itself
+    after the article): the live server's thread then holds row locks that the flush's TRUNCATE
+    waits on, and PostgreSQL can call it a deadlock. htmx marks an element `htmx-request` while
+    its request runs; the page is settled when none is left (a closed page counts as settled).
+    """
+    try:
+        page.wait_for_function("() => !document.querySelector('.htmx-request')", timeout=10_000)
+    except Exception:  # noqa: BLE001 - a page that navigated away or closed has nothing in flight
+        return
