@@ -1,0 +1,115 @@
+"""The description resolver's named rules (resolve.py), one case (at least) per name.
+
+Each row is (rule name, text, quote, speaker, resolved): the rule that must decide the speaker
+of the suggestion that covers `quote`, the speaker it gives, and whether it is marked resolved.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from workbench.suggest.finder import resolve
+from workbench.suggest.finder.engine import Suggestion, suggest
+
+
+def case(rule: str, text: str, quote: str, speaker: str, resolved: bool = True):
+    """One row of the table, with the rule's name as its test id."""
+    return pytest.param(rule, text, quote, speaker, resolved, id=rule)
+
+
+CASES = [
+    case(
+        "resolve/role-before",
+        "Foreign Minister Ann Lie met her counterpart on Monday.\n\n"
+        "The minister said the talks would go on into the night.",
+        "the talks would go on into the night",
+        "Ann Lie",
+    ),
+    # a person named beside the description who holds no such role is not chosen
+    case(
+        "resolve/role-before",
+        "President of Norland Ann Lie flew to the coast on Monday.\n\n"
+        "The Head of State, who thanked Bo Berg for the rescue work, said the dams had held.",
+        "the dams had held",
+        "Ann Lie",
+    ),
+    case(
+        "resolve/role-after",
+        "“We will not give up on the farmers,” the commissioner said on Friday.\n\n"
+        "Trade Commissioner Bo Berg met the unions and Ann Lie later that day.",
+        "We will not give up on the farmers,",
+        "Bo Berg",
+    ),
+    case(
+        "resolve/name-in-apposition",
+        "Ann Lie has run the port town since 2019.\n\n"
+        "According to the town's mayor, Ann Lie, the water is rising again.",
+        "the water is rising again",
+        "Ann Lie",
+    ),
+    case(
+        "resolve/spokesperson-of-body",
+        "Norland's Defence Ministry rejected the report on Monday.\n\n"
+        "“There was no such order,” a defence ministry spokesman said.",
+        "There was no such order,",
+        "Norland's Defence Ministry",
+    ),
+    case(
+        "resolve/unresolved",
+        "The boats stayed in the harbour all week.\n\n“We are tired,” a local fisherman said.",
+        "We are tired,",
+        "a local fisherman",
+        False,
+    ),
+]
+
+
+def _covering(suggestions: list[Suggestion], text: str, quote: str) -> Suggestion:
+    start = text.index(quote)
+    end = start + len(quote)
+    quotes = [s for s in suggestions if s.kind == "quote" and s.start <= start and end <= s.end + 1]
+    assert quotes, f"no suggestion covers {quote!r}"
+    return quotes[0]
+
+
+@pytest.mark.parametrize(("rule", "text", "quote", "speaker", "resolved"), CASES)
+def test_resolve_rule_decides_its_case(
+    rule: str, text: str, quote: str, speaker: str, resolved: bool
+) -> None:
+    found = _covering(suggest(text, claims=0), text, quote)
+    assert (found.speaker, found.speaker_resolved) == (speaker, resolved)
+    if resolved:
+        assert found.speaker_rule == rule
+    else:
+        assert "speaker unresolved" in found.why()
+
+
+def test_resolve_rules_every_name_has_a_case() -> None:
+    cased = {param.values[0] for param in CASES}
+    assert set(resolve.RULE_NAMES) == cased
+    for name in resolve.RULE_NAMES:
+        assert re.fullmatch(r"resolve/[a-z0-9]+(?:-[a-z0-9]+)*", name), name
+
+
+def test_resolve_leaves_a_named_body_alone() -> None:
+    text = "“The talks are over,” the Kremlin said on Tuesday."
+    found = _covering(suggest(text, claims=0), text, "The talks are over,")
+    assert (found.speaker, found.speaker_resolved) == ("Kremlin", True)
+
+
+def test_resolve_marks_an_unresolved_pronoun() -> None:
+    text = "The storm passed in the night.\n\n“It is over,” she said."
+    found = _covering(suggest(text, claims=0), text, "It is over,")
+    assert found.speaker_resolved is False
+    assert found.as_dict()["speaker_resolved"] is False
+
+
+def test_resolve_a_description_with_no_holder_is_not_a_neighbour() -> None:
+    text = (
+        "Ann Lie and Bo Berg watched the vote from the gallery.\n\n"
+        "“We expected more,” a party official said."
+    )
+    found = _covering(suggest(text, claims=0), text, "We expected more,")
+    assert (found.speaker, found.speaker_resolved) == ("a party official", False)
