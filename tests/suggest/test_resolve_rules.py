@@ -21,6 +21,20 @@ def case(rule: str, text: str, quote: str, speaker: str, resolved: bool = True):
 
 CASES = [
     case(
+        "resolve/object-pronoun",
+        "Ann Lie opened the new bridge on Friday.\n\n"
+        "According to her, the toll will be lifted next year.",
+        "the toll will be lifted next year",
+        "Ann Lie",
+    ),
+    case(
+        "resolve/document-of-body",
+        "The floods hit the north hardest.\n\n"
+        "According to data from the Norland Weather Office, the rain was the heaviest in a century.",
+        "the rain was the heaviest in a century",
+        "Norland Weather Office",
+    ),
+    case(
         "resolve/role-before",
         "Foreign Minister Ann Lie met her counterpart on Monday.\n\n"
         "The minister said the talks would go on into the night.",

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from .lexicon import ORG_WORDS, TITLES, split_words
 from .rules import Rule, first
-from .speakers import _ROLE_WORDS, DETERMINERS, Registry
+from .speakers import _ROLE_WORDS, DETERMINERS, Mention, Registry
 
 if TYPE_CHECKING:
     from .engine import Suggestion
@@ -61,6 +61,16 @@ _NAME_AFTER = re.compile(
     r",\s+(?P<name>(?:[A-Z][\w\-’']*\s+){1,3}[A-Z][\w\-’']*)(?=[,.]|\s+(?:said|says)\b)"
 )
 _PRONOUN_UNRESOLVED = "pronoun/unresolved"
+_OBJECT_PRONOUNS = frozenset(split_words("him her them"))
+# What a body issues, and the body named right after it: "data from the Ann Lie Archive".
+_DOCUMENTS = frozenset(
+    split_words("statement report data ruling study survey letter figures analysis release")
+)
+_MADE_BY = re.compile(
+    r"\s+(?:(?:released|published|issued|compiled|gathered|sent)\s+)?(?:by|from|of)\s+"
+    r"(?:the\s+)?(?P<body>[A-Z][\w\-.&]*(?:\s+(?:(?:of|and|for)\s+)?[A-Z][\w\-.&]*)*"
+    r"(?:[’']s\s+(?:office|ministry|government|campaign|spokesman|team))?)"
+)
 _DESCRIPTION_WORDS = _ROLE_NOUNS | _NARROWING | {"of", "state"}
 
 
@@ -237,8 +247,33 @@ def _spokesperson_of_body(c: _Description) -> tuple[str, str] | None:
     return " ".join(words), "organisation"
 
 
+def _object_pronoun(c: _Description) -> tuple[str, str] | None:
+    """ "according to him": the pronoun the speaker finder left as it was, resolved as "he"."""
+    said = c.text[c.start : c.end]
+    if said.lower() not in _OBJECT_PRONOUNS:
+        return None  # ("her" is a determiner too, so not among the description's words)
+    mention = Mention(c.start, c.end, said, "pronoun")
+    resolved = c.registry.resolve(mention)
+    if resolved.rule == _PRONOUN_UNRESOLVED:
+        return None
+    return resolved.name, resolved.kind
+
+
+def _document_of_body(c: _Description) -> tuple[str, str] | None:
+    """ "According to data from the Ann Lie Archive", "a statement released by Lie's office":
+    the body that made the document speaks."""
+    if not c.words or c.words[-1] not in _DOCUMENTS:
+        return None
+    match = _MADE_BY.match(c.text, c.end)
+    if match is None:
+        return None
+    return match.group("body"), "organisation"
+
+
 # How a description becomes a name, tried in order.
 _RULES: tuple[Rule[_Description, tuple[str, str]], ...] = (
+    Rule("resolve/object-pronoun", _object_pronoun),  # "Ann Lie … According to her, …"
+    Rule("resolve/document-of-body", _document_of_body),  # "a statement by the ministry"
     Rule("resolve/name-in-apposition", _name_in_apposition),  # "the mayor, Ann Lie, said"
     Rule("resolve/role-before", _role_before),  # "President Ann Lie … the President said"
     Rule("resolve/role-after", _role_after),  # "the minister said … Minister Ann Lie"
@@ -258,7 +293,7 @@ def _is_description(text: str, suggestion: Suggestion) -> bool:
         return False
     mention = text[suggestion.speaker_start : suggestion.speaker_end]
     words = _WORD.findall(mention)
-    if not words or words[0].lower() in {"he", "she", "they", "it", "we", "i", "him", "them"}:
+    if not words or words[0].lower() in {"he", "she", "they", "it", "we", "i"}:
         return False
     if suggestion.speaker_kind == "person" and words[0][:1].isupper():
         return False  # a name, or a name with its role
