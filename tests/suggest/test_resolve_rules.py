@@ -57,6 +57,20 @@ CASES = [
         "Bo Berg",
     ),
     case(
+        "resolve/only-holder",
+        "Regional governor Ann Lie visited the flooded valley on Monday.\n\n"
+        "Norland's governor has promised that every family will be rehoused by spring.",
+        "every family will be rehoused by spring",
+        "Ann Lie",
+    ),
+    case(
+        "resolve/named-in-description",
+        "Crowds filled the square again on Sunday.\n\n"
+        "“We are not afraid,” said a student using the pseudonym Ann.",
+        "We are not afraid,",
+        "Ann",
+    ),
+    case(
         "resolve/name-in-apposition",
         "Ann Lie has run the port town since 2019.\n\n"
         "According to the town's mayor, Ann Lie, the water is rising again.",

@@ -61,6 +61,10 @@ _NAME_AFTER = re.compile(
     r",\s+(?P<name>(?:[A-Z][\w\-’']*\s+){1,3}[A-Z][\w\-’']*)(?=[,.]|\s+(?:said|says)\b)"
 )
 _PRONOUN_UNRESOLVED = "pronoun/unresolved"
+_NAMED_IN = re.compile(
+    r"\b(?:named|called|nicknamed|pseudonym|identified as|known as|gave (?:his|her) name as)"
+    r"\s+(?P<name>[A-Z][\w\-’']*(?:\s+[A-Z][\w\-’']*){0,2})"
+)
 _OBJECT_PRONOUNS = frozenset(split_words("him her them"))
 # What a body issues, and the body named right after it: "data from the Ann Lie Archive".
 _DOCUMENTS = frozenset(
@@ -172,6 +176,12 @@ class _Description:
         for pattern, office in _SYNONYMS:
             phrase = pattern.sub(office, phrase)
         self.words = [w for w in _words(phrase) if w not in DETERMINERS and w != "of"]
+        # The names in it ("Norland's governor"), which another mention of the role may leave out
+        self.proper = {
+            _POSSESSIVE.sub("", w).lower()
+            for w in _WORD.findall(phrase)
+            if w[:1].isupper() and _POSSESSIVE.sub("", w).lower() not in _DESCRIPTION_WORDS
+        }
 
     @cached_property
     def head(self) -> str | None:
@@ -181,9 +191,11 @@ class _Description:
     def holders(self) -> list[_Holder]:
         return _holders(self.text, self.registry)
 
-    def holds(self, holder: _Holder) -> bool:
-        """Whether a named holder of a role fits the description."""
-        if holder.head != self.head or not set(self.words) <= holder.words:
+    def holds(self, holder: _Holder, names: bool = True) -> bool:
+        """Whether a named holder of a role fits the description (with `names` false, whatever
+        the names in the description)."""
+        words = set(self.words) if names else set(self.words) - self.proper
+        if holder.head != self.head or not words <= holder.words:
             return False
         # "Vice President Bo Berg" and "World Bank President Ed Moe" are not "the president"
         return not any(
@@ -209,6 +221,21 @@ def _role_after(c: _Description) -> tuple[str, str] | None:
         if holder.offset > c.start and c.holds(holder):
             return holder.name, "person"
     return None
+
+
+def _only_holder(c: _Description) -> tuple[str, str] | None:
+    """ "Chelyabinsk's governor" where the one governor the article names is "Regional governor
+    Ann Lie": the only person holding the role, the place aside."""
+    if c.head is None or not c.proper:
+        return None
+    people = {holder.name for holder in c.holders if c.holds(holder, names=False)}
+    return (people.pop(), "person") if len(people) == 1 else None
+
+
+def _named_in_description(c: _Description) -> tuple[str, str] | None:
+    """ "a protester using the pseudonym Ann", "a resident named Ann Lie": the name it gives."""
+    match = _NAMED_IN.search(c.text, c.start, c.end)
+    return (match.group("name"), "person") if match is not None else None
 
 
 def _name_in_apposition(c: _Description) -> tuple[str, str] | None:
@@ -274,9 +301,11 @@ def _document_of_body(c: _Description) -> tuple[str, str] | None:
 _RULES: tuple[Rule[_Description, tuple[str, str]], ...] = (
     Rule("resolve/object-pronoun", _object_pronoun),  # "Ann Lie … According to her, …"
     Rule("resolve/document-of-body", _document_of_body),  # "a statement by the ministry"
+    Rule("resolve/named-in-description", _named_in_description),  # "a resident named Ann"
     Rule("resolve/name-in-apposition", _name_in_apposition),  # "the mayor, Ann Lie, said"
     Rule("resolve/role-before", _role_before),  # "President Ann Lie … the President said"
     Rule("resolve/role-after", _role_after),  # "the minister said … Minister Ann Lie"
+    Rule("resolve/only-holder", _only_holder),  # "Norland's governor": the one governor named
     Rule("resolve/spokesperson-of-body", _spokesperson_of_body),  # "a ministry spokesman"
 )
 # A description nothing ties to a name: kept, without its article, and marked unresolved.
@@ -297,7 +326,7 @@ def _is_description(text: str, suggestion: Suggestion) -> bool:
         return False
     if suggestion.speaker_kind == "person" and words[0][:1].isupper():
         return False  # a name, or a name with its role
-    if words[-1][:1].islower():
+    if words[-1][:1].islower() or _NAMED_IN.search(mention):
         return True  # "the El Paso mayor", "a defence ministry spokesman"
     # "the President", "The Head of State"; not "the Kremlin"
     return all(
