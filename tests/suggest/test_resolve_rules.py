@@ -85,6 +85,15 @@ CASES = [
         "Norland's Defence Ministry",
     ),
     case(
+        "resolve/previous-speaker",
+        "Bo Berg inspected the dam on Monday.\n\n"
+        "“There was no such order,” said a defence ministry spokesman. "
+        "He said that the troops would stay in their barracks.",
+        "the troops would stay in their barracks",
+        "a defence ministry spokesman",
+        False,
+    ),
+    case(
         "resolve/unresolved",
         "The boats stayed in the harbour all week.\n\n“We are tired,” a local fisherman said.",
         "We are tired,",
@@ -108,9 +117,9 @@ def test_resolve_rule_decides_its_case(
 ) -> None:
     found = _covering(suggest(text, claims=0), text, quote)
     assert (found.speaker, found.speaker_resolved) == (speaker, resolved)
-    if resolved:
+    if resolved or rule == "resolve/previous-speaker":
         assert found.speaker_rule == rule
-    else:
+    if not resolved:
         assert "speaker unresolved" in found.why()
 
 

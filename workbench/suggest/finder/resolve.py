@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from .lexicon import ORG_WORDS, TITLES, split_words
 from .rules import Rule, first
-from .speakers import _ROLE_WORDS, DETERMINERS, Mention, Registry
+from .speakers import _FEMALE_WORDS, _MALE_WORDS, _ROLE_WORDS, DETERMINERS, Mention, Registry
 
 if TYPE_CHECKING:
     from .engine import Suggestion
@@ -310,7 +310,11 @@ _RULES: tuple[Rule[_Description, tuple[str, str]], ...] = (
 )
 # A description nothing ties to a name: kept, without its article, and marked unresolved.
 _UNRESOLVED = Rule("resolve/unresolved", lambda _c: None)
-RULE_NAMES: tuple[str, ...] = (*(rule.name for rule in _RULES), _UNRESOLVED.name)
+RULE_NAMES: tuple[str, ...] = (
+    *(rule.name for rule in _RULES),
+    _UNRESOLVED.name,
+    "resolve/previous-speaker",
+)
 
 
 def _is_description(text: str, suggestion: Suggestion) -> bool:
@@ -335,16 +339,63 @@ def _is_description(text: str, suggestion: Suggestion) -> bool:
     )
 
 
+# "“…,” said a ministry spokesman. He said that …": a pronoun continues the description that
+# spoke last, when no one the registry knows was named since.
+_PREVIOUS_SPEAKER = Rule("resolve/previous-speaker", lambda _c: None)
+_PRONOUN_GENDER = {"he": "m", "she": "f"}
+
+
+def _gender_clash(suggestion: Suggestion, gender: str, text: str) -> bool:
+    """Whether a description cannot be a "he" (or a "she"): "a spokeswoman", "officials"."""
+    start, end = suggestion.speaker_start or 0, suggestion.speaker_end or 0
+    words = _words(text[start:end])
+    other = _MALE_WORDS if gender == "f" else _FEMALE_WORDS
+    last = words[-1] if words else ""
+    plural = last.endswith("s") and not last.endswith("ss")
+    return plural or any(w in other for w in words)
+
+
+def _continue_descriptions(
+    text: str, registry: Registry, suggestions: list[Suggestion], described: list[Suggestion]
+) -> None:
+    """Give a "he" or "she" the speaker of the description that spoke just before it, when
+    the name the pronoun was resolved to was last mentioned before that description."""
+    if not described:
+        return
+    for suggestion in suggestions:
+        start = suggestion.speaker_start
+        if start is None or not suggestion.speaker_rule.startswith("pronoun/"):
+            continue
+        gender = _PRONOUN_GENDER.get(text[start : suggestion.speaker_end or start].lower())
+        before = [d for d in described if (d.speaker_end or 0) <= start]
+        if gender is None or not before:
+            continue
+        last = max(before, key=lambda d: d.speaker_end or 0)
+        named = max(
+            (o for o, n in registry.mentions if n == suggestion.speaker and o < start), default=-1
+        )
+        near = (
+            start - (last.speaker_end or 0) < 400 and "\n\n" not in text[last.speaker_end : start]
+        )
+        if near and named < (last.speaker_start or 0) and not _gender_clash(last, gender, text):
+            suggestion.speaker, suggestion.speaker_kind = last.speaker, last.speaker_kind
+            suggestion.speaker_resolved = last.speaker_resolved
+            suggestion.speaker_rule = _PREVIOUS_SPEAKER.name
+
+
 def resolve_speakers(text: str, registry: Registry, suggestions: list[Suggestion]) -> None:
     """Resolve, in place, each speaker that is a description to the named person or body the
-    article gives that role; mark those that stay descriptions (or pronouns) unresolved."""
+    article gives that role; mark those that stay descriptions (or pronouns) unresolved; a
+    pronoun right after a description continues it."""
     holders: list[_Holder] | None = None
+    described: list[Suggestion] = []
     for suggestion in suggestions:
         if suggestion.speaker_rule == _PRONOUN_UNRESOLVED:
             suggestion.speaker_resolved = False
             continue
         if not suggestion.speaker or not _is_description(text, suggestion):
             continue
+        described.append(suggestion)
         context = _Description(text, registry, suggestion)
         if holders is not None:
             context.holders = holders  # worked out once per article
@@ -356,3 +407,4 @@ def resolve_speakers(text: str, registry: Registry, suggestions: list[Suggestion
         rule, (name, kind) = fired
         suggestion.speaker, suggestion.speaker_kind = name, kind
         suggestion.speaker_rule = rule.name
+    _continue_descriptions(text, registry, suggestions, described)
