@@ -150,3 +150,10 @@ def test_resolve_a_description_with_no_holder_is_not_a_neighbour() -> None:
     )
     found = _covering(suggest(text, claims=0), text, "We expected more,")
     assert (found.speaker, found.speaker_resolved) == ("a party official", False)
+
+
+def test_resolve_keeps_what_the_speaker_finder_named() -> None:
+    text = "Sen. Ann Lie opposed the bill on Monday.\n\n“It will not pass,” the senator said."
+    found = _covering(suggest(text, claims=0), text, "It will not pass,")
+    assert (found.speaker, found.speaker_resolved) == ("Ann Lie", True)
+    assert not found.speaker_rule.startswith("resolve/")

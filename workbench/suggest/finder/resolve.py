@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from .lexicon import ORG_WORDS, TITLES, split_words
+from .lexicon import ORG_SOURCE_NOUNS, ORG_WORDS, SOURCE_NOUNS, TITLES, split_words
 from .rules import Rule, first
 from .speakers import _FEMALE_WORDS, _MALE_WORDS, _ROLE_WORDS, DETERMINERS, Mention, Registry
 
@@ -51,6 +51,7 @@ _LEAD_STOPS = frozenset(
     split_words("""and or but by with said says told to from at as that which who when while
     after before under met between for on in according than""")
 ) | frozenset(split_words("for"))
+_ROLE_CONNECTORS = frozenset(split_words("of the for and on de"))
 _LEAD_BOUNDARY = re.compile(r"[.;:!?()“”\"\n,—–]")
 # ", the country's president," or ", a spokesman for the ministry," after a name.
 _APPOSITIVE = re.compile(
@@ -65,6 +66,7 @@ _NAMED_IN = re.compile(
     r"\b(?:named|called|nicknamed|pseudonym|identified as|known as|gave (?:his|her) name as)"
     r"\s+(?P<name>[A-Z][\w\-’']*(?:\s+[A-Z][\w\-’']*){0,2})"
 )
+_SENTENCE_END = re.compile(r"(?<=\w{4})\.(?:\s|$)")
 _OBJECT_PRONOUNS = frozenset(split_words("him her them"))
 # What a body issues, and the body named right after it: "data from the Ann Lie Archive".
 _DOCUMENTS = frozenset(
@@ -72,8 +74,8 @@ _DOCUMENTS = frozenset(
 )
 _MADE_BY = re.compile(
     r"\s+(?:(?:released|published|issued|compiled|gathered|sent)\s+)?(?:by|from|of)\s+"
-    r"(?:the\s+)?(?P<body>[A-Z][\w\-.&]*(?:\s+(?:(?:of|and|for)\s+)?[A-Z][\w\-.&]*)*"
-    r"(?:[’']s\s+(?:office|ministry|government|campaign|spokesman|team))?)"
+    r"(?:the\s+)?(?P<body>[A-Z][\w\-.&]*(?:[ \t]+(?:(?:of|and|for)[ \t]+)?[A-Z][\w\-.&]*)*"
+    r"(?:[’']s[ \t]+(?:office|ministry|government|campaign|spokesman|team))?)"
 )
 _DESCRIPTION_WORDS = _ROLE_NOUNS | _NARROWING | {"of", "state"}
 
@@ -118,7 +120,14 @@ def _lead(text: str, start: int) -> list[str]:
         if lowered in DETERMINERS and (k == 0 or words[k - 1].lower() != "of"):
             break
         keep.insert(0, words[k])
-    return [_POSSESSIVE.sub("", w).lower() for w in keep]
+    lowered = [_POSSESSIVE.sub("", w).lower() for w in keep]
+    head = _head(lowered)
+    if head is not None:
+        # after the role only its body: "President of Ukraine", not "prince called" (a verb)
+        after = keep[lowered.index(head) + 1 :]
+        if any(w[:1].islower() and w not in _ROLE_CONNECTORS for w in after):
+            return []
+    return lowered
 
 
 def _trimmed(words: list[str], registry: Registry) -> str:
@@ -176,6 +185,7 @@ class _Description:
         for pattern, office in _SYNONYMS:
             phrase = pattern.sub(office, phrase)
         self.words = [w for w in _words(phrase) if w not in DETERMINERS and w != "of"]
+        self.indefinite = _indefinite(phrase)
         # The names in it ("Norland's governor"), which another mention of the role may leave out
         self.proper = {
             _POSSESSIVE.sub("", w).lower()
@@ -204,11 +214,13 @@ class _Description:
 
 
 def _role_before(c: _Description) -> tuple[str, str] | None:
-    """ "President Ann Lie … The President said": the nearest holder of the role before."""
+    """ "President Ann Lie … The President said": the nearest holder of the role before (near
+    it, for "a spokesman": an indefinite description may be someone new)."""
     if c.head is None:
         return None
+    reach = _NEAR if c.indefinite else len(c.text)
     for holder in reversed(c.holders):
-        if holder.offset < c.start and c.holds(holder):
+        if c.start - reach < holder.offset < c.start and c.holds(holder):
             return holder.name, "person"
     return None
 
@@ -218,7 +230,7 @@ def _role_after(c: _Description) -> tuple[str, str] | None:
     if c.head is None:
         return None
     for holder in c.holders:
-        if holder.offset > c.start and c.holds(holder):
+        if c.start < holder.offset < c.start + _NEAR and c.holds(holder):
             return holder.name, "person"
     return None
 
@@ -226,7 +238,7 @@ def _role_after(c: _Description) -> tuple[str, str] | None:
 def _only_holder(c: _Description) -> tuple[str, str] | None:
     """ "Chelyabinsk's governor" where the one governor the article names is "Regional governor
     Ann Lie": the only person holding the role, the place aside."""
-    if c.head is None or not c.proper:
+    if c.head is None or not c.proper or c.indefinite:
         return None
     people = {holder.name for holder in c.holders if c.holds(holder, names=False)}
     return (people.pop(), "person") if len(people) == 1 else None
@@ -263,7 +275,8 @@ def _spokesperson_of_body(c: _Description) -> tuple[str, str] | None:
         + r"\s+".join(re.escape(w[0].upper()) + re.escape(w[1:]) for w in body)
         + r"(?![\w\-])"
     )
-    matches = list(pattern.finditer(c.text))
+    # not the description's own words ("Police officials" is no name of the police)
+    matches = [m for m in pattern.finditer(c.text) if m.end() <= c.start or m.start() >= c.end]
     if not matches:
         return None
     before = [m for m in matches if m.start() < c.start]
@@ -294,7 +307,8 @@ def _document_of_body(c: _Description) -> tuple[str, str] | None:
     match = _MADE_BY.match(c.text, c.end)
     if match is None:
         return None
-    return match.group("body"), "organisation"
+    body = _SENTENCE_END.split(match.group("body"))[0]
+    return body, "organisation"
 
 
 # How a description becomes a name, tried in order.
@@ -317,6 +331,21 @@ RULE_NAMES: tuple[str, ...] = (
 )
 
 
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+_INDEFINITE = re.compile(r"^(?:a|an|one|another)\s", re.I)
+# How far an indefinite description ("a spokesman") and a later holder of its role may be apart.
+_NEAR = 600
+
+
+def _indefinite(phrase: str) -> bool:
+    """Whether a description may introduce someone new: "a spokesman", "one aide"."""
+    return bool(_INDEFINITE.match(phrase.strip()))
+
+
+def _unarticled(phrase: str) -> str:
+    return _ARTICLE.sub("", " ".join(phrase.split())).casefold()
+
+
 def _is_description(text: str, suggestion: Suggestion) -> bool:
     """Whether the suggested speaker is a description rather than a name: its mention opens
     with a determiner or a lowercase word, or is only role words ("President")."""
@@ -330,8 +359,13 @@ def _is_description(text: str, suggestion: Suggestion) -> bool:
         return False
     if suggestion.speaker_kind == "person" and words[0][:1].isupper():
         return False  # a name, or a name with its role
+    if _unarticled(suggestion.speaker or "") != _unarticled(mention):
+        return False  # the speaker finder named it already ("the senator" is Ann Lie)
     if words[-1][:1].islower() or _NAMED_IN.search(mention):
         return True  # "the El Paso mayor", "a defence ministry spokesman"
+    before = text[max(0, suggestion.speaker_start - 4) : suggestion.speaker_start]
+    if words[0].lower() not in DETERMINERS and before.lower() != "the ":
+        return False  # "King said": a surname, not "the King"
     # "the President", "The Head of State"; not "the Kremlin"
     return all(
         w.lower() in DETERMINERS or _POSSESSIVE.sub("", w).lower() in _DESCRIPTION_WORDS
@@ -343,6 +377,15 @@ def _is_description(text: str, suggestion: Suggestion) -> bool:
 # spoke last, when no one the registry knows was named since.
 _PREVIOUS_SPEAKER = Rule("resolve/previous-speaker", lambda _c: None)
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
+# Heads of a description of one person ("a spokesman", "a local fisherman"), not of a body.
+_PERSON_HEADS = (
+    _ROLE_NOUNS
+    | _SPOKESPEOPLE
+    | (SOURCE_NOUNS - ORG_SOURCE_NOUNS)
+    | _FEMALE_WORDS
+    | _MALE_WORDS
+    | frozenset(split_words("fisherman resident witness farmer student teacher worker"))
+)
 
 
 def _gender_clash(suggestion: Suggestion, gender: str, text: str) -> bool:
@@ -377,7 +420,10 @@ def _continue_descriptions(
         near = (
             start - (last.speaker_end or 0) < 400 and "\n\n" not in text[last.speaker_end : start]
         )
-        if near and named < (last.speaker_start or 0) and not _gender_clash(last, gender, text):
+        said = text[last.speaker_start or 0 : last.speaker_end or 0]
+        fits = _indefinite(said) and not _gender_clash(last, gender, text)
+        fits = fits and _words(said)[-1:] != [] and _words(said)[-1] in _PERSON_HEADS
+        if near and fits and named < (last.speaker_start or 0):
             suggestion.speaker, suggestion.speaker_kind = last.speaker, last.speaker_kind
             suggestion.speaker_resolved = last.speaker_resolved
             suggestion.speaker_rule = _PREVIOUS_SPEAKER.name
