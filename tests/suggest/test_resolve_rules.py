@@ -157,3 +157,25 @@ def test_resolve_keeps_what_the_speaker_finder_named() -> None:
     found = _covering(suggest(text, claims=0), text, "It will not pass,")
     assert (found.speaker, found.speaker_resolved) == ("Ann Lie", True)
     assert not found.speaker_rule.startswith("resolve/")
+
+
+def test_resolve_a_bare_role_word_is_a_surname() -> None:
+    text = "King Ann Lie opened the fair.\n\n“The harvest was good,” King said."
+    found = _covering(suggest(text, claims=0), text, "The harvest was good,")
+    assert not found.speaker_rule.startswith("resolve/")
+
+
+def test_resolve_an_indefinite_description_is_not_a_far_holder() -> None:
+    filler = "The river rose through the night and the roads were closed. " * 12
+    text = (
+        f"Minister Ann Lie visited the dam in March.\n\n{filler}\n\n"
+        "“We need more pumps,” a minister said."
+    )
+    found = _covering(suggest(text, claims=0), text, "We need more pumps,")
+    assert (found.speaker, found.speaker_resolved) == ("a minister", False)
+
+
+def test_resolve_a_body_is_not_the_descriptions_own_words() -> None:
+    text = "The march went on past midnight.\n\nPolice officials said the crowd was calm."
+    found = _covering(suggest(text, claims=0), text, "the crowd was calm")
+    assert found.speaker_rule != "resolve/spokesperson-of-body"
