@@ -10,6 +10,8 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core import signing
 from django.db.models import Count, Q, QuerySet
 
+from workbench.accounts.models import Team
+from workbench.annotations.models import Entity
 from workbench.annotations.selectors import annotation_list, double_reviewed
 from workbench.articles.models import Article, Project
 from workbench.suggest.finder.engine import Suggestion
@@ -29,6 +31,8 @@ class Listed:
     key: str
     item: Suggestion
     article: Article | None = None
+    # The team's registry entity the suggested speaker is (speaker_registry_match), if any.
+    entity: Entity | None = None
 
     @property
     def token(self) -> str:
@@ -106,17 +110,85 @@ def annotated_spans(*, user: AbstractBaseUser, article: Article) -> dict[str, _S
     return {kind: _Spans(found) for kind, found in spans.items()}
 
 
+def _folded(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+class SpeakerRegistry:
+    """A team's registry, read once, to match suggested speakers by name, alias or surname."""
+
+    def __init__(self, entities: list[Entity]) -> None:
+        self.named: dict[str, Entity] = {}
+        surnames: dict[str, list[Entity]] = {}
+        for entity in entities:
+            for name in (entity.name, *entity.aliases):
+                self.named.setdefault(_folded(name), entity)
+            if entity.kind == "person" and len(entity.name.split()) >= 2:
+                surnames.setdefault(_folded(entity.name.split()[-1]), []).append(entity)
+        # A surname stands for a person only when one person of the registry has it.
+        self.surnames = {name: found[0] for name, found in surnames.items() if len(found) == 1}
+
+    def match(self, item: Suggestion, mention: str = "") -> Entity | None:
+        """Return the entity a suggested speaker is: its name or an alias ("Knights" as an
+        alias of "Michael Knights"), the words of its mention, or, for a person named by
+        surname alone ("Lie said"), the one person of the registry with that surname."""
+        if not item.speaker or item.kind != "quote":
+            return None
+        entity = self.named.get(_folded(item.speaker))
+        if entity is None and mention and item.speaker_kind != "other":
+            entity = self.named.get(_folded(mention))
+        single = len(item.speaker.split()) == 1 and item.speaker[:1].isupper()
+        if entity is None and single and item.speaker_kind == "person" and item.speaker_resolved:
+            entity = self.surnames.get(_folded(item.speaker))
+        return entity
+
+
+def speaker_registry(*, team: Team, names: list[str] | None = None) -> SpeakerRegistry:
+    """Return the team's registry for matching suggested speakers (one query; never another
+    team's entities); with `names`, only the entities that may match them."""
+    entities = Entity.objects.filter(team=team)
+    if names is not None:
+        wanted = Q(pk__in=[])
+        for name in filter(None, map(_folded, names)):
+            wanted |= Q(search_names__contains=name)
+            if " " not in name:
+                wanted |= Q(name__iendswith=f" {name}")
+        entities = entities.filter(wanted)
+    return SpeakerRegistry(list(entities.order_by("pk")))
+
+
+def _mention(article: Article, item: Suggestion) -> str:
+    if item.speaker_start is None or item.speaker_end is None:
+        return ""
+    return article.body[item.speaker_start : item.speaker_end]
+
+
+def speaker_registry_match(*, article: Article, item: Suggestion) -> Entity | None:
+    """Return the entity of the article's team that a suggested speaker is, if any."""
+    mention = _mention(article, item)
+    names = [item.speaker or "", mention]
+    return speaker_registry(team=article.project.team, names=names).match(item, mention)
+
+
 def suggestion_list(*, user: AbstractBaseUser, article: Article) -> list[Listed]:
     """Return the user's undecided stored suggestions, quotes first then claims, each by offset.
 
     Not offered: what counts as decided for the user, and whatever overlaps an annotation of
-    the same kind that the user may see. The caller has already scoped `article` to the user
-    (article_list) and had the finder run (services.suggestions_prepare).
+    the same kind that the user may see. A speaker already in the team's registry (by name,
+    alias or surname) carries its entity, so the page shows the registry's name. The caller
+    has already scoped `article` to the user (article_list) and had the finder run
+    (services.suggestions_prepare).
     """
     decided = set(decisions_for(user=user, article=article).values_list("kind", "start", "end"))
     annotated = annotated_spans(user=user, article=article)
+    registry = speaker_registry(team=article.project.team)
     items = [
-        Listed(suggestion_key(s.kind, s.start, s.end), s, article)
+        Listed(
+            suggestion_key(s.kind, s.start, s.end),
+            s,
+            article,
+            registry.match(s, _mention(article, s)),
+        )
         for s in stored_suggestions(article=article)
         if (s.kind, s.start, s.end) not in decided
         and not annotated.get(s.kind, _Spans([])).overlaps(s.start, s.end)

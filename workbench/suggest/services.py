@@ -17,7 +17,6 @@ from django.utils.translation import gettext as _
 
 from workbench.accounts.services import require_lead, require_writer
 from workbench.annotations.models import Annotation, Checkworthy, Entity
-from workbench.annotations.selectors import entity_named
 from workbench.annotations.services import Span, annotation_create, entity_find_or_create
 from workbench.articles.models import Article
 from workbench.suggest.finder.engine import Suggestion
@@ -28,6 +27,7 @@ from workbench.suggest.selectors import (
     SIGNED_SUGGESTION_SALT,
     annotated_spans,
     decisions_for,
+    speaker_registry_match,
     suggestion_list,
 )
 
@@ -139,19 +139,15 @@ def _posted(article: Article, token: str) -> Suggestion:
 
 
 def speaker_entity(*, article: Article, actor: AbstractBaseUser, item: Suggestion) -> Entity | None:
-    """Return the team's entity for a suggested speaker, matched by name or alias, else new."""
+    """Return the team's entity for a suggested speaker, matched by name, alias or surname
+    (speaker_registry_match, what the panel showed), else new."""
     if not item.speaker:
         return None
     team = article.project.team
-    mention = ""
-    if item.speaker_start is not None and item.speaker_end is not None:
-        mention = article.body[item.speaker_start : item.speaker_end]
-    folded = " ".join(mention.split()).casefold()
-    if folded and folded != item.speaker.casefold() and item.speaker_kind != "other":
-        # "Knights" may already be an alias of someone whose name the text never spells out.
-        entity = entity_named(team=team, name=mention)
-        if entity is not None:
-            return entity
+    # "Knights" may already be an alias of someone whose name the text never spells out.
+    entity = speaker_registry_match(article=article, item=item)
+    if entity is not None:
+        return entity
     kind = ENTITY_KINDS.get(item.speaker_kind or "", "other")
     return entity_find_or_create(team=team, actor=actor, name=item.speaker, kind=kind)
 

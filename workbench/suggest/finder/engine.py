@@ -24,6 +24,7 @@ from .direct import RULE_NAMES as DIRECT_RULE_NAMES
 from .direct import Article, Quote, Step, explain, find_direct
 from .lexicon import CLAUSE_OPENERS, split_words
 from .quotes import find_quotes
+from .resolve import resolve_speakers
 from .rules import Rule, first
 from .speakers import Mention, Registry, Resolved, tokenize
 
@@ -54,6 +55,9 @@ class Suggestion:
     rule: str = ""
     cue_rule: str = ""
     speaker_rule: str = ""
+    # False when the speaker is a description or a pronoun the article ties to no name
+    # ("military spokesman"): a reviewer should name it before it goes to the registry.
+    speaker_resolved: bool = True
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -65,6 +69,8 @@ class Suggestion:
             parts.append(f"cue by {self.cue_rule}")
         if self.speaker_rule:
             parts.append(f"speaker by {self.speaker_rule}")
+        if not self.speaker_resolved:
+            parts.append("speaker unresolved")
         return "; ".join(parts)
 
 
@@ -217,6 +223,7 @@ def suggest(
         else _indirect_suggestion(text, registry, item)
         for _, how, item in items
     ]
+    resolve_speakers(text, registry, result)
     skip = skip or []
     result = [item for item in result if not _overlaps(skip, item.start, item.end)]
     if claims > 0:

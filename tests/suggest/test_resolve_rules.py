@@ -1,0 +1,181 @@
+"""The description resolver's named rules (resolve.py), one case (at least) per name.
+
+Each row is (rule name, text, quote, speaker, resolved): the rule that must decide the speaker
+of the suggestion that covers `quote`, the speaker it gives, and whether it is marked resolved.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from workbench.suggest.finder import resolve
+from workbench.suggest.finder.engine import Suggestion, suggest
+
+
+def case(rule: str, text: str, quote: str, speaker: str, resolved: bool = True):
+    """One row of the table, with the rule's name as its test id."""
+    return pytest.param(rule, text, quote, speaker, resolved, id=rule)
+
+
+CASES = [
+    case(
+        "resolve/object-pronoun",
+        "Ann Lie opened the new bridge on Friday.\n\n"
+        "According to her, the toll will be lifted next year.",
+        "the toll will be lifted next year",
+        "Ann Lie",
+    ),
+    case(
+        "resolve/document-of-body",
+        "The floods hit the north hardest.\n\n"
+        "According to data from the Norland Weather Office, the rain was the heaviest in a century.",
+        "the rain was the heaviest in a century",
+        "Norland Weather Office",
+    ),
+    case(
+        "resolve/role-before",
+        "Foreign Minister Ann Lie met her counterpart on Monday.\n\n"
+        "The minister said the talks would go on into the night.",
+        "the talks would go on into the night",
+        "Ann Lie",
+    ),
+    # a person named beside the description who holds no such role is not chosen
+    case(
+        "resolve/role-before",
+        "President of Norland Ann Lie flew to the coast on Monday.\n\n"
+        "The Head of State, who thanked Bo Berg for the rescue work, said the dams had held.",
+        "the dams had held",
+        "Ann Lie",
+    ),
+    case(
+        "resolve/role-after",
+        "“We will not give up on the farmers,” the commissioner said on Friday.\n\n"
+        "Trade Commissioner Bo Berg met the unions and Ann Lie later that day.",
+        "We will not give up on the farmers,",
+        "Bo Berg",
+    ),
+    case(
+        "resolve/only-holder",
+        "Regional governor Ann Lie visited the flooded valley on Monday.\n\n"
+        "Norland's governor has promised that every family will be rehoused by spring.",
+        "every family will be rehoused by spring",
+        "Ann Lie",
+    ),
+    case(
+        "resolve/named-in-description",
+        "Crowds filled the square again on Sunday.\n\n"
+        "“We are not afraid,” said a student using the pseudonym Ann.",
+        "We are not afraid,",
+        "Ann",
+    ),
+    case(
+        "resolve/name-in-apposition",
+        "Ann Lie has run the port town since 2019.\n\n"
+        "According to the town's mayor, Ann Lie, the water is rising again.",
+        "the water is rising again",
+        "Ann Lie",
+    ),
+    case(
+        "resolve/spokesperson-of-body",
+        "Norland's Defence Ministry rejected the report on Monday.\n\n"
+        "“There was no such order,” a defence ministry spokesman said.",
+        "There was no such order,",
+        "Norland's Defence Ministry",
+    ),
+    case(
+        "resolve/previous-speaker",
+        "Bo Berg inspected the dam on Monday.\n\n"
+        "“There was no such order,” said a defence ministry spokesman. "
+        "He said that the troops would stay in their barracks.",
+        "the troops would stay in their barracks",
+        "a defence ministry spokesman",
+        False,
+    ),
+    case(
+        "resolve/unresolved",
+        "The boats stayed in the harbour all week.\n\n“We are tired,” a local fisherman said.",
+        "We are tired,",
+        "a local fisherman",
+        False,
+    ),
+]
+
+
+def _covering(suggestions: list[Suggestion], text: str, quote: str) -> Suggestion:
+    start = text.index(quote)
+    end = start + len(quote)
+    quotes = [s for s in suggestions if s.kind == "quote" and s.start <= start and end <= s.end + 1]
+    assert quotes, f"no suggestion covers {quote!r}"
+    return quotes[0]
+
+
+@pytest.mark.parametrize(("rule", "text", "quote", "speaker", "resolved"), CASES)
+def test_resolve_rule_decides_its_case(
+    rule: str, text: str, quote: str, speaker: str, resolved: bool
+) -> None:
+    found = _covering(suggest(text, claims=0), text, quote)
+    assert (found.speaker, found.speaker_resolved) == (speaker, resolved)
+    if resolved or rule == "resolve/previous-speaker":
+        assert found.speaker_rule == rule
+    if not resolved:
+        assert "speaker unresolved" in found.why()
+
+
+def test_resolve_rules_every_name_has_a_case() -> None:
+    cased = {param.values[0] for param in CASES}
+    assert set(resolve.RULE_NAMES) == cased
+    for name in resolve.RULE_NAMES:
+        assert re.fullmatch(r"resolve/[a-z0-9]+(?:-[a-z0-9]+)*", name), name
+
+
+def test_resolve_leaves_a_named_body_alone() -> None:
+    text = "“The talks are over,” the Kremlin said on Tuesday."
+    found = _covering(suggest(text, claims=0), text, "The talks are over,")
+    assert (found.speaker, found.speaker_resolved) == ("Kremlin", True)
+
+
+def test_resolve_marks_an_unresolved_pronoun() -> None:
+    text = "The storm passed in the night.\n\n“It is over,” she said."
+    found = _covering(suggest(text, claims=0), text, "It is over,")
+    assert found.speaker_resolved is False
+    assert found.as_dict()["speaker_resolved"] is False
+
+
+def test_resolve_a_description_with_no_holder_is_not_a_neighbour() -> None:
+    text = (
+        "Ann Lie and Bo Berg watched the vote from the gallery.\n\n"
+        "“We expected more,” a party official said."
+    )
+    found = _covering(suggest(text, claims=0), text, "We expected more,")
+    assert (found.speaker, found.speaker_resolved) == ("a party official", False)
+
+
+def test_resolve_keeps_what_the_speaker_finder_named() -> None:
+    text = "Sen. Ann Lie opposed the bill on Monday.\n\n“It will not pass,” the senator said."
+    found = _covering(suggest(text, claims=0), text, "It will not pass,")
+    assert (found.speaker, found.speaker_resolved) == ("Ann Lie", True)
+    assert not found.speaker_rule.startswith("resolve/")
+
+
+def test_resolve_a_bare_role_word_is_a_surname() -> None:
+    text = "King Ann Lie opened the fair.\n\n“The harvest was good,” King said."
+    found = _covering(suggest(text, claims=0), text, "The harvest was good,")
+    assert not found.speaker_rule.startswith("resolve/")
+
+
+def test_resolve_an_indefinite_description_is_not_a_far_holder() -> None:
+    filler = "The river rose through the night and the roads were closed. " * 12
+    text = (
+        f"Minister Ann Lie visited the dam in March.\n\n{filler}\n\n"
+        "“We need more pumps,” a minister said."
+    )
+    found = _covering(suggest(text, claims=0), text, "We need more pumps,")
+    assert (found.speaker, found.speaker_resolved) == ("a minister", False)
+
+
+def test_resolve_a_body_is_not_the_descriptions_own_words() -> None:
+    text = "The march went on past midnight.\n\nPolice officials said the crowd was calm."
+    found = _covering(suggest(text, claims=0), text, "the crowd was calm")
+    assert found.speaker_rule != "resolve/spokesperson-of-body"

@@ -1,0 +1,456 @@
+"""Descriptions and pronouns that stand for a named speaker of the article (issue 15).
+
+After the speakers are chosen, a speaker that is still a description ("the President", "The
+Head of State", "a defence ministry spokesman", "the minister") is resolved to the person or
+organisation the article names with that role, before or after the quote: "President of Ukraine
+Ann Lie" makes a later (or earlier) "the President" Ann Lie. A person named nearby who holds
+no such role (the object of the sentence, someone the quote mentions) is never chosen, since
+the match is by role, not by distance. A description nothing in the article ties to a name
+stays as written ("a military spokesman") and is marked unresolved
+(`Suggestion.speaker_resolved`), as a pronoun the speaker finder could not resolve is.
+
+The rules form a table (family ``resolve/…``), tried in order on each description.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from .lexicon import ORG_SOURCE_NOUNS, ORG_WORDS, SOURCE_NOUNS, TITLES, split_words
+from .rules import Rule, first
+from .speakers import _FEMALE_WORDS, _MALE_WORDS, _ROLE_WORDS, DETERMINERS, Mention, Registry
+
+if TYPE_CHECKING:
+    from .engine import Suggestion
+
+# Nouns that head a role ("the minister", "Foreign Minister Ann Lie", "AU trade commissioner").
+_ROLE_NOUNS = (
+    TITLES | _ROLE_WORDS | frozenset(split_words("archbishop premier head envoy secretary-general"))
+) - frozenset(
+    split_words("""mr mr. mrs mrs. ms ms. dr dr. sir lady lord dame del. prime vice deputy
+    acting chief republican democrat democratic independent libertarian member""")
+)
+# Words that narrow a role to another office: "Prime Minister Ann Lie" is not "the minister".
+_NARROWING = frozenset(split_words("prime vice deputy assistant acting former"))
+# A description that names an office by another name.
+_SYNONYMS = (
+    (re.compile(r"\bhead of (?:the )?state\b", re.I), "president"),
+    (re.compile(r"\bhead of (?:the )?government\b", re.I), "prime minister"),
+)
+# Heads of a description that speaks for a body: "a defence ministry spokesman".
+_SPOKESPEOPLE = frozenset(
+    split_words("spokesman spokeswoman spokesperson official officials representative source")
+)
+_WORD = re.compile(r"[\w\-]+(?:[’'][\w]+)?")
+_POSSESSIVE = re.compile(r"[’']s?$")
+# Where the words leading up to a name (its role) stop.
+_LEAD_STOPS = frozenset(
+    split_words("""and or but by with said says told to from at as that which who when while
+    after before under met between for on in according than""")
+) | frozenset(split_words("for"))
+_ROLE_CONNECTORS = frozenset(split_words("of the for and on de"))
+_LEAD_BOUNDARY = re.compile(r"[.;:!?()“”\"\n,—–]")
+# ", the country's president," or ", a spokesman for the ministry," after a name.
+_APPOSITIVE = re.compile(
+    r",\s+(?:the|a|an|[A-Z][\w\-]*[’']s)\s+(?P<role>[^,.;:()“”\"\n]{1,60}?)"
+    r"(?=[,.;:)]|\s+(?:said|says)\b)"
+)
+_NAME_AFTER = re.compile(
+    r",\s+(?P<name>(?:[A-Z][\w\-’']*\s+){1,3}[A-Z][\w\-’']*)(?=[,.]|\s+(?:said|says)\b)"
+)
+_PRONOUN_UNRESOLVED = "pronoun/unresolved"
+_NAMED_IN = re.compile(
+    r"\b(?:named|called|nicknamed|pseudonym|identified as|known as|gave (?:his|her) name as)"
+    r"\s+(?P<name>[A-Z][\w\-’']*(?:\s+[A-Z][\w\-’']*){0,2})"
+)
+_SENTENCE_END = re.compile(r"(?<=\w{4})\.(?:\s|$)")
+_OBJECT_PRONOUNS = frozenset(split_words("him her them"))
+# What a body issues, and the body named right after it: "data from the Ann Lie Archive".
+_DOCUMENTS = frozenset(
+    split_words("statement report data ruling study survey letter figures analysis release")
+)
+_MADE_BY = re.compile(
+    r"\s+(?:(?:released|published|issued|compiled|gathered|sent)\s+)?(?:by|from|of)\s+"
+    r"(?:the\s+)?(?P<body>[A-Z][\w\-.&]*(?:[ \t]+(?:(?:of|and|for)[ \t]+)?[A-Z][\w\-.&]*)*"
+    r"(?:[’']s[ \t]+(?:office|ministry|government|campaign|spokesman|team))?)"
+)
+_DESCRIPTION_WORDS = _ROLE_NOUNS | _NARROWING | {"of", "state"}
+
+
+def _words(phrase: str) -> list[str]:
+    return [_POSSESSIVE.sub("", w).lower() for w in _WORD.findall(phrase)]
+
+
+def _head(words: list[str]) -> str | None:
+    """The role noun a phrase is about: the first one, before any "of" ("Head of the Office of
+    the President" is a head)."""
+    for word in words:
+        if word == "of":
+            return None
+        if word in _ROLE_NOUNS:
+            return word
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Holder:
+    """A named person and the role the article gives them at one place."""
+
+    offset: int
+    name: str
+    head: str
+    words: frozenset[str]
+    lead: tuple[str, ...] = ()  # the words before the role's head
+
+
+def _lead(text: str, start: int) -> list[str]:
+    """The words just before a name that may be its role: "Indian Prime Minister", "President
+    of Ukraine", "AU trade and industry commissioner"."""
+    window = text[max(0, start - 120) : start]
+    cut = max((m.end() for m in _LEAD_BOUNDARY.finditer(window)), default=0)
+    words = _WORD.findall(window[cut:])
+    keep: list[str] = []
+    for k in range(len(words) - 1, -1, -1):
+        lowered = words[k].lower()
+        if lowered in _LEAD_STOPS:
+            break
+        if lowered in DETERMINERS and (k == 0 or words[k - 1].lower() != "of"):
+            break
+        keep.insert(0, words[k])
+    lowered = [_POSSESSIVE.sub("", w).lower() for w in keep]
+    head = _head(lowered)
+    if head is not None:
+        # after the role only its body: "President of Ukraine", not "prince called" (a verb)
+        after = keep[lowered.index(head) + 1 :]
+        if any(w[:1].islower() and w not in _ROLE_CONNECTORS for w in after):
+            return []
+    return lowered
+
+
+def _trimmed(words: list[str], registry: Registry) -> str:
+    """The name without a word its role left at its start, where the article names the person
+    without it too ("Shri Ann Lie" and "Ann Lie")."""
+    while len(words) > 2 and " ".join(words[1:]) in registry.people:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _holders(text: str, registry: Registry) -> list[_Holder]:
+    """Every place the article names a person with a role, before the name or after it."""
+    found = []
+    seen: set[int] = set()
+    for offset, name in registry.mentions:
+        person = registry.people.get(name)
+        if person is None:
+            continue
+        at = text.find(name.split()[-1], offset, offset + 160)
+        first_word = text.find(name.split()[0], offset, at + 1) if at >= 0 else -1
+        if at < 0 or first_word < 0 or first_word in seen:
+            continue
+        seen.add(first_word)
+        lead, words = _lead(text, first_word), name.split()
+        while len(words) > 2 and lead[-1:] == ["of"]:
+            lead.append(words.pop(0).lower())  # "President of Ukraine Ann Lie"
+        head = _head(lead)
+        if head is not None:
+            before = tuple(lead[: lead.index(head)])
+            name = _trimmed(words, registry)
+            found.append(_Holder(first_word, name, head, frozenset(lead), before))
+        after = _APPOSITIVE.match(text, at + len(name.split()[-1]))
+        role = _words(after.group("role")) if after is not None else []
+        head = _head(role)
+        if head is not None:
+            found.append(_Holder(first_word, name, head, frozenset(role)))
+    found.sort(key=lambda h: h.offset)
+    return found
+
+
+class _Description:
+    """A speaker that is a description, and what the article offers to resolve it."""
+
+    def __init__(self, text: str, registry: Registry, suggestion: Suggestion) -> None:
+        self.text = text
+        self.registry = registry
+        self.suggestion = suggestion
+        self.start = suggestion.speaker_start or 0
+        self.end = suggestion.speaker_end or self.start
+        phrase = text[self.start : self.end]
+        # "the Head" of "the Head of the President's Office": the mention stops at "of"
+        more = re.match(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w\-]*(?:[’']s)?\s*)+", text[self.end :])
+        if more is not None:
+            phrase += more.group().rstrip()
+        for pattern, office in _SYNONYMS:
+            phrase = pattern.sub(office, phrase)
+        self.words = [w for w in _words(phrase) if w not in DETERMINERS and w != "of"]
+        self.indefinite = _indefinite(phrase)
+        # The names in it ("Norland's governor"), which another mention of the role may leave out
+        self.proper = {
+            _POSSESSIVE.sub("", w).lower()
+            for w in _WORD.findall(phrase)
+            if w[:1].isupper() and _POSSESSIVE.sub("", w).lower() not in _DESCRIPTION_WORDS
+        }
+
+    @cached_property
+    def head(self) -> str | None:
+        return _head(self.words)
+
+    @cached_property
+    def holders(self) -> list[_Holder]:
+        return _holders(self.text, self.registry)
+
+    def holds(self, holder: _Holder, names: bool = True) -> bool:
+        """Whether a named holder of a role fits the description (with `names` false, whatever
+        the names in the description)."""
+        words = set(self.words) if names else set(self.words) - self.proper
+        if holder.head != self.head or not words <= holder.words:
+            return False
+        # "Vice President Bo Berg" and "World Bank President Ed Moe" are not "the president"
+        return not any(
+            (w in _NARROWING or w in ORG_WORDS) and w not in self.words for w in holder.lead
+        )
+
+
+def _role_before(c: _Description) -> tuple[str, str] | None:
+    """ "President Ann Lie … The President said": the nearest holder of the role before (near
+    it, for "a spokesman": an indefinite description may be someone new)."""
+    if c.head is None:
+        return None
+    reach = _NEAR if c.indefinite else len(c.text)
+    for holder in reversed(c.holders):
+        if c.start - reach < holder.offset < c.start and c.holds(holder):
+            return holder.name, "person"
+    return None
+
+
+def _role_after(c: _Description) -> tuple[str, str] | None:
+    """ "The minister said …" where only a later sentence names "Minister Ann Lie"."""
+    if c.head is None:
+        return None
+    for holder in c.holders:
+        if c.start < holder.offset < c.start + _NEAR and c.holds(holder):
+            return holder.name, "person"
+    return None
+
+
+def _only_holder(c: _Description) -> tuple[str, str] | None:
+    """ "Chelyabinsk's governor" where the one governor the article names is "Regional governor
+    Ann Lie": the only person holding the role, the place aside."""
+    if c.head is None or not c.proper or c.indefinite:
+        return None
+    people = {holder.name for holder in c.holders if c.holds(holder, names=False)}
+    return (people.pop(), "person") if len(people) == 1 else None
+
+
+def _named_in_description(c: _Description) -> tuple[str, str] | None:
+    """ "a protester using the pseudonym Ann", "a resident named Ann Lie": the name it gives."""
+    match = _NAMED_IN.search(c.text, c.start, c.end)
+    return (match.group("name"), "person") if match is not None else None
+
+
+def _name_in_apposition(c: _Description) -> tuple[str, str] | None:
+    """ "the city's mayor, Ann Lie, said": the name right after the description."""
+    match = _NAME_AFTER.match(c.text, c.end)
+    if match is None or c.head is None:
+        return None
+    name = match.group("name")
+    for known in c.registry.people:
+        if known == name or name.endswith(" " + known) or known.endswith(" " + name):
+            return known, "person"
+    return None
+
+
+def _spokesperson_of_body(c: _Description) -> tuple[str, str] | None:
+    """ "a defence ministry spokesman" after (or before) "South Korea's Defence Ministry": the
+    body the article names, whose name ends in the description's words."""
+    if not c.words or c.words[-1] not in _SPOKESPEOPLE or len(c.words) < 2:
+        return None
+    body = [w for w in c.words[:-1] if w.isalpha()]
+    if not any(w in ORG_WORDS for w in body):
+        return None  # "a Turkish official", "a Woolworths spokesperson": no body named
+    pattern = re.compile(
+        r"(?:[A-Z][\w\-]*(?:[’']s)?\s+){0,3}"
+        + r"\s+".join(re.escape(w[0].upper()) + re.escape(w[1:]) for w in body)
+        + r"(?![\w\-])"
+    )
+    # not the description's own words ("Police officials" is no name of the police)
+    matches = [m for m in pattern.finditer(c.text) if m.end() <= c.start or m.start() >= c.end]
+    if not matches:
+        return None
+    before = [m for m in matches if m.start() < c.start]
+    match = before[-1] if before else matches[0]
+    words = match.group().split()
+    while words and words[0].lower() in DETERMINERS | {"a", "an"}:
+        words.pop(0)
+    return " ".join(words), "organisation"
+
+
+def _object_pronoun(c: _Description) -> tuple[str, str] | None:
+    """ "according to him": the pronoun the speaker finder left as it was, resolved as "he"."""
+    said = c.text[c.start : c.end]
+    if said.lower() not in _OBJECT_PRONOUNS:
+        return None  # ("her" is a determiner too, so not among the description's words)
+    mention = Mention(c.start, c.end, said, "pronoun")
+    resolved = c.registry.resolve(mention)
+    if resolved.rule == _PRONOUN_UNRESOLVED:
+        return None
+    return resolved.name, resolved.kind
+
+
+def _document_of_body(c: _Description) -> tuple[str, str] | None:
+    """ "According to data from the Ann Lie Archive", "a statement released by Lie's office":
+    the body that made the document speaks."""
+    if not c.words or c.words[-1] not in _DOCUMENTS:
+        return None
+    match = _MADE_BY.match(c.text, c.end)
+    if match is None:
+        return None
+    body = _SENTENCE_END.split(match.group("body"))[0]
+    return body, "organisation"
+
+
+# How a description becomes a name, tried in order.
+_RULES: tuple[Rule[_Description, tuple[str, str]], ...] = (
+    Rule("resolve/object-pronoun", _object_pronoun),  # "Ann Lie … According to her, …"
+    Rule("resolve/document-of-body", _document_of_body),  # "a statement by the ministry"
+    Rule("resolve/named-in-description", _named_in_description),  # "a resident named Ann"
+    Rule("resolve/name-in-apposition", _name_in_apposition),  # "the mayor, Ann Lie, said"
+    Rule("resolve/role-before", _role_before),  # "President Ann Lie … the President said"
+    Rule("resolve/role-after", _role_after),  # "the minister said … Minister Ann Lie"
+    Rule("resolve/only-holder", _only_holder),  # "Norland's governor": the one governor named
+    Rule("resolve/spokesperson-of-body", _spokesperson_of_body),  # "a ministry spokesman"
+)
+# A description nothing ties to a name: kept, without its article, and marked unresolved.
+_UNRESOLVED = Rule("resolve/unresolved", lambda _c: None)
+RULE_NAMES: tuple[str, ...] = (
+    *(rule.name for rule in _RULES),
+    _UNRESOLVED.name,
+    "resolve/previous-speaker",
+)
+
+
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+_INDEFINITE = re.compile(r"^(?:a|an|one|another)\s", re.I)
+# How far an indefinite description ("a spokesman") and a later holder of its role may be apart.
+_NEAR = 600
+
+
+def _indefinite(phrase: str) -> bool:
+    """Whether a description may introduce someone new: "a spokesman", "one aide"."""
+    return bool(_INDEFINITE.match(phrase.strip()))
+
+
+def _unarticled(phrase: str) -> str:
+    return _ARTICLE.sub("", " ".join(phrase.split())).casefold()
+
+
+def _is_description(text: str, suggestion: Suggestion) -> bool:
+    """Whether the suggested speaker is a description rather than a name: its mention opens
+    with a determiner or a lowercase word, or is only role words ("President")."""
+    if suggestion.speaker_start is None or suggestion.speaker_end is None:
+        return False
+    if suggestion.speaker_kind == "person" and suggestion.speaker_rule.startswith("pronoun/"):
+        return False
+    mention = text[suggestion.speaker_start : suggestion.speaker_end]
+    words = _WORD.findall(mention)
+    if not words or words[0].lower() in {"he", "she", "they", "it", "we", "i"}:
+        return False
+    if suggestion.speaker_kind == "person" and words[0][:1].isupper():
+        return False  # a name, or a name with its role
+    if _unarticled(suggestion.speaker or "") != _unarticled(mention):
+        return False  # the speaker finder named it already ("the senator" is Ann Lie)
+    if words[-1][:1].islower() or _NAMED_IN.search(mention):
+        return True  # "the El Paso mayor", "a defence ministry spokesman"
+    before = text[max(0, suggestion.speaker_start - 4) : suggestion.speaker_start]
+    if words[0].lower() not in DETERMINERS and before.lower() != "the ":
+        return False  # "King said": a surname, not "the King"
+    # "the President", "The Head of State"; not "the Kremlin"
+    return all(
+        w.lower() in DETERMINERS or _POSSESSIVE.sub("", w).lower() in _DESCRIPTION_WORDS
+        for w in words
+    )
+
+
+# "“…,” said a ministry spokesman. He said that …": a pronoun continues the description that
+# spoke last, when no one the registry knows was named since.
+_PREVIOUS_SPEAKER = Rule("resolve/previous-speaker", lambda _c: None)
+_PRONOUN_GENDER = {"he": "m", "she": "f"}
+# Heads of a description of one person ("a spokesman", "a local fisherman"), not of a body.
+_PERSON_HEADS = (
+    _ROLE_NOUNS
+    | _SPOKESPEOPLE
+    | (SOURCE_NOUNS - ORG_SOURCE_NOUNS)
+    | _FEMALE_WORDS
+    | _MALE_WORDS
+    | frozenset(split_words("fisherman resident witness farmer student teacher worker"))
+)
+
+
+def _gender_clash(suggestion: Suggestion, gender: str, text: str) -> bool:
+    """Whether a description cannot be a "he" (or a "she"): "a spokeswoman", "officials"."""
+    start, end = suggestion.speaker_start or 0, suggestion.speaker_end or 0
+    words = _words(text[start:end])
+    other = _MALE_WORDS if gender == "f" else _FEMALE_WORDS
+    last = words[-1] if words else ""
+    plural = last.endswith("s") and not last.endswith("ss")
+    return plural or any(w in other for w in words)
+
+
+def _continue_descriptions(
+    text: str, registry: Registry, suggestions: list[Suggestion], described: list[Suggestion]
+) -> None:
+    """Give a "he" or "she" the speaker of the description that spoke just before it, when
+    the name the pronoun was resolved to was last mentioned before that description."""
+    if not described:
+        return
+    for suggestion in suggestions:
+        start = suggestion.speaker_start
+        if start is None or not suggestion.speaker_rule.startswith("pronoun/"):
+            continue
+        gender = _PRONOUN_GENDER.get(text[start : suggestion.speaker_end or start].lower())
+        before = [d for d in described if (d.speaker_end or 0) <= start]
+        if gender is None or not before:
+            continue
+        last = max(before, key=lambda d: d.speaker_end or 0)
+        named = max(
+            (o for o, n in registry.mentions if n == suggestion.speaker and o < start), default=-1
+        )
+        near = (
+            start - (last.speaker_end or 0) < 400 and "\n\n" not in text[last.speaker_end : start]
+        )
+        said = text[last.speaker_start or 0 : last.speaker_end or 0]
+        fits = _indefinite(said) and not _gender_clash(last, gender, text)
+        fits = fits and _words(said)[-1:] != [] and _words(said)[-1] in _PERSON_HEADS
+        if near and fits and named < (last.speaker_start or 0):
+            suggestion.speaker, suggestion.speaker_kind = last.speaker, last.speaker_kind
+            suggestion.speaker_resolved = last.speaker_resolved
+            suggestion.speaker_rule = _PREVIOUS_SPEAKER.name
+
+
+def resolve_speakers(text: str, registry: Registry, suggestions: list[Suggestion]) -> None:
+    """Resolve, in place, each speaker that is a description to the named person or body the
+    article gives that role; mark those that stay descriptions (or pronouns) unresolved; a
+    pronoun right after a description continues it."""
+    holders: list[_Holder] | None = None
+    described: list[Suggestion] = []
+    for suggestion in suggestions:
+        if suggestion.speaker_rule == _PRONOUN_UNRESOLVED:
+            suggestion.speaker_resolved = False
+            continue
+        if not suggestion.speaker or not _is_description(text, suggestion):
+            continue
+        described.append(suggestion)
+        context = _Description(text, registry, suggestion)
+        if holders is not None:
+            context.holders = holders  # worked out once per article
+        fired = first(_RULES, context)
+        holders = context.__dict__.get("holders", holders)
+        if fired is None:
+            suggestion.speaker_resolved = False
+            continue
+        rule, (name, kind) = fired
+        suggestion.speaker, suggestion.speaker_kind = name, kind
+        suggestion.speaker_rule = rule.name
+    _continue_descriptions(text, registry, suggestions, described)
