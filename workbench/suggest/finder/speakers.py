@@ -20,8 +20,10 @@ from .lexicon import (
     CLAUSE_OPENERS,
     FEMALE_NAMES,
     FEMALE_TITLES,
+    HONORIFICS,
     MALE_NAMES,
     MALE_TITLES,
+    OFFICE_TITLES,
     ORG_SOURCE_NOUNS,
     ORG_WORDS,
     PRONOUNS,
@@ -1325,6 +1327,9 @@ class Resolved:
     name: str
     kind: str  # person | organisation | other
     rule: str = field(default="", compare=False)  # the named rule that resolved the mention
+    # The title or office written before the name ("Minister of Finance" of "Minister of
+    # Finance Ann Lie"), "" when none.
+    role: str = field(default="", compare=False)
 
 
 # Words for a woman or a man that may describe a person next to their name ("9/11 widow Ann
@@ -1422,6 +1427,158 @@ def clean_name(words: list[str]) -> list[str]:
     return out
 
 
+@dataclass(frozen=True)
+class Canonical:
+    """A person's name as a registry keeps it, the role words written before it, and the
+    `name/…` rule that cut them apart."""
+
+    name: list[str]
+    role: list[str]
+    rule: str = ""
+
+
+# Words after a name's last word that end it ("Jr."), and words that open a portfolio after
+# a title ("Minister of Finance", "Envoy for Regional Affairs", "rapporteur on transport").
+_NAME_SUFFIXES = frozenset(split_words("jr jr. sr sr. ii iii iv"))
+_PORTFOLIO_OPENERS = frozenset(split_words("of for on"))
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
+def _first_name(word: str) -> bool:
+    lowered = word.lower()
+    return lowered in MALE_NAMES or lowered in FEMALE_NAMES
+
+
+def _office(word: str) -> bool:
+    """A title, an office or an honorific: "Minister", "Sen.", "Shri", "Treasurer"."""
+    lowered = word.lower()
+    bare = lowered.rstrip(".")
+    return (
+        lowered in TITLES
+        or bare in TITLES
+        or lowered in HONORIFICS
+        or bare in OFFICE_TITLES
+        or bare in _ROLE_WORDS
+        or bare in _MORE_ROLES
+    )
+
+
+def _office_like(word: str) -> bool:
+    """A capitalised noun of a person's office that no list holds: "Administrator",
+    "Prosecutor" (not a first name such as "Tyler", nor "Development")."""
+    lowered = word.lower()
+    return (
+        word[:1].isupper()
+        and len(word) > 5
+        and lowered.isalpha()
+        and lowered.endswith(_PERSON_ENDINGS)
+        and not lowered.endswith(("ment", "ments"))
+        and not _first_name(word)
+    )
+
+
+def _portfolio_name(rest: list[str]) -> list[str]:
+    """The name after a portfolio ("Finance Ann Lie", "Health and Human Services Ann Lie"):
+    from its first name or initial on, else its last two words (one when two are left)."""
+    for j in range(1, len(rest) - 1):
+        if (_first_name(rest[j]) or _INITIAL.fullmatch(rest[j])) and rest[j + 1][:1].isupper():
+            return rest[j:]
+    return rest[-2:] if len(rest) >= 3 else rest[-1:]
+
+
+def _name_after(words: list[str], k: int) -> list[str] | None:
+    """The name after the office at words[k], past any portfolio; None when none follows."""
+    rest = words[k + 1 :]
+    if rest and rest[0].lower() in _PORTFOLIO_OPENERS:
+        rest = _portfolio_name(rest[1:]) if len(rest) >= 2 else []
+    while rest and rest[0].lower() in HONORIFICS:
+        rest = rest[1:]  # "Minister Hon Ann Lie"
+    if not rest or rest[0].lower() in _NAME_SUFFIXES or not rest[0][:1].isupper():
+        return None
+    return rest
+
+
+def _plain_name(name: list[str]) -> bool:
+    """A first and last name, or a known first name and two more: what may follow an office
+    no list holds ("Port Administrator Ann Lie", not "Border Wall Contract Tor Vikan")."""
+    return len(name) == 2 or (len(name) == 3 and _first_name(name[0]))
+
+
+def _cut_after_office(words: list[str], portfolio: bool) -> Canonical | None:
+    """Cut at the office nearest the name (the last one with a name after it)."""
+    for k in range(len(words) - 2, -1, -1):
+        word = words[k]
+        opens_portfolio = words[k + 1].lower() in _PORTFOLIO_OPENERS
+        if opens_portfolio != portfolio:
+            continue
+        listed = _office(word)
+        if not listed and not _office_like(word):
+            continue
+        name = _name_after(words, k)
+        if name is not None and (listed or _plain_name(name)):
+            role = words[: len(words) - len(name)]
+            while role and role[-1].lower() in HONORIFICS:
+                role = role[:-1]
+            return Canonical(name, role)
+    return None
+
+
+def _place_after(words: list[str]) -> list[str] | None:
+    """ "Ann Lie of Ohio", "Ann Lie from Ohio": the name before a place (not "Minister of
+    Finance Ann Lie", where a first name follows, nor "Deputy Minister of Finance")."""
+    for p in range(2, len(words) - 1):
+        if words[p].lower() not in {"of", "from"}:
+            continue
+        before, after = words[p - 1], words[p + 1 :]
+        if (
+            before[:1].isupper()
+            and not _office(before)
+            and not _office_like(before)
+            and all(w[:1].isupper() for w in after)
+            and not any(_first_name(w) for w in after)
+        ):
+            return words[:p]
+    return None
+
+
+def _office_then_person(cut: Canonical) -> bool:
+    """Whether an organisation's words lead up to a person's name through an office: "Health
+    and Human Services Secretary Ann Lie", "Secretary of Health and Human Services Ann Lie"."""
+    return (
+        bool(cut.role)
+        and len(cut.name) >= 2
+        and not _looks_like_org(cut.name)
+        and any(_office(w) for w in cut.role)
+    )
+
+
+# What a name drops at its end, then where its role ends and the name begins; tried in order.
+_NAME_TAIL_RULES: tuple[Rule[list[str], list[str]], ...] = (
+    Rule("name/place-after", _place_after),  # "Sen. Ann Lie of Ohio"
+)
+_NAME_RULES: tuple[Rule[list[str], Canonical], ...] = (
+    # "Minister of Finance Ann Lie", "Special Envoy for Regional Affairs Ann Lie"
+    Rule("name/portfolio-then-name", lambda w: _cut_after_office(w, portfolio=True)),
+    # "Associate Health Minister Hon Ann Lie", "Raksha Mantri Shri Ann Lie", "Dr. Ann Lie"
+    Rule("name/role-then-name", lambda w: _cut_after_office(w, portfolio=False)),
+    Rule("name/as-written", lambda w: Canonical(w, [])),  # "Ann Lie"
+)
+
+
+def canonical(words: list[str]) -> Canonical:
+    """Cut a person's mention into the name a registry keeps and the role written before it:
+    "Minister of Finance Ann Lie" is Ann Lie, Minister of Finance; "Sen. Ann Lie of Ohio" is
+    Ann Lie, Sen.; "Shri Ann Lie" is Ann Lie."""
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    tail = rules.first(_NAME_TAIL_RULES, words)
+    if tail is not None:
+        words = tail[1]
+    rule, cut = rules.first(_NAME_RULES, words) or (_NAME_RULES[-1], Canonical(words, []))
+    name = clean_name(cut.name)
+    return Canonical(name, cut.role, tail[0].name if tail is not None else rule.name)
+
+
 def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
     """Whether offset falls in one of the sorted, non-overlapping spans."""
     k = bisect_left(spans, (offset + 1,)) - 1
@@ -1461,7 +1618,7 @@ class Registry:
                 or _gender_of(words)
                 or _gender_of(cleaned)
             )
-            words = cleaned
+            words = canonical(words).name
             if sum(len(w) > 2 and w.lower() not in PARTICLES for w in words) > 4:
                 # A title-case headline run: "Cruz Hints Trump Would Get Wall Contract Ann Lie"
                 # keeps only the name that ends it, when it opens with a first name.
@@ -1586,12 +1743,14 @@ class Registry:
             return self._resolve_pronoun(mention)
         if mention.kind == "common":
             return self._resolve_common(mention)
-        words = clean_name(mention.head_tokens)
+        cut = canonical(mention.head_tokens)
+        if mention.kind == "org" and not _office_then_person(cut):
+            words = clean_name(mention.head_tokens)
+            return Resolved(" ".join(words) or mention.text, "organisation" if words else "other")
+        words, role = cut.name, " ".join(cut.role)
         if not words:
             return Resolved(mention.text, "other")
         name = " ".join(words)
-        if mention.kind == "org":
-            return Resolved(name, "organisation")
         if len(words) == 1 or (len(words) == 2 and words[0].endswith(".")):
             title = mention.head_tokens[0].lower() if mention.head_tokens else ""
             gender = "m" if title in MALE_TITLES else "f" if title in FEMALE_TITLES else None
@@ -1600,18 +1759,18 @@ class Registry:
                 self.people[full].spoke = True
                 if gender and not self.people[full].gender:
                     self.people[full].gender = gender  # "Mr. Rubel" is a man
-                return Resolved(full, "person")
+                return Resolved(full, "person", role=role)
             if name in self.people:
                 self.people[name].spoke = True
-                return Resolved(name, "person")
+                return Resolved(name, "person", role=role)
             for offset, org in self.orgs:
                 if org.lower() == name.lower() or org.lower().endswith(name.lower()):
                     del offset
                     return Resolved(org, "organisation")
-            return Resolved(name, "person")
+            return Resolved(name, "person", role=role)
         if name in self.people:
             self.people[name].spoke = True
-        return Resolved(name, "person")
+        return Resolved(name, "person", role=role)
 
     def _full_name(self, surname: str, offset: int, gender: str | None = None) -> str | None:
         candidates = self.by_surname.get(surname.lower(), [])
