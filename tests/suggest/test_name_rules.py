@@ -104,6 +104,18 @@ CASES = [
         "Ann Lie",
         "Sen.",
     ),
+    case(
+        "name/post-nominal",
+        "“We are proud of them,” said the Hon Ann Lie MP.",
+        "Ann Lie",
+        None,
+    ),
+    case(
+        "name/lead-then-first-name",
+        "“We are proud of them,” said Norland Ann Lie.",
+        "Ann Lie",
+        "Norland",
+    ),
     case("name/as-written", "Ann Lie said the bill would pass.", "Ann Lie", None),
 ]
 
@@ -133,6 +145,17 @@ def test_name_rule_cuts_its_case(rule: str, text: str, speaker: str, role: str |
         ("“It is a good day,” Lie said. Later, Ann Lie left the hall.", "Ann Lie"),
         ("“It is a good day,” Shri Vikan said. Later, Shri Tor Vikan left.", "Tor Vikan"),
         ("“It is a good day,” Premier Lie said. Ann Lie leads the region.", "Ann Lie"),
+        # a name the pattern runs into after a portfolio ("Minister for State Development")
+        (
+            "Minister for State Development Ann Lie opened it. “It works,” Ms Lie said.",
+            "Ann Lie",
+        ),
+        # a capitalised place before the name says nothing of the person's gender
+        (
+            "Rain fell on the King Country. Associate Minister Hon Casey Vikan came. "
+            "“It is a good day,” Ms Vikan said.",
+            "Casey Vikan",
+        ),
         # words of the sentence stay out of the name
         ("“We are ready,” Lie went on to say. Ann Lie chairs the committee.", "Ann Lie"),
         # party after the name, in a parenthesis or between commas

@@ -1355,7 +1355,8 @@ _BESIDE_NAME = re.compile(
 def _gender_beside(text: str, start: int, end: int) -> str | None:
     """The gender a word right before a name or in the appositive after it gives."""
     before = text[max(0, start - 30) : start].split()
-    words = [w.lower() for w in before[-2:]]
+    # lowercase words only: "the King Country, Ann Lie" says nothing of her
+    words = [w for w in before[-2:] if w.islower()]
     after = _BESIDE_NAME.match(text, end, min(len(text), end + 60))
     if after is not None:
         words.append(after.group("word"))
@@ -1440,6 +1441,8 @@ class Canonical:
 # Words after a name's last word that end it ("Jr."), and words that open a portfolio after
 # a title ("Minister of Finance", "Envoy for Regional Affairs", "rapporteur on transport").
 _NAME_SUFFIXES = frozenset(split_words("jr jr. sr sr. ii iii iv"))
+# Letters after a name for an office or an honour: "Ann Lie MP", "Ann Lie QC".
+_POST_NOMINALS = frozenset(split_words("mp mep mla msp mpp td qc kc obe mbe cbe kbe dbe ao ac phd"))
 _PORTFOLIO_OPENERS = frozenset(split_words("of for on"))
 _INITIAL = re.compile(r"[A-Z]\.")
 
@@ -1541,26 +1544,55 @@ def _place_after(words: list[str]) -> list[str] | None:
     return None
 
 
-def _office_then_person(cut: Canonical) -> bool:
-    """Whether an organisation's words lead up to a person's name through an office: "Health
-    and Human Services Secretary Ann Lie", "Secretary of Health and Human Services Ann Lie"."""
+def _office_then_person(cut: Canonical, words: list[str]) -> bool:
+    """Whether an organisation's words lead up to a person's name through an office or an
+    honorific: "Health and Human Services Secretary Ann Lie", "Secretary of Health and Human
+    Services Ann Lie", "the Hon Ann Lie MP"."""
     return (
-        bool(cut.role)
-        and len(cut.name) >= 2
+        len(cut.name) >= 2
         and not _looks_like_org(cut.name)
-        and any(_office(w) for w in cut.role)
+        and (
+            any(_office(w) for w in cut.role)
+            or any(w.lower() in HONORIFICS for w in words[: len(words) - len(cut.name)])
+        )
     )
+
+
+def _lead_then_first_name(words: list[str]) -> Canonical | None:
+    """Capitalised words before a first and last name that are not names themselves: the end
+    of a portfolio or a place the name pattern ran into ("Argentina Ann Lie" of "President of
+    Argentina Ann Lie"); not "Mary Ann Lie" (a first name opens it) nor "Ann Marie Lie"."""
+    if len(words) < 3 or _first_name(words[0]) or _INITIAL.fullmatch(words[0]):
+        return None
+    j = len(words) - 2
+    if not _first_name(words[j]) or any(_first_name(w) for w in words[:j]):
+        return None
+    if not all(w[:1].isupper() for w in words[:j]):
+        return None
+    return Canonical(words[j:], words[:j])
+
+
+def _post_nominal(words: list[str]) -> list[str] | None:
+    """ "the Hon Ann Lie MP": letters after the name, not part of it (not "Ann LIE", a
+    surname in capitals)."""
+    last = words[-1] if len(words) >= 3 else ""
+    if last.isupper() and last.lower().rstrip(".") in _POST_NOMINALS:
+        return words[:-1]
+    return None
 
 
 # What a name drops at its end, then where its role ends and the name begins; tried in order.
 _NAME_TAIL_RULES: tuple[Rule[list[str], list[str]], ...] = (
     Rule("name/place-after", _place_after),  # "Sen. Ann Lie of Ohio"
+    Rule("name/post-nominal", _post_nominal),  # "the Hon Ann Lie MP"
 )
 _NAME_RULES: tuple[Rule[list[str], Canonical], ...] = (
     # "Minister of Finance Ann Lie", "Special Envoy for Regional Affairs Ann Lie"
     Rule("name/portfolio-then-name", lambda w: _cut_after_office(w, portfolio=True)),
     # "Associate Health Minister Hon Ann Lie", "Raksha Mantri Shri Ann Lie", "Dr. Ann Lie"
     Rule("name/role-then-name", lambda w: _cut_after_office(w, portfolio=False)),
+    # "(President of) Argentina Ann Lie", "(Minister for) State Development Ann Lie"
+    Rule("name/lead-then-first-name", _lead_then_first_name),
     Rule("name/as-written", lambda w: Canonical(w, [])),  # "Ann Lie"
 )
 
@@ -1618,7 +1650,13 @@ class Registry:
                 or _gender_of(words)
                 or _gender_of(cleaned)
             )
-            words = canonical(words).name
+            name = canonical(words).name
+            if name and len(name) < len(cleaned) and name[0] in match.group():
+                # "Wall Contract Ann Lie", "Minister for Roads Ann Lie": the name's own start
+                # and first name tell where she is and who
+                start = match.start() + match.group().rindex(name[0])
+                gender = gender or _gender_of(name)
+            words = name
             if sum(len(w) > 2 and w.lower() not in PARTICLES for w in words) > 4:
                 # A title-case headline run: "Cruz Hints Trump Would Get Wall Contract Ann Lie"
                 # keeps only the name that ends it, when it opens with a first name.
@@ -1744,7 +1782,7 @@ class Registry:
         if mention.kind == "common":
             return self._resolve_common(mention)
         cut = canonical(mention.head_tokens)
-        if mention.kind == "org" and not _office_then_person(cut):
+        if mention.kind == "org" and not _office_then_person(cut, mention.head_tokens):
             words = clean_name(mention.head_tokens)
             return Resolved(" ".join(words) or mention.text, "organisation" if words else "other")
         words, role = cut.name, " ".join(cut.role)
