@@ -116,6 +116,12 @@ CASES = [
         "Ann Lie",
         "Norland",
     ),
+    case(
+        "name/place-after",
+        "Ann Lie of Georgia said the bill would pass.",
+        "Ann Lie",
+        None,
+    ),
     case("name/as-written", "Ann Lie said the bill would pass.", "Ann Lie", None),
 ]
 
@@ -158,6 +164,8 @@ def test_name_rule_cuts_its_case(rule: str, text: str, speaker: str, role: str |
         ),
         # words of the sentence stay out of the name
         ("“We are ready,” Lie went on to say. Ann Lie chairs the committee.", "Ann Lie"),
+        ("Ann Lie went on to say the port would reopen.", "Ann Lie"),
+        ("The rebels refused to say where they were hiding.", "The rebels"),
         # party after the name, in a parenthesis or between commas
         ("Ann Lie (R-OH) said the bill would pass.", "Ann Lie"),
         ("“The bill will pass,” said Ann Lie, D-Ohio, on Tuesday.", "Ann Lie"),

@@ -180,8 +180,23 @@ def mention_before(text: str, tokens: list[Token], verb: int) -> Mention | None:
     fired = decide(_BEFORE_RULES, _Before(text, tokens, verb))
     if fired is None or fired[1] is None:
         return None
-    fired[1].rule = fired[0]
-    return fired[1]
+    mention = _without_infinitive(text, tokens, fired[1])
+    mention.rule = fired[0]
+    return mention
+
+
+def _without_infinitive(text: str, tokens: list[Token], mention: Mention) -> Mention:
+    """ "The rebels refused to (say)": the words of the predicate leave the mention."""
+    if not mention.text.endswith(" to") or mention.kind == "pronoun":
+        return mention
+    last = next(k for k in range(len(tokens) - 1, -1, -1) if tokens[k].end == mention.end)
+    first = speaker_start(tokens, mention)
+    k = past_infinitive(tokens, last)
+    if k == last or k < first:
+        return mention
+    trimmed = _build(text, tokens, first, k, mention.kind)
+    trimmed.role = mention.role
+    return trimmed
 
 
 def _subject_end(tokens: list[Token], verb: int) -> int:
@@ -222,6 +237,32 @@ def _subject_end(tokens: list[Token], verb: int) -> int:
 
 
 _TIME_LEADS = frozenset(split_words("past last this next that early late"))
+# Verbs that take "to" and a reporting verb ("refused to say", "went on to say"): the
+# predicate, not part of the subject.
+_TO_VERBS = frozenset(
+    split_words("""went goes go came comes began begins want wants need needs has have had
+    got get gets is was were are decline declines refuse refuses continue continues try
+    tries seem seems appear appears used""")
+)
+
+
+def past_infinitive(tokens: list[Token], i: int) -> int:
+    """The token before "refused to" or "went on to" when tokens[i] is that "to": "The rebels
+    refused to say", "Lie went on to say" (the subject is the rebels, Lie)."""
+    if i < 2 or tokens[i].lower != "to":
+        return i
+    k = i - 1
+    if tokens[k].lower in {"on", "up"} and k >= 2:
+        k -= 1
+    verb = tokens[k]
+    if not (verb.text.isalpha() and verb.text.islower()):
+        return i
+    if verb.lower in _TO_VERBS or (verb.lower.endswith("ed") and len(verb.text) > 4):
+        k -= 1
+        while k >= 0 and tokens[k].lower in AUXILIARIES:
+            k -= 1  # "The rebels had repeatedly refused to say"
+        return k if k >= 0 else i
+    return i
 
 
 class _Before:
@@ -1538,7 +1579,8 @@ def _place_after(words: list[str]) -> list[str] | None:
             and not _office(before)
             and not _office_like(before)
             and all(w[:1].isupper() for w in after)
-            and not any(_first_name(w) for w in after)
+            # "Ann Lie of Georgia", but not "(Head) of Finance Tor Vikan": a name after "of"
+            and not (len(after) >= 2 and _first_name(after[0]))
         ):
             return words[:p]
     return None
