@@ -176,6 +176,10 @@ def test_name_rule_cuts_its_case(rule: str, text: str, speaker: str, role: str |
         ),
         # a title that is part of a name, and a suffix, stay
         ("Martin Luther King Jr. said the march would go on.", "Martin Luther King Jr."),
+        ("Ann T. King of Ohio said the march would go on.", "Ann T. King"),
+        ("Ann King of Ohio said the march would go on.", "Ann King"),
+        ("Walter B. Lie said the march would go on.", "Walter B. Lie"),
+        ("Lander B. Lie said the march would go on.", "Lander B. Lie"),
     ],
 )
 def test_name_is_canonical(text: str, speaker: str) -> None:

@@ -1493,6 +1493,12 @@ def _first_name(word: str) -> bool:
     return lowered in MALE_NAMES or lowered in FEMALE_NAMES
 
 
+def _named_by(words: list[str], k: int) -> bool:
+    """Whether words[k] follows a first name or an initial, so is a surname however much it
+    looks like a title: "Peter T. King", "Ann King"."""
+    return k >= 1 and (_first_name(words[k - 1]) or bool(_INITIAL.fullmatch(words[k - 1])))
+
+
 def _office(word: str) -> bool:
     """A title, an office or an honorific: "Minister", "Sen.", "Shri", "Treasurer"."""
     lowered = word.lower()
@@ -1545,6 +1551,8 @@ def _name_after(words: list[str], k: int) -> list[str] | None:
 def _plain_name(name: list[str]) -> bool:
     """A first and last name, or a known first name and two more: what may follow an office
     no list holds ("Port Administrator Ann Lie", not "Border Wall Contract Tor Vikan")."""
+    if _INITIAL.fullmatch(name[0]):
+        return False  # "Sander M. Levin": the office-looking word is his first name
     return len(name) == 2 or (len(name) == 3 and _first_name(name[0]))
 
 
@@ -1556,7 +1564,7 @@ def _cut_after_office(words: list[str], portfolio: bool) -> Canonical | None:
         if opens_portfolio != portfolio:
             continue
         listed = _office(word)
-        if not listed and not _office_like(word):
+        if (not listed and not _office_like(word)) or _named_by(words, k):
             continue
         name = _name_after(words, k)
         if name is not None and (listed or _plain_name(name)):
@@ -1576,11 +1584,10 @@ def _place_after(words: list[str]) -> list[str] | None:
         before, after = words[p - 1], words[p + 1 :]
         if (
             before[:1].isupper()
-            and not _office(before)
-            and not _office_like(before)
+            and (_named_by(words, p - 1) or not (_office(before) or _office_like(before)))
             and all(w[:1].isupper() for w in after)
             # "Ann Lie of Georgia", but not "(Head) of Finance Tor Vikan": a name after "of"
-            and not (len(after) >= 2 and _first_name(after[0]))
+            and not (len(after) >= 2 and any(_first_name(w) for w in after))
         ):
             return words[:p]
     return None
