@@ -162,6 +162,9 @@ def test_name_rule_cuts_its_case(rule: str, text: str, speaker: str, role: str |
             "“It is a good day,” Ms Vikan said.",
             "Casey Vikan",
         ),
+        # a lowercase role with its portfolio before the name, and a party after it
+        ("“Roads must be safer,” said EP rapporteur on transport Ann LIE (S&D, DE).", "Ann LIE"),
+        ("“Roads must be safer,” said Norland envoy for the region Ann Lie.", "Ann Lie"),
         # words of the sentence stay out of the name
         ("“We are ready,” Lie went on to say. Ann Lie chairs the committee.", "Ann Lie"),
         ("Ann Lie went on to say the port would reopen.", "Ann Lie"),

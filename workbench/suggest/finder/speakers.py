@@ -842,9 +842,25 @@ def _role_word(word: str) -> bool:
         word in _ROLE_WORDS
         or word in _MORE_ROLES
         or word in TITLES
+        or word in OFFICE_TITLES
         or word in _SOURCE_HEADS
         or (word.endswith(_PERSON_ENDINGS) and not word.endswith(("ment", "ments")))
     )
+
+
+def _ends_in_role(tokens: list[Token], first: int, stop: int) -> bool:
+    """Whether lowercase tokens[first:stop] end in a role (up to four words: "delegate",
+    "senior policy adviser") or in a role and its portfolio ("rapporteur on transport",
+    "envoy for the region")."""
+    if stop - first <= 4 and _role_word(tokens[stop - 1].lower):
+        return tokens[stop - 1].lower not in _PORTFOLIO_OPENERS
+    for j in range(first, stop - 2):
+        if tokens[j + 1].lower in _PORTFOLIO_OPENERS and _role_word(tokens[j].lower):
+            portfolio = tokens[j + 2 : stop]
+            return 1 <= len(portfolio) <= 3 and not any(
+                t.lower in _CLAUSE_WORDS and t.lower not in DETERMINERS for t in portfolio
+            )
+    return False
 
 
 def name_after_role(tokens: list[Token], last: int) -> tuple[int, int] | None:
@@ -854,12 +870,12 @@ def name_after_role(tokens: list[Token], last: int) -> tuple[int, int] | None:
     k = last + 1
     while (
         k < len(tokens)
-        and k - last <= 4
+        and k - last <= 6
         and _LOWER_WORD.fullmatch(tokens[k].text)
-        and tokens[k].lower not in _CLAUSE_WORDS
+        and (tokens[k].lower not in _CLAUSE_WORDS or tokens[k].lower in _PORTFOLIO_OPENERS)
     ):
         k += 1
-    if k == last + 1 or k >= len(tokens) or not _role_word(tokens[k - 1].lower):
+    if k == last + 1 or k >= len(tokens) or not _ends_in_role(tokens, last + 1, k):
         return None
     end = k
     while end + 1 < len(tokens) and _is_name_word(tokens[end + 1]):
