@@ -122,6 +122,12 @@ CASES = [
         "Ann Lie",
         None,
     ),
+    case(
+        "name/several-people",
+        "Health Minister Ann Lie and Roads Minister Tor Vikan said the port would reopen.",
+        "Ann Lie and Tor Vikan",
+        "Health Minister; Roads Minister",
+    ),
     case("name/as-written", "Ann Lie said the bill would pass.", "Ann Lie", None),
 ]
 
@@ -165,6 +171,11 @@ def test_name_rule_cuts_its_case(rule: str, text: str, speaker: str, role: str |
         # a lowercase role with its portfolio before the name, and a party after it
         ("“Roads must be safer,” said EP rapporteur on transport Ann LIE (S&D, DE).", "Ann LIE"),
         ("“Roads must be safer,” said Norland envoy for the region Ann Lie.", "Ann Lie"),
+        # a place after "President of" that is a first name too, before the name
+        (
+            "President of Georgia Ann Lie spoke. “It is a good day,” Lie said.",
+            "Ann Lie",
+        ),
         # words of the sentence stay out of the name
         ("“We are ready,” Lie went on to say. Ann Lie chairs the committee.", "Ann Lie"),
         ("Ann Lie went on to say the port would reopen.", "Ann Lie"),

@@ -1651,7 +1651,39 @@ _NAME_TAIL_RULES: tuple[Rule[list[str], list[str]], ...] = (
     Rule("name/place-after", _place_after),  # "Sen. Ann Lie of Ohio"
     Rule("name/post-nominal", _post_nominal),  # "the Hon Ann Lie MP"
 )
+
+
+def _several_people(words: list[str]) -> Canonical | None:
+    """ "Health Minister Ann Lie and Roads Minister Tor Vikan": each name cut on its own and
+    joined as the article gives them ("Ann Lie and Tor Vikan"), the roles joined by "; "."""
+    if "and" not in words:
+        return None
+    parts: list[list[str]] = [[]]
+    for word in words:
+        if word in {"and", ","}:
+            parts.append([])
+        else:
+            parts[-1].append(word)
+    cuts = [rules.first(_NAME_RULES[1:], part) for part in parts if part]
+    if len(cuts) < 2 or len(cuts) != len(parts):
+        return None
+    names = [cut[1] for cut in cuts if cut is not None]
+    if len(names) != len(cuts) or any(
+        len(c.name) < 2
+        or not all(w[:1].isupper() for w in c.name)
+        or _looks_like_org(c.name)
+        or not (c.role or _first_name(c.name[0]))
+        for c in names
+    ):
+        return None
+    joined = [" ".join(c.name) for c in names]
+    text = ", ".join(joined[:-1]) + " and " + joined[-1]
+    return Canonical(text.split(" "), "; ".join(" ".join(c.role) for c in names).split(" "))
+
+
 _NAME_RULES: tuple[Rule[list[str], Canonical], ...] = (
+    # "Health Minister Ann Lie and Roads Minister Tor Vikan"
+    Rule("name/several-people", _several_people),
     # "Minister of Finance Ann Lie", "Special Envoy for Regional Affairs Ann Lie"
     Rule("name/portfolio-then-name", lambda w: _cut_after_office(w, portfolio=True)),
     # "Associate Health Minister Hon Ann Lie", "Raksha Mantri Shri Ann Lie", "Dr. Ann Lie"
@@ -1674,6 +1706,16 @@ def canonical(words: list[str]) -> Canonical:
     rule, cut = rules.first(_NAME_RULES, words) or (_NAME_RULES[-1], Canonical(words, []))
     name = clean_name(cut.name)
     return Canonical(name, cut.role, tail[0].name if tail is not None else rule.name)
+
+
+def _with_office_before(text: str, start: int, words: list[str]) -> list[str]:
+    """The words of a name run with the office and "of" or "for" just before it, which the
+    name pattern leaves out: "(President of) Argentina Ann Lie" is Ann Lie, not Argentina Ann
+    Lie."""
+    before = text[max(0, start - 40) : start].split()[-2:]
+    if len(before) == 2 and before[1] in {"of", "for"} and _office(before[0]):
+        return before + words
+    return words
 
 
 def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
@@ -1715,7 +1757,7 @@ class Registry:
                 or _gender_of(words)
                 or _gender_of(cleaned)
             )
-            name = canonical(words).name
+            name = canonical(_with_office_before(text, match.start(), words)).name
             if name and len(name) < len(cleaned) and name[0] in match.group():
                 # "Wall Contract Ann Lie", "Minister for Roads Ann Lie": the name's own start
                 # and first name tell where she is and who
@@ -1854,6 +1896,8 @@ class Registry:
         if not words:
             return Resolved(mention.text, "other")
         name = " ".join(words)
+        if cut.rule == "name/several-people":
+            return Resolved(name, "other", role=role)
         if len(words) == 1 or (len(words) == 2 and words[0].endswith(".")):
             title = mention.head_tokens[0].lower() if mention.head_tokens else ""
             gender = "m" if title in MALE_TITLES else "f" if title in FEMALE_TITLES else None
