@@ -176,6 +176,11 @@ def test_name_rule_cuts_its_case(rule: str, text: str, speaker: str, role: str |
             "President of Georgia Ann Lie spoke. “It is a good day,” Lie said.",
             "Ann Lie",
         ),
+        # a surname after a lowercase particle, then a place
+        (
+            "Chair President Ann Fattah el-Lie of Norland said the port would reopen.",
+            "Ann Fattah el-Lie",
+        ),
         # words of the sentence stay out of the name
         ("“We are ready,” Lie went on to say. Ann Lie chairs the committee.", "Ann Lie"),
         ("Ann Lie went on to say the port would reopen.", "Ann Lie"),

@@ -112,8 +112,16 @@ def _strip_possessive(word: str) -> str:
     return word
 
 
+# A surname after a lowercase article or particle: "el-Sisi", "al-Assad", "ad-Din".
+_PARTICLE_SURNAME = re.compile(
+    r"(?:al|el|ad|ar|as|at|az|ash|ibn|bin|bint|abu|van|von|de|di|du|da|la|le|d|l)[-’'][A-Z]\w"
+)
+
+
 def _is_name_word(token: Token) -> bool:
-    return token.capitalised and token.text[0].isalpha()
+    return (token.capitalised and token.text[0].isalpha()) or bool(
+        _PARTICLE_SURNAME.match(token.text)
+    )
 
 
 def _name_start(tokens: list[Token], end: int) -> int:
@@ -1599,7 +1607,7 @@ def _place_after(words: list[str]) -> list[str] | None:
             continue
         before, after = words[p - 1], words[p + 1 :]
         if (
-            before[:1].isupper()
+            (before[:1].isupper() or _PARTICLE_SURNAME.match(before))
             and (_named_by(words, p - 1) or not (_office(before) or _office_like(before)))
             and all(w[:1].isupper() for w in after)
             # "Ann Lie of Georgia", but not "(Head) of Finance Tor Vikan": a name after "of"
