@@ -1557,6 +1557,8 @@ def _portfolio_name(rest: list[str]) -> list[str]:
     for j in range(1, len(rest) - 1):
         if (_first_name(rest[j]) or _INITIAL.fullmatch(rest[j])) and rest[j + 1][:1].isupper():
             return rest[j:]
+    if len(rest) < 2:
+        return []  # "President of Norland": the portfolio, and no name after it
     return rest[-2:] if len(rest) >= 3 else rest[-1:]
 
 
@@ -1642,7 +1644,9 @@ def _lead_then_first_name(words: list[str]) -> Canonical | None:
         return None
     if not all(w[:1].isupper() for w in words[:j]):
         return None
-    return Canonical(words[j:], words[:j])
+    lead = words[:j]
+    # a place or the tail of a portfolio is no role: "Argentina", "State Development"
+    return Canonical(words[j:], lead if any(_office(w) for w in lead) else [])
 
 
 def _post_nominal(words: list[str]) -> list[str] | None:
@@ -1686,7 +1690,8 @@ def _several_people(words: list[str]) -> Canonical | None:
         return None
     joined = [" ".join(c.name) for c in names]
     text = ", ".join(joined[:-1]) + " and " + joined[-1]
-    return Canonical(text.split(" "), "; ".join(" ".join(c.role) for c in names).split(" "))
+    roles = "; ".join(" ".join(c.role) for c in names) if any(c.role for c in names) else ""
+    return Canonical(text.split(" "), roles.split())
 
 
 _NAME_RULES: tuple[Rule[list[str], Canonical], ...] = (
@@ -1702,6 +1707,11 @@ _NAME_RULES: tuple[Rule[list[str], Canonical], ...] = (
 )
 
 
+def _office_of(words: list[str]) -> bool:
+    """An office and its portfolio with no name after them: "President of Norland"."""
+    return len(words) >= 3 and _office(words[0]) and words[1].lower() in _PORTFOLIO_OPENERS
+
+
 def canonical(words: list[str]) -> Canonical:
     """Cut a person's mention into the name a registry keeps and the role written before it:
     "Minister of Finance Ann Lie" is Ann Lie, Minister of Finance; "Sen. Ann Lie of Ohio" is
@@ -1712,6 +1722,8 @@ def canonical(words: list[str]) -> Canonical:
     if tail is not None:
         words = tail[1]
     rule, cut = rules.first(_NAME_RULES, words) or (_NAME_RULES[-1], Canonical(words, []))
+    if _office_of(words) and rule.name == "name/as-written":
+        return Canonical(words, [], rule.name)  # "President of Norland": a description
     name = clean_name(cut.name)
     return Canonical(name, cut.role, tail[0].name if tail is not None else rule.name)
 
@@ -1904,7 +1916,7 @@ class Registry:
         if not words:
             return Resolved(mention.text, "other")
         name = " ".join(words)
-        if cut.rule == "name/several-people":
+        if cut.rule == "name/several-people" or _office_of(words):
             return Resolved(name, "other", role=role)
         if len(words) == 1 or (len(words) == 2 and words[0].endswith(".")):
             title = mention.head_tokens[0].lower() if mention.head_tokens else ""
