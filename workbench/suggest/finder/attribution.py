@@ -33,6 +33,7 @@ from .speakers import (
     mention_after,
     mention_before,
     name_after_role,
+    past_infinitive,
     tokenize,
 )
 
@@ -1694,6 +1695,9 @@ def _bare_subject(text: str, tokens: list[Token], verb: int) -> Mention | None:
     if fired is None or vetoed(_NOT_BARE_SUBJECT, fired[1]):
         return None
     rule, words = fired
+    cut = i - past_infinitive(tokens, i)  # "The rebels refused to say": not "refused to"
+    if 0 < cut < len(words):
+        words = words[: len(words) - cut]
     mention = Mention(words[0].start, words[-1].end, "", "common", rule=rule.name)
     mention.text = text[mention.start : mention.end]
     mention.head_tokens = [t.text for t in words]

@@ -129,7 +129,11 @@ def _speaker_fields(registry: Registry, mention: Mention | None) -> dict[str, ob
         "speaker_kind": resolved.kind,
         "speaker_start": mention.start,
         "speaker_end": mention.end,
-        "role": _role(mention.role or ""),
+        # The title written before the name ("Minister of Finance Ann Lie") unless the
+        # mention has a role of its own around it (an appositive, a parenthesis).
+        "role": _role(
+            resolved.role if resolved.role and not mention.role_span else mention.role or ""
+        ),
         "speaker_rule": _speaker_rule(mention, resolved),
     }
 

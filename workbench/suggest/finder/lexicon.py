@@ -88,6 +88,20 @@ TITLES = frozenset(
     adm adm. admiral major maj maj. dame del."""
     )
 )
+# Honorifics: said before a name out of courtesy, neither name nor role ("Shri Ann Lie",
+# "Hon Ann Lie", "Dr. Ann Lie").
+HONORIFICS = frozenset(
+    split_words("""mr mr. mrs mrs. ms ms. miss mx dr dr. prof prof. sir dame madam shri sri smt
+    smt. shrimati kumari hon hon. honourable honorable""")
+)
+# Offices that stand before a name in government and parliament news the world over, beside
+# TITLES: "Treasurer Ann Lie", "Premier Ann Lie", "Raksha Mantri Ann Lie", "rapporteur Ann Lie".
+OFFICE_TITLES = frozenset(
+    split_words("""premier treasurer mantri envoy rapporteur co-rapporteur congressman
+    congresswoman councillor councilor administrator prosecutor ombudsman mep mp minister
+    secretary-general undersecretary under-secretary comptroller registrar marshal
+    commissioner spokesperson head""")
+)
 FEMALE_TITLES = frozenset(
     split_words("mrs mrs. ms ms. miss madam madame lady queen princess sister dame")
 )

@@ -20,8 +20,10 @@ from .lexicon import (
     CLAUSE_OPENERS,
     FEMALE_NAMES,
     FEMALE_TITLES,
+    HONORIFICS,
     MALE_NAMES,
     MALE_TITLES,
+    OFFICE_TITLES,
     ORG_SOURCE_NOUNS,
     ORG_WORDS,
     PRONOUNS,
@@ -110,8 +112,16 @@ def _strip_possessive(word: str) -> str:
     return word
 
 
+# A surname after a lowercase article or particle: "el-Sisi", "al-Assad", "ad-Din".
+_PARTICLE_SURNAME = re.compile(
+    r"(?:al|el|ad|ar|as|at|az|ash|ibn|bin|bint|abu|van|von|de|di|du|da|la|le|d|l)[-’'][A-Z]\w"
+)
+
+
 def _is_name_word(token: Token) -> bool:
-    return token.capitalised and token.text[0].isalpha()
+    return (token.capitalised and token.text[0].isalpha()) or bool(
+        _PARTICLE_SURNAME.match(token.text)
+    )
 
 
 def _name_start(tokens: list[Token], end: int) -> int:
@@ -178,8 +188,23 @@ def mention_before(text: str, tokens: list[Token], verb: int) -> Mention | None:
     fired = decide(_BEFORE_RULES, _Before(text, tokens, verb))
     if fired is None or fired[1] is None:
         return None
-    fired[1].rule = fired[0]
-    return fired[1]
+    mention = _without_infinitive(text, tokens, fired[1])
+    mention.rule = fired[0]
+    return mention
+
+
+def _without_infinitive(text: str, tokens: list[Token], mention: Mention) -> Mention:
+    """ "The rebels refused to (say)": the words of the predicate leave the mention."""
+    if not mention.text.endswith(" to") or mention.kind == "pronoun":
+        return mention
+    last = next(k for k in range(len(tokens) - 1, -1, -1) if tokens[k].end == mention.end)
+    first = speaker_start(tokens, mention)
+    k = past_infinitive(tokens, last)
+    if k == last or k < first:
+        return mention
+    trimmed = _build(text, tokens, first, k, mention.kind)
+    trimmed.role = mention.role
+    return trimmed
 
 
 def _subject_end(tokens: list[Token], verb: int) -> int:
@@ -220,6 +245,32 @@ def _subject_end(tokens: list[Token], verb: int) -> int:
 
 
 _TIME_LEADS = frozenset(split_words("past last this next that early late"))
+# Verbs that take "to" and a reporting verb ("refused to say", "went on to say"): the
+# predicate, not part of the subject.
+_TO_VERBS = frozenset(
+    split_words("""went goes go came comes began begins want wants need needs has have had
+    got get gets is was were are decline declines refuse refuses continue continues try
+    tries seem seems appear appears used""")
+)
+
+
+def past_infinitive(tokens: list[Token], i: int) -> int:
+    """The token before "refused to" or "went on to" when tokens[i] is that "to": "The rebels
+    refused to say", "Lie went on to say" (the subject is the rebels, Lie)."""
+    if i < 2 or tokens[i].lower != "to":
+        return i
+    k = i - 1
+    if tokens[k].lower in {"on", "up"} and k >= 2:
+        k -= 1
+    verb = tokens[k]
+    if not (verb.text.isalpha() and verb.text.islower()):
+        return i
+    if verb.lower in _TO_VERBS or (verb.lower.endswith("ed") and len(verb.text) > 4):
+        k -= 1
+        while k >= 0 and tokens[k].lower in AUXILIARIES:
+            k -= 1  # "The rebels had repeatedly refused to say"
+        return k if k >= 0 else i
+    return i
 
 
 class _Before:
@@ -799,9 +850,25 @@ def _role_word(word: str) -> bool:
         word in _ROLE_WORDS
         or word in _MORE_ROLES
         or word in TITLES
+        or word in OFFICE_TITLES
         or word in _SOURCE_HEADS
         or (word.endswith(_PERSON_ENDINGS) and not word.endswith(("ment", "ments")))
     )
+
+
+def _ends_in_role(tokens: list[Token], first: int, stop: int) -> bool:
+    """Whether lowercase tokens[first:stop] end in a role (up to four words: "delegate",
+    "senior policy adviser") or in a role and its portfolio ("rapporteur on transport",
+    "envoy for the region")."""
+    if stop - first <= 4 and _role_word(tokens[stop - 1].lower):
+        return tokens[stop - 1].lower not in _PORTFOLIO_OPENERS
+    for j in range(first, stop - 2):
+        if tokens[j + 1].lower in _PORTFOLIO_OPENERS and _role_word(tokens[j].lower):
+            portfolio = tokens[j + 2 : stop]
+            return 1 <= len(portfolio) <= 3 and not any(
+                t.lower in _CLAUSE_WORDS and t.lower not in DETERMINERS for t in portfolio
+            )
+    return False
 
 
 def name_after_role(tokens: list[Token], last: int) -> tuple[int, int] | None:
@@ -811,12 +878,12 @@ def name_after_role(tokens: list[Token], last: int) -> tuple[int, int] | None:
     k = last + 1
     while (
         k < len(tokens)
-        and k - last <= 4
+        and k - last <= 6
         and _LOWER_WORD.fullmatch(tokens[k].text)
-        and tokens[k].lower not in _CLAUSE_WORDS
+        and (tokens[k].lower not in _CLAUSE_WORDS or tokens[k].lower in _PORTFOLIO_OPENERS)
     ):
         k += 1
-    if k == last + 1 or k >= len(tokens) or not _role_word(tokens[k - 1].lower):
+    if k == last + 1 or k >= len(tokens) or not _ends_in_role(tokens, last + 1, k):
         return None
     end = k
     while end + 1 < len(tokens) and _is_name_word(tokens[end + 1]):
@@ -1325,6 +1392,9 @@ class Resolved:
     name: str
     kind: str  # person | organisation | other
     rule: str = field(default="", compare=False)  # the named rule that resolved the mention
+    # The title or office written before the name ("Minister of Finance" of "Minister of
+    # Finance Ann Lie"), "" when none.
+    role: str = field(default="", compare=False)
 
 
 # Words for a woman or a man that may describe a person next to their name ("9/11 widow Ann
@@ -1350,7 +1420,8 @@ _BESIDE_NAME = re.compile(
 def _gender_beside(text: str, start: int, end: int) -> str | None:
     """The gender a word right before a name or in the appositive after it gives."""
     before = text[max(0, start - 30) : start].split()
-    words = [w.lower() for w in before[-2:]]
+    # lowercase words only: "the King Country, Ann Lie" says nothing of her
+    words = [w for w in before[-2:] if w.islower()]
     after = _BESIDE_NAME.match(text, end, min(len(text), end + 60))
     if after is not None:
         words.append(after.group("word"))
@@ -1422,6 +1493,251 @@ def clean_name(words: list[str]) -> list[str]:
     return out
 
 
+@dataclass(frozen=True)
+class Canonical:
+    """A person's name as a registry keeps it, the role words written before it, and the
+    `name/…` rule that cut them apart."""
+
+    name: list[str]
+    role: list[str]
+    rule: str = ""
+
+
+# Words after a name's last word that end it ("Jr."), and words that open a portfolio after
+# a title ("Minister of Finance", "Envoy for Regional Affairs", "rapporteur on transport").
+_NAME_SUFFIXES = frozenset(split_words("jr jr. sr sr. ii iii iv"))
+# Letters after a name for an office or an honour: "Ann Lie MP", "Ann Lie QC".
+_POST_NOMINALS = frozenset(split_words("mp mep mla msp mpp td qc kc obe mbe cbe kbe dbe ao ac phd"))
+_PORTFOLIO_OPENERS = frozenset(split_words("of for on"))
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
+def _first_name(word: str) -> bool:
+    lowered = word.lower()
+    return lowered in MALE_NAMES or lowered in FEMALE_NAMES
+
+
+def _named_by(words: list[str], k: int) -> bool:
+    """Whether words[k] follows a first name or an initial, so is a surname however much it
+    looks like a title: "Peter T. King", "Ann King"."""
+    return k >= 1 and (_first_name(words[k - 1]) or bool(_INITIAL.fullmatch(words[k - 1])))
+
+
+def _office(word: str) -> bool:
+    """A title, an office or an honorific: "Minister", "Sen.", "Shri", "Treasurer"."""
+    lowered = word.lower()
+    bare = lowered.rstrip(".")
+    return (
+        lowered in TITLES
+        or bare in TITLES
+        or lowered in HONORIFICS
+        or bare in OFFICE_TITLES
+        or bare in _ROLE_WORDS
+        or bare in _MORE_ROLES
+    )
+
+
+def _office_like(word: str) -> bool:
+    """A capitalised noun of a person's office that no list holds: "Administrator",
+    "Prosecutor" (not a first name such as "Tyler", nor "Development")."""
+    lowered = word.lower()
+    return (
+        word[:1].isupper()
+        and len(word) > 5
+        and lowered.isalpha()
+        and lowered.endswith(_PERSON_ENDINGS)
+        and not lowered.endswith(("ment", "ments"))
+        and not _first_name(word)
+    )
+
+
+def _portfolio_name(rest: list[str]) -> list[str]:
+    """The name after a portfolio ("Finance Ann Lie", "Health and Human Services Ann Lie"):
+    from its first name or initial on, else its last two words (one when two are left)."""
+    for j in range(1, len(rest) - 1):
+        if (_first_name(rest[j]) or _INITIAL.fullmatch(rest[j])) and rest[j + 1][:1].isupper():
+            return rest[j:]
+    if len(rest) < 2:
+        return []  # "President of Norland": the portfolio, and no name after it
+    return rest[-2:] if len(rest) >= 3 else rest[-1:]
+
+
+def _name_after(words: list[str], k: int) -> list[str] | None:
+    """The name after the office at words[k], past any portfolio; None when none follows."""
+    rest = words[k + 1 :]
+    if rest and rest[0].lower() in _PORTFOLIO_OPENERS:
+        rest = _portfolio_name(rest[1:]) if len(rest) >= 2 else []
+    while rest and rest[0].lower() in HONORIFICS:
+        rest = rest[1:]  # "Minister Hon Ann Lie"
+    if not rest or rest[0].lower() in _NAME_SUFFIXES or not rest[0][:1].isupper():
+        return None
+    return rest
+
+
+def _plain_name(name: list[str]) -> bool:
+    """A first and last name, or a known first name and two more: what may follow an office
+    no list holds ("Port Administrator Ann Lie", not "Border Wall Contract Tor Vikan")."""
+    if _INITIAL.fullmatch(name[0]):
+        return False  # "Sander M. Levin": the office-looking word is his first name
+    return len(name) == 2 or (len(name) == 3 and _first_name(name[0]))
+
+
+def _cut_after_office(words: list[str], portfolio: bool) -> Canonical | None:
+    """Cut at the office nearest the name (the last one with a name after it)."""
+    for k in range(len(words) - 2, -1, -1):
+        word = words[k]
+        opens_portfolio = words[k + 1].lower() in _PORTFOLIO_OPENERS
+        if opens_portfolio != portfolio:
+            continue
+        listed = _office(word)
+        if (not listed and not _office_like(word)) or _named_by(words, k):
+            continue
+        name = _name_after(words, k)
+        if name is not None and (listed or _plain_name(name)):
+            role = words[: len(words) - len(name)]
+            while role and role[-1].lower() in HONORIFICS:
+                role = role[:-1]
+            return Canonical(name, role)
+    return None
+
+
+def _place_after(words: list[str]) -> list[str] | None:
+    """ "Ann Lie of Ohio", "Ann Lie from Ohio": the name before a place (not "Minister of
+    Finance Ann Lie", where a first name follows, nor "Deputy Minister of Finance")."""
+    for p in range(2, len(words) - 1):
+        if words[p].lower() not in {"of", "from"}:
+            continue
+        before, after = words[p - 1], words[p + 1 :]
+        if (
+            (before[:1].isupper() or _PARTICLE_SURNAME.match(before))
+            and (_named_by(words, p - 1) or not (_office(before) or _office_like(before)))
+            and all(w[:1].isupper() for w in after)
+            # "Ann Lie of Georgia", but not "(Head) of Finance Tor Vikan": a name after "of"
+            and not (len(after) >= 2 and any(_first_name(w) for w in after))
+        ):
+            return words[:p]
+    return None
+
+
+def _office_then_person(cut: Canonical, words: list[str]) -> bool:
+    """Whether an organisation's words lead up to a person's name through an office or an
+    honorific: "Health and Human Services Secretary Ann Lie", "Secretary of Health and Human
+    Services Ann Lie", "the Hon Ann Lie MP"."""
+    return (
+        len(cut.name) >= 2
+        and not _looks_like_org(cut.name)
+        and (
+            any(_office(w) for w in cut.role)
+            or any(w.lower() in HONORIFICS for w in words[: len(words) - len(cut.name)])
+        )
+    )
+
+
+def _lead_then_first_name(words: list[str]) -> Canonical | None:
+    """Capitalised words before a first and last name that are not names themselves: the end
+    of a portfolio or a place the name pattern ran into ("Argentina Ann Lie" of "President of
+    Argentina Ann Lie"); not "Mary Ann Lie" (a first name opens it) nor "Ann Marie Lie"."""
+    if len(words) < 3 or _first_name(words[0]) or _INITIAL.fullmatch(words[0]):
+        return None
+    j = len(words) - 2
+    if not _first_name(words[j]) or any(_first_name(w) for w in words[:j]):
+        return None
+    if not all(w[:1].isupper() for w in words[:j]):
+        return None
+    lead = words[:j]
+    # a place or the tail of a portfolio is no role: "Argentina", "State Development"
+    return Canonical(words[j:], lead if any(_office(w) for w in lead) else [])
+
+
+def _post_nominal(words: list[str]) -> list[str] | None:
+    """ "the Hon Ann Lie MP": letters after the name, not part of it (not "Ann LIE", a
+    surname in capitals)."""
+    last = words[-1] if len(words) >= 3 else ""
+    if last.isupper() and last.lower().rstrip(".") in _POST_NOMINALS:
+        return words[:-1]
+    return None
+
+
+# What a name drops at its end, then where its role ends and the name begins; tried in order.
+_NAME_TAIL_RULES: tuple[Rule[list[str], list[str]], ...] = (
+    Rule("name/place-after", _place_after),  # "Sen. Ann Lie of Ohio"
+    Rule("name/post-nominal", _post_nominal),  # "the Hon Ann Lie MP"
+)
+
+
+def _several_people(words: list[str]) -> Canonical | None:
+    """ "Health Minister Ann Lie and Roads Minister Tor Vikan": each name cut on its own and
+    joined as the article gives them ("Ann Lie and Tor Vikan"), the roles joined by "; "."""
+    if "and" not in words:
+        return None
+    parts: list[list[str]] = [[]]
+    for word in words:
+        if word in {"and", ","}:
+            parts.append([])
+        else:
+            parts[-1].append(word)
+    cuts = [rules.first(_NAME_RULES[1:], part) for part in parts if part]
+    if len(cuts) < 2 or len(cuts) != len(parts):
+        return None
+    names = [cut[1] for cut in cuts if cut is not None]
+    if len(names) != len(cuts) or any(
+        len(c.name) < 2
+        or not all(w[:1].isupper() for w in c.name)
+        or _looks_like_org(c.name)
+        or not (c.role or _first_name(c.name[0]))
+        for c in names
+    ):
+        return None
+    joined = [" ".join(c.name) for c in names]
+    text = ", ".join(joined[:-1]) + " and " + joined[-1]
+    roles = "; ".join(" ".join(c.role) for c in names) if any(c.role for c in names) else ""
+    return Canonical(text.split(" "), roles.split())
+
+
+_NAME_RULES: tuple[Rule[list[str], Canonical], ...] = (
+    # "Health Minister Ann Lie and Roads Minister Tor Vikan"
+    Rule("name/several-people", _several_people),
+    # "Minister of Finance Ann Lie", "Special Envoy for Regional Affairs Ann Lie"
+    Rule("name/portfolio-then-name", lambda w: _cut_after_office(w, portfolio=True)),
+    # "Associate Health Minister Hon Ann Lie", "Raksha Mantri Shri Ann Lie", "Dr. Ann Lie"
+    Rule("name/role-then-name", lambda w: _cut_after_office(w, portfolio=False)),
+    # "(President of) Argentina Ann Lie", "(Minister for) State Development Ann Lie"
+    Rule("name/lead-then-first-name", _lead_then_first_name),
+    Rule("name/as-written", lambda w: Canonical(w, [])),  # "Ann Lie"
+)
+
+
+def _office_of(words: list[str]) -> bool:
+    """An office and its portfolio with no name after them: "President of Norland"."""
+    return len(words) >= 3 and _office(words[0]) and words[1].lower() in _PORTFOLIO_OPENERS
+
+
+def canonical(words: list[str]) -> Canonical:
+    """Cut a person's mention into the name a registry keeps and the role written before it:
+    "Minister of Finance Ann Lie" is Ann Lie, Minister of Finance; "Sen. Ann Lie of Ohio" is
+    Ann Lie, Sen.; "Shri Ann Lie" is Ann Lie."""
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    tail = rules.first(_NAME_TAIL_RULES, words)
+    if tail is not None:
+        words = tail[1]
+    rule, cut = rules.first(_NAME_RULES, words) or (_NAME_RULES[-1], Canonical(words, []))
+    if _office_of(words) and rule.name == "name/as-written":
+        return Canonical(words, [], rule.name)  # "President of Norland": a description
+    name = clean_name(cut.name)
+    return Canonical(name, cut.role, tail[0].name if tail is not None else rule.name)
+
+
+def _with_office_before(text: str, start: int, words: list[str]) -> list[str]:
+    """The words of a name run with the office and "of" or "for" just before it, which the
+    name pattern leaves out: "(President of) Argentina Ann Lie" is Ann Lie, not Argentina Ann
+    Lie."""
+    before = text[max(0, start - 40) : start].split()[-2:]
+    if len(before) == 2 and before[1] in {"of", "for"} and _office(before[0]):
+        return before + words
+    return words
+
+
 def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
     """Whether offset falls in one of the sorted, non-overlapping spans."""
     k = bisect_left(spans, (offset + 1,)) - 1
@@ -1461,7 +1777,13 @@ class Registry:
                 or _gender_of(words)
                 or _gender_of(cleaned)
             )
-            words = cleaned
+            name = canonical(_with_office_before(text, match.start(), words)).name
+            if name and len(name) < len(cleaned) and name[0] in match.group():
+                # "Wall Contract Ann Lie", "Minister for Roads Ann Lie": the name's own start
+                # and first name tell where she is and who
+                start = match.start() + match.group().rindex(name[0])
+                gender = gender or _gender_of(name)
+            words = name
             if sum(len(w) > 2 and w.lower() not in PARTICLES for w in words) > 4:
                 # A title-case headline run: "Cruz Hints Trump Would Get Wall Contract Ann Lie"
                 # keeps only the name that ends it, when it opens with a first name.
@@ -1586,12 +1908,16 @@ class Registry:
             return self._resolve_pronoun(mention)
         if mention.kind == "common":
             return self._resolve_common(mention)
-        words = clean_name(mention.head_tokens)
+        cut = canonical(mention.head_tokens)
+        if mention.kind == "org" and not _office_then_person(cut, mention.head_tokens):
+            words = clean_name(mention.head_tokens)
+            return Resolved(" ".join(words) or mention.text, "organisation" if words else "other")
+        words, role = cut.name, " ".join(cut.role)
         if not words:
             return Resolved(mention.text, "other")
         name = " ".join(words)
-        if mention.kind == "org":
-            return Resolved(name, "organisation")
+        if cut.rule == "name/several-people" or _office_of(words):
+            return Resolved(name, "other", role=role)
         if len(words) == 1 or (len(words) == 2 and words[0].endswith(".")):
             title = mention.head_tokens[0].lower() if mention.head_tokens else ""
             gender = "m" if title in MALE_TITLES else "f" if title in FEMALE_TITLES else None
@@ -1600,18 +1926,18 @@ class Registry:
                 self.people[full].spoke = True
                 if gender and not self.people[full].gender:
                     self.people[full].gender = gender  # "Mr. Rubel" is a man
-                return Resolved(full, "person")
+                return Resolved(full, "person", role=role)
             if name in self.people:
                 self.people[name].spoke = True
-                return Resolved(name, "person")
+                return Resolved(name, "person", role=role)
             for offset, org in self.orgs:
                 if org.lower() == name.lower() or org.lower().endswith(name.lower()):
                     del offset
                     return Resolved(org, "organisation")
-            return Resolved(name, "person")
+            return Resolved(name, "person", role=role)
         if name in self.people:
             self.people[name].spoke = True
-        return Resolved(name, "person")
+        return Resolved(name, "person", role=role)
 
     def _full_name(self, surname: str, offset: int, gender: str | None = None) -> str | None:
         candidates = self.by_surname.get(surname.lower(), [])
