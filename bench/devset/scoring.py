@@ -178,15 +178,24 @@ def covering(preds: list[Suggestion], golds: list[GoldQuote]) -> dict[int, int]:
     for j, g in enumerate(golds):
         for i, p in enumerate(preds):
             overlap = min(p.end, g.end) - max(p.start, g.start)
-            if overlap > 0 and overlap * 2 >= g.end - g.start and overlap > best.get(j, (0, 0))[0]:
+            if _finds(p, g) and overlap > best.get(j, (0, 0))[0]:
                 best[j] = (overlap, i)
     return {j: i for j, (_, i) in best.items()}
 
 
+def _finds(pred: Suggestion, gold: GoldQuote) -> bool:
+    overlap = min(pred.end, gold.end) - max(pred.start, gold.start)
+    return overlap > 0 and overlap * 2 >= gold.end - gold.start
+
+
 def found_count(preds: list[Suggestion], golds: list[GoldQuote]) -> Count:
-    """Found: gold quotes covered by some suggestion, suggestions covering some gold quote."""
-    cover = covering(preds, golds)
-    return Count(len(set(cover.values())), len(preds), len(cover), len(golds))
+    """Found: gold quotes covered by some suggestion, suggestions covering some gold quote.
+
+    A suggestion is right when it finds some gold quote, whether or not another suggestion
+    covers that quote more (a direct fragment nested in the mixed quote that also covers it:
+    counting only each gold quote's best cover made the nested one wrong)."""
+    right = sum(any(_finds(p, g) for g in golds) for p in preds)
+    return Count(right, len(preds), len(covering(preds, golds)), len(golds))
 
 
 def inner(body: str, start: int, end: int) -> tuple[int, int]:

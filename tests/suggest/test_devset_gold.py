@@ -223,3 +223,13 @@ def test_the_committed_gold_file_is_built_from_the_committed_labels(tmp_path):
     assert out.read_bytes() == committed.read_bytes(), (
         "bench/devset/gold.jsonl is out of date: run `uv run python bench/devset/build_gold.py`"
     )
+
+
+def test_a_fragment_nested_in_a_mixed_quote_finds_its_gold_too(monkeypatch):
+    """Both the mixed quote and the direct fragment inside it find a gold quote: both count as
+    right for found precision, though the gold fragment's best cover is the mixed one."""
+    mixed = _suggestion("“A is true,” Ann Lie", "Ann Lie")
+    mixed.quote_type = "mixed"
+    golds = [_quote("“A is true,” Ann Lie"), _quote("A is true,")]
+    counts = _score(monkeypatch, golds, [mixed, _suggestion("A is true,", "Ann Lie")])
+    assert (counts["found_all"]["right_pred"], counts["found_all"]["pred"]) == (2, 2)
