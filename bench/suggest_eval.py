@@ -20,7 +20,11 @@ word (the last capitalised word, possessive stripped). A gold attribution with n
 right only when no speaker is suggested. A gold attribution is a direct quote when the
 longest stretch of its Content (fragments that only white space separates are one stretch)
 starts with a quotation mark (or directly follows one). Where an annotator swapped the Source
-and Cue labels (Source 'said', Cue 'Hester'), the two are swapped back.
+and Cue labels (Source 'said', Cue 'Hester'), the two are swapped back. PolNeAR annotates a
+remark as one Content span ("“A,” he said, “B.”" is one attribution; so is a quotation over
+several paragraphs), so the suggestions are scored one per remark (`engine.remarks`): the parts
+of a split quotation joined back into one span, the fragments nested in reported speech left
+out (the mixed quote holding them is the attribution).
 
 --rules adds precision and recall per named rule, scored like "all attributions": per engine
 rule (Suggestion.rule, which made the suggestion), and for the attribution per cue rule
@@ -41,7 +45,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from workbench.suggest.finder.engine import Suggestion, suggest  # noqa: E402
+from workbench.suggest.finder.engine import Suggestion, remarks, suggest  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "devset"))
 import scoring as devset_scoring  # noqa: E402
@@ -218,7 +222,7 @@ def agreement(
         pairs = match(other, first)
         right = sum(same_source(text, other[i], first[j]) for i, j in pairs)
         human.add(len(other), len(first), len(pairs), right)
-        found = [s for s in suggest(text, claims=0) if s.quote_type == "direct"]
+        found = [s for s in remarks(text, suggest(text, claims=0)) if s.quote_type == "direct"]
         pairs = match(found, first)
         right = sum(speaker_right(text, found[i], first[j]) for i, j in pairs)
         finder.add(len(found), len(first), len(pairs), right)
@@ -342,7 +346,7 @@ def evaluate(
     scores = {k: Score() for k in ("direct", "direct_lenient", "all", "speech", "names")}
     shown = 0
     for name, text, golds in articles:
-        suggestions = [s for s in suggest(text, claims=0) if s.kind == "quote"]
+        suggestions = [s for s in remarks(text, suggest(text, claims=0)) if s.kind == "quote"]
         # Direct quotes: direct suggestions against direct gold attributions.
         direct_p = [s for s in suggestions if s.quote_type == "direct"]
         direct_g = [g for g in golds if g.direct]

@@ -22,15 +22,17 @@ from unittest import mock
 import pytest
 
 from workbench.suggest.finder import attribution, direct, speakers
-from workbench.suggest.finder.engine import Suggestion, explain, suggest
+from workbench.suggest.finder.engine import Suggestion, explain, remarks, suggest
 
 
 def direct_quotes(text: str) -> list[Suggestion]:
-    return [s for s in suggest(text, claims=0) if s.quote_type == "direct"]
+    """The direct quotes one per remark (the parts of a split quotation joined: these cases
+    test how remarks are attributed; test_parts.py tests how they are cut)."""
+    return [s for s in quotes_of(text) if s.quote_type == "direct"]
 
 
 def quotes_of(text: str) -> list[Suggestion]:
-    return [s for s in suggest(text, claims=0) if s.kind == "quote"]
+    return [s for s in remarks(text, suggest(text, claims=0)) if s.kind == "quote"]
 
 
 _PICK = {"direct": direct_quotes, "quote": quotes_of}
@@ -566,7 +568,7 @@ CASES: list[Case] = [
         "indirect/content-said-name",
         "The mill will close “by the end of the season,” said Piet Maas, the union secretary.",
         count=1,
-        texts=("The mill will close “by the end of the season",),
+        texts=("The mill will close “by the end of the season,”",),  # its fragment closed
         speakers=("Piet Maas",),
     ),
     Case(

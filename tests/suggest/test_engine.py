@@ -2,10 +2,16 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.suggest.finder.engine import suggest
+from workbench.suggest.finder.engine import remarks, suggest
 
 
 def quotes(text: str) -> list:
+    """The quotes one per remark: the parts of a split quotation joined, the fragments nested
+    in reported speech left out (how they are cut is tested in test_parts.py)."""
+    return [s for s in remarks(text, suggest(text, claims=0)) if s.kind == "quote"]
+
+
+def parts(text: str) -> list:
     return [s for s in suggest(text, claims=0) if s.kind == "quote"]
 
 
@@ -42,7 +48,7 @@ def test_single_quotes_nested_in_double_stay_inside():
     assert quote.speaker == "Tom Reyes"
 
 
-def test_quote_split_by_the_attribution_is_one_suggestion():
+def test_quote_split_by_the_attribution_is_one_remark_in_two_parts():
     text = (
         "Michael Knights has studied the militias for years.\n\n"
         "“This is a deliberate message,” he said, “and a senior leader will be next.”"
@@ -51,9 +57,15 @@ def test_quote_split_by_the_attribution_is_one_suggestion():
     assert (
         quote.text == "“This is a deliberate message,” he said, “and a senior leader will be next.”"
     )
-    assert quote.speaker == "Michael Knights"
-    assert text[quote.speaker_start : quote.speaker_end] == "he"
-    assert quote.cue["text"] == "said"
+    first, second = parts(text)
+    assert (first.text, second.text) == (
+        "“This is a deliberate message,”",
+        "“and a senior leader will be next.”",
+    )
+    for part in (first, second):
+        assert part.speaker == "Michael Knights"
+        assert text[part.speaker_start : part.speaker_end] == "he"
+        assert part.cue["text"] == "said"
 
 
 def test_multi_paragraph_quote_runs_until_it_closes():
@@ -66,6 +78,10 @@ def test_multi_paragraph_quote_runs_until_it_closes():
     assert quote.text.startswith("“We have repaired")
     assert quote.text.endswith("waited too long,”")
     assert quote.speaker == "Ana Ruiz"
+    first, second = parts(text)  # one suggestion per paragraph
+    assert first.text == "“We have repaired every bridge in the district."
+    assert second.text == "“We will now turn to the schools, which have waited too long,”"
+    assert first.speaker == second.speaker == "Ana Ruiz"
 
 
 @pytest.mark.parametrize(
@@ -167,6 +183,9 @@ def test_partial_quote_inside_reported_speech_is_mixed():
     quote = only(text)
     assert quote.quote_type == "mixed"
     assert quote.speaker == "Laura Chen"
+    mixed, fragment = parts(text)  # and the quoted words, nested in it
+    assert fragment.text == "“a betrayal of every worker in this town.”"
+    assert (fragment.quote_type, fragment.speaker) == ("direct", "Laura Chen")
 
 
 @pytest.mark.parametrize(

@@ -200,6 +200,17 @@ CASES = [
         "“It is our bad luck,” the imam said, that both men prayed at this little mosque.",
         "that both men prayed",
     ),
+    # The passages of a quotation over paragraphs, and fragments of reported speech
+    (
+        "quote/continues-paragraphs",
+        "“We will rebuild the harbour.\n\n“We will not leave the fishermen alone,” Ann Lie said.",
+        "“We will not leave the fishermen",
+    ),
+    (
+        "quote/nested-fragment",
+        "Ann Lie said the plan was “dead on arrival” in the senate.",
+        "“dead on arrival”",
+    ),
     # Quotations without a cue of their own
     (
         "quote/inherits-speaker",

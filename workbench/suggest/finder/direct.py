@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .attribution import Cue, cue_after_quote, cue_before_quote, is_cue_word, subject_and_rule
 from .lexicon import COGNITION_VERBS, split_words
@@ -33,6 +33,9 @@ class Quote:
     score: float
     paragraph: int
     rule: str = ""
+    # The quotations a remark was joined from ("“A,” she said. “B.”"), each (start, end); empty
+    # when it is one quotation. parts.py offers each as its own suggestion.
+    joined: list[tuple[int, int]] = field(default_factory=list)
 
 
 def _words(text: str) -> int:
@@ -962,7 +965,7 @@ def _join_remarks(article: Article, found: list[Quote]) -> list[Quote]:
                 and not _GOES_ON.search(text, previous.end, quote.start)
                 and not _participle_cue(text, previous.end, quote.start)
             ) or _continues(article, previous, quote):
-                previous.end = quote.end
+                _absorb(previous, quote)
                 continue
             if quote.paragraph - previous.paragraph <= 2 and quote.start - previous.end < 1500:
                 quote.cue = Cue(-1, -1, previous.cue.speaker, rule=previous.cue.rule)
@@ -976,12 +979,21 @@ def _join_remarks(article: Article, found: list[Quote]) -> list[Quote]:
             )
         ):
             # Two unattributed quotations of one paragraph, or on lines of one block: one remark
-            previous.end = quote.end
+            _absorb(previous, quote)
             continue
         if quote.cue is None:
             quote.score, quote.rule = _UNATTRIBUTED.score, _UNATTRIBUTED.name
         result.append(quote)
     return result
+
+
+def _absorb(previous: Quote, quote: Quote) -> None:
+    """Join a quotation to the remark before it, keeping the span of each."""
+    previous.joined = [
+        *(previous.joined or [(previous.start, previous.end)]),
+        *(quote.joined or [(quote.start, quote.end)]),
+    ]
+    previous.end = quote.end
 
 
 _PARTICIPLE_CUE = re.compile(r"\b([a-z]+ing)(?: [a-z]+){0,2}[,:]\s*$")

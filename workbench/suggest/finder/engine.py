@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 from .attribution import (
     Cue,
@@ -23,7 +23,9 @@ from .claims import checkworthiness
 from .direct import RULE_NAMES as DIRECT_RULE_NAMES
 from .direct import Article, Quote, Step, explain, find_direct
 from .lexicon import CLAUSE_OPENERS, split_words
-from .quotes import find_quotes
+from .parts import NESTED, Quotations, fragments, pieces
+from .parts import RULE_NAMES as PARTS_RULE_NAMES
+from .quotes import RawQuote, find_quotes
 from .resolve import resolve_speakers
 from .rules import Rule, first
 from .speakers import Mention, Registry, Resolved, tokenize
@@ -58,6 +60,12 @@ class Suggestion:
     # False when the speaker is a description or a pronoun the article ties to no name
     # ("military spokesman"): a reviewer should name it before it goes to the registry.
     speaker_resolved: bool = True
+    # The parts of one quotation that its attribution or its paragraphs split ("“A,” Lie
+    # said. “B.”") share a group (1, 2, … within the article; 0 when the quote is whole), and
+    # each is part `part` of `parts`.
+    group: int = 0
+    part: int = 0
+    parts: int = 0
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -221,12 +229,13 @@ def suggest(
     items.extend((found.start, "indirect", found) for found in _indirect(article, quotes))
     _carry_speakers(article, quotes, items)
     items.sort(key=lambda item: item[0])
-    result = [
-        _direct_suggestion(text, registry, item)
-        if how == "direct"
-        else _indirect_suggestion(text, registry, item)
-        for _, how, item in items
-    ]
+    built = _Built(article, raw, registry, _in_direct(raw, quotes))
+    for _, how, item in items:
+        if how == "direct":
+            built.direct(item)
+        else:
+            built.indirect(item)
+    result = built.suggestions
     resolve_speakers(text, registry, result)
     skip = skip or []
     result = [item for item in result if not _overlaps(skip, item.start, item.end)]
@@ -284,22 +293,124 @@ def _in_sentence(text: str, start: int, end: int) -> list[Indirect]:
     return found
 
 
-def _direct_suggestion(text: str, registry: Registry, quote: Quote) -> Suggestion:
-    cue = quote.cue
-    placed = cue is not None and cue.start >= 0
-    fields = _speaker_fields(registry, cue.speaker if cue else None)
-    return Suggestion(
-        "quote",
-        quote.start,
-        quote.end,
-        text[quote.start : quote.end],
-        round(quote.score, 3),
-        cue=_cue_dict(text, cue.start, cue.end) if placed else None,
-        quote_type=quote.quote_type,
-        rule=quote.rule,
-        cue_rule=cue.rule if placed else "",
-        **fields,
-    )
+def _in_direct(raw: list[RawQuote], quotes: list[Quote]) -> set[int]:
+    """Where the quotations inside the direct quotes the finder keeps open (they are not
+    offered again as fragments of reported speech)."""
+    direct = [(q.start, q.end) for q in quotes if q.quote_type == "direct"]
+    starts = [start for start, _ in direct]
+    taken = set()
+    for q in raw:
+        k = bisect_right(starts, q.start) - 1
+        if k >= 0 and q.end <= direct[k][1]:
+            taken.add(q.start)
+    return taken
+
+
+class _Built:
+    """The quote suggestions of an article as they are made: the parts of each direct quote,
+    the reported speech with the fragments nested in it."""
+
+    def __init__(
+        self,
+        article: Article,
+        raw: list[RawQuote],
+        registry: Registry,
+        taken: set[int],
+    ) -> None:
+        self.article, self.registry, self.taken = article, registry, taken
+        self.quotations = Quotations(raw)
+        self.suggestions: list[Suggestion] = []
+        self.groups = 0
+
+    def direct(self, quote: Quote) -> None:
+        text = self.article.text
+        cue = quote.cue
+        placed = cue is not None and cue.start >= 0
+        fields = _speaker_fields(self.registry, cue.speaker if cue else None)
+        spans = (
+            pieces(self.article, self.quotations, quote)
+            if quote.quote_type == "direct"
+            else [(quote.start, quote.end, quote.rule)]
+        )
+        group = 0
+        if len(spans) > 1:
+            self.groups += 1
+            group = self.groups
+        for n, (start, end, rule) in enumerate(spans, 1):
+            self.suggestions.append(
+                Suggestion(
+                    "quote",
+                    start,
+                    end,
+                    text[start:end],
+                    round(quote.score, 3),
+                    cue=_cue_dict(text, cue.start, cue.end) if placed else None,
+                    quote_type=quote.quote_type,
+                    rule=rule,
+                    cue_rule=cue.rule if placed else "",
+                    group=group,
+                    part=n if group else 0,
+                    parts=len(spans) if group else 0,
+                    **fields,
+                )
+            )
+
+    def indirect(self, found: Indirect) -> None:
+        text = self.article.text
+        fields = _speaker_fields(self.registry, found.speaker)
+        nested = fragments(text, self.quotations, found.start, found.end, self.taken)
+        rule, _ = first(_INDIRECT_RULES, (found, bool(nested)))
+        cue = _cue_dict(text, *found.cue)
+        end = max([found.end, *(e for _, e in nested)])  # the fragment's closing mark too
+        self.suggestions.append(
+            Suggestion(
+                "quote",
+                found.start,
+                end,
+                text[found.start : end],
+                rule.score,
+                cue=cue,
+                quote_type="mixed" if nested else "indirect",
+                rule=rule.name,
+                cue_rule=found.rule,
+                **fields,
+            )
+        )
+        for start, end in nested:
+            self.suggestions.append(
+                Suggestion(
+                    "quote",
+                    start,
+                    end,
+                    text[start:end],
+                    NESTED.score,
+                    cue=cue,
+                    quote_type="direct",
+                    rule=NESTED.name,
+                    cue_rule=found.rule,
+                    **fields,
+                )
+            )
+
+
+def remarks(text: str, suggestions: list[Suggestion]) -> list[Suggestion]:
+    """The suggestions one per attribution, as corpora that annotate a remark as one span do
+    (PolNeAR's Content): the parts of a group joined into one span from the first part's start
+    to the last one's end, the fragments nested in reported speech left out."""
+    result: list[Suggestion] = []
+    groups: dict[int, Suggestion] = {}
+    for item in suggestions:
+        if item.rule == NESTED.name:
+            continue
+        joined = groups.get(item.group) if item.group else None
+        if joined is not None:
+            joined.end = item.end
+            joined.text = text[joined.start : joined.end]
+            continue
+        if item.group:
+            groups[item.group] = item = replace(item, group=0, part=0, parts=0)
+        result.append(item)
+    return result
 
 
 # Reported speech, scored by what it reports: a belief, words partly quoted, or speech.
@@ -308,25 +419,6 @@ _INDIRECT_RULES: tuple[Rule[tuple[Indirect, bool], str], ...] = (
     Rule("indirect/mixed", lambda found: "mixed" if found[1] else None, 0.75),
     Rule("indirect/reported", lambda _found: "indirect", 0.7),
 )
-
-
-def _indirect_suggestion(text: str, registry: Registry, found: Indirect) -> Suggestion:
-    fields = _speaker_fields(registry, found.speaker)
-    content = text[found.start : found.end]
-    mixed = any(mark in content for mark in '“”"«»')
-    rule, _ = first(_INDIRECT_RULES, (found, mixed))
-    return Suggestion(
-        "quote",
-        found.start,
-        found.end,
-        content,
-        rule.score,
-        cue=_cue_dict(text, *found.cue),
-        quote_type="mixed" if mixed else "indirect",
-        rule=rule.name,
-        cue_rule=found.rule,
-        **fields,
-    )
 
 
 # A sentence the claim scorer rates check-worthy (its own score, at least the minimum).
@@ -358,7 +450,8 @@ RULE_NAMES: tuple[str, ...] = (
     *DIRECT_RULE_NAMES,
     _CARRIES.name,
     *(rule.name for rule in _INDIRECT_RULES),
+    *PARTS_RULE_NAMES,
     _CHECKWORTHY.name,
 )
 
-__all__ = ["RULE_NAMES", "Step", "Suggestion", "explain", "suggest", "tokenize"]
+__all__ = ["RULE_NAMES", "Step", "Suggestion", "explain", "remarks", "suggest", "tokenize"]

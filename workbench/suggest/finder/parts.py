@@ -1,0 +1,153 @@
+"""Exact quote spans: one suggestion per quoted passage, and the fragments of reported speech.
+
+The direct finder reads a remark as a whole: "“A,” Lie told reporters. “B.”" is one remark
+with one cue, and a quotation over several paragraphs (each reopening the marks) is one
+quotation. A reviewer annotates quoted passages, though: the words inside each pair of marks,
+without the narrator's words between them. `pieces` cuts a remark into its passages (the parts
+of one group, sharing speaker and cue); `fragments` finds the quoted words inside reported
+speech ("Lie said the strike was an “act of self-defence”"), each a direct quote nested in the
+mixed one, unless a veto reads the marks as a title, a code or a term, or scare quotes.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from .direct import Article, Quote, _after_work_word, _title_case
+from .lexicon import split_words
+from .quotes import RawQuote
+from .rules import Rule, Veto, vetoed
+
+# The paragraphs after the first of a quotation that reopens its marks in each one.
+CONTINUES = Rule("quote/continues-paragraphs", lambda _q: None)
+# A quoted fragment of reported speech, offered as a direct quote inside the mixed one.
+NESTED = Rule("quote/nested-fragment", lambda _f: None, 0.7)
+
+
+def _paragraph_pieces(article: Article, start: int, end: int) -> list[tuple[int, int]]:
+    """The stretches of [start, end) in each paragraph it crosses, trailing space left out."""
+    text = article.text
+    pieces = []
+    first, last = article.paragraph_of(start), article.paragraph_of(max(start, end - 1))
+    for p_start, p_end in article.paragraphs[first : last + 1]:
+        s, e = max(start, p_start), min(end, p_end)
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            pieces.append((s, e))
+    return pieces
+
+
+class Quotations:
+    """The article's quotations (quotes.find_quotes), searched by where they open."""
+
+    def __init__(self, raw: list[RawQuote]) -> None:
+        self.raw = raw
+        self.starts = [q.start for q in raw]
+
+    def within(self, start: int, end: int) -> list[RawQuote]:
+        """The quotations that open in [start, end), in order."""
+        k = bisect_left(self.starts, start)
+        found = []
+        while k < len(self.raw) and self.raw[k].start < end:
+            found.append(self.raw[k])
+            k += 1
+        return found
+
+
+def pieces(article: Article, quotations: Quotations, quote: Quote) -> list[tuple[int, int, str]]:
+    """The quoted passages of a direct quote, each (start, end, rule): the quotations it was
+    joined from, each cut at its paragraphs. The first keeps the quote's rule; a paragraph that
+    continues a quotation is named by CONTINUES."""
+    result: list[tuple[int, int, str]] = []
+    for j_start, j_end in quote.joined or [(quote.start, quote.end)]:
+        inside = [(q.start, q.end) for q in quotations.within(j_start, j_end) if q.end <= j_end]
+        for r_start, r_end in inside or [(j_start, j_end)]:
+            for n, (s, e) in enumerate(_paragraph_pieces(article, r_start, r_end)):
+                rule = CONTINUES.name if n else quote.rule
+                result.append((s, e, rule))
+    return result
+
+
+@dataclass(frozen=True, slots=True)
+class _Fragment:
+    """Quoted words inside reported speech: the text, where the marks stand, the words inside."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def inner(self) -> str:
+        return self.text[self.start : self.end].strip("\"“”«»„‹›'‘’ ")
+
+    @property
+    def before(self) -> str:
+        return self.text[max(0, self.start - 30) : self.start].lower()
+
+
+_TERM_WORDS = frozenset(
+    split_words("""known as dubbed named codenamed code-named termed labelled labeled
+    label term word words phrase hashtag slogan motto tag""")
+)
+_CODE = re.compile(r"[#@]\S+|\S*\d\S*|[A-Z][A-Z0-9&./-]+|\S+\.(?:com|org|net|gov)\S*")
+_CLOSING = "\"“”«»„‹›'‘’ .,;:!?…"
+_SCARE = re.compile(r"(?:so-called|so called|quote-unquote|quote, unquote)\s*$")
+
+
+def _names_a_term(f: _Fragment) -> bool:
+    words = f.before.replace(",", " ").split()
+    return bool(words) and (words[-1] in _TERM_WORDS or " ".join(words[-2:]) == "known as")
+
+
+def _is_title(f: _Fragment) -> bool:
+    """Title-case words without a sentence's end: "the film “The Long Pier”"."""
+    inner = f.inner
+    return (
+        _after_work_word(f.text, f.start)
+        or (len(inner.split()) >= 2 and inner[:1].isupper() and inner[-1:] not in ".!?,;:")
+        and _title_case(inner)
+    )
+
+
+_FRAGMENT_VETOES: tuple[Veto[_Fragment], ...] = (
+    # "the film “The Long Pier”", "his book “Hard Choices”"
+    Veto("veto/fragment-title", _is_title),
+    # "the virus, known as “H5N1”", "the label “XR-7B”", "#StopTheWar"
+    Veto(
+        "veto/fragment-code",
+        lambda f: _names_a_term(f) or (" " not in f.inner and _CODE.fullmatch(f.inner) is not None),
+    ),
+    # "the so-called “reforms”": the writer's distance, not the speaker's words
+    Veto("veto/fragment-scare", lambda f: _SCARE.search(f.before.rstrip()) is not None),
+)
+
+
+def fragments(
+    text: str, quotations: Quotations, start: int, end: int, taken: set[int]
+) -> list[tuple[int, int]]:
+    """The quotations inside reported speech [start, end) that are the speaker's words: closed
+    (by `end`, or by marks and punctuation just after it), not in a direct quote already
+    (`taken`: their opening marks), and not vetoed."""
+    found = []
+    for q in quotations.within(start, end):
+        if not q.closed or q.end - q.start < 3 or text[end : q.end].strip(_CLOSING):
+            continue  # ("… to “raise the levy by a fifth,” Lie said": the span stops at "fifth")
+        if q.start in taken:
+            continue
+        if fragment_veto(text, q.start, q.end) is None:
+            found.append((q.start, q.end))
+    return found
+
+
+def fragment_veto(text: str, start: int, end: int) -> str | None:
+    """The name of the veto that refuses the quotation [start, end) of reported speech as the
+    speaker's words, or None."""
+    return vetoed(_FRAGMENT_VETOES, _Fragment(text, start, end))
+
+
+# The rules that make suggestions (engine.RULE_NAMES), and the vetoes of fragments.
+RULE_NAMES: tuple[str, ...] = (CONTINUES.name, NESTED.name)
+VETO_NAMES: tuple[str, ...] = tuple(veto.name for veto in _FRAGMENT_VETOES)
