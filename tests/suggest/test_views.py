@@ -281,3 +281,51 @@ def test_article_page_has_the_suggest_button(world, article):
     response = client_for(world.reviewer).get(article.get_absolute_url())
     assert reverse("suggest:suggestion_list", args=[article.pk]).encode() in response.content
     assert b"js/suggest.js" in response.content
+
+
+PARTS_BODY = (
+    "Ann Lie said the strike was an “act of self-defence” and would go on.\n\n"
+    "“A deal is close,” Ann Lie told reporters. “We expect to sign it <script>x</script> soon.”"
+)
+
+
+def test_parts_of_a_split_quote_are_badged_and_escaped(world):
+    article = ArticleFactory(project=world.project, body=PARTS_BODY)
+    content = client_for(world.reviewer).get(url("suggestion_list", article)).content
+    assert content.count(b'class="part-badge"') == 2
+    assert b"part 1 of 2" in content and b"part 2 of 2" in content
+    assert b"<script>x" not in content and b"&lt;script&gt;x" in content
+    assert client_for(world.outsider).get(url("suggestion_list", article)).status_code == 404
+
+
+def test_a_fragment_nested_in_an_accepted_mixed_quote_is_still_offered(world):
+    article = ArticleFactory(project=world.project, body=PARTS_BODY)
+    items = [s.item for s in listed(article, world.reviewer) if s.item.kind == "quote"]
+    mixed = next(i for i in items if i.quote_type == "mixed")
+    fragment = next(i for i in items if i.rule == "quote/nested-fragment")
+    client = client_for(world.reviewer)
+    client.post(url("suggestion_accept", article), post_data(article, mixed))
+    offered = [s.item for s in listed(article, world.reviewer)]
+    assert fragment in offered and mixed not in offered
+    client.post(url("suggestion_accept", article), post_data(article, fragment))
+    assert {a.quote_type for a in Annotation.objects.filter(article=article)} == {
+        "mixed",
+        "direct",
+    }
+    # A direct quote over the accepted fragment is of the same family: no longer offered.
+    overlapping = fragment.__class__(**{**fragment.as_dict(), "rule": "quote/cue-after"})
+    with pytest.raises(ValidationError) as error:
+        suggestion_accept(
+            article=article,
+            actor=world.reviewer,
+            token=suggestion_token(article=article, item=overlapping),
+        )
+    assert error.value.code in {"suggestion_overlaps", "already_decided"}
+
+
+def test_accept_all_takes_a_mixed_quote_and_the_fragment_nested_in_it(world):
+    article = ArticleFactory(project=world.project, body=PARTS_BODY)
+    assert len(listed(article, world.lead)) >= 4
+    client_for(world.lead).post(url("suggestion_accept_all", article), {"min_score": "0"})
+    types = sorted(a.quote_type for a in Annotation.objects.filter(article=article))
+    assert types == ["direct", "direct", "direct", "mixed"]

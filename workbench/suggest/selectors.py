@@ -101,13 +101,34 @@ class _Spans:
         return before > 0 and self.reach[before - 1] > start
 
 
+_REPORTED = ("mixed", "indirect")
+
+
+def overlap_family(kind: str, quote_type: str | None) -> str:
+    """Return what a suggestion may not overlap an annotation of: its kind, and for a quote
+    whether it is direct or reported speech (mixed or indirect). Quotes of the two families
+    nest: "Lie said the strike was an “act of self-defence”" is reported speech with the
+    speaker's own words, a direct quote, inside it."""
+    if kind != "quote":
+        return kind
+    return "quote/reported" if quote_type in _REPORTED else "quote/direct"
+
+
 def annotated_spans(*, user: AbstractBaseUser, article: Article) -> dict[str, _Spans]:
-    """Return the spans of the annotations the user may see, by kind (the blind rule applies)."""
-    spans: dict[str, list[tuple[int, int]]] = {"quote": [], "claim": []}
-    rows = annotation_list(user=user, article=article).values_list("kind", "start", "end")
-    for kind, start, end in rows.order_by():
-        spans.setdefault(kind, []).append((start, end))
-    return {kind: _Spans(found) for kind, found in spans.items()}
+    """Return the spans of the annotations the user may see, by overlap_family (the blind rule
+    applies). A quote without a type stands in the way of both families."""
+    families = ("quote/direct", "quote/reported", "claim")
+    spans: dict[str, list[tuple[int, int]]] = {family: [] for family in families}
+    rows = annotation_list(user=user, article=article).values_list(
+        "kind", "quote_type", "start", "end"
+    )
+    for kind, quote_type, start, end in rows.order_by():
+        if kind == "quote" and not quote_type:
+            for family in ("quote/direct", "quote/reported"):
+                spans[family].append((start, end))
+        else:
+            spans.setdefault(overlap_family(kind, quote_type), []).append((start, end))
+    return {family: _Spans(found) for family, found in spans.items()}
 
 
 def _folded(name: str) -> str:
@@ -174,8 +195,9 @@ def suggestion_list(*, user: AbstractBaseUser, article: Article) -> list[Listed]
     """Return the user's undecided stored suggestions, quotes first then claims, each by offset.
 
     Not offered: what counts as decided for the user, and whatever overlaps an annotation of
-    the same kind that the user may see. A speaker already in the team's registry (by name,
-    alias or surname) carries its entity, so the page shows the registry's name. The caller
+    the same kind (for quotes, the same overlap_family) that the user may see. A speaker
+    already in the team's registry (by name, alias or surname) carries its entity, so the
+    page shows the registry's name. The caller
     has already scoped `article` to the user (article_list) and had the finder run
     (services.suggestions_prepare).
     """
@@ -191,7 +213,9 @@ def suggestion_list(*, user: AbstractBaseUser, article: Article) -> list[Listed]
         )
         for s in stored_suggestions(article=article)
         if (s.kind, s.start, s.end) not in decided
-        and not annotated.get(s.kind, _Spans([])).overlaps(s.start, s.end)
+        and not annotated.get(overlap_family(s.kind, s.quote_type), _Spans([])).overlaps(
+            s.start, s.end
+        )
     ]
     return sorted(items, key=lambda listed: (listed.item.kind != "quote", listed.item.start))
 

@@ -27,6 +27,7 @@ from workbench.suggest.selectors import (
     SIGNED_SUGGESTION_SALT,
     annotated_spans,
     decisions_for,
+    overlap_family,
     speaker_registry_match,
     suggestion_list,
 )
@@ -178,11 +179,13 @@ def _record(
 
 def _offered(article: Article, actor: AbstractBaseUser, item: Suggestion) -> None:
     """Refuse a suggestion the actor is not offered: decided (for them), or overlapping an
-    annotation of the same kind that they may see."""
+    annotation of the same kind (for quotes, the same overlap_family) that they may see."""
     decisions = decisions_for(user=actor, article=article)
     if decisions.filter(kind=item.kind, start=item.start, end=item.end).exists():
         raise ValidationError(_("This suggestion was already decided."), code="already_decided")
-    spans = annotated_spans(user=actor, article=article).get(item.kind)
+    spans = annotated_spans(user=actor, article=article).get(
+        overlap_family(item.kind, item.quote_type)
+    )
     if spans is not None and spans.overlaps(item.start, item.end):
         raise ValidationError(
             _("This text is already marked as a %(kind)s.") % {"kind": item.kind},
@@ -254,9 +257,14 @@ def suggestion_accept_all(
     accepted: list[Annotation] = []
     for listed in suggestion_list(user=actor, article=article):
         item = listed.item
-        # Two suggestions of one kind may overlap each other: the first accepted wins.
+        # Two suggestions of one family may overlap each other: the first accepted wins
+        # (a direct quote nested in a mixed one is of another family: both are accepted).
+        family = overlap_family(item.kind, item.quote_type)
         taken = any(
-            a.kind == item.kind and a.start < item.end and item.start < a.end for a in accepted
+            overlap_family(a.kind, a.quote_type) == family
+            and a.start < item.end
+            and item.start < a.end
+            for a in accepted
         )
         if item.score >= min_score and not taken:
             accepted.append(_accept(article, actor, item))
