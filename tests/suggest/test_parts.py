@@ -145,3 +145,22 @@ def test_each_fragment_veto_refuses_its_shape(veto, text, quoted):
 def test_a_speakers_words_are_no_title_code_or_scare_quote(text, quoted):
     start = text.index(quoted)
     assert fragment_veto(text, start, start + len(quoted)) is None
+
+
+def test_straight_marks_nested_in_a_straight_quotation_stay_inside():
+    text = (
+        '"We are proud of our pilots. They are not "adornment", they do not "play supporting '
+        'roles", they lead," Ann Lie said.'
+    )
+    (quote,) = direct(text)
+    assert inner(quote).startswith("We are proud") and inner(quote).endswith("they lead,")
+    assert quote.speaker == "Ann Lie"
+
+
+def test_a_straight_quoted_name_inside_a_straight_quotation_stays_inside():
+    text = (
+        '"The factory has a fine "Antonov", all production lines are ready and the workers '
+        'are waiting," Ann Lie said.'
+    )
+    (quote,) = direct(text)
+    assert inner(quote).endswith("the workers are waiting,")

@@ -141,6 +141,7 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[RawQuote]:
         elif not marks and "'" in text[start:end]:
             quotes.extend(_singles(text, start, end, "'", "'"))
         nested = 0  # curly marks opened inside a straight quotation: "… “Equal Justice” …"
+        straight = 0  # straight marks opened inside one: "… they are not "adornment", …"
         for offset, kind, width in marks[position:]:
             if opened is None:
                 if kind in {"open", "either"}:
@@ -154,12 +155,18 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[RawQuote]:
             if kind == "open" and text[opened] == text[offset] == "“" and _nests(marks, offset):
                 nested += 1  # "“I'd rather live in what he calls “hell” than …” ― Ann Lie"
                 continue
+            if kind == "open" and text[opened] == text[offset] == '"' and _nests(marks, offset):
+                straight += 1
+                continue
             if nested and kind == "close" and text[offset] == "”":
                 nested -= 1
                 continue
+            if straight and kind == "close" and text[offset] == '"':
+                straight -= 1
+                continue
             if kind in {"close", "either"}:
                 quotes.append(RawQuote(opened, offset + width, paragraphs=count))
-                opened, count, nested = None, 1, 0
+                opened, count, nested, straight = None, 1, 0, 0
         if opened is not None:
             carry = RawQuote(opened, end, closed=False, paragraphs=count)
             following = paragraphs[index + 1][0] if index + 1 < len(paragraphs) else None
