@@ -164,3 +164,22 @@ def test_a_straight_quoted_name_inside_a_straight_quotation_stays_inside():
     )
     (quote,) = direct(text)
     assert inner(quote).endswith("the workers are waiting,")
+
+
+def test_two_right_single_marks_close_a_quotation():
+    text = (
+        "“This stadium will be built by the people of Townsville,’’ he said.\n\nThe crowd cheered."
+    )
+    (quote,) = direct(text)
+    assert inner(quote).rstrip("’") == "This stadium will be built by the people of Townsville,"
+    assert "he said" not in quote.text
+
+
+def test_an_unclosed_quotation_leaves_its_closing_attribution_out():
+    text = (
+        "The minister spoke at the academy.\n\n"
+        "“We achieved a historic milestone this year. It stands as a symbol of ‘New India’, he said."
+        "\n\nThe ceremony ended at noon."
+    )
+    (quote,) = direct(text)
+    assert quote.text.endswith("a symbol of ‘New India’,")

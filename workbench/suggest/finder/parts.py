@@ -57,13 +57,30 @@ class Quotations:
         return found
 
 
+# ", he said." ending the paragraph of a quotation whose closing mark is missing.
+_ATTRIBUTION_AT_END = re.compile(
+    r"(?<=[,.!?’'])\s+(?:he|she|they|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s+"
+    r"(?:said|says|added|adds|noted|notes|stated|states)\.?\s*\Z"
+)
+
+
+def _before_attribution(text: str, start: int, end: int) -> int:
+    """The end of an unclosed quotation without the attribution that ends its paragraph."""
+    found = _ATTRIBUTION_AT_END.search(text, start, end)
+    return found.start() if found else end
+
+
 def pieces(article: Article, quotations: Quotations, quote: Quote) -> list[tuple[int, int, str]]:
     """The quoted passages of a direct quote, each (start, end, rule): the quotations it was
     joined from, each cut at its paragraphs. The first keeps the quote's rule; a paragraph that
     continues a quotation is named by CONTINUES."""
     result: list[tuple[int, int, str]] = []
     for j_start, j_end in quote.joined or [(quote.start, quote.end)]:
-        inside = [(q.start, q.end) for q in quotations.within(j_start, j_end) if q.end <= j_end]
+        inside = [
+            (q.start, q.end if q.closed else _before_attribution(article.text, q.start, q.end))
+            for q in quotations.within(j_start, j_end)
+            if q.end <= j_end
+        ]
         for r_start, r_end in inside or [(j_start, j_end)]:
             for n, (s, e) in enumerate(_paragraph_pieces(article, r_start, r_end)):
                 rule = CONTINUES.name if n else quote.rule

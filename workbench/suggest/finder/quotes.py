@@ -56,6 +56,11 @@ def _scan(text: str, start: int, end: int) -> list[tuple[int, str, int]]:
             marks.append(_straight(text, at, start, end, 2))
             i = at + 2
             continue
+        if c in "‘’" and text.startswith(c + c, i):
+            # "…Townsville,’’ he said": two single marks typed for a double one
+            marks.append((i, "open" if c == "‘" else "close", 2))
+            i += 2
+            continue
         if c in DOUBLE_MARKS:
             if c in "«‹„":
                 marks.append((i, "open", 1))
@@ -117,7 +122,7 @@ def _nests(marks: list[tuple[int, str, int]], offset: int) -> bool:
 
 
 def _opens_paragraph(text: str, offset: int) -> bool:
-    return text[offset] in DOUBLE_MARKS or text.startswith(TWO_APOSTROPHES, offset)
+    return text[offset] in DOUBLE_MARKS or text.startswith((TWO_APOSTROPHES, "‘‘"), offset)
 
 
 def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[RawQuote]:
@@ -158,7 +163,7 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[RawQuote]:
             if kind == "open" and text[opened] == text[offset] == '"' and _nests(marks, offset):
                 straight += 1
                 continue
-            if nested and kind == "close" and text[offset] == "”":
+            if nested and kind == "close" and text[offset] in "”’":
                 nested -= 1
                 continue
             if straight and kind == "close" and text[offset] == '"':
