@@ -921,3 +921,29 @@ def test_a_quotation_left_open_is_not_taken_for_a_nested_one():
     found = [s for s in suggest(text, claims=0) if s.kind == "quote"]
     assert found[0].text == "“We will win,”"
     assert any(q.text.startswith("“Nobody") or "Nobody" in q.text for q in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new rules are part of the harbour plan agreed last year.",
+        "Member states will have to present their plans by June.",
+        "Two offers for full control of the club valued it at ten million.",
+        "Parliament adopted its position on draft EU rules aimed at faster permits.",
+    ],
+)
+def test_a_cue_word_read_as_a_noun_reports_nothing(text):
+    """veto indirect/noun-cue: "rules", "states", "offers" are nouns here."""
+    assert quotes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The ministry states that the harbour will reopen in May.", "the harbour will reopen"),
+        ("Ann Lie claims the harbour will reopen in May.", "the harbour will reopen"),
+    ],
+)
+def test_the_same_words_as_verbs_still_report(text, content):
+    (quote,) = quotes(text)
+    assert content in quote.text

@@ -27,7 +27,7 @@ from .parts import NESTED, Quotations, fragments, pieces
 from .parts import RULE_NAMES as PARTS_RULE_NAMES
 from .quotes import RawQuote, find_quotes
 from .resolve import resolve_speakers
-from .rules import Rule, first
+from .rules import Rule, Veto, first
 from .speakers import Mention, Registry, Resolved, tokenize
 
 DEFAULT_CLAIMS = 10
@@ -245,8 +245,44 @@ def suggest(
     return result
 
 
+# Cue words that are nouns as often as verbs: "The new rules are part of …", "Member states
+# will have to …", "Two offers for full control …".
+_NOUN_CUES = frozenset(split_words("rules rule states state offers offer reports claims notes"))
+_NOT_A_CLAUSE = frozenset(
+    split_words("""will would can could should must may might shall has have had is are was
+    were of for on about with at from into over to""")
+)
+
+
+def _noun_cue(text: str, found: Indirect) -> bool:
+    """Whether the cue of reported speech reads as a noun: its "speaker" ends in a lowercase
+    word or a number ("The new", "Seven members"), or what it reports opens with no subject
+    ("will have to present …", "for the team", "aimed at …")."""
+    if text[found.cue[0] : found.cue[1]].lower() not in _NOUN_CUES:
+        return False
+    words = found.speaker.text.split() if found.speaker is not None else []
+    if words and words[-1] == "of":
+        return False  # "The former secretary of state has long maintained …": a title
+    if words and (words[-1].lower() in _COUNTS or words[-1] in {"new", "and", "set"}):
+        return True
+    opening = text[found.start : found.start + 30].split()
+    first_word = opening[0].lower() if opening else ""
+    return first_word in _NOT_A_CLAUSE or (first_word.endswith("ed") and first_word.isalpha())
+
+
+_COUNTS = frozenset(split_words("two three four five six seven eight nine ten member members"))
+# Reported speech refused: the cue was a noun.
+_NOUN_CUE = Veto("indirect/noun-cue", lambda c: _noun_cue(*c))
+
+
 def _indirect(article: Article, quotes: list[Quote]) -> list[Indirect]:
-    """Return the reported speech of the article's sentences, outside its direct quotations."""
+    """Return the reported speech of the article's sentences, outside its direct quotations
+    (none whose cue reads as a noun)."""
+    text = article.text
+    return [found for found in _reported(article, quotes) if not _NOUN_CUE.applies((text, found))]
+
+
+def _reported(article: Article, quotes: list[Quote]) -> list[Indirect]:
     text = article.text
     found: list[Indirect] = []
     quote_spans = [(q.start, q.end) for q in quotes]
