@@ -142,3 +142,11 @@ def test_boilerplate_lines_of_a_scraped_page_get_no_suggestions(tmp_path: Path, 
     kept = json.loads(run("--json", "--keep-boilerplate", str(path))[0])["suggestions"]
     assert any("Sponsor" in s["text"] for s in kept)
     assert "boilerplate lines left out" in run(str(path))[0]
+
+
+def test_listing_says_which_part_of_a_split_quote(tmp_path: Path):
+    path = tmp_path / "split.txt"
+    path.write_text("“A deal is close,” Ann Lie told reporters. “We sign this week.”", "utf-8")
+    out, _ = run(str(path))
+    assert "Ann Lie [told; direct; part 1 of 2]" in out
+    assert "Ann Lie [told; direct; part 2 of 2]" in out

@@ -60,7 +60,8 @@ def _describe(item: Suggestion) -> str:
     who = item.speaker or "(speaker unknown)"
     cue = item.cue["text"] if item.cue else "no cue"
     role = f", {item.role}" if item.role else ""
-    head = f"  quote  {span:<13} {item.score:.2f}  {who}{role} [{cue}; {item.quote_type}]"
+    part = f"; part {item.part} of {item.parts}" if item.parts else ""
+    head = f"  quote  {span:<13} {item.score:.2f}  {who}{role} [{cue}; {item.quote_type}{part}]"
     return f"{head}\n         {item.text}{why}"
 
 
