@@ -125,6 +125,33 @@ def _opens_paragraph(text: str, offset: int) -> bool:
     return text[offset] in DOUBLE_MARKS or text.startswith((TWO_APOSTROPHES, "‘‘"), offset)
 
 
+def _nesting(
+    text: str,
+    marks: list[tuple[int, str, int]],
+    opened: int,
+    offset: int,
+    kind: str,
+    depth: dict[str, int],
+) -> bool:
+    """Whether a mark inside an open quotation opens or closes one nested in it; `depth` counts
+    the nested curly ("… “Equal Justice” …" inside straight marks, "“… what he calls “hell”
+    than …”") and straight ones ("… they are not "adornment", …" inside straight marks)."""
+    if kind == "open":
+        if text[opened] == '"' and text[offset] == "“":
+            if offset != opened + 1:  # not '"“You don’t …”', a doubled opening mark
+                depth["curly"] += 1
+            return True
+        if text[opened] == text[offset] and text[offset] in '“"' and _nests(marks, offset):
+            depth["curly" if text[offset] == "“" else "straight"] += 1
+            return True
+        return False
+    key = "curly" if text[offset] in "”’" else "straight" if text[offset] == '"' else ""
+    if kind == "close" and key and depth[key]:
+        depth[key] -= 1
+        return True
+    return False
+
+
 def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[RawQuote]:
     """Return every quotation in the text, in order."""
     quotes: list[RawQuote] = []
@@ -145,33 +172,17 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[RawQuote]:
             quotes.extend(_singles(text, start, end, "‘", "’"))
         elif not marks and "'" in text[start:end]:
             quotes.extend(_singles(text, start, end, "'", "'"))
-        nested = 0  # curly marks opened inside a straight quotation: "… “Equal Justice” …"
-        straight = 0  # straight marks opened inside one: "… they are not "adornment", …"
+        depth = {"curly": 0, "straight": 0}  # quotations open inside the open one
         for offset, kind, width in marks[position:]:
             if opened is None:
                 if kind in {"open", "either"}:
                     opened = offset
                 continue
-            if kind == "open" and text[opened] == '"' and text[offset] == "“":
-                if offset == opened + 1:
-                    continue  # '"“You don’t …”': a doubled opening mark
-                nested += 1
-                continue
-            if kind == "open" and text[opened] == text[offset] == "“" and _nests(marks, offset):
-                nested += 1  # "“I'd rather live in what he calls “hell” than …” ― Ann Lie"
-                continue
-            if kind == "open" and text[opened] == text[offset] == '"' and _nests(marks, offset):
-                straight += 1
-                continue
-            if nested and kind == "close" and text[offset] in "”’":
-                nested -= 1
-                continue
-            if straight and kind == "close" and text[offset] == '"':
-                straight -= 1
+            if _nesting(text, marks, opened, offset, kind, depth):
                 continue
             if kind in {"close", "either"}:
                 quotes.append(RawQuote(opened, offset + width, paragraphs=count))
-                opened, count, nested, straight = None, 1, 0, 0
+                opened, count, depth = None, 1, {"curly": 0, "straight": 0}
         if opened is not None:
             carry = RawQuote(opened, end, closed=False, paragraphs=count)
             following = paragraphs[index + 1][0] if index + 1 < len(paragraphs) else None
