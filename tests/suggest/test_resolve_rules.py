@@ -94,6 +94,14 @@ CASES = [
         False,
     ),
     case(
+        "resolve/title-as-written",
+        "Roads Mantri Shri Tor Vikan opened the new bridge on Friday.\n\n"
+        "“The toll goes next year,” he said.\n\n"
+        "Roads Mantri added that the bridge had cost less than planned.",
+        "the bridge had cost less than planned",
+        "Tor Vikan",
+    ),
+    case(
         "resolve/unresolved",
         "The boats stayed in the harbour all week.\n\n“We are tired,” a local fisherman said.",
         "We are tired,",

@@ -21,7 +21,16 @@ from typing import TYPE_CHECKING
 
 from .lexicon import ORG_SOURCE_NOUNS, ORG_WORDS, SOURCE_NOUNS, TITLES, split_words
 from .rules import Rule, first
-from .speakers import _FEMALE_WORDS, _MALE_WORDS, _ROLE_WORDS, DETERMINERS, Mention, Registry
+from .speakers import (
+    _FEMALE_WORDS,
+    _MALE_WORDS,
+    _ROLE_WORDS,
+    DETERMINERS,
+    Mention,
+    Registry,
+    canonical,
+    first_name,
+)
 
 if TYPE_CHECKING:
     from .engine import Suggestion
@@ -324,10 +333,15 @@ _RULES: tuple[Rule[_Description, tuple[str, str]], ...] = (
 )
 # A description nothing ties to a name: kept, without its article, and marked unresolved.
 _UNRESOLVED = Rule("resolve/unresolved", lambda _c: None)
+# A title written alone where the article writes it before a name elsewhere: "Raksha Mantri
+# Shri Ann Lie … Raksha Mantri added that …" (tried on capitalised mentions the speaker finder
+# took for a name, so outside the table of descriptions).
+_TITLE_AS_WRITTEN = Rule("resolve/title-as-written", lambda _c: None)
 RULE_NAMES: tuple[str, ...] = (
     *(rule.name for rule in _RULES),
     _UNRESOLVED.name,
     "resolve/previous-speaker",
+    _TITLE_AS_WRITTEN.name,
 )
 
 
@@ -429,17 +443,58 @@ def _continue_descriptions(
             suggestion.speaker_rule = _PREVIOUS_SPEAKER.name
 
 
+_CAPITALISED_AFTER = r"((?:[ \t]+[A-Z][\w\-’'.]*){1,5})"
+
+
+def _titled(text: str, registry: Registry, title: str) -> list[tuple[int, str]]:
+    """Where the article writes `title` right before a person's name, with the name: "Raksha
+    Mantri" before "Shri Ann Lie" (the words after it cut by `canonical` to that title and a
+    name the article's registry knows)."""
+    words = title.split()
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words) or first_name(words[0]):
+        return []
+    found = []
+    for match in re.finditer(re.escape(title) + _CAPITALISED_AFTER, text):
+        cut = canonical(words + match.group(1).split())
+        name = " ".join(cut.name)
+        if cut.role == words and len(cut.name) >= 2 and name in registry.people:
+            found.append((match.start(), name))
+    return found
+
+
+def _title_as_written(titled: list[tuple[int, str]], at: int) -> str | None:
+    """The holder of a title written alone at `at`: the nearest named before it, else the first
+    named after it, near."""
+    before = [name for offset, name in titled if offset < at]
+    if before:
+        return before[-1]
+    after = [name for offset, name in titled if at < offset < at + _NEAR]
+    return after[0] if after else None
+
+
 def resolve_speakers(text: str, registry: Registry, suggestions: list[Suggestion]) -> None:
     """Resolve, in place, each speaker that is a description to the named person or body the
     article gives that role; mark those that stay descriptions (or pronouns) unresolved; a
     pronoun right after a description continues it."""
     holders: list[_Holder] | None = None
     described: list[Suggestion] = []
+    titles: dict[str, list[tuple[int, str]]] = {}
     for suggestion in suggestions:
         if suggestion.speaker_rule == _PRONOUN_UNRESOLVED:
             suggestion.speaker_resolved = False
             continue
-        if not suggestion.speaker or not _is_description(text, suggestion):
+        if not suggestion.speaker:
+            continue
+        if not _is_description(text, suggestion):
+            if suggestion.speaker not in titles:
+                titles[suggestion.speaker] = _titled(text, registry, suggestion.speaker)
+            titled = _title_as_written(
+                titles[suggestion.speaker], suggestion.speaker_start or suggestion.start
+            )
+            if titled is not None:
+                suggestion.role = suggestion.role or suggestion.speaker
+                suggestion.speaker, suggestion.speaker_kind = titled, "person"
+                suggestion.speaker_rule = _TITLE_AS_WRITTEN.name
             continue
         described.append(suggestion)
         context = _Description(text, registry, suggestion)

@@ -1512,7 +1512,8 @@ _PORTFOLIO_OPENERS = frozenset(split_words("of for on"))
 _INITIAL = re.compile(r"[A-Z]\.")
 
 
-def _first_name(word: str) -> bool:
+def first_name(word: str) -> bool:
+    """Whether a word is a first name the lexicon knows ("Ann")."""
     lowered = word.lower()
     return lowered in MALE_NAMES or lowered in FEMALE_NAMES
 
@@ -1520,7 +1521,7 @@ def _first_name(word: str) -> bool:
 def _named_by(words: list[str], k: int) -> bool:
     """Whether words[k] follows a first name or an initial, so is a surname however much it
     looks like a title: "Peter T. King", "Ann King"."""
-    return k >= 1 and (_first_name(words[k - 1]) or bool(_INITIAL.fullmatch(words[k - 1])))
+    return k >= 1 and (first_name(words[k - 1]) or bool(_INITIAL.fullmatch(words[k - 1])))
 
 
 def _office(word: str) -> bool:
@@ -1547,7 +1548,7 @@ def _office_like(word: str) -> bool:
         and lowered.isalpha()
         and lowered.endswith(_PERSON_ENDINGS)
         and not lowered.endswith(("ment", "ments"))
-        and not _first_name(word)
+        and not first_name(word)
     )
 
 
@@ -1555,7 +1556,7 @@ def _portfolio_name(rest: list[str]) -> list[str]:
     """The name after a portfolio ("Finance Ann Lie", "Health and Human Services Ann Lie"):
     from its first name or initial on, else its last two words (one when two are left)."""
     for j in range(1, len(rest) - 1):
-        if (_first_name(rest[j]) or _INITIAL.fullmatch(rest[j])) and rest[j + 1][:1].isupper():
+        if (first_name(rest[j]) or _INITIAL.fullmatch(rest[j])) and rest[j + 1][:1].isupper():
             return rest[j:]
     if len(rest) < 2:
         return []  # "President of Norland": the portfolio, and no name after it
@@ -1579,7 +1580,7 @@ def _plain_name(name: list[str]) -> bool:
     no list holds ("Port Administrator Ann Lie", not "Border Wall Contract Tor Vikan")."""
     if _INITIAL.fullmatch(name[0]):
         return False  # "Sander M. Levin": the office-looking word is his first name
-    return len(name) == 2 or (len(name) == 3 and _first_name(name[0]))
+    return len(name) == 2 or (len(name) == 3 and first_name(name[0]))
 
 
 def _cut_after_office(words: list[str], portfolio: bool) -> Canonical | None:
@@ -1613,7 +1614,7 @@ def _place_after(words: list[str]) -> list[str] | None:
             and (_named_by(words, p - 1) or not (_office(before) or _office_like(before)))
             and all(w[:1].isupper() for w in after)
             # "Ann Lie of Georgia", but not "(Head) of Finance Tor Vikan": a name after "of"
-            and not (len(after) >= 2 and any(_first_name(w) for w in after))
+            and not (len(after) >= 2 and any(first_name(w) for w in after))
         ):
             return words[:p]
     return None
@@ -1637,10 +1638,10 @@ def _lead_then_first_name(words: list[str]) -> Canonical | None:
     """Capitalised words before a first and last name that are not names themselves: the end
     of a portfolio or a place the name pattern ran into ("Argentina Ann Lie" of "President of
     Argentina Ann Lie"); not "Mary Ann Lie" (a first name opens it) nor "Ann Marie Lie"."""
-    if len(words) < 3 or _first_name(words[0]) or _INITIAL.fullmatch(words[0]):
+    if len(words) < 3 or first_name(words[0]) or _INITIAL.fullmatch(words[0]):
         return None
     j = len(words) - 2
-    if not _first_name(words[j]) or any(_first_name(w) for w in words[:j]):
+    if not first_name(words[j]) or any(first_name(w) for w in words[:j]):
         return None
     if not all(w[:1].isupper() for w in words[:j]):
         return None
@@ -1684,7 +1685,7 @@ def _several_people(words: list[str]) -> Canonical | None:
         len(c.name) < 2
         or not all(w[:1].isupper() for w in c.name)
         or _looks_like_org(c.name)
-        or not (c.role or _first_name(c.name[0]))
+        or not (c.role or first_name(c.name[0]))
         for c in names
     ):
         return None

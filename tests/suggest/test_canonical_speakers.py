@@ -1,0 +1,103 @@
+"""Speaker names a registry can keep (issue 15, part 1): one sentence (at least) per shape that
+failed on the development set, each written here, none copied from an article.
+
+Each row is (shape, text, quote, speaker, role): the suggestion covering `quote` must name
+`speaker` (and, where given, the role `role`).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.suggest.finder.engine import Suggestion, suggest
+
+
+def case(shape: str, text: str, quote: str, speaker: str, role: str | None = None):
+    return pytest.param(text, quote, speaker, role, id=shape)
+
+
+CASES = [
+    case(
+        "bare-title-of-a-named-person",
+        "Roads Mantri Shri Tor Vikan opened the new bridge on Friday.\n\n"
+        "Roads Mantri added that the toll would be lifted next year.",
+        "the toll would be lifted next year",
+        "Tor Vikan",
+    ),
+    case(
+        "bare-title-before-the-name",
+        "Port Commissioner said that the harbour would reopen on Monday.\n\n"
+        "Port Commissioner Ann Lie has run the harbour since 2019.",
+        "the harbour would reopen on Monday",
+        "Ann Lie",
+    ),
+    case(
+        "office-of-a-body-before-the-name",
+        "“The ruling changes nothing,” Norland director of Civic Watch International Ann Lie "
+        "said in a statement.",
+        "The ruling changes nothing,",
+        "Ann Lie",
+    ),
+    case(
+        "office-to-a-body-before-the-name",
+        "Former Ambassador to the United Nations Ann Lie wrote on her blog, “We must stand by "
+        "our friends.”",
+        "We must stand by our friends.",
+        "Ann Lie",
+    ),
+    case(
+        "office-to-a-place-then-the-name-in-apposition",
+        "High Commissioner to Norland, Ann Lie CMG OBE, said:\n\n“The festival shows what we "
+        "share.”",
+        "The festival shows what we share.",
+        "Ann Lie",
+    ),
+    case(
+        "description-then-the-name-in-apposition",
+        "After the vote, the director of Norland's Civic Watch, Ann Lie, said the court had "
+        "“listened to the streets”.",
+        "listened to the streets",
+        "Ann Lie",
+    ),
+    case(
+        "family-name-first",
+        "Norland leader Pak Min-jun spoke for two hours at the congress.\n\n"
+        "Pak said he would meet any country that wanted talks.\n\n"
+        "Reporting by Su Pak in Seoul.",
+        "he would meet any country that wanted talks",
+        "Pak Min-jun",
+    ),
+    case(
+        "description-named-in-the-next-sentence",
+        "“The troops are ready,” a military spokesman said. The spokesman, Colonel Ann Lie, "
+        "added that more were on the way.",
+        "The troops are ready,",
+        "Ann Lie",
+    ),
+    case(
+        "description-named-in-the-sentence-before",
+        "Colonel Ann Lie is the army's spokesman.\n\n"
+        "“The troops are ready,” the spokesman said on Friday.",
+        "The troops are ready,",
+        "Ann Lie",
+    ),
+]
+
+
+def _covering(suggestions: list[Suggestion], text: str, quote: str) -> Suggestion:
+    start = text.index(quote)
+    end = start + len(quote)
+    quotes = [s for s in suggestions if s.kind == "quote" and s.start <= start and end <= s.end + 1]
+    assert quotes, f"no suggestion covers {quote!r}"
+    return quotes[0]
+
+
+@pytest.mark.parametrize(("text", "quote", "speaker", "role"), CASES)
+def test_canonical_speaker_of_its_shape(
+    text: str, quote: str, speaker: str, role: str | None
+) -> None:
+    found = _covering(suggest(text, claims=0), text, quote)
+    assert found.speaker == speaker
+    assert found.speaker_resolved
+    if role is not None:
+        assert found.role == role
