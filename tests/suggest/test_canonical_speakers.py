@@ -33,10 +33,10 @@ CASES = [
     ),
     case(
         "office-of-a-body-before-the-name",
-        "“The ruling changes nothing,” Norland director of Civic Watch International Ann Lie "
+        "“The ruling changes nothing,” Norland director of Civic Watch International Kei-lun Tam "
         "said in a statement.",
         "The ruling changes nothing,",
-        "Ann Lie",
+        "Kei-lun Tam",
     ),
     case(
         "office-to-a-body-before-the-name",

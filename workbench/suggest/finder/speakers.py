@@ -394,12 +394,30 @@ def _with_role(mention: Mention, text: str, role: tuple[int, int]) -> Mention:
     return mention
 
 
+def _body_then_person(c: _Before, head: Mention) -> bool:
+    """ "the director of Norland's Civic Watch, Ann Lie, said", "a spokesman for Sen. Bo Berg,
+    Ann Lie, said": the body or person a role is of, and the appositive is only the speaker's
+    name (which the role-then-name rule takes)."""
+    inner = c.inner
+    words = inner.text.split() if inner is not None else []
+    if len(words) < 2 or _looks_like_org(words):
+        return False
+    return _word_before(c.tokens, head) in {"of", "at", "for", "to"} or c.text[
+        max(0, head.start - 3) : head.start
+    ] in {"’s ", "'s "}
+
+
 def _before_appositive(c: _Before) -> Mention | None:
     """ "Renad Mansour, Iraq specialist at …, said": the name, with the appositive as role."""
     if c.apposition is None:
         return None
     head, role = c.head
-    if head is not None and head.kind in {"name", "org"} and not _is_place(c.tokens, head):
+    if (
+        head is not None
+        and head.kind in {"name", "org"}
+        and not _is_place(c.tokens, head)
+        and not _body_then_person(c, head)
+    ):
         return _with_role(head, c.text, role)
     return None
 
@@ -428,7 +446,11 @@ def _before_role_then_name(c: _Before) -> Mention | None:
     if head is None or inner is None:
         return None
     if head.kind == "name" and _word_before(c.tokens, head) in {"in", "to"}:
-        return None
+        # "Ann Lie, who served in Iran, Turkey and France, said" is a list; "High
+        # Commissioner to Norland, Ann Lie, said" names the envoy
+        k = speaker_start(c.tokens, head) - 2
+        if k < 0 or not _office(c.tokens[k].text):
+            return None
     inner.role = head.text
     inner.role_span = (head.start, head.end)
     return inner
@@ -1507,7 +1529,9 @@ class Canonical:
 # a title ("Minister of Finance", "Envoy for Regional Affairs", "rapporteur on transport").
 _NAME_SUFFIXES = frozenset(split_words("jr jr. sr sr. ii iii iv"))
 # Letters after a name for an office or an honour: "Ann Lie MP", "Ann Lie QC".
-_POST_NOMINALS = frozenset(split_words("mp mep mla msp mpp td qc kc obe mbe cbe kbe dbe ao ac phd"))
+_POST_NOMINALS = frozenset(
+    split_words("mp mep mla msp mpp td qc kc obe mbe cbe kbe dbe ao ac phd cmg kcmg gcmg dcmg cvo")
+)
 _PORTFOLIO_OPENERS = frozenset(split_words("of for on"))
 _INITIAL = re.compile(r"[A-Z]\.")
 
@@ -1653,10 +1677,10 @@ def _lead_then_first_name(words: list[str]) -> Canonical | None:
 def _post_nominal(words: list[str]) -> list[str] | None:
     """ "the Hon Ann Lie MP": letters after the name, not part of it (not "Ann LIE", a
     surname in capitals)."""
-    last = words[-1] if len(words) >= 3 else ""
-    if last.isupper() and last.lower().rstrip(".") in _POST_NOMINALS:
-        return words[:-1]
-    return None
+    cut = list(words)
+    while len(cut) >= 3 and cut[-1].isupper() and cut[-1].lower().rstrip(".") in _POST_NOMINALS:
+        cut.pop()  # "Ann Lie CMG OBE": each set of letters
+    return cut if len(cut) < len(words) else None
 
 
 # What a name drops at its end, then where its role ends and the name begins; tried in order.
