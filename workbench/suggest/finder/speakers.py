@@ -1401,6 +1401,11 @@ _PLURAL_GROUP = re.compile(
 )
 
 
+# A hyphenated given name of two short syllables after the family name: "Kim Jong-un",
+# "Bong Young-shik" (Korean names in English text).
+_GIVEN_NAME_AFTER_FAMILY = re.compile(r"[A-Z][a-z]{1,4}-[A-Za-z][a-z]{1,4}")
+
+
 @dataclass
 class Person:
     name: str
@@ -1644,6 +1649,19 @@ def _place_after(words: list[str]) -> list[str] | None:
     return None
 
 
+def _body_then_name(words: list[str]) -> Canonical | None:
+    """ "(director of) Civic Watch International Kei-lun Tam", "(Ambassador to the) United
+    Nations Ann Lie": a body's name run into the person's, who is the last two words after the
+    body's last organisation word (three when a first name opens them)."""
+    last = max((k for k, w in enumerate(words) if _looks_like_org([w])), default=-1)
+    tail = words[last + 1 :]
+    if last < 0 or not (len(tail) == 2 or (len(tail) == 3 and first_name(tail[0]))):
+        return None
+    if not all(w[:1].isupper() and w.lower() not in _PLACES for w in tail):
+        return None
+    return Canonical(tail, words[: last + 1])
+
+
 def _office_then_person(cut: Canonical, words: list[str]) -> bool:
     """Whether an organisation's words lead up to a person's name through an office or an
     honorific: "Health and Human Services Secretary Ann Lie", "Secretary of Health and Human
@@ -1652,7 +1670,8 @@ def _office_then_person(cut: Canonical, words: list[str]) -> bool:
         len(cut.name) >= 2
         and not _looks_like_org(cut.name)
         and (
-            any(_office(w) for w in cut.role)
+            cut.rule == "name/body-then-name"
+            or any(_office(w) for w in cut.role)
             or any(w.lower() in HONORIFICS for w in words[: len(words) - len(cut.name)])
         )
     )
@@ -1728,6 +1747,8 @@ _NAME_RULES: tuple[Rule[list[str], Canonical], ...] = (
     Rule("name/role-then-name", lambda w: _cut_after_office(w, portfolio=False)),
     # "(President of) Argentina Ann Lie", "(Minister for) State Development Ann Lie"
     Rule("name/lead-then-first-name", _lead_then_first_name),
+    # "(director of) Civic Watch International Kei-lun Tam"
+    Rule("name/body-then-name", _body_then_name),
     Rule("name/as-written", lambda w: Canonical(w, [])),  # "Ann Lie"
 )
 
@@ -1776,6 +1797,8 @@ class Registry:
         self.text = text
         self.people: dict[str, Person] = {}
         self.by_surname: dict[str, list[tuple[int, str]]] = {}
+        # Family names written first ("Kim" of "Kim Jong-un"), for a later "Kim said".
+        self.by_family: dict[str, list[tuple[int, str]]] = {}
         self.mentions: list[tuple[int, str]] = []  # (offset, canonical) for pronoun resolution
         self.subjects: set[int] = set()  # offsets of mentions that open a clause
         self.orgs: list[tuple[int, str]] = []
@@ -1914,6 +1937,9 @@ class Registry:
             person = self.people[name] = Person(name, gender, offset)
             surname = name.split()[-1].lower()
             self.by_surname.setdefault(surname, []).append((offset, name))
+            words = name.split()
+            if len(words) == 2 and _GIVEN_NAME_AFTER_FAMILY.fullmatch(words[1]):
+                self.by_family.setdefault(words[0].lower(), []).append((offset, name))
         elif gender and not person.gender:
             person.gender = gender
         self.mentions.append((offset, name))
@@ -1977,6 +2003,9 @@ class Registry:
         earlier = [name for at, name in candidates if at < offset and name.split()[-1] == surname]
         if earlier:
             return earlier[-1]
+        family = [name for at, name in self.by_family.get(surname.lower(), []) if at < offset]
+        if family:
+            return family[-1]  # "Kim said" after "Kim Jong-un" (not "Su Kim", named later)
         return candidates[0][1] if candidates else None
 
     def _resolve_pronoun(self, mention: Mention) -> Resolved:
