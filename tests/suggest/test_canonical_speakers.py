@@ -68,6 +68,27 @@ CASES = [
         "Pak Min-jun",
     ),
     case(
+        "uncued-after-a-quotation-of-several-paragraphs",
+        "Mayor Ann Lie opened the bridge on Friday.\n\n"
+        "“The bridge is open,” said Ms Lie.\n\n"
+        "“It cost less than we planned.\n\n"
+        "“It took a year to build.”\n\n"
+        "“We thank every worker who built it.”",
+        "We thank every worker who built it.",
+        "Ann Lie",
+    ),
+    case(
+        "uncued-after-a-quotation-that-carried-its-speaker",
+        "Mayor Ann Lie opened the bridge on Friday.\n\n"
+        "“The bridge is open,” said Ms Lie.\n\n"
+        "Tolls will be lifted in May.\n\n"
+        "“It took a year to build.”\n\n"
+        "Traffic was light on the first day.\n\n"
+        "“We thank every worker who built it.”",
+        "We thank every worker who built it.",
+        "Ann Lie",
+    ),
+    case(
         "description-named-in-the-next-sentence",
         "“The troops are ready,” a military spokesman said. The spokesman, Colonel Ann Lie, "
         "added that more were on the way.",

@@ -85,21 +85,13 @@ def _carry_speakers(article: Article, quotes: list[Quote], items: list) -> None:
     "Gilbert said the boycott would not hurt.\n\n“There's a sense of stability now.”": the
     nearest earlier attribution, direct or indirect, within two paragraphs, gives the speaker.
     """
-    marks: list[tuple[int, int, Mention]] = []
+    marks: list[tuple[int, Mention]] = []
     for _, how, item in items:
         if how == "direct":
             if item.cue is not None and item.cue.speaker is not None and item.cue.start >= 0:
-                marks.append(
-                    (
-                        max(item.end, item.cue.end),
-                        article.paragraph_of(item.start),
-                        item.cue.speaker,
-                    )
-                )
+                marks.append((max(item.end, item.cue.end), item.cue.speaker))
         elif item.speaker is not None:
-            marks.append(
-                (max(item.end, item.cue[1]), article.paragraph_of(item.start), item.speaker)
-            )
+            marks.append((max(item.end, item.cue[1]), item.speaker))
     marks.sort(key=lambda m: m[0])
     ends = [m[0] for m in marks]
     for quote in quotes:
@@ -108,10 +100,14 @@ def _carry_speakers(article: Article, quotes: list[Quote], items: list) -> None:
         k = bisect_right(ends, quote.start) - 1
         if k < 0:
             continue
-        end, paragraph, speaker = marks[k]
-        if quote.paragraph - paragraph <= 2 and quote.start - end < 1500:
+        # Counted from where the attribution ends: a quotation over several paragraphs, or
+        # one that carried the speaker on, reaches as far as its last paragraph.
+        end, speaker = marks[k]
+        if quote.paragraph - article.paragraph_of(end - 1) <= 2 and quote.start - end < 1500:
             quote.cue = Cue(-1, -1, speaker)
             quote.score, quote.rule = _CARRIES.score, _CARRIES.name
+            marks.insert(k + 1, (quote.end, speaker))
+            ends.insert(k + 1, quote.end)
 
 
 def _cue_dict(text: str, start: int, end: int) -> dict[str, object]:
