@@ -83,15 +83,17 @@ def _carry_speakers(article: Article, quotes: list[Quote], items: list) -> None:
     """A quotation with no cue of its own continues the nearest attribution before it.
 
     "Gilbert said the boycott would not hurt.\n\n“There's a sense of stability now.”": the
-    nearest earlier attribution, direct or indirect, within two paragraphs, gives the speaker.
+    nearest earlier attribution, direct or indirect, ending within two paragraphs, gives the
+    speaker; a quotation given it passes it on in turn.
     """
-    marks: list[tuple[int, Mention]] = []
+    # (where it ends, the speaker, whether a quotation without a cue carried it on)
+    marks: list[tuple[int, Mention, bool]] = []
     for _, how, item in items:
         if how == "direct":
             if item.cue is not None and item.cue.speaker is not None and item.cue.start >= 0:
-                marks.append((max(item.end, item.cue.end), item.cue.speaker))
+                marks.append((max(item.end, item.cue.end), item.cue.speaker, False))
         elif item.speaker is not None:
-            marks.append((max(item.end, item.cue[1]), item.speaker))
+            marks.append((max(item.end, item.cue[1]), item.speaker, False))
     marks.sort(key=lambda m: m[0])
     ends = [m[0] for m in marks]
     for quote in quotes:
@@ -102,11 +104,12 @@ def _carry_speakers(article: Article, quotes: list[Quote], items: list) -> None:
             continue
         # Counted from where the attribution ends: a quotation over several paragraphs, or
         # one that carried the speaker on, reaches as far as its last paragraph.
-        end, speaker = marks[k]
+        end, speaker, chained = marks[k]
         if quote.paragraph - article.paragraph_of(end - 1) <= 2 and quote.start - end < 1500:
-            quote.cue = Cue(-1, -1, speaker)
-            quote.score, quote.rule = _CARRIES.score, _CARRIES.name
-            marks.insert(k + 1, (quote.end, speaker))
+            if quote.cue is None or not chained:
+                quote.cue = Cue(-1, -1, speaker)
+                quote.score, quote.rule = _CARRIES.score, _CARRIES.name
+            marks.insert(k + 1, (quote.end, quote.cue.speaker or speaker, True))
             ends.insert(k + 1, quote.end)
 
 
