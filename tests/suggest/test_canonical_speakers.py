@@ -89,6 +89,13 @@ CASES = [
         "Ann Lie",
     ),
     case(
+        "uncued-after-a-lead-naming-the-speaker",
+        "Foreign Minister Ann Lie has welcomed the ceasefire agreed on Sunday.\n\n"
+        "“We congratulate both sides on this step.”",
+        "We congratulate both sides on this step.",
+        "Ann Lie",
+    ),
+    case(
         "description-named-in-the-next-sentence",
         "“The troops are ready,” a military spokesman said. The spokesman, Colonel Ann Lie, "
         "added that more were on the way.",

@@ -113,6 +113,39 @@ def _carry_speakers(article: Article, quotes: list[Quote], items: list) -> None:
             ends.insert(k + 1, quote.end)
 
 
+# A quotation with nothing to carry that opens the paragraph after one whose subject is a
+# named person: "Foreign Minister Ann Lie has welcomed the deal.\n\n“We congratulate …”"
+# (the shape of a press release).
+_LEAD_SUBJECT = Rule("quote/lead-subject", lambda _q: None, 0.5)
+
+
+def _lead_subjects(article: Article, registry: Registry, quotes: list[Quote]) -> None:
+    """Give a quotation with no speaker yet the person named as the subject that opens the
+    paragraph just before it, when that paragraph quotes no one."""
+    text = article.text
+    for quote in quotes:
+        if quote.cue is not None or quote.quote_type != "direct" or quote.paragraph == 0:
+            continue
+        start = article.paragraph_starts[quote.paragraph - 1]
+        opens = text[article.paragraph_starts[quote.paragraph] : quote.start].strip() == ""
+        if not opens or any(mark in text[start : quote.start] for mark in '“”"«»'):
+            continue
+        first_sentence = article.sentences[quote.paragraph - 1][:1]
+        end = first_sentence[0][1] if first_sentence else quote.start
+        named = next(((o, n) for o, n in registry.mentions if start <= o < end), None)
+        if named is None or named[0] not in registry.subjects or named[1] not in registry.people:
+            continue
+        offset, name = named
+        last = text.find(name.split()[-1], offset, end)
+        if last < 0:
+            continue
+        said = text[offset : last + len(name.split()[-1])]
+        mention = Mention(offset, offset + len(said), said, "name", head_tokens=said.split())
+        mention.rule = _LEAD_SUBJECT.name
+        quote.cue = Cue(-1, -1, mention)
+        quote.score, quote.rule = _LEAD_SUBJECT.score, _LEAD_SUBJECT.name
+
+
 def _cue_dict(text: str, start: int, end: int) -> dict[str, object]:
     return {"start": start, "end": end, "text": text[start:end]}
 
@@ -219,6 +252,7 @@ def suggest(
     items: list[tuple[int, str, object]] = [(q.start, "direct", q) for q in quotes]
     items.extend((found.start, "indirect", found) for found in _indirect(article, quotes))
     _carry_speakers(article, quotes, items)
+    _lead_subjects(article, registry, quotes)
     items.sort(key=lambda item: item[0])
     result = [
         _direct_suggestion(text, registry, item)
@@ -356,6 +390,7 @@ def _claims(
 RULE_NAMES: tuple[str, ...] = (
     *DIRECT_RULE_NAMES,
     _CARRIES.name,
+    _LEAD_SUBJECT.name,
     *(rule.name for rule in _INDIRECT_RULES),
     _CHECKWORTHY.name,
 )
