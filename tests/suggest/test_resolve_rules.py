@@ -85,6 +85,15 @@ CASES = [
         "Norland's Defence Ministry",
     ),
     case(
+        "resolve/named-group",
+        "Senators Ann Lie (D-NL) and Bo Berg (R-NL), along with Representative Tor Vikan, "
+        "wrote to the governor on Monday.\n\n"
+        "The letter was sent after the floods.\n\n"
+        "“The county needs help now,” the lawmakers wrote.",
+        "The county needs help now,",
+        "Ann Lie, Bo Berg and Tor Vikan",
+    ),
+    case(
         "resolve/previous-speaker",
         "Bo Berg inspected the dam on Monday.\n\n"
         "“There was no such order,” said a defence ministry spokesman. "

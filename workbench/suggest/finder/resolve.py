@@ -320,6 +320,56 @@ def _document_of_body(c: _Description) -> tuple[str, str] | None:
     return body, "organisation"
 
 
+# Plural nouns for people a sentence may list by name first: "the lawmakers", "the two leaders".
+_GROUP_NOUNS = frozenset(
+    split_words("""lawmakers legislators senators representatives ministers leaders members
+    mps meps officials envoys governors mayors presidents candidates authors researchers
+    scientists experts co-authors founders owners parents""")
+)
+_COUNTS = frozenset(split_words("two three four five six both"))
+# The words a subject that lists people may hold besides the names and their roles.
+_LIST_WORDS = frozenset(split_words("and along with as well together of the for"))
+# (not after an abbreviation: "U.S. Senators Ann Lie and …" is one sentence)
+_SENTENCE_BREAK = re.compile(r"(?<=[a-z0-9]{2}[.!?])\s+(?=[A-Z“\"])|\n+")
+_GROUP_REACH = 3000
+
+
+def _listed_subject(c: _Description, start: int, end: int) -> list[str]:
+    """The people a sentence's subject lists by name ("Senators Ann Lie (D-NL) and Bo Berg,
+    along with Representative Tor Vikan, wrote …"): the names before its first lowercase
+    word that is not part of a list, outside parentheses."""
+    depth, stop = 0, end
+    for match in re.finditer(r"[()]|[\w\-’'.]+", c.text[start:end]):
+        word = match.group()
+        depth += {"(": 1, ")": -1}.get(word, 0)
+        if depth == 0 and word[:1].islower() and word.lower() not in _LIST_WORDS:
+            stop = start + match.start()
+            break
+    names: list[str] = []
+    for offset, name in c.registry.mentions:
+        if start <= offset < stop and name in c.registry.people and name not in names:
+            names.append(name)
+    return names
+
+
+def _named_group(c: _Description) -> tuple[str, str] | None:
+    """ "the lawmakers wrote" after "Senators Ann Lie and Bo Berg, along with Representative
+    Tor Vikan, wrote …": the people the nearest sentence before lists as its subject, joined
+    as the article gives them."""
+    said = [w.lower() for w in c.text[c.start : c.end].split()]
+    if c.indefinite or len(said) < 2 or said[0] != "the" or said[-1] not in _GROUP_NOUNS:
+        return None
+    if any(w not in _COUNTS for w in said[1:-1]):
+        return None  # "the Vermont senators", "the Democratic leaders": a narrower group
+    reach = max(0, c.start - _GROUP_REACH)
+    bounds = [reach, *(m.end() for m in _SENTENCE_BREAK.finditer(c.text, reach, c.start))]
+    for k in range(len(bounds) - 1, 0, -1):
+        names = _listed_subject(c, bounds[k - 1], bounds[k])
+        if len(names) >= 2:
+            return ", ".join(names[:-1]) + " and " + names[-1], "other"
+    return None
+
+
 # How a description becomes a name, tried in order.
 _RULES: tuple[Rule[_Description, tuple[str, str]], ...] = (
     Rule("resolve/object-pronoun", _object_pronoun),  # "Ann Lie … According to her, …"
@@ -330,6 +380,7 @@ _RULES: tuple[Rule[_Description, tuple[str, str]], ...] = (
     Rule("resolve/role-after", _role_after),  # "the minister said … Minister Ann Lie"
     Rule("resolve/only-holder", _only_holder),  # "Norland's governor": the one governor named
     Rule("resolve/spokesperson-of-body", _spokesperson_of_body),  # "a ministry spokesman"
+    Rule("resolve/named-group", _named_group),  # "Ann Lie and Bo Berg wrote … the lawmakers"
 )
 # A description nothing ties to a name: kept, without its article, and marked unresolved.
 _UNRESOLVED = Rule("resolve/unresolved", lambda _c: None)
