@@ -97,7 +97,7 @@ CASES = [
     ),
     case(
         "description-named-in-the-next-sentence",
-        "“The troops are ready,” a military spokesman said. The spokesman, Colonel Ann Lie, "
+        "“The troops are ready,” an army spokesman said. The army spokesman, Colonel Ann Lie, "
         "added that more were on the way.",
         "The troops are ready,",
         "Ann Lie",

@@ -147,6 +147,31 @@ def _trimmed(words: list[str], registry: Registry) -> str:
     return " ".join(words)
 
 
+# "The army spokesman, Colonel Ann Lie, added …" and "Colonel Ann Lie is the army's
+# spokesman": a role and a name tied by apposition or by "is", anywhere in the article.
+_ROLE_COMMA_NAME = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?)\s+(?P<role>[^,.;:()“”\"\n]{1,60}?),\s+"
+    r"(?P<name>(?:[A-Z][\w\-’'.]*\s+){1,3}[A-Z][\w\-’']*),"
+)
+_NAME_IS_ROLE = re.compile(
+    r"(?P<name>[A-Z][\w\-’'.]*(?:\s+[A-Z][\w\-’']*){1,3})\s+(?:is|was|has been|serves as)\s+"
+    r"(?:the|an?|[A-Z][\w\-]*[’']s)\s+(?P<role>[^,.;:()“”\"\n]{1,60}?)(?=[,.;:]|\s+(?:for|of|at|in)\b)"
+)
+
+
+def _tied_holders(text: str, registry: Registry) -> list[_Holder]:
+    """The people the article ties to a role by apposition or by "is" (see above)."""
+    found = []
+    for pattern in (_ROLE_COMMA_NAME, _NAME_IS_ROLE):
+        for match in pattern.finditer(text):
+            role = _words(match.group("role"))
+            head = _head(role)
+            name = _trimmed(canonical(match.group("name").split()).name, registry)
+            if head is not None and name in registry.people:
+                found.append(_Holder(match.start("name"), name, head, frozenset(role)))
+    return found
+
+
 def _holders(text: str, registry: Registry) -> list[_Holder]:
     """Every place the article names a person with a role, before the name or after it."""
     found = []
@@ -173,6 +198,7 @@ def _holders(text: str, registry: Registry) -> list[_Holder]:
         head = _head(role)
         if head is not None:
             found.append(_Holder(first_word, name, head, frozenset(role)))
+    found.extend(h for h in _tied_holders(text, registry) if h.offset not in seen)
     found.sort(key=lambda h: h.offset)
     return found
 
