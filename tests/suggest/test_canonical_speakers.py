@@ -129,3 +129,21 @@ def test_canonical_speaker_of_its_shape(
     assert found.speaker_resolved
     if role is not None:
         assert found.role == role
+
+
+def test_canonical_speaker_a_lead_naming_two_people_gives_neither() -> None:
+    text = (
+        "Ann Lie and Bo Berg have welcomed the ceasefire agreed on Sunday.\n\n"
+        "“We congratulate both sides on this step.”"
+    )
+    found = _covering(suggest(text, claims=0), text, "We congratulate both sides")
+    assert found.speaker is None
+
+
+def test_canonical_speaker_a_narrower_group_is_not_the_people_listed() -> None:
+    text = (
+        "Senators Ann Lie and Bo Berg wrote to the governor on Monday.\n\n"
+        "“The county needs help now,” the Norland senators wrote."
+    )
+    found = _covering(suggest(text, claims=0), text, "The county needs help now,")
+    assert found.speaker_rule != "resolve/named-group"

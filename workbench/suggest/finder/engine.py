@@ -117,6 +117,7 @@ def _carry_speakers(article: Article, quotes: list[Quote], items: list) -> None:
 # named person: "Foreign Minister Ann Lie has welcomed the deal.\n\n“We congratulate …”"
 # (the shape of a press release).
 _LEAD_SUBJECT = Rule("quote/lead-subject", lambda _q: None, 0.5)
+_LISTED_NEXT = re.compile(r"\s*(?:\([^)]{0,30}\)\s*)?(?:,|and\b|&)")
 
 
 def _lead_subjects(article: Article, registry: Registry, quotes: list[Quote]) -> None:
@@ -140,6 +141,8 @@ def _lead_subjects(article: Article, registry: Registry, quotes: list[Quote]) ->
         if last < 0:
             continue
         said = text[offset : last + len(name.split()[-1])]
+        if _LISTED_NEXT.match(text, offset + len(said)):
+            continue  # "Ann Lie and Bo Berg have welcomed …": which of them is not said
         mention = Mention(offset, offset + len(said), said, "name", head_tokens=said.split())
         mention.rule = _LEAD_SUBJECT.name
         quote.cue = Cue(-1, -1, mention)
