@@ -68,6 +68,20 @@ CASES = [
         "Pak Min-jun",
     ),
     case(
+        "members-standing-for-their-body",
+        "The Norland Parliament voted on the budget on Tuesday.\n\n"
+        "MEPs warn that the cuts will hurt the poorest regions.",
+        "the cuts will hurt the poorest regions",
+        "Norland Parliament",
+    ),
+    case(
+        "a-title-with-its-capital-the",
+        "The figures were first reported by The Norland Herald.\n\n"
+        "The Norland Herald said the mine would close in May.",
+        "the mine would close in May",
+        "The Norland Herald",
+    ),
+    case(
         "uncued-after-a-quotation-of-several-paragraphs",
         "Mayor Ann Lie opened the bridge on Friday.\n\n"
         "“The bridge is open,” said Ms Lie.\n\n"

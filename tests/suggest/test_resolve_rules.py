@@ -111,6 +111,13 @@ CASES = [
         "Tor Vikan",
     ),
     case(
+        "resolve/full-org-name",
+        "The Norland Parliament met in Bergen on Tuesday.\n\n"
+        "Parliament praises the efforts of the coast guard, the text says.",
+        "the efforts of the coast guard",
+        "Norland Parliament",
+    ),
+    case(
         "resolve/unresolved",
         "The boats stayed in the harbour all week.\n\n“We are tired,” a local fisherman said.",
         "We are tired,",

@@ -19,13 +19,21 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from .lexicon import ORG_SOURCE_NOUNS, ORG_WORDS, SOURCE_NOUNS, TITLES, split_words
+from .lexicon import (
+    CAPITALISED_STOPWORDS,
+    ORG_SOURCE_NOUNS,
+    ORG_WORDS,
+    SOURCE_NOUNS,
+    TITLES,
+    split_words,
+)
 from .rules import Rule, first
 from .speakers import (
     _FEMALE_WORDS,
     _MALE_WORDS,
     _ROLE_WORDS,
     DETERMINERS,
+    NOT_NAMES,
     Mention,
     Registry,
     canonical,
@@ -414,11 +422,14 @@ _UNRESOLVED = Rule("resolve/unresolved", lambda _c: None)
 # Shri Ann Lie … Raksha Mantri added that …" (tried on capitalised mentions the speaker finder
 # took for a name, so outside the table of descriptions).
 _TITLE_AS_WRITTEN = Rule("resolve/title-as-written", lambda _c: None)
+# An organisation named in short ("Parliament") where the article writes its full name.
+_FULL_ORG = "resolve/full-org-name"
 RULE_NAMES: tuple[str, ...] = (
     *(rule.name for rule in _RULES),
     _UNRESOLVED.name,
     "resolve/previous-speaker",
     _TITLE_AS_WRITTEN.name,
+    _FULL_ORG,
 )
 
 
@@ -549,6 +560,46 @@ def _title_as_written(titled: list[tuple[int, str]], at: int) -> str | None:
     return after[0] if after else None
 
 
+# Members standing for their body: "MEPs call on the Council" is the Parliament speaking.
+_MEMBERS_OF = {"meps": "Parliament", "mps": "Parliament"}
+_NOT_IN_ORG_NAMES = CAPITALISED_STOPWORDS | NOT_NAMES
+
+
+def _fullest_org(text: str, speaker: str) -> str:
+    """The fullest form of an organisation's name the article writes: "European Parliament"
+    for "Parliament", "The Guardian" where the article writes the title with its capital
+    "The" mid-sentence ("according to The Guardian")."""
+    words = speaker.split()
+    pattern = re.compile(r"((?:[A-Z][\w\-’'&.]*[ \t]+){0,4})" + re.escape(speaker) + r"(?![\w\-])")
+    best, title = words, False
+    for match in pattern.finditer(text):
+        lead = match.group(1).split()
+        while lead and lead[0].lower() in _NOT_IN_ORG_NAMES:
+            if lead[0] == "The" and len(lead) == 1:
+                before = text[: match.start()].rstrip()
+                title = title or (before[-1:].isalnum() or before[-1:] == ",")
+            lead = lead[1:]
+        if any(w.endswith(("’s", "'s", ".")) for w in lead):
+            continue  # "Norland's Parliament", "U.S. Parliament": not one name
+        if len(lead) + len(words) > len(best):
+            best = lead + words
+    name = " ".join(best)
+    return f"The {name}" if title and best == words else name
+
+
+def _org_named_in_full(text: str, suggestion: Suggestion) -> None:
+    """Give an organisation (or members standing for their body) its fullest name."""
+    speaker = suggestion.speaker or ""
+    body = _MEMBERS_OF.get(speaker.lower())
+    if body is not None and re.search(rf"\b{body}\b", text):
+        speaker, suggestion.speaker_kind = body, "organisation"
+    elif suggestion.speaker_kind != "organisation":
+        return
+    full = _fullest_org(text, speaker)
+    if full != suggestion.speaker:
+        suggestion.speaker, suggestion.speaker_rule = full, _FULL_ORG
+
+
 def resolve_speakers(text: str, registry: Registry, suggestions: list[Suggestion]) -> None:
     """Resolve, in place, each speaker that is a description to the named person or body the
     article gives that role; mark those that stay descriptions (or pronouns) unresolved; a
@@ -562,6 +613,7 @@ def resolve_speakers(text: str, registry: Registry, suggestions: list[Suggestion
             continue
         if not suggestion.speaker:
             continue
+        _org_named_in_full(text, suggestion)
         if not _is_description(text, suggestion):
             if suggestion.speaker not in titles:
                 titles[suggestion.speaker] = _titled(text, registry, suggestion.speaker)
