@@ -15,6 +15,7 @@ from workbench.annotations.models import Entity
 from workbench.annotations.selectors import annotation_list, double_reviewed
 from workbench.articles.models import Article, Project
 from workbench.suggest.finder.engine import Suggestion
+from workbench.suggest.finder.speakers import family_name_first
 from workbench.suggest.models import Decision, RunState, SuggestionDecision, SuggestionRun
 
 LISTED_CLAIMS = 8
@@ -123,8 +124,12 @@ class SpeakerRegistry:
         for entity in entities:
             for name in (entity.name, *entity.aliases):
                 self.named.setdefault(_folded(name), entity)
-            if entity.kind == "person" and len(entity.name.split()) >= 2:
-                surnames.setdefault(_folded(entity.name.split()[-1]), []).append(entity)
+            words = entity.name.split()
+            if entity.kind == "person" and len(words) >= 2:
+                surnames.setdefault(_folded(words[-1]), []).append(entity)
+                if family_name_first(words):
+                    # "Kim said": Kim Jong-un, whose family name comes first
+                    surnames.setdefault(_folded(words[0]), []).append(entity)
         # A surname stands for a person only when one person of the registry has it.
         self.surnames = {name: found[0] for name, found in surnames.items() if len(found) == 1}
 
@@ -152,7 +157,7 @@ def speaker_registry(*, team: Team, names: list[str] | None = None) -> SpeakerRe
         for name in filter(None, map(_folded, names)):
             wanted |= Q(search_names__contains=name)
             if " " not in name:
-                wanted |= Q(name__iendswith=f" {name}")
+                wanted |= Q(name__iendswith=f" {name}") | Q(name__istartswith=f"{name} ")
         entities = entities.filter(wanted)
     return SpeakerRegistry(list(entities.order_by("pk")))
 

@@ -1406,6 +1406,11 @@ _PLURAL_GROUP = re.compile(
 _GIVEN_NAME_AFTER_FAMILY = re.compile(r"[A-Z][a-z]{1,4}-[A-Za-z][a-z]{1,4}")
 
 
+def family_name_first(words: list[str]) -> bool:
+    """Whether a name is written family name first ("Kim Jong-un"), so "Kim" alone is him."""
+    return len(words) == 2 and bool(_GIVEN_NAME_AFTER_FAMILY.fullmatch(words[1]))
+
+
 @dataclass
 class Person:
     name: str
@@ -1937,9 +1942,8 @@ class Registry:
             person = self.people[name] = Person(name, gender, offset)
             surname = name.split()[-1].lower()
             self.by_surname.setdefault(surname, []).append((offset, name))
-            words = name.split()
-            if len(words) == 2 and _GIVEN_NAME_AFTER_FAMILY.fullmatch(words[1]):
-                self.by_family.setdefault(words[0].lower(), []).append((offset, name))
+            if family_name_first(name.split()):
+                self.by_family.setdefault(name.split()[0].lower(), []).append((offset, name))
         elif gender and not person.gender:
             person.gender = gender
         self.mentions.append((offset, name))
