@@ -12,8 +12,15 @@ import pytest
 from workbench.suggest.finder.engine import Suggestion, suggest
 
 
-def case(shape: str, text: str, quote: str, speaker: str, role: str | None = None):
-    return pytest.param(text, quote, speaker, role, id=shape)
+def case(shape: str, text: str, quote: str, speaker: str, role: str | None = None, marks=()):
+    return pytest.param(text, quote, speaker, role, id=shape, marks=marks)
+
+
+# Not met yet: the clause-subject reader stops at the lowercase "to" of the portfolio, and the
+# name pattern runs the body into the name ("the United Nations Ann Lie").
+_PORTFOLIO_TO = pytest.mark.xfail(
+    strict=True, reason="office 'to' a body before the name: not met yet (bench/README.md)"
+)
 
 
 CASES = [
@@ -44,6 +51,7 @@ CASES = [
         "our friends.”",
         "We must stand by our friends.",
         "Ann Lie",
+        marks=_PORTFOLIO_TO,
     ),
     case(
         "office-to-a-place-then-the-name-in-apposition",
