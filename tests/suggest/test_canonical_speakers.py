@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.suggest.finder.engine import Suggestion, suggest
+from tests.suggest.test_resolve_rules import _covering
+from workbench.suggest.finder.engine import suggest
 
 
 def case(shape: str, text: str, quote: str, speaker: str, role: str | None = None, marks=()):
@@ -132,14 +133,6 @@ CASES = [
         "Ann Lie",
     ),
 ]
-
-
-def _covering(suggestions: list[Suggestion], text: str, quote: str) -> Suggestion:
-    start = text.index(quote)
-    end = start + len(quote)
-    quotes = [s for s in suggestions if s.kind == "quote" and s.start <= start and end <= s.end + 1]
-    assert quotes, f"no suggestion covers {quote!r}"
-    return quotes[0]
 
 
 @pytest.mark.parametrize(("text", "quote", "speaker", "role"), CASES)
