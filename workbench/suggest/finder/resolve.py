@@ -565,19 +565,26 @@ _MEMBERS_OF = {"meps": "Parliament", "mps": "Parliament"}
 _NOT_IN_ORG_NAMES = CAPITALISED_STOPWORDS | NOT_NAMES
 
 
+_CAPITALISED_BEFORE = re.compile(r"((?:[A-Z][\w\-’'&.]*[ \t]+){1,4})\Z")
+
+
 def _fullest_org(text: str, speaker: str) -> str:
     """The fullest form of an organisation's name the article writes: "European Parliament"
     for "Parliament", "The Guardian" where the article writes the title with its capital
     "The" mid-sentence ("according to The Guardian")."""
     words = speaker.split()
-    pattern = re.compile(r"((?:[A-Z][\w\-’'&.]*[ \t]+){0,4})" + re.escape(speaker) + r"(?![\w\-])")
     best, title = words, False
-    for match in pattern.finditer(text):
-        lead = match.group(1).split()
+    # Found by the name itself, then the capitalised words just before it (a pattern that
+    # starts with them would be tried at every offset of the text).
+    for match in re.finditer(re.escape(speaker) + r"(?![\w\-])", text):
+        before = _CAPITALISED_BEFORE.search(text, max(0, match.start() - 80), match.start())
+        if match.start() > 0 and text[match.start() - 1].isalnum():
+            continue  # inside a longer word
+        lead = before.group(1).split() if before is not None else []
         while lead and lead[0].lower() in _NOT_IN_ORG_NAMES:
             if lead[0] == "The" and len(lead) == 1:
-                before = text[: match.start()].rstrip()
-                title = title or (before[-1:].isalnum() or before[-1:] == ",")
+                previous = text[max(0, match.start() - 40) : match.start() - 4].rstrip()
+                title = title or (previous[-1:].isalnum() or previous[-1:] == ",")
             lead = lead[1:]
         if any(w.endswith(("’s", "'s", ".")) for w in lead):
             continue  # "Norland's Parliament", "U.S. Parliament": not one name
