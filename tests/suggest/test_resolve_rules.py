@@ -118,6 +118,13 @@ CASES = [
         "Norland Parliament",
     ),
     case(
+        "resolve/body-of-possessor",
+        "Ann Lie, the singer, died on Monday. The Ann Lie Animal Foundation was her charity."
+        "\n\nLie's animal foundation said she had been in good health until May.",
+        "she had been in good health until May",
+        "Ann Lie Animal Foundation",
+    ),
+    case(
         "resolve/unresolved",
         "The boats stayed in the harbour all week.\n\n“We are tired,” a local fisherman said.",
         "We are tired,",

@@ -404,6 +404,31 @@ def _named_group(c: _Description) -> tuple[str, str] | None:
     return None
 
 
+_POSSESSOR = re.compile(r"(?P<owner>[A-Z][\w\-]*)[’']s\s+(?P<rest>[a-z][a-z\s\-]*)$")
+
+
+def _body_of_possessor(c: _Description) -> tuple[str, str] | None:
+    """ "Ann Lie's animal foundation said" where the article names the "Ann Lie Animal
+    Foundation": the body whose name is the owner's and the description's words."""
+    match = _POSSESSOR.match(c.text[c.start : c.end])
+    if match is None:
+        return None
+    rest = match.group("rest").split()
+    if not rest or rest[-1] not in ORG_WORDS:
+        return None
+    name = r"\s+".join(re.escape(w[:1].upper() + w[1:]) for w in rest)
+    found = re.search(
+        r"(?:[A-Z][\w\-]*\s+){0,3}" + re.escape(match.group("owner")) + r"\s+" + name + r"\b",
+        c.text,
+    )
+    if found is None:
+        return None
+    words = found.group().split()
+    while words[0].lower() in _NOT_IN_ORG_NAMES:
+        words = words[1:]  # "The Ann Lie Animal Foundation" opening a sentence
+    return " ".join(words), "organisation"
+
+
 # How a description becomes a name, tried in order.
 _RULES: tuple[Rule[_Description, tuple[str, str]], ...] = (
     Rule("resolve/object-pronoun", _object_pronoun),  # "Ann Lie … According to her, …"
@@ -414,7 +439,8 @@ _RULES: tuple[Rule[_Description, tuple[str, str]], ...] = (
     Rule("resolve/role-after", _role_after),  # "the minister said … Minister Ann Lie"
     Rule("resolve/only-holder", _only_holder),  # "Norland's governor": the one governor named
     Rule("resolve/spokesperson-of-body", _spokesperson_of_body),  # "a ministry spokesman"
-    Rule("resolve/named-group", _named_group),  # "Ann Lie and Bo Berg wrote … the lawmakers"
+    Rule("resolve/named-group", _named_group),
+    Rule("resolve/body-of-possessor", _body_of_possessor),  # "Lie's foundation" → its full name  # "Ann Lie and Bo Berg wrote … the lawmakers"
 )
 # A description nothing ties to a name: kept, without its article, and marked unresolved.
 _UNRESOLVED = Rule("resolve/unresolved", lambda _c: None)
