@@ -439,8 +439,8 @@ _RULES: tuple[Rule[_Description, tuple[str, str]], ...] = (
     Rule("resolve/role-after", _role_after),  # "the minister said … Minister Ann Lie"
     Rule("resolve/only-holder", _only_holder),  # "Norland's governor": the one governor named
     Rule("resolve/spokesperson-of-body", _spokesperson_of_body),  # "a ministry spokesman"
-    Rule("resolve/named-group", _named_group),
-    Rule("resolve/body-of-possessor", _body_of_possessor),  # "Lie's foundation" → its full name  # "Ann Lie and Bo Berg wrote … the lawmakers"
+    Rule("resolve/named-group", _named_group),  # "Ann Lie and Bo Berg wrote … the lawmakers"
+    Rule("resolve/body-of-possessor", _body_of_possessor),  # "Lie's foundation": its full name
 )
 # A description nothing ties to a name: kept, without its article, and marked unresolved.
 _UNRESOLVED = Rule("resolve/unresolved", lambda _c: None)
