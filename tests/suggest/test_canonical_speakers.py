@@ -162,3 +162,25 @@ def test_canonical_speaker_a_narrower_group_is_not_the_people_listed() -> None:
     )
     found = _covering(suggest(text, claims=0), text, "The county needs help now,")
     assert found.speaker_rule != "resolve/named-group"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        # an initial or an acronym is no body's name run into a person's
+        ("“The fleet is ready,” said Adm. Ann B. Lie Jr.", "The fleet is ready,", "Ann B. Lie Jr."),
+        (
+            "“The quake was shallow,” the U.S. Geological Survey said.",
+            "The quake was shallow,",
+            "U.S. Geological Survey",
+        ),
+        # a person named with an office is no organisation's fuller name
+        (
+            "Harbour Mayor Tor Guardian opened the pier.\n\n“The pier is safe,” the Guardian said.",
+            "The pier is safe,",
+            "Guardian",
+        ),
+    ],
+)
+def test_canonical_speaker_keeps_what_is_no_fuller_name(text: str, quote: str, speaker: str):
+    assert _covering(suggest(text, claims=0), text, quote).speaker == speaker

@@ -591,6 +591,7 @@ _MEMBERS_OF = {"meps": "Parliament", "mps": "Parliament"}
 _NOT_IN_ORG_NAMES = CAPITALISED_STOPWORDS | NOT_NAMES
 
 
+_PERSONAL = re.compile(r"[\w’']+-[a-z]|(?:[A-Z]\.)+$")  # "Clinton-endorsing", "B."
 _CAPITALISED_BEFORE = re.compile(r"((?:[A-Z][\w\-’'&.]*[ \t]+){1,4})\Z")
 
 
@@ -607,12 +608,17 @@ def _fullest_org(text: str, speaker: str) -> str:
         if match.start() > 0 and text[match.start() - 1].isalnum():
             continue  # inside a longer word
         lead = before.group(1).split() if before is not None else []
-        while lead and lead[0].lower() in _NOT_IN_ORG_NAMES:
-            if lead[0] == "The" and len(lead) == 1:
-                previous = text[max(0, match.start() - 40) : match.start() - 4].rstrip()
-                title = title or (previous[-1:].isalnum() or previous[-1:] == ",")
-            lead = lead[1:]
-        if any(w.endswith(("’s", "'s", ".")) for w in lead):
+        if lead == ["The"]:
+            previous = text[max(0, match.start() - 40) : match.start() - 4].rstrip()
+            title = title or (previous[-1:].isalnum() or previous[-1:] == ",")
+        # only the words after any small word ("Remain In European Union" of a headline)
+        small = [k for k, w in enumerate(lead) if w.lower() in _NOT_IN_ORG_NAMES]
+        lead = lead[small[-1] + 1 :] if small else lead
+        if any(
+            _PERSONAL.match(w) or first_name(w) or w.lower() in TITLES | _NARROWING | {"interim"} for w in lead
+        ):
+            continue  # "Mayor Don Guardian", "Clinton-endorsing": a person, or a phrase
+        if any(w.endswith(("’s", "'s", ".", "’", "'")) for w in lead):
             continue  # "Norland's Parliament", "U.S. Parliament": not one name
         if len(lead) + len(words) > len(best):
             best = lead + words
@@ -623,6 +629,8 @@ def _fullest_org(text: str, speaker: str) -> str:
 def _org_named_in_full(text: str, suggestion: Suggestion) -> None:
     """Give an organisation (or members standing for their body) its fullest name."""
     speaker = suggestion.speaker or ""
+    if not speaker[:1].isupper():
+        return  # "the court": a description
     body = _MEMBERS_OF.get(speaker.lower())
     if body is not None and re.search(rf"\b{body}\b", text):
         speaker, suggestion.speaker_kind = body, "organisation"

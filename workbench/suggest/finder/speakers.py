@@ -1658,11 +1658,18 @@ def _body_then_name(words: list[str]) -> Canonical | None:
     """ "(director of) Civic Watch International Kei-lun Tam", "(Ambassador to the) United
     Nations Ann Lie": a body's name run into the person's, who is the last two words after the
     body's last organisation word (three when a first name opens them)."""
-    last = max((k for k, w in enumerate(words) if _looks_like_org([w])), default=-1)
+    last = max(
+        (k for k, w in enumerate(words) if _strip_possessive(w).lower().rstrip(".") in ORG_WORDS),
+        default=-1,
+    )
     tail = words[last + 1 :]
     if last < 0 or not (len(tail) == 2 or (len(tail) == 3 and first_name(tail[0]))):
         return None
-    if not all(w[:1].isupper() and w.lower() not in _PLACES for w in tail):
+    if not (first_name(tail[0]) or "-" in tail[0]):
+        return None  # a person's first name ("Ann", "Kei-lun"), not "(Church) Shooting Survivors"
+    if not all(w[:1].isupper() and w.lower() not in _PLACES for w in tail) or any(
+        w.lower().rstrip(".") in ORG_WORDS | _NAME_SUFFIXES or _INITIAL.fullmatch(w) for w in tail
+    ):
         return None
     return Canonical(tail, words[: last + 1])
 
