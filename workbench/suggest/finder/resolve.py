@@ -591,6 +591,7 @@ _MEMBERS_OF = {"meps": "Parliament", "mps": "Parliament"}
 _NOT_IN_ORG_NAMES = CAPITALISED_STOPWORDS | NOT_NAMES
 
 
+_OFFICE_LEADS = TITLES | _NARROWING | {"interim"}
 _PERSONAL = re.compile(r"[\w’']+-[a-z]|(?:[A-Z]\.)+$")  # "Clinton-endorsing", "B."
 _CAPITALISED_BEFORE = re.compile(r"((?:[A-Z][\w\-’'&.]*[ \t]+){1,4})\Z")
 
@@ -614,9 +615,7 @@ def _fullest_org(text: str, speaker: str) -> str:
         # only the words after any small word ("Remain In European Union" of a headline)
         small = [k for k, w in enumerate(lead) if w.lower() in _NOT_IN_ORG_NAMES]
         lead = lead[small[-1] + 1 :] if small else lead
-        if any(
-            _PERSONAL.match(w) or first_name(w) or w.lower() in TITLES | _NARROWING | {"interim"} for w in lead
-        ):
+        if any(_PERSONAL.match(w) or first_name(w) or w.lower() in _OFFICE_LEADS for w in lead):
             continue  # "Mayor Don Guardian", "Clinton-endorsing": a person, or a phrase
         if any(w.endswith(("’s", "'s", ".", "’", "'")) for w in lead):
             continue  # "Norland's Parliament", "U.S. Parliament": not one name
