@@ -184,3 +184,12 @@ def test_canonical_speaker_a_narrower_group_is_not_the_people_listed() -> None:
 )
 def test_canonical_speaker_keeps_what_is_no_fuller_name(text: str, quote: str, speaker: str):
     assert _covering(suggest(text, claims=0), text, quote).speaker == speaker
+
+
+def test_canonical_speaker_a_place_is_no_pronouns_antecedent() -> None:
+    text = (
+        "Bloggers across the Middle East are reacting to the speech of John Vikan.\n\n"
+        "He says everything will need to be done “together.”"
+    )
+    found = _covering(suggest(text, claims=0), text, "together.")
+    assert found.speaker != "Middle East"

@@ -1256,7 +1256,9 @@ _PLACES = frozenset(
     west_virginia rhode_island los_angeles san_francisco san_diego san_antonio las_vegas
     des_moines silicon_valley puerto_rico saudi_arabia united_states united_kingdom hong_kong
     costa_rica sri_lanka el_salvador great_britain north_korea south_korea new_zealand
-    south_africa tel_aviv el_paso palm_beach long_island staten_island""")
+    south_africa tel_aviv el_paso palm_beach long_island staten_island middle_east far_east
+    west_bank gaza_strip new_delhi abu_dhabi kuala_lumpur buenos_aires sao_paulo cape_town
+    north_korean south_korean""")
 )
 
 
