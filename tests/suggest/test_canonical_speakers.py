@@ -60,6 +60,7 @@ CASES = [
         "share.”",
         "The festival shows what we share.",
         "Ann Lie",
+        "High Commissioner to Norland",
     ),
     case(
         "description-then-the-name-in-apposition",
@@ -193,3 +194,8 @@ def test_canonical_speaker_a_place_is_no_pronouns_antecedent() -> None:
     )
     found = _covering(suggest(text, claims=0), text, "together.")
     assert found.speaker != "Middle East"
+
+
+def test_canonical_speaker_an_office_in_apposition_is_no_reported_content() -> None:
+    text = "High Commissioner to Norland, Ann Lie CMG OBE, said:\n\n“The festival shows it.”"
+    assert [s.quote_type for s in suggest(text, claims=0)] == ["direct"]

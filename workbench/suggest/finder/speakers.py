@@ -451,6 +451,9 @@ def _before_role_then_name(c: _Before) -> Mention | None:
         k = speaker_start(c.tokens, head) - 2
         if k < 0 or not _office(c.tokens[k].text):
             return None
+        while k > 0 and c.tokens[k - 1].capitalised:
+            k -= 1  # the role is the whole office: "British High Commissioner to Norland"
+        return _with_role(inner, c.text, (c.tokens[k].start, head.end))
     inner.role = head.text
     inner.role_span = (head.start, head.end)
     return inner
