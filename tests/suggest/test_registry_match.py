@@ -144,3 +144,17 @@ def test_registry_family_name_first_matches_the_family_name_alone(world):
     assert listed.entity == pak
     accept(article, world.reviewer, listed.item)
     assert Annotation.objects.get().speaker == pak
+
+
+def test_registry_title_with_or_without_the_is_one_entity(world):
+    article = ArticleFactory(
+        project=world.project,
+        body="The figures were first reported by The Norland Herald.\n\n"
+        "The Norland Herald said the mine would close in May.",
+    )
+    herald = entity_create(team=world.team, actor=None, name="Norland Herald")
+    listed = quote_by(article, world.reviewer, "The Norland Herald")
+    assert listed.entity == herald
+    accept(article, world.reviewer, listed.item)
+    assert Annotation.objects.get().speaker == herald
+    assert Entity.objects.filter(team=world.team).count() == 1

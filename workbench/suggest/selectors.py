@@ -115,6 +115,13 @@ def _folded(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
+def _other_the(name: str) -> str:
+    """The name with its leading "The" dropped, or with one added: "The Guardian" (a title as
+    the article spells it) is the registry's "Guardian", and the other way round."""
+    folded = _folded(name)
+    return folded[4:] if folded.startswith("the ") else f"the {folded}"
+
+
 class SpeakerRegistry:
     """A team's registry, read once, to match suggested speakers by name, alias or surname."""
 
@@ -139,7 +146,7 @@ class SpeakerRegistry:
         surname alone ("Lie said"), the one person of the registry with that surname."""
         if not item.speaker or item.kind != "quote":
             return None
-        entity = self.named.get(_folded(item.speaker))
+        entity = self.named.get(_folded(item.speaker)) or self.named.get(_other_the(item.speaker))
         if entity is None and mention and item.speaker_kind != "other":
             entity = self.named.get(_folded(mention))
         single = len(item.speaker.split()) == 1 and item.speaker[:1].isupper()
@@ -171,7 +178,7 @@ def _mention(article: Article, item: Suggestion) -> str:
 def speaker_registry_match(*, article: Article, item: Suggestion) -> Entity | None:
     """Return the entity of the article's team that a suggested speaker is, if any."""
     mention = _mention(article, item)
-    names = [item.speaker or "", mention]
+    names = [item.speaker, mention, _other_the(item.speaker)] if item.speaker else [mention]
     return speaker_registry(team=article.project.team, names=names).match(item, mention)
 
 
