@@ -633,7 +633,8 @@ CASES: list[Case] = [
     ),
     Case(
         "quote/unattributed",
-        "Nadia Brandt runs the food bank.\n\n"
+        # (a lead whose subject is Nadia Brandt would give her the quotation: quote/lead-subject)
+        "The food bank is run by Nadia Brandt.\n\n"
         "“We will need twice as many volunteers by December.” Brandt surmised nothing more.",
         pick="direct",
         check=_past_tense_verb_after_a_quote_ending_a_sentence_is_not_a_cue,

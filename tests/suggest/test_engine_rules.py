@@ -225,6 +225,12 @@ CASES = [
         "“Not this year, though.”",
     ),
     (
+        "quote/lead-subject",
+        "Foreign Minister Ann Lie has welcomed the ceasefire agreed on Sunday.\n\n"
+        "“We congratulate both sides on this step.”",
+        "“We congratulate both sides",
+    ),
+    (
         "quote/unattributed",
         "Protesters marched.\n\n“We want our harbour back from the council today.”\n\n"
         "The march ended.",

@@ -93,6 +93,12 @@ CASES = [
     ),
     case("name/role-then-name", "Dr. Ann Lie said the clinic would open.", "Ann Lie", None),
     case(
+        "name/body-then-name",
+        "“The ruling changes nothing,” said Civic Watch International Kei-lun Tam.",
+        "Kei-lun Tam",
+        "Civic Watch International",
+    ),
+    case(
         "name/place-after",
         "Sen. Ann Lie of Ohio said the bill would pass.",
         "Ann Lie",

@@ -99,3 +99,62 @@ def test_registry_name_is_escaped_in_the_panel(world, article):
     assert response.status_code == 200
     assert XSS.encode() not in response.content
     assert b"&lt;script&gt;" in response.content and b"(in registry)" in response.content
+
+
+# Issue 15, part 1, end to end: the names the finder now gives (a title written alone resolved
+# to the person, an organisation's full name, a family name written first) reach the panel and
+# the stored annotation as the registry's entity, and no second entity is made.
+CANONICAL_BODY = (
+    "Roads Mantri Shri Tor Vikan opened the new bridge on Friday.\n\n"
+    "Roads Mantri added that the toll would be lifted next year.\n\n"
+    "The Norland Parliament voted on the budget on Tuesday.\n\n"
+    "Parliament praises the work of the coast guard, the text says.\n\n"
+    "Norland leader Pak Min-jun spoke for two hours at the congress.\n\n"
+    "Pak said he would meet any country that wanted talks."
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "aliases", "speaker"),
+    [
+        ("Tor Vikan", [], "Tor Vikan"),  # "Roads Mantri added" (resolve/title-as-written)
+        ("Parliament of Norland", ["Norland Parliament"], "Norland Parliament"),  # an alias
+        ("Pak Min-jun", [], "Pak Min-jun"),  # "Pak said" (family name first)
+    ],
+)
+def test_registry_canonical_speaker_is_matched_end_to_end(world, name, aliases, speaker):
+    article = ArticleFactory(project=world.project, body=CANONICAL_BODY)
+    entity = entity_create(team=world.team, actor=None, name=name, aliases=aliases)
+    listed = quote_by(article, world.reviewer, speaker)
+    assert listed.entity == entity
+    response = client_for(world.reviewer).get(url("suggestion_list", article))
+    assert f"{name} (in registry)".encode() in response.content
+    assert accept(article, world.reviewer, listed.item).status_code == 200
+    assert Annotation.objects.get().speaker == entity
+    assert Entity.objects.filter(team=world.team).count() == 1
+
+
+def test_registry_family_name_first_matches_the_family_name_alone(world):
+    article = ArticleFactory(
+        project=world.project,
+        body="The congress ended on Monday.\n\n“We will talk to anyone,” Pak said.",
+    )
+    pak = entity_create(team=world.team, actor=None, name="Pak Min-jun")
+    listed = quote_by(article, world.reviewer, "Pak")
+    assert listed.entity == pak
+    accept(article, world.reviewer, listed.item)
+    assert Annotation.objects.get().speaker == pak
+
+
+def test_registry_title_with_or_without_the_is_one_entity(world):
+    article = ArticleFactory(
+        project=world.project,
+        body="The figures were first reported by The Norland Herald.\n\n"
+        "The Norland Herald said the mine would close in May.",
+    )
+    herald = entity_create(team=world.team, actor=None, name="Norland Herald")
+    listed = quote_by(article, world.reviewer, "The Norland Herald")
+    assert listed.entity == herald
+    accept(article, world.reviewer, listed.item)
+    assert Annotation.objects.get().speaker == herald
+    assert Entity.objects.filter(team=world.team).count() == 1

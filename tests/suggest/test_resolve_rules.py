@@ -85,6 +85,15 @@ CASES = [
         "Norland's Defence Ministry",
     ),
     case(
+        "resolve/named-group",
+        "Senators Ann Lie (D-NL) and Bo Berg (R-NL), along with Representative Tor Vikan, "
+        "wrote to the governor on Monday.\n\n"
+        "The letter was sent after the floods.\n\n"
+        "“The county needs help now,” the lawmakers wrote.",
+        "The county needs help now,",
+        "Ann Lie, Bo Berg and Tor Vikan",
+    ),
+    case(
         "resolve/previous-speaker",
         "Bo Berg inspected the dam on Monday.\n\n"
         "“There was no such order,” said a defence ministry spokesman. "
@@ -92,6 +101,28 @@ CASES = [
         "the troops would stay in their barracks",
         "a defence ministry spokesman",
         False,
+    ),
+    case(
+        "resolve/title-as-written",
+        "Roads Mantri Shri Tor Vikan opened the new bridge on Friday.\n\n"
+        "“The toll goes next year,” he said.\n\n"
+        "Roads Mantri added that the bridge had cost less than planned.",
+        "the bridge had cost less than planned",
+        "Tor Vikan",
+    ),
+    case(
+        "resolve/full-org-name",
+        "The Norland Parliament met in Bergen on Tuesday.\n\n"
+        "Parliament praises the efforts of the coast guard, the text says.",
+        "the efforts of the coast guard",
+        "Norland Parliament",
+    ),
+    case(
+        "resolve/body-of-possessor",
+        "Ann Lie, the singer, died on Monday. The Ann Lie Animal Foundation was her charity."
+        "\n\nLie's animal foundation said she had been in good health until May.",
+        "she had been in good health until May",
+        "Ann Lie Animal Foundation",
     ),
     case(
         "resolve/unresolved",

@@ -15,6 +15,7 @@ from workbench.annotations.models import Entity
 from workbench.annotations.selectors import annotation_list, double_reviewed
 from workbench.articles.models import Article, Project
 from workbench.suggest.finder.engine import Suggestion
+from workbench.suggest.finder.speakers import family_name_first
 from workbench.suggest.models import Decision, RunState, SuggestionDecision, SuggestionRun
 
 LISTED_CLAIMS = 8
@@ -135,6 +136,13 @@ def _folded(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
+def _other_the(name: str) -> str:
+    """The name with its leading "The" dropped, or with one added: "The Guardian" (a title as
+    the article spells it) is the registry's "Guardian", and the other way round."""
+    folded = _folded(name)
+    return folded[4:] if folded.startswith("the ") else f"the {folded}"
+
+
 class SpeakerRegistry:
     """A team's registry, read once, to match suggested speakers by name, alias or surname."""
 
@@ -144,8 +152,12 @@ class SpeakerRegistry:
         for entity in entities:
             for name in (entity.name, *entity.aliases):
                 self.named.setdefault(_folded(name), entity)
-            if entity.kind == "person" and len(entity.name.split()) >= 2:
-                surnames.setdefault(_folded(entity.name.split()[-1]), []).append(entity)
+            words = entity.name.split()
+            if entity.kind == "person" and len(words) >= 2:
+                surnames.setdefault(_folded(words[-1]), []).append(entity)
+                if family_name_first(words):
+                    # "Kim said": Kim Jong-un, whose family name comes first
+                    surnames.setdefault(_folded(words[0]), []).append(entity)
         # A surname stands for a person only when one person of the registry has it.
         self.surnames = {name: found[0] for name, found in surnames.items() if len(found) == 1}
 
@@ -155,7 +167,7 @@ class SpeakerRegistry:
         surname alone ("Lie said"), the one person of the registry with that surname."""
         if not item.speaker or item.kind != "quote":
             return None
-        entity = self.named.get(_folded(item.speaker))
+        entity = self.named.get(_folded(item.speaker)) or self.named.get(_other_the(item.speaker))
         if entity is None and mention and item.speaker_kind != "other":
             entity = self.named.get(_folded(mention))
         single = len(item.speaker.split()) == 1 and item.speaker[:1].isupper()
@@ -173,7 +185,7 @@ def speaker_registry(*, team: Team, names: list[str] | None = None) -> SpeakerRe
         for name in filter(None, map(_folded, names)):
             wanted |= Q(search_names__contains=name)
             if " " not in name:
-                wanted |= Q(name__iendswith=f" {name}")
+                wanted |= Q(name__iendswith=f" {name}") | Q(name__istartswith=f"{name} ")
         entities = entities.filter(wanted)
     return SpeakerRegistry(list(entities.order_by("pk")))
 
@@ -187,7 +199,7 @@ def _mention(article: Article, item: Suggestion) -> str:
 def speaker_registry_match(*, article: Article, item: Suggestion) -> Entity | None:
     """Return the entity of the article's team that a suggested speaker is, if any."""
     mention = _mention(article, item)
-    names = [item.speaker or "", mention]
+    names = [item.speaker, mention, _other_the(item.speaker)] if item.speaker else [mention]
     return speaker_registry(team=article.project.team, names=names).match(item, mention)
 
 

@@ -1420,6 +1420,9 @@ def _content_name_said(r: _Reported) -> Indirect | None:
         k -= 1  # "…, political experts said"
         modifiers += 1
     k = _before_closing_mark(tokens, k)
+    role = r.speaker.role_span
+    if role is not None and role[0] <= tokens[0].start:
+        return None  # "High Commissioner to Norland, Ann Lie, said:": the role, no content
     if after <= 4 and i > 2 and tokens[k].text == ",":
         return r.found(tokens[0].start, tokens[k - 1].end, r.speaker)
     return None

@@ -91,23 +91,17 @@ def _carry_speakers(article: Article, quotes: list[Quote], items: list) -> None:
     """A quotation with no cue of its own continues the nearest attribution before it.
 
     "Gilbert said the boycott would not hurt.\n\n“There's a sense of stability now.”": the
-    nearest earlier attribution, direct or indirect, within two paragraphs, gives the speaker.
+    nearest earlier attribution, direct or indirect, ending within two paragraphs, gives the
+    speaker; a quotation given it passes it on in turn.
     """
-    marks: list[tuple[int, int, Mention]] = []
+    # (where it ends, the speaker, whether a quotation without a cue carried it on)
+    marks: list[tuple[int, Mention, bool]] = []
     for _, how, item in items:
         if how == "direct":
             if item.cue is not None and item.cue.speaker is not None and item.cue.start >= 0:
-                marks.append(
-                    (
-                        max(item.end, item.cue.end),
-                        article.paragraph_of(item.start),
-                        item.cue.speaker,
-                    )
-                )
+                marks.append((max(item.end, item.cue.end), item.cue.speaker, False))
         elif item.speaker is not None:
-            marks.append(
-                (max(item.end, item.cue[1]), article.paragraph_of(item.start), item.speaker)
-            )
+            marks.append((max(item.end, item.cue[1]), item.speaker, False))
     marks.sort(key=lambda m: m[0])
     ends = [m[0] for m in marks]
     for quote in quotes:
@@ -116,10 +110,51 @@ def _carry_speakers(article: Article, quotes: list[Quote], items: list) -> None:
         k = bisect_right(ends, quote.start) - 1
         if k < 0:
             continue
-        end, paragraph, speaker = marks[k]
-        if quote.paragraph - paragraph <= 2 and quote.start - end < 1500:
-            quote.cue = Cue(-1, -1, speaker)
-            quote.score, quote.rule = _CARRIES.score, _CARRIES.name
+        # Counted from where the attribution ends: a quotation over several paragraphs, or
+        # one that carried the speaker on, reaches as far as its last paragraph.
+        end, speaker, chained = marks[k]
+        if quote.paragraph - article.paragraph_of(end - 1) <= 2 and quote.start - end < 1500:
+            if quote.cue is None or not chained:
+                quote.cue = Cue(-1, -1, speaker)
+                quote.score, quote.rule = _CARRIES.score, _CARRIES.name
+            marks.insert(k + 1, (quote.end, quote.cue.speaker or speaker, True))
+            ends.insert(k + 1, quote.end)
+
+
+# A quotation with nothing to carry that opens the paragraph after one whose subject is a
+# named person: "Foreign Minister Ann Lie has welcomed the deal.\n\n“We congratulate …”"
+# (the shape of a press release).
+_LEAD_SUBJECT = Rule("quote/lead-subject", lambda _q: None, 0.5)
+_LISTED_NEXT = re.compile(r"\s*(?:\([^)]{0,30}\)\s*)?(?:,|and\b|&)")
+
+
+def _lead_subjects(article: Article, registry: Registry, quotes: list[Quote]) -> None:
+    """Give a quotation with no speaker yet the person named as the subject that opens the
+    paragraph just before it, when that paragraph quotes no one."""
+    text = article.text
+    for quote in quotes:
+        if quote.cue is not None or quote.quote_type != "direct" or quote.paragraph == 0:
+            continue
+        start = article.paragraph_starts[quote.paragraph - 1]
+        opens = text[article.paragraph_starts[quote.paragraph] : quote.start].strip() == ""
+        if not opens or any(mark in text[start : quote.start] for mark in '“”"«»'):
+            continue
+        first_sentence = article.sentences[quote.paragraph - 1][:1]
+        end = first_sentence[0][1] if first_sentence else quote.start
+        named = next(((o, n) for o, n in registry.mentions if start <= o < end), None)
+        if named is None or named[0] not in registry.subjects or named[1] not in registry.people:
+            continue
+        offset, name = named
+        last = text.find(name.split()[-1], offset, end)
+        if last < 0:
+            continue
+        said = text[offset : last + len(name.split()[-1])]
+        if _LISTED_NEXT.match(text, offset + len(said)):
+            continue  # "Ann Lie and Bo Berg have welcomed …": which of them is not said
+        mention = Mention(offset, offset + len(said), said, "name", head_tokens=said.split())
+        mention.rule = _LEAD_SUBJECT.name
+        quote.cue = Cue(-1, -1, mention)
+        quote.score, quote.rule = _LEAD_SUBJECT.score, _LEAD_SUBJECT.name
 
 
 def _cue_dict(text: str, start: int, end: int) -> dict[str, object]:
@@ -228,6 +263,7 @@ def suggest(
     items: list[tuple[int, str, object]] = [(q.start, "direct", q) for q in quotes]
     items.extend((found.start, "indirect", found) for found in _indirect(article, quotes))
     _carry_speakers(article, quotes, items)
+    _lead_subjects(article, registry, quotes)
     items.sort(key=lambda item: item[0])
     built = _Built(article, raw, registry, _in_direct(raw, quotes))
     for _, how, item in items:
@@ -485,6 +521,7 @@ def _claims(
 RULE_NAMES: tuple[str, ...] = (
     *DIRECT_RULE_NAMES,
     _CARRIES.name,
+    _LEAD_SUBJECT.name,
     *(rule.name for rule in _INDIRECT_RULES),
     *PARTS_RULE_NAMES,
     _CHECKWORTHY.name,

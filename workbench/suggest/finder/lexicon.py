@@ -121,7 +121,7 @@ ORG_WORDS = frozenset(
     ap reuters afp bbc cnn nbc cbs abc msnbc npr politico breitbart guardian agency times
     tribune herald gazette observer chronicle telegraph magazine daily weekly initiative
     advisers project institute footwear strategies partners associates consulting consultants
-    communications holdings llc llp"""
+    communications holdings llc llp international"""
     )
 )
 

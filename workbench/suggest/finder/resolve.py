@@ -19,9 +19,26 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from .lexicon import ORG_SOURCE_NOUNS, ORG_WORDS, SOURCE_NOUNS, TITLES, split_words
+from .lexicon import (
+    CAPITALISED_STOPWORDS,
+    ORG_SOURCE_NOUNS,
+    ORG_WORDS,
+    SOURCE_NOUNS,
+    TITLES,
+    split_words,
+)
 from .rules import Rule, first
-from .speakers import _FEMALE_WORDS, _MALE_WORDS, _ROLE_WORDS, DETERMINERS, Mention, Registry
+from .speakers import (
+    _FEMALE_WORDS,
+    _MALE_WORDS,
+    _ROLE_WORDS,
+    DETERMINERS,
+    NOT_NAMES,
+    Mention,
+    Registry,
+    canonical,
+    first_name,
+)
 
 if TYPE_CHECKING:
     from .engine import Suggestion
@@ -138,6 +155,31 @@ def _trimmed(words: list[str], registry: Registry) -> str:
     return " ".join(words)
 
 
+# "The army spokesman, Colonel Ann Lie, added …" and "Colonel Ann Lie is the army's
+# spokesman": a role and a name tied by apposition or by "is", anywhere in the article.
+_ROLE_COMMA_NAME = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?)\s+(?P<role>[^,.;:()“”\"\n]{1,60}?),\s+"
+    r"(?P<name>(?:[A-Z][\w\-’'.]*\s+){1,3}[A-Z][\w\-’']*),"
+)
+_NAME_IS_ROLE = re.compile(
+    r"(?P<name>[A-Z][\w\-’'.]*(?:\s+[A-Z][\w\-’']*){1,3})\s+(?:is|was|has been|serves as)\s+"
+    r"(?:the|an?|[A-Z][\w\-]*[’']s)\s+(?P<role>[^,.;:()“”\"\n]{1,60}?)(?=[,.;:]|\s+(?:for|of|at|in)\b)"
+)
+
+
+def _tied_holders(text: str, registry: Registry) -> list[_Holder]:
+    """The people the article ties to a role by apposition or by "is" (see above)."""
+    found = []
+    for pattern in (_ROLE_COMMA_NAME, _NAME_IS_ROLE):
+        for match in pattern.finditer(text):
+            role = _words(match.group("role"))
+            head = _head(role)
+            name = _trimmed(canonical(match.group("name").split()).name, registry)
+            if head is not None and name in registry.people:
+                found.append(_Holder(match.start("name"), name, head, frozenset(role)))
+    return found
+
+
 def _holders(text: str, registry: Registry) -> list[_Holder]:
     """Every place the article names a person with a role, before the name or after it."""
     found = []
@@ -164,6 +206,7 @@ def _holders(text: str, registry: Registry) -> list[_Holder]:
         head = _head(role)
         if head is not None:
             found.append(_Holder(first_word, name, head, frozenset(role)))
+    found.extend(h for h in _tied_holders(text, registry) if h.offset not in seen)
     found.sort(key=lambda h: h.offset)
     return found
 
@@ -311,6 +354,81 @@ def _document_of_body(c: _Description) -> tuple[str, str] | None:
     return body, "organisation"
 
 
+# Plural nouns for people a sentence may list by name first: "the lawmakers", "the two leaders".
+_GROUP_NOUNS = frozenset(
+    split_words("""lawmakers legislators senators representatives ministers leaders members
+    mps meps officials envoys governors mayors presidents candidates authors researchers
+    scientists experts co-authors founders owners parents""")
+)
+_COUNTS = frozenset(split_words("two three four five six both"))
+# The words a subject that lists people may hold besides the names and their roles.
+_LIST_WORDS = frozenset(split_words("and along with as well together of the for"))
+# (not after an abbreviation: "U.S. Senators Ann Lie and …" is one sentence)
+_SENTENCE_BREAK = re.compile(r"(?<=[a-z0-9]{2}[.!?])\s+(?=[A-Z“\"])|\n+")
+_GROUP_REACH = 3000
+
+
+def _listed_subject(c: _Description, start: int, end: int) -> list[str]:
+    """The people a sentence's subject lists by name ("Senators Ann Lie (D-NL) and Bo Berg,
+    along with Representative Tor Vikan, wrote …"): the names before its first lowercase
+    word that is not part of a list, outside parentheses."""
+    depth, stop = 0, end
+    for match in re.finditer(r"[()]|[\w\-’'.]+", c.text[start:end]):
+        word = match.group()
+        depth += {"(": 1, ")": -1}.get(word, 0)
+        if depth == 0 and word[:1].islower() and word.lower() not in _LIST_WORDS:
+            stop = start + match.start()
+            break
+    names: list[str] = []
+    for offset, name in c.registry.mentions:
+        if start <= offset < stop and name in c.registry.people and name not in names:
+            names.append(name)
+    return names
+
+
+def _named_group(c: _Description) -> tuple[str, str] | None:
+    """ "the lawmakers wrote" after "Senators Ann Lie and Bo Berg, along with Representative
+    Tor Vikan, wrote …": the people the nearest sentence before lists as its subject, joined
+    as the article gives them."""
+    said = [w.lower() for w in c.text[c.start : c.end].split()]
+    if c.indefinite or len(said) < 2 or said[0] != "the" or said[-1] not in _GROUP_NOUNS:
+        return None
+    if any(w not in _COUNTS for w in said[1:-1]):
+        return None  # "the Vermont senators", "the Democratic leaders": a narrower group
+    reach = max(0, c.start - _GROUP_REACH)
+    bounds = [reach, *(m.end() for m in _SENTENCE_BREAK.finditer(c.text, reach, c.start))]
+    for k in range(len(bounds) - 1, 0, -1):
+        names = _listed_subject(c, bounds[k - 1], bounds[k])
+        if len(names) >= 2:
+            return ", ".join(names[:-1]) + " and " + names[-1], "other"
+    return None
+
+
+_POSSESSOR = re.compile(r"(?P<owner>[A-Z][\w\-]*)[’']s\s+(?P<rest>[a-z][a-z\s\-]*)$")
+
+
+def _body_of_possessor(c: _Description) -> tuple[str, str] | None:
+    """ "Ann Lie's animal foundation said" where the article names the "Ann Lie Animal
+    Foundation": the body whose name is the owner's and the description's words."""
+    match = _POSSESSOR.match(c.text[c.start : c.end])
+    if match is None:
+        return None
+    rest = match.group("rest").split()
+    if not rest or rest[-1] not in ORG_WORDS:
+        return None
+    name = r"\s+".join(re.escape(w[:1].upper() + w[1:]) for w in rest)
+    found = re.search(
+        r"(?:[A-Z][\w\-]*\s+){0,3}" + re.escape(match.group("owner")) + r"\s+" + name + r"\b",
+        c.text,
+    )
+    if found is None:
+        return None
+    words = found.group().split()
+    while words[0].lower() in _NOT_IN_ORG_NAMES:
+        words = words[1:]  # "The Ann Lie Animal Foundation" opening a sentence
+    return " ".join(words), "organisation"
+
+
 # How a description becomes a name, tried in order.
 _RULES: tuple[Rule[_Description, tuple[str, str]], ...] = (
     Rule("resolve/object-pronoun", _object_pronoun),  # "Ann Lie … According to her, …"
@@ -321,13 +439,23 @@ _RULES: tuple[Rule[_Description, tuple[str, str]], ...] = (
     Rule("resolve/role-after", _role_after),  # "the minister said … Minister Ann Lie"
     Rule("resolve/only-holder", _only_holder),  # "Norland's governor": the one governor named
     Rule("resolve/spokesperson-of-body", _spokesperson_of_body),  # "a ministry spokesman"
+    Rule("resolve/named-group", _named_group),  # "Ann Lie and Bo Berg wrote … the lawmakers"
+    Rule("resolve/body-of-possessor", _body_of_possessor),  # "Lie's foundation": its full name
 )
 # A description nothing ties to a name: kept, without its article, and marked unresolved.
 _UNRESOLVED = Rule("resolve/unresolved", lambda _c: None)
+# A title written alone where the article writes it before a name elsewhere: "Raksha Mantri
+# Shri Ann Lie … Raksha Mantri added that …" (tried on capitalised mentions the speaker finder
+# took for a name, so outside the table of descriptions).
+_TITLE_AS_WRITTEN = Rule("resolve/title-as-written", lambda _c: None)
+# An organisation named in short ("Parliament") where the article writes its full name.
+_FULL_ORG = "resolve/full-org-name"
 RULE_NAMES: tuple[str, ...] = (
     *(rule.name for rule in _RULES),
     _UNRESOLVED.name,
     "resolve/previous-speaker",
+    _TITLE_AS_WRITTEN.name,
+    _FULL_ORG,
 )
 
 
@@ -429,17 +557,113 @@ def _continue_descriptions(
             suggestion.speaker_rule = _PREVIOUS_SPEAKER.name
 
 
+_CAPITALISED_AFTER = r"((?:[ \t]+[A-Z][\w\-’'.]*){1,5})"
+
+
+def _titled(text: str, registry: Registry, title: str) -> list[tuple[int, str]]:
+    """Where the article writes `title` right before a person's name, with the name: "Raksha
+    Mantri" before "Shri Ann Lie" (the words after it cut by `canonical` to that title and a
+    name the article's registry knows)."""
+    words = title.split()
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words) or first_name(words[0]):
+        return []
+    found = []
+    for match in re.finditer(re.escape(title) + _CAPITALISED_AFTER, text):
+        cut = canonical(words + match.group(1).split())
+        name = " ".join(cut.name)
+        if cut.role == words and len(cut.name) >= 2 and name in registry.people:
+            found.append((match.start(), name))
+    return found
+
+
+def _title_as_written(titled: list[tuple[int, str]], at: int) -> str | None:
+    """The holder of a title written alone at `at`: the nearest named before it, else the first
+    named after it, near."""
+    before = [name for offset, name in titled if offset < at]
+    if before:
+        return before[-1]
+    after = [name for offset, name in titled if at < offset < at + _NEAR]
+    return after[0] if after else None
+
+
+# Members standing for their body: "MEPs call on the Council" is the Parliament speaking.
+_MEMBERS_OF = {"meps": "Parliament", "mps": "Parliament"}
+_NOT_IN_ORG_NAMES = CAPITALISED_STOPWORDS | NOT_NAMES
+
+
+_OFFICE_LEADS = TITLES | _NARROWING | {"interim"}
+_PERSONAL = re.compile(r"[\w’']+-[a-z]|(?:[A-Z]\.)+$")  # "Clinton-endorsing", "B."
+_CAPITALISED_BEFORE = re.compile(r"((?:[A-Z][\w\-’'&.]*[ \t]+){1,4})\Z")
+
+
+def _fullest_org(text: str, speaker: str) -> str:
+    """The fullest form of an organisation's name the article writes: "European Parliament"
+    for "Parliament", "The Guardian" where the article writes the title with its capital
+    "The" mid-sentence ("according to The Guardian")."""
+    words = speaker.split()
+    best, title = words, False
+    # Found by the name itself, then the capitalised words just before it (a pattern that
+    # starts with them would be tried at every offset of the text).
+    for match in re.finditer(re.escape(speaker) + r"(?![\w\-])", text):
+        before = _CAPITALISED_BEFORE.search(text, max(0, match.start() - 80), match.start())
+        if match.start() > 0 and text[match.start() - 1].isalnum():
+            continue  # inside a longer word
+        lead = before.group(1).split() if before is not None else []
+        if lead == ["The"]:
+            previous = text[max(0, match.start() - 40) : match.start() - 4].rstrip()
+            title = title or (previous[-1:].isalnum() or previous[-1:] == ",")
+        # only the words after any small word ("Remain In European Union" of a headline)
+        small = [k for k, w in enumerate(lead) if w.lower() in _NOT_IN_ORG_NAMES]
+        lead = lead[small[-1] + 1 :] if small else lead
+        if any(_PERSONAL.match(w) or first_name(w) or w.lower() in _OFFICE_LEADS for w in lead):
+            continue  # "Mayor Don Guardian", "Clinton-endorsing": a person, or a phrase
+        if any(w.endswith(("’s", "'s", ".", "’", "'")) for w in lead):
+            continue  # "Norland's Parliament", "U.S. Parliament": not one name
+        if len(lead) + len(words) > len(best):
+            best = lead + words
+    name = " ".join(best)
+    return f"The {name}" if title and best == words else name
+
+
+def _org_named_in_full(text: str, suggestion: Suggestion) -> None:
+    """Give an organisation (or members standing for their body) its fullest name."""
+    speaker = suggestion.speaker or ""
+    if not speaker[:1].isupper():
+        return  # "the court": a description
+    body = _MEMBERS_OF.get(speaker.lower())
+    if body is not None and re.search(rf"\b{body}\b", text):
+        speaker, suggestion.speaker_kind = body, "organisation"
+    elif suggestion.speaker_kind != "organisation":
+        return
+    full = _fullest_org(text, speaker)
+    if full != suggestion.speaker:
+        suggestion.speaker, suggestion.speaker_rule = full, _FULL_ORG
+
+
 def resolve_speakers(text: str, registry: Registry, suggestions: list[Suggestion]) -> None:
     """Resolve, in place, each speaker that is a description to the named person or body the
     article gives that role; mark those that stay descriptions (or pronouns) unresolved; a
     pronoun right after a description continues it."""
     holders: list[_Holder] | None = None
     described: list[Suggestion] = []
+    titles: dict[str, list[tuple[int, str]]] = {}
     for suggestion in suggestions:
         if suggestion.speaker_rule == _PRONOUN_UNRESOLVED:
             suggestion.speaker_resolved = False
             continue
-        if not suggestion.speaker or not _is_description(text, suggestion):
+        if not suggestion.speaker:
+            continue
+        _org_named_in_full(text, suggestion)
+        if not _is_description(text, suggestion):
+            if suggestion.speaker not in titles:
+                titles[suggestion.speaker] = _titled(text, registry, suggestion.speaker)
+            titled = _title_as_written(
+                titles[suggestion.speaker], suggestion.speaker_start or suggestion.start
+            )
+            if titled is not None:
+                suggestion.role = suggestion.role or suggestion.speaker
+                suggestion.speaker, suggestion.speaker_kind = titled, "person"
+                suggestion.speaker_rule = _TITLE_AS_WRITTEN.name
             continue
         described.append(suggestion)
         context = _Description(text, registry, suggestion)

@@ -394,12 +394,30 @@ def _with_role(mention: Mention, text: str, role: tuple[int, int]) -> Mention:
     return mention
 
 
+def _body_then_person(c: _Before, head: Mention) -> bool:
+    """ "the director of Norland's Civic Watch, Ann Lie, said", "a spokesman for Sen. Bo Berg,
+    Ann Lie, said": the body or person a role is of, and the appositive is only the speaker's
+    name (which the role-then-name rule takes)."""
+    inner = c.inner
+    words = inner.text.split() if inner is not None else []
+    if len(words) < 2 or _looks_like_org(words):
+        return False
+    return _word_before(c.tokens, head) in {"of", "at", "for", "to"} or c.text[
+        max(0, head.start - 3) : head.start
+    ] in {"’s ", "'s "}
+
+
 def _before_appositive(c: _Before) -> Mention | None:
     """ "Renad Mansour, Iraq specialist at …, said": the name, with the appositive as role."""
     if c.apposition is None:
         return None
     head, role = c.head
-    if head is not None and head.kind in {"name", "org"} and not _is_place(c.tokens, head):
+    if (
+        head is not None
+        and head.kind in {"name", "org"}
+        and not _is_place(c.tokens, head)
+        and not _body_then_person(c, head)
+    ):
         return _with_role(head, c.text, role)
     return None
 
@@ -428,7 +446,14 @@ def _before_role_then_name(c: _Before) -> Mention | None:
     if head is None or inner is None:
         return None
     if head.kind == "name" and _word_before(c.tokens, head) in {"in", "to"}:
-        return None
+        # "Ann Lie, who served in Iran, Turkey and France, said" is a list; "High
+        # Commissioner to Norland, Ann Lie, said" names the envoy
+        k = speaker_start(c.tokens, head) - 2
+        if k < 0 or not _office(c.tokens[k].text):
+            return None
+        while k > 0 and c.tokens[k - 1].capitalised:
+            k -= 1  # the role is the whole office: "British High Commissioner to Norland"
+        return _with_role(inner, c.text, (c.tokens[k].start, head.end))
     inner.role = head.text
     inner.role_span = (head.start, head.end)
     return inner
@@ -1234,7 +1259,9 @@ _PLACES = frozenset(
     west_virginia rhode_island los_angeles san_francisco san_diego san_antonio las_vegas
     des_moines silicon_valley puerto_rico saudi_arabia united_states united_kingdom hong_kong
     costa_rica sri_lanka el_salvador great_britain north_korea south_korea new_zealand
-    south_africa tel_aviv el_paso palm_beach long_island staten_island""")
+    south_africa tel_aviv el_paso palm_beach long_island staten_island middle_east far_east
+    west_bank gaza_strip new_delhi abu_dhabi kuala_lumpur buenos_aires sao_paulo cape_town
+    north_korean south_korean""")
 )
 
 
@@ -1379,6 +1406,16 @@ _PLURAL_GROUP = re.compile(
 )
 
 
+# A hyphenated given name of two short syllables after the family name: "Kim Jong-un",
+# "Bong Young-shik" (Korean names in English text).
+_GIVEN_NAME_AFTER_FAMILY = re.compile(r"[A-Z][a-z]{1,4}-[A-Za-z][a-z]{1,4}")
+
+
+def family_name_first(words: list[str]) -> bool:
+    """Whether a name is written family name first ("Kim Jong-un"), so "Kim" alone is him."""
+    return len(words) == 2 and bool(_GIVEN_NAME_AFTER_FAMILY.fullmatch(words[1]))
+
+
 @dataclass
 class Person:
     name: str
@@ -1507,12 +1544,15 @@ class Canonical:
 # a title ("Minister of Finance", "Envoy for Regional Affairs", "rapporteur on transport").
 _NAME_SUFFIXES = frozenset(split_words("jr jr. sr sr. ii iii iv"))
 # Letters after a name for an office or an honour: "Ann Lie MP", "Ann Lie QC".
-_POST_NOMINALS = frozenset(split_words("mp mep mla msp mpp td qc kc obe mbe cbe kbe dbe ao ac phd"))
+_POST_NOMINALS = frozenset(
+    split_words("mp mep mla msp mpp td qc kc obe mbe cbe kbe dbe ao ac phd cmg kcmg gcmg dcmg cvo")
+)
 _PORTFOLIO_OPENERS = frozenset(split_words("of for on"))
 _INITIAL = re.compile(r"[A-Z]\.")
 
 
-def _first_name(word: str) -> bool:
+def first_name(word: str) -> bool:
+    """Whether a word is a first name the lexicon knows ("Ann")."""
     lowered = word.lower()
     return lowered in MALE_NAMES or lowered in FEMALE_NAMES
 
@@ -1520,7 +1560,7 @@ def _first_name(word: str) -> bool:
 def _named_by(words: list[str], k: int) -> bool:
     """Whether words[k] follows a first name or an initial, so is a surname however much it
     looks like a title: "Peter T. King", "Ann King"."""
-    return k >= 1 and (_first_name(words[k - 1]) or bool(_INITIAL.fullmatch(words[k - 1])))
+    return k >= 1 and (first_name(words[k - 1]) or bool(_INITIAL.fullmatch(words[k - 1])))
 
 
 def _office(word: str) -> bool:
@@ -1547,7 +1587,7 @@ def _office_like(word: str) -> bool:
         and lowered.isalpha()
         and lowered.endswith(_PERSON_ENDINGS)
         and not lowered.endswith(("ment", "ments"))
-        and not _first_name(word)
+        and not first_name(word)
     )
 
 
@@ -1555,7 +1595,7 @@ def _portfolio_name(rest: list[str]) -> list[str]:
     """The name after a portfolio ("Finance Ann Lie", "Health and Human Services Ann Lie"):
     from its first name or initial on, else its last two words (one when two are left)."""
     for j in range(1, len(rest) - 1):
-        if (_first_name(rest[j]) or _INITIAL.fullmatch(rest[j])) and rest[j + 1][:1].isupper():
+        if (first_name(rest[j]) or _INITIAL.fullmatch(rest[j])) and rest[j + 1][:1].isupper():
             return rest[j:]
     if len(rest) < 2:
         return []  # "President of Norland": the portfolio, and no name after it
@@ -1579,7 +1619,7 @@ def _plain_name(name: list[str]) -> bool:
     no list holds ("Port Administrator Ann Lie", not "Border Wall Contract Tor Vikan")."""
     if _INITIAL.fullmatch(name[0]):
         return False  # "Sander M. Levin": the office-looking word is his first name
-    return len(name) == 2 or (len(name) == 3 and _first_name(name[0]))
+    return len(name) == 2 or (len(name) == 3 and first_name(name[0]))
 
 
 def _cut_after_office(words: list[str], portfolio: bool) -> Canonical | None:
@@ -1613,10 +1653,30 @@ def _place_after(words: list[str]) -> list[str] | None:
             and (_named_by(words, p - 1) or not (_office(before) or _office_like(before)))
             and all(w[:1].isupper() for w in after)
             # "Ann Lie of Georgia", but not "(Head) of Finance Tor Vikan": a name after "of"
-            and not (len(after) >= 2 and any(_first_name(w) for w in after))
+            and not (len(after) >= 2 and any(first_name(w) for w in after))
         ):
             return words[:p]
     return None
+
+
+def _body_then_name(words: list[str]) -> Canonical | None:
+    """ "(director of) Civic Watch International Kei-lun Tam", "(Ambassador to the) United
+    Nations Ann Lie": a body's name run into the person's, who is the last two words after the
+    body's last organisation word (three when a first name opens them)."""
+    last = max(
+        (k for k, w in enumerate(words) if _strip_possessive(w).lower().rstrip(".") in ORG_WORDS),
+        default=-1,
+    )
+    tail = words[last + 1 :]
+    if last < 0 or not (len(tail) == 2 or (len(tail) == 3 and first_name(tail[0]))):
+        return None
+    if not (first_name(tail[0]) or "-" in tail[0]):
+        return None  # a person's first name ("Ann", "Kei-lun"), not "(Church) Shooting Survivors"
+    if not all(w[:1].isupper() and w.lower() not in _PLACES for w in tail) or any(
+        w.lower().rstrip(".") in ORG_WORDS | _NAME_SUFFIXES or _INITIAL.fullmatch(w) for w in tail
+    ):
+        return None
+    return Canonical(tail, words[: last + 1])
 
 
 def _office_then_person(cut: Canonical, words: list[str]) -> bool:
@@ -1627,7 +1687,8 @@ def _office_then_person(cut: Canonical, words: list[str]) -> bool:
         len(cut.name) >= 2
         and not _looks_like_org(cut.name)
         and (
-            any(_office(w) for w in cut.role)
+            cut.rule == "name/body-then-name"
+            or any(_office(w) for w in cut.role)
             or any(w.lower() in HONORIFICS for w in words[: len(words) - len(cut.name)])
         )
     )
@@ -1637,10 +1698,10 @@ def _lead_then_first_name(words: list[str]) -> Canonical | None:
     """Capitalised words before a first and last name that are not names themselves: the end
     of a portfolio or a place the name pattern ran into ("Argentina Ann Lie" of "President of
     Argentina Ann Lie"); not "Mary Ann Lie" (a first name opens it) nor "Ann Marie Lie"."""
-    if len(words) < 3 or _first_name(words[0]) or _INITIAL.fullmatch(words[0]):
+    if len(words) < 3 or first_name(words[0]) or _INITIAL.fullmatch(words[0]):
         return None
     j = len(words) - 2
-    if not _first_name(words[j]) or any(_first_name(w) for w in words[:j]):
+    if not first_name(words[j]) or any(first_name(w) for w in words[:j]):
         return None
     if not all(w[:1].isupper() for w in words[:j]):
         return None
@@ -1652,10 +1713,10 @@ def _lead_then_first_name(words: list[str]) -> Canonical | None:
 def _post_nominal(words: list[str]) -> list[str] | None:
     """ "the Hon Ann Lie MP": letters after the name, not part of it (not "Ann LIE", a
     surname in capitals)."""
-    last = words[-1] if len(words) >= 3 else ""
-    if last.isupper() and last.lower().rstrip(".") in _POST_NOMINALS:
-        return words[:-1]
-    return None
+    cut = list(words)
+    while len(cut) >= 3 and cut[-1].isupper() and cut[-1].lower().rstrip(".") in _POST_NOMINALS:
+        cut.pop()  # "Ann Lie CMG OBE": each set of letters
+    return cut if len(cut) < len(words) else None
 
 
 # What a name drops at its end, then where its role ends and the name begins; tried in order.
@@ -1684,7 +1745,7 @@ def _several_people(words: list[str]) -> Canonical | None:
         len(c.name) < 2
         or not all(w[:1].isupper() for w in c.name)
         or _looks_like_org(c.name)
-        or not (c.role or _first_name(c.name[0]))
+        or not (c.role or first_name(c.name[0]))
         for c in names
     ):
         return None
@@ -1703,6 +1764,8 @@ _NAME_RULES: tuple[Rule[list[str], Canonical], ...] = (
     Rule("name/role-then-name", lambda w: _cut_after_office(w, portfolio=False)),
     # "(President of) Argentina Ann Lie", "(Minister for) State Development Ann Lie"
     Rule("name/lead-then-first-name", _lead_then_first_name),
+    # "(director of) Civic Watch International Kei-lun Tam"
+    Rule("name/body-then-name", _body_then_name),
     Rule("name/as-written", lambda w: Canonical(w, [])),  # "Ann Lie"
 )
 
@@ -1751,6 +1814,8 @@ class Registry:
         self.text = text
         self.people: dict[str, Person] = {}
         self.by_surname: dict[str, list[tuple[int, str]]] = {}
+        # Family names written first ("Kim" of "Kim Jong-un"), for a later "Kim said".
+        self.by_family: dict[str, list[tuple[int, str]]] = {}
         self.mentions: list[tuple[int, str]] = []  # (offset, canonical) for pronoun resolution
         self.subjects: set[int] = set()  # offsets of mentions that open a clause
         self.orgs: list[tuple[int, str]] = []
@@ -1889,6 +1954,8 @@ class Registry:
             person = self.people[name] = Person(name, gender, offset)
             surname = name.split()[-1].lower()
             self.by_surname.setdefault(surname, []).append((offset, name))
+            if family_name_first(name.split()):
+                self.by_family.setdefault(name.split()[0].lower(), []).append((offset, name))
         elif gender and not person.gender:
             person.gender = gender
         self.mentions.append((offset, name))
@@ -1952,6 +2019,9 @@ class Registry:
         earlier = [name for at, name in candidates if at < offset and name.split()[-1] == surname]
         if earlier:
             return earlier[-1]
+        family = [name for at, name in self.by_family.get(surname.lower(), []) if at < offset]
+        if family:
+            return family[-1]  # "Kim said" after "Kim Jong-un" (not "Su Kim", named later)
         return candidates[0][1] if candidates else None
 
     def _resolve_pronoun(self, mention: Mention) -> Resolved:
