@@ -9,7 +9,8 @@ Each of the 1,003 tweets (train 800, dev 197; test 200 more) is matched against 
 claims verified by Snopes. Reported per split, as the task scored it (trectools): MAP@1/3/5
 (MAP@5 is the official measure) and recall@5, then the query latency of each stage.
 
-- anchor: plain BM25 (k1 1.2, b 0.75) over claim and title, lower-cased words less stop words;
+- anchors: plain BM25 (k1 1.2, b 0.75) over claim and title, lower-cased words less stop
+  words, as they stand ("raw") and after `clean()` (URLs dropped, handles and hashtags split);
 - first stage: the same BM25 over Snowball stems, as FTS5's porter tokenizer would index them;
 - re-ranker: `workbench.factchecks.ranker.rerank` over the first stage's top `--pool`.
 
@@ -85,9 +86,14 @@ def load(root: Path, *, test: bool = False) -> tuple[dict[str, Candidate], list[
     return claims, splits
 
 
+def raw_words(text: str) -> list[str]:
+    """The issue's plain anchor: lower-cased words as they stand, less stop words."""
+    return [w for w in words(text) if w not in STOPWORDS]
+
+
 def plain_words(text: str) -> list[str]:
-    """The anchor's analyser: lower-cased words of the cleaned text, less stop words."""
-    return [w for w in words(clean(text)) if w not in STOPWORDS]
+    """The anchor's analyser: the same words after `clean()` (no URLs, split hashtags)."""
+    return raw_words(clean(text))
 
 
 class BM25:
@@ -158,9 +164,10 @@ def percentile(values: list[float], share: float) -> float:
 def evaluate(root: Path, *, test: bool, pool: int, weights: Path | None) -> None:
     claims, splits = load(root, test=test)
     started = time.perf_counter()
+    raw = BM25(corpus(claims), raw_words)
     anchor = BM25(corpus(claims), plain_words)
     first = BM25(corpus(claims), tokens)
-    print(f"indexed {len(claims):,} claims twice in {time.perf_counter() - started:.1f} s")
+    print(f"indexed {len(claims):,} claims three times in {time.perf_counter() - started:.1f} s")
     model = load_model(weights) if weights else load_model()
     timings: dict[str, list[float]] = defaultdict(list)
     print(f"{'split':6} {'system':24} {'MAP@1':>6} {'MAP@3':>6} {'MAP@5':>6} {'R@5':>6}  n")
@@ -168,7 +175,10 @@ def evaluate(root: Path, *, test: bool, pool: int, weights: Path | None) -> None
         rows: dict[str, list[dict[str, float]]] = defaultdict(list)
         for qid, text in split.queries.items():
             gold = split.gold[qid]
-            rows["BM25 anchor"].append(measures([d for d, _ in anchor.search(text, 5)], gold))
+            rows["BM25 raw words"].append(measures([d for d, _ in raw.search(text, 5)], gold))
+            rows["BM25 cleaned words"].append(
+                measures([d for d, _ in anchor.search(text, 5)], gold)
+            )
             t0 = time.perf_counter()
             found = first.search(text, pool)
             t1 = time.perf_counter()

@@ -31,8 +31,13 @@ from claim_match import BM25, UNPACKED, corpus, load, measures  # noqa: E402
 from workbench.factchecks.ranker.model import WEIGHTS, pool_features  # noqa: E402
 from workbench.factchecks.ranker.text import tokens  # noqa: E402
 
-# One pool per query: (feature rows, index of each gold claim in the pool, candidate ids).
-Pool = tuple[list[dict[str, float]], list[int], list[str]]
+# Products of two features (`a*b`) the linear model may also weigh; none by default, since
+# first_stage*claim_covered, query_covered*claim_covered and first_stage_rank*entities_shared
+# left dev MAP@5 where it was (0.819 both ways).
+PRODUCTS: tuple[str, ...] = ()
+
+# One pool per query: feature rows, indexes of the gold claims in it, candidate ids, gold ids.
+Pool = tuple[list[dict[str, float]], list[int], list[str], set[str]]
 
 
 def pools(root: Path, pool: int) -> dict[str, list[Pool]]:
@@ -138,20 +143,28 @@ def main() -> None:
     parser.add_argument("root", type=Path, help="checkout of sshaar/clef2020-factchecking-task2")
     parser.add_argument("--pool", type=int, default=50)
     parser.add_argument("--steps", type=int, default=300)
+    parser.add_argument("--train-pool", type=int, default=20, help="top of each pool fitted on")
+    parser.add_argument("--products", nargs="*", default=list(PRODUCTS), help="a*b features")
     parser.add_argument("--out", type=Path, default=WEIGHTS)
     args = parser.parse_args()
     started = time.perf_counter()
     data = pools(args.root, args.pool)
-    names = sorted(data["train"][0][0][0]) + ["bias"]
+    names = sorted(data["train"][0][0][0]) + list(args.products) + ["bias"]
     for split in data.values():
         for rows, *_ in split:
             for row in rows:
                 row["bias"] = 1.0
     train_x, dev_x = matrix(data["train"], names), matrix(data["dev"], names)
+    # Fitting on each pool's top only is 2.5 times quicker and loses nothing on dev: the
+    # gold claims that matter sit there.
+    fit_x = [
+        (x[: args.train_pool], [g for g in gold if g < args.train_pool], ids, rel)
+        for x, gold, ids, rel in train_x
+    ]
     print(f"features ready in {time.perf_counter() - started:.0f} s; {len(names)} weights")
     best = (-1.0, [], 0.0, 0)
-    for l2 in (0.0, 0.001, 0.01):
-        for index, w in enumerate(train(train_x, len(names), l2, args.steps)):
+    for l2 in (0.0, 0.003):
+        for index, w in enumerate(train(fit_x, len(names), l2, args.steps)):
             dev = map5(dev_x, w)
             if dev > best[0]:
                 best = (dev, w, l2, (index + 1) * 25)
@@ -173,7 +186,8 @@ def main() -> None:
             "to fit, dev 197 to choose L2 and steps; test never read",
             "first_stage": "BM25 k1 1.2 b 0.75 over Snowball stems of claim and title, "
             f"top {args.pool}",
-            "model": "linear, listwise softmax cross-entropy, full-batch Adam from zero",
+            "model": "linear, listwise softmax cross-entropy, full-batch Adam from zero, "
+            f"fitted on each pool's top {args.train_pool}",
             "chosen": {"l2": l2, "steps": steps},
             "figures": {
                 "train_MAP@5": round(map5(train_x, w), 4),
@@ -181,7 +195,8 @@ def main() -> None:
             },
             "script": "bench/train_ranker.py",
             "command": f"uv run python bench/train_ranker.py PATH --pool {args.pool} "
-            f"--steps {args.steps}",
+            f"--steps {args.steps} --train-pool {args.train_pool} "
+            f"--products {' '.join(args.products)}",
             "code_commit": commit,
             "date": datetime.date.today().isoformat(),
         },
