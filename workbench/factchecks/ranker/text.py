@@ -26,6 +26,7 @@ _CAMEL = re.compile(r"[A-Z]{2,}(?=[A-Z][a-z]|\d|\b)|[A-Z]?[a-z]+|[A-Z]+|\d+")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|\d+(?:[.,]\d+)*")
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d{3})*(?:\.\d+)?(?![\w])|(?<![\w.])\d+(?=[a-zA-Z%])")
 _SPACES = re.compile(r"\s+")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "\u00a0": " "})
 
 STOPWORDS = frozenset(
@@ -60,17 +61,18 @@ def _is_symbol(char: str) -> bool:
     return unicodedata.category(char) in {"So", "Sk", "Cs", "Co", "Cn"}
 
 
+@lru_cache(maxsize=16384)
 def clean(text: str) -> str:
     """Return text with URLs dropped, @handles and #hashtags split into words, emoji removed.
 
     HTML entities are decoded and curly quotes straightened; the words themselves (and their
-    case, which `entities()` reads) are kept.
+    case, which `entities()` reads) are kept. Cached: tokens, numbers and names all start here.
     """
     text = html.unescape(text).translate(_QUOTES)
     text = _URL.sub(" ", text)
     text = _HANDLE.sub(lambda m: _split_compound(m.group(1)), text)
     text = _HASHTAG.sub(lambda m: _split_compound(m.group(1)), text)
-    text = "".join(" " if _is_symbol(c) else c for c in text)
+    text = _NON_ASCII.sub(lambda m: " " if _is_symbol(m.group()) else m.group(), text)
     return _SPACES.sub(" ", text).strip()
 
 
