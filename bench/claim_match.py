@@ -82,7 +82,7 @@ def load(root: Path, *, test: bool = False) -> tuple[dict[str, Candidate], list[
     splits = [_split("train", v3 / "train", "tweets.queries.tsv")]
     splits.append(_split("dev", v3 / "dev", "tweets.queries.tsv"))
     if test:
-        splits.append(_split("test", folder / "test" / "test-input", "tweets.queries.tsv"))
+        splits.append(_split("test", folder / "test", "tweets.queries.tsv"))
     return claims, splits
 
 
