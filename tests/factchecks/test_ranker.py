@@ -158,3 +158,30 @@ def test_matched_terms_show_shared_words_and_numbers_once_in_text_order():
 
 def test_matched_terms_ignore_stop_words_and_other_numbers():
     assert matched_terms("the 5 cats", "the 6 cats and the dogs") == ["cats"]
+
+
+def test_rerank_orders_the_same_whatever_the_first_stage_scale():
+    query = "Pelosi's husband bought Tesla stock before the vote"
+    candidates = [
+        Candidate(id=1, text="Paul Pelosi bought Tesla stock before a vote."),
+        Candidate(id=2, text="Tesla stock fell before the vote."),
+        Candidate(id=3, text="The vote was held on Tuesday."),
+    ]
+    bm25 = [r.candidate.id for r in rerank(query, candidates, [12.5, 9.0, 4.0])]
+    ts_rank = [r.candidate.id for r in rerank(query, candidates, [0.125, 0.09, 0.04])]
+    assert bm25 == ts_rank
+
+
+def test_matched_terms_never_return_markup():
+    shown = matched_terms(
+        "<script>alert(1)</script> vaccine", '<img src=x onerror="alert(1)"> vaccine <script>'
+    )
+    # words only: the tags' names may match, their brackets and attributes never come back
+    assert shown == ["alert", "1", "vaccine", "script"]
+
+
+def test_clean_of_empty_and_symbol_only_text_is_empty():
+    assert clean("") == ""
+    assert clean("😀🎉 https://example.org") == ""
+    assert tokens("") == []
+    assert rerank("", [Candidate(id=1, text="")], [0.0])[0].candidate.id == 1
