@@ -13,6 +13,7 @@ from workbench.factchecks.ranker import (
     load_model,
     matched_terms,
     numbers,
+    query_words,
     rerank,
     split_tweet,
     tokens,
@@ -185,3 +186,13 @@ def test_clean_of_empty_and_symbol_only_text_is_empty():
     assert clean("😀🎉 https://example.org") == ""
     assert tokens("") == []
     assert rerank("", [Candidate(id=1, text="")], [0.0])[0].candidate.id == 1
+
+
+def test_query_words_are_distinct_unstemmed_content_words_safe_for_a_match_query():
+    # "1,000" splits as FTS5's unicode61 tokenizer splits it, so the words are the index's
+    words = query_words(
+        'Obama\'s "secret" vaccines: vaccines OR NEAR* -- @WHO #covid19 <b>1,000</b>'
+    )
+    assert words == ["obamas", "secret", "vaccines", "near", "covid", "19", "b", "1", "000"]
+    assert all(word.isalnum() for word in words)
+    assert len(query_words(" ".join(f"w{i}" for i in range(100)))) == 32

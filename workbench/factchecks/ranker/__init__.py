@@ -12,7 +12,7 @@ bench/train_ranker.py on CLEF 2020 CheckThat! Task 2; nothing is downloaded at r
 from __future__ import annotations
 
 from .model import Candidate, Model, Ranked, load_model, matched_terms, rerank
-from .text import clean, entities, numbers, split_tweet, tokens
+from .text import clean, entities, numbers, query_words, split_tweet, tokens
 
 __all__ = [
     "Candidate",
@@ -23,6 +23,7 @@ __all__ = [
     "load_model",
     "matched_terms",
     "numbers",
+    "query_words",
     "rerank",
     "split_tweet",
     "tokens",

@@ -111,6 +111,19 @@ def tokens(text: str) -> list[str]:
     return [stem(w) for w in words(clean(text)) if w not in STOPWORDS]
 
 
+def query_words(text: str, limit: int = 32) -> list[str]:
+    """Return a text's distinct content words (unstemmed, letters and digits only), in order.
+
+    For building a database first stage over the same words the re-ranker reads: OR them in
+    an FTS5 MATCH (`"w1" OR "w2"`) or a tsquery (`w1 | w2`); the database stems them itself.
+    """
+    seen: dict[str, None] = {}
+    for word in words(clean(text)):
+        if word not in STOPWORDS and len(seen) < limit:
+            seen.setdefault(word.replace("'", ""), None)
+    return list(seen)
+
+
 def numbers(text: str) -> set[str]:
     """Return the numbers in a text, normalised ("1,000" and "1000" match; "4.0" is "4")."""
     found = set()
