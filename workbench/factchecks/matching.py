@@ -1,0 +1,265 @@
+""" "Already checked?": the team's imported fact-checks and earlier claims most like a text.
+
+Two stages. The first asks the database for candidates with its own full-text engine:
+- SQLite: FTS5 with BM25 (`factchecks_fts` for fact-checks; the search app's
+  `search_annotation_fts` for claims), the text's content words OR-ed;
+- PostgreSQL: full-text search (`simple` tsvectors, `ts_rank`) OR-ed the same way, plus
+  `pg_trgm` trigram similarity on the fact-check's claim (catches spelling variants and
+  numbers written together).
+The second, `order_candidates`, scores each candidate the same way on both databases: the
+cosine of the two texts' content-word sets (numbers count double, a light plural folding),
+which is comparable between fact-checks and claims and between databases, with the first
+stage's rank to break ties. It is the one place a trained re-ranker plugs in.
+
+Scoping: fact-checks of the team (`factcheck_list`), claims of the team through
+`annotation_list`, the selector the lists and exports use, so the blind rule of double
+annotation holds here too. Nothing crosses teams.
+"""
+
+# ruff: noqa: S608 - table names come from model metadata; every value is a parameter.
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db import connection
+
+from workbench.accounts.models import Team
+from workbench.annotations.models import Annotation, AnnotationKind
+from workbench.annotations.selectors import User, annotation_list
+from workbench.articles.models import Article, Project
+from workbench.factchecks.models import FactCheck
+from workbench.factchecks.selectors import factcheck_list
+
+FACTCHECK, CLAIM = "factcheck", "claim"
+WORD = re.compile(r"[^\W_]+")
+MAX_QUERY_TERMS = 24
+CANDIDATES = 40
+# A match this close is "already checked" (the mark on article lists, the panel's emphasis).
+STRONG = 0.5
+_STOP_WORDS = """a about above after again against all also am an and any are as at be because been
+    before being below between both but by can could did do does doing down during each few
+    for from further had has have having he her here hers herself him himself his how i if in
+    into is it its itself just me more most my myself no nor not now of off on once only or
+    other our ours ourselves out over own said same says she should so some such than that the
+    their theirs them themselves then there these they this those through to too under until
+    up very was we were what when where which while who whom why will with would you your
+    yours yourself yourselves"""
+STOP_WORDS = frozenset(_STOP_WORDS.split())
+
+
+@dataclass
+class Candidate:
+    """A first-stage hit: the row's id, its text, and the engine's rank (higher is better)."""
+
+    kind: str
+    id: int
+    text: str
+    first_stage: float
+    score: float = 0.0
+    matched: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Match:
+    kind: str
+    url: str
+    text: str
+    rating: str
+    by: str
+    date: date | None
+    score: float
+    matched: list[str]
+    factcheck: FactCheck | None = None
+    annotation: Annotation | None = None
+    article: Article | None = None
+
+    @property
+    def strong(self) -> bool:
+        return self.score >= STRONG
+
+
+def fold(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def stem(word: str) -> str:
+    """Fold a plural the way a reader would not notice: "claims" is "claim", "has" stays."""
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def content_words(text: str) -> dict[str, str]:
+    """Return the text's content words, folded and stemmed, each with its first written form."""
+    words: dict[str, str] = {}
+    for match in WORD.finditer(text):
+        folded = fold(match.group())
+        if folded in STOP_WORDS or (len(folded) < 2 and not folded.isdigit()):
+            continue
+        words.setdefault(stem(folded), match.group())
+    return words
+
+
+def query_terms(text: str) -> list[str]:
+    """Return the words to ask the engine for: content words, longest (rarest, roughly) first."""
+    terms = {fold(m.group()) for m in WORD.finditer(text)} - STOP_WORDS
+    terms = {term for term in terms if len(term) > 1 or term.isdigit()}
+    return sorted(terms, key=lambda t: (-len(t), t))[:MAX_QUERY_TERMS]
+
+
+def _weight(word: str) -> float:
+    return 2.0 if any(c.isdigit() for c in word) else 1.0
+
+
+def order_candidates(query: str, candidates: list[Candidate]) -> list[Candidate]:
+    """Score the candidates against the query (0–1) and return them best first.
+
+    The one place a re-ranker (a trained model over these candidates) plugs in.
+    """
+    wanted = content_words(query)
+    wanted_norm = math.sqrt(sum(_weight(w) for w in wanted))
+    for candidate in candidates:
+        words = content_words(candidate.text)
+        shared = [word for word in wanted if word in words]
+        norm = wanted_norm * math.sqrt(sum(_weight(w) for w in words))
+        candidate.score = sum(_weight(w) for w in shared) / norm if norm else 0.0
+        candidate.matched = [words[word] for word in shared]
+    return sorted(candidates, key=lambda c: (-c.score, -c.first_stage, c.kind, c.id))
+
+
+def find_matches(
+    *, user: User, team: Team, text: str, top: int = 5, exclude: int | None = None
+) -> list[Match]:
+    """Return the team's fact-checks and earlier claims most like `text`, best first.
+
+    `exclude` is an annotation id left out (the claim being matched). At most `top` of each
+    kind, so a team's many claims cannot crowd out the published fact-checks, or the reverse.
+    Four queries: two to the engine, two to fetch the rows through the scoped selectors.
+    """
+    terms = query_terms(text)
+    if not terms or not user.is_authenticated or top < 1:
+        return []
+    check_ranks = dict(_first_stage(FACTCHECK, team, terms, text))
+    claim_ranks = dict(_first_stage(CLAIM, team, terms, text))
+    claim_ranks.pop(exclude, None)
+    checks = factcheck_list(user=user, team=team).in_bulk(list(check_ranks))
+    claims = (
+        annotation_list(user=user, kind=AnnotationKind.CLAIM)
+        .filter(article__project__team=team)
+        .prefetch_related(None)
+        .select_related("article")
+        .in_bulk(list(claim_ranks))
+    )
+    candidates = [
+        Candidate(FACTCHECK, pk, check.claim_reviewed, check_ranks[pk])
+        for pk, check in checks.items()
+    ] + [Candidate(CLAIM, pk, claim.exact, claim_ranks[pk]) for pk, claim in claims.items()]
+    ordered = order_candidates(text, candidates)
+    best = [c for c in ordered if c.kind == FACTCHECK][:top]
+    best += [c for c in ordered if c.kind == CLAIM][:top]
+    best.sort(key=lambda c: (-c.score, c.kind, c.id))
+    return [
+        _factcheck_match(c, checks[c.id]) if c.kind == FACTCHECK else _claim_match(c, claims[c.id])
+        for c in best
+        if c.score > 0
+    ]
+
+
+def _factcheck_match(candidate: Candidate, check: FactCheck) -> Match:
+    return Match(
+        kind=FACTCHECK,
+        url=check.url,
+        text=check.claim_reviewed,
+        rating=check.verdict,
+        by=check.publisher,
+        date=check.date_published,
+        score=round(candidate.score, 4),
+        matched=candidate.matched,
+        factcheck=check,
+    )
+
+
+def _claim_match(candidate: Candidate, claim: Annotation) -> Match:
+    return Match(
+        kind=CLAIM,
+        url=claim.get_absolute_url(),
+        text=claim.exact,
+        rating=claim.verdict,
+        by=claim.annotator.get_username() if claim.annotator_id else "",
+        date=claim.article.published or claim.created.date(),
+        score=round(candidate.score, 4),
+        matched=candidate.matched,
+        annotation=claim,
+        article=claim.article,
+    )
+
+
+def _first_stage(kind: str, team: Team, terms: list[str], text: str) -> list[tuple[int, float]]:
+    """Return (id, rank) of the engine's best candidates of a kind in the team, best first."""
+    vendor = connection.vendor
+    if vendor == "postgresql":
+        sql, params = _postgresql(kind, team, terms, text)
+    elif vendor == "sqlite":
+        sql, params = _sqlite(kind, team, terms)
+    else:  # pragma: no cover - the workbench runs on SQLite or PostgreSQL
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [(pk, float(rank)) for pk, rank in cursor.fetchall()]
+
+
+def _tables() -> tuple[str, str, str, str]:
+    return (
+        FactCheck._meta.db_table,
+        Annotation._meta.db_table,
+        Article._meta.db_table,
+        Project._meta.db_table,
+    )
+
+
+def _sqlite(kind: str, team: Team, terms: list[str]) -> tuple[str, list]:
+    # Each term a quoted FTS5 string: the words are letters and digits only, never syntax.
+    checks, annotations, articles, projects = _tables()
+    if kind == FACTCHECK:
+        match = "{claim} : (" + " OR ".join(f'"{t}"' for t in terms) + ")"
+        sql = (
+            f"SELECT f.id, -bm25(factchecks_fts) FROM factchecks_fts "
+            f"JOIN {checks} f ON f.id = factchecks_fts.rowid "
+            "WHERE factchecks_fts MATCH %s AND f.team_id = %s ORDER BY 2 DESC LIMIT %s"
+        )
+        return sql, [match, team.pk, CANDIDATES]
+    match = "{exact} : (" + " OR ".join(f'"{t}"' for t in terms) + ")"
+    sql = (
+        f"SELECT a.id, -bm25(search_annotation_fts) FROM search_annotation_fts "
+        f"JOIN {annotations} a ON a.id = search_annotation_fts.rowid "
+        f"JOIN {articles} ar ON ar.id = a.article_id JOIN {projects} p ON p.id = ar.project_id "
+        "WHERE search_annotation_fts MATCH %s AND a.kind = %s AND p.team_id = %s "
+        "ORDER BY 2 DESC LIMIT %s"
+    )
+    return sql, [match, CLAIM, team.pk, CANDIDATES]
+
+
+def _postgresql(kind: str, team: Team, terms: list[str], text: str) -> tuple[str, list]:
+    checks, annotations, articles, projects = _tables()
+    tsquery = " | ".join(terms)
+    if kind == FACTCHECK:
+        sql = (
+            "SELECT f.id, ts_rank(f.document, q) + similarity(f.claim_reviewed, %s) "
+            f"FROM {checks} f, to_tsquery('simple', %s) q "
+            "WHERE f.team_id = %s AND (f.document @@ q OR f.claim_reviewed %% %s) "
+            "ORDER BY 2 DESC LIMIT %s"
+        )
+        return sql, [text, tsquery, team.pk, text, CANDIDATES]
+    sql = (
+        "SELECT a.id, ts_rank(d.document, q) "
+        f"FROM search_annotation_document d JOIN {annotations} a ON a.id = d.annotation_id "
+        f"JOIN {articles} ar ON ar.id = a.article_id JOIN {projects} p ON p.id = ar.project_id, "
+        "to_tsquery('simple', %s) q "
+        "WHERE d.document @@ q AND a.kind = %s AND p.team_id = %s ORDER BY 2 DESC LIMIT %s"
+    )
+    return sql, [tsquery, CLAIM, team.pk, CANDIDATES]
