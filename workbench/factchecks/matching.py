@@ -38,6 +38,8 @@ FACTCHECK, CLAIM = "factcheck", "claim"
 WORD = re.compile(r"[^\W_]+")
 MAX_QUERY_TERMS = 24
 CANDIDATES = 40
+MIN_TERMS = 3
+POSTINGS_BUDGET = 3000
 # A match this close is "already checked" (the mark on article lists, the panel's emphasis).
 STRONG = 0.5
 _STOP_WORDS = """a about above after again against all also am an and any are as at be because been
@@ -144,15 +146,19 @@ def find_matches(
     terms = query_terms(text)
     if not terms or not user.is_authenticated or top < 1:
         return []
-    check_ranks = dict(_first_stage(FACTCHECK, team, terms, text))
-    claim_ranks = dict(_first_stage(CLAIM, team, terms, text))
+    check_ranks = dict(_first_stage(FACTCHECK, team, _rare(FACTCHECK, terms), text))
+    claim_ranks = dict(_first_stage(CLAIM, team, _rare(CLAIM, terms), text))
     claim_ranks.pop(exclude, None)
-    checks = factcheck_list(user=user, team=team).in_bulk(list(check_ranks))
+    # Unordered: an ordering made SQLite walk the team's index instead of fetching ids.
+    checks = factcheck_list(user=user, team=team).order_by().in_bulk(list(check_ranks))
     claims = (
         annotation_list(user=user, kind=AnnotationKind.CLAIM)
         .filter(article__project__team=team)
         .prefetch_related(None)
-        .select_related("article")
+        .select_related(None)
+        .select_related("article", "annotator")
+        .defer("article__body", "article__raw", "article__removed")
+        .order_by()
         .in_bulk(list(claim_ranks))
     )
     candidates = [
@@ -199,9 +205,61 @@ def _claim_match(candidate: Candidate, claim: Annotation) -> Match:
     )
 
 
+def _rare(kind: str, terms: list[str]) -> list[str]:
+    """Return the terms worth asking the engine for: the rarest, within a budget of postings.
+
+    A common word adds little to BM25 or ts_rank but makes the engine score every row that
+    holds it (with 100,000 fact-checks, a "percent" or "government" is thousands of rows). So
+    terms are taken rarest first while their document counts add up to POSTINGS_BUDGET, at
+    least MIN_TERMS of them; terms found nowhere are dropped. On PostgreSQL the counts come
+    from ANALYZE's statistics (`pg_stats.most_common_elems`: a word not listed is rare).
+    """
+    frequencies = _document_frequencies(kind, terms)
+    known = sorted((f, t) for t, f in frequencies.items() if f > 0)
+    chosen, spent = [], 0.0
+    for frequency, term in known:
+        if len(chosen) >= MIN_TERMS and spent + frequency > POSTINGS_BUDGET:
+            break
+        chosen.append(term)
+        spent += frequency
+    return chosen
+
+
+def _document_frequencies(kind: str, terms: list[str]) -> dict[str, float]:
+    if not terms:
+        return {}
+    marks = ", ".join(["%s"] * len(terms))
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            vocab = "factchecks_fts_vocab" if kind == FACTCHECK else "factchecks_claim_vocab"
+            cursor.execute(f"SELECT term, doc FROM {vocab} WHERE term IN ({marks})", terms)
+            return dict.fromkeys(terms, 0) | dict(cursor.fetchall())
+        table, column = (
+            (FactCheck._meta.db_table, "document")
+            if kind == FACTCHECK
+            else ("search_annotation_document", "document")
+        )
+        cursor.execute(
+            "SELECT most_common_elems::text::text[], most_common_elem_freqs, "
+            "(SELECT reltuples FROM pg_class WHERE relname = %s) "
+            "FROM pg_stats WHERE tablename = %s AND attname = %s",
+            [table, table, column],
+        )
+        row = cursor.fetchone()
+    if row is None or row[0] is None:
+        return dict.fromkeys(terms, 1.0)  # no statistics yet: every word, as rare
+    common = dict(zip(row[0], row[1], strict=False))
+    rows = max(float(row[2] or 0), 1.0)
+    # A word ANALYZE did not list is rarer than the rarest it did.
+    floor = min(row[1][: len(row[0])], default=0.0) / 2
+    return {term: common.get(term, floor) * rows or 1.0 for term in terms}
+
+
 def _first_stage(kind: str, team: Team, terms: list[str], text: str) -> list[tuple[int, float]]:
     """Return (id, rank) of the engine's best candidates of a kind in the team, best first."""
     vendor = connection.vendor
+    if not terms:
+        return []
     if vendor == "postgresql":
         sql, params = _postgresql(kind, team, terms, text)
     elif vendor == "sqlite":

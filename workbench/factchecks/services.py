@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +22,9 @@ from workbench.factchecks.claimreview import Record, RecordError, read_document
 from workbench.factchecks.models import FactCheck
 
 BATCH = 2000
-UPDATED_FIELDS = [
+COLUMNS = [
+    "team_id",
+    "url",
     "claim_reviewed",
     "rating",
     "rating_value",
@@ -33,9 +36,14 @@ UPDATED_FIELDS = [
     "claimant",
     "appearances",
     "raw",
-    "imported_by",
+    "imported_by_id",
     "imported_at",
 ]
+UPSERT_SQL = (
+    f"INSERT INTO {FactCheck._meta.db_table} ({', '.join(COLUMNS)}) "  # noqa: S608 - constants
+    f"VALUES ({', '.join(['%s'] * len(COLUMNS))}) ON CONFLICT (team_id, url) DO UPDATE SET "
+    + ", ".join(f"{column} = excluded.{column}" for column in COLUMNS[2:])
+)
 
 
 @dataclass
@@ -151,38 +159,40 @@ def _advance(progress: Callable[[int], object] | None, count: int) -> None:
 def _upsert(
     team: Team, actor: AbstractBaseUser | None, records: list[Record], report: ImportReport
 ) -> None:
+    """Insert or update the records by (team, url) with one executemany.
+
+    Plain SQL rather than bulk_create: building and preparing a model instance per record was
+    half the time of an import of 100,000. `INSERT … ON CONFLICT … DO UPDATE` reads the same on
+    SQLite and PostgreSQL; the values are prepared as Django's fields would prepare them.
+    """
     if not records:
         return
-    now = timezone.now()
     urls = [record.url for record in records]
     existing = set(FactCheck.objects.filter(team=team, url__in=urls).values_list("url", flat=True))
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    actor_id = actor.pk if actor is not None else None
     rows = [
-        FactCheck(
-            team=team,
-            url=record.url,
-            claim_reviewed=record.claim_reviewed,
-            rating=record.rating,
-            rating_value=record.rating_value,
-            best_rating=record.best_rating,
-            worst_rating=record.worst_rating,
-            publisher=record.publisher,
-            publisher_url=record.publisher_url,
-            date_published=record.date_published,
-            claimant=record.claimant,
-            appearances=record.appearances,
-            raw=record.raw,
-            imported_by=actor,
-            imported_at=now,
+        (
+            team.pk,
+            record.url,
+            record.claim_reviewed,
+            record.rating,
+            record.rating_value,
+            record.best_rating,
+            record.worst_rating,
+            record.publisher,
+            record.publisher_url,
+            record.date_published.isoformat() if record.date_published else None,
+            record.claimant,
+            json.dumps(record.appearances, ensure_ascii=False),
+            json.dumps(record.raw, ensure_ascii=False),
+            actor_id,
+            now,
         )
         for record in records
     ]
-    FactCheck.objects.bulk_create(
-        rows,
-        batch_size=500,
-        update_conflicts=True,
-        unique_fields=["team", "url"],
-        update_fields=UPDATED_FIELDS,
-    )
+    with connection.cursor() as cursor:
+        cursor.executemany(UPSERT_SQL, rows)
     if connection.vendor == "sqlite":
         ids = list(FactCheck.objects.filter(team=team, url__in=urls).values_list("id", flat=True))
         index.reindex(connection, ids)
