@@ -413,6 +413,21 @@ TABLE: dict[tuple[str, str], Row] = {
         "401 201 403 201 201", data=lambda w: {"url": "https://example.org/new", "title": "New"}
     ),
     ("api:source-detail", "GET"): API_READ,
+    # --- the API: fact-checks and matches (issue 17) -------------------------------------------
+    ("api:factcheck-list", "GET"): API_OWN,
+    ("api:factcheck-detail", "GET"): API_READ,
+    # The outsider names this team: unknown to them (400); a viewer may not import (403).
+    ("api:factcheck-import", "POST"): Row(
+        "401 400 403 200 200",
+        data=lambda w: {
+            "team": w.team.pk,
+            "text": '{"@type": "ClaimReview", "url": "https://c.example/new", "claimReviewed": "x"}',
+        },
+    ),
+    ("api:annotation-matches", "GET"): API_READ,
+    ("api:matches", "POST"): Row(
+        "401 400 200 200 200", data=lambda w: {"team": w.team.pk, "text": "strike commander"}
+    ),
     # --- the API: assignments, adjudications ---------------------------------------------------
     ("api:assignment-list", "GET"): API_OWN,
     ("api:assignment-list", "POST"): Row(

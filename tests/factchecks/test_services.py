@@ -127,3 +127,25 @@ def test_import_factchecks_command_json_and_errors(world, tmp_path):
 def test_import_factchecks_command_unknown_team(world, tmp_path):
     with pytest.raises(CommandError, match="No team"):
         call_command("import_factchecks", "x.json", "--team", "nope")
+
+
+def test_match_claims_command_one_line_per_input(world, monkeypatch):
+    from tests.factchecks.conftest import UNEMPLOYMENT, claim_in, import_reviews, review
+
+    import_reviews(world.team, review("https://checker.example/u", UNEMPLOYMENT, "Mostly False"))
+    claim_in(world.project, world.reviewer, UNEMPLOYMENT, verdict="False")
+    lines = [
+        json.dumps({"id": "a", "text": "unemployment fell to 3.1 percent"}),
+        "not json",
+        json.dumps({"id": 7, "text": "zebra"}),
+    ]
+    monkeypatch.setattr("sys.stdin", io.StringIO("\n".join(lines) + "\n"))
+    out = io.StringIO()
+    call_command("match_claims", "--team", "desk", "--top", "3", "--json", stdout=out)
+    first, bad, none = (json.loads(line) for line in out.getvalue().splitlines())
+    assert first["id"] == "a"
+    assert {m["kind"] for m in first["matches"]} == {"factcheck", "claim"}
+    assert set(first["matches"][0]) == {"kind", "url", "text", "rating", "score"}
+    assert {m["rating"] for m in first["matches"]} == {"Mostly False", "False"}
+    assert "error" in bad
+    assert none == {"id": 7, "matches": []}
