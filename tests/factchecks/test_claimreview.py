@@ -91,3 +91,15 @@ def test_read_document_keeps_html_as_text_and_drops_nul():
 def test_read_document_malformed_whole_document():
     [error] = records('[{"a": 1},')
     assert (error.number, error.code) == (1, "bad_json")
+
+
+def test_read_document_integer_past_64_bits_is_still_json():
+    big = {**AFP_STYLE, "reviewRating": {"ratingValue": 10**30, "bestRating": 5, "worstRating": 1}}
+    [error] = records(json.dumps(big))
+    assert error.code == "rating_out_of_range"
+
+
+def test_read_document_deep_nesting_is_refused_for_that_record():
+    deep = "[" * 5000 + "]" * 5000
+    [error] = records(deep)
+    assert error.code in ("too_deep", "bad_json")

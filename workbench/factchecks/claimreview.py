@@ -19,9 +19,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from urllib.parse import urlsplit
 
+import orjson
+from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
 from django.utils.translation import gettext as _
 
 from workbench.articles.jsonl import UNSTORABLE, check_depth, iter_lines, too_deep
@@ -31,7 +33,6 @@ LD_JSON_BLOCK = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 MAX_APPEARANCES = 20
-_url_valid = URLValidator(schemes=["http", "https"])
 
 
 @dataclass
@@ -89,8 +90,10 @@ def _is_single_object(text: str) -> bool:
 
 def _load(text: str, number: int) -> object:
     try:
-        value = json.loads(text)
-        check_depth(value)
+        value = _loads(text)
+        # Only a text with that many brackets can nest that deep: most records skip the walk.
+        if text.count("{") + text.count("[") > settings.WORKBENCH_MAX_JSON_DEPTH:
+            check_depth(value)
     except json.JSONDecodeError as error:
         return RecordError(
             number, _("Not valid JSON (%(error)s).") % {"error": error.msg}, "bad_json"
@@ -98,6 +101,17 @@ def _load(text: str, number: int) -> object:
     except (RecursionError, ValidationError):
         return RecordError(number, " ".join(too_deep().messages), "too_deep")
     return value
+
+
+def _loads(text: str) -> object:
+    """Parse JSON with orjson (a fifth of the time), or the standard library for what it refuses.
+
+    orjson refuses integers past 64 bits, which are valid JSON.
+    """
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return json.loads(text)
 
 
 def _claim_reviews(value: object) -> Iterator[dict]:
@@ -137,15 +151,11 @@ def _fields(item: dict, number: int) -> Record:
     record.url = _text(item.get("url"))
     if not record.url:
         raise ValidationError(_("The record has no url."), code="no_url")
-    try:
-        _url_valid(record.url)
-    except ValidationError as error:
+    if not _is_web_address(record.url):
         raise ValidationError(
             _("The url is not an http(s) address: %(url)s") % {"url": record.url[:200]},
             code="bad_url",
-        ) from error
-    if len(record.url) > 2000:
-        raise ValidationError(_("The url is longer than 2,000 characters."), code="bad_url")
+        )
     _read_rating(record, _first(item.get("reviewRating")))
     names, urls = _names(item.get("author") or item.get("publisher"))
     record.publisher, record.publisher_url = names[:300], _first_url(urls)
@@ -178,6 +188,21 @@ def _read_rating(record: Record, rating: object) -> None:
             )
     record.rating_value = value
     record.best_rating, record.worst_rating = (best, worst) if ranged else (None, None)
+
+
+def _is_web_address(url: str) -> bool:
+    """Whether the text is an http(s) URL with a host, no spaces, at most 2,000 characters.
+
+    The check Django's URLValidator makes costs 50 µs a record (5 s in an import of 100,000);
+    this one keeps what matters here: a link a reader can follow, never `javascript:`.
+    """
+    if len(url) > 2000 or " " in url:
+        return False
+    try:
+        parts = urlsplit(url)
+        return parts.scheme in ("http", "https") and bool(parts.hostname)
+    except ValueError:
+        return False
 
 
 def _as_list(value: object) -> list:

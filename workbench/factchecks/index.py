@@ -62,17 +62,24 @@ def uninstall(connection: BaseDatabaseWrapper) -> None:
     _run(connection, {"sqlite": SQLITE_UNINSTALL, "postgresql": PG_UNINSTALL})
 
 
-def reindex(connection: BaseDatabaseWrapper, ids: list[int]) -> None:
-    """Index these fact-checks again after they were written (SQLite; PostgreSQL does it itself)."""
-    if connection.vendor != "sqlite" or not ids:
+def reindex(connection: BaseDatabaseWrapper, ids: list[int], *, new: list[int] = ()) -> None:
+    """Index fact-checks again after their text changed, and `new` ones (SQLite only).
+
+    PostgreSQL's generated column keeps itself current.
+    """
+    if connection.vendor != "sqlite":
         return
     with connection.cursor() as cursor:
-        for start in range(0, len(ids), 900):
-            chunk = ids[start : start + 900]
+        for chunk, known in [*_chunks(ids, True), *_chunks(list(new), False)]:
             marks = ", ".join(["%s"] * len(chunk))
-            cursor.execute(f"DELETE FROM factchecks_fts WHERE rowid IN ({marks})", chunk)
+            if known:
+                cursor.execute(f"DELETE FROM factchecks_fts WHERE rowid IN ({marks})", chunk)
             cursor.execute(
                 "INSERT INTO factchecks_fts(rowid, claim, claimant) SELECT id, claim_reviewed, "
                 f"claimant FROM factchecks_factcheck WHERE id IN ({marks})",
                 chunk,
             )
+
+
+def _chunks(ids: list[int], known: bool) -> list[tuple[list[int], bool]]:
+    return [(ids[start : start + 900], known) for start in range(0, len(ids), 900)]

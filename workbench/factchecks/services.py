@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import orjson
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
@@ -156,6 +157,13 @@ def _advance(progress: Callable[[int], object] | None, count: int) -> None:
         progress(count)
 
 
+def _dumps(value: object) -> str:
+    try:
+        return orjson.dumps(value).decode()
+    except TypeError:  # an integer past 64 bits, which orjson refuses
+        return json.dumps(value, ensure_ascii=False)
+
+
 def _upsert(
     team: Team, actor: AbstractBaseUser | None, records: list[Record], report: ImportReport
 ) -> None:
@@ -168,7 +176,12 @@ def _upsert(
     if not records:
         return
     urls = [record.url for record in records]
-    existing = set(FactCheck.objects.filter(team=team, url__in=urls).values_list("url", flat=True))
+    existing = {
+        url: (pk, text)
+        for url, pk, *text in FactCheck.objects.filter(team=team, url__in=urls).values_list(
+            "url", "id", "claim_reviewed", "claimant"
+        )
+    }
     now = connection.ops.adapt_datetimefield_value(timezone.now())
     actor_id = actor.pk if actor is not None else None
     rows = [
@@ -184,8 +197,8 @@ def _upsert(
             record.publisher_url,
             record.date_published.isoformat() if record.date_published else None,
             record.claimant,
-            json.dumps(record.appearances, ensure_ascii=False),
-            json.dumps(record.raw, ensure_ascii=False),
+            _dumps(record.appearances),
+            _dumps(record.raw),
             actor_id,
             now,
         )
@@ -194,7 +207,14 @@ def _upsert(
     with connection.cursor() as cursor:
         cursor.executemany(UPSERT_SQL, rows)
     if connection.vendor == "sqlite":
-        ids = list(FactCheck.objects.filter(team=team, url__in=urls).values_list("id", flat=True))
-        index.reindex(connection, ids)
+        # Index the new rows and those whose text changed; a re-import changes few.
+        new = [record.url for record in records if record.url not in existing]
+        changed = [
+            existing[r.url][0]
+            for r in records
+            if r.url in existing and existing[r.url][1] != [r.claim_reviewed, r.claimant]
+        ]
+        added = FactCheck.objects.filter(team=team, url__in=new).values_list("id", flat=True)
+        index.reindex(connection, changed, new=list(added))
     report.updated += len(existing)
     report.created += len(records) - len(existing)
