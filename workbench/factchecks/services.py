@@ -1,4 +1,4 @@
-"""Writes for fact-checks: importing ClaimReview from text, files and URLs."""
+"""Writes for fact-checks: importing ClaimReview from text, files and URLs; linking a match."""
 
 from __future__ import annotations
 
@@ -17,6 +17,8 @@ from django.utils.translation import gettext as _
 
 from workbench.accounts.models import Team
 from workbench.accounts.services import require_writer
+from workbench.annotations.models import Annotation, Evidence, SourceKind
+from workbench.annotations.services import evidence_add, source_get_or_create
 from workbench.articles.fetch import FetchError, fetch_url
 from workbench.factchecks import index
 from workbench.factchecks.claimreview import Record, RecordError, read_document
@@ -218,3 +220,57 @@ def _upsert(
         index.reindex(connection, changed, new=list(added))
     report.updated += len(existing)
     report.created += len(records) - len(existing)
+
+
+@transaction.atomic
+def match_link(
+    *,
+    claim: Annotation,
+    actor: AbstractBaseUser,
+    stance: str,
+    factcheck: FactCheck | None = None,
+    earlier: Annotation | None = None,
+) -> Evidence:
+    """Attach a match to the claim as a source with a stance: a fact-check, or an earlier claim.
+
+    A fact-check becomes the team's source for its URL (reused if the team has it already);
+    an earlier claim, the article it was made in. The match's verdict goes in the note, so the
+    reviewer sees whose verdict it was. `evidence_add` checks the actor's role and the teams.
+    """
+    team = claim.article.project.team
+    if factcheck is not None:
+        if factcheck.team_id != team.pk:
+            raise ValidationError(_("Unknown fact-check."), code="unknown_factcheck")
+        source = source_get_or_create(
+            team=team,
+            actor=actor,
+            title=factcheck.claim_reviewed[:500],
+            url=factcheck.url,
+            publisher=factcheck.publisher[:200],
+            published=factcheck.date_published,
+            kind=SourceKind.ARTICLE,
+        )
+        note = _("Fact-check by %(by)s: %(verdict)s") % {
+            "by": factcheck.publisher or _("an unnamed publisher"),
+            "verdict": factcheck.verdict or _("no rating"),
+        }
+    elif earlier is not None:
+        article = earlier.article
+        if article.project.team_id != team.pk or earlier.pk == claim.pk:
+            raise ValidationError(_("Unknown claim."), code="unknown_claim")
+        source = source_get_or_create(
+            team=team,
+            actor=actor,
+            title=article.title[:500],
+            url=article.url,
+            publisher=article.outlet[:200],
+            published=article.published,
+            kind=SourceKind.ARTICLE,
+        )
+        note = _("Checked before in this article: “%(text)s” (verdict: %(verdict)s)") % {
+            "text": earlier.exact[:300],
+            "verdict": earlier.verdict or _("none yet"),
+        }
+    else:
+        raise ValidationError(_("Pick one match to link."), code="one_match")
+    return evidence_add(claim=claim, actor=actor, source=source, stance=stance, note=note)
