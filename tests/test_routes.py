@@ -429,6 +429,9 @@ TABLE: dict[tuple[str, str], Row] = {
     ("factchecks:match_link", "POST"): Row(
         "login 404 403 302 302", data=lambda w: {"factcheck": w.factcheck.pk, "stance": "context"}
     ),
+    ("factchecks:checked_marks", "GET"): Row(
+        "login 404 200 200 200", query="?ids=1,2,3", kwargs=lambda w: {"project_id": w.project.pk}
+    ),
     ("factchecks:selection_matches", "GET"): Row("login 404 200 200 200", query="?text=strike"),
     # --- the API: fact-checks and matches (issue 17) -------------------------------------------
     ("api:factcheck-list", "GET"): API_OWN,

@@ -111,3 +111,24 @@ def test_selection_matches_before_saving(checked):
     assert "Mostly False" in fragment and "Link as source" not in fragment
     outsider = client_for(checked.outsider).get(url, {"text": "unemployment"})
     assert outsider.status_code == 404
+
+
+def test_article_list_marks_articles_with_a_strong_match(checked, django_assert_max_num_queries):
+    claim = claim_in(checked.project, checked.reviewer, UNEMPLOYMENT)
+    plain = claim_in(checked.project, checked.reviewer, "Zebras crossed the river on Tuesday")
+    ids = f"{claim.article_id},{plain.article_id},{checked.article.pk}"
+    url = reverse("factchecks:checked_marks", args=[checked.project.pk])
+    client = client_for(checked.viewer)
+    marks = client.get(url, {"ids": ids}, headers=HX).content.decode()
+    assert marks.count('hx-swap-oob="true"') == 3
+    marked = [part for part in marks.split("<span id=") if "data-already-checked" in part]
+    assert len(marked) == 1 and f'"checked-{claim.article_id}"' in marked[0]
+    # Once matched, the marks read stored scores: a flat number of queries.
+    with django_assert_max_num_queries(8):
+        client.get(url, {"ids": ids}, headers=HX)
+    assert client_for(checked.outsider).get(url, {"ids": ids}).status_code == 404
+    # The article list itself is unchanged in cost; it only asks for the marks.
+    page = client.get(
+        reverse("articles:project_detail", args=[checked.project.pk])
+    ).content.decode()
+    assert f'id="checked-{claim.article_id}"' in page and "checked-marks" in page

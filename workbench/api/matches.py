@@ -21,6 +21,7 @@ from workbench.accounts.selectors import team_list
 from workbench.annotations.models import Annotation, AnnotationKind
 from workbench.api.serializers import ScopedPrimaryKeyField, _default_team
 from workbench.factchecks.matching import Match, find_matches
+from workbench.factchecks.services import claim_check_record
 
 MAX_TOP = 20
 MAX_MATCH_TEXT = 5000
@@ -90,4 +91,5 @@ def annotation_matches(annotation: Annotation, request: Request) -> Response:
         top=top,
         exclude=annotation.pk,
     )
+    claim_check_record(claim=annotation, matches=matches)
     return Response(matches_data(matches))

@@ -5,8 +5,9 @@
   admin is read-only and nothing else writes fact-checks). Ids are never reused (Django's
   SQLite tables are AUTOINCREMENT), so an entry left by a deleted team's rows matches nothing.
 - PostgreSQL: a generated `document` column (the `simple` configuration, as the search index:
-  no stemming, no stop words) with a GIN index, and a GIN trigram index (`pg_trgm`) on the
-  claim's text, kept current by the database itself.
+  no stemming, no stop words) with a GIN index, kept current by the database itself; and a GIN
+  trigram index (`pg_trgm`) on the claim's text, which serves the list's word search
+  (ILIKE '%word%') and makes `similarity()` available to matching.
 """
 
 # ruff: noqa: S608 - the SQL below is assembled from constants only, never from input.

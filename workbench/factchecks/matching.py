@@ -3,9 +3,10 @@
 Two stages. The first asks the database for candidates with its own full-text engine:
 - SQLite: FTS5 with BM25 (`factchecks_fts` for fact-checks; the search app's
   `search_annotation_fts` for claims), the text's content words OR-ed;
-- PostgreSQL: full-text search (`simple` tsvectors, `ts_rank`) OR-ed the same way, plus
-  `pg_trgm` trigram similarity on the fact-check's claim (catches spelling variants and
-  numbers written together).
+- PostgreSQL: full-text search (`simple` tsvectors, `ts_rank`) OR-ed the same way, ranked by
+  `ts_rank` plus the `pg_trgm` trigram similarity of the whole texts (which rewards spelling
+  variants and shared word order). Trigrams rank, they do not select: a trigram search
+  (`%`) over 100,000 claims with a sentence as the query took seconds.
 The second, `order_candidates`, scores each candidate the same way on both databases: the
 cosine of the two texts' content-word sets (numbers count double, a light plural folding),
 which is comparable between fact-checks and claims and between databases, with the first
@@ -309,10 +310,9 @@ def _postgresql(kind: str, team: Team, terms: list[str], text: str) -> tuple[str
         sql = (
             "SELECT f.id, ts_rank(f.document, q) + similarity(f.claim_reviewed, %s) "
             f"FROM {checks} f, to_tsquery('simple', %s) q "
-            "WHERE f.team_id = %s AND (f.document @@ q OR f.claim_reviewed %% %s) "
-            "ORDER BY 2 DESC LIMIT %s"
+            "WHERE f.team_id = %s AND f.document @@ q ORDER BY 2 DESC LIMIT %s"
         )
-        return sql, [text, tsquery, team.pk, text, CANDIDATES]
+        return sql, [text, tsquery, team.pk, CANDIDATES]
     sql = (
         "SELECT a.id, ts_rank(d.document, q) "
         f"FROM search_annotation_document d JOIN {annotations} a ON a.id = d.annotation_id "

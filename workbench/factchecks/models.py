@@ -68,3 +68,23 @@ class FactCheck(models.Model):
             return ""
         value = f"{self.rating_value:g}"
         return f"{value}/{self.best_rating:g}" if self.best_rating is not None else value
+
+
+class ClaimCheck(models.Model):
+    """A claim's best match score when it was last matched: the article list's "already checked".
+
+    Recorded whenever a claim's matches are computed (its panel, the API, the article list's
+    marks for claims not yet matched), so the list reads one row per claim instead of matching.
+    """
+
+    claim = models.OneToOneField(
+        "annotations.Annotation",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="match_check",
+    )
+    best_score = models.FloatField()
+    checked_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"claim {self.claim_id}: {self.best_score:.2f}"

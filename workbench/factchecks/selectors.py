@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db.models import Q, QuerySet
 
 from workbench.accounts.models import Team
-from workbench.annotations.selectors import User
+from workbench.annotations.selectors import User, annotation_list
 from workbench.factchecks.models import FactCheck
 
 MAX_QUERY_WORDS = 8
@@ -35,3 +35,25 @@ def factcheck_list(
     if publisher:
         checks = checks.filter(publisher__iexact=publisher)
     return checks.select_related("team").defer("raw")
+
+
+def checked_articles(*, user: User, article_ids: list[int], strong: float) -> set[int]:
+    """Return which of these articles hold a claim the user sees with a match this strong."""
+    claims = annotation_list(user=user, kind="claim").prefetch_related(None).select_related(None)
+    return set(
+        claims.filter(article_id__in=article_ids, match_check__best_score__gte=strong)
+        .order_by()
+        .values_list("article_id", flat=True)
+        .distinct()
+    )
+
+
+def unchecked_claims(*, user: User, article_ids: list[int], limit: int) -> list:
+    """Return up to `limit` claims on these articles the user sees that were never matched."""
+    claims = annotation_list(user=user, kind="claim").prefetch_related(None)
+    return list(
+        claims.filter(article_id__in=article_ids, match_check__isnull=True)
+        .select_related(None)
+        .select_related("article__project__team")
+        .order_by("id")[:limit]
+    )

@@ -22,7 +22,7 @@ from workbench.annotations.services import evidence_add, source_get_or_create
 from workbench.articles.fetch import FetchError, fetch_url
 from workbench.factchecks import index
 from workbench.factchecks.claimreview import Record, RecordError, read_document
-from workbench.factchecks.models import FactCheck
+from workbench.factchecks.models import ClaimCheck, FactCheck
 
 BATCH = 2000
 COLUMNS = [
@@ -274,3 +274,12 @@ def match_link(
     else:
         raise ValidationError(_("Pick one match to link."), code="one_match")
     return evidence_add(claim=claim, actor=actor, source=source, stance=stance, note=note)
+
+
+def claim_check_record(*, claim: Annotation, matches: list) -> ClaimCheck:
+    """Record the claim's best match score (0 without a match) for the article list's mark."""
+    best = max((match.score for match in matches), default=0.0)
+    check, _created = ClaimCheck.objects.update_or_create(
+        claim=claim, defaults={"best_score": best, "checked_at": timezone.now()}
+    )
+    return check

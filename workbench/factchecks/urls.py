@@ -26,6 +26,11 @@ urlpatterns = [
         name="match_link",
     ),
     path(
+        "projects/<int:project_id>/checked-marks/",
+        views.checked_marks_view,
+        name="checked_marks",
+    ),
+    path(
         "articles/<int:article_id>/selection-matches/",
         views.selection_matches_view,
         name="selection_matches",

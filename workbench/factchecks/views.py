@@ -15,16 +15,17 @@ from workbench.accounts.services import require_writer
 from workbench.annotations.models import Annotation, AnnotationKind
 from workbench.annotations.selectors import annotation_list
 from workbench.annotations.services import require_annotation_writer
-from workbench.articles.selectors import article_list
+from workbench.articles.selectors import article_list, project_list
 from workbench.factchecks.forms import (
     FactCheckImportForm,
     FactCheckSearchForm,
     MatchLinkForm,
     SelectionMatchForm,
 )
-from workbench.factchecks.matching import find_matches
-from workbench.factchecks.selectors import factcheck_list
+from workbench.factchecks.matching import STRONG, find_matches
+from workbench.factchecks.selectors import checked_articles, factcheck_list, unchecked_claims
 from workbench.factchecks.services import (
+    claim_check_record,
     factchecks_import_text,
     factchecks_import_url,
     match_link,
@@ -176,6 +177,7 @@ def _matches(
 ) -> HttpResponse:
     team = claim.article.project.team
     matches = find_matches(user=request.user, team=team, text=claim.exact, exclude=claim.pk)
+    claim_check_record(claim=claim, matches=matches)
     try:
         require_annotation_writer(user=request.user, annotation=claim)
         can_link = True
@@ -183,3 +185,24 @@ def _matches(
         can_link = False
     context = {"claim": claim, "matches": matches, "team": team, "can_link": can_link, **extra}
     return render(request, MATCHES, context, status=status)
+
+
+MAX_MARKED = 100
+# Claims matched per request for the marks: later requests (the next visit) do the rest.
+MATCHED_PER_REQUEST = 10
+
+
+@require_GET
+def checked_marks_view(request: HtmxHttpRequest, project_id: int) -> HttpResponse:
+    """The article list's "already checked" marks, as htmx out-of-band swaps into its rows."""
+    project = get_object_or_404(project_list(user=request.user), pk=project_id)
+    wanted = [int(i) for i in request.GET.get("ids", "").split(",")[:MAX_MARKED] if i.isdigit()]
+    articles = article_list(user=request.user, project=project).filter(pk__in=wanted)
+    ids = list(articles.order_by().values_list("pk", flat=True))
+    for claim in unchecked_claims(user=request.user, article_ids=ids, limit=MATCHED_PER_REQUEST):
+        matches = find_matches(
+            user=request.user, team=project.team, text=claim.exact, exclude=claim.pk
+        )
+        claim_check_record(claim=claim, matches=matches)
+    checked = checked_articles(user=request.user, article_ids=ids, strong=STRONG)
+    return render(request, "factchecks/_checked_marks.html", {"ids": ids, "checked": checked})
