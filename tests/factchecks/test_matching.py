@@ -107,3 +107,14 @@ def test_order_candidates_prefers_shared_numbers_and_is_bounded():
 
 def test_content_words_fold_plurals_and_accents():
     assert set(content_words("Les élections and claims")) == {"les", "election", "claim"}
+
+
+def test_rare_words_within_budget_or_two_rarest_together(monkeypatch):
+    from workbench.factchecks import matching
+
+    counts = {"common": 90_000, "usual": 20_000, "rare": 5, "odd": 40}
+    monkeypatch.setattr(matching, "_document_frequencies", lambda kind, terms: counts)
+    assert matching._rare(FACTCHECK, list(counts)) == [("rare",), ("odd",)]
+    counts = {"common": 90_000, "usual": 20_000}
+    monkeypatch.setattr(matching, "_document_frequencies", lambda kind, terms: counts)
+    assert matching._rare(FACTCHECK, list(counts)) == [("usual", "common")]

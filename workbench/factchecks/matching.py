@@ -39,7 +39,6 @@ FACTCHECK, CLAIM = "factcheck", "claim"
 WORD = re.compile(r"[^\W_]+")
 MAX_QUERY_TERMS = 24
 CANDIDATES = 40
-MIN_TERMS = 3
 POSTINGS_BUDGET = 3000
 # A match this close is "already checked" (the mark on article lists, the panel's emphasis).
 STRONG = 0.5
@@ -206,22 +205,28 @@ def _claim_match(candidate: Candidate, claim: Annotation) -> Match:
     )
 
 
-def _rare(kind: str, terms: list[str]) -> list[str]:
-    """Return the terms worth asking the engine for: the rarest, within a budget of postings.
+def _rare(kind: str, terms: list[str]) -> list[tuple[str, ...]]:
+    """Return what to ask the engine for: groups of words (all of a group must appear), OR-ed.
 
     A common word adds little to BM25 or ts_rank but makes the engine score every row that
     holds it (with 100,000 fact-checks, a "percent" or "government" is thousands of rows). So
-    terms are taken rarest first while their document counts add up to POSTINGS_BUDGET, at
-    least MIN_TERMS of them; terms found nowhere are dropped. On PostgreSQL the counts come
-    from ANALYZE's statistics (`pg_stats.most_common_elems`: a word not listed is rare).
+    words are taken rarest first, one group each, while their document counts add up to the
+    budget (POSTINGS_BUDGET, less on PostgreSQL, whose ts_rank costs more a row); words found
+    nowhere are dropped. When even the rarest word is over the budget, the two rarest must
+    appear together. On PostgreSQL the counts come from ANALYZE's statistics
+    (`pg_stats.most_common_elems`: a word not listed is rare).
     """
     frequencies = _document_frequencies(kind, terms)
     known = sorted((f, t) for t, f in frequencies.items() if f > 0)
-    chosen, spent = [], 0.0
+    budget = POSTINGS_BUDGET / (2 if connection.vendor == "postgresql" else 1)
+    if known and known[0][0] > budget:
+        return [tuple(term for _f, term in known[:2])]
+    chosen: list[tuple[str, ...]] = []
+    spent = 0.0
     for frequency, term in known:
-        if len(chosen) >= MIN_TERMS and spent + frequency > POSTINGS_BUDGET:
+        if spent + frequency > budget:
             break
-        chosen.append(term)
+        chosen.append((term,))
         spent += frequency
     return chosen
 
@@ -256,7 +261,9 @@ def _document_frequencies(kind: str, terms: list[str]) -> dict[str, float]:
     return {term: common.get(term, floor) * rows or 1.0 for term in terms}
 
 
-def _first_stage(kind: str, team: Team, terms: list[str], text: str) -> list[tuple[int, float]]:
+def _first_stage(
+    kind: str, team: Team, terms: list[tuple[str, ...]], text: str
+) -> list[tuple[int, float]]:
     """Return (id, rank) of the engine's best candidates of a kind in the team, best first."""
     vendor = connection.vendor
     if not terms:
@@ -281,18 +288,19 @@ def _tables() -> tuple[str, str, str, str]:
     )
 
 
-def _sqlite(kind: str, team: Team, terms: list[str]) -> tuple[str, list]:
+def _sqlite(kind: str, team: Team, terms: list[tuple[str, ...]]) -> tuple[str, list]:
     # Each term a quoted FTS5 string: the words are letters and digits only, never syntax.
     checks, annotations, articles, projects = _tables()
+    query = " OR ".join("(" + " AND ".join(f'"{t}"' for t in group) + ")" for group in terms)
     if kind == FACTCHECK:
-        match = "{claim} : (" + " OR ".join(f'"{t}"' for t in terms) + ")"
+        match = "{claim} : (" + query + ")"
         sql = (
             f"SELECT f.id, -bm25(factchecks_fts) FROM factchecks_fts "
             f"JOIN {checks} f ON f.id = factchecks_fts.rowid "
             "WHERE factchecks_fts MATCH %s AND f.team_id = %s ORDER BY 2 DESC LIMIT %s"
         )
         return sql, [match, team.pk, CANDIDATES]
-    match = "{exact} : (" + " OR ".join(f'"{t}"' for t in terms) + ")"
+    match = "{exact} : (" + query + ")"
     sql = (
         f"SELECT a.id, -bm25(search_annotation_fts) FROM search_annotation_fts "
         f"JOIN {annotations} a ON a.id = search_annotation_fts.rowid "
@@ -303,9 +311,9 @@ def _sqlite(kind: str, team: Team, terms: list[str]) -> tuple[str, list]:
     return sql, [match, CLAIM, team.pk, CANDIDATES]
 
 
-def _postgresql(kind: str, team: Team, terms: list[str], text: str) -> tuple[str, list]:
+def _postgresql(kind: str, team: Team, terms: list[tuple[str, ...]], text: str) -> tuple[str, list]:
     checks, annotations, articles, projects = _tables()
-    tsquery = " | ".join(terms)
+    tsquery = " | ".join("(" + " & ".join(group) + ")" for group in terms)
     if kind == FACTCHECK:
         sql = (
             "SELECT f.id, ts_rank(f.document, q) + similarity(f.claim_reviewed, %s) "
