@@ -4,9 +4,9 @@ Two stages. The first asks the database for candidates with its own full-text en
 - SQLite: FTS5 with BM25 (`factchecks_fts` for fact-checks; the search app's
   `search_annotation_fts` for claims), the text's content words OR-ed;
 - PostgreSQL: full-text search (`simple` tsvectors, `ts_rank`) OR-ed the same way, ranked by
-  `ts_rank` plus the `pg_trgm` trigram similarity of the whole texts (which rewards spelling
-  variants and shared word order). Trigrams rank, they do not select: a trigram search
-  (`%`) over 100,000 claims with a sentence as the query took seconds.
+  `ts_rank` plus, for the best 80 fact-checks, the `pg_trgm` trigram similarity of the whole
+  texts (which rewards spelling variants and shared word order). Trigrams rank, they do not
+  select: a trigram search (`%`) over 100,000 claims with a sentence as the query took seconds.
 The second, `order_candidates`, scores each candidate the same way on both databases: the
 cosine of the two texts' content-word sets (numbers count double, a light plural folding),
 which is comparable between fact-checks and claims and between databases, with the first
@@ -315,12 +315,16 @@ def _postgresql(kind: str, team: Team, terms: list[tuple[str, ...]], text: str) 
     checks, annotations, articles, projects = _tables()
     tsquery = " | ".join("(" + " & ".join(group) + ")" for group in terms)
     if kind == FACTCHECK:
+        # Trigram similarity re-ranks the engine's best 2×CANDIDATES only: on every row that
+        # matched a word it cost more than the full-text search itself.
         sql = (
-            "SELECT f.id, ts_rank(f.document, q) + similarity(f.claim_reviewed, %s) "
+            "SELECT id, rank + similarity(claim_reviewed, %s) FROM ("
+            "SELECT f.id, f.claim_reviewed, ts_rank(f.document, q) AS rank "
             f"FROM {checks} f, to_tsquery('simple', %s) q "
-            "WHERE f.team_id = %s AND f.document @@ q ORDER BY 2 DESC LIMIT %s"
+            "WHERE f.team_id = %s AND f.document @@ q ORDER BY 3 DESC LIMIT %s) best "
+            "ORDER BY 2 DESC LIMIT %s"
         )
-        return sql, [text, tsquery, team.pk, CANDIDATES]
+        return sql, [text, tsquery, team.pk, 2 * CANDIDATES, CANDIDATES]
     sql = (
         "SELECT a.id, ts_rank(d.document, q) "
         f"FROM search_annotation_document d JOIN {annotations} a ON a.id = d.annotation_id "
