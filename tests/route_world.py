@@ -31,6 +31,8 @@ from workbench.annotations.services import (
     evidence_add,
     source_get_or_create,
 )
+from workbench.factchecks.models import FactCheck
+from workbench.factchecks.services import factchecks_import_text
 from workbench.review.services import adjudication_accept, article_submit, assignment_create
 
 WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
@@ -178,6 +180,13 @@ def build_world(world) -> SimpleNamespace:
     adjudication = adjudication_accept(original=theirs, actor=world.lead)
     mine.refresh_from_db()
 
+    factchecks_import_text(
+        team=team,
+        actor=None,
+        text='{"@type": "ClaimReview", "url": "https://checker.example/strike", '
+        '"claimReviewed": "The strike killed a commander", "reviewRating": {"alternateName": "True"}}',
+    )
+    factcheck = FactCheck.objects.get(team=team)
     token, _secret = api_token_create(user=world.lead, name="route table")
     loner = UserFactory(username="loner")  # in no team yet
     invitation = invitation_create(
@@ -205,6 +214,7 @@ def build_world(world) -> SimpleNamespace:
         quote=quote,
         claim=claim,
         evidence=evidence,
+        factcheck=factcheck,
         decided=decided,
         submitted=submitted,
         mine=mine,
@@ -231,6 +241,7 @@ PARAMS: dict[str, Callable[[SimpleNamespace], object]] = {
     "invitation_id": lambda w: w.invitation.pk,
     "assignment_id": lambda w: w.assignment.pk,
     "adjudication_id": lambda w: w.adjudication.pk,
+    "factcheck_id": lambda w: w.factcheck.pk,
     # Django's password reset link, for the lead.
     "uidb64": lambda w: urlsafe_base64_encode(force_bytes(w.lead.pk)),
     # Read afresh: the token hashes last_login, which logging in (as the lead) changes.
@@ -246,6 +257,7 @@ API_PKS: dict[str, Callable[[SimpleNamespace], object]] = {
     "source": lambda w: w.source.pk,
     "assignment": lambda w: w.assignment.pk,
     "adjudication": lambda w: w.adjudication.pk,
+    "factcheck": lambda w: w.factcheck.pk,
 }
 
 

@@ -110,6 +110,11 @@ def _upload() -> SimpleUploadedFile:
     return SimpleUploadedFile("article.txt", text, content_type="text/plain")
 
 
+def _claimreview_upload() -> SimpleUploadedFile:
+    text = b'{"@type": "ClaimReview", "url": "https://c.example/up", "claimReviewed": "Up"}'
+    return SimpleUploadedFile("reviews.json", text, content_type="application/json")
+
+
 TABLE: dict[tuple[str, str], Row] = {
     # --- Django's accounts views (login, logout, password) -------------------------------------
     ("login", "GET"): PUBLIC,
@@ -413,6 +418,36 @@ TABLE: dict[tuple[str, str], Row] = {
         "401 201 403 201 201", data=lambda w: {"url": "https://example.org/new", "title": "New"}
     ),
     ("api:source-detail", "GET"): API_READ,
+    # --- fact-checks and matches (issue 17) ----------------------------------------------------
+    ("factchecks:factcheck_list", "GET"): PAGE,
+    ("factchecks:factcheck_detail", "GET"): PAGE,
+    ("factchecks:factcheck_import", "POST"): Row(
+        "login 404 403 200 200", data=lambda w: {"file": _claimreview_upload()}
+    ),
+    ("factchecks:claim_matches", "GET"): PAGE,
+    # Linked, then back to the claim's page (without htmx).
+    ("factchecks:match_link", "POST"): Row(
+        "login 404 403 302 302", data=lambda w: {"factcheck": w.factcheck.pk, "stance": "context"}
+    ),
+    ("factchecks:checked_marks", "GET"): Row(
+        "login 404 200 200 200", query="?ids=1,2,3", kwargs=lambda w: {"project_id": w.project.pk}
+    ),
+    ("factchecks:selection_matches", "GET"): Row("login 404 200 200 200", query="?text=strike"),
+    # --- the API: fact-checks and matches (issue 17) -------------------------------------------
+    ("api:factcheck-list", "GET"): API_OWN,
+    ("api:factcheck-detail", "GET"): API_READ,
+    # The outsider names this team: unknown to them (400); a viewer may not import (403).
+    ("api:factcheck-import", "POST"): Row(
+        "401 400 403 200 200",
+        data=lambda w: {
+            "team": w.team.pk,
+            "text": '{"@type": "ClaimReview", "url": "https://c.example/new", "claimReviewed": "x"}',
+        },
+    ),
+    ("api:annotation-matches", "GET"): API_READ,
+    ("api:matches", "POST"): Row(
+        "401 400 200 200 200", data=lambda w: {"team": w.team.pk, "text": "strike commander"}
+    ),
     # --- the API: assignments, adjudications ---------------------------------------------------
     ("api:assignment-list", "GET"): API_OWN,
     ("api:assignment-list", "POST"): Row(

@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "workbench.review",
     "workbench.suggest",
     "workbench.search",
+    "workbench.factchecks",
     "workbench.exports",
     "workbench.imports",
     "workbench.api",

@@ -29,6 +29,7 @@ urlpatterns = [
     path("", include("workbench.review.urls")),
     path("", include("workbench.suggest.urls")),
     path("", include("workbench.search.urls")),
+    path("", include("workbench.factchecks.urls")),
 ]
 
 # The reason of a BadRequest (a malformed id, say) is shown, as 403.html shows a refusal's.

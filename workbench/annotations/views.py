@@ -199,6 +199,12 @@ def _edit_form(
         "quote": annotation.quote_id,
         **{name: getattr(annotation, name) for name in VALUE_COLUMNS},
     }
+    # "Use this verdict" on a match (issue 17): offered in the form, saved only if the reviewer
+    # saves it, and only a label of the project's scale (matched case aside).
+    suggested = request.GET.get("verdict", "").strip().casefold()
+    scale = {label.casefold(): label for label in annotation.article.project.rating_scale}
+    if data is None and annotation.kind == "claim" and suggested in scale:
+        initial["verdict"] = scale[suggested]
     return forms.panel_form_class(annotation.kind)(
         data,
         initial=initial,

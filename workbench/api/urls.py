@@ -9,6 +9,8 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework.routers import DefaultRouter
 
 from workbench.api import views
+from workbench.api.factchecks import FactCheckViewSet
+from workbench.api.matches import MatchView
 from workbench.api.review import (
     AdjudicationViewSet,
     ArticleVersionsApproveView,
@@ -31,6 +33,7 @@ router.register("entities", views.EntityViewSet, basename="entity")
 router.register("sources", views.SourceViewSet, basename="source")
 router.register("assignments", AssignmentViewSet, basename="assignment")
 router.register("adjudications", AdjudicationViewSet, basename="adjudication")
+router.register("factchecks", FactCheckViewSet, basename="factcheck")
 
 
 app_name = "api"
@@ -45,6 +48,7 @@ urlpatterns = [
         ArticleVersionsApproveView.as_view(),
         name="article-versions-approve",
     ),
+    path("v1/matches/", MatchView.as_view(), name="matches"),
     path("v1/", include(router.urls)),
     # DRF views authenticate themselves (token or session) and answer 401, not a redirect.
     path("schema/", login_not_required(SpectacularAPIView.as_view()), name="schema"),

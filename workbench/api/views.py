@@ -58,6 +58,7 @@ from workbench.api.filters import (
     SourceFilter,
 )
 from workbench.api.history import HistoryEntrySerializer
+from workbench.api.matches import MatchSerializer, annotation_matches
 from workbench.api.permissions import IsTeamWriterOrReadOnly
 from workbench.articles.models import Article
 from workbench.articles.selectors import article_list, project_list
@@ -613,6 +614,15 @@ class AnnotationViewSet(
         summary="Who changed an annotation and its sources, when, and each field before → after",
         responses={200: HistoryEntrySerializer(many=True), 404: NOT_FOUND},
     )
+    @extend_schema(
+        summary="Already checked? Fact-checks and earlier claims like this claim",
+        parameters=[OpenApiParameter("top", int, description="At most this many of each kind.")],
+        responses={200: MatchSerializer(many=True), 400: BAD, 404: NOT_FOUND},
+    )
+    @action(detail=True, methods=["get"], filter_backends=[], pagination_class=None)
+    def matches(self, request: Request, pk: str | None = None) -> Response:
+        return annotation_matches(self.get_object(), request)
+
     @action(detail=True, methods=["get"], filter_backends=[], pagination_class=None)
     def history(self, request: Request, pk: str | None = None) -> Response:
         try:

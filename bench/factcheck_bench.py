@@ -1,0 +1,216 @@
+"""Fact-check benchmark (issue 17): import 100,000 ClaimReview records, then match claims.
+
+Usage: uv run python bench/factcheck_bench.py [--factchecks 100000] [--claims 50000]
+       [--queries 200] [--database-url postgres://postgres@127.0.0.1:5432/workbench_fc_bench]
+
+Into a fresh database (a temporary SQLite file, or the named PostgreSQL database after
+dropdb/createdb), migrated:
+1. generates N ClaimReview records as JSON Lines (seeded; claims of 8–20 words drawn with a
+   Zipf law from a 30,000-word vocabulary, a number in a third of them, publishers, ratings,
+   claimants, appearances) and times `factchecks_import_text` on the whole text: parsing,
+   checking and upserting, as `manage.py import_factchecks FILE` does once the file is read;
+   then times importing the same text again (every row updated);
+2. bulk-loads M earlier claims (10 per article, approved, in one team with the fact-checks)
+   and, on PostgreSQL, runs ANALYZE (autovacuum would soon after a real import);
+3. times `find_matches(top=5)` for Q query texts: half are fact-checks' claims reworded (a
+   third of the words dropped, two words added), half new text; 10 warm-ups first. Prints the
+   median and the p95 (nearest rank), in ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+SYLLABLES = "ka lo mi ne ru sa ti vo ze ba de fi go hu ja ke li mo nu pa re si to vu wa yo".split()
+RATINGS = ["False", "Mostly False", "Half True", "Mostly True", "True", "Misleading"]
+
+
+def vocabulary(rng: random.Random, size: int) -> list[str]:
+    words: set[str] = set()
+    while len(words) < size:
+        words.add("".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))))
+    return sorted(words)
+
+
+def sentence(rng: random.Random, words: list[str], weights: list[float]) -> str:
+    picked = rng.choices(words, cum_weights=weights, k=rng.randint(8, 20))
+    if rng.random() < 0.33:
+        picked.insert(rng.randrange(len(picked)), str(rng.randint(1, 2030)))
+    return " ".join(picked).capitalize()
+
+
+def records(rng: random.Random, n: int, words: list[str], weights: list[float]) -> list[dict]:
+    out = []
+    for i in range(n):
+        value = rng.randint(1, 6)
+        out.append(
+            {
+                "@context": "https://schema.org",
+                "@type": "ClaimReview",
+                "url": f"https://checker{i % 40}.example/review/{i}",
+                "claimReviewed": sentence(rng, words, weights),
+                "datePublished": f"20{rng.randint(15, 25)}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}",
+                "author": {"@type": "Organization", "name": f"Checker {i % 40}"},
+                "reviewRating": {
+                    "ratingValue": value,
+                    "bestRating": 6,
+                    "worstRating": 1,
+                    "alternateName": RATINGS[value - 1],
+                },
+                "itemReviewed": {
+                    "@type": "Claim",
+                    "author": {"@type": "Person", "name": f"Speaker {i % 500}"},
+                    "appearance": [{"url": f"https://news.example/{i}"}],
+                },
+            }
+        )
+    return out
+
+
+def reword(rng: random.Random, text: str, words: list[str]) -> str:
+    kept = [w for w in text.split() if rng.random() > 0.33]
+    kept += rng.sample(words, 2)
+    rng.shuffle(kept)
+    return " ".join(kept)
+
+
+def setup_database(url: str, folder: str) -> None:
+    if url.startswith("postgres"):
+        name = url.rsplit("/", 1)[1]
+        env = dict(os.environ, PGHOST="127.0.0.1", PGUSER="postgres")
+        subprocess.run(["dropdb", "--if-exists", name], check=True, env=env)
+        subprocess.run(["createdb", name], check=True, env=env)
+    os.environ["DATABASE_URL"] = url or f"sqlite:///{folder}/factchecks.sqlite3"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "workbench.settings")
+    os.environ.update(DJANGO_DEBUG="false", DJANGO_SECRET_KEY="bench-only")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+
+
+def load_claims(team, lead, texts: list[str]) -> None:  # noqa: ANN001
+    import hashlib
+
+    from django.db import transaction
+
+    from workbench.annotations.models import Annotation
+    from workbench.articles.models import Article, Project
+
+    project = Project.objects.create(team=team, name="Bench", slug="bench", created_by=lead)
+    for start in range(0, len(texts), 10_000):
+        chunk = texts[start : start + 10_000]
+        with transaction.atomic():
+            bodies = ["\n\n".join(chunk[i : i + 10]) for i in range(0, len(chunk), 10)]
+            articles = Article.objects.bulk_create(
+                Article(
+                    project=project,
+                    title=f"Article {start + i}",
+                    body=body,
+                    raw=body,
+                    checksum=hashlib.sha256(body.encode()).hexdigest(),
+                    created_by=lead,
+                )
+                for i, body in enumerate(bodies)
+            )
+            rows = []
+            for article in articles:
+                at = 0
+                for paragraph in article.body.split("\n\n"):
+                    rows.append(
+                        Annotation(
+                            article=article,
+                            kind="claim",
+                            start=at,
+                            end=at + len(paragraph),
+                            exact=paragraph,
+                            annotator=lead,
+                            status="approved",
+                            verdict="False",
+                        )
+                    )
+                    at += len(paragraph) + 2
+            Annotation.objects.bulk_create(rows, batch_size=2000)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--factchecks", type=int, default=100_000)
+    parser.add_argument("--claims", type=int, default=50_000)
+    parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--database-url", default="")
+    args = parser.parse_args()
+    rng = random.Random(17)
+    words = vocabulary(rng, 30_000)
+    weights = list(
+        __import__("itertools").accumulate(1 / (rank + 1) for rank in range(len(words)))
+    )
+    reviews = records(rng, args.factchecks, words, weights)
+    text = "".join(json.dumps(r) + "\n" for r in reviews)
+    with tempfile.TemporaryDirectory() as folder:
+        setup_database(args.database_url, folder)
+        from django.contrib.auth import get_user_model
+        from django.db import connection
+
+        from workbench.accounts.models import Membership, Team
+        from workbench.factchecks.matching import find_matches
+        from workbench.factchecks.services import factchecks_import_text
+
+        team = Team.objects.create(name="Bench", slug="bench")
+        lead = get_user_model().objects.create_user(username="bench")
+        Membership.objects.create(user=lead, team=team, role="lead")
+        began = time.perf_counter()
+        report = factchecks_import_text(team=team, actor=None, text=text)
+        import_s = time.perf_counter() - began
+        began = time.perf_counter()
+        again = factchecks_import_text(team=team, actor=None, text=text)
+        reimport_s = time.perf_counter() - began
+        assert report.created == args.factchecks and again.updated == args.factchecks
+        load_claims(team, lead, [sentence(rng, words, weights) for _ in range(args.claims)])
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+        queries = [
+            reword(rng, r["claimReviewed"], words) if i % 2 else sentence(rng, words, weights)
+            for i, r in enumerate(rng.sample(reviews, args.queries + 10))
+        ]
+        latencies = []
+        for i, query in enumerate(queries):
+            began = time.perf_counter()
+            find_matches(user=lead, team=team, text=query, top=5)
+            if i >= 10:
+                latencies.append((time.perf_counter() - began) * 1000)
+        latencies.sort()
+        p95 = latencies[max(0, math.ceil(0.95 * len(latencies)) - 1)]
+        print(
+            json.dumps(
+                {
+                    "database": connection.vendor,
+                    "factchecks": args.factchecks,
+                    "claims": args.claims,
+                    "import_s": round(import_s, 2),
+                    "reimport_s": round(reimport_s, 2),
+                    "match_median_ms": round(statistics.median(latencies), 1),
+                    "match_p95_ms": round(p95, 1),
+                    "queries": len(latencies),
+                }
+            )
+        )
+
+
+if __name__ == "__main__":
+    main()

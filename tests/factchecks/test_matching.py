@@ -1,0 +1,120 @@
+from __future__ import annotations
+
+import pytest
+
+from tests.factchecks.conftest import UNEMPLOYMENT, claim_in, import_reviews, review
+from tests.factories import MembershipFactory
+from workbench.accounts.models import Role
+from workbench.factchecks.matching import (
+    CLAIM,
+    FACTCHECK,
+    Candidate,
+    content_words,
+    find_matches,
+    order_candidates,
+)
+from workbench.review.models import Assignment
+
+pytestmark = pytest.mark.django_db
+
+
+def test_find_matches_finds_fact_check_with_score_and_matched_words(checked):
+    matches = find_matches(
+        user=checked.reviewer, team=checked.team, text="Did unemployment really fall to 3.1%?"
+    )
+    assert [m.kind for m in matches] == [FACTCHECK]
+    [match] = matches
+    assert (match.url, match.rating, match.by) == (
+        "https://checker.example/unemployment",
+        "Mostly False",
+        "Checker",
+    )
+    assert 0 < match.score <= 1
+    assert {"unemployment", "3", "1"} <= {w.casefold() for w in match.matched}
+    assert "really" not in [w.casefold() for w in match.matched]
+
+
+def test_find_matches_finds_earlier_claims_of_the_team(checked):
+    earlier = claim_in(checked.project, checked.reviewer, UNEMPLOYMENT, verdict="False")
+    matches = find_matches(user=checked.lead, team=checked.team, text=UNEMPLOYMENT)
+    kinds = {m.kind: m for m in matches}
+    assert kinds[CLAIM].annotation == earlier
+    assert kinds[CLAIM].rating == "False"
+    assert kinds[CLAIM].by == "reviewer"
+    assert kinds[CLAIM].score == pytest.approx(1.0)
+    assert matches[0].strong
+
+
+def test_find_matches_excludes_the_claim_itself(checked):
+    claim = claim_in(checked.project, checked.reviewer, UNEMPLOYMENT)
+    matches = find_matches(user=checked.lead, team=checked.team, text=claim.exact, exclude=claim.pk)
+    assert [m.kind for m in matches] == [FACTCHECK]
+
+
+def test_find_matches_never_crosses_teams(checked):
+    other_team = checked.other_project.team
+    claim_in(checked.other_project, checked.outsider, UNEMPLOYMENT)
+    import_reviews(other_team, review("https://elsewhere.example/u", UNEMPLOYMENT))
+    mine = find_matches(user=checked.lead, team=checked.team, text=UNEMPLOYMENT)
+    assert {m.url for m in mine} == {"https://checker.example/unemployment"}
+    # An outsider naming this team finds nothing of it.
+    assert find_matches(user=checked.outsider, team=checked.team, text=UNEMPLOYMENT) == []
+
+
+def test_find_matches_respects_the_blind_rule(checked):
+    second = MembershipFactory(team=checked.team, role=Role.REVIEWER).user
+    draft = claim_in(checked.project, second, UNEMPLOYMENT)
+    for reviewer in (checked.reviewer, second):
+        Assignment.objects.create(
+            article=draft.article, reviewer=reviewer, assigned_by=checked.lead
+        )
+    seen_by_co_reviewer = find_matches(user=checked.reviewer, team=checked.team, text=UNEMPLOYMENT)
+    assert CLAIM not in {m.kind for m in seen_by_co_reviewer}
+    seen_by_author = find_matches(user=second, team=checked.team, text=UNEMPLOYMENT)
+    assert CLAIM in {m.kind for m in seen_by_author}
+
+
+def test_find_matches_nothing_for_stop_words_or_unrelated_text(checked):
+    assert find_matches(user=checked.lead, team=checked.team, text="the of and it") == []
+    assert find_matches(user=checked.lead, team=checked.team, text="zebra crossing") == []
+
+
+def test_find_matches_query_syntax_is_plain_text(checked):
+    text = "unemployment\" OR NEAR(x) * {claim} : AND - '; DROP TABLE x; --"
+    matches = find_matches(user=checked.lead, team=checked.team, text=text)
+    assert [m.kind for m in matches] == [FACTCHECK]
+
+
+def test_find_matches_top_limits_each_kind(checked):
+    import_reviews(
+        checked.team,
+        *(review(f"https://c.example/{n}", f"Unemployment claim number {n}") for n in range(8)),
+    )
+    matches = find_matches(user=checked.lead, team=checked.team, text="unemployment", top=3)
+    assert len(matches) == 3
+
+
+def test_order_candidates_prefers_shared_numbers_and_is_bounded():
+    query = "Crime rose 12 percent in 2023"
+    candidates = [
+        Candidate(FACTCHECK, 1, "Crime rose sharply in the city", 5.0),
+        Candidate(FACTCHECK, 2, "Crime rose 12 percent in 2023 says mayor", 1.0),
+    ]
+    ordered = order_candidates(query, candidates)
+    assert [c.id for c in ordered] == [2, 1]
+    assert all(0 <= c.score <= 1 for c in ordered)
+
+
+def test_content_words_fold_plurals_and_accents():
+    assert set(content_words("Les élections and claims")) == {"les", "election", "claim"}
+
+
+def test_rare_words_within_budget_or_two_rarest_together(monkeypatch):
+    from workbench.factchecks import matching
+
+    counts = {"common": 90_000, "usual": 20_000, "rare": 5, "odd": 40}
+    monkeypatch.setattr(matching, "_document_frequencies", lambda kind, terms: counts)
+    assert matching._rare(FACTCHECK, list(counts)) == [("rare",), ("odd",)]
+    counts = {"common": 90_000, "usual": 20_000}
+    monkeypatch.setattr(matching, "_document_frequencies", lambda kind, terms: counts)
+    assert matching._rare(FACTCHECK, list(counts)) == [("usual", "common")]

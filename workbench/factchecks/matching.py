@@ -1,0 +1,335 @@
+""" "Already checked?": the team's imported fact-checks and earlier claims most like a text.
+
+Two stages. The first asks the database for candidates with its own full-text engine:
+- SQLite: FTS5 with BM25 (`factchecks_fts` for fact-checks; the search app's
+  `search_annotation_fts` for claims), the text's content words OR-ed;
+- PostgreSQL: full-text search (`simple` tsvectors, `ts_rank`) OR-ed the same way, ranked by
+  `ts_rank` plus, for the best 80 fact-checks, the `pg_trgm` trigram similarity of the whole
+  texts (which rewards spelling variants and shared word order). Trigrams rank, they do not
+  select: a trigram search (`%`) over 100,000 claims with a sentence as the query took seconds.
+The second, `order_candidates`, scores each candidate the same way on both databases: the
+cosine of the two texts' content-word sets (numbers count double, a light plural folding),
+which is comparable between fact-checks and claims and between databases, with the first
+stage's rank to break ties. It is the one place a trained re-ranker plugs in.
+
+Scoping: fact-checks of the team (`factcheck_list`), claims of the team through
+`annotation_list`, the selector the lists and exports use, so the blind rule of double
+annotation holds here too. Nothing crosses teams.
+"""
+
+# ruff: noqa: S608 - table names come from model metadata; every value is a parameter.
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db import connection
+
+from workbench.accounts.models import Team
+from workbench.annotations.models import Annotation, AnnotationKind
+from workbench.annotations.selectors import User, annotation_list
+from workbench.articles.models import Article, Project
+from workbench.factchecks.models import FactCheck
+from workbench.factchecks.selectors import factcheck_list
+
+FACTCHECK, CLAIM = "factcheck", "claim"
+WORD = re.compile(r"[^\W_]+")
+MAX_QUERY_TERMS = 24
+CANDIDATES = 40
+POSTINGS_BUDGET = 3000
+# A match this close is "already checked" (the mark on article lists, the panel's emphasis).
+STRONG = 0.5
+_STOP_WORDS = """a about above after again against all also am an and any are as at be because been
+    before being below between both but by can could did do does doing down during each few
+    for from further had has have having he her here hers herself him himself his how i if in
+    into is it its itself just me more most my myself no nor not now of off on once only or
+    other our ours ourselves out over own said same says she should so some such than that the
+    their theirs them themselves then there these they this those through to too under until
+    up very was we were what when where which while who whom why will with would you your
+    yours yourself yourselves"""
+STOP_WORDS = frozenset(_STOP_WORDS.split())
+
+
+@dataclass
+class Candidate:
+    """A first-stage hit: the row's id, its text, and the engine's rank (higher is better)."""
+
+    kind: str
+    id: int
+    text: str
+    first_stage: float
+    score: float = 0.0
+    matched: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Match:
+    kind: str
+    url: str
+    text: str
+    rating: str
+    by: str
+    date: date | None
+    score: float
+    matched: list[str]
+    factcheck: FactCheck | None = None
+    annotation: Annotation | None = None
+    article: Article | None = None
+
+    @property
+    def strong(self) -> bool:
+        return self.score >= STRONG
+
+
+def fold(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def stem(word: str) -> str:
+    """Fold a plural the way a reader would not notice: "claims" is "claim", "has" stays."""
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def content_words(text: str) -> dict[str, str]:
+    """Return the text's content words, folded and stemmed, each with its first written form."""
+    words: dict[str, str] = {}
+    for match in WORD.finditer(text):
+        folded = fold(match.group())
+        if folded in STOP_WORDS or (len(folded) < 2 and not folded.isdigit()):
+            continue
+        words.setdefault(stem(folded), match.group())
+    return words
+
+
+def query_terms(text: str) -> list[str]:
+    """Return the words to ask the engine for: content words, longest (rarest, roughly) first."""
+    terms = {fold(m.group()) for m in WORD.finditer(text)} - STOP_WORDS
+    terms = {term for term in terms if len(term) > 1 or term.isdigit()}
+    return sorted(terms, key=lambda t: (-len(t), t))[:MAX_QUERY_TERMS]
+
+
+def _weight(word: str) -> float:
+    return 2.0 if any(c.isdigit() for c in word) else 1.0
+
+
+def order_candidates(query: str, candidates: list[Candidate]) -> list[Candidate]:
+    """Score the candidates against the query (0–1) and return them best first.
+
+    The one place a re-ranker (a trained model over these candidates) plugs in.
+    """
+    wanted = content_words(query)
+    wanted_norm = math.sqrt(sum(_weight(w) for w in wanted))
+    for candidate in candidates:
+        words = content_words(candidate.text)
+        shared = [word for word in wanted if word in words]
+        norm = wanted_norm * math.sqrt(sum(_weight(w) for w in words))
+        candidate.score = sum(_weight(w) for w in shared) / norm if norm else 0.0
+        candidate.matched = [words[word] for word in shared]
+    return sorted(candidates, key=lambda c: (-c.score, -c.first_stage, c.kind, c.id))
+
+
+def find_matches(
+    *, user: User, team: Team, text: str, top: int = 5, exclude: int | None = None
+) -> list[Match]:
+    """Return the team's fact-checks and earlier claims most like `text`, best first.
+
+    `exclude` is an annotation id left out (the claim being matched). At most `top` of each
+    kind, so a team's many claims cannot crowd out the published fact-checks, or the reverse.
+    Four queries: two to the engine, two to fetch the rows through the scoped selectors.
+    """
+    terms = query_terms(text)
+    if not terms or not user.is_authenticated or top < 1:
+        return []
+    check_ranks = dict(_first_stage(FACTCHECK, team, _rare(FACTCHECK, terms), text))
+    claim_ranks = dict(_first_stage(CLAIM, team, _rare(CLAIM, terms), text))
+    claim_ranks.pop(exclude, None)
+    # Unordered: an ordering made SQLite walk the team's index instead of fetching ids.
+    checks = factcheck_list(user=user, team=team).order_by().in_bulk(list(check_ranks))
+    claims = (
+        annotation_list(user=user, kind=AnnotationKind.CLAIM)
+        .filter(article__project__team=team)
+        .prefetch_related(None)
+        .select_related(None)
+        .select_related("article", "annotator")
+        .defer("article__body", "article__raw", "article__removed")
+        .order_by()
+        .in_bulk(list(claim_ranks))
+    )
+    candidates = [
+        Candidate(FACTCHECK, pk, check.claim_reviewed, check_ranks[pk])
+        for pk, check in checks.items()
+    ] + [Candidate(CLAIM, pk, claim.exact, claim_ranks[pk]) for pk, claim in claims.items()]
+    ordered = order_candidates(text, candidates)
+    best = [c for c in ordered if c.kind == FACTCHECK][:top]
+    best += [c for c in ordered if c.kind == CLAIM][:top]
+    best.sort(key=lambda c: (-c.score, c.kind, c.id))
+    return [
+        _factcheck_match(c, checks[c.id]) if c.kind == FACTCHECK else _claim_match(c, claims[c.id])
+        for c in best
+        if c.score > 0
+    ]
+
+
+def _factcheck_match(candidate: Candidate, check: FactCheck) -> Match:
+    return Match(
+        kind=FACTCHECK,
+        url=check.url,
+        text=check.claim_reviewed,
+        rating=check.verdict,
+        by=check.publisher,
+        date=check.date_published,
+        score=round(candidate.score, 4),
+        matched=candidate.matched,
+        factcheck=check,
+    )
+
+
+def _claim_match(candidate: Candidate, claim: Annotation) -> Match:
+    return Match(
+        kind=CLAIM,
+        url=claim.get_absolute_url(),
+        text=claim.exact,
+        rating=claim.verdict,
+        by=claim.annotator.get_username() if claim.annotator_id else "",
+        date=claim.article.published or claim.created.date(),
+        score=round(candidate.score, 4),
+        matched=candidate.matched,
+        annotation=claim,
+        article=claim.article,
+    )
+
+
+def _rare(kind: str, terms: list[str]) -> list[tuple[str, ...]]:
+    """Return what to ask the engine for: groups of words (all of a group must appear), OR-ed.
+
+    A common word adds little to BM25 or ts_rank but makes the engine score every row that
+    holds it (with 100,000 fact-checks, a "percent" or "government" is thousands of rows). So
+    words are taken rarest first, one group each, while their document counts add up to the
+    budget (POSTINGS_BUDGET, less on PostgreSQL, whose ts_rank costs more a row); words found
+    nowhere are dropped. When even the rarest word is over the budget, the two rarest must
+    appear together. On PostgreSQL the counts come from ANALYZE's statistics
+    (`pg_stats.most_common_elems`: a word not listed is rare).
+    """
+    frequencies = _document_frequencies(kind, terms)
+    known = sorted((f, t) for t, f in frequencies.items() if f > 0)
+    budget = POSTINGS_BUDGET / (2 if connection.vendor == "postgresql" else 1)
+    if known and known[0][0] > budget:
+        return [tuple(term for _f, term in known[:2])]
+    chosen: list[tuple[str, ...]] = []
+    spent = 0.0
+    for frequency, term in known:
+        if spent + frequency > budget:
+            break
+        chosen.append((term,))
+        spent += frequency
+    return chosen
+
+
+def _document_frequencies(kind: str, terms: list[str]) -> dict[str, float]:
+    if not terms:
+        return {}
+    marks = ", ".join(["%s"] * len(terms))
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            vocab = "factchecks_fts_vocab" if kind == FACTCHECK else "factchecks_claim_vocab"
+            cursor.execute(f"SELECT term, doc FROM {vocab} WHERE term IN ({marks})", terms)
+            return dict.fromkeys(terms, 0) | dict(cursor.fetchall())
+        table, column = (
+            (FactCheck._meta.db_table, "document")
+            if kind == FACTCHECK
+            else ("search_annotation_document", "document")
+        )
+        cursor.execute(
+            "SELECT most_common_elems::text::text[], most_common_elem_freqs, "
+            "(SELECT reltuples FROM pg_class WHERE relname = %s) "
+            "FROM pg_stats WHERE tablename = %s AND attname = %s",
+            [table, table, column],
+        )
+        row = cursor.fetchone()
+    if row is None or row[0] is None:
+        return dict.fromkeys(terms, 1.0)  # no statistics yet: every word, as rare
+    common = dict(zip(row[0], row[1], strict=False))
+    rows = max(float(row[2] or 0), 1.0)
+    # A word ANALYZE did not list is rarer than the rarest it did.
+    floor = min(row[1][: len(row[0])], default=0.0) / 2
+    return {term: common.get(term, floor) * rows or 1.0 for term in terms}
+
+
+def _first_stage(
+    kind: str, team: Team, terms: list[tuple[str, ...]], text: str
+) -> list[tuple[int, float]]:
+    """Return (id, rank) of the engine's best candidates of a kind in the team, best first."""
+    vendor = connection.vendor
+    if not terms:
+        return []
+    if vendor == "postgresql":
+        sql, params = _postgresql(kind, team, terms, text)
+    elif vendor == "sqlite":
+        sql, params = _sqlite(kind, team, terms)
+    else:  # pragma: no cover - the workbench runs on SQLite or PostgreSQL
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [(pk, float(rank)) for pk, rank in cursor.fetchall()]
+
+
+def _tables() -> tuple[str, str, str, str]:
+    return (
+        FactCheck._meta.db_table,
+        Annotation._meta.db_table,
+        Article._meta.db_table,
+        Project._meta.db_table,
+    )
+
+
+def _sqlite(kind: str, team: Team, terms: list[tuple[str, ...]]) -> tuple[str, list]:
+    # Each term a quoted FTS5 string: the words are letters and digits only, never syntax.
+    checks, annotations, articles, projects = _tables()
+    query = " OR ".join("(" + " AND ".join(f'"{t}"' for t in group) + ")" for group in terms)
+    if kind == FACTCHECK:
+        match = "{claim} : (" + query + ")"
+        sql = (
+            f"SELECT f.id, -bm25(factchecks_fts) FROM factchecks_fts "
+            f"JOIN {checks} f ON f.id = factchecks_fts.rowid "
+            "WHERE factchecks_fts MATCH %s AND f.team_id = %s ORDER BY 2 DESC LIMIT %s"
+        )
+        return sql, [match, team.pk, CANDIDATES]
+    match = "{exact} : (" + query + ")"
+    sql = (
+        f"SELECT a.id, -bm25(search_annotation_fts) FROM search_annotation_fts "
+        f"JOIN {annotations} a ON a.id = search_annotation_fts.rowid "
+        f"JOIN {articles} ar ON ar.id = a.article_id JOIN {projects} p ON p.id = ar.project_id "
+        "WHERE search_annotation_fts MATCH %s AND a.kind = %s AND p.team_id = %s "
+        "ORDER BY 2 DESC LIMIT %s"
+    )
+    return sql, [match, CLAIM, team.pk, CANDIDATES]
+
+
+def _postgresql(kind: str, team: Team, terms: list[tuple[str, ...]], text: str) -> tuple[str, list]:
+    checks, annotations, articles, projects = _tables()
+    tsquery = " | ".join("(" + " & ".join(group) + ")" for group in terms)
+    if kind == FACTCHECK:
+        # Trigram similarity re-ranks the engine's best 2×CANDIDATES only: on every row that
+        # matched a word it cost more than the full-text search itself.
+        sql = (
+            "SELECT id, rank + similarity(claim_reviewed, %s) FROM ("
+            "SELECT f.id, f.claim_reviewed, ts_rank(f.document, q) AS rank "
+            f"FROM {checks} f, to_tsquery('simple', %s) q "
+            "WHERE f.team_id = %s AND f.document @@ q ORDER BY 3 DESC LIMIT %s) best "
+            "ORDER BY 2 DESC LIMIT %s"
+        )
+        return sql, [text, tsquery, team.pk, 2 * CANDIDATES, CANDIDATES]
+    sql = (
+        "SELECT a.id, ts_rank(d.document, q) "
+        f"FROM search_annotation_document d JOIN {annotations} a ON a.id = d.annotation_id "
+        f"JOIN {articles} ar ON ar.id = a.article_id JOIN {projects} p ON p.id = ar.project_id, "
+        "to_tsquery('simple', %s) q "
+        "WHERE d.document @@ q AND a.kind = %s AND p.team_id = %s ORDER BY 2 DESC LIMIT %s"
+    )
+    return sql, [tsquery, CLAIM, team.pk, CANDIDATES]
