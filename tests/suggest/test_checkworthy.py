@@ -8,7 +8,14 @@ import time
 import pytest
 
 from bench import train_checkworthy
-from workbench.suggest.finder.checkworthy import WEIGHTS, Line, features, score_lines
+from workbench.suggest.finder.checkworthy import (
+    WEIGHTS,
+    Line,
+    features,
+    score_lines,
+    transcript_lines,
+)
+from workbench.suggest.finder.engine import CLAIMS_ALL, suggest
 
 STAT = "Unemployment fell to 4.1 percent last year, according to the Labor Department."
 
@@ -112,3 +119,33 @@ def test_train_checkworthy_measures_follow_the_task_definitions():
     assert m["RR"] == pytest.approx(1 / 2)
     assert m["P@1"] == 0.0
     assert m["P@5"] == pytest.approx(2 / 5)
+
+
+def test_transcript_lines_keep_speakers_and_exact_offsets():
+    text = "HOLT: Good evening.\r\n\r\nMr. Trump: We won.\n(LAUGHTER)\nLester Holt:  Next.\n"
+    lines = transcript_lines(text)
+    assert [(text[s:e], who) for s, e, who in lines] == [
+        ("Good evening.", "HOLT"),
+        ("We won.", "Mr. Trump"),
+        ("(LAUGHTER)", "Mr. Trump"),
+        ("Next.", "Lester Holt"),
+    ]
+
+
+def test_transcript_lines_leave_an_article_alone():
+    article = "Note: this story was updated.\nThe mayor spoke for an hour.\nShe left.\n"
+    assert transcript_lines(article) is None
+    assert transcript_lines("ANA: Only one labelled line.") is None
+
+
+def test_every_claim_of_an_article_has_no_speaker_and_covers_each_sentence():
+    text = "Prices rose 9% in 2022. The council met on Monday.\n\nIt was sunny."
+    claims = [s for s in suggest(text, claims=CLAIMS_ALL) if s.kind == "claim"]
+    assert [c.text for c in claims] == [
+        "Prices rose 9% in 2022.",
+        "The council met on Monday.",
+        "It was sunny.",
+    ]
+    assert all(c.speaker is None for c in claims)
+    assert "a statistic" in claims[0].reasons
+    assert "a statistic" in claims[0].why()

@@ -177,6 +177,39 @@ def features(lines: Sequence[Line]) -> list[list[str]]:
     return result
 
 
+# "TRUMP: …", "Lester Holt: …", "MR. HOLT: …" at the start of a line.
+_LABEL = re.compile(
+    r"[ \t]*(?P<who>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})[ \t]*:[ \t]+(?=\S)"
+)
+
+
+def transcript_lines(text: str) -> list[tuple[int, int, str | None]] | None:
+    """Return (start, end, speaker) of each non-blank line of a transcript, the `SPEAKER:`
+    label left out of the span; an unlabelled line ("(APPLAUSE)", a paragraph more) keeps
+    the speaker before it. None when the text is no transcript (fewer than two labelled lines,
+    or under half of its lines labelled), so an article's "Note: …" line is not a speaker."""
+    result: list[tuple[int, int, str | None]] = []
+    labelled = 0
+    speaker = None
+    pos = 0
+    for raw in text.split("\n"):
+        start, end = pos, pos + len(raw.rstrip())
+        pos += len(raw) + 1
+        if not raw.strip():
+            continue
+        match = _LABEL.match(raw)
+        if match is not None:
+            labelled += 1
+            speaker = match["who"]
+            start += match.end()
+        else:
+            start += len(raw) - len(raw.lstrip())
+        result.append((start, end, speaker))
+    if labelled < 2 or labelled * 2 < len(result):
+        return None
+    return result
+
+
 @cache
 def load_weights(path: Path = WEIGHTS) -> dict[str, float]:
     """Return the shipped feature weights (read once)."""
