@@ -303,6 +303,7 @@ TABLE: dict[tuple[str, str], Row] = {
     ("review:attention", "GET"): Row("login 200 403 403 200"),
     # --- suggestions ---------------------------------------------------------------------------
     ("suggest:suggestion_list", "GET"): PAGE,
+    ("suggest:sentence_list", "GET"): PAGE,
     ("suggest:suggestion_accept", "POST"): Row(
         "login 404 403 200 200", data=lambda w: {"token": "not-a-signed-suggestion"}
     ),
