@@ -351,6 +351,7 @@ TABLE: dict[tuple[str, str], Row] = {
         },
     ),
     ("api:article-detail", "GET"): API_READ,
+    ("api:article-sentences", "GET"): API_READ,
     ("api:article-detail", "PUT"): Row("401 404 403 200 200", data=lambda w: {"title": "Better"}),
     ("api:article-detail", "PATCH"): Row("401 404 403 200 200", data=lambda w: {"title": "Better"}),
     ("api:article-move-line", "POST"): Row(
