@@ -183,6 +183,16 @@ _LABEL = re.compile(
 )
 
 
+def speaker_label(name: str) -> str:
+    """Return `name` as a line label that `transcript_lines` reads back ("de Blasio" → "DE
+    BLASIO"); "" when nothing of it can label a line."""
+    words = re.sub(r"[^\w.'’ -]", " ", name).split()
+    label = " ".join([w for w in words if w[0].isalpha()][:4])
+    if label and not _LABEL.match(f"{label}: x"):
+        label = label.upper()
+    return label if _LABEL.match(f"{label}: x") else ""
+
+
 def transcript_lines(text: str) -> list[tuple[int, int, str | None]] | None:
     """Return (start, end, speaker) of each non-blank line of a transcript, the `SPEAKER:`
     label left out of the span; an unlabelled line ("(APPLAUSE)", a paragraph more) keeps
