@@ -308,6 +308,7 @@ TABLE: dict[tuple[str, str], Row] = {
     ("review:attention", "GET"): Row("login 200 403 403 200"),
     # --- suggestions ---------------------------------------------------------------------------
     ("suggest:suggestion_list", "GET"): PAGE,
+    ("suggest:sentence_list", "GET"): PAGE,
     ("suggest:suggestion_accept", "POST"): Row(
         "login 404 403 200 200", data=lambda w: {"token": "not-a-signed-suggestion"}
     ),
@@ -355,6 +356,7 @@ TABLE: dict[tuple[str, str], Row] = {
         },
     ),
     ("api:article-detail", "GET"): API_READ,
+    ("api:article-sentences", "GET"): API_READ,
     ("api:article-detail", "PUT"): Row("401 404 403 200 200", data=lambda w: {"title": "Better"}),
     ("api:article-detail", "PATCH"): Row("401 404 403 200 200", data=lambda w: {"title": "Better"}),
     ("api:article-move-line", "POST"): Row(

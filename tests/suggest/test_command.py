@@ -150,3 +150,47 @@ def test_listing_says_which_part_of_a_split_quote(tmp_path: Path):
     out, _ = run(str(path))
     assert "Ann Lie [told; direct; part 1 of 2]" in out
     assert "Ann Lie [told; direct; part 2 of 2]" in out
+
+
+TRANSCRIPT = (
+    "HOLT: Good evening from Hofstra. How many jobs were lost?\n"
+    "TRUMP: We lost 70,000 factory jobs in 2016, more than ever.\n"
+    "(APPLAUSE)\n"
+    "CLINTON: Thank you.\n"
+)
+
+
+def test_claims_all_scores_every_sentence_with_reasons_and_speaker(tmp_path: Path):
+    path = tmp_path / "debate.txt"
+    path.write_text(TRANSCRIPT, encoding="utf-8")
+    out, _ = run("--json", "--claims", "all", str(path))
+    claims = [s for s in json.loads(out)["suggestions"] if s["kind"] == "claim"]
+    assert [c["text"] for c in claims] == [
+        "Good evening from Hofstra.",
+        "How many jobs were lost?",
+        "We lost 70,000 factory jobs in 2016, more than ever.",
+        "(APPLAUSE)",
+        "Thank you.",
+    ]
+    assert [c["speaker"] for c in claims] == ["HOLT", "HOLT", "TRUMP", "TRUMP", "CLINTON"]
+    assert all(TRANSCRIPT[c["start"] : c["end"]] == c["text"] for c in claims)
+    top = max(claims, key=lambda c: c["score"])
+    assert top["speaker"] == "TRUMP"
+    assert {"a number", "a comparison", "a claim about the past"} <= set(top["reasons"])
+    assert top["rule"] == "claim/checkworthy-model"
+    assert all(0 <= c["score"] <= 1 for c in claims)
+
+
+def test_claims_all_in_the_readable_listing_says_why(tmp_path: Path):
+    path = tmp_path / "debate.txt"
+    path.write_text(TRANSCRIPT, encoding="utf-8")
+    out, _ = run("--claims", "all", str(path))
+    assert "0 quotes, 5 claims" in out
+    assert "a number" in out
+
+
+def test_claims_refuses_a_negative_count(tmp_path: Path):
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    with pytest.raises(CommandError):
+        run("--claims", "-3", str(path))

@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from workbench.suggest.finder.engine import RULE_NAMES, Suggestion, explain, suggest
+from workbench.suggest.finder.engine import CLAIMS_ALL, RULE_NAMES, Suggestion, explain, suggest
 
 CASES = [
     # How the words before a quotation read
@@ -258,13 +258,19 @@ CASES = [
         "Unemployment rose to 14% last year, twice the regional average, the ministry said.",
         "Unemployment rose to 14%",
     ),
+    (
+        "claim/checkworthy-model",
+        "ANA: Unemployment rose to 14% last year.\nBO: Thank you.",
+        "Unemployment rose to 14% last year.",
+    ),
 ]
 
 
 def fired(text: str) -> list[tuple[str, str]]:
     """Every (rule or veto name, text of its span) the engine gives for a text."""
     steps = [(step.name, text[step.start : step.end]) for step in explain(text)]
-    return steps + [(item.rule, item.text) for item in suggest(text)]
+    every = [item for item in suggest(text, claims=CLAIMS_ALL) if item.kind == "claim"]
+    return steps + [(item.rule, item.text) for item in suggest(text) + every]
 
 
 @pytest.mark.parametrize(("rule", "text", "expected"), CASES, ids=[case[0] for case in CASES])

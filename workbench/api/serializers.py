@@ -211,6 +211,39 @@ class ExportQuerySerializer(serializers.Serializer):
 # --- articles ---------------------------------------------------------------------------------
 
 
+class SentenceQuerySerializer(serializers.Serializer):
+    top = serializers.IntegerField(
+        required=False,
+        default=100,
+        min_value=1,
+        max_value=100,
+        help_text="Only the most check-worthy percent of the sentences (10: the top 10 %).",
+    )
+    order = serializers.ChoiceField(
+        choices=["score", "text"],
+        required=False,
+        default="score",
+        help_text="score: most check-worthy first; text: reading order.",
+    )
+
+
+class SentenceSerializer(serializers.Serializer):
+    """One sentence of an article scored for check-worthiness (a claim suggestion)."""
+
+    kind = serializers.CharField(help_text="Always claim.")
+    start = serializers.IntegerField(help_text="Code-point offset into the article body.")
+    end = serializers.IntegerField()
+    text = serializers.CharField()
+    score = serializers.FloatField(help_text="Check-worthiness in [0, 1].")
+    reasons = serializers.ListField(
+        child=serializers.CharField(), help_text='Why: "a number", "a named source", …'
+    )
+    speaker = serializers.CharField(
+        allow_null=True, help_text="Who said it, in a transcript of SPEAKER: lines."
+    )
+    rule = serializers.CharField()
+
+
 class ArticleSerializer(serializers.ModelSerializer):
     body_chars = serializers.SerializerMethodField()
     removed_lines = serializers.IntegerField(read_only=True)

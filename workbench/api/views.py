@@ -72,6 +72,7 @@ from workbench.articles.services import (
 )
 from workbench.exports import FORMATS, export_filename, export_stream
 from workbench.imports.services import articles_import_jsonl
+from workbench.suggest.selectors import sentence_ranking
 
 NOT_FOUND = OpenApiResponse(description="Not found, or not in your teams.")
 FORBIDDEN = OpenApiResponse(description="Your role does not allow this.")
@@ -392,6 +393,19 @@ class ArticleViewSet(
         request=s.MoveLineSerializer,
         responses={200: s.ArticleDetailSerializer, 400: BAD, 403: FORBIDDEN, 404: NOT_FOUND},
     )
+    @extend_schema(
+        summary="The article's sentences scored for check-worthiness",
+        parameters=[s.SentenceQuerySerializer],
+        responses={200: s.SentenceSerializer(many=True), 400: BAD, 404: NOT_FOUND},
+    )
+    @action(detail=True, methods=["get"], filter_backends=[], pagination_class=None)
+    def sentences(self, request: Request, pk: str | None = None) -> Response:
+        article = self.get_object()
+        query = s.SentenceQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        ranked = sentence_ranking(article=article, **query.validated_data)
+        return Response(s.SentenceSerializer(ranked, many=True).data)
+
     @action(detail=True, methods=["post"], url_path="move-line", filter_backends=[])
     def move_line(self, request: Request, pk: str | None = None) -> Response:
         article = self.get_object()

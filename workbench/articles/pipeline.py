@@ -18,6 +18,7 @@ from workbench.articles.cleanup import (
     provisional_title,
 )
 from workbench.articles.extract import clean_html, looks_like_html
+from workbench.suggest.finder.checkworthy import transcript_lines
 
 
 def prepare(
@@ -43,6 +44,9 @@ def prepare(
         except ValueError as error:
             raise ValidationError(str(error), code="no_text") from error
     refuse_nul(text)  # a plain-text page, or any text that came past a form's own check
+    transcript = _transcript(text)
+    if transcript is not None:
+        return transcript
     try:
         return clean_text(text)
     except ValueError as error:
@@ -61,6 +65,25 @@ def refuse_nul(text: str) -> None:
             % {"pos": f"{nul:,}"},
             code="bad_character",
         )
+
+
+def _transcript(text: str) -> Cleaned | None:
+    """A debate or interview of `SPEAKER: text` lines, kept line for line (None for an article).
+
+    The article cleaner would take the first speaker's line for a headline and split turns
+    into paragraphs; a transcript keeps every line and its label, so each sentence can be
+    attributed to who said it (suggest.finder.checkworthy.transcript_lines)."""
+    body = "\n".join(line.rstrip() for line in normalize_text(text).strip().split("\n"))
+    if transcript_lines(body) is None:
+        return None
+    return Cleaned(
+        raw=text,
+        body=body,
+        removed=[],
+        title=provisional_title(body),
+        title_is_provisional=True,
+        language=guess_language(body),
+    )
 
 
 def _verbatim(text: str, *, titled: bool) -> Cleaned:

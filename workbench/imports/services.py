@@ -8,6 +8,7 @@ neither app needs the other. One article at a time goes through articles.service
 from __future__ import annotations
 
 import datetime
+import json
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -41,6 +42,7 @@ from workbench.articles.services import (
     articles_store,
 )
 from workbench.imports.spans import spans_parse, spans_store
+from workbench.suggest.finder.checkworthy import speaker_label
 
 TEXT_SUFFIXES = {".txt", ".md", ".text", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -128,6 +130,9 @@ def articles_import_jsonl(
             % {"limit": f"{max_lines:,}"},
         )
         return report
+    transcript = transcript_from_jsonl(text)
+    if transcript is not None:
+        return _import_transcript(project=project, actor=actor, text=transcript, label=label)
     return _import_jsonl_lines(
         project=project,
         actor=actor,
@@ -137,6 +142,41 @@ def articles_import_jsonl(
         source=source,
         progress=progress,
     )
+
+
+def transcript_from_jsonl(text: str) -> str | None:
+    """Return a transcript given as JSON Lines of {"speaker", "text"} as `SPEAKER: text` lines
+    (how a pasted transcript reads), or None when the lines are articles."""
+    lines = []
+    for raw in text.splitlines():
+        if not raw.strip():
+            continue
+        try:
+            record = json.loads(raw)
+        except ValueError:
+            return None
+        if not isinstance(record, dict) or set(record) != {"speaker", "text"}:
+            return None
+        speaker, said = record["speaker"], record["text"]
+        if not isinstance(said, str) or not isinstance(speaker, str | None):
+            return None
+        label = speaker_label(speaker or "")
+        said = " ".join(said.split())
+        lines.append(f"{label}: {said}" if label and said else said)
+    return "\n".join(lines) if lines else None
+
+
+def _import_transcript(
+    *, project: Project, actor: AbstractBaseUser | None, text: str, label: str
+) -> ImportReport:
+    report = ImportReport()
+    try:
+        report.results.append(
+            article_import_text(project=project, actor=actor, text=text, source=ImportSource.JSONL)
+        )
+    except ValidationError as error:
+        report.fail(label or _("JSON Lines"), " ".join(error.messages))
+    return report
 
 
 def articles_import_jsonl_file(

@@ -12,3 +12,21 @@ class SuggestionForm(forms.Form):
 
 class AcceptAllForm(forms.Form):
     min_score = forms.FloatField(min_value=0.0, max_value=1.0, initial=0.9)
+
+
+class SentenceFilterForm(forms.Form):
+    """How to list an article's sentences by check-worthiness: order, and how many (the
+    first choice of each is the default, so an unbound select shows it)."""
+
+    prefix = "sentences"
+
+    order = forms.ChoiceField(
+        choices=[("score", "Most check-worthy first"), ("text", "In reading order")],
+        required=False,
+    )
+    top = forms.TypedChoiceField(
+        choices=[("10", "Top 10 %"), ("25", "Top 25 %"), ("100", "All sentences")],
+        coerce=int,
+        required=False,
+        empty_value=10,
+    )

@@ -5,16 +5,20 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import accumulate
+from math import ceil
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core import signing
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Q, QuerySet
+from django.utils.translation import gettext as _
 
 from workbench.accounts.models import Team
 from workbench.annotations.models import Entity
 from workbench.annotations.selectors import annotation_list, double_reviewed
 from workbench.articles.models import Article, Project
-from workbench.suggest.finder.engine import Suggestion
+from workbench.suggest.finder.engine import Suggestion, every_claim
 from workbench.suggest.finder.speakers import family_name_first
 from workbench.suggest.models import Decision, RunState, SuggestionDecision, SuggestionRun
 
@@ -240,3 +244,21 @@ def suggestion_counts(*, project: Project) -> dict[str, int]:
         rejected=Count("pk", filter=Q(decision=Decision.REJECTED)),
     )
     return {"accepted": counts["accepted"], "rejected": counts["rejected"]}
+
+
+def sentence_ranking(*, article: Article, order: str = "score", top: int = 100) -> list[Suggestion]:
+    """Return the article's sentences scored for check-worthiness: the `top` percent highest,
+    most check-worthy first (`order="score"`) or in reading order (`order="text"`).
+
+    The article comes from a user-scoped selector; the text is bounded like suggestions are
+    (WORKBENCH_SUGGEST_MAX_CHARS, code "too_long") so a request cannot run for minutes."""
+    limit = settings.WORKBENCH_SUGGEST_MAX_CHARS
+    if len(article.body) > limit:
+        raise ValidationError(
+            _("This article is too long to rank: %(n)s characters, over %(limit)s.")
+            % {"n": f"{len(article.body):,}", "limit": f"{limit:,}"},
+            code="too_long",
+        )
+    ranked = sorted(every_claim(article.body), key=lambda c: (-c.score, c.start))
+    kept = ranked[: ceil(len(ranked) * max(0, min(top, 100)) / 100)]
+    return kept if order == "score" else sorted(kept, key=lambda c: c.start)

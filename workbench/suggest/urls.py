@@ -12,6 +12,11 @@ urlpatterns = [
         name="suggestion_list",
     ),
     path(
+        "articles/<int:article_id>/sentences/",
+        views.sentence_list_view,
+        name="sentence_list",
+    ),
+    path(
         "articles/<int:article_id>/suggestions/accept/",
         views.suggestion_accept_view,
         name="suggestion_accept",

@@ -1,4 +1,5 @@
-"""The article page's suggestion list: show, accept (a), reject (x), accept all above a score."""
+"""The article page's suggestion list: show, accept (a), reject (x), accept all above a score;
+and its sentences ranked by check-worthiness ("the top 10 %"), each with its reasons."""
 
 from __future__ import annotations
 
@@ -14,9 +15,9 @@ from workbench.accounts.selectors import membership_get
 from workbench.articles.models import Article
 from workbench.articles.selectors import article_list
 from workbench.http import HtmxHttpRequest
-from workbench.suggest.forms import AcceptAllForm, SuggestionForm
+from workbench.suggest.forms import AcceptAllForm, SentenceFilterForm, SuggestionForm
 from workbench.suggest.models import RunState
-from workbench.suggest.selectors import suggestion_list
+from workbench.suggest.selectors import sentence_ranking, suggestion_list
 from workbench.suggest.services import (
     suggestion_accept,
     suggestion_accept_all,
@@ -100,3 +101,18 @@ def suggestion_accept_all_view(request: HtmxHttpRequest, article_id: int) -> Htt
     except ValidationError as error:
         return _render(request, article, error.messages)
     return trigger_client_event(_render(request, article), CHANGED)
+
+
+@require_GET
+def sentence_list_view(request: HtmxHttpRequest, article_id: int) -> HttpResponse:
+    article = _article(request, article_id)
+    form = SentenceFilterForm(request.GET)
+    chosen = form.cleaned_data if form.is_valid() else {}
+    context = {"article": article, "form": form, "sentences": None}
+    try:
+        context["sentences"] = sentence_ranking(
+            article=article, order=chosen.get("order") or "score", top=chosen.get("top") or 10
+        )
+    except ValidationError as error:
+        context["unavailable"] = error.messages
+    return render(request, "suggest/_sentences.html", context)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 
 from .attribution import (
     Cue,
@@ -19,6 +19,7 @@ from .attribution import (
     second_clause,
     subordinate_cues,
 )
+from .checkworthy import Line, score_lines, transcript_lines
 from .claims import checkworthiness
 from .direct import RULE_NAMES as DIRECT_RULE_NAMES
 from .direct import Article, Quote, Step, explain, find_direct
@@ -29,8 +30,11 @@ from .quotes import RawQuote, find_quotes
 from .resolve import resolve_speakers
 from .rules import Rule, Veto, first
 from .speakers import Mention, Registry, Resolved, tokenize
+from .text import sentences
 
 DEFAULT_CLAIMS = 10
+# `claims=CLAIMS_ALL`: every sentence as a claim, scored by the trained model (checkworthy.py).
+CLAIMS_ALL = -1
 MIN_CLAIM_SCORE = 0.5
 
 
@@ -66,6 +70,8 @@ class Suggestion:
     group: int = 0
     part: int = 0
     parts: int = 0
+    # Why a claim is worth checking, in a reviewer's words ("a number", "a named source").
+    reasons: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -79,6 +85,8 @@ class Suggestion:
             parts.append(f"speaker by {self.speaker_rule}")
         if not self.speaker_resolved:
             parts.append("speaker unresolved")
+        if self.reasons:
+            parts.append(", ".join(self.reasons))
         return "; ".join(parts)
 
 
@@ -275,7 +283,9 @@ def suggest(
     resolve_speakers(text, registry, result)
     skip = skip or []
     result = [item for item in result if not _overlaps(skip, item.start, item.end)]
-    if claims > 0:
+    if claims == CLAIMS_ALL:
+        result.extend(_every_claim(article, skip))
+    elif claims > 0:
         result.extend(_claims(article, claims, min_claim_score, skip))
     result.sort(key=lambda s: (s.start, s.kind))
     return result
@@ -517,6 +527,42 @@ def _claims(
     ]
 
 
+_MODEL = Rule("claim/checkworthy-model", lambda _s: None)
+
+
+def every_claim(text: str) -> list[Suggestion]:
+    """Return every sentence of `text` as a claim scored for check-worthiness, by offset; a
+    transcript's sentences carry their speaker. Cheaper than `suggest`: no quote finding."""
+    return _every_claim(Article(text), [])
+
+
+def _every_claim(article: Article, skip: list[tuple[int, int]]) -> list[Suggestion]:
+    """Every sentence as a claim with the model's score and reasons; in a transcript
+    (`SPEAKER: text` lines) each is attributed to its line's speaker, the label left out."""
+    text = article.text
+    turns = transcript_lines(text)
+    if turns is None:
+        spans = [(s, e, None) for paragraph in article.sentences for s, e in paragraph]
+    else:
+        spans = [(s, e, who) for start, end, who in turns for s, e in sentences(text, start, end)]
+    spans = [span for span in spans if not _overlaps(skip, span[0], span[1])]
+    scored = score_lines([Line(text[s:e], who) for s, e, who in spans])
+    return [
+        Suggestion(
+            "claim",
+            start,
+            end,
+            text[start:end],
+            round(result.score, 4),
+            speaker=who,
+            speaker_kind="person" if who else None,
+            rule=_MODEL.name,
+            reasons=list(result.reasons),
+        )
+        for (start, end, who), result in zip(spans, scored, strict=True)
+    ]
+
+
 # Every name the engine's tables can give, in the order they are tried (for tests and reports).
 RULE_NAMES: tuple[str, ...] = (
     *DIRECT_RULE_NAMES,
@@ -525,6 +571,17 @@ RULE_NAMES: tuple[str, ...] = (
     *(rule.name for rule in _INDIRECT_RULES),
     *PARTS_RULE_NAMES,
     _CHECKWORTHY.name,
+    _MODEL.name,
 )
 
-__all__ = ["RULE_NAMES", "Step", "Suggestion", "explain", "remarks", "suggest", "tokenize"]
+__all__ = [
+    "CLAIMS_ALL",
+    "RULE_NAMES",
+    "every_claim",
+    "Step",
+    "Suggestion",
+    "explain",
+    "remarks",
+    "suggest",
+    "tokenize",
+]

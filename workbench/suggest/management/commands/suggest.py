@@ -10,7 +10,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from workbench.articles.cleanup import clean_text
-from workbench.suggest.finder.engine import DEFAULT_CLAIMS, Suggestion, suggest
+from workbench.suggest.finder.checkworthy import transcript_lines
+from workbench.suggest.finder.engine import CLAIMS_ALL, DEFAULT_CLAIMS, Suggestion, suggest
 
 DEFAULT_MAX_BYTES = 5_000_000
 
@@ -39,6 +40,8 @@ def read_text(path: Path, *, max_bytes: int) -> str:
 def boilerplate(text: str) -> list[tuple[int, int]]:
     """The spans of the lines the article cleaner sets aside (navigation, sponsors, paywall
     notices, datelines), as offsets into the text exactly as read."""
+    if transcript_lines(text) is not None:
+        return []  # a transcript's first line is its first speaker, not a headline
     try:
         cleaned = clean_text(text)
     except ValueError:
@@ -50,6 +53,16 @@ def boilerplate(text: str) -> list[tuple[int, int]]:
     for line in lines:
         starts.append(starts[-1] + len(line) + 1)
     return [(starts[r.line], starts[r.line] + len(lines[r.line])) for r in cleaned.removed]
+
+
+def _claims(value: str) -> int:
+    """`--claims N` or `--claims all`."""
+    if value.strip().lower() == "all":
+        return CLAIMS_ALL
+    number = int(value)
+    if number < 0:
+        raise ValueError(value)
+    return number
 
 
 def _describe(item: Suggestion) -> str:
@@ -74,7 +87,10 @@ class Command(BaseCommand):
         parser.add_argument("paths", nargs="+", help="UTF-8 text files")
         parser.add_argument("--json", action="store_true", help="one JSON line per file")
         parser.add_argument(
-            "--claims", type=int, default=DEFAULT_CLAIMS, help="how many claims (0: none)"
+            "--claims",
+            type=_claims,
+            default=DEFAULT_CLAIMS,
+            help="how many claims (0: none; 'all': every sentence, with a score and reasons)",
         )
         parser.add_argument("--max-bytes", type=int, default=None, help="refuse larger files")
         parser.add_argument(
@@ -122,5 +138,6 @@ class Command(BaseCommand):
 def _public(item: Suggestion) -> dict[str, object]:
     data = item.as_dict()
     if item.kind == "claim":
-        return {k: data[k] for k in ("kind", "start", "end", "text", "score", "rule")}
+        keys = ("kind", "start", "end", "text", "score", "rule", "reasons", "speaker")
+        return {k: data[k] for k in keys}
     return data

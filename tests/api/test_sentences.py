@@ -1,0 +1,65 @@
+"""GET /api/v1/articles/{id}/sentences/: every sentence scored for check-worthiness."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+from rest_framework import status
+
+from tests.api.conftest import api_for
+from tests.conftest import XSS
+from tests.factories import ArticleFactory
+
+pytestmark = pytest.mark.django_db
+
+TRANSCRIPT = (
+    "HOLT: Good evening from Hofstra.\n"
+    "TRUMP: We lost 70,000 factory jobs in 2016, more than ever.\n"
+    f"CLINTON: Thank you. {XSS}\n"
+)
+
+
+@pytest.fixture
+def article(world):
+    return ArticleFactory(project=world.project, body=TRANSCRIPT)
+
+
+def url(article):
+    return reverse("api:article-sentences", args=[article.pk])
+
+
+def test_sentences_access_ladder(world, article):
+    assert api_for(None).get(url(article)).status_code == status.HTTP_401_UNAUTHORIZED
+    assert api_for(world.outsider).get(url(article)).status_code == status.HTTP_404_NOT_FOUND
+    assert api_for(world.viewer).get(url(article)).status_code == status.HTTP_200_OK
+    refused = api_for(world.lead).post(url(article), {})
+    assert refused.status_code == status.HTTP_405_METHOD_NOT_ALLOWED
+
+
+def test_sentences_score_every_sentence_with_reasons_and_speaker(world, article):
+    rows = api_for(world.viewer).get(url(article)).json()
+    assert len(rows) == 3
+    top = rows[0]
+    assert top["speaker"] == "TRUMP"
+    assert top["kind"] == "claim"
+    assert TRANSCRIPT[top["start"] : top["end"]] == top["text"]
+    assert "a number" in top["reasons"]
+    assert [r["score"] for r in rows] == sorted((r["score"] for r in rows), reverse=True)
+    # Text is data in JSON: returned as it is (and served as JSON, never as HTML).
+    assert any(XSS in r["text"] for r in rows)
+
+
+def test_sentences_top_percent_and_reading_order(world, article):
+    client = api_for(world.viewer)
+    assert len(client.get(url(article), {"top": 25}).json()) == 1
+    rows = client.get(url(article), {"order": "text"}).json()
+    assert [r["start"] for r in rows] == sorted(r["start"] for r in rows)
+    bad = client.get(url(article), {"top": 0, "order": "size"})
+    assert bad.status_code == status.HTTP_400_BAD_REQUEST
+    assert {"top", "order"} <= set(bad.json())
+
+
+def test_sentences_of_a_text_too_long_is_a_400(world, article, settings):
+    settings.WORKBENCH_SUGGEST_MAX_CHARS = 20
+    response = api_for(world.viewer).get(url(article))
+    assert response.status_code == status.HTTP_400_BAD_REQUEST

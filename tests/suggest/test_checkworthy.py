@@ -1,0 +1,151 @@
+"""The check-worthiness model: features, reasons, shipped weights, and the bench scripts."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+
+from bench import train_checkworthy
+from workbench.suggest.finder.checkworthy import (
+    WEIGHTS,
+    Line,
+    features,
+    score_lines,
+    transcript_lines,
+)
+from workbench.suggest.finder.engine import CLAIMS_ALL, suggest
+
+STAT = "Unemployment fell to 4.1 percent last year, according to the Labor Department."
+
+
+def _one(text: str, speaker: str | None = None) -> tuple[float, tuple[str, ...]]:
+    scored = score_lines([Line(text, speaker)])[0]
+    return scored.score, scored.reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Crime rose 20 percent in the city.", "a statistic"),
+        ("They hired 300 more teachers.", "a number"),
+        ("Our taxes are higher than in any other country.", "a comparison"),
+        ("The senator voted against the bill in 2009.", "a claim about the past"),
+        (STAT, "a named source"),
+    ],
+)
+def test_checkworthy_reasons_name_the_cue_that_fired(text, reason):
+    assert reason in _one(text)[1]
+
+
+def test_checkworthy_greeting_and_question_have_no_reason_and_rank_low():
+    for text in ("Thank you very much.", "Is that right?", "I think we should love our country."):
+        score, reasons = _one(text)
+        assert reasons == ()
+        assert score < _one(STAT)[0]
+
+
+def test_checkworthy_statistic_ranks_above_opinion_in_a_transcript():
+    lines = [
+        Line("Good evening and welcome to the debate.", "HOST"),
+        Line("I love this great country and its wonderful people.", "ANA"),
+        Line(STAT, "ANA"),
+        Line("What do you say to that?", "HOST"),
+    ]
+    scores = [s.score for s in score_lines(lines)]
+    assert max(range(4), key=scores.__getitem__) == 2
+    assert all(0.0 <= s <= 1.0 for s in scores)
+
+
+def test_checkworthy_features_see_the_speaker_and_the_turn():
+    lines = [Line("How many jobs?", "HOST"), Line("We added 9 jobs.", "ANA")]
+    lines += [Line("Really.", "ANA")] * 5
+    first = features(lines)[1]
+    assert "spk:main" in first
+    assert "turn:first" in first
+    assert "turn:after-question" in first
+    assert "spk:main&f:number" in first
+    assert "spk:none" in features([Line("We added 9 jobs.")])[0]
+
+
+def test_checkworthy_numbers_fold_to_one_token_and_years_to_another():
+    feats = features([Line("In 2016 we paid $40 for 3 of them, 5% more.")])[0]
+    assert {"w:<year>", "w:<money>", "w:<num>", "w:<pct>", "f:year"} <= set(feats)
+    assert not any("2016" in f or "40" in f for f in feats)
+
+
+def test_checkworthy_weights_ship_with_provenance():
+    shipped = json.loads(WEIGHTS.read_text(encoding="utf-8"))
+    provenance = shipped["provenance"]
+    assert "clef2019-factchecking-task1" in provenance["data"]
+    assert provenance["command"].startswith("uv run python bench/train_checkworthy.py")
+    assert 0 < provenance["cross_validated_by_debate"]["AP"] < 1
+    assert shipped["weights"]["f:statistic"] > 0
+
+
+def test_checkworthy_scores_a_long_transcript_fast():
+    lines = [Line(STAT, "ANA"), Line("Thank you.", "HOST"), Line("Is that so?", "BO")] * 500
+    started = time.perf_counter()
+    scored = score_lines(lines)
+    assert len(scored) == 1500
+    assert time.perf_counter() - started < 5  # generous: the bench measures the real figure
+
+
+def _clef(tmp_path, folder: str, debates: dict[str, list[tuple[str, str, int]]]) -> None:
+    root = tmp_path / "data" / folder
+    root.mkdir(parents=True)
+    for name, rows in debates.items():
+        text = "".join(f"{i}\t{who}\t{t}\t{y}\n" for i, (who, t, y) in enumerate(rows, 1))
+        (root / f"{name}.tsv").write_text(text, encoding="utf-8")
+
+
+def test_train_checkworthy_learns_and_measures_on_debates(tmp_path):
+    rows = [("A", f"Taxes rose {n} percent in {n} states.", 1) for n in range(3, 9)]
+    rows += [("B", f"Thank you, friend number {n}.", 0) for n in range(3, 9)]
+    rows += [("A", "I love my country and my family so much.", 0)] * 6
+    _clef(tmp_path, "training", {"d1": rows, "d2": rows, "d3": rows})
+    debates = train_checkworthy.featurize(train_checkworthy.load(tmp_path))
+    assert [name for name, _ in debates] == ["d1", "d2", "d3"]
+    per_debate = train_checkworthy.cross_validate(debates, {**train_checkworthy.PARAMS})
+    overall = train_checkworthy.mean(per_debate)
+    assert overall["AP"] == 1.0
+    assert overall["P@5"] == 1.0
+
+
+def test_train_checkworthy_measures_follow_the_task_definitions():
+    m = train_checkworthy.measures([0.9, 0.8, 0.7, 0.1], [0, 1, 0, 1])
+    assert m["AP"] == pytest.approx((1 / 2 + 2 / 4) / 2)
+    assert m["RR"] == pytest.approx(1 / 2)
+    assert m["P@1"] == 0.0
+    assert m["P@5"] == pytest.approx(2 / 5)
+
+
+def test_transcript_lines_keep_speakers_and_exact_offsets():
+    text = "HOLT: Good evening.\r\n\r\nMr. Trump: We won.\n(LAUGHTER)\nLester Holt:  Next.\n"
+    lines = transcript_lines(text)
+    assert [(text[s:e], who) for s, e, who in lines] == [
+        ("Good evening.", "HOLT"),
+        ("We won.", "Mr. Trump"),
+        ("(LAUGHTER)", "Mr. Trump"),
+        ("Next.", "Lester Holt"),
+    ]
+
+
+def test_transcript_lines_leave_an_article_alone():
+    article = "Note: this story was updated.\nThe mayor spoke for an hour.\nShe left.\n"
+    assert transcript_lines(article) is None
+    assert transcript_lines("ANA: Only one labelled line.") is None
+
+
+def test_every_claim_of_an_article_has_no_speaker_and_covers_each_sentence():
+    text = "Prices rose 9% in 2022. The council met on Monday.\n\nIt was sunny."
+    claims = [s for s in suggest(text, claims=CLAIMS_ALL) if s.kind == "claim"]
+    assert [c.text for c in claims] == [
+        "Prices rose 9% in 2022.",
+        "The council met on Monday.",
+        "It was sunny.",
+    ]
+    assert all(c.speaker is None for c in claims)
+    assert "a statistic" in claims[0].reasons
+    assert "a statistic" in claims[0].why()
