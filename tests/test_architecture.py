@@ -26,6 +26,7 @@ WORKBENCH = ROOT / "workbench"
 # Listed here rather than read from pyproject.toml, so deleting a contract fails a test.
 CONTRACTS = (
     "finder-pure",
+    "anchoring-pure",
     "accounts-no-annotations",
     "articles-no-annotations",
     "review-no-api",
