@@ -24,6 +24,7 @@ from rest_framework.validators import ProhibitSurrogateCharactersValidator
 from workbench.accounts.models import Membership, Team
 from workbench.accounts.selectors import team_list
 from workbench.annotations.fields import (
+    ANCHOR_FIELDS,
     CLAIM_FIELDS,
     KIND_COLUMNS,
     KIND_FIELDS,
@@ -632,6 +633,7 @@ class AnnotationSerializer(serializers.ModelSerializer):
             *SPAN_CONTEXT,
             "status",
             "version",
+            *ANCHOR_FIELDS,
             "annotator",
             *KIND_FIELDS,
             "evidence",
@@ -672,6 +674,7 @@ ANNOTATION_LIST_COLUMNS = (
     *SPAN_CONTEXT,
     "status",
     "version",
+    *ANCHOR_FIELDS,
     "annotator__username",
     *KIND_COLUMNS,
     *(f"{link}__{name}" for link in ("speaker", "claimant") for name in ("name", "kind")),
@@ -778,6 +781,7 @@ def _list_item(row: dict, evidence: dict[int, list[dict]], stamp: Callable[[obje
         "suffix": row["suffix"],
         "status": row["status"],
         "version": row["version"],
+        **{name: row[name] for name in ANCHOR_FIELDS},
         "annotator": row["annotator__username"],
         "speaker": _entity_ref(row, "speaker"),
         "role": row["role"],
@@ -807,6 +811,12 @@ def _entity_ref(row: dict, link: str) -> dict | None:
 
 def _quotes(*, user: AbstractBaseUser | AnonymousUser) -> QuerySet[Annotation]:
     return annotation_list(user=user, kind=AnnotationKind.QUOTE)
+
+
+_REVISION_HELP = (
+    "The article revision you selected in (the article's `revision`); a newer one on file "
+    "answers 409 with code stale_revision."
+)
 
 
 class _AnnotationFieldsSerializer(serializers.Serializer):
@@ -858,6 +868,7 @@ class AnnotationCreateSerializer(_AnnotationFieldsSerializer):
     start = serializers.IntegerField(min_value=0, help_text="Code point offset into the body.")
     end = serializers.IntegerField(min_value=0, help_text="Exclusive.")
     exact = serializers.CharField(trim_whitespace=False, help_text="body[start:end], exactly.")
+    revision = serializers.IntegerField(min_value=1, required=False, help_text=_REVISION_HELP)
 
     def validate(self, data: dict) -> dict:
         return self._shape_spans(data)
@@ -874,6 +885,9 @@ class AnnotationUpdateSerializer(_AnnotationFieldsSerializer):
         required=False,
         write_only=True,
         help_text='The version you edited (or send If-Match: "<version>").',
+    )
+    revision = serializers.IntegerField(
+        min_value=1, required=False, write_only=True, help_text=_REVISION_HELP
     )
 
     def validate(self, data: dict) -> dict:
