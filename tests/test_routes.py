@@ -198,6 +198,10 @@ TABLE: dict[tuple[str, str], Row] = {
         kwargs=lambda w: {"article_id": w.plain.pk},
         data=lambda w: {"line": 0, "to": "removed", "checksum": w.plain.checksum},
     ),
+    ("articles:article_revision_add", "POST"): Row(
+        "login 404 403 302 302",
+        data=lambda w: {"text": w.article.body + "\n\nCorrection: one line added.", "revision": 1},
+    ),
     # --- annotations: the reader's panel ------------------------------------------------------
     ("annotations:annotation_new", "POST"): Row(
         "login 404 403 200 200", data=lambda w: {"kind": "claim", **span("Michael Knights said")}

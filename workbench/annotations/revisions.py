@@ -17,7 +17,11 @@ from django.utils.translation import gettext as _
 from workbench.accounts.services import require_writer
 from workbench.annotations.fields import SPAN_FIELDS, span_parts
 from workbench.annotations.models import AnchorState, Annotation
-from workbench.annotations.services import record_bulk_change, span_context
+from workbench.annotations.services import (
+    record_bulk_change,
+    require_current_revision,
+    span_context,
+)
 from workbench.articles.anchoring import Placement, reanchor
 from workbench.articles.cleanup import normalize_text
 from workbench.articles.models import Article, ImportSource, Revision, RevisionOrigin
@@ -51,18 +55,25 @@ _FIRST_ORIGIN = {ImportSource.URL: RevisionOrigin.FETCH, ImportSource.PASTE: Rev
 
 @transaction.atomic
 def revision_add(
-    *, article: Article, text: str, origin: str, by: AbstractBaseUser | None
+    *,
+    article: Article,
+    text: str,
+    origin: str,
+    by: AbstractBaseUser | None,
+    seen: int | None = None,
 ) -> RevisionResult:
     """Make `text` the article's new revision and re-anchor every annotation in it.
 
     The old text stays as a Revision; each annotation is placed exact, moved, fuzzy (with its
     score) or orphaned, never dropped. Orphans keep their span, text and context in the
     revision they were last placed in. Every moved annotation's version is bumped, so a panel
-    still open on it gets the usual conflict.
+    still open on it gets the usual conflict. `seen` is the revision the correction was made
+    on, when known: a newer one on file raises StaleRevision rather than overwrite it.
     """
     if by is not None:
         require_writer(user=by, team=article.project.team)
     article = Article.objects.select_for_update().select_related("project").get(pk=article.pk)
+    require_current_revision(current=article.revision, seen=seen)
     text = normalize_text(text)
     if not text.strip():
         raise ValidationError(_("The new text is empty."), code="empty_body")

@@ -75,4 +75,9 @@ reader_urlpatterns = [
         reader_views.article_move_line_view,
         name="article_move_line",
     ),
+    path(
+        "articles/<int:article_id>/revisions/",
+        reader_views.article_revision_add_view,
+        name="article_revision_add",
+    ),
 ]

@@ -84,3 +84,11 @@ class MoveLineForm(forms.Form):
     line = forms.IntegerField(min_value=0)
     to = forms.ChoiceField(choices=[("body", _("body")), ("removed", _("removed"))])
     checksum = forms.CharField(max_length=64)
+
+
+class RevisionForm(forms.Form):
+    """A corrected text pasted in as the article's next revision."""
+
+    text = forms.CharField(label=_("Corrected text"), widget=forms.Textarea, strip=False)
+    # The revision the reviewer corrected: a newer one on file is a conflict, not a new text.
+    revision = forms.IntegerField(min_value=1, widget=forms.HiddenInput)

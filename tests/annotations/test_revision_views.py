@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from tests.conftest import client_for
+from tests.factories import ArticleFactory
+from workbench.annotations.models import AnchorState
+from workbench.annotations.revisions import revision_add
+from workbench.annotations.services import annotation_create
+from workbench.articles.models import Revision
+
+pytestmark = pytest.mark.django_db
+
+BODY = (
+    "The minister said the budget would rise by 12 percent next year.\n\n"
+    "Critics said the same <b>promise</b> was made in 2019 and quietly dropped in 2021."
+)
+
+
+@pytest.fixture
+def article(world):
+    return ArticleFactory(project=world.project, body=BODY, raw=BODY)
+
+
+def claim(article, user, text):
+    start = article.body.index(text)
+    return annotation_create(
+        article=article, author=user, kind="claim", start=start, end=start + len(text), exact=text
+    )
+
+
+def post(client, article, text, revision=1, **headers):
+    url = reverse("articles:article_revision_add", args=[article.pk])
+    return client.post(url, {"text": text, "revision": revision}, headers=headers)
+
+
+def test_revision_add_view_outsiders_and_viewers_change_nothing(world, article, client):
+    new = BODY + "\n\nCorrection added."
+    assert post(client, article, new).status_code == 302  # to the login page
+    assert post(client_for(world.outsider), article, new).status_code == 404
+    assert post(client_for(world.viewer), article, new).status_code == 403
+    assert not Revision.objects.exists()
+    article.refresh_from_db()
+    assert article.body == BODY
+
+
+def test_revision_add_view_makes_a_revision_and_lists_orphans_escaped(world, article):
+    client = client_for(world.reviewer)
+    kept = claim(article, world.reviewer, "the budget would rise by 12 percent next year")
+    lost = claim(article, world.reviewer, "same <b>promise</b> was made in 2019")
+    new = BODY.split("\n\n")[0] + "\n\nA <script>alert(1)</script> reply came later."
+
+    response = post(client, article, new)
+
+    assert response.status_code == 302 and response.url == article.get_absolute_url()
+    article.refresh_from_db()
+    assert article.revision == 2 and article.body == new
+    kept.refresh_from_db()
+    lost.refresh_from_db()
+    assert (kept.anchor_state, lost.anchor_state) == (AnchorState.EXACT, AnchorState.ORPHANED)
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert "<script>alert(1)</script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "Lost their place" in page
+    assert "<del>same &lt;b&gt;promise&lt;/b&gt; was made in 2019</del>" in page
+    assert "in revision 1" in page
+
+
+def test_revision_add_view_htmx_redirects_the_page(world, article):
+    response = post(client_for(world.lead), article, BODY + "\n\nMore.", **{"HX-Request": "true"})
+    assert response.status_code == 200
+    assert response["HX-Redirect"] == article.get_absolute_url()
+
+
+def test_revision_add_view_on_an_older_revision_is_a_conflict(world, article):
+    revision_add(article=article, text=BODY + "\n\nFirst fix.", origin="paste", by=world.lead)
+    response = post(client_for(world.reviewer), article, BODY + "\n\nMy fix.", revision=1)
+    assert response.status_code == 409
+    assert "you saw revision 1" in response.content.decode()
+    article.refresh_from_db()
+    assert article.revision == 2 and article.body.endswith("First fix.")
