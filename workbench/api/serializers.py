@@ -234,6 +234,7 @@ class ArticleSerializer(serializers.ModelSerializer):
             "retrieved",
             "source",
             "checksum",
+            "revision",
             "body_chars",
             "removed_lines",
             "created",
@@ -262,6 +263,7 @@ ARTICLE_LIST_COLUMNS = (
     "retrieved",
     "source",
     "checksum",
+    "revision",
     "body_length",
     "removed",
     "created",
@@ -299,6 +301,7 @@ def article_list_data(rows: list[dict]) -> list[dict]:
             "retrieved": day(row["retrieved"]) if row["retrieved"] else None,
             "source": row["source"],
             "checksum": row["checksum"],
+            "revision": row["revision"],
             "body_chars": row["body_length"],
             "removed_lines": len(row["removed"]),
             "created": stamp(row["created"]),
@@ -868,7 +871,6 @@ class AnnotationCreateSerializer(_AnnotationFieldsSerializer):
     start = serializers.IntegerField(min_value=0, help_text="Code point offset into the body.")
     end = serializers.IntegerField(min_value=0, help_text="Exclusive.")
     exact = serializers.CharField(trim_whitespace=False, help_text="body[start:end], exactly.")
-    revision = serializers.IntegerField(min_value=1, required=False, help_text=_REVISION_HELP)
 
     def validate(self, data: dict) -> dict:
         return self._shape_spans(data)
