@@ -158,6 +158,8 @@ def panel_form_class(kind: str) -> type[QuoteForm] | type[ClaimForm]:
 
 class VersionForm(forms.Form):
     version = forms.IntegerField(min_value=1)
+    # The article revision the panel was opened on (absent from older pages: not checked).
+    revision = forms.IntegerField(min_value=1, required=False)
 
 
 class EntityQuickForm(forms.Form):

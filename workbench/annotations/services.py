@@ -493,6 +493,10 @@ def annotation_update(
     A new span re-places the annotation in the current revision (how an orphan comes back);
     `revision`, when given, is the one the actor saw: an older one raises StaleRevision.
     """
+    if revision is not None:
+        # Before the version: a revision bumps every version, and this is the clearer answer.
+        on_file = Article.objects.filter(pk=annotation.article_id).values_list("revision")
+        require_current_revision(current=on_file.get()[0], seen=revision)
     current = _lock_current(annotation, version, actor)
     require_annotation_writer(user=actor, annotation=current, role=current.actor_role)
     require_current_revision(current=current.article.revision, seen=revision)

@@ -30,6 +30,7 @@ from workbench.annotations.services import (
     AnnotationLocked,
     Span,
     StaleEdit,
+    StaleRevision,
     annotation_create,
     annotation_delete,
     annotation_span,
@@ -178,9 +179,13 @@ def _update(request: HtmxHttpRequest, annotation: Annotation) -> HttpResponse:
                 annotation=annotation,
                 actor=request.user,
                 version=version.cleaned_data["version"],
+                revision=version.cleaned_data["revision"],
                 **form.service_fields(),
             )
             return _main(request, updated, can_change=True, changed=True, message=_("Saved."))
+        except StaleRevision as stale:
+            # The text changed under the panel: keep what the reviewer typed, save nothing.
+            return _main(request, annotation, form=form, errors=stale.messages, status=409)
         except StaleEdit as stale:
             return _stale(request, stale)
         except ValidationError as error:
