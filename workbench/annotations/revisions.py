@@ -24,7 +24,9 @@ from workbench.annotations.services import (
 )
 from workbench.articles.anchoring import Placement, reanchor
 from workbench.articles.cleanup import normalize_text
+from workbench.articles.fetch import FetchError, fetch_url
 from workbench.articles.models import Article, ImportSource, Revision, RevisionOrigin
+from workbench.articles.pipeline import prepare
 from workbench.articles.services import body_checksum
 
 # The annotation's columns a revision rewrites.
@@ -104,6 +106,24 @@ def revision_add(
     article.raw, article.removed = "", []
     article.save(update_fields=["body", "checksum", "revision", "raw", "removed", "updated"])
     return RevisionResult(revision=revision, states=states)
+
+
+def article_refetch(*, article: Article, by: AbstractBaseUser | None) -> RevisionResult:
+    """Fetch the article's URL again (SSRF-safe) and make what it says now a new revision.
+
+    The page is cleaned as on import; the same text makes no revision. The fetch happens
+    outside the transaction, so a slow site holds no lock.
+    """
+    if by is not None:
+        require_writer(user=by, team=article.project.team)
+    if not article.url:
+        raise ValidationError(_("This article has no URL to fetch again."), code="no_url")
+    try:
+        page = fetch_url(article.url)
+    except FetchError as error:
+        raise ValidationError(str(error), code=error.code) from error
+    cleaned = prepare(text=page.text, url=page.url, content_type=page.content_type)
+    return revision_add(article=article, text=cleaned.body, origin=RevisionOrigin.FETCH, by=by)
 
 
 def _reanchor_annotations(
