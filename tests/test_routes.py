@@ -202,6 +202,8 @@ TABLE: dict[tuple[str, str], Row] = {
         "login 404 403 302 302",
         data=lambda w: {"text": w.article.body + "\n\nCorrection: one line added.", "revision": 1},
     ),
+    # The world's articles have no URL: a writer is told so (400).
+    ("articles:article_refetch", "POST"): Row("login 404 403 400 400"),
     # --- annotations: the reader's panel ------------------------------------------------------
     ("annotations:annotation_new", "POST"): Row(
         "login 404 403 200 200", data=lambda w: {"kind": "claim", **span("Michael Knights said")}

@@ -3,7 +3,9 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 
+from tests.conftest import client_for
 from tests.factories import ArticleFactory
 from workbench.annotations import revisions
 from workbench.annotations.models import AnchorState
@@ -79,3 +81,31 @@ def test_refetch_command_reports_changed_and_failed(world, article, page, capsys
     page[other.url] = "Other text."
     call_command("refetch", "--project", world.project.slug)
     assert f"{article.pk} unchanged" in capsys.readouterr().out
+
+
+def _refetch(client, article, **headers):
+    return client.post(reverse("articles:article_refetch", args=[article.pk]), headers=headers)
+
+
+def test_refetch_view_ladder_and_escaped_text(world, article, page, client):
+    page[article.url] = OLD + "\n\nUpdate: <script>alert(1)</script> added at 10:00."
+    assert _refetch(client, article).status_code == 302  # to the login page
+    assert _refetch(client_for(world.outsider), article).status_code == 404
+    assert _refetch(client_for(world.viewer), article).status_code == 403
+    article.refresh_from_db()
+    assert article.revision == 1
+    reviewer = client_for(world.reviewer)
+    response = _refetch(reviewer, article)
+    assert response.status_code == 302 and response.url == article.get_absolute_url()
+    article.refresh_from_db()
+    assert article.revision == 2
+    html = reviewer.get(article.get_absolute_url()).content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_refetch_view_shows_why_a_fetch_failed(world, article, page):
+    page[article.url] = FetchError("The site answered <b>404</b>.", code="http_status")
+    response = _refetch(client_for(world.lead), article)
+    assert response.status_code == 400
+    assert "The site answered &lt;b&gt;404&lt;/b&gt;." in response.content.decode()

@@ -18,7 +18,7 @@ from workbench.accounts.services import require_writer
 from workbench.annotations.forms import ListFilterForm
 from workbench.annotations.highlights import body_paragraphs
 from workbench.annotations.models import AnchorState, Annotation
-from workbench.annotations.revisions import revision_add
+from workbench.annotations.revisions import article_refetch, revision_add
 from workbench.annotations.selectors import annotation_list
 from workbench.annotations.services import (
     AnnotationLocked,
@@ -69,21 +69,46 @@ def article_revision_add_view(request: HtmxHttpRequest, article_id: int) -> Http
     article = get_object_or_404(article_list(user=request.user), pk=article_id)
     require_writer(user=request.user, team=article.project.team)
     form = RevisionForm(request.POST)
-    status = 400
-    if form.is_valid():
-        try:
-            revision_add(
-                article=article,
-                text=form.cleaned_data["text"],
-                origin=RevisionOrigin.PASTE,
-                by=request.user,
-                seen=form.cleaned_data["revision"],
-            )
-            return _redirect(request, article.get_absolute_url())
-        except ValidationError as error:
-            form.add_error(None, error)
-            status = 409 if isinstance(error, StaleRevision) else 400
+    if not form.is_valid():
+        return _revision_refused(request, article, form)
+    try:
+        revision_add(
+            article=article,
+            text=form.cleaned_data["text"],
+            origin=RevisionOrigin.PASTE,
+            by=request.user,
+            seen=form.cleaned_data["revision"],
+        )
+    except ValidationError as error:
+        return _revision_refused(request, article, form, error)
+    return _redirect(request, article.get_absolute_url())
+
+
+@require_POST
+def article_refetch_view(request: HtmxHttpRequest, article_id: int) -> HttpResponse:
+    article = get_object_or_404(article_list(user=request.user), pk=article_id)
+    require_writer(user=request.user, team=article.project.team)
+    try:
+        article_refetch(article=article, by=request.user)
+    except ValidationError as error:
+        # A bound form, to carry the error: the current text, as the panel offers it.
+        form = RevisionForm({"text": article.body, "revision": article.revision})
+        form.is_valid()
+        return _revision_refused(request, article, form, error)
+    return _redirect(request, article.get_absolute_url())
+
+
+def _revision_refused(
+    request: HtmxHttpRequest,
+    article: Article,
+    form: RevisionForm,
+    error: ValidationError | None = None,
+) -> HttpResponse:
+    """Show the article with why its new revision was refused (409 if the text moved on)."""
+    if error is not None:
+        form.add_error(None, error)
     context = {**_article_context(request, article), "revision_form": form}
+    status = 409 if isinstance(error, StaleRevision) else 400
     return render(request, "annotations/article_detail.html", context, status=status)
 
 

@@ -80,4 +80,9 @@ reader_urlpatterns = [
         reader_views.article_revision_add_view,
         name="article_revision_add",
     ),
+    path(
+        "articles/<int:article_id>/refetch/",
+        reader_views.article_refetch_view,
+        name="article_refetch",
+    ),
 ]
