@@ -202,6 +202,7 @@ TABLE: dict[tuple[str, str], Row] = {
         "login 404 403 302 302",
         data=lambda w: {"text": w.article.body + "\n\nCorrection: one line added.", "revision": 1},
     ),
+    ("articles:article_revision_diff", "GET"): PAGE,
     # The world's articles have no URL: a writer is told so (400).
     ("articles:article_refetch", "POST"): Row("login 404 403 400 400"),
     # --- annotations: the reader's panel ------------------------------------------------------

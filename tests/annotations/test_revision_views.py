@@ -80,3 +80,26 @@ def test_revision_add_view_on_an_older_revision_is_a_conflict(world, article):
     assert "you saw revision 1" in response.content.decode()
     article.refresh_from_db()
     assert article.revision == 2 and article.body.endswith("First fix.")
+
+
+def test_revision_diff_view_shows_words_and_moves_escaped(world, client):
+    paragraphs = ["Opening words of the story.", "The toll rose to 12 on Monday.", "Later text."]
+    article = ArticleFactory(project=world.project, body="\n\n".join(paragraphs))
+    edited = paragraphs[1].replace("12", "<em>15</em>")
+    new = "\n\n".join([edited, paragraphs[2], paragraphs[0]])
+    revision_add(article=article, text=new, origin="paste", by=world.lead)
+    url = reverse("articles:article_revision_diff", args=[article.pk])
+    assert client.get(url).status_code == 302  # to the login page
+    assert client_for(world.outsider).get(url).status_code == 404
+    html = client_for(world.viewer).get(url).content.decode()
+    assert "revision 1 → 2" in html
+    assert "<del>12</del><ins>&lt;em&gt;15&lt;/em&gt;</ins>" in html
+    assert "<em>15</em>" not in html
+    assert 'class="moved-from" title="moved from here">Opening words of the story.' in html
+    assert 'class="moved-to" title="moved here"><br><br>Opening words of the story.' in html
+
+
+def test_revision_diff_view_of_an_unrevised_article_says_so(world, article):
+    url = reverse("articles:article_revision_diff", args=[article.pk])
+    html = client_for(world.viewer).get(url, {"older": "x"}).content.decode()
+    assert "nothing to compare yet" in html

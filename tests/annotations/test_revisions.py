@@ -71,9 +71,9 @@ def test_revision_add_reanchors_every_annotation_and_keeps_the_old_text(world, a
         (1, RevisionOrigin.FETCH, BODY),
         (2, RevisionOrigin.FETCH, new),
     ]
-    assert result.states == {"moved": 1, "fuzzy": 1, "orphaned": 1}
+    assert result.states == {"exact": 1, "fuzzy": 1, "orphaned": 1}
     quote.refresh_from_db()
-    assert quote.anchor_state == AnchorState.MOVED and quote.revision == 2
+    assert quote.anchor_state == AnchorState.EXACT and quote.revision == 2
     assert new[quote.start : quote.end] == quote.exact == "We will not cut a single school"
     assert new[quote.mention_start : quote.mention_end] == quote.mention_exact == "Haddad"
     assert new[quote.cue_start : quote.cue_end] == "said at"

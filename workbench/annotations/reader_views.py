@@ -18,14 +18,15 @@ from workbench.accounts.services import require_writer
 from workbench.annotations.forms import ListFilterForm
 from workbench.annotations.highlights import body_paragraphs
 from workbench.annotations.models import AnchorState, Annotation
-from workbench.annotations.revisions import article_refetch, revision_add
+from workbench.annotations.revisions import article_refetch, revision_add, revision_texts
 from workbench.annotations.selectors import annotation_list
 from workbench.annotations.services import (
     AnnotationLocked,
     StaleRevision,
     require_article_open,
 )
-from workbench.articles.forms import MoveLineForm, RevisionForm
+from workbench.articles.anchoring import diff_pieces
+from workbench.articles.forms import MoveLineForm, RevisionDiffForm, RevisionForm
 from workbench.articles.models import Article, ArticleStatus, RevisionOrigin
 from workbench.articles.selectors import article_list
 from workbench.articles.services import article_move_line, article_text_locked
@@ -96,6 +97,22 @@ def article_refetch_view(request: HtmxHttpRequest, article_id: int) -> HttpRespo
         form.is_valid()
         return _revision_refused(request, article, form, error)
     return _redirect(request, article.get_absolute_url())
+
+
+@require_GET
+def article_revision_diff_view(request: HtmxHttpRequest, article_id: int) -> HttpResponse:
+    article = get_object_or_404(article_list(user=request.user), pk=article_id)
+    texts = revision_texts(article=article)
+    form = RevisionDiffForm(request.GET, latest=article.revision)
+    older, newer = form.pair() if form.is_valid() else (article.revision - 1, article.revision)
+    context = {
+        "article": article,
+        "revisions": texts,
+        "older": older,
+        "newer": newer,
+        "pieces": diff_pieces(texts[older].text, texts[newer].text) if older in texts else [],
+    }
+    return render(request, "annotations/revision_diff.html", context)
 
 
 def _revision_refused(

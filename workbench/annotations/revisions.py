@@ -108,6 +108,19 @@ def revision_add(
     return RevisionResult(revision=revision, states=states)
 
 
+def revision_texts(*, article: Article) -> dict[int, Revision]:
+    """Return the article's revisions by number; the current text is always there.
+
+    An article never revised has no rows: its body stands as revision 1, unsaved.
+    """
+    texts = {r.number: r for r in article.revisions.select_related("created_by")}
+    if article.revision not in texts:
+        texts[article.revision] = Revision(
+            article=article, number=article.revision, text=article.body, origin="import"
+        )
+    return texts
+
+
 def article_refetch(*, article: Article, by: AbstractBaseUser | None) -> RevisionResult:
     """Fetch the article's URL again (SSRF-safe) and make what it says now a new revision.
 

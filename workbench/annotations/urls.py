@@ -81,6 +81,11 @@ reader_urlpatterns = [
         name="article_revision_add",
     ),
     path(
+        "articles/<int:article_id>/revisions/compare/",
+        reader_views.article_revision_diff_view,
+        name="article_revision_diff",
+    ),
+    path(
         "articles/<int:article_id>/refetch/",
         reader_views.article_refetch_view,
         name="article_refetch",

@@ -43,6 +43,7 @@ _MAX_CANDIDATES = 64
 _CONTEXT_FLOOR = 0.7
 _TOKEN = re.compile(r"\w+|[^\w\s]|\s+")
 _WORD = re.compile(r"\w+")
+_LINES = re.compile(r"[^\n]+|\n")
 
 
 @dataclass(frozen=True)
@@ -82,9 +83,13 @@ class TextMap:
         # stretch (old start, old end, new start, new end), both in text order.
         self.blocks: list[tuple[int, int, int]] = []
         self.changes: list[tuple[int, int, int, int]] = []
+        # Both, in text order: (changed?, old start, old end, new start, new end).
+        self.ops: list[tuple[bool, int, int, int, int]] = []
         # Paragraphs first, then words within the changed ones: a word diff of the whole
         # article took 250 ms, most of it confirming unchanged paragraphs.
-        self._diff(old.splitlines(keepends=True), new.splitlines(keepends=True), 0, 0, words=False)
+        # Line breaks apart from the lines: a last paragraph moved up gains one, and must still
+        # be the same paragraph.
+        self._diff(_LINES.findall(old), _LINES.findall(new), 0, 0, words=False)
         self._block_starts = [block[0] for block in self.blocks]
         self._change_starts = [change[0] for change in self.changes]
 
@@ -97,12 +102,14 @@ class TextMap:
             a1, a2, b1, b2 = old_ends[i1], old_ends[i2], new_ends[j1], new_ends[j2]
             if tag == "equal":
                 self._unchanged(a1, b1, a2 - a1)
+                self.ops.append((False, a1, a2, b1, b2))
             elif tag == "replace" and not words:
                 old_words = _TOKEN.findall(self.old, a1, a2)
                 new_words = _TOKEN.findall(self.new, b1, b2)
                 self._diff(old_words, new_words, a1, b1, words=True)
             else:
                 self.changes.append((a1, a2, b1, b2))
+                self.ops.append((True, a1, a2, b1, b2))
 
     def _unchanged(self, old_at: int, new_at: int, size: int) -> None:
         # Unchanged words next to an unchanged paragraph are one stretch with it.
@@ -290,3 +297,40 @@ def reanchor(
                 placed_parts.append(place(text_map, Anchor(part[0], part[1], hint), floor=floor))
         out.append((main, placed_parts))
     return out
+
+
+SAME, DELETED, INSERTED, MOVED_FROM, MOVED_TO = (
+    "same",
+    "deleted",
+    "inserted",
+    "moved-from",
+    "moved-to",
+)
+
+
+def diff_pieces(old: str, new: str) -> list[tuple[str, str]]:
+    """Return the word-level changes from `old` to `new` as (kind, text) pieces in reading order.
+
+    Kinds: same, deleted, inserted, and moved-from / moved-to for a paragraph that left one
+    place and arrived unchanged at another (a diff alone shows it as deleted and inserted).
+    """
+    text_map = TextMap(old, new)
+    pieces: list[tuple[str, str]] = []
+    for changed, a1, a2, b1, b2 in text_map.ops:
+        if not changed:
+            pieces.append((SAME, new[b1:b2]))
+            continue
+        if a2 > a1:
+            pieces.append((DELETED, old[a1:a2]))
+        if b2 > b1:
+            pieces.append((INSERTED, new[b1:b2]))
+    deleted = {
+        text.strip() for kind, text in pieces if kind == DELETED and "\n" not in text.strip()
+    }
+    inserted = {text.strip() for kind, text in pieces if kind == INSERTED}
+    moved = {text for text in deleted & inserted if len(text.split()) >= 3}
+    labels = {DELETED: MOVED_FROM, INSERTED: MOVED_TO}
+    return [
+        (labels[kind], text) if kind in labels and text.strip() in moved else (kind, text)
+        for kind, text in pieces
+    ]
