@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from tests.conftest import client_for
 from tests.factories import ArticleFactory
 from workbench.annotations.models import AnchorState, Annotation
 from workbench.annotations.revisions import revision_add
@@ -162,3 +163,27 @@ def test_revision_add_second_time_leaves_orphans_alone(world, article):
     gone.refresh_from_db()
     assert gone.anchor_state == AnchorState.ORPHANED and gone.revision == 1
     assert BODY[gone.start : gone.end] == gone.exact
+
+
+def test_stealth_edit_is_flagged_only_without_a_correction_notice(world, article):
+    quiet = BODY.replace("12 percent", "8 percent")
+    revision_add(article=article, text=quiet, origin="fetch", by=world.lead)
+    article.refresh_from_db()
+    assert article.stealth_edit and article.revisions.get(number=2).stealth
+    noticed = quiet + "\n\nCorrection: an earlier version of this article gave the wrong figure."
+    revision_add(article=article, text=noticed, origin="fetch", by=world.lead)
+    article.refresh_from_db()
+    assert not article.stealth_edit and not article.revisions.get(number=3).stealth
+    # Spacing alone changes no words: no stealth edit.
+    revision_add(article=article, text=noticed.replace(" the ", "  the "), origin="fetch", by=None)
+    article.refresh_from_db()
+    assert article.revision == 4 and not article.stealth_edit
+
+
+def test_stealth_edit_shows_on_article_and_project_pages(world, article):
+    revision_add(article=article, text=BODY.replace("2019", "2017"), origin="fetch", by=None)
+    client = client_for(world.viewer)
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert "Possible stealth edit" in page
+    listing = client.get(world.project.get_absolute_url()).content.decode()
+    assert "possible stealth edit" in listing

@@ -6,6 +6,7 @@ The placing itself is articles.anchoring's, a pure library.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -52,6 +53,23 @@ class RevisionResult:
     states: dict[str, int] = field(default_factory=dict)
 
 
+# What a visible correction looks like in a news article ("Correction:", "Updated at 10:00",
+# "Editor's note", "This article has been amended"), in the languages the cleaner knows best.
+_NOTICE = re.compile(
+    r"\b(correction|corrected|clarification|updated?|editor[’']?s note|amended|"
+    r"rectificaci[oó]n|actualizaci[oó]n|rectificatif|mise à jour|korrektur|aktualisiert)\b",
+    re.IGNORECASE,
+)
+
+
+def stealth_edit(old: str, new: str) -> bool:
+    """Return whether the words changed with no more correction notices than before."""
+    if _WORDS.findall(old) == _WORDS.findall(new):
+        return False  # only spacing or line breaks moved
+    return len(_NOTICE.findall(new)) <= len(_NOTICE.findall(old))
+
+
+_WORDS = re.compile(r"\w+")
 _FIRST_ORIGIN = {ImportSource.URL: RevisionOrigin.FETCH, ImportSource.PASTE: RevisionOrigin.PASTE}
 
 
@@ -95,16 +113,25 @@ def revision_add(
             origin=_FIRST_ORIGIN.get(article.source, RevisionOrigin.IMPORT),
             created_by=article.created_by,
         )
+    stealth = stealth_edit(article.body, text)
     revision = Revision(
-        article=article, number=article.revision + 1, text=text, origin=origin, created_by=by
+        article=article,
+        number=article.revision + 1,
+        text=text,
+        origin=origin,
+        created_by=by,
+        stealth=stealth,
     )
     revision.full_clean(exclude=["article"])
     revision.save()
     states = _reanchor_annotations(article, text, revision.number, by)
     article.body, article.checksum, article.revision = text, checksum, revision.number
+    article.stealth_edit = stealth
     # The text is no longer what the cleaner cut from `raw`: it is its own input now.
     article.raw, article.removed = "", []
-    article.save(update_fields=["body", "checksum", "revision", "raw", "removed", "updated"])
+    article.save(
+        update_fields=["body", "checksum", "revision", "stealth_edit", "raw", "removed", "updated"]
+    )
     return RevisionResult(revision=revision, states=states)
 
 

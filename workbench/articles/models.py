@@ -158,6 +158,8 @@ class Article(models.Model):
     updated = models.DateTimeField(auto_now=True)
     # The number of the revision `body` is (1: as first loaded); earlier ones are Revision rows.
     revision = models.PositiveIntegerField(default=1)
+    # The latest revision changed the words without adding a visible correction notice.
+    stealth_edit = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["-created", "-id"]
@@ -206,6 +208,8 @@ class Revision(models.Model):
     number = models.PositiveIntegerField()
     text = models.TextField()
     origin = models.CharField(max_length=16, choices=RevisionOrigin.choices)
+    # Its words changed and no correction or update notice came with them.
+    stealth = models.BooleanField(default=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
