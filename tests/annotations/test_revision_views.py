@@ -103,3 +103,17 @@ def test_revision_diff_view_of_an_unrevised_article_says_so(world, article):
     url = reverse("articles:article_revision_diff", args=[article.pk])
     html = client_for(world.viewer).get(url, {"older": "x"}).content.decode()
     assert "nothing to compare yet" in html
+
+
+def test_orphan_panel_says_so_highlights_nothing_and_escapes(world, article):
+    lost = claim(article, world.reviewer, "same <b>promise</b> was made in 2019")
+    new = BODY.split("\n\n")[0] + "\n\nSomething else entirely."
+    revision_add(article=article, text=new, origin="paste", by=world.lead)
+    url = reverse("annotations:annotation_detail", args=[lost.pk])
+    html = client_for(world.reviewer).get(url, headers={"HX-Request": "true"}).content.decode()
+    assert (
+        "Lost its place" in html and "revision\n                1" in html or "revision 1" in html
+    )
+    assert "<del>same &lt;b&gt;promise&lt;/b&gt; was made in 2019</del>" in html
+    assert "data-span-highlights" not in html
+    assert client_for(world.outsider).get(url).status_code == 404
