@@ -231,6 +231,13 @@ TABLE: dict[tuple[str, str], Row] = {
             "version": w.claim.version,
         },
     ),
+    ("annotations:annotation_replace", "POST"): Row(
+        "login 404 403 302 302",
+        data=lambda w: {
+            **{f"span_{key}": value for key, value in span("3 drones were used").items()},
+            "version": w.claim.version,
+        },
+    ),
     ("annotations:annotation_delete", "POST"): Row(
         "login 404 403 302 302", data=lambda w: {"version": w.claim.version}
     ),

@@ -115,3 +115,26 @@ def test_orphan_panel_says_so_highlights_nothing_and_escapes(world, article):
     assert "<del>same &lt;b&gt;promise&lt;/b&gt; was made in 2019</del>" in html
     assert "data-span-highlights" not in html
     assert client_for(world.outsider).get(url).status_code == 404
+
+
+def test_orphan_is_placed_again_from_its_panel(world, article):
+    lost = claim(article, world.reviewer, "same <b>promise</b> was made in 2019")
+    new = BODY.split("\n\n")[0] + "\n\nCritics said a similar pledge was made before."
+    revision_add(article=article, text=new, origin="paste", by=world.lead)
+    lost.refresh_from_db()
+    url = reverse("annotations:annotation_replace", args=[lost.pk])
+    words = "a similar pledge was made before"
+    start = new.index(words)
+    data = {"span_start": start, "span_end": start + len(words), "span_exact": words}
+    data |= {"version": lost.version, "revision": 2}
+    assert client_for(world.outsider).post(url, data).status_code == 404
+    assert client_for(world.viewer).post(url, data).status_code == 403
+    reviewer = client_for(world.reviewer)
+    stale = reviewer.post(url, {**data, "revision": 1}, headers={"HX-Request": "true"})
+    assert stale.status_code == 409
+    response = reviewer.post(url, data, headers={"HX-Request": "true"})
+    assert response.status_code == 200 and "Placed again." in response.content.decode()
+    lost.refresh_from_db()
+    assert (lost.anchor_state, lost.revision, lost.exact) == (AnchorState.EXACT, 2, words)
+    page = reviewer.get(article.get_absolute_url()).content.decode()
+    assert "Lost their place" not in page

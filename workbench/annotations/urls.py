@@ -34,6 +34,11 @@ urlpatterns = [
         "annotations/<int:annotation_id>/edit/", views.annotation_edit_view, name="annotation_edit"
     ),
     path(
+        "annotations/<int:annotation_id>/replace/",
+        views.annotation_replace_view,
+        name="annotation_replace",
+    ),
+    path(
         "annotations/<int:annotation_id>/delete/",
         views.annotation_delete_view,
         name="annotation_delete",

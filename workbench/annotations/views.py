@@ -195,6 +195,32 @@ def _update(request: HtmxHttpRequest, annotation: Annotation) -> HttpResponse:
     return _main(request, annotation, form=form, errors=errors, status=400)
 
 
+@require_POST
+def annotation_replace_view(request: HtmxHttpRequest, annotation_id: int) -> HttpResponse:
+    """Place an annotation on words selected in the current text (how an orphan comes back)."""
+    annotation = get_object_or_404(annotation_list(user=request.user), pk=annotation_id)
+    form = forms.ReplaceForm(request.POST)
+    if not form.is_valid():
+        require_annotation_writer(user=request.user, annotation=annotation)
+        return _main(request, annotation, errors=_form_messages(form), status=400)
+    data = form.cleaned_data
+    span = Span(data["span_start"], data["span_end"], data["span_exact"])
+    try:
+        updated = annotation_update(
+            annotation=annotation,
+            actor=request.user,
+            version=data["version"],
+            revision=data["revision"],
+            span=span,
+        )
+    except StaleEdit as stale:
+        return _stale(request, stale)
+    except ValidationError as error:
+        status = 409 if isinstance(error, StaleRevision) else 400
+        return _main(request, annotation, errors=error.messages, status=status)
+    return _main(request, updated, can_change=True, changed=True, message=_("Placed again."))
+
+
 def _edit_form(
     request: HtmxHttpRequest, annotation: Annotation, data: object = None
 ) -> forms.QuoteForm | forms.ClaimForm:
