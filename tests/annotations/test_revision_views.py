@@ -96,7 +96,7 @@ def test_revision_diff_view_shows_words_and_moves_escaped(world, client):
     assert "<del>12</del><ins>&lt;em&gt;15&lt;/em&gt;</ins>" in html
     assert "<em>15</em>" not in html
     assert 'class="moved-from" title="moved from here">Opening words of the story.' in html
-    assert 'class="moved-to" title="moved here"><br><br>Opening words of the story.' in html
+    assert 'class="moved-to" title="moved here">Opening words of the story.' in html
 
 
 def test_revision_diff_view_of_an_unrevised_article_says_so(world, article):

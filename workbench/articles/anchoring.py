@@ -83,8 +83,6 @@ class TextMap:
         # stretch (old start, old end, new start, new end), both in text order.
         self.blocks: list[tuple[int, int, int]] = []
         self.changes: list[tuple[int, int, int, int]] = []
-        # Both, in text order: (changed?, old start, old end, new start, new end).
-        self.ops: list[tuple[bool, int, int, int, int]] = []
         # Paragraphs first, then words within the changed ones: a word diff of the whole
         # article took 250 ms, most of it confirming unchanged paragraphs.
         # Line breaks apart from the lines: a last paragraph moved up gains one, and must still
@@ -102,14 +100,12 @@ class TextMap:
             a1, a2, b1, b2 = old_ends[i1], old_ends[i2], new_ends[j1], new_ends[j2]
             if tag == "equal":
                 self._unchanged(a1, b1, a2 - a1)
-                self.ops.append((False, a1, a2, b1, b2))
             elif tag == "replace" and not words:
                 old_words = _TOKEN.findall(self.old, a1, a2)
                 new_words = _TOKEN.findall(self.new, b1, b2)
                 self._diff(old_words, new_words, a1, b1, words=True)
             else:
                 self.changes.append((a1, a2, b1, b2))
-                self.ops.append((True, a1, a2, b1, b2))
 
     def _unchanged(self, old_at: int, new_at: int, size: int) -> None:
         # Unchanged words next to an unchanged paragraph are one stretch with it.
@@ -312,25 +308,43 @@ def diff_pieces(old: str, new: str) -> list[tuple[str, str]]:
     """Return the word-level changes from `old` to `new` as (kind, text) pieces in reading order.
 
     Kinds: same, deleted, inserted, and moved-from / moved-to for a paragraph that left one
-    place and arrived unchanged at another (a diff alone shows it as deleted and inserted).
+    place and arrived unchanged at another (a diff alone shows it as deleted and inserted, or
+    worse, as one paragraph rewritten into the other).
     """
-    text_map = TextMap(old, new)
-    pieces: list[tuple[str, str]] = []
-    for changed, a1, a2, b1, b2 in text_map.ops:
-        if not changed:
-            pieces.append((SAME, new[b1:b2]))
-            continue
-        if a2 > a1:
-            pieces.append((DELETED, old[a1:a2]))
-        if b2 > b1:
-            pieces.append((INSERTED, new[b1:b2]))
-    deleted = {
-        text.strip() for kind, text in pieces if kind == DELETED and "\n" not in text.strip()
+    old_lines, new_lines = _LINES.findall(old), _LINES.findall(new)
+    matcher = SequenceMatcher(None, old_lines, new_lines, autojunk=False)
+    opcodes = matcher.get_opcodes()
+    gone = {
+        line for tag, i1, i2, _j1, _j2 in opcodes if tag != "equal" for line in old_lines[i1:i2]
     }
-    inserted = {text.strip() for kind, text in pieces if kind == INSERTED}
-    moved = {text for text in deleted & inserted if len(text.split()) >= 3}
-    labels = {DELETED: MOVED_FROM, INSERTED: MOVED_TO}
-    return [
-        (labels[kind], text) if kind in labels and text.strip() in moved else (kind, text)
-        for kind, text in pieces
-    ]
+    came = {
+        line for tag, _i1, _i2, j1, j2 in opcodes if tag != "equal" for line in new_lines[j1:j2]
+    }
+    moved = {line for line in gone & came if line != "\n"}
+    pieces: list[tuple[str, str]] = []
+    for tag, i1, i2, j1, j2 in opcodes:
+        if tag == "equal":
+            pieces.append((SAME, "".join(old_lines[i1:i2])))
+            continue
+        pieces += [(MOVED_FROM, line) for line in old_lines[i1:i2] if line in moved]
+        rest_old = "".join(line for line in old_lines[i1:i2] if line not in moved)
+        rest_new = "".join(line for line in new_lines[j1:j2] if line not in moved)
+        pieces += _word_pieces(rest_old, rest_new)
+        pieces += [(MOVED_TO, line) for line in new_lines[j1:j2] if line in moved]
+    return pieces
+
+
+def _word_pieces(old: str, new: str) -> list[tuple[str, str]]:
+    old_words, new_words = _TOKEN.findall(old), _TOKEN.findall(new)
+    matcher = SequenceMatcher(None, old_words, new_words, autojunk=False)
+    pieces: list[tuple[str, str]] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        deleted, inserted = "".join(old_words[i1:i2]), "".join(new_words[j1:j2])
+        if tag == "equal":
+            pieces.append((SAME, inserted))
+            continue
+        if deleted:
+            pieces.append((DELETED, deleted))
+        if inserted:
+            pieces.append((INSERTED, inserted))
+    return pieces
