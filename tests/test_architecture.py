@@ -27,6 +27,7 @@ WORKBENCH = ROOT / "workbench"
 CONTRACTS = (
     "finder-pure",
     "ranker-pure",
+    "anchoring-pure",
     "accounts-no-annotations",
     "articles-no-annotations",
     "review-no-api",

@@ -203,6 +203,13 @@ TABLE: dict[tuple[str, str], Row] = {
         kwargs=lambda w: {"article_id": w.plain.pk},
         data=lambda w: {"line": 0, "to": "removed", "checksum": w.plain.checksum},
     ),
+    ("articles:article_revision_add", "POST"): Row(
+        "login 404 403 302 302",
+        data=lambda w: {"text": w.article.body + "\n\nCorrection: one line added.", "revision": 1},
+    ),
+    ("articles:article_revision_diff", "GET"): PAGE,
+    # The world's articles have no URL: a writer is told so (400).
+    ("articles:article_refetch", "POST"): Row("login 404 403 400 400"),
     # --- annotations: the reader's panel ------------------------------------------------------
     ("annotations:annotation_new", "POST"): Row(
         "login 404 403 200 200", data=lambda w: {"kind": "claim", **span("Michael Knights said")}
@@ -226,6 +233,13 @@ TABLE: dict[tuple[str, str], Row] = {
             **span("3 drones were used"),
             "verdict": "True",
             "checkworthy": "yes",
+            "version": w.claim.version,
+        },
+    ),
+    ("annotations:annotation_replace", "POST"): Row(
+        "login 404 403 302 302",
+        data=lambda w: {
+            **{f"span_{key}": value for key, value in span("3 drones were used").items()},
             "version": w.claim.version,
         },
     ),

@@ -13,6 +13,7 @@ from tests.conftest import XSS, client_for
 from tests.factories import ArticleFactory
 from workbench.annotations.highlights import body_paragraphs
 from workbench.annotations.models import Annotation, Comment, Entity, Evidence, Source
+from workbench.annotations.revisions import revision_add
 from workbench.annotations.services import (
     Span,
     annotation_create,
@@ -809,3 +810,25 @@ def test_refused_new_span_does_not_tell_a_reviewer_they_are_a_viewer(desk):
     assert "already marked this text as a quote" in html
     assert "data-read-only" not in html
     assert "Your role in this team is viewer" not in html
+
+
+def test_edit_on_an_older_revision_gets_409_and_keeps_the_panel(desk):
+    url = reverse("annotations:annotation_edit", args=[desk.quote.pk])
+    client = client_for(desk.world.reviewer)
+    form = client.get(url, headers=HX).content.decode()
+    assert '<input type="hidden" name="revision" value="1">' in form
+    revision_add(article=desk.quote.article, text="Update.\n\n" + BODY, origin="paste", by=None)
+    data = {
+        "version": 1,
+        "revision": 1,
+        "speaker": desk.knights.pk,
+        "role": "my <i>unsaved</i> role",
+    }
+    response = client.post(url, data, headers=HX)
+    assert response.status_code == 409
+    html = response.content.decode()
+    assert "you saw revision 1, it is now revision 2" in html
+    # What the reviewer typed is still in the panel (escaped), and nothing was saved.
+    assert 'value="my &lt;i&gt;unsaved&lt;/i&gt; role"' in html
+    desk.quote.refresh_from_db()
+    assert desk.quote.role != "my <i>unsaved</i> role" and desk.quote.version == 2

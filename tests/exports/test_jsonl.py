@@ -5,6 +5,7 @@ import json
 import pytest
 
 from tests.exports.conftest import BODY, export_bytes
+from workbench.annotations.revisions import revision_add
 
 pytestmark = pytest.mark.django_db
 
@@ -140,3 +141,16 @@ def test_jsonl_status_filter_keeps_every_article_and_stable_ids(desk):
 
 def test_jsonl_is_deterministic(desk):
     assert export_bytes(desk.world.project, "jsonl") == export_bytes(desk.world.project, "jsonl")
+
+
+def test_jsonl_leaves_out_orphans_and_writes_spans_of_the_current_revision(desk):
+    new = "Breaking.\n\n" + BODY.replace("=SUM(A1) is what the council spreadsheet shows.", "Gone.")
+    revision_add(article=desk.article, text=new, origin="fetch", by=None)
+    lines = [json.loads(x) for x in export_bytes(desk.world.project, "jsonl").splitlines()]
+    (line,) = [x for x in lines if x["title"] == desk.article.title]
+    assert line["body"] == new
+    exacts = [a["exact"] for a in line["annotations"]]
+    assert "=SUM(A1) is what the council spreadsheet shows." not in exacts
+    assert len(exacts) == 3
+    for annotation in line["annotations"]:
+        assert new[annotation["start"] : annotation["end"]] == annotation["exact"]

@@ -15,6 +15,8 @@ from collections.abc import Iterable, Sequence
 SPAN = ("start", "end", "exact")
 # The text either side of the span, kept to re-anchor it (W3C TextQuoteSelector).
 SPAN_CONTEXT = ("prefix", "suffix")
+# Where it stands in the article's revisions: the one its span indexes, how it got there.
+ANCHOR_FIELDS = ("revision", "anchor_state", "anchor_score")
 # Who made it and where it stands in review.
 REVIEW_FIELDS = ("annotator_id", "status", "version")
 TIMES = ("created", "updated")

@@ -156,8 +156,20 @@ def panel_form_class(kind: str) -> type[QuoteForm] | type[ClaimForm]:
     return ClaimForm if kind == AnnotationKind.CLAIM else QuoteForm
 
 
+class ReplaceForm(forms.Form):
+    """The words an annotation is placed on again, selected in the current text."""
+
+    span_start = forms.IntegerField(min_value=0)
+    span_end = forms.IntegerField(min_value=0)
+    span_exact = forms.CharField(strip=False)
+    version = forms.IntegerField(min_value=1)
+    revision = forms.IntegerField(min_value=1, required=False)
+
+
 class VersionForm(forms.Form):
     version = forms.IntegerField(min_value=1)
+    # The article revision the panel was opened on (absent from older pages: not checked).
+    revision = forms.IntegerField(min_value=1, required=False)
 
 
 class EntityQuickForm(forms.Form):

@@ -89,6 +89,13 @@ class Checkworthy(models.TextChoices):
     UNSURE = "unsure", _("Unsure")
 
 
+class AnchorState(models.TextChoices):
+    EXACT = "exact", _("Exact")
+    MOVED = "moved", _("Moved")
+    FUZZY = "fuzzy", _("Fuzzy")
+    ORPHANED = "orphaned", _("Orphaned")
+
+
 class Annotation(models.Model):
     """A quote or a claim on a span of an article body, in code points, end exclusive."""
 
@@ -110,6 +117,14 @@ class Annotation(models.Model):
     )
     # Bumped on every change; an edit made against an older version is refused (409).
     version = models.PositiveIntegerField(default=1)
+    # The article revision the span indexes, and how it got there when the text changed
+    # (articles.anchoring). An orphan keeps its span, text and context in that older revision.
+    revision = models.PositiveIntegerField(default=1)
+    anchor_state = models.CharField(
+        max_length=8, choices=AnchorState.choices, default=AnchorState.EXACT
+    )
+    # How alike the words are for a fuzzy placement (or were, for an orphan), 0–1.
+    anchor_score = models.FloatField(null=True, blank=True)
 
     # A quote: who said it, where the text names them, the reporting verb, and how it is quoted.
     speaker = models.ForeignKey(
@@ -169,6 +184,10 @@ class Annotation(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(kind__in=AnnotationKind.values), name="annotation_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(anchor_state__in=AnchorState.values),
+                name="annotation_anchor_state_valid",
             ),
             models.CheckConstraint(
                 condition=Q(status__in=AnnotationStatus.values), name="annotation_status_valid"

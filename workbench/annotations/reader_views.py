@@ -8,19 +8,26 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
+from django_htmx.http import HttpResponseClientRedirect
 
 from workbench.accounts.selectors import membership_get
 from workbench.accounts.services import require_writer
 from workbench.annotations.forms import ListFilterForm
 from workbench.annotations.highlights import body_paragraphs
-from workbench.annotations.models import Annotation
+from workbench.annotations.models import AnchorState, Annotation
+from workbench.annotations.revisions import article_refetch, revision_add, revision_texts
 from workbench.annotations.selectors import annotation_list
-from workbench.annotations.services import AnnotationLocked, require_article_open
-from workbench.articles.forms import MoveLineForm
-from workbench.articles.models import Article, ArticleStatus
+from workbench.annotations.services import (
+    AnnotationLocked,
+    StaleRevision,
+    require_article_open,
+)
+from workbench.articles.anchoring import diff_pieces
+from workbench.articles.forms import MoveLineForm, RevisionDiffForm, RevisionForm
+from workbench.articles.models import Article, ArticleStatus, RevisionOrigin
 from workbench.articles.selectors import article_list
 from workbench.articles.services import article_move_line, article_text_locked
 from workbench.http import HtmxHttpRequest
@@ -58,6 +65,74 @@ def article_move_line_view(request: HtmxHttpRequest, article_id: int) -> HttpRes
     return render(request, template, context, status=status)
 
 
+@require_POST
+def article_revision_add_view(request: HtmxHttpRequest, article_id: int) -> HttpResponse:
+    article = get_object_or_404(article_list(user=request.user), pk=article_id)
+    require_writer(user=request.user, team=article.project.team)
+    form = RevisionForm(request.POST)
+    if not form.is_valid():
+        return _revision_refused(request, article, form)
+    try:
+        revision_add(
+            article=article,
+            text=form.cleaned_data["text"],
+            origin=RevisionOrigin.PASTE,
+            by=request.user,
+            seen=form.cleaned_data["revision"],
+        )
+    except ValidationError as error:
+        return _revision_refused(request, article, form, error)
+    return _redirect(request, article.get_absolute_url())
+
+
+@require_POST
+def article_refetch_view(request: HtmxHttpRequest, article_id: int) -> HttpResponse:
+    article = get_object_or_404(article_list(user=request.user), pk=article_id)
+    require_writer(user=request.user, team=article.project.team)
+    try:
+        article_refetch(article=article, by=request.user)
+    except ValidationError as error:
+        # A bound form, to carry the error: the current text, as the panel offers it.
+        form = RevisionForm({"text": article.body, "revision": article.revision})
+        form.is_valid()
+        return _revision_refused(request, article, form, error)
+    return _redirect(request, article.get_absolute_url())
+
+
+@require_GET
+def article_revision_diff_view(request: HtmxHttpRequest, article_id: int) -> HttpResponse:
+    article = get_object_or_404(article_list(user=request.user), pk=article_id)
+    texts = revision_texts(article=article)
+    form = RevisionDiffForm(request.GET, latest=article.revision)
+    older, newer = form.pair() if form.is_valid() else (article.revision - 1, article.revision)
+    context = {
+        "article": article,
+        "revisions": texts,
+        "older": older,
+        "newer": newer,
+        "pieces": diff_pieces(texts[older].text, texts[newer].text) if older in texts else [],
+    }
+    return render(request, "annotations/revision_diff.html", context)
+
+
+def _revision_refused(
+    request: HtmxHttpRequest,
+    article: Article,
+    form: RevisionForm,
+    error: ValidationError | None = None,
+) -> HttpResponse:
+    """Show the article with why its new revision was refused (409 if the text moved on)."""
+    if error is not None:
+        form.add_error(None, error)
+    context = {**_article_context(request, article), "revision_form": form}
+    status = 409 if isinstance(error, StaleRevision) else 400
+    return render(request, "annotations/article_detail.html", context, status=status)
+
+
+def _redirect(request: HtmxHttpRequest, url: str) -> HttpResponse:
+    return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
+
+
 def _submitted(request: HtmxHttpRequest, article: Article, role: str) -> bool:
     """Whether the user submitted their work here, so that the page stops inviting annotation."""
     try:
@@ -88,6 +163,7 @@ def _article_context(request: HtmxHttpRequest, article: Article) -> dict:
         "can_move_lines": bool(me and me.can_write)
         and not annotations
         and not article_text_locked(article),
+        "revision_form": RevisionForm(initial={"revision": article.revision, "text": article.body}),
         **_annotation_context(request, article, annotations),
     }
 
@@ -100,9 +176,13 @@ def _annotation_context(
     filters = search.cleaned_data if search.is_valid() else {}
     kind, speaker = filters.get("kind") or "", filters.get("speaker")
     entities = {e.pk: e for a in annotations for e in (a.speaker, a.claimant) if e is not None}
+    # An orphan's span indexes an older revision: it is listed apart, never highlighted.
+    orphans = [a for a in annotations if a.anchor_state == AnchorState.ORPHANED]
+    annotations = [a for a in annotations if a.anchor_state != AnchorState.ORPHANED]
     return {
         "paragraphs": body_paragraphs(article.body, annotations),
         "annotations": annotations,
+        "orphans": orphans,
         "listed": [
             a
             for a in annotations

@@ -29,6 +29,7 @@ from workbench.annotations.fields import (
     span_parts,
 )
 from workbench.annotations.models import (
+    AnchorState,
     Annotation,
     AnnotationKind,
     AnnotationStatus,
@@ -57,6 +58,28 @@ class Span:
 
 # A reviewer's annotations in these states are with the lead: theirs again only once sent back.
 LOCKED_STATUSES = (AnnotationStatus.SUBMITTED, AnnotationStatus.APPROVED)
+
+
+class StaleRevision(ValidationError):
+    """Work done on a revision of the text that is no longer the article's (409)."""
+
+    def __init__(self, *, seen: int, current: int) -> None:
+        super().__init__(
+            _(
+                "The article's text changed while you had it open (you saw revision %(seen)s, "
+                "it is now revision %(current)s). Your panel is kept: reload the article to "
+                "see where the annotations went, then save again."
+            )
+            % {"seen": seen, "current": current},
+            code="stale_revision",
+        )
+        self.seen, self.current = seen, current
+
+
+def require_current_revision(*, current: int, seen: int | None) -> None:
+    """Refuse work done on an older revision of the text than the article's own (409)."""
+    if seen is not None and seen != current:
+        raise StaleRevision(seen=seen, current=current)
 
 
 class AnnotationLocked(PermissionDenied):
@@ -429,15 +452,27 @@ def annotation_create(
     start: int,
     end: int,
     exact: str,
+    revision: int | None = None,
     **fields: object,
 ) -> Annotation:
-    """Create a quote or claim on a span of the body; refuse a span whose text does not match."""
+    """Create a quote or claim on a span of the body; refuse a span whose text does not match.
+
+    `revision` is the revision of the text the author selected in, when the caller knows it:
+    a newer one on file raises StaleRevision (409) rather than a confusing span mismatch.
+    """
     membership = require_writer(user=author, team=article.project.team)
     require_article_open(user=author, article=article, role=membership.role, lock=True)
     # The article row locked: two saves of one selection at once (a double click) must not
-    # both pass the repeat check in annotation_span.
-    Article.objects.select_for_update().filter(pk=article.pk).values_list("pk").first()
+    # both pass the repeat check in annotation_span; nor may a new revision slip in between.
+    current_revision, article.body = (
+        Article.objects.select_for_update()
+        .filter(pk=article.pk)
+        .values_list("revision", "body")
+        .get()
+    )
+    require_current_revision(current=current_revision, seen=revision)
     annotation = Annotation(article=article, kind=kind, annotator=author)
+    annotation.revision = current_revision
     _apply(annotation, Span(start, end, exact), fields)
     recorded_by(annotation, author).save()
     return annotation
@@ -450,11 +485,33 @@ def annotation_update(
     actor: AbstractBaseUser,
     version: int,
     span: Span | None = None,
+    revision: int | None = None,
     **fields: object,
 ) -> Annotation:
-    """Change an annotation made against `version`; a newer version on file raises StaleEdit."""
+    """Change an annotation made against `version`; a newer version on file raises StaleEdit.
+
+    A new span re-places the annotation in the current revision (how an orphan comes back);
+    `revision`, when given, is the one the actor saw: an older one raises StaleRevision.
+    """
+    if revision is not None:
+        # Before the version: a revision bumps every version, and this is the clearer answer.
+        on_file = Article.objects.filter(pk=annotation.article_id).values_list("revision")
+        require_current_revision(current=on_file.get()[0], seen=revision)
     current = _lock_current(annotation, version, actor)
     require_annotation_writer(user=actor, annotation=current, role=current.actor_role)
+    require_current_revision(current=current.article.revision, seen=revision)
+    if span is None and current.anchor_state == AnchorState.ORPHANED:
+        raise field_error(
+            "span",
+            _(
+                "This annotation lost its place when the text changed: select its words "
+                "again in the current text, or delete it if they are gone."
+            ),
+            "orphaned",
+        )
+    if span is not None:
+        current.anchor_state, current.anchor_score = AnchorState.EXACT, None
+        current.revision = current.article.revision
     span = span or Span(current.start, current.end, current.exact)
     _apply(current, span, {**_fields_of(current), **fields})
     current.version += 1

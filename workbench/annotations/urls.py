@@ -34,6 +34,11 @@ urlpatterns = [
         "annotations/<int:annotation_id>/edit/", views.annotation_edit_view, name="annotation_edit"
     ),
     path(
+        "annotations/<int:annotation_id>/replace/",
+        views.annotation_replace_view,
+        name="annotation_replace",
+    ),
+    path(
         "annotations/<int:annotation_id>/delete/",
         views.annotation_delete_view,
         name="annotation_delete",
@@ -74,5 +79,20 @@ reader_urlpatterns = [
         "articles/<int:article_id>/lines/move/",
         reader_views.article_move_line_view,
         name="article_move_line",
+    ),
+    path(
+        "articles/<int:article_id>/revisions/",
+        reader_views.article_revision_add_view,
+        name="article_revision_add",
+    ),
+    path(
+        "articles/<int:article_id>/revisions/compare/",
+        reader_views.article_revision_diff_view,
+        name="article_revision_diff",
+    ),
+    path(
+        "articles/<int:article_id>/refetch/",
+        reader_views.article_refetch_view,
+        name="article_refetch",
     ),
 ]

@@ -30,6 +30,7 @@ from workbench.annotations.services import (
     AnnotationLocked,
     Span,
     StaleEdit,
+    StaleRevision,
     annotation_create,
     annotation_delete,
     annotation_span,
@@ -178,9 +179,13 @@ def _update(request: HtmxHttpRequest, annotation: Annotation) -> HttpResponse:
                 annotation=annotation,
                 actor=request.user,
                 version=version.cleaned_data["version"],
+                revision=version.cleaned_data["revision"],
                 **form.service_fields(),
             )
             return _main(request, updated, can_change=True, changed=True, message=_("Saved."))
+        except StaleRevision as stale:
+            # The text changed under the panel: keep what the reviewer typed, save nothing.
+            return _main(request, annotation, form=form, errors=stale.messages, status=409)
         except StaleEdit as stale:
             return _stale(request, stale)
         except ValidationError as error:
@@ -188,6 +193,32 @@ def _update(request: HtmxHttpRequest, annotation: Annotation) -> HttpResponse:
     require_annotation_writer(user=request.user, annotation=annotation)
     errors += _form_messages(version)
     return _main(request, annotation, form=form, errors=errors, status=400)
+
+
+@require_POST
+def annotation_replace_view(request: HtmxHttpRequest, annotation_id: int) -> HttpResponse:
+    """Place an annotation on words selected in the current text (how an orphan comes back)."""
+    annotation = get_object_or_404(annotation_list(user=request.user), pk=annotation_id)
+    form = forms.ReplaceForm(request.POST)
+    if not form.is_valid():
+        require_annotation_writer(user=request.user, annotation=annotation)
+        return _main(request, annotation, errors=_form_messages(form), status=400)
+    data = form.cleaned_data
+    span = Span(data["span_start"], data["span_end"], data["span_exact"])
+    try:
+        updated = annotation_update(
+            annotation=annotation,
+            actor=request.user,
+            version=data["version"],
+            revision=data["revision"],
+            span=span,
+        )
+    except StaleEdit as stale:
+        return _stale(request, stale)
+    except ValidationError as error:
+        status = 409 if isinstance(error, StaleRevision) else 400
+        return _main(request, annotation, errors=error.messages, status=status)
+    return _main(request, updated, can_change=True, changed=True, message=_("Placed again."))
 
 
 def _edit_form(

@@ -7,6 +7,7 @@
 - `RequestDataTooBig` (a body over DATA_UPLOAD_MAX_MEMORY_SIZE) → 413, `{"detail", "code"}`,
   as RequestBodyLimitMiddleware answers when Content-Length says so up front;
 - `StaleEdit` → 409 with the annotation as it is now, so the client can show it or retry.
+- `StaleRevision` → 409 with the article's current revision: the text changed under the client.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from rest_framework.settings import api_settings
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from workbench.annotations.selectors import annotation_list
-from workbench.annotations.services import StaleEdit
+from workbench.annotations.services import StaleEdit, StaleRevision
 from workbench.api.serializers import AnnotationSerializer
 
 ETAG = re.compile(r'^(?:W/)?"(\d+)"$')
@@ -83,6 +84,9 @@ def exception_handler(exc: Exception, context: dict) -> Response | None:
     """Turn service and DRF exceptions into JSON answers that carry a code."""
     if isinstance(exc, StaleEdit):
         return _stale(exc, context)
+    if isinstance(exc, StaleRevision):
+        data = {"detail": exc.messages[0], "code": "stale_revision", "revision": exc.current}
+        return Response(data, status=status.HTTP_409_CONFLICT)
     if isinstance(exc, RequestDataTooBig):
         return RequestTooLarge()
     if isinstance(exc, DjangoValidationError):

@@ -24,6 +24,7 @@ from rest_framework.validators import ProhibitSurrogateCharactersValidator
 from workbench.accounts.models import Membership, Team
 from workbench.accounts.selectors import team_list
 from workbench.annotations.fields import (
+    ANCHOR_FIELDS,
     CLAIM_FIELDS,
     KIND_COLUMNS,
     KIND_FIELDS,
@@ -266,6 +267,7 @@ class ArticleSerializer(serializers.ModelSerializer):
             "retrieved",
             "source",
             "checksum",
+            "revision",
             "body_chars",
             "removed_lines",
             "created",
@@ -294,6 +296,7 @@ ARTICLE_LIST_COLUMNS = (
     "retrieved",
     "source",
     "checksum",
+    "revision",
     "body_length",
     "removed",
     "created",
@@ -331,6 +334,7 @@ def article_list_data(rows: list[dict]) -> list[dict]:
             "retrieved": day(row["retrieved"]) if row["retrieved"] else None,
             "source": row["source"],
             "checksum": row["checksum"],
+            "revision": row["revision"],
             "body_chars": row["body_length"],
             "removed_lines": len(row["removed"]),
             "created": stamp(row["created"]),
@@ -665,6 +669,7 @@ class AnnotationSerializer(serializers.ModelSerializer):
             *SPAN_CONTEXT,
             "status",
             "version",
+            *ANCHOR_FIELDS,
             "annotator",
             *KIND_FIELDS,
             "evidence",
@@ -705,6 +710,7 @@ ANNOTATION_LIST_COLUMNS = (
     *SPAN_CONTEXT,
     "status",
     "version",
+    *ANCHOR_FIELDS,
     "annotator__username",
     *KIND_COLUMNS,
     *(f"{link}__{name}" for link in ("speaker", "claimant") for name in ("name", "kind")),
@@ -811,6 +817,7 @@ def _list_item(row: dict, evidence: dict[int, list[dict]], stamp: Callable[[obje
         "suffix": row["suffix"],
         "status": row["status"],
         "version": row["version"],
+        **{name: row[name] for name in ANCHOR_FIELDS},
         "annotator": row["annotator__username"],
         "speaker": _entity_ref(row, "speaker"),
         "role": row["role"],
@@ -840,6 +847,12 @@ def _entity_ref(row: dict, link: str) -> dict | None:
 
 def _quotes(*, user: AbstractBaseUser | AnonymousUser) -> QuerySet[Annotation]:
     return annotation_list(user=user, kind=AnnotationKind.QUOTE)
+
+
+_REVISION_HELP = (
+    "The article revision you selected in (the article's `revision`); a newer one on file "
+    "answers 409 with code stale_revision."
+)
 
 
 class _AnnotationFieldsSerializer(serializers.Serializer):
@@ -907,6 +920,9 @@ class AnnotationUpdateSerializer(_AnnotationFieldsSerializer):
         required=False,
         write_only=True,
         help_text='The version you edited (or send If-Match: "<version>").',
+    )
+    revision = serializers.IntegerField(
+        min_value=1, required=False, write_only=True, help_text=_REVISION_HELP
     )
 
     def validate(self, data: dict) -> dict:

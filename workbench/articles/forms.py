@@ -84,3 +84,27 @@ class MoveLineForm(forms.Form):
     line = forms.IntegerField(min_value=0)
     to = forms.ChoiceField(choices=[("body", _("body")), ("removed", _("removed"))])
     checksum = forms.CharField(max_length=64)
+
+
+class RevisionForm(forms.Form):
+    """A corrected text pasted in as the article's next revision."""
+
+    text = forms.CharField(label=_("Corrected text"), widget=forms.Textarea, strip=False)
+    # The revision the reviewer corrected: a newer one on file is a conflict, not a new text.
+    revision = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+
+
+class RevisionDiffForm(forms.Form):
+    """Which two revisions to compare; by default the one before the latest and the latest."""
+
+    older = forms.IntegerField(min_value=1, required=False)
+    newer = forms.IntegerField(min_value=1, required=False)
+
+    def __init__(self, *args: object, latest: int, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.latest = latest
+
+    def pair(self) -> tuple[int, int]:
+        newer = min(self.cleaned_data["newer"] or self.latest, self.latest)
+        older = self.cleaned_data["older"] or newer - 1
+        return min(older, newer), newer

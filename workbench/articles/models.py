@@ -156,6 +156,10 @@ class Article(models.Model):
     )
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
+    # The number of the revision `body` is (1: as first loaded); earlier ones are Revision rows.
+    revision = models.PositiveIntegerField(default=1)
+    # The latest revision changed the words without adding a visible correction notice.
+    stealth_edit = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["-created", "-id"]
@@ -188,3 +192,40 @@ class Article(models.Model):
     @property
     def removed_lines(self) -> int:
         return len(self.removed)
+
+
+class RevisionOrigin(models.TextChoices):
+    IMPORT = "import", _("Imported")
+    FETCH = "fetch", _("Fetched again")
+    PASTE = "paste", _("Pasted correction")
+    CLEANUP = "cleanup", _("Cleanup corrected")
+
+
+class Revision(models.Model):
+    """One version of an article's text, kept for good; the article's body is the newest."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="revisions")
+    number = models.PositiveIntegerField()
+    text = models.TextField()
+    origin = models.CharField(max_length=16, choices=RevisionOrigin.choices)
+    # Its words changed and no correction or update notice came with them.
+    stealth = models.BooleanField(default=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["article", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "number"], name="revision_unique_number_per_article"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(origin__in=RevisionOrigin.values), name="revision_origin_valid"
+            ),
+            models.CheckConstraint(condition=~models.Q(text=""), name="revision_text_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article} (revision {self.number})"
