@@ -241,15 +241,8 @@ def match_link(
     if factcheck is not None:
         if factcheck.team_id != team.pk:
             raise ValidationError(_("Unknown fact-check."), code="unknown_factcheck")
-        source = source_get_or_create(
-            team=team,
-            actor=actor,
-            title=factcheck.claim_reviewed[:500],
-            url=factcheck.url,
-            publisher=factcheck.publisher[:200],
-            published=factcheck.date_published,
-            kind=SourceKind.ARTICLE,
-        )
+        cited = (factcheck.claim_reviewed, factcheck.url, factcheck.publisher)
+        published = factcheck.date_published
         note = _("Fact-check by %(by)s: %(verdict)s") % {
             "by": factcheck.publisher or _("an unnamed publisher"),
             "verdict": factcheck.verdict or _("no rating"),
@@ -258,21 +251,24 @@ def match_link(
         article = earlier.article
         if article.project.team_id != team.pk or earlier.pk == claim.pk:
             raise ValidationError(_("Unknown claim."), code="unknown_claim")
-        source = source_get_or_create(
-            team=team,
-            actor=actor,
-            title=article.title[:500],
-            url=article.url,
-            publisher=article.outlet[:200],
-            published=article.published,
-            kind=SourceKind.ARTICLE,
-        )
+        cited = (article.title, article.url, article.outlet)
+        published = article.published
         note = _("Checked before in this article: “%(text)s” (verdict: %(verdict)s)") % {
             "text": earlier.exact[:300],
             "verdict": earlier.verdict or _("none yet"),
         }
     else:
         raise ValidationError(_("Pick one match to link."), code="one_match")
+    title, url, publisher = cited
+    source = source_get_or_create(
+        team=team,
+        actor=actor,
+        title=title[:500],
+        url=url,
+        publisher=publisher[:200],
+        published=published,
+        kind=SourceKind.ARTICLE,
+    )
     return evidence_add(claim=claim, actor=actor, source=source, stance=stance, note=note)
 
 
