@@ -14,6 +14,7 @@ from tests.review.agreement_world import article, assign, at, member, span
 from tests.review.test_agreement_views import build_project
 from workbench.accounts.models import Membership
 from workbench.annotations.models import Annotation, AnnotationStatus
+from workbench.annotations.revisions import revision_add
 from workbench.articles.models import ArticleStatus
 from workbench.review.dashboard_selectors import lead_attention, project_dashboard, week_range
 from workbench.review.models import Assignment, AssignmentState, ReviewSession, SessionArticle
@@ -332,3 +333,20 @@ def test_attention_query_count(world, django_assert_max_num_queries):
     with django_assert_max_num_queries(15):
         response = client.get(attention_url(), headers={"HX-Request": "true"})
     assert b"200 articles waiting for your decision" in response.content
+
+
+def test_attention_lists_stealth_edits_with_a_link_to_the_diff(world):
+    quiet = article(world.project, title=f"Quietly changed {XSS}", salt="q")
+    noted = article(world.project, title="Openly corrected", salt="n")
+    revision_add(article=quiet, text=quiet.body + " Nine, not ten.", origin="fetch", by=None)
+    revision_add(
+        article=noted, text=noted.body + "\n\nCorrection: nine, not ten.", origin="fetch", by=None
+    )
+    html = client_for(world.lead).get(attention_url()).content.decode()
+    assert "Possible stealth edits" in html
+    assert reverse("articles:article_revision_diff", args=[quiet.pk]) in html
+    assert reverse("articles:article_revision_diff", args=[noted.pk]) not in html
+    assert "<script>" not in html and "Quietly changed &lt;script&gt;" in html
+    assert "Quietly changed" not in client_for(world.outsider).get(attention_url()).content.decode()
+    # The home page's slot loads this section, for leads only.
+    assert client_for(world.reviewer).get(attention_url()).status_code == 403

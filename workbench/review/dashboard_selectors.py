@@ -341,10 +341,18 @@ class Attention:
     overdue: list[OverdueRow]
     overdue_count: int
     idle: list[str]
+    # Articles whose latest revision changed the words without a visible correction notice.
+    stealth_edits: list[dict] = field(default_factory=list)
 
     @property
     def anything(self) -> bool:
-        return bool(self.awaiting_count or self.unassigned or self.overdue or self.idle)
+        return bool(
+            self.awaiting_count
+            or self.unassigned
+            or self.overdue
+            or self.idle
+            or self.stealth_edits
+        )
 
 
 def lead_attention(*, team: Team, now: datetime | None = None) -> Attention:
@@ -399,7 +407,13 @@ def lead_attention(*, team: Team, now: datetime | None = None) -> Attention:
         .order_by("user__username")
         .values_list("user__username", flat=True)
     )
+    stealth_edits = list(
+        Article.objects.filter(project__team=team, stealth_edit=True)
+        .order_by("-updated", "-id")
+        .values("id", "title", "revision", project_name=F("project__name"))[:ATTENTION_ROWS]
+    )
     return Attention(
+        stealth_edits=stealth_edits,
         awaiting=oldest_first[:ATTENTION_ROWS],
         awaiting_count=len(pending),
         disagreements=disagreements[:ATTENTION_ROWS],
