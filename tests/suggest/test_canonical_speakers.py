@@ -17,13 +17,6 @@ def case(shape: str, text: str, quote: str, speaker: str, role: str | None = Non
     return pytest.param(text, quote, speaker, role, id=shape, marks=marks)
 
 
-# Not met yet: the clause-subject reader stops at the lowercase "to" of the portfolio, and the
-# name pattern runs the body into the name ("the United Nations Ann Lie").
-_PORTFOLIO_TO = pytest.mark.xfail(
-    strict=True, reason="office 'to' a body before the name: not met yet (bench/README.md)"
-)
-
-
 CASES = [
     case(
         "bare-title-of-a-named-person",
@@ -52,7 +45,28 @@ CASES = [
         "our friends.”",
         "We must stand by our friends.",
         "Ann Lie",
-        marks=_PORTFOLIO_TO,
+        "Former Ambassador to the United Nations",
+    ),
+    case(
+        "office-to-a-body-before-the-name-of-reported-speech",
+        "Former Ambassador to the United Nations Ann Lie said the talks had failed.",
+        "the talks had failed",
+        "Ann Lie",
+        "Former Ambassador to the United Nations",
+    ),
+    case(
+        "office-to-a-place-after-the-verb",
+        "“We will not give up,” said Special Envoy to the Horn of Norland Ann Lie.",
+        "We will not give up,",
+        "Ann Lie",
+        "Special Envoy to the Horn of Norland",
+    ),
+    case(
+        "office-to-a-place-then-the-name",
+        "“We will not give up,” said Ambassador to Norland Ann Lie.",
+        "We will not give up,",
+        "Ann Lie",
+        "Ambassador to Norland",
     ),
     case(
         "office-to-a-place-then-the-name-in-apposition",

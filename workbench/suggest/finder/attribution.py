@@ -33,6 +33,7 @@ from .speakers import (
     mention_after,
     mention_before,
     name_after_role,
+    office_to_ahead,
     past_infinitive,
     tokenize,
 )
@@ -1093,6 +1094,8 @@ def _subject_of_clause(line: _Line) -> tuple[Rule, tuple[Mention, tuple[int, int
                 continue
             if not tokens[i].text[:1].islower() or tokens[i].lower in _NAME_PARTICLES:
                 continue
+            if office_to_ahead(tokens, i):
+                continue  # "Former Ambassador to the United Nations Ann Lie wrote:"
             at = _Predicate(line, opening, i)
             if vetoed(_NOT_A_SUBJECT, at):
                 break

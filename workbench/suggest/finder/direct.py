@@ -42,7 +42,7 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
-def _title_case(text: str, *, loose: bool = False) -> bool:
+def title_case(text: str, *, loose: bool = False) -> bool:
     words = [w for w in text.split() if w[:1].isalpha()]
     if not words:
         return True
@@ -59,7 +59,7 @@ _WORK_WORDS = frozenset(
 )
 
 
-def _after_work_word(text: str, start: int) -> bool:
+def after_work_word(text: str, start: int) -> bool:
     """Whether a quotation follows a word that introduces a title: "a play called “…”"."""
     words = text[max(0, start - 30) : start].split()
     return bool(words) and words[-1].strip(",").lower() in _WORK_WORDS
@@ -186,7 +186,7 @@ def _bare(text: str, found: Cue, end: int, gap: str, quote: RawQuote) -> bool:
         cue_end == end + len(gap.rstrip())
         and text[found.start : found.end].lower() in {"said", "says"}
         and _words(inner) >= 4
-        and not _title_case(inner)
+        and not title_case(inner)
     )
 
 
@@ -287,7 +287,7 @@ def _opens_sentence(text: str, start: int, end: int, pre: str) -> bool:
     inner = text[start + 1 : end].lstrip("'‘ ")
     if pre.rstrip().endswith(":") and _SUBORDINATE.match(pre):
         pre = pre[pre.find(",") + 1 :]  # "When Trump suggested that …, Rubio fired back: “…”"
-    return inner[:1].isupper() and not _title_case(inner) and not _THAT.search(pre)
+    return inner[:1].isupper() and not title_case(inner) and not _THAT.search(pre)
 
 
 _SUBORDINATE = re.compile(r"\s*(?:When|After|Before|As|If|While|Though|Although|Because)\b[^:]*,")
@@ -751,7 +751,7 @@ def _short_title(c: _Candidate) -> bool:
     return (
         c.cue is not None
         and c.words < 3
-        and _title_case(c.inner)
+        and title_case(c.inner)
         and not c.answer
         and not (c.how == "colon" and _speaker_line(c.article, c.cue, c.start))
     )
@@ -769,7 +769,7 @@ _QUOTE_VETOES: tuple[Veto[_Candidate], ...] = (
     ),
     Veto(
         "veto/title-unattributed",
-        lambda c: c.cue is None and not c.continuing and _title_case(c.inner),
+        lambda c: c.cue is None and not c.continuing and title_case(c.inner),
     ),
     # "¶'A fight from start to finish.'¶": single marks, a headline's style
     Veto("veto/headline-single-marks", _headline_marks),
@@ -794,7 +794,7 @@ _QUOTE_VETOES: tuple[Veto[_Candidate], ...] = (
     Veto(
         "veto/byline",
         lambda c: (
-            (c.cue is None or _title_case(c.inner, loose=True))
+            (c.cue is None or title_case(c.inner, loose=True))
             and bool(_BYLINE.match(c.text, c.end))
         ),
     ),
@@ -806,7 +806,7 @@ _QUOTE_VETOES: tuple[Veto[_Candidate], ...] = (
         lambda c: (
             c.cue is not None
             and c.words <= 6
-            and _title_case(c.inner)
+            and title_case(c.inner)
             and _names_a_work(c.text, c.start)
         ),
     ),
@@ -814,7 +814,7 @@ _QUOTE_VETOES: tuple[Veto[_Candidate], ...] = (
     Veto(
         "veto/work-title",
         lambda c: (
-            c.words <= 12 and _after_work_word(c.text, c.start) and _title_case(c.inner, loose=True)
+            c.words <= 12 and after_work_word(c.text, c.start) and title_case(c.inner, loose=True)
         ),
     ),
     # "a detailed “policy address” on immigration": a scare quote

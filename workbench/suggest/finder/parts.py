@@ -15,7 +15,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from .direct import Article, Quote, _after_work_word, _title_case
+from .direct import Article, Quote, after_work_word, title_case
 from .lexicon import split_words
 from .quotes import RawQuote
 from .rules import Rule, Veto, vetoed
@@ -123,9 +123,9 @@ def _is_title(f: _Fragment) -> bool:
     """Title-case words without a sentence's end: "the film “The Long Pier”"."""
     inner = f.inner
     return (
-        _after_work_word(f.text, f.start)
+        after_work_word(f.text, f.start)
         or (len(inner.split()) >= 2 and inner[:1].isupper() and inner[-1:] not in ".!?,;:")
-        and _title_case(inner)
+        and title_case(inner)
     )
 
 

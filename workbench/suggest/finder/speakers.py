@@ -148,9 +148,30 @@ def _name_start(tokens: list[Token], end: int) -> int:
             i -= 2
         elif prev.lower in TITLES and prev.text[0].isupper():
             i -= 1
+        elif end - i >= 2 and (office := office_to(tokens, i)) >= 0:
+            # "Former Ambassador to the United Nations Ann Lie": a body and a name after it
+            i = office
         else:
             break
     return i
+
+
+def office_to(tokens: list[Token], i: int) -> int:
+    """The index of the office before "to (the)" and the body's name at tokens[i]
+    ("Ambassador to the United Nations"), or -1."""
+    j = i - 2 if i >= 1 and tokens[i - 1].lower == "the" else i - 1
+    if j < 1 or tokens[j].lower != "to" or not tokens[i].capitalised:
+        return -1
+    office = tokens[j - 1]
+    if office.capitalised and (_office(office.text) or _office_like(office.text)):
+        return j - 1
+    return -1
+
+
+def office_to_ahead(tokens: list[Token], i: int) -> bool:
+    """Whether tokens[i] is the "to" or "the" of an office before a body's name:
+    "Ambassador to the United Nations"."""
+    return any(k < len(tokens) and office_to(tokens, k) >= 0 for k in (i + 1, i + 2))
 
 
 def _build(text: str, tokens: list[Token], first: int, last: int, kind: str) -> Mention:
@@ -1007,6 +1028,7 @@ class _After:
                 and last is not None
             )
             or (last is None and tokens[j].text.islower() and tokens[j].lower in SOURCE_NOUNS)
+            or (last is not None and office_to_ahead(tokens, j))  # "Ambassador to the UN"
         ):
             last = j
             j += 1
@@ -1548,6 +1570,9 @@ _POST_NOMINALS = frozenset(
     split_words("mp mep mla msp mpp td qc kc obe mbe cbe kbe dbe ao ac phd cmg kcmg gcmg dcmg cvo")
 )
 _PORTFOLIO_OPENERS = frozenset(split_words("of for on"))
+# What opens a portfolio inside a name's words: also an office "to" a body or a place
+# ("Ambassador to Norway Ann Lie").
+_NAME_PORTFOLIO_OPENERS = _PORTFOLIO_OPENERS | {"to"}
 _INITIAL = re.compile(r"[A-Z]\.")
 
 
@@ -1605,7 +1630,7 @@ def _portfolio_name(rest: list[str]) -> list[str]:
 def _name_after(words: list[str], k: int) -> list[str] | None:
     """The name after the office at words[k], past any portfolio; None when none follows."""
     rest = words[k + 1 :]
-    if rest and rest[0].lower() in _PORTFOLIO_OPENERS:
+    if rest and rest[0].lower() in _NAME_PORTFOLIO_OPENERS:
         rest = _portfolio_name(rest[1:]) if len(rest) >= 2 else []
     while rest and rest[0].lower() in HONORIFICS:
         rest = rest[1:]  # "Minister Hon Ann Lie"
@@ -1626,7 +1651,7 @@ def _cut_after_office(words: list[str], portfolio: bool) -> Canonical | None:
     """Cut at the office nearest the name (the last one with a name after it)."""
     for k in range(len(words) - 2, -1, -1):
         word = words[k]
-        opens_portfolio = words[k + 1].lower() in _PORTFOLIO_OPENERS
+        opens_portfolio = words[k + 1].lower() in _NAME_PORTFOLIO_OPENERS
         if opens_portfolio != portfolio:
             continue
         listed = _office(word)
