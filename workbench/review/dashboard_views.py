@@ -26,6 +26,7 @@ from workbench.review.dashboard_selectors import (
     project_agreement_report,
     project_dashboard,
 )
+from workbench.suggest.selectors import project_ranker_get
 
 
 @require_GET
@@ -47,7 +48,9 @@ def dashboard_view(request: HtmxHttpRequest, project_id: int) -> HttpResponse:
     project = get_object_or_404(project_list(user=request.user), pk=project_id)
     me = require_role(user=request.user, team=project.team, roles=tuple(Role.values))
     dashboard = project_dashboard(project=project, viewer=me)
-    context = {"project": project, "me": me, "dashboard": dashboard}
+    # The check-worthiness ranker's last training is the lead's to judge (and retrain).
+    ranker = project_ranker_get(project=project) if me.is_lead else None
+    context = {"project": project, "me": me, "dashboard": dashboard, "ranker": ranker}
     return render(
         request, "review/dashboard.html", {**context, "charts": dashboard_charts(dashboard)}
     )

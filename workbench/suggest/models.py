@@ -105,3 +105,46 @@ class SuggestionRun(models.Model):
 
     def __str__(self) -> str:
         return f"Suggestions for article {self.article_id} ({self.state})"
+
+
+class ProjectRanker(models.Model):
+    """A project's own check-worthiness ranker, learnt from its team's decisions and marked
+    claims (`manage.py train_checkworthy`), and the result of its last training.
+
+    `delta` is added to the shipped weights (finder.learn.with_delta); it is empty until a
+    training helped on the team's held-out articles (or was forced). The `last_*` fields
+    describe the last training whether or not its weights were kept, for the lead to see.
+    """
+
+    project = models.OneToOneField(
+        "articles.Project", on_delete=models.CASCADE, related_name="checkworthy_ranker"
+    )
+    delta = models.JSONField(default=dict, blank=True)
+    # When the weights in use were kept (None while the shipped ones are used).
+    kept_at = models.DateTimeField(null=True, blank=True)
+    trained_at = models.DateTimeField()
+    trained_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    signals = models.PositiveIntegerField()
+    articles = models.PositiveIntegerField()
+    held_out = models.PositiveIntegerField()
+    # Mean average precision over the held-out articles: the shipped model, the new one.
+    map_before = models.FloatField()
+    map_after = models.FloatField()
+    kept = models.BooleanField()
+    forced = models.BooleanField(default=False)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(map_before__gte=0)
+                & Q(map_before__lte=1)
+                & Q(map_after__gte=0)
+                & Q(map_after__lte=1),
+                name="project_ranker_map_in_unit",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Check-worthiness ranker of {self.project}"

@@ -11,16 +11,33 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from workbench.accounts.models import Team
-from workbench.annotations.models import Entity
+from workbench.annotations.models import (
+    AnchorState,
+    Annotation,
+    AnnotationKind,
+    AnnotationStatus,
+    Checkworthy,
+    Entity,
+)
 from workbench.annotations.selectors import annotation_list, double_reviewed
 from workbench.articles.models import Article, Project
+from workbench.review.models import OPEN_STATES, Assignment
+from workbench.suggest.finder.checkworthy import load_weights
 from workbench.suggest.finder.engine import Suggestion, every_claim
+from workbench.suggest.finder.learn import with_delta
 from workbench.suggest.finder.speakers import family_name_first
-from workbench.suggest.models import Decision, RunState, SuggestionDecision, SuggestionRun
+from workbench.suggest.models import (
+    Decision,
+    ProjectRanker,
+    RunState,
+    SuggestionDecision,
+    SuggestionKind,
+    SuggestionRun,
+)
 
 LISTED_CLAIMS = 8
 
@@ -259,6 +276,88 @@ def sentence_ranking(*, article: Article, order: str = "score", top: int = 100) 
             % {"n": f"{len(article.body):,}", "limit": f"{limit:,}"},
             code="too_long",
         )
-    ranked = sorted(every_claim(article.body), key=lambda c: (-c.score, c.start))
+    weights = project_weights(project=article.project)
+    ranked = sorted(every_claim(article.body, weights), key=lambda c: (-c.score, c.start))
     kept = ranked[: ceil(len(ranked) * max(0, min(top, 100)) / 100)]
     return kept if order == "score" else sorted(kept, key=lambda c: c.start)
+
+
+def project_ranker_get(*, project: Project) -> ProjectRanker | None:
+    """Return the project's own check-worthiness ranker and its last training, if trained."""
+    return ProjectRanker.objects.filter(project=project).first()
+
+
+def project_weights(*, project: Project) -> dict[str, float] | None:
+    """Return the check-worthiness weights the project's sentences are scored with: the
+    shipped ones plus the project's kept delta, or None (the shipped ones) without one."""
+    delta = ProjectRanker.objects.filter(project=project).values_list("delta", flat=True).first()
+    return with_delta(load_weights(), delta) if delta else None
+
+
+@dataclass
+class ArticleSignals:
+    """What the team said about one article's sentences: spans worth checking, and not."""
+
+    article: Article
+    positive: list[tuple[int, int]]
+    negative: list[tuple[int, int]]
+
+
+def checkworthy_signals(*, project: Project) -> list[ArticleSignals]:
+    """Return the team's check-worthiness signals on the project's articles, by article id.
+
+    Worth checking: claims the team marked (by hand, or by accepting a suggestion) unless
+    marked not check-worthy, which makes them the opposite signal. Not worth checking: claim
+    suggestions a reviewer rejected. Only finished work counts, so training never reads what
+    a reviewer has not handed in nor what blind review still hides:
+    - a claim counts once submitted or approved (never a draft; a lead's rejection drops it);
+    - a rejected suggestion counts unless its reviewer still owes work on the article (an
+      open assignment: their decisions there are a draft);
+    - under blind double annotation (the author is one of several reviewers of the article),
+      nothing counts while any assignment on the article is open, even a submitted
+      reviewer's work, since a model trained on it would show the other reviewer its traces.
+    """
+    open_review = Exists(
+        Assignment.objects.filter(article_id=OuterRef("article_id"), state__in=OPEN_STATES)
+    )
+    claims = (
+        Annotation.objects.filter(
+            article__project=project,
+            kind=AnnotationKind.CLAIM,
+            status__in=[AnnotationStatus.SUBMITTED, AnnotationStatus.APPROVED],
+        )
+        .exclude(double_reviewed() & open_review)
+        .exclude(checkworthy=Checkworthy.UNSURE)
+        .exclude(anchor_state=AnchorState.ORPHANED)
+        .values_list("article_id", "start", "end", "exact", "checkworthy")
+    )
+    owes_work = Exists(
+        Assignment.objects.filter(
+            article_id=OuterRef("article_id"),
+            reviewer_id=OuterRef("decided_by_id"),
+            state__in=OPEN_STATES,
+        )
+    )
+    rejected = (
+        SuggestionDecision.objects.filter(
+            article__project=project, kind=SuggestionKind.CLAIM, decision=Decision.REJECTED
+        )
+        .exclude(owes_work)
+        .exclude(double_reviewed(by="decided_by_id") & open_review)
+        .values_list("article_id", "start", "end", "exact")
+    )
+    found: dict[int, list[tuple[int, int, str, bool]]] = {}
+    for article_id, start, end, exact, worthy in claims.order_by("article_id", "start"):
+        found.setdefault(article_id, []).append((start, end, exact, worthy != Checkworthy.NO))
+    for article_id, start, end, exact in rejected.order_by("article_id", "start"):
+        found.setdefault(article_id, []).append((start, end, exact, False))
+    result = []
+    for article in Article.objects.filter(pk__in=found).order_by("pk"):
+        # A span made on an earlier text of the article (a decision is not re-anchored) says
+        # nothing about the sentences there now.
+        spans = [s for s in found[article.pk] if article.body[s[0] : s[1]] == s[2]]
+        positive = [(start, end) for start, end, _exact, worthy in spans if worthy]
+        negative = [(start, end) for start, end, _exact, worthy in spans if not worthy]
+        if positive or negative:
+            result.append(ArticleSignals(article, positive, negative))
+    return result

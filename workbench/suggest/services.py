@@ -4,7 +4,10 @@ annotation service) and reject."""
 from __future__ import annotations
 
 import logging
+import statistics
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
@@ -18,14 +21,24 @@ from django.utils.translation import gettext as _
 from workbench.accounts.services import require_lead, require_writer
 from workbench.annotations.models import Annotation, Checkworthy, Entity
 from workbench.annotations.services import Span, annotation_create, entity_find_or_create
-from workbench.articles.models import Article
-from workbench.suggest.finder.engine import Suggestion
-from workbench.suggest.models import Decision, RunState, SuggestionDecision, SuggestionRun
+from workbench.articles.models import Article, Project
+from workbench.suggest.finder.checkworthy import Line, features, load_weights
+from workbench.suggest.finder.engine import Suggestion, claim_spans
+from workbench.suggest.finder.learn import Row, average_precision, fit_delta, with_delta
+from workbench.suggest.models import (
+    Decision,
+    ProjectRanker,
+    RunState,
+    SuggestionDecision,
+    SuggestionRun,
+)
 from workbench.suggest.runner import FinderTimeout, suggest_within
 from workbench.suggest.selectors import (
     LISTED_CLAIMS,
     SIGNED_SUGGESTION_SALT,
+    ArticleSignals,
     annotated_spans,
+    checkworthy_signals,
     decisions_for,
     overlap_family,
     speaker_registry_match,
@@ -269,3 +282,115 @@ def suggestion_accept_all(
         if item.score >= min_score and not taken:
             accepted.append(_accept(article, actor, item))
     return accepted
+
+
+# Fewer articles with a marked claim than this give no held-out set worth deciding by.
+MIN_TRAINING_ARTICLES = 4
+# Every HOLD_OUT_EVERY-th article with a marked claim (by id) is held out to judge the model.
+HOLD_OUT_EVERY = 4
+
+
+@dataclass(frozen=True)
+class _Labelled:
+    """One article's sentences as rows for training, and whether any is worth checking."""
+
+    rows: list[Row]
+    relevant: bool
+
+
+def _labelled(signals: ArticleSignals) -> _Labelled:
+    """Label every sentence of the article: worth checking when it overlaps a claim the team
+    marked; otherwise not, when it overlaps a rejected suggestion or the article has a marked
+    claim (the reviewer read it and left the sentence unmarked). In an article with rejections
+    only, unmarked sentences are unknown and left out."""
+    body = signals.article.body
+    spans = claim_spans(body)
+    feats = features([Line(body[s:e], who) for s, e, who in spans])
+
+    def hits(found: list[tuple[int, int]], start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in found)
+
+    rows: list[Row] = []
+    for (start, end, _who), names in zip(spans, feats, strict=True):
+        if hits(signals.positive, start, end):
+            rows.append((names, 1))
+        elif signals.positive or hits(signals.negative, start, end):
+            rows.append((names, 0))
+    return _Labelled(rows, any(label for _, label in rows))
+
+
+def _mean_ap(weights: dict[str, float], articles: list[_Labelled]) -> float:
+    return statistics.fmean(
+        average_precision(
+            [sum(weights.get(f, 0.0) for f in names) for names, _ in a.rows],
+            [label for _, label in a.rows],
+        )
+        for a in articles
+    )
+
+
+@transaction.atomic
+def project_ranker_train(
+    *,
+    project: Project,
+    actor: AbstractBaseUser | None,
+    force: bool = False,
+    progress: Callable[[str], None] = lambda _message: None,
+) -> ProjectRanker:
+    """Train the project's check-worthiness ranker on its team's signals and keep it if it
+    ranks the team's held-out articles better than the shipped model (or `force`).
+
+    Split by article: every HOLD_OUT_EVERY-th article with a marked claim is held out; the
+    delta learnt on the others is compared with the shipped weights on those by MAP. Kept
+    weights are then learnt on every article. `actor` None is the operator at the command
+    line; a user must be a lead of the project's team. The result is stored either way.
+    """
+    if actor is not None:
+        require_lead(user=actor, team=project.team)
+    progress("reading the team's signals")
+    signals = checkworthy_signals(project=project)
+    count = sum(len(s.positive) + len(s.negative) for s in signals)
+    labelled = []
+    for i, article_signals in enumerate(signals, 1):
+        labelled.append(_labelled(article_signals))
+        progress(f"read article {i} of {len(signals)}")
+    judged = [a for a in labelled if a.relevant]
+    if len(judged) < MIN_TRAINING_ARTICLES:
+        raise ValidationError(
+            _(
+                "Not enough to learn from: %(n)s articles with a submitted or approved claim "
+                "(at least %(min)s are needed, so that some can be held out). Nothing changed."
+            )
+            % {"n": len(judged), "min": MIN_TRAINING_ARTICLES},
+            code="too_few_signals",
+        )
+    held = [a for i, a in enumerate(judged) if i % HOLD_OUT_EVERY == HOLD_OUT_EVERY - 1]
+    train_rows = [row for a in labelled if not any(a is h for h in held) for row in a.rows]
+    base = load_weights()
+    progress(f"training on {len(labelled) - len(held)} articles, {len(held)} held out")
+    delta = fit_delta(train_rows, base=base)
+    before = _mean_ap(base, held)
+    after = _mean_ap(with_delta(base, delta), held)
+    progress(f"held-out MAP: shipped {before:.3f}, trained {after:.3f}")
+    kept = force or after > before
+    now = timezone.now()
+    ranker = ProjectRanker.objects.select_for_update().filter(project=project).first()
+    ranker = ranker or ProjectRanker(project=project)
+    if kept:
+        progress("keeping the new weights; learning them on every article")
+        ranker.delta = fit_delta([row for a in labelled for row in a.rows], base=base)
+        ranker.kept_at = now
+    else:
+        progress("the new weights did not help: the ones in use stay")
+    ranker.trained_at = now
+    ranker.trained_by = actor
+    ranker.signals = count
+    ranker.articles = len(labelled)
+    ranker.held_out = len(held)
+    ranker.map_before = round(before, 4)
+    ranker.map_after = round(after, 4)
+    ranker.kept = kept
+    ranker.forced = force and not after > before
+    ranker.full_clean(exclude=["project", "trained_by"])
+    ranker.save()
+    return ranker

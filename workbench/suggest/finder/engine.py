@@ -530,23 +530,38 @@ def _claims(
 _MODEL = Rule("claim/checkworthy-model", lambda _s: None)
 
 
-def every_claim(text: str) -> list[Suggestion]:
+def every_claim(text: str, weights: dict[str, float] | None = None) -> list[Suggestion]:
     """Return every sentence of `text` as a claim scored for check-worthiness, by offset; a
-    transcript's sentences carry their speaker. Cheaper than `suggest`: no quote finding."""
-    return _every_claim(Article(text), [])
+    transcript's sentences carry their speaker. Cheaper than `suggest`: no quote finding.
+    `weights` replace the shipped ones (a project's own ranker, learn.with_delta)."""
+    return _every_claim(Article(text), [], weights)
 
 
-def _every_claim(article: Article, skip: list[tuple[int, int]]) -> list[Suggestion]:
-    """Every sentence as a claim with the model's score and reasons; in a transcript
-    (`SPEAKER: text` lines) each is attributed to its line's speaker, the label left out."""
+def claim_spans(text: str) -> list[tuple[int, int, str | None]]:
+    """Return (start, end, speaker) of every sentence `every_claim` scores, by offset."""
+    return _claim_spans(Article(text), [])
+
+
+def _claim_spans(
+    article: Article, skip: list[tuple[int, int]]
+) -> list[tuple[int, int, str | None]]:
     text = article.text
     turns = transcript_lines(text)
     if turns is None:
         spans = [(s, e, None) for paragraph in article.sentences for s, e in paragraph]
     else:
         spans = [(s, e, who) for start, end, who in turns for s, e in sentences(text, start, end)]
-    spans = [span for span in spans if not _overlaps(skip, span[0], span[1])]
-    scored = score_lines([Line(text[s:e], who) for s, e, who in spans])
+    return [span for span in spans if not _overlaps(skip, span[0], span[1])]
+
+
+def _every_claim(
+    article: Article, skip: list[tuple[int, int]], weights: dict[str, float] | None = None
+) -> list[Suggestion]:
+    """Every sentence as a claim with the model's score and reasons; in a transcript
+    (`SPEAKER: text` lines) each is attributed to its line's speaker, the label left out."""
+    text = article.text
+    spans = _claim_spans(article, skip)
+    scored = score_lines([Line(text[s:e], who) for s, e, who in spans], weights)
     return [
         Suggestion(
             "claim",
@@ -577,6 +592,7 @@ RULE_NAMES: tuple[str, ...] = (
 __all__ = [
     "CLAIMS_ALL",
     "RULE_NAMES",
+    "claim_spans",
     "every_claim",
     "Step",
     "Suggestion",
