@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from tests.browser.conftest import screenshot
-from tests.browser.test_annotate import _annotate, _article, _log_in, _save_new, _settle
+from tests.browser.test_annotate import _annotate, _article, _log_in, _save_new, _select, _settle
 from tests.factchecks.conftest import claim_in
 from workbench.annotations.models import Annotation, Evidence
 
@@ -65,3 +65,33 @@ def test_import_mark_claim_see_match_and_link_it(page, live_server, world, tmp_p
     evidence = Evidence.objects.get(claim=claim)
     assert (evidence.stance, evidence.source.url) == ("refutes", REVIEW["url"])
     assert earlier.evidence.count() == 0
+
+
+def test_selection_is_matched_before_anything_is_saved(page, live_server, world):
+    """A reader selects a sentence: the earlier verdict shows at once, and nothing is saved."""
+    from tests.conftest import XSS
+    from tests.factchecks.conftest import import_reviews
+
+    import_reviews(world.team, {**REVIEW, "claimReviewed": f"{REVIEW['claimReviewed']} {XSS}"})
+    article = _article(world)
+    _log_in(page, live_server, world.viewer)  # read-only: checking needs no write role
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(article.get_absolute_url())
+    page.wait_for_function("() => window.htmx !== undefined")
+    assert page.locator("#selection-check").is_hidden()
+    # A few words are not a claim yet: nothing is asked.
+    _select(page, "Pentagon")
+    page.wait_for_timeout(700)
+    assert page.locator("#selection-check").is_hidden()
+    _select(page, "no civilians had been hurt")
+    found = page.locator("#selection-matches .match-factcheck")
+    found.wait_for()
+    assert "Mostly False" in found.inner_text()
+    assert "civilians" in found.locator(".match-words").inner_text()
+    # The fact-check's HTML and script are text, never markup.
+    assert XSS in found.locator(".match-text").inner_text()
+    assert dialogs == []
+    assert found.get_by_role("button", name="Link as source").count() == 0
+    screenshot(page, "factchecks-selection-checked-before")
+    assert not Annotation.objects.filter(article=article).exists()

@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import functools
+import math
+
 import pytest
 
 from tests.factchecks.conftest import UNEMPLOYMENT, claim_in, import_reviews, review
@@ -8,11 +11,14 @@ from workbench.accounts.models import Role
 from workbench.factchecks.matching import (
     CLAIM,
     FACTCHECK,
+    SHOWN,
+    STRONG,
     Candidate,
-    content_words,
     find_matches,
     order_candidates,
 )
+from workbench.factchecks.ranker import Candidate as RankerCandidate
+from workbench.factchecks.ranker import Model, rerank
 from workbench.review.models import Assignment
 
 pytestmark = pytest.mark.django_db
@@ -30,7 +36,7 @@ def test_find_matches_finds_fact_check_with_score_and_matched_words(checked):
         "Checker",
     )
     assert 0 < match.score <= 1
-    assert {"unemployment", "3", "1"} <= {w.casefold() for w in match.matched}
+    assert {"unemployment", "3.1"} <= {w.casefold() for w in match.matched}
     assert "really" not in [w.casefold() for w in match.matched]
 
 
@@ -41,7 +47,7 @@ def test_find_matches_finds_earlier_claims_of_the_team(checked):
     assert kinds[CLAIM].annotation == earlier
     assert kinds[CLAIM].rating == "False"
     assert kinds[CLAIM].by == "reviewer"
-    assert kinds[CLAIM].score == pytest.approx(1.0)
+    assert kinds[CLAIM].score >= STRONG  # the same words: a likely match
     assert matches[0].strong
 
 
@@ -94,19 +100,53 @@ def test_find_matches_top_limits_each_kind(checked):
     assert len(matches) == 3
 
 
-def test_order_candidates_prefers_shared_numbers_and_is_bounded():
+def test_order_candidates_scores_are_the_rerankers_probabilities():
     query = "Crime rose 12 percent in 2023"
     candidates = [
         Candidate(FACTCHECK, 1, "Crime rose sharply in the city", 5.0),
         Candidate(FACTCHECK, 2, "Crime rose 12 percent in 2023 says mayor", 1.0),
+        Candidate(CLAIM, 1, "The mayor says crime rose 12 percent in 2023", 3.0),
     ]
+    texts = {(c.kind, c.id): c.text for c in candidates}
     ordered = order_candidates(query, candidates)
-    assert [c.id for c in ordered] == [2, 1]
+    # The first stage put fact-check 1 first; the re-ranker knows better.
+    assert [(c.kind, c.id) for c in ordered][-1] == (FACTCHECK, 1)
+    pool = [
+        RankerCandidate(id=1, text=texts[FACTCHECK, 1]),
+        RankerCandidate(id=2, text=texts[FACTCHECK, 2]),
+    ]
+    expected = {r.candidate.id: r.probability for r in rerank(query, pool, [5.0, 1.0])}
+    scores = {c.id: c.score for c in ordered if c.kind == FACTCHECK}
+    assert scores == pytest.approx(expected)
     assert all(0 <= c.score <= 1 for c in ordered)
+    assert ordered[0].score >= STRONG
+    assert {"12", "2023"} <= set(ordered[0].matched)
 
 
-def test_content_words_fold_plurals_and_accents():
-    assert set(content_words("Les élections and claims")) == {"les", "election", "claim"}
+@pytest.mark.parametrize("sign", [1.0, -1.0])
+def test_order_candidates_follows_the_reranker(monkeypatch, sign):
+    from workbench.factchecks import matching
+
+    # A model that only believes the first stage's rank (or its opposite) orders by it.
+    model = Model(weights={"first_stage_rank": 10.0 * sign})
+    monkeypatch.setattr(matching, "rerank", functools.partial(rerank, model=model))
+    candidates = [
+        Candidate(FACTCHECK, n, f"Crime rose {n} percent in 2023", float(n)) for n in (1, 2, 3)
+    ]
+    ordered = [c.id for c in order_candidates("Crime rose 2 percent in 2023", candidates)]
+    assert ordered == ([3, 2, 1] if sign > 0 else [1, 2, 3])
+
+
+def test_find_matches_hides_what_the_reranker_calls_noise(checked, monkeypatch):
+    from workbench.factchecks import matching
+
+    # The bias alone decides the probability: 1/(1 + e^5) is under the SHOWN floor.
+    monkeypatch.setattr(matching, "rerank", functools.partial(rerank, model=Model({}, bias=-5.0)))
+    assert find_matches(user=checked.lead, team=checked.team, text=UNEMPLOYMENT) == []
+    monkeypatch.setattr(matching, "rerank", functools.partial(rerank, model=Model({}, bias=-3.0)))
+    [match] = find_matches(user=checked.lead, team=checked.team, text=UNEMPLOYMENT)
+    assert match.score == pytest.approx(1 / (1 + math.exp(3.0)), abs=1e-4)
+    assert SHOWN <= match.score < STRONG and not match.strong
 
 
 def test_rare_words_within_budget_or_two_rarest_together(monkeypatch):

@@ -68,6 +68,7 @@ def test_claim_panel_shows_matches_and_links_one_as_source(checked):
     url = reverse("factchecks:claim_matches", args=[claim.pk])
     fragment = client_for(checked.reviewer).get(url, headers=HX).content.decode()
     assert "Mostly False" in fragment and "score" in fragment and "<mark>" in fragment
+    assert "data-likely-match" in fragment  # the same words: the re-ranker is sure
     assert "<script>alert" not in fragment
     assert "Link as source" in fragment
     assert client_for(checked.outsider).get(url).status_code == 404

@@ -135,7 +135,8 @@ def rerank(
     return ranked
 
 
-_SURFACE = re.compile(r"[^\W_]+(?:'[^\W_]+)*|\d+(?:[.,]\d+)*")
+# Numbers first, so that "3.1" is one number rather than the words "3" and "1".
+_SURFACE = re.compile(r"\d+(?:[.,]\d+)*(?![^\W_])|[^\W_]+(?:'[^\W_]+)*")
 
 
 def matched_terms(query: str | Prepared, text: str) -> list[str]:

@@ -106,9 +106,23 @@
     return { start: start, end: end, exact: trimmed };
   }
 
+  // "Checked before?" for a selection: long enough to be a claim, asked once per new text.
+  var CHECK_MIN = 12;
+  var CHECK_MAX = 2000;
+  function askCheckedBefore(span) {
+    var input = document.getElementById("selection-text");
+    if (!input || !span || span.exact.length < CHECK_MIN) return;
+    var text = span.exact.slice(0, CHECK_MAX);
+    if (input.value === text) return;
+    input.value = text;
+    document.getElementById("selection-check").hidden = false;
+    htmx.trigger(input, "selection-changed");
+  }
+
   document.addEventListener("selectionchange", function () {
     var span = selectionSpan();
     if (span) lastSpan = span;
+    askCheckedBefore(span);
   });
 
   // --- the panel ----------------------------------------------------------------------------
