@@ -92,6 +92,8 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "axes",
     "simple_history",
+    "django_tasks",
+    "django_tasks_db",
     "workbench.accounts",
     "workbench.articles",
     "workbench.annotations",
@@ -101,6 +103,7 @@ INSTALLED_APPS = [
     "workbench.factchecks",
     "workbench.exports",
     "workbench.imports",
+    "workbench.jobs",
     "workbench.api",
     "workbench.demo",
 ]
@@ -319,6 +322,21 @@ WORKBENCH_SEARCH_MAX_SPEAKER_OPTIONS = int(
     os.environ.get("WORKBENCH_SEARCH_MAX_SPEAKER_OPTIONS", 500)
 )
 WORKBENCH_HISTORY_MAX_RECORDS = int(os.environ.get("WORKBENCH_HISTORY_MAX_RECORDS", 500))
+
+# Background jobs (README "Background jobs"): django-tasks with its database backend, run by
+# `manage.py jobs_worker`. WORKBENCH_TASKS=immediate runs each job inside the request that
+# starts it (the test suite does), with no worker.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"
+        if os.environ.get("WORKBENCH_TASKS", "database") == "immediate"
+        else "django_tasks_db.DatabaseBackend"
+    }
+}
+# An upload or JSON Lines batch larger than this runs as a job (the API's ?async=1 forces one).
+WORKBENCH_JOB_THRESHOLD_BYTES = int(os.environ.get("WORKBENCH_JOB_THRESHOLD_BYTES", 1024 * 1024))
+# A running job whose worker (on another host) has not reported for this long is queued again.
+WORKBENCH_JOB_STALE_SECONDS = int(os.environ.get("WORKBENCH_JOB_STALE_SECONDS", 120))
 
 # URL import: timeouts (seconds), response size cap, redirect hops; networks that may be
 # fetched although private (for an intranet deployment; empty means none).

@@ -30,6 +30,7 @@ urlpatterns = [
     path("", include("workbench.suggest.urls")),
     path("", include("workbench.search.urls")),
     path("", include("workbench.factchecks.urls")),
+    path("", include("workbench.jobs.urls")),
 ]
 
 # The reason of a BadRequest (a malformed id, say) is shown, as 403.html shows a refusal's.

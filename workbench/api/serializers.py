@@ -464,6 +464,8 @@ class ArticleBatchSerializer(serializers.Serializer):
     )
 
     def validate_jsonl(self, value: str) -> str:
+        if self.as_job(value):
+            return value  # a background job reads any number of lines
         limit = settings.WORKBENCH_MAX_IMPORT_LINES
         if count_lines(value) > limit:
             raise serializers.ValidationError(
@@ -472,6 +474,15 @@ class ArticleBatchSerializer(serializers.Serializer):
                 code="too_many_lines",
             )
         return value
+
+    def as_job(self, value: str) -> bool:
+        """Whether the batch runs as a background job: asked for, or past the size threshold."""
+        return bool(self.context.get("as_job")) or (
+            len(value.encode()) > settings.WORKBENCH_JOB_THRESHOLD_BYTES
+        )
+
+    def validate(self, attrs: dict) -> dict:
+        return {**attrs, "as_job": self.as_job(attrs["jsonl"])}
 
 
 class BatchLineSerializer(serializers.Serializer):

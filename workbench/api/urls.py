@@ -10,6 +10,7 @@ from rest_framework.routers import DefaultRouter
 
 from workbench.api import views
 from workbench.api.factchecks import FactCheckViewSet
+from workbench.api.jobs import JobViewSet
 from workbench.api.matches import MatchView
 from workbench.api.review import (
     AdjudicationViewSet,
@@ -34,6 +35,7 @@ router.register("sources", views.SourceViewSet, basename="source")
 router.register("assignments", AssignmentViewSet, basename="assignment")
 router.register("adjudications", AdjudicationViewSet, basename="adjudication")
 router.register("factchecks", FactCheckViewSet, basename="factcheck")
+router.register("jobs", JobViewSet, basename="job")
 
 
 app_name = "api"

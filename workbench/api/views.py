@@ -13,6 +13,7 @@ from django.db.models import QuerySet
 from django.db.models.functions import Length
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
@@ -58,6 +59,7 @@ from workbench.api.filters import (
     SourceFilter,
 )
 from workbench.api.history import HistoryEntrySerializer
+from workbench.api.jobs import JobSerializer
 from workbench.api.matches import MatchSerializer, annotation_matches
 from workbench.api.permissions import IsTeamWriterOrReadOnly
 from workbench.articles.models import Article
@@ -72,6 +74,7 @@ from workbench.articles.services import (
 )
 from workbench.exports import FORMATS, export_filename, export_stream
 from workbench.imports.services import articles_import_jsonl
+from workbench.jobs.starts import job_import_jsonl
 from workbench.suggest.selectors import sentence_ranking
 
 NOT_FOUND = OpenApiResponse(description="Not found, or not in your teams.")
@@ -364,13 +367,37 @@ class ArticleViewSet(
 
     @extend_schema(
         summary="Import a JSON Lines batch",
+        description=(
+            "A batch larger than WORKBENCH_JOB_THRESHOLD_BYTES (1 MiB), or any batch sent with "
+            "`?async=1`, runs as a background job: the answer is 202 with the job, whose `url` "
+            "and `GET /api/v1/jobs/{id}/` show its progress. A job is not held to "
+            "WORKBENCH_MAX_IMPORT_LINES."
+        ),
+        parameters=[
+            OpenApiParameter(
+                "async", OpenApiTypes.BOOL, description="Run as a background job (202)."
+            )
+        ],
         request=s.ArticleBatchSerializer,
-        responses={200: s.ArticleBatchResultSerializer, 400: BAD},
+        responses={200: s.ArticleBatchResultSerializer, 202: JobSerializer, 400: BAD},
     )
     @action(detail=False, methods=["post"], filter_backends=[], pagination_class=None)
     def batch(self, request: Request) -> Response:
-        serializer = self.get_serializer(data=request.data)
+        as_job = request.query_params.get("async", "").lower() in {"1", "true", "yes"}
+        serializer = self.get_serializer(
+            data=request.data, context={**self.get_serializer_context(), "as_job": as_job}
+        )
         serializer.is_valid(raise_exception=True)
+        if serializer.validated_data["as_job"]:
+            job = job_import_jsonl(
+                project=serializer.validated_data["project"],
+                actor=request.user,
+                text=serializer.validated_data["jsonl"],
+                label=_("API batch"),
+            )
+            body = JobSerializer(job, context=self.get_serializer_context()).data
+            headers = {"Location": reverse("api:job-detail", args=[job.pk])}
+            return Response(body, status=status.HTTP_202_ACCEPTED, headers=headers)
         report = articles_import_jsonl(
             project=serializer.validated_data["project"],
             actor=request.user,

@@ -13,6 +13,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import PurePath
+from typing import BinaryIO
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
@@ -188,14 +189,12 @@ def articles_import_jsonl_file(
     progress: Callable[[int], object] | None = None,
 ) -> ImportReport:
     """Import a JSON Lines file of any size line by line, each line bounded in bytes."""
-    role = require_writer(user=actor, team=project.team).role if actor is not None else None
     try:
         with open(path, "rb") as handle:
-            return _import_jsonl_lines(
+            return articles_import_jsonl_stream(
                 project=project,
                 actor=actor,
-                role=role,
-                lines=iter_file_lines(handle, max_bytes=settings.WORKBENCH_MAX_IMPORT_BYTES),
+                handle=handle,
                 label=path,
                 source=source,
                 progress=progress,
@@ -205,6 +204,32 @@ def articles_import_jsonl_file(
             _("Cannot read %(path)s: %(error)s") % {"path": path, "error": error.strerror},
             code="unreadable",
         ) from error
+
+
+def articles_import_jsonl_stream(
+    *,
+    project: Project,
+    actor: AbstractBaseUser | None,
+    handle: BinaryIO,
+    label: str,
+    source: str,
+    progress: Callable[[int], object] | None = None,
+) -> ImportReport:
+    """Import JSON Lines read from a binary stream, of any length, each line bounded in bytes.
+
+    What a file on the command line and a background job's upload go through: neither is held
+    to WORKBENCH_MAX_IMPORT_LINES, which bounds the work one web request does.
+    """
+    role = require_writer(user=actor, team=project.team).role if actor is not None else None
+    return _import_jsonl_lines(
+        project=project,
+        actor=actor,
+        role=role,
+        lines=iter_file_lines(handle, max_bytes=settings.WORKBENCH_MAX_IMPORT_BYTES),
+        label=label,
+        source=source,
+        progress=progress,
+    )
 
 
 def _import_jsonl_lines(

@@ -31,6 +31,8 @@ from workbench.imports.services import (
     articles_import_jsonl,
     articles_import_upload,
 )
+from workbench.jobs.models import Job
+from workbench.jobs.starts import job_import_jsonl, job_import_upload
 
 
 @require_GET
@@ -85,7 +87,13 @@ def import_upload_view(request: HtmxHttpRequest, project_id: int) -> HttpRespons
         return _import_page(request, project, report=report, status=400)
     if not form.is_valid():
         return _import_page(request, project, upload_form=form, status=400)
-    for upload in form.cleaned_data["files"]:
+    files = form.cleaned_data["files"]
+    if sum(f.size or 0 for f in files) > settings.WORKBENCH_JOB_THRESHOLD_BYTES:
+        job = job_import_upload(project=project, actor=request.user, uploads=files)
+        for failure in report.failures:  # files the upload handler refused, unread
+            messages.error(request, f"{failure.label}: {failure.message}")
+        return _to_job(request, job)
+    for upload in files:
         report.add(articles_import_upload(project=project, actor=request.user, upload=upload))
     return _import_page(request, project, report=report, status=_report_status(report))
 
@@ -97,10 +105,18 @@ def import_jsonl_view(request: HtmxHttpRequest, project_id: int) -> HttpResponse
     form = forms.JsonlForm(request.POST)
     if not form.is_valid():
         return _import_page(request, project, jsonl_form=form, status=400)
-    report = articles_import_jsonl(
-        project=project, actor=request.user, text=form.cleaned_data["text"]
-    )
+    text = form.cleaned_data["text"]
+    if len(text.encode()) > settings.WORKBENCH_JOB_THRESHOLD_BYTES:
+        job = job_import_jsonl(project=project, actor=request.user, text=text)
+        return _to_job(request, job)
+    report = articles_import_jsonl(project=project, actor=request.user, text=text)
     return _import_page(request, project, report=report, status=_report_status(report))
+
+
+def _to_job(request: HtmxHttpRequest, job: Job) -> HttpResponse:
+    """Send the browser to the page of the job that now does the import."""
+    url = job.get_absolute_url()
+    return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
 
 
 def _import_page(

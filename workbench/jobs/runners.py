@@ -1,0 +1,189 @@
+"""What each kind of job does: the same import services as the pages and the API, in a worker.
+
+A runner reads its job's inputs, reports progress, and leaves counts (`result`), where to go
+next (`links`) and a one-line summary (`message`) on the job; `job_run` saves them.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from pathlib import PurePath
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from workbench.articles.models import ImportSource, Project
+from workbench.articles.services import article_import_url
+from workbench.imports.dataset import dataset_import
+from workbench.imports.services import (
+    JSONL_SUFFIXES,
+    ImportReport,
+    articles_import_file,
+    articles_import_jsonl,
+    articles_import_jsonl_stream,
+)
+from workbench.jobs.models import Job, JobKind
+from workbench.jobs.services import Progress
+
+
+def _actor(job: Job) -> AbstractBaseUser | None:
+    """Who the job acts as; a member's job whose member is gone acts as nobody, not as all."""
+    if job.created_by is None and not job.params.get("operator"):
+        raise ValidationError(_("The user who started this job no longer exists."))
+    return job.created_by
+
+
+def _project(job: Job) -> Project:
+    if job.project is None:
+        raise ValidationError(_("The project of this job no longer exists."))
+    return job.project
+
+
+def _jsonl_lines(data: bytes) -> int:
+    return sum(1 for line in data.splitlines() if line.strip())
+
+
+def run_import_files(job: Job, progress: Progress) -> None:
+    project, actor = _project(job), _actor(job)
+    inputs = list(job.inputs.all())
+    sizes = [_jsonl_lines(bytes(item.data)) if _is_jsonl(item.name) else 1 for item in inputs]
+    progress.set_total(sum(sizes))
+    report = ImportReport()
+    for item, size in zip(inputs, sizes, strict=True):
+        start = job.done
+        report.add(_import_file(project, actor, item.name, bytes(item.data), size, progress.step))
+        progress.step(max(0, start + size - job.done))
+    _finish_import(job, project, report, progress)
+
+
+def run_import_jsonl(job: Job, progress: Progress) -> None:
+    project, actor = _project(job), _actor(job)
+    item = job.inputs.get()
+    data = bytes(item.data)
+    size = _jsonl_lines(data)
+    progress.set_total(size)
+    label = job.params.get("label", "")
+    if size > settings.WORKBENCH_MAX_IMPORT_LINES:
+        report = articles_import_jsonl_stream(
+            project=project,
+            actor=actor,
+            handle=io.BytesIO(data),
+            label=label,
+            source=ImportSource.JSONL,
+            progress=progress.step,
+        )
+    else:
+        report = articles_import_jsonl(
+            project=project,
+            actor=actor,
+            text=data.decode("utf-8"),
+            label=label,
+            progress=progress.step,
+        )
+    _finish_import(job, project, report, progress)
+
+
+def run_import_urls(job: Job, progress: Progress) -> None:
+    project, actor = _project(job), _actor(job)
+    urls = [url for url in job.params.get("urls", []) if isinstance(url, str)]
+    progress.set_total(len(urls))
+    report = ImportReport()
+    for url in urls:
+        try:
+            report.results.append(article_import_url(project=project, actor=actor, url=url))
+        except ValidationError as error:
+            report.fail(url, " ".join(error.messages))
+        progress.step(1)
+    _finish_import(job, project, report, progress)
+
+
+def run_import_dataset(job: Job, progress: Progress) -> None:
+    from workbench.articles.selectors import project_by_handle
+
+    path, handle = job.params["path"], job.params["project"]
+    try:
+        with open(path, "rb") as lines:
+            progress.set_total(sum(1 for line in lines if line.strip()))
+        with open(path, "rb") as lines:
+            report = dataset_import(handle=handle, lines=lines, progress=progress.step)
+    except OSError as error:
+        raise ValidationError(
+            _("Cannot read %(path)s: %(error)s") % {"path": path, "error": error.strerror}
+        ) from error
+    for number, message in report.failures:
+        progress.error(_("line %(n)s") % {"n": number}, message)
+    progress.job.unlisted_errors += report.unlisted_failures
+    try:
+        project = project_by_handle(handle)
+    except LookupError:
+        project = None
+    if project is not None:
+        job.project, job.team = project, project.team
+        job.links = [{"label": project.name, "url": project.get_absolute_url()}]
+    job.result = {"created": report.created, "duplicates": report.skipped, "failed": report.failed}
+    job.message = _(
+        "Imported %(created)s article(s); %(skipped)s already there; %(failed)s line(s) failed."
+    ) % {"created": report.created, "skipped": report.skipped, "failed": report.failed}
+
+
+def _is_jsonl(name: str) -> bool:
+    return PurePath(name).suffix.lower() in JSONL_SUFFIXES
+
+
+def _import_file(
+    project: Project,
+    actor: AbstractBaseUser | None,
+    name: str,
+    data: bytes,
+    size: int,
+    step: Callable[[int], object],
+) -> ImportReport:
+    """Import one uploaded file; a JSON Lines file past the request's line limit is streamed."""
+    if _is_jsonl(name) and size > settings.WORKBENCH_MAX_IMPORT_LINES:
+        return articles_import_jsonl_stream(
+            project=project,
+            actor=actor,
+            handle=io.BytesIO(data),
+            label=name,
+            source=ImportSource.FILE,
+            progress=step,
+        )
+    return articles_import_file(project=project, actor=actor, name=name, data=data, progress=step)
+
+
+def _finish_import(job: Job, project: Project, report: ImportReport, progress: Progress) -> None:
+    for failure in report.failures:
+        progress.error(failure.label, failure.message)
+    job.unlisted_errors += report.unlisted_failures
+    job.done = job.total
+    job.result = {
+        "created": report.created,
+        "duplicates": report.duplicates,
+        "annotations": report.annotations,
+        "failed": report.failed,
+    }
+    job.links = [{"label": project.name, "url": project.get_absolute_url()}]
+    if report.created == 1 and len(report.results) == 1:
+        article = report.results[0].article
+        job.links.append({"label": article.title, "url": article.get_absolute_url()})
+    message = _(
+        "Imported %(created)s article(s) with %(annotations)s annotation(s); "
+        "%(duplicates)s already there; %(failed)s failed."
+    )
+    job.message = message % job.result
+    if job.attempts > 1:
+        job.message += " " + _(
+            "This was run %(n)s times (a worker stopped mid-way): what an earlier run stored "
+            "is counted as already there."
+        ) % {"n": job.attempts}
+
+
+RUNNERS: dict[str, Callable[[Job, Progress], None]] = {
+    JobKind.IMPORT_FILES: run_import_files,
+    JobKind.IMPORT_JSONL: run_import_jsonl,
+    JobKind.IMPORT_URLS: run_import_urls,
+    JobKind.IMPORT_DATASET: run_import_dataset,
+}

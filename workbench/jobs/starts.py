@@ -1,0 +1,80 @@
+"""Start each kind of job from what a page, the API or a command was given.
+
+Each checks the actor's role first (403 before anything is queued), then hands the job its
+inputs; the worker checks the role again when it runs, in case it changed in between.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext as _
+
+from workbench.accounts.services import require_writer
+from workbench.articles.models import Project
+from workbench.jobs.models import Job, JobKind
+from workbench.jobs.services import job_create
+
+
+def job_import_upload(
+    *, project: Project, actor: AbstractBaseUser, uploads: Iterable[UploadedFile]
+) -> Job:
+    """Queue the import of uploaded files (the upload handler refused those past the limit)."""
+    require_writer(user=actor, team=project.team)
+    inputs = [(upload.name or "", upload.read()) for upload in uploads]
+    names = ", ".join(name for name, _data in inputs)
+    return job_create(
+        kind=JobKind.IMPORT_FILES,
+        team=project.team,
+        project=project,
+        actor=actor,
+        params={"label": names[:500]},
+        inputs=inputs,
+    )
+
+
+def job_import_jsonl(
+    *, project: Project, actor: AbstractBaseUser, text: str, label: str = ""
+) -> Job:
+    """Queue the import of a JSON Lines batch (pasted or sent to the API)."""
+    require_writer(user=actor, team=project.team)
+    return job_create(
+        kind=JobKind.IMPORT_JSONL,
+        team=project.team,
+        project=project,
+        actor=actor,
+        params={"label": label or _("JSON Lines batch")},
+        inputs=[("batch.jsonl", text.encode())],
+    )
+
+
+def job_import_urls(*, project: Project, actor: AbstractBaseUser, urls: list[str]) -> Job:
+    """Queue the fetch and import of a list of web addresses, one article each."""
+    require_writer(user=actor, team=project.team)
+    return job_create(
+        kind=JobKind.IMPORT_URLS,
+        team=project.team,
+        project=project,
+        actor=actor,
+        params={"urls": urls, "label": _("%(n)s web address(es)") % {"n": len(urls)}},
+        total=len(urls),
+    )
+
+
+def job_import_dataset(*, path: str, handle: str, project: Project | None) -> Job:
+    """Queue the operator's import of a dataset file (the worker must be able to read the path)."""
+    return job_create(
+        kind=JobKind.IMPORT_DATASET,
+        team=project.team if project is not None else None,
+        project=project,
+        actor=None,
+        params={
+            "operator": True,
+            "path": os.path.abspath(path),
+            "project": handle,
+            "label": os.path.basename(path),
+        },
+    )
