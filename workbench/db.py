@@ -45,7 +45,12 @@ def insert_rows(model: type[Model], rows: list[dict[str, object]], chunk: int = 
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             # COPY: one stream instead of a statement per row (6,000 rows: 0.15 s, not 1 s).
-            with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+            # The raw psycopg cursor's errors are psycopg's: wrapped, a duplicate key is the
+            # IntegrityError the callers catch, as with any other statement.
+            with (
+                connection.wrap_database_errors,
+                cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy,
+            ):
                 for row in values:
                     copy.write_row(row)
             return

@@ -284,6 +284,12 @@ CONTENT_SECURITY_POLICY = {
 # no query and cost every history row (a bulk import writes one per annotation).
 SIMPLE_HISTORY_DATE_INDEX = False
 
+# On PostgreSQL a JSON Lines import stores its batches in this many threads, each with its own
+# connection and transaction, while the request goes on parsing the next lines: the database's
+# work (full-text index, history) runs on the other core. 0 or 1: in the request's own thread.
+# SQLite always stores in the request's thread (one writer at a time).
+WORKBENCH_IMPORT_STORE_THREADS = int(os.environ.get("WORKBENCH_IMPORT_STORE_THREADS", 2))
+
 # Limits on what one request (or import) may send; README "Limits" lists them all.
 # Per file imported (upload, command line, a JSON line read from a file).
 WORKBENCH_MAX_IMPORT_BYTES = int(os.environ.get("WORKBENCH_MAX_IMPORT_BYTES", 5 * 1024 * 1024))

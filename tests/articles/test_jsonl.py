@@ -59,3 +59,23 @@ def test_iter_file_lines_bounds_each_line_and_reads_any_size():
         (4, None),
         (5, good.decode()),
     ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        '{"body": "x", "n": 123456789012345678901234567890}',
+        '{"body": "x", "n": NaN}',
+        '{"body": "café \\u00e9", "nested": {"a": [1, 2.5, null, true]}}',
+    ],
+)
+def test_load_line_reads_what_the_standard_parser_reads(line):
+    # orjson reads the lines first; what it refuses (huge integers, NaN) the standard parser
+    # still reads, so the fast path changes no line's outcome.
+    assert load_line(line) == json.loads(line)
+
+
+def test_load_line_keeps_the_standard_parsers_message():
+    with pytest.raises(ValidationError) as refused:
+        load_line('{"body": }')
+    assert refused.value.messages == ["Not valid JSON (Expecting value)."]

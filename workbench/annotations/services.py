@@ -14,7 +14,7 @@ from typing import TypeVar
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F, Model, OuterRef, Q, Subquery
 from django.utils.translation import gettext as _
 from simple_history.models import HistoricalRecords
@@ -434,10 +434,24 @@ def record_bulk_change(ids: list[int], actor: AbstractBaseUser, reason: str) -> 
 def entity_find_or_create(
     *, team: Team, actor: AbstractBaseUser | None, name: str, kind: str = "person"
 ) -> Entity:
-    """Return the team's entity called `name` (or having it as an alias), creating it if new."""
-    return entity_named(team=team, name=name) or entity_create(
-        team=team, actor=actor, name=name, kind=kind
-    )
+    """Return the team's entity called `name` (or having it as an alias), creating it if new.
+
+    Two writers naming the same new person at once (two requests, an import's two storing
+    threads) get the one entity: the second's check or insert meets the name and reads it.
+    """
+    found = entity_named(team=team, name=name)
+    if found is not None:
+        return found
+    try:
+        with transaction.atomic():
+            return entity_create(team=team, actor=actor, name=name, kind=kind)
+    except (IntegrityError, ValidationError):
+        # Committed by the other writer before our check (ValidationError) or during our
+        # insert (IntegrityError): either way it is there to read now.
+        found = entity_named(team=team, name=name)
+        if found is None:
+            raise
+        return found
 
 
 # --- annotations ------------------------------------------------------------------------------
