@@ -9,7 +9,6 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
@@ -18,8 +17,14 @@ from workbench.accounts.services import require_writer
 from workbench.annotations.forms import ListFilterForm
 from workbench.annotations.highlights import body_paragraphs
 from workbench.annotations.models import AnchorState, Annotation
+from workbench.annotations.reader_html import (
+    annotation_items_html,
+    body_html,
+    detail_url,
+    detail_url_pattern,
+)
 from workbench.annotations.revisions import article_refetch, revision_add, revision_texts
-from workbench.annotations.selectors import annotation_list
+from workbench.annotations.selectors import reader_annotation_list
 from workbench.annotations.services import (
     AnnotationLocked,
     StaleRevision,
@@ -150,7 +155,10 @@ def _article_context(request: HtmxHttpRequest, article: Article) -> dict:
         for i, text in enumerate(article.input_text.split("\n"))
         if text.strip()
     ]
-    annotations = list(annotation_list(user=request.user, article=article))
+    annotations = list(reader_annotation_list(user=request.user, article=article))
+    for annotation in annotations:
+        # The page reads the article through its annotations (anchoring, provenance).
+        annotation.article = article
     return {
         "article": article,
         "project": article.project,
@@ -179,16 +187,19 @@ def _annotation_context(
     # An orphan's span indexes an older revision: it is listed apart, never highlighted.
     orphans = [a for a in annotations if a.anchor_state == AnchorState.ORPHANED]
     annotations = [a for a in annotations if a.anchor_state != AnchorState.ORPHANED]
+    listed = [
+        a
+        for a in annotations
+        if (not kind or a.kind == kind)
+        and (speaker is None or speaker in (a.speaker_id, a.claimant_id))
+    ]
+    url_pattern = detail_url_pattern()
     return {
-        "paragraphs": body_paragraphs(article.body, annotations),
+        "body_html": body_html(body_paragraphs(article.body, annotations)),
         "annotations": annotations,
         "orphans": orphans,
-        "listed": [
-            a
-            for a in annotations
-            if (not kind or a.kind == kind)
-            and (speaker is None or speaker in (a.speaker_id, a.claimant_id))
-        ],
+        "listed": listed,
+        "listed_html": annotation_items_html(listed),
         "filters": {"kind": kind, "speaker": speaker},
         "speakers": sorted(entities.values(), key=lambda e: e.name.casefold()),
         "annotation_index": [
@@ -197,7 +208,7 @@ def _annotation_context(
                 "kind": a.kind,
                 "start": a.start,
                 "end": a.end,
-                "url": reverse("annotations:annotation_detail", args=[a.pk]),
+                "url": detail_url(url_pattern, a.pk),
             }
             for a in annotations
         ],

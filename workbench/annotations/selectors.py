@@ -110,6 +110,22 @@ def annotation_list(
     )
 
 
+def reader_annotation_list(*, user: User, article: Article) -> QuerySet[Annotation]:
+    """Return the article's annotations the user sees, with only what the reader page shows.
+
+    The reader lists and highlights them: no evidence, comments or quoted quote, and the
+    article is the one in hand. Each related row costs a model instance; with 300 annotations
+    the full `annotation_list` built 1,500 of them and ran two prefetches the page never read.
+    """
+    return (
+        annotation_list(user=user, article=article)
+        .select_related(None)
+        .prefetch_related(None)
+        .select_related("speaker", "claimant", "annotator", "adjudication__decided_by")
+        .defer("rationale")
+    )
+
+
 def blind_rule(user: AbstractBaseUser) -> Q:
     """Return the condition under which the user sees an annotation, for blind double annotation.
 
