@@ -7,6 +7,7 @@ import pytest
 
 from tests.factories import ArticleFactory
 from workbench.annotations.models import Annotation
+from workbench.annotations.revisions import revision_add
 from workbench.annotations.services import (
     Span,
     annotation_create,
@@ -146,3 +147,49 @@ def desk(world) -> Desk:
         verdict="False",
     )
     return Desk(world, article, quote, claim, outlet_claim, open_claim)
+
+
+# The desk's article through three revisions: a headline above it, the spreadsheet line cut
+# (its claim is orphaned in revision 1), then the quote reworded with a correction notice and
+# the paragraphs reordered (the quote and its claim follow fuzzily).
+REVISION_2 = "Breaking.\n\n" + BODY.replace(
+    "=SUM(A1) is what the council spreadsheet shows.", "Gone."
+)
+REVISION_3 = (
+    "Gone.\n\nBreaking.\n\nCafé owners 👍🏽 protest in the old town.\n\n"
+    '"Prices rose by 40 percent over this year," said Jane Roe, the mayor.\n\n'
+    "Correction: an earlier version misquoted the mayor."
+)
+# A second article whose annotated paragraph moves to the end, unchanged: placed as "moved".
+BARRIER = [
+    "The harbour board met on Tuesday to discuss the new barrier.",
+    "Engineers said the barrier would hold back a one-in-a-hundred-year flood.",
+    "Residents of the lower town were not convinced by the plans.",
+    "The council will vote on the funding next month.",
+]
+BARRIER_CLAIM = "the barrier would hold back a one-in-a-hundred-year flood"
+
+
+@pytest.fixture
+def revised(desk) -> Desk:
+    """The desk with its article revised twice and a second one once: every anchor state."""
+    revision_add(article=desk.article, text=REVISION_2, origin="fetch", by=desk.world.lead)
+    revision_add(article=desk.article, text=REVISION_3, origin="paste", by=desk.world.reviewer)
+    desk.article.refresh_from_db()
+    body = "\n\n".join(BARRIER)
+    barrier = ArticleFactory(project=desk.world.project, title="Barrier", body=body, raw=body)
+    claim = span(BARRIER_CLAIM, body)
+    annotation_create(
+        article=barrier,
+        author=desk.world.reviewer,
+        kind="claim",
+        start=claim.start,
+        end=claim.end,
+        exact=claim.exact,
+        verdict="True",
+    )
+    moved = "\n\n".join(
+        [BARRIER[0], BARRIER[2] + " Several wrote to the board.", BARRIER[3], BARRIER[1]]
+    )
+    revision_add(article=barrier, text=moved, origin="fetch", by=None)
+    return desk

@@ -5,7 +5,7 @@ import io
 
 import pytest
 
-from tests.exports.conftest import export_bytes
+from tests.exports.conftest import BODY, export_bytes
 from workbench.annotations.models import Annotation, Entity
 from workbench.exports.csv_format import HEADER, neutralise
 
@@ -91,3 +91,19 @@ def test_csv_neutralises_a_sources_cell_and_usernames(desk):
     get_user_model().objects.filter(username="reviewer").update(username="@reviewer")
     rows = _rows(export_bytes(desk.world.project, "csv"))
     assert rows[1]["annotator"] == "'@reviewer"
+
+
+def test_csv_carries_the_revision_and_anchor_state_and_keeps_orphans(revised):
+    rows = _rows(export_bytes(revised.world.project, "csv"))
+    got = [(r["annotation_id"], r["revision"], r["anchor_state"], r["anchor_score"]) for r in rows]
+    assert got == [
+        ("1", "3", "exact", ""),
+        ("2", "3", "fuzzy", "0.933"),
+        ("3", "3", "fuzzy", "0.933"),
+        ("4", "1", "orphaned", "0.0"),
+        ("1", "2", "moved", "1.0"),
+    ]
+    orphan = rows[3]
+    # Its old words and place, in revision 1 (the text is neutralised as any other cell).
+    assert orphan["text"] == "'=SUM(A1) is what the council spreadsheet shows."
+    assert BODY[int(orphan["start"]) : int(orphan["end"])] == orphan["text"][1:]

@@ -71,7 +71,8 @@ def test_usernames_carry_across_pages(world):
         for rows in page.annotations.values():
             for row in rows:
                 assert (
-                    page.usernames[row[8]] == Annotation.objects.get(pk=row[0]).annotator.username
+                    page.usernames[row[jsonl.ANNOTATOR]]
+                    == Annotation.objects.get(pk=row[0]).annotator.username
                 )
                 seen += 1
     assert seen == Annotation.objects.filter(article__project=world.project).count() >= 5

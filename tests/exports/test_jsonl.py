@@ -4,8 +4,7 @@ import json
 
 import pytest
 
-from tests.exports.conftest import BODY, export_bytes
-from workbench.annotations.revisions import revision_add
+from tests.exports.conftest import BODY, REVISION_2, REVISION_3, export_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -24,6 +23,8 @@ ARTICLE_KEYS = [
     "status",
     "project",
     "body",
+    "revision",
+    "revisions",
     "annotations",
 ]
 ANNOTATION_KEYS = [
@@ -37,6 +38,9 @@ ANNOTATION_KEYS = [
     "annotator",
     "status",
     "version",
+    "revision",
+    "anchor_state",
+    "anchor_score",
     "speaker",
     "role",
     "speaker_mention",
@@ -143,14 +147,39 @@ def test_jsonl_is_deterministic(desk):
     assert export_bytes(desk.world.project, "jsonl") == export_bytes(desk.world.project, "jsonl")
 
 
-def test_jsonl_leaves_out_orphans_and_writes_spans_of_the_current_revision(desk):
-    new = "Breaking.\n\n" + BODY.replace("=SUM(A1) is what the council spreadsheet shows.", "Gone.")
-    revision_add(article=desk.article, text=new, origin="fetch", by=None)
-    lines = [json.loads(x) for x in export_bytes(desk.world.project, "jsonl").splitlines()]
-    (line,) = [x for x in lines if x["title"] == desk.article.title]
-    assert line["body"] == new
-    exacts = [a["exact"] for a in line["annotations"]]
-    assert "=SUM(A1) is what the council spreadsheet shows." not in exacts
-    assert len(exacts) == 3
-    for annotation in line["annotations"]:
-        assert new[annotation["start"] : annotation["end"]] == annotation["exact"]
+def test_jsonl_carries_revisions_anchor_states_and_orphans(revised):
+    records = {r["title"]: r for r in _lines(export_bytes(revised.world.project, "jsonl"))}
+    record, barrier = records["Prices in the old town"], records["Barrier"]
+    assert (record["body"], record["revision"]) == (REVISION_3, 3)
+    assert [r["text"] for r in record["revisions"]] == [BODY, REVISION_2, REVISION_3]
+    meta = [(r["number"], r["origin"], r["stealth"], r["created_by"]) for r in record["revisions"]]
+    assert meta == [
+        (1, "import", False, None),
+        (2, "fetch", True, "lead"),
+        (3, "paste", False, "reviewer"),
+    ]
+    assert all(r["created"].endswith("Z") for r in record["revisions"])
+    texts = {r["number"]: r["text"] for r in record["revisions"]}
+    states = [(a["exact"], a["revision"], a["anchor_state"]) for a in record["annotations"]]
+    # The placed ones in text order, then the orphan, never left out.
+    assert states == [
+        ("Café owners 👍🏽 protest", 3, "exact"),
+        ("Prices rose by 40 percent over this year,", 3, "fuzzy"),
+        ("Prices rose by 40 percent over this year", 3, "fuzzy"),
+        ("=SUM(A1) is what the council spreadsheet shows.", 1, "orphaned"),
+    ]
+    for annotation in record["annotations"]:
+        text = texts[annotation["revision"]]
+        # Every span indexes its own revision's text, the orphan's an older one.
+        assert text[annotation["start"] : annotation["end"]] == annotation["exact"]
+        assert text[: annotation["start"]].endswith(annotation["prefix"])
+        assert text[annotation["end"] :].startswith(annotation["suffix"])
+    assert record["annotations"][1]["anchor_score"] == pytest.approx(0.933)
+    assert record["annotations"][0]["anchor_score"] is None
+    quote = record["annotations"][1]
+    assert (quote["speaker_mention"]["text"], quote["cue"]["text"]) == ("Jane Roe", "said")
+    assert record["annotations"][2]["quote"] == quote["id"]
+    (moved,) = barrier["annotations"]
+    assert (moved["anchor_state"], moved["revision"], barrier["revision"]) == ("moved", 2, 2)
+    never = records[revised.world.article.title]
+    assert (never["revision"], never["revisions"]) == (1, [])

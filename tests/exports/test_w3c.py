@@ -7,8 +7,9 @@ import sys
 import pytest
 
 from tests.conftest import SAMPLE, SHARED, need
-from tests.exports.conftest import BODY, export_bytes
+from tests.exports.conftest import BODY, REVISION_3, export_bytes
 from workbench.annotations.models import Annotation
+from workbench.articles.services import body_checksum
 from workbench.demo.seed import seed_demo
 
 pytestmark = pytest.mark.django_db
@@ -100,3 +101,40 @@ def test_w3c_status_filter_and_total_agree(desk):
     assert document["total"] == len(document["first"]["items"]) == 1
     assert document["id"].endswith(":approved")
     assert b"SECRET" not in export_bytes(desk.world.project, "w3c")
+
+
+def test_w3c_selectors_read_each_annotations_revision_and_orphans_stay(revised, tmp_path):
+    data = export_bytes(revised.world.project, "w3c")
+    path = tmp_path / "revised.w3c.jsonld"
+    path.write_bytes(data)
+    result = _validate(path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    document = json.loads(data)
+    items = document["first"]["items"]
+    assert document["total"] == len(items) == 5
+    targets = [i["target"] for i in items]
+    states = [
+        (t["urn:factcheck-workbench:revision"], t["urn:factcheck-workbench:anchorState"])
+        for t in targets
+    ]
+    assert states == [(3, "exact"), (3, "fuzzy"), (3, "fuzzy"), (1, "orphaned"), (2, "moved")]
+    assert "urn:factcheck-workbench:anchorScore" not in targets[0]
+    assert targets[1]["urn:factcheck-workbench:anchorScore"] == pytest.approx(0.933)
+    revisions = {r.number: r for r in revised.article.revisions.all()}
+    fuzzy, orphan = targets[1], targets[3]
+    for target, number, text in ((fuzzy, 3, REVISION_3), (orphan, 1, BODY)):
+        when = revisions[number].created.strftime("%Y-%m-%dT%H:%M:%SZ")
+        assert target["state"] == {"type": "TimeState", "sourceDate": when}
+        quote, position = target["selector"]
+        assert text[position["start"] : position["end"]] == quote["exact"]
+        assert text[: position["start"]].endswith(quote["prefix"])
+    assert orphan["selector"][0]["exact"] == "=SUM(A1) is what the council spreadsheet shows."
+    assert orphan["source"] == fuzzy["source"] == "https://gazette.example/prices"
+
+
+def test_w3c_orphan_of_pasted_text_names_its_revisions_text(revised):
+    type(revised.article).objects.filter(pk=revised.article.pk).update(url="")
+    items = json.loads(export_bytes(revised.world.project, "w3c"))["first"]["items"]
+    current, orphan = items[1]["target"]["source"], items[3]["target"]["source"]
+    assert current == f"urn:factcheck-workbench:article:{revised.article.checksum}"
+    assert orphan == f"urn:factcheck-workbench:article:{body_checksum(BODY)}"

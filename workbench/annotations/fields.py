@@ -80,8 +80,9 @@ COMPARED = {
 }
 
 # Every export's annotation row starts with these (exports.selectors.export_pages), then the
-# format's own columns; a row is read by name through positions().
-EXPORT_ROW_HEAD = ("pk", "article_id", "start", "end")
+# format's own columns; a row is read by name through positions(). Every format carries the
+# revision an annotation's span indexes and how it is anchored there (an orphan's is older).
+EXPORT_ROW_HEAD = ("pk", "article_id", "start", "end", *ANCHOR_FIELDS)
 
 
 def positions(row_columns: Sequence[str], *names: str) -> tuple[int, ...]:

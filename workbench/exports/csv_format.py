@@ -6,7 +6,7 @@ quotes doubled, so `csv`, pandas and spreadsheets read them back exactly), and a
 
     article_id, article_title, outlet, url, published, annotation_id, kind, start, end, text,
     speaker, speaker_kind, role, quote_type, claimant, checkworthy, verdict, rationale,
-    sources, annotator, status
+    sources, annotator, status, revision, anchor_state, anchor_score
 
 - `article_id` and `annotation_id` are the ids of the JSON Lines export (the article's body
   checksum; the annotation's ordinal within its article), so rows join with that dataset.
@@ -15,6 +15,11 @@ quotes doubled, so `csv`, pandas and spreadsheets read them back exactly), and a
   (or "(outlet)" when the article has none).
 - `sources` is the claim's evidence, oldest first, as `stance: url` (the source's title when it
   has no URL) joined by ` | `.
+- `revision` is the number of the article revision the span indexes; `anchor_state` is how
+  the last new revision placed it (`exact`, `moved`, `fuzzy` with `anchor_score` 0–1, or
+  `orphaned`). An orphan's words were not found in the current text: its row is kept, after
+  the article's placed annotations, with its `start`, `end` and `text` in that older revision
+  (its context and the revisions' texts are in JSON Lines).
 - Articles without annotations have no rows; `status` filters rows by annotation status.
 
 Against formula injection, any cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage
@@ -58,6 +63,9 @@ HEADER = (
     "sources",
     "annotator",
     "status",
+    "revision",
+    "anchor_state",
+    "anchor_score",
 )
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 ARTICLE_FIELDS = ("checksum", "title", "outlet", "url", "published")
@@ -69,6 +77,7 @@ SPEAKER, ROLE, QUOTE_TYPE = positions(ROW, "speaker_id", "role", "quote_type")
 CLAIMANT, CLAIMANT_IS_OUTLET = positions(ROW, "claimant_id", "claimant_is_outlet")
 CHECKWORTHY, VERDICT, RATIONALE = positions(ROW, "checkworthy", "verdict", "rationale")
 ANNOTATOR, STATUS = positions(ROW, "annotator_id", "status")
+REVISION, ANCHOR_STATE, ANCHOR_SCORE = positions(ROW, "revision", "anchor_state", "anchor_score")
 
 
 def neutralise(cell: str) -> str:
@@ -131,6 +140,7 @@ def stream(
                 if status and annotation_status != status:
                     continue
                 kind, speaker_id, claimant_id = row[KIND], row[SPEAKER], row[CLAIMANT]
+                score = row[ANCHOR_SCORE]
                 speaker = entities[speaker_id] if speaker_id is not None else ","
                 if claimant_id is not None:
                     claimant = entities[claimant_id].rpartition(",")[0]
@@ -142,7 +152,8 @@ def stream(
                     f"{cell(row[ROLE])},{row[QUOTE_TYPE]},{claimant},{row[CHECKWORTHY]},"
                     f"{once(row[VERDICT])},{cell(row[RATIONALE])},"
                     f"{_sources(sources) if sources else ''},{once(usernames[row[ANNOTATOR]])},"
-                    f"{annotation_status}\r\n"
+                    f"{annotation_status},{row[REVISION]},{row[ANCHOR_STATE]},"
+                    f"{'' if score is None else score}\r\n"
                 )
         yield "".join(out).encode("utf-8")
         if progress is not None:

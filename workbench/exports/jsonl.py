@@ -11,14 +11,24 @@ bytes):
   article's review status), `project` ({`team`, `team_name`, `slug`, `name`,
   `rating_scale`, `rating_axis` (how many of the scale's first labels rate truth; null:
   the usual, see Project.axis_length)}), `body` (exactly as stored: spans index it in code
-  points) and `annotations`.
+  points), `revision` (the number of the body's revision, 1 for a text never revised),
+  `revisions` and `annotations`.
+- `revisions`: the article's texts, oldest first, the last being the body: [{`number`,
+  `origin` (import, fetch, paste, cleanup), `stealth` (its words changed without a visible
+  correction notice), `created_by` (username or null), `created` (UTC, microseconds),
+  `text`}]; an article never revised has none (`[]`).
 - Every article of the project is written, also under a status filter: an article without a
   matching annotation comes with an empty `annotations` list (a negative example is data too).
 - `annotations`, in text order (start, longer first, then creation). `id` is the annotation's
   ordinal within its article (1, 2, …) counted over all its annotations, so it is the same in a
   filtered and an unfiltered export and after a round trip. Then `kind`, `start`, `end`
   (code points, end exclusive), `exact`, `prefix`, `suffix`, `annotator` (username), `status`,
-  `version`. Every annotation has every key, so the schema is the same for all rows; the other
+  `version`, `revision` (the number of the revision the span indexes), `anchor_state` (how
+  the last new revision placed it: `exact`, `moved`, `fuzzy` with its `anchor_score` (0–1,
+  null otherwise), or `orphaned`). An orphan's words were not found again: its span, `exact`,
+  `prefix` and `suffix` are as they were in its older `revision`, whose text is in
+  `revisions`; orphans come after the placed annotations. Every annotation has every key,
+  so the schema is the same for all rows; the other
   kind's keys are null, "" or false:
   - quote: `speaker` ({`name`, `kind`, `aliases`, `description`, `wikidata_id`} or null),
     `role`, `speaker_mention` and `cue` ({`start`, `end`, `text`} or null), `quote_type`;
@@ -55,7 +65,9 @@ from workbench.exports.selectors import (
     export_evidence,
     export_has_comments,
     export_has_evidence,
+    export_has_revisions,
     export_pages,
+    export_revisions,
     page_entities_named,
 )
 
@@ -73,6 +85,7 @@ ARTICLE_FIELDS = (
     "is_truncated",
     "status",
     "body",
+    "revision",
 )
 ANNOTATION_FIELDS = ("kind", "exact", *SPAN_CONTEXT, *REVIEW_FIELDS, *QUOTE_COLUMNS, *CLAIM_COLUMNS)
 # An annotation row, read by name: each constant is where its column sits in ROW.
@@ -80,6 +93,7 @@ ROW = (*EXPORT_ROW_HEAD, *ANNOTATION_FIELDS)
 PK, START, END, KIND, EXACT = positions(ROW, "pk", "start", "end", "kind", "exact")
 PREFIX, SUFFIX = positions(ROW, "prefix", "suffix")
 ANNOTATOR, STATUS, VERSION = positions(ROW, "annotator_id", "status", "version")
+REVISION, ANCHOR_STATE, ANCHOR_SCORE = positions(ROW, "revision", "anchor_state", "anchor_score")
 SPEAKER, ROLE, QUOTE_TYPE = positions(ROW, "speaker_id", "role", "quote_type")
 MENTION_START, MENTION_END = positions(ROW, "mention_start", "mention_end")
 MENTION_EXACT, CUE_EXACT = positions(ROW, "mention_exact", "cue_exact")
@@ -100,6 +114,7 @@ def stream(
     # Two cheap questions once, instead of two queries on every page of a project without any.
     any_evidence = export_has_evidence(project=project)
     any_comments = export_has_comments(project=project)
+    any_revisions = export_has_revisions(project=project)
     for page in export_pages(
         project=project,
         user=user,
@@ -112,6 +127,7 @@ def stream(
         comments = (
             export_comments(article_ids=page.ids) if page.annotations and any_comments else {}
         )
+        revisions = export_revisions(article_ids=page.ids) if any_revisions else {}
         usernames = page.usernames
         annotations_of = page.annotations.get
         lines = []
@@ -131,6 +147,7 @@ def stream(
             is_truncated,
             article_status,
             body,
+            revision,
         ) in page.articles:
             rows = annotations_of(pk)
             annotations = (
@@ -153,6 +170,8 @@ def stream(
                         "status": article_status,
                         "project": header,
                         "body": body,
+                        "revision": revision,
+                        "revisions": revisions.get(pk, NOTHING),
                         "annotations": annotations,
                     },
                     option=OPTIONS,
@@ -200,6 +219,9 @@ def _annotations(
                 "annotator": usernames[row[ANNOTATOR]],
                 "status": annotation_status,
                 "version": row[VERSION],
+                "revision": row[REVISION],
+                "anchor_state": row[ANCHOR_STATE],
+                "anchor_score": row[ANCHOR_SCORE],
                 "speaker": None if speaker_id is None else entity(speaker_id),
                 "role": row[ROLE],
                 "speaker_mention": None

@@ -25,7 +25,7 @@ from django.db.models import QuerySet
 from workbench.annotations.fields import EXPORT_ROW_HEAD
 from workbench.annotations.models import AnchorState, Annotation, Comment, Entity, Evidence
 from workbench.annotations.selectors import blind_rule
-from workbench.articles.models import Article, Project
+from workbench.articles.models import Article, Project, Revision
 from workbench.exports.common import Viewer
 
 # Large enough that per-page queries are few (40 pages for 10,000 articles), small enough that
@@ -33,10 +33,14 @@ from workbench.exports.common import Viewer
 # exporting process grew by 50 MB, at 250 by 27 MB, equally fast.
 PAGE_SIZE = 250
 
-# The order of annotations everywhere (see _text_order): text order, the longer of two spans
-# starting together first, then creation. Ordinals (the exported annotation ids) count in it.
+# The order of annotations everywhere (see _text_order): the placed ones in text order, the
+# longer of two spans starting together first, then creation; then the orphans (whose spans
+# index older revisions) in the same order. Ordinals (the exported annotation ids) count in it.
 # Where the head of every annotation row sits (see export_pages).
-PK, ARTICLE, START, END = map(EXPORT_ROW_HEAD.index, ("pk", "article_id", "start", "end"))
+PK, ARTICLE, START, END, STATE = map(
+    EXPORT_ROW_HEAD.index, ("pk", "article_id", "start", "end", "anchor_state")
+)
+ORPHANED = AnchorState.ORPHANED.value
 
 
 @dataclass(frozen=True)
@@ -61,14 +65,12 @@ def visible_annotations(user: Viewer) -> QuerySet[Annotation]:
 
     The team rule holds already (the project was found through the user's teams); this adds the
     blind rule, as EXISTS probes of an index that the database runs per row, so that an export
-    stays one query per page. Orphaned annotations are left out until placed again.
+    stays one query per page. Orphaned annotations are in: an export never loses one silently;
+    each format writes it against the older revision its span indexes.
     """
-    # An orphan's span indexes an older revision than the body an export writes: it would be
-    # a wrong selector and a span import_dataset refuses. It waits in the reader instead.
-    placed = Annotation.objects.exclude(anchor_state=AnchorState.ORPHANED)
     if user is None:
-        return placed
-    return placed.filter(blind_rule(user))
+        return Annotation.objects.all()
+    return Annotation.objects.filter(blind_rule(user))
 
 
 def export_annotation_count(*, project: Project, user: Viewer, status: str = "") -> int:
@@ -144,8 +146,8 @@ def export_pages(
         last = articles[-1][0]
 
 
-def _text_order(row: tuple) -> tuple[int, int, int]:
-    return row[START], -row[END], row[PK]
+def _text_order(row: tuple) -> tuple[bool, int, int, int]:
+    return row[STATE] == ORPHANED, row[START], -row[END], row[PK]
 
 
 def _raw_rows(rows: QuerySet) -> list[tuple]:
@@ -160,6 +162,36 @@ def _raw_rows(rows: QuerySet) -> list[tuple]:
     with connections[rows.db].cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
+
+
+def export_has_revisions(*, project: Project) -> bool:
+    """Return whether any article of the project was revised: if none, pages need not ask."""
+    return Revision.objects.filter(article__project=project).exists()
+
+
+def export_revisions(*, article_ids: QuerySet, text: bool = True) -> dict[int, list[dict]]:
+    """Return the articles' revisions by article id, oldest first, as the exports write them.
+
+    Each is {number, origin, stealth, created_by (username or None), created, text}; without
+    `text`, the texts are not read (a format that only dates its selectors).
+    """
+    columns = ["article_id", "number", "origin", "stealth", "created_by__username", "created"]
+    rows = Revision.objects.filter(article_id__in=article_ids).order_by("article_id", "number")
+    grouped: dict[int, list[dict]] = {}
+    for article_id, number, origin, stealth, by, created, *rest in rows.values_list(
+        *columns, *(["text"] if text else [])
+    ):
+        item = {
+            "number": number,
+            "origin": origin,
+            "stealth": bool(stealth),
+            "created_by": by,
+            "created": created,
+        }
+        if text:
+            item["text"] = rest[0]
+        grouped.setdefault(article_id, []).append(item)
+    return grouped
 
 
 def export_entities(*, ids: set[int]) -> dict[int, dict]:

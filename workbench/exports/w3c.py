@@ -28,6 +28,17 @@ articles at a time.
   and a `TextPositionSelector` (`start`/`end`). Positions count Unicode code points of the
   stored, normalized body, as the Web Annotation model specifies; on a web page, the quote
   selector is what re-anchors.
+- Revisions: every `target` also says which revision of the article its selectors read and
+  how the annotation is anchored there, as extension properties named by absolute IRIs (JSON-LD
+  needs no context for those, and the W3C model allows extensions):
+  `urn:factcheck-workbench:revision` (the revision's number),
+  `urn:factcheck-workbench:anchorState` (`exact`, `moved`, `fuzzy` or `orphaned`) and, for a
+  one not placed exactly, `urn:factcheck-workbench:anchorScore` (0–1). In an article that was
+  revised, the target has a `TimeState` whose `sourceDate` is when that revision was made: the
+  selectors hold for the source as it was then. An orphan (its words were not found in the
+  current text) is written with its old selectors, against its older revision, after the
+  article's placed annotations; for pasted text its source is the URN of that revision's text
+  (`urn:factcheck-workbench:article:<SHA-256 of the revision's text>`).
 - A concurrent edit during a long export can make `total` differ from the items written.
 """
 
@@ -45,17 +56,20 @@ from workbench.annotations.fields import (
     positions,
 )
 from workbench.articles.models import Project
-from workbench.exports.common import Progress, Viewer, annotation_urn, article_urn
+from workbench.articles.services import body_checksum
+from workbench.exports.common import URN, Progress, Viewer, annotation_urn, article_urn
 from workbench.exports.selectors import (
     export_annotation_count,
     export_entities,
     export_evidence,
+    export_has_revisions,
     export_pages,
+    export_revisions,
     page_entities_named,
 )
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
-ARTICLE_FIELDS = ("checksum", "url", "outlet")
+ARTICLE_FIELDS = ("checksum", "url", "outlet", "revision")
 ANNOTATION_FIELDS = (
     "kind",
     "exact",
@@ -73,8 +87,13 @@ ANNOTATOR, STATUS = positions(ROW, "annotator_id", "status")
 SPEAKER, ROLE, QUOTE_TYPE = positions(ROW, "speaker_id", "role", "quote_type")
 CLAIMANT, CLAIMANT_IS_OUTLET = positions(ROW, "claimant_id", "claimant_is_outlet")
 VERDICT, RATIONALE = positions(ROW, "verdict", "rationale")
+REVISION, ANCHOR_STATE, ANCHOR_SCORE = positions(ROW, "revision", "anchor_state", "anchor_score")
 OPTIONS = orjson.OPT_UTC_Z | orjson.OPT_OMIT_MICROSECONDS
 WIKIDATA = "http://www.wikidata.org/entity/"
+# Extension properties (absolute IRIs): where an annotation stands in the article's revisions.
+REVISION_IRI = f"{URN}:revision"
+ANCHOR_STATE_IRI = f"{URN}:anchorState"
+ANCHOR_SCORE_IRI = f"{URN}:anchorScore"
 
 
 def collection_id(project: Project, status: str) -> str:
@@ -110,6 +129,7 @@ def stream(
         + b',"startIndex":0,"items":['
     )
     separator = b"\n"
+    any_revisions = export_has_revisions(project=project)
     for page in export_pages(
         project=project,
         user=user,
@@ -119,10 +139,12 @@ def stream(
         entity_ids, has_claims = page_entities_named(page, columns=ROW)
         entities = export_entities(ids=entity_ids)
         evidence = export_evidence(article_ids=page.ids) if has_claims else {}
+        revisions = export_revisions(article_ids=page.ids) if any_revisions else {}
         usernames = page.usernames
         out = []
-        for pk, checksum, url, outlet in page.articles:
+        for pk, checksum, url, outlet, current in page.articles:
             source = url or article_urn(checksum)
+            by_number = {r["number"]: r for r in revisions.get(pk, ())}
             for n, row in enumerate(page.annotations.get(pk, ()), start=1):
                 if status and row[STATUS] != status:
                     continue
@@ -130,6 +152,7 @@ def stream(
                 item = _annotation(
                     project, checksum, n, source, outlet, annotator, row, entities, evidence
                 )
+                _anchor(item["target"], row, by_number.get(row[REVISION]), current, url)
                 out.append(separator)
                 out.append(orjson.dumps(item, option=OPTIONS))
                 separator = b",\n"
@@ -203,6 +226,20 @@ def _annotation(
             ],
         },
     }
+
+
+def _anchor(target: dict, row: tuple, revision: dict | None, current: int, url: str) -> None:
+    """Say which revision the target's selectors read, and how the annotation is anchored."""
+    number, state, score = row[REVISION], row[ANCHOR_STATE], row[ANCHOR_SCORE]
+    if revision is not None:
+        if number != current and not url:
+            # Pasted text is named by its checksum: an older revision's text has its own.
+            target["source"] = article_urn(body_checksum(revision["text"]))
+        target["state"] = {"type": "TimeState", "sourceDate": revision["created"]}
+    target[REVISION_IRI] = number
+    target[ANCHOR_STATE_IRI] = state
+    if score is not None and state != "exact":
+        target[ANCHOR_SCORE_IRI] = score
 
 
 def _text(purpose: str, value: str) -> dict:
