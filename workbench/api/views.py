@@ -74,7 +74,7 @@ from workbench.articles.services import (
 )
 from workbench.exports import FORMATS, export_filename, export_stream
 from workbench.imports.services import articles_import_jsonl
-from workbench.jobs.starts import job_import_jsonl
+from workbench.jobs.starts import job_export, job_import_jsonl
 from workbench.suggest.selectors import sentence_ranking
 
 NOT_FOUND = OpenApiResponse(description="Not found, or not in your teams.")
@@ -201,13 +201,28 @@ class ProjectViewSet(
             (200, "application/octet-stream"): OpenApiResponse(
                 OpenApiTypes.BINARY, description="The file, streamed."
             ),
+            202: JobSerializer,
             400: BAD,
             404: NOT_FOUND,
         },
     )
+    @extend_schema(
+        methods=["POST"],
+        summary="Export the project's dataset to a file, as a background job",
+        description=(
+            "The same export as GET, with the same query parameters and the same visibility, "
+            "written to a file by a background job: for a large project. The answer is 202 "
+            "with the job; once it is done its `links` hold the download, which only whoever "
+            "asked may fetch."
+        ),
+        request=None,
+        responses={202: JobSerializer, 400: BAD, 404: NOT_FOUND},
+    )
     @action(
         detail=True,
-        methods=["get"],
+        methods=["get", "post"],
+        # Any member may export (a viewer too), so the write permission does not apply.
+        permission_classes=[IsAuthenticated],
         filter_backends=[],
         pagination_class=None,
         content_negotiation_class=IgnoreAcceptNegotiation,
@@ -238,6 +253,8 @@ class ProjectViewSet(
                 },
                 code="unknown_status",
             )
+        if request.method == "POST":
+            return self._export_job(request, project, fmt, wanted, everything)
         try:
             chunks = export_stream(
                 project=project,
@@ -259,6 +276,22 @@ class ProjectViewSet(
         )
         response["Content-Disposition"] = content_disposition_header(True, filename)
         return response
+
+    def _export_job(
+        self, request: Request, project: object, fmt: str, status_: str, everything: bool
+    ) -> Response:
+        """Queue the export as a job (202): for a large project, a file to download later."""
+        job = job_export(
+            project=project,
+            actor=request.user,
+            fmt=fmt,
+            status=status_,
+            include_unapproved=everything,
+            base_url=request.build_absolute_uri("/"),
+        )
+        body = JobSerializer(job, context=self.get_serializer_context()).data
+        headers = {"Location": reverse("api:job-detail", args=[job.pk])}
+        return Response(body, status=status.HTTP_202_ACCEPTED, headers=headers)
 
 
 def _chain(first: bytes, rest: Iterator[bytes]) -> Iterator[bytes]:

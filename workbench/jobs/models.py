@@ -17,6 +17,7 @@ class JobKind(models.TextChoices):
     IMPORT_JSONL = "import_jsonl", _("JSON Lines import")
     IMPORT_URLS = "import_urls", _("Web address import")
     IMPORT_DATASET = "import_dataset", _("Dataset import")
+    EXPORT = "export", _("Export")
 
 
 class JobState(models.TextChoices):
@@ -59,9 +60,13 @@ class Job(models.Model):
     worker = models.CharField(max_length=200, blank=True)
     heartbeat = models.DateTimeField(null=True, blank=True)
     task_id = models.CharField(max_length=64, blank=True)
+    # Empty for the operator's jobs (import_dataset --background), or once the user is deleted.
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # An export job's file, downloadable by whoever started the job (jobs:job_download).
+    output = models.FileField(upload_to="jobs/%Y/%m/", blank=True, max_length=300)
+    output_name = models.CharField(max_length=255, blank=True)
     created = models.DateTimeField(auto_now_add=True)
     started = models.DateTimeField(null=True, blank=True)
     finished = models.DateTimeField(null=True, blank=True)
@@ -81,6 +86,9 @@ class Job(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("jobs:job_detail", args=[self.pk])
+
+    def download_url(self) -> str:
+        return reverse("jobs:job_download", args=[self.pk])
 
     @property
     def is_finished(self) -> bool:

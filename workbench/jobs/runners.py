@@ -7,12 +7,14 @@ next (`links`) and a one-line summary (`message`) on the job; `job_run` saves th
 from __future__ import annotations
 
 import io
+import tempfile
 from collections.abc import Callable
 from pathlib import PurePath
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.utils.translation import gettext as _
 
 from workbench.articles.models import ImportSource, Project
@@ -129,6 +131,46 @@ def run_import_dataset(job: Job, progress: Progress) -> None:
     ) % {"created": report.created, "skipped": report.skipped, "failed": report.failed}
 
 
+def run_export(job: Job, progress: Progress) -> None:
+    """Write the export to a file, page by page as the download would stream it."""
+    from workbench.exports import export_article_count, export_filename, export_stream
+
+    project, actor = _project(job), _actor(job)
+    options = {
+        "fmt": job.params["format"],
+        "status": job.params.get("status", ""),
+        "include_unapproved": bool(job.params.get("include_unapproved")),
+    }
+    progress.set_total(export_article_count(project=project, status=options["status"]))
+    chunks = export_stream(
+        project=project,
+        user=actor,
+        progress=progress.step,
+        base_url=job.params.get("base_url", ""),
+        **options,
+    )
+    name = export_filename(project=project, **options)
+    with tempfile.TemporaryFile() as handle:
+        size = 0
+        for chunk in chunks:
+            handle.write(chunk)
+            size += len(chunk)
+        handle.seek(0)
+        job.output.save(f"{job.pk}-{name}", File(handle), save=False)
+    job.output_name = name
+    job.done = job.total
+    job.result = {"articles": job.total, "bytes": size}
+    job.links = [
+        {"label": _("Download %(name)s") % {"name": name}, "url": job.download_url()},
+        {"label": project.name, "url": project.get_absolute_url()},
+    ]
+    job.message = _("Exported %(n)s article(s) to %(name)s (%(size)s bytes).") % {
+        "n": job.total,
+        "name": name,
+        "size": f"{size:,}",
+    }
+
+
 def _is_jsonl(name: str) -> bool:
     return PurePath(name).suffix.lower() in JSONL_SUFFIXES
 
@@ -186,4 +228,5 @@ RUNNERS: dict[str, Callable[[Job, Progress], None]] = {
     JobKind.IMPORT_JSONL: run_import_jsonl,
     JobKind.IMPORT_URLS: run_import_urls,
     JobKind.IMPORT_DATASET: run_import_dataset,
+    JobKind.EXPORT: run_export,
 }

@@ -200,6 +200,8 @@ def job_run(*, job_id: int) -> Job | None:
             "links",
             "team",
             "project",
+            "output",
+            "output_name",
         ]
     )
     return job

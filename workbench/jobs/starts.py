@@ -78,3 +78,37 @@ def job_import_dataset(*, path: str, handle: str, project: Project | None) -> Jo
             "label": os.path.basename(path),
         },
     )
+
+
+def job_export(
+    *,
+    project: Project,
+    actor: AbstractBaseUser,
+    fmt: str,
+    status: str = "",
+    include_unapproved: bool = False,
+    base_url: str = "",
+) -> Job:
+    """Queue an export to a file; refuse an unknown format or status (ValueError) at once.
+
+    The worker exports as the actor, through the same visibility as a download (the blind
+    rule applies), and only the actor may download the file.
+    """
+    from workbench.exports import export_filename
+    from workbench.exports.streaming import export_allowed
+
+    export_allowed(project=project, user=actor)
+    export_filename(project=project, fmt=fmt, status=status)  # checks format and status
+    return job_create(
+        kind=JobKind.EXPORT,
+        team=project.team,
+        project=project,
+        actor=actor,
+        params={
+            "format": fmt,
+            "status": status,
+            "include_unapproved": include_unapproved,
+            "base_url": base_url,
+            "label": f"{project.name} ({fmt})",
+        },
+    )

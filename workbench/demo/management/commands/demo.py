@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
 from django.conf import settings
@@ -19,6 +22,11 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--no-serve", action="store_true", help="set up but do not serve")
         parser.add_argument("--addrport", default="127.0.0.1:8000", help="where to serve")
+        parser.add_argument(
+            "--no-worker",
+            action="store_true",
+            help="serve without the background job worker (run manage.py jobs_worker yourself)",
+        )
 
     def handle(self, *args: object, **options: object) -> None:
         host, _, port = options["addrport"].rpartition(":")
@@ -57,4 +65,24 @@ class Command(BaseCommand):
                 f"Answering host names {', '.join(settings.ALLOWED_HOSTS)}: set "
                 "DJANGO_ALLOWED_HOSTS to this machine's name or address to let others in."
             )
-        call_command("runserver", options["addrport"], use_reloader=False)
+        worker = None
+        if (
+            not options["no_worker"]
+            and "ImmediateBackend" not in settings.TASKS["default"]["BACKEND"]
+        ):
+            worker = self._start_worker()
+        # SIGTERM (a service manager, a test) ends the server through `finally`, worker included.
+        signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(0))
+        try:
+            call_command("runserver", options["addrport"], use_reloader=False)
+        finally:
+            if worker is not None:
+                worker.terminate()  # the worker finishes the job in hand, then stops
+                worker.wait(timeout=60)
+
+    def _start_worker(self) -> subprocess.Popen:
+        """Run `manage.py jobs_worker` beside the server, as a deployment does beside gunicorn."""
+        command = [sys.executable, str(Path(settings.BASE_DIR) / "manage.py"), "jobs_worker"]
+        worker = subprocess.Popen([*command, "--verbosity", "0"])  # noqa: S603 - our own command
+        self.stdout.write(f"Background job worker started (pid {worker.pid}).")
+        return worker

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import os
+
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
+from workbench.articles.selectors import project_by_handle
 from workbench.imports.dataset import dataset_import
+from workbench.jobs.starts import job_import_dataset
 
 
 class Command(BaseCommand):
@@ -22,9 +26,18 @@ class Command(BaseCommand):
             required=True,
             help="project slug (or TEAM/SLUG) to import into; created from the file if missing",
         )
+        parser.add_argument(
+            "--background",
+            action="store_true",
+            help="queue the import as a background job (run by manage.py jobs_worker, which "
+            "must be able to read FILE) and print its page instead of waiting",
+        )
 
     def handle(self, *args: object, **options: object) -> None:
         path = str(options["file"])
+        if options["background"]:
+            self._queue(path, str(options["project"]))
+            return
         try:
             with open(path, "rb") as handle:
                 total = sum(1 for line in handle if line.strip())
@@ -51,3 +64,16 @@ class Command(BaseCommand):
         )
         if report.failed:
             raise CommandError(f"{report.failed} line(s) could not be imported (see above).")
+
+    def _queue(self, path: str, handle: str) -> None:
+        if not os.access(path, os.R_OK):
+            raise CommandError(f"Cannot read {path}")
+        try:
+            project = project_by_handle(handle)
+        except LookupError:
+            project = None  # created from the file by the job
+        job = job_import_dataset(path=path, handle=handle, project=project)
+        self.stdout.write(
+            f"Queued job {job.pk} ({job.get_state_display().lower()}): {job.get_absolute_url()} "
+            f"or GET /api/v1/jobs/{job.pk}/"
+        )
