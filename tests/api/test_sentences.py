@@ -63,3 +63,22 @@ def test_sentences_of_a_text_too_long_is_a_400(world, article, settings):
     settings.WORKBENCH_SUGGEST_MAX_CHARS = 20
     response = api_for(world.viewer).get(url(article))
     assert response.status_code == status.HTTP_400_BAD_REQUEST
+
+
+def test_sentences_say_which_are_already_checked(world, article, django_assert_max_num_queries):
+    from tests.factchecks.conftest import claim_in, import_reviews, review
+
+    jobs = "We lost 70,000 factory jobs in 2016, more than ever."
+    claim_in(world.project, world.lead, jobs, verdict="False")
+    # Another team's fact-check of the other sentence: not seen from here.
+    import_reviews(
+        world.other_project.team, review("https://else.example/h", "Good evening from Hofstra")
+    )
+    client = api_for(world.viewer)
+    client.get(url(article))
+    with django_assert_max_num_queries(12):
+        rows = client.get(url(article)).json()
+    checked = {row["text"]: row["already_checked"] for row in rows}
+    assert checked[jobs] is True
+    assert [text for text, mark in checked.items() if mark] == [jobs]
+    assert api_for(world.outsider).get(url(article)).status_code == status.HTTP_404_NOT_FOUND

@@ -60,6 +60,7 @@ def test_factcheck_import_text_reports_bad_records(world):
     assert response.json() == {
         "created": 1,
         "updated": 0,
+        "unchanged": 0,
         "errors": [
             {"record": 2, "message": "The record has no claimReviewed.", "code": "no_claim"}
         ],

@@ -15,6 +15,7 @@ from workbench.factchecks.matching import (
     STRONG,
     Candidate,
     find_matches,
+    find_matches_many,
     order_candidates,
 )
 from workbench.factchecks.ranker import Candidate as RankerCandidate
@@ -158,3 +159,15 @@ def test_rare_words_within_budget_or_two_rarest_together(monkeypatch):
     counts = {"common": 90_000, "usual": 20_000}
     monkeypatch.setattr(matching, "_document_frequencies", lambda kind, terms: counts)
     assert matching._rare(FACTCHECK, list(counts)) == [("usual", "common")]
+
+
+def test_find_matches_many_is_find_matches_for_each_text_in_six_queries(
+    checked, django_assert_max_num_queries
+):
+    claim_in(checked.project, checked.reviewer, UNEMPLOYMENT, verdict="False")
+    texts = [UNEMPLOYMENT, "the of and", "Was the moon landing staged?", "zebra crossing"] * 5
+    with django_assert_max_num_queries(6):
+        many = find_matches_many(user=checked.lead, team=checked.team, texts=texts)
+    assert many == [find_matches(user=checked.lead, team=checked.team, text=t) for t in texts]
+    assert [bool(found) for found in many[:4]] == [True, False, True, False]
+    assert find_matches_many(user=checked.outsider, team=checked.team, texts=texts) == [[]] * 20

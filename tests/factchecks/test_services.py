@@ -12,6 +12,7 @@ from tests.factchecks.records import AFP_STYLE, FULLFACT_STYLE, POLITIFACT_STYLE
 from workbench.articles.fetch import FetchError
 from workbench.factchecks import services
 from workbench.factchecks.claimreview import read_document
+from workbench.factchecks.matching import find_matches
 from workbench.factchecks.models import FactCheck
 from workbench.factchecks.services import (
     factchecks_import_file,
@@ -42,8 +43,26 @@ def test_import_again_updates_by_url(world):
     factchecks_import_text(team=world.team, actor=world.lead, text=jsonl(AFP_STYLE))
     changed = {**AFP_STYLE, "reviewRating": {"alternateName": "Pants on Fire"}}
     report = factchecks_import_text(team=world.team, actor=world.lead, text=jsonl(changed))
-    assert (report.created, report.updated) == (0, 1)
+    assert (report.created, report.updated, report.unchanged) == (0, 1, 0)
     assert FactCheck.objects.get().rating == "Pants on Fire"
+
+
+def test_import_again_leaves_unchanged_rows_alone(world):
+    text = jsonl(AFP_STYLE, FULLFACT_STYLE)
+    factchecks_import_text(team=world.team, actor=world.lead, text=text)
+    before = dict(FactCheck.objects.values_list("url", "imported_at"))
+    changed = {**FULLFACT_STYLE, "claimReviewed": "Reworded <b>claim</b>"}
+    report = factchecks_import_text(
+        team=world.team, actor=world.reviewer, text=jsonl(AFP_STYLE, changed)
+    )
+    assert (report.created, report.updated, report.unchanged) == (0, 1, 1)
+    after = {check.url: check for check in FactCheck.objects.all()}
+    # The unchanged row was not rewritten: it keeps who imported it and when.
+    assert after[AFP_STYLE["url"]].imported_at == before[AFP_STYLE["url"]]
+    assert after[AFP_STYLE["url"]].imported_by == world.lead
+    assert after[FULLFACT_STYLE["url"]].imported_by == world.reviewer
+    assert after[FULLFACT_STYLE["url"]].claim_reviewed == "Reworded <b>claim</b>"
+    assert find_matches(user=world.lead, team=world.team, text="Reworded claim")
 
 
 def test_import_same_url_in_two_teams_is_two_rows(world):

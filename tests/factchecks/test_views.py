@@ -133,3 +133,44 @@ def test_article_list_marks_articles_with_a_strong_match(checked, django_assert_
         reverse("articles:project_detail", args=[checked.project.pk])
     ).content.decode()
     assert f'id="checked-{claim.article_id}"' in page and "checked-marks" in page
+
+
+def test_every_field_of_a_match_is_shown_as_text(checked):
+    from workbench.articles.models import Article
+
+    import_reviews(
+        checked.team,
+        {
+            **review("https://x.example/xss", f"{UNEMPLOYMENT} {XSS}", rating=XSS, publisher=XSS),
+            "itemReviewed": {"author": {"name": XSS}},
+        },
+    )
+    earlier = claim_in(checked.project, checked.reviewer, f"{UNEMPLOYMENT} {XSS}")
+    Article.objects.filter(pk=earlier.article_id).update(title=f"Title {XSS}")
+    claim = claim_in(checked.project, checked.reviewer, UNEMPLOYMENT)
+    client = client_for(checked.reviewer)
+    panel = client.get(reverse("factchecks:claim_matches", args=[claim.pk]), headers=HX)
+    selection = client.get(
+        reverse("factchecks:selection_matches", args=[checked.article.pk]),
+        {"text": f"{UNEMPLOYMENT} {XSS}"},
+        headers=HX,
+    )
+    for fragment in (panel.content.decode(), selection.content.decode()):
+        assert 'data-match-kind="claim"' in fragment and 'data-match-kind="factcheck"' in fragment
+        assert "<script>" not in fragment and "<img" not in fragment
+        # Text, rating, publisher and the earlier claim's article title, each escaped.
+        assert fragment.count("&lt;script&gt;alert") >= 5
+        assert "Title &lt;script&gt;alert" in fragment
+
+
+def test_selection_matches_never_show_another_teams_work(checked):
+    other = checked.other_project
+    import_reviews(other.team, review("https://else.example/z", "Zebras crossed the Limpopo"))
+    claim_in(other, checked.outsider, "Zebras crossed the Limpopo river at dawn")
+    url = reverse("factchecks:selection_matches", args=[checked.article.pk])
+    mine = client_for(checked.lead).get(url, {"text": "Zebras crossed the Limpopo"}, headers=HX)
+    assert "Limpopo" not in mine.content.decode()
+    theirs = reverse(
+        "factchecks:selection_matches", args=[claim_in(other, checked.outsider, "x").article_id]
+    )
+    assert client_for(checked.lead).get(theirs, {"text": "Zebras crossed"}).status_code == 404

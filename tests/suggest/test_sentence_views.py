@@ -95,3 +95,40 @@ def test_sentence_list_refuses_a_text_too_long(world, settings):
 def test_article_page_has_the_rank_button(world, article):
     response = client_for(world.viewer).get(article.get_absolute_url())
     assert reverse("suggest:sentence_list", args=[article.pk]).encode() in response.content
+
+
+def test_sentence_list_marks_sentences_already_checked(
+    world, article, django_assert_max_num_queries
+):
+    from tests.factchecks.conftest import claim_in, import_reviews, review
+
+    import_reviews(world.team, review("https://checker.example/u", CLAIM, publisher=XSS))
+    import_reviews(world.other_project.team, review("https://else.example/f", FILLER[0]))
+    claim_in(world.other_project, world.outsider, FILLER[1])
+    path, query = url(article, top="100", order="text")
+    client = client_for(world.viewer)
+    client.get(path, query)  # the session's first request sets it up
+    # The marks of all ten sentences cost six queries, not six per sentence.
+    with django_assert_max_num_queries(10):
+        content = client.get(path, query).content.decode()
+    items = content.split('<li class="suggestion ')[1:]
+    marked = [item for item in items if "data-already-checked" in item]
+    assert len(marked) == 1 and CLAIM in marked[0]
+    assert "<script>alert" not in content
+
+
+def test_sentence_marked_as_a_claim_here_is_not_checked_by_itself(world, article):
+    from workbench.annotations.services import annotation_create
+
+    start = BODY.index(CLAIM)
+    annotation_create(
+        article=article,
+        author=world.reviewer,
+        kind="claim",
+        start=start,
+        end=start + len(CLAIM),
+        exact=CLAIM,
+    )
+    path, query = url(article, top="100")
+    content = client_for(world.reviewer).get(path, query).content.decode()
+    assert "data-already-checked" not in content

@@ -253,9 +253,10 @@ def test_list_query_count(world, article, django_assert_max_num_queries):
     client = client_for(world.reviewer)
     # The first opening runs the finder and stores its run; the next ones only read it.
     # One more each since issue 15: the team's registry, read to match the speakers.
-    with django_assert_max_num_queries(14):
+    # Up to six more since issue 17: the claims' "already checked" marks, however many claims.
+    with django_assert_max_num_queries(20):
         assert client.get(url("suggestion_list", article)).status_code == 200
-    with django_assert_max_num_queries(9):
+    with django_assert_max_num_queries(15):
         assert client.get(url("suggestion_list", article)).status_code == 200
 
 
@@ -265,7 +266,8 @@ def test_accept_query_count(world, article, django_assert_max_num_queries):
     # About a third are SAVEPOINT/RELEASE pairs: the entity and annotation services are atomic
     # in their own right and run inside the accept's transaction.
     # The posted suggestion is signed: the stored run is not read to find it.
-    with django_assert_max_num_queries(48):
+    # Up to six for the claims' "already checked" marks (issue 17).
+    with django_assert_max_num_queries(54):
         assert client.post(url("suggestion_accept", article), data).status_code == 200
 
 
@@ -273,7 +275,7 @@ def test_reject_query_count(world, article, django_assert_max_num_queries):
     client = client_for(world.reviewer)
     data = post_data(article, first_quote(article))
     # Most of it is the panel rendered again (the run read, the listing, the membership).
-    with django_assert_max_num_queries(27):
+    with django_assert_max_num_queries(33):  # six of them the claims' "already checked" marks
         assert client.post(url("suggestion_reject", article), data).status_code == 200
 
 
@@ -329,3 +331,19 @@ def test_accept_all_takes_a_mixed_quote_and_the_fragment_nested_in_it(world):
     client_for(world.lead).post(url("suggestion_accept_all", article), {"min_score": "0"})
     types = sorted(a.quote_type for a in Annotation.objects.filter(article=article))
     assert types == ["direct", "direct", "direct", "mixed"]
+
+
+def test_claim_suggestion_already_checked_by_its_team_only(world, article):
+    from tests.factchecks.conftest import claim_in, import_reviews, review
+
+    unemployment = "Unemployment rose to 14% last year, twice the regional average"
+    import_reviews(world.team, review("https://checker.example/u", unemployment, publisher=XSS))
+    # Another team's fact-check and claim on the quote's words mark nothing here.
+    import_reviews(world.other_project.team, review("https://else.example/q", BODY[:60]))
+    claim_in(world.other_project, world.outsider, "This is a deliberate message")
+    content = client_for(world.reviewer).get(url("suggestion_list", article)).content.decode()
+    items = content.split('<li class="suggestion ')[1:]
+    marked = [item for item in items if "data-already-checked" in item]
+    assert len(marked) == 1 and "Unemployment rose to 14%" in marked[0]
+    assert "<script>alert" not in content
+    assert client_for(world.outsider).get(url("suggestion_list", article)).status_code == 404

@@ -100,6 +100,7 @@ def report_data(report: ImportReport) -> dict:
     return {
         "created": report.created,
         "updated": report.updated,
+        "unchanged": report.unchanged,
         "errors": [
             {"record": e.number, "message": e.message, "code": e.code} for e in report.errors
         ],
@@ -124,11 +125,12 @@ class FactCheckViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, TeamSco
     @extend_schema(
         summary="Import ClaimReview (a URL, a text or a file) into a team",
         description="JSON-LD (object, array, @graph), JSON Lines, or a fact-checker's page. Good "
-        "records are stored (one per URL: a re-import updates it), bad ones reported by number.",
+        "records are stored (one per URL: a re-import updates it, or leaves it alone if "
+        "unchanged), bad ones reported by number.",
         request=FactCheckImportSerializer,
         responses={
             200: OpenApiResponse(
-                description="{created, updated, errors: [{record, message, code}]}"
+                description="{created, updated, unchanged, errors: [{record, message, code}]}"
             ),
             400: BAD,
             403: FORBIDDEN,

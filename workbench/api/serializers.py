@@ -243,6 +243,14 @@ class SentenceSerializer(serializers.Serializer):
         allow_null=True, help_text="Who said it, in a transcript of SPEAKER: lines."
     )
     rule = serializers.CharField()
+    already_checked = serializers.SerializerMethodField(
+        help_text="A fact-check or an earlier claim of the team (not of this article) likely "
+        "matches it: the re-ranker's probability is at least 0.5."
+    )
+
+    @extend_schema_field(OpenApiTypes.BOOL)
+    def get_already_checked(self, sentence: object) -> bool:
+        return sentence.start in self.context.get("checked", ())
 
 
 class ArticleSerializer(serializers.ModelSerializer):

@@ -73,6 +73,7 @@ from workbench.articles.services import (
     project_update,
 )
 from workbench.exports import FORMATS, export_filename, export_stream
+from workbench.factchecks.matching import already_checked
 from workbench.imports.services import articles_import_jsonl
 from workbench.jobs.starts import job_export, job_import_jsonl
 from workbench.suggest.selectors import sentence_ranking
@@ -464,7 +465,8 @@ class ArticleViewSet(
         query = s.SentenceQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         ranked = sentence_ranking(article=article, **query.validated_data)
-        return Response(s.SentenceSerializer(ranked, many=True).data)
+        checked = already_checked(user=request.user, article=article, sentences=ranked)
+        return Response(s.SentenceSerializer(ranked, many=True, context={"checked": checked}).data)
 
     @action(detail=True, methods=["post"], url_path="move-line", filter_backends=[])
     def move_line(self, request: Request, pk: str | None = None) -> Response:

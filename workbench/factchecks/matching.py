@@ -24,8 +24,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Protocol
 
 from django.db import connection
 
@@ -60,6 +62,14 @@ _STOP_WORDS = """a about above after again against all also am an and any are as
     up very was we were what when where which while who whom why will with would you your
     yours yourself yourselves"""
 STOP_WORDS = frozenset(_STOP_WORDS.split())
+
+
+class Sentence(Protocol):
+    """A claim suggestion or a ranked sentence: what `already_checked` reads of it."""
+
+    kind: str
+    start: int
+    text: str
 
 
 @dataclass
@@ -138,30 +148,73 @@ def find_matches(
 
     `exclude` is an annotation id left out (the claim being matched). At most `top` of each
     kind, so a team's many claims cannot crowd out the published fact-checks, or the reverse.
-    Four queries: two to the engine, two to fetch the rows through the scoped selectors.
     """
-    terms = query_terms(text)
-    if not terms or not user.is_authenticated or top < 1:
-        return []
-    check_ranks = dict(_first_stage(FACTCHECK, team, _rare(FACTCHECK, terms), text))
-    claim_ranks = dict(_first_stage(CLAIM, team, _rare(CLAIM, terms), text))
-    claim_ranks.pop(exclude, None)
+    return find_matches_many(user=user, team=team, texts=[text], top=top, exclude=exclude)[0]
+
+
+def find_matches_many(
+    *,
+    user: User,
+    team: Team,
+    texts: list[str],
+    top: int = 5,
+    exclude: int | None = None,
+    exclude_article: int | None = None,
+) -> list[list[Match]]:
+    """Return `find_matches` for each text, in at most six queries whatever their number.
+
+    Per kind, one query for the words' document counts and one to the engine (each text's
+    search a sub-select of one UNION ALL); then two to fetch the rows through the scoped
+    selectors. `exclude_article` leaves out the claims of an article (its own sentences).
+    """
+    terms = [query_terms(text) for text in texts]
+    asked = [i for i, words in enumerate(terms) if words]
+    if not asked or not user.is_authenticated or top < 1:
+        return [[] for _text in texts]
+    wanted = sorted({word for i in asked for word in terms[i]})
+    ranks: dict[str, dict[int, dict[int, float]]] = {}
+    for kind in (FACTCHECK, CLAIM):
+        frequencies = _document_frequencies(kind, wanted)
+        searches = {i: _rare(kind, terms[i], frequencies) for i in asked}
+        ranks[kind] = _first_stage(kind, team, searches, texts)
     # Unordered: an ordering made SQLite walk the team's index instead of fetching ids.
-    checks = factcheck_list(user=user, team=team).order_by().in_bulk(list(check_ranks))
+    check_ids = {pk for found in ranks[FACTCHECK].values() for pk in found}
+    checks = factcheck_list(user=user, team=team).order_by().in_bulk(list(check_ids))
+    claim_ids = {pk for found in ranks[CLAIM].values() for pk in found} - {exclude}
     claims = (
         annotation_list(user=user, kind=AnnotationKind.CLAIM)
         .filter(article__project__team=team)
+        .exclude(article_id=exclude_article)
         .prefetch_related(None)
         .select_related(None)
         .select_related("article", "annotator")
         .defer("article__body", "article__raw", "article__removed")
         .order_by()
-        .in_bulk(list(claim_ranks))
+        .in_bulk(list(claim_ids))
     )
+    return [
+        _best(texts[i], ranks[FACTCHECK].get(i, {}), ranks[CLAIM].get(i, {}), checks, claims, top)
+        for i in range(len(texts))
+    ]
+
+
+def _best(
+    text: str,
+    check_ranks: dict[int, float],
+    claim_ranks: dict[int, float],
+    checks: dict[int, FactCheck],
+    claims: dict[int, Annotation],
+    top: int,
+) -> list[Match]:
     candidates = [
-        Candidate(FACTCHECK, pk, check.claim_reviewed, check_ranks[pk])
-        for pk, check in checks.items()
-    ] + [Candidate(CLAIM, pk, claim.exact, claim_ranks[pk]) for pk, claim in claims.items()]
+        Candidate(FACTCHECK, pk, checks[pk].claim_reviewed, rank)
+        for pk, rank in check_ranks.items()
+        if pk in checks
+    ] + [
+        Candidate(CLAIM, pk, claims[pk].exact, rank)
+        for pk, rank in claim_ranks.items()
+        if pk in claims
+    ]
     ordered = order_candidates(text, candidates)
     best = [c for c in ordered if c.kind == FACTCHECK][:top]
     best += [c for c in ordered if c.kind == CLAIM][:top]
@@ -171,6 +224,28 @@ def find_matches(
         for c in best
         if c.score >= SHOWN
     ]
+
+
+def already_checked(*, user: User, article: Article, sentences: Iterable[Sentence]) -> set[int]:
+    """Return the starts of the article's claim sentences that are likely checked already.
+
+    Likely: a fact-check or an earlier claim of the team matches with a probability of at
+    least STRONG. Claims on this article are left out, or a marked sentence would be
+    "checked" by its own mark. Quotes are never matched.
+    """
+    claims = [sentence for sentence in sentences if sentence.kind == CLAIM]
+    found = find_matches_many(
+        user=user,
+        team=article.project.team,
+        texts=[sentence.text for sentence in claims],
+        top=1,
+        exclude_article=article.pk,
+    )
+    return {
+        sentence.start
+        for sentence, matches in zip(claims, found, strict=True)
+        if any(match.strong for match in matches)
+    }
 
 
 def _factcheck_match(candidate: Candidate, check: FactCheck) -> Match:
@@ -202,7 +277,9 @@ def _claim_match(candidate: Candidate, claim: Annotation) -> Match:
     )
 
 
-def _rare(kind: str, terms: list[str]) -> list[tuple[str, ...]]:
+def _rare(
+    kind: str, terms: list[str], frequencies: dict[str, float] | None = None
+) -> list[tuple[str, ...]]:
     """Return what to ask the engine for: groups of words (all of a group must appear), OR-ed.
 
     A common word adds little to BM25 or ts_rank but makes the engine score every row that
@@ -213,8 +290,9 @@ def _rare(kind: str, terms: list[str]) -> list[tuple[str, ...]]:
     appear together. On PostgreSQL the counts come from ANALYZE's statistics
     (`pg_stats.most_common_elems`: a word not listed is rare).
     """
-    frequencies = _document_frequencies(kind, terms)
-    known = sorted((f, t) for t, f in frequencies.items() if f > 0)
+    if frequencies is None:
+        frequencies = _document_frequencies(kind, terms)
+    known = sorted((frequencies[t], t) for t in set(terms) if frequencies.get(t, 0) > 0)
     budget = POSTINGS_BUDGET / (2 if connection.vendor == "postgresql" else 1)
     if known and known[0][0] > budget:
         return [tuple(term for _f, term in known[:2])]
@@ -259,21 +337,33 @@ def _document_frequencies(kind: str, terms: list[str]) -> dict[str, float]:
 
 
 def _first_stage(
-    kind: str, team: Team, terms: list[tuple[str, ...]], text: str
-) -> list[tuple[int, float]]:
-    """Return (id, rank) of the engine's best candidates of a kind in the team, best first."""
+    kind: str, team: Team, searches: dict[int, list[tuple[str, ...]]], texts: list[str]
+) -> dict[int, dict[int, float]]:
+    """Return, for each text asked, {id: rank} of the engine's best candidates of a kind.
+
+    One statement: each text's search is a sub-select (with its own LIMIT) of a UNION ALL.
+    """
     vendor = connection.vendor
-    if not terms:
-        return []
-    if vendor == "postgresql":
-        sql, params = _postgresql(kind, team, terms, text)
-    elif vendor == "sqlite":
-        sql, params = _sqlite(kind, team, terms)
-    else:  # pragma: no cover - the workbench runs on SQLite or PostgreSQL
-        return []
+    parts, params = [], []
+    for i, terms in searches.items():
+        if not terms:
+            continue
+        if vendor == "postgresql":
+            sql, values = _postgresql(kind, team, terms, texts[i])
+        elif vendor == "sqlite":
+            sql, values = _sqlite(kind, team, terms)
+        else:  # pragma: no cover - the workbench runs on SQLite or PostgreSQL
+            continue
+        parts.append(f"SELECT %s, found.* FROM ({sql}) found")
+        params += [i, *values]
+    found: dict[int, dict[int, float]] = {}
+    if not parts:
+        return found
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return [(pk, float(rank)) for pk, rank in cursor.fetchall()]
+        cursor.execute(" UNION ALL ".join(parts), params)
+        for i, pk, rank in cursor.fetchall():
+            found.setdefault(int(i), {})[pk] = float(rank)
+    return found
 
 
 def _tables() -> tuple[str, str, str, str]:

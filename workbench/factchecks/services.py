@@ -42,24 +42,40 @@ COLUMNS = [
     "imported_by_id",
     "imported_at",
 ]
-UPSERT_SQL = (
-    f"INSERT INTO {FactCheck._meta.db_table} ({', '.join(COLUMNS)}) "  # noqa: S608 - constants
-    f"VALUES ({', '.join(['%s'] * len(COLUMNS))}) ON CONFLICT (team_id, url) DO UPDATE SET "
-    + ", ".join(f"{column} = excluded.{column}" for column in COLUMNS[2:])
-)
+# Whether a stored row differs from the record: everything but who imported it and when.
+COMPARED = COLUMNS[2:-2]
+
+
+def _upsert_sql(vendor: str) -> str:
+    """Return the upsert; a row whose record is unchanged is left alone, not rewritten.
+
+    A re-import of a feed changes few rows: skipping the others spares PostgreSQL a new row
+    version and its index entries (the GIN and trigram indexes above all) for each.
+    """
+    table = FactCheck._meta.db_table
+    differs = "IS DISTINCT FROM" if vendor == "postgresql" else "IS NOT"
+    return (
+        f"INSERT INTO {table} ({', '.join(COLUMNS)}) "  # noqa: S608 - constants
+        f"VALUES ({', '.join(['%s'] * len(COLUMNS))}) ON CONFLICT (team_id, url) DO UPDATE SET "
+        + ", ".join(f"{column} = excluded.{column}" for column in COLUMNS[2:])
+        + " WHERE "
+        + " OR ".join(f"{table}.{column} {differs} excluded.{column}" for column in COMPARED)
+    )
 
 
 @dataclass
 class ImportReport:
-    """What an import did: rows created and updated, and each refused record by number."""
+    """What an import did: rows created, updated and left as they were, and each refused
+    record by number."""
 
     created: int = 0
     updated: int = 0
+    unchanged: int = 0
     errors: list[RecordError] = field(default_factory=list)
 
     @property
     def imported(self) -> int:
-        return self.created + self.updated
+        return self.created + self.updated + self.unchanged
 
 
 def factchecks_import_text(
@@ -207,7 +223,8 @@ def _upsert(
         for record in records
     ]
     with connection.cursor() as cursor:
-        cursor.executemany(UPSERT_SQL, rows)
+        cursor.executemany(_upsert_sql(connection.vendor), rows)
+        written = cursor.rowcount  # rows inserted or updated; the unchanged are not counted
     if connection.vendor == "sqlite":
         # Index the new rows and those whose text changed; a re-import changes few.
         new = [record.url for record in records if record.url not in existing]
@@ -218,8 +235,10 @@ def _upsert(
         ]
         added = FactCheck.objects.filter(team=team, url__in=new).values_list("id", flat=True)
         index.reindex(connection, changed, new=list(added))
-    report.updated += len(existing)
-    report.created += len(records) - len(existing)
+    created = len(records) - len(existing)
+    report.created += created
+    report.updated += written - created
+    report.unchanged += len(existing) - (written - created)
 
 
 @transaction.atomic

@@ -14,6 +14,7 @@ from django_htmx.http import trigger_client_event
 from workbench.accounts.selectors import membership_get
 from workbench.articles.models import Article
 from workbench.articles.selectors import article_list
+from workbench.factchecks.matching import already_checked
 from workbench.http import HtmxHttpRequest
 from workbench.suggest.forms import AcceptAllForm, SentenceFilterForm, SuggestionForm
 from workbench.suggest.models import RunState
@@ -39,6 +40,8 @@ def _render(request: HtmxHttpRequest, article: Article, errors: list[str] = ()) 
         "errors": list(errors),
         **_listing(request, article),
     }
+    items = [listed.item for listed in context["page"].object_list] if context["page"] else []
+    context["checked"] = already_checked(user=request.user, article=article, sentences=items)
     return render(request, PARTIAL, context)
 
 
@@ -115,4 +118,7 @@ def sentence_list_view(request: HtmxHttpRequest, article_id: int) -> HttpRespons
         )
     except ValidationError as error:
         context["unavailable"] = error.messages
+    context["checked"] = already_checked(
+        user=request.user, article=article, sentences=context["sentences"] or []
+    )
     return render(request, "suggest/_sentences.html", context)

@@ -64,7 +64,8 @@ class Command(BaseCommand):
         else:
             line = (
                 f"{item}: {report.created} new, {report.updated} updated, "
-                f"{len(report.errors)} refused"
+                + (f"{report.unchanged} unchanged, " if report.unchanged else "")
+                + f"{len(report.errors)} refused"
             )
         tqdm.write(line, file=self.stdout._out)
 
@@ -76,11 +77,19 @@ def _is_url(item: str) -> bool:
 def import_summary(item: str, report: ImportReport | None, error: str = "") -> dict:
     """Return what `import_factchecks --json` prints for one input."""
     if report is None:
-        return {"input": item, "created": 0, "updated": 0, "errors": [], "error": error}
+        return {
+            "input": item,
+            "created": 0,
+            "updated": 0,
+            "unchanged": 0,
+            "errors": [],
+            "error": error,
+        }
     return {
         "input": item,
         "created": report.created,
         "updated": report.updated,
+        "unchanged": report.unchanged,
         "errors": [
             {"record": e.number, "message": e.message, "code": e.code} for e in report.errors
         ],
