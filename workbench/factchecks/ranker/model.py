@@ -16,6 +16,8 @@ from .features import Prepared, features, pool_idf, prepare
 from .text import STOPWORDS, clean, numbers, stem
 
 WEIGHTS = Path(__file__).with_name("weights.json")
+# The same model with sentence-embedding features (`emb_*`), used when the encoder is installed.
+WEIGHTS_EMBED = Path(__file__).with_name("weights-embed.json")
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,8 @@ class Candidate:
     id: Hashable
     text: str
     title: str = ""
+    # the text's stored sentence vector (embed.to_bytes), if it has one; else it is encoded
+    vector: bytes | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,11 @@ class Model:
                 total += weight * values[name]
         return total
 
+    @property
+    def semantic(self) -> bool:
+        """Whether the weights use sentence-embedding features (and so need the encoder)."""
+        return any(part.startswith("emb_") for name in self.weights for part in name.split("*"))
+
     def probability(self, score: float) -> float:
         """Return the calibrated chance that a candidate with this score is a match."""
         slope, intercept = self.calibration
@@ -74,6 +83,15 @@ def load_model(path: Path = WEIGHTS) -> Model:
         calibration=tuple(data.get("calibration", (1.0, 0.0))),
         provenance=data.get("provenance", {}),
     )
+
+
+def default_model() -> Model:
+    """Return the embedding model's weights when the encoder is installed, else the lexical ones."""
+    from .embed import text_vectors
+
+    if WEIGHTS_EMBED.exists() and text_vectors() is not None:
+        return load_model(WEIGHTS_EMBED)
+    return load_model()
 
 
 def first_stage_features(scores: Sequence[float]) -> list[dict[str, float]]:
@@ -97,18 +115,31 @@ def first_stage_features(scores: Sequence[float]) -> list[dict[str, float]]:
 
 
 def pool_features(
-    query: str, candidates: Sequence[Candidate], first_stage: Sequence[float]
+    query: str,
+    candidates: Sequence[Candidate],
+    first_stage: Sequence[float],
+    *,
+    semantic: bool = False,
 ) -> list[dict[str, float]]:
-    """Return every feature of each candidate against the query (what the weights weigh)."""
+    """Return every feature of each candidate against the query (what the weights weigh).
+
+    With `semantic`, the sentence-embedding similarities too (`embed.similarity_features`).
+    """
     if len(candidates) != len(first_stage):
         raise ValueError("rerank needs one first-stage score per candidate")
     prepared_query = prepare(query)
     fields = [(prepare(c.text), prepare(c.title)) for c in candidates]
     idf = pool_idf(claim.terms | title.terms for claim, title in fields)
-    return [
+    rows = [
         stage | features(prepared_query, claim, title, idf)
         for (claim, title), stage in zip(fields, first_stage_features(first_stage), strict=True)
     ]
+    if semantic:
+        from .embed import similarity_features
+
+        for row, extra in zip(rows, similarity_features(query, candidates), strict=True):
+            row.update(extra)
+    return rows
 
 
 def rerank(
@@ -123,12 +154,11 @@ def rerank(
     `first_stage` holds one score per candidate, higher is better (BM25 as a positive number,
     or PostgreSQL's ts_rank); only its shape within this pool is used, not its scale.
     """
-    model = model or load_model()
+    model = model or default_model()
+    values_list = pool_features(query, candidates, first_stage, semantic=model.semantic)
     ranked = [
         Ranked(candidate, score, model.probability(score), base, values)
-        for candidate, base, values in zip(
-            candidates, first_stage, pool_features(query, candidates, first_stage), strict=True
-        )
+        for candidate, base, values in zip(candidates, first_stage, values_list, strict=True)
         for score in (model.score(values),)
     ]
     ranked.sort(key=lambda r: (-r.score, -r.first_stage))
