@@ -90,3 +90,16 @@ def test_an_unknown_reports_value_is_a_clear_error() -> None:
 )
 def test_reported_clause_reads_the_words_alone(text: str, clause: bool) -> None:
     assert reported_clause(text, 0, len(text)) is clause
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ann Lie underlined that the port will stay open.",
+        "The minister also underscored that the port will stay open.",
+        "The rules specify that the port will stay open.",
+    ],
+)
+def test_verbs_of_underlining_report_a_clause(text: str) -> None:
+    (found,) = _reported(text)
+    assert found.removeprefix("that ") == "the port will stay open"
