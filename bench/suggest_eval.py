@@ -45,7 +45,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from workbench.suggest.finder.engine import Suggestion, remarks, suggest  # noqa: E402
+from workbench.suggest.finder.engine import (  # noqa: E402
+    REPORTS,
+    REPORTS_ALL,
+    Suggestion,
+    remarks,
+    suggest,
+)
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "devset"))
 import scoring as devset_scoring  # noqa: E402
@@ -209,7 +215,9 @@ def same_source(text: str, one: Gold, other: Gold) -> bool:
 
 
 def agreement(
-    articles: list[tuple[str, str, list[Gold]]], second: dict[str, list[Gold]]
+    articles: list[tuple[str, str, list[Gold]]],
+    second: dict[str, list[Gold]],
+    reports: str = REPORTS_ALL,
 ) -> tuple[Score, Score]:
     """Direct quotes on the articles two annotators annotated: the second annotator scored
     against the first (the human ceiling), and the finder against the first."""
@@ -222,7 +230,8 @@ def agreement(
         pairs = match(other, first)
         right = sum(same_source(text, other[i], first[j]) for i, j in pairs)
         human.add(len(other), len(first), len(pairs), right)
-        found = [s for s in remarks(text, suggest(text, claims=0)) if s.quote_type == "direct"]
+        found = remarks(text, suggest(text, claims=0, reports=reports))
+        found = [s for s in found if s.quote_type == "direct"]
         pairs = match(found, first)
         right = sum(speaker_right(text, found[i], first[j]) for i, j in pairs)
         finder.add(len(found), len(first), len(pairs), right)
@@ -341,12 +350,14 @@ def evaluate(
     articles: list[tuple[str, str, list[Gold]]],
     show: int = 0,
     rules: dict[str, dict[str, Score]] | None = None,
+    reports: str = REPORTS_ALL,
 ) -> dict[str, Score]:
     """Score the finder on the articles; count per rule into `rules` when given (--rules)."""
     scores = {k: Score() for k in ("direct", "direct_lenient", "all", "speech", "names")}
     shown = 0
     for name, text, golds in articles:
-        suggestions = [s for s in remarks(text, suggest(text, claims=0)) if s.kind == "quote"]
+        suggestions = remarks(text, suggest(text, claims=0, reports=reports))
+        suggestions = [s for s in suggestions if s.kind == "quote"]
         # Direct quotes: direct suggestions against direct gold attributions.
         direct_p = [s for s in suggestions if s.quote_type == "direct"]
         direct_g = [g for g in golds if g.direct]
@@ -439,6 +450,14 @@ def main() -> int:
     parser.add_argument(
         "--rules", action="store_true", help="precision and recall per named rule, as a table"
     )
+    parser.add_argument(
+        "--reports",
+        choices=REPORTS,
+        default=REPORTS_ALL,
+        help="PolNeAR: the reported speech the finder offers (suggest(reports=…)); 'all' by "
+        "default, as PolNeAR annotates noun-phrase and infinitive objects too; the "
+        "development set is scored as the workbench runs the finder ('clauses')",
+    )
     args = parser.parse_args()
     if args.polnear is None and args.devset is None:
         parser.error("give a PolNeAR checkout, --devset GOLD_FILE, or both")
@@ -454,7 +473,7 @@ def main() -> int:
             print(f"{split}: no articles under {args.polnear / 'data' / split}", file=sys.stderr)
             return 2
         rules = {field: {} for field in RULE_FIELDS} if args.rules else None
-        scores = evaluate(articles, args.show, rules)
+        scores = evaluate(articles, args.show, rules, args.reports)
         print(f"== {split}: {len(articles)} articles ({time.perf_counter() - started:.1f} s)")
         print(scores["direct"].line("direct quotes"))
         print(scores["direct_lenient"].line("direct (other attributions left out)"))
@@ -467,7 +486,7 @@ def main() -> int:
         )
         second = load_second(args.polnear, split)
         if second:
-            human, finder = agreement(articles, second)
+            human, finder = agreement(articles, second, args.reports)
             print(f"-- the {len(second)} articles two annotators annotated, direct quotes:")
             print(human.line("second annotator vs first"))
             print(finder.line("finder vs first"))

@@ -32,7 +32,10 @@ def direct_quotes(text: str) -> list[Suggestion]:
 
 
 def quotes_of(text: str) -> list[Suggestion]:
-    return [s for s in remarks(text, suggest(text, claims=0)) if s.kind == "quote"]
+    """Every reported speech, noun-phrase objects too (`reports="all"`): these cases test how
+    cues and speakers are read; test_objects.py tests what the default leaves out."""
+    found = remarks(text, suggest(text, claims=0, reports="all"))
+    return [s for s in found if s.kind == "quote"]
 
 
 _PICK = {"direct": direct_quotes, "quote": quotes_of}
@@ -338,7 +341,7 @@ def _a_reporting_word_inside_the_words_before_the_speaker_is_no_role(
 
 
 def _a_time_phrase_before_the_verb_is_not_the_speaker(text: str, found: list[Suggestion]) -> None:
-    (found,) = [s for s in suggest(text, claims=0) if s.kind == "quote"]
+    (found,) = [s for s in suggest(text, claims=0, reports="all") if s.kind == "quote"]
     assert found.speaker == "Reince Hale"
 
 

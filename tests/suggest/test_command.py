@@ -194,3 +194,21 @@ def test_claims_refuses_a_negative_count(tmp_path: Path):
     path.write_text(ARTICLE, encoding="utf-8")
     with pytest.raises(CommandError):
         run("--claims", "-3", str(path))
+
+
+def test_reports_all_also_offers_noun_phrase_objects(tmp_path: Path):
+    path = tmp_path / "a.txt"
+    path.write_text("Ann Lie praised the efforts of the coast guard.\n", encoding="utf-8")
+    default, _ = run("--json", "--claims", "0", str(path))
+    every, _ = run("--json", "--claims", "0", "--reports", "all", str(path))
+    assert json.loads(default)["suggestions"] == []
+    (found,) = json.loads(every)["suggestions"]
+    assert found["text"] == "the efforts of the coast guard"
+    assert found["speaker"] == "Ann Lie"
+
+
+def test_reports_refuses_an_unknown_value(tmp_path: Path):
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    with pytest.raises(CommandError):
+        run("--reports", "some", str(path))

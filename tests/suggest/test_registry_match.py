@@ -108,7 +108,7 @@ CANONICAL_BODY = (
     "Roads Mantri Shri Tor Vikan opened the new bridge on Friday.\n\n"
     "Roads Mantri added that the toll would be lifted next year.\n\n"
     "The Norland Parliament voted on the budget on Tuesday.\n\n"
-    "Parliament praises the work of the coast guard, the text says.\n\n"
+    "Parliament warns that the coast guard needs more ships, the text says.\n\n"
     "Norland leader Pak Min-jun spoke for two hours at the congress.\n\n"
     "Pak said he would meet any country that wanted talks."
 )

@@ -113,8 +113,8 @@ CASES = [
     case(
         "resolve/full-org-name",
         "The Norland Parliament met in Bergen on Tuesday.\n\n"
-        "Parliament praises the efforts of the coast guard, the text says.",
-        "the efforts of the coast guard",
+        "Parliament warns that the coast guard needs more ships, the text says.",
+        "the coast guard needs more ships",
         "Norland Parliament",
     ),
     case(

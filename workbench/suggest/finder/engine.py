@@ -24,6 +24,7 @@ from .claims import checkworthiness
 from .direct import RULE_NAMES as DIRECT_RULE_NAMES
 from .direct import Article, Quote, Step, explain, find_direct
 from .lexicon import CLAUSE_OPENERS, split_words
+from .objects import PHRASE_OBJECT
 from .parts import NESTED, Quotations, fragments, pieces
 from .parts import RULE_NAMES as PARTS_RULE_NAMES
 from .quotes import RawQuote, find_quotes
@@ -35,6 +36,11 @@ from .text import sentences
 DEFAULT_CLAIMS = 10
 # `claims=CLAIMS_ALL`: every sentence as a claim, scored by the trained model (checkworthy.py).
 CLAIMS_ALL = -1
+# What reported speech is offered: reported clauses only (the default), or whatever a cue
+# reports, noun phrases and infinitives too (as PolNeAR annotates).
+REPORTS_CLAUSES = "clauses"
+REPORTS_ALL = "all"
+REPORTS = (REPORTS_CLAUSES, REPORTS_ALL)
 MIN_CLAIM_SCORE = 0.5
 
 
@@ -257,11 +263,17 @@ def suggest(
     claims: int = DEFAULT_CLAIMS,
     min_claim_score: float = MIN_CLAIM_SCORE,
     skip: list[tuple[int, int]] | None = None,
+    reports: str = REPORTS_CLAUSES,
 ) -> list[Suggestion]:
     """Return quote suggestions (with speakers) and the top check-worthy claims, by offset.
 
     Nothing is suggested that overlaps a `skip` span (boilerplate lines of a scraped page).
+    Reported speech is offered when it reports a clause (`reports="clauses"`, the house
+    labelling conventions), or whatever a cue reports, noun phrases and infinitives too
+    (`reports="all"`, as PolNeAR annotates attributions).
     """
+    if reports not in REPORTS:
+        raise ValueError(f"reports must be one of {', '.join(REPORTS)}, not {reports!r}")
     article = Article(text)
     raw = find_quotes(text, article.paragraphs)
     quotes = find_direct(article, raw)
@@ -269,7 +281,7 @@ def suggest(
     # of a split quote is outside them, so the raw quotations are excluded, not the merged ones.
     registry = Registry(text, [(q.start, q.end) for q in raw])
     items: list[tuple[int, str, object]] = [(q.start, "direct", q) for q in quotes]
-    items.extend((found.start, "indirect", found) for found in _indirect(article, quotes))
+    items.extend((found.start, "indirect", found) for found in _indirect(article, quotes, reports))
     _carry_speakers(article, quotes, items)
     _lead_subjects(article, registry, quotes)
     items.sort(key=lambda item: item[0])
@@ -321,11 +333,14 @@ _COUNTS = frozenset(split_words("two three four five six seven eight nine ten me
 _NOUN_CUE = Veto("indirect/noun-cue", lambda c: _noun_cue(*c))
 
 
-def _indirect(article: Article, quotes: list[Quote]) -> list[Indirect]:
+def _indirect(article: Article, quotes: list[Quote], reports: str) -> list[Indirect]:
     """Return the reported speech of the article's sentences, outside its direct quotations
-    (none whose cue reads as a noun)."""
+    (none whose cue reads as a noun; with `reports="clauses"`, only reported clauses)."""
     text = article.text
-    return [found for found in _reported(article, quotes) if not _NOUN_CUE.applies((text, found))]
+    found = [f for f in _reported(article, quotes) if not _NOUN_CUE.applies((text, f))]
+    if reports == REPORTS_CLAUSES:
+        found = [f for f in found if not PHRASE_OBJECT.applies((text, f))]
+    return found
 
 
 def _reported(article: Article, quotes: list[Quote]) -> list[Indirect]:
@@ -591,6 +606,9 @@ RULE_NAMES: tuple[str, ...] = (
 
 __all__ = [
     "CLAIMS_ALL",
+    "REPORTS",
+    "REPORTS_ALL",
+    "REPORTS_CLAUSES",
     "RULE_NAMES",
     "claim_spans",
     "every_claim",

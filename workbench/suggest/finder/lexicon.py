@@ -20,7 +20,8 @@ lament maintain mention muse note object observe offer plead pledge point post p
 promise protest quip reason recall recount reflect reiterate remark remind repeat reply report
 respond retort reveal scoff shout sigh signal snap state stress suggest summarize testify
 thunder tweet urge vow warn whisper wonder worry yell acknowledge announce criticize criticise
-praise rail accuse lash blog email text rule order forecast guarantee react chant interject"""
+praise rail accuse lash blog email text rule order forecast guarantee react chant interject
+underscore underline specify"""
 )
 _SPEECH_IRREGULAR = split_words(
     """say says said saying tell tells told telling write writes wrote written

@@ -11,7 +11,14 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from workbench.articles.cleanup import clean_text
 from workbench.suggest.finder.checkworthy import transcript_lines
-from workbench.suggest.finder.engine import CLAIMS_ALL, DEFAULT_CLAIMS, Suggestion, suggest
+from workbench.suggest.finder.engine import (
+    CLAIMS_ALL,
+    DEFAULT_CLAIMS,
+    REPORTS,
+    REPORTS_CLAUSES,
+    Suggestion,
+    suggest,
+)
 
 DEFAULT_MAX_BYTES = 5_000_000
 
@@ -94,6 +101,13 @@ class Command(BaseCommand):
         )
         parser.add_argument("--max-bytes", type=int, default=None, help="refuse larger files")
         parser.add_argument(
+            "--reports",
+            choices=REPORTS,
+            default=REPORTS_CLAUSES,
+            help="reported speech offered: reported clauses (default), or 'all' (noun-phrase "
+            "and infinitive objects too, as PolNeAR annotates)",
+        )
+        parser.add_argument(
             "--keep-boilerplate",
             action="store_true",
             help="also suggest in lines the article cleaner sets aside (navigation, sponsors, "
@@ -120,7 +134,7 @@ class Command(BaseCommand):
                     )
                 continue
             skip = [] if options["keep_boilerplate"] else boilerplate(text)
-            items = suggest(text, claims=options["claims"], skip=skip)
+            items = suggest(text, claims=options["claims"], skip=skip, reports=options["reports"])
             if options["json"]:
                 line = {"path": name, "suggestions": [_public(item) for item in items]}
                 self.stdout.write(json.dumps(line, ensure_ascii=False))

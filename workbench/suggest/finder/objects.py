@@ -1,0 +1,118 @@
+"""What a cue of reported speech reports: a clause ("said the talks had failed"), or only a
+noun phrase, an infinitive or a prepositional phrase ("praised the efforts of …", "agreed to
+set …", "spoke about …").
+
+The house labelling conventions (bench/devset/LABELLING.md) take an indirect quote to be the
+reported clause; PolNeAR annotates every attribution, noun-phrase objects included. So the
+finder offers reported speech that is a clause by default, and everything with
+`suggest(reports="all")`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import split_words
+from .rules import Veto
+
+# Finite verbs and auxiliaries that make a clause of the words before them.
+_FINITE = frozenset(
+    split_words("""is are was were am be will would can could shall should may might must has
+    have had does do did isn't aren't wasn't weren't won't wouldn't can't couldn't hasn't
+    haven't hadn't doesn't don't didn't shouldn't""")
+)
+# Words that open a clause on their own: a subject pronoun, a question word, "that".
+_CLAUSE_OPENERS = frozenset(
+    split_words("""that he she they it we i you there this these those why how what whether if
+    when where who which""")
+)
+# Words that open a phrase, not a clause: "agreed to set", "spoke about", "called for".
+_PHRASE_OPENERS = frozenset(
+    split_words("""to on about for in of with at from into over out up by as upon against""")
+)
+# Verbs of saying proper: what they report is a clause even when no verb is recognised in it.
+_SAYING = frozenset(split_words("said says say saying told tells tell added adds adding"))
+_MARKS = '"“”‘’«»„'
+_WORD = re.compile(r"[\w’'-]+")
+# How far into the reported words a verb is looked for.
+_REACH = 14
+
+
+def _verb(word: str, previous: str) -> bool:
+    """A word that reads as the finite verb of a clause: an auxiliary, or a past form after a
+    noun-like word ("the talks failed"; not "the retired", "of serving and retired")."""
+    lowered = word.lower()
+    if lowered in _FINITE:
+        return True
+    if previous.lower() in _PHRASE_OPENERS | _NOT_BEFORE_A_VERB:
+        return False
+    return word.islower() and len(word) > 3 and lowered.endswith("ed")
+
+
+# Words after which a past form is an adjective or a participle: "the retired", "and retired".
+_NOT_BEFORE_A_VERB = frozenset(split_words("the a an and or but very more most"))
+# Words that open a relative clause inside a noun phrase: its verb is not the object's.
+_RELATIVE = frozenset(split_words("that which who whom whose where"))
+
+
+def _has_verb(words: list[str]) -> bool:
+    """Whether a finite verb follows the first word, before any relative clause opens."""
+    for previous, word in zip(words, words[1:_REACH], strict=False):
+        if word.lower() in _RELATIVE:
+            return False
+        if _verb(word, previous):
+            return True
+    return False
+
+
+def reported_clause(text: str, start: int, end: int) -> bool:
+    """Whether the reported words text[start:end] are a clause (a subject and a verb, or a
+    word that opens one), not only a phrase."""
+    before = text[max(0, start - 6) : start].split()
+    if before and before[-1].lower() in {"that", ","}:
+        return True
+    words = _WORD.findall(text[start : min(end, start + 200)])
+    if not words:
+        return False
+    opening = words[0].lower()
+    if opening in _CLAUSE_OPENERS or text[start] in ",“\"‘'":
+        return True
+    if opening in _PHRASE_OPENERS:
+        return False
+    return (
+        _has_verb(words) or _that_clause(words) or bool(_PARTICIPLE_THAT.search(text, start, end))
+    )
+
+
+def _that_clause(words: list[str]) -> bool:
+    """ "[fa] that the election …", "all claims that Lie was …": a "that" clause with its own
+    subject early on (not the relative "disasters that have occurred")."""
+    for k in range(min(len(words) - 1, 5)):
+        if words[k].lower() == "that" and (
+            words[k + 1][:1].isupper() or words[k + 1].lower() in _SUBJECTS
+        ):
+            return True
+    return False
+
+
+_SUBJECTS = frozenset(split_words("the a an he she they it we i you there this these those its"))
+# "…, highlighting that …": a participle of saying inside what the cue reports.
+_PARTICIPLE_THAT = re.compile(r",\s+[a-z]+ing\s+that\s")
+
+
+def _phrase_only(found: tuple[str, object]) -> bool:
+    text, indirect = found
+    if getattr(indirect, "according", False):
+        return False  # "According to the ministry, …": what follows is the claim
+    start, end = indirect.start, indirect.end  # type: ignore[attr-defined]
+    if indirect.cue[0] >= end:  # type: ignore[attr-defined]
+        return False  # "…, says the minister": what comes before the cue is the remark
+    if text[indirect.cue[0] : indirect.cue[1]].lower() in _SAYING:  # type: ignore[attr-defined]
+        return False  # "said the stores fill the shelves": saying reports a clause
+    if any(mark in text[start:end] for mark in _MARKS):
+        return False  # "praised the “tireless work” of …": the speaker's own words inside
+    return not reported_clause(text, start, end)
+
+
+# Reported speech refused by default: the cue reports a phrase, not a clause.
+PHRASE_OBJECT = Veto("indirect/phrase-object", _phrase_only)
