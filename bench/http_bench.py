@@ -3,7 +3,7 @@
 Usage:
     uv run python bench/http_bench.py [N] [--database-url URL] [--port P] [--runs 3]
         [--batch 500] [--skip-import] [--only exports|list|import] [--concurrency 1]
-        [--store-threads 2] [--job [--worker db_worker]]
+        [--store-threads 2] [--job [--worker jobs_worker]]
 
 For N workload articles × 12 spans (../shared/bench/gen_workload.py), in a fresh database
 (SQLite in a temporary folder unless --database-url names a PostgreSQL database, which is then
@@ -21,7 +21,7 @@ for the "bench" lead, start `gunicorn workbench.wsgi --workers 2` and measure
    project created through the API, in batches of --batch lines: total time;
 4. with --job, the same import as background jobs (`?async=1`, 202, then
    `GET /api/v1/jobs/{id}/` polled until each job ends) into a third project, with the task
-   worker (`manage.py db_worker`) started beside gunicorn: from the first post to the last job
+   worker (`manage.py jobs_worker`) started beside gunicorn: from the first post to the last job
    done.
 
 Prints one JSON object per measurement, then a summary table with the issues' targets (they
@@ -161,7 +161,7 @@ def main() -> None:
     )
     parser.add_argument(
         "--worker",
-        default="db_worker",
+        default="jobs_worker",
         help="manage.py command (and options) of the task worker started for --job",
     )
     parser.add_argument(

@@ -154,3 +154,51 @@ def test_demo_prints_its_mail_and_so_offers_password_reset(tmp_path):
     # A server with no e-mail set up does not offer it: nobody would receive the link.
     bare = settings_in(tmp_path, DJANGO_SECRET_KEY="k" * 50)
     assert bare["WORKBENCH_PASSWORD_RESET"] is False
+
+
+def test_check_deploy_is_clean_for_the_production_shaped_run(tmp_path):
+    # README "A production-shaped run": PostgreSQL, the shared cache, behind a TLS proxy.
+    done = run(
+        tmp_path,
+        "manage.py",
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DJANGO_SECRET_KEY=PRODUCTION_KEY,
+        DJANGO_ALLOWED_HOSTS="workbench.example.org",
+        DJANGO_DEBUG="false",
+        DJANGO_BEHIND_TLS_PROXY="true",
+        WORKBENCH_CACHE="db",
+        WORKBENCH_IMPORT_STORE_THREADS="2",
+        DATABASE_URL="postgres://workbench:secret@127.0.0.1:5432/workbench",
+    )
+    assert done.returncode == 0, done.stderr + done.stdout
+    assert "System check identified no issues" in done.stdout
+
+
+GUNICORN_SETTINGS = """
+import json, runpy
+conf = runpy.run_path("gunicorn.conf.py")
+print(json.dumps({k: conf[k] for k in ("bind", "workers", "threads", "worker_class", "timeout")}))
+"""
+
+
+def test_gunicorn_takes_workers_and_threads_from_the_environment(tmp_path):
+    done = run(
+        tmp_path,
+        "-c",
+        GUNICORN_SETTINGS,
+        GUNICORN_WORKERS="3",
+        GUNICORN_THREADS="6",
+        GUNICORN_BIND="127.0.0.1:9000",
+    )
+    assert json.loads(done.stdout) == {
+        "bind": "127.0.0.1:9000",
+        "workers": 3,
+        "threads": 6,
+        "worker_class": "gthread",
+        "timeout": 300,
+    }
+    single = run(tmp_path, "-c", GUNICORN_SETTINGS, GUNICORN_THREADS="1")
+    assert json.loads(single.stdout)["worker_class"] == "sync"
