@@ -32,7 +32,8 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def _capped_count(self) -> int:
-        return self.object_list[: self.cap + 1].count()
+        # Only the keys: the list's own columns and annotations (a body's length) cost reads.
+        return self.object_list.order_by().values("pk")[: self.cap + 1].count()
 
     @cached_property
     def count(self) -> int:
