@@ -153,7 +153,7 @@ class ProjectViewSet(
     ordering = ["name"]
 
     def get_queryset(self) -> QuerySet:
-        return project_list(user=self.request.user)
+        return project_list(user=self.request.user, counts=self.action == "list")
 
     def get_serializer_class(self) -> type[BaseSerializer]:
         if self.action in ("create", "update", "partial_update"):

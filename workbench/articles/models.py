@@ -172,7 +172,17 @@ class Article(models.Model):
             ),
             models.CheckConstraint(condition=~models.Q(body=""), name="article_body_not_empty"),
         ]
-        indexes = [models.Index(fields=["project", "-created"], name="article_project_created")]
+        indexes = [
+            models.Index(fields=["project", "-created"], name="article_project_created"),
+            # The project page's counts by status stop after 10,001 entries of this index.
+            models.Index(fields=["project", "status"], name="article_project_status"),
+            # The project list counts truncated articles, which are few.
+            models.Index(
+                fields=["project"],
+                condition=models.Q(is_truncated=True),
+                name="article_project_truncated",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db.models.functions import Length
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -23,6 +22,7 @@ from workbench.articles.services import (
     require_details_open,
 )
 from workbench.http import HtmxHttpRequest
+from workbench.paging import CappedPaginator
 
 ARTICLES_PER_PAGE = 50
 
@@ -31,7 +31,9 @@ ARTICLES_PER_PAGE = 50
 def project_list_view(request: HtmxHttpRequest) -> HttpResponse:
     membership = request.membership
     team = membership.team if membership else None
-    projects = project_list(user=request.user, team=team) if team else Project.objects.none()
+    projects = (
+        project_list(user=request.user, team=team, counts=True) if team else Project.objects.none()
+    )
     return render(request, "articles/project_list.html", {"projects": projects, "team": team})
 
 
@@ -86,7 +88,7 @@ def project_detail_view(request: HtmxHttpRequest, project_id: int) -> HttpRespon
         .defer("body", "raw")
         .annotate(body_length=Length("body"))
     )
-    page = Paginator(articles, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+    page = CappedPaginator(articles, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
     context = {
         "project": project,
         "search": search,

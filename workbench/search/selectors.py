@@ -152,17 +152,25 @@ RANKED_SQL = {
         "SELECT rowid, bm25(search_annotation_fts, 1.0, 0.5, 2.0) FROM search_annotation_fts "
         "WHERE search_annotation_fts MATCH %s AND rowid IN ({scope}) ORDER BY 2, 1 LIMIT %s"
     ),
+    # PostgreSQL ranks only the newest RANK_CANDIDATES matches: ts_rank reads each matching
+    # document, and a common word matches nearly every article (4 s for 100,000 of them). The
+    # candidates come from the GIN index when the word is rare, or from walking the primary key
+    # backwards while the word is common (1,000 candidates: 20 ms). When more match, the best
+    # among the newest are shown first, which is what a newsroom's search wants anyway.
     ("postgresql", "article"): (
-        "SELECT article_id, -ts_rank(document, to_tsquery('simple'::regconfig, %s)) "
-        "FROM search_article_document WHERE document @@ to_tsquery('simple'::regconfig, %s) "
-        "AND article_id IN ({scope}) ORDER BY 2, 1 LIMIT %s"
+        "SELECT article_id, -ts_rank(document, to_tsquery('simple'::regconfig, %s)) FROM ("
+        "SELECT article_id, document FROM search_article_document "
+        "WHERE document @@ to_tsquery('simple'::regconfig, %s) AND article_id IN ({scope}) "
+        "ORDER BY article_id DESC LIMIT %s) candidates ORDER BY 2, 1 LIMIT %s"
     ),
     ("postgresql", "annotation"): (
-        "SELECT annotation_id, -ts_rank(document, to_tsquery('simple'::regconfig, %s)) "
-        "FROM search_annotation_document WHERE document @@ to_tsquery('simple'::regconfig, %s) "
-        "AND annotation_id IN ({scope}) ORDER BY 2, 1 LIMIT %s"
+        "SELECT annotation_id, -ts_rank(document, to_tsquery('simple'::regconfig, %s)) FROM ("
+        "SELECT annotation_id, document FROM search_annotation_document "
+        "WHERE document @@ to_tsquery('simple'::regconfig, %s) AND annotation_id IN ({scope}) "
+        "ORDER BY annotation_id DESC LIMIT %s) candidates ORDER BY 2, 1 LIMIT %s"
     ),
 }
+RANK_CANDIDATES = settings.WORKBENCH_SEARCH_RANK_CANDIDATES
 
 
 def _matching(rows: QuerySet, what: str, query: Query, limit: int) -> list[tuple[object, float]]:
@@ -174,7 +182,8 @@ def _matching(rows: QuerySet, what: str, query: Query, limit: int) -> list[tuple
     scope, scope_params = rows.order_by().values("pk").query.sql_with_params()
     sql = RANKED_SQL[vendor, what].replace("{scope}", scope)
     if vendor == "postgresql":
-        params = [query.tsquery(), query.tsquery(), *scope_params, limit]
+        candidates = max(RANK_CANDIDATES, limit)
+        params = [query.tsquery(), query.tsquery(), *scope_params, candidates, limit]
     else:
         params = [query.fts5(), *scope_params, limit]
     with connection.cursor() as cursor:
