@@ -467,5 +467,9 @@ SPECTACULAR_SETTINGS = {
         "ArticleStatusEnum": "workbench.articles.models.ArticleStatus",
         "EntityKindEnum": "workbench.annotations.models.EntityKind",
         "SourceKindEnum": "workbench.annotations.models.SourceKind",
+        "AnchorStateEnum": "workbench.annotations.models.AnchorState",
+        "JobStateEnum": "workbench.jobs.models.JobState",
+        "AssignmentStateEnum": "workbench.review.models.AssignmentState",
+        "JobKindEnum": "workbench.jobs.models.JobKind",
     },
 }
