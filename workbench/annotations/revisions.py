@@ -6,7 +6,10 @@ The placing itself is articles.anchoring's, a pure library.
 
 from __future__ import annotations
 
+import copy
+import datetime
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -19,7 +22,11 @@ from workbench.accounts.services import require_writer
 from workbench.annotations.fields import SPAN_FIELDS, span_parts
 from workbench.annotations.models import AnchorState, Annotation
 from workbench.annotations.services import (
+    Span,
+    _apply,
     record_bulk_change,
+    recorded_by,
+    require_article_open,
     require_current_revision,
     span_context,
 )
@@ -220,3 +227,110 @@ def _move(
         setattr(annotation, start, part.start if placed else None)
         setattr(annotation, end, part.end if placed else None)
         setattr(annotation, exact, text[part.start : part.end] if placed else "")
+
+
+@dataclass(frozen=True)
+class RevisionRecord:
+    """One revision as an export wrote it, to be restored by an import."""
+
+    number: int
+    text: str
+    origin: str
+    stealth: bool = False
+    created_by: AbstractBaseUser | None = None
+    created: datetime.datetime | None = None
+
+
+@transaction.atomic
+def revisions_restore(*, article: Article, revisions: list[RevisionRecord]) -> list[Revision]:
+    """Give a freshly imported article the revisions an export wrote, the last being its body.
+
+    For import_dataset: the history comes back as it was (numbers, origins, authors, times)
+    and nothing is re-anchored, since the annotations come with their own placing. Refused
+    unless the numbers run 1, 2, … and the last text is the article's body.
+    """
+    if not revisions:
+        return []
+    if article.revisions.exists() or article.annotations.exists():
+        raise ValidationError(
+            _("Revisions are restored only into a new article."), code="not_fresh"
+        )
+    numbers = [r.number for r in revisions]
+    if numbers != list(range(1, len(revisions) + 1)):
+        raise ValidationError(
+            _("Revisions must be numbered 1, 2, 3, … in order, not %(numbers)s.")
+            % {"numbers": numbers},
+            code="revision_numbers",
+        )
+    if revisions[-1].text != article.body:
+        raise ValidationError(
+            _("The last revision's text must be the article's body."), code="revision_body"
+        )
+    rows = []
+    for record in revisions:
+        # The text model: offsets into a text that is not NFC with \n line ends are not ours.
+        if "\r" in record.text or not unicodedata.is_normalized("NFC", record.text):
+            raise ValidationError(
+                _("Revision %(n)s is not normalized text (NFC with \\n line ends).")
+                % {"n": record.number},
+                code="revision_not_normalized",
+            )
+        row = Revision(
+            article=article,
+            number=record.number,
+            text=record.text,
+            origin=record.origin,
+            stealth=record.stealth,
+            created_by=record.created_by,
+        )
+        row.full_clean(exclude=["article"], validate_constraints=False)
+        rows.append(row)
+    Revision.objects.bulk_create(rows)
+    for row, record in zip(rows, revisions, strict=True):
+        if record.created is not None:
+            Revision.objects.filter(pk=row.pk).update(created=record.created)
+            row.created = record.created
+    Article.objects.filter(pk=article.pk).update(revision=len(rows), stealth_edit=rows[-1].stealth)
+    article.revision, article.stealth_edit = len(rows), rows[-1].stealth
+    return rows
+
+
+@transaction.atomic
+def orphan_restore(
+    *,
+    article: Article,
+    author: AbstractBaseUser,
+    revision: Revision,
+    kind: str,
+    start: int,
+    end: int,
+    exact: str,
+    **fields: object,
+) -> Annotation:
+    """Create an orphaned annotation as an import found it: its span in an older revision.
+
+    Checked as annotation_create checks a span (against that revision's text, with its
+    mention and cue), by the same rules (_apply); the article must be past that revision.
+    """
+    require_writer(user=author, team=article.project.team)
+    require_article_open(user=author, article=article, lock=True)
+    current = Article.objects.filter(pk=article.pk).values_list("revision", flat=True).get()
+    if revision.article_id != article.pk or revision.number >= current:
+        raise ValidationError(
+            _("An orphan belongs to an older revision of its article."), code="orphan_revision"
+        )
+    # The article as it read then: the span, its context and the quote's parts are its.
+    then = copy.copy(article)
+    then.body, then.revision = revision.text, revision.number
+    annotation = Annotation(
+        article=then,
+        kind=kind,
+        annotator=author,
+        revision=revision.number,
+        anchor_state=AnchorState.ORPHANED,
+        anchor_score=0.0,
+    )
+    _apply(annotation, Span(start, end, exact), fields)
+    recorded_by(annotation, author).save()
+    annotation.article = article
+    return annotation

@@ -249,8 +249,14 @@ def annotation_span(
         span = quote_span_trim(body, span)
     if current is not None and (current.start, current.end) == (span.start, span.end):
         return span  # an edit that keeps the span repeats nothing
+    # Only spans of the same revision compare: an orphan's offsets index an older text.
     same = Annotation.objects.filter(
-        article=article, annotator_id=annotator.pk, kind=kind, start=span.start, end=span.end
+        article=article,
+        revision=article.revision,
+        annotator_id=annotator.pk,
+        kind=kind,
+        start=span.start,
+        end=span.end,
     )
     if current is not None:
         same = same.exclude(pk=current.pk)
@@ -478,15 +484,15 @@ def annotation_create(
     require_article_open(user=author, article=article, role=membership.role, lock=True)
     # The article row locked: two saves of one selection at once (a double click) must not
     # both pass the repeat check in annotation_span; nor may a new revision slip in between.
-    current_revision, article.body = (
+    article.revision, article.body = (
         Article.objects.select_for_update()
         .filter(pk=article.pk)
         .values_list("revision", "body")
         .get()
     )
-    require_current_revision(current=current_revision, seen=revision)
+    require_current_revision(current=article.revision, seen=revision)
     annotation = Annotation(article=article, kind=kind, annotator=author)
-    annotation.revision = current_revision
+    annotation.revision = article.revision
     _apply(annotation, Span(start, end, exact), fields)
     recorded_by(annotation, author).save()
     return annotation

@@ -18,6 +18,12 @@ from workbench.api.review import (
     ArticleVersionsView,
     AssignmentViewSet,
 )
+from workbench.api.revisions import (
+    ArticleRefetchView,
+    ArticleRevisionDetailView,
+    ArticleRevisionDiffView,
+    ArticleRevisionsView,
+)
 
 
 class Router(DefaultRouter):
@@ -49,6 +55,26 @@ urlpatterns = [
         r"^v1/articles/(?P<article_id>[0-9]{1,18})/versions/approve/$",
         ArticleVersionsApproveView.as_view(),
         name="article-versions-approve",
+    ),
+    re_path(
+        r"^v1/articles/(?P<article_id>[0-9]{1,18})/revisions/$",
+        ArticleRevisionsView.as_view(),
+        name="article-revisions",
+    ),
+    re_path(
+        r"^v1/articles/(?P<article_id>[0-9]{1,18})/revisions/(?P<number>[0-9]{1,9})/$",
+        ArticleRevisionDetailView.as_view(),
+        name="article-revision-detail",
+    ),
+    re_path(
+        r"^v1/articles/(?P<article_id>[0-9]{1,18})/revisions/(?P<number>[0-9]{1,9})/diff/$",
+        ArticleRevisionDiffView.as_view(),
+        name="article-revision-diff",
+    ),
+    re_path(
+        r"^v1/articles/(?P<article_id>[0-9]{1,18})/refetch/$",
+        ArticleRefetchView.as_view(),
+        name="article-refetch",
     ),
     path("v1/matches/", MatchView.as_view(), name="matches"),
     path("v1/", include(router.urls)),

@@ -3,7 +3,9 @@
 Into an empty database this re-creates what the file names: the team and the project (with its
 rating scale), users by username (with unusable passwords, as reviewers of the team), entities
 (matched by name or alias, aliases united), sources (by URL, or title without one), the
-articles with their bodies exactly as exported, and their annotations with statuses, versions,
+articles with their bodies exactly as exported and their earlier revisions (numbers, origins,
+authors, times), and their annotations, each in the revision its span indexes with its anchor
+state (an orphan's span checked against its older revision's text), with statuses, versions,
 verdicts, evidence and comments, so that exporting again gives the same bytes. Every write goes
 through the articles' and annotations' services, which check spans, verdicts and roles as they
 do for the UI; what those services set for a fresh row (status, version, a comment's time) is
@@ -30,6 +32,7 @@ from django.db import IntegrityError, transaction
 
 from workbench.accounts.models import Membership, Role, Team
 from workbench.annotations.models import (
+    AnchorState,
     Annotation,
     AnnotationKind,
     AnnotationStatus,
@@ -37,6 +40,7 @@ from workbench.annotations.models import (
     Entity,
     Evidence,
 )
+from workbench.annotations.revisions import RevisionRecord, orphan_restore, revisions_restore
 from workbench.annotations.services import (
     Span,
     annotation_create,
@@ -47,7 +51,7 @@ from workbench.annotations.services import (
     source_get_or_create,
 )
 from workbench.articles.cleanup import Cleaned
-from workbench.articles.models import Article, ArticleStatus, ImportSource, Project
+from workbench.articles.models import Article, ArticleStatus, ImportSource, Project, Revision
 from workbench.articles.selectors import project_by_handle
 from workbench.articles.services import Overrides, article_import
 
@@ -170,8 +174,38 @@ def _import_line(target: _Target, line: bytes | str) -> bool:
         raise BadLine(f"unknown article status {article_status!r}")
     if article_status != article.status:
         Article.objects.filter(pk=article.pk).update(status=article_status)
-    _annotations(article, _list(record, "annotations"), cache)
+    revisions = _revisions(article, record, cache)
+    _annotations(article, _list(record, "annotations"), cache, revisions)
     return True
+
+
+def _revisions(article: Article, record: dict, cache: _LineCache) -> dict[int, Revision]:
+    """Restore the article's earlier texts (the last is its body); return them by number."""
+    records = []
+    for item in _list(record, "revisions"):
+        item = _obj(item, "a revision")
+        text = item.get("text")
+        if not isinstance(text, str) or not text.strip():
+            raise BadLine(f"revision {item.get('number')!r} has no text")
+        by = item.get("created_by")
+        created = item.get("created")
+        records.append(
+            RevisionRecord(
+                number=_int(item, "number"),
+                text=text,
+                origin=_str(item, "origin"),
+                stealth=bool(item.get("stealth")),
+                created_by=None if by is None else cache.user(by),
+                created=None if created is None else _datetime(created),
+            )
+        )
+    rows = revisions_restore(article=article, revisions=records)
+    number = record.get("revision", article.revision)
+    if number != article.revision:
+        raise BadLine(
+            f"“revision” is {number!r} but the file has {len(rows)} revisions of this article"
+        )
+    return {row.number: row for row in rows}
 
 
 def _project_create(handle: str, data: dict) -> Project:
@@ -301,8 +335,14 @@ def _find_entity(team: Team, name: str) -> Entity | None:
     return None
 
 
-def _annotations(article: Article, items: list, cache: _LineCache) -> None:
-    """Create the article's annotations in file order, which keeps their order and ordinals."""
+def _annotations(
+    article: Article, items: list, cache: _LineCache, revisions: dict[int, Revision]
+) -> None:
+    """Create the article's annotations in file order, which keeps their order and ordinals.
+
+    A placed annotation's span indexes the body (the current revision); an orphan's, the
+    older revision it names, whose text is in `revisions`.
+    """
     by_id: dict[object, Annotation] = {}
     by_pk: dict[int, Annotation] = {}
     late_quotes: list[tuple[Annotation, object]] = []
@@ -332,15 +372,30 @@ def _annotations(article: Article, items: list, cache: _LineCache) -> None:
                 "verdict": _str(item, "verdict"),
                 "rationale": _str(item, "rationale"),
             }
-        annotation = annotation_create(
-            article=article,
-            author=annotator,
-            kind=kind,
-            start=_int(item, "start"),
-            end=_int(item, "end"),
-            exact=_str(item, "exact"),
-            **fields,
-        )
+        span = {
+            "start": _int(item, "start"),
+            "end": _int(item, "end"),
+            "exact": _str(item, "exact"),
+        }
+        if _anchor_state(item) == AnchorState.ORPHANED:
+            annotation = orphan_restore(
+                article=article,
+                author=annotator,
+                revision=_older_revision(item, article, revisions),
+                kind=kind,
+                **span,
+                **fields,
+            )
+        else:
+            number = item.get("revision", article.revision)
+            if number != article.revision:
+                raise BadLine(
+                    f"a placed annotation indexes the current revision ({article.revision}), "
+                    f"not {number!r}; only an orphan keeps an older one"
+                )
+            annotation = annotation_create(
+                article=article, author=annotator, kind=kind, **span, **fields
+            )
         by_pk[annotation.pk] = annotation
         if kind == AnnotationKind.CLAIM and quote_ref is not None and fields["quote"] is None:
             late_quotes.append((annotation, quote_ref))
@@ -367,18 +422,42 @@ def _annotations(article: Article, items: list, cache: _LineCache) -> None:
         claim.history.filter(history_type="+").update(quote=quote)
 
 
+def _anchor_state(item: dict) -> str:
+    state = _str(item, "anchor_state") or AnchorState.EXACT
+    if state not in AnchorState.values:
+        raise BadLine(f"unknown anchor state {state!r} (one of {', '.join(AnchorState.values)})")
+    return state
+
+
+def _older_revision(item: dict, article: Article, revisions: dict[int, Revision]) -> Revision:
+    number = item.get("revision")
+    if number not in revisions or number == article.revision:
+        raise BadLine(
+            f"an orphan names the older revision its span indexes; {number!r} is not one of "
+            f"this article's ({', '.join(map(str, sorted(revisions)[:-1])) or 'none'})"
+        )
+    return revisions[number]
+
+
 def _restore(annotation: Annotation, item: dict) -> None:
-    """Set back what a new annotation starts with: its review status and version."""
+    """Set back what a new annotation starts with: its review status, version and anchoring."""
     status = _str(item, "status") or AnnotationStatus.DRAFT
     if status not in AnnotationStatus.values:
         raise BadLine(f"unknown annotation status {status!r}")
     version = item.get("version", 1)
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise BadLine(f"an annotation version is a positive integer, not {version!r}")
-    if (status, version) != (annotation.status, annotation.version):
-        Annotation.objects.filter(pk=annotation.pk).update(status=status, version=version)
+    state = _anchor_state(item)
+    score = item.get("anchor_score")
+    if score is not None and (
+        not isinstance(score, int | float) or isinstance(score, bool) or not 0 <= score <= 1
+    ):
+        raise BadLine(f"an anchor score is a number from 0 to 1 or null, not {score!r}")
+    restored = {"status": status, "version": version, "anchor_state": state, "anchor_score": score}
+    if any(getattr(annotation, name) != value for name, value in restored.items()):
+        Annotation.objects.filter(pk=annotation.pk).update(**restored)
         # The history starts with the annotation as imported, not as the service first saved it.
-        annotation.history.filter(history_type="+").update(status=status, version=version)
+        annotation.history.filter(history_type="+").update(**restored)
 
 
 def _evidence(claim: Annotation, data: dict, actor: AbstractBaseUser, team: Team) -> None:
