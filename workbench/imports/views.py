@@ -32,7 +32,7 @@ from workbench.imports.services import (
     articles_import_upload,
 )
 from workbench.jobs.models import Job
-from workbench.jobs.starts import job_import_jsonl, job_import_upload
+from workbench.jobs.starts import job_import_jsonl, job_import_upload, job_import_urls
 
 
 @require_GET
@@ -75,6 +75,17 @@ def import_url_view(request: HtmxHttpRequest, project_id: int) -> HttpResponse:
         lambda: article_import_url(project=project, actor=request.user, url=url),
         url_form=form,
     )
+
+
+@require_POST
+def import_url_list_view(request: HtmxHttpRequest, project_id: int) -> HttpResponse:
+    project = get_object_or_404(project_list(user=request.user), pk=project_id)
+    require_writer(user=request.user, team=project.team)  # a viewer: 403 before any form check
+    form = forms.UrlListForm(request.POST)
+    if not form.is_valid():
+        return _import_page(request, project, url_list_form=form, status=400)
+    job = job_import_urls(project=project, actor=request.user, urls=form.cleaned_data["urls"])
+    return _to_job(request, job)
 
 
 @require_POST
@@ -127,6 +138,7 @@ def _import_page(
         "upload_form": forms.UploadForm(),
         "url_form": forms.UrlForm(),
         "jsonl_form": forms.JsonlForm(),
+        "url_list_form": forms.UrlListForm(),
     }
     context = {"project": project, **forms_, **context}
     template = "imports/article_import.html"
