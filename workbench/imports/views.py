@@ -32,7 +32,12 @@ from workbench.imports.services import (
     articles_import_upload,
 )
 from workbench.jobs.models import Job
-from workbench.jobs.starts import job_import_jsonl, job_import_upload, job_import_urls
+from workbench.jobs.starts import (
+    job_import_jsonl,
+    job_import_upload,
+    job_import_urls,
+    suggest_after_import,
+)
 
 
 @require_GET
@@ -106,6 +111,7 @@ def import_upload_view(request: HtmxHttpRequest, project_id: int) -> HttpRespons
         return _to_job(request, job)
     for upload in files:
         report.add(articles_import_upload(project=project, actor=request.user, upload=upload))
+    _suggest(project, request, report.results)
     return _import_page(request, project, report=report, status=_report_status(report))
 
 
@@ -121,7 +127,14 @@ def import_jsonl_view(request: HtmxHttpRequest, project_id: int) -> HttpResponse
         job = job_import_jsonl(project=project, actor=request.user, text=text)
         return _to_job(request, job)
     report = articles_import_jsonl(project=project, actor=request.user, text=text)
+    _suggest(project, request, report.results)
     return _import_page(request, project, report=report, status=_report_status(report))
+
+
+def _suggest(project: Project, request: HtmxHttpRequest, results: list[ImportResult]) -> None:
+    """Queue suggestions for what was just imported, when the project's switch is on."""
+    created = [result.article.pk for result in results if result.created]
+    suggest_after_import(project=project, actor=request.user, article_ids=created)
 
 
 def _to_job(request: HtmxHttpRequest, job: Job) -> HttpResponse:
@@ -170,6 +183,7 @@ def _import_one(
         return _import_page(request, project, report=report, status=400, **forms_)
     if not result.created:
         return _import_page(request, project, report=ImportReport(results=[result]), **forms_)
+    _suggest(project, request, [result])
     messages.success(request, result.message)
     url = result.article.get_absolute_url()
     return HttpResponseClientRedirect(url) if request.htmx else redirect(url)

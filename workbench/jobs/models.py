@@ -18,6 +18,7 @@ class JobKind(models.TextChoices):
     IMPORT_URLS = "import_urls", _("Web address import")
     IMPORT_DATASET = "import_dataset", _("Dataset import")
     EXPORT = "export", _("Export")
+    SUGGEST = "suggest", _("Suggestions")
 
 
 class JobState(models.TextChoices):

@@ -29,6 +29,7 @@ from workbench.imports.services import (
 )
 from workbench.jobs.models import Job, JobKind
 from workbench.jobs.services import Progress
+from workbench.jobs.starts import suggest_after_import
 
 
 def _actor(job: Job) -> AbstractBaseUser | None:
@@ -171,6 +172,27 @@ def run_export(job: Job, progress: Progress) -> None:
     }
 
 
+def run_suggest(job: Job, progress: Progress) -> None:
+    """Run the suggestion finder on each article once, so the reader opens with them ready."""
+    from workbench.suggest.services import suggestions_prepare
+
+    project = _project(job)
+    ids = [i for i in job.params.get("article_ids", []) if isinstance(i, int)]
+    progress.set_total(len(ids))
+    ready = 0
+    for article in project.articles.filter(pk__in=ids).order_by("pk").iterator():
+        try:
+            suggestions_prepare(article=article)
+            ready += 1
+        except ValidationError as error:
+            progress.error(article.title, " ".join(error.messages))
+        progress.step(1)
+    job.done = job.total
+    job.result = {"articles": ready, "failed": len(ids) - ready}
+    job.links = [{"label": project.name, "url": project.get_absolute_url()}]
+    job.message = _("Suggestions ready for %(n)s article(s).") % {"n": ready}
+
+
 def _is_jsonl(name: str) -> bool:
     return PurePath(name).suffix.lower() in JSONL_SUFFIXES
 
@@ -211,6 +233,10 @@ def _finish_import(job: Job, project: Project, report: ImportReport, progress: P
     if report.created == 1 and len(report.results) == 1:
         article = report.results[0].article
         job.links.append({"label": article.title, "url": article.get_absolute_url()})
+    created = [r.article.pk for r in report.results if r.created]
+    suggesting = suggest_after_import(project=project, actor=job.created_by, article_ids=created)
+    if suggesting is not None:
+        job.links.append({"label": _("Suggestions"), "url": suggesting.get_absolute_url()})
     message = _(
         "Imported %(created)s article(s) with %(annotations)s annotation(s); "
         "%(duplicates)s already there; %(failed)s failed."
@@ -229,4 +255,5 @@ RUNNERS: dict[str, Callable[[Job, Progress], None]] = {
     JobKind.IMPORT_URLS: run_import_urls,
     JobKind.IMPORT_DATASET: run_import_dataset,
     JobKind.EXPORT: run_export,
+    JobKind.SUGGEST: run_suggest,
 }

@@ -80,6 +80,26 @@ def job_import_dataset(*, path: str, handle: str, project: Project | None) -> Jo
     )
 
 
+def suggest_after_import(
+    *, project: Project, actor: AbstractBaseUser | None, article_ids: list[int]
+) -> Job | None:
+    """Queue a suggestion run for newly imported articles if the project asks for it."""
+    if not project.suggest_on_import or not article_ids:
+        return None
+    return job_create(
+        kind=JobKind.SUGGEST,
+        team=project.team,
+        project=project,
+        actor=actor,
+        params={
+            "article_ids": article_ids,
+            "operator": actor is None,
+            "label": _("%(n)s imported article(s)") % {"n": len(article_ids)},
+        },
+        total=len(article_ids),
+    )
+
+
 def job_export(
     *,
     project: Project,
