@@ -349,6 +349,8 @@ TASKS = {
 WORKBENCH_JOB_THRESHOLD_BYTES = int(os.environ.get("WORKBENCH_JOB_THRESHOLD_BYTES", 1024 * 1024))
 # Files jobs write (exports), served only through the job's download view, never as /media/.
 MEDIA_ROOT = Path(os.environ.get("WORKBENCH_MEDIA_ROOT", BASE_DIR / "media"))
+# Web addresses one URL-list import job takes.
+WORKBENCH_MAX_IMPORT_URLS = int(os.environ.get("WORKBENCH_MAX_IMPORT_URLS", 1000))
 # A running job whose worker (on another host) has not reported for this long is queued again.
 WORKBENCH_JOB_STALE_SECONDS = int(os.environ.get("WORKBENCH_JOB_STALE_SECONDS", 120))
 

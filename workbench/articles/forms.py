@@ -45,6 +45,15 @@ class ProjectForm(forms.Form):
         ),
     )
 
+    suggest_on_import = forms.BooleanField(
+        label=_("Suggest on import"),
+        required=False,
+        help_text=_(
+            "Find quote and claim suggestions for each imported article in the background, "
+            "so they are ready when a reviewer opens it."
+        ),
+    )
+
     def clean_slug(self) -> str:
         return self.cleaned_data["slug"] or slugify(self.data.get("name", ""))[:100]
 

@@ -39,6 +39,9 @@ class Project(models.Model):
     # by position); the labels after them (Misleading, Unverifiable) rate nothing. Empty: the
     # usual, see rating_values.
     rating_axis = models.PositiveSmallIntegerField(null=True, blank=True)
+    # Run the suggestion finder on each imported article in the background (a job), so the
+    # reader opens with its suggestions ready.
+    suggest_on_import = models.BooleanField(default=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -41,11 +41,12 @@ def project_create(
     description: str = "",
     rating_scale: list[str] | None = None,
     rating_axis: int | None = None,
+    suggest_on_import: bool = False,
 ) -> Project:
     """Create a project in the team (leads only); see Project.rating_values for the axis."""
     require_lead(user=actor, team=team)
     project = Project(team=team, name=name.strip(), slug=slug, description=description)
-    project.rating_axis = rating_axis
+    project.rating_axis, project.suggest_on_import = rating_axis, suggest_on_import
     if rating_scale is not None:
         project.rating_scale = rating_scale
     project.created_by = actor
@@ -64,11 +65,17 @@ def project_update(
     description: str,
     rating_scale: list[str],
     rating_axis: int | None = None,
+    suggest_on_import: bool | None = None,
 ) -> Project:
-    """Change a project's name, slug, description or rating scale (leads only)."""
+    """Change a project's name, slug, description, rating scale or import switches (leads only).
+
+    `suggest_on_import` None leaves the switch as it is (the API does not send it).
+    """
     require_lead(user=actor, team=project.team)
     project.name, project.slug, project.description = name.strip(), slug, description
     project.rating_scale, project.rating_axis = rating_scale, rating_axis
+    if suggest_on_import is not None:
+        project.suggest_on_import = suggest_on_import
     project.full_clean()
     project.save()
     return project

@@ -18,6 +18,8 @@ class FactCheckImportForm(forms.Form):
     url = forms.URLField(
         label=_("or a URL"), max_length=2000, required=False, assume_scheme="https"
     )
+    # Files past WORKBENCH_JOB_THRESHOLD_BYTES run in the background whatever this says.
+    background = forms.BooleanField(label=_("Import in the background"), required=False)
 
     def clean(self) -> dict:
         data = super().clean()

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
-from django_htmx.http import trigger_client_event
+from django_htmx.http import HttpResponseClientRedirect, trigger_client_event
 
 from workbench.accounts.selectors import membership_get, team_list
 from workbench.accounts.services import require_writer
@@ -31,6 +32,8 @@ from workbench.factchecks.services import (
     match_link,
 )
 from workbench.http import HtmxHttpRequest
+from workbench.jobs.models import Job
+from workbench.jobs.starts import job_import_factchecks
 
 PER_PAGE = 50
 LIST = "factchecks/factcheck_list.html"
@@ -56,6 +59,10 @@ def factcheck_import_view(request: HtmxHttpRequest, team_slug: str) -> HttpRespo
     require_writer(user=request.user, team=team)  # 403 before any form check
     form = FactCheckImportForm(request.POST, request.FILES)
     report, errors = None, _refused(request)
+    if not errors and form.is_valid() and _as_job(form):
+        job = _start_job(request, team, form)
+        url = job.get_absolute_url()
+        return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
     if not errors and form.is_valid():
         try:
             report = _import(request, team, form)
@@ -73,6 +80,21 @@ def factcheck_import_view(request: HtmxHttpRequest, team_slug: str) -> HttpRespo
     )
     context["page"] = Paginator(factcheck_list(user=request.user, team=team), PER_PAGE).get_page(1)
     return render(request, LIST, context, status=status)
+
+
+def _as_job(form: FactCheckImportForm) -> bool:
+    upload = form.cleaned_data.get("file")
+    big = upload is not None and (upload.size or 0) > settings.WORKBENCH_JOB_THRESHOLD_BYTES
+    return form.cleaned_data["background"] or big
+
+
+def _start_job(request: HtmxHttpRequest, team: object, form: FactCheckImportForm) -> Job:
+    if url := form.cleaned_data.get("url"):
+        return job_import_factchecks(team=team, actor=request.user, url=url)
+    upload = form.cleaned_data["file"]
+    return job_import_factchecks(
+        team=team, actor=request.user, name=upload.name or "", data=upload.read()
+    )
 
 
 def _refused(request: HtmxHttpRequest) -> list[str]:

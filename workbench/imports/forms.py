@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from workbench.articles.forms import ArticleMetadataForm, HttpUrlField
@@ -64,3 +65,31 @@ class JsonlForm(forms.Form):
             '"published": "2024-01-05"}'
         ),
     )
+
+
+class UrlListForm(forms.Form):
+    urls = forms.CharField(
+        label=_("Web addresses"),
+        widget=forms.Textarea(attrs={"rows": 6, "spellcheck": "false"}),
+        error_messages={"required": _("The list is empty: give one web address per line.")},
+        help_text=_("One http(s) address per line; fetched one after another in the background."),
+    )
+
+    def clean_urls(self) -> list[str]:
+        field, urls, errors = HttpUrlField(assume_scheme="https"), [], []
+        lines = [line.strip() for line in self.cleaned_data["urls"].splitlines()]
+        for number, line in enumerate(lines, start=1):
+            if not line:
+                continue
+            try:
+                urls.append(field.clean(line))
+            except forms.ValidationError as error:
+                errors.append(
+                    _("Line %(n)s: %(error)s") % {"n": number, "error": " ".join(error.messages)}
+                )
+        limit = settings.WORKBENCH_MAX_IMPORT_URLS
+        if len(urls) > limit:
+            errors.append(_("At most %(limit)s addresses at a time.") % {"limit": limit})
+        if errors:
+            raise forms.ValidationError(errors, code="bad_urls")
+        return list(dict.fromkeys(urls))  # each address once

@@ -13,5 +13,10 @@ urlpatterns = [
         "projects/<int:project_id>/import/upload/", views.import_upload_view, name="import_upload"
     ),
     path("projects/<int:project_id>/import/url/", views.import_url_view, name="import_url"),
+    path(
+        "projects/<int:project_id>/import/urls/",
+        views.import_url_list_view,
+        name="import_url_list",
+    ),
     path("projects/<int:project_id>/import/jsonl/", views.import_jsonl_view, name="import_jsonl"),
 ]

@@ -32,7 +32,12 @@ from workbench.imports.services import (
     articles_import_upload,
 )
 from workbench.jobs.models import Job
-from workbench.jobs.starts import job_import_jsonl, job_import_upload
+from workbench.jobs.starts import (
+    job_import_jsonl,
+    job_import_upload,
+    job_import_urls,
+    suggest_after_import,
+)
 
 
 @require_GET
@@ -78,6 +83,17 @@ def import_url_view(request: HtmxHttpRequest, project_id: int) -> HttpResponse:
 
 
 @require_POST
+def import_url_list_view(request: HtmxHttpRequest, project_id: int) -> HttpResponse:
+    project = get_object_or_404(project_list(user=request.user), pk=project_id)
+    require_writer(user=request.user, team=project.team)  # a viewer: 403 before any form check
+    form = forms.UrlListForm(request.POST)
+    if not form.is_valid():
+        return _import_page(request, project, url_list_form=form, status=400)
+    job = job_import_urls(project=project, actor=request.user, urls=form.cleaned_data["urls"])
+    return _to_job(request, job)
+
+
+@require_POST
 def import_upload_view(request: HtmxHttpRequest, project_id: int) -> HttpResponse:
     project = get_object_or_404(project_list(user=request.user), pk=project_id)
     require_writer(user=request.user, team=project.team)  # a viewer: 403 before any form check
@@ -95,6 +111,7 @@ def import_upload_view(request: HtmxHttpRequest, project_id: int) -> HttpRespons
         return _to_job(request, job)
     for upload in files:
         report.add(articles_import_upload(project=project, actor=request.user, upload=upload))
+    _suggest(project, request, report.results)
     return _import_page(request, project, report=report, status=_report_status(report))
 
 
@@ -110,7 +127,14 @@ def import_jsonl_view(request: HtmxHttpRequest, project_id: int) -> HttpResponse
         job = job_import_jsonl(project=project, actor=request.user, text=text)
         return _to_job(request, job)
     report = articles_import_jsonl(project=project, actor=request.user, text=text)
+    _suggest(project, request, report.results)
     return _import_page(request, project, report=report, status=_report_status(report))
+
+
+def _suggest(project: Project, request: HtmxHttpRequest, results: list[ImportResult]) -> None:
+    """Queue suggestions for what was just imported, when the project's switch is on."""
+    created = [result.article.pk for result in results if result.created]
+    suggest_after_import(project=project, actor=request.user, article_ids=created)
 
 
 def _to_job(request: HtmxHttpRequest, job: Job) -> HttpResponse:
@@ -127,6 +151,7 @@ def _import_page(
         "upload_form": forms.UploadForm(),
         "url_form": forms.UrlForm(),
         "jsonl_form": forms.JsonlForm(),
+        "url_list_form": forms.UrlListForm(),
     }
     context = {"project": project, **forms_, **context}
     template = "imports/article_import.html"
@@ -158,6 +183,7 @@ def _import_one(
         return _import_page(request, project, report=report, status=400, **forms_)
     if not result.created:
         return _import_page(request, project, report=ImportReport(results=[result]), **forms_)
+    _suggest(project, request, [result])
     messages.success(request, result.message)
     url = result.article.get_absolute_url()
     return HttpResponseClientRedirect(url) if request.htmx else redirect(url)

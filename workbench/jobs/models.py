@@ -18,6 +18,9 @@ class JobKind(models.TextChoices):
     IMPORT_URLS = "import_urls", _("Web address import")
     IMPORT_DATASET = "import_dataset", _("Dataset import")
     EXPORT = "export", _("Export")
+    SUGGEST = "suggest", _("Suggestions")
+    IMPORT_FACTCHECKS = "import_factchecks", _("Fact-check import")
+    REFETCH = "refetch", _("Re-fetch")
 
 
 class JobState(models.TextChoices):

@@ -15,9 +15,10 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.core.files import File
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from workbench.articles.models import ImportSource, Project
+from workbench.articles.models import Article, ImportSource, Project
 from workbench.articles.services import article_import_url
 from workbench.imports.dataset import dataset_import
 from workbench.imports.services import (
@@ -29,6 +30,7 @@ from workbench.imports.services import (
 )
 from workbench.jobs.models import Job, JobKind
 from workbench.jobs.services import Progress
+from workbench.jobs.starts import suggest_after_import
 
 
 def _actor(job: Job) -> AbstractBaseUser | None:
@@ -171,6 +173,87 @@ def run_export(job: Job, progress: Progress) -> None:
     }
 
 
+def run_suggest(job: Job, progress: Progress) -> None:
+    """Run the suggestion finder on each article once, so the reader opens with them ready."""
+    from workbench.suggest.services import suggestions_prepare
+
+    project = _project(job)
+    ids = [i for i in job.params.get("article_ids", []) if isinstance(i, int)]
+    progress.set_total(len(ids))
+    ready = 0
+    for article in project.articles.filter(pk__in=ids).order_by("pk").iterator():
+        try:
+            suggestions_prepare(article=article)
+            ready += 1
+        except ValidationError as error:
+            progress.error(article.title, " ".join(error.messages))
+        progress.step(1)
+    job.done = job.total
+    job.result = {"articles": ready, "failed": len(ids) - ready}
+    job.links = [{"label": project.name, "url": project.get_absolute_url()}]
+    job.message = _("Suggestions ready for %(n)s article(s).") % {"n": ready}
+
+
+def run_import_factchecks(job: Job, progress: Progress) -> None:
+    """Import ClaimReview records from a feed's URL or an uploaded file, all or nothing.
+
+    The import is one transaction (the service's), so its progress is written when it ends: a
+    progress row written inside it would hold a lock that a cancel request would wait on.
+    """
+    from workbench.factchecks.services import factchecks_import_text, factchecks_import_url
+
+    if job.team is None:
+        raise ValidationError(_("The team of this job no longer exists."))
+    actor = _actor(job)
+    progress.set_total(1)
+    if url := job.params.get("url"):
+        report = factchecks_import_url(team=job.team, actor=actor, url=url)
+    else:
+        item = job.inputs.get()
+        try:
+            text = bytes(item.data).decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise ValidationError(_("The file is not UTF-8 text.")) from error
+        report = factchecks_import_text(team=job.team, actor=actor, text=text)
+    for bad in report.errors:
+        progress.error(_("record %(n)s") % {"n": bad.number}, bad.message)
+    job.total = job.done = report.created + report.updated + len(report.errors)
+    job.result = {
+        "created": report.created,
+        "updated": report.updated,
+        "failed": len(report.errors),
+    }
+    url = reverse("factchecks:factcheck_list", args=[job.team.slug])
+    job.links = [{"label": _("Known fact-checks"), "url": url}]
+    job.message = _("%(created)s new, %(updated)s updated, %(failed)s refused.") % job.result
+
+
+def run_refetch(job: Job, progress: Progress) -> None:
+    """Fetch the articles' URLs again; a changed text becomes a revision, re-anchored."""
+    from workbench.annotations.revisions import article_refetch
+
+    actor = _actor(job)
+    articles = Article.objects.exclude(url="").select_related("project").order_by("pk")
+    if job.project is not None:
+        articles = articles.filter(project=job.project)
+    if ids := job.params.get("article_ids"):
+        articles = articles.filter(pk__in=ids)
+    progress.set_total(articles.count())
+    changed = failed = 0
+    for article in articles.iterator(chunk_size=100):
+        try:
+            result = article_refetch(article=article, by=actor)
+            changed += result.revision is not None
+        except ValidationError as error:
+            failed += 1
+            progress.error(article.url, " ".join(error.messages))
+        progress.step(1)
+    job.result = {"changed": changed, "unchanged": job.total - changed - failed, "failed": failed}
+    if job.project is not None:
+        job.links = [{"label": job.project.name, "url": job.project.get_absolute_url()}]
+    job.message = _("%(changed)s changed, %(unchanged)s unchanged, %(failed)s failed.") % job.result
+
+
 def _is_jsonl(name: str) -> bool:
     return PurePath(name).suffix.lower() in JSONL_SUFFIXES
 
@@ -211,6 +294,10 @@ def _finish_import(job: Job, project: Project, report: ImportReport, progress: P
     if report.created == 1 and len(report.results) == 1:
         article = report.results[0].article
         job.links.append({"label": article.title, "url": article.get_absolute_url()})
+    created = [r.article.pk for r in report.results if r.created]
+    suggesting = suggest_after_import(project=project, actor=job.created_by, article_ids=created)
+    if suggesting is not None:
+        job.links.append({"label": _("Suggestions"), "url": suggesting.get_absolute_url()})
     message = _(
         "Imported %(created)s article(s) with %(annotations)s annotation(s); "
         "%(duplicates)s already there; %(failed)s failed."
@@ -229,4 +316,7 @@ RUNNERS: dict[str, Callable[[Job, Progress], None]] = {
     JobKind.IMPORT_URLS: run_import_urls,
     JobKind.IMPORT_DATASET: run_import_dataset,
     JobKind.EXPORT: run_export,
+    JobKind.SUGGEST: run_suggest,
+    JobKind.IMPORT_FACTCHECKS: run_import_factchecks,
+    JobKind.REFETCH: run_refetch,
 }

@@ -13,6 +13,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
 
+from workbench.accounts.models import Team
 from workbench.accounts.services import require_writer
 from workbench.articles.models import Project
 from workbench.jobs.models import Job, JobKind
@@ -77,6 +78,52 @@ def job_import_dataset(*, path: str, handle: str, project: Project | None) -> Jo
             "project": handle,
             "label": os.path.basename(path),
         },
+    )
+
+
+def suggest_after_import(
+    *, project: Project, actor: AbstractBaseUser | None, article_ids: list[int]
+) -> Job | None:
+    """Queue a suggestion run for newly imported articles if the project asks for it."""
+    if not project.suggest_on_import or not article_ids:
+        return None
+    return job_create(
+        kind=JobKind.SUGGEST,
+        team=project.team,
+        project=project,
+        actor=actor,
+        params={
+            "article_ids": article_ids,
+            "operator": actor is None,
+            "label": _("%(n)s imported article(s)") % {"n": len(article_ids)},
+        },
+        total=len(article_ids),
+    )
+
+
+def job_import_factchecks(
+    *, team: Team, actor: AbstractBaseUser, url: str = "", name: str = "", data: bytes = b""
+) -> Job:
+    """Queue a ClaimReview import from a feed's URL, or from an uploaded file's bytes."""
+    require_writer(user=actor, team=team)
+    return job_create(
+        kind=JobKind.IMPORT_FACTCHECKS,
+        team=team,
+        project=None,
+        actor=actor,
+        params={"url": url, "label": url or name},
+        inputs=[] if url else [(name, data)],
+    )
+
+
+def job_refetch(*, project: Project | None) -> Job:
+    """Queue the operator's re-fetch of every article with a URL (of one project, if given)."""
+    return job_create(
+        kind=JobKind.REFETCH,
+        team=project.team if project is not None else None,
+        project=project,
+        actor=None,
+        params={"operator": True, "label": project.name if project else _("every project")},
     )
 
 

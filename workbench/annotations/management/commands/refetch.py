@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from workbench.annotations.revisions import article_refetch
 from workbench.articles.models import Article
 from workbench.articles.selectors import project_by_handle
+from workbench.jobs.starts import job_refetch
 
 
 class Command(BaseCommand):
@@ -23,14 +24,29 @@ class Command(BaseCommand):
         parser.add_argument(
             "--changed-only", action="store_true", help="print only changed articles and failures"
         )
+        parser.add_argument(
+            "--background",
+            action="store_true",
+            help="queue the re-fetch as a background job (manage.py jobs_worker runs it) and "
+            "print its page instead of waiting",
+        )
 
     def handle(self, *args: object, **options: object) -> None:
         articles = Article.objects.exclude(url="").select_related("project").order_by("pk")
+        project = None
         if options["project"]:
             try:
-                articles = articles.filter(project=project_by_handle(str(options["project"])))
+                project = project_by_handle(str(options["project"]))
             except LookupError as error:
                 raise CommandError(str(error)) from error
+            articles = articles.filter(project=project)
+        if options["background"]:
+            job = job_refetch(project=project)
+            self.stdout.write(
+                f"Queued job {job.pk} ({job.get_state_display().lower()}): "
+                f"{job.get_absolute_url()} or GET /api/v1/jobs/{job.pk}/"
+            )
+            return
         changed = failed = 0
         for article in articles.iterator(chunk_size=100):
             try:
