@@ -120,9 +120,8 @@ def order_candidates(query: str, candidates: list[Candidate]) -> list[Candidate]
     """Score the candidates against the query with the re-ranker and return them best first.
 
     Each kind is one pool (its first-stage scores come from one index); the score is the
-    re-ranker's probability of a match, the matched words the ones a reader can check.
+    re-ranker's probability of a match.
     """
-    prepared = prepare(query)
     by_key = {(c.kind, c.id): c for c in candidates}
     for kind in (FACTCHECK, CLAIM):
         pool = [c for c in candidates if c.kind == kind]
@@ -137,7 +136,6 @@ def order_candidates(query: str, candidates: list[Candidate]) -> list[Candidate]
             candidate = by_key[result.candidate.id]
             candidate.score = result.probability
             candidate.position = position
-            candidate.matched = matched_terms(prepared, candidate.text)
     return sorted(candidates, key=lambda c: (-c.score, c.position, c.kind, c.id))
 
 
@@ -218,11 +216,15 @@ def _best(
     ordered = order_candidates(text, candidates)
     best = [c for c in ordered if c.kind == FACTCHECK][:top]
     best += [c for c in ordered if c.kind == CLAIM][:top]
-    best.sort(key=lambda c: (-c.score, c.position, c.kind, c.id))
+    best = sorted(
+        (c for c in best if c.score >= SHOWN), key=lambda c: (-c.score, c.position, c.kind, c.id)
+    )
+    prepared = prepare(text)
+    for candidate in best:  # the words a reader can check, for the matches shown only
+        candidate.matched = matched_terms(prepared, candidate.text)
     return [
         _factcheck_match(c, checks[c.id]) if c.kind == FACTCHECK else _claim_match(c, claims[c.id])
         for c in best
-        if c.score >= SHOWN
     ]
 
 
