@@ -48,6 +48,9 @@ MAX_QUERY_TERMS = 24
 # less than half the cost (about 0.3 ms a candidate).
 CANDIDATES = 20
 POSTINGS_BUDGET = 3000
+# At most this many claims (of every team) holding a query word are ranked on PostgreSQL; the
+# rare-word budget keeps the words' postings under POSTINGS_BUDGET / 2 anyway.
+CLAIM_SCAN = 2 * POSTINGS_BUDGET
 # The re-ranker's probability at which a match is "likely" and its claim "already checked"
 # (on CLEF dev, a top match this sure is right 97 % of the time); below SHOWN, a candidate is
 # noise (the second-ranked candidate's median is 0.10) and is not shown.
@@ -414,11 +417,19 @@ def _postgresql(kind: str, team: Team, terms: list[tuple[str, ...]], text: str) 
             "ORDER BY 2 DESC LIMIT %s"
         )
         return sql, [text, tsquery, team.pk, 2 * CANDIDATES, CANDIDATES]
+    # The index search and its ranks first, on their own (a materialized CTE, bounded); then
+    # each hit's claim and team looked up by primary key (LATERAL with LIMIT: a nested loop).
+    # Joined and ranked in one plain statement, the planner chose a parallel scan of the whole
+    # table ordered by rank over the GIN index, then hashed all 50,000 claims (140-190 ms).
     sql = (
-        "SELECT a.id, ts_rank(d.document, q) "
-        f"FROM search_annotation_document d JOIN {annotations} a ON a.id = d.annotation_id "
-        f"JOIN {articles} ar ON ar.id = a.article_id JOIN {projects} p ON p.id = ar.project_id, "
-        "to_tsquery('simple', %s) q "
-        "WHERE d.document @@ q AND a.kind = %s AND p.team_id = %s ORDER BY 2 DESC LIMIT %s"
+        "WITH found AS MATERIALIZED (SELECT d.annotation_id, ts_rank(d.document, q) AS rank "
+        "FROM search_annotation_document d, to_tsquery('simple', %s) q "
+        "WHERE d.document @@ q LIMIT %s) "
+        "SELECT found.annotation_id, found.rank FROM found, "
+        f"LATERAL (SELECT a.article_id FROM {annotations} a "
+        "WHERE a.id = found.annotation_id AND a.kind = %s LIMIT 1) claim, "
+        f"LATERAL (SELECT 1 FROM {articles} ar JOIN {projects} p ON p.id = ar.project_id "
+        "WHERE ar.id = claim.article_id AND p.team_id = %s LIMIT 1) mine "
+        "ORDER BY 2 DESC, 1 LIMIT %s"
     )
-    return sql, [tsquery, CLAIM, team.pk, CANDIDATES]
+    return sql, [tsquery, CLAIM_SCAN, CLAIM, team.pk, CANDIDATES]
