@@ -121,7 +121,6 @@ def test_order_candidates_scores_are_the_rerankers_probabilities():
     assert scores == pytest.approx(expected)
     assert all(0 <= c.score <= 1 for c in ordered)
     assert ordered[0].score >= STRONG
-    assert {"12", "2023"} <= set(ordered[0].matched)
 
 
 @pytest.mark.parametrize("sign", [1.0, -1.0])
