@@ -36,7 +36,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from workbench.factchecks.ranker import Candidate, load_model, rerank, split_tweet  # noqa: E402
+from workbench.factchecks.ranker import Candidate, load_model, rerank  # noqa: E402
 from workbench.factchecks.ranker.embed import text_vectors  # noqa: E402
 from workbench.factchecks.ranker.model import WEIGHTS_EMBED  # noqa: E402
 from workbench.factchecks.ranker.text import STOPWORDS, clean, tokens, words  # noqa: E402
@@ -230,7 +230,7 @@ def evaluate(root: Path, *, test: bool, pool: int, weights: Path | None, embed: 
             if semantic is not None:
                 pooled = [claims[d] for d, _ in found]
                 t3 = time.perf_counter()
-                vectors.get([split_tweet(text).body or text])  # the query's vector, timed alone
+                vectors.get([text])  # the query's vector, timed alone
                 t4 = time.perf_counter()
                 ranked = rerank(text, pooled, [s for _, s in found], model=semantic)
                 t5 = time.perf_counter()

