@@ -28,8 +28,8 @@ from workbench.suggest.finder.checkworthy import WEIGHTS, Line, features  # noqa
 
 # Chosen by cross-validation on the training debates only.
 PARAMS = {
-    "epochs": 6,
-    "rate": 0.02,
+    "epochs": 10,
+    "rate": 0.015,
     "l2": 1e-4,
     "positive_weight": 1.0,
     "min_count": 3,

@@ -69,6 +69,23 @@ def test_checkworthy_features_see_the_speaker_and_the_turn():
     assert "spk:none" in features([Line("We added 9 jobs.")])[0]
 
 
+def test_checkworthy_features_tell_the_moderator_from_the_candidates():
+    # A ten-way primary: every candidate is a main voice, however small their share of lines.
+    lines = [Line("What would you cut?", "MOD"), Line("Next question, please?", "MOD")] * 3
+    for who in "ABCDEFGHIJ":
+        lines += [Line(f"We cut {n} programs last year.", who) for n in range(4)]
+    lines.append(Line("Thank you all.", "GUEST"))
+    roles = {line.speaker: feats for line, feats in zip(lines, features(lines), strict=True)}
+    assert "spk:asker" in roles["MOD"]
+    assert all("spk:main" in roles[who] for who in "ABCDEFGHIJ")
+    assert "spk:minor" in roles["GUEST"]
+
+
+def test_checkworthy_words_are_stemmed():
+    feats = set(features([Line("Taxes rose while taxed incomes fell.")])[0])
+    assert {"w:tax", "w:rose", "w:incom"} <= feats and "w:taxes" not in feats
+
+
 def test_checkworthy_numbers_fold_to_one_token_and_years_to_another():
     feats = features([Line("In 2016 we paid $40 for 3 of them, 5% more.")])[0]
     assert {"w:<year>", "w:<money>", "w:<num>", "w:<pct>", "f:year"} <= set(feats)
