@@ -55,6 +55,18 @@ CASES = [
         "Former Ambassador to the United Nations",
     ),
     case(
+        "acronym-and-lowercase-role-before-the-name",
+        "NHO director-general Ann Lie said the name had to be short and easy to say.",
+        "the name had to be short and easy to say",
+        "Ann Lie",
+    ),
+    case(
+        "acronym-who-and-lowercase-role-before-the-name",
+        "WHO director-general Ann Lie said the name had to be short and easy to say.",
+        "the name had to be short and easy to say",
+        "Ann Lie",
+    ),
+    case(
         "office-to-a-place-after-the-verb",
         "“We will not give up,” said Special Envoy to the Horn of Norland Ann Lie.",
         "We will not give up,",

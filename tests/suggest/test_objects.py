@@ -28,6 +28,14 @@ PHRASES = [
     ("preposition", "Ann Lie spoke about the future of the harbour.", "about the future"),
     ("object-then-infinitive", "Tor Vikan called on the council to act.", "the council to act"),
     ("coordinated-adjective", "Ann Lie praised the serving and retired crews.", "retired"),
+    ("pronoun-and-preposition", "Ann Lie said this in an interview with the paper.", "this in"),
+    ("first-person-belief", "I believe that the harbour will close next year.", "the harbour"),
+    ("we-know", "We know that the harbour will close next year.", "the harbour will"),
+    (
+        "opening-phrase-before-the-cue",
+        "On the new ferry timetable, Ann Lie writes:\n\nIt is late again.",
+        "On the new ferry timetable",
+    ),
 ]
 
 # (shape, sentence, the reported words): offered by default.
@@ -39,6 +47,16 @@ CLAUSES = [
     ("question", "Ann Lie explained why the ferry was late.", "why the ferry was late"),
     ("pronoun-subject", "Ann Lie warned they would close the pier.", "they would close the pier"),
     ("content-before-cue", "The pier will close in May, Ann Lie said.", "The pier will close"),
+    (
+        "present-tense-before-the-cue",
+        "This growth of the fleet signals a new era, the minister said.",
+        "This growth of the fleet signals a new era",
+    ),
+    (
+        "said-that-and-a-phrase",
+        "Ann Lie said that over the past year the port has grown.",
+        "over the past year the port has grown",
+    ),
     (
         "fragment-inside",
         "Ann Lie praised the “tireless work” of the coast guard.",

@@ -1530,8 +1530,22 @@ def _role_lead(lead: list[Token]) -> bool:
     if not lead:
         return True  # "CLEVELAND (UPI) — Former Attorney General Michael Mukasey told …"
     return len(lead) <= 6 and all(
-        t.text[0].isalnum() and t.lower not in _SUBORDINATORS and not is_cue_word(t.text)
+        t.text[0].isalnum()
+        and (t.lower not in _SUBORDINATORS or _acronym_then_role(lead, t))
+        and not is_cue_word(t.text)
         for t in lead
+    )
+
+
+def _acronym_then_role(lead: list[Token], token: Token) -> bool:
+    """ "WHO director-general (Ann Lie said)": an acronym opening a lowercase role, not the
+    subordinator "who"."""
+    return (
+        token is lead[0]
+        and len(lead) >= 2
+        and token.text.isupper()
+        and len(token.text) > 1
+        and lead[1].text.islower()
     )
 
 

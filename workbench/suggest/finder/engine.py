@@ -24,12 +24,12 @@ from .claims import checkworthiness
 from .direct import RULE_NAMES as DIRECT_RULE_NAMES
 from .direct import Article, Quote, Step, explain, find_direct
 from .lexicon import CLAUSE_OPENERS, split_words
-from .objects import PHRASE_OBJECT
+from .objects import CLAUSE_VETOES
 from .parts import NESTED, Quotations, fragments, pieces
 from .parts import RULE_NAMES as PARTS_RULE_NAMES
 from .quotes import RawQuote, find_quotes
 from .resolve import resolve_speakers
-from .rules import Rule, Veto, first
+from .rules import Rule, Veto, first, vetoed
 from .speakers import Mention, Registry, Resolved, tokenize
 from .text import sentences
 
@@ -339,7 +339,7 @@ def _indirect(article: Article, quotes: list[Quote], reports: str) -> list[Indir
     text = article.text
     found = [f for f in _reported(article, quotes) if not _NOUN_CUE.applies((text, f))]
     if reports == REPORTS_CLAUSES:
-        found = [f for f in found if not PHRASE_OBJECT.applies((text, f))]
+        found = [f for f in found if not vetoed(CLAUSE_VETOES, (text, f))]
     return found
 
 

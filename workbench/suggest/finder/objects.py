@@ -106,13 +106,46 @@ def _phrase_only(found: tuple[str, object]) -> bool:
         return False  # "According to the ministry, …": what follows is the claim
     start, end = indirect.start, indirect.end  # type: ignore[attr-defined]
     if indirect.cue[0] >= end:  # type: ignore[attr-defined]
-        return False  # "…, says the minister": what comes before the cue is the remark
+        # "…, says the minister": a clause before the cue, not "On the speech, Lie writes:"
+        words = _WORD.findall(text[start:end])
+        return not any(
+            _verb(w, p) or _present(w, p) for p, w in zip(words, words[1:], strict=False)
+        )
     if text[indirect.cue[0] : indirect.cue[1]].lower() in _SAYING:  # type: ignore[attr-defined]
-        return False  # "said the stores fill the shelves": saying reports a clause
+        return _said_this(text, start)  # "said the stores fill the shelves": a clause
+    if text[start:end].split(maxsplit=1)[0].lower() in _PHRASE_OPENERS:
+        return True  # "hope to continue their “Open Call Testing”"
     if any(mark in text[start:end] for mark in _MARKS):
         return False  # "praised the “tireless work” of …": the speaker's own words inside
     return not reported_clause(text, start, end)
 
 
+def _present(word: str, previous: str) -> bool:
+    """A present form after a noun-like word: "This participation signals …"."""
+    return (
+        word.islower()
+        and len(word) > 3
+        and word.endswith("s")
+        and not word.endswith("ss")
+        and previous.lower() not in _PHRASE_OPENERS | _NOT_BEFORE_A_VERB
+    )
+
+
+def _said_this(text: str, start: int) -> bool:
+    """ "He said this in an interview": a pronoun object and a preposition, no clause."""
+    words = text[start : start + 40].split()[:2]
+    return len(words) == 2 and words[0].lower() in {"this", "so"} and words[1] in _PHRASE_OPENERS
+
+
+def _first_person(found: tuple[str, object]) -> bool:
+    speaker = getattr(found[1], "speaker", None)
+    return speaker is not None and speaker.text.lower() in {"i", "we", "you"}
+
+
 # Reported speech refused by default: the cue reports a phrase, not a clause.
 PHRASE_OBJECT = Veto("indirect/phrase-object", _phrase_only)
+# Refused by default too: "I believe …", "We know …" outside quotation marks are the words of a
+# quoted writer (an unmarked block quotation), not reported speech of the article.
+FIRST_PERSON = Veto("indirect/first-person", _first_person)
+# The vetoes of reported speech that `reports="clauses"` applies, in order.
+CLAUSE_VETOES = (PHRASE_OBJECT, FIRST_PERSON)
