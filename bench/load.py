@@ -151,6 +151,7 @@ def locust_step(folder, env, port, plan, name, users, seconds, pause) -> dict:  
         LOAD_OUTCOMES=str(outcomes),
         LOAD_PAUSE_MIN=str(pause[0]),
         LOAD_PAUSE_MAX=str(pause[1]),
+        LOAD_LEADS=str(max(1, users // 10)),
     )
     command = [sys.executable, "-m", "locust", "-f", str(LOCUSTFILE), "--headless"]
     command += ["--host", f"http://{HOST}:{port}", "-u", str(users)]
