@@ -17,7 +17,9 @@ worker_class = "gthread" if threads > 1 else "sync"
 # Long enough for a 10,000-line import or a large export; the proxy's own timeout must be longer.
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", 300))
 graceful_timeout = 30
-keepalive = 5
+# Longer than a reviewer's pause and than a load balancer's idle timeout (often 60 s): a
+# connection the server closes just as the client reuses it is a reset the user sees.
+keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", 75))
 # A fresh process now and then keeps a slow leak from growing; jitter spreads the restarts.
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", 5000))
 max_requests_jitter = max_requests // 10

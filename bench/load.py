@@ -38,6 +38,7 @@ import http.client
 import json
 import os
 import random
+import resource
 import socket
 import subprocess
 import sys
@@ -126,7 +127,7 @@ def run(args: argparse.Namespace, folder: Path) -> bool:
             steps.append((f"no pauses, {users} users", users, args.step_time, (0.0, 0.0)))
         results = []
         for name, users, seconds, pause in steps:
-            result = locust_step(folder, env, port, plan, name, users, seconds, pause)
+            result = locust_step(folder, env, port, plan, name, users, seconds, pause, server.pid)
             results.append(result)
             # Errors and lost updates fail the run; latency targets are reported (a loaded
             # machine misses them without anything being wrong).
@@ -142,7 +143,7 @@ def run(args: argparse.Namespace, folder: Path) -> bool:
     return ok
 
 
-def locust_step(folder, env, port, plan, name, users, seconds, pause) -> dict:  # noqa: ANN001
+def locust_step(folder, env, port, plan, name, users, seconds, pause, server_pid) -> dict:  # noqa: ANN001, E501
     prefix = folder / f"step{users}-{int(pause[1])}"
     outcomes = folder / f"outcomes-{users}-{int(pause[1])}.jsonl"
     step_env = dict(
@@ -151,6 +152,7 @@ def locust_step(folder, env, port, plan, name, users, seconds, pause) -> dict:  
         LOAD_OUTCOMES=str(outcomes),
         LOAD_PAUSE_MIN=str(pause[0]),
         LOAD_PAUSE_MAX=str(pause[1]),
+        LOAD_LEADS=str(max(1, users // 10)),
     )
     command = [sys.executable, "-m", "locust", "-f", str(LOCUSTFILE), "--headless"]
     command += ["--host", f"http://{HOST}:{port}", "-u", str(users)]
@@ -165,8 +167,17 @@ def locust_step(folder, env, port, plan, name, users, seconds, pause) -> dict:  
         "--loglevel",
         "ERROR",
     ]
+    database = urlparse(env["DATABASE_URL"]).path.lstrip("/")
+    app_before, db_before = _cpu_ticks(_children(server_pid)), _cpu_ticks(_backends(database))
+    own_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     locust = subprocess.run(
         command, cwd=ROOT, env=step_env, capture_output=True, text=True, timeout=seconds + 300
+    )
+    own_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    app_cpu = (_cpu_ticks(_children(server_pid)) - app_before) / TICKS
+    db_cpu = (_cpu_ticks(_backends(database)) - db_before) / TICKS
+    generator_cpu = (own_after.ru_utime + own_after.ru_stime) - (
+        own_before.ru_utime + own_before.ru_stime
     )
     stats = _read_stats(Path(f"{prefix}_stats.csv"))
     lost, checked = check_updates(env, outcomes)
@@ -184,6 +195,17 @@ def locust_step(folder, env, port, plan, name, users, seconds, pause) -> dict:  
         "edits_checked": checked,
         "lost_updates": lost,
     }
+    # CPU per request, whatever else runs on the machine: the app's workers, the database's
+    # backends of this database, and the load generator itself. Two idle cores give 2 s of
+    # CPU a second, so they would serve at most 2 / (the sum) requests a second.
+    if result["requests"]:
+        per = {
+            "app": 1000 * app_cpu / result["requests"],
+            "database": 1000 * db_cpu / result["requests"],
+            "load generator": 1000 * generator_cpu / result["requests"],
+        }
+        result["cpu_ms_per_request"] = {k: round(v, 1) for k, v in per.items()}
+        result["rate_ceiling_2_idle_cores"] = round(2000 / max(0.1, sum(per.values())), 1)
     emit(result)
     (folder / f"locust-{users}-{int(pause[1])}.log").write_text(locust.stdout + locust.stderr)
     if locust.returncode not in (0, 1) or not result["requests"]:
@@ -199,6 +221,11 @@ def summary(results: list[dict]) -> None:
             f"{result['server_errors']} server errors, {result['failures']} failures, "
             f"{result['lost_updates']} lost updates in {result['edits_checked']} edits"
         )
+        if "cpu_ms_per_request" in result:
+            print(
+                f"  CPU per request (ms): {result['cpu_ms_per_request']}; on 2 idle cores at "
+                f"most {result['rate_ceiling_2_idle_cores']} requests/s"
+            )
         print(f"  {'request':<20} {'p50 ms':>8} {'p95 ms':>8} {'target':>8}")
         for name in sorted(result["p95_ms"]):
             target = TARGETS.get(name)
@@ -210,6 +237,43 @@ def summary(results: list[dict]) -> None:
             print(
                 f"  {name:<20} {result['p50_ms'][name]:>8g} {result['p95_ms'][name]:>8g} {mark:>8}"
             )
+
+
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        text = Path(f"/proc/{pid}/task/{pid}/children").read_text()
+    except OSError:
+        return []
+    return [int(child) for child in text.split()]
+
+
+def _backends(database: str) -> list[int]:
+    """PostgreSQL backends serving `database` (their titles name it), when on this machine."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            title = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        if title.startswith("postgres: ") and f" {database} " in title:
+            found.append(int(entry.name))
+    return found
+
+
+def _cpu_ticks(pids: list[int]) -> int:
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total
 
 
 def _read_stats(path: Path) -> dict[str, dict[str, str]]:
