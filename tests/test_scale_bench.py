@@ -37,7 +37,7 @@ def test_scale_bench_loads_and_measures_every_page():
         pytest.skip("no PostgreSQL at 127.0.0.1:5432")
     need(answers, "PostgreSQL does not answer at 127.0.0.1:5432")
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-    run = subprocess.run(
+    run = subprocess.run(  # noqa: S603
         [sys.executable, "bench/scale.py", "30", "--database-url", URL, "--requests", "2"],
         cwd=ROOT,
         env=env,
