@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import connection
 from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Length
 
 from workbench.accounts.models import Team
 from workbench.articles.models import Article, ArticleStatus, Project
@@ -92,6 +94,23 @@ def article_status_counts(*, project: Project, cap: int = LIST_COUNT_CAP) -> lis
         }
         for value, label in ArticleStatus.choices
     ]
+
+
+def article_add_body_lengths(*, articles: Iterable[Article]) -> list[Article]:
+    """Set `body_length` on a page of articles, with one query for the page alone.
+
+    Computed in the list's own query, the length is read for every row an OFFSET skips: each
+    body is fetched from its TOAST table, 1.6 s for page 200 of a 100,000-article project.
+    """
+    articles = list(articles)
+    lengths = dict(
+        Article.objects.filter(pk__in=[a.pk for a in articles])
+        .annotate(n=Length("body"))
+        .values_list("pk", "n")
+    )
+    for article in articles:
+        article.body_length = lengths.get(article.pk, 0)
+    return articles
 
 
 def project_by_handle(handle: str) -> Project:
