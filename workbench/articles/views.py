@@ -26,7 +26,7 @@ from workbench.articles.services import (
     require_details_open,
 )
 from workbench.http import HtmxHttpRequest
-from workbench.paging import CappedPaginator
+from workbench.paging import LIST_COUNT_CAP, CappedPaginator
 
 ARTICLES_PER_PAGE = 50
 
@@ -36,7 +36,9 @@ def project_list_view(request: HtmxHttpRequest) -> HttpResponse:
     membership = request.membership
     team = membership.team if membership else None
     projects = (
-        project_list(user=request.user, team=team, counts=True) if team else Project.objects.none()
+        project_list(user=request.user, team=team, counts=True, count_cap=LIST_COUNT_CAP)
+        if team
+        else Project.objects.none()
     )
     return render(request, "articles/project_list.html", {"projects": projects, "team": team})
 
