@@ -399,6 +399,8 @@ def measure(args: argparse.Namespace) -> None:
     for name, user in users.items():
         clients[name] = Client()
         clients[name].force_login(user)
+    # Figures from a shared machine are only comparable with the load they ran under.
+    emit({"load_average": os.getloadavg(), "cpus": os.cpu_count()})
     only = {name.strip() for name in args.only.split(",") if name.strip()}
     results: dict[str, dict] = {}
     for name, (username, url) in pages().items():
@@ -425,6 +427,7 @@ def measure(args: argparse.Namespace) -> None:
     if not args.no_export and (not only or "export" in only):
         results["export"] = measure_export(clients["bench"])
         emit({"page": "export jsonl", **results["export"]})
+    emit({"load_average": os.getloadavg()})
     summary(results)
 
 
