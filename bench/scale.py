@@ -399,6 +399,8 @@ def measure(args: argparse.Namespace) -> None:
     for name, user in users.items():
         clients[name] = Client()
         clients[name].force_login(user)
+    # Figures from a shared machine are only comparable with the load they ran under.
+    emit({"load_average": os.getloadavg(), "cpus": os.cpu_count()})
     only = {name.strip() for name in args.only.split(",") if name.strip()}
     results: dict[str, dict] = {}
     for name, (username, url) in pages().items():
@@ -413,17 +415,19 @@ def measure(args: argparse.Namespace) -> None:
             started = time.perf_counter()
             _get(client, urls[index % len(urls)])
             times.append((time.perf_counter() - started) * 1000)
-        scans, queries = explain(client, urls[0])
+        scans, queries, sql_ms = explain(client, urls[0])
         results[name] = {
             "p50_ms": round(_rank(times, 0.5), 1),
             "p95_ms": round(_rank(times, 0.95), 1),
             "queries": queries,
+            "sql_ms": sql_ms,
             "whole_table_scans": scans,
         }
         emit({"page": name, **results[name]})
     if not args.no_export and (not only or "export" in only):
         results["export"] = measure_export(clients["bench"])
         emit({"page": "export jsonl", **results["export"]})
+    emit({"load_average": os.getloadavg()})
     summary(results)
 
 
@@ -443,8 +447,12 @@ def _rank(values: list[float], q: float) -> float:
     return ordered[max(0, math.ceil(len(ordered) * q) - 1)]
 
 
-def explain(client, url: str) -> tuple[list[str], int]:  # noqa: ANN001
-    """Run the page once more, EXPLAIN its SELECTs; return the whole-table scans found."""
+def explain(client, url: str) -> tuple[list[str], int, float]:  # noqa: ANN001
+    """Run the page once more, EXPLAIN its SELECTs; return the whole-table scans found.
+
+    Also the number of queries and their total time in that request (ms): on a loaded machine
+    the page's time wanders with the CPU it gets, the database's share much less.
+    """
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -468,7 +476,8 @@ def explain(client, url: str) -> tuple[list[str], int]:  # noqa: ANN001
                     table = line.split("Seq Scan on ")[1].split()[0]
                     if table in big:
                         scans.append(f"{table}: {sql[:160]}")
-    return scans, len(captured.captured_queries)
+    sql_ms = sum(float(query["time"]) for query in captured.captured_queries) * 1000
+    return scans, len(captured.captured_queries), round(sql_ms, 1)
 
 
 def measure_export(client) -> dict:  # noqa: ANN001
@@ -530,8 +539,8 @@ def emit(line: dict) -> None:
 
 
 def summary(results: dict) -> None:
-    print("\n| page | p50 ms | p95 ms | target p95 | met | queries | whole-table scans |")
-    print("|---|---|---|---|---|---|---|")
+    print("\n| page | p50 ms | p95 ms | target p95 | met | queries | SQL ms | whole-table scans |")
+    print("|---|---|---|---|---|---|---|---|")
     for name, result in results.items():
         if name == "export":
             continue
@@ -539,7 +548,7 @@ def summary(results: dict) -> None:
         met = "yes" if result["p95_ms"] <= target else "no"
         print(
             f"| {name} | {result['p50_ms']} | {result['p95_ms']} | ≤ {target} | {met} | "
-            f"{result['queries']} | {len(result['whole_table_scans'])} |"
+            f"{result['queries']} | {result['sql_ms']} | {len(result['whole_table_scans'])} |"
         )
     if "export" in results:
         export = results["export"]

@@ -39,3 +39,17 @@ def test_project_page_shows_a_capped_count_with_a_plus(world, monkeypatch):
         ArticleFactory(project=world.project)
     html = client_for(world.viewer).get(world.project.get_absolute_url()).content.decode()
     assert "<dt>Articles</dt><dd>2+</dd>" in html
+
+
+def test_project_list_counts_articles_up_to_the_cap(world, monkeypatch):
+    from workbench.articles.selectors import project_list
+
+    for _ in range(3):
+        ArticleFactory(project=world.project)
+    capped = project_list(user=world.viewer, counts=True, count_cap=2).get(pk=world.project.pk)
+    assert (capped.article_count, capped.article_count_capped) == (2, True)
+    exact = project_list(user=world.viewer, counts=True, count_cap=10).get(pk=world.project.pk)
+    assert (exact.article_count, exact.article_count_capped) == (4, False)
+    monkeypatch.setattr("workbench.articles.views.LIST_COUNT_CAP", 2)
+    html = client_for(world.viewer).get("/").content.decode()
+    assert "2+ articles" in html

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import connection
-from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Coalesce, Least, Length
+from django.db.models.lookups import GreaterThan
 
 from workbench.accounts.models import Team
 from workbench.articles.models import Article, ArticleStatus, Project
@@ -13,7 +17,11 @@ from workbench.paging import LIST_COUNT_CAP
 
 
 def project_list(
-    *, user: AbstractBaseUser | AnonymousUser, team: Team | None = None, counts: bool = False
+    *,
+    user: AbstractBaseUser | AnonymousUser,
+    team: Team | None = None,
+    counts: bool = False,
+    count_cap: int | None = None,
 ) -> QuerySet[Project]:
     """Return the projects of the user's teams (or of one of them), with article counts if asked.
 
@@ -22,6 +30,8 @@ def project_list(
     do not. Each count is a subquery per project rather than a join and GROUP BY over all the
     team's articles, and the truncated ones are few and have a partial index.
     """
+    # With `count_cap` the article count stops after cap + 1 rows (`article_count_capped`
+    # says there are more): counting 100,000 articles took 200 ms, and it grows with them.
     if not user.is_authenticated:
         return Project.objects.none()
     projects = Project.objects.filter(team__memberships__user=user).select_related("team")
@@ -29,9 +39,19 @@ def project_list(
         projects = projects.filter(team=team)
     if not counts:
         return projects
+    projects = projects.annotate(truncated_count=_article_count(Q(is_truncated=True)))
+    if count_cap is None:
+        return projects.annotate(article_count=_article_count(Q()))
+    table, outer = Article._meta.db_table, Project._meta.db_table
+    capped = RawSQL(  # noqa: S611 - table names and a parameter only
+        f"(SELECT count(*) FROM (SELECT 1 FROM {table} a "  # noqa: S608 - table names
+        f"WHERE a.project_id = {outer}.id LIMIT %s) s)",
+        [count_cap + 1],
+        output_field=IntegerField(),
+    )
     return projects.annotate(
-        article_count=_article_count(Q()),
-        truncated_count=_article_count(Q(is_truncated=True)),
+        article_count=Least(capped, Value(count_cap)),
+        article_count_capped=GreaterThan(capped, Value(count_cap)),
     )
 
 
@@ -92,6 +112,23 @@ def article_status_counts(*, project: Project, cap: int = LIST_COUNT_CAP) -> lis
         }
         for value, label in ArticleStatus.choices
     ]
+
+
+def article_add_body_lengths(*, articles: Iterable[Article]) -> list[Article]:
+    """Set `body_length` on a page of articles, with one query for the page alone.
+
+    Computed in the list's own query, the length is read for every row an OFFSET skips: each
+    body is fetched from its TOAST table, 1.6 s for page 200 of a 100,000-article project.
+    """
+    articles = list(articles)
+    lengths = dict(
+        Article.objects.filter(pk__in=[a.pk for a in articles])
+        .annotate(n=Length("body"))
+        .values_list("pk", "n")
+    )
+    for article in articles:
+        article.body_length = lengths.get(article.pk, 0)
+    return articles
 
 
 def project_by_handle(handle: str) -> Project:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models.functions import Length
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -14,7 +13,12 @@ from workbench.accounts.selectors import membership_get
 from workbench.accounts.services import require_lead, require_writer
 from workbench.articles import forms
 from workbench.articles.models import Article, Project
-from workbench.articles.selectors import article_list, article_status_counts, project_list
+from workbench.articles.selectors import (
+    article_add_body_lengths,
+    article_list,
+    article_status_counts,
+    project_list,
+)
 from workbench.articles.services import (
     article_update,
     project_create,
@@ -22,7 +26,7 @@ from workbench.articles.services import (
     require_details_open,
 )
 from workbench.http import HtmxHttpRequest
-from workbench.paging import CappedPaginator
+from workbench.paging import LIST_COUNT_CAP, CappedPaginator
 
 ARTICLES_PER_PAGE = 50
 
@@ -32,7 +36,9 @@ def project_list_view(request: HtmxHttpRequest) -> HttpResponse:
     membership = request.membership
     team = membership.team if membership else None
     projects = (
-        project_list(user=request.user, team=team, counts=True) if team else Project.objects.none()
+        project_list(user=request.user, team=team, counts=True, count_cap=LIST_COUNT_CAP)
+        if team
+        else Project.objects.none()
     )
     return render(request, "articles/project_list.html", {"projects": projects, "team": team})
 
@@ -78,17 +84,14 @@ def project_detail_view(request: HtmxHttpRequest, project_id: int) -> HttpRespon
     project = get_object_or_404(project_list(user=request.user), pk=project_id)
     search = forms.ArticleSearchForm(request.GET)
     filters = search.cleaned_data if search.is_valid() else {}
-    articles = (
-        article_list(
-            user=request.user,
-            project=project,
-            query=filters.get("q", ""),
-            status=filters.get("status", ""),
-        )
-        .defer("body", "raw")
-        .annotate(body_length=Length("body"))
-    )
+    articles = article_list(
+        user=request.user,
+        project=project,
+        query=filters.get("q", ""),
+        status=filters.get("status", ""),
+    ).defer("body", "raw")
     page = CappedPaginator(articles, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+    article_add_body_lengths(articles=page.object_list)
     context = {
         "project": project,
         "search": search,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -83,11 +84,23 @@ def fold(text: str) -> str:
 
 
 def matches(word: str, query: Query) -> bool:
-    folded = fold(word)
+    return _matcher(query)(word)
+
+
+def _matcher(query: Query) -> Callable[[str], bool]:
+    """Return a test for one word of text, with the query's words folded once.
+
+    `highlight` tests every word of an article body (700 of them), 20 results a page: folding
+    the query again for each word cost most of a search page's time.
+    """
     words = {fold(w) for w in query.words()}
-    if folded in words:
-        return True
-    return query.prefix and folded.startswith(fold(query.groups[-1][0]))
+    prefix = fold(query.groups[-1][0]) if query.prefix else None
+
+    def test(word: str) -> bool:
+        folded = word.casefold() if word.isascii() else fold(word)
+        return folded in words or (prefix is not None and folded.startswith(prefix))
+
+    return test
 
 
 def highlight(text: str, query: Query, *, around: int | None = None) -> SafeString:
@@ -97,10 +110,12 @@ def highlight(text: str, query: Query, *, around: int | None = None) -> SafeStri
     User text is escaped piece by piece, and only the <mark> tags this function writes are
     markup.
     """
-    found = [m for m in WORD.finditer(text) if matches(m.group(), query)]
+    test = _matcher(query)
     start, end = 0, len(text)
     if around is not None and len(text) > around:
-        first = found[0].start() if found else 0
+        # Only the first match and the snippet's window are read, not the whole body.
+        found_first = next((m for m in WORD.finditer(text) if test(m.group())), None)
+        first = found_first.start() if found_first else 0
         start = max(0, first - around // 4)
         if start:
             space = text.rfind(" ", 0, start + 1)
@@ -109,6 +124,9 @@ def highlight(text: str, query: Query, *, around: int | None = None) -> SafeStri
         if end < len(text):
             space = text.find(" ", end)
             end = space if 0 <= space - end < 20 else end
+    # A little either side of the window, so that a word cut by its edges is seen whole.
+    window = WORD.finditer(text, max(0, start - 64), min(len(text), end + 64))
+    found = [m for m in window if test(m.group())]
     pieces = ["…" if start else ""]
     at = start
     for match in found:
