@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0004_stealth_edit'),
+        ('articles', '0005_project_suggest_on_import'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('factchecks', '0003_claimcheck'),
+        ('factchecks', '0004_gin_fastupdate_off'),
     ]
 
     operations = [
