@@ -80,3 +80,20 @@ def test_encoder_refuses_tampered_weights(tmp_path):
 def test_encoder_refuses_missing_file(tmp_path):
     with pytest.raises(embed.ModelFileError, match="missing"):
         embed.Encoder(tmp_path)
+
+
+def test_without_the_model_package_the_lexical_weights_are_used(monkeypatch):
+    from workbench.factchecks.ranker import model as ranker_model
+
+    monkeypatch.setattr(embed.importlib.util, "find_spec", lambda name: None)
+    embed.load_encoder.cache_clear()
+    embed.text_vectors.cache_clear()
+    try:
+        assert embed.model_dir() is None
+        assert embed.load_encoder() is None
+        assert not ranker_model.default_model().semantic
+        with pytest.raises(embed.ModelFileError, match="not installed"):
+            embed.similarity_features("a claim", [ranker_model.Candidate(id=1, text="a claim")])
+    finally:
+        embed.load_encoder.cache_clear()
+        embed.text_vectors.cache_clear()

