@@ -67,6 +67,12 @@ CASES = [
         "Ann Lie",
     ),
     case(
+        "opening-phrase-without-a-comma-before-the-name",
+        "At the beginning of the meeting Ann Lie noted that the harbour was busy again.",
+        "the harbour was busy again",
+        "Ann Lie",
+    ),
+    case(
         "office-to-a-place-after-the-verb",
         "“We will not give up,” said Special Envoy to the Horn of Norland Ann Lie.",
         "We will not give up,",

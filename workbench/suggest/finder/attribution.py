@@ -1445,6 +1445,7 @@ def _name_said_content(r: _Reported) -> Indirect | None:
             and lead_tokens[0].lower in {"but", "and", "yet", "so", "still", "now", "also"}
         )
         or _role_lead(lead_tokens)
+        or _opening_phrase(lead_tokens, r.speaker)
     )
     if not lead_ok:
         return None
@@ -1534,6 +1535,20 @@ def _role_lead(lead: list[Token]) -> bool:
         and (t.lower not in _SUBORDINATORS or _acronym_then_role(lead, t))
         and not is_cue_word(t.text)
         for t in lead
+    )
+
+
+def _opening_phrase(lead: list[Token], speaker: Mention) -> bool:
+    """ "At the beginning of the meeting Vladimir Putin noted that …": a phrase of time or
+    place opens the sentence with no comma before a named speaker."""
+    return (
+        speaker.kind == "name"
+        and 3 <= len(lead) <= 8
+        and lead[0].lower in _PREPOSITIONS_OPENING
+        and lead[0].capitalised
+        # "the beginning": a noun here, whatever the cue list says
+        and all(t.text.isalnum() and t.lower not in _SUBORDINATORS for t in lead)
+        and lead[-1].text.islower()
     )
 
 
