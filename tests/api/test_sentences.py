@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from rest_framework import status
 
 from tests.api.conftest import api_for
 from tests.conftest import XSS
 from tests.factories import ArticleFactory
+from workbench.suggest.models import ProjectRanker
 
 pytestmark = pytest.mark.django_db
 
@@ -82,3 +84,27 @@ def test_sentences_say_which_are_already_checked(world, article, django_assert_m
     assert checked[jobs] is True
     assert [text for text, mark in checked.items() if mark] == [jobs]
     assert api_for(world.outsider).get(url(article)).status_code == status.HTTP_404_NOT_FOUND
+
+
+def test_sentences_come_from_the_projects_own_ranker(world, article):
+    before = api_for(world.viewer).get(url(article)).json()
+    assert "Hofstra" not in before[0]["text"]
+    # A ranker the team kept, that learnt its team checks where debates are held.
+    ProjectRanker.objects.create(
+        project=world.project,
+        delta={"w:hofstra": 20.0},
+        kept_at=timezone.now(),
+        trained_at=timezone.now(),
+        signals=10,
+        articles=4,
+        held_out=1,
+        map_before=0.2,
+        map_after=0.3,
+        kept=True,
+    )
+    after = api_for(world.viewer).get(url(article)).json()
+    assert "Hofstra" in after[0]["text"]
+    # Another team's project is scored by the shipped model.
+    other = ArticleFactory(project=world.other_project, body=TRANSCRIPT)
+    theirs = api_for(world.outsider).get(url(other)).json()
+    assert "Hofstra" not in theirs[0]["text"]
