@@ -158,7 +158,7 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # The JIT compiles a plan's expressions when its estimated cost is high, which on a table of
-    # millions of rows is most plans: 50–200 ms of compiling for queries that run in a few ms.
+    # millions of rows is most plans, and compiling costs more than a page's queries take.
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the dev server read while an import writes; IMMEDIATE avoids "database is locked"
