@@ -6,7 +6,7 @@ import json
 import threading
 
 import pytest
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, OperationalError, connection, transaction
 
 from tests.conftest import make_world
 from workbench.annotations.models import Annotation, Entity
@@ -159,3 +159,31 @@ def test_a_speaker_created_by_another_writer_meanwhile_is_reused(world, monkeypa
     )
     assert entity.name == "Ann Lie" and len(calls) == 2
     assert Entity.objects.filter(team=world.team, name="Ann Lie").count() == 1
+
+
+@postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_a_batch_rolled_back_by_a_deadlock_is_stored_again_once(settings, monkeypatch):
+    settings.WORKBENCH_IMPORT_STORE_THREADS = 2
+    world = make_world()
+    real = services._store_batch
+    failed = []
+
+    class Deadlock(Exception):
+        sqlstate = "40P01"
+
+    def once(project, batch, report, actor):
+        if batch[0].where == "line 251" and not failed:
+            failed.append(1)
+            error = OperationalError("deadlock detected")
+            error.__cause__ = Deadlock()
+            raise error
+        return real(project, batch, report, actor)
+
+    monkeypatch.setattr(services, "_store_batch", once)
+    report = articles_import_jsonl(
+        project=world.project, actor=world.lead, text=_lines(500, speakers=["A", "B", "C"])
+    )
+    assert failed == [1]
+    assert report.created == 500 and not report.failures
+    assert Annotation.objects.filter(article__project=world.project).count() == 500

@@ -21,7 +21,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.db import connection, transaction
+from django.db import OperationalError, connection, transaction
 from django.utils.translation import gettext as _
 
 from workbench.accounts.models import Role, Team
@@ -398,13 +398,24 @@ class _BatchStore:
         self.report.annotations += part.annotations
 
     def _store_apart(self, batch: list[_Line]) -> ImportReport:
-        part = ImportReport()
+        lines = list(batch)
         try:
-            _store_batch(self.project, batch, part, self.actor)
+            for attempt in (1, 2):
+                part = ImportReport()
+                try:
+                    _store_batch(self.project, list(lines), part, self.actor)
+                except OperationalError as error:
+                    # Two batches holding rows the other needs (the same bodies in opposite
+                    # orders): PostgreSQL rolls one back whole; it is stored again once.
+                    deadlock = getattr(error.__cause__, "sqlstate", None) == "40P01"
+                    if attempt == 2 or not deadlock:
+                        raise
+                    continue
+                return part
         finally:
             # This thread's connection: closed with its batch, never left open by a worker.
             connection.close()
-        return part
+        raise AssertionError("unreachable")
 
 
 @transaction.atomic
