@@ -33,6 +33,7 @@ from workbench.annotations.services import (
 )
 from workbench.factchecks.models import FactCheck
 from workbench.factchecks.services import factchecks_import_text
+from workbench.jobs.models import Job
 from workbench.review.services import adjudication_accept, article_submit, assignment_create
 
 WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
@@ -188,6 +189,10 @@ def build_world(world) -> SimpleNamespace:
     )
     factcheck = FactCheck.objects.get(team=team)
     token, _secret = api_token_create(user=world.lead, name="route table")
+    job = Job.objects.create(
+        kind="import_jsonl", team=team, project=world.project, created_by=world.reviewer,
+        state="running", done=1, total=2,
+    )  # fmt: skip
     loner = UserFactory(username="loner")  # in no team yet
     invitation = invitation_create(
         team=team, actor=world.lead, username="newbie", email="newbie@example.org", role="reviewer"
@@ -215,6 +220,7 @@ def build_world(world) -> SimpleNamespace:
         claim=claim,
         evidence=evidence,
         factcheck=factcheck,
+        job=job,
         decided=decided,
         submitted=submitted,
         mine=mine,
@@ -242,6 +248,7 @@ PARAMS: dict[str, Callable[[SimpleNamespace], object]] = {
     "assignment_id": lambda w: w.assignment.pk,
     "adjudication_id": lambda w: w.adjudication.pk,
     "factcheck_id": lambda w: w.factcheck.pk,
+    "job_id": lambda w: w.job.pk,
     # Django's password reset link, for the lead.
     "uidb64": lambda w: urlsafe_base64_encode(force_bytes(w.lead.pk)),
     # Read afresh: the token hashes last_login, which logging in (as the lead) changes.
@@ -258,6 +265,7 @@ API_PKS: dict[str, Callable[[SimpleNamespace], object]] = {
     "assignment": lambda w: w.assignment.pk,
     "adjudication": lambda w: w.adjudication.pk,
     "factcheck": lambda w: w.factcheck.pk,
+    "job": lambda w: w.job.pk,
 }
 
 

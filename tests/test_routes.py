@@ -493,6 +493,21 @@ TABLE: dict[tuple[str, str], Row] = {
     ),
     ("api:adjudication-detail", "GET"): Row("401 404 403 403 200"),
     ("api:adjudication-detail", "DELETE"): Row("401 404 403 403 204"),
+    # --- background jobs (issue 18): the world's job was started by the reviewer ----------------
+    ("jobs:job_list", "GET"): OWN_PAGE,
+    ("jobs:job_detail", "GET"): PAGE,
+    ("jobs:job_cancel", "POST"): Row("login 404 403 302 302"),  # whoever started it, or a lead
+    # Only whoever asked may download; this job has no file, so even they get a 404.
+    ("jobs:job_download", "GET"): Row("login 404 403 404 403"),
+    # A bad format: no job is started, and no file written (any member may export).
+    ("jobs:export_start", "POST"): Row("login 404 400 400 400", data=lambda w: {"format": "x"}),
+    ("articles:import_url_list", "POST"): Row(
+        "login 404 403 400 400", data=lambda w: {"urls": "ftp://example.org/feed"}
+    ),
+    ("api:job-list", "GET"): API_OWN,
+    ("api:job-detail", "GET"): API_READ,
+    ("api:job-cancel", "POST"): Row("401 404 403 200 200"),
+    ("api:project-export", "POST"): Row("401 404 400 400 400", query="?format=x"),
 }
 
 
@@ -701,6 +716,7 @@ def test_user_without_a_team_gets_a_clear_page(routes_world, db, name, method, e
         ("articles:import_url", lambda w: {"project_id": w.project.pk}),
         ("articles:import_upload", lambda w: {"project_id": w.project.pk}),
         ("articles:import_jsonl", lambda w: {"project_id": w.project.pk}),
+        ("articles:import_url_list", lambda w: {"project_id": w.project.pk}),
         ("articles:article_move_line", lambda w: {"article_id": w.plain.pk}),
         (
             "accounts:member_role",

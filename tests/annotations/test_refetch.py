@@ -11,6 +11,7 @@ from workbench.annotations import revisions
 from workbench.annotations.models import AnchorState
 from workbench.annotations.services import annotation_create
 from workbench.articles.fetch import Fetched, FetchError
+from workbench.jobs.models import Job
 
 pytestmark = pytest.mark.django_db
 
@@ -96,7 +97,10 @@ def test_refetch_view_ladder_and_escaped_text(world, article, page, client):
     assert article.revision == 1
     reviewer = client_for(world.reviewer)
     response = _refetch(reviewer, article)
-    assert response.status_code == 302 and response.url == article.get_absolute_url()
+    # The fetch runs as a job (at once in tests); its page links back to the article.
+    job = Job.objects.get()
+    assert response.status_code == 302 and response.url == job.get_absolute_url()
+    assert job.links[0] == {"label": article.title, "url": article.get_absolute_url()}
     article.refresh_from_db()
     assert article.revision == 2
     html = reviewer.get(article.get_absolute_url()).content.decode()
@@ -106,6 +110,10 @@ def test_refetch_view_ladder_and_escaped_text(world, article, page, client):
 
 def test_refetch_view_shows_why_a_fetch_failed(world, article, page):
     page[article.url] = FetchError("The site answered <b>404</b>.", code="http_status")
-    response = _refetch(client_for(world.lead), article)
-    assert response.status_code == 400
-    assert "The site answered &lt;b&gt;404&lt;/b&gt;." in response.content.decode()
+    client = client_for(world.lead)
+    response = _refetch(client, article)
+    job = Job.objects.get()
+    assert response.url == job.get_absolute_url()
+    assert job.result == {"changed": 0, "unchanged": 0, "failed": 1}
+    html = client.get(job.get_absolute_url()).content.decode()
+    assert "The site answered &lt;b&gt;404&lt;/b&gt;." in html

@@ -61,6 +61,9 @@ def test_refetch_shows_diff_moved_annotation_and_orphan_placed_again(
 
     page.locator(".revision-panel summary").click()
     page.get_by_role("button", name="Fetch the URL again").click()
+    # The fetch is a job (run at once in tests): its page links back to the article.
+    page.locator("#job-status[data-state=done]").wait_for()
+    page.locator("#job-status .job-links a").first.click()
     page.locator("#orphans-title").wait_for()
     article.refresh_from_db()
     assert article.revision == 2 and article.body == NEW

@@ -21,8 +21,3 @@ def jsonl(n: int, *, word: str = "Zanzibarian", spans: bool = True, start: int =
 @pytest.fixture
 def small_threshold(settings):
     settings.WORKBENCH_JOB_THRESHOLD_BYTES = 200
-
-
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"

@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
@@ -23,7 +24,7 @@ from workbench.annotations.reader_html import (
     detail_url,
     detail_url_pattern,
 )
-from workbench.annotations.revisions import article_refetch, revision_add, revision_texts
+from workbench.annotations.revisions import revision_add, revision_texts
 from workbench.annotations.selectors import reader_annotation_list
 from workbench.annotations.services import (
     AnnotationLocked,
@@ -36,6 +37,7 @@ from workbench.articles.models import Article, ArticleStatus, RevisionOrigin
 from workbench.articles.selectors import article_list
 from workbench.articles.services import article_move_line, article_text_locked
 from workbench.http import HtmxHttpRequest
+from workbench.jobs.starts import job_refetch_article
 
 ARTICLE_PARTIALS = {"annotated-body", "annotation-list", "article-text", "details-actions"}
 
@@ -95,13 +97,16 @@ def article_refetch_view(request: HtmxHttpRequest, article_id: int) -> HttpRespo
     article = get_object_or_404(article_list(user=request.user), pk=article_id)
     require_writer(user=request.user, team=article.project.team)
     try:
-        article_refetch(article=article, by=request.user)
+        if not article.url:  # said at once, on the article, rather than on a job's page
+            raise ValidationError(_("This article has no URL to fetch again."), code="no_url")
+        # A slow site must not hold the request: the fetch runs as a job with its own page.
+        job = job_refetch_article(article=article, actor=request.user)
     except ValidationError as error:
         # A bound form, to carry the error: the current text, as the panel offers it.
         form = RevisionForm({"text": article.body, "revision": article.revision})
         form.is_valid()
         return _revision_refused(request, article, form, error)
-    return _redirect(request, article.get_absolute_url())
+    return _redirect(request, job.get_absolute_url())
 
 
 @require_GET

@@ -251,6 +251,8 @@ def run_refetch(job: Job, progress: Progress) -> None:
     job.result = {"changed": changed, "unchanged": job.total - changed - failed, "failed": failed}
     if job.project is not None:
         job.links = [{"label": job.project.name, "url": job.project.get_absolute_url()}]
+    if ids and len(ids) == 1 and (article := Article.objects.filter(pk=ids[0]).first()):
+        job.links.insert(0, {"label": article.title, "url": article.get_absolute_url()})
     job.message = _("%(changed)s changed, %(unchanged)s unchanged, %(failed)s failed.") % job.result
 
 

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from workbench.accounts.models import Team
 from workbench.accounts.services import require_writer
-from workbench.articles.models import Project
+from workbench.articles.models import Article, Project
 from workbench.jobs.models import Job, JobKind
 from workbench.jobs.services import job_create
 
@@ -124,6 +124,19 @@ def job_refetch(*, project: Project | None) -> Job:
         project=project,
         actor=None,
         params={"operator": True, "label": project.name if project else _("every project")},
+    )
+
+
+def job_refetch_article(*, article: Article, actor: AbstractBaseUser) -> Job:
+    """Queue the re-fetch of one article's URL (the reader's button)."""
+    require_writer(user=actor, team=article.project.team)
+    return job_create(
+        kind=JobKind.REFETCH,
+        team=article.project.team,
+        project=article.project,
+        actor=actor,
+        params={"article_ids": [article.pk], "label": article.title[:200]},
+        total=1,
     )
 
 
