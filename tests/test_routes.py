@@ -208,6 +208,9 @@ TABLE: dict[tuple[str, str], Row] = {
         data=lambda w: {"text": w.article.body + "\n\nCorrection: one line added.", "revision": 1},
     ),
     ("articles:article_revision_diff", "GET"): PAGE,
+    ("articles:article_revision_detail", "GET"): Row(
+        "login 404 200 200 200", kwargs=lambda w: {"article_id": w.article.pk, "number": 1}
+    ),
     # The world's articles have no URL: a writer is told so (400).
     ("articles:article_refetch", "POST"): Row("login 404 403 400 400"),
     # --- annotations: the reader's panel ------------------------------------------------------
@@ -378,6 +381,19 @@ TABLE: dict[tuple[str, str], Row] = {
         kwargs=lambda w: {"pk": w.plain.pk},
         data=lambda w: {"line": 0, "to": "removed", "checksum": w.plain.checksum},
     ),
+    ("api:article-revisions", "GET"): API_READ,
+    ("api:article-revisions", "POST"): Row(
+        "401 404 403 201 201",
+        data=lambda w: {"text": w.article.body + "\n\nCorrection: one line added.", "revision": 1},
+    ),
+    ("api:article-revision-detail", "GET"): Row(
+        "401 404 200 200 200", kwargs=lambda w: {"article_id": w.article.pk, "number": 1}
+    ),
+    ("api:article-revision-diff", "GET"): Row(
+        "401 404 200 200 200", kwargs=lambda w: {"article_id": w.article.pk, "number": 1}
+    ),
+    # The world's articles have no URL: a writer is told so (400).
+    ("api:article-refetch", "POST"): Row("401 404 403 400 400"),
     ("api:article-versions", "GET"): Row(
         "401 404 403 403 200", kwargs=lambda w: {"article_id": w.decided.pk}
     ),

@@ -138,3 +138,33 @@ def test_orphan_is_placed_again_from_its_panel(world, article):
     assert (lost.anchor_state, lost.revision, lost.exact) == (AnchorState.EXACT, 2, words)
     page = reviewer.get(article.get_absolute_url()).content.decode()
     assert "Lost their place" not in page
+
+
+def test_revision_detail_view_shows_an_earlier_text_escaped(world, article, client):
+    new = BODY.replace("12 percent", "15 percent")
+    revision_add(article=article, text=new, origin="paste", by=world.lead)
+    url = reverse("articles:article_revision_detail", args=[article.pk, 1])
+    assert client.get(url).status_code == 302  # to the login page
+    assert client_for(world.outsider).get(url).status_code == 404
+    html = client_for(world.viewer).get(url).content.decode()
+    assert "Revision 1" in html and "12 percent" in html and "15 percent" not in html
+    assert "the same &lt;b&gt;promise&lt;/b&gt;" in html and "<b>promise</b>" not in html
+    assert "?older=0" not in html
+    current = client_for(world.viewer).get(
+        reverse("articles:article_revision_detail", args=[article.pk, 2])
+    )
+    assert "Revision 2 (current)" in current.content.decode()
+    assert "Compare with revision 1" in current.content.decode()
+    missing = reverse("articles:article_revision_detail", args=[article.pk, 3])
+    assert client_for(world.viewer).get(missing).status_code == 404
+    # The diff page links each revision to its text.
+    diff = client_for(world.viewer).get(
+        reverse("articles:article_revision_diff", args=[article.pk])
+    )
+    assert url in diff.content.decode()
+
+
+def test_revision_detail_view_of_an_unrevised_article_is_its_body(world, article):
+    url = reverse("articles:article_revision_detail", args=[article.pk, 1])
+    html = client_for(world.reviewer).get(url).content.decode()
+    assert "Revision 1 (current)" in html and "12 percent" in html

@@ -832,3 +832,33 @@ def test_edit_on_an_older_revision_gets_409_and_keeps_the_panel(desk):
     assert 'value="my &lt;i&gt;unsaved&lt;/i&gt; role"' in html
     desk.quote.refresh_from_db()
     assert desk.quote.role != "my <i>unsaved</i> role" and desk.quote.version == 2
+
+
+def test_new_annotation_on_an_older_revision_gets_409_and_keeps_the_panel(desk):
+    article = desk.quote.article
+    client = client_for(desk.world.reviewer)
+    selection = {"kind": "claim", **_span("a spokesman said"), "revision": 1}
+    panel = client.post(
+        reverse("annotations:annotation_new", args=[article.pk]), selection, headers=HX
+    )
+    assert '<input type="hidden" name="revision" value="1">' in panel.content.decode()
+    revision_add(article=article, text="Update.\n\n" + BODY, origin="paste", by=None)
+    data = {**selection, "rationale": "my <b>unsaved</b> rationale"}
+    response = client.post(
+        reverse("annotations:annotation_create", args=[article.pk]), data, headers=HX
+    )
+    assert response.status_code == 409
+    html = response.content.decode()
+    assert "you saw revision 1, it is now revision 2" in html
+    assert "my &lt;b&gt;unsaved&lt;/b&gt; rationale" in html and "<b>unsaved" not in html
+    assert not Annotation.objects.filter(article=article, exact="a spokesman said").exists()
+    # Opening a panel on a selection from the old page says so too, instead of a span mismatch.
+    again = client.post(
+        reverse("annotations:annotation_new", args=[article.pk]), selection, headers=HX
+    )
+    assert "you saw revision 1, it is now revision 2" in again.content.decode()
+
+
+def test_reader_page_carries_its_revision_for_new_selections(desk):
+    page = client_for(desk.world.reviewer).get(desk.quote.article.get_absolute_url())
+    assert 'data-revision="1"' in page.content.decode()

@@ -78,6 +78,11 @@ def test_revision_add_over_the_api_reanchors_and_lists(world, desk, api):
         (2, True, True),
     ]
     assert "text" not in listed[0]
+    article = api("viewer").get(reverse("api:article-detail", args=[desk.article.pk])).json()
+    assert (article["revision"], article["stealth_edit"]) == (2, True)
+    rows = api("viewer").get(reverse("api:article-list")).json()["results"]
+    (row,) = [r for r in rows if r["id"] == desk.article.pk]
+    assert (row["revision"], row["stealth_edit"]) == (2, True)
     one = api("viewer").get(reverse("api:article-revision-detail", args=[desk.article.pk, 1]))
     assert one.json()["text"] == BODY
     diff = api("viewer").get(reverse("api:article-revision-diff", args=[desk.article.pk, 2]))

@@ -1,5 +1,6 @@
 """Revisions in a real browser (issue 19): annotate, fetch a changed version from a local server,
-see the diff, the moved annotation and the orphan, and place the orphan again."""
+see the diff, the moved annotation and the orphan, and place the orphan again; a revision that
+arrives under an unsaved panel; the Back button across the revision pages."""
 
 from __future__ import annotations
 
@@ -8,10 +9,12 @@ from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from django.urls import reverse
 
 from tests.browser.test_annotate import _annotate, _log_in, _save_new, _select, _settle
 from tests.factories import ArticleFactory
 from workbench.annotations.models import AnchorState, Annotation
+from workbench.annotations.revisions import revision_add
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -90,3 +93,79 @@ def test_refetch_shows_diff_moved_annotation_and_orphan_placed_again(
     assert (lost.anchor_state, lost.revision) == (AnchorState.EXACT, 2)
     assert lost.exact == "the drones came from the east"
     page.locator(f'#annotated-body mark[data-ids~="{lost.pk}"]').first.wait_for()
+
+
+def test_a_revision_arriving_keeps_the_unsaved_panel_and_explains(page, live_server, world):
+    article = ArticleFactory(project=world.project, body=OLD, raw=OLD)
+    _log_in(page, live_server, world.reviewer)
+    page.goto(live_server.url + article.get_absolute_url())
+    _annotate(page, "Three drones were launched from the north", "c")
+    typed = "Checked with the <b>ministry</b>: they said east."
+    page.locator("#annotation-form [name=rationale]").fill(typed)
+
+    # Someone else brings a corrected text while the panel is open and unsaved.
+    revision_add(article=article, text=NEW, origin="fetch", by=world.lead)
+    page.locator("#annotation-form button[type=submit]").click()
+    page.locator("#panel .errors", has_text="changed while you had it open").wait_for()
+    assert "you saw revision 1, it is now revision 2" in page.locator("#panel .errors").inner_text()
+    # Nothing typed is lost, nothing was saved on the wrong words.
+    assert page.locator("#annotation-form [name=rationale]").input_value() == typed
+    assert not Annotation.objects.filter(article=article).exists()
+
+    # Reloaded on the new text, the same work saves against the revision now shown.
+    page.reload()
+    _annotate(page, "the drones came from the east", "c")
+    page.locator("#annotation-form [name=rationale]").fill(typed)
+    _save_new(page)
+    (saved,) = Annotation.objects.filter(article=article)
+    assert (saved.revision, saved.rationale, saved.exact) == (
+        2,
+        typed,
+        "the drones came from the east",
+    )
+
+
+def test_back_button_after_the_diff_revision_and_orphan_pages(page, live_server, world, site):
+    article = ArticleFactory(project=world.project, body=OLD, raw=OLD, url=site, source="url")
+    posts: list[str] = []
+    page.on("request", lambda r: posts.append(r.url) if r.method == "POST" else None)
+    _log_in(page, live_server, world.reviewer)
+    reader = live_server.url + article.get_absolute_url()
+    page.goto(reader)
+    _annotate(page, "Three drones were launched from the north", "c")
+    _save_new(page)
+    (lost,) = Annotation.objects.all()
+    page.locator(".revision-panel summary").click()
+    page.get_by_role("button", name="Fetch the URL again").click()
+    page.locator("#orphans-title").wait_for()
+    refetch = reverse("articles:article_refetch", args=[article.pk])
+
+    # Reader → diff → back: the reader again, whole, and nothing is posted twice.
+    page.get_by_role("link", name="See what changed").first.click()
+    page.locator(".revision-diff").wait_for()
+    page.go_back()
+    page.locator("#orphans-title").wait_for()
+    assert page.url == reader
+    assert NEW_P3 in page.locator("#annotated-body").inner_text()
+
+    # Diff → an earlier revision's text → back to the diff.
+    page.go_forward()
+    page.locator(".revision-diff").wait_for()
+    page.get_by_role("link", name="Revision 1").click()
+    page.locator(".revision-text").wait_for()
+    assert P3 in page.locator(".revision-text").inner_text()
+    page.go_back()
+    page.locator(".revision-diff").wait_for()
+    page.go_back()
+    page.locator("#orphans-title").wait_for()
+
+    # The orphan's own page → back to the reader.
+    page.goto(live_server.url + reverse("annotations:annotation_detail", args=[lost.pk]))
+    page.locator("[data-orphan]").wait_for()
+    page.go_back()
+    page.locator("#orphans-title").wait_for()
+    assert page.url == reader
+    assert "Server error" not in page.title()
+    assert sum(url.endswith(refetch) for url in posts) == 1
+    article.refresh_from_db()
+    assert article.revision == 2

@@ -8,6 +8,7 @@ from django.urls import reverse
 from tests.api.conftest import api_for
 from tests.conftest import SAMPLE, need
 from tests.exports.conftest import export_bytes
+from workbench.annotations.models import Annotation
 from workbench.demo.seed import seed_demo
 from workbench.exports.streaming import export_stream
 
@@ -165,3 +166,13 @@ def test_claimreview_never_publishes_a_provisional_title_as_headline(desk):
         appearance = review["itemReviewed"]["appearance"]
         assert "headline" not in appearance
         assert appearance["url"] == "https://gazette.example/prices"
+
+
+def test_claimreview_keeps_a_rated_claim_whose_words_were_orphaned(revised):
+    # The spreadsheet claim lost its place in revision 2; its verdict still stands for what
+    # the article said then, and its review says the words as they were.
+    Annotation.objects.filter(pk=revised.open_claim.pk).update(verdict="False", status="approved")
+    reviews = json.loads(export_bytes(revised.world.project, "claimreview"))
+    reviewed = [r["claimReviewed"] for r in reviews]
+    assert "=SUM(A1) is what the council spreadsheet shows." in reviewed
+    assert "Prices rose by 40 percent over this year" in reviewed

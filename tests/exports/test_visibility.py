@@ -21,6 +21,7 @@ from tests.api.conftest import api_for
 from tests.conftest import client_for
 from tests.review.conftest import article_with, claim, review  # noqa: F401
 from workbench.annotations.models import Annotation
+from workbench.annotations.revisions import revision_add
 from workbench.exports.management.commands import export
 from workbench.review.services import article_submit, assignment_create
 
@@ -160,3 +161,22 @@ def test_outsiders_and_anonymous_get_no_export(blind, fmt):
             stdout=io.StringIO(),
             stderr=io.StringIO(),
         )
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_orphaned_blind_drafts_stay_hidden_and_own_orphans_stay(blind, fmt):
+    # A new revision without their words orphans both reviewers' claims: each still sees only
+    # their own, now as an orphan, and nobody else sees either.
+    revision_add(
+        article=blind.article, text="An entirely different text now.", origin="paste", by=None
+    )
+    assert set(
+        Annotation.objects.filter(article=blind.article).values_list("anchor_state", flat=True)
+    ) == {"orphaned"}
+    mine = _api(blind.reviewer, blind.project, fmt)
+    assert MINE in mine and THEIRS not in mine
+    theirs = _api(blind.second, blind.project, fmt)
+    assert THEIRS in theirs and MINE not in theirs
+    for user in (blind.lead, blind.viewer):
+        data = _api(user, blind.project, fmt)
+        assert MINE not in data and THEIRS not in data and OPEN in data

@@ -35,6 +35,9 @@ class SpanForm(forms.Form):
     end = forms.IntegerField()
     # Kept exactly as sent: a stripped space would no longer match the body.
     exact = forms.CharField(strip=False, required=False)
+    # The revision of the text the selection was made in (the reader page's): a newer one on
+    # file is a conflict to explain, not a span that merely fails to match.
+    revision = forms.IntegerField(min_value=1, required=False, widget=forms.HiddenInput)
 
     def clean_exact(self) -> str:
         # Browsers may send a line break inside a form value as CRLF; bodies only hold "\n".

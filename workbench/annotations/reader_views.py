@@ -7,7 +7,7 @@ and bookmarks are as before.
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -123,6 +123,18 @@ def article_revision_diff_view(request: HtmxHttpRequest, article_id: int) -> Htt
         "pieces": diff_pieces(texts[older].text, texts[newer].text) if older in texts else [],
     }
     return render(request, "annotations/revision_diff.html", context)
+
+
+@require_GET
+def article_revision_detail_view(
+    request: HtmxHttpRequest, article_id: int, number: int
+) -> HttpResponse:
+    article = get_object_or_404(article_list(user=request.user), pk=article_id)
+    texts = revision_texts(article=article)
+    if number not in texts:
+        raise Http404(_("This article has no revision %(n)s.") % {"n": number})
+    context = {"article": article, "revision": texts[number], "revisions": texts}
+    return render(request, "annotations/revision_detail.html", context)
 
 
 def _revision_refused(

@@ -41,6 +41,7 @@ from workbench.annotations.services import (
     evidence_remove,
     require_annotation_writer,
     require_article_open,
+    require_current_revision,
     source_get_or_create,
 )
 from workbench.articles.models import Article
@@ -78,6 +79,7 @@ def annotation_create_view(request: HtmxHttpRequest, article_id: int) -> HttpRes
         request.POST, article=article, user=request.user
     )
     errors: list[str] = []
+    status = 400
     if span_form.is_valid() and form.is_valid():
         fields = {**span_form.cleaned_data, **form.service_fields()}
         try:
@@ -85,11 +87,13 @@ def annotation_create_view(request: HtmxHttpRequest, article_id: int) -> HttpRes
             return _created(request, annotation)
         except ValidationError as error:
             errors = error.messages
+            # The text changed under the panel: keep what the reviewer typed, save nothing.
+            status = 409 if isinstance(error, StaleRevision) else 400
     # Checked here too so that a viewer gets 403, not a validation message (the service
     # checks on the way in when the form is valid).
     require_article_open(user=request.user, article=article)
     context = _new_context(request, article, span_form, form=form, errors=errors)
-    return _render(request, NEW, "form", context, status=400)
+    return _render(request, NEW, "form", context, status=status)
 
 
 def _checked_span(
@@ -98,6 +102,9 @@ def _checked_span(
     if not span_form.is_valid():
         return _form_messages(span_form), None
     try:
+        require_current_revision(
+            current=article.revision, seen=span_form.cleaned_data.get("revision")
+        )
         kind = span_form.cleaned_data.get("kind") or AnnotationKind.QUOTE
         span = annotation_span(article=article, annotator=user, kind=kind, span=span_form.span())
     except ValidationError as error:
@@ -128,6 +135,8 @@ def _new_context(
         "article": article,
         "kind": kind,
         "span": span_form.data,
+        # The revision the selection was made in, sent back with the save.
+        "revision": data.get("revision") or article.revision,
         "form": form,
         "errors": errors,
         "span_ok": span_ok,

@@ -236,7 +236,7 @@ class ArticleRevisionDiffView(APIView):
             ARTICLE_ID,
             NUMBER,
             OpenApiParameter(
-                "from", int, description="The earlier revision (default: the one before)."
+                "from", int, description="The earlier revision (default: the one before, or 1)."
             ),
         ],
         responses={200: RevisionDiffSerializer, 400: BAD, 404: NOT_FOUND},
@@ -245,7 +245,8 @@ class ArticleRevisionDiffView(APIView):
         article = _article(request, article_id)
         texts = revision_texts(article=article)
         newer = _revision(texts, int(number))
-        raw = request.query_params.get("from", str(newer.number - 1))
+        # Revision 1 has nothing before it: compared with itself, every piece is "same".
+        raw = request.query_params.get("from", str(max(1, newer.number - 1)))
         if not raw.isdigit() or len(raw) > 9:
             raise serializers.ValidationError(
                 {"from": [_("Give a revision number.")]}, code="invalid"

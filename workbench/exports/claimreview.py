@@ -26,6 +26,9 @@ tools, ClaimReview aggregators) read; the array is streamed, one object per line
   `CreativeWork`, with `url`, `headline`, `datePublished` and `publisher` when known; a
   provisional title, one the cleaner took from the text because the input had none, is never
   published as a `headline`) and `firstAppearance` (the same article).
+- A claim orphaned by a new revision of its article (its words are no longer in the text) is
+  still written, with `claimReviewed` its words as they were: the review stands for what the
+  article said then. ClaimReview has no place for spans or revisions; JSON Lines has them.
 - Only claims whose status passes the filter are written: approved ones unless asked
   otherwise (see streaming.export_status), since this is markup for publication.
 """

@@ -214,7 +214,8 @@
       return;
     }
     setActive(null);
-    var values = Object.assign({ kind: kind }, span);
+    // The revision the words were selected in: the server refuses a save on an older one (409).
+    var values = Object.assign({ kind: kind, revision: root.dataset.revision }, span);
     htmx.ajax("POST", root.dataset.newUrl, {
       source: "#panel", target: "#panel", swap: "innerHTML", values: values,
     });
