@@ -168,3 +168,30 @@ def test_revision_detail_view_of_an_unrevised_article_is_its_body(world, article
     url = reverse("articles:article_revision_detail", args=[article.pk, 1])
     html = client_for(world.reviewer).get(url).content.decode()
     assert "Revision 1 (current)" in html and "12 percent" in html
+
+
+def test_revision_add_view_records_whose_change_it_is(world, article):
+    """A reviewer who fixes what the cleanup kept says so: the revision is a cleanup fix and
+    never a possible stealth edit; the publisher's change pasted in may be one."""
+    client = client_for(world.reviewer)
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert 'name="origin" value="cleanup"' in page and 'value="paste"' in page
+    url = reverse("articles:article_revision_add", args=[article.pk])
+
+    fixed = BODY.replace("12 percent", "8 percent")
+    data = {"text": fixed, "revision": 1, "origin": "cleanup"}
+    assert client.post(url, data).status_code == 302
+    article.refresh_from_db()
+    second = article.revisions.get(number=2)
+    assert (second.origin, second.stealth, article.stealth_edit) == ("cleanup", False, False)
+
+    quiet = fixed.replace("8 percent", "9 percent")
+    assert client.post(url, {"text": quiet, "revision": 2, "origin": "paste"}).status_code == 302
+    article.refresh_from_db()
+    third = article.revisions.get(number=3)
+    assert (third.origin, third.stealth, article.stealth_edit) == ("paste", True, True)
+
+    refused = client.post(url, {"text": quiet + " More.", "revision": 3, "origin": "<script>"})
+    assert refused.status_code == 400 and b"<script>" not in refused.content
+    article.refresh_from_db()
+    assert article.revision == 3

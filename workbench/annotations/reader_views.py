@@ -33,7 +33,7 @@ from workbench.annotations.services import (
 )
 from workbench.articles.anchoring import diff_pieces
 from workbench.articles.forms import MoveLineForm, RevisionDiffForm, RevisionForm
-from workbench.articles.models import Article, ArticleStatus, RevisionOrigin
+from workbench.articles.models import Article, ArticleStatus
 from workbench.articles.selectors import article_list
 from workbench.articles.services import article_move_line, article_text_locked
 from workbench.http import HtmxHttpRequest
@@ -83,7 +83,7 @@ def article_revision_add_view(request: HtmxHttpRequest, article_id: int) -> Http
         revision_add(
             article=article,
             text=form.cleaned_data["text"],
-            origin=RevisionOrigin.PASTE,
+            origin=form.cleaned_data["origin"],
             by=request.user,
             seen=form.cleaned_data["revision"],
         )

@@ -120,7 +120,8 @@ def revision_add(
             origin=_FIRST_ORIGIN.get(article.source, RevisionOrigin.IMPORT),
             created_by=article.created_by,
         )
-    stealth = stealth_edit(article.body, text)
+    # A cleanup fix is ours, not the publisher's: it never hides an edit.
+    stealth = origin != RevisionOrigin.CLEANUP and stealth_edit(article.body, text)
     revision = Revision(
         article=article,
         number=article.revision + 1,

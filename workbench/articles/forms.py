@@ -101,6 +101,24 @@ class RevisionForm(forms.Form):
     text = forms.CharField(label=_("Corrected text"), widget=forms.Textarea, strip=False)
     # The revision the reviewer corrected: a newer one on file is a conflict, not a new text.
     revision = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+    # Whose change it is: the publisher's (a stealth edit when no notice says so) or ours, a
+    # fix of what the import's cleanup kept or cut (never a stealth edit).
+    origin = forms.ChoiceField(
+        label=_("What changed"),
+        choices=[
+            ("paste", _("The publisher changed the article")),
+            (
+                "cleanup",
+                _("Our cleanup was wrong (ads, navigation, cut text); the article did not change"),
+            ),
+        ],
+        initial="paste",
+        required=False,
+        widget=forms.RadioSelect,
+    )
+
+    def clean_origin(self) -> str:
+        return self.cleaned_data.get("origin") or "paste"
 
 
 class RevisionDiffForm(forms.Form):
