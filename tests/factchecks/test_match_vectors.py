@@ -7,7 +7,7 @@ import pytest
 
 from tests.factchecks.conftest import UNEMPLOYMENT, claim_in, import_reviews, review
 from workbench.annotations.models import Annotation
-from workbench.factchecks.matching import FACTCHECK, find_matches
+from workbench.factchecks.matching import FACTCHECK, find_matches, find_matches_many
 from workbench.factchecks.models import ClaimVector, FactCheck, FactCheckVector
 from workbench.factchecks.ranker import embed
 from workbench.factchecks.ranker import model as ranker_model
@@ -97,3 +97,18 @@ def test_without_embeddings_matching_works_and_writes_no_vector(checked, monkeyp
     matches = find_matches(user=checked.lead, team=checked.team, text=QUERY)
     assert matches[0].url == "https://checker.example/unemployment"
     assert not FactCheckVector.objects.exists() and not ClaimVector.objects.exists()
+
+
+def test_many_texts_and_their_new_candidates_are_encoded_in_one_batch(checked, monkeypatch):
+    claim_in(checked.project, checked.reviewer, UNEMPLOYMENT)
+    cache = embed.text_vectors()
+    monkeypatch.setattr(cache, "cache", {})
+    calls = []
+    encode = cache.encoder.encode
+    monkeypatch.setattr(
+        cache.encoder, "encode", lambda texts, **kw: calls.append(texts) or encode(texts, **kw)
+    )
+    texts = [QUERY, "Was the moon landing staged in a studio?", "Unemployment fell last year"]
+    many = find_matches_many(user=checked.lead, team=checked.team, texts=texts)
+    assert len(calls) == 1 and set(texts) <= set(calls[0])
+    assert [bool(found) for found in many] == [True, True, True]

@@ -203,7 +203,8 @@ def find_matches_many(
         .order_by()
         .in_bulk(list(claim_ids))
     )
-    vectors = candidate_vectors(checks, claims)  # stored ones, the missing ones computed
+    # The candidates' stored vectors, the missing ones computed (with the texts, in one batch).
+    vectors = candidate_vectors(checks, claims, [texts[i] for i in asked])
     return [
         _best(
             texts[i],

@@ -11,6 +11,7 @@ nothing is read or written and the re-ranker uses its lexical weights.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 
 from django.db import IntegrityError, transaction
 
@@ -26,12 +27,14 @@ def digest(text: str) -> str:
 
 
 def candidate_vectors(
-    checks: dict[int, FactCheck], claims: dict[int, Annotation]
+    checks: dict[int, FactCheck], claims: dict[int, Annotation], queries: Sequence[str] = ()
 ) -> dict[Key, bytes]:
     """Return {(kind, id): vector} for these candidates; compute and store the missing ones.
 
-    At most two reads and two writes whatever the number of candidates. Returns {} when the
-    re-ranker does not use embeddings (model package not installed).
+    At most two reads and two writes whatever the number of candidates. The `queries` (the
+    texts being matched) are encoded in the same batch and kept in the process's cache, where
+    the re-ranker finds them. Returns {} when the re-ranker does not use embeddings (model
+    package not installed).
     """
     from workbench.factchecks.ranker.embed import WEIGHTS_SHA256, text_vectors, to_bytes
     from workbench.factchecks.ranker.model import default_model
@@ -53,14 +56,13 @@ def candidate_vectors(
     missing = [(FACTCHECK, pk, c.claim_reviewed) for pk, c in checks.items()]
     missing += [(CLAIM, pk, c.exact) for pk, c in claims.items()]
     missing = [item for item in missing if (item[0], item[1]) not in found]
-    if not missing:
-        return found
     vectors = text_vectors()
     if vectors is None:  # pragma: no cover - default_model() is semantic only with the encoder
         return found
-    for (kind, pk, _text), vector in zip(
-        missing, vectors.get([text for _k, _pk, text in missing]), strict=True
-    ):
+    encoded = vectors.get([text for _k, _pk, text in missing] + list(queries))
+    if not missing:
+        return found
+    for (kind, pk, _text), vector in zip(missing, encoded, strict=False):
         found[kind, pk] = to_bytes(vector)
     _store(
         [
