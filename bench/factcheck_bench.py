@@ -199,6 +199,11 @@ def cpu(connection) -> float:  # noqa: ANN001
     return time.process_time() + backend_cpu(connection)
 
 
+def nearest(values: list[float], rank: float) -> float:
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(rank * len(ordered)) - 1)]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--factchecks", type=int, default=100_000)
@@ -209,6 +214,13 @@ def main() -> None:
         "--reuse",
         action="store_true",
         help="time matching only, on the PostgreSQL database an earlier run left (no import)",
+    )
+    parser.add_argument(
+        "--embed",
+        action="store_true",
+        help="time each query twice with the embedding re-ranker: cold (its candidates have no "
+        "stored vector, so they are encoded and stored) then warm (stored vectors read); the "
+        "process's text cache is emptied before each, so the query is encoded every time",
     )
     args = parser.parse_args()
     rng = random.Random(17)  # noqa: S311 (a reproducible bench workload)
@@ -254,8 +266,23 @@ def main() -> None:
             reword(rng, r["claimReviewed"], words) if i % 2 else sentence(rng, words, weights)
             for i, r in enumerate(rng.sample(reviews, args.queries + 10))
         ]
-        latencies, cpu_ms = [], []
+        latencies, cpu_ms, cold, cold_cpu = [], [], [], []
+        cache = None
+        if args.embed:
+            from workbench.factchecks.ranker.embed import text_vectors
+            from workbench.factchecks.ranker.model import default_model
+
+            cache = text_vectors()
+            assert cache is not None and default_model().semantic, "model package not installed"
         for i, query in enumerate(queries):
+            if cache is not None:  # cold: nothing of this query's candidates stored or cached
+                cache.cache.clear()
+                began, began_cpu = time.perf_counter(), cpu(connection)
+                find_matches(user=lead, team=team, text=query, top=5)
+                if i >= 10:
+                    cold.append((time.perf_counter() - began) * 1000)
+                    cold_cpu.append((cpu(connection) - began_cpu) * 1000)
+                cache.cache.clear()
             began, began_cpu = time.perf_counter(), cpu(connection)
             find_matches(user=lead, team=team, text=query, top=5)
             if i >= 10:
@@ -280,7 +307,18 @@ def main() -> None:
                     "match_cpu_median_ms": round(statistics.median(cpu_ms), 1),
                     "match_cpu_p95_ms": round(cpu_p95, 1),
                     "queries": len(latencies),
+                    "embed": args.embed,
                 }
+                | (
+                    {
+                        "cold_match_median_ms": round(statistics.median(cold), 1),
+                        "cold_match_p95_ms": round(nearest(cold, 0.95), 1),
+                        "cold_match_cpu_median_ms": round(statistics.median(cold_cpu), 1),
+                        "load_average": os.getloadavg(),
+                    }
+                    if cold
+                    else {"load_average": os.getloadavg()}
+                )
             )
         )
 

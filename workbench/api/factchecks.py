@@ -33,6 +33,7 @@ from workbench.factchecks.services import (
     factchecks_import_text,
     factchecks_import_url,
 )
+from workbench.jobs.starts import embed_after_import
 from workbench.limits import too_large_api_response
 
 
@@ -168,6 +169,7 @@ class FactCheckViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, TeamSco
                 report = factchecks_import_text(team=data["team"], actor=request.user, text=text)
         except DjangoValidationError as error:
             raise ValidationError({"non_field_errors": error.messages}, code=error.code) from error
+        embed_after_import(team=data["team"], actor=request.user, report=report)
         return Response(report_data(report))
 
 

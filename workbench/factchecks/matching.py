@@ -40,6 +40,7 @@ from workbench.factchecks.ranker import Candidate as RankerCandidate
 from workbench.factchecks.ranker import matched_terms, rerank
 from workbench.factchecks.ranker.features import prepare
 from workbench.factchecks.selectors import factcheck_list
+from workbench.factchecks.vectors import candidate_vectors
 
 FACTCHECK, CLAIM = "factcheck", "claim"
 WORD = re.compile(r"[^\W_]+")
@@ -119,12 +120,16 @@ def query_terms(text: str) -> list[str]:
     return sorted(terms, key=lambda t: (-len(t), t))[:MAX_QUERY_TERMS]
 
 
-def order_candidates(query: str, candidates: list[Candidate]) -> list[Candidate]:
+def order_candidates(
+    query: str, candidates: list[Candidate], vectors: dict[tuple[str, int], bytes] | None = None
+) -> list[Candidate]:
     """Score the candidates against the query with the re-ranker and return them best first.
 
     Each kind is one pool (its first-stage scores come from one index); the score is the
-    re-ranker's probability of a match.
+    re-ranker's probability of a match. `vectors` are the candidates' stored sentence vectors
+    by (kind, id) (`vectors.candidate_vectors`); a candidate without one is encoded.
     """
+    vectors = vectors or {}
     by_key = {(c.kind, c.id): c for c in candidates}
     for kind in (FACTCHECK, CLAIM):
         pool = [c for c in candidates if c.kind == kind]
@@ -132,7 +137,10 @@ def order_candidates(query: str, candidates: list[Candidate]) -> list[Candidate]
             continue
         ranked = rerank(
             query,
-            [RankerCandidate(id=(c.kind, c.id), text=c.text) for c in pool],
+            [
+                RankerCandidate(id=(c.kind, c.id), text=c.text, vector=vectors.get((c.kind, c.id)))
+                for c in pool
+            ],
             [c.first_stage for c in pool],
         )
         for position, result in enumerate(ranked):
@@ -162,11 +170,13 @@ def find_matches_many(
     exclude: int | None = None,
     exclude_article: int | None = None,
 ) -> list[list[Match]]:
-    """Return `find_matches` for each text, in at most six queries whatever their number.
+    """Return `find_matches` for each text, in at most eight reads whatever their number.
 
     Per kind, one query for the words' document counts and one to the engine (each text's
     search a sub-select of one UNION ALL); then two to fetch the rows through the scoped
-    selectors. `exclude_article` leaves out the claims of an article (its own sentences).
+    selectors and, with embeddings, two for their stored vectors (candidates seen for the
+    first time are encoded and their vectors written, in one transaction).
+    `exclude_article` leaves out the claims of an article (its own sentences).
     """
     terms = [query_terms(text) for text in texts]
     asked = [i for i, words in enumerate(terms) if words]
@@ -193,8 +203,18 @@ def find_matches_many(
         .order_by()
         .in_bulk(list(claim_ids))
     )
+    # The candidates' stored vectors, the missing ones computed (with the texts, in one batch).
+    vectors = candidate_vectors(checks, claims, [texts[i] for i in asked])
     return [
-        _best(texts[i], ranks[FACTCHECK].get(i, {}), ranks[CLAIM].get(i, {}), checks, claims, top)
+        _best(
+            texts[i],
+            ranks[FACTCHECK].get(i, {}),
+            ranks[CLAIM].get(i, {}),
+            checks,
+            claims,
+            top,
+            vectors,
+        )
         for i in range(len(texts))
     ]
 
@@ -206,6 +226,7 @@ def _best(
     checks: dict[int, FactCheck],
     claims: dict[int, Annotation],
     top: int,
+    vectors: dict[tuple[str, int], bytes] | None = None,
 ) -> list[Match]:
     candidates = [
         Candidate(FACTCHECK, pk, checks[pk].claim_reviewed, rank)
@@ -216,7 +237,7 @@ def _best(
         for pk, rank in claim_ranks.items()
         if pk in claims
     ]
-    ordered = order_candidates(text, candidates)
+    ordered = order_candidates(text, candidates, vectors)
     best = [c for c in ordered if c.kind == FACTCHECK][:top]
     best += [c for c in ordered if c.kind == CLAIM][:top]
     best = sorted(

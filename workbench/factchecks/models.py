@@ -106,3 +106,21 @@ class FactCheckVector(models.Model):
 
     def __str__(self) -> str:
         return f"vector of fact-check {self.factcheck_id}"
+
+
+class ClaimVector(models.Model):
+    """A team claim's sentence vector (as FactCheckVector), filled when a match first sees it.
+
+    `digest` is the sha256 of the text it was computed from: a reworded claim's vector no
+    longer matches its text, so it is not used, and the next match replaces it.
+    """
+
+    annotation = models.OneToOneField(
+        "annotations.Annotation", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    model = models.CharField(max_length=64)
+    digest = models.CharField(max_length=64)
+    vector = models.BinaryField()
+
+    def __str__(self) -> str:
+        return f"vector of claim {self.annotation_id}"

@@ -33,7 +33,7 @@ from workbench.factchecks.services import (
 )
 from workbench.http import HtmxHttpRequest
 from workbench.jobs.models import Job
-from workbench.jobs.starts import job_import_factchecks
+from workbench.jobs.starts import embed_after_import, job_import_factchecks
 
 PER_PAGE = 50
 LIST = "factchecks/factcheck_list.html"
@@ -68,6 +68,8 @@ def factcheck_import_view(request: HtmxHttpRequest, team_slug: str) -> HttpRespo
             report = _import(request, team, form)
         except ValidationError as error:
             errors = error.messages
+        else:  # the new fact-checks' sentence vectors, in the background
+            embed_after_import(team=team, actor=request.user, report=report)
     elif not errors:
         errors = [m for messages in form.errors.values() for m in messages]
     context = {"team": team, "form": form, "report": report, "import_errors": errors}

@@ -21,6 +21,7 @@ class JobKind(models.TextChoices):
     SUGGEST = "suggest", _("Suggestions")
     IMPORT_FACTCHECKS = "import_factchecks", _("Fact-check import")
     REFETCH = "refetch", _("Re-fetch")
+    EMBED_FACTCHECKS = "embed_factchecks", _("Fact-check embedding")
 
 
 class JobState(models.TextChoices):

@@ -226,6 +226,35 @@ def run_import_factchecks(job: Job, progress: Progress) -> None:
     url = reverse("factchecks:factcheck_list", args=[job.team.slug])
     job.links = [{"label": _("Known fact-checks"), "url": url}]
     job.message = _("%(created)s new, %(updated)s updated, %(failed)s refused.") % job.result
+    _embed(job, progress)
+
+
+def _embed(job: Job, progress: Progress) -> None:
+    """Compute the sentence vectors of the team's fact-checks that have none (after an import).
+
+    Outside the import's transaction, in batches: a cancel or a kill keeps what was stored,
+    and the next run (or a match, or `manage.py embed_factchecks`) does the rest. Nothing to
+    do without the model package: matching then uses its lexical weights.
+    """
+    from workbench.factchecks.ranker.embed import load_encoder
+    from workbench.factchecks.services import factcheck_vectors_fill
+
+    if job.team is None or load_encoder() is None:
+        return
+    embedded = factcheck_vectors_fill(team=job.team, progress=progress.step)
+    job.result = {**(job.result or {}), "embedded": embedded}
+
+
+def run_embed_factchecks(job: Job, progress: Progress) -> None:
+    """Compute the missing sentence vectors of the team's fact-checks (queued by the API import)."""
+    if job.team is None:
+        raise ValidationError(_("The team of this job no longer exists."))
+    progress.set_total(0)
+    job.result = {}
+    _embed(job, progress)
+    url = reverse("factchecks:factcheck_list", args=[job.team.slug])
+    job.links = [{"label": _("Known fact-checks"), "url": url}]
+    job.message = _("%(n)s fact-check(s) embedded.") % {"n": job.result.get("embedded", 0)}
 
 
 def run_refetch(job: Job, progress: Progress) -> None:
@@ -321,4 +350,5 @@ RUNNERS: dict[str, Callable[[Job, Progress], None]] = {
     JobKind.SUGGEST: run_suggest,
     JobKind.IMPORT_FACTCHECKS: run_import_factchecks,
     JobKind.REFETCH: run_refetch,
+    JobKind.EMBED_FACTCHECKS: run_embed_factchecks,
 }

@@ -116,6 +116,30 @@ def job_import_factchecks(
     )
 
 
+def job_embed_factchecks(*, team: Team, actor: AbstractBaseUser | None) -> Job:
+    """Queue the sentence embedding of the team's fact-checks that have no vector yet."""
+    return job_create(
+        kind=JobKind.EMBED_FACTCHECKS,
+        team=team,
+        project=None,
+        actor=actor,
+        params={"label": team.name, "operator": actor is None},
+    )
+
+
+def embed_after_import(*, team: Team, actor: AbstractBaseUser | None, report: object) -> Job | None:
+    """Queue the embedding of an import's new or reworded fact-checks; None if nothing to do.
+
+    For the API's import, which answers with its report at once (the pages' import runs as a
+    job that embeds when it has imported). Nothing without the model package.
+    """
+    from workbench.factchecks.ranker.embed import model_dir
+
+    if model_dir() is None or not (report.created or report.updated):  # type: ignore[attr-defined]
+        return None
+    return job_embed_factchecks(team=team, actor=actor)
+
+
 def job_refetch(*, project: Project | None) -> Job:
     """Queue the operator's re-fetch of every article with a URL (of one project, if given)."""
     return job_create(

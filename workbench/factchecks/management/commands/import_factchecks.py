@@ -9,8 +9,10 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
 from workbench.accounts.models import Team
+from workbench.factchecks.ranker.embed import load_encoder
 from workbench.factchecks.services import (
     ImportReport,
+    factcheck_vectors_fill,
     factchecks_import_file,
     factchecks_import_url,
 )
@@ -27,6 +29,12 @@ class Command(BaseCommand):
         parser.add_argument("items", nargs="+", metavar="PATH_OR_URL")
         parser.add_argument("--team", required=True, help="the team's slug")
         parser.add_argument("--json", action="store_true", help="print one JSON object per input")
+        parser.add_argument(
+            "--no-embed",
+            action="store_true",
+            help="do not compute the sentence vectors of new or reworded fact-checks afterwards "
+            "(matching then encodes them when it first meets them; see embed_factchecks)",
+        )
 
     def handle(self, *args: object, **options: object) -> None:
         team = Team.objects.filter(slug=options["team"]).first()
@@ -53,6 +61,9 @@ class Command(BaseCommand):
             failed += len(report.errors)
             self._emit(item, report, "", as_json=bool(options["json"]))
         bar.close()
+        if not options["no_embed"] and load_encoder() is not None:
+            with tqdm(unit="vector", desc="embedding", file=stream) as embedding:
+                factcheck_vectors_fill(team=team, progress=embedding.update)
         if failed:
             raise CommandError(f"{failed} input(s) or record(s) could not be imported (see above).")
 
