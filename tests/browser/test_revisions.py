@@ -137,6 +137,9 @@ def test_back_button_after_the_diff_revision_and_orphan_pages(page, live_server,
     (lost,) = Annotation.objects.all()
     page.locator(".revision-panel summary").click()
     page.get_by_role("button", name="Fetch the URL again").click()
+    # The fetch is a job: its page, finished, links back to the article.
+    page.locator("#job-status[data-state=done]").wait_for()
+    page.locator("#job-status .job-links a").first.click()
     page.locator("#orphans-title").wait_for()
     refetch = reverse("articles:article_refetch", args=[article.pk])
 
