@@ -207,3 +207,23 @@ def test_revisions_endpoints_are_in_the_openapi_schema(api):
     assert "get" in paths["/api/v1/articles/{article_id}/revisions/{number}/"]
     assert "get" in paths["/api/v1/articles/{article_id}/revisions/{number}/diff/"]
     assert "post" in paths["/api/v1/articles/{article_id}/refetch/"]
+
+
+def test_refetch_async_is_a_job_with_its_page_and_same_rules(desk, api):
+    refetch = reverse("api:article-refetch", args=[desk.article.pk]) + "?async=1"
+    assert api("viewer").post(refetch).status_code == status.HTTP_403_FORBIDDEN
+    assert api("outsider").post(refetch).status_code == status.HTTP_404_NOT_FOUND
+    # A private address: the job runs (at once in tests) and says why nothing changed.
+    type(desk.article).objects.filter(pk=desk.article.pk).update(url="http://127.0.0.1:9/x")
+    response = api("lead").post(refetch)
+    assert response.status_code == status.HTTP_202_ACCEPTED
+    job = response.json()
+    assert job["kind"] == "refetch" and response["Location"].endswith(f"/jobs/{job['id']}/")
+    done = api("lead").get(response["Location"]).json()
+    assert done["state"] in {"done", "failed"} and done["errors"]
+    assert api("outsider").get(response["Location"]).status_code == status.HTTP_404_NOT_FOUND
+    desk.article.refresh_from_db()
+    assert desk.article.revision == 1
+    type(desk.article).objects.filter(pk=desk.article.pk).update(url="")
+    response = api("lead").post(refetch)
+    assert response.status_code == status.HTTP_400_BAD_REQUEST and "no URL" in str(response.json())

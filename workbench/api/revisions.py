@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers, status
@@ -17,11 +18,14 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from workbench.accounts.services import require_writer
 from workbench.annotations.revisions import article_refetch, revision_add, revision_texts
+from workbench.api.jobs import JobSerializer
 from workbench.api.views import BAD, FORBIDDEN, NOT_FOUND
 from workbench.articles.anchoring import diff_pieces
 from workbench.articles.models import Article, Revision, RevisionOrigin
 from workbench.articles.selectors import article_list
+from workbench.jobs.starts import job_refetch_article
 
 ARTICLE_ID = OpenApiParameter("article_id", int, OpenApiParameter.PATH, description="An article.")
 NUMBER = OpenApiParameter("number", int, OpenApiParameter.PATH, description="A revision number.")
@@ -194,12 +198,20 @@ class ArticleRefetchView(APIView):
     @extend_schema(
         summary="Fetch the article's URL again and make what it says now a new revision",
         description="The page is cleaned as on import; the same text makes no revision (200, "
-        "`revision` null). A site that cannot be fetched answers 400 with the reason.",
-        parameters=[ARTICLE_ID],
+        "`revision` null). A site that cannot be fetched answers 400 with the reason. With "
+        "`?async=1` the fetch runs as a background job: 202 with the job (a slow site then "
+        "holds no request), whose `GET /api/v1/jobs/{id}/` says how it ended.",
+        parameters=[
+            ARTICLE_ID,
+            OpenApiParameter(
+                "async", bool, description="Fetch in a background job (202 with the job)."
+            ),
+        ],
         request=None,
         responses={
             201: RevisionAddedSerializer,
             200: RevisionAddedSerializer,
+            202: JobSerializer,
             400: BAD,
             403: FORBIDDEN,
             404: NOT_FOUND,
@@ -207,6 +219,16 @@ class ArticleRefetchView(APIView):
     )
     def post(self, request: Request, article_id: str) -> Response:
         article = _article(request, article_id)
+        if request.query_params.get("async", "").lower() in {"1", "true", "yes"}:
+            require_writer(user=request.user, team=article.project.team)
+            if not article.url:
+                raise serializers.ValidationError(
+                    {"url": [_("This article has no URL to fetch again.")]}
+                )
+            job = job_refetch_article(article=article, actor=request.user)
+            body = JobSerializer(job, context={"request": request}).data
+            headers = {"Location": reverse("api:job-detail", args=[job.pk])}
+            return Response(body, status=status.HTTP_202_ACCEPTED, headers=headers)
         return _added(request, article, article_refetch(article=article, by=request.user))
 
 
