@@ -106,7 +106,7 @@ class RevisionForm(forms.Form):
     origin = forms.ChoiceField(
         label=_("What changed"),
         choices=[
-            ("paste", _("The publisher changed the article")),
+            ("paste", _("The article changed (a correction, an update, a rewrite)")),
             (
                 "cleanup",
                 _("Our cleanup was wrong (ads, navigation, cut text); the article did not change"),
