@@ -128,21 +128,29 @@ def test_production_is_https_only(tmp_path):
     assert production["SESSION_COOKIE_SECURE"] is True
 
 
-def test_check_deploy_is_clean_for_the_documented_production_setup(tmp_path):
-    # The environment README.md's Deployment section gives, and nothing more.
-    done = run(
-        tmp_path,
-        "manage.py",
-        "check",
-        "--deploy",
-        "--fail-level",
-        "WARNING",
-        DJANGO_SECRET_KEY=PRODUCTION_KEY,
-        DJANGO_ALLOWED_HOSTS="workbench.example.org",
-        DJANGO_DEBUG="false",
-        DJANGO_BEHIND_TLS_PROXY="true",
-        WORKBENCH_CACHE="db",
-    )
+# README's Deployment section, and nothing more.
+DOCUMENTED_PRODUCTION = {
+    "DJANGO_SECRET_KEY": PRODUCTION_KEY,
+    "DJANGO_ALLOWED_HOSTS": "workbench.example.org",
+    "DJANGO_DEBUG": "false",
+    "DJANGO_BEHIND_TLS_PROXY": "true",
+    "WORKBENCH_CACHE": "db",
+}
+# README "A production-shaped run": the same on PostgreSQL, with the import's storing threads.
+PRODUCTION_SHAPED = {
+    **DOCUMENTED_PRODUCTION,
+    "WORKBENCH_IMPORT_STORE_THREADS": "2",
+    "DATABASE_URL": "postgres://workbench:secret@127.0.0.1:5432/workbench",
+}
+
+
+@pytest.mark.parametrize(
+    "environment",
+    [DOCUMENTED_PRODUCTION, PRODUCTION_SHAPED],
+    ids=["documented_production_setup", "production_shaped_run"],
+)
+def test_check_deploy_is_clean(tmp_path, environment):
+    done = run(tmp_path, "manage.py", "check", "--deploy", "--fail-level", "WARNING", **environment)
     assert done.returncode == 0, done.stderr + done.stdout
     assert "System check identified no issues" in done.stdout
 
@@ -154,27 +162,6 @@ def test_demo_prints_its_mail_and_so_offers_password_reset(tmp_path):
     # A server with no e-mail set up does not offer it: nobody would receive the link.
     bare = settings_in(tmp_path, DJANGO_SECRET_KEY="k" * 50)
     assert bare["WORKBENCH_PASSWORD_RESET"] is False
-
-
-def test_check_deploy_is_clean_for_the_production_shaped_run(tmp_path):
-    # README "A production-shaped run": PostgreSQL, the shared cache, behind a TLS proxy.
-    done = run(
-        tmp_path,
-        "manage.py",
-        "check",
-        "--deploy",
-        "--fail-level",
-        "WARNING",
-        DJANGO_SECRET_KEY=PRODUCTION_KEY,
-        DJANGO_ALLOWED_HOSTS="workbench.example.org",
-        DJANGO_DEBUG="false",
-        DJANGO_BEHIND_TLS_PROXY="true",
-        WORKBENCH_CACHE="db",
-        WORKBENCH_IMPORT_STORE_THREADS="2",
-        DATABASE_URL="postgres://workbench:secret@127.0.0.1:5432/workbench",
-    )
-    assert done.returncode == 0, done.stderr + done.stdout
-    assert "System check identified no issues" in done.stdout
 
 
 GUNICORN_SETTINGS = """

@@ -9,28 +9,15 @@ from rest_framework.test import APIClient
 
 from tests.api.conftest import api_for
 from tests.conftest import XSS
-from tests.jobs.conftest import jsonl
+from tests.jobs.conftest import jsonl, running_job
 from workbench.articles.models import Article
-from workbench.jobs.models import Job, JobKind, JobState
+from workbench.jobs.models import Job, JobState
 
 pytestmark = pytest.mark.django_db
 
 
-def _job(world, **fields) -> Job:
-    values = {
-        "kind": JobKind.IMPORT_JSONL,
-        "team": world.team,
-        "project": world.project,
-        "created_by": world.reviewer,
-        "state": JobState.RUNNING,
-        "done": 3,
-        "total": 10,
-    }
-    return Job.objects.create(**{**values, **fields})
-
-
 def test_job_detail_shape(world):
-    job = _job(
+    job = running_job(
         world,
         errors=[{"item": "line 2", "message": XSS}],
         result={"created": 1},
@@ -47,7 +34,7 @@ def test_job_detail_shape(world):
 
 
 def test_job_api_ladder(world):
-    job = _job(world)
+    job = running_job(world)
     url = reverse("api:job-detail", args=[job.pk])
     assert APIClient().get(url).status_code in {401, 403}
     assert api_for(world.outsider).get(url).status_code == status.HTTP_404_NOT_FOUND
@@ -59,7 +46,7 @@ def test_job_api_ladder(world):
 
 
 def test_job_cancel_api(world):
-    job = _job(world, state=JobState.QUEUED)
+    job = running_job(world, state=JobState.QUEUED)
     url = reverse("api:job-cancel", args=[job.pk])
     assert api_for(world.outsider).post(url).status_code == status.HTTP_404_NOT_FOUND
     assert api_for(world.viewer).post(url).status_code == status.HTTP_403_FORBIDDEN

@@ -6,28 +6,16 @@ import pytest
 from django.urls import reverse
 
 from tests.conftest import XSS, client_for
-from workbench.jobs.models import Job, JobKind, JobState
+from tests.jobs.conftest import running_job
+from workbench.jobs.models import Job, JobState
 
 pytestmark = pytest.mark.django_db
 
 HX = {"HX-Request": "true"}
 
 
-def _job(world, **fields) -> Job:
-    values = {
-        "kind": JobKind.IMPORT_JSONL,
-        "team": world.team,
-        "project": world.project,
-        "created_by": world.reviewer,
-        "state": JobState.RUNNING,
-        "done": 3,
-        "total": 10,
-    }
-    return Job.objects.create(**{**values, **fields})
-
-
 def test_job_page_ladder(world, client):
-    job = _job(world)
+    job = running_job(world)
     url = job.get_absolute_url()
     response = client.get(url)
     assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
@@ -41,8 +29,8 @@ def test_job_page_ladder(world, client):
 
 
 def test_job_list_shows_only_the_user_s_teams(world):
-    mine = _job(world)
-    theirs = _job(world, team=world.other_project.team, project=world.other_project)
+    mine = running_job(world)
+    theirs = running_job(world, team=world.other_project.team, project=world.other_project)
     html = client_for(world.viewer).get(reverse("jobs:job_list")).content.decode()
     assert mine.get_absolute_url() in html
     assert theirs.get_absolute_url() not in html
@@ -50,7 +38,7 @@ def test_job_list_shows_only_the_user_s_teams(world):
 
 
 def test_running_job_polls_and_shows_progress(world):
-    job = _job(world)
+    job = running_job(world)
     html = client_for(world.viewer).get(job.get_absolute_url(), headers=HX).content.decode()
     assert "<html" not in html
     assert 'hx-trigger="every 1s"' in html
@@ -59,7 +47,7 @@ def test_running_job_polls_and_shows_progress(world):
 
 
 def test_finished_job_stops_polling_and_links_to_its_result(world):
-    job = _job(
+    job = running_job(
         world,
         state=JobState.DONE,
         done=10,
@@ -73,7 +61,7 @@ def test_finished_job_stops_polling_and_links_to_its_result(world):
 
 
 def test_job_page_shows_errors_and_labels_as_text(world):
-    job = _job(
+    job = running_job(
         world,
         state=JobState.FAILED,
         errors=[{"item": XSS, "message": f"bad line {XSS}"}],
@@ -87,7 +75,7 @@ def test_job_page_shows_errors_and_labels_as_text(world):
 
 
 def test_cancel_by_starter_or_lead_only(world):
-    job = _job(world, state=JobState.QUEUED)
+    job = running_job(world, state=JobState.QUEUED)
     url = reverse("jobs:job_cancel", args=[job.pk])
     assert client_for(world.outsider).post(url).status_code == 404
     assert client_for(world.viewer).post(url).status_code == 403
@@ -99,7 +87,7 @@ def test_cancel_by_starter_or_lead_only(world):
 
 
 def test_a_lead_cancels_a_running_job_at_its_next_report(world):
-    job = _job(world)
+    job = running_job(world)
     response = client_for(world.lead).post(reverse("jobs:job_cancel", args=[job.pk]), headers=HX)
     assert response["HX-Redirect"] == job.get_absolute_url()
     job.refresh_from_db()
@@ -107,7 +95,7 @@ def test_a_lead_cancels_a_running_job_at_its_next_report(world):
 
 
 def test_cancel_button_only_for_those_who_may(world):
-    job = _job(world)
+    job = running_job(world)
     button = "Cancel job"
     assert button in client_for(world.reviewer).get(job.get_absolute_url()).content.decode()
     assert button in client_for(world.lead).get(job.get_absolute_url()).content.decode()
@@ -115,5 +103,5 @@ def test_cancel_button_only_for_those_who_may(world):
 
 
 def test_cancel_wants_post(world):
-    job = _job(world)
+    job = running_job(world)
     assert client_for(world.lead).get(reverse("jobs:job_cancel", args=[job.pk])).status_code == 405
