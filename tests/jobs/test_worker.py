@@ -20,7 +20,7 @@ from tests.jobs.conftest import jsonl
 from workbench.annotations.models import Annotation
 from workbench.articles.models import Article
 from workbench.articles.selectors import article_status_counts
-from workbench.imports.services import JSONL_BATCH
+from workbench.imports.services import JSONL_BATCH, store_batch_lines, store_threaded
 from workbench.jobs.models import Job, JobState
 from workbench.jobs.starts import job_import_jsonl
 from workbench.search.selectors import search
@@ -97,8 +97,9 @@ def test_a_job_killed_mid_way_is_finished_by_the_next_worker_never_half_applied(
     assert job.state == JobState.RUNNING, "the worker finished before it was killed: import more"
     stored = imported.count()
     assert 0 < stored < n
-    # Whole batches only, each article with its annotation: nothing half-applied.
-    assert stored % JSONL_BATCH == 0
+    # Whole batches only (the worker, outside any transaction, stores as store_threaded()
+    # says here), each article with its annotation: nothing half-applied.
+    assert stored % store_batch_lines(threaded=store_threaded()) == 0
     assert Annotation.objects.filter(article__in=imported).count() == stored
 
     output = _worker("--batch").communicate(timeout=300)[0].decode()

@@ -346,6 +346,21 @@ class _Annotators:
         return self.known[name]
 
 
+def store_batch_lines(*, threaded: bool) -> int:
+    """How many lines one stored batch holds: half the usual size when batches go to threads,
+    so that a 500-line request overlaps too. A batch is stored whole or not at all."""
+    return JSONL_BATCH // 2 if threaded else JSONL_BATCH
+
+
+def store_threaded() -> bool:
+    """Whether batches go to storing threads here (see _BatchStore)."""
+    return (
+        settings.WORKBENCH_IMPORT_STORE_THREADS > 1
+        and connection.vendor == "postgresql"
+        and not connection.in_atomic_block
+    )
+
+
 class _BatchStore:
     """Stores an import's batches, in the caller's thread or in storing threads beside it.
 
@@ -364,10 +379,8 @@ class _BatchStore:
     ) -> None:
         self.project, self.report, self.actor = project, report, actor
         threads = settings.WORKBENCH_IMPORT_STORE_THREADS
-        self.threaded = (
-            threads > 1 and connection.vendor == "postgresql" and not connection.in_atomic_block
-        )
-        self.batch_lines = JSONL_BATCH // 2 if self.threaded else JSONL_BATCH
+        self.threaded = store_threaded()
+        self.batch_lines = store_batch_lines(threaded=self.threaded)
         self.pool = ThreadPoolExecutor(threads, "import-store") if self.threaded else None
         self.pending: collections.deque[Future[ImportReport]] = collections.deque()
         self.limit = threads + 1
