@@ -310,7 +310,7 @@ applied, lost = {{}}, []
 for o in outcomes:
     if o["status"] == 200:
         applied.setdefault(o["id"], []).append(o)
-    elif o["status"] not in (409, 412):
+    elif o["status"] not in (403, 409, 412):
         lost.append(["unexpected answer", o])
 rows = {{a.pk: a for a in Annotation.objects.filter(pk__in={{o["id"] for o in outcomes}})}}
 for pk, edits in applied.items():

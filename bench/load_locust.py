@@ -55,6 +55,7 @@ class Person(HttpUser):
             self.person = next(_people[self.role])
         self.client.cookies.set("sessionid", self.person["session"])
         self.api = {"Authorization": f"Bearer {self.person['token']}"}
+        self.closed: set[int] = set()  # annotations the workbench refused to change: submitted
 
     def edit(self, annotation: int, version: int, *, name: str) -> int | None:
         """PATCH the quote's role against `version`; return the version now on file if known."""
@@ -75,6 +76,13 @@ class Person(HttpUser):
             if response.status_code in (409, 412):
                 # Someone saved it first: refused, as it must be; nothing of ours is on file.
                 record(annotation, response.status_code)
+                response.success()
+                return None
+            if response.status_code == 403 and '"submitted"' in response.text:
+                # Approved or submitted meanwhile (a lead's approval, or an earlier step of the
+                # run on the same database): refused as the workbench must; nothing changed.
+                record(annotation, response.status_code)
+                self.closed.add(annotation)
                 response.success()
                 return None
             response.failure(f"status {response.status_code}: {response.text[:200]}")
@@ -150,9 +158,15 @@ class Reviewer(Person):
         version = self.mine[annotation]
         if random.random() < 0.25:
             self.edit_twice_at_once(annotation, version, name="annotation edit")
+            if annotation in self.closed:
+                del self.mine[annotation]
+                return
             self.mine[annotation] = self.version_of(annotation) or version
             return
         saved = self.edit(annotation, version, name="annotation edit")
+        if annotation in self.closed:
+            del self.mine[annotation]
+            return
         self.mine[annotation] = saved or self.version_of(annotation) or version
 
     @task(1)
