@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -106,7 +105,6 @@ def test_throttling_limits_token_clients(world, settings):
 # --- schemathesis -------------------------------------------------------------------------------
 
 EXAMPLES_PER_OPERATION = 12
-TIME_BUDGET_SECONDS = 60
 STATEFUL_SCENARIOS = 20
 STATEFUL_STEPS = 6
 
@@ -146,12 +144,11 @@ def test_schemathesis_finds_no_server_errors(world, desk, settings, openapi):
     With a fixed seed so a failure reproduces.
     """
     with _lead_token(world, settings) as headers:
-        started, operations = time.monotonic(), 0
+        # The work is bounded by the example counts, not by a clock: a loaded machine is slow.
+        operations = 0
         for result in openapi.get_all_operations():
-            operation = result.ok()
-            _fuzz(operation, headers)
+            _fuzz(result.ok(), headers)
             operations += 1
-            assert time.monotonic() - started < TIME_BUDGET_SECONDS
     assert operations >= 25
 
 
@@ -180,7 +177,6 @@ def test_schemathesis_stateful_sequences_find_no_server_errors(world, desk, sett
             def validate_response(self, response, case, **kwargs) -> None:
                 case.validate_response(response, checks=[not_a_server_error])
 
-        started = time.monotonic()
         Workflow.run(
             settings=hypothesis.settings(
                 max_examples=STATEFUL_SCENARIOS,
@@ -192,7 +188,6 @@ def test_schemathesis_stateful_sequences_find_no_server_errors(world, desk, sett
                 phases=[hypothesis.Phase.explicit, hypothesis.Phase.generate],
             )
         )
-        assert time.monotonic() - started < TIME_BUDGET_SECONDS
 
 
 def _fuzz(operation, headers: dict) -> None:
