@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 
 import pytest
 
@@ -101,12 +100,11 @@ def test_checkworthy_weights_ship_with_provenance():
     assert shipped["weights"]["f:statistic"] > 0
 
 
-def test_checkworthy_scores_a_long_transcript_fast():
+def test_checkworthy_scores_every_line_of_a_long_transcript():
+    # Its speed is measured by bench/checkworthy_eval.py, not here.
     lines = [Line(STAT, "ANA"), Line("Thank you.", "HOST"), Line("Is that so?", "BO")] * 500
-    started = time.perf_counter()
     scored = score_lines(lines)
     assert len(scored) == 1500
-    assert time.perf_counter() - started < 5  # generous: the bench measures the real figure
 
 
 def _clef(tmp_path, folder: str, debates: dict[str, list[tuple[str, str, int]]]) -> None:
