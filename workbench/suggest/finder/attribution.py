@@ -1222,7 +1222,45 @@ def _clause_start(tokens: list[Token], i: int) -> int:
         and (j >= len(tokens) or tokens[j - 1].text == ",")
     ):
         return j  # "said on Tuesday, …"
-    return i  # "said the strike was …": the content starts right after the verb
+    return _past_time(tokens, i)  # "said the strike was …": right after the verb
+
+
+_TIME_PREPOSITIONS = frozenset(split_words("on in at during"))
+_TIME_DETERMINERS = frozenset(split_words("last this next past"))
+_TIME_WORDS = frozenset(
+    split_words("""monday tuesday wednesday thursday friday saturday sunday today yesterday
+    tonight week weekend month year morning afternoon evening night january february march
+    april may june july august september october november december""")
+)
+
+
+_DAYS = frozenset(
+    split_words("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight")
+)
+
+
+def _past_time(tokens: list[Token], i: int) -> int:
+    """Where the content starts after a time with no comma: "said on last Wednesday they'd
+    …", "said on Monday the pier …" (the content starts at "they'd", "the")."""
+    k = i
+    if k < len(tokens) and tokens[k].lower in _TIME_PREPOSITIONS:
+        k += 1
+    if k < len(tokens) and tokens[k].lower in _TIME_DETERMINERS:
+        k += 1
+    start = k
+    while k < len(tokens) and tokens[k].lower in _TIME_WORDS:
+        if tokens[k].lower in {"may", "march"} and not tokens[k].capitalised:
+            break
+        k += 1
+    if k == start or k + 2 >= len(tokens) or tokens[k].text == ",":
+        return i
+    if tokens[k].lower in _TIME_PREPOSITIONS | {"to", "for", "from", "with", "after", "before"}:
+        # "announced this morning in Nagoya, Japan that …": the content starts at "that".
+        that = next((m for m in range(k, min(k + 7, len(tokens))) if tokens[m].lower == "that"), i)
+        return that
+    if start == i and tokens[start].lower not in _DAYS:
+        return i  # "said May …": a month or "week" alone is a time only after "on", "last" …
+    return k
 
 
 def indirect_in_sentence(text: str, start: int, end: int) -> Indirect | None:
@@ -1289,6 +1327,9 @@ def _according_to_in(s: _Sentence) -> tuple[Rule, Indirect] | object | None:
     for i in range(last - 1):
         if tokens[i].lower != "according" or tokens[i + 1].lower != "to":
             continue
+        if i + 2 < last and tokens[i + 2].lower == "which":
+            found = _according_to_which(s, i)
+            return (_ACCORDING_TO_WHICH, found) if found is not None else _NO_INDIRECT
         speaker = mention_after(s.text, tokens, i + 2) or _source_phrase(
             s.text, tokens, i + 2, last
         )
@@ -1302,6 +1343,29 @@ def _according_to_in(s: _Sentence) -> tuple[Rule, Indirect] | object | None:
         fired = first(_ACCORDING_TO, _According(s, i, j, speaker))
         return fired if fired is not None else _NO_INDIRECT
     return None
+
+
+def _according_to_which(s: _Sentence, i: int) -> Indirect | None:
+    """ "Norland and Ostia signed a treaty, according to which the strait …": the clause after
+    "which" is what the treaty says; the sentence's subject, who made it, is the source."""
+    tokens = s.tokens
+    if i < 3 or tokens[i - 1].text != "," or s.last - (i + 3) < 3:
+        return None
+    speaker = None
+    for k in range(1, i - 1):
+        if tokens[k - 1].capitalised and tokens[k].text.isalpha() and tokens[k].text.islower():
+            if tokens[k].lower in {"and", "of", "for"} | _NAME_PARTICLES:
+                continue  # "Norland and Ostia signed …"
+            if tokens[k].lower not in _CLAUSE_STOPS:
+                speaker = mention_before(s.text, tokens, k)  # the subject before its verb
+            break
+    if speaker is None or speaker.kind == "pronoun":
+        return None
+    cue = (tokens[i].start, tokens[i + 2].end)
+    return Indirect(tokens[i + 3].start, s.content_end, cue, speaker, False, True)
+
+
+_ACCORDING_TO_WHICH = Rule("indirect/according-to-which", _according_to_which)
 
 
 def _according_opening(a: _According) -> Indirect | None:
@@ -1343,12 +1407,28 @@ def _reported_by_verb(s: _Sentence) -> tuple[Rule, Indirect] | None:
     tokens = s.tokens
     for i in range(s.last):
         width = _verb_at(tokens, i) or _labels(tokens, i, s.last)
-        if not width or tokens[i].lower in _QUOTE_ONLY:
+        if not width or tokens[i].lower in _QUOTE_ONLY or _named_noun(tokens, i):
             continue
         fired = first(_AT_VERB_INDIRECT, _Reported(s, i, width))
         if fired is not None:
             return fired
     return None
+
+
+_SINGULAR_NOUN_CUES = frozenset(split_words("report claim note statement comment post tweet"))
+
+
+def _named_noun(tokens: list[Token], i: int) -> bool:
+    """ "In a News.com.au report, …": a determiner, names, a cue word with no "-s" and a
+    comma read as a noun, so the sentence's verb is looked for further on."""
+    if tokens[i].text not in _SINGULAR_NOUN_CUES or i + 1 >= len(tokens):
+        return False
+    if tokens[i + 1].text != ",":
+        return False  # "a New York Times report that …" reports what follows
+    k = i - 1
+    while k >= 0 and i - k <= 3 and tokens[k].capitalised:
+        k -= 1
+    return k < i - 1 and k >= 0 and tokens[k].lower in {"a", "an", "the"}
 
 
 class _Reported:

@@ -37,8 +37,11 @@ from .rules import Rule, Veto, decide
 # Inside a word: combining marks ("José" decomposed) and the bytes of a mis-decoded letter
 # ("FranÃ§ois", "FranÃ\x83Â§ois"), but not a no-break space or a guillemet.
 _IN_WORD = "\u0300-\u036f\x80-\x9f\xa1-\xaa\xac-\xba\xbc-\xbf"
+# A web address as a source's name: "Znak.com", "News.com.au" (one token, not a sentence end).
+_DOMAIN = r"[A-Za-z0-9][\w-]*(?:\.(?:com|org|net|info|news|gov|edu|ru|au|uk|in|co|io|de|fr|nz))+\b"
 TOKEN = re.compile(
-    r"(?:[A-Z]\.){1,}(?![a-z])|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Prof|Jr|Sr|St|Adm|Maj|Rev|Del)\."
+    _DOMAIN + r"|(?:[A-Z]\.){1,}(?![a-z])"
+    r"|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Prof|Jr|Sr|St|Adm|Maj|Rev|Del)\."
     rf"|[^\W_](?:[\w’'\-{_IN_WORD}]*[^\W_])?[\u0300-\u036f]*(?:[’']s?)?|[^\w\s]",
 )
 PARTICLES = frozenset(
