@@ -146,6 +146,11 @@ CASES = [
         "Norland and Ostia",
     ),
     (
+        "indirect/possessive-noun",
+        "The ministry rejected Ann Lie's assertion that the harbour is safe.",
+        "Ann Lie",
+    ),
+    (
         "indirect/and-said",
         "Ann Lie visited the pier and says it is unsafe for visitors.",
         "Ann Lie",

@@ -46,6 +46,7 @@ _FILLER = frozenset(
     this today yesterday recently also ,""")
 )
 _ADVERBIAL_START = frozenset(split_words("on in at during last this earlier later today yesterday"))
+DETERMINERS_OPENING = frozenset(split_words("the a an"))
 _OBJECT_VERBS = frozenset(
     split_words("told tells tell telling informed informs warned warns urged reminded")
 )
@@ -1208,6 +1209,13 @@ def _clause_start(tokens: list[Token], i: int) -> int:
         ):
             if tokens[j].lower == "that":
                 return j
+            if (
+                tokens[j].lower in DETERMINERS_OPENING
+                and j > i
+                and tokens[j - 1].lower
+                not in (_ADVERBIAL_START | DETERMINERS_OPENING | {"to", ","})
+            ):
+                return j  # "told the press the officers …": a new noun phrase, the content
             j += 1
         return j
     while (
@@ -1260,7 +1268,17 @@ def _past_time(tokens: list[Token], i: int) -> int:
         return that
     if start == i and tokens[start].lower not in _DAYS:
         return i  # "said May …": a month or "week" alone is a time only after "on", "last" …
+    opening = re.split(r"[’']", tokens[k].text)[0]
+    if not (opening.lower() in _CONTENT_OPENERS or opening[:1].isupper() or opening[:1].isdigit()):
+        return i  # "saying this year will …", "mused in Thursday night's debate": no time
     return k
+
+
+# Words a reported clause opens with after a time: a determiner or a subject pronoun.
+_CONTENT_OPENERS = frozenset(
+    split_words("""the a an this these those his her its their our my some many all no every
+    each several both any another he she they we i it you there""")
+)
 
 
 def indirect_in_sentence(text: str, start: int, end: int) -> Indirect | None:
@@ -1278,6 +1296,8 @@ def indirect_in_sentence(text: str, start: int, end: int) -> Indirect | None:
     fired = first(_LATE_INDIRECT, sentence) or _according_to_in(sentence)
     if fired is None:
         fired = _reported_by_verb(sentence)
+    if fired is None:
+        fired = first(_NOUN_INDIRECT, sentence)
     if fired is None or fired is _NO_INDIRECT:
         return None
     rule, found = fired
@@ -1413,6 +1433,46 @@ def _reported_by_verb(s: _Sentence) -> tuple[Rule, Indirect] | None:
         if fired is not None:
             return fired
     return None
+
+
+# Nouns of saying after a possessive name: "Ann Lie's assertion that …".
+_SAYING_NOUNS = frozenset(
+    split_words("""assertion assertions claim claims statement insistence argument warning
+    announcement suggestion contention allegation allegations promise pledge declaration
+    accusation prediction""")
+)
+_POSSESSIVE = re.compile(r"[’']s?$")
+
+
+def _possessive_noun(s: _Sentence) -> Indirect | None:
+    """ "The ministry rejected Ann Lie's assertion that the harbour is safe": the possessor
+    is the source of the "that" clause after a noun of saying."""
+    tokens = s.tokens
+    for i in range(1, s.last - 4):
+        if tokens[i].text not in _SAYING_NOUNS or tokens[i + 1].text != "that":
+            continue
+        owner = tokens[i - 1]
+        if not owner.capitalised or not _POSSESSIVE.search(owner.text) or len(owner.text) < 4:
+            continue
+        first_name = i - 1
+        while first_name > 0 and tokens[first_name - 1].capitalised and i - first_name < 4:
+            first_name -= 1
+        if first_name == 0 and tokens[0].lower in CAPITALISED_STOPWORDS:
+            first_name = 1
+        start = tokens[first_name].start
+        end = owner.end - len(_POSSESSIVE.search(owner.text).group())
+        words = [t.text for t in tokens[first_name : i - 1]] + [s.text[owner.start : end]]
+        speaker = Mention(start, end, s.text[start:end], "name", head_tokens=words)
+        speaker.rule = "possessive/noun-of-saying"
+        cue = (tokens[i].start, tokens[i].end)
+        return Indirect(tokens[i + 2].start, s.content_end, cue, speaker, False)
+    return None
+
+
+# Reported speech with no verb of saying: a noun of saying after its source's name.
+_NOUN_INDIRECT: tuple[Rule[_Sentence, Indirect], ...] = (
+    Rule("indirect/possessive-noun", _possessive_noun),
+)
 
 
 _SINGULAR_NOUN_CUES = frozenset(split_words("report claim note statement comment post tweet"))
