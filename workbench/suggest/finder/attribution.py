@@ -1551,6 +1551,10 @@ def _content_name_said(r: _Reported) -> Indirect | None:
         return None
     tokens, i = r.s.tokens, r.i
     after = r.s.last - (i + r.width)
+    for m in range(i + r.width, min(r.s.last - 1, i + r.width + 5)):
+        if tokens[m].text == "," and tokens[m + 1].lower.endswith("ing"):
+            after = m - (i + r.width)  # "…, officials told state media, adding that …"
+            break
     k = speaker_index(tokens, r.speaker) - 1
     modifiers = 0
     while (
@@ -1776,7 +1780,7 @@ def participle_cues(text: str, start: int, end: int, first: Indirect | None) -> 
         if first is not None:
             if tokens[k - 2].end <= first.start:
                 return []  # "Ann Lie then interjected, calling …": the first has no words left
-            first.end = tokens[k - 2].end
+            first.end = min(first.end, tokens[k - 2].end)  # not past a content before its cue
         cue = (tokens[k].start, tokens[k].end)
         return [
             Indirect(
