@@ -92,6 +92,13 @@ def test_reported_speech_is_found_with_its_speaker(text: str, words: str, speake
     assert said is not None and said.removeprefix("The ").removeprefix("the ") == speaker
 
 
+def test_a_nested_report_is_offered_with_the_outer_one() -> None:
+    text = "Tidewater.com reported its source said that the tenant moved in the day before."
+    found = _reported(text)
+    assert ("its source said that the tenant moved in the day before", "Tidewater.com") in found
+    assert ("that the tenant moved in the day before", "its source") in found
+
+
 @pytest.mark.xfail(strict=True, reason="shape not handled yet")
 def test_a_coordinated_second_report_stays_in_the_content() -> None:
     # "stressed that A and insist on B": the second verb shares the subject of the reported

@@ -1790,6 +1790,25 @@ def participle_cues(text: str, start: int, end: int, first: Indirect | None) -> 
     return []
 
 
+_NESTED_CUES = frozenset(split_words("said says told tells claimed claims added adds"))
+
+
+def nested_report(text: str, first: Indirect | None) -> list[Indirect]:
+    """ "Znak.com reported its source said that the tenant …": what the reported source said,
+    offered too, when the first report opens with a short subject and a verb of saying."""
+    if first is None or first.according:
+        return []
+    inner = indirect_in_sentence(text, first.start, first.end)
+    if inner is None or inner.rule != "indirect/name-said-content":
+        return []
+    if text[inner.cue[0] : inner.cue[1]].lower() not in _NESTED_CUES:
+        return []
+    if inner.speaker.start != first.start or len(text[first.start : inner.cue[0]].split()) > 4:
+        return []
+    inner.rule = "indirect/nested-report"
+    return [inner]
+
+
 _OPENING_JOINS = frozenset(split_words("and but so yet"))
 
 

@@ -32,6 +32,7 @@ _PHRASE_OPENERS = frozenset(
 )
 # Verbs of saying proper: what they report is a clause even when no verb is recognised in it.
 _SAYING = frozenset(split_words("said says say saying told tells tell added adds adding"))
+_SAYING_FINITE = frozenset(split_words("said says told tells claimed claims"))
 _MARKS = '"“”‘’«»„'
 _WORD = re.compile(r"[\w’'-]+")
 # How far into the reported words a verb is looked for.
@@ -42,7 +43,7 @@ def _verb(word: str, previous: str) -> bool:
     """A word that reads as the finite verb of a clause: an auxiliary, or a past form after a
     noun-like word ("the talks failed"; not "the retired", "of serving and retired")."""
     lowered = word.lower()
-    if lowered in _FINITE:
+    if lowered in _FINITE or lowered in _SAYING_FINITE:
         return True
     if previous.lower() in _PHRASE_OPENERS | _NOT_BEFORE_A_VERB:
         return False
