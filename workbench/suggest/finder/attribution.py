@@ -1798,6 +1798,9 @@ def nested_report(text: str, first: Indirect | None) -> list[Indirect]:
     offered too, when the first report opens with a short subject and a verb of saying."""
     if first is None or first.according:
         return []
+    opening = text[first.start : min(first.end, first.start + 80)].split()[:5]
+    if not any(w.lower() in _NESTED_CUES for w in opening):
+        return []  # cheap test first: most reports hold no second verb of saying up front
     inner = indirect_in_sentence(text, first.start, first.end)
     if inner is None or inner.rule != "indirect/name-said-content":
         return []
