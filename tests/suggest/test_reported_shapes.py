@@ -115,6 +115,10 @@ NOT_FOUND = [
         "relative-clause-without-that",
         "Ann Lie noted several experiments port engineers have conducted on the pier.",
     ),
+    (
+        "relative-clause-after-an-adjective",
+        "Ann Lie noted several related experiments port engineers have conducted on the pier.",
+    ),
     ("negated-question", "The agency did not mention if there were casualties."),
     ("negated-whether", "The harbour board would not say whether the pier was closed."),
 ]

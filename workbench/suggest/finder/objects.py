@@ -51,7 +51,10 @@ def _verb(word: str, previous: str) -> bool:
 
 
 # Words after which a past form is an adjective or a participle: "the retired", "and retired".
-_NOT_BEFORE_A_VERB = frozenset(split_words("the a an and or but very more most"))
+_NOT_BEFORE_A_VERB = frozenset(
+    split_words("""the a an and or but very more most several many some few both each every
+    its their his her our""")
+)
 # Words that open a relative clause inside a noun phrase: its verb is not the object's.
 _RELATIVE = frozenset(split_words("that which who whom whose where"))
 
