@@ -141,6 +141,16 @@ CASES = [
         "Ann Lie",
     ),
     (
+        "indirect/according-to-which",
+        "Norland and Ostia signed a treaty, according to which the strait is shared.",
+        "Norland and Ostia",
+    ),
+    (
+        "indirect/possessive-noun",
+        "The ministry rejected Ann Lie's assertion that the harbour is safe.",
+        "Ann Lie",
+    ),
+    (
         "indirect/and-said",
         "Ann Lie visited the pier and says it is unsafe for visitors.",
         "Ann Lie",

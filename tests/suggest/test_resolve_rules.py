@@ -21,6 +21,13 @@ def case(rule: str, text: str, quote: str, speaker: str, resolved: bool = True):
 
 CASES = [
     case(
+        "resolve/title-after-name",
+        "At the meeting Ann Lie noted that the harbour was busy. At the same time, the "
+        "Governor noted that the pier was unsafe.",
+        "that the pier was unsafe",
+        "Ann Lie",
+    ),
+    case(
         "resolve/object-pronoun",
         "Ann Lie opened the new bridge on Friday.\n\n"
         "According to her, the toll will be lifted next year.",
@@ -210,3 +217,10 @@ def test_resolve_a_body_is_not_the_descriptions_own_words() -> None:
     text = "The march went on past midnight.\n\nPolice officials said the crowd was calm."
     found = _covering(suggest(text, claims=0), text, "the crowd was calm")
     assert found.speaker_rule != "resolve/spokesperson-of-body"
+
+
+def test_resolve_a_bare_office_with_no_one_named_before_stays() -> None:
+    # Only a person named just before, in the same paragraph, holds the office.
+    text = "Ann Lie said the port is open.\n\nThe Governor said the pier was unsafe."
+    said = {s.text: s.speaker for s in suggest(text, claims=0) if s.kind == "quote"}
+    assert said["the pier was unsafe"] == "Governor"

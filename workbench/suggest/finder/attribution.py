@@ -46,6 +46,7 @@ _FILLER = frozenset(
     this today yesterday recently also ,""")
 )
 _ADVERBIAL_START = frozenset(split_words("on in at during last this earlier later today yesterday"))
+DETERMINERS_OPENING = frozenset(split_words("the a an"))
 _OBJECT_VERBS = frozenset(
     split_words("told tells tell telling informed informs warned warns urged reminded")
 )
@@ -1208,6 +1209,13 @@ def _clause_start(tokens: list[Token], i: int) -> int:
         ):
             if tokens[j].lower == "that":
                 return j
+            if (
+                tokens[j].lower in DETERMINERS_OPENING
+                and j > i
+                and tokens[j - 1].lower
+                not in (_ADVERBIAL_START | DETERMINERS_OPENING | {"to", ","})
+            ):
+                return j  # "told the press the officers …": a new noun phrase, the content
             j += 1
         return j
     while (
@@ -1222,7 +1230,55 @@ def _clause_start(tokens: list[Token], i: int) -> int:
         and (j >= len(tokens) or tokens[j - 1].text == ",")
     ):
         return j  # "said on Tuesday, …"
-    return i  # "said the strike was …": the content starts right after the verb
+    return _past_time(tokens, i)  # "said the strike was …": right after the verb
+
+
+_TIME_PREPOSITIONS = frozenset(split_words("on in at during"))
+_TIME_DETERMINERS = frozenset(split_words("last this next past"))
+_TIME_WORDS = frozenset(
+    split_words("""monday tuesday wednesday thursday friday saturday sunday today yesterday
+    tonight week weekend month year morning afternoon evening night january february march
+    april may june july august september october november december""")
+)
+
+
+_DAYS = frozenset(
+    split_words("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight")
+)
+
+
+def _past_time(tokens: list[Token], i: int) -> int:
+    """Where the content starts after a time with no comma: "said on last Wednesday they'd
+    …", "said on Monday the pier …" (the content starts at "they'd", "the")."""
+    k = i
+    if k < len(tokens) and tokens[k].lower in _TIME_PREPOSITIONS:
+        k += 1
+    if k < len(tokens) and tokens[k].lower in _TIME_DETERMINERS:
+        k += 1
+    start = k
+    while k < len(tokens) and tokens[k].lower in _TIME_WORDS:
+        if tokens[k].lower in {"may", "march"} and not tokens[k].capitalised:
+            break
+        k += 1
+    if k == start or k + 2 >= len(tokens) or tokens[k].text == ",":
+        return i
+    if tokens[k].lower in _TIME_PREPOSITIONS | {"to", "for", "from", "with", "after", "before"}:
+        # "announced this morning in Nagoya, Japan that …": the content starts at "that".
+        that = next((m for m in range(k, min(k + 7, len(tokens))) if tokens[m].lower == "that"), i)
+        return that
+    if start == i and tokens[start].lower not in _DAYS:
+        return i  # "said May …": a month or "week" alone is a time only after "on", "last" …
+    opening = re.split(r"[’']", tokens[k].text)[0]
+    if not (opening.lower() in _CONTENT_OPENERS or opening[:1].isupper() or opening[:1].isdigit()):
+        return i  # "saying this year will …", "mused in Thursday night's debate": no time
+    return k
+
+
+# Words a reported clause opens with after a time: a determiner or a subject pronoun.
+_CONTENT_OPENERS = frozenset(
+    split_words("""the a an this these those his her its their our my some many all no every
+    each several both any another he she they we i it you there""")
+)
 
 
 def indirect_in_sentence(text: str, start: int, end: int) -> Indirect | None:
@@ -1240,6 +1296,8 @@ def indirect_in_sentence(text: str, start: int, end: int) -> Indirect | None:
     fired = first(_LATE_INDIRECT, sentence) or _according_to_in(sentence)
     if fired is None:
         fired = _reported_by_verb(sentence)
+    if fired is None:
+        fired = first(_NOUN_INDIRECT, sentence)
     if fired is None or fired is _NO_INDIRECT:
         return None
     rule, found = fired
@@ -1289,6 +1347,9 @@ def _according_to_in(s: _Sentence) -> tuple[Rule, Indirect] | object | None:
     for i in range(last - 1):
         if tokens[i].lower != "according" or tokens[i + 1].lower != "to":
             continue
+        if i + 2 < last and tokens[i + 2].lower == "which":
+            found = _according_to_which(s, i)
+            return (_ACCORDING_TO_WHICH, found) if found is not None else _NO_INDIRECT
         speaker = mention_after(s.text, tokens, i + 2) or _source_phrase(
             s.text, tokens, i + 2, last
         )
@@ -1302,6 +1363,29 @@ def _according_to_in(s: _Sentence) -> tuple[Rule, Indirect] | object | None:
         fired = first(_ACCORDING_TO, _According(s, i, j, speaker))
         return fired if fired is not None else _NO_INDIRECT
     return None
+
+
+def _according_to_which(s: _Sentence, i: int) -> Indirect | None:
+    """ "Norland and Ostia signed a treaty, according to which the strait …": the clause after
+    "which" is what the treaty says; the sentence's subject, who made it, is the source."""
+    tokens = s.tokens
+    if i < 3 or tokens[i - 1].text != "," or s.last - (i + 3) < 3:
+        return None
+    speaker = None
+    for k in range(1, i - 1):
+        if tokens[k - 1].capitalised and tokens[k].text.isalpha() and tokens[k].text.islower():
+            if tokens[k].lower in {"and", "of", "for"} | _NAME_PARTICLES:
+                continue  # "Norland and Ostia signed …"
+            if tokens[k].lower not in _CLAUSE_STOPS:
+                speaker = mention_before(s.text, tokens, k)  # the subject before its verb
+            break
+    if speaker is None or speaker.kind == "pronoun":
+        return None
+    cue = (tokens[i].start, tokens[i + 2].end)
+    return Indirect(tokens[i + 3].start, s.content_end, cue, speaker, False, True)
+
+
+_ACCORDING_TO_WHICH = Rule("indirect/according-to-which", _according_to_which)
 
 
 def _according_opening(a: _According) -> Indirect | None:
@@ -1343,12 +1427,68 @@ def _reported_by_verb(s: _Sentence) -> tuple[Rule, Indirect] | None:
     tokens = s.tokens
     for i in range(s.last):
         width = _verb_at(tokens, i) or _labels(tokens, i, s.last)
-        if not width or tokens[i].lower in _QUOTE_ONLY:
+        if not width or tokens[i].lower in _QUOTE_ONLY or _named_noun(tokens, i):
             continue
         fired = first(_AT_VERB_INDIRECT, _Reported(s, i, width))
         if fired is not None:
             return fired
     return None
+
+
+# Nouns of saying after a possessive name: "Ann Lie's assertion that …".
+_SAYING_NOUNS = frozenset(
+    split_words("""assertion assertions claim claims statement insistence argument warning
+    announcement suggestion contention allegation allegations promise pledge declaration
+    accusation prediction""")
+)
+_POSSESSIVE = re.compile(r"[’']s?$")
+
+
+def _possessive_noun(s: _Sentence) -> Indirect | None:
+    """ "The ministry rejected Ann Lie's assertion that the harbour is safe": the possessor
+    is the source of the "that" clause after a noun of saying."""
+    tokens = s.tokens
+    for i in range(1, s.last - 4):
+        if tokens[i].text not in _SAYING_NOUNS or tokens[i + 1].text != "that":
+            continue
+        owner = tokens[i - 1]
+        if not owner.capitalised or not _POSSESSIVE.search(owner.text) or len(owner.text) < 4:
+            continue
+        first_name = i - 1
+        while first_name > 0 and tokens[first_name - 1].capitalised and i - first_name < 4:
+            first_name -= 1
+        if first_name == 0 and tokens[0].lower in CAPITALISED_STOPWORDS:
+            first_name = 1
+        start = tokens[first_name].start
+        end = owner.end - len(_POSSESSIVE.search(owner.text).group())
+        words = [t.text for t in tokens[first_name : i - 1]] + [s.text[owner.start : end]]
+        speaker = Mention(start, end, s.text[start:end], "name", head_tokens=words)
+        speaker.rule = "possessive/noun-of-saying"
+        cue = (tokens[i].start, tokens[i].end)
+        return Indirect(tokens[i + 2].start, s.content_end, cue, speaker, False)
+    return None
+
+
+# Reported speech with no verb of saying: a noun of saying after its source's name.
+_NOUN_INDIRECT: tuple[Rule[_Sentence, Indirect], ...] = (
+    Rule("indirect/possessive-noun", _possessive_noun),
+)
+
+
+_SINGULAR_NOUN_CUES = frozenset(split_words("report claim note statement comment post tweet"))
+
+
+def _named_noun(tokens: list[Token], i: int) -> bool:
+    """ "In a News.com.au report, …": a determiner, names, a cue word with no "-s" and a
+    comma read as a noun, so the sentence's verb is looked for further on."""
+    if tokens[i].text not in _SINGULAR_NOUN_CUES or i + 1 >= len(tokens):
+        return False
+    if tokens[i + 1].text != ",":
+        return False  # "a New York Times report that …" reports what follows
+    k = i - 1
+    while k >= 0 and i - k <= 3 and tokens[k].capitalised:
+        k -= 1
+    return k < i - 1 and k >= 0 and tokens[k].lower in {"a", "an", "the"}
 
 
 class _Reported:
@@ -1411,6 +1551,10 @@ def _content_name_said(r: _Reported) -> Indirect | None:
         return None
     tokens, i = r.s.tokens, r.i
     after = r.s.last - (i + r.width)
+    for m in range(i + r.width, min(r.s.last - 1, i + r.width + 5)):
+        if tokens[m].text == "," and tokens[m + 1].lower.endswith("ing"):
+            after = m - (i + r.width)  # "…, officials told state media, adding that …"
+            break
     k = speaker_index(tokens, r.speaker) - 1
     modifiers = 0
     while (
@@ -1636,7 +1780,7 @@ def participle_cues(text: str, start: int, end: int, first: Indirect | None) -> 
         if first is not None:
             if tokens[k - 2].end <= first.start:
                 return []  # "Ann Lie then interjected, calling …": the first has no words left
-            first.end = tokens[k - 2].end
+            first.end = min(first.end, tokens[k - 2].end)  # not past a content before its cue
         cue = (tokens[k].start, tokens[k].end)
         return [
             Indirect(
@@ -1644,6 +1788,28 @@ def participle_cues(text: str, start: int, end: int, first: Indirect | None) -> 
             )
         ]
     return []
+
+
+_NESTED_CUES = frozenset(split_words("said says told tells claimed claims added adds"))
+
+
+def nested_report(text: str, first: Indirect | None) -> list[Indirect]:
+    """ "Znak.com reported its source said that the tenant …": what the reported source said,
+    offered too, when the first report opens with a short subject and a verb of saying."""
+    if first is None or first.according:
+        return []
+    opening = text[first.start : min(first.end, first.start + 80)].split()[:5]
+    if not any(w.lower() in _NESTED_CUES for w in opening):
+        return []  # cheap test first: most reports hold no second verb of saying up front
+    inner = indirect_in_sentence(text, first.start, first.end)
+    if inner is None or inner.rule != "indirect/name-said-content":
+        return []
+    if text[inner.cue[0] : inner.cue[1]].lower() not in _NESTED_CUES:
+        return []
+    if inner.speaker.start != first.start or len(text[first.start : inner.cue[0]].split()) > 4:
+        return []
+    inner.rule = "indirect/nested-report"
+    return [inner]
 
 
 _OPENING_JOINS = frozenset(split_words("and but so yet"))

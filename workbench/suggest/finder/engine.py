@@ -14,6 +14,7 @@ from .attribution import (
     Indirect,
     asked_cues,
     indirect_in_sentence,
+    nested_report,
     participle_cues,
     relative_cues,
     second_clause,
@@ -387,6 +388,7 @@ def _in_sentence(text: str, start: int, end: int) -> list[Indirect]:
     found.extend(subordinate_cues(text, start, end, indirect))
     if indirect is not None:
         found.append(indirect)
+        found.extend(nested_report(text, indirect))
     return found
 
 

@@ -32,6 +32,7 @@ _PHRASE_OPENERS = frozenset(
 )
 # Verbs of saying proper: what they report is a clause even when no verb is recognised in it.
 _SAYING = frozenset(split_words("said says say saying told tells tell added adds adding"))
+_SAYING_FINITE = frozenset(split_words("said says told tells claimed claims"))
 _MARKS = '"“”‘’«»„'
 _WORD = re.compile(r"[\w’'-]+")
 # How far into the reported words a verb is looked for.
@@ -42,7 +43,7 @@ def _verb(word: str, previous: str) -> bool:
     """A word that reads as the finite verb of a clause: an auxiliary, or a past form after a
     noun-like word ("the talks failed"; not "the retired", "of serving and retired")."""
     lowered = word.lower()
-    if lowered in _FINITE:
+    if lowered in _FINITE or lowered in _SAYING_FINITE:
         return True
     if previous.lower() in _PHRASE_OPENERS | _NOT_BEFORE_A_VERB:
         return False
@@ -50,17 +51,42 @@ def _verb(word: str, previous: str) -> bool:
 
 
 # Words after which a past form is an adjective or a participle: "the retired", "and retired".
-_NOT_BEFORE_A_VERB = frozenset(split_words("the a an and or but very more most"))
+_NOT_BEFORE_A_VERB = frozenset(
+    split_words("""the a an and or but very more most several many some few both each every
+    its their his her our""")
+)
 # Words that open a relative clause inside a noun phrase: its verb is not the object's.
 _RELATIVE = frozenset(split_words("that which who whom whose where"))
 
 
 def _has_verb(words: list[str]) -> bool:
     """Whether a finite verb follows the first word, before any relative clause opens."""
-    for previous, word in zip(words, words[1:_REACH], strict=False):
+    for k, (previous, word) in enumerate(zip(words, words[1:_REACH], strict=False), start=1):
         if word.lower() in _RELATIVE:
             return False
         if _verb(word, previous):
+            return not _reduced_relative(words, k)
+    return False
+
+
+# Words that are no noun of a noun phrase: they break the reduced relative's pattern.
+_NOT_NOUNS = _FINITE | _PHRASE_OPENERS | _RELATIVE | frozenset(split_words("and or but not"))
+
+
+def _plural(word: str) -> bool:
+    return word.islower() and len(word) > 3 and word.endswith("s") and not word.endswith("ss")
+
+
+def _reduced_relative(words: list[str], verb: int) -> bool:
+    """ "several experiments astronauts have conducted aboard …": a noun phrase whose relative
+    clause has no "that"; its verb (an auxiliary after a plural noun that follows another
+    plural noun and up to two more nouns) is not the object's."""
+    if words[verb].lower() not in {"have", "has", "had"} or not _plural(words[verb - 1]):
+        return False
+    for k in range(verb - 2, max(0, verb - 5), -1):
+        if words[k].lower() in _NOT_NOUNS or not words[k].islower():
+            return False
+        if _plural(words[k]):
             return True
     return False
 
@@ -142,10 +168,27 @@ def _first_person(found: tuple[str, object]) -> bool:
     return speaker is not None and speaker.text.lower() in {"i", "we", "you"}
 
 
+_NEGATIONS = frozenset(split_words("not never n't didn't don't doesn't won't wouldn't couldn't"))
+
+
+def _negated_question(found: tuple[str, object]) -> bool:
+    """ "The agency did not mention if …", "would not say whether …": nothing was said."""
+    text, indirect = found
+    start = indirect.start  # type: ignore[attr-defined]
+    opening = text[start : start + 10].split(maxsplit=1)
+    if not opening or opening[0].lower() not in {"if", "whether"}:
+        return False
+    cue_start = indirect.cue[0]  # type: ignore[attr-defined]
+    before = _WORD.findall(text[max(0, cue_start - 30) : cue_start])[-2:]
+    return any(w.lower() in _NEGATIONS or w.lower().endswith("n't") for w in before)
+
+
 # Reported speech refused by default: the cue reports a phrase, not a clause.
 PHRASE_OBJECT = Veto("indirect/phrase-object", _phrase_only)
 # Refused by default too: "I believe …", "We know …" outside quotation marks are the words of a
 # quoted writer (an unmarked block quotation), not reported speech of the article.
 FIRST_PERSON = Veto("indirect/first-person", _first_person)
+# Refused by default too: a question the source did not answer ("did not say whether …").
+NEGATED_QUESTION = Veto("indirect/negated-question", _negated_question)
 # The vetoes of reported speech that `reports="clauses"` applies, in order.
-CLAUSE_VETOES = (PHRASE_OBJECT, FIRST_PERSON)
+CLAUSE_VETOES = (PHRASE_OBJECT, FIRST_PERSON, NEGATED_QUESTION)

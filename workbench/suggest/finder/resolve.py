@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from .lexicon import (
     CAPITALISED_STOPWORDS,
+    OFFICE_TITLES,
     ORG_SOURCE_NOUNS,
     ORG_WORDS,
     SOURCE_NOUNS,
@@ -456,6 +457,7 @@ RULE_NAMES: tuple[str, ...] = (
     "resolve/previous-speaker",
     _TITLE_AS_WRITTEN.name,
     _FULL_ORG,
+    "resolve/title-after-name",
 )
 
 
@@ -678,3 +680,45 @@ def resolve_speakers(text: str, registry: Registry, suggestions: list[Suggestion
         suggestion.speaker, suggestion.speaker_kind = name, kind
         suggestion.speaker_rule = rule.name
     _continue_descriptions(text, registry, suggestions, described)
+    _titles_after_names(text, suggestions)
+
+
+# A capitalised office alone as a speaker: "the President", "The Governor", "The President of
+# Russia" (no name anywhere with that title, or `_title_as_written` would have named it).
+_BARE_OFFICE = re.compile(
+    r"(?:[Tt]he\s+)?(?P<title>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:\s+of\s+(?:the\s+)?[A-Z][\w\-]+)*"
+)
+_PREVIOUS_SUBJECT = "resolve/title-after-name"
+# How far back the named speaker a bare office continues may be.
+_OFFICE_REACH = 500
+
+
+def _titles_after_names(text: str, suggestions: list[Suggestion]) -> None:
+    """ "At the meeting Ann Lie noted that … At the same time, the President noted that …": a
+    capitalised office alone as the speaker continues the named person who spoke just before
+    it in the same paragraph (the wire style of naming a person, then their office)."""
+    previous: Suggestion | None = None
+    for suggestion in suggestions:
+        start, end = suggestion.speaker_start, suggestion.speaker_end
+        if start is None or end is None:
+            continue
+        mention = text[start:end]
+        bare = _BARE_OFFICE.fullmatch(mention)
+        office = bare is not None and all(
+            w.lower() in _ROLE_NOUNS | OFFICE_TITLES for w in bare.group("title").split()
+        )
+        if office and _unarticled(suggestion.speaker or "") == _unarticled(mention):
+            near = (
+                previous is not None
+                and start - (previous.speaker_end or 0) < _OFFICE_REACH
+                and "\n\n" not in text[previous.speaker_end or 0 : start]
+            )
+            if near and previous is not None:
+                suggestion.role = suggestion.role or _unarticled(mention).title()
+                suggestion.speaker, suggestion.speaker_kind = previous.speaker, "person"
+                suggestion.speaker_resolved = True
+                suggestion.speaker_rule = _PREVIOUS_SUBJECT
+            continue
+        named = (suggestion.speaker or "").split()
+        if suggestion.speaker_kind == "person" and len(named) >= 2 and named[0][:1].isupper():
+            previous = suggestion  # a person named in full

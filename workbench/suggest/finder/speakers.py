@@ -41,6 +41,11 @@ TOKEN = re.compile(
     r"(?:[A-Z]\.){1,}(?![a-z])|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Prof|Jr|Sr|St|Adm|Maj|Rev|Del)\."
     rf"|[^\W_](?:[\w’'\-{_IN_WORD}]*[^\W_])?[\u0300-\u036f]*(?:[’']s?)?|[^\w\s]",
 )
+# A web address as a source's name: "Znak.com", "News.com.au" is one token, not a sentence end
+# (looked for in the span first, so the word pattern above stays as fast as it was).
+_TLD = r"\.(?:com|org|net|info|news|gov|edu|ru|au|uk|in|co|io|de|fr|nz)(?![\w])"
+_DOMAIN = re.compile(rf"[A-Za-z0-9][\w-]*(?:{_TLD})+(?:[’']s?)?")
+_TLD_AT = re.compile(_TLD)
 PARTICLES = frozenset(
     split_words("de van von der den al bin ibn da del la le du dos di of for and y")
 )
@@ -88,7 +93,14 @@ class Mention:
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
     """Return the word and punctuation tokens of text[start:end] with absolute offsets."""
-    return [Token(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)]
+    tokens = [Token(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)]
+    if _TLD_AT.search(text, start, end) is None:
+        return tokens
+    for m in reversed(list(_DOMAIN.finditer(text, start, end))):
+        inside = [k for k, t in enumerate(tokens) if m.start() <= t.start and t.end <= m.end()]
+        if inside:
+            tokens[inside[0] : inside[-1] + 1] = [Token(m.start(), m.end(), m.group())]
+    return tokens
 
 
 def abbreviation_dot(tokens: list[Token], k: int) -> bool:
