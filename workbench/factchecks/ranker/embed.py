@@ -16,10 +16,12 @@ use, so a tampered or different file is refused rather than silently used.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib.util
 import math
 import os
+import threading
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -293,13 +295,36 @@ class TextVectors:
         self.cache: dict[str, np.ndarray] = {}
 
     def get(self, texts: Sequence[str]) -> list[np.ndarray]:
-        """Return one vector per text, encoding in one batch those not cached."""
-        missing = list(dict.fromkeys(t for t in texts if t not in self.cache))
+        """Return one vector per text, encoding in one batch those not cached.
+
+        Safe to call from two threads (the match encodes its query in one while it reads the
+        database in the other): the answer comes from this call's own lookups, so another
+        call emptying the cache meanwhile cannot make it fail.
+        """
+        found = {t: v for t in dict.fromkeys(texts) if (v := self.cache.get(t)) is not None}
+        missing = [t for t in dict.fromkeys(texts) if t not in found]
         if missing:
+            fresh = dict(zip(missing, self.encoder.encode(missing), strict=True))
             if len(self.cache) + len(missing) > self.size:
                 self.cache.clear()
-            self.cache.update(zip(missing, self.encoder.encode(missing), strict=True))
-        return [self.cache[t] for t in texts]
+            self.cache.update(fresh)
+            found.update(fresh)
+        return [found[t] for t in texts]
+
+    def encode_ahead(self, texts: Sequence[str]) -> threading.Thread:
+        """Start encoding the texts into the cache in a thread, and return it (to `join`).
+
+        numpy's products release the GIL, so a match's query is encoded while its first
+        stages wait on the database. A failure is left for the later `get` to raise.
+        """
+
+        def work() -> None:
+            with contextlib.suppress(Exception):
+                self.get(texts)
+
+        thread = threading.Thread(target=work, name="encode-ahead", daemon=True)
+        thread.start()
+        return thread
 
 
 @lru_cache(maxsize=1)
