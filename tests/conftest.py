@@ -12,6 +12,10 @@ from hypothesis import settings as hypothesis_settings
 from tests.factories import ArticleFactory, MembershipFactory, ProjectFactory, TeamFactory
 from workbench.accounts.models import Role
 
+# One BLAS thread, as ranker/embed.py sets for the app: test modules import numpy before the
+# encoder, and OpenBLAS's spinning threads on shared cores made the encoder tests minutes long.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SAMPLE = SHARED / "samples" / "lemonde-baghdad-2024-01-05.txt"
 XSS = '<script>alert("x")</script><img src=x onerror="alert(1)">'

@@ -33,6 +33,80 @@ def test_encoder_matches_reference_vector(encoder):
     assert np.allclose(vector[:5], reference, atol=1e-4)
 
 
+def _reference_vectors(texts: list[str]) -> np.ndarray:
+    """Encode one text at a time the plain way, from the weights file: the encoder before its
+    fused, in-place forward pass (three products a layer for q, k and v, scaled scores, erf
+    GELU computed with sign and select, layer norm out of place), kept to check it against."""
+    from safetensors.numpy import load_file
+    from tokenizers import Tokenizer
+
+    folder = embed.model_dir()
+    w = load_file(str(folder / "model.safetensors"))
+    tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+    tokenizer.enable_truncation(max_length=embed.MAX_TOKENS)
+    tokenizer.no_padding()  # tokenizer.json pads to 128; the mean is over real tokens
+
+    def norm(x, name):
+        mean = x.mean(-1, keepdims=True)
+        var = ((x - mean) ** 2).mean(-1, keepdims=True)
+        return (x - mean) / np.sqrt(var + 1e-12) * w[name + ".weight"] + w[name + ".bias"]
+
+    def linear(x, name):
+        return x @ w[name + ".weight"].T + w[name + ".bias"]
+
+    def erf(x):
+        t = 1.0 / (1.0 + 0.3275911 * np.abs(x))
+        poly = t * (
+            0.254829592
+            + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429)))
+        )
+        return np.sign(x) * (1.0 - poly * np.exp(-x * x))
+
+    out = []
+    for text in texts:
+        ids = tokenizer.encode(text).ids
+        x = w["embeddings.word_embeddings.weight"][ids]
+        x = x + w["embeddings.position_embeddings.weight"][: len(ids)]
+        x = norm(x + w["embeddings.token_type_embeddings.weight"][0], "embeddings.LayerNorm")
+        for i in range(embed.LAYERS):
+            p = f"encoder.layer.{i}."
+            heads = [
+                linear(x, p + f"attention.self.{n}").reshape(len(ids), embed.HEADS, -1)
+                for n in ("query", "key", "value")
+            ]
+            q, k, v = (h.transpose(1, 0, 2) for h in heads)
+            scores = q @ k.transpose(0, 2, 1) / np.float32(np.sqrt(q.shape[-1]))
+            scores = np.exp(scores - scores.max(-1, keepdims=True))
+            scores /= scores.sum(-1, keepdims=True)
+            context = (scores @ v).transpose(1, 0, 2).reshape(len(ids), -1)
+            x = norm(
+                linear(context, p + "attention.output.dense") + x, p + "attention.output.LayerNorm"
+            )
+            up = linear(x, p + "intermediate.dense")
+            up = up * 0.5 * (1.0 + erf(up / np.float32(np.sqrt(2.0))))
+            x = norm(linear(up, p + "output.dense") + x, p + "output.LayerNorm")
+        pooled = x.mean(0)
+        out.append(pooled / np.linalg.norm(pooled))
+    return np.array(out)
+
+
+def test_encoder_matches_the_plain_forward_pass(encoder):
+    # 300 texts of 1 to 60 words (numbers, names, a URL, punctuation), batched with padding.
+    prose = (
+        "the mayor said vaccines cause autism Obama was born in Kenya 2019 budget of 3.5 "
+        "billion dollars https://t.co/x1 @realDonaldTrump #BuildTheWall won't crime rose "
+        "percent Snopes claims photo shows protesters in Paris, not London!"
+    )
+    words = prose.split()
+    rng = np.random.default_rng(17)
+    texts = [" ".join(rng.choice(words, size=int(n))) for n in rng.integers(1, 60, size=300)]
+    fast = encoder.encode(texts, batch_size=32)
+    plain = _reference_vectors(texts)
+    cosines = (fast * plain).sum(1) / np.linalg.norm(plain, axis=1)
+    assert cosines.min() >= 0.9999
+    assert np.abs(fast - plain).max() < 1e-4
+
+
 def test_encoder_vectors_have_unit_length(encoder):
     vectors = encoder.encode(["One.", "A much longer sentence about the budget of the city."])
     assert vectors.shape == (2, embed.DIMENSIONS)

@@ -99,7 +99,7 @@ def test_without_embeddings_matching_works_and_writes_no_vector(checked, monkeyp
     assert not FactCheckVector.objects.exists() and not ClaimVector.objects.exists()
 
 
-def test_many_texts_and_their_new_candidates_are_encoded_in_one_batch(checked, monkeypatch):
+def test_many_texts_then_their_new_candidates_are_encoded_in_two_batches(checked, monkeypatch):
     claim_in(checked.project, checked.reviewer, UNEMPLOYMENT)
     cache = embed.text_vectors()
     monkeypatch.setattr(cache, "cache", {})
@@ -110,5 +110,8 @@ def test_many_texts_and_their_new_candidates_are_encoded_in_one_batch(checked, m
     )
     texts = [QUERY, "Was the moon landing staged in a studio?", "Unemployment fell last year"]
     many = find_matches_many(user=checked.lead, team=checked.team, texts=texts)
-    assert len(calls) == 1 and set(texts) <= set(calls[0])
+    # The texts first (in a thread, while the database searches), then the new candidates;
+    # nothing twice.
+    assert len(calls) == 2 and sorted(calls[0]) == sorted(texts)
+    assert calls[1] and not set(calls[1]) & set(texts)
     assert [bool(found) for found in many] == [True, True, True]

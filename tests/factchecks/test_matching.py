@@ -4,6 +4,7 @@ import functools
 import math
 
 import pytest
+from django.db import connection
 
 from tests.factchecks.conftest import UNEMPLOYMENT, claim_in, import_reviews, review
 from tests.factories import MembershipFactory
@@ -158,6 +159,24 @@ def test_rare_words_within_budget_or_two_rarest_together(monkeypatch):
     counts = {"common": 90_000, "usual": 20_000}
     monkeypatch.setattr(matching, "_document_frequencies", lambda kind, terms: counts)
     assert matching._rare(FACTCHECK, list(counts)) == [("usual", "common")]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's word statistics")
+def test_word_statistics_are_read_once_then_again_after_their_ttl(
+    checked, monkeypatch, django_assert_num_queries
+):
+    from workbench.factchecks import matching
+
+    with connection.cursor() as cursor:  # the `checked` fixture imported fact-checks
+        cursor.execute("ANALYZE factchecks_factcheck")
+    monkeypatch.setattr(matching, "_STATISTICS", {})
+    with django_assert_num_queries(1):
+        first = matching._document_frequencies(FACTCHECK, ["unemployment", "zebra"])
+        again = matching._document_frequencies(FACTCHECK, ["unemployment", "zebra"])
+    assert first == again and first["zebra"] > 0
+    monkeypatch.setattr(matching, "STATISTICS_TTL", 0.0)
+    with django_assert_num_queries(1):
+        matching._document_frequencies(FACTCHECK, ["zebra"])
 
 
 def test_find_matches_many_is_find_matches_for_each_text_in_bounded_queries(

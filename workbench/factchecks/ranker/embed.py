@@ -16,10 +16,12 @@ use, so a tampered or different file is refused rather than silently used.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib.util
 import math
 import os
+import threading
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -71,34 +73,62 @@ def sha256(path: Path) -> str:
         return hashlib.file_digest(stream, "sha256").hexdigest()
 
 
-def _erf(x: np.ndarray) -> np.ndarray:
-    """Return erf(x) to about 1e-7 (Abramowitz and Stegun 7.1.26), float32 in, float32 out.
+# Abramowitz and Stegun 7.1.26: erf to about 1e-7 (numpy has no erf, and BERT's GELU is the
+# exact x * Phi(x), not the tanh approximation).
+_ERF_P = 0.3275911
+_ERF_A = (0.254829592, -0.284496736, 1.421413741, -1.453152027, 1.061405429)
 
-    numpy has no erf, and BERT's GELU is the exact x * Phi(x), not the tanh approximation.
+
+def _gelu(x: np.ndarray) -> np.ndarray:
+    """Return x * Phi(x) (exact GELU) in place, float32 throughout.
+
+    Written as relu(x) - |x| * Phi(-|x|), so that erf is needed for |x| only (no sign, no
+    select), with every step on the same few buffers: at a query's size the element-wise
+    passes, not the arithmetic, are the cost.
     """
     import numpy as np
 
-    sign = np.sign(x)
+    f32 = np.float32
     a = np.abs(x)
-    t = 1.0 / (1.0 + 0.3275911 * a)
-    poly = t * (
-        0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429)))
-    )
-    return (sign * (1.0 - poly * np.exp(-a * a))).astype(np.float32)
+    z = a * f32(1 / math.sqrt(2))
+    t = z * f32(_ERF_P)
+    t += f32(1.0)
+    np.reciprocal(t, out=t)
+    poly = t * f32(_ERF_A[4])
+    for coefficient in reversed(_ERF_A[:4]):
+        poly += f32(coefficient)
+        poly *= t
+    np.square(z, out=z)
+    np.negative(z, out=z)
+    np.exp(z, out=z)
+    poly *= z  # 1 - erf(|x| / sqrt 2) = 2 Phi(-|x|)
+    poly *= f32(0.5)
+    poly *= a
+    np.maximum(x, f32(0.0), out=x)
+    x -= poly
+    return x
 
 
 def _layer_norm(x: np.ndarray, weight: np.ndarray, bias: np.ndarray) -> np.ndarray:
+    """Return the layer norm of the rows of a 2-D float32 array, computed in place."""
     import numpy as np
 
-    mean = x.mean(-1, keepdims=True)
-    var = ((x - mean) ** 2).mean(-1, keepdims=True)
-    return (x - mean) / np.sqrt(var + EPSILON) * weight + bias
+    x -= x.mean(-1, keepdims=True)
+    deviation = np.einsum("ij,ij->i", x, x)[:, None]
+    deviation /= np.float32(x.shape[-1])
+    deviation += np.float32(EPSILON)
+    np.sqrt(deviation, out=deviation)
+    x /= deviation
+    x *= weight
+    x += bias
+    return x
 
 
 class Encoder:
     """all-MiniLM-L6-v2 in numpy: texts in, unit-length 384-float vectors out."""
 
     def __init__(self, folder: Path, *, verify: bool = True) -> None:
+        import numpy as np
         from safetensors.numpy import load_file
         from tokenizers import Tokenizer
 
@@ -119,14 +149,19 @@ class Encoder:
         self.token_type = w["embeddings.token_type_embeddings.weight"][0]
         self.norm = (w["embeddings.LayerNorm.weight"], w["embeddings.LayerNorm.bias"])
         self.layers = []
+        # Attention's 1/sqrt(head size) folded into the query's weights and bias, once.
+        scale = np.ones(3 * DIMENSIONS, dtype=np.float32)
+        scale[:DIMENSIONS] = np.float32(1 / math.sqrt(DIMENSIONS // HEADS))
         for i in range(LAYERS):
             p = f"encoder.layer.{i}."
             # q, k and v in one matrix: one product instead of three
             qkv = [p + f"attention.self.{n}" for n in ("query", "key", "value")]
             self.layers.append(
                 {
-                    "qkv_w": _concat([w[n + ".weight"] for n in qkv]).T.copy(),
-                    "qkv_b": _concat([w[n + ".bias"] for n in qkv]),
+                    "qkv_w": np.ascontiguousarray(
+                        _concat([w[n + ".weight"] for n in qkv]).T * scale
+                    ),
+                    "qkv_b": _concat([w[n + ".bias"] for n in qkv]) * scale,
                     "out_w": w[p + "attention.output.dense.weight"].T.copy(),
                     "out_b": w[p + "attention.output.dense.bias"],
                     "ln1": (
@@ -142,32 +177,50 @@ class Encoder:
             )
 
     def _forward(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
-        """Return the pooled, normalised vectors of a padded batch of token ids."""
+        """Return the pooled, normalised vectors of a padded batch of token ids.
+
+        Tokens are rows of one 2-D float32 array, so each weight is one matrix product a layer
+        for the whole batch; attention is two batched products a layer over (batch, head);
+        biases, residuals, softmax, GELU and layer norm work in place on those buffers.
+        """
         import numpy as np
 
         batch, length = ids.shape
-        head = DIMENSIONS // HEADS
-        x = self.word[ids] + self.position[:length] + self.token_type
-        x = _layer_norm(x, *self.norm)
+        rows, head = batch * length, DIMENSIONS // HEADS
+        x = self.word[ids.reshape(-1)].reshape(batch, length, DIMENSIONS)
+        x += self.position[:length]
+        x += self.token_type
+        x = _layer_norm(x.reshape(rows, DIMENSIONS), *self.norm)
         # padded keys get a large negative score, so softmax gives them no weight
-        blocked = ((1.0 - mask[:, None, None, :]) * -1e9).astype(np.float32)
-        scale = np.float32(1 / math.sqrt(head))
+        blocked = None if mask.all() else (mask[:, None, None, :] - np.float32(1)) * 1e9
         for layer in self.layers:
-            qkv = x @ layer["qkv_w"] + layer["qkv_b"]
-            qkv = qkv.reshape(batch, length, 3, HEADS, head).transpose(2, 0, 3, 1, 4)
-            q, k, v = qkv[0], qkv[1], qkv[2]
-            scores = (q @ k.transpose(0, 1, 3, 2)) * scale + blocked
-            scores = np.exp(scores - scores.max(-1, keepdims=True))
+            qkv = x @ layer["qkv_w"]
+            qkv += layer["qkv_b"]
+            qkv = qkv.reshape(batch, length, 3, HEADS, head)
+            scores = np.matmul(
+                qkv[:, :, 0].transpose(0, 2, 1, 3), qkv[:, :, 1].transpose(0, 2, 3, 1)
+            )
+            if blocked is not None:
+                scores += blocked
+            scores -= scores.max(-1, keepdims=True)
+            np.exp(scores, out=scores)
             scores /= scores.sum(-1, keepdims=True)
-            context = (scores @ v).transpose(0, 2, 1, 3).reshape(batch, length, DIMENSIONS)
-            x = _layer_norm(context @ layer["out_w"] + layer["out_b"] + x, *layer["ln1"])
-            up = x @ layer["up_w"] + layer["up_b"]
-            up = up * np.float32(0.5) * (np.float32(1.0) + _erf(up * np.float32(1 / math.sqrt(2))))
-            x = _layer_norm(up @ layer["down_w"] + layer["down_b"] + x, *layer["ln2"])
+            context = np.matmul(scores, qkv[:, :, 2].transpose(0, 2, 1, 3))
+            hidden = context.transpose(0, 2, 1, 3).reshape(rows, DIMENSIONS) @ layer["out_w"]
+            hidden += layer["out_b"]
+            hidden += x
+            x = _layer_norm(hidden, *layer["ln1"])
+            up = x @ layer["up_w"]
+            up += layer["up_b"]
+            hidden = _gelu(up) @ layer["down_w"]
+            hidden += layer["down_b"]
+            hidden += x
+            x = _layer_norm(hidden, *layer["ln2"])
         weights = mask[:, :, None]
-        pooled = (x * weights).sum(1) / np.maximum(weights.sum(1), 1e-9)
+        pooled = (x.reshape(batch, length, DIMENSIONS) * weights).sum(1)
+        pooled /= np.maximum(weights.sum(1), np.float32(1e-9))
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)
-        return (pooled / np.maximum(norms, 1e-12)).astype(np.float32)
+        return (pooled / np.maximum(norms, np.float32(1e-12))).astype(np.float32)
 
     def encode(self, texts: Sequence[str], *, batch_size: int = 32) -> np.ndarray:
         """Return one unit-length float32 row per text (texts of similar length batched)."""
@@ -242,13 +295,36 @@ class TextVectors:
         self.cache: dict[str, np.ndarray] = {}
 
     def get(self, texts: Sequence[str]) -> list[np.ndarray]:
-        """Return one vector per text, encoding in one batch those not cached."""
-        missing = list(dict.fromkeys(t for t in texts if t not in self.cache))
+        """Return one vector per text, encoding in one batch those not cached.
+
+        Safe to call from two threads (the match encodes its query in one while it reads the
+        database in the other): the answer comes from this call's own lookups, so another
+        call emptying the cache meanwhile cannot make it fail.
+        """
+        found = {t: v for t in dict.fromkeys(texts) if (v := self.cache.get(t)) is not None}
+        missing = [t for t in dict.fromkeys(texts) if t not in found]
         if missing:
+            fresh = dict(zip(missing, self.encoder.encode(missing), strict=True))
             if len(self.cache) + len(missing) > self.size:
                 self.cache.clear()
-            self.cache.update(zip(missing, self.encoder.encode(missing), strict=True))
-        return [self.cache[t] for t in texts]
+            self.cache.update(fresh)
+            found.update(fresh)
+        return [found[t] for t in texts]
+
+    def encode_ahead(self, texts: Sequence[str]) -> threading.Thread:
+        """Start encoding the texts into the cache in a thread, and return it (to `join`).
+
+        numpy's products release the GIL, so a match's query is encoded while its first
+        stages wait on the database. A failure is left for the later `get` to raise.
+        """
+
+        def work() -> None:
+            with contextlib.suppress(Exception):
+                self.get(texts)
+
+        thread = threading.Thread(target=work, name="encode-ahead", daemon=True)
+        thread.start()
+        return thread
 
 
 @lru_cache(maxsize=1)
