@@ -14,6 +14,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
+from django.db.backends.utils import CursorWrapper
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -269,13 +270,11 @@ def _upsert_many(
     half the time of an import of 100,000. `INSERT … ON CONFLICT … DO UPDATE` reads the same on
     SQLite and PostgreSQL; the values are prepared as Django's fields would prepare them.
     """
-    urls = [record.url for record in records]
-    existing = {
-        url: (pk, text)
-        for url, pk, *text in FactCheck.objects.filter(team=team, url__in=urls).values_list(
-            "url", "id", "claim_reviewed", "claimant"
-        )
-    }
+    with connection.cursor() as cursor:
+        existing = {
+            url: (pk, [claim, claimant])
+            for url, pk, claim, claimant in _known(cursor, team, [r.url for r in records])
+        }
     now = connection.ops.adapt_datetimefield_value(timezone.now())
     actor_id = actor.pk if actor is not None else None
     rows = [
@@ -316,12 +315,28 @@ def _upsert_many(
             for r in records
             if r.url in existing and existing[r.url][1] != [r.claim_reviewed, r.claimant]
         ]
-        added = FactCheck.objects.filter(team=team, url__in=new).values_list("id", flat=True)
-        index.reindex(connection, changed, new=list(added))
+        with connection.cursor() as cursor:
+            added = [pk for _url, pk, *_text in _known(cursor, team, new)] if new else []
+        index.reindex(connection, changed, new=added)
     created = len(records) - len(existing)
     report.created += created
     report.updated += written - created
     report.unchanged += len(existing) - (written - created)
+
+
+def _known(cursor: CursorWrapper, team: Team, urls: list[str]) -> list[tuple]:
+    """Return (url, id, claim_reviewed, claimant) of the team's rows with these URLs.
+
+    Plain SQL: the ORM's `url__in` prepared each of a batch's 2,000 URLs as a field value,
+    a tenth of SQLite's import time.
+    """
+    marks = ", ".join(["%s"] * len(urls))
+    cursor.execute(
+        f"SELECT url, id, claim_reviewed, claimant FROM {FactCheck._meta.db_table} "  # noqa: S608
+        f"WHERE team_id = %s AND url IN ({marks})",
+        [team.pk, *urls],
+    )
+    return cursor.fetchall()
 
 
 def _stage_sql() -> list[str]:
@@ -350,7 +365,8 @@ def _upsert_copy_sql() -> str:
     staged = ", ".join(COLUMNS[1:-2])
     return (
         f"INSERT INTO {table} ({', '.join(COLUMNS)}) "  # noqa: S608 - constants
-        f"SELECT %s::bigint, {staged}, %s::bigint, %s::timestamptz FROM {STAGE} ON CONFLICT (team_id, url) DO UPDATE SET "
+        f"SELECT %s::bigint, {staged}, %s::bigint, %s::timestamptz FROM {STAGE} "
+        "ON CONFLICT (team_id, url) DO UPDATE SET "
         + ", ".join(f"{column} = excluded.{column}" for column in COLUMNS[2:])
         + " WHERE "
         + " OR ".join(f"{table}.{column} IS DISTINCT FROM excluded.{column}" for column in COMPARED)
