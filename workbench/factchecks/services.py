@@ -30,6 +30,9 @@ from workbench.factchecks.models import ClaimCheck, FactCheck, FactCheckVector
 BATCH = 2000
 # The temporary table a batch is copied into on PostgreSQL before one upsert moves it.
 STAGE = "factcheck_import_stage"
+# PostgreSQL's GIN indexes on fact-checks, both with a pending list (fastupdate on) that an
+# import fills and empties at its end: merged in bulk, it costs a fraction of row-by-row entry.
+PENDING_INDEXES = ["factcheck_document_gin", "factcheck_claim_trgm"]
 COLUMNS = [
     "team_id",
     "url",
@@ -167,6 +170,13 @@ def factchecks_import_records(
     for batch in _read_ahead(records, report.errors):
         _upsert(team, actor, batch, report)
         _advance(progress, len(batch))
+    if connection.vendor == "postgresql" and (report.created or report.updated):
+        # Before the commit, so that no search after it reads through what the import added.
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT gin_clean_pending_list(c.oid) FROM pg_class c WHERE c.relname = ANY(%s)",
+                [PENDING_INDEXES],
+            )
     return report
 
 
