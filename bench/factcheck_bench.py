@@ -204,6 +204,57 @@ def nearest(values: list[float], rank: float) -> float:
     return ordered[max(0, math.ceil(rank * len(ordered)) - 1)]
 
 
+def import_runs(args: argparse.Namespace, text: str, connection) -> None:  # noqa: ANN001
+    """Time the import `args.runs` times into an emptied table, and the parsing alone.
+
+    Prints one JSON line per run (wall and CPU of the import, of its re-import, and of
+    `read_document` over the same text) and a summary with the medians and the load average.
+    """
+    from django.contrib.auth import get_user_model
+
+    from workbench.accounts.models import Membership, Team
+    from workbench.factchecks.claimreview import read_document
+    from workbench.factchecks.models import FactCheck
+    from workbench.factchecks.services import factchecks_import_text
+
+    team = Team.objects.create(name="Bench", slug="bench")
+    lead = get_user_model().objects.create_user(username="bench")
+    Membership.objects.create(user=lead, team=team, role="lead")
+    runs = []
+    for run in range(args.runs):
+        FactCheck.objects.filter(team=team).delete()
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("VACUUM ANALYZE factchecks_factcheck")
+        row = {"run": run + 1}
+        began, began_cpu = time.perf_counter(), time.process_time()
+        parsed = sum(1 for _ in read_document(text))
+        row["parse_s"] = time.perf_counter() - began
+        row["parse_cpu_s"] = time.process_time() - began_cpu
+        for name in ("import", "reimport"):
+            began, began_cpu = time.perf_counter(), time.process_time()
+            began_backend = backend_cpu(connection)
+            report = factchecks_import_text(team=team, actor=None, text=text)
+            row[f"{name}_s"] = time.perf_counter() - began
+            row[f"{name}_cpu_s"] = time.process_time() - began_cpu
+            # PostgreSQL's share, already in the CPU above only if it ran on this connection.
+            row[f"{name}_backend_cpu_s"] = backend_cpu(connection) - began_backend
+        assert parsed == args.factchecks and report.unchanged == args.factchecks
+        row["load_average"] = os.getloadavg()
+        runs.append(row)
+        print(json.dumps({k: round(v, 2) if isinstance(v, float) else v for k, v in row.items()}))
+    keys = [k for k in runs[0] if k.endswith("_s")]
+    summary = {
+        "database": connection.vendor,
+        "factchecks": args.factchecks,
+        "runs": len(runs),
+        **{f"median_{k}": round(statistics.median(r[k] for r in runs), 2) for k in keys},
+        **{f"max_{k}": round(max(r[k] for r in runs), 2) for k in keys},
+        "load_average": os.getloadavg(),
+    }
+    print(json.dumps(summary))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--factchecks", type=int, default=100_000)
@@ -215,6 +266,13 @@ def main() -> None:
         action="store_true",
         help="time matching only, on the PostgreSQL database an earlier run left (no import)",
     )
+    parser.add_argument(
+        "--import-only",
+        action="store_true",
+        help="time the import only (no claims, no matching); with --runs, several times over, "
+        "each into an emptied table, and the parsing alone apart",
+    )
+    parser.add_argument("--runs", type=int, default=1, help="imports to time (--import-only)")
     parser.add_argument(
         "--embed",
         action="store_true",
@@ -237,6 +295,9 @@ def main() -> None:
         from workbench.factchecks.matching import find_matches
         from workbench.factchecks.services import factchecks_import_text
 
+        if args.import_only:
+            import_runs(args, text, connection)
+            return
         # Drawn in both modes, so that a reused database is asked the same queries.
         claim_texts = [sentence(rng, words, weights) for _ in range(args.claims)]
         if args.reuse:

@@ -65,6 +65,35 @@ def test_import_again_leaves_unchanged_rows_alone(world):
     assert find_matches(user=world.lead, team=world.team, text="Reworded claim")
 
 
+def test_import_in_many_batches_keeps_the_last_record_of_a_url(world, monkeypatch):
+    # Several batches in one transaction: on PostgreSQL the staging table is reused.
+    monkeypatch.setattr(services, "BATCH", 3)
+    reviews = [{**AFP_STYLE, "url": f"https://f.example/{n}"} for n in range(7)]
+    first = factchecks_import_text(team=world.team, actor=None, text=jsonl(*reviews))
+    assert (first.created, first.updated, first.unchanged) == (7, 0, 0)
+    reviews[1] = {**reviews[1], "claimReviewed": "Reworded"}
+    reviews[5] = {**reviews[5], "reviewRating": {"alternateName": "True"}}
+    # A URL twice in a batch is one row (the later record); in two batches, updated twice.
+    again = jsonl(*reviews, reviews[6], {**reviews[0], "claimReviewed": "Last word"})
+    report = factchecks_import_text(team=world.team, actor=None, text=again)
+    assert (report.created, report.updated, report.unchanged) == (0, 3, 5)
+    rows = dict(FactCheck.objects.values_list("url", "claim_reviewed"))
+    assert len(rows) == 7
+    assert rows["https://f.example/0"] == "Last word"
+    assert rows["https://f.example/1"] == "Reworded"
+    assert FactCheck.objects.get(url="https://f.example/5").rating == "True"
+
+
+def test_import_reading_error_reaches_the_caller_and_stores_nothing(world):
+    def records():
+        yield from read_document(jsonl(AFP_STYLE))
+        raise RuntimeError("the source broke")
+
+    with pytest.raises(RuntimeError, match="the source broke"):
+        factchecks_import_records(team=world.team, actor=None, records=records())
+    assert not FactCheck.objects.exists()
+
+
 def test_import_same_url_in_two_teams_is_two_rows(world):
     factchecks_import_text(team=world.team, actor=None, text=jsonl(AFP_STYLE))
     factchecks_import_text(team=world.other_project.team, actor=None, text=jsonl(AFP_STYLE))
