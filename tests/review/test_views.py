@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from tests.conftest import XSS, client_for
 from tests.factories import ArticleFactory, MembershipFactory
@@ -19,7 +21,14 @@ from workbench.annotations.services import (
     evidence_add,
     source_get_or_create,
 )
-from workbench.review.models import Adjudication, Assignment, ReviewSession, SessionArticle
+from workbench.review.models import (
+    Adjudication,
+    Assignment,
+    AssignmentState,
+    ReviewSession,
+    SessionArticle,
+)
+from workbench.review.selectors import DONE_PER_PAGE
 from workbench.review.services import (
     adjudication_accept,
     article_submit,
@@ -173,6 +182,65 @@ def test_queue_of_200_articles_within_15_queries(review, django_assert_max_num_q
         response = client.get(reverse("review:queue"))
     assert response.status_code == 200
     assert response.content.decode().count('<span class="badge state-') == 200
+
+
+def done_work(review, n: int) -> list:
+    """Give the reviewer n submitted assignments, created a minute apart (oldest first)."""
+    articles = [ArticleFactory(project=review.project, title=f"Done {i:04d}") for i in range(n)]
+    start = timezone.now() - timedelta(days=1)
+    rows = Assignment.objects.bulk_create(
+        Assignment(
+            article=a,
+            reviewer=review.reviewer,
+            assigned_by=review.lead,
+            state=AssignmentState.SUBMITTED,
+            submitted_at=start,
+        )
+        for a in articles
+    )
+    for i, row in enumerate(rows):
+        Assignment.objects.filter(pk=row.pk).update(created=start + timedelta(minutes=i))
+    return articles
+
+
+def test_queue_lists_a_normal_done_section_in_full_and_in_order(review):
+    done_work(review, DONE_PER_PAGE)
+    html = client_for(review.reviewer).get(reverse("review:queue")).content.decode()
+    titles = [f"Done {i:04d}" for i in range(DONE_PER_PAGE)]
+    assert all(title in html for title in titles)
+    assert [html.index(t) for t in titles] == sorted(html.index(t) for t in titles)
+    assert 'aria-label="Done work"' not in html  # no pager below one page
+
+
+def test_queue_pages_a_long_done_section_latest_first(review, django_assert_max_num_queries):
+    done_work(review, 2 * DONE_PER_PAGE + 10)
+    ArticleFactory(project=review.project, title="Still to do")
+    assignment_create(
+        article=review.project.articles.get(title="Still to do"),
+        reviewer=review.reviewer,
+        actor=review.lead,
+    )
+    client = client_for(review.reviewer)
+    with django_assert_max_num_queries(15):
+        html = client.get(reverse("review:queue")).content.decode()
+    assert "<span data-done>110</span> of <span data-total>111</span>" in html
+    assert html.count('<span class="badge state-submitted">') == DONE_PER_PAGE
+    assert "Done 0109" in html and "Done 0060" in html and "Done 0059" not in html
+    assert html.index("Done 0060") < html.index("Done 0109")  # the queue's order, as ever
+    assert "Still to do" in html  # open work is never paged
+    assert 'href="?done=2#queue-3"' in html
+    last = client.get(reverse("review:queue"), {"done": 3}).content.decode()
+    assert "Done 0000" in last and "Done 0010" not in last and "Done 0109" not in last
+    assert 'href="?done=2#queue-3"' in last and "?done=4" not in last
+    # A page past the end shows the last; a nonsense page the first.
+    assert "Done 0000" in client.get(reverse("review:queue"), {"done": 99}).content.decode()
+    assert "Done 0109" in client.get(reverse("review:queue"), {"done": "x"}).content.decode()
+
+
+def test_queue_api_still_lists_every_done_assignment(review):
+    done_work(review, DONE_PER_PAGE + 5)
+    body = client_for(review.reviewer).get(reverse("api:assignment-queue")).json()
+    assert body["done"] == DONE_PER_PAGE + 5 == len(body["items"])
 
 
 def test_next_article_without_work_goes_back_to_the_queue(review):
