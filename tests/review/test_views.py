@@ -28,7 +28,7 @@ from workbench.review.models import (
     ReviewSession,
     SessionArticle,
 )
-from workbench.review.selectors import DONE_PER_PAGE
+from workbench.review.selectors import DONE_PER_PAGE, OPEN_SHOWN
 from workbench.review.services import (
     adjudication_accept,
     article_submit,
@@ -181,7 +181,9 @@ def test_queue_of_200_articles_within_15_queries(review, django_assert_max_num_q
     with django_assert_max_num_queries(15):
         response = client.get(reverse("review:queue"))
     assert response.status_code == 200
-    assert response.content.decode().count('<span class="badge state-') == 200
+    # Open work beyond OPEN_SHOWN rows waits behind the first ones ("Next article" order).
+    assert response.content.decode().count('<span class="badge state-') == OPEN_SHOWN
+    assert '<span data-total>200</span>' in response.content.decode()
 
 
 def done_work(review, n: int) -> list:
@@ -237,10 +239,28 @@ def test_queue_pages_a_long_done_section_latest_first(review, django_assert_max_
     assert "Done 0109" in client.get(reverse("review:queue"), {"done": "x"}).content.decode()
 
 
-def test_queue_api_still_lists_every_done_assignment(review):
+def test_queue_lists_the_first_open_work_in_the_order_next_article_takes_it(review):
+    articles = [
+        ArticleFactory(project=review.project, title=f"Open {i:04d}") for i in range(OPEN_SHOWN + 5)
+    ]
+    for article in articles:
+        assignment_create(article=article, reviewer=review.reviewer, actor=review.lead)
+    html = client_for(review.reviewer).get(reverse("review:queue")).content.decode()
+    assert f"of <span data-total>{OPEN_SHOWN + 5}</span>" in html
+    assert f'<span class="badge">{OPEN_SHOWN + 5}</span>' in html
+    assert "Open 0000" in html and f"Open {OPEN_SHOWN - 1:04d}" in html
+    assert f"Open {OPEN_SHOWN:04d}" not in html
+    assert f"Showing the first {OPEN_SHOWN} of {OPEN_SHOWN + 5}" in html
+
+
+def test_queue_api_still_lists_every_assignment(review):
     done_work(review, DONE_PER_PAGE + 5)
+    for i in range(OPEN_SHOWN + 1):
+        article = ArticleFactory(project=review.project, title=f"Open {i}")
+        assignment_create(article=article, reviewer=review.reviewer, actor=review.lead)
     body = client_for(review.reviewer).get(reverse("api:assignment-queue")).json()
-    assert body["done"] == DONE_PER_PAGE + 5 == len(body["items"])
+    assert body["done"] == DONE_PER_PAGE + 5
+    assert body["total"] == len(body["items"]) == DONE_PER_PAGE + 5 + OPEN_SHOWN + 1
 
 
 def test_next_article_without_work_goes_back_to_the_queue(review):

@@ -104,19 +104,24 @@ def next_assignment(*, user: User, team: Team | None) -> Assignment | None:
 # The done section shows this many assignments a page, the latest first: a reviewer with a
 # year of work behind them does not get a page of 1,000 rows on every visit to the queue.
 DONE_PER_PAGE = 50
+# Open work is listed in the order "Next article" takes it, up to this many rows: the rest waits
+# behind them (a lead who hands out 1,000 articles at once gets a page of 100, not 1,000).
+OPEN_SHOWN = 100
 
 
 @dataclass
 class Queue:
     """A reviewer's queue in sections, with progress through it and time spent.
 
-    Open work is listed in full; done work a page at a time (`done_page`), in the order the
-    queue always listed it, the page holding the latest DONE_PER_PAGE.
+    Open work is listed up to OPEN_SHOWN rows, in queue order; done work a page at a time
+    (`done_page`), in the order the queue always listed it, the page holding the latest
+    DONE_PER_PAGE.
     """
 
     todo: list[Assignment] = field(default_factory=list)
     in_progress: list[Assignment] = field(default_factory=list)
     done: list[Assignment] = field(default_factory=list)
+    todo_count: int = 0
     done_count: int = 0
     done_page: int = 1
     total_seconds: int = 0
@@ -126,7 +131,7 @@ class Queue:
 
     @property
     def total(self) -> int:
-        return len(self.todo) + len(self.in_progress) + self.done_count
+        return len(self.in_progress) + self.todo_count + self.done_count
 
     @property
     def done_pages(self) -> int:
@@ -154,7 +159,7 @@ class Queue:
     def sections(self) -> list[tuple[str, list[Assignment], int, str]]:
         return [
             (_("In progress"), self.in_progress, len(self.in_progress), _("Nothing started.")),
-            (_("Assigned"), self.todo, len(self.todo), _("Nothing waiting.")),
+            (_("Assigned"), self.todo, self.todo_count, _("Nothing waiting.")),
             (_("Done"), self.done, self.done_count, _("Nothing submitted yet.")),
         ]
 
@@ -166,11 +171,12 @@ def queue_sections(
 
     Time per article sums the active seconds of all the user's sessions (not other users').
     The done section holds one page (`done_page`, 1 the latest; past the last, the last), or
-    everything with None (the API's queue, whose clients read the whole list).
+    everything with None (the API's queue, whose clients read the whole list, open work too).
     """
     queue = Queue()
     mine = queue_for(user=user, team=team)
-    for assignment in mine.filter(state__in=OPEN_STATES):
+    open_work = mine.filter(state__in=OPEN_STATES)
+    for assignment in open_work if done_page is None else open_work[:OPEN_SHOWN]:
         if assignment.state == AssignmentState.IN_PROGRESS:
             queue.in_progress.append(assignment)
         else:
@@ -184,9 +190,14 @@ def queue_sections(
         .annotate(
             spent=Subquery(spent.values("article_id").annotate(s=Sum("active_seconds")).values("s"))
         )
-        .aggregate(done=Count("id", filter=Q(state__in=DONE_STATES)), seconds=Sum("spent"))
+        .aggregate(
+            done=Count("id", filter=Q(state__in=DONE_STATES)),
+            open=Count("id", filter=Q(state__in=OPEN_STATES)),
+            seconds=Sum("spent"),
+        )
     )
     queue.done_count, queue.total_seconds = totals["done"], totals["seconds"] or 0
+    queue.todo_count = totals["open"] - len(queue.in_progress)
     done = mine.filter(state__in=DONE_STATES)
     if done_page is None:
         queue.done = list(done)
