@@ -183,7 +183,7 @@ def test_queue_of_200_articles_within_15_queries(review, django_assert_max_num_q
     assert response.status_code == 200
     # Open work beyond OPEN_SHOWN rows waits behind the first ones ("Next article" order).
     assert response.content.decode().count('<span class="badge state-') == OPEN_SHOWN
-    assert '<span data-total>200</span>' in response.content.decode()
+    assert "<span data-total>200</span>" in response.content.decode()
 
 
 def done_work(review, n: int) -> list:
