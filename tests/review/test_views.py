@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from tests.conftest import XSS, client_for
 from tests.factories import ArticleFactory, MembershipFactory
@@ -19,7 +21,14 @@ from workbench.annotations.services import (
     evidence_add,
     source_get_or_create,
 )
-from workbench.review.models import Adjudication, Assignment, ReviewSession, SessionArticle
+from workbench.review.models import (
+    Adjudication,
+    Assignment,
+    AssignmentState,
+    ReviewSession,
+    SessionArticle,
+)
+from workbench.review.selectors import DONE_PER_PAGE, OPEN_SHOWN
 from workbench.review.services import (
     adjudication_accept,
     article_submit,
@@ -172,7 +181,86 @@ def test_queue_of_200_articles_within_15_queries(review, django_assert_max_num_q
     with django_assert_max_num_queries(15):
         response = client.get(reverse("review:queue"))
     assert response.status_code == 200
-    assert response.content.decode().count('<span class="badge state-') == 200
+    # Open work beyond OPEN_SHOWN rows waits behind the first ones ("Next article" order).
+    assert response.content.decode().count('<span class="badge state-') == OPEN_SHOWN
+    assert "<span data-total>200</span>" in response.content.decode()
+
+
+def done_work(review, n: int) -> list:
+    """Give the reviewer n submitted assignments, created a minute apart (oldest first)."""
+    articles = [ArticleFactory(project=review.project, title=f"Done {i:04d}") for i in range(n)]
+    start = timezone.now() - timedelta(days=1)
+    rows = Assignment.objects.bulk_create(
+        Assignment(
+            article=a,
+            reviewer=review.reviewer,
+            assigned_by=review.lead,
+            state=AssignmentState.SUBMITTED,
+            submitted_at=start,
+        )
+        for a in articles
+    )
+    for i, row in enumerate(rows):
+        Assignment.objects.filter(pk=row.pk).update(created=start + timedelta(minutes=i))
+    return articles
+
+
+def test_queue_lists_a_normal_done_section_in_full_and_in_order(review):
+    done_work(review, DONE_PER_PAGE)
+    html = client_for(review.reviewer).get(reverse("review:queue")).content.decode()
+    titles = [f"Done {i:04d}" for i in range(DONE_PER_PAGE)]
+    assert all(title in html for title in titles)
+    assert [html.index(t) for t in titles] == sorted(html.index(t) for t in titles)
+    assert 'aria-label="Done work"' not in html  # no pager below one page
+
+
+def test_queue_pages_a_long_done_section_latest_first(review, django_assert_max_num_queries):
+    done_work(review, 2 * DONE_PER_PAGE + 10)
+    ArticleFactory(project=review.project, title="Still to do")
+    assignment_create(
+        article=review.project.articles.get(title="Still to do"),
+        reviewer=review.reviewer,
+        actor=review.lead,
+    )
+    client = client_for(review.reviewer)
+    with django_assert_max_num_queries(15):
+        html = client.get(reverse("review:queue")).content.decode()
+    assert "<span data-done>110</span> of <span data-total>111</span>" in html
+    assert html.count('<span class="badge state-submitted">') == DONE_PER_PAGE
+    assert "Done 0109" in html and "Done 0060" in html and "Done 0059" not in html
+    assert html.index("Done 0060") < html.index("Done 0109")  # the queue's order, as ever
+    assert "Still to do" in html  # open work is never paged
+    assert 'href="?done=2#queue-3"' in html
+    last = client.get(reverse("review:queue"), {"done": 3}).content.decode()
+    assert "Done 0000" in last and "Done 0010" not in last and "Done 0109" not in last
+    assert 'href="?done=2#queue-3"' in last and "?done=4" not in last
+    # A page past the end shows the last; a nonsense page the first.
+    assert "Done 0000" in client.get(reverse("review:queue"), {"done": 99}).content.decode()
+    assert "Done 0109" in client.get(reverse("review:queue"), {"done": "x"}).content.decode()
+
+
+def test_queue_lists_the_first_open_work_in_the_order_next_article_takes_it(review):
+    articles = [
+        ArticleFactory(project=review.project, title=f"Open {i:04d}") for i in range(OPEN_SHOWN + 5)
+    ]
+    for article in articles:
+        assignment_create(article=article, reviewer=review.reviewer, actor=review.lead)
+    html = client_for(review.reviewer).get(reverse("review:queue")).content.decode()
+    assert f"of <span data-total>{OPEN_SHOWN + 5}</span>" in html
+    assert f'<span class="badge">{OPEN_SHOWN + 5}</span>' in html
+    assert "Open 0000" in html and f"Open {OPEN_SHOWN - 1:04d}" in html
+    assert f"Open {OPEN_SHOWN:04d}" not in html
+    assert f"Showing the first {OPEN_SHOWN} of {OPEN_SHOWN + 5}" in html
+
+
+def test_queue_api_still_lists_every_assignment(review):
+    done_work(review, DONE_PER_PAGE + 5)
+    for i in range(OPEN_SHOWN + 1):
+        article = ArticleFactory(project=review.project, title=f"Open {i}")
+        assignment_create(article=article, reviewer=review.reviewer, actor=review.lead)
+    body = client_for(review.reviewer).get(reverse("api:assignment-queue")).json()
+    assert body["done"] == DONE_PER_PAGE + 5
+    assert body["total"] == len(body["items"]) == DONE_PER_PAGE + 5 + OPEN_SHOWN + 1
 
 
 def test_next_article_without_work_goes_back_to_the_queue(review):

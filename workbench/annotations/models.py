@@ -264,6 +264,32 @@ class Annotation(models.Model):
         return _("by %(name)s") % {"name": name}
 
 
+class VerdictCount(models.Model):
+    """How many claims of a project carry a verdict with a status, for the dashboard.
+
+    Written by database triggers only (`workbench.annotations.verdict_counts`), for the
+    submitted and approved claims whose verdict is set: whatever writes annotations keeps it
+    exact, and the dashboard reads a few rows instead of every claim of the project.
+    """
+
+    project = models.ForeignKey(
+        "articles.Project", on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    verdict = models.CharField(max_length=100)
+    status = models.CharField(max_length=16, choices=AnnotationStatus.choices)
+    n = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "verdict", "status"], name="verdictcount_unique_key"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.project_id} {self.verdict} {self.status}: {self.n}"
+
+
 class SourceKind(models.TextChoices):
     ARTICLE = "article", _("News article")
     REPORT = "report", _("Report or study")

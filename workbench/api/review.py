@@ -197,10 +197,10 @@ class AssignmentViewSet(
             team = teams.filter(pk=raw).first() if raw.isdigit() and len(raw) <= 18 else None
             if team is None:
                 return Response({**_empty_queue(), "items": []})
-        queue = queue_sections(user=request.user, team=team)
+        queue = queue_sections(user=request.user, team=team, done_page=None)
         items = queue.in_progress + queue.todo + queue.done
         body = {
-            "done": len(queue.done),
+            "done": queue.done_count,
             "total": queue.total,
             "seconds": queue.total_seconds,
             "next": queue.next.article_id if queue.next else None,

@@ -12,12 +12,17 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Count, Exists, F, OuterRef, QuerySet, Subquery, Sum
+from django.db.models import Count, Exists, F, OuterRef, QuerySet, Subquery, Sum, Value
 from django.utils import timezone
 
 from workbench.accounts.models import Membership, Role, Team
-from workbench.annotations.models import Annotation, AnnotationKind, AnnotationStatus
-from workbench.annotations.selectors import blind_rule
+from workbench.annotations.models import (
+    Annotation,
+    AnnotationKind,
+    AnnotationStatus,
+    VerdictCount,
+)
+from workbench.annotations.selectors import double_reviewed
 from workbench.articles.models import Article, ArticleStatus, Project
 from workbench.articles.selectors import article_status_counts
 from workbench.review.agreement import ProjectAgreement, Tally, project_agreement, week_start
@@ -258,32 +263,50 @@ def verdict_distribution(*, project: Project, user: AbstractBaseUser) -> list[di
     `submitted` counts reviewers' submitted judgements, one per reviewer. Only what the user
     may see counts (`blind_rule`): a co-reviewer's verdicts stay out while the user still
     annotates the same article.
+
+    One query whatever the project's size: the project's counts, kept by triggers
+    (`VerdictCount`), and, negated, the claims the blind rule hides from this user, which can
+    only lie on the articles the user still owes work on (read through their open assignments).
     """
     counts: dict[str, dict[str, int]] = defaultdict(lambda: {"approved": 0, "submitted": 0})
-    rows = (
-        Annotation.objects.filter(
-            article__project=project,
-            kind=AnnotationKind.CLAIM,
-            status__in=COUNTED_STATUSES,
-        )
-        .filter(blind_rule(user))
-        .exclude(verdict="")
-        .order_by()
-        .values("verdict", "status")
-        .annotate(n=Count("id"))
+    stored = VerdictCount.objects.filter(project=project, n__gt=0).values_list(
+        "verdict", "status", "n"
     )
-    for row in rows:
-        counts[row["verdict"]][row["status"]] += row["n"]
+    for verdict, status, n in stored.union(_blind_verdicts(project=project, user=user), all=True):
+        counts[verdict][status] += n
     scale = list(project.rating_scale)
-    labels = scale + sorted(v for v in counts if v not in scale)
+    seen = [v for v, c in counts.items() if v not in scale and (c["approved"] or c["submitted"])]
     return [
         {
             "label": label,
             "on_scale": label in scale,
             **counts.get(label, {"approved": 0, "submitted": 0}),
         }
-        for label in labels
+        for label in scale + sorted(seen)
     ]
+
+
+def _blind_verdicts(*, project: Project, user: AbstractBaseUser) -> QuerySet:
+    """Return minus the counted claims hidden from the user by the blind rule, by verdict, status.
+
+    For a submitted or approved claim `blind_rule` reduces to: hidden when someone else wrote
+    it as one of several reviewers of an article on which the user's own assignment is open.
+    """
+    owed = Assignment.objects.filter(
+        reviewer_id=user.pk, state__in=OPEN_STATES, article__project=project
+    ).values("article_id")
+    return (
+        Annotation.objects.filter(
+            article_id__in=owed, kind=AnnotationKind.CLAIM, status__in=COUNTED_STATUSES
+        )
+        .exclude(verdict="")
+        .exclude(annotator_id=user.pk)
+        .filter(double_reviewed())
+        .order_by()
+        .values("verdict", "status")
+        .annotate(n=Value(0) - Count("id"))
+        .values_list("verdict", "status", "n")
+    )
 
 
 def suggestion_precision(*, project: Project) -> dict:

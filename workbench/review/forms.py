@@ -69,3 +69,9 @@ class HeartbeatForm(forms.Form):
 
 class AnnotationPickForm(forms.Form):
     annotation = IdField()
+
+
+class QueueForm(forms.Form):
+    """Which page of the queue's done section to show (1, the latest, when absent or wrong)."""
+
+    done = forms.IntegerField(required=False, min_value=1, max_value=1_000_000)

@@ -6,7 +6,19 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import Case, IntegerField, Prefetch, QuerySet, Sum, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -89,13 +101,29 @@ def next_assignment(*, user: User, team: Team | None) -> Assignment | None:
     return queue_for(user=user, team=team).filter(state__in=OPEN_STATES).first()
 
 
+# The done section shows this many assignments a page, the latest first: a reviewer with a
+# year of work behind them does not get a page of 1,000 rows on every visit to the queue.
+DONE_PER_PAGE = 50
+# Open work is listed in the order "Next article" takes it, up to this many rows: the rest waits
+# behind them (a lead who hands out 1,000 articles at once gets a page of 100, not 1,000).
+OPEN_SHOWN = 100
+
+
 @dataclass
 class Queue:
-    """A reviewer's queue in sections, with progress through it and time spent."""
+    """A reviewer's queue in sections, with progress through it and time spent.
+
+    Open work is listed up to OPEN_SHOWN rows, in queue order; done work a page at a time
+    (`done_page`), in the order the queue always listed it, the page holding the latest
+    DONE_PER_PAGE.
+    """
 
     todo: list[Assignment] = field(default_factory=list)
     in_progress: list[Assignment] = field(default_factory=list)
     done: list[Assignment] = field(default_factory=list)
+    todo_count: int = 0
+    done_count: int = 0
+    done_page: int = 1
     total_seconds: int = 0
     session: ReviewSession | None = None
     session_seconds: int = 0
@@ -103,7 +131,19 @@ class Queue:
 
     @property
     def total(self) -> int:
-        return len(self.todo) + len(self.in_progress) + len(self.done)
+        return len(self.in_progress) + self.todo_count + self.done_count
+
+    @property
+    def done_pages(self) -> int:
+        return max(1, -(-self.done_count // DONE_PER_PAGE))
+
+    @property
+    def older_done_page(self) -> int | None:
+        return self.done_page + 1 if self.done_page < self.done_pages else None
+
+    @property
+    def newer_done_page(self) -> int | None:
+        return self.done_page - 1 if self.done_page > 1 else None
 
     @property
     def unit(self) -> TimeUnit:
@@ -116,31 +156,60 @@ class Queue:
         return (self.in_progress + self.todo or [None])[0]
 
     @property
-    def sections(self) -> list[tuple[str, list[Assignment], str]]:
+    def sections(self) -> list[tuple[str, list[Assignment], int, str]]:
         return [
-            (_("In progress"), self.in_progress, _("Nothing started.")),
-            (_("Assigned"), self.todo, _("Nothing waiting.")),
-            (_("Done"), self.done, _("Nothing submitted yet.")),
+            (_("In progress"), self.in_progress, len(self.in_progress), _("Nothing started.")),
+            (_("Assigned"), self.todo, self.todo_count, _("Nothing waiting.")),
+            (_("Done"), self.done, self.done_count, _("Nothing submitted yet.")),
         ]
 
 
-def queue_sections(*, user: User, team: Team | None, now: datetime | None = None) -> Queue:
+def queue_sections(
+    *, user: User, team: Team | None, now: datetime | None = None, done_page: int | None = 1
+) -> Queue:
     """Return the user's queue split into to do, in progress and done, with progress figures.
 
     Time per article sums the active seconds of all the user's sessions (not other users').
+    The done section holds one page (`done_page`, 1 the latest; past the last, the last), or
+    everything with None (the API's queue, whose clients read the whole list, open work too).
     """
     queue = Queue()
-    assignments = list(queue_for(user=user, team=team))
-    seconds = _seconds_by_article(user=user, article_ids=[a.article_id for a in assignments])
-    for assignment in assignments:
-        assignment.seconds = seconds.get(assignment.article_id, 0)
+    mine = queue_for(user=user, team=team)
+    open_work = mine.filter(state__in=OPEN_STATES)
+    for assignment in open_work if done_page is None else open_work[:OPEN_SHOWN]:
         if assignment.state == AssignmentState.IN_PROGRESS:
             queue.in_progress.append(assignment)
-        elif assignment.state in DONE_STATES:
-            queue.done.append(assignment)
         else:
             queue.todo.append(assignment)
-    queue.total_seconds = sum(seconds.values())
+    # How much is done and the time spent on all of it, in one query.
+    spent = SessionArticle.objects.filter(
+        session__reviewer_id=user.pk, article_id=OuterRef("article_id")
+    )
+    totals = (
+        mine.order_by()
+        .annotate(
+            spent=Subquery(spent.values("article_id").annotate(s=Sum("active_seconds")).values("s"))
+        )
+        .aggregate(
+            done=Count("id", filter=Q(state__in=DONE_STATES)),
+            open=Count("id", filter=Q(state__in=OPEN_STATES)),
+            seconds=Sum("spent"),
+        )
+    )
+    queue.done_count, queue.total_seconds = totals["done"], totals["seconds"] or 0
+    queue.todo_count = totals["open"] - len(queue.in_progress)
+    done = mine.filter(state__in=DONE_STATES)
+    if done_page is None:
+        queue.done = list(done)
+    else:
+        queue.done_page = min(max(done_page, 1), queue.done_pages)
+        bottom = (queue.done_page - 1) * DONE_PER_PAGE
+        latest = done.order_by("-created", "-id")[bottom : bottom + DONE_PER_PAGE]
+        queue.done = list(latest)[::-1]
+    shown = queue.in_progress + queue.todo + queue.done
+    seconds = _seconds_by_article(user=user, article_ids=[a.article_id for a in shown])
+    for assignment in shown:
+        assignment.seconds = seconds.get(assignment.article_id, 0)
     queue.session = current_session(user=user, team=team, now=now)
     if queue.session is not None:
         visits = SessionArticle.objects.filter(session=queue.session)

@@ -67,7 +67,9 @@ def queue_view(request: HtmxHttpRequest) -> HttpResponse:
     if membership and membership.can_write:
         # Opening the queue starts (or continues) the reviewer's session.
         session_touch(user=request.user, team=team)
-    queue = queue_sections(user=request.user, team=team)
+    form = forms.QueueForm(request.GET)
+    page = (form.cleaned_data["done"] if form.is_valid() else None) or 1
+    queue = queue_sections(user=request.user, team=team, done_page=page)
     return render(request, "review/queue.html", {"queue": queue, "team": team})
 
 
