@@ -2052,6 +2052,19 @@ def _clause_subject(
 _JOINS = frozenset(split_words("and but while whereas though although"))
 
 
+_IRREGULAR_PAST = frozenset(split_words("said told wrote spoke thought felt made gave"))
+
+
+def _past(verb: str) -> bool:
+    return verb.endswith("ed") or verb in _IRREGULAR_PAST
+
+
+def _base_after_past(cue: str, verb: str) -> bool:
+    """ "He stressed that Norland will hold talks and insist on …": a base form after a past
+    cue is the content's own verb (under its "will"), not the speaker's second remark."""
+    return _past(cue) and not _past(verb) and not verb.endswith("s")
+
+
 def second_clause(text: str, first: Indirect | None) -> list[Indirect]:
     """A second speaker after a conjunction in the first one's content: "X said the pier is
     safe, but Y said it is not" (the first content is cut back before the comma)."""
@@ -2066,6 +2079,7 @@ def second_clause(text: str, first: Indirect | None) -> list[Indirect]:
             if (
                 verb in SPEECH_VERBS
                 and not verb.endswith("ing")
+                and not _base_after_past(text[first.cue[0] : first.cue[1]].lower(), verb)
                 and len(tokens) - j >= 3
                 and tokens[j].text[:1].isalnum()
             ):
