@@ -415,11 +415,14 @@ def _upsert_copy(
                         _dumps(record.raw),
                     )
                 )
+        # A temporary table has no statistics unless asked: without them the planner took the
+        # join below from the team's every row (50 ms a batch at 100,000) instead of the batch.
+        cursor.execute(f"ANALYZE {STAGE}")
         # Their sentence vectors no longer say what the claim says.
         cursor.execute(
-            f"DELETE FROM {vectors} v USING {table} f, {STAGE} s "  # noqa: S608 - constants
-            "WHERE f.team_id = %s AND f.url = s.url AND v.factcheck_id = f.id "
-            "AND f.claim_reviewed <> s.claim_reviewed",
+            f"DELETE FROM {vectors} WHERE factcheck_id IN (SELECT f.id FROM {STAGE} s "  # noqa: S608
+            f"JOIN {table} f ON f.team_id = %s AND f.url = s.url "
+            "WHERE f.claim_reviewed <> s.claim_reviewed)",
             [team.pk],
         )
         actor_id = actor.pk if actor is not None else None
