@@ -3,6 +3,7 @@
 Usage: uv run python bench/factcheck_bench.py [--factchecks 100000] [--claims 50000]
        [--queries 200] [--database-url postgres://postgres@127.0.0.1:5432/workbench_fc_bench]
        [--reuse]  (PostgreSQL: time matching again on the database a full run left)
+       [--import-only --runs 3]  (the import alone, 3 times, each into an emptied table)
 
 Into a fresh database (a temporary SQLite file, or the named PostgreSQL database after
 dropdb/createdb), migrated:
@@ -237,7 +238,7 @@ def import_runs(args: argparse.Namespace, text: str, connection) -> None:  # noq
             report = factchecks_import_text(team=team, actor=None, text=text)
             row[f"{name}_s"] = time.perf_counter() - began
             row[f"{name}_cpu_s"] = time.process_time() - began_cpu
-            # PostgreSQL's share, already in the CPU above only if it ran on this connection.
+            # PostgreSQL's backend, apart from this process's CPU above (0 on SQLite).
             row[f"{name}_backend_cpu_s"] = backend_cpu(connection) - began_backend
         assert parsed == args.factchecks and report.unchanged == args.factchecks
         row["load_average"] = os.getloadavg()
