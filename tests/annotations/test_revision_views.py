@@ -174,7 +174,7 @@ def test_revision_add_view_records_whose_change_it_is(world, article):
     """A reviewer who fixes what the cleanup kept says so: the revision is a cleanup fix and
     never a possible stealth edit; the publisher's change pasted in may be one."""
     client = client_for(world.reviewer)
-    page = client.get(article.get_absolute_url()).content.decode()
+    page = client.get(form_url(article), headers={"HX-Request": "true"}).content.decode()
     assert 'name="origin" value="cleanup"' in page and 'value="paste"' in page
     url = reverse("articles:article_revision_add", args=[article.pk])
 
@@ -195,3 +195,34 @@ def test_revision_add_view_records_whose_change_it_is(world, article):
     assert refused.status_code == 400 and b"<script>" not in refused.content
     article.refresh_from_db()
     assert article.revision == 3
+
+
+# --- the revision form, loaded when its panel opens ---------------------------------------------
+
+
+def form_url(article) -> str:
+    return reverse("articles:article_revision_form", args=[article.pk])
+
+
+def test_reader_holds_the_text_once_less_and_loads_the_form_on_demand(world, article):
+    html = client_for(world.reviewer).get(article.get_absolute_url()).content.decode()
+    assert 'id="revision-form"' not in html and "Save as a new revision" not in html
+    assert f'hx-get="{form_url(article)}"' in html
+    assert f'href="{form_url(article)}#revision-form"' in html  # without htmx: a link
+
+
+def test_revision_form_view_ladder(world, article, client):
+    assert client.get(form_url(article)).status_code == 302  # to the login page
+    assert client_for(world.outsider).get(form_url(article)).status_code == 404
+    assert client_for(world.viewer).get(form_url(article)).status_code == 403
+    fragment = client_for(world.reviewer).get(form_url(article), headers={"HX-Request": "true"})
+    html = fragment.content.decode()
+    assert fragment.status_code == 200 and html.lstrip().startswith("<form")
+    # The current text in the textarea, escaped; the form posts as before.
+    assert "same &lt;b&gt;promise&lt;/b&gt; was made" in html and "<b>promise" not in html
+    assert f'action="{reverse("articles:article_revision_add", args=[article.pk])}"' in html
+    assert 'name="revision" value="1"' in html
+    # Without htmx: the whole reader, the form in its panel.
+    page = client_for(world.reviewer).get(form_url(article)).content.decode()
+    assert 'id="revision-form"' in page and 'id="article-text"' in page
+    assert "same &lt;b&gt;promise&lt;/b&gt; was made" in page

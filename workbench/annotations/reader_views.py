@@ -92,6 +92,20 @@ def article_revision_add_view(request: HtmxHttpRequest, article_id: int) -> Http
     return _redirect(request, article.get_absolute_url())
 
 
+@require_GET
+def article_revision_form_view(request: HtmxHttpRequest, article_id: int) -> HttpResponse:
+    """The form for a corrected text, holding the current one: loaded when its panel opens."""
+    article = get_object_or_404(article_list(user=request.user), pk=article_id)
+    require_writer(user=request.user, team=article.project.team)
+    form = RevisionForm(initial={"revision": article.revision, "text": article.body})
+    if request.htmx:
+        context = {"article": article, "revision_form": form}
+        return render(request, "annotations/article_detail.html#revision-form", context)
+    # Without htmx: the reader, the form in its panel.
+    context = {**_article_context(request, article), "revision_form": form}
+    return render(request, "annotations/article_detail.html", context)
+
+
 @require_POST
 def article_refetch_view(request: HtmxHttpRequest, article_id: int) -> HttpResponse:
     article = get_object_or_404(article_list(user=request.user), pk=article_id)
@@ -188,7 +202,8 @@ def _article_context(request: HtmxHttpRequest, article: Article) -> dict:
         "can_move_lines": bool(me and me.can_write)
         and not annotations
         and not article_text_locked(article),
-        "revision_form": RevisionForm(initial={"revision": article.revision, "text": article.body}),
+        # The revision form holds the whole text again: loaded on demand (article_revision_form).
+        "revision_form": None,
         **_annotation_context(request, article, annotations),
     }
 
