@@ -226,3 +226,29 @@ def test_revision_form_view_ladder(world, article, client):
     page = client_for(world.reviewer).get(form_url(article)).content.decode()
     assert 'id="revision-form"' in page and 'id="article-text"' in page
     assert "same &lt;b&gt;promise&lt;/b&gt; was made" in page
+
+
+# --- the input's lines, loaded when their panel opens -------------------------------------------
+
+
+def test_reader_loads_the_read_only_lines_on_demand(world, article):
+    lines_url = reverse("articles:article_lines", args=[article.pk])
+    fresh = client_for(world.reviewer).get(article.get_absolute_url()).content.decode()
+    assert 'id="raw-lines"' in fresh  # lines that can still be moved come with the page
+    claim(article, world.reviewer, "12 percent")
+    html = client_for(world.reviewer).get(article.get_absolute_url()).content.decode()
+    assert 'id="raw-lines"' not in html
+    assert f'hx-get="{lines_url}"' in html and f'href="{lines_url}#raw-lines"' in html
+
+
+def test_lines_view_ladder_and_escaping(world, article, client):
+    url = reverse("articles:article_lines", args=[article.pk])
+    assert client.get(url).status_code == 302  # to the login page
+    assert client_for(world.outsider).get(url).status_code == 404
+    fragment = client_for(world.viewer).get(url, headers={"HX-Request": "true"})
+    html = fragment.content.decode()
+    assert fragment.status_code == 200 and html.lstrip().startswith('<ol class="raw-lines"')
+    assert "same &lt;b&gt;promise&lt;/b&gt; was made" in html and "<b>promise" not in html
+    assert "Set aside" not in html  # read-only
+    page = client_for(world.viewer).get(url).content.decode()
+    assert 'id="raw-lines"' in page and 'id="article-text"' in page

@@ -86,6 +86,11 @@ reader_urlpatterns = [
         name="article_revision_add",
     ),
     path(
+        "articles/<int:article_id>/lines/",
+        reader_views.article_lines_view,
+        name="article_lines",
+    ),
+    path(
         "articles/<int:article_id>/revisions/new/",
         reader_views.article_revision_form_view,
         name="article_revision_form",
