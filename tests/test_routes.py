@@ -208,6 +208,8 @@ TABLE: dict[tuple[str, str], Row] = {
         data=lambda w: {"text": w.article.body + "\n\nCorrection: one line added.", "revision": 1},
     ),
     ("articles:article_revision_diff", "GET"): PAGE,
+    ("articles:article_revision_form", "GET"): WRITER_PAGE,
+    ("articles:article_lines", "GET"): PAGE,
     ("articles:article_revision_detail", "GET"): Row(
         "login 404 200 200 200", kwargs=lambda w: {"article_id": w.article.pk, "number": 1}
     ),

@@ -174,7 +174,7 @@ def test_revision_add_view_records_whose_change_it_is(world, article):
     """A reviewer who fixes what the cleanup kept says so: the revision is a cleanup fix and
     never a possible stealth edit; the publisher's change pasted in may be one."""
     client = client_for(world.reviewer)
-    page = client.get(article.get_absolute_url()).content.decode()
+    page = client.get(form_url(article), headers={"HX-Request": "true"}).content.decode()
     assert 'name="origin" value="cleanup"' in page and 'value="paste"' in page
     url = reverse("articles:article_revision_add", args=[article.pk])
 
@@ -195,3 +195,60 @@ def test_revision_add_view_records_whose_change_it_is(world, article):
     assert refused.status_code == 400 and b"<script>" not in refused.content
     article.refresh_from_db()
     assert article.revision == 3
+
+
+# --- the revision form, loaded when its panel opens ---------------------------------------------
+
+
+def form_url(article) -> str:
+    return reverse("articles:article_revision_form", args=[article.pk])
+
+
+def test_reader_holds_the_text_once_less_and_loads_the_form_on_demand(world, article):
+    html = client_for(world.reviewer).get(article.get_absolute_url()).content.decode()
+    assert 'id="revision-form"' not in html and "Save as a new revision" not in html
+    assert f'hx-get="{form_url(article)}"' in html
+    assert f'href="{form_url(article)}#revision-form"' in html  # without htmx: a link
+
+
+def test_revision_form_view_ladder(world, article, client):
+    assert client.get(form_url(article)).status_code == 302  # to the login page
+    assert client_for(world.outsider).get(form_url(article)).status_code == 404
+    assert client_for(world.viewer).get(form_url(article)).status_code == 403
+    fragment = client_for(world.reviewer).get(form_url(article), headers={"HX-Request": "true"})
+    html = fragment.content.decode()
+    assert fragment.status_code == 200 and html.lstrip().startswith("<form")
+    # The current text in the textarea, escaped; the form posts as before.
+    assert "same &lt;b&gt;promise&lt;/b&gt; was made" in html and "<b>promise" not in html
+    assert f'action="{reverse("articles:article_revision_add", args=[article.pk])}"' in html
+    assert 'name="revision" value="1"' in html
+    # Without htmx: the whole reader, the form in its panel.
+    page = client_for(world.reviewer).get(form_url(article)).content.decode()
+    assert 'id="revision-form"' in page and 'id="article-text"' in page
+    assert "same &lt;b&gt;promise&lt;/b&gt; was made" in page
+
+
+# --- the input's lines, loaded when their panel opens -------------------------------------------
+
+
+def test_reader_loads_the_read_only_lines_on_demand(world, article):
+    lines_url = reverse("articles:article_lines", args=[article.pk])
+    fresh = client_for(world.reviewer).get(article.get_absolute_url()).content.decode()
+    assert 'id="raw-lines"' in fresh  # lines that can still be moved come with the page
+    claim(article, world.reviewer, "12 percent")
+    html = client_for(world.reviewer).get(article.get_absolute_url()).content.decode()
+    assert 'id="raw-lines"' not in html
+    assert f'hx-get="{lines_url}"' in html and f'href="{lines_url}#raw-lines"' in html
+
+
+def test_lines_view_ladder_and_escaping(world, article, client):
+    url = reverse("articles:article_lines", args=[article.pk])
+    assert client.get(url).status_code == 302  # to the login page
+    assert client_for(world.outsider).get(url).status_code == 404
+    fragment = client_for(world.viewer).get(url, headers={"HX-Request": "true"})
+    html = fragment.content.decode()
+    assert fragment.status_code == 200 and html.lstrip().startswith('<ol class="raw-lines"')
+    assert "same &lt;b&gt;promise&lt;/b&gt; was made" in html and "<b>promise" not in html
+    assert "Set aside" not in html  # read-only
+    page = client_for(world.viewer).get(url).content.decode()
+    assert 'id="raw-lines"' in page and 'id="article-text"' in page

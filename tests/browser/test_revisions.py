@@ -63,6 +63,12 @@ def test_refetch_shows_diff_moved_annotation_and_orphan_placed_again(
     moved, lost = Annotation.objects.order_by("start")
 
     page.locator(".revision-panel summary").click()
+    # With annotations the input's lines are read-only: loaded when their panel opens.
+    page.locator(".removed-panel summary").click()
+    page.locator("#raw-lines li").first.wait_for()
+    # Opening the panel loads its form, the current text in it.
+    page.locator("#revision-form textarea").wait_for()
+    assert page.locator("#revision-form textarea").input_value() == OLD
     page.get_by_role("button", name="Fetch the URL again").click()
     # The fetch is a job (run at once in tests): its page links back to the article.
     page.locator("#job-status[data-state=done]").wait_for()

@@ -92,6 +92,33 @@ def article_revision_add_view(request: HtmxHttpRequest, article_id: int) -> Http
     return _redirect(request, article.get_absolute_url())
 
 
+@require_GET
+def article_lines_view(request: HtmxHttpRequest, article_id: int) -> HttpResponse:
+    """Every line of the input, those set aside marked: loaded when their panel opens."""
+    article = get_object_or_404(article_list(user=request.user), pk=article_id)
+    if request.htmx:
+        context = {"article": article, "raw_lines": _raw_lines(article), "can_move_lines": False}
+        return render(request, "annotations/article_detail.html#raw-lines", context)
+    # Without htmx: the reader, the lines in their panel.
+    context = {**_article_context(request, article)}
+    context["raw_lines"] = context["raw_lines"] or _raw_lines(article)
+    return render(request, "annotations/article_detail.html", context)
+
+
+@require_GET
+def article_revision_form_view(request: HtmxHttpRequest, article_id: int) -> HttpResponse:
+    """The form for a corrected text, holding the current one: loaded when its panel opens."""
+    article = get_object_or_404(article_list(user=request.user), pk=article_id)
+    require_writer(user=request.user, team=article.project.team)
+    form = RevisionForm(initial={"revision": article.revision, "text": article.body})
+    if request.htmx:
+        context = {"article": article, "revision_form": form}
+        return render(request, "annotations/article_detail.html#revision-form", context)
+    # Without htmx: the reader, the form in its panel.
+    context = {**_article_context(request, article), "revision_form": form}
+    return render(request, "annotations/article_detail.html", context)
+
+
 @require_POST
 def article_refetch_view(request: HtmxHttpRequest, article_id: int) -> HttpResponse:
     article = get_object_or_404(article_list(user=request.user), pk=article_id)
@@ -166,31 +193,38 @@ def _submitted(request: HtmxHttpRequest, article: Article, role: str) -> bool:
 
 def _article_context(request: HtmxHttpRequest, article: Article) -> dict:
     me = membership_get(user=request.user, team=article.project.team)
-    removed_by_line = {r["line"]: r for r in article.removed}
-    raw_lines = [
-        {"number": i, "text": text, "removed": removed_by_line.get(i)}
-        for i, text in enumerate(article.input_text.split("\n"))
-        if text.strip()
-    ]
     annotations = list(reader_annotation_list(user=request.user, article=article))
     for annotation in annotations:
         # The page reads the article through its annotations (anchoring, provenance).
         annotation.article = article
+    can_move_lines = (
+        bool(me and me.can_write) and not annotations and not article_text_locked(article)
+    )
     return {
         "article": article,
         "project": article.project,
-        "raw_lines": raw_lines,
         "can_edit": bool(me and me.can_write),
         "can_edit_details": bool(me and me.can_write) and article.status != ArticleStatus.REVIEWED,
         "submitted": bool(me and me.can_write) and _submitted(request, article, me.role),
         # The visible annotations first (no query); the lock also counts hidden ones, which
         # exist only where the lock holds anyway (two or more reviewers assigned).
-        "can_move_lines": bool(me and me.can_write)
-        and not annotations
-        and not article_text_locked(article),
-        "revision_form": RevisionForm(initial={"revision": article.revision, "text": article.body}),
+        "can_move_lines": can_move_lines,
+        # Read-only, the input's lines are the text once more: loaded when their panel opens.
+        "raw_lines": _raw_lines(article) if can_move_lines else None,
+        # The revision form holds the whole text again: loaded on demand (article_revision_form).
+        "revision_form": None,
         **_annotation_context(request, article, annotations),
     }
+
+
+def _raw_lines(article: Article) -> list[dict]:
+    """Return the input's non-blank lines, numbered, with why each set-aside line was."""
+    removed_by_line = {r["line"]: r for r in article.removed}
+    return [
+        {"number": i, "text": text, "removed": removed_by_line.get(i)}
+        for i, text in enumerate(article.input_text.split("\n"))
+        if text.strip()
+    ]
 
 
 def _annotation_context(

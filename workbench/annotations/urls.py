@@ -86,6 +86,16 @@ reader_urlpatterns = [
         name="article_revision_add",
     ),
     path(
+        "articles/<int:article_id>/lines/",
+        reader_views.article_lines_view,
+        name="article_lines",
+    ),
+    path(
+        "articles/<int:article_id>/revisions/new/",
+        reader_views.article_revision_form_view,
+        name="article_revision_form",
+    ),
+    path(
         "articles/<int:article_id>/revisions/<int:number>/",
         reader_views.article_revision_detail_view,
         name="article_revision_detail",
