@@ -11,13 +11,21 @@ both trained on the 18 other debates; the two logits are added, the dense one ti
 (alpha 100 = the dense model alone). An experiment: nothing here is shipped.
 """
 
-# ruff: noqa
-import sys, pickle, os, statistics, time
+# An experiment script, kept as it was run (short names, pickled cache of the sparse folds).
+# ruff: noqa: E402, E501, E741, S108, S301, B007, B905, SIM115
 
-sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parents[1]))
-import numpy as np
+from __future__ import annotations
+
+import os
+import pickle
+import statistics
+import sys
 from pathlib import Path
-from bench.train_checkworthy import load, featurize, train, score, measures, mean
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+import numpy as np
+
+from bench.train_checkworthy import featurize, load, mean, measures, score, train
 from workbench.factchecks.ranker.embed import load_encoder
 
 root = Path(sys.argv[1])
