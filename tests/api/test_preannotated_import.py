@@ -49,8 +49,11 @@ def test_spans_become_draft_annotations_of_the_caller(world, api, client):
     assert article.body == TEXT and article.removed == []
     # The input is the body: it is stored once, and its lines still show as the input.
     assert article.raw == "" and article.input_text == TEXT
-    page = client.get(article.get_absolute_url()).content.decode()
-    assert '<span class="line-text">The ministry denied it.</span>' in page
+    # Annotated, so its lines are read-only: the reader loads them when their panel opens.
+    lines = reverse("articles:article_lines", args=[article.pk])
+    assert lines in client.get(article.get_absolute_url()).content.decode()
+    panel = client.get(lines).content.decode()
+    assert '<span class="line-text">The ministry denied it.</span>' in panel
     claim, quote = Annotation.objects.filter(article=article).order_by("start")
     assert (claim.kind, claim.exact, claim.status) == (
         "claim",
