@@ -196,6 +196,9 @@ def run(args: argparse.Namespace, folder: Path) -> dict:
         DJANGO_SETTINGS_MODULE="workbench.settings",
         # Plain http on the loopback: production settings would redirect every request to https.
         DJANGO_SSL_REDIRECT="false",
+        # Each request is the import, as with the peers: a batch over the job threshold
+        # (1 MB by default) would be answered 202 and run by the worker. --job measures that.
+        WORKBENCH_JOB_THRESHOLD_BYTES=str(1 << 40),
     )
     if args.store_threads is not None:
         env["WORKBENCH_IMPORT_STORE_THREADS"] = str(args.store_threads)

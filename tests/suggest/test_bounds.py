@@ -5,6 +5,7 @@ change what another reviewer is offered (issue 20, item 13)."""
 from __future__ import annotations
 
 import hashlib
+import threading
 
 import pytest
 from django.urls import reverse
@@ -12,6 +13,7 @@ from django.utils import timezone
 
 from tests.conftest import client_for
 from tests.factories import ArticleFactory, MembershipFactory
+from tests.suggest import finders
 from workbench.accounts.models import Role
 from workbench.annotations.models import Annotation
 from workbench.suggest import services
@@ -228,12 +230,34 @@ def test_a_finder_that_breaks_shows_a_message_not_a_500(world, monkeypatch):
     assert SuggestionRun.objects.get().state == RunState.FAILED
 
 
-def test_runner_reports_a_finder_error_as_runtime_error(monkeypatch):
-    from workbench.suggest import runner
-
-    def explode(text, **kwargs):
-        raise ValueError("boom")
-
-    monkeypatch.setattr(runner, "suggest", explode)
+def test_runner_reports_a_finder_error_as_runtime_error():
     with pytest.raises(RuntimeError, match="boom"):
-        suggest_within("Some text.", claims=8, budget=10)
+        suggest_within("Some text.", claims=8, budget=10, finder=finders.explode)
+
+
+def test_runner_child_does_not_inherit_the_servers_locks():
+    """A lock another thread holds when the run starts does not stall the finder's child.
+
+    A fork of the server copied such locks into the child, held for ever there; the fork
+    server's children start from a process without the server's threads.
+    """
+    from workbench.suggest.finder import engine
+
+    held = threading.Event()
+    release = threading.Event()
+
+    def hold() -> None:
+        with engine_lock:
+            held.set()
+            release.wait(30)
+
+    engine_lock = finders.shared_lock(engine)
+    holder = threading.Thread(target=hold)
+    holder.start()
+    held.wait(10)
+    try:
+        found = suggest_within(many_quotes(2), claims=8, budget=20, finder=finders.locked_finder)
+    finally:
+        release.set()
+        holder.join()
+    assert found
