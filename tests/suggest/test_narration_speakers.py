@@ -39,3 +39,31 @@ def test_quote_after_a_sentence_with_no_named_subject_carries_the_speaker_on():
         "“Nobody in this town will be left behind when the water rises.”",
         "Ann Lie",
     )
+
+
+def test_remark_parted_where_a_sentence_between_has_another_named_subject():
+    text = (
+        "“We will rebuild the pier this year,” Ann Lie said on Monday. Tom Berg disagreed. "
+        "“Nobody asked the fishermen about it.”"
+    )
+    assert speakers(text) == [
+        ("“We will rebuild the pier this year,”", "Ann Lie"),
+        ("“Nobody asked the fishermen about it.”", "Tom Berg"),
+    ]
+
+
+def test_remark_stays_whole_when_the_sentence_between_names_its_speaker_again():
+    text = (
+        "“We will rebuild the pier this year,” Ann Lie said on Monday. Lie paused. "
+        "“Nobody will be left behind.”"
+    )
+    assert [speaker for _, speaker in speakers(text)] == ["Ann Lie", "Ann Lie"]
+
+
+def test_remark_stays_whole_when_a_title_is_no_sentence_end():
+    # "Mr." ends no sentence, and a name inside a relative clause is no new subject.
+    text = (
+        "“The fares went up again,” said Ann Lie, a nurse in Dayton who voted for Mr. Berg in "
+        "2012 but Tom Weld in 2016. “It has done nothing but make the ferry dearer for us.”"
+    )
+    assert [speaker for _, speaker in speakers(text)] == ["Ann Lie", "Ann Lie"]

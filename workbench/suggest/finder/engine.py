@@ -192,6 +192,54 @@ def _sentence_subjects(article: Article, registry: Registry, quotes: list[Quote]
         quote.score, quote.rule = _SENTENCE_SUBJECT.score, _SENTENCE_SUBJECT.name
 
 
+# What may come before the name that opens a sentence: titles and capitalised words of a role
+# ("Sen.", "Foreign Minister"), nothing in lowercase.
+_OPENS_WITH_NAME = re.compile(r"(?:[A-Z][\w.’'-]*\s+){0,3}$")
+
+
+def _split_at_new_subject(article: Article, registry: Registry, quotes: list[Quote]) -> None:
+    """Part a remark where a sentence between two of its quotations has another named person
+    as its subject: "“A,” Lie said. Berg disagreed. “B.”" is Lie's A and Berg's B."""
+    text = article.text
+    for k in range(len(quotes) - 1, -1, -1):
+        quote = quotes[k]
+        if quote.quote_type != "direct" or len(quote.joined) < 2 or quote.cue is None:
+            continue
+        speaker = quote.cue.speaker
+        after = max(quote.cue.end, speaker.end if speaker is not None else -1)
+        for i in range(len(quote.joined) - 1, 0, -1):
+            gap_start, gap_end = quote.joined[i - 1][1], quote.joined[i][0]
+            opens = [
+                s
+                for s, _ in article.sentences[article.paragraph_of(gap_end)]
+                if max(gap_start, after) < s < gap_end
+            ]
+            if not opens:
+                continue
+            mention = _subject_mention(text, registry, opens[-1], gap_end, _SENTENCE_SUBJECT.name)
+            if mention is None or not _OPENS_WITH_NAME.match(text[opens[-1] : mention.start]):
+                continue
+            surname = mention.text.split()[-1]
+            if speaker is not None and surname in speaker.text.split():
+                continue  # the speaker again ("Lie paused. “B.”")
+            rest = quote.joined[i:]
+            quotes.insert(
+                k + 1,
+                replace(
+                    quote,
+                    start=rest[0][0],
+                    end=quote.end,
+                    cue=Cue(-1, -1, mention),
+                    score=_SENTENCE_SUBJECT.score,
+                    rule=_SENTENCE_SUBJECT.name,
+                    paragraph=article.paragraph_of(rest[0][0]),
+                    joined=rest if len(rest) > 1 else [],
+                ),
+            )
+            quote.end = quote.joined[i - 1][1]
+            quote.joined = quote.joined[:i] if i > 1 else []
+
+
 # A quotation with nothing to carry that opens the paragraph after one whose subject is a
 # named person: "Foreign Minister Ann Lie has welcomed the deal.\n\n“We congratulate …”"
 # (the shape of a press release).
@@ -328,6 +376,7 @@ def suggest(
     # Names inside quotation marks are seldom speakers; the attribution between the two halves
     # of a split quote is outside them, so the raw quotations are excluded, not the merged ones.
     registry = Registry(text, [(q.start, q.end) for q in raw])
+    _split_at_new_subject(article, registry, quotes)
     items: list[tuple[int, str, object]] = [(q.start, "direct", q) for q in quotes]
     items.extend((found.start, "indirect", found) for found in _indirect(article, quotes, reports))
     _carry_speakers(article, quotes, items)
