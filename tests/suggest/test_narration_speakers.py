@@ -67,3 +67,12 @@ def test_remark_stays_whole_when_a_title_is_no_sentence_end():
         "2012 but Tom Weld in 2016. “It has done nothing but make the ferry dearer for us.”"
     )
     assert [speaker for _, speaker in speakers(text)] == ["Ann Lie", "Ann Lie"]
+
+
+def test_company_abbreviation_ends_no_sentence_before_the_verb():
+    for text in (
+        "In a statement, Acme Corp. said: “We regret the error and will refund everyone.”",
+        "“We regret the error and will refund everyone,” Acme Inc. said in a statement.",
+    ):
+        (found,) = [s for s in suggest(text, claims=0) if s.kind == "quote"]
+        assert found.speaker is not None and found.speaker.startswith("Acme"), text
