@@ -76,3 +76,11 @@ def test_company_abbreviation_ends_no_sentence_before_the_verb():
     ):
         (found,) = [s for s in suggest(text, claims=0) if s.kind == "quote"]
         assert found.speaker is not None and found.speaker.startswith("Acme"), text
+
+
+def test_a_code_opening_the_sentence_is_no_speaker():
+    text = (
+        "“We will test every colony this summer,” said Ann Lie, the minister.\n\n"
+        "HPAI H5N1 has not yet reached the islands. “The field tests give results in an hour.”"
+    )
+    assert speakers(text)[-1][1] == "Ann Lie"

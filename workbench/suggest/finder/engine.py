@@ -151,6 +151,8 @@ def _subject_mention(
     if named is None or named[0] not in registry.subjects or named[1] not in registry.people:
         return None
     offset, name = named
+    if any(ch.isdigit() for ch in name):
+        return None  # a code, not a person ("HPAI H5N1 was found in …")
     last = text.find(name.split()[-1], offset, end)
     if last < 0:
         return None
