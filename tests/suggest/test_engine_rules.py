@@ -225,6 +225,12 @@ CASES = [
         "“Not this year, though.”",
     ),
     (
+        "quote/sentence-subject",
+        "“We will rebuild the pier,” Ann Lie said on Monday.\n\nTom Berg shook his head.\n\n"
+        "“Nobody asked the fishermen about the pier.”",
+        "“Nobody asked the fishermen",
+    ),
+    (
         "quote/lead-subject",
         "Foreign Minister Ann Lie has welcomed the ceasefire agreed on Sunday.\n\n"
         "“We congratulate both sides on this step.”",

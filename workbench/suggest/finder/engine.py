@@ -136,6 +136,112 @@ def _carry_speakers(article: Article, quotes: list[Quote], items: list) -> None:
             ends.insert(k + 1, quote.end)
 
 
+# A quotation with no cue of its own, right after a sentence of its own paragraph whose subject
+# is a named person, is that person's: "Bolton distanced himself from the movement. “I'm going
+# to support him.”" The narration between names the speaker more surely than an attribution
+# further back, which would otherwise carry on (quote/carries-speaker).
+_SENTENCE_SUBJECT = Rule("quote/sentence-subject", lambda _q: None, 0.6)
+
+
+def _subject_mention(
+    text: str, registry: Registry, start: int, end: int, rule: str
+) -> Mention | None:
+    """The person named as a subject between start and end, as a mention made by `rule`."""
+    named = next(((o, n) for o, n in registry.mentions if start <= o < end), None)
+    if named is None or named[0] not in registry.subjects or named[1] not in registry.people:
+        return None
+    offset, name = named
+    if any(ch.isdigit() for ch in name):
+        return None  # a code, not a person ("HPAI H5N1 was found in …")
+    last = text.find(name.split()[-1], offset, end)
+    if last < 0:
+        return None
+    said = text[offset : last + len(name.split()[-1])]
+    if _LISTED_NEXT.match(text, offset + len(said)):
+        return None  # "Ann Lie and Bo Berg have welcomed …": which of them is not said
+    mention = Mention(offset, offset + len(said), said, "name", head_tokens=said.split())
+    mention.rule = rule
+    return mention
+
+
+def _sentence_subjects(article: Article, registry: Registry, quotes: list[Quote]) -> None:
+    """Give a quotation with no cue of its own the person named as the subject of the sentence
+    just before it in its paragraph, when that sentence quotes no one."""
+    text = article.text
+    for quote in quotes:
+        if quote.quote_type != "direct" or (quote.cue is not None and quote.cue.start >= 0):
+            continue
+        spans = [s for s in article.sentences[quote.paragraph] if s[0] < quote.start]
+        if spans and not text[spans[-1][0] : quote.start].strip():
+            spans.pop()  # the quotation opens its sentence: the one before narrates
+        if not spans and quote.paragraph > 0 and quote.cue is not None:
+            # the quotation opens its paragraph and would carry a speaker from further back:
+            # the last sentence of the paragraph before narrates (with nothing to carry, the
+            # lead's subject speaks: quote/lead-subject)
+            spans = article.sentences[quote.paragraph - 1][-1:]
+        if not spans:
+            continue
+        start = spans[-1][0]
+        if any(mark in text[start : quote.start] for mark in ("“", "”", '"', "«", "»", "''")):
+            continue
+        carried = quote.cue.speaker if quote.cue is not None else None
+        if carried is not None and start <= carried.start < quote.start:
+            continue  # that sentence is the attribution carried on ("Lie said the …")
+        mention = _subject_mention(text, registry, start, quote.start, _SENTENCE_SUBJECT.name)
+        if mention is None:
+            continue
+        quote.cue = Cue(-1, -1, mention)
+        quote.score, quote.rule = _SENTENCE_SUBJECT.score, _SENTENCE_SUBJECT.name
+
+
+# What may come before the name that opens a sentence: titles and capitalised words of a role
+# ("Sen.", "Foreign Minister"), nothing in lowercase.
+_OPENS_WITH_NAME = re.compile(r"(?:[A-Z][\w.’'-]*\s+){0,3}$")
+
+
+def _split_at_new_subject(article: Article, registry: Registry, quotes: list[Quote]) -> None:
+    """Part a remark where a sentence between two of its quotations has another named person
+    as its subject: "“A,” Lie said. Berg disagreed. “B.”" is Lie's A and Berg's B."""
+    text = article.text
+    for k in range(len(quotes) - 1, -1, -1):
+        quote = quotes[k]
+        if quote.quote_type != "direct" or len(quote.joined) < 2 or quote.cue is None:
+            continue
+        speaker = quote.cue.speaker
+        after = max(quote.cue.end, speaker.end if speaker is not None else -1)
+        for i in range(len(quote.joined) - 1, 0, -1):
+            gap_start, gap_end = quote.joined[i - 1][1], quote.joined[i][0]
+            opens = [
+                s
+                for s, _ in article.sentences[article.paragraph_of(gap_end)]
+                if max(gap_start, after) < s < gap_end
+            ]
+            if not opens:
+                continue
+            mention = _subject_mention(text, registry, opens[-1], gap_end, _SENTENCE_SUBJECT.name)
+            if mention is None or not _OPENS_WITH_NAME.match(text[opens[-1] : mention.start]):
+                continue
+            surname = mention.text.split()[-1]
+            if speaker is not None and surname in speaker.text.split():
+                continue  # the speaker again ("Lie paused. “B.”")
+            rest = quote.joined[i:]
+            quotes.insert(
+                k + 1,
+                replace(
+                    quote,
+                    start=rest[0][0],
+                    end=quote.end,
+                    cue=Cue(-1, -1, mention),
+                    score=_SENTENCE_SUBJECT.score,
+                    rule=_SENTENCE_SUBJECT.name,
+                    paragraph=article.paragraph_of(rest[0][0]),
+                    joined=rest if len(rest) > 1 else [],
+                ),
+            )
+            quote.end = quote.joined[i - 1][1]
+            quote.joined = quote.joined[:i] if i > 1 else []
+
+
 # A quotation with nothing to carry that opens the paragraph after one whose subject is a
 # named person: "Foreign Minister Ann Lie has welcomed the deal.\n\n“We congratulate …”"
 # (the shape of a press release).
@@ -156,18 +262,9 @@ def _lead_subjects(article: Article, registry: Registry, quotes: list[Quote]) ->
             continue
         first_sentence = article.sentences[quote.paragraph - 1][:1]
         end = first_sentence[0][1] if first_sentence else quote.start
-        named = next(((o, n) for o, n in registry.mentions if start <= o < end), None)
-        if named is None or named[0] not in registry.subjects or named[1] not in registry.people:
+        mention = _subject_mention(text, registry, start, end, _LEAD_SUBJECT.name)
+        if mention is None:
             continue
-        offset, name = named
-        last = text.find(name.split()[-1], offset, end)
-        if last < 0:
-            continue
-        said = text[offset : last + len(name.split()[-1])]
-        if _LISTED_NEXT.match(text, offset + len(said)):
-            continue  # "Ann Lie and Bo Berg have welcomed …": which of them is not said
-        mention = Mention(offset, offset + len(said), said, "name", head_tokens=said.split())
-        mention.rule = _LEAD_SUBJECT.name
         quote.cue = Cue(-1, -1, mention)
         quote.score, quote.rule = _LEAD_SUBJECT.score, _LEAD_SUBJECT.name
 
@@ -281,9 +378,11 @@ def suggest(
     # Names inside quotation marks are seldom speakers; the attribution between the two halves
     # of a split quote is outside them, so the raw quotations are excluded, not the merged ones.
     registry = Registry(text, [(q.start, q.end) for q in raw])
+    _split_at_new_subject(article, registry, quotes)
     items: list[tuple[int, str, object]] = [(q.start, "direct", q) for q in quotes]
     items.extend((found.start, "indirect", found) for found in _indirect(article, quotes, reports))
     _carry_speakers(article, quotes, items)
+    _sentence_subjects(article, registry, quotes)
     _lead_subjects(article, registry, quotes)
     items.sort(key=lambda item: item[0])
     built = _Built(article, raw, registry, _in_direct(raw, quotes))
@@ -599,6 +698,7 @@ def _every_claim(
 RULE_NAMES: tuple[str, ...] = (
     *DIRECT_RULE_NAMES,
     _CARRIES.name,
+    _SENTENCE_SUBJECT.name,
     _LEAD_SUBJECT.name,
     *(rule.name for rule in _INDIRECT_RULES),
     *PARTS_RULE_NAMES,
