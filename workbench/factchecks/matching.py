@@ -15,8 +15,9 @@ probability that it is a match (0–1). That probability is comparable between k
 and databases: ≥ STRONG is a "likely match", < SHOWN is not shown at all.
 
 Scoping: fact-checks of the team (`factcheck_list`), claims of the team through
-`annotation_list`, the selector the lists and exports use, so the blind rule of double
-annotation holds here too. Nothing crosses teams.
+`claims_by_id`, which applies the same membership and blind rule as `annotation_list` (the
+selector the lists and exports use), so the blind rule of double annotation holds here too.
+Nothing crosses teams.
 """
 
 # ruff: noqa: S608 - table names come from model metadata; every value is a parameter.
@@ -33,8 +34,8 @@ from typing import Protocol
 from django.db import connection
 
 from workbench.accounts.models import Team
-from workbench.annotations.models import Annotation, AnnotationKind
-from workbench.annotations.selectors import User, annotation_list
+from workbench.annotations.models import Annotation
+from workbench.annotations.selectors import User, claims_by_id
 from workbench.articles.models import Article, Project
 from workbench.factchecks.models import FactCheck
 from workbench.factchecks.ranker import Candidate as RankerCandidate
@@ -199,16 +200,8 @@ def find_matches_many(
     check_ids = {pk for found in ranks[FACTCHECK].values() for pk in found}
     checks = factcheck_list(user=user, team=team).order_by().in_bulk(list(check_ids))
     claim_ids = {pk for found in ranks[CLAIM].values() for pk in found} - {exclude}
-    claims = (
-        annotation_list(user=user, kind=AnnotationKind.CLAIM)
-        .filter(article__project__team=team)
-        .exclude(article_id=exclude_article)
-        .prefetch_related(None)
-        .select_related(None)
-        .select_related("article", "annotator")
-        .defer("article__body", "article__raw", "article__removed")
-        .order_by()
-        .in_bulk(list(claim_ids))
+    claims = claims_by_id(
+        user=user, team=team, ids=list(claim_ids), exclude_article=exclude_article
     )
     if encoding is not None:
         encoding.join()
