@@ -252,3 +252,31 @@ def test_claims_by_id_returns_what_annotation_list_would_for_every_role(checked)
     assert done.pk in seen[second.pk]
     assert seen[checked.outsider.pk] == set()
     assert seen[None] == set()
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's fts5vocab counts")
+def test_word_counts_are_kept_but_unknown_words_and_imports_are_asked_again(
+    checked, django_assert_num_queries
+):
+    from workbench.factchecks import matching
+
+    with django_assert_num_queries(1):
+        first = matching._document_frequencies(FACTCHECK, ["unemployment", "zebra"])
+    assert first["unemployment"] > 0 and first["zebra"] == 0
+    with django_assert_num_queries(1):  # "zebra" was found nowhere: asked again
+        again = matching._document_frequencies(FACTCHECK, ["unemployment", "zebra"])
+    assert again == first
+    with django_assert_num_queries(0):
+        assert matching._document_frequencies(FACTCHECK, ["unemployment"]) == {
+            "unemployment": first["unemployment"]
+        }
+    # An import brings a new word and more documents for a known one: both counted at once.
+    import_reviews(
+        checked.team,
+        review("https://c.example/zebra", "Unemployment of zebra keepers doubled"),
+    )
+    after = matching._document_frequencies(FACTCHECK, ["unemployment", "zebra"])
+    assert after == {"unemployment": first["unemployment"] + 1, "zebra": 1}
+    assert [m.url for m in find_matches(user=checked.lead, team=checked.team, text="zebra")] == [
+        "https://c.example/zebra"
+    ]

@@ -63,6 +63,7 @@ CLAIM_INDEX = "search_annotation_document"
 # PostgreSQL's word statistics are read again after this many seconds (see _word_statistics).
 STATISTICS_TTL = 300.0
 _STATISTICS: dict[tuple[str, str], tuple[float, tuple[dict[str, float], float, float] | None]] = {}
+_VOCABULARY: dict[tuple[str, str], tuple[float, dict[str, int]]] = {}
 _STOP_WORDS = """a about above after again against all also am an and any are as at be because been
     before being below between both but by can could did do does doing down during each few
     for from further had has have having he her here hers herself him himself his how i if in
@@ -338,16 +339,45 @@ def _document_frequencies(kind: str, terms: list[str]) -> dict[str, float]:
     if not terms:
         return {}
     if connection.vendor == "sqlite":
-        vocab = "factchecks_fts_vocab" if kind == FACTCHECK else "factchecks_claim_vocab"
-        marks = ", ".join(["%s"] * len(terms))
-        with connection.cursor() as cursor:
-            cursor.execute(f"SELECT term, doc FROM {vocab} WHERE term IN ({marks})", terms)
-            return dict.fromkeys(terms, 0) | dict(cursor.fetchall())
+        return _vocabulary_counts(
+            "factchecks_fts_vocab" if kind == FACTCHECK else "factchecks_claim_vocab", terms
+        )
     statistics = _word_statistics(FactCheck._meta.db_table if kind == FACTCHECK else CLAIM_INDEX)
     if statistics is None:
         return dict.fromkeys(terms, 1.0)  # no statistics yet: every word, as rare
     common, floor, rows = statistics
     return {term: common.get(term, floor) * rows or 1.0 for term in terms}
+
+
+def _vocabulary_counts(vocab: str, terms: list[str]) -> dict[str, int]:
+    """Return SQLite's document count of each word (fts5vocab), 0 for a word found nowhere.
+
+    fts5vocab counts a word's documents by walking its postings, so a common word (thousands
+    of rows) costs milliseconds. Counts found are kept per process and database for
+    STATISTICS_TTL seconds, like PostgreSQL's statistics, and dropped by `forget_word_counts`
+    (the import calls it); a word found nowhere is not kept but asked again each time, so a
+    word that a new claim or import brings in is searched at once. A count that is stale by a
+    few rows only moves the rare-word budget, as ANALYZE's figures do on PostgreSQL.
+    """
+    key = (connection.settings_dict["NAME"], vocab)
+    now = time.monotonic()
+    stamp, known = _VOCABULARY.get(key, (now, {}))
+    if now - stamp >= STATISTICS_TTL:
+        stamp, known = now, {}
+    missing = [term for term in dict.fromkeys(terms) if term not in known]
+    if missing:
+        marks = ", ".join(["%s"] * len(missing))
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT term, doc FROM {vocab} WHERE term IN ({marks})", missing)
+            known.update((term, doc) for term, doc in cursor.fetchall() if doc > 0)
+    _VOCABULARY[key] = (stamp, known)
+    return {term: known.get(term, 0) for term in terms}
+
+
+def forget_word_counts() -> None:
+    """Drop the kept word counts and statistics (after an import: the counts moved)."""
+    _VOCABULARY.clear()
+    _STATISTICS.clear()
 
 
 def _word_statistics(table: str) -> tuple[dict[str, float], float, float] | None:
