@@ -67,6 +67,15 @@ def media_root(settings, tmp_path) -> None:
 
 
 @pytest.fixture(autouse=True)
+def fresh_word_counts() -> None:
+    # The matcher keeps word counts per process and database name; every test's database has
+    # the same name, so one test's counts must not steer another's search.
+    from workbench.factchecks.matching import forget_word_counts
+
+    forget_word_counts()
+
+
+@pytest.fixture(autouse=True)
 def fast_passwords(settings) -> None:
     # PBKDF2's deliberate slowness buys nothing in tests and costs seconds per user.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

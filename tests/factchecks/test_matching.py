@@ -4,11 +4,14 @@ import functools
 import math
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 
 from tests.factchecks.conftest import UNEMPLOYMENT, claim_in, import_reviews, review
 from tests.factories import MembershipFactory
 from workbench.accounts.models import Role
+from workbench.annotations.models import Annotation, AnnotationKind, AnnotationStatus
+from workbench.annotations.selectors import annotation_list, claims_by_id
 from workbench.factchecks.matching import (
     CLAIM,
     FACTCHECK,
@@ -192,3 +195,88 @@ def test_find_matches_many_is_find_matches_for_each_text_in_bounded_queries(
     assert many == [find_matches(user=checked.lead, team=checked.team, text=t) for t in texts]
     assert [bool(found) for found in many[:4]] == [True, False, True, False]
     assert find_matches_many(user=checked.outsider, team=checked.team, texts=texts) == [[]] * 20
+
+
+def test_claims_by_id_returns_what_annotation_list_would_for_every_role(checked):
+    """The matcher's lean fetch sees exactly the team's claims the panel's selector shows."""
+    second = MembershipFactory(team=checked.team, role=Role.REVIEWER).user
+    # A blind article: two reviewers assigned, one claim a draft, one submitted.
+    draft = claim_in(checked.project, second, UNEMPLOYMENT)
+    submitted = claim_in(checked.project, checked.reviewer, "Unemployment again")
+    Annotation.objects.filter(pk=submitted.pk).update(
+        article=draft.article,
+        start=draft.start,
+        end=draft.end,
+        exact=draft.exact,
+        status=AnnotationStatus.SUBMITTED,
+    )
+    for reviewer in (checked.reviewer, second):
+        Assignment.objects.create(
+            article=draft.article, reviewer=reviewer, assigned_by=checked.lead
+        )
+    # A second blind article where the co-reviewer has submitted and `second` owes nothing.
+    done = claim_in(checked.project, checked.reviewer, "Crime rose")
+    Annotation.objects.filter(pk=done.pk).update(status=AnnotationStatus.SUBMITTED)
+    for reviewer, state in ((checked.reviewer, "submitted"), (second, "submitted")):
+        Assignment.objects.create(
+            article=done.article, reviewer=reviewer, assigned_by=checked.lead, state=state
+        )
+    plain = claim_in(checked.project, checked.lead, "Taxes fell")
+    elsewhere = claim_in(checked.other_project, checked.outsider, UNEMPLOYMENT)
+    quote = Annotation.objects.create(
+        article=plain.article, annotator=checked.lead, kind="quote", start=0, end=5, exact="Intro"
+    )
+    ids = [draft.pk, submitted.pk, done.pk, plain.pk, elsewhere.pk, quote.pk]
+    users = [checked.lead, checked.reviewer, second, checked.viewer, checked.outsider]
+    seen = {}
+    for user in [*users, AnonymousUser()]:
+        for exclude_article in (None, plain.article_id):
+            expected = set(
+                annotation_list(user=user, kind=AnnotationKind.CLAIM)
+                .filter(article__project__team=checked.team, pk__in=ids)
+                .exclude(article_id=exclude_article)
+                .values_list("pk", flat=True)
+            )
+            got = claims_by_id(
+                user=user, team=checked.team, ids=ids, exclude_article=exclude_article
+            )
+            assert set(got) == expected, (user, exclude_article)
+            assert all(claim.pk == pk for pk, claim in got.items())
+        seen[user.pk] = set(claims_by_id(user=user, team=checked.team, ids=ids))
+    # The cases the comparison must cover are there: the co-reviewer does not see the other's
+    # draft, its author does, the lead sees submitted work but no draft, nobody crosses teams.
+    assert draft.pk not in seen[checked.reviewer.pk]
+    assert draft.pk in seen[second.pk]
+    assert seen[checked.lead.pk] == {submitted.pk, done.pk, plain.pk}
+    assert submitted.pk not in seen[second.pk]  # second still owes work on that article
+    assert done.pk in seen[second.pk]
+    assert seen[checked.outsider.pk] == set()
+    assert seen[None] == set()
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's fts5vocab counts")
+def test_word_counts_are_kept_but_unknown_words_and_imports_are_asked_again(
+    checked, django_assert_num_queries
+):
+    from workbench.factchecks import matching
+
+    with django_assert_num_queries(1):
+        first = matching._document_frequencies(FACTCHECK, ["unemployment", "zebra"])
+    assert first["unemployment"] > 0 and first["zebra"] == 0
+    with django_assert_num_queries(1):  # "zebra" was found nowhere: asked again
+        again = matching._document_frequencies(FACTCHECK, ["unemployment", "zebra"])
+    assert again == first
+    with django_assert_num_queries(0):
+        assert matching._document_frequencies(FACTCHECK, ["unemployment"]) == {
+            "unemployment": first["unemployment"]
+        }
+    # An import brings a new word and more documents for a known one: both counted at once.
+    import_reviews(
+        checked.team,
+        review("https://c.example/zebra", "Unemployment of zebra keepers doubled"),
+    )
+    after = matching._document_frequencies(FACTCHECK, ["unemployment", "zebra"])
+    assert after == {"unemployment": first["unemployment"] + 1, "zebra": 1}
+    assert [m.url for m in find_matches(user=checked.lead, team=checked.team, text="zebra")] == [
+        "https://c.example/zebra"
+    ]

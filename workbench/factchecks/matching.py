@@ -15,8 +15,9 @@ probability that it is a match (0–1). That probability is comparable between k
 and databases: ≥ STRONG is a "likely match", < SHOWN is not shown at all.
 
 Scoping: fact-checks of the team (`factcheck_list`), claims of the team through
-`annotation_list`, the selector the lists and exports use, so the blind rule of double
-annotation holds here too. Nothing crosses teams.
+`claims_by_id`, which applies the same membership and blind rule as `annotation_list` (the
+selector the lists and exports use), so the blind rule of double annotation holds here too.
+Nothing crosses teams.
 """
 
 # ruff: noqa: S608 - table names come from model metadata; every value is a parameter.
@@ -33,8 +34,8 @@ from typing import Protocol
 from django.db import connection
 
 from workbench.accounts.models import Team
-from workbench.annotations.models import Annotation, AnnotationKind
-from workbench.annotations.selectors import User, annotation_list
+from workbench.annotations.models import Annotation
+from workbench.annotations.selectors import User, claims_by_id
 from workbench.articles.models import Article, Project
 from workbench.factchecks.models import FactCheck
 from workbench.factchecks.ranker import Candidate as RankerCandidate
@@ -62,6 +63,7 @@ CLAIM_INDEX = "search_annotation_document"
 # PostgreSQL's word statistics are read again after this many seconds (see _word_statistics).
 STATISTICS_TTL = 300.0
 _STATISTICS: dict[tuple[str, str], tuple[float, tuple[dict[str, float], float, float] | None]] = {}
+_VOCABULARY: dict[tuple[str, str], tuple[float, dict[str, int]]] = {}
 _STOP_WORDS = """a about above after again against all also am an and any are as at be because been
     before being below between both but by can could did do does doing down during each few
     for from further had has have having he her here hers herself him himself his how i if in
@@ -199,16 +201,8 @@ def find_matches_many(
     check_ids = {pk for found in ranks[FACTCHECK].values() for pk in found}
     checks = factcheck_list(user=user, team=team).order_by().in_bulk(list(check_ids))
     claim_ids = {pk for found in ranks[CLAIM].values() for pk in found} - {exclude}
-    claims = (
-        annotation_list(user=user, kind=AnnotationKind.CLAIM)
-        .filter(article__project__team=team)
-        .exclude(article_id=exclude_article)
-        .prefetch_related(None)
-        .select_related(None)
-        .select_related("article", "annotator")
-        .defer("article__body", "article__raw", "article__removed")
-        .order_by()
-        .in_bulk(list(claim_ids))
+    claims = claims_by_id(
+        user=user, team=team, ids=list(claim_ids), exclude_article=exclude_article
     )
     if encoding is not None:
         encoding.join()
@@ -345,16 +339,45 @@ def _document_frequencies(kind: str, terms: list[str]) -> dict[str, float]:
     if not terms:
         return {}
     if connection.vendor == "sqlite":
-        vocab = "factchecks_fts_vocab" if kind == FACTCHECK else "factchecks_claim_vocab"
-        marks = ", ".join(["%s"] * len(terms))
-        with connection.cursor() as cursor:
-            cursor.execute(f"SELECT term, doc FROM {vocab} WHERE term IN ({marks})", terms)
-            return dict.fromkeys(terms, 0) | dict(cursor.fetchall())
+        return _vocabulary_counts(
+            "factchecks_fts_vocab" if kind == FACTCHECK else "factchecks_claim_vocab", terms
+        )
     statistics = _word_statistics(FactCheck._meta.db_table if kind == FACTCHECK else CLAIM_INDEX)
     if statistics is None:
         return dict.fromkeys(terms, 1.0)  # no statistics yet: every word, as rare
     common, floor, rows = statistics
     return {term: common.get(term, floor) * rows or 1.0 for term in terms}
+
+
+def _vocabulary_counts(vocab: str, terms: list[str]) -> dict[str, int]:
+    """Return SQLite's document count of each word (fts5vocab), 0 for a word found nowhere.
+
+    fts5vocab counts a word's documents by walking its postings, so a common word (thousands
+    of rows) costs milliseconds. Counts found are kept per process and database for
+    STATISTICS_TTL seconds, like PostgreSQL's statistics, and dropped by `forget_word_counts`
+    (the import calls it); a word found nowhere is not kept but asked again each time, so a
+    word that a new claim or import brings in is searched at once. A count that is stale by a
+    few rows only moves the rare-word budget, as ANALYZE's figures do on PostgreSQL.
+    """
+    key = (connection.settings_dict["NAME"], vocab)
+    now = time.monotonic()
+    stamp, known = _VOCABULARY.get(key, (now, {}))
+    if now - stamp >= STATISTICS_TTL:
+        stamp, known = now, {}
+    missing = [term for term in dict.fromkeys(terms) if term not in known]
+    if missing:
+        marks = ", ".join(["%s"] * len(missing))
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT term, doc FROM {vocab} WHERE term IN ({marks})", missing)
+            known.update((term, doc) for term, doc in cursor.fetchall() if doc > 0)
+    _VOCABULARY[key] = (stamp, known)
+    return {term: known.get(term, 0) for term in terms}
+
+
+def forget_word_counts() -> None:
+    """Drop the kept word counts and statistics (after an import: the counts moved)."""
+    _VOCABULARY.clear()
+    _STATISTICS.clear()
 
 
 def _word_statistics(table: str) -> tuple[dict[str, float], float, float] | None:

@@ -173,6 +173,12 @@ def factchecks_import_records(
         _advance(progress, len(batch))
     if connection.vendor == "postgresql" and (report.created or report.updated):
         gin_merge_pending(PENDING_INDEXES)
+    if report.created or report.updated:
+        # The matcher's kept word counts: now for this connection, again at commit for others.
+        from workbench.factchecks.matching import forget_word_counts
+
+        forget_word_counts()
+        transaction.on_commit(forget_word_counts)
     return report
 
 
