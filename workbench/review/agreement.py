@@ -205,16 +205,26 @@ def match_spans(
     spans_a: Sequence[Span], spans_b: Sequence[Span], *, min_overlap: int = MIN_OVERLAP
 ) -> list[tuple[Span, Span]]:
     """Return a one-to-one matching of A's and B's spans of the same kind that overlap enough."""
+    need = max(min_overlap, 1)
+    # B's spans by kind, sorted by start: the scan for an A span stops at the first B span that
+    # starts too late to share `need` code points with it (the candidates are the same as
+    # comparing every pair, so is the matching).
+    starts: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
+    for j, b in enumerate(spans_b):
+        starts[b.kind].append((b.start, b.end, j))
+    for rows in starts.values():
+        rows.sort()
     candidates = []
     for i, a in enumerate(spans_a):
-        for j, b in enumerate(spans_b):
-            if a.kind != b.kind:
+        a_start, a_end = a.start, a.end
+        for b_start, b_end, j in starts.get(a.kind, ()):
+            if a_end - b_start < need:
+                break
+            shared = min(a_end, b_end) - max(a_start, b_start)
+            if shared < need:
                 continue
-            shared = min(a.end, b.end) - max(a.start, b.start)
-            if shared < max(min_overlap, 1):
-                continue
-            union = max(a.end, b.end) - min(a.start, b.start)
-            candidates.append((-shared / union, -shared, a.start, a.end, b.start, b.end, i, j))
+            union = max(a_end, b_end) - min(a_start, b_start)
+            candidates.append((-shared / union, -shared, a_start, a_end, b_start, b_end, i, j))
     candidates.sort()
     used_a: set[int] = set()
     used_b: set[int] = set()
