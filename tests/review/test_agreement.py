@@ -332,3 +332,41 @@ def test_match_spans_equals_comparing_every_pair(spans_a, spans_b, min_overlap):
     assert match_spans(spans_a, spans_b, min_overlap=min_overlap) == all_pairs_matching(
         spans_a, spans_b, min_overlap
     )
+
+
+def nltk_task(data):
+    from nltk.metrics.agreement import AnnotationTask
+
+    return AnnotationTask(data=data)
+
+
+labels = st.sampled_from(("True", "False", "Misleading", "yes", "no"))
+
+
+@given(st.lists(st.tuples(labels, labels), max_size=40))
+def test_cohen_kappa_equals_nltk(pairs):
+    # The closed form replaced nltk's AnnotationTask.kappa(), which stays the reference.
+    ours = cohen_kappa(pairs)
+    if not pairs or len({label for pair in pairs for label in pair}) < 2:
+        assert ours is None
+        return
+    data = [(c, i, label) for i, pair in enumerate(pairs) for c, label in enumerate(pair)]
+    assert ours == pytest.approx(nltk_task(data).kappa(), abs=1e-12)
+
+
+@given(st.lists(st.lists(st.one_of(st.none(), labels), min_size=1, max_size=4), max_size=30))
+def test_krippendorff_alpha_equals_nltk(units):
+    # Units of one to four coders, some values missing: the coincidence counts must give
+    # nltk's AnnotationTask.alpha() exactly where it is defined.
+    ours = krippendorff_alpha(units)
+    data = [
+        (c, i, value)
+        for i, unit in enumerate(units)
+        if sum(value is not None for value in unit) >= 2
+        for c, value in enumerate(unit)
+        if value is not None
+    ]
+    if len({value for _, _, value in data}) < 2:
+        assert ours is None
+        return
+    assert ours == pytest.approx(nltk_task(data).alpha(), abs=1e-12)

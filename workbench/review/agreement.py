@@ -19,9 +19,11 @@ from one `.values()` query per page. The definitions, as the agreement page stat
 - **Verdicts and check-worthiness** are compared on the matched claim pairs in which both
   reviewers gave a value. Cohen's kappa is computed for one pair of reviewers; Krippendorff's
   alpha (nominal) treats each matched pair as a unit of two values, so it also pools across pairs
-  of reviewers (an article read by three, a week, the whole project). Both come from
-  `nltk.metrics.agreement.AnnotationTask`. They are `None` with no items or when every value is
-  the same category (the coefficient is 0/0 there, undefined).
+  of reviewers (an article read by three, a week, the whole project). Both are computed here
+  from label counts in one pass (they were `nltk.metrics.agreement.AnnotationTask`'s, which
+  the tests still use as the reference: same figures, a fraction of the time). They are `None`
+  with no items or when every value is the same category (the coefficient is 0/0 there,
+  undefined).
 
 When tallies from several articles or pairs are added, counts are summed (micro-averaging): a
 project's F1 weighs each span equally, not each article.
@@ -62,15 +64,17 @@ class Span:
 def cohen_kappa(pairs: Sequence[tuple[Hashable, Hashable]]) -> float | None:
     """Return Cohen's kappa for two coders' labels on the same items, or None if undefined.
 
-    nltk's `kappa()` averages Cohen's kappa over every pair of coders; with exactly two coders
-    that average is Cohen's kappa itself.
+    (Ao − Ae) / (1 − Ae): Ao the share of items labelled alike, Ae the chance of a match from
+    each coder's own label frequencies. With two or more labels in play Ae < 1.
     """
     if not pairs or len({label for pair in pairs for label in pair}) < 2:
         return None
-    data = [
-        (coder, item, label) for item, pair in enumerate(pairs) for coder, label in enumerate(pair)
-    ]
-    return _finite(_annotation_task(data).kappa())
+    n = len(pairs)
+    observed = sum(a == b for a, b in pairs) / n
+    first = Counter(a for a, _ in pairs)
+    second = Counter(b for _, b in pairs)
+    expected = sum((first[label] / n) * (second[label] / n) for label in first)
+    return _finite((observed - expected) / (1 - expected))
 
 
 def krippendorff_alpha(units: Iterable[Sequence[Hashable | None]]) -> float | None:
@@ -78,20 +82,25 @@ def krippendorff_alpha(units: Iterable[Sequence[Hashable | None]]) -> float | No
 
     Each unit lists one value per coder position; None marks a coder who gave no value. Units with
     fewer than two values cannot be paired and are left out, as Krippendorff prescribes.
+    alpha = 1 − Do / De from the coincidences of values: Do, the disagreeing pairs within units
+    (a unit of m values weighing 1 / (m − 1)) over the n paired values, De those expected from
+    the values' overall frequencies, n² − Σ n_c² over n (n − 1).
     """
-    data = [
-        (coder, item, value)
-        for item, unit in enumerate(units)
-        if sum(value is not None for value in unit) >= 2
-        for coder, value in enumerate(unit)
-        if value is not None
-    ]
-    if len({value for _, _, value in data}) < 2:
+    frequencies: Counter[Hashable] = Counter()
+    disagreeing = 0.0
+    for unit in units:
+        present = [value for value in unit if value is not None]
+        m = len(present)
+        if m < 2:
+            continue
+        counts = Counter(present)
+        frequencies.update(counts)
+        disagreeing += (m * m - sum(c * c for c in counts.values())) / (m - 1)
+    if len(frequencies) < 2:
         return None
-    try:
-        return _finite(_annotation_task(data).alpha())
-    except (ValueError, ZeroDivisionError):
-        return None
+    n = sum(frequencies.values())
+    expected = (n * n - sum(c * c for c in frequencies.values())) / (n * (n - 1))
+    return _finite(1.0 - (disagreeing / n) / expected)
 
 
 def _finite(value: float) -> float | None:
@@ -400,11 +409,3 @@ def _reviewer_key(reviewer: Reviewer) -> tuple[str, int]:
 def _sort_low(value: float | None) -> float:
     # Worst agreement first; an article with nothing marked (None) sorts after the rest.
     return 2.0 if value is None else value
-
-
-def _annotation_task(data: list) -> object:
-    # Imported on first use: nltk costs 40 MB and 0.6 s in every app server process that
-    # loads it, and most requests never compute an agreement coefficient.
-    from nltk.metrics.agreement import AnnotationTask
-
-    return AnnotationTask(data=data)
