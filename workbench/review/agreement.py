@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import cached_property
 from itertools import combinations
+from typing import NamedTuple
 
 from django.utils import timezone
 
@@ -46,9 +47,12 @@ KINDS = ("quote", "claim")
 MIN_OVERLAP = 1
 
 
-@dataclass(frozen=True)
-class Span:
-    """One reviewer's quote or claim on an article body, in code points, end exclusive."""
+class Span(NamedTuple):
+    """One reviewer's quote or claim on an article body, in code points, end exclusive.
+
+    A named tuple rather than a frozen dataclass: a project's agreement builds one per counted
+    annotation (8,000 at the scale bench), and a tuple is built in a fraction of the time.
+    """
 
     kind: str
     start: int
