@@ -74,6 +74,11 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=20)
     parser.add_argument("--only", default="", help="comma-separated page names to measure")
     parser.add_argument("--no-export", action="store_true")
+    parser.add_argument(
+        "--no-gc-freeze",
+        action="store_true",
+        help="leave the start-up heap in the collector (workbench/wsgi.py freezes it)",
+    )
     args = parser.parse_args()
     if not urlparse(args.database_url).scheme.startswith("postgres"):
         sys.exit("scale.py measures PostgreSQL: give a postgres:// --database-url")
@@ -395,6 +400,11 @@ def measure(args: argparse.Namespace) -> None:
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     users = {u.username: u for u in get_user_model().objects.filter(username__in=["bench", "rev1"])}
+    if not args.no_gc_freeze:
+        # As an app server's worker does once it has loaded the app (workbench/wsgi.py).
+        gc.collect()
+        gc.freeze()
+    emit({"gc_frozen": gc.get_freeze_count()})
     clients = {}
     for name, user in users.items():
         clients[name] = Client()

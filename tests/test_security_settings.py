@@ -189,3 +189,12 @@ def test_gunicorn_takes_workers_and_threads_from_the_environment(tmp_path):
     }
     single = run(tmp_path, "-c", GUNICORN_SETTINGS, GUNICORN_THREADS="1")
     assert json.loads(single.stdout)["worker_class"] == "sync"
+
+
+def test_wsgi_freezes_the_start_up_heap_out_of_the_collector(tmp_path):
+    # Full collections walked Django's whole start-up heap: the agreement page's slow tail at
+    # the scale bench (bench/README.md). A worker that loads the app freezes what it loaded.
+    script = "import gc, workbench.wsgi; print(gc.get_freeze_count())"
+    done = run(tmp_path, "-c", script, DJANGO_SECRET_KEY=PRODUCTION_KEY)
+    assert done.returncode == 0, done.stderr
+    assert int(done.stdout.strip().splitlines()[-1]) > 10_000

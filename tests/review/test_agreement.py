@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from workbench.review.agreement import (
     Span,
@@ -291,3 +293,80 @@ def test_project_agreement_by_pair_article_and_week():
         (date(2024, 3, 11), 2),  # ann·bob and bob·cy on article 2
     ]
     assert report.overall.articles == 2
+
+
+def all_pairs_matching(spans_a, spans_b, min_overlap):
+    """The matching as first written: every pair of spans compared, best candidates first."""
+    candidates = []
+    for i, a in enumerate(spans_a):
+        for j, b in enumerate(spans_b):
+            shared = min(a.end, b.end) - max(a.start, b.start)
+            if a.kind != b.kind or shared < max(min_overlap, 1):
+                continue
+            union = max(a.end, b.end) - min(a.start, b.start)
+            candidates.append((-shared / union, -shared, a.start, a.end, b.start, b.end, i, j))
+    used_a, used_b, matched = set(), set(), []
+    for *_, i, j in sorted(candidates):
+        if i not in used_a and j not in used_b:
+            used_a.add(i)
+            used_b.add(j)
+            matched.append((spans_a[i], spans_b[j]))
+    return matched
+
+
+spans = st.lists(
+    st.builds(
+        lambda kind, start, length: Span(kind, start, start + length),
+        st.sampled_from(("quote", "claim")),
+        st.integers(0, 60),
+        st.integers(1, 40),
+    ),
+    max_size=14,
+)
+
+
+@given(spans, spans, st.integers(0, 12))
+def test_match_spans_equals_comparing_every_pair(spans_a, spans_b, min_overlap):
+    # The scan stops early on B's spans sorted by start; nested, equal and touching spans of
+    # both kinds must still give exactly the matching of the all-pairs comparison.
+    assert match_spans(spans_a, spans_b, min_overlap=min_overlap) == all_pairs_matching(
+        spans_a, spans_b, min_overlap
+    )
+
+
+def nltk_task(data):
+    from nltk.metrics.agreement import AnnotationTask
+
+    return AnnotationTask(data=data)
+
+
+labels = st.sampled_from(("True", "False", "Misleading", "yes", "no"))
+
+
+@given(st.lists(st.tuples(labels, labels), max_size=40))
+def test_cohen_kappa_equals_nltk(pairs):
+    # The closed form replaced nltk's AnnotationTask.kappa(), which stays the reference.
+    ours = cohen_kappa(pairs)
+    if not pairs or len({label for pair in pairs for label in pair}) < 2:
+        assert ours is None
+        return
+    data = [(c, i, label) for i, pair in enumerate(pairs) for c, label in enumerate(pair)]
+    assert ours == pytest.approx(nltk_task(data).kappa(), abs=1e-12)
+
+
+@given(st.lists(st.lists(st.one_of(st.none(), labels), min_size=1, max_size=4), max_size=30))
+def test_krippendorff_alpha_equals_nltk(units):
+    # Units of one to four coders, some values missing: the coincidence counts must give
+    # nltk's AnnotationTask.alpha() exactly where it is defined.
+    ours = krippendorff_alpha(units)
+    data = [
+        (c, i, value)
+        for i, unit in enumerate(units)
+        if sum(value is not None for value in unit) >= 2
+        for c, value in enumerate(unit)
+        if value is not None
+    ]
+    if len({value for _, _, value in data}) < 2:
+        assert ours is None
+        return
+    assert ours == pytest.approx(nltk_task(data).alpha(), abs=1e-12)

@@ -212,3 +212,30 @@ def test_agreement_leaves_out_articles_the_lead_still_annotates(world):
     assert [row.title for row in report.articles] == ["Lead not assigned"]
     html = client_for(world.lead).get(url(world.project)).content.decode()
     assert "Lead still working" not in html
+
+
+def test_agreement_article_table_is_paged_lowest_first(world):
+    # The table grows with the double-reviewed articles; every one is on exactly one page, in
+    # the report's order (lowest agreement first), while the whole-project figures stay whole.
+    build_project(world, n_articles=120)
+    report = project_agreement_report(project=world.project, user=world.lead)
+    client = client_for(world.lead)
+    seen = []
+    for page in (1, 2, 3):
+        html = client.get(url(world.project), {"page": page}).content.decode()
+        ids = [
+            row.id
+            for row in report.articles
+            if reverse("articles:article_detail", args=[row.id]) + '"' in html
+        ]
+        seen.append(ids)
+        assert "<dd>120</dd>" in html
+    assert [len(ids) for ids in seen] == [50, 50, 20]
+    assert [i for ids in seen for i in ids] == [row.id for row in report.articles]
+    first = client.get(url(world.project)).content.decode()
+    assert "Articles 1–50 of 120." in first
+    assert '?page=2"' in first
+    # A page out of range or not a number shows the nearest page, never an error.
+    assert client.get(url(world.project), {"page": "x"}).status_code == 200
+    last = client.get(url(world.project), {"page": 99}).content.decode()
+    assert "Articles 101–120 of 120." in last

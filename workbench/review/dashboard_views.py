@@ -8,6 +8,7 @@ per-reviewer figures show a non-lead only their own row; "needs your attention" 
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
@@ -26,7 +27,10 @@ from workbench.review.dashboard_selectors import (
     project_agreement_report,
     project_dashboard,
 )
+from workbench.review.forms import AgreementForm
 from workbench.suggest.selectors import project_ranker_get
+
+ARTICLES_PER_PAGE = 50
 
 
 @require_GET
@@ -34,9 +38,15 @@ def agreement_view(request: HtmxHttpRequest, project_id: int) -> HttpResponse:
     project = get_object_or_404(project_list(user=request.user), pk=project_id)
     require_lead(user=request.user, team=project.team)
     report = project_agreement_report(project=project, user=request.user)
+    form = AgreementForm(request.GET)
+    number = (form.cleaned_data["page"] if form.is_valid() else None) or 1
+    # The article table grows with the double-reviewed articles: a page of the lowest first,
+    # since rendering a row (and its per-article alpha) costs more than computing its tally.
+    articles = Paginator(report.articles, ARTICLES_PER_PAGE).get_page(number)
     context = {
         "project": project,
         "report": report,
+        "articles": articles,
         "charts": agreement_charts(report),
         "min_overlap": MIN_OVERLAP,
     }

@@ -71,6 +71,12 @@ class AnnotationPickForm(forms.Form):
     annotation = IdField()
 
 
+class AgreementForm(forms.Form):
+    """Which page of the agreement page's article table to show (1, the lowest, when absent)."""
+
+    page = forms.IntegerField(required=False, min_value=1, max_value=1_000_000)
+
+
 class QueueForm(forms.Form):
     """Which page of the queue's done section to show (1, the latest, when absent or wrong)."""
 
