@@ -72,24 +72,3 @@ def test_a_small_import_keeps_the_triggers(world, monkeypatch):
     monkeypatch.setattr(schema, "BULK_MIN_ROWS", 200)
     articles_import_jsonl(project=world.project, actor=world.lead, text=_jsonl(3, True))
     assert len(search(user=world.lead, query="dredging", kind="claim").hits) == 3
-
-
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="GIN pending lists: PostgreSQL")
-def test_a_bulk_import_leaves_no_pending_annotation_entries(world):
-    """The annotations' GIN index takes an import's entries in its pending list (fastupdate
-    on, four times cheaper than one by one) and the import merges them before its commit."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT reloptions FROM pg_class WHERE relname = 'search_annotation_document_gin'"
-        )
-        assert set(cursor.fetchone()[0]) == {"fastupdate=on", "gin_pending_list_limit=512"}
-        cursor.execute("CREATE EXTENSION IF NOT EXISTS pgstattuple")
-    report = articles_import_jsonl(project=world.project, actor=world.lead, text=_jsonl(40, True))
-    assert report.annotations == 40
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT pending_tuples FROM pgstatginindex('search_annotation_document_gin')"
-        )
-        assert cursor.fetchone()[0] == 0
-    found = search(user=world.lead, query="dredging costs", kind="claim")
-    assert len(found.hits) == 20 and found.has_more  # a page of them
