@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from django.core.management.base import CommandError
 
 from tests.conftest import need
 
@@ -43,6 +45,36 @@ def browser() -> Iterator[object]:
         browser = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture(autouse=True)
+def flush_retried_on_deadlock(monkeypatch) -> None:
+    """Retry the end-of-test flush when PostgreSQL picks it as a deadlock's victim.
+
+    A page's own timers (the review heartbeat is a plain fetch, not htmx, so `_settle` does not
+    see it) can have a request in the live server's thread at the moment the test's database is
+    emptied: its transaction and the flush's TRUNCATE then wait on each other and PostgreSQL
+    aborts the TRUNCATE. Once that request has ended, the same flush goes through.
+    """
+    from django.core.management.commands import flush
+    from django.db import OperationalError
+
+    handle = flush.Command.handle
+
+    def retried(self, *args, **options):  # noqa: ANN001, ANN002, ANN003, ANN202
+        for attempt in range(4):
+            try:
+                return handle(self, *args, **options)
+            except CommandError as error:
+                cause = error.__cause__
+                if attempt == 3 or not isinstance(cause, OperationalError):
+                    raise
+                if "deadlock" not in str(cause):
+                    raise
+                time.sleep(0.2 * (attempt + 1))
+        return None
+
+    monkeypatch.setattr(flush.Command, "handle", retried)
 
 
 @pytest.fixture
