@@ -6,8 +6,7 @@ import itertools
 import operator
 from collections.abc import Callable
 
-from django.db import DatabaseError, connection, models, transaction
-from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db import connection, models
 from django.db.models import Model
 from django.utils import timezone
 
@@ -84,26 +83,3 @@ def row_values(model: type[Model]) -> Callable[[Model], dict[str, object]]:
         return row
 
     return values
-
-
-def gin_merge_pending(names: list[str], db: BaseDatabaseWrapper | None = None) -> None:
-    """Merge what a bulk write put in these GIN indexes' pending lists into the indexes.
-
-    PostgreSQL only, inside the caller's transaction. A GIN index with a pending list
-    (fastupdate on, the default) takes a bulk insert's entries there and merges them sorted,
-    in bulk, for a fraction of what row-by-row entry costs; merged before the commit, no search
-    afterwards reads through a long list. Only the indexes' owner may: a database user that is
-    not (the tables migrated by another role) leaves them to autovacuum instead.
-    """
-    db = db or connection
-    if db.vendor != "postgresql":
-        return
-    try:
-        with transaction.atomic(using=db.alias), db.cursor() as cursor:
-            cursor.execute(
-                "SELECT gin_clean_pending_list(c.oid) FROM pg_class c WHERE c.relname = ANY(%s)",
-                [names],
-            )
-    except DatabaseError as error:
-        if getattr(error.__cause__, "sqlstate", None) != "42501":  # insufficient privilege
-            raise

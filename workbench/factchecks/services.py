@@ -13,7 +13,7 @@ import orjson
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 from django.db.backends.utils import CursorWrapper
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -23,7 +23,6 @@ from workbench.accounts.services import require_writer
 from workbench.annotations.models import Annotation, Evidence, SourceKind
 from workbench.annotations.services import evidence_add, source_get_or_create
 from workbench.articles.fetch import FetchError, fetch_url
-from workbench.db import gin_merge_pending
 from workbench.factchecks import index
 from workbench.factchecks.claimreview import Record, RecordError, read_document
 from workbench.factchecks.models import ClaimCheck, FactCheck, FactCheckVector
@@ -172,7 +171,7 @@ def factchecks_import_records(
         _upsert(team, actor, batch, report)
         _advance(progress, len(batch))
     if connection.vendor == "postgresql" and (report.created or report.updated):
-        gin_merge_pending(PENDING_INDEXES)
+        _merge_pending_lists()
     if report.created or report.updated:
         # The matcher's kept word counts: now for this connection, again at commit for others.
         from workbench.factchecks.matching import forget_word_counts
@@ -180,6 +179,23 @@ def factchecks_import_records(
         forget_word_counts()
         transaction.on_commit(forget_word_counts)
     return report
+
+
+def _merge_pending_lists() -> None:
+    """Merge what the import put in the GIN pending lists into the indexes, before the commit.
+
+    So no search after it reads through them. Only the indexes' owner may: a database user
+    that is not (the tables migrated by another role) leaves them to autovacuum instead.
+    """
+    try:
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT gin_clean_pending_list(c.oid) FROM pg_class c WHERE c.relname = ANY(%s)",
+                [PENDING_INDEXES],
+            )
+    except DatabaseError as error:
+        if getattr(error.__cause__, "sqlstate", None) != "42501":  # insufficient privilege
+            raise
 
 
 def _batches(
