@@ -45,6 +45,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -168,14 +169,14 @@ def locust_step(folder, env, port, plan, name, users, seconds, pause, server_pid
         "ERROR",
     ]
     database = urlparse(env["DATABASE_URL"]).path.lstrip("/")
-    app_before, db_before = _cpu_ticks(_children(server_pid)), _cpu_ticks(_backends(database))
+    app = CpuSampler(lambda: _children(server_pid))
+    backends = CpuSampler(lambda: _backends(database))
     own_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     locust = subprocess.run(
         command, cwd=ROOT, env=step_env, capture_output=True, text=True, timeout=seconds + 300
     )
     own_after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    app_cpu = (_cpu_ticks(_children(server_pid)) - app_before) / TICKS
-    db_cpu = (_cpu_ticks(_backends(database)) - db_before) / TICKS
+    app_cpu, db_cpu = app.stop(), backends.stop()
     generator_cpu = (own_after.ru_utime + own_after.ru_stime) - (
         own_before.ru_utime + own_before.ru_stime
     )
@@ -265,15 +266,53 @@ def _backends(database: str) -> list[int]:
     return found
 
 
-def _cpu_ticks(pids: list[int]) -> int:
-    total = 0
-    for pid in pids:
-        try:
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        total += int(fields[11]) + int(fields[12])  # utime, stime
-    return total
+def _cpu_ticks(pid: int) -> int | None:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return int(fields[11]) + int(fields[12])  # utime, stime
+
+
+class CpuSampler:
+    """The CPU seconds a changing set of processes spends between start and `stop`.
+
+    Sampled every SAMPLE seconds in a thread, per process: a process that ends during the
+    step (a PostgreSQL backend whose connection closed, a recycled worker) keeps the CPU it
+    was last seen with, and one that starts counts from zero. Summing the set's totals at the
+    two ends instead lost the CPU of every process gone in between (negative figures).
+    """
+
+    SAMPLE = 0.2
+
+    def __init__(self, pids: Callable[[], list[int]]) -> None:
+        self._pids = pids
+        self._first: dict[int, int] = {}
+        self._last: dict[int, int] = {}
+        self._sample(first=True)
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _sample(self, *, first: bool = False) -> None:
+        for pid in self._pids():
+            ticks = _cpu_ticks(pid)
+            if ticks is None:
+                continue
+            if first:
+                self._first[pid] = ticks
+            self._last[pid] = ticks
+
+    def _run(self) -> None:
+        while not self._done.wait(self.SAMPLE):
+            self._sample()
+
+    def stop(self) -> float:
+        self._done.set()
+        self._thread.join()
+        self._sample()
+        ticks = sum(last - self._first.get(pid, 0) for pid, last in self._last.items())
+        return ticks / TICKS
 
 
 def _read_stats(path: Path) -> dict[str, dict[str, str]]:

@@ -53,3 +53,23 @@ def test_load_bench_smoke(tmp_path):
     # Edits were made and checked against the rows (reviewers edit what they create).
     assert paced["edits_checked"] > 0
     assert "reader" in paced["p95_ms"]
+    assert all(value >= 0 for value in paced["cpu_ms_per_request"].values())
+    assert paced["cpu_ms_per_request"]["app"] > 0
+
+
+def test_cpu_sampler_keeps_the_cpu_of_a_process_gone_before_the_end():
+    """A backend whose connection closes mid-step took its CPU with it (negative figures)."""
+    spec = importlib.util.spec_from_file_location("load_bench", ROOT / "bench" / "load.py")
+    load = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(load)
+    burner = subprocess.Popen(  # noqa: S603 - our own interpreter
+        [
+            sys.executable,
+            "-c",
+            "import time\nend = time.process_time() + 0.4\n"
+            "while time.process_time() < end: pass\ntime.sleep(0.3)",
+        ]
+    )
+    sampler = load.CpuSampler(lambda: [burner.pid] if burner.poll() is None else [])
+    burner.wait(timeout=30)
+    assert sampler.stop() >= 0.2  # seen while it ran, kept after it ended
