@@ -48,6 +48,9 @@ import time
 from pathlib import Path
 from urllib.parse import urlparse
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from procstat import CpuSampler, backends_of, children  # noqa: E402 - a sibling module
+
 ROOT = Path(__file__).resolve().parents[1]
 GENERATOR = ROOT.parent / "shared" / "bench" / "gen_workload.py"
 HOST = "127.0.0.1"
@@ -297,7 +300,8 @@ def measure(args, client, server, ids, workload) -> dict:  # noqa: ANN001
     if "import" in parts:
         # Each run into a project of its own (bodies are unique per project, not across).
         times = [
-            import_batches(args, client, ids, workload, run) for run in range(args.import_runs)
+            import_batches(args, client, server.pid, ids, workload, run)
+            for run in range(args.import_runs)
         ]
         results["API import"] = round(statistics.median(times), 2)
     if args.job:
@@ -309,7 +313,7 @@ def measure(args, client, server, ids, workload) -> dict:  # noqa: ANN001
 
 
 def measure_exports(args, client, server, ids, results) -> None:  # noqa: ANN001
-    workers = _workers(server.pid)
+    workers = children(server.pid)
     sampler = RssSampler(workers)
     sampler.start()
     try:
@@ -379,7 +383,7 @@ def measure_lists(client, ids, args, results) -> None:  # noqa: ANN001
         results[f"{name} p95"] = round(p95, 1)
 
 
-def import_batches(args, client, ids, workload, run: int = 0) -> float:  # noqa: ANN001
+def import_batches(args, client, server_pid, ids, workload, run: int = 0) -> float:  # noqa: ANN001
     status, body = client.post(
         "/api/v1/projects/",
         {"team": ids["team"], "name": f"Bench import {run}", "slug": f"bench-import-{run}"},
@@ -414,6 +418,9 @@ def import_batches(args, client, ids, workload, run: int = 0) -> float:  # noqa:
                 totals["requests"] += 1
                 totals["slowest"] = max(totals["slowest"], took)
 
+    database = urlparse(args.database_url).path.lstrip("/") if args.database_url else ""
+    app_cpu = CpuSampler(lambda: children(server_pid))
+    db_cpu = CpuSampler(lambda: backends_of(database) if database else [], reaper=True)
     started = time.perf_counter()
     errors: list[BaseException] = []
 
@@ -431,6 +438,7 @@ def import_batches(args, client, ids, workload, run: int = 0) -> float:  # noqa:
     if errors:
         raise errors[0]
     elapsed = time.perf_counter() - started
+    app_seconds, db_seconds = app_cpu.stop(), db_cpu.stop()
     created, annotations = totals["created"], totals["annotations"]
     requests, slowest = totals["requests"], totals["slowest"]
     emit(
@@ -445,6 +453,11 @@ def import_batches(args, client, ids, workload, run: int = 0) -> float:  # noqa:
             "annotations": annotations,
             "total_s": round(elapsed, 2),
             "slowest_request_s": round(slowest, 2),
+            # CPU seconds over the import: the app's workers (parsing, checks, the storing
+            # threads' Python) and, on PostgreSQL, the database's backends (on SQLite the
+            # database works inside the app's processes).
+            "app_cpu_s": round(app_seconds, 2),
+            "database_cpu_s": round(db_seconds, 2),
         }
     )
     return round(elapsed, 2)
@@ -655,14 +668,6 @@ def _rss_kb(pid: int) -> int:
     return 0
 
 
-def _workers(master: int) -> list[int]:
-    children = []
-    for task in Path(f"/proc/{master}/task").iterdir():
-        text = (task / "children").read_text().split()
-        children.extend(int(pid) for pid in text)
-    return sorted(children)
-
-
 def _wait_ready(client: Client, server: subprocess.Popen) -> None:
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -670,7 +675,7 @@ def _wait_ready(client: Client, server: subprocess.Popen) -> None:
             raise RuntimeError(f"gunicorn exited with {server.returncode}")
         try:
             client.get("/api/v1/teams/")
-            if len(_workers(server.pid)) >= 2:
+            if len(children(server.pid)) >= 2:
                 return
         except (OSError, http.client.HTTPException):
             client.close()

@@ -45,9 +45,11 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlparse
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from procstat import CpuSampler, backends_of, children  # noqa: E402 - a sibling module
 
 ROOT = Path(__file__).resolve().parents[1]
 GENERATOR = ROOT.parent / "shared" / "bench" / "gen_workload.py"
@@ -169,8 +171,8 @@ def locust_step(folder, env, port, plan, name, users, seconds, pause, server_pid
         "ERROR",
     ]
     database = urlparse(env["DATABASE_URL"]).path.lstrip("/")
-    app = CpuSampler(lambda: _children(server_pid))
-    backends = CpuSampler(lambda: _backends(database))
+    app = CpuSampler(lambda: children(server_pid))
+    backends = CpuSampler(lambda: backends_of(database), reaper=True)
     own_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     locust = subprocess.run(
         command, cwd=ROOT, env=step_env, capture_output=True, text=True, timeout=seconds + 300
@@ -238,81 +240,6 @@ def summary(results: list[dict]) -> None:
             print(
                 f"  {name:<20} {result['p50_ms'][name]:>8g} {result['p95_ms'][name]:>8g} {mark:>8}"
             )
-
-
-TICKS = os.sysconf("SC_CLK_TCK")
-
-
-def _children(pid: int) -> list[int]:
-    try:
-        text = Path(f"/proc/{pid}/task/{pid}/children").read_text()
-    except OSError:
-        return []
-    return [int(child) for child in text.split()]
-
-
-def _backends(database: str) -> list[int]:
-    """PostgreSQL backends serving `database` (their titles name it), when on this machine."""
-    found = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            title = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
-        except OSError:
-            continue
-        if title.startswith("postgres: ") and f" {database} " in title:
-            found.append(int(entry.name))
-    return found
-
-
-def _cpu_ticks(pid: int) -> int | None:
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
-        return None
-    return int(fields[11]) + int(fields[12])  # utime, stime
-
-
-class CpuSampler:
-    """The CPU seconds a changing set of processes spends between start and `stop`.
-
-    Sampled every SAMPLE seconds in a thread, per process: a process that ends during the
-    step (a PostgreSQL backend whose connection closed, a recycled worker) keeps the CPU it
-    was last seen with, and one that starts counts from zero. Summing the set's totals at the
-    two ends instead lost the CPU of every process gone in between (negative figures).
-    """
-
-    SAMPLE = 0.2
-
-    def __init__(self, pids: Callable[[], list[int]]) -> None:
-        self._pids = pids
-        self._first: dict[int, int] = {}
-        self._last: dict[int, int] = {}
-        self._sample(first=True)
-        self._done = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-        self._thread.start()
-
-    def _sample(self, *, first: bool = False) -> None:
-        for pid in self._pids():
-            ticks = _cpu_ticks(pid)
-            if ticks is None:
-                continue
-            if first:
-                self._first[pid] = ticks
-            self._last[pid] = ticks
-
-    def _run(self) -> None:
-        while not self._done.wait(self.SAMPLE):
-            self._sample()
-
-    def stop(self) -> float:
-        self._done.set()
-        self._thread.join()
-        self._sample()
-        ticks = sum(last - self._first.get(pid, 0) for pid, last in self._last.items())
-        return ticks / TICKS
 
 
 def _read_stats(path: Path) -> dict[str, dict[str, str]]:
