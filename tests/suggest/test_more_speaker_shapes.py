@@ -54,3 +54,38 @@ def test_document_of_a_body_is_the_bodys_word(text: str, speaker: str | None):
 )
 def test_document_seen_by_an_outlet_is_not_the_outlets_word(text: str):
     assert all(found not in {"Reuters", "Daily Post", "Acme Corp."} for _, found in speakers(text))
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        "Tom Berg, who leads the fishermen's union, disagreed.",
+        "Tom Berg, the union's leader, disagreed.",
+        "Tom Berg, 54, disagreed.",
+        "Senator Tom Berg, whose party voted against the deal, disagreed.",
+    ],
+)
+def test_remark_parted_where_the_subject_between_has_an_aside(between: str):
+    text = f"“We cannot accept this,” Ann Lie said. {between} “It is a fair deal.”"
+    assert speakers(text) == [
+        ("“We cannot accept this,”", "Ann Lie"),
+        ("“It is a fair deal.”", "Tom Berg"),
+    ]
+
+
+def test_remark_stays_whole_when_the_sentence_between_lists_people_after_an_aside():
+    # which of the two speaks is not said
+    text = (
+        "“We cannot accept this,” Ann Lie said. Tom Berg, the union's leader, and Bo Weld "
+        "disagreed. “It is a fair deal.”"
+    )
+    assert [speaker for _, speaker in speakers(text)] == ["Ann Lie", "Ann Lie"]
+
+
+def test_quote_after_a_subject_with_an_aside_in_its_paragraph_is_that_persons():
+    text = (
+        "“The plan is sound,” said Tom Berg, the mayor.\n\n"
+        "Ann Lie, who chairs the harbour board, shook her head. "
+        "“I will not support a plan nobody has costed.”"
+    )
+    assert speakers(text)[-1] == ("“I will not support a plan nobody has costed.”", "Ann Lie")

@@ -157,7 +157,8 @@ def _subject_mention(
     if last < 0:
         return None
     said = text[offset : last + len(name.split()[-1])]
-    if _LISTED_NEXT.match(text, offset + len(said)):
+    aside = _ASIDE_AFTER_NAME.match(text, offset + len(said))
+    if _LISTED_NEXT.match(text, aside.end() if aside is not None else offset + len(said)):
         return None  # "Ann Lie and Bo Berg have welcomed …": which of them is not said
     mention = Mention(offset, offset + len(said), said, "name", head_tokens=said.split())
     mention.rule = rule
@@ -247,6 +248,12 @@ def _split_at_new_subject(article: Article, registry: Registry, quotes: list[Quo
 # (the shape of a press release).
 _LEAD_SUBJECT = Rule("quote/lead-subject", lambda _q: None, 0.5)
 _LISTED_NEXT = re.compile(r"\s*(?:\([^)]{0,30}\)\s*)?(?:,|and\b|&)")
+# A relative clause or an appositive between a subject and its verb, which is no list: "Tom
+# Berg, who leads the union, disagreed", "Tom Berg, the union's leader, …", "Tom Berg, 54, …".
+_ASIDE_AFTER_NAME = re.compile(
+    r",\s+(?:who|whose|the|an?|[A-Z][\w\-]*[’']s|\d{1,3})\s[^,.;:!?()“”\"\n]{0,80},"
+    r"|,\s+\d{1,3},"
+)
 
 
 def _lead_subjects(article: Article, registry: Registry, quotes: list[Quote]) -> None:
