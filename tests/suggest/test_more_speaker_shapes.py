@@ -89,3 +89,56 @@ def test_quote_after_a_subject_with_an_aside_in_its_paragraph_is_that_persons():
         "“I will not support a plan nobody has costed.”"
     )
     assert speakers(text)[-1] == ("“I will not support a plan nobody has costed.”", "Ann Lie")
+
+
+QUOTATION = "“We cannot accept this deal, and we will fight it in every port.”"
+
+
+@pytest.mark.parametrize(
+    ("after", "speaker"),
+    [
+        ("So said Ann Lie, the head of the dockers' union, on Monday.", "Ann Lie"),
+        ("So says Ann Lie, who has led the dockers for ten years.", "Ann Lie"),
+        ("Those were the words of Ann Lie, the head of the dockers' union.", "Ann Lie"),
+        ("That was the view of Ann Lie, who leads the dockers.", "Ann Lie"),
+        ("That was the verdict of the Norland Dockers Union on Monday.", "Norland Dockers Union"),
+    ],
+)
+def test_quotation_alone_in_its_paragraph_is_said_by_who_the_next_names(after: str, speaker: str):
+    text = f"The talks ended on Monday.\n\n{QUOTATION}\n\n{after}"
+    found = speakers(text)
+    assert found[0] == (QUOTATION, speaker)
+    # "So" is no one who said something
+    assert all(name != "So" for _, name in found)
+
+
+def test_said_after_outweighs_a_speaker_carried_from_before():
+    text = (
+        "“The port will stay open,” Bo Berg said on Monday.\n\n"
+        f"{QUOTATION}\n\n"
+        "So said Ann Lie, the head of the dockers' union."
+    )
+    assert speakers(text)[:2] == [("“The port will stay open,”", "Bo Berg"), (QUOTATION, "Ann Lie")]
+
+
+def test_said_after_a_quotation_over_several_paragraphs_gives_all_of_it():
+    text = (
+        "The talks ended on Monday.\n\n“We cannot accept this deal.\n\n"
+        "“We will fight it in every port.”\n\nSo said Ann Lie, the head of the dockers' union."
+    )
+    assert [name for _, name in speakers(text)] == ["Ann Lie", "Ann Lie"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the quotation is not alone in its paragraph
+        f"The talks ended on Monday. {QUOTATION}\n\nSo said Ann Lie, the head of the union.",
+        # a paragraph between
+        f"The talks ended.\n\n{QUOTATION}\n\nThe talks ended.\n\nSo said Ann Lie, the head.",
+        # another opening
+        f"The talks ended on Monday.\n\n{QUOTATION}\n\nAnn Lie, the head of the union, left.",
+    ],
+)
+def test_said_after_only_right_after_a_quotation_alone(text: str):
+    assert all(name != "Ann Lie" for quotation, name in speakers(text) if quotation == QUOTATION)
