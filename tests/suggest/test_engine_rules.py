@@ -237,6 +237,12 @@ CASES = [
         "“We congratulate both sides",
     ),
     (
+        "quote/said-after",
+        "The talks ended.\n\n“We want our harbour back from the council today.”\n\n"
+        "So said Ann Lie, the head of the dockers' union.",
+        "“We want our harbour back",
+    ),
+    (
         "quote/unattributed",
         "Protesters marched.\n\n“We want our harbour back from the council today.”\n\n"
         "The march ended.",

@@ -1947,6 +1947,8 @@ _NOT_BARE_SUBJECT = (
             words[-1].text != "%" and not words[-1].text[:1].isalnum() or words[-1].lower == "who"
         ),
     ),
+    # "So said Ann Lie, …" names the speaker of a quotation before it, after the verb
+    Veto("subject/bare-adverb", lambda words: len(words) == 1 and words[0].lower in {"so", "thus"}),
     Veto(
         "subject/bare-stop-word",
         lambda words: any(

@@ -31,7 +31,7 @@ from .parts import RULE_NAMES as PARTS_RULE_NAMES
 from .quotes import RawQuote, find_quotes
 from .resolve import resolve_speakers
 from .rules import Rule, Veto, first, vetoed
-from .speakers import Mention, Registry, Resolved, tokenize
+from .speakers import Mention, Registry, Resolved, mention_after, tokenize
 from .text import sentences
 
 DEFAULT_CLAIMS = 10
@@ -157,7 +157,8 @@ def _subject_mention(
     if last < 0:
         return None
     said = text[offset : last + len(name.split()[-1])]
-    if _LISTED_NEXT.match(text, offset + len(said)):
+    aside = _ASIDE_AFTER_NAME.match(text, offset + len(said))
+    if _LISTED_NEXT.match(text, aside.end() if aside is not None else offset + len(said)):
         return None  # "Ann Lie and Bo Berg have welcomed …": which of them is not said
     mention = Mention(offset, offset + len(said), said, "name", head_tokens=said.split())
     mention.rule = rule
@@ -247,6 +248,12 @@ def _split_at_new_subject(article: Article, registry: Registry, quotes: list[Quo
 # (the shape of a press release).
 _LEAD_SUBJECT = Rule("quote/lead-subject", lambda _q: None, 0.5)
 _LISTED_NEXT = re.compile(r"\s*(?:\([^)]{0,30}\)\s*)?(?:,|and\b|&)")
+# A relative clause or an appositive between a subject and its verb, which is no list: "Tom
+# Berg, who leads the union, disagreed", "Tom Berg, the union's leader, …", "Tom Berg, 54, …".
+_ASIDE_AFTER_NAME = re.compile(
+    r",\s+(?:who|whose|the|an?|[A-Z][\w\-]*[’']s|\d{1,3})\s[^,.;:!?()“”\"\n]{0,80},"
+    r"|,\s+\d{1,3},"
+)
 
 
 def _lead_subjects(article: Article, registry: Registry, quotes: list[Quote]) -> None:
@@ -267,6 +274,79 @@ def _lead_subjects(article: Article, registry: Registry, quotes: list[Quote]) ->
             continue
         quote.cue = Cue(-1, -1, mention)
         quote.score, quote.rule = _LEAD_SUBJECT.score, _LEAD_SUBJECT.name
+
+
+# A quotation alone in its paragraph whose next paragraph opens by naming who said it: "“…”\n\n
+# So said Ann Lie, the head of the union." Only these openings, right after the quotation.
+_SAID_AFTER = Rule("quote/said-after", lambda _q: None, 0.6)
+_SAID_AFTER_OPENING = re.compile(
+    r"(?:So\s+(?:said|says)|Those\s+were\s+the\s+words\s+of"
+    r"|That\s+was\s+the\s+(?:verdict|view)\s+of)\s+"
+)
+
+
+def _said_after_mention(article: Article, start: int, end: int) -> Mention | None:
+    """The speaker that the paragraph after a quotation alone in its paragraph (start to end)
+    opens by naming, or None."""
+    text = article.text
+    last = article.paragraph_of(end - 1)
+    if last + 1 >= len(article.paragraphs):
+        return None
+    after, stop = article.paragraphs[last + 1]
+    alone = not text[article.paragraph_starts[article.paragraph_of(start)] : start].strip()
+    if not alone or text[end:after].strip():
+        return None
+    opening = _SAID_AFTER_OPENING.match(text, after, stop)
+    if opening is None:
+        return None
+    mention = mention_after(text, tokenize(text, opening.end(), stop), 0)
+    if mention is None or mention.kind not in {"name", "org"}:
+        return None
+    mention.rule = _SAID_AFTER.name
+    return mention
+
+
+def _part_before_said_after(article: Article, quotes: list[Quote]) -> None:
+    """Part off a remark's last quotation when it is alone in its paragraph and the next one
+    names its speaker: "“A,” Bo Berg said.\n\n“B.”\n\nSo said Ann Lie." is Berg's A and Lie's B
+    (`_said_after` gives B its speaker)."""
+    for k in range(len(quotes) - 1, -1, -1):
+        quote = quotes[k]
+        if quote.quote_type != "direct" or len(quote.joined) < 2 or quote.cue is None:
+            continue
+        if quote.cue.start < 0:
+            continue  # with no cue of its own, the whole remark is the one named after it
+        start, end = quote.joined[-1]
+        mention = _said_after_mention(article, start, end) if start > quote.cue.end else None
+        if mention is None:
+            continue
+        quotes.insert(
+            k + 1,
+            replace(
+                quote,
+                start=start,
+                cue=Cue(-1, -1, mention),
+                score=_SAID_AFTER.score,
+                rule=_SAID_AFTER.name,
+                paragraph=article.paragraph_of(start),
+                joined=[],
+            ),
+        )
+        quote.end = quote.joined[-2][1]
+        quote.joined = quote.joined[:-1] if len(quote.joined) > 2 else []
+
+
+def _said_after(article: Article, quotes: list[Quote]) -> None:
+    """Give a quotation alone in its paragraph, with no cue of its own, the person or body
+    that the next paragraph opens by naming as its speaker (outweighing a carried speaker)."""
+    for quote in quotes:
+        if quote.quote_type != "direct" or (quote.cue is not None and quote.cue.start >= 0):
+            continue
+        mention = _said_after_mention(article, quote.start, quote.end)
+        if mention is None:
+            continue
+        quote.cue = Cue(-1, -1, mention)
+        quote.score, quote.rule = _SAID_AFTER.score, _SAID_AFTER.name
 
 
 def _cue_dict(text: str, start: int, end: int) -> dict[str, object]:
@@ -379,11 +459,13 @@ def suggest(
     # of a split quote is outside them, so the raw quotations are excluded, not the merged ones.
     registry = Registry(text, [(q.start, q.end) for q in raw])
     _split_at_new_subject(article, registry, quotes)
+    _part_before_said_after(article, quotes)
     items: list[tuple[int, str, object]] = [(q.start, "direct", q) for q in quotes]
     items.extend((found.start, "indirect", found) for found in _indirect(article, quotes, reports))
     _carry_speakers(article, quotes, items)
     _sentence_subjects(article, registry, quotes)
     _lead_subjects(article, registry, quotes)
+    _said_after(article, quotes)
     items.sort(key=lambda item: item[0])
     built = _Built(article, raw, registry, _in_direct(raw, quotes))
     for _, how, item in items:
@@ -700,6 +782,7 @@ RULE_NAMES: tuple[str, ...] = (
     _CARRIES.name,
     _SENTENCE_SUBJECT.name,
     _LEAD_SUBJECT.name,
+    _SAID_AFTER.name,
     *(rule.name for rule in _INDIRECT_RULES),
     *PARTS_RULE_NAMES,
     _CHECKWORTHY.name,

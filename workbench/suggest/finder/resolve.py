@@ -84,14 +84,33 @@ _NAMED_IN = re.compile(
     r"\b(?:named|called|nicknamed|pseudonym|identified as|known as|gave (?:his|her) name as)"
     r"\s+(?P<name>[A-Z][\w\-’']*(?:\s+[A-Z][\w\-’']*){0,2})"
 )
-_SENTENCE_END = re.compile(r"(?<=\w{4})\.(?:\s|$)")
-_OBJECT_PRONOUNS = frozenset(split_words("him her them"))
-# What a body issues, and the body named right after it: "data from the Ann Lie Archive".
-_DOCUMENTS = frozenset(
-    split_words("statement report data ruling study survey letter figures analysis release")
+# Where a body's name after its document ends: at a full stop ("by Ann Lie."), but "Acme Corp."
+# keeps its own, and "U.S." or "Gov." inside a name is no end.
+_BODY_END = re.compile(
+    r"(?:(?<=\bCorp\.)|(?<=\bInc\.)|(?<=\bLtd\.)|(?<=\bCo\.)|(?<=\bBros\.))(?=\s)"
+    r"|(?<!\bCorp)(?<!\bInc)(?<!\bLtd)(?<!\bBros)(?:(?<=\w{4})\.(?=\s)|(?<=[a-z]{2})\.$)"
 )
+_OBJECT_PRONOUNS = frozenset(split_words("him her them"))
+# What a body issues, and the body named right after it: "data from the Ann Lie Archive". Not
+# a transcript (it records someone else's words).
+_DOCUMENTS = frozenset(
+    split_words("""statement statements report reports data ruling study survey letter letters
+    figures analysis release document documents filing filings email emails memo complaint
+    lawsuit affidavit motion notice announcement communique post tweet""")
+)
+# The document written as the speaker, from its determiner to its noun: "a court document",
+# "court documents", "a joint press release" (the noun lowercase: "the Post" is a newspaper).
+_DOCUMENT_PHRASE = re.compile(
+    r"(?:(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+)?(?:[a-z][\w\-]*\s+){0,3}?(?:"
+    + "|".join(sorted(_DOCUMENTS, key=len, reverse=True))
+    + r")(?![\w\-])"
+)
+_POSSESSIVE_DETERMINERS = frozenset(split_words("his her its their our my your"))
+# Who made it: the authoring verbs only ("a letter obtained by Reuters" is not Reuters' word),
+# and not "of" ("his survey of Republicans" is the survey's subject).
 _MADE_BY = re.compile(
-    r"\s+(?:(?:released|published|issued|compiled|gathered|sent)\s+)?(?:by|from|of)\s+"
+    r"\s+(?:(?:released|published|issued|compiled|gathered|sent|filed|signed|written|posted|"
+    r"submitted|put\s+out)\s+)?(?:by|from)\s+"
     r"(?:the\s+)?(?P<body>[A-Z][\w\-.&]*(?:[ \t]+(?:(?:of|and|for)[ \t]+)?[A-Z][\w\-.&]*)*"
     r"(?:[’']s[ \t]+(?:office|ministry|government|campaign|spokesman|team))?)"
 )
@@ -343,16 +362,30 @@ def _object_pronoun(c: _Description) -> tuple[str, str] | None:
     return resolved.name, resolved.kind
 
 
-def _document_of_body(c: _Description) -> tuple[str, str] | None:
-    """ "According to data from the Ann Lie Archive", "a statement released by Lie's office":
-    the body that made the document speaks."""
-    if not c.words or c.words[-1] not in _DOCUMENTS:
+def _document_of_body(
+    text: str, registry: Registry, suggestion: Suggestion
+) -> tuple[str, str] | None:
+    """ "According to data from the Ann Lie Archive", "according to a court document filed by
+    the Ministry of Justice", "a statement released by Lie's office said": the person or body
+    that made the document speaks. Tried on every speaker mention that opens with a document,
+    since the speaker finder may have run the mention on into the body's name ("a press release
+    from the Ministry") or stopped before the document's noun ("court" of "court documents")."""
+    start = suggestion.speaker_start
+    if start is None:
         return None
-    match = _MADE_BY.match(c.text, c.end)
+    document = _DOCUMENT_PHRASE.match(text, start)
+    if document is None:
+        return None
+    words = document.group().lower().split()
+    if words[0] in _POSSESSIVE_DETERMINERS or any(w in _LEAD_STOPS for w in words):
+        return None  # "his survey" is his; "officials said in statements" is no document
+    match = _MADE_BY.match(text, document.end())
     if match is None:
         return None
-    body = _SENTENCE_END.split(match.group("body"))[0]
-    return body, "organisation"
+    body = match.group("body")
+    end = _BODY_END.search(body)
+    body = body[: end.start()] if end is not None else body
+    return body, "person" if body in registry.people else "organisation"
 
 
 # Plural nouns for people a sentence may list by name first: "the lawmakers", "the two leaders".
@@ -433,7 +466,6 @@ def _body_of_possessor(c: _Description) -> tuple[str, str] | None:
 # How a description becomes a name, tried in order.
 _RULES: tuple[Rule[_Description, tuple[str, str]], ...] = (
     Rule("resolve/object-pronoun", _object_pronoun),  # "Ann Lie … According to her, …"
-    Rule("resolve/document-of-body", _document_of_body),  # "a statement by the ministry"
     Rule("resolve/named-in-description", _named_in_description),  # "a resident named Ann"
     Rule("resolve/name-in-apposition", _name_in_apposition),  # "the mayor, Ann Lie, said"
     Rule("resolve/role-before", _role_before),  # "President Ann Lie … the President said"
@@ -443,6 +475,9 @@ _RULES: tuple[Rule[_Description, tuple[str, str]], ...] = (
     Rule("resolve/named-group", _named_group),  # "Ann Lie and Bo Berg wrote … the lawmakers"
     Rule("resolve/body-of-possessor", _body_of_possessor),  # "Lie's foundation": its full name
 )
+# A document written as the speaker: "a statement by the ministry" (tried on every speaker
+# mention, before any other, so outside the table of descriptions).
+_DOCUMENT_OF_BODY = Rule("resolve/document-of-body", lambda _c: None)
 # A description nothing ties to a name: kept, without its article, and marked unresolved.
 _UNRESOLVED = Rule("resolve/unresolved", lambda _c: None)
 # A title written alone where the article writes it before a name elsewhere: "Raksha Mantri
@@ -452,6 +487,7 @@ _TITLE_AS_WRITTEN = Rule("resolve/title-as-written", lambda _c: None)
 # An organisation named in short ("Parliament") where the article writes its full name.
 _FULL_ORG = "resolve/full-org-name"
 RULE_NAMES: tuple[str, ...] = (
+    _DOCUMENT_OF_BODY.name,
     *(rule.name for rule in _RULES),
     _UNRESOLVED.name,
     "resolve/previous-speaker",
@@ -654,6 +690,13 @@ def resolve_speakers(text: str, registry: Registry, suggestions: list[Suggestion
             suggestion.speaker_resolved = False
             continue
         if not suggestion.speaker:
+            continue
+        made = _document_of_body(text, registry, suggestion)
+        if made is not None:
+            suggestion.speaker, suggestion.speaker_kind = made
+            suggestion.speaker_rule = _DOCUMENT_OF_BODY.name
+            suggestion.speaker_resolved = True
+            _org_named_in_full(text, suggestion)
             continue
         _org_named_in_full(text, suggestion)
         if not _is_description(text, suggestion):

@@ -1,0 +1,144 @@
+"""More shapes of who said it (issue 15, "Who said it, on the world's news"): sentences
+written for these tests, names invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.suggest.finder import suggest
+
+
+def speakers(text: str) -> list[tuple[str, str | None]]:
+    """(quotation, speaker) of every quote suggested for the text."""
+    return [(s.text, s.speaker) for s in suggest(text, claims=0) if s.kind == "quote"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“We will appeal,” according to a statement from the Ministry of Justice.", None),
+        ("“We will appeal,” according to a court document filed by the Ministry of Justice.", None),
+        ("“We will appeal,” a statement released by the Ministry of Justice said.", None),
+        ("“We will appeal,” according to court documents filed by the Ministry of Justice.", None),
+        ("“We will appeal,” according to a court filing by the Ministry of Justice.", None),
+        ("“We will appeal,” according to a press release from the Ministry of Justice.", None),
+        (
+            "“We will appeal,” according to a statement posted by the Ministry of Justice on its "
+            "website.",
+            None,
+        ),
+        ("According to a statement from Acme Corp., “the plant will close.”", "Acme Corp."),
+        (
+            "“The plant will close,” according to an email sent by Acme Corp. to its staff.",
+            "Acme Corp.",
+        ),
+        ("“The plant will close,” according to a letter signed by Ann Lie.", "Ann Lie"),
+    ],
+)
+def test_document_of_a_body_is_the_bodys_word(text: str, speaker: str | None):
+    # the person or body that issued the document speaks, not "a statement"
+    assert {found for _, found in speakers(text)} == {speaker or "Ministry of Justice"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # whoever obtained or saw a document did not write it
+        "“The plant will close,” according to a letter obtained by Reuters.",
+        "“The plant will close,” according to a memo seen by the Daily Post.",
+        # "of" names what the document is about
+        "“The plant will close,” according to a study of Daily Post readers.",
+        # a transcript records someone else's words
+        "“The plant will close,” according to a transcript released by Acme Corp.",
+    ],
+)
+def test_document_seen_by_an_outlet_is_not_the_outlets_word(text: str):
+    assert all(found not in {"Reuters", "Daily Post", "Acme Corp."} for _, found in speakers(text))
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        "Tom Berg, who leads the fishermen's union, disagreed.",
+        "Tom Berg, the union's leader, disagreed.",
+        "Tom Berg, 54, disagreed.",
+        "Senator Tom Berg, whose party voted against the deal, disagreed.",
+    ],
+)
+def test_remark_parted_where_the_subject_between_has_an_aside(between: str):
+    text = f"“We cannot accept this,” Ann Lie said. {between} “It is a fair deal.”"
+    assert speakers(text) == [
+        ("“We cannot accept this,”", "Ann Lie"),
+        ("“It is a fair deal.”", "Tom Berg"),
+    ]
+
+
+def test_remark_stays_whole_when_the_sentence_between_lists_people_after_an_aside():
+    # which of the two speaks is not said
+    text = (
+        "“We cannot accept this,” Ann Lie said. Tom Berg, the union's leader, and Bo Weld "
+        "disagreed. “It is a fair deal.”"
+    )
+    assert [speaker for _, speaker in speakers(text)] == ["Ann Lie", "Ann Lie"]
+
+
+def test_quote_after_a_subject_with_an_aside_in_its_paragraph_is_that_persons():
+    text = (
+        "“The plan is sound,” said Tom Berg, the mayor.\n\n"
+        "Ann Lie, who chairs the harbour board, shook her head. "
+        "“I will not support a plan nobody has costed.”"
+    )
+    assert speakers(text)[-1] == ("“I will not support a plan nobody has costed.”", "Ann Lie")
+
+
+QUOTATION = "“We cannot accept this deal, and we will fight it in every port.”"
+
+
+@pytest.mark.parametrize(
+    ("after", "speaker"),
+    [
+        ("So said Ann Lie, the head of the dockers' union, on Monday.", "Ann Lie"),
+        ("So says Ann Lie, who has led the dockers for ten years.", "Ann Lie"),
+        ("Those were the words of Ann Lie, the head of the dockers' union.", "Ann Lie"),
+        ("That was the view of Ann Lie, who leads the dockers.", "Ann Lie"),
+        ("That was the verdict of the Norland Dockers Union on Monday.", "Norland Dockers Union"),
+    ],
+)
+def test_quotation_alone_in_its_paragraph_is_said_by_who_the_next_names(after: str, speaker: str):
+    text = f"The talks ended on Monday.\n\n{QUOTATION}\n\n{after}"
+    found = speakers(text)
+    assert found[0] == (QUOTATION, speaker)
+    # "So" is no one who said something
+    assert all(name != "So" for _, name in found)
+
+
+def test_said_after_outweighs_a_speaker_carried_from_before():
+    text = (
+        "“The port will stay open,” Bo Berg said on Monday.\n\n"
+        f"{QUOTATION}\n\n"
+        "So said Ann Lie, the head of the dockers' union."
+    )
+    assert speakers(text)[:2] == [("“The port will stay open,”", "Bo Berg"), (QUOTATION, "Ann Lie")]
+
+
+def test_said_after_a_quotation_over_several_paragraphs_gives_all_of_it():
+    text = (
+        "The talks ended on Monday.\n\n“We cannot accept this deal.\n\n"
+        "“We will fight it in every port.”\n\nSo said Ann Lie, the head of the dockers' union."
+    )
+    assert [name for _, name in speakers(text)] == ["Ann Lie", "Ann Lie"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the quotation is not alone in its paragraph
+        f"The talks ended on Monday. {QUOTATION}\n\nSo said Ann Lie, the head of the union.",
+        # a paragraph between
+        f"The talks ended.\n\n{QUOTATION}\n\nThe talks ended.\n\nSo said Ann Lie, the head.",
+        # another opening
+        f"The talks ended on Monday.\n\n{QUOTATION}\n\nAnn Lie, the head of the union, left.",
+    ],
+)
+def test_said_after_only_right_after_a_quotation_alone(text: str):
+    assert all(name != "Ann Lie" for quotation, name in speakers(text) if quotation == QUOTATION)
