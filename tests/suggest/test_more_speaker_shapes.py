@@ -142,3 +142,54 @@ def test_said_after_a_quotation_over_several_paragraphs_gives_all_of_it():
 )
 def test_said_after_only_right_after_a_quotation_alone(text: str):
     assert all(name != "Ann Lie" for quotation, name in speakers(text) if quotation == QUOTATION)
+
+
+def roles(text: str) -> list[tuple[str | None, str | None]]:
+    """(speaker, role) of every quote suggested for the text."""
+    return [(s.speaker, s.role) for s in suggest(text, claims=0) if s.kind == "quote"]
+
+
+@pytest.mark.parametrize(
+    ("between", "role"),
+    [
+        ("Union leader Tom Berg disagreed.", "Union leader"),
+        ("Fisheries minister Tom Berg disagreed.", "Fisheries minister"),
+        ("The union's chief negotiator Tom Berg disagreed.", None),
+        ("Former union leader Tom Berg disagreed.", "Former union leader"),
+    ],
+)
+def test_remark_parted_where_a_lowercase_role_opens_the_sentence_between(
+    between: str, role: str | None
+):
+    text = f"“We cannot accept this,” Ann Lie said. {between} “It is a fair deal.”"
+    found = roles(text)
+    assert [speaker for speaker, _ in found] == ["Ann Lie", "Tom Berg"]
+    if role is not None:
+        # the role is the speaker's role, not part of the name
+        assert found[1][1] == role
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        "Later Tom Berg disagreed.",
+        "Meanwhile, Tom Berg disagreed.",
+        "Union leader Tom Berg disagreed.",
+    ],
+)
+def test_word_before_the_name_between_is_never_part_of_it(between: str):
+    text = f"“We cannot accept this,” Ann Lie said. {between} “It is a fair deal.”"
+    assert all(speaker in {"Ann Lie", "Tom Berg"} for speaker, _ in roles(text))
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        # lowercase words that are no role: a clause, not a title
+        "But critics say Tom Berg disagreed.",
+        "The deal that union members like Tom Berg signed was cheap.",
+    ],
+)
+def test_remark_stays_whole_when_lowercase_words_before_the_name_are_no_role(between: str):
+    text = f"“We cannot accept this,” Ann Lie said. {between} “It is a fair deal.”"
+    assert [speaker for speaker, _ in roles(text)] == ["Ann Lie", "Ann Lie"]

@@ -31,7 +31,7 @@ from .parts import RULE_NAMES as PARTS_RULE_NAMES
 from .quotes import RawQuote, find_quotes
 from .resolve import resolve_speakers
 from .rules import Rule, Veto, first, vetoed
-from .speakers import Mention, Registry, Resolved, mention_after, tokenize
+from .speakers import Mention, Registry, Resolved, mention_after, role_opening, tokenize
 from .text import sentences
 
 DEFAULT_CLAIMS = 10
@@ -148,21 +148,33 @@ def _subject_mention(
 ) -> Mention | None:
     """The person named as a subject between start and end, as a mention made by `rule`."""
     named = next(((o, n) for o, n in registry.mentions if start <= o < end), None)
-    if named is None or named[0] not in registry.subjects or named[1] not in registry.people:
+    if named is None or named[1] not in registry.people:
         return None
     offset, name = named
+    # "Union leader Tom Berg disagreed.": the role opening the sentence is the speaker's (the
+    # registry reads a subject only after capitalised words of a role)
+    role = role_opening(text[start:offset]) or ""
     if any(ch.isdigit() for ch in name):
         return None  # a code, not a person ("HPAI H5N1 was found in …")
     last = text.find(name.split()[-1], offset, end)
     if last < 0:
         return None
     said = text[offset : last + len(name.split()[-1])]
+    if offset not in registry.subjects and not (
+        role and _VERB_NEXT.match(text, offset + len(said))
+    ):
+        return None
     aside = _ASIDE_AFTER_NAME.match(text, offset + len(said))
     if _LISTED_NEXT.match(text, aside.end() if aside is not None else offset + len(said)):
         return None  # "Ann Lie and Bo Berg have welcomed …": which of them is not said
     mention = Mention(offset, offset + len(said), said, "name", head_tokens=said.split())
     mention.rule = rule
+    mention.role = role
     return mention
+
+
+# After a subject, its verb (or an aside): "Tom Berg disagreed", "Tom Berg, 54, …".
+_VERB_NEXT = re.compile(r"\s*(?:,|\(|[a-z])")
 
 
 def _sentence_subjects(article: Article, registry: Registry, quotes: list[Quote]) -> None:
@@ -196,7 +208,8 @@ def _sentence_subjects(article: Article, registry: Registry, quotes: list[Quote]
 
 
 # What may come before the name that opens a sentence: titles and capitalised words of a role
-# ("Sen.", "Foreign Minister"), nothing in lowercase.
+# ("Sen.", "Foreign Minister"); lowercase words only when they end in a role ("Union leader",
+# speakers.role_opening).
 _OPENS_WITH_NAME = re.compile(r"(?:[A-Z][\w.’'-]*\s+){0,3}$")
 
 
@@ -220,8 +233,10 @@ def _split_at_new_subject(article: Article, registry: Registry, quotes: list[Quo
             if not opens:
                 continue
             mention = _subject_mention(text, registry, opens[-1], gap_end, _SENTENCE_SUBJECT.name)
-            if mention is None or not _OPENS_WITH_NAME.match(text[opens[-1] : mention.start]):
+            if mention is None:
                 continue
+            if not mention.role and not _OPENS_WITH_NAME.match(text[opens[-1] : mention.start]):
+                continue  # a lowercase word that is no role ("But critics say Tom Berg …")
             surname = mention.text.split()[-1]
             if speaker is not None and surname in speaker.text.split():
                 continue  # the speaker again ("Lie paused. “B.”")

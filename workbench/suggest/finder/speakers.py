@@ -914,6 +914,35 @@ def _role_word(word: str) -> bool:
     )
 
 
+_POSSESSIVE_LOWER = re.compile(r"[a-z]+(?:-[a-z]+)*(?:[’']s)?")
+
+
+def role_opening(words: str) -> str | None:
+    """The role written before a name that opens a sentence, when it has lowercase words:
+    capitalised words, then up to four lowercase ones ending in a person's role ("Union leader",
+    "Fisheries minister", "Former union leader", "The union's chief negotiator"); None when the
+    words are no role ("But critics say", "Meanwhile,"), or are all capitalised."""
+    split = words.split()
+    k = next((k for k, word in enumerate(split) if word[:1].islower()), len(split))
+    lower = split[k:]
+    if not lower or len(lower) > 4 or not all(_POSSESSIVE_LOWER.fullmatch(w) for w in lower):
+        return None
+    if any(word in _CLAUSE_WORDS for word in lower) or not all(
+        word[:1].isupper() and word[-1:].isalpha() for word in split[:k]
+    ):
+        return None
+    last = lower[-1]
+    if not (
+        last in _ROLE_WORDS
+        or last in _MORE_ROLES
+        or last in TITLES
+        or last in OFFICE_TITLES
+        or (last.endswith(_PERSON_ENDINGS) and not last.endswith(("ment", "ments")))
+    ):
+        return None
+    return " ".join(split[1:] if split[0].lower() in {"the", "a", "an"} else split)
+
+
 def _ends_in_role(tokens: list[Token], first: int, stop: int) -> bool:
     """Whether lowercase tokens[first:stop] end in a role (up to four words: "delegate",
     "senior policy adviser") or in a role and its portfolio ("rapporteur on transport",
