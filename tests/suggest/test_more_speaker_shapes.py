@@ -193,3 +193,61 @@ def test_word_before_the_name_between_is_never_part_of_it(between: str):
 def test_remark_stays_whole_when_lowercase_words_before_the_name_are_no_role(between: str):
     text = f"“We cannot accept this,” Ann Lie said. {between} “It is a fair deal.”"
     assert [speaker for speaker, _ in roles(text)] == ["Ann Lie", "Ann Lie"]
+
+
+def described(text: str) -> list[tuple[str | None, bool]]:
+    """(speaker, whether it is resolved) of every quote suggested for the text."""
+    return [(s.speaker, s.speaker_resolved) for s in suggest(text, claims=0) if s.kind == "quote"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“The plant will close,” according to a statement from the company.", "the company"),
+        ("“He lied to the court,” according to documents filed by prosecutors.", "prosecutors"),
+        ("“We will appeal,” according to a statement from the ministry.", "the ministry"),
+        ("According to a letter sent by the union, “the strike goes on.”", "the union"),
+    ],
+)
+def test_document_of_a_lowercase_issuer_is_the_issuers_word_kept_as_a_description(
+    text: str, speaker: str
+):
+    # the issuer speaks, not "a statement"; nothing names it, so a reviewer should
+    assert set(described(text)) == {(speaker, False)}
+
+
+def test_document_of_a_lowercase_issuer_is_the_body_the_article_names():
+    text = (
+        "The Norland Ministry of Justice lost the case on Monday.\n\n"
+        "“We will appeal,” according to a statement from the ministry."
+    )
+    assert described(text) == [("Norland Ministry of Justice", True)]
+
+
+def test_document_of_a_lowercase_issuer_is_the_role_holder_the_article_names():
+    text = (
+        "Mayor Ann Lie closed the harbour on Monday.\n\n"
+        "“The harbour stays shut,” according to a letter signed by the mayor."
+    )
+    assert described(text) == [("Ann Lie", True)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no issuer: where it came from, or when
+        "“The plant will close,” according to a statement from last week.",
+        "“The plant will close,” according to a letter from prison.",
+        # seen, not written, by the description
+        "“The plant will close,” according to a letter obtained by reporters.",
+    ],
+)
+def test_document_from_a_lowercase_phrase_that_is_no_issuer_is_not_its_word(text: str):
+    assert all(
+        speaker not in {"last week", "prison", "reporters"} for speaker, _ in described(text)
+    )
+
+
+def test_document_of_a_lowercase_role_of_a_body_keeps_the_body():
+    text = "“The strike goes on,” according to an email from the president of the Norland Union."
+    assert described(text) == [("the president of the Norland Union", False)]

@@ -15,7 +15,7 @@ The rules form a table (family ``resolve/…``), tried in order on each descript
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -115,6 +115,21 @@ _MADE_BY = re.compile(
     r"(?:[’']s[ \t]+(?:office|ministry|government|campaign|spokesman|team))?)"
 )
 _DESCRIPTION_WORDS = _ROLE_NOUNS | _NARROWING | {"of", "state"}
+# Or a description that made it, in lowercase: "a statement from the company", "documents filed
+# by prosecutors", "a letter signed by the mayor" (up to three words, to the first that names a
+# body or people who issue things; not "a letter from prison", "a statement from last week").
+_MADE_BY_DESCRIBED = re.compile(
+    r"\s+(?:(?:released|published|issued|compiled|gathered|sent|filed|signed|written|posted|"
+    r"submitted|put\s+out)\s+)?(?:by|from)\s+(?P<body>(?:the\s+)?[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2})"
+)
+_OF_BODY = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*")
+_ISSUERS = (ORG_SOURCE_NOUNS | SOURCE_NOUNS | ORG_WORDS | _ROLE_NOUNS) - (
+    _DOCUMENTS
+    | frozenset(
+        split_words("""statistics polls poll paper people news post times white who un daily
+        weekly review press front unit exchange reserve house""")
+    )
+)
 
 
 def _words(phrase: str) -> list[str]:
@@ -364,12 +379,14 @@ def _object_pronoun(c: _Description) -> tuple[str, str] | None:
 
 def _document_of_body(
     text: str, registry: Registry, suggestion: Suggestion
-) -> tuple[str, str] | None:
+) -> tuple[str, str, bool] | None:
     """ "According to data from the Ann Lie Archive", "according to a court document filed by
     the Ministry of Justice", "a statement released by Lie's office said": the person or body
-    that made the document speaks. Tried on every speaker mention that opens with a document,
-    since the speaker finder may have run the mention on into the body's name ("a press release
-    from the Ministry") or stopped before the document's noun ("court" of "court documents")."""
+    that made the document speaks, with whether it is resolved ("a statement from the company"
+    is the company's, a description unless the article names it). Tried on every speaker
+    mention that opens with a document, since the speaker finder may have run the mention on
+    into the body's name ("a press release from the Ministry") or stopped before the
+    document's noun ("court" of "court documents")."""
     start = suggestion.speaker_start
     if start is None:
         return None
@@ -381,11 +398,44 @@ def _document_of_body(
         return None  # "his survey" is his; "officials said in statements" is no document
     match = _MADE_BY.match(text, document.end())
     if match is None:
-        return None
+        return _described_maker(text, registry, suggestion, document.end())
     body = match.group("body")
     end = _BODY_END.search(body)
     body = body[: end.start()] if end is not None else body
-    return body, "person" if body in registry.people else "organisation"
+    return body, "person" if body in registry.people else "organisation", True
+
+
+def _described_maker(
+    text: str, registry: Registry, suggestion: Suggestion, at: int
+) -> tuple[str, str, bool] | None:
+    """ "a statement from the company", "documents filed by prosecutors": the description that
+    made the document, resolved as a description the speaker finder found would be (the
+    ministry the article names, the mayor it names), else kept as written and unresolved."""
+    match = _MADE_BY_DESCRIBED.match(text, at)
+    if match is None:
+        return None
+    words = match.group("body").split()
+    lead = 1 if words[0] == "the" else 0
+    head = next((k for k in range(lead, len(words)) if words[k] in _ISSUERS), None)
+    if head is None:
+        return None
+    start = match.start("body")
+    end = start + len(" ".join(words[: head + 1]))
+    # the body the role is of: "an email from the president of the Norland Dockers Union"
+    of_body = _OF_BODY.match(text, end)
+    end = of_body.end() if of_body is not None else end
+    phrase = text[start:end]
+    resolved = registry.resolve(Mention(start, end, phrase, "common", head_tokens=phrase.split()))
+    if resolved.name[:1].isupper():
+        return resolved.name, resolved.kind, True  # "the ministry": the one the article names
+    context = _Description(
+        text, registry, replace(suggestion, speaker=phrase, speaker_start=start, speaker_end=end)
+    )
+    fired = first(_RULES, context)
+    if fired is not None:
+        _, (name, kind) = fired
+        return name, kind, True
+    return phrase, resolved.kind, False
 
 
 # Plural nouns for people a sentence may list by name first: "the lawmakers", "the two leaders".
@@ -693,9 +743,8 @@ def resolve_speakers(text: str, registry: Registry, suggestions: list[Suggestion
             continue
         made = _document_of_body(text, registry, suggestion)
         if made is not None:
-            suggestion.speaker, suggestion.speaker_kind = made
+            suggestion.speaker, suggestion.speaker_kind, suggestion.speaker_resolved = made
             suggestion.speaker_rule = _DOCUMENT_OF_BODY.name
-            suggestion.speaker_resolved = True
             _org_named_in_full(text, suggestion)
             continue
         _org_named_in_full(text, suggestion)
