@@ -251,3 +251,69 @@ def test_document_from_a_lowercase_phrase_that_is_no_issuer_is_not_its_word(text
 def test_document_of_a_lowercase_role_of_a_body_keeps_the_body():
     text = "“The strike goes on,” according to an email from the president of the Norland Union."
     assert described(text) == [("the president of the Norland Union", False)]
+
+
+def reported(text: str) -> list[tuple[str, str | None]]:
+    """(quotation, speaker) of every quote suggested for the text, reported speech of any kind
+    offered (reports="all")."""
+    return [
+        (s.text, s.speaker) for s in suggest(text, claims=0, reports="all") if s.kind == "quote"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "In a statement, the Ministry of Justice said the ruling was wrong.",
+            [("the ruling was wrong", "Ministry of Justice")],
+        ),
+        (
+            "In a statement released on Monday, the Ministry of Justice said the ruling was wrong.",
+            [("the ruling was wrong", "Ministry of Justice")],
+        ),
+        (
+            "In a statement announcing the pick, the Norland Dockers Union said the choice was "
+            "a betrayal of workers.",
+            [("the choice was a betrayal of workers", "Norland Dockers Union")],
+        ),
+        (
+            "In a statement announcing the pick, the Association of Flight Attendants called the "
+            "choice “a betrayal of workers.”",
+            [
+                ("the choice “a betrayal of workers.”", "Association of Flight Attendants"),
+                ("“a betrayal of workers.”", "Association of Flight Attendants"),
+            ],
+        ),
+        (
+            "In a statement announcing the pick, the Association of Flight Attendants said: "
+            "“This is a betrayal of workers.”",
+            [("“This is a betrayal of workers.”", "Association of Flight Attendants")],
+        ),
+        (
+            "In its annual report, Acme Corp. said sales had fallen.",
+            [("sales had fallen", "Acme Corp.")],
+        ),
+    ],
+)
+def test_document_opening_the_sentence_is_no_speaker_and_no_content(text: str, found: list):
+    # the subject after the introductory phrase speaks; the phrase is not what was said
+    assert reported(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # an opening that is no document's is still what was said
+        (
+            "In the end, the deal was fair, the Ministry of Justice said.",
+            [("In the end, the deal was fair", "Ministry of Justice")],
+        ),
+        ("The ruling was wrong, the Ministry of Justice said.", None),
+    ],
+)
+def test_content_before_the_speaker_still_read_after_an_opening(text: str, found: list | None):
+    result = reported(text)
+    assert result[0][1] == "Ministry of Justice"
+    if found is not None:
+        assert result == found

@@ -1422,10 +1422,43 @@ _ACCORDING_TO: tuple[Rule[_According, Indirect], ...] = (
 )
 
 
+# An opening phrase that says where the words were said or written: "In a statement (announcing
+# the pick), the union said …", "In an interview with the Post, …", "At a news conference, …".
+_OPENING_PREPOSITIONS = frozenset(split_words("in at during"))
+_OPENING_EVENTS = frozenset(
+    split_words("""statement statements interview interviews speech letter email memo note
+    message post tweet video report release filing complaint lawsuit affidavit announcement
+    op-ed editorial column essay article blog book address remarks comments testimony briefing
+    conference hearing podcast broadcast appearance""")
+)
+_MARKS = frozenset({"“", "”", '"', "«", "»", "‘", "’"})
+
+
+def _opening_event(tokens: list[Token], last: int) -> int:
+    """The comma that closes a sentence's opening phrase of where the words were said ("In a
+    statement released on Monday,"), or -1: that phrase is neither what was said nor a cue."""
+    if (
+        last < 5
+        or tokens[0].lower not in _OPENING_PREPOSITIONS
+        or tokens[1].lower not in DETERMINERS
+    ):
+        return -1
+    noun = next((n for n in range(2, min(last, 6)) if tokens[n].lower in _OPENING_EVENTS), None)
+    if noun is None or not all(tokens[n].text.isalnum() for n in range(2, noun)):
+        return -1
+    for m in range(noun + 1, min(last, noun + 16)):
+        if tokens[m].text == ",":
+            return m
+        if tokens[m].text in _MARKS:
+            return -1
+    return -1
+
+
 def _reported_by_verb(s: _Sentence) -> tuple[Rule, Indirect] | None:
-    """The first reporting verb whose speaker and content `_AT_VERB_INDIRECT` find."""
+    """The first reporting verb whose speaker and content `_AT_VERB_INDIRECT` find (none in an
+    opening phrase of where the words were said: "In a statement announcing the pick, …")."""
     tokens = s.tokens
-    for i in range(s.last):
+    for i in range(_opening_event(tokens, s.last) + 1, s.last):
         width = _verb_at(tokens, i) or _labels(tokens, i, s.last)
         if not width or tokens[i].lower in _QUOTE_ONLY or _named_noun(tokens, i):
             continue
@@ -1571,6 +1604,8 @@ def _content_name_said(r: _Reported) -> Indirect | None:
     if role is not None and role[0] <= tokens[0].start:
         return None  # "High Commissioner to Norland, Ann Lie, said:": the role, no content
     if after <= 4 and i > 2 and tokens[k].text == ",":
+        if k > 0 and k == _opening_event(tokens, r.s.last):
+            return None  # "In a statement, the union said it …": the opening is no content
         return r.found(tokens[0].start, tokens[k - 1].end, r.speaker)
     return None
 
