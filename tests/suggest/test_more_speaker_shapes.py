@@ -294,6 +294,14 @@ def reported(text: str) -> list[tuple[str, str | None]]:
             "In its annual report, Acme Corp. said sales had fallen.",
             [("sales had fallen", "Acme Corp.")],
         ),
+        (
+            "In an interview with the Daily Post, Ann Lie said the deal was fair.",
+            [("the deal was fair", "Ann Lie")],
+        ),
+        (
+            "At a news conference, Ann Lie said the deal was fair.",
+            [("the deal was fair", "Ann Lie")],
+        ),
     ],
 )
 def test_document_opening_the_sentence_is_no_speaker_and_no_content(text: str, found: list):
