@@ -325,3 +325,36 @@ def test_content_before_the_speaker_still_read_after_an_opening(text: str, found
     assert result[0][1] == "Ministry of Justice"
     if found is not None:
         assert result == found
+
+
+@pytest.mark.parametrize(
+    ("before", "speaker"),
+    [
+        ("Acme Corp. issued a statement on Monday. ", "Acme Corp."),
+        ("Ann Lie released a short statement after the vote.\n\n", "Ann Lie"),
+        (
+            "The Norland Dockers Union published a statement on its website.\n\n",
+            "Norland Dockers Union",
+        ),
+        ("Ann Lie, the harbour master, issued a statement on Monday. ", "Ann Lie"),
+    ],
+)
+def test_the_statement_is_the_word_of_who_issued_it_just_before(before: str, speaker: str):
+    text = f"{before}The statement said, “The plant will close in May.”"
+    assert described(text) == [(speaker, True)]
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        # two issuers: which statement is not said
+        "Acme Corp. issued a statement. Ann Lie released a statement too. ",
+        # too far back: two paragraphs between
+        "Acme Corp. issued a statement.\n\nThe talks ended.\n\nThe port closed.\n\n",
+        # the statement is about the issuer's, not made by it
+        "Ann Lie criticised a statement on Monday. ",
+    ],
+)
+def test_the_statement_stays_a_description_when_its_issuer_is_not_one_named_nearby(before: str):
+    text = f"{before}The statement said, “The plant will close in May.”"
+    assert all(not resolved for _, resolved in described(text))

@@ -21,6 +21,13 @@ def case(rule: str, text: str, quote: str, speaker: str, resolved: bool = True):
 
 CASES = [
     case(
+        "resolve/document-put-out-before",
+        "The Norland Ministry of Justice issued a statement on Monday.\n\n"
+        "The statement said the ruling would be appealed.",
+        "the ruling would be appealed",
+        "Norland Ministry of Justice",
+    ),
+    case(
         "resolve/title-after-name",
         "At the meeting Ann Lie noted that the harbour was busy. At the same time, the "
         "Governor noted that the pier was unsafe.",

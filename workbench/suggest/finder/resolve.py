@@ -513,6 +513,58 @@ def _body_of_possessor(c: _Description) -> tuple[str, str] | None:
     return " ".join(words), "organisation"
 
 
+# A document that someone named nearby put out: "Acme Corp. issued a statement on Monday. …
+# The statement said, “…”" (the verbs of putting out, and a document of the same noun).
+_PUT_OUT = re.compile(
+    r"\b(?:issued|released|published|posted|put\s+out|sent\s+out)\s+(?:an?|its|his|her|their)\s+"
+    r"(?:[\w\-]+\s+){0,2}?(?P<document>"
+    + "|".join(sorted(_DOCUMENTS, key=len, reverse=True))
+    + r")(?![\w\-])"
+)
+_BODY_AT = re.compile(r"[A-Z][\w\-.&]*(?:[ \t]+(?:(?:of|and|for)[ \t]+)?[A-Z][\w\-.&]*)*")
+
+
+def _issuer_in(c: _Description, start: int, end: int) -> tuple[str, str] | None:
+    """The first person or body the registry knows between start and end (the subject of a
+    sentence that put a document out), as the article names it."""
+    person = next(
+        ((o, n) for o, n in c.registry.mentions if start <= o < end and n in c.registry.people),
+        None,
+    )
+    org = next(((o, n) for o, n in c.registry.orgs if start <= o < end), None)
+    if org is not None and (person is None or org[0] < person[0]):
+        at = c.text.find(org[1].split()[0], org[0], end)
+        body = _BODY_AT.match(c.text, at) if at >= 0 else None
+        if body is None:
+            return org[1], "organisation"
+        cut = _BODY_END.search(body.group())
+        return (body.group()[: cut.start()] if cut else body.group()), "organisation"
+    return (person[1], "person") if person is not None else None
+
+
+def _document_put_out_before(c: _Description) -> tuple[str, str] | None:
+    """ "Acme Corp. issued a statement on Monday. The statement said, “…”": the one person or
+    body that the same paragraph, or the one before, says put out a document of that noun."""
+    said = _words(c.text[c.start : c.end])
+    if said[:1] != ["the"] and c.text[max(0, c.start - 4) : c.start].lower() == "the ":
+        said = ["the", *said]  # the mention left out a capital "The" opening the paragraph
+    if len(said) != 2 or said[0] != "the" or said[1] not in _DOCUMENTS:
+        return None
+    paragraph = c.text.rfind("\n\n", 0, c.start)
+    before = c.text.rfind("\n\n", 0, paragraph) if paragraph >= 0 else -1
+    reach = max(before + 2 if before >= 0 else 0, c.start - _GROUP_REACH)
+    issuers = set()
+    for match in _PUT_OUT.finditer(c.text, reach, c.start):
+        if match.group("document") != said[1]:
+            continue
+        breaks = [m.end() for m in _SENTENCE_BREAK.finditer(c.text, reach, match.start())]
+        issuer = _issuer_in(c, breaks[-1] if breaks else reach, match.start())
+        if issuer is None:
+            return None  # put out by someone the registry does not know
+        issuers.add(issuer)
+    return issuers.pop() if len(issuers) == 1 else None
+
+
 # How a description becomes a name, tried in order.
 _RULES: tuple[Rule[_Description, tuple[str, str]], ...] = (
     Rule("resolve/object-pronoun", _object_pronoun),  # "Ann Lie … According to her, …"
@@ -524,6 +576,8 @@ _RULES: tuple[Rule[_Description, tuple[str, str]], ...] = (
     Rule("resolve/spokesperson-of-body", _spokesperson_of_body),  # "a ministry spokesman"
     Rule("resolve/named-group", _named_group),  # "Ann Lie and Bo Berg wrote … the lawmakers"
     Rule("resolve/body-of-possessor", _body_of_possessor),  # "Lie's foundation": its full name
+    # "Acme Corp. issued a statement. … The statement said"
+    Rule("resolve/document-put-out-before", _document_put_out_before),
 )
 # A document written as the speaker: "a statement by the ministry" (tried on every speaker
 # mention, before any other, so outside the table of descriptions).
