@@ -280,3 +280,16 @@ def test_word_counts_are_kept_but_unknown_words_and_imports_are_asked_again(
     assert [m.url for m in find_matches(user=checked.lead, team=checked.team, text="zebra")] == [
         "https://c.example/zebra"
     ]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's GIN pending list")
+def test_claims_index_keeps_a_short_pending_list_and_finds_what_waits_in_it(checked):
+    """Imports append claims to a 128 kB pending list (factchecks 0008); a match still sees them."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT reloptions FROM pg_class WHERE relname = 'search_annotation_document_gin'"
+        )
+        assert sorted(cursor.fetchone()[0]) == ["fastupdate=on", "gin_pending_list_limit=128"]
+    claim = claim_in(checked.project, checked.reviewer, "Zebra crossings tripled in Lisbon")
+    [match] = find_matches(user=checked.lead, team=checked.team, text="zebra crossings lisbon")
+    assert match.annotation == claim
