@@ -20,7 +20,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_big_upload_runs_as_a_job_with_progress_then_links_to_the_project(page, world, settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     settings.WORKBENCH_JOB_THRESHOLD_BYTES = 10_000
-    n = 3000
+    # Enough lines (the most one upload takes) that the job runs for several of the page's
+    # one-second polls: 3,000 short articles were imported between two polls on a fast
+    # machine, and the page went from "queued" to "done" without showing "running".
+    n = 10_000
     worker = _worker()
     try:
         _log_in(page, "reviewer")
