@@ -456,3 +456,31 @@ def test_time_phrases_that_were_read_right_stay_so(text: str, found: list):
 def test_opening_of_time_or_place_before_according_to_is_no_content(opening: str):
     text = f"{opening}, according to police, two people died."
     assert reported(text) == [("two people died", "police")]
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        "Meanwhile, Tom Berg disagreed.",
+        "On Monday, Tom Berg disagreed.",
+        "Later that day, Tom Berg disagreed.",
+        "In Nairobi, Tom Berg disagreed.",
+    ],
+)
+def test_remark_parted_where_an_opening_of_time_or_place_comes_before_the_subject_between(
+    between: str,
+):
+    text = f"“We cannot accept this,” Ann Lie said. {between} “It is a fair deal.”"
+    assert speakers(text) == [
+        ("“We cannot accept this,”", "Ann Lie"),
+        ("“It is a fair deal.”", "Tom Berg"),
+    ]
+
+
+def test_remark_stays_whole_when_a_clause_and_a_comma_come_before_the_name_between():
+    # Berg is named inside a clause, not as its subject
+    text = (
+        "“We cannot accept this,” Ann Lie said. After the vote, which Tom Berg had called, "
+        "the talks ended. “It is a fair deal.”"
+    )
+    assert [speaker for _, speaker in speakers(text)] == ["Ann Lie", "Ann Lie"]
