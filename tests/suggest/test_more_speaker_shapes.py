@@ -358,3 +358,129 @@ def test_the_statement_is_the_word_of_who_issued_it_just_before(before: str, spe
 def test_the_statement_stays_a_description_when_its_issuer_is_not_one_named_nearby(before: str):
     text = f"{before}The statement said, “The plant will close in May.”"
     assert all(not resolved for _, resolved in described(text))
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "On Monday",
+        "Monday",
+        "Late on Tuesday",
+        "Earlier this week",
+        "Last month",
+        "On 3 March",
+        "In March",
+        "On Friday night",
+        "Yesterday",
+        "Later",
+        "Meanwhile",
+        "Two days later",
+        # a place
+        "In Nairobi",
+        "At the summit",
+        "At a rally in Kisumu",
+    ],
+)
+@pytest.mark.parametrize(
+    ("rest", "found"),
+    [
+        ("the Norland Union said it would strike.", ("it would strike", "Norland Union")),
+        ("Norland Union said it would strike.", ("it would strike", "Norland Union")),
+        ("the ministry said that prices would rise.", ("that prices would rise", "the ministry")),
+        ("police said two people had died.", ("two people had died", "police")),
+        ("Ann Lie said the deal was fair.", ("the deal was fair", "Ann Lie")),
+        ("the union's leader, Tom Berg, said it would strike.", ("it would strike", "Tom Berg")),
+    ],
+)
+def test_opening_of_time_or_place_and_a_comma_is_no_content_and_no_speaker(
+    opening: str, rest: str, found: tuple[str, str]
+):
+    # the subject after the opening speaks what follows the verb, as with no opening at all
+    assert speakers(f"{opening}, {rest}") == [found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks failed on Sunday.\n\nOn Monday, the Norland Union said it would strike.",
+        "“We cannot accept this,” Ann Lie said.\n\nOn Monday, the Norland Union said it would "
+        "strike.",
+    ],
+)
+def test_opening_of_time_in_a_short_report_is_no_content(text: str):
+    assert ("it would strike", "Norland Union") in speakers(text)
+    assert all("Monday" not in quotation for quotation, _ in speakers(text))
+
+
+def test_opening_of_time_before_reported_speech_and_a_quotation():
+    text = (
+        "On Monday, Ann Lie said the union would strike. “We will not back down,” she said.\n\n"
+        "On Tuesday, Ann Lie told reporters: “We will strike.”"
+    )
+    assert speakers(text) == [
+        ("the union would strike", "Ann Lie"),
+        ("“We will not back down,”", "Ann Lie"),
+        ("“We will strike.”", "Ann Lie"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # no comma, or a long report: as before
+        ("On Monday the union said it would strike.", [("it would strike", "the union")]),
+        (
+            "In 2019, the company said it would close the plant.",
+            [("it would close the plant", "the company")],
+        ),
+        # content that holds a time is still what was said
+        (
+            "Prices will rise on Monday, the ministry said.",
+            [("Prices will rise on Monday", "the ministry")],
+        ),
+        (
+            "On Monday, it will rise, the ministry said.",
+            [("On Monday, it will rise", "the ministry")],
+        ),
+        # "This" or "Last" before no time: a subject
+        ("This campaign, he says, is different.", [("This campaign", "he")]),
+        # a clause after a preposition: what was said, not when or where
+        ("At least two people died, police said.", [("At least two people died", "police")]),
+    ],
+)
+def test_time_phrases_that_were_read_right_stay_so(text: str, found: list):
+    assert reported(text) == found
+
+
+@pytest.mark.parametrize("opening", ["On Monday", "Late on Tuesday", "In Nairobi", "Meanwhile"])
+def test_opening_of_time_or_place_before_according_to_is_no_content(opening: str):
+    text = f"{opening}, according to police, two people died."
+    assert reported(text) == [("two people died", "police")]
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        "Meanwhile, Tom Berg disagreed.",
+        "On Monday, Tom Berg disagreed.",
+        "Later that day, Tom Berg disagreed.",
+        "In Nairobi, Tom Berg disagreed.",
+    ],
+)
+def test_remark_parted_where_an_opening_of_time_or_place_comes_before_the_subject_between(
+    between: str,
+):
+    text = f"“We cannot accept this,” Ann Lie said. {between} “It is a fair deal.”"
+    assert speakers(text) == [
+        ("“We cannot accept this,”", "Ann Lie"),
+        ("“It is a fair deal.”", "Tom Berg"),
+    ]
+
+
+def test_remark_stays_whole_when_a_clause_and_a_comma_come_before_the_name_between():
+    # Berg is named inside a clause, not as its subject
+    text = (
+        "“We cannot accept this,” Ann Lie said. After the vote, which Tom Berg had called, "
+        "the talks ended. “It is a fair deal.”"
+    )
+    assert [speaker for _, speaker in speakers(text)] == ["Ann Lie", "Ann Lie"]

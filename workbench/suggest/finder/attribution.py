@@ -8,6 +8,7 @@ from `subject_and_rule`, and a bare subject, in its `Mention.rule`).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -1400,9 +1401,15 @@ def _according_opening(a: _According) -> Indirect | None:
 
 
 def _according_aside(a: _According) -> Indirect | None:
-    """ "In addition, according to the department, content."."""
+    """ "In addition, according to the department, content."; "On Monday, according to police,
+    two people died." (an opening of time or place is no content, however short what follows)."""
     tokens, k, rest = a.s.tokens, a.i - 1, a.s.last - a.j - 1
-    if k >= 0 and tokens[k].text == "," and rest >= 3 and rest > 2 * k:
+    if (
+        k >= 0
+        and tokens[k].text == ","
+        and rest >= 3
+        and (rest > 2 * k or opening_adverbial(tokens, k))
+    ):
         return a.found(tokens[a.j + 1].start, a.s.content_end)
     return None
 
@@ -1452,6 +1459,61 @@ def _opening_event(tokens: list[Token], last: int) -> int:
         if tokens[m].text in _MARKS:
             return -1
     return -1
+
+
+# An opening adverbial of time or place before the subject ("On Monday, …", "Late on Tuesday,
+# …", "Earlier this week, …", "Two days later, …", "Meanwhile, …", "In Nairobi, …", "At the
+# summit, …"): it says when or where, so it is neither what was said nor the speaker.
+_OPENING_ADVERBS = frozenset(
+    split_words("""monday tuesday wednesday thursday friday saturday sunday yesterday today
+    tonight later earlier meanwhile afterwards afterward overnight recently previously
+    subsequently separately then""")
+)
+_OPENING_LEADS = frozenset(
+    split_words("""on in at during after before since until by over throughout within late
+    early earlier later last this next past""")
+)
+_COUNTED_TIME = frozenset(split_words("later earlier ago before"))
+# Words an opening of time or place may hold anywhere; any other lowercase word must be the
+# head right after a determiner or preposition ("At the summit", "At a rally in Kisumu"), so
+# a clause ("At least two people died, police said") stays what was said.
+_OPENING_LINKS = (
+    _OPENING_LEADS
+    | DETERMINERS
+    | frozenset(split_words("of to for from with near outside inside across around among amid"))
+)
+_OPENING_TIMES = (
+    _TIME_WORDS
+    | _COUNTED_TIME
+    | frozenset(split_words("day days weeks months years hour hours minutes time meantime"))
+)
+
+
+def opening_adverbial(tokens: list[Token], comma: int) -> bool:
+    """Whether the words before tokens[comma], which open the sentence, are an adverbial of
+    time or place: a time word, a phrase opened by a preposition or a time word ("Late on
+    Tuesday", "In Nairobi"), or a count of time ("Two days later"), with no clause in it."""
+    lead = tokens[:comma]
+    if not lead or len(lead) > 7 or not all(t.text.isalnum() for t in lead):
+        return False
+    if len(lead) == 1:
+        return lead[0].lower in _OPENING_ADVERBS
+    counted = lead[-1].lower in _COUNTED_TIME and (
+        lead[0].lower in DETERMINERS or lead[0].text.isdigit()
+    )
+    if lead[0].lower not in _OPENING_LEADS and not counted:
+        return False
+    if lead[0].lower in _TIME_DETERMINERS and lead[1].lower not in _OPENING_TIMES:
+        return False  # "This campaign, he says, is different": a subject, not a time
+    for previous, token in itertools.pairwise(lead):
+        word = token.lower
+        if word in _OPENING_TIMES or word in _OPENING_LINKS or not token.text.islower():
+            continue
+        if word in _SUBORDINATORS or is_cue_word(token.text):
+            return False
+        if previous.lower not in _OPENING_LINKS and not previous.text.isdigit():
+            return False  # a second lowercase word: "the vote failed", "people died"
+    return True
 
 
 def _reported_by_verb(s: _Sentence) -> tuple[Rule, Indirect] | None:
@@ -1603,9 +1665,15 @@ def _content_name_said(r: _Reported) -> Indirect | None:
     role = r.speaker.role_span
     if role is not None and role[0] <= tokens[0].start:
         return None  # "High Commissioner to Norland, Ann Lie, said:": the role, no content
+    if role is not None:
+        j = next((j for j, t in enumerate(tokens) if t.start == role[0]), 0)
+        if j > 0 and tokens[j - 1].text == "," and opening_adverbial(tokens, j - 1):
+            return None  # "On Monday, the union's leader, Tom Berg, said …": no content
     if after <= 4 and i > 2 and tokens[k].text == ",":
         if k > 0 and k == _opening_event(tokens, r.s.last):
             return None  # "In a statement, the union said it …": the opening is no content
+        if opening_adverbial(tokens, k):
+            return None  # "On Monday, the union said it would strike": when, not what
         return r.found(tokens[0].start, tokens[k - 1].end, r.speaker)
     return None
 

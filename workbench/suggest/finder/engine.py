@@ -15,6 +15,7 @@ from .attribution import (
     asked_cues,
     indirect_in_sentence,
     nested_report,
+    opening_adverbial,
     participle_cues,
     relative_cues,
     second_clause,
@@ -213,6 +214,15 @@ def _sentence_subjects(article: Article, registry: Registry, quotes: list[Quote]
 _OPENS_WITH_NAME = re.compile(r"(?:[A-Z][\w.’'-]*\s+){0,3}$")
 
 
+def _opens_with_name(text: str, start: int, name: int) -> bool:
+    """Whether only capitalised words, or an opening of time or place and its comma
+    ("Meanwhile, …", "On Monday, …"), come between a sentence's start and the name."""
+    if _OPENS_WITH_NAME.match(text[start:name]):
+        return True
+    tokens = tokenize(text, start, name)
+    return bool(tokens) and tokens[-1].text == "," and opening_adverbial(tokens, len(tokens) - 1)
+
+
 def _split_at_new_subject(article: Article, registry: Registry, quotes: list[Quote]) -> None:
     """Part a remark where a sentence between two of its quotations has another named person
     as its subject: "“A,” Lie said. Berg disagreed. “B.”" is Lie's A and Berg's B."""
@@ -235,7 +245,7 @@ def _split_at_new_subject(article: Article, registry: Registry, quotes: list[Quo
             mention = _subject_mention(text, registry, opens[-1], gap_end, _SENTENCE_SUBJECT.name)
             if mention is None:
                 continue
-            if not mention.role and not _OPENS_WITH_NAME.match(text[opens[-1] : mention.start]):
+            if not mention.role and not _opens_with_name(text, opens[-1], mention.start):
                 continue  # a lowercase word that is no role ("But critics say Tom Berg …")
             surname = mention.text.split()[-1]
             if speaker is not None and surname in speaker.text.split():
