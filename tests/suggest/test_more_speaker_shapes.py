@@ -484,3 +484,51 @@ def test_remark_stays_whole_when_a_clause_and_a_comma_come_before_the_name_betwe
         "the talks ended. “It is a fair deal.”"
     )
     assert [speaker for _, speaker in speakers(text)] == ["Ann Lie", "Ann Lie"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("March Fong Eu said the count was over.", "March Fong Eu"),
+        ("April Ryan said the briefing was cancelled.", "April Ryan"),
+        ("May Lee said the plant would close.", "May Lee"),
+        ("June Carter said the tour would go on.", "June Carter"),
+        ("August Pfluger said the bill would pass.", "August Pfluger"),
+        ("Sunday Dare said the league would resume.", "Sunday Dare"),
+        ("Summer Lee said the vote was close.", "Summer Lee"),
+        ("The reporter April Ryan said the briefing was cancelled.", "April Ryan"),
+        ("Nigeria's sports minister, Sunday Dare, said the league would resume.", "Sunday Dare"),
+        ("“The briefing was cancelled,” said April Ryan.", "April Ryan"),
+        ("“The briefing was cancelled,” April Ryan said.", "April Ryan"),
+        ("“The league will resume,” said Sunday Dare, the sports minister.", "Sunday Dare"),
+    ],
+)
+def test_name_whose_first_word_is_a_month_or_weekday_keeps_it(text: str, speaker: str):
+    assert {found for _, found in speakers(text)} == {speaker}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday, Ann Lie said the plan would work.",
+        "Monday Ann Lie said the plan would work.",
+        "On Monday Ann Lie said the plan would work.",
+        "In March Ann Lie said the plan would work.",
+        "On May 5, Ann Lie said the plan would work.",
+        "On 5 May Ann Lie said the plan would work.",
+        "Last June, Ann Lie said the plan would work.",
+        "Last June Ann Lie said the plan would work.",
+        "On March 3 Ann Lie said the plan would work.",
+        "In early April Ann Lie said the plan would work.",
+        "Ann Lie said in March that the plan would work.",
+        "Ann Lie said on Monday that the plan would work.",
+        "By March 3, Ann Lie said the plan would work.",
+        "Late Monday Ann Lie said the plan would work.",
+        "“The plan will work,” Ann Lie said Monday.",
+        "“The plan will work,” said Ann Lie on Monday.",
+        "“The plan will work,” said Ann Lie in March.",
+    ],
+)
+def test_month_or_weekday_of_a_time_stays_out_of_the_name(text: str):
+    # a time before or after the name, not its first word
+    assert {found for _, found in speakers(text)} == {"Ann Lie"}

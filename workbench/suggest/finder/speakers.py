@@ -136,6 +136,46 @@ def _is_name_word(token: Token) -> bool:
     )
 
 
+_MONTHS = frozenset(
+    split_words("""january february march april may june july august september october november
+    december""")
+)
+_DAYS = frozenset(split_words("monday tuesday wednesday thursday friday saturday sunday"))
+# Words before a month or a weekday that make it a time: "In March Ann Lie said", "Last June
+# Ann Lie said", "Late Monday Ann Lie said", "On 5 May Ann Lie said".
+_TIME_BEFORE = frozenset(
+    split_words("""on in at by since until till during from through to of before after last
+    next this that every each early late mid past""")
+)
+
+
+def time_word_in_name(tokens: list[Token], k: int) -> bool:
+    """Whether tokens[k], a capitalised month or weekday, is the first word of the name after
+    it ("April Ryan", "March Fong Eu", "Sunday Dare", "the reporter April Ryan", "said April
+    Ryan"), not a time before a name: after a preposition, a time word or a number ("In March
+    Ann Lie", "Last June Ann Lie", "On 5 May Ann Lie"), or a weekday before a first name
+    ("Monday Ann Lie said": in news a weekday opening a sentence is when, and people called
+    Monday are rarer than the time)."""
+    if k + 1 >= len(tokens) or not _is_name_word(tokens[k + 1]):
+        return False
+    if k > 0 and (tokens[k - 1].lower in _TIME_BEFORE or tokens[k - 1].text[0].isdigit()):
+        return False
+    return _time_word_before_name(tokens[k].text, tokens[k + 1].text)
+
+
+def _time_word_before_name(word: str, after: str) -> bool:
+    """Whether a month or weekday `word` opens a name with `after` (what time_word_in_name
+    asks of the words themselves)."""
+    lowered, next_lower = word.lower(), after.lower()
+    return (
+        word[:1].isupper()
+        and lowered in _MONTHS | _DAYS
+        and after[:1].isupper()
+        and next_lower not in CAPITALISED_STOPWORDS | TITLES
+        and not (lowered in _DAYS and next_lower in FEMALE_NAMES | MALE_NAMES)
+    )
+
+
 def _name_start(tokens: list[Token], end: int) -> int:
     """Return the index where the capitalised name ending at tokens[end] begins."""
     i = end
@@ -150,6 +190,8 @@ def _name_start(tokens: list[Token], end: int) -> int:
             "dr",
         }:
             i -= 1
+        elif time_word_in_name(tokens, i - 1):
+            i -= 1  # "April Ryan", "March Fong Eu"
         elif (
             prev.lower in PARTICLES
             and i - 2 >= 0
@@ -1246,7 +1288,11 @@ _AFTER_PHRASE_RULES: tuple[Rule[_After, _Span] | Veto[_After], ...] = (
 _AFTER_RULES: tuple[Rule[_After, _Span] | Veto[_After], ...] = (
     Veto("mention-after/end-of-text", lambda c: c.index >= len(c.tokens)),
     Rule("mention-after/pronoun", _after_pronoun),  # "said he"
-    Veto("mention-after/time-word", lambda c: c.token.lower in _TIME_WORDS),  # "said Thursday"
+    # "said Thursday"; "said April Ryan" is a name
+    Veto(
+        "mention-after/time-word",
+        lambda c: c.token.lower in _TIME_WORDS and not time_word_in_name(c.tokens, c.index),
+    ),
     Veto("mention-after/preposition", lambda c: c.token.lower in _PREPOSITIONS),  # "said on"
     Rule("mention-after/role-then-name", _after_role_then_name),  # "said 9/11 widow Ann Lie"
     Veto("mention-after/lowercase-without-name", lambda c: c.lowercase_lead),  # "said it was"
@@ -1568,7 +1614,10 @@ def clean_name(words: list[str]) -> list[str]:
     """Drop leading stop words, titles and determiners, and a trailing possessive."""
     out = list(words)
     while out and (
-        out[0].lower() in CAPITALISED_STOPWORDS
+        (
+            out[0].lower() in CAPITALISED_STOPWORDS
+            and not (len(out) > 1 and _time_word_before_name(out[0], out[1]))  # "April Ryan"
+        )
         or out[0].lower() in TITLES
         or out[0].lower().rstrip(".") in TITLES
         or out[0].lower() in NOT_NAMES
