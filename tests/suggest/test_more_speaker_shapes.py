@@ -532,3 +532,20 @@ def test_name_whose_first_word_is_a_month_or_weekday_keeps_it(text: str, speaker
 def test_month_or_weekday_of_a_time_stays_out_of_the_name(text: str):
     # a time before or after the name, not its first word
     assert {found for _, found in speakers(text)} == {"Ann Lie"}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "April Ryan said the briefing was cancelled. “We were told nothing,” Ryan said.",
+            "April Ryan",
+        ),
+        ("Sunday Dare said the league would resume. “It will,” Dare added.", "Sunday Dare"),
+        ("In March Ann Lie said the plan would work. “It will,” Lie said.", "Ann Lie"),
+        ("On 5 May Ann Lie said the plan would work. “It will,” Lie said.", "Ann Lie"),
+    ],
+)
+def test_later_surname_resolves_to_the_name_a_month_or_weekday_opens(text: str, speaker: str):
+    # the registry keeps "April Ryan", and never "March Ann Lie"
+    assert {found for _, found in speakers(text)} == {speaker}

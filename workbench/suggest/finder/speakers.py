@@ -1906,6 +1906,17 @@ def canonical(words: list[str]) -> Canonical:
     return Canonical(name, cut.role, tail[0].name if tail is not None else rule.name)
 
 
+def _time_word_opens_name(text: str, start: int, words: list[str]) -> bool:
+    """Whether the month or weekday opening a name run found at or after `start` is the
+    name's first word ("April Ryan"), not a time ("In March Ann Lie", "On 5 May Ann Lie"):
+    time_word_in_name on the words of the text."""
+    if len(words) < 2 or not _time_word_before_name(words[0], words[1]):
+        return False
+    at = text.find(words[0], start)
+    before = text[max(0, at - 20) : at].split()[-1:] if at >= 0 else []
+    return not (before and (before[0].lower() in _TIME_BEFORE or before[0][0].isdigit()))
+
+
 def _with_office_before(text: str, start: int, words: list[str]) -> list[str]:
     """The words of a name run with the office and "of" or "for" just before it, which the
     name pattern leaves out: "(President of) Argentina Ann Lie" is Ann Lie, not Argentina Ann
@@ -1972,7 +1983,8 @@ class Registry:
                 start = match.start() + match.group().rindex(words[-2])
                 words = words[-2:]
                 gender = _gender_of(words)
-            if len(words) < 2 or any(w.lower() in CAPITALISED_STOPWORDS for w in words):
+            kept = words[1:] if _time_word_opens_name(text, start, words) else words
+            if len(words) < 2 or any(w.lower() in CAPITALISED_STOPWORDS for w in kept):
                 continue
             first_name = words[0].lower() in MALE_NAMES or words[0].lower() in FEMALE_NAMES
             if (words[-1].lower() in _NOT_PERSON_ENDINGS and not first_name) or (
