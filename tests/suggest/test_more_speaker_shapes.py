@@ -549,3 +549,53 @@ def test_month_or_weekday_of_a_time_stays_out_of_the_name(text: str):
 def test_later_surname_resolves_to_the_name_a_month_or_weekday_opens(text: str, speaker: str):
     # the registry keeps "April Ryan", and never "March Ann Lie"
     assert {found for _, found in speakers(text)} == {speaker}
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "After the vote failed, the Norland Union said it would strike.",
+            ("it would strike", "Norland Union"),
+        ),
+        ("When asked about the deal, Ann Lie said it was fair.", ("it was fair", "Ann Lie")),
+        (
+            "Although the talks stalled, the minister said a deal was close.",
+            ("a deal was close", "the minister"),
+        ),
+        (
+            "Because the river rose, Tom Berg said the bridge was shut.",
+            ("the bridge was shut", "Tom Berg"),
+        ),
+        (
+            "As the count went on, officials said turnout was high.",
+            ("turnout was high", "officials"),
+        ),
+        (
+            "While the court sat, the lawyers said little had changed.",
+            ("little had changed", "the lawyers"),
+        ),
+    ],
+)
+def test_opening_subordinate_clause_and_a_comma_is_no_content(text: str, found: tuple[str, str]):
+    # the subject after the opening clause speaks what follows the verb
+    assert speakers(text) == [found]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # content before the cue stays what was said
+        ("At least two people died, police said.", [("At least two people died", "police")]),
+        ("The deal is fair, Ann Lie said.", [("The deal is fair", "Ann Lie")]),
+        # a subordinate clause that is all that was said, with nothing after the verb
+        ("Because the deal is fair, Ann Lie said.", [("Because the deal is fair", "Ann Lie")]),
+        # a main clause after the opening clause is what was said
+        (
+            "If the vote fails, we will strike, the union said.",
+            [("If the vote fails, we will strike", "the union")],
+        ),
+    ],
+)
+def test_content_before_the_cue_stays_content_next_to_opening_clauses(text: str, found: list):
+    assert reported(text) == found

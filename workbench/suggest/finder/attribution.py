@@ -1516,6 +1516,28 @@ def opening_adverbial(tokens: list[Token], comma: int) -> bool:
     return True
 
 
+# Conjunctions that open a subordinate clause before the main one: "After the vote failed, …".
+_OPENING_CONJUNCTIONS = frozenset(
+    split_words("""after before when whenever while as although though because since once
+    until unless whereas""")
+)
+
+
+def _opening_clause(tokens: list[Token], comma: int) -> bool:
+    """Whether the words before tokens[comma], which open the sentence, are one subordinate
+    clause ("After the vote failed", "When asked about the deal"): a capitalised conjunction
+    (not a clause inside a quotation, "…, and as soon as they do, I'll report it"), then words
+    with no punctuation. What follows the comma is the main clause, so the opening is no
+    content of a verb after it ("…, the union said it would strike")."""
+    lead = tokens[:comma]
+    return (
+        len(lead) >= 2
+        and lead[0].capitalised
+        and lead[0].lower in _OPENING_CONJUNCTIONS
+        and all(t.text[:1].isalnum() for t in lead)
+    )
+
+
 def _reported_by_verb(s: _Sentence) -> tuple[Rule, Indirect] | None:
     """The first reporting verb whose speaker and content `_AT_VERB_INDIRECT` find (none in an
     opening phrase of where the words were said: "In a statement announcing the pick, …")."""
@@ -1674,6 +1696,8 @@ def _content_name_said(r: _Reported) -> Indirect | None:
             return None  # "In a statement, the union said it …": the opening is no content
         if opening_adverbial(tokens, k):
             return None  # "On Monday, the union said it would strike": when, not what
+        if after >= 3 and _opening_clause(tokens, k):
+            return None  # "After the vote failed, the union said it would strike"
         return r.found(tokens[0].start, tokens[k - 1].end, r.speaker)
     return None
 
