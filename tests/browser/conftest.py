@@ -54,24 +54,27 @@ def flush_retried_on_deadlock(monkeypatch) -> None:
     A page's own timers (the review heartbeat is a plain fetch, not htmx, so `_settle` does not
     see it) can have a request in the live server's thread at the moment the test's database is
     emptied: its transaction and the flush's TRUNCATE then wait on each other and PostgreSQL
-    aborts the TRUNCATE. Once that request has ended, the same flush goes through.
+    aborts the TRUNCATE. Once that request has ended, the same flush goes through. A slow
+    request (a page's matches over thousands of claims, its encoder loading) can take seconds:
+    up to ATTEMPTS tries, 15-20 s in all.
     """
+    ATTEMPTS = 8  # noqa: N806 - a constant of this fixture
     from django.core.management.commands import flush
     from django.db import OperationalError
 
     handle = flush.Command.handle
 
     def retried(self, *args, **options):  # noqa: ANN001, ANN002, ANN003, ANN202
-        for attempt in range(4):
+        for attempt in range(ATTEMPTS):
             try:
                 return handle(self, *args, **options)
             except CommandError as error:
                 cause = error.__cause__
-                if attempt == 3 or not isinstance(cause, OperationalError):
+                if attempt == ATTEMPTS - 1 or not isinstance(cause, OperationalError):
                     raise
                 if "deadlock" not in str(cause):
                     raise
-                time.sleep(0.2 * (attempt + 1))
+                time.sleep(0.5 * (attempt + 1))
         return None
 
     monkeypatch.setattr(flush.Command, "handle", retried)
