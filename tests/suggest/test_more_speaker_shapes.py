@@ -13,6 +13,14 @@ def speakers(text: str) -> list[tuple[str, str | None]]:
     return [(s.text, s.speaker) for s in suggest(text, claims=0) if s.kind == "quote"]
 
 
+def remark_around(between: str) -> str:
+    """Ann Lie's remark in two quotations, with the sentence `between` them."""
+    return f"“We cannot accept this,” Ann Lie said. {between} “It is a fair deal.”"
+
+
+PARTED = [("“We cannot accept this,”", "Ann Lie"), ("“It is a fair deal.”", "Tom Berg")]
+
+
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
@@ -63,14 +71,15 @@ def test_document_seen_by_an_outlet_is_not_the_outlets_word(text: str):
         "Tom Berg, the union's leader, disagreed.",
         "Tom Berg, 54, disagreed.",
         "Senator Tom Berg, whose party voted against the deal, disagreed.",
+        # an opening of time or place before the subject
+        "Meanwhile, Tom Berg disagreed.",
+        "On Monday, Tom Berg disagreed.",
+        "Later that day, Tom Berg disagreed.",
+        "In Nairobi, Tom Berg disagreed.",
     ],
 )
-def test_remark_parted_where_the_subject_between_has_an_aside(between: str):
-    text = f"“We cannot accept this,” Ann Lie said. {between} “It is a fair deal.”"
-    assert speakers(text) == [
-        ("“We cannot accept this,”", "Ann Lie"),
-        ("“It is a fair deal.”", "Tom Berg"),
-    ]
+def test_remark_parted_where_the_subject_between_has_an_aside_or_an_opening(between: str):
+    assert speakers(remark_around(between)) == PARTED
 
 
 def test_remark_stays_whole_when_the_sentence_between_lists_people_after_an_aside():
@@ -161,7 +170,7 @@ def roles(text: str) -> list[tuple[str | None, str | None]]:
 def test_remark_parted_where_a_lowercase_role_opens_the_sentence_between(
     between: str, role: str | None
 ):
-    text = f"“We cannot accept this,” Ann Lie said. {between} “It is a fair deal.”"
+    text = remark_around(between)
     found = roles(text)
     assert [speaker for speaker, _ in found] == ["Ann Lie", "Tom Berg"]
     if role is not None:
@@ -178,7 +187,7 @@ def test_remark_parted_where_a_lowercase_role_opens_the_sentence_between(
     ],
 )
 def test_word_before_the_name_between_is_never_part_of_it(between: str):
-    text = f"“We cannot accept this,” Ann Lie said. {between} “It is a fair deal.”"
+    text = remark_around(between)
     assert all(speaker in {"Ann Lie", "Tom Berg"} for speaker, _ in roles(text))
 
 
@@ -191,7 +200,7 @@ def test_word_before_the_name_between_is_never_part_of_it(between: str):
     ],
 )
 def test_remark_stays_whole_when_lowercase_words_before_the_name_are_no_role(between: str):
-    text = f"“We cannot accept this,” Ann Lie said. {between} “It is a fair deal.”"
+    text = remark_around(between)
     assert [speaker for speaker, _ in roles(text)] == ["Ann Lie", "Ann Lie"]
 
 
@@ -456,25 +465,6 @@ def test_time_phrases_that_were_read_right_stay_so(text: str, found: list):
 def test_opening_of_time_or_place_before_according_to_is_no_content(opening: str):
     text = f"{opening}, according to police, two people died."
     assert reported(text) == [("two people died", "police")]
-
-
-@pytest.mark.parametrize(
-    "between",
-    [
-        "Meanwhile, Tom Berg disagreed.",
-        "On Monday, Tom Berg disagreed.",
-        "Later that day, Tom Berg disagreed.",
-        "In Nairobi, Tom Berg disagreed.",
-    ],
-)
-def test_remark_parted_where_an_opening_of_time_or_place_comes_before_the_subject_between(
-    between: str,
-):
-    text = f"“We cannot accept this,” Ann Lie said. {between} “It is a fair deal.”"
-    assert speakers(text) == [
-        ("“We cannot accept this,”", "Ann Lie"),
-        ("“It is a fair deal.”", "Tom Berg"),
-    ]
 
 
 def test_remark_stays_whole_when_a_clause_and_a_comma_come_before_the_name_between():
