@@ -47,6 +47,9 @@ def browser() -> Iterator[object]:
         browser.close()
 
 
+FLUSH_ATTEMPTS = 8
+
+
 @pytest.fixture(autouse=True)
 def flush_retried_on_deadlock(monkeypatch) -> None:
     """Retry the end-of-test flush when PostgreSQL picks it as a deadlock's victim.
@@ -56,21 +59,20 @@ def flush_retried_on_deadlock(monkeypatch) -> None:
     emptied: its transaction and the flush's TRUNCATE then wait on each other and PostgreSQL
     aborts the TRUNCATE. Once that request has ended, the same flush goes through. A slow
     request (a page's matches over thousands of claims, its encoder loading) can take seconds:
-    up to ATTEMPTS tries, 15-20 s in all.
+    up to FLUSH_ATTEMPTS tries, 15-20 s in all.
     """
-    ATTEMPTS = 8  # noqa: N806 - a constant of this fixture
     from django.core.management.commands import flush
     from django.db import OperationalError
 
     handle = flush.Command.handle
 
     def retried(self, *args, **options):  # noqa: ANN001, ANN002, ANN003, ANN202
-        for attempt in range(ATTEMPTS):
+        for attempt in range(FLUSH_ATTEMPTS):
             try:
                 return handle(self, *args, **options)
             except CommandError as error:
                 cause = error.__cause__
-                if attempt == ATTEMPTS - 1 or not isinstance(cause, OperationalError):
+                if attempt == FLUSH_ATTEMPTS - 1 or not isinstance(cause, OperationalError):
                     raise
                 if "deadlock" not in str(cause):
                     raise
