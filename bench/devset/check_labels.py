@@ -1,6 +1,12 @@
 """Check the development set's hand labels against the article texts (no database needed).
 
-    python bench/devset/check_labels.py [LABEL_FILE ...]
+    python bench/devset/check_labels.py [LABEL_FILE | SET_FOLDER ...] [--articles DIR]
+
+With no argument the development set's labels are checked (bench/devset/labels against
+bench/devset/articles). A folder is another set laid out the same way (bench/holdout: its
+`labels/*.jsonl` against its `articles/`) or a labels folder (against the `articles/` beside it);
+a label file is checked against the `articles/` beside its folder. `--articles` overrides where
+the articles are read from.
 
 Every label's `text` must occur in the body (`occurrence` picks among several and is required
 when there are several), keys and values must be the ones LABELLING.md allows, and a direct
@@ -10,6 +16,7 @@ counts; exits 1 when there is a problem.
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from pathlib import Path
@@ -105,9 +112,29 @@ def problems(path: Path, articles: Path = HERE / "articles") -> list[str]:
     return found
 
 
+def label_files(target: Path) -> tuple[list[Path], Path]:
+    """The label files a command-line argument names, and the articles folder that goes with them."""
+    if target.is_dir():
+        labels = target / "labels" if (target / "labels").is_dir() else target
+        return sorted(labels.glob("*.jsonl")), labels.parent / "articles"
+    return [target], target.parent.parent / "articles"
+
+
 def main(argv: list[str]) -> int:
-    paths = [Path(a) for a in argv] or sorted((HERE / "labels").glob("*.jsonl"))
-    all_problems = [p for path in paths for p in problems(path)]
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("targets", type=Path, nargs="*", help="label files or set folders")
+    parser.add_argument("--articles", type=Path, help="the articles folder (default: beside)")
+    args = parser.parse_args(argv)
+    checks = [
+        (path, args.articles or articles)
+        for target in args.targets or [HERE]
+        for files, articles in [label_files(target)]
+        for path in files
+    ]
+    paths = [path for path, _articles in checks]
+    all_problems = [p for path, articles in checks for p in problems(path, articles=articles)]
     for problem in all_problems:
         print(problem)
     labels = sum(

@@ -233,3 +233,20 @@ def test_a_fragment_nested_in_a_mixed_quote_finds_its_gold_too(monkeypatch):
     golds = [_quote("“A is true,” Ann Lie"), _quote("A is true,")]
     counts = _score(monkeypatch, golds, [mixed, _suggestion("A is true,", "Ann Lie")])
     assert (counts["found_all"]["right_pred"], counts["found_all"]["pred"]) == (2, 2)
+
+
+def test_check_labels_checks_another_set_given_its_folder(tmp_path, capsys):
+    # bench/holdout is laid out like bench/devset: the folder names labels/ and articles/.
+    check = _load("devset_check_labels", ROOT / "bench" / "devset" / "check_labels.py")
+    shutil.copytree(FIXTURE / "labels", tmp_path / "labels")
+    shutil.copytree(FIXTURE / "articles", tmp_path / "articles")
+    count = len(list((tmp_path / "labels").glob("*.jsonl")))
+    assert check.main([str(tmp_path)]) == 0
+    assert f"{count} label files" in capsys.readouterr().out
+    assert check.main([str(tmp_path / "labels")]) == 0
+    capsys.readouterr()
+    with (tmp_path / "labels" / "riverton--bridge.jsonl").open("a", encoding="utf-8") as handle:
+        bad = {"kind": "quote", "quote_type": "direct", "text": "not in the article"}
+        handle.write(json.dumps({**bad, "speaker": "Hester Lie", "speaker_kind": "person"}) + "\n")
+    assert check.main([str(tmp_path)]) == 1
+    assert "text not found in the body" in capsys.readouterr().out
