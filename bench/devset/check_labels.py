@@ -113,7 +113,7 @@ def problems(path: Path, articles: Path = HERE / "articles") -> list[str]:
 
 
 def label_files(target: Path) -> tuple[list[Path], Path]:
-    """The label files a command-line argument names, and the articles folder that goes with them."""
+    """The label files an argument names, and the articles folder that goes with them."""
     if target.is_dir():
         labels = target / "labels" if (target / "labels").is_dir() else target
         return sorted(labels.glob("*.jsonl")), labels.parent / "articles"
