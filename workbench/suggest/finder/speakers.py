@@ -141,6 +141,9 @@ _MONTHS = frozenset(
     december""")
 )
 _DAYS = frozenset(split_words("monday tuesday wednesday thursday friday saturday sunday"))
+# The weekdays people are named ("Sunday Dare", "Monday Okpebholo", in Nigeria); any other
+# weekday before a name is when ("Tuesday Obama said").
+_DAYS_GIVEN_AS_NAMES = frozenset(split_words("sunday monday"))
 # Words before a month or a weekday that make it a time: "In March Ann Lie said", "Last June
 # Ann Lie said", "Late Monday Ann Lie said", "On 5 May Ann Lie said".
 _TIME_BEFORE = frozenset(
@@ -155,7 +158,7 @@ def time_word_in_name(tokens: list[Token], k: int) -> bool:
     Ryan"), not a time before a name: after a preposition, a time word or a number ("In March
     Ann Lie", "Last June Ann Lie", "On 5 May Ann Lie"), or a weekday before a first name
     ("Monday Ann Lie said": in news a weekday opening a sentence is when, and people called
-    Monday are rarer than the time)."""
+    Monday are rarer than the time), or a weekday no one is named ("Tuesday Obama said")."""
     if k + 1 >= len(tokens) or not _is_name_word(tokens[k + 1]):
         return False
     if k > 0 and (tokens[k - 1].lower in _TIME_BEFORE or tokens[k - 1].text[0].isdigit()):
@@ -173,6 +176,7 @@ def _time_word_before_name(word: str, after: str) -> bool:
         and after[:1].isupper()
         and next_lower not in CAPITALISED_STOPWORDS | TITLES
         and not (lowered in _DAYS and next_lower in FEMALE_NAMES | MALE_NAMES)
+        and lowered not in _DAYS - _DAYS_GIVEN_AS_NAMES
     )
 
 
