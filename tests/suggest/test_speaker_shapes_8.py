@@ -52,3 +52,31 @@ def test_quoted_fragment_after_called_is_mixed_and_direct():
     }
     direct = [quote for kind, quote, _ in found(text) if kind == "direct"]
     assert direct == ["“a betrayal of workers”"]
+
+
+@pytest.mark.parametrize(
+    "opening", ["On Monday, ", "Later, ", "Earlier this week, ", "In Nairobi, "]
+)
+def test_opening_time_or_place_stays_out_of_a_direct_quote(opening: str):
+    # the writer's when and where, not the speaker's words
+    text = f"{opening}“We will strike,” the union said."
+    (quote,) = quotes(text)
+    assert (quote.quote_type, quote.text, quote.speaker) == (
+        "direct",
+        "“We will strike,”",
+        "the union",
+    )
+    assert quote.cue is not None and quote.cue["text"] == "said"
+
+
+def test_opening_that_is_part_of_the_remark_frames_it():
+    # a phrase that is no time or place is still the start of a mixed quote
+    text = "Unlike the old plan, “this one pays,” the union said."
+    assert [kind for kind, _, _ in found(text)] == ["mixed"]
+
+
+@pytest.mark.parametrize("opening", ["In this election, ", "In past campaigns, "])
+def test_opening_of_what_is_said_frames_the_quotation(opening: str):
+    # no time or place: the speaker's framing, a mixed quote from the start of the sentence
+    text = f"{opening}“we will strike,” the union said."
+    assert [(kind, quote[:3]) for kind, quote, _ in found(text)] == [("mixed", opening[:3])]

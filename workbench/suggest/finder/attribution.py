@@ -1516,6 +1516,18 @@ def opening_adverbial(tokens: list[Token], comma: int) -> bool:
     return True
 
 
+def opening_when_or_where(tokens: list[Token], comma: int) -> bool:
+    """Whether the words before tokens[comma] are an opening adverbial that says when or where
+    (a time word, a date, a place's name: "On Monday", "Earlier this week", "In Nairobi"),
+    not one that frames what is said ("In this election", "In past campaigns")."""
+    if not opening_adverbial(tokens, comma):
+        return False
+    return any(
+        t.lower in _OPENING_TIMES or t.lower in _OPENING_ADVERBS or t.text[0].isdigit()
+        for t in tokens[:comma]
+    ) or any(t.capitalised for t in tokens[1:comma])
+
+
 # Conjunctions that open a subordinate clause before the main one: "After the vote failed, …".
 _OPENING_CONJUNCTIONS = frozenset(
     split_words("""after before when whenever while as although though because since once
