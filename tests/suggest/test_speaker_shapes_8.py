@@ -80,3 +80,27 @@ def test_opening_of_what_is_said_frames_the_quotation(opening: str):
     # no time or place: the speaker's framing, a mixed quote from the start of the sentence
     text = f"{opening}“we will strike,” the union said."
     assert [(kind, quote[:3]) for kind, quote, _ in found(text)] == [("mixed", opening[:3])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After the vote, which took three hours, failed, the union said it would strike.",
+        "When the vote, which Tom Berg called, failed, the union said it would strike.",
+    ],
+)
+def test_opening_clause_with_a_comma_inside_is_not_what_was_said(text: str):
+    assert [(q, s) for _, q, s in found(text)] == [("it would strike", "the union")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a main clause before the cue is what was said
+        "After the vote, the talks, which took three hours, failed, the union said.",
+        "When the vote failed, we will strike, the union said.",
+    ],
+)
+def test_opening_clause_with_commas_and_a_main_clause_is_what_was_said(text: str):
+    assert [s for _, _, s in found(text)] == ["the union"]
+    assert found(text)[0][1].startswith(text[:4])
