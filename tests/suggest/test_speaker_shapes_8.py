@@ -104,3 +104,72 @@ def test_opening_clause_with_a_comma_inside_is_not_what_was_said(text: str):
 def test_opening_clause_with_commas_and_a_main_clause_is_what_was_said(text: str):
     assert [s for _, _, s in found(text)] == ["the union"]
     assert found(text)[0][1].startswith(text[:4])
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Acme Corp. reported a loss on Monday. The company said sales fell 10 percent.",
+            "Acme Corp.",
+        ),
+        (
+            "The Norland Dockers Union met on Monday. The union said it would strike.",
+            "Norland Dockers Union",
+        ),
+        (
+            "Norland's Ministry of Health opened a clinic. The ministry said it would open two more.",
+            "Ministry of Health",
+        ),
+    ],
+)
+def test_description_of_a_body_named_before_is_that_body(text: str, speaker: str):
+    (quote,) = quotes(text)
+    assert (quote.speaker, quote.speaker_kind, quote.speaker_resolved) == (
+        speaker,
+        "organisation",
+        True,
+    )
+    # the mention is still the description
+    assert text[quote.speaker_start : quote.speaker_end].lower().startswith("the ")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no body of that kind named
+        "Ann Lie spoke on Monday. The company said sales fell 10 percent.",
+        # a body of another kind
+        "The Norland Dockers Union met on Monday. The company said sales fell 10 percent.",
+    ],
+)
+def test_description_of_a_body_nothing_names_stays_unresolved(text: str):
+    (quote,) = quotes(text)
+    assert quote.speaker_resolved is False
+    assert quote.speaker.lower() in {"company", "the company"}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Norland Steel Ltd cut 300 jobs. The firm said demand had fallen.", "Norland Steel Ltd"),
+        (
+            "Acme Corp. bought Norland Steel Inc. on Monday. The company said the deal was done.",
+            "Norland Steel Inc.",
+        ),
+    ],
+)
+def test_company_named_before_is_the_company_or_firm(text: str, speaker: str):
+    # the nearest company named before
+    assert [s.speaker for s in quotes(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Acme Corp. reported a loss. Her company said sales fell 10 percent.",
+        "Acme Corp. reported a loss. Sales fell 10 percent, according to company leaders.",
+    ],
+)
+def test_company_of_someone_is_not_the_company_named_before(text: str):
+    assert all(s.speaker != "Acme Corp." for s in quotes(text))

@@ -2229,8 +2229,38 @@ class Registry:
             for offset, name in reversed(self.orgs):
                 if offset < mention.start and head in name.lower():
                     return Resolved(name, "organisation")
+                if offset < mention.start and _company_named(words, name):
+                    return Resolved(self._as_written(offset, name), "organisation")
             return Resolved(mention.text, "organisation")
         return Resolved(mention.text, "other")
+
+    def _as_written(self, offset: int, name: str) -> str:
+        """An organisation's name with the full stop of its abbreviation ("Acme Corp.")."""
+        at = self.text.find(name, offset)
+        end = at + len(name)
+        if at >= 0 and self.text[end : end + 1] == "." and name.split()[-1].lower() in _CORPORATE:
+            return name + "."
+        return name
+
+
+# The last word of a company's name ("Acme Corp.", "Norland Steel Ltd"): "the company" or "the
+# firm" after it is that company.
+_CORPORATE = frozenset(
+    split_words("""corp corporation inc incorporated co ltd limited llc plc ag gmbh sa nv
+    holdings""")
+)
+_COMPANY_NOUNS = frozenset(split_words("company firm"))
+
+
+def _company_named(words: list[str], name: str) -> bool:
+    """Whether the mention, "the company" or "the firm" (not "his company", "company
+    leaders"), may stand for the organisation `name`."""
+    return (
+        len(words) == 2
+        and words[0].lower() == "the"
+        and words[1].lower() in _COMPANY_NOUNS
+        and name.split()[-1].lower().rstrip(".") in _CORPORATE
+    )
 
 
 class _Pronoun:
