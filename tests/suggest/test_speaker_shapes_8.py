@@ -173,3 +173,46 @@ def test_company_named_before_is_the_company_or_firm(text: str, speaker: str):
 )
 def test_company_of_someone_is_not_the_company_named_before(text: str):
     assert all(s.speaker != "Acme Corp." for s in quotes(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The Norland Dockers Association (NDA) met on Monday. The NDA said it would strike.",
+            "Norland Dockers Association",
+        ),
+        (
+            "Talks with the Federal Maritime Service (FMB) stalled. “We will not sign,” the FMB "
+            "said.",
+            "Federal Maritime Service",
+        ),
+        (
+            "The Food and Agriculture Organization (FAO) met on Monday. The FAO said food prices had risen.",
+            "Food and Agriculture Organization",
+        ),
+    ],
+)
+def test_acronym_the_article_spells_out_is_the_full_name(text: str, speaker: str):
+    assert {s.speaker for s in quotes(text)} == {speaker}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # not spelled out anywhere: the acronym stays
+        "The NDA met on Monday. The NDA said it would strike.",
+        # another acronym spelled out
+        "The Norland Dockers Association (NDA) met on Monday. The FMB said it would strike.",
+    ],
+)
+def test_acronym_the_article_does_not_spell_out_stays(text: str):
+    assert {s.speaker for s in quotes(text)} <= {"NDA", "FMB"}
+
+
+def test_acronym_spelled_out_with_small_words_is_the_whole_name():
+    text = (
+        "The march was called by the Alliance to Reclaim Our Schools (AROS). AROS said turnout "
+        "had doubled."
+    )
+    assert {s.speaker for s in quotes(text)} == {"Alliance to Reclaim Our Schools"}
