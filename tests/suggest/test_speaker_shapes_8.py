@@ -216,3 +216,23 @@ def test_acronym_spelled_out_with_small_words_is_the_whole_name():
         "had doubled."
     )
     assert {s.speaker for s in quotes(text)} == {"Alliance to Reclaim Our Schools"}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Acme Corp., in a statement on Monday, announced job cuts. The statement said 300 "
+            "jobs would go.",
+            "Acme Corp.",
+        ),
+        (
+            "Late on Sunday, Senator Ann Lie, in a statement sent by her office, announced her "
+            "retirement. The statement also said she would serve out her term.",
+            "Ann Lie",
+        ),
+    ],
+)
+def test_statement_someone_made_earlier_is_their_word(text: str, speaker: str):
+    # "X, in a statement, announced …": a later "the statement said" is X's
+    assert {s.speaker for s in quotes(text)} == {speaker}

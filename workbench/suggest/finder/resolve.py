@@ -514,9 +514,11 @@ def _body_of_possessor(c: _Description) -> tuple[str, str] | None:
 
 
 # A document that someone named nearby put out: "Acme Corp. issued a statement on Monday. …
-# The statement said, “…”" (the verbs of putting out, and a document of the same noun).
+# The statement said, “…”" (the verbs of putting out, and a document of the same noun), or
+# spoke in: "Acme Corp., in a statement, announced …".
 _PUT_OUT = re.compile(
-    r"\b(?:issued|released|published|posted|put\s+out|sent\s+out)\s+(?:an?|its|his|her|their)\s+"
+    r"(?:\b(?:issued|released|published|posted|put\s+out|sent\s+out)|(?<=,\s)in)\s+"
+    r"(?:an?|its|his|her|their)\s+"
     r"(?:[\w\-]+\s+){0,2}?(?P<document>"
     + "|".join(sorted(_DOCUMENTS, key=len, reverse=True))
     + r")(?![\w\-])"
@@ -543,8 +545,9 @@ def _issuer_in(c: _Description, start: int, end: int) -> tuple[str, str] | None:
 
 
 def _document_put_out_before(c: _Description) -> tuple[str, str] | None:
-    """ "Acme Corp. issued a statement on Monday. The statement said, “…”": the one person or
-    body that the same paragraph, or the one before, says put out a document of that noun."""
+    """ "Acme Corp. issued a statement on Monday. The statement said, “…”" (or "Acme Corp., in
+    a statement, announced …"): the one person or body that the same paragraph, or the one
+    before, says put out a document of that noun."""
     said = _words(c.text[c.start : c.end])
     if said[:1] != ["the"] and c.text[max(0, c.start - 4) : c.start].lower() == "the ":
         said = ["the", *said]  # the mention left out a capital "The" opening the paragraph
