@@ -236,3 +236,24 @@ def test_acronym_spelled_out_with_small_words_is_the_whole_name():
 def test_statement_someone_made_earlier_is_their_word(text: str, speaker: str):
     # "X, in a statement, announced …": a later "the statement said" is X's
     assert {s.speaker for s in quotes(text)} == {speaker}
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "A spokesman for the ministry, Tom Berg, said the plan would fail.",
+            "A spokesman for the ministry",
+        ),
+        ("The head of the union, Tom Berg, said the plan would fail.", "The head of the union"),
+        ("One of her aides, Tom Berg, said the plan would fail.", "One of her aides"),
+        (
+            "The leader of the opposition, Tom Berg, said the plan would fail.",
+            "The leader of the opposition",
+        ),
+    ],
+)
+def test_role_with_of_or_for_before_the_name_is_the_role(text: str, role: str):
+    # "A spokesman for the ministry" is who Tom Berg is, not what he said
+    assert [(q, s) for _, q, s in found(text)] == [("the plan would fail", "Tom Berg")]
+    assert quotes(text)[0].role == role

@@ -533,9 +533,29 @@ def _before_role_then_name(c: _Before) -> Mention | None:
         while k > 0 and c.tokens[k - 1].capitalised:
             k -= 1  # the role is the whole office: "British High Commissioner to Norland"
         return _with_role(inner, c.text, (c.tokens[k].start, head.end))
-    inner.role = head.text
-    inner.role_span = (head.start, head.end)
+    start = _role_start(c.text, c.tokens, head)
+    inner.role = c.text[start : head.end]
+    inner.role_span = (start, head.end)
     return inner
+
+
+# Words that tie a role to what it is of: "a spokesman for the ministry", "one of her aides".
+_ROLE_LINKS = frozenset(split_words("of for at to"))
+
+
+def _role_start(text: str, tokens: list[Token], head: Mention) -> int:
+    """Where a role before an appositive name starts: the noun phrase it is of or for ("(A
+    spokesman for) the ministry, Tom Berg, said", "(The head of) the union"), so the whole
+    role, not its last part, stands before the name."""
+    start, k = head.start, speaker_start(tokens, head)
+    for _ in range(2):
+        if k < 2 or tokens[k - 1].lower not in _ROLE_LINKS:
+            break
+        before = _np_ending_at(text, tokens, k - 2)
+        if before is None or before.start >= tokens[k - 1].start:
+            break
+        start, k = before.start, speaker_start(tokens, before)
+    return start
 
 
 def _before_unparsed_role_then_name(c: _Before) -> Mention | None:
@@ -544,7 +564,13 @@ def _before_unparsed_role_then_name(c: _Before) -> Mention | None:
     if j is None or c.head[0] is not None or c.inner is None or j < 2:
         return None
     before = c.tokens[j - 1].text
-    return c.inner if before[:1].isalpha() and before.islower() else None
+    if not (before[:1].isalpha() and before.islower()):
+        return None
+    lead = c.tokens[:j]
+    if len(lead) <= 8 and all(t.text[:1].isalnum() for t in lead) and lead[0].capitalised:
+        # "The leader of the opposition, Tom Berg, said": the whole opening is the role
+        return _with_role(c.inner, c.text, (lead[0].start, lead[-1].end))
+    return c.inner
 
 
 def _before_stacked_appositives(c: _Before) -> Mention | None:
