@@ -257,3 +257,15 @@ def test_role_with_of_or_for_before_the_name_is_the_role(text: str, role: str):
     # "A spokesman for the ministry" is who Tom Berg is, not what he said
     assert [(q, s) for _, q, s in found(text)] == [("the plan would fail", "Tom Berg")]
     assert quotes(text)[0].role == role
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A rival union, the Norland Dockers Union, said it would strike.",
+        "One of the unions, the Norland Dockers Union, said it would strike.",
+        "The biggest of the unions, Norland Dockers Union, said it would strike.",
+    ],
+)
+def test_body_named_after_a_description_of_it_is_the_speaker(text: str):
+    assert [(q, s) for _, q, s in found(text)] == [("it would strike", "Norland Dockers Union")]

@@ -405,12 +405,14 @@ class _Before:
 
     @cached_property
     def inner(self) -> Mention | None:
-        """A name that opens the appositive and ends it: "her adviser, Jake Sullivan, said"."""
+        """A name that opens the appositive and ends it: "her adviser, Jake Sullivan, said", "a
+        rival union, the Norland Dockers Union, said"."""
         j = self.apposition
         inner = _np_ending_at(self.text, self.tokens, self.i - 1) if j is not None else None
-        if inner is None or j is None or inner.kind != "name":
+        if inner is None or j is None or inner.kind not in {"name", "org"}:
             return None
-        return inner if _opens(self.tokens, j + 1, inner) else None
+        whole = inner.kind == "org" and inner.start == self.tokens[j + 1].start  # "the … Union"
+        return inner if whole or _opens(self.tokens, j + 1, inner) else None
 
 
 def _before_will(c: _Before) -> Mention | None:
