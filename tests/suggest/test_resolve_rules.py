@@ -132,6 +132,13 @@ CASES = [
         "Norland Parliament",
     ),
     case(
+        "resolve/acronym-spelled-out",
+        "The Norland Dockers Association (NDA) met in Bergen on Tuesday.\n\n"
+        "The NDA said the strike would go on until Friday.",
+        "the strike would go on until Friday",
+        "Norland Dockers Association",
+    ),
+    case(
         "resolve/body-of-possessor",
         "Ann Lie, the singer, died on Monday. The Ann Lie Animal Foundation was her charity."
         "\n\nLie's animal foundation said she had been in good health until May.",

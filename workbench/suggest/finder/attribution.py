@@ -1516,6 +1516,18 @@ def opening_adverbial(tokens: list[Token], comma: int) -> bool:
     return True
 
 
+def opening_when_or_where(tokens: list[Token], comma: int) -> bool:
+    """Whether the words before tokens[comma] are an opening adverbial that says when or where
+    (a time word, a date, a place's name: "On Monday", "Earlier this week", "In Nairobi"),
+    not one that frames what is said ("In this election", "In past campaigns")."""
+    if not opening_adverbial(tokens, comma):
+        return False
+    return any(
+        t.lower in _OPENING_TIMES or t.lower in _OPENING_ADVERBS or t.text[0].isdigit()
+        for t in tokens[:comma]
+    ) or any(t.capitalised for t in tokens[1:comma])
+
+
 # Conjunctions that open a subordinate clause before the main one: "After the vote failed, …".
 _OPENING_CONJUNCTIONS = frozenset(
     split_words("""after before when whenever while as although though because since once
@@ -1527,15 +1539,30 @@ def _opening_clause(tokens: list[Token], comma: int) -> bool:
     """Whether the words before tokens[comma], which open the sentence, are one subordinate
     clause ("After the vote failed", "When asked about the deal"): a capitalised conjunction
     (not a clause inside a quotation, "…, and as soon as they do, I'll report it"), then words
-    with no punctuation. What follows the comma is the main clause, so the opening is no
+    with no punctuation but the commas around a relative clause ("After the vote, which took
+    three hours, failed"). What follows the comma is the main clause, so the opening is no
     content of a verb after it ("…, the union said it would strike")."""
     lead = tokens[:comma]
+    if not (len(lead) >= 2 and lead[0].capitalised and lead[0].lower in _OPENING_CONJUNCTIONS):
+        return False
+    parts: list[list[Token]] = [[]]
+    for token in lead:
+        if token.text == ",":
+            parts.append([])
+        else:
+            parts[-1].append(token)
+    # "After the vote, which took three hours, failed": a relative clause between two commas
+    # inside it, and the clause going on after it
+    asides = parts[1::2]
     return (
-        len(lead) >= 2
-        and lead[0].capitalised
-        and lead[0].lower in _OPENING_CONJUNCTIONS
-        and all(t.text[:1].isalnum() for t in lead)
+        len(parts) % 2 == 1
+        and all(part for part in parts)
+        and all(part[0].lower in _RELATIVE_WORDS for part in asides)
+        and all(t.text[:1].isalnum() for part in parts for t in part)
     )
+
+
+_RELATIVE_WORDS = frozenset(split_words("which who whom whose where"))
 
 
 def _reported_by_verb(s: _Sentence) -> tuple[Rule, Indirect] | None:

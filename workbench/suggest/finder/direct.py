@@ -14,7 +14,14 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from .attribution import Cue, cue_after_quote, cue_before_quote, is_cue_word, subject_and_rule
+from .attribution import (
+    Cue,
+    cue_after_quote,
+    cue_before_quote,
+    is_cue_word,
+    opening_when_or_where,
+    subject_and_rule,
+)
 from .lexicon import COGNITION_VERBS, split_words
 from .quotes import DOUBLE_MARKS, RawQuote, find_quotes
 from .rules import Rule, Veto, first, vetoed
@@ -1071,11 +1078,16 @@ def _short_answer(article: Article, start: int, end: int, how: str) -> bool:
 
 def _framing(article: Article, start: int) -> int | None:
     """The start of the words that frame a quotation whose cue follows it, when no cue is among
-    them: "In this election, “resources don't …,” said Ann Lie" (not "Still, she added, “…”")."""
+    them: "In this election, “resources don't …,” said Ann Lie" (not "Still, she added, “…”",
+    nor an opening that says when or where, the writer's words: "On Monday, “…,” the union
+    said" is the quotation alone)."""
     text = article.text
     sentence_start = article.sentence_start(start)
     pre = text[sentence_start:start].rstrip()
     if not pre.endswith(",") or _has_quote_mark(text, sentence_start, start):
+        return None
+    tokens = tokenize(text, sentence_start, sentence_start + len(pre))
+    if tokens and opening_when_or_where(tokens, len(tokens) - 1):
         return None
     words = [word.strip(",.:;()—–-").lower() for word in pre.split()]
     if any(is_cue_word(word) or word in _QUOTING_NOUNS for word in words):

@@ -514,9 +514,11 @@ def _body_of_possessor(c: _Description) -> tuple[str, str] | None:
 
 
 # A document that someone named nearby put out: "Acme Corp. issued a statement on Monday. …
-# The statement said, “…”" (the verbs of putting out, and a document of the same noun).
+# The statement said, “…”" (the verbs of putting out, and a document of the same noun), or
+# spoke in: "Acme Corp., in a statement, announced …".
 _PUT_OUT = re.compile(
-    r"\b(?:issued|released|published|posted|put\s+out|sent\s+out)\s+(?:an?|its|his|her|their)\s+"
+    r"(?:\b(?:issued|released|published|posted|put\s+out|sent\s+out)|(?<=,\s)in)\s+"
+    r"(?:an?|its|his|her|their)\s+"
     r"(?:[\w\-]+\s+){0,2}?(?P<document>"
     + "|".join(sorted(_DOCUMENTS, key=len, reverse=True))
     + r")(?![\w\-])"
@@ -543,8 +545,9 @@ def _issuer_in(c: _Description, start: int, end: int) -> tuple[str, str] | None:
 
 
 def _document_put_out_before(c: _Description) -> tuple[str, str] | None:
-    """ "Acme Corp. issued a statement on Monday. The statement said, “…”": the one person or
-    body that the same paragraph, or the one before, says put out a document of that noun."""
+    """ "Acme Corp. issued a statement on Monday. The statement said, “…”" (or "Acme Corp., in
+    a statement, announced …"): the one person or body that the same paragraph, or the one
+    before, says put out a document of that noun."""
     said = _words(c.text[c.start : c.end])
     if said[:1] != ["the"] and c.text[max(0, c.start - 4) : c.start].lower() == "the ":
         said = ["the", *said]  # the mention left out a capital "The" opening the paragraph
@@ -590,6 +593,8 @@ _UNRESOLVED = Rule("resolve/unresolved", lambda _c: None)
 _TITLE_AS_WRITTEN = Rule("resolve/title-as-written", lambda _c: None)
 # An organisation named in short ("Parliament") where the article writes its full name.
 _FULL_ORG = "resolve/full-org-name"
+# An acronym the article spells out: "the Food and Agriculture Organization (FAO)".
+_SPELLED_OUT_RULE = "resolve/acronym-spelled-out"
 RULE_NAMES: tuple[str, ...] = (
     _DOCUMENT_OF_BODY.name,
     *(rule.name for rule in _RULES),
@@ -597,6 +602,7 @@ RULE_NAMES: tuple[str, ...] = (
     "resolve/previous-speaker",
     _TITLE_AS_WRITTEN.name,
     _FULL_ORG,
+    _SPELLED_OUT_RULE,
     "resolve/title-after-name",
 )
 
@@ -767,9 +773,52 @@ def _fullest_org(text: str, speaker: str) -> str:
     return f"The {name}" if title and best == words else name
 
 
+# An acronym, and the name the article spells it out with: "the Women’s National Basketball
+# Association (WNBA)", "the Food and Agriculture Organization (FAO)".
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
+_SPELLED_OUT = re.compile(
+    r"(?P<name>[A-Z][\w\-’'.&]*(?:[ \t]+(?:(?:of|for|on|and|de|to|the)[ \t]+)*[A-Z][\w\-’'.&]*)+)"
+    r"[ \t]+\((?P<acronym>[A-Z][A-Z0-9&]{1,7})\)"
+)
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w[:1].isupper())
+
+
+def _spelled_out(text: str, acronym: str) -> str | None:
+    """The name the article writes before "(ACRONYM)": its longest end whose initials make the
+    acronym ("the Alliance to Reclaim Our Schools (AROS)"), else the part after its last "and"
+    ("The Committee and the Federal Security Service (FSB)" is the Federal Security Service),
+    without the words that open a sentence ("The")."""
+    letters = acronym.replace("&", "")
+    for match in _SPELLED_OUT.finditer(text):
+        if match.group("acronym") != acronym:
+            continue
+        words = match.group("name").split()
+        ends = [k for k, w in enumerate(words) if w[:1].isupper()]
+        fitting = next((k for k in ends if _initials(words[k:]) == letters), None)
+        if fitting is not None:
+            words = words[fitting:]
+        elif "and" in words:
+            words = words[len(words) - words[::-1].index("and") :]
+        while words and words[0].lower() in _NOT_IN_ORG_NAMES:
+            words = words[1:]
+        if len(words) >= 2:
+            return " ".join(words)
+    return None
+
+
 def _org_named_in_full(text: str, suggestion: Suggestion) -> None:
-    """Give an organisation (or members standing for their body) its fullest name."""
+    """Give an organisation (or members standing for their body) its fullest name: the name an
+    acronym stands for where the article spells it out."""
     speaker = suggestion.speaker or ""
+    if _ACRONYM.fullmatch(speaker) and f"({speaker})" in text:
+        full = _spelled_out(text, speaker)
+        if full is not None:
+            suggestion.speaker, suggestion.speaker_kind = full, "organisation"
+            suggestion.speaker_rule = _SPELLED_OUT_RULE
+            return
     if not speaker[:1].isupper():
         return  # "the court": a description
     body = _MEMBERS_OF.get(speaker.lower())

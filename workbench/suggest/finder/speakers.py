@@ -141,6 +141,9 @@ _MONTHS = frozenset(
     december""")
 )
 _DAYS = frozenset(split_words("monday tuesday wednesday thursday friday saturday sunday"))
+# The weekdays people are named ("Sunday Dare", "Monday Okpebholo", in Nigeria); any other
+# weekday before a name is when ("Tuesday Obama said").
+_DAYS_GIVEN_AS_NAMES = frozenset(split_words("sunday monday"))
 # Words before a month or a weekday that make it a time: "In March Ann Lie said", "Last June
 # Ann Lie said", "Late Monday Ann Lie said", "On 5 May Ann Lie said".
 _TIME_BEFORE = frozenset(
@@ -155,7 +158,7 @@ def time_word_in_name(tokens: list[Token], k: int) -> bool:
     Ryan"), not a time before a name: after a preposition, a time word or a number ("In March
     Ann Lie", "Last June Ann Lie", "On 5 May Ann Lie"), or a weekday before a first name
     ("Monday Ann Lie said": in news a weekday opening a sentence is when, and people called
-    Monday are rarer than the time)."""
+    Monday are rarer than the time), or a weekday no one is named ("Tuesday Obama said")."""
     if k + 1 >= len(tokens) or not _is_name_word(tokens[k + 1]):
         return False
     if k > 0 and (tokens[k - 1].lower in _TIME_BEFORE or tokens[k - 1].text[0].isdigit()):
@@ -173,6 +176,7 @@ def _time_word_before_name(word: str, after: str) -> bool:
         and after[:1].isupper()
         and next_lower not in CAPITALISED_STOPWORDS | TITLES
         and not (lowered in _DAYS and next_lower in FEMALE_NAMES | MALE_NAMES)
+        and lowered not in _DAYS - _DAYS_GIVEN_AS_NAMES
     )
 
 
@@ -401,12 +405,14 @@ class _Before:
 
     @cached_property
     def inner(self) -> Mention | None:
-        """A name that opens the appositive and ends it: "her adviser, Jake Sullivan, said"."""
+        """A name that opens the appositive and ends it: "her adviser, Jake Sullivan, said", "a
+        rival union, the Norland Dockers Union, said"."""
         j = self.apposition
         inner = _np_ending_at(self.text, self.tokens, self.i - 1) if j is not None else None
-        if inner is None or j is None or inner.kind != "name":
+        if inner is None or j is None or inner.kind not in {"name", "org"}:
             return None
-        return inner if _opens(self.tokens, j + 1, inner) else None
+        whole = inner.kind == "org" and inner.start == self.tokens[j + 1].start  # "the … Union"
+        return inner if whole or _opens(self.tokens, j + 1, inner) else None
 
 
 def _before_will(c: _Before) -> Mention | None:
@@ -529,9 +535,29 @@ def _before_role_then_name(c: _Before) -> Mention | None:
         while k > 0 and c.tokens[k - 1].capitalised:
             k -= 1  # the role is the whole office: "British High Commissioner to Norland"
         return _with_role(inner, c.text, (c.tokens[k].start, head.end))
-    inner.role = head.text
-    inner.role_span = (head.start, head.end)
+    start = _role_start(c.text, c.tokens, head)
+    inner.role = c.text[start : head.end]
+    inner.role_span = (start, head.end)
     return inner
+
+
+# Words that tie a role to what it is of: "a spokesman for the ministry", "one of her aides".
+_ROLE_LINKS = frozenset(split_words("of for at to"))
+
+
+def _role_start(text: str, tokens: list[Token], head: Mention) -> int:
+    """Where a role before an appositive name starts: the noun phrase it is of or for ("(A
+    spokesman for) the ministry, Tom Berg, said", "(The head of) the union"), so the whole
+    role, not its last part, stands before the name."""
+    start, k = head.start, speaker_start(tokens, head)
+    for _ in range(2):
+        if k < 2 or tokens[k - 1].lower not in _ROLE_LINKS:
+            break
+        before = _np_ending_at(text, tokens, k - 2)
+        if before is None or before.start >= tokens[k - 1].start:
+            break
+        start, k = before.start, speaker_start(tokens, before)
+    return start
 
 
 def _before_unparsed_role_then_name(c: _Before) -> Mention | None:
@@ -540,7 +566,13 @@ def _before_unparsed_role_then_name(c: _Before) -> Mention | None:
     if j is None or c.head[0] is not None or c.inner is None or j < 2:
         return None
     before = c.tokens[j - 1].text
-    return c.inner if before[:1].isalpha() and before.islower() else None
+    if not (before[:1].isalpha() and before.islower()):
+        return None
+    lead = c.tokens[:j]
+    if len(lead) <= 8 and all(t.text[:1].isalnum() for t in lead) and lead[0].capitalised:
+        # "The leader of the opposition, Tom Berg, said": the whole opening is the role
+        return _with_role(c.inner, c.text, (lead[0].start, lead[-1].end))
+    return c.inner
 
 
 def _before_stacked_appositives(c: _Before) -> Mention | None:
@@ -2225,8 +2257,38 @@ class Registry:
             for offset, name in reversed(self.orgs):
                 if offset < mention.start and head in name.lower():
                     return Resolved(name, "organisation")
+                if offset < mention.start and _company_named(words, name):
+                    return Resolved(self._as_written(offset, name), "organisation")
             return Resolved(mention.text, "organisation")
         return Resolved(mention.text, "other")
+
+    def _as_written(self, offset: int, name: str) -> str:
+        """An organisation's name with the full stop of its abbreviation ("Acme Corp.")."""
+        at = self.text.find(name, offset)
+        end = at + len(name)
+        if at >= 0 and self.text[end : end + 1] == "." and name.split()[-1].lower() in _CORPORATE:
+            return name + "."
+        return name
+
+
+# The last word of a company's name ("Acme Corp.", "Norland Steel Ltd"): "the company" or "the
+# firm" after it is that company.
+_CORPORATE = frozenset(
+    split_words("""corp corporation inc incorporated co ltd limited llc plc ag gmbh sa nv
+    holdings""")
+)
+_COMPANY_NOUNS = frozenset(split_words("company firm"))
+
+
+def _company_named(words: list[str], name: str) -> bool:
+    """Whether the mention, "the company" or "the firm" (not "his company", "company
+    leaders"), may stand for the organisation `name`."""
+    return (
+        len(words) == 2
+        and words[0].lower() == "the"
+        and words[1].lower() in _COMPANY_NOUNS
+        and name.split()[-1].lower().rstrip(".") in _CORPORATE
+    )
 
 
 class _Pronoun:
