@@ -1917,6 +1917,66 @@ def participle_cues(text: str, start: int, end: int, first: Indirect | None) -> 
     return []
 
 
+# Verbs that name what something is in the speaker's words: "described X as “…”".
+_DESCRIBING = frozenset(
+    split_words("""described describes describing characterised characterises characterising
+    characterized characterizes characterizing branded brands""")
+)
+_REFERRING = frozenset(split_words("referred refers referring"))
+_OPENING_MARKS = frozenset({"“", '"', "‘"})
+
+
+def _described_object(tokens: list[Token], k: int, last: int) -> int:
+    """Where the words after "VERB (to) X as (a|the)" open a quotation (the verb at k, its noun
+    object up to eight words without punctuation); -1 when they do not."""
+    width = 2 if tokens[k].lower in _REFERRING else 1
+    if width == 2 and (k + 1 >= last or tokens[k + 1].lower != "to"):
+        return -1
+    for m in range(k + width + 1, min(last - 1, k + width + 10)):
+        word = tokens[m]
+        if word.lower == "as":
+            n = m + 1
+            if n < last and tokens[n].lower in DETERMINERS_OPENING:
+                n += 1
+            return n if n < last and tokens[n].text in _OPENING_MARKS else -1
+        if not word.text[:1].isalnum():
+            return -1
+    return -1
+
+
+def described_cues(text: str, start: int, end: int, first: Indirect | None) -> list[Indirect]:
+    """ "Ann Lie described the closure as a “needless blow”", "…; she characterised the delays
+    as “shameful”", "Boeing referred to the plane as a “cargo plane”": what the subject called
+    something, in its own words (the quoted fragment nested in it is a direct quote).
+
+    A passive ("was described as") names no speaker here; a cue the first attribution of the
+    sentence already reports from, or one inside its content, is left to it."""
+    tokens = tokenize(text, start, end)
+    last = len(tokens)
+    while last > 0 and tokens[last - 1].text in {".", "!", "?"}:
+        last -= 1
+    for k in range(1, last - 3):
+        word = tokens[k].lower
+        if word not in _DESCRIBING and word not in _REFERRING:
+            continue
+        if tokens[k - 1].lower in _PASSIVE_BE or _described_object(tokens, k, last) < 0:
+            continue
+        if first is not None and (
+            first.cue[0] == tokens[k].start or first.start <= tokens[k].start < first.end
+        ):
+            return []
+        speaker = mention_before(text, tokens, k)
+        if speaker is None:
+            return []
+        width = 2 if word in _REFERRING else 1
+        stop = next((m for m in range(k, last) if tokens[m].text == ";"), last)
+        cue = (tokens[k].start, tokens[k + width - 1].end)
+        found = Indirect(tokens[k + width].start, tokens[stop - 1].end, cue, speaker, False)
+        found.rule = "indirect/described-as"
+        return [found]
+    return []
+
+
 _NESTED_CUES = frozenset(split_words("said says told tells claimed claims added adds"))
 
 
@@ -1992,9 +2052,11 @@ _BARE_VERBS = frozenset(
     split_words("""said say says told tell tells added argued argue argues insisted insist
     insists warned warn warns noted wrote write writes acknowledged acknowledge claimed claim
     contend contended contends predicted predict predicts agreed agree agrees complained
-    complain complains suggested suggest suggests explained explain explains""")
+    complain complains suggested suggest suggests explained explain explains reported
+    confirmed announced stated""")
 )
 _PASSIVE = frozenset(split_words("is are was were be been being"))
+_ADVERBS = frozenset(split_words("first also widely later earlier initially originally not"))
 _NOT_NOUNS = _PASSIVE | frozenset(split_words("has have had do does did will would can could may"))
 
 
@@ -2009,6 +2071,10 @@ def _bare_subject(text: str, tokens: list[Token], verb: int) -> Mention | None:
     "Two in three said", "45% of Republicans say", "Many speakers at the service said"."""
     if tokens[verb].lower not in _BARE_VERBS or tokens[verb - 1].lower in _PASSIVE:
         return None
+    if verb > 1 and tokens[verb - 2].lower in _PASSIVE and tokens[verb - 1].lower in _ADVERBS:
+        return None  # "The issue was first reported by …"
+    if tokens[verb - 1].lower in _POSSESSIVES and tokens[verb].lower.endswith("ed"):
+        return None  # "His stated aim was …": an adjective
     i = verb - 1
     while i >= 0 and tokens[i].lower in AUXILIARIES:
         i -= 1
@@ -2066,6 +2132,15 @@ _BARE_SUBJECTS: tuple[Rule[tuple[list[Token], int, int], list[Token]], ...] = (
     Rule("subject/bare-opening", _bare_opening),  # "Other senators said"
     Rule("subject/bare-share", _bare_share),  # "…, and three-fourths say"
 )
+
+
+def _capitalised_noun(token: Token) -> bool:
+    """A capitalised cue word that reads as a noun: "State media", "Notes"."""
+    return token.capitalised and token.lower in _NOUN_LIKE_CUES
+
+
+# Possessives before a participle that is an adjective: "his stated aim", "its reported loss".
+_POSSESSIVES = frozenset(split_words("his her their its our my your"))
 # Words that cannot make a bare subject.
 _NOT_BARE_SUBJECT = (
     Veto(
@@ -2074,6 +2149,8 @@ _NOT_BARE_SUBJECT = (
             words[-1].text != "%" and not words[-1].text[:1].isalnum() or words[-1].lower == "who"
         ),
     ),
+    # "The reported figures …": a participle or a noun after an article
+    Veto("subject/bare-article", lambda words: words[-1].lower in DETERMINERS_OPENING),
     # "So said Ann Lie, …" names the speaker of a quotation before it, after the verb
     Veto("subject/bare-adverb", lambda words: len(words) == 1 and words[0].lower in {"so", "thus"}),
     Veto(
@@ -2081,7 +2158,7 @@ _NOT_BARE_SUBJECT = (
         lambda words: any(
             token.lower in _BARE_STOPS
             or token.lower in _NOT_NOUNS
-            or is_cue_word(token.text)
+            or (is_cue_word(token.text) and not _capitalised_noun(token))
             or token.text in {"“", "”", '"', ":", ";"}
             for token in words
         ),

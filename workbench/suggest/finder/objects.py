@@ -47,7 +47,17 @@ def _verb(word: str, previous: str) -> bool:
         return True
     if previous.lower() in _PHRASE_OPENERS | _NOT_BEFORE_A_VERB:
         return False
+    if word in _IRREGULAR_PAST:
+        return True  # "the ferry overran the pier", "the hikers slept in the hut"
     return word.islower() and len(word) > 3 and lowered.endswith("ed")
+
+
+# Past forms without "-ed" that differ from their participle, so are seldom anything but a
+# finite verb ("made", "held", "spent" are as often a participle: "the remarks made on …").
+_IRREGULAR_PAST = frozenset(
+    split_words("""overran ran went came saw took gave fell broke became began chose drove ate
+    flew forgot grew knew rose sank stole swore swam tore threw woke wore wrote spoke slept""")
+)
 
 
 # Words after which a past form is an adjective or a participle: "the retired", "and retired".
@@ -183,6 +193,31 @@ def _negated_question(found: tuple[str, object]) -> bool:
     return any(w.lower() in _NEGATIONS or w.lower().endswith("n't") for w in before)
 
 
+# Cues that things do too: "The data indicates …", "A CT scan revealed that …".
+_SHOWING = frozenset(
+    split_words("""indicate indicates indicated indicating reveal reveals revealed revealing
+    show shows showed showing""")
+)
+# Things that show or indicate, not speakers: their findings are no one's words.
+_THINGS = frozenset(
+    split_words("""data figures figure numbers statistics evidence scan scans test tests result
+    results x-ray x-rays footage image images photo photos photographs video videos readings
+    gauge gauges records record samples sample analysis tracking""")
+)
+
+
+def _thing_shows(found: tuple[str, object]) -> bool:
+    text, indirect = found
+    speaker = getattr(indirect, "speaker", None)
+    cue = indirect.cue  # type: ignore[attr-defined]
+    if speaker is None or text[cue[0] : cue[1]].lower() not in _SHOWING:
+        return False
+    words = speaker.text.lower().split()
+    return bool(words) and words[-1] in _THINGS
+
+
+# Reported speech refused by default: a thing, not a speaker, shows what follows.
+THING_SHOWS = Veto("indirect/thing-shows", _thing_shows)
 # Reported speech refused by default: the cue reports a phrase, not a clause.
 PHRASE_OBJECT = Veto("indirect/phrase-object", _phrase_only)
 # Refused by default too: "I believe …", "We know …" outside quotation marks are the words of a
@@ -191,4 +226,4 @@ FIRST_PERSON = Veto("indirect/first-person", _first_person)
 # Refused by default too: a question the source did not answer ("did not say whether …").
 NEGATED_QUESTION = Veto("indirect/negated-question", _negated_question)
 # The vetoes of reported speech that `reports="clauses"` applies, in order.
-CLAUSE_VETOES = (PHRASE_OBJECT, FIRST_PERSON, NEGATED_QUESTION)
+CLAUSE_VETOES = (PHRASE_OBJECT, FIRST_PERSON, NEGATED_QUESTION, THING_SHOWS)

@@ -105,8 +105,9 @@ class _Fragment:
         return self.text[max(0, self.start - 30) : self.start].lower()
 
 
+# ("known as" is matched as two words below: "as" alone opens "described it as “…”" too.)
 _TERM_WORDS = frozenset(
-    split_words("""known as dubbed named codenamed code-named termed labelled labeled
+    split_words("""dubbed named codenamed code-named termed labelled labeled
     label term word words phrase hashtag slogan motto tag""")
 )
 _CODE = re.compile(r"[#@]\S+|\S*\d\S*|[A-Z][A-Z0-9&./-]+|\S+\.(?:com|org|net|gov)\S*")

@@ -1,0 +1,131 @@
+"""Reported speech the finder missed in the holdout's real news (issue 15, bench/holdout):
+organisations and the media as speakers with cues other than "said", and quoted words after
+a verb with a noun object. One invented sentence for each shape."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.suggest.finder.engine import suggest
+
+
+def _quotes(text: str, kinds: set[str]) -> list[tuple[str, str | None]]:
+    return [
+        (s.text, s.speaker)
+        for s in suggest(text, claims=0)
+        if s.kind == "quote" and s.quote_type in kinds
+    ]
+
+
+def _bare(speaker: str | None) -> str | None:
+    return speaker.removeprefix("The ").removeprefix("the ") if speaker else speaker
+
+
+# (shape, sentence, the reported words, the speaker): offered as indirect speech, exactly so.
+FOUND = [
+    (
+        "media-reported",
+        "State media reported the ferry's log book was recovered.",
+        "the ferry's log book was recovered",
+        "State media",
+    ),
+    (
+        "media-reported-past-without-ed",
+        "Local media reported most of the stranded hikers slept in the hut.",
+        "most of the stranded hikers slept in the hut",
+        "Local media",
+    ),
+    (
+        "publication-stated-irregular-verb",
+        "The trade weekly stated the ferry overran the pier.",
+        "the ferry overran the pier",
+        "trade weekly",
+    ),
+    (
+        "bare-subject-confirmed",
+        "Harbour police confirmed two divers were still missing.",
+        "two divers were still missing",
+        "Harbour police",
+    ),
+]
+
+
+# Shapes not handled yet: they must fail until they are.
+PENDING: set[str] = set()
+
+
+def _params(cases: list[tuple[str, ...]]) -> list:
+    pending = pytest.mark.xfail(strict=True, reason="shape not handled yet")
+    return [pytest.param(*c[1:], id=c[0], marks=pending if c[0] in PENDING else ()) for c in cases]
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), _params(FOUND))
+def test_reported_speech_is_found_with_its_speaker(text: str, words: str, speaker: str) -> None:
+    found = _quotes(text, {"indirect", "mixed"})
+    assert any(w == words for w, _ in found), found
+    said = next(s for w, s in found if w == words)
+    assert _bare(said) == speaker
+
+
+# (shape, sentence): no reported speech offered.
+NOT_FOUND = [
+    ("reported-as-an-adjective", "The reported figures were far too low for the harbour."),
+    ("stated-as-an-adjective", "The stated aim of the ferry company was a second pier."),
+    ("indicated-a-noun", "The gauges indicated a sharp drop in the water level."),
+    ("possessive-and-participle", "Her stated aim was that the ferry would run all winter."),
+    ("data-indicates", "Early data indicates that ferry use fell to a new low in May."),
+    ("scan-revealed", "A CT scan revealed that the skipper had a broken rib."),
+    ("passive-with-an-adverb", "The closure was first reported by the Harbour Herald."),
+]
+
+
+@pytest.mark.parametrize("text", [c[1] for c in NOT_FOUND], ids=[c[0] for c in NOT_FOUND])
+def test_no_reported_speech_is_offered(text: str) -> None:
+    assert _quotes(text, {"indirect", "mixed"}) == []
+
+
+# (shape, sentence, the quoted words, the speaker): the fragment after "VERB X as" is a
+# direct quote of the verb's subject, nested in what the verb reports (a mixed quote).
+DESCRIBED = [
+    (
+        "described-as",
+        "Ann Lie described the closure as a “needless blow”.",
+        "needless blow",
+        "Ann Lie",
+    ),
+    (
+        "characterised-as-then-a-quote",
+        "Lie also characterised the delays as “shameful” and wrote “We will fix it.”",
+        "shameful",
+        "Lie",
+    ),
+    (
+        "referred-to-as",
+        "Norland Boats referred to the vessel involved as a “cargo ferry”.",
+        "cargo ferry",
+        "Norland Boats",
+    ),
+    (
+        "after-a-semicolon",
+        "The pier will close, said Ann Lie, the port chief; she described the storm as a "
+        "“freak event” and left.",
+        "freak event",
+        "Ann Lie",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"), [pytest.param(*c[1:], id=c[0]) for c in DESCRIBED]
+)
+def test_quoted_words_after_described_as_are_a_direct_quote(
+    text: str, words: str, speaker: str
+) -> None:
+    found = [(w.strip("“”., "), _bare(s)) for w, s in _quotes(text, {"direct"})]
+    assert (words, speaker) in found, found
+    assert any(_bare(s) == speaker for _, s in _quotes(text, {"mixed"}))
+
+
+def test_a_passive_described_as_names_no_speaker() -> None:
+    text = "The closure was described as a “needless blow” by the harbour board."
+    assert _quotes(text, {"mixed"}) == []
