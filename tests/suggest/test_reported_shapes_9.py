@@ -47,6 +47,20 @@ FOUND = [
         "two divers were still missing",
         "Harbour police",
     ),
+    (
+        "role-with-its-acronym-in-brackets",
+        "Member of parliament (MP) Ann Lie said a law allowing the sale of the pier marked a "
+        "\u201csad day for Norland\u201d.",
+        "a law allowing the sale of the pier marked a \u201csad day for Norland\u201d",
+        "Ann Lie",
+    ),
+    (
+        "second-clause-after-a-semicolon",
+        "Many of the passengers were local; the embassy confirmed two pilgrims from Ostia also "
+        "drowned.",
+        "two pilgrims from Ostia also drowned",
+        "embassy",
+    ),
 ]
 
 
@@ -129,3 +143,8 @@ def test_quoted_words_after_described_as_are_a_direct_quote(
 def test_a_passive_described_as_names_no_speaker() -> None:
     text = "The closure was described as a “needless blow” by the harbour board."
     assert _quotes(text, {"mixed"}) == []
+
+
+def test_describe_with_a_noun_object_reports_no_clause() -> None:
+    text = "The port denies the two leaks are linked; reports describe fears the hull was weak."
+    assert [s for _, s in _quotes(text, {"indirect", "mixed"})] == ["The port"]

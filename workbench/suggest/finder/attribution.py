@@ -1801,12 +1801,33 @@ def _role_lead(lead: list[Token]) -> bool:
             break
     if not lead:
         return True  # "CLEVELAND (UPI) — Former Attorney General Michael Mukasey told …"
+    lead = _without_bracketed_acronyms(lead)  # "Member of parliament (MP) Ann Lie said"
     return len(lead) <= 6 and all(
         t.text[0].isalnum()
         and (t.lower not in _SUBORDINATORS or _acronym_then_role(lead, t))
         and not is_cue_word(t.text)
         for t in lead
     )
+
+
+def _without_bracketed_acronyms(lead: list[Token]) -> list[Token]:
+    """The words of a role without the acronyms in brackets that spell it: "Member of
+    parliament (MP)" → "Member of parliament"."""
+    kept: list[Token] = []
+    k = 0
+    while k < len(lead):
+        if (
+            lead[k].text == "("
+            and k + 2 < len(lead)
+            and lead[k + 2].text == ")"
+            and lead[k + 1].text.isupper()
+            and k > 0
+        ):
+            k += 3
+            continue
+        kept.append(lead[k])
+        k += 1
+    return kept
 
 
 def _opening_phrase(lead: list[Token], speaker: Mention) -> bool:
@@ -2310,6 +2331,29 @@ def second_clause(text: str, first: Indirect | None) -> list[Indirect]:
         first.end = tokens[k - 2].end if comma else tokens[k - 1].end
         return [found]
     return []
+
+
+def semicolon_clauses(text: str, start: int, end: int, first: Indirect | None) -> list[Indirect]:
+    """Reported speech with its own speaker after a semicolon: "Many guests were local; the
+    embassy confirmed two pilgrims also died." (the first content, if it ran on, is cut back
+    before the semicolon)."""
+    tokens = tokenize(text, start, end)
+    found: list[Indirect] = []
+    for k, token in enumerate(tokens[:-4]):
+        if token.text != ";":
+            continue
+        if first is not None and first.cue[0] > token.start:
+            break  # the first attribution's cue is in a later clause
+        opening = tokens[k + 1].start
+        clause_end = next((t.start for t in tokens[k + 1 :] if t.text == ";"), end)
+        own = indirect_in_sentence(text, opening, clause_end)
+        if own is None or own.speaker is None or own.speaker.start < opening:
+            continue
+        if first is not None and first.start < token.start < first.end:
+            first.end = tokens[k - 1].end
+        own.rule = own.rule or "indirect/after-semicolon"
+        found.append(own)
+    return found
 
 
 _QUESTION_WORDS = frozenset(split_words("if whether what how why when who which about"))

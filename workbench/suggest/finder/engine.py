@@ -20,6 +20,7 @@ from .attribution import (
     participle_cues,
     relative_cues,
     second_clause,
+    semicolon_clauses,
     subordinate_cues,
 )
 from .checkworthy import Line, score_lines, transcript_lines
@@ -595,6 +596,7 @@ def _in_sentence(text: str, start: int, end: int) -> list[Indirect]:
     found.extend(second_clause(text, indirect))
     found.extend(subordinate_cues(text, start, end, indirect))
     found.extend(described_cues(text, start, end, indirect))
+    found.extend(semicolon_clauses(text, start, end, indirect))
     if indirect is not None:
         found.append(indirect)
         found.extend(nested_report(text, indirect))

@@ -30,6 +30,8 @@ _CLAUSE_OPENERS = frozenset(
 _PHRASE_OPENERS = frozenset(
     split_words("""to on about for in of with at from into over out up by as upon against""")
 )
+# "describe" reports a noun phrase ("described the plan"), a clause only after "how", "what"…
+_DESCRIBE = frozenset(split_words("describe describes described describing"))
 # Verbs of saying proper: what they report is a clause even when no verb is recognised in it.
 _SAYING = frozenset(split_words("said says say saying told tells tell added adds adding"))
 _SAYING_FINITE = frozenset(split_words("said says told tells claimed claims"))
@@ -147,8 +149,12 @@ def _phrase_only(found: tuple[str, object]) -> bool:
         return not any(
             _verb(w, p) or _present(w, p) for p, w in zip(words, words[1:], strict=False)
         )
-    if text[indirect.cue[0] : indirect.cue[1]].lower() in _SAYING:  # type: ignore[attr-defined]
+    cue = text[indirect.cue[0] : indirect.cue[1]].lower()  # type: ignore[attr-defined]
+    if cue in _SAYING:
         return _said_this(text, start)  # "said the stores fill the shelves": a clause
+    if cue in _DESCRIBE and not any(mark in text[start:end] for mark in _MARKS):
+        # "reports describe speculation the cause was …": what is described is a noun phrase
+        return text[start:end].split(maxsplit=1)[0].lower() not in _CLAUSE_OPENERS
     if text[start:end].split(maxsplit=1)[0].lower() in _PHRASE_OPENERS:
         return True  # "hope to continue their “Open Call Testing”"
     if any(mark in text[start:end] for mark in _MARKS):
