@@ -141,6 +141,16 @@ CASES = [
         "Ann Lie",
     ),
     (
+        "indirect/according-to-after-join",
+        "The ferry sank in May and according to the Harbour Board it was overloaded.",
+        "the Harbour Board",
+    ),
+    (
+        "indirect/according-to-ends",
+        "In May a ferry missed the pier at “very high speed” according to the Harbour Herald.",
+        "the Harbour Herald",
+    ),
+    (
         "indirect/according-to-which",
         "Norland and Ostia signed a treaty, according to which the strait is shared.",
         "Norland and Ostia",

@@ -61,6 +61,25 @@ FOUND = [
         "two pilgrims from Ostia also drowned",
         "embassy",
     ),
+    (
+        "according-to-after-and",
+        "The ferry sank in May and according to the Harbour Board it was overloaded.",
+        "it was overloaded",
+        "Harbour Board",
+    ),
+    (
+        "according-to-an-organisation-of",
+        "The skipper was ill and according to the Ministry of Ferry Affairs he died on board.",
+        "he died on board",
+        "Ministry of Ferry Affairs",
+    ),
+    (
+        "according-to-ends-without-a-comma",
+        "In 2019 another ferry missed the pier, turning at \u201cvery high speed\u201d according to "
+        "the Harbour Herald.",
+        "In 2019 another ferry missed the pier, turning at \u201cvery high speed\u201d",
+        "Harbour Herald",
+    ),
 ]
 
 
@@ -89,6 +108,7 @@ NOT_FOUND = [
     ("possessive-and-participle", "Her stated aim was that the ferry would run all winter."),
     ("data-indicates", "Early data indicates that ferry use fell to a new low in May."),
     ("scan-revealed", "A CT scan revealed that the skipper had a broken rib."),
+    ("according-to-the-rules", "The crew acted entirely according to the rules of the port."),
     ("passive-with-an-adverb", "The closure was first reported by the Harbour Herald."),
 ]
 

@@ -11,11 +11,12 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .lexicon import (
     CLAUSE_OPENERS,
     COGNITION_VERBS,
+    ORG_WORDS,
     REPORTING_VERBS,
     SPEECH_VERBS,
     TITLES,
@@ -1356,6 +1357,7 @@ def _according_to_in(s: _Sentence) -> tuple[Rule, Indirect] | object | None:
         )
         if speaker is None:
             continue
+        speaker = _with_of_name(s.text, tokens, speaker, last)
         j = i + 2
         while j < last and tokens[j].start < speaker.end:
             j += 1
@@ -1364,6 +1366,32 @@ def _according_to_in(s: _Sentence) -> tuple[Rule, Indirect] | object | None:
         fired = first(_ACCORDING_TO, _According(s, i, j, speaker))
         return fired if fired is not None else _NO_INDIRECT
     return None
+
+
+def _with_of_name(text: str, tokens: list[Token], speaker: Mention, last: int) -> Mention:
+    """ "the Ministry of Foreign Affairs": an organisation's name that goes on with "of" and
+    capitalised words after the mention that stopped at "Ministry"."""
+    if speaker.kind not in {"org", "name"} or speaker.text.split()[-1].lower() not in ORG_WORDS:
+        return speaker  # "Ann Lie of Ostia Port": a person and where she works
+    k = next((k for k, t in enumerate(tokens) if t.start >= speaker.end), last)
+    if k + 1 >= last or tokens[k].text != "of" or not tokens[k + 1].capitalised:
+        return speaker
+    if not tokens[k - 1].capitalised:
+        return speaker
+    end = k + 1
+    while end + 1 < last and (
+        tokens[end + 1].capitalised or (tokens[end + 1].lower in {"and", "&"} and end + 2 < last)
+    ):
+        end += 1
+    while tokens[end].lower in {"and", "&"}:
+        end -= 1
+    words = [t.text for t in tokens[k : end + 1]]
+    return replace(
+        speaker,
+        end=tokens[end].end,
+        text=text[speaker.start : tokens[end].end],
+        head_tokens=[*speaker.head_tokens, *words],
+    )
 
 
 def _according_to_which(s: _Sentence, i: int) -> Indirect | None:
@@ -1422,10 +1450,39 @@ def _according_after(a: _According) -> Indirect | None:
     return None
 
 
+def _according_after_join(a: _According) -> Indirect | None:
+    """ "The ferry sank in May and according to the board it was overloaded.": the clause after
+    the source, when "and" or "but" (no comma) joins it to what the writer says."""
+    tokens, i = a.s.tokens, a.i
+    if i < 3 or tokens[i - 1].lower not in {"and", "but"} or tokens[i - 2].text == ",":
+        return None
+    k = i + 2
+    while k < a.s.last and tokens[k].start < a.speaker.end:
+        k += 1
+    if k < a.s.last and tokens[k].text == ",":
+        k += 1
+    if a.s.last - k < 3 or not tokens[k].text[:1].isalnum():
+        return None
+    return a.found(tokens[k].start, a.s.content_end)
+
+
+def _according_ends(a: _According) -> Indirect | None:
+    """ "The plane went around at “very low height” according to The Harbour Herald.": a
+    named source with no comma before it that ends the sentence; what comes before is its."""
+    tokens, i = a.s.tokens, a.i
+    if i < 4 or tokens[i - 1].text == "," or a.speaker.kind not in {"name", "org"}:
+        return None
+    if a.speaker.end < tokens[a.s.last - 1].end:
+        return None
+    return a.found(tokens[0].start, tokens[i - 1].end)
+
+
 _ACCORDING_TO: tuple[Rule[_According, Indirect], ...] = (
     Rule("indirect/according-to-opening", _according_opening),  # "According to X, content."
     Rule("indirect/according-to-aside", _according_aside),  # "In addition, according to X, …"
     Rule("indirect/according-to-after", _according_after),  # "Content, according to X."
+    Rule("indirect/according-to-after-join", _according_after_join),  # "… and according to X …"
+    Rule("indirect/according-to-ends", _according_ends),  # "Content according to X."
 )
 
 
@@ -2351,7 +2408,6 @@ def semicolon_clauses(text: str, start: int, end: int, first: Indirect | None) -
             continue
         if first is not None and first.start < token.start < first.end:
             first.end = tokens[k - 1].end
-        own.rule = own.rule or "indirect/after-semicolon"
         found.append(own)
     return found
 
