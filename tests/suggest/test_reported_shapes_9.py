@@ -62,6 +62,12 @@ FOUND = [
         "embassy",
     ),
     (
+        "went-on-to-say-after-a-pronoun",
+        "Ann Lie spoke first. She went on to say dozens of ferries could be saved.",
+        "dozens of ferries could be saved",
+        "Ann Lie",
+    ),
+    (
         "according-to-after-and",
         "The ferry sank in May and according to the Harbour Board it was overloaded.",
         "it was overloaded",
@@ -109,6 +115,8 @@ NOT_FOUND = [
     ("data-indicates", "Early data indicates that ferry use fell to a new low in May."),
     ("scan-revealed", "A CT scan revealed that the skipper had a broken rib."),
     ("according-to-the-rules", "The crew acted entirely according to the rules of the port."),
+    ("declined-to-comment", "Through a spokesman, she declined to comment on the pier."),
+    ("refused-to-pledge", "He refused to pledge to release the ferry accounts before May."),
     ("passive-with-an-adverb", "The closure was first reported by the Harbour Herald."),
 ]
 

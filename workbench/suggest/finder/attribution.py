@@ -1695,9 +1695,26 @@ def _reporting_subject(text: str, tokens: list[Token], i: int, cognition: bool) 
         if speaker is not None and tokens[i].lower.endswith("ing"):
             # "Trump issued a statement saying (that) …": the issuer speaks.
             speaker = _issuer(text, tokens, speaker) or speaker
+    if speaker is None and i >= 4 and _went_on_to(tokens, i):
+        # "He went on to say …": the pronoun before the predicate ("refused to say",
+        # "declined to comment" report nothing)
+        k = i - 4
+        while k >= 0 and tokens[k].lower in AUXILIARIES:
+            k -= 1
+        if k >= 0 and tokens[k].lower in _SUBJECT_PRONOUNS:
+            speaker = _build_pronoun(tokens[k])
     if speaker is None and not cognition:
         speaker = _bare_subject(text, tokens, i)
     return speaker
+
+
+def _went_on_to(tokens: list[Token], i: int) -> bool:
+    """ "went on to say", "goes on to argue": tokens[i] is the verb after "… on to"."""
+    return (
+        tokens[i - 1].lower == "to"
+        and tokens[i - 2].lower == "on"
+        and tokens[i - 3].lower in {"went", "goes", "go", "going"}
+    )
 
 
 def _and_said(r: _Reported) -> Indirect | None:
