@@ -117,6 +117,14 @@ NOT_FOUND = [
     ("according-to-the-rules", "The crew acted entirely according to the rules of the port."),
     ("declined-to-comment", "Through a spokesman, she declined to comment on the pier."),
     ("refused-to-pledge", "He refused to pledge to release the ferry accounts before May."),
+    (
+        "cited-a-noun-with-a-contracted-relative",
+        "He cited the case of a ferry firm that\u2019s funding all of the candidates in the port.",
+    ),
+    (
+        "revealed-a-noun-with-whereby",
+        "The Harbour Herald revealed a deal whereby, in May, the port sold the pier.",
+    ),
     ("passive-with-an-adverb", "The closure was first reported by the Harbour Herald."),
 ]
 
@@ -176,3 +184,12 @@ def test_a_passive_described_as_names_no_speaker() -> None:
 def test_describe_with_a_noun_object_reports_no_clause() -> None:
     text = "The port denies the two leaks are linked; reports describe fears the hull was weak."
     assert [s for _, s in _quotes(text, {"indirect", "mixed"})] == ["The port"]
+
+
+def test_a_name_in_quotation_marks_after_names_like_is_no_quote() -> None:
+    text = (
+        "Ann Lie said that some ferry firms use confusing names like \u201cfast line,\u201d "
+        "which mask the real speed."
+    )
+    assert _quotes(text, {"direct"}) == []
+    assert _quotes(text, {"indirect", "mixed"})

@@ -68,7 +68,10 @@ _NOT_BEFORE_A_VERB = frozenset(
     its their his her our""")
 )
 # Words that open a relative clause inside a noun phrase: its verb is not the object's.
-_RELATIVE = frozenset(split_words("that which who whom whose where"))
+_RELATIVE = frozenset(
+    split_words("""that which who whom whose where whereby that’s that's who’s who's
+    which’s""")
+)
 
 
 def _has_verb(words: list[str]) -> bool:
@@ -152,14 +155,20 @@ def _phrase_only(found: tuple[str, object]) -> bool:
     cue = text[indirect.cue[0] : indirect.cue[1]].lower()  # type: ignore[attr-defined]
     if cue in _SAYING:
         return _said_this(text, start)  # "said the stores fill the shelves": a clause
-    if cue in _DESCRIBE and not any(mark in text[start:end] for mark in _MARKS):
+    if cue in _DESCRIBE and not _quoted(text[start:end]):
         # "reports describe speculation the cause was …": what is described is a noun phrase
         return text[start:end].split(maxsplit=1)[0].lower() not in _CLAUSE_OPENERS
     if text[start:end].split(maxsplit=1)[0].lower() in _PHRASE_OPENERS:
         return True  # "hope to continue their “Open Call Testing”"
-    if any(mark in text[start:end] for mark in _MARKS):
+    if _quoted(text[start:end]):
         return False  # "praised the “tireless work” of …": the speaker's own words inside
     return not reported_clause(text, start, end)
+
+
+def _quoted(words: str) -> bool:
+    """Whether quotation marks stand in the words: a double mark, or an opening single one
+    (a lone "’" is an apostrophe: "that’s", "the boats’ speed")."""
+    return any(mark in words for mark in _MARKS if mark != "’")
 
 
 def _present(word: str, previous: str) -> bool:

@@ -115,8 +115,18 @@ _CLOSING = "\"“”«»„‹›'‘’ .,;:!?…"
 _SCARE = re.compile(r"(?:so-called|so called|quote-unquote|quote, unquote)\s*$")
 
 
+# Nouns for names and terms before "like" or "such as": "confusing names like “…”".
+_NAMING_NOUNS = frozenset(
+    split_words("names name terms term words word phrases phrase labels label titles brands")
+)
+
+
 def _names_a_term(f: _Fragment) -> bool:
     words = f.before.replace(",", " ").split()
+    if len(words) >= 2 and words[-1] == "like" and words[-2] in _NAMING_NOUNS:
+        return True  # "confusing names like “complete care”"
+    if len(words) >= 3 and words[-2:] == ["such", "as"] and words[-3] in _NAMING_NOUNS:
+        return True  # "terms such as “fast line”"
     return bool(words) and (words[-1] in _TERM_WORDS or " ".join(words[-2:]) == "known as")
 
 
