@@ -68,6 +68,12 @@ FOUND = [
         "Ann Lie",
     ),
     (
+        "contracted-verb-before-said-name",
+        "It\u2019s up to the skipper to find the right pier, said Ann Lie, the harbour master.",
+        "It\u2019s up to the skipper to find the right pier",
+        "Ann Lie",
+    ),
+    (
         "according-to-after-and",
         "The ferry sank in May and according to the Harbour Board it was overloaded.",
         "it was overloaded",

@@ -45,13 +45,30 @@ def _verb(word: str, previous: str) -> bool:
     """A word that reads as the finite verb of a clause: an auxiliary, or a past form after a
     noun-like word ("the talks failed"; not "the retired", "of serving and retired")."""
     lowered = word.lower()
-    if lowered in _FINITE or lowered in _SAYING_FINITE:
+    if lowered in _FINITE or lowered in _SAYING_FINITE or _contracted(lowered):
         return True
     if previous.lower() in _PHRASE_OPENERS | _NOT_BEFORE_A_VERB:
         return False
     if word in _IRREGULAR_PAST:
         return True  # "the ferry overran the pier", "the hikers slept in the hut"
     return word.islower() and len(word) > 3 and lowered.endswith("ed")
+
+
+# Pronouns that a contracted "is" or "has" joins: "it's", "there’s".
+_CONTRACTING = frozenset(split_words("it that there he she what here who where"))
+
+
+def _contracted(lowered: str) -> bool:
+    """A word with a contracted finite verb: "it's", "they're", "won't", "we'll"."""
+    for apostrophe in "'’":
+        head, mark, tail = lowered.partition(apostrophe)
+        if not mark or not head:
+            continue
+        if tail in {"re", "ll", "ve", "m", "d"} or (tail == "t" and head.endswith("n")):
+            return True
+        if tail == "s" and head in _CONTRACTING:
+            return True
+    return False
 
 
 # Past forms without "-ed" that differ from their participle, so are seldom anything but a
@@ -149,6 +166,8 @@ def _phrase_only(found: tuple[str, object]) -> bool:
     if indirect.cue[0] >= end:  # type: ignore[attr-defined]
         # "…, says the minister": a clause before the cue, not "On the speech, Lie writes:"
         words = _WORD.findall(text[start:end])
+        if words and _contracted(words[0].lower()):
+            return False  # "It’s up to the patient …, said Ann Lie"
         return not any(
             _verb(w, p) or _present(w, p) for p, w in zip(words, words[1:], strict=False)
         )
