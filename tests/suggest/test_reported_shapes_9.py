@@ -74,6 +74,12 @@ FOUND = [
         "Ann Lie",
     ),
     (
+        "with-source-saying",
+        "No one was hurt on the pier, with local media reporting the ferry was empty.",
+        "the ferry was empty",
+        "local media",
+    ),
+    (
         "according-to-after-and",
         "The ferry sank in May and according to the Harbour Board it was overloaded.",
         "it was overloaded",

@@ -2429,6 +2429,57 @@ def semicolon_clauses(text: str, start: int, end: int, first: Indirect | None) -
     return found
 
 
+def with_cues(text: str, start: int, end: int, first: Indirect | None) -> list[Indirect]:
+    """ "No deaths were reported, with local media reporting no-one was in the houses": the
+    source after "with" and its participle of saying report the clause that follows."""
+    tokens = tokenize(text, start, end)
+    last = len(tokens)
+    while last > 0 and tokens[last - 1].text in {".", "!", "?", ";", ":"}:
+        last -= 1
+    for k in range(2, last - 4):
+        if tokens[k].lower != "with" or tokens[k - 1].text != ",":
+            continue
+        for m in range(k + 2, min(k + 7, last - 2)):
+            word = tokens[m].lower
+            if not word.endswith("ing") or word not in SPEECH_VERBS:
+                continue
+            if first is not None and first.cue[0] == tokens[m].start:
+                return []
+            speaker = mention_before(text, tokens, m)
+            words = tokens[k + 1 : m]
+            if speaker is None and all(
+                t.text.isalpha() and t.lower not in _BARE_STOPS | _NOT_NOUNS for t in words
+            ):
+                # "with local media reporting": a bare plural or mass noun, no determiner
+                speaker = Mention(
+                    words[0].start,
+                    words[-1].end,
+                    text[words[0].start : words[-1].end],
+                    "common",
+                    head_tokens=[t.text for t in words],
+                )
+            if speaker is None or speaker.start != tokens[k + 1].start:
+                return []
+            j = _clause_start(tokens, m + 1)
+            if last - j < 3:
+                return []
+            if first is not None and first.start < tokens[k].start < first.end:
+                first.end = tokens[k - 2].end
+            cue = (tokens[m].start, tokens[m].end)
+            return [
+                Indirect(
+                    tokens[j].start,
+                    tokens[last - 1].end,
+                    cue,
+                    speaker,
+                    False,
+                    rule="indirect/with-saying",
+                )
+            ]
+        return []
+    return []
+
+
 _QUESTION_WORDS = frozenset(split_words("if whether what how why when who which about"))
 
 

@@ -22,6 +22,7 @@ from .attribution import (
     second_clause,
     semicolon_clauses,
     subordinate_cues,
+    with_cues,
 )
 from .checkworthy import Line, score_lines, transcript_lines
 from .claims import checkworthiness
@@ -597,6 +598,7 @@ def _in_sentence(text: str, start: int, end: int) -> list[Indirect]:
     found.extend(subordinate_cues(text, start, end, indirect))
     found.extend(described_cues(text, start, end, indirect))
     found.extend(semicolon_clauses(text, start, end, indirect))
+    found.extend(with_cues(text, start, end, indirect))
     if indirect is not None:
         found.append(indirect)
         found.extend(nested_report(text, indirect))
