@@ -23,6 +23,7 @@ from workbench.suggest.finder.attribution import (
     second_clause,
     subject_and_rule,
     subordinate_cues,
+    with_cues,
 )
 from workbench.suggest.finder.rules import Rule
 
@@ -141,6 +142,21 @@ CASES = [
         "Ann Lie",
     ),
     (
+        "indirect/according-to-after-join",
+        "The ferry sank in May and according to the Harbour Board it was overloaded.",
+        "the Harbour Board",
+    ),
+    (
+        "indirect/according-to-ends",
+        "In May a ferry missed the pier at “very high speed” according to the Harbour Herald.",
+        "the Harbour Herald",
+    ),
+    (
+        "indirect/with-saying",
+        "No one was hurt on the pier, with the harbour board saying the ferry was empty.",
+        "the harbour board",
+    ),
+    (
         "indirect/according-to-which",
         "Norland and Ostia signed a treaty, according to which the strait is shared.",
         "Norland and Ostia",
@@ -235,6 +251,7 @@ def _produced(rule: str, text: str) -> dict[str, str | None]:
     found += subordinate_cues(text, 0, len(text), first)
     found += participle_cues(text, 0, len(text), first)
     found += second_clause(text, first)
+    found += with_cues(text, 0, len(text), first)
     return {f.rule: _speaker(f) for f in found}
 
 

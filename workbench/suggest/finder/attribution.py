@@ -11,11 +11,12 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .lexicon import (
     CLAUSE_OPENERS,
     COGNITION_VERBS,
+    ORG_WORDS,
     REPORTING_VERBS,
     SPEECH_VERBS,
     TITLES,
@@ -1356,6 +1357,7 @@ def _according_to_in(s: _Sentence) -> tuple[Rule, Indirect] | object | None:
         )
         if speaker is None:
             continue
+        speaker = _with_of_name(s.text, tokens, speaker, last)
         j = i + 2
         while j < last and tokens[j].start < speaker.end:
             j += 1
@@ -1364,6 +1366,32 @@ def _according_to_in(s: _Sentence) -> tuple[Rule, Indirect] | object | None:
         fired = first(_ACCORDING_TO, _According(s, i, j, speaker))
         return fired if fired is not None else _NO_INDIRECT
     return None
+
+
+def _with_of_name(text: str, tokens: list[Token], speaker: Mention, last: int) -> Mention:
+    """ "the Ministry of Foreign Affairs": an organisation's name that goes on with "of" and
+    capitalised words after the mention that stopped at "Ministry"."""
+    if speaker.kind not in {"org", "name"} or speaker.text.split()[-1].lower() not in ORG_WORDS:
+        return speaker  # "Ann Lie of Ostia Port": a person and where she works
+    k = next((k for k, t in enumerate(tokens) if t.start >= speaker.end), last)
+    if k + 1 >= last or tokens[k].text != "of" or not tokens[k + 1].capitalised:
+        return speaker
+    if not tokens[k - 1].capitalised:
+        return speaker
+    end = k + 1
+    while end + 1 < last and (
+        tokens[end + 1].capitalised or (tokens[end + 1].lower in {"and", "&"} and end + 2 < last)
+    ):
+        end += 1
+    while tokens[end].lower in {"and", "&"}:
+        end -= 1
+    words = [t.text for t in tokens[k : end + 1]]
+    return replace(
+        speaker,
+        end=tokens[end].end,
+        text=text[speaker.start : tokens[end].end],
+        head_tokens=[*speaker.head_tokens, *words],
+    )
 
 
 def _according_to_which(s: _Sentence, i: int) -> Indirect | None:
@@ -1422,10 +1450,39 @@ def _according_after(a: _According) -> Indirect | None:
     return None
 
 
+def _according_after_join(a: _According) -> Indirect | None:
+    """ "The ferry sank in May and according to the board it was overloaded.": the clause after
+    the source, when "and" or "but" (no comma) joins it to what the writer says."""
+    tokens, i = a.s.tokens, a.i
+    if i < 3 or tokens[i - 1].lower not in {"and", "but"} or tokens[i - 2].text == ",":
+        return None
+    k = i + 2
+    while k < a.s.last and tokens[k].start < a.speaker.end:
+        k += 1
+    if k < a.s.last and tokens[k].text == ",":
+        k += 1
+    if a.s.last - k < 3 or not tokens[k].text[:1].isalnum():
+        return None
+    return a.found(tokens[k].start, a.s.content_end)
+
+
+def _according_ends(a: _According) -> Indirect | None:
+    """ "The plane went around at “very low height” according to The Harbour Herald.": a
+    named source with no comma before it that ends the sentence; what comes before is its."""
+    tokens, i = a.s.tokens, a.i
+    if i < 4 or tokens[i - 1].text == "," or a.speaker.kind not in {"name", "org"}:
+        return None
+    if a.speaker.end < tokens[a.s.last - 1].end:
+        return None
+    return a.found(tokens[0].start, tokens[i - 1].end)
+
+
 _ACCORDING_TO: tuple[Rule[_According, Indirect], ...] = (
     Rule("indirect/according-to-opening", _according_opening),  # "According to X, content."
     Rule("indirect/according-to-aside", _according_aside),  # "In addition, according to X, …"
     Rule("indirect/according-to-after", _according_after),  # "Content, according to X."
+    Rule("indirect/according-to-after-join", _according_after_join),  # "… and according to X …"
+    Rule("indirect/according-to-ends", _according_ends),  # "Content according to X."
 )
 
 
@@ -1665,9 +1722,26 @@ def _reporting_subject(text: str, tokens: list[Token], i: int, cognition: bool) 
         if speaker is not None and tokens[i].lower.endswith("ing"):
             # "Trump issued a statement saying (that) …": the issuer speaks.
             speaker = _issuer(text, tokens, speaker) or speaker
+    if speaker is None and i >= 4 and _went_on_to(tokens, i):
+        # "He went on to say …": the pronoun before the predicate ("refused to say",
+        # "declined to comment" report nothing)
+        k = i - 4
+        while k >= 0 and tokens[k].lower in AUXILIARIES:
+            k -= 1
+        if k >= 0 and tokens[k].lower in _SUBJECT_PRONOUNS:
+            speaker = _build_pronoun(tokens[k])
     if speaker is None and not cognition:
         speaker = _bare_subject(text, tokens, i)
     return speaker
+
+
+def _went_on_to(tokens: list[Token], i: int) -> bool:
+    """ "went on to say", "goes on to argue": tokens[i] is the verb after "… on to"."""
+    return (
+        tokens[i - 1].lower == "to"
+        and tokens[i - 2].lower == "on"
+        and tokens[i - 3].lower in {"went", "goes", "go", "going"}
+    )
 
 
 def _and_said(r: _Reported) -> Indirect | None:
@@ -1828,12 +1902,33 @@ def _role_lead(lead: list[Token]) -> bool:
             break
     if not lead:
         return True  # "CLEVELAND (UPI) — Former Attorney General Michael Mukasey told …"
+    lead = _without_bracketed_acronyms(lead)  # "Member of parliament (MP) Ann Lie said"
     return len(lead) <= 6 and all(
         t.text[0].isalnum()
         and (t.lower not in _SUBORDINATORS or _acronym_then_role(lead, t))
         and not is_cue_word(t.text)
         for t in lead
     )
+
+
+def _without_bracketed_acronyms(lead: list[Token]) -> list[Token]:
+    """The words of a role without the acronyms in brackets that spell it: "Member of
+    parliament (MP)" → "Member of parliament"."""
+    kept: list[Token] = []
+    k = 0
+    while k < len(lead):
+        if (
+            lead[k].text == "("
+            and k + 2 < len(lead)
+            and lead[k + 2].text == ")"
+            and lead[k + 1].text.isupper()
+            and k > 0
+        ):
+            k += 3
+            continue
+        kept.append(lead[k])
+        k += 1
+    return kept
 
 
 def _opening_phrase(lead: list[Token], speaker: Mention) -> bool:
@@ -1944,6 +2039,66 @@ def participle_cues(text: str, start: int, end: int, first: Indirect | None) -> 
     return []
 
 
+# Verbs that name what something is in the speaker's words: "described X as “…”".
+_DESCRIBING = frozenset(
+    split_words("""described describes describing characterised characterises characterising
+    characterized characterizes characterizing branded brands""")
+)
+_REFERRING = frozenset(split_words("referred refers referring"))
+_OPENING_MARKS = frozenset({"“", '"', "‘"})
+
+
+def _described_object(tokens: list[Token], k: int, last: int) -> int:
+    """Where the words after "VERB (to) X as (a|the)" open a quotation (the verb at k, its noun
+    object up to eight words without punctuation); -1 when they do not."""
+    width = 2 if tokens[k].lower in _REFERRING else 1
+    if width == 2 and (k + 1 >= last or tokens[k + 1].lower != "to"):
+        return -1
+    for m in range(k + width + 1, min(last - 1, k + width + 10)):
+        word = tokens[m]
+        if word.lower == "as":
+            n = m + 1
+            if n < last and tokens[n].lower in DETERMINERS_OPENING:
+                n += 1
+            return n if n < last and tokens[n].text in _OPENING_MARKS else -1
+        if not word.text[:1].isalnum():
+            return -1
+    return -1
+
+
+def described_cues(text: str, start: int, end: int, first: Indirect | None) -> list[Indirect]:
+    """ "Ann Lie described the closure as a “needless blow”", "…; she characterised the delays
+    as “shameful”", "Boeing referred to the plane as a “cargo plane”": what the subject called
+    something, in its own words (the quoted fragment nested in it is a direct quote).
+
+    A passive ("was described as") names no speaker here; a cue the first attribution of the
+    sentence already reports from, or one inside its content, is left to it."""
+    tokens = tokenize(text, start, end)
+    last = len(tokens)
+    while last > 0 and tokens[last - 1].text in {".", "!", "?"}:
+        last -= 1
+    for k in range(1, last - 3):
+        word = tokens[k].lower
+        if word not in _DESCRIBING and word not in _REFERRING:
+            continue
+        if tokens[k - 1].lower in _PASSIVE_BE or _described_object(tokens, k, last) < 0:
+            continue
+        if first is not None and (
+            first.cue[0] == tokens[k].start or first.start <= tokens[k].start < first.end
+        ):
+            return []
+        speaker = mention_before(text, tokens, k)
+        if speaker is None:
+            return []
+        width = 2 if word in _REFERRING else 1
+        stop = next((m for m in range(k, last) if tokens[m].text == ";"), last)
+        cue = (tokens[k].start, tokens[k + width - 1].end)
+        found = Indirect(tokens[k + width].start, tokens[stop - 1].end, cue, speaker, False)
+        found.rule = "indirect/described-as"
+        return [found]
+    return []
+
+
 _NESTED_CUES = frozenset(split_words("said says told tells claimed claims added adds"))
 
 
@@ -2019,9 +2174,11 @@ _BARE_VERBS = frozenset(
     split_words("""said say says told tell tells added argued argue argues insisted insist
     insists warned warn warns noted wrote write writes acknowledged acknowledge claimed claim
     contend contended contends predicted predict predicts agreed agree agrees complained
-    complain complains suggested suggest suggests explained explain explains""")
+    complain complains suggested suggest suggests explained explain explains reported
+    confirmed announced stated""")
 )
 _PASSIVE = frozenset(split_words("is are was were be been being"))
+_ADVERBS = frozenset(split_words("first also widely later earlier initially originally not"))
 _NOT_NOUNS = _PASSIVE | frozenset(split_words("has have had do does did will would can could may"))
 
 
@@ -2036,6 +2193,10 @@ def _bare_subject(text: str, tokens: list[Token], verb: int) -> Mention | None:
     "Two in three said", "45% of Republicans say", "Many speakers at the service said"."""
     if tokens[verb].lower not in _BARE_VERBS or tokens[verb - 1].lower in _PASSIVE:
         return None
+    if verb > 1 and tokens[verb - 2].lower in _PASSIVE and tokens[verb - 1].lower in _ADVERBS:
+        return None  # "The issue was first reported by …"
+    if tokens[verb - 1].lower in _POSSESSIVES and tokens[verb].lower.endswith("ed"):
+        return None  # "His stated aim was …": an adjective
     i = verb - 1
     while i >= 0 and tokens[i].lower in AUXILIARIES:
         i -= 1
@@ -2093,6 +2254,15 @@ _BARE_SUBJECTS: tuple[Rule[tuple[list[Token], int, int], list[Token]], ...] = (
     Rule("subject/bare-opening", _bare_opening),  # "Other senators said"
     Rule("subject/bare-share", _bare_share),  # "…, and three-fourths say"
 )
+
+
+def _capitalised_noun(token: Token) -> bool:
+    """A capitalised cue word that reads as a noun: "State media", "Notes"."""
+    return token.capitalised and token.lower in _NOUN_LIKE_CUES
+
+
+# Possessives before a participle that is an adjective: "his stated aim", "its reported loss".
+_POSSESSIVES = frozenset(split_words("his her their its our my your"))
 # Words that cannot make a bare subject.
 _NOT_BARE_SUBJECT = (
     Veto(
@@ -2101,6 +2271,8 @@ _NOT_BARE_SUBJECT = (
             words[-1].text != "%" and not words[-1].text[:1].isalnum() or words[-1].lower == "who"
         ),
     ),
+    # "The reported figures …": a participle or a noun after an article
+    Veto("subject/bare-article", lambda words: words[-1].lower in DETERMINERS_OPENING),
     # "So said Ann Lie, …" names the speaker of a quotation before it, after the verb
     Veto("subject/bare-adverb", lambda words: len(words) == 1 and words[0].lower in {"so", "thus"}),
     Veto(
@@ -2108,7 +2280,7 @@ _NOT_BARE_SUBJECT = (
         lambda words: any(
             token.lower in _BARE_STOPS
             or token.lower in _NOT_NOUNS
-            or is_cue_word(token.text)
+            or (is_cue_word(token.text) and not _capitalised_noun(token))
             or token.text in {"“", "”", '"', ":", ";"}
             for token in words
         ),
@@ -2259,6 +2431,79 @@ def second_clause(text: str, first: Indirect | None) -> list[Indirect]:
             continue
         first.end = tokens[k - 2].end if comma else tokens[k - 1].end
         return [found]
+    return []
+
+
+def semicolon_clauses(text: str, start: int, end: int, first: Indirect | None) -> list[Indirect]:
+    """Reported speech with its own speaker after a semicolon: "Many guests were local; the
+    embassy confirmed two pilgrims also died." (the first content, if it ran on, is cut back
+    before the semicolon)."""
+    tokens = tokenize(text, start, end)
+    found: list[Indirect] = []
+    for k, token in enumerate(tokens[:-4]):
+        if token.text != ";":
+            continue
+        if first is not None and first.cue[0] > token.start:
+            break  # the first attribution's cue is in a later clause
+        opening = tokens[k + 1].start
+        clause_end = next((t.start for t in tokens[k + 1 :] if t.text == ";"), end)
+        own = indirect_in_sentence(text, opening, clause_end)
+        if own is None or own.speaker is None or own.speaker.start < opening:
+            continue
+        if first is not None and first.start < token.start < first.end:
+            first.end = tokens[k - 1].end
+        found.append(own)
+    return found
+
+
+def with_cues(text: str, start: int, end: int, first: Indirect | None) -> list[Indirect]:
+    """ "No deaths were reported, with local media reporting no-one was in the houses": the
+    source after "with" and its participle of saying report the clause that follows."""
+    tokens = tokenize(text, start, end)
+    last = len(tokens)
+    while last > 0 and tokens[last - 1].text in {".", "!", "?", ";", ":"}:
+        last -= 1
+    for k in range(2, last - 4):
+        if tokens[k].lower != "with" or tokens[k - 1].text != ",":
+            continue
+        for m in range(k + 2, min(k + 7, last - 2)):
+            word = tokens[m].lower
+            if not word.endswith("ing") or word not in SPEECH_VERBS:
+                continue
+            if first is not None and first.cue[0] == tokens[m].start:
+                return []
+            speaker = mention_before(text, tokens, m)
+            words = tokens[k + 1 : m]
+            if speaker is None and all(
+                t.text.isalpha() and t.lower not in _BARE_STOPS | _NOT_NOUNS for t in words
+            ):
+                # "with local media reporting": a bare plural or mass noun, no determiner
+                speaker = Mention(
+                    words[0].start,
+                    words[-1].end,
+                    text[words[0].start : words[-1].end],
+                    "common",
+                    head_tokens=[t.text for t in words],
+                )
+            if speaker is None or speaker.start != tokens[k + 1].start:
+                return []
+            j = _clause_start(tokens, m + 1)
+            if last - j < 3:
+                return []
+            if first is not None and first.start < tokens[k].start < first.end:
+                first.end = tokens[k - 2].end
+            cue = (tokens[m].start, tokens[m].end)
+            return [
+                Indirect(
+                    tokens[j].start,
+                    tokens[last - 1].end,
+                    cue,
+                    speaker,
+                    False,
+                    rule="indirect/with-saying",
+                )
+            ]
+        return []
     return []
 
 

@@ -13,13 +13,16 @@ from .attribution import (
     Cue,
     Indirect,
     asked_cues,
+    described_cues,
     indirect_in_sentence,
     nested_report,
     opening_adverbial,
     participle_cues,
     relative_cues,
     second_clause,
+    semicolon_clauses,
     subordinate_cues,
+    with_cues,
 )
 from .checkworthy import Line, score_lines, transcript_lines
 from .claims import checkworthiness
@@ -577,6 +580,7 @@ def _beside_quote(
 ) -> list[Indirect]:
     # Beside a quotation only a second remark counts: ", noting that …".
     found = list(participle_cues(text, start, end, None))
+    found.extend(described_cues(text, start, end, None))
     if start == s_start or text[s_start:start].strip() == "":
         # Or indirect speech opening the sentence, with a cue of its own:
         # "X said the fees are fair, which he called “a bargain.”"
@@ -592,6 +596,9 @@ def _in_sentence(text: str, start: int, end: int) -> list[Indirect]:
     found.extend(relative_cues(text, start, end, indirect))
     found.extend(second_clause(text, indirect))
     found.extend(subordinate_cues(text, start, end, indirect))
+    found.extend(described_cues(text, start, end, indirect))
+    found.extend(semicolon_clauses(text, start, end, indirect))
+    found.extend(with_cues(text, start, end, indirect))
     if indirect is not None:
         found.append(indirect)
         found.extend(nested_report(text, indirect))

@@ -30,6 +30,8 @@ _CLAUSE_OPENERS = frozenset(
 _PHRASE_OPENERS = frozenset(
     split_words("""to on about for in of with at from into over out up by as upon against""")
 )
+# "describe" reports a noun phrase ("described the plan"), a clause only after "how", "what"…
+_DESCRIBE = frozenset(split_words("describe describes described describing"))
 # Verbs of saying proper: what they report is a clause even when no verb is recognised in it.
 _SAYING = frozenset(split_words("said says say saying told tells tell added adds adding"))
 _SAYING_FINITE = frozenset(split_words("said says told tells claimed claims"))
@@ -43,11 +45,38 @@ def _verb(word: str, previous: str) -> bool:
     """A word that reads as the finite verb of a clause: an auxiliary, or a past form after a
     noun-like word ("the talks failed"; not "the retired", "of serving and retired")."""
     lowered = word.lower()
-    if lowered in _FINITE or lowered in _SAYING_FINITE:
+    if lowered in _FINITE or lowered in _SAYING_FINITE or _contracted(lowered):
         return True
     if previous.lower() in _PHRASE_OPENERS | _NOT_BEFORE_A_VERB:
         return False
+    if word in _IRREGULAR_PAST:
+        return True  # "the ferry overran the pier", "the hikers slept in the hut"
     return word.islower() and len(word) > 3 and lowered.endswith("ed")
+
+
+# Pronouns that a contracted "is" or "has" joins: "it's", "there’s".
+_CONTRACTING = frozenset(split_words("it that there he she what here who where"))
+
+
+def _contracted(lowered: str) -> bool:
+    """A word with a contracted finite verb: "it's", "they're", "won't", "we'll"."""
+    for apostrophe in "'’":
+        head, mark, tail = lowered.partition(apostrophe)
+        if not mark or not head:
+            continue
+        if tail in {"re", "ll", "ve", "m", "d"} or (tail == "t" and head.endswith("n")):
+            return True
+        if tail == "s" and head in _CONTRACTING:
+            return True
+    return False
+
+
+# Past forms without "-ed" that differ from their participle, so are seldom anything but a
+# finite verb ("made", "held", "spent" are as often a participle: "the remarks made on …").
+_IRREGULAR_PAST = frozenset(
+    split_words("""overran ran went came saw took gave fell broke became began chose drove ate
+    flew forgot grew knew rose sank stole swore swam tore threw woke wore wrote spoke slept""")
+)
 
 
 # Words after which a past form is an adjective or a participle: "the retired", "and retired".
@@ -56,7 +85,10 @@ _NOT_BEFORE_A_VERB = frozenset(
     its their his her our""")
 )
 # Words that open a relative clause inside a noun phrase: its verb is not the object's.
-_RELATIVE = frozenset(split_words("that which who whom whose where"))
+_RELATIVE = frozenset(
+    split_words("""that which who whom whose where whereby that’s that's who’s who's
+    which’s""")
+)
 
 
 def _has_verb(words: list[str]) -> bool:
@@ -134,16 +166,28 @@ def _phrase_only(found: tuple[str, object]) -> bool:
     if indirect.cue[0] >= end:  # type: ignore[attr-defined]
         # "…, says the minister": a clause before the cue, not "On the speech, Lie writes:"
         words = _WORD.findall(text[start:end])
+        if words and _contracted(words[0].lower()):
+            return False  # "It’s up to the patient …, said Ann Lie"
         return not any(
             _verb(w, p) or _present(w, p) for p, w in zip(words, words[1:], strict=False)
         )
-    if text[indirect.cue[0] : indirect.cue[1]].lower() in _SAYING:  # type: ignore[attr-defined]
+    cue = text[indirect.cue[0] : indirect.cue[1]].lower()  # type: ignore[attr-defined]
+    if cue in _SAYING:
         return _said_this(text, start)  # "said the stores fill the shelves": a clause
+    if cue in _DESCRIBE and not _quoted(text[start:end]):
+        # "reports describe speculation the cause was …": what is described is a noun phrase
+        return text[start:end].split(maxsplit=1)[0].lower() not in _CLAUSE_OPENERS
     if text[start:end].split(maxsplit=1)[0].lower() in _PHRASE_OPENERS:
         return True  # "hope to continue their “Open Call Testing”"
-    if any(mark in text[start:end] for mark in _MARKS):
+    if _quoted(text[start:end]):
         return False  # "praised the “tireless work” of …": the speaker's own words inside
     return not reported_clause(text, start, end)
+
+
+def _quoted(words: str) -> bool:
+    """Whether quotation marks stand in the words: a double mark, or an opening single one
+    (a lone "’" is an apostrophe: "that’s", "the boats’ speed")."""
+    return any(mark in words for mark in _MARKS if mark != "’")
 
 
 def _present(word: str, previous: str) -> bool:
@@ -183,6 +227,31 @@ def _negated_question(found: tuple[str, object]) -> bool:
     return any(w.lower() in _NEGATIONS or w.lower().endswith("n't") for w in before)
 
 
+# Cues that things do too: "The data indicates …", "A CT scan revealed that …".
+_SHOWING = frozenset(
+    split_words("""indicate indicates indicated indicating reveal reveals revealed revealing
+    show shows showed showing""")
+)
+# Things that show or indicate, not speakers: their findings are no one's words.
+_THINGS = frozenset(
+    split_words("""data figures figure numbers statistics evidence scan scans test tests result
+    results x-ray x-rays footage image images photo photos photographs video videos readings
+    gauge gauges records record samples sample analysis tracking""")
+)
+
+
+def _thing_shows(found: tuple[str, object]) -> bool:
+    text, indirect = found
+    speaker = getattr(indirect, "speaker", None)
+    cue = indirect.cue  # type: ignore[attr-defined]
+    if speaker is None or text[cue[0] : cue[1]].lower() not in _SHOWING:
+        return False
+    words = speaker.text.lower().split()
+    return bool(words) and words[-1] in _THINGS
+
+
+# Reported speech refused by default: a thing, not a speaker, shows what follows.
+THING_SHOWS = Veto("indirect/thing-shows", _thing_shows)
 # Reported speech refused by default: the cue reports a phrase, not a clause.
 PHRASE_OBJECT = Veto("indirect/phrase-object", _phrase_only)
 # Refused by default too: "I believe …", "We know …" outside quotation marks are the words of a
@@ -191,4 +260,4 @@ FIRST_PERSON = Veto("indirect/first-person", _first_person)
 # Refused by default too: a question the source did not answer ("did not say whether …").
 NEGATED_QUESTION = Veto("indirect/negated-question", _negated_question)
 # The vetoes of reported speech that `reports="clauses"` applies, in order.
-CLAUSE_VETOES = (PHRASE_OBJECT, FIRST_PERSON, NEGATED_QUESTION)
+CLAUSE_VETOES = (PHRASE_OBJECT, FIRST_PERSON, NEGATED_QUESTION, THING_SHOWS)

@@ -105,8 +105,9 @@ class _Fragment:
         return self.text[max(0, self.start - 30) : self.start].lower()
 
 
+# ("known as" is matched as two words below: "as" alone opens "described it as “…”" too.)
 _TERM_WORDS = frozenset(
-    split_words("""known as dubbed named codenamed code-named termed labelled labeled
+    split_words("""dubbed named codenamed code-named termed labelled labeled
     label term word words phrase hashtag slogan motto tag""")
 )
 _CODE = re.compile(r"[#@]\S+|\S*\d\S*|[A-Z][A-Z0-9&./-]+|\S+\.(?:com|org|net|gov)\S*")
@@ -114,8 +115,18 @@ _CLOSING = "\"“”«»„‹›'‘’ .,;:!?…"
 _SCARE = re.compile(r"(?:so-called|so called|quote-unquote|quote, unquote)\s*$")
 
 
+# Nouns for names and terms before "like" or "such as": "confusing names like “…”".
+_NAMING_NOUNS = frozenset(
+    split_words("names name terms term words word phrases phrase labels label titles brands")
+)
+
+
 def _names_a_term(f: _Fragment) -> bool:
     words = f.before.replace(",", " ").split()
+    if len(words) >= 2 and words[-1] == "like" and words[-2] in _NAMING_NOUNS:
+        return True  # "confusing names like “complete care”"
+    if len(words) >= 3 and words[-2:] == ["such", "as"] and words[-3] in _NAMING_NOUNS:
+        return True  # "terms such as “fast line”"
     return bool(words) and (words[-1] in _TERM_WORDS or " ".join(words[-2:]) == "known as")
 
 
