@@ -267,6 +267,9 @@ def main() -> int:
     )
     parser.add_argument("clef", type=Path, help="a checkout of apepa/clef2019-factchecking-task1")
     parser.add_argument("--write", action="store_true", help="write the shipped weights")
+    parser.add_argument(
+        "--out", type=Path, default=WEIGHTS, help="where --write writes (default: shipped file)"
+    )
     parser.add_argument("--set", action="append", default=[], help="override a param: name=value")
     parser.add_argument(
         "--extra",
