@@ -10,13 +10,13 @@ provenance (data, date, command, cross-validated figures). The test debates are 
 the leakage guard (their line texts, never their labels).
 
 --extra DIR (repeatable) adds the debates of a later edition (every *.tsv under DIR in the same
-line format: line number, speaker, text, label; e.g. CheckThat! 2020 Task 5). Before use, the
-leakage guard drops every extra debate sharing more than 5 % of its lines with a 2019 test
-debate (it would leak the test) or with a 2019 training debate (it is already in, and would
-leak across the cross-validation's folds), and exact repeats among the extra debates. Extra
-debates are in the training part of every fold, so the cross-validated figure stays a measure
-on the 2019 training debates alone. Pure Python: logistic regression by AdaGrad with L2, rare
-features dropped.
+line format: line number, speaker, text, label; e.g. CheckThat! 2020 Task 5; a file DIR/SOURCE,
+if any, is copied into the provenance). Before use, the leakage guard drops every extra debate
+sharing more than 5 % of its lines with a 2019 test debate (it would leak the test) or with a
+2019 training debate (it is already in, and would leak across the cross-validation's folds),
+and exact repeats among the extra debates. Extra debates are in the training part of every
+fold, so the cross-validated figure stays a measure on the 2019 training debates alone. Pure
+Python: logistic regression by AdaGrad with L2, rare features dropped.
 """
 
 from __future__ import annotations
@@ -309,8 +309,15 @@ def main() -> int:
             "cross_validated_by_debate": {k: round(v, 4) for k, v in overall.items()},
         }
         if args.extra:
+            provenance["data"] += "; plus the --extra debates kept by the leakage guard"
             provenance["extra"] = {
                 "folders": [str(d) for d in args.extra],
+                # A folder's SOURCE file, if any, says where its files came from.
+                "sources": [
+                    (d / "SOURCE").read_text(encoding="utf-8").strip()
+                    for d in args.extra
+                    if (d / "SOURCE").is_file()
+                ],
                 "debates": [
                     {"name": name, "lines": len(labels), "check_worthy": sum(labels)}
                     for name, _, labels in kept
