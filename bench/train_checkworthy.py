@@ -327,14 +327,9 @@ def main() -> int:
                     {"name": name, "reason": reason} for name, reason in dropped
                 ],
             }
-        WEIGHTS.write_text(
-            json.dumps(
-                {"provenance": provenance, "weights": kept_weights}, indent=0, sort_keys=True
-            )
-            + "\n",
-            encoding="utf-8",
-        )
-        print(f"wrote {len(kept_weights)} weights to {WEIGHTS}")
+        shipped = {"provenance": provenance, "weights": kept_weights}
+        args.out.write_text(json.dumps(shipped, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+        print(f"wrote {len(kept_weights)} weights to {args.out}")
     return 0
 
 
