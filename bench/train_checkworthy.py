@@ -14,9 +14,10 @@ line format: line number, speaker, text, label; e.g. CheckThat! 2020 Task 5; a f
 if any, is copied into the provenance). Before use, the leakage guard drops every extra debate
 sharing more than 5 % of its lines with a 2019 test debate (it would leak the test) or with a
 2019 training debate (it is already in, and would leak across the cross-validation's folds),
-and exact repeats among the extra debates. Extra debates are in the training part of every
-fold, so the cross-validated figure stays a measure on the 2019 training debates alone. Pure
-Python: logistic regression by AdaGrad with L2, rare features dropped.
+and repeats among the extra debates (the same rule; the first folder given wins). Extra
+debates are in the training part of every fold, so the cross-validated figure stays a measure
+on the 2019 training debates alone. Pure Python: logistic regression by AdaGrad with L2, rare
+features dropped.
 """
 
 from __future__ import annotations
@@ -111,8 +112,9 @@ def leakage_guard(
 
     Dropped: an extra debate more than `overlap` of whose lines of `min_words` words or more
     (normalised) occur in one 2019 test debate (a leak of the test) or in one 2019 training
-    debate (already in, and a leak across the folds), checked in that order; then an extra
-    debate with the same lines as one kept before it. In the debates kept, a line whose text
+    debate (already in, and a leak across the folds), checked in that order, or in an extra
+    debate kept before it (a later edition's copy, perhaps relabelled: the first folder given
+    wins). In the debates kept, a line whose text
     occurs in a 2019 test debate is removed as well. Only texts are compared, never labels.
     """
 
@@ -125,7 +127,7 @@ def leakage_guard(
         for name, lines, _ in debates
     ]
     test_texts = set().union(*(texts for kind, _, texts in sets if kind == "2019 test"))
-    kept, dropped, seen = [], [], {}
+    kept, dropped = [], []
     for name, lines, labels in extra:
         texts = long_texts(lines)
         reason = ""
@@ -134,13 +136,11 @@ def leakage_guard(
             if share > overlap:
                 reason = f"{share:.0%} of its lines in {kind} debate {other}"
                 break
-        key = tuple(normalise(line.text) for line in lines)
-        if not reason and key in seen:
-            reason = f"same lines as {seen[key]}"
         if reason:
             dropped.append((name, reason))
             continue
-        seen[key] = name
+        # Later extra debates are checked against this one: the first of two copies is kept.
+        sets.append(("extra", name, set(texts)))
         rows = [(ln, lb) for ln, lb in zip(lines, labels, strict=True)]
         rows = [(ln, lb) for ln, lb in rows if normalise(ln.text) not in test_texts]
         kept.append((name, [ln for ln, _ in rows], [lb for _, lb in rows]))
