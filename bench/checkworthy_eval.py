@@ -2,12 +2,14 @@
 
     uv run python bench/checkworthy_eval.py /tmp/clef2019            # training, cross-validated
     uv run python bench/checkworthy_eval.py /tmp/clef2019 --test     # the test debates: report only
+    uv run python bench/checkworthy_eval.py /tmp/clef2019 --extra /tmp/clef2020   # as trained
 
 Training: each of the 19 debates is ranked by a model trained (bench/train_checkworthy.py, same
-parameters) on the 18 others. Test (only with --test; never tune on it): the 7 test debates are
-ranked by the shipped weights through `score_lines`, exactly as the workbench scores a
-transcript. Prints AP (MAP overall, the task's measure), RR and P@1/5/10/20 per debate, then
-the time to score a 1,500-line transcript (median of 5).
+parameters) on the 18 others, plus the --extra debates that pass the leakage guard (as
+`bench/train_checkworthy.py --extra` trains). Test (only with --test; never tune on it): the 7
+test debates are ranked by the shipped weights through `score_lines`, exactly as the workbench
+scores a transcript. Prints AP (MAP overall, the task's measure), RR and P@1/5/10/20 per
+debate, then the time to score a 1,500-line transcript (median of 5).
 """
 
 from __future__ import annotations
@@ -20,7 +22,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.train_checkworthy import cross_validate, featurize, load, mean, measures, show  # noqa: E402
+from bench.train_checkworthy import (  # noqa: E402
+    PARAMS,
+    cross_validate,
+    featurize,
+    guarded_extra,
+    load,
+    mean,
+    measures,
+    show,
+)
 from workbench.suggest.finder.checkworthy import score_lines  # noqa: E402
 
 
@@ -41,7 +52,13 @@ def main() -> int:
     )
     parser.add_argument("clef", type=Path, help="a checkout of apepa/clef2019-factchecking-task1")
     parser.add_argument("--test", action="store_true", help="report on the test debates")
+    parser.add_argument("--extra", type=Path, action="append", default=[], help="as in training")
+    parser.add_argument("--set", action="append", default=[], help="as in training: name=value")
     args = parser.parse_args()
+    params = dict(PARAMS)
+    for item in args.set:
+        name, value = item.split("=", 1)
+        params[name] = type(PARAMS[name])(float(value))
     training = load(args.clef)
     if not training:
         print(f"no debates under {args.clef / 'data' / 'training'}", file=sys.stderr)
@@ -53,7 +70,8 @@ def main() -> int:
             per_debate.append((name, measures(scores, labels)))
         title = "test, shipped weights"
     else:
-        per_debate = cross_validate(featurize(training))
+        extra, _ = guarded_extra(args.clef, args.extra, training)
+        per_debate = cross_validate(featurize(training), params, featurize(extra))
         title = "training, cross-validated"
     for name, m in per_debate:
         print(show(name, m))

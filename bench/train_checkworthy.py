@@ -1,13 +1,23 @@
 """Train the check-worthiness weights shipped in workbench/suggest/finder/data/checkworthy.json.
 
     git clone https://github.com/apepa/clef2019-factchecking-task1 /tmp/clef2019
-    uv run python bench/train_checkworthy.py /tmp/clef2019 [--write]
+    uv run python bench/train_checkworthy.py /tmp/clef2019 [--write] [--extra DIR ...]
 
 Reads the 19 training debates of CLEF 2019 CheckThat! Task 1 (research-use data; kept out of
 this repository), reports MAP cross-validated by debate (each debate scored by a model trained
 on the 18 others), then trains on all 19 and, with --write, writes the weights with their
-provenance (data, date, command, cross-validated figures). The test debates are never read.
-Pure Python: logistic regression by AdaGrad with L2, rare features dropped.
+provenance (data, date, command, cross-validated figures). The test debates are read only by
+the leakage guard (their line texts, never their labels).
+
+--extra DIR (repeatable) adds the debates of a later edition (every *.tsv under DIR in the same
+line format: line number, speaker, text, label; e.g. CheckThat! 2020 Task 5; a file DIR/SOURCE,
+if any, is copied into the provenance). Before use, the leakage guard drops every extra debate
+sharing more than 5 % of its lines with a 2019 test debate (it would leak the test) or with a
+2019 training debate (it is already in, and would leak across the cross-validation's folds),
+and repeats among the extra debates (the same rule; the first folder given wins). Extra
+debates are in the training part of every fold, so the cross-validated figure stays a measure
+on the 2019 training debates alone. Pure Python: logistic regression by AdaGrad with L2, rare
+features dropped.
 """
 
 from __future__ import annotations
@@ -16,6 +26,7 @@ import argparse
 import json
 import math
 import random
+import re
 import statistics
 import sys
 import time
@@ -40,23 +51,100 @@ PARAMS = {
     "bigrams": 1,
     # Models trained in different orders, averaged: less luck from one shuffle.
     "bags": 1,
+    # Weight of each line of an --extra debate in the loss (a 2019 line weighs 1).
+    "extra_weight": 1.0,
 }
+
+# An extra debate sharing more than this share of its lines with a 2019 debate is dropped.
+# Only lines of MIN_WORDS words or more count: "Thank you.", "Yes." or "(APPLAUSE)" recur in
+# every transcript and would make unrelated speeches look like copies (with them, 48 of the 70
+# CheckThat! 2020 debates pass 5 %; without, a real repeat shares 44-100 %, any other <= 3.4 %).
+OVERLAP = 0.05
+MIN_WORDS = 4
 
 Debate = tuple[str, list[tuple[list[str], int]]]
 
 
+def read_debate(path: Path) -> tuple[list[Line], list[int]]:
+    """Lines and labels (1 = check-worthy) of one tab-separated debate file."""
+    lines, labels = [], []
+    for row in path.read_text(encoding="utf-8").splitlines():
+        parts = row.split("\t")
+        if len(parts) >= 4 and parts[3].strip() in {"0", "1"}:
+            lines.append(Line(parts[2], parts[1].strip() or None))
+            labels.append(int(parts[3]))
+    return lines, labels
+
+
 def load(root: Path, folder: str = "training") -> list[tuple[str, list[Line], list[int]]]:
     """Return (name, lines, labels) for each debate of a CLEF 2019 Task 1 folder."""
+    return [(p.stem, *read_debate(p)) for p in sorted((root / "data" / folder).glob("*.tsv"))]
+
+
+def load_extra(root: Path) -> list[tuple[str, list[Line], list[int]]]:
+    """Every *.tsv under root (any depth) as a debate named by its path under root.
+
+    A later CheckThat! edition's folder (2020 Task 5: v2.0/training, test-gold) has the 2019
+    line format. Files with no labelled line (an unlabelled test input) are left out.
+    """
     debates = []
-    for path in sorted((root / "data" / folder).glob("*.tsv")):
-        lines, labels = [], []
-        for row in path.read_text(encoding="utf-8").splitlines():
-            parts = row.split("\t")
-            if len(parts) >= 4 and parts[3].strip() in {"0", "1"}:
-                lines.append(Line(parts[2], parts[1].strip() or None))
-                labels.append(int(parts[3]))
-        debates.append((path.stem, lines, labels))
+    for path in sorted(root.rglob("*.tsv")):
+        lines, labels = read_debate(path)
+        if lines:
+            name = f"{root.name}/{path.relative_to(root).with_suffix('').as_posix()}"
+            debates.append((name, lines, labels))
     return debates
+
+
+def normalise(text: str) -> str:
+    """A line's words, lower case, punctuation and spacing dropped (for the leakage guard)."""
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def leakage_guard(
+    extra: list[tuple[str, list[Line], list[int]]],
+    training: list[tuple[str, list[Line], list[int]]],
+    test: list[tuple[str, list[Line], list[int]]],
+    overlap: float = OVERLAP,
+    min_words: int = MIN_WORDS,
+) -> tuple[list[tuple[str, list[Line], list[int]]], list[tuple[str, str]]]:
+    """Split the extra debates into those kept and those dropped, with the reason.
+
+    Dropped: an extra debate more than `overlap` of whose lines of `min_words` words or more
+    (normalised) occur in one 2019 test debate (a leak of the test) or in one 2019 training
+    debate (already in, and a leak across the folds), checked in that order, or in an extra
+    debate kept before it (a later edition's copy, perhaps relabelled: the first folder given
+    wins). In the debates kept, a line whose text
+    occurs in a 2019 test debate is removed as well. Only texts are compared, never labels.
+    """
+
+    def long_texts(lines: list[Line]) -> list[str]:
+        return [t for t in (normalise(line.text) for line in lines) if len(t.split()) >= min_words]
+
+    sets = [
+        (kind, name, set(long_texts(lines)))
+        for kind, debates in (("2019 test", test), ("2019 training", training))
+        for name, lines, _ in debates
+    ]
+    test_texts = set().union(*(texts for kind, _, texts in sets if kind == "2019 test"))
+    kept, dropped = [], []
+    for name, lines, labels in extra:
+        texts = long_texts(lines)
+        reason = ""
+        for kind, other, other_texts in sets:
+            share = sum(t in other_texts for t in texts) / max(len(texts), 1)
+            if share > overlap:
+                reason = f"{share:.0%} of its lines in {kind} debate {other}"
+                break
+        if reason:
+            dropped.append((name, reason))
+            continue
+        # Later extra debates are checked against this one: the first of two copies is kept.
+        sets.append(("extra", name, set(texts)))
+        rows = [(ln, lb) for ln, lb in zip(lines, labels, strict=True)]
+        rows = [(ln, lb) for ln, lb in rows if normalise(ln.text) not in test_texts]
+        kept.append((name, [ln for ln, _ in rows], [lb for _, lb in rows]))
+    return kept, dropped
 
 
 def featurize(debates: list[tuple[str, list[Line], list[int]]]) -> list[Debate]:
@@ -65,31 +153,41 @@ def featurize(debates: list[tuple[str, list[Line], list[int]]]) -> list[Debate]:
     ]
 
 
-def train(debates: list[Debate], params: dict = PARAMS) -> dict[str, float]:
-    """Fit the weights on the given featurized debates (the mean of `bags` shuffled fits)."""
+def train(
+    debates: list[Debate], params: dict = PARAMS, extra: list[Debate] = ()
+) -> dict[str, float]:
+    """Fit the weights on the given featurized debates (the mean of `bags` shuffled fits).
+
+    `extra` debates are trained on too, each line weighing params["extra_weight"].
+    """
     bags = max(1, int(params["bags"]))
     total: Counter[str] = Counter()
     for bag in range(bags):
-        total.update(_fit(debates, {**params, "seed": params["seed"] + bag}))
+        total.update(_fit(debates, {**params, "seed": params["seed"] + bag}, extra))
     # Tiny weights change no ranking worth having and would make the shipped file large.
     return {f: round(w / bags, 4) for f, w in total.items() if abs(w / bags) >= params["prune"]}
 
 
-def _fit(debates: list[Debate], params: dict) -> dict[str, float]:
-    counts = Counter(f for _, rows in debates for feats, _ in rows for f in set(feats))
+def _fit(debates: list[Debate], params: dict, extra: list[Debate] = ()) -> dict[str, float]:
+    weighted = [(d, 1.0) for d in debates] + [(d, params["extra_weight"]) for d in extra]
+    counts = Counter(f for (_, rows), _ in weighted for feats, _ in rows for f in set(feats))
     left_out = tuple(p for p, on in (("w:", params["words"]), ("b:", params["bigrams"])) if not on)
     keep = {f for f, c in counts.items() if c >= params["min_count"] and not f.startswith(left_out)}
-    rows = [([f for f in feats if f in keep], label) for _, d in debates for feats, label in d]
+    rows = [
+        ([f for f in feats if f in keep], label, weight)
+        for (_, d), weight in weighted
+        for feats, label in d
+    ]
     rng = random.Random(params["seed"])  # noqa: S311 - a reproducible order, not a secret
     weights: dict[str, float] = {}
     squares: dict[str, float] = {}
     rate, l2, pos = params["rate"], params["l2"], params["positive_weight"]
     for _ in range(params["epochs"]):
         rng.shuffle(rows)
-        for feats, label in rows:
+        for feats, label, weight in rows:
             x = sum(weights.get(f, 0.0) for f in feats)
             p = 1.0 / (1.0 + math.exp(-max(min(x, 30.0), -30.0)))
-            g = (p - label) * (pos if label else 1.0)
+            g = (p - label) * (pos if label else 1.0) * weight
             for f in feats:
                 w = weights.get(f, 0.0)
                 grad = g + l2 * w
@@ -120,11 +218,13 @@ def measures(scores: list[float], labels: list[int]) -> dict[str, float]:
     return result
 
 
-def cross_validate(debates: list[Debate], params: dict = PARAMS) -> list[tuple[str, dict]]:
-    """Score each debate with a model trained on all the others."""
+def cross_validate(
+    debates: list[Debate], params: dict = PARAMS, extra: list[Debate] = ()
+) -> list[tuple[str, dict]]:
+    """Score each debate with a model trained on all the others (and all the extra debates)."""
     result = []
     for i, (name, rows) in enumerate(debates):
-        weights = train(debates[:i] + debates[i + 1 :], params)
+        weights = train(debates[:i] + debates[i + 1 :], params, extra)
         result.append((name, measures(score(weights, rows), [label for _, label in rows])))
     return result
 
@@ -138,45 +238,98 @@ def show(label: str, m: dict[str, float]) -> str:
     return f"{label:<28} " + "  ".join(f"{k} {v:.3f}" for k, v in m.items())
 
 
+def guarded_extra(
+    clef: Path, dirs: list[Path], training: list[tuple[str, list[Line], list[int]]]
+) -> tuple[list[tuple[str, list[Line], list[int]]], list[tuple[str, str]]]:
+    """The --extra debates that pass the leakage guard, and those dropped (printed)."""
+    extra = [debate for root in dirs for debate in load_extra(root)]
+    if not extra:
+        return [], []
+    test = load(clef, "test_annotated") or load(clef, "test")
+    if not test:
+        raise SystemExit(f"the leakage guard needs the 2019 test debates under {clef / 'data'}")
+    kept, dropped = leakage_guard(extra, training, test)
+    for name, reason in dropped:
+        print(f"dropped {name}: {reason}")
+    lines = sum(len(labels) for _, _, labels in kept)
+    positives = sum(sum(labels) for _, _, labels in kept)
+    removed = sum(len(e[2]) for e in extra if e[0] in {k[0] for k in kept}) - lines
+    print(
+        f"extra: {len(kept)} of {len(extra)} debates kept, {lines} lines, {positives} check-worthy"
+        f" ({removed} lines removed: their text is in a 2019 test debate)"
+    )
+    return kept, dropped
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("clef", type=Path, help="a checkout of apepa/clef2019-factchecking-task1")
     parser.add_argument("--write", action="store_true", help="write the shipped weights")
+    parser.add_argument(
+        "--out", type=Path, default=WEIGHTS, help="where --write writes (default: shipped file)"
+    )
     parser.add_argument("--set", action="append", default=[], help="override a param: name=value")
+    parser.add_argument(
+        "--extra",
+        type=Path,
+        action="append",
+        default=[],
+        help="a folder of a later edition's debates (*.tsv, any depth); repeatable",
+    )
     args = parser.parse_args()
     params = dict(PARAMS)
     for item in args.set:
         name, value = item.split("=", 1)
         params[name] = type(PARAMS[name])(float(value))
-    debates = featurize(load(args.clef))
-    if not debates:
+    training = load(args.clef)
+    if not training:
         print(f"no debates under {args.clef / 'data' / 'training'}", file=sys.stderr)
         return 2
-    cv = cross_validate(debates, params)
+    kept, dropped = guarded_extra(args.clef, args.extra, training)
+    debates = featurize(training)
+    extra = featurize(kept)
+    cv = cross_validate(debates, params, extra)
     for name, m in cv:
         print(show(name, m))
     overall = mean(cv)
     print(show("training, cross-validated", overall))
     if args.write:
-        weights = train(debates, params)
-        kept = dict(sorted(weights.items()))
+        weights = train(debates, params, extra)
+        kept_weights = dict(sorted(weights.items()))
         provenance = {
             "data": "CLEF 2019 CheckThat! Task 1 training debates "
             "(github.com/apepa/clef2019-factchecking-task1, data/training, 19 files)",
             "date": time.strftime("%Y-%m-%d"),
             "command": "uv run python bench/train_checkworthy.py CLEF --write "
-            + " ".join(f"--set {s}" for s in args.set),
+            + " ".join(f"--set {s}" for s in args.set)
+            + " ".join(f" --extra {d}" for d in args.extra),
             "params": params,
             "cross_validated_by_debate": {k: round(v, 4) for k, v in overall.items()},
         }
-        WEIGHTS.write_text(
-            json.dumps({"provenance": provenance, "weights": kept}, indent=0, sort_keys=True)
-            + "\n",
-            encoding="utf-8",
-        )
-        print(f"wrote {len(kept)} weights to {WEIGHTS}")
+        if args.extra:
+            provenance["data"] += "; plus the --extra debates kept by the leakage guard"
+            provenance["extra"] = {
+                "folders": [str(d) for d in args.extra],
+                # A folder's SOURCE file, if any, says where its files came from.
+                "sources": [
+                    (d / "SOURCE").read_text(encoding="utf-8").strip()
+                    for d in args.extra
+                    if (d / "SOURCE").is_file()
+                ],
+                "debates": [
+                    {"name": name, "lines": len(labels), "check_worthy": sum(labels)}
+                    for name, _, labels in kept
+                ],
+                "lines": sum(len(labels) for _, _, labels in kept),
+                "dropped_by_leakage_guard": [
+                    {"name": name, "reason": reason} for name, reason in dropped
+                ],
+            }
+        shipped = {"provenance": provenance, "weights": kept_weights}
+        args.out.write_text(json.dumps(shipped, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+        print(f"wrote {len(kept_weights)} weights to {args.out}")
     return 0
 
 

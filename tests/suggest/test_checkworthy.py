@@ -136,6 +136,73 @@ def test_train_checkworthy_measures_follow_the_task_definitions():
     assert m["P@5"] == pytest.approx(2 / 5)
 
 
+def _tsv(path, rows: list[tuple[str, str, int]]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = "".join(f"{i}\t{who}\t{t}\t{y}\n" for i, (who, t, y) in enumerate(rows, 1))
+    path.write_text(text, encoding="utf-8")
+
+
+def test_train_checkworthy_loads_a_later_editions_folder(tmp_path):
+    root = tmp_path / "clef2020"
+    _tsv(root / "training" / "20170101_speech.tsv", [("X", "Jobs rose.", 1), ("X", "Hi.", 0)])
+    _tsv(root / "test-gold" / "20180101_debate.tsv", [("Y", "Crime fell.", 0)])
+    # An unlabelled test input (three columns) is not a debate to train on.
+    (root / "test-input").mkdir()
+    (root / "test-input" / "20180101_debate.tsv").write_text("1\tY\tCrime fell.\n")
+    debates = train_checkworthy.load_extra(root)
+    assert [name for name, _, _ in debates] == [
+        "clef2020/test-gold/20180101_debate",
+        "clef2020/training/20170101_speech",
+    ]
+    _, lines, labels = debates[1]
+    assert [(line.speaker, line.text) for line in lines] == [("X", "Jobs rose."), ("X", "Hi.")]
+    assert labels == [1, 0]
+
+
+def _debate(name: str, texts: list[str]) -> tuple[str, list[Line], list[int]]:
+    return name, [Line(t, "A") for t in texts], [0] * len(texts)
+
+
+def test_leakage_guard_drops_debates_that_repeat_a_2019_debate():
+    test_texts = [f"The test debate says fact number {n} today." for n in range(40)]
+    test = [_debate("2019test", test_texts)]
+    training = [_debate("2019train", [f"The training debate said claim {n}." for n in range(40)])]
+    own = [f"A later speech states new point {n} here." for n in range(30)]
+    extra = [
+        # 3 of 23 long lines (13 %) repeat the 2019 test debate: a leak, dropped.
+        _debate("leaks_test", test_texts[:3] + own[:20]),
+        # The 2019 training debate again, punctuation aside: already in, dropped.
+        _debate("repeats_training", [line.text.upper() + "!" for line in training[0][1]]),
+        # Short lines occur everywhere and do not count; 1 test line of 30 (3 %) is kept,
+        # but that line is removed.
+        _debate("kept", ["Thank you.", "Yes."] * 20 + own[:29] + [test_texts[5]]),
+        # A later copy of a kept debate (a few lines edited): the first one given stays.
+        _debate("kept_again", ["Thank you."] * 20 + own[:28] + ["A later speech, edited."]),
+    ]
+    kept, dropped = train_checkworthy.leakage_guard(extra, training, test)
+    reasons = dict(dropped)
+    assert set(reasons) == {"leaks_test", "repeats_training", "kept_again"}
+    assert reasons["leaks_test"] == "13% of its lines in 2019 test debate 2019test"
+    assert reasons["repeats_training"] == "100% of its lines in 2019 training debate 2019train"
+    assert reasons["kept_again"] == "97% of its lines in extra debate kept"
+    [(name, lines, labels)] = kept
+    assert name == "kept"
+    assert len(lines) == len(labels) == 69
+    assert test_texts[5] not in {line.text for line in lines}
+
+
+def test_train_checkworthy_learns_from_extra_debates_by_their_weight():
+    rows = [("A", f"Tariffs rose {n} percent in {n} states.", 1) for n in range(3, 9)]
+    rows += [("B", f"Thank you, friend number {n}.", 0) for n in range(3, 9)]
+    extra = train_checkworthy.featurize(
+        [("e", [Line(t, w) for w, t, _ in rows], [y for *_, y in rows])]
+    )
+    params = {**train_checkworthy.PARAMS}
+    learnt = train_checkworthy.train([], params, extra)
+    assert learnt["w:tariff"] > 0
+    assert "w:tariff" not in train_checkworthy.train([], {**params, "extra_weight": 0.0}, extra)
+
+
 def test_transcript_lines_keep_speakers_and_exact_offsets():
     text = "HOLT: Good evening.\r\n\r\nMr. Trump: We won.\n(LAUGHTER)\nLester Holt:  Next.\n"
     lines = transcript_lines(text)
