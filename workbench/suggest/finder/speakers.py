@@ -47,7 +47,7 @@ _TLD = r"\.(?:com|org|net|info|news|gov|edu|ru|au|uk|in|co|io|de|fr|nz)(?![\w])"
 _DOMAIN = re.compile(rf"[A-Za-z0-9][\w-]*(?:{_TLD})+(?:[’']s?)?")
 _TLD_AT = re.compile(_TLD)
 PARTICLES = frozenset(
-    split_words("de van von der den al bin ibn da del la le du dos di of for and y")
+    split_words("de van von der den al bin ibn da del dela della la le du dos di of for and y")
 )
 DETERMINERS = frozenset(
     split_words(
@@ -264,12 +264,39 @@ def _opens(tokens: list[Token], first: int, name: Mention) -> bool:
 
 def mention_before(text: str, tokens: list[Token], verb: int) -> Mention | None:
     """Return the speaker mention that ends just before tokens[verb], with any appositive role."""
-    fired = decide(_BEFORE_RULES, _Before(text, tokens, verb))
+    fired = None
+    without, at = _without_acronym(tokens, verb)
+    if without is not tokens:
+        # "Tom Berg, an expert at Norland University (NU), said": read without the acronym first
+        fired = decide(_BEFORE_RULES, _Before(text, without, at))
+        if fired is not None and fired[1] is not None:
+            tokens, verb = without, at
+    if fired is None or fired[1] is None:
+        fired = decide(_BEFORE_RULES, _Before(text, tokens, verb))
     if fired is None or fired[1] is None:
         return None
     mention = _without_infinitive(text, tokens, fired[1])
     mention.rule = fired[0]
     return mention
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Za-z&]*[A-Z]")
+
+
+def _without_acronym(tokens: list[Token], verb: int) -> tuple[list[Token], int]:
+    """ "Tom Berg, an expert at Norland University (NU), said": the tokens without a body's
+    acronym in parentheses in the subject (unchanged when there is none)."""
+    for k in range(verb - 3, max(0, verb - 30), -1):
+        if tokens[k].text in {".", "!", "?", "“", "”", '"'}:
+            break
+        if (
+            tokens[k].text == "("
+            and tokens[k + 2].text == ")"
+            and _ACRONYM.fullmatch(tokens[k + 1].text)
+            and tokens[k - 1].capitalised
+        ):
+            return tokens[:k] + tokens[k + 3 :], verb - 3
+    return tokens, verb
 
 
 def _without_infinitive(text: str, tokens: list[Token], mention: Mention) -> Mention:
@@ -445,6 +472,9 @@ def _before_parenthesis(c: _Before) -> Mention | None:
         j -= 1
     if j > 0 and tokens[j].text == "(":
         head = _np_ending_at(c.text, tokens, j - 1)
+        if head is not None and i - j == 2 and _ACRONYM.fullmatch(tokens[j + 1].text):
+            # "Ann Lie of the Norland Health Agency (NHA), said": the person, not the body
+            head = person_of_body(c.text, tokens, head) or head
         if head is not None and not head.role:
             head.role = c.text[tokens[j + 1].start : tokens[i - 1].end] if i - 1 > j else ""
         return head
@@ -593,6 +623,48 @@ def _before_stacked_appositives(c: _Before) -> Mention | None:
     return None
 
 
+# Words that tie a person to the body they speak for: "Ann Lie of the army's Western Command".
+_BODY_LINKS = frozenset(split_words("of at"))
+
+
+def person_of_body(text: str, tokens: list[Token], body: Mention) -> Mention | None:
+    """ "Ann Lie of the army's Western Command said": the person before "of" (or "at") and the
+    body's name, with "of …" as role; None when the words before the link are not a person's
+    name ("The Bank of Norland", "Secretary of State")."""
+    if body.kind not in {"name", "org"}:
+        return None
+    k = speaker_start(tokens, body) - 1
+    lead = 0
+    while k > 0 and lead < 3 and tokens[k].lower not in _BODY_LINKS:
+        word = tokens[k].text
+        if not (
+            tokens[k].lower in {"the", "a", "an"}
+            or (word.endswith(("’s", "'s")) and _POSSESSIVE_LOWER.fullmatch(word))
+            or _LOWER_WORD.fullmatch(word)
+            and "-" in word
+        ):
+            return None  # "the", "the army's", "state-run" may stand between; nothing else
+        k -= 1
+        lead += 1
+    if k < 1 or tokens[k].lower not in _BODY_LINKS or tokens[k].text != tokens[k].lower:
+        return None
+    person = _np_ending_at(text, tokens, k - 1)
+    if (
+        person is None
+        or person.kind != "name"
+        or len(person.head_tokens) < 1
+        or _looks_like_org(person.head_tokens)
+        or all(t.lower().rstrip(".") in TITLES | _MORE_ROLES for t in person.head_tokens)
+    ):
+        return None
+    return _with_role(person, text, (tokens[k].start, body.end))
+
+
+def _before_person_of_body(c: _Before) -> Mention | None:
+    body = _np_ending_at(c.text, c.tokens, c.i)
+    return person_of_body(c.text, c.tokens, body) if body is not None else None
+
+
 # The mention before a reporting verb, tried in order.
 _BEFORE_RULES: tuple[Rule[_Before, Mention] | Veto[_Before], ...] = (
     Rule("mention-before/will-columnist", _before_will),  # "…,” Will wrote.": George Will
@@ -611,6 +683,8 @@ _BEFORE_RULES: tuple[Rule[_Before, Mention] | Veto[_Before], ...] = (
     Rule("mention-before/unparsed-role-then-name", _before_unparsed_role_then_name),
     Rule("mention-before/stacked-appositives", _before_stacked_appositives),  # "Bo Berg, 30, of …,"
     Veto("mention-before/unparsed-appositive", lambda c: c.tokens[c.i].text == ","),
+    # "Ann Lie of the army's Western Command said": the person, not the body
+    Rule("mention-before/person-of-body", _before_person_of_body),
     Rule("mention-before/noun-phrase", lambda c: _np_ending_at(c.text, c.tokens, c.i)),
     # "Another source familiar with Ann Lie’s thinking said"
     Rule("mention-before/familiar-source", lambda c: _familiar_source(c.text, c.tokens, c.i)),

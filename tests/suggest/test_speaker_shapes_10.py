@@ -1,0 +1,73 @@
+"""Shapes of who said it, tenth pass (issue 15, the holdout's wrong speakers): sentences
+written for these tests, names invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.suggest.finder import suggest
+from workbench.suggest.finder.engine import Suggestion
+
+
+def quotes(text: str) -> list[Suggestion]:
+    return [s for s in suggest(text, claims=0) if s.kind == "quote"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "role"),
+    [
+        (
+            "Ann Lie of the army's Western Command said the rebels are the suspected attackers.",
+            "Ann Lie",
+            "of the army's Western Command",
+        ),
+        (
+            "Tom Berg of the Norland Health Agency told the press the port was closed.",
+            "Tom Berg",
+            "of the Norland Health Agency",
+        ),
+        (
+            "Maria dela Cruz of the Norland Coast Command said the boats were found.",
+            "Maria dela Cruz",
+            "of the Norland Coast Command",
+        ),
+        (
+            "Director Tom Berg of the Norland Institute of Ports told reporters the port was shut.",
+            "Tom Berg",
+            None,
+        ),
+    ],
+)
+def test_person_of_a_body_is_the_speaker_not_the_body(text: str, speaker: str, role: str | None):
+    (quote,) = quotes(text)
+    assert quote.speaker == speaker
+    if role is not None:
+        assert quote.role == role
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom Berg, an expert in shipping at Norland University (NU), said the strike was legal.",
+        "Director Tom Berg of the Norland Institute of Ports and Harbours (NIPH), announced the "
+        "port was closed.",
+        "Tom Berg of the Norland Health Agency (NHA) told the press the port was closed.",
+        "On Monday morning, Director Tom Berg of the Norland Institute of Ports (NIP), announced "
+        "the port was closed.",
+    ],
+)
+def test_acronym_after_a_body_leaves_the_person_the_speaker(text: str):
+    assert [s.speaker for s in quotes(text)] == ["Tom Berg"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The Bank of Norland said the rates would rise.", "Bank of Norland"),
+        ("Secretary of State Ann Lie said the talks would resume.", "Ann Lie"),
+        ("Why? Part of it is that Norland Republicans think the rates are too low.", None),
+    ],
+)
+def test_body_with_of_in_its_name_stays_whole(text: str, speaker: str | None):
+    assert speaker is None or [s.speaker for s in quotes(text)] == [speaker]
+    assert "Part" not in {s.speaker for s in quotes(text)}
