@@ -71,3 +71,27 @@ def test_acronym_after_a_body_leaves_the_person_the_speaker(text: str):
 def test_body_with_of_in_its_name_stays_whole(text: str, speaker: str | None):
     assert speaker is None or [s.speaker for s in quotes(text)] == [speaker]
     assert "Part" not in {s.speaker for s in quotes(text)}
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "From Norland Tales to her own work",
+        "With Norland Tales and her own work",
+        "About Norland Tales",
+    ],
+)
+def test_name_after_an_opening_preposition_is_not_the_pronouns_antecedent(opening: str):
+    text = (
+        "Ann Lie writes books for children. She uses old books. "
+        f"{opening}, she said she stays close to the themes she likes."
+    )
+    assert [s.speaker for s in quotes(text)] == ["Ann Lie"]
+
+
+def test_name_after_an_opening_for_stays_the_pronouns_antecedent():
+    text = (
+        "Bo Berg sees the piece as a return to old ideas. For Tom Lund, the author exposes a "
+        "perverse logic. “The market has not failed them,” he mocks."
+    )
+    assert [s.speaker for s in quotes(text)] == ["Tom Lund"]

@@ -1488,6 +1488,14 @@ _OPENERS = frozenset(
 _OBJECT_WORDS = frozenset(split_words("than to with against for by about from"))
 
 
+# Prepositions that open a sentence with an object, not a clause ("From Norland Tales to her
+# own work, she said"); not "For Ann Lie, …" (whose view it is), "After Ann Lie left, …".
+_OPENING_PREPOSITIONS = frozenset(
+    split_words("""from with about like unlike despite by to on in at over under during against
+    among beyond toward towards""")
+)
+
+
 _TITLE_ABBREVIATIONS = frozenset(
     split_words("gov rep sen lt gen col sgt capt adm maj rev prof dr mr mrs ms st del")
 )
@@ -1518,6 +1526,9 @@ def _subject_at(text: str, start: int, end: int) -> bool:
     words = text[max(0, start - 80) : start].split()
     if _APPOSITIVE_AFTER.match(after) and not (words and words[-1].lower() in _OBJECT_WORDS):
         return True  # "Wes Nakagiri, a delegate from Michigan, …": the one described
+    opening = words[-1:] + text[start:end].split()[:1]  # the word before, or the match's first
+    if any(w[:1].isupper() and w.lower() in _OPENING_PREPOSITIONS for w in opening):
+        return False  # "From Norland Tales to her own work, she said": a preposition's object
     role = 0
     while (
         words
