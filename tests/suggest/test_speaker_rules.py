@@ -83,6 +83,7 @@ CASES = [
         "Ann Lie of the army's Western Command said",
         "Ann Lie",
     ),
+    case("mention-before/quantifier-noun", "Tom Berg paid. One reason", None),
     case("mention-before/unparsed-appositive", "“Go,” and more, said", None),
     case("mention-before/unparsed-appositive", ", however, said", None),
     case("mention-before/noun-phrase", "Priebus later Thursday told", "Priebus"),

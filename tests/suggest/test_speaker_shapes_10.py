@@ -95,3 +95,17 @@ def test_name_after_an_opening_for_stays_the_pronouns_antecedent():
         "perverse logic. “The market has not failed them,” he mocks."
     )
     assert [s.speaker for s in quotes(text)] == ["Tom Lund"]
+
+
+@pytest.mark.parametrize("lead", ["One reason", "Another answer", "Each promise"])
+def test_quantifier_before_a_bare_verb_form_opens_a_noun_not_a_subject(lead: str):
+    text = (
+        "Tom Berg paid the bill. The insurer did not answer.\n\n"
+        f"{lead} “I went to the clinic and not the hospital is the cost,” he said."
+    )
+    assert {s.speaker for s in quotes(text)} == {"Tom Berg"}
+
+
+def test_quantifier_before_a_verb_in_past_form_is_the_subject():
+    text = "Fans wrote to her. One said the stories were good."
+    assert [s.speaker for s in quotes(text)] == ["One"]

@@ -27,6 +27,7 @@ from .lexicon import (
     ORG_SOURCE_NOUNS,
     ORG_WORDS,
     PRONOUNS,
+    REPORTING_VERBS,
     SOURCE_NOUNS,
     SPEECH_VERBS,
     TITLES,
@@ -453,6 +454,26 @@ def _before_will(c: _Before) -> Mention | None:
     return None
 
 
+# Singular words that, as a subject, take a verb in -s or a past form: "One reasons", "Each
+# said"; before the bare form ("One reason", "Each answer") they open a noun phrase.
+_SINGULAR_QUANTIFIERS = frozenset(split_words("one another each every either neither"))
+
+
+def _before_quantifier_noun(c: _Before) -> bool:
+    verb = c.tokens[c.verb]
+    return (
+        c.i == c.verb - 1
+        and c.tokens[c.i].lower in _SINGULAR_QUANTIFIERS
+        and verb.text.islower()
+        and verb.lower in REPORTING_VERBS
+        and not verb.text.endswith(("s", "ed", "ing"))
+        and verb.lower not in _IRREGULAR_PAST
+    )
+
+
+_IRREGULAR_PAST = frozenset(split_words("said told wrote spoke thought felt knew put read"))
+
+
 def _before_passive(c: _Before) -> bool:
     """ "Rubio was asked by the moderator …": the subject did not say it."""
     skipped = {t.lower for t in c.tokens[c.i + 1 : c.verb]}
@@ -670,6 +691,8 @@ _BEFORE_RULES: tuple[Rule[_Before, Mention] | Veto[_Before], ...] = (
     Rule("mention-before/will-columnist", _before_will),  # "…,” Will wrote.": George Will
     Veto("mention-before/nothing-before", lambda c: c.i < 0),  # "“…,” said"
     Veto("mention-before/passive", _before_passive),  # "Rubio was asked by …"
+    # "One reason “…,” he said": a noun after "One", not a verb ("One reasons")
+    Veto("mention-before/quantifier-noun", _before_quantifier_noun),
     Rule("mention-before/parenthesis-role", _before_parenthesis),  # "Jim McDermott (D-Wash.) said"
     Veto("mention-before/unparsed-parenthesis", lambda c: c.tokens[c.i].text == ")"),
     # "Gov. Ann Lie (R-OH), said"
