@@ -109,3 +109,12 @@ def test_quantifier_before_a_bare_verb_form_opens_a_noun_not_a_subject(lead: str
 def test_quantifier_before_a_verb_in_past_form_is_the_subject():
     text = "Fans wrote to her. One said the stories were good."
     assert [s.speaker for s in quotes(text)] == ["One"]
+
+
+def test_surname_after_a_clause_opening_conjunction_is_the_pronouns_antecedent():
+    text = (
+        "Tieqiao Lin went to the clinic twice. Tom Berg, the clinic's spokesman, said the signs were "
+        "clear. He said the notices were posted in the halls at the time of Lin's visits.\n\n"
+        "When Lin visited the clinic in 2021, he was charged only $30, he said."
+    )
+    assert [s.speaker for s in quotes(text)][-1] == "Tieqiao Lin"

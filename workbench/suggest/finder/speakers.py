@@ -1621,6 +1621,12 @@ _TITLED = re.compile(
 _SURNAME = re.compile(
     rf"(?<![\w’'\-])([A-Z][\w\-{_IN_WORD}]*[a-z][\w\-{_IN_WORD}]*)(?:[’']s?)?(?![\w\-])"
 )
+# Conjunctions that open a clause, so a surname after them is its subject, not the end of a
+# longer name: "When Lin visited the clinic, he …", "But Lin said".
+_CLAUSE_LEADS = frozenset(
+    split_words("""when while as if though although because since until unless after before
+    and but so yet then once""")
+)
 _NEXT_CAPITALISED = re.compile(r"[ \t]+[A-Z][a-z]")
 _SURNAME_TITLES = frozenset(
     split_words("mr mrs ms miss dr sen rep gov gen prof senator governor president")
@@ -2176,8 +2182,13 @@ class Registry:
                 continue
             before = text[max(0, match.start() - 12) : match.start()].split()
             title = before[-1].rstrip(".").lower() if before else ""
-            if before and before[-1][:1].isupper() and title not in _SURNAME_TITLES:
-                continue  # part of a longer name, counted already
+            if (
+                before
+                and before[-1][:1].isupper()
+                and title not in _SURNAME_TITLES
+                and before[-1].lower() not in _CLAUSE_LEADS
+            ):
+                continue  # part of a longer name, counted already (not "When Lin visited")
             if before and before[-1].lower() in DETERMINERS:
                 continue  # "the Trump campaign": a modifier, not the person
             if _NEXT_CAPITALISED.match(text, match.end()):
