@@ -118,3 +118,24 @@ def test_surname_after_a_clause_opening_conjunction_is_the_pronouns_antecedent()
         "When Lin visited the clinic in 2021, he was charged only $30, he said."
     )
     assert [s.speaker for s in quotes(text)][-1] == "Tieqiao Lin"
+
+
+def test_given_name_alone_is_the_person_named_fully_before():
+    text = (
+        "Ivan Wiranto, the head of the audit agency, spoke in Jakarta on Monday. "
+        "Ivan told lawmakers the agency had found the transfers."
+    )
+    assert [s.speaker for s in quotes(text)] == ["Ivan Wiranto"]
+
+
+def test_given_name_shared_by_two_people_stays_as_written():
+    text = (
+        "Ivan Wiranto and Ivan Santoso spoke in Jakarta on Monday. "
+        "Ivan told lawmakers the agency had found the transfers."
+    )
+    assert [s.speaker for s in quotes(text)] == ["Ivan"]
+
+
+def test_word_that_is_not_a_given_name_is_not_expanded():
+    text = "Peabody Energy sold the mines. Peabody said the sale was final."
+    assert [s.speaker for s in quotes(text)] == ["Peabody"]

@@ -2275,6 +2275,10 @@ class Registry:
             if name in self.people:
                 self.people[name].spoke = True
                 return Resolved(name, "person", role=role)
+            full = self._full_from_given_name(name, mention.start)
+            if full:
+                self.people[full].spoke = True
+                return Resolved(full, "person", role=role)
             for offset, org in self.orgs:
                 if org.lower() == name.lower() or org.lower().endswith(name.lower()):
                     del offset
@@ -2283,6 +2287,19 @@ class Registry:
         if name in self.people:
             self.people[name].spoke = True
         return Resolved(name, "person", role=role)
+
+    def _full_from_given_name(self, given: str, offset: int) -> str | None:
+        """ "Ivan told lawmakers" after "Ivan Yustiavandana": the one person named before with
+        that given name (None when none is, or two are)."""
+        if given.lower() not in MALE_NAMES | FEMALE_NAMES:
+            return None  # "Peabody" after "Peabody Energy", "Trump" before "Trump Train"
+        found = {
+            full
+            for named in self.by_surname.values()
+            for at, full in named
+            if at < offset and full.split()[0] == given and len(full.split()) >= 2
+        }
+        return found.pop() if len(found) == 1 else None
 
     def _full_name(self, surname: str, offset: int, gender: str | None = None) -> str | None:
         candidates = self.by_surname.get(surname.lower(), [])
