@@ -139,3 +139,22 @@ def test_given_name_shared_by_two_people_stays_as_written():
 def test_word_that_is_not_a_given_name_is_not_expanded():
     text = "Peabody Energy sold the mines. Peabody said the sale was final."
     assert [s.speaker for s in quotes(text)] == ["Peabody"]
+
+
+def test_name_after_the_verb_ends_before_of_and_a_body():
+    text = (
+        "Rajan Kumar Berg led the survey. “Plants need water to thrive,” said Berg of Centre for "
+        "Oceans, Rivers and Land Sciences at Norland University."
+    )
+    assert [s.speaker for s in quotes(text)] == ["Rajan Kumar Berg"]
+
+
+def test_body_with_of_after_the_verb_stays_whole():
+    assert [s.speaker for s in quotes("“Rates will rise,” said Bank of Norland.")] == [
+        "Bank of Norland"
+    ]
+
+
+def test_office_of_a_body_before_the_name_after_the_verb_stays_a_role():
+    text = "“We will end the outbreak,” said U.S. Secretary of Health and Human Services Ann Lie."
+    assert [s.speaker for s in quotes(text)] == ["Ann Lie"]

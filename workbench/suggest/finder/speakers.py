@@ -1246,6 +1246,7 @@ class _After:
             j += 1
         if last is None:
             return None
+        last = _person_before_body(tokens, index, last)
         words = [t.lower for t in tokens[index : last + 1]]
         kind = "common" if all(w in TITLES or w in SOURCE_NOUNS for w in words) else "name"
         named = name_after_role(tokens, last)
@@ -1253,6 +1254,22 @@ class _After:
             role = self.text[tokens[index].start : tokens[named[0] - 1].end]
             return _Span(named[0], named[1], kind, role, "after-role")
         return _Span(index, last, kind, self.lead_role)
+
+
+def _person_before_body(tokens: list[Token], first: int, last: int) -> int:
+    """ "said Berg of Centre for Oceans, …": a run of names that an "of" splits into a person
+    and a body ends before the "of" (not "said Bank of Norland", one body)."""
+    for k in range(first + 1, last):
+        if tokens[k].lower != "of":
+            continue
+        before = [t.text for t in tokens[first:k]]
+        after = [t.text for t in tokens[k + 1 : last + 1]]
+        named = any(
+            w.isalpha() and w.lower() not in TITLES and not _office(w) for w in before
+        )  # not "said U.S. Secretary of Health and Human Services Ann Lie"
+        if named and _looks_like_org(after) and not _looks_like_org(before):
+            return k - 1
+    return last
 
 
 def _determiner_head(tokens: list[Token], index: int) -> int | None:
