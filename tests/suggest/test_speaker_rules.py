@@ -78,6 +78,12 @@ CASES = [
         "Harry Bond, 30, of Raleigh, who was polled, said",
         "Harry Bond",
     ),
+    case(
+        "mention-before/person-of-body",
+        "Ann Lie of the army's Western Command said",
+        "Ann Lie",
+    ),
+    case("mention-before/quantifier-noun", "Tom Berg paid. One reason", None),
     case("mention-before/unparsed-appositive", "“Go,” and more, said", None),
     case("mention-before/unparsed-appositive", ", however, said", None),
     case("mention-before/noun-phrase", "Priebus later Thursday told", "Priebus"),

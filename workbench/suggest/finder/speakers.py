@@ -27,6 +27,7 @@ from .lexicon import (
     ORG_SOURCE_NOUNS,
     ORG_WORDS,
     PRONOUNS,
+    REPORTING_VERBS,
     SOURCE_NOUNS,
     SPEECH_VERBS,
     TITLES,
@@ -47,7 +48,7 @@ _TLD = r"\.(?:com|org|net|info|news|gov|edu|ru|au|uk|in|co|io|de|fr|nz)(?![\w])"
 _DOMAIN = re.compile(rf"[A-Za-z0-9][\w-]*(?:{_TLD})+(?:[’']s?)?")
 _TLD_AT = re.compile(_TLD)
 PARTICLES = frozenset(
-    split_words("de van von der den al bin ibn da del la le du dos di of for and y")
+    split_words("de van von der den al bin ibn da del dela della la le du dos di of for and y")
 )
 DETERMINERS = frozenset(
     split_words(
@@ -264,12 +265,39 @@ def _opens(tokens: list[Token], first: int, name: Mention) -> bool:
 
 def mention_before(text: str, tokens: list[Token], verb: int) -> Mention | None:
     """Return the speaker mention that ends just before tokens[verb], with any appositive role."""
-    fired = decide(_BEFORE_RULES, _Before(text, tokens, verb))
+    fired = None
+    without, at = _without_acronym(tokens, verb)
+    if without is not tokens:
+        # "Tom Berg, an expert at Norland University (NU), said": read without the acronym first
+        fired = decide(_BEFORE_RULES, _Before(text, without, at))
+        if fired is not None and fired[1] is not None:
+            tokens, verb = without, at
+    if fired is None or fired[1] is None:
+        fired = decide(_BEFORE_RULES, _Before(text, tokens, verb))
     if fired is None or fired[1] is None:
         return None
     mention = _without_infinitive(text, tokens, fired[1])
     mention.rule = fired[0]
     return mention
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Za-z&]*[A-Z]")
+
+
+def _without_acronym(tokens: list[Token], verb: int) -> tuple[list[Token], int]:
+    """ "Tom Berg, an expert at Norland University (NU), said": the tokens without a body's
+    acronym in parentheses in the subject (unchanged when there is none)."""
+    for k in range(verb - 3, max(0, verb - 30), -1):
+        if tokens[k].text in {".", "!", "?", "“", "”", '"'}:
+            break
+        if (
+            tokens[k].text == "("
+            and tokens[k + 2].text == ")"
+            and _ACRONYM.fullmatch(tokens[k + 1].text)
+            and tokens[k - 1].capitalised
+        ):
+            return tokens[:k] + tokens[k + 3 :], verb - 3
+    return tokens, verb
 
 
 def _without_infinitive(text: str, tokens: list[Token], mention: Mention) -> Mention:
@@ -426,6 +454,26 @@ def _before_will(c: _Before) -> Mention | None:
     return None
 
 
+# Singular words that, as a subject, take a verb in -s or a past form: "One reasons", "Each
+# said"; before the bare form ("One reason", "Each answer") they open a noun phrase.
+_SINGULAR_QUANTIFIERS = frozenset(split_words("one another each every either neither"))
+
+
+def _before_quantifier_noun(c: _Before) -> bool:
+    verb = c.tokens[c.verb]
+    return (
+        c.i == c.verb - 1
+        and c.tokens[c.i].lower in _SINGULAR_QUANTIFIERS
+        and verb.text.islower()
+        and verb.lower in REPORTING_VERBS
+        and not verb.text.endswith(("s", "ed", "ing"))
+        and verb.lower not in _IRREGULAR_PAST
+    )
+
+
+_IRREGULAR_PAST = frozenset(split_words("said told wrote spoke thought felt knew put read"))
+
+
 def _before_passive(c: _Before) -> bool:
     """ "Rubio was asked by the moderator …": the subject did not say it."""
     skipped = {t.lower for t in c.tokens[c.i + 1 : c.verb]}
@@ -445,6 +493,9 @@ def _before_parenthesis(c: _Before) -> Mention | None:
         j -= 1
     if j > 0 and tokens[j].text == "(":
         head = _np_ending_at(c.text, tokens, j - 1)
+        if head is not None and i - j == 2 and _ACRONYM.fullmatch(tokens[j + 1].text):
+            # "Ann Lie of the Norland Health Agency (NHA), said": the person, not the body
+            head = person_of_body(c.text, tokens, head) or head
         if head is not None and not head.role:
             head.role = c.text[tokens[j + 1].start : tokens[i - 1].end] if i - 1 > j else ""
         return head
@@ -593,11 +644,55 @@ def _before_stacked_appositives(c: _Before) -> Mention | None:
     return None
 
 
+# Words that tie a person to the body they speak for: "Ann Lie of the army's Western Command".
+_BODY_LINKS = frozenset(split_words("of at"))
+
+
+def person_of_body(text: str, tokens: list[Token], body: Mention) -> Mention | None:
+    """ "Ann Lie of the army's Western Command said": the person before "of" (or "at") and the
+    body's name, with "of …" as role; None when the words before the link are not a person's
+    name ("The Bank of Norland", "Secretary of State")."""
+    if body.kind not in {"name", "org"}:
+        return None
+    k = speaker_start(tokens, body) - 1
+    lead = 0
+    while k > 0 and lead < 3 and tokens[k].lower not in _BODY_LINKS:
+        word = tokens[k].text
+        if not (
+            tokens[k].lower in {"the", "a", "an"}
+            or (word.endswith(("’s", "'s")) and _POSSESSIVE_LOWER.fullmatch(word))
+            or _LOWER_WORD.fullmatch(word)
+            and "-" in word
+        ):
+            return None  # "the", "the army's", "state-run" may stand between; nothing else
+        k -= 1
+        lead += 1
+    if k < 1 or tokens[k].lower not in _BODY_LINKS or tokens[k].text != tokens[k].lower:
+        return None
+    person = _np_ending_at(text, tokens, k - 1)
+    if (
+        person is None
+        or person.kind != "name"
+        or len(person.head_tokens) < 1
+        or _looks_like_org(person.head_tokens)
+        or all(t.lower().rstrip(".") in TITLES | _MORE_ROLES for t in person.head_tokens)
+    ):
+        return None
+    return _with_role(person, text, (tokens[k].start, body.end))
+
+
+def _before_person_of_body(c: _Before) -> Mention | None:
+    body = _np_ending_at(c.text, c.tokens, c.i)
+    return person_of_body(c.text, c.tokens, body) if body is not None else None
+
+
 # The mention before a reporting verb, tried in order.
 _BEFORE_RULES: tuple[Rule[_Before, Mention] | Veto[_Before], ...] = (
     Rule("mention-before/will-columnist", _before_will),  # "…,” Will wrote.": George Will
     Veto("mention-before/nothing-before", lambda c: c.i < 0),  # "“…,” said"
     Veto("mention-before/passive", _before_passive),  # "Rubio was asked by …"
+    # "One reason “…,” he said": a noun after "One", not a verb ("One reasons")
+    Veto("mention-before/quantifier-noun", _before_quantifier_noun),
     Rule("mention-before/parenthesis-role", _before_parenthesis),  # "Jim McDermott (D-Wash.) said"
     Veto("mention-before/unparsed-parenthesis", lambda c: c.tokens[c.i].text == ")"),
     # "Gov. Ann Lie (R-OH), said"
@@ -611,6 +706,8 @@ _BEFORE_RULES: tuple[Rule[_Before, Mention] | Veto[_Before], ...] = (
     Rule("mention-before/unparsed-role-then-name", _before_unparsed_role_then_name),
     Rule("mention-before/stacked-appositives", _before_stacked_appositives),  # "Bo Berg, 30, of …,"
     Veto("mention-before/unparsed-appositive", lambda c: c.tokens[c.i].text == ","),
+    # "Ann Lie of the army's Western Command said": the person, not the body
+    Rule("mention-before/person-of-body", _before_person_of_body),
     Rule("mention-before/noun-phrase", lambda c: _np_ending_at(c.text, c.tokens, c.i)),
     # "Another source familiar with Ann Lie’s thinking said"
     Rule("mention-before/familiar-source", lambda c: _familiar_source(c.text, c.tokens, c.i)),
@@ -1149,6 +1246,7 @@ class _After:
             j += 1
         if last is None:
             return None
+        last = _person_before_body(tokens, index, last)
         words = [t.lower for t in tokens[index : last + 1]]
         kind = "common" if all(w in TITLES or w in SOURCE_NOUNS for w in words) else "name"
         named = name_after_role(tokens, last)
@@ -1156,6 +1254,22 @@ class _After:
             role = self.text[tokens[index].start : tokens[named[0] - 1].end]
             return _Span(named[0], named[1], kind, role, "after-role")
         return _Span(index, last, kind, self.lead_role)
+
+
+def _person_before_body(tokens: list[Token], first: int, last: int) -> int:
+    """ "said Berg of Centre for Oceans, …": a run of names that an "of" splits into a person
+    and a body ends before the "of" (not "said Bank of Norland", one body)."""
+    for k in range(first + 1, last):
+        if tokens[k].lower != "of":
+            continue
+        before = [t.text for t in tokens[first:k]]
+        after = [t.text for t in tokens[k + 1 : last + 1]]
+        named = any(
+            w.isalpha() and w.lower() not in TITLES and not _office(w) for w in before
+        )  # not "said U.S. Secretary of Health and Human Services Ann Lie"
+        if named and _looks_like_org(after) and not _looks_like_org(before):
+            return k - 1
+    return last
 
 
 def _determiner_head(tokens: list[Token], index: int) -> int | None:
@@ -1414,6 +1528,14 @@ _OPENERS = frozenset(
 _OBJECT_WORDS = frozenset(split_words("than to with against for by about from"))
 
 
+# Prepositions that open a sentence with an object, not a clause ("From Norland Tales to her
+# own work, she said"); not "For Ann Lie, …" (whose view it is), "After Ann Lie left, …".
+_OPENING_PREPOSITIONS = frozenset(
+    split_words("""from with about like unlike despite by to on in at over under during against
+    among beyond toward towards""")
+)
+
+
 _TITLE_ABBREVIATIONS = frozenset(
     split_words("gov rep sen lt gen col sgt capt adm maj rev prof dr mr mrs ms st del")
 )
@@ -1444,6 +1566,9 @@ def _subject_at(text: str, start: int, end: int) -> bool:
     words = text[max(0, start - 80) : start].split()
     if _APPOSITIVE_AFTER.match(after) and not (words and words[-1].lower() in _OBJECT_WORDS):
         return True  # "Wes Nakagiri, a delegate from Michigan, …": the one described
+    opening = words[-1:] + text[start:end].split()[:1]  # the word before, or the match's first
+    if any(w[:1].isupper() and w.lower() in _OPENING_PREPOSITIONS for w in opening):
+        return False  # "From Norland Tales to her own work, she said": a preposition's object
     role = 0
     while (
         words
@@ -1512,6 +1637,12 @@ _TITLED = re.compile(
 )
 _SURNAME = re.compile(
     rf"(?<![\w’'\-])([A-Z][\w\-{_IN_WORD}]*[a-z][\w\-{_IN_WORD}]*)(?:[’']s?)?(?![\w\-])"
+)
+# Conjunctions that open a clause, so a surname after them is its subject, not the end of a
+# longer name: "When Lin visited the clinic, he …", "But Lin said".
+_CLAUSE_LEADS = frozenset(
+    split_words("""when while as if though although because since until unless after before
+    and but so yet then once""")
 )
 _NEXT_CAPITALISED = re.compile(r"[ \t]+[A-Z][a-z]")
 _SURNAME_TITLES = frozenset(
@@ -2068,8 +2199,13 @@ class Registry:
                 continue
             before = text[max(0, match.start() - 12) : match.start()].split()
             title = before[-1].rstrip(".").lower() if before else ""
-            if before and before[-1][:1].isupper() and title not in _SURNAME_TITLES:
-                continue  # part of a longer name, counted already
+            if (
+                before
+                and before[-1][:1].isupper()
+                and title not in _SURNAME_TITLES
+                and before[-1].lower() not in _CLAUSE_LEADS
+            ):
+                continue  # part of a longer name, counted already (not "When Lin visited")
             if before and before[-1].lower() in DETERMINERS:
                 continue  # "the Trump campaign": a modifier, not the person
             if _NEXT_CAPITALISED.match(text, match.end()):
@@ -2156,6 +2292,10 @@ class Registry:
             if name in self.people:
                 self.people[name].spoke = True
                 return Resolved(name, "person", role=role)
+            full = self._full_from_given_name(name, mention.start)
+            if full:
+                self.people[full].spoke = True
+                return Resolved(full, "person", role=role)
             for offset, org in self.orgs:
                 if org.lower() == name.lower() or org.lower().endswith(name.lower()):
                     del offset
@@ -2164,6 +2304,19 @@ class Registry:
         if name in self.people:
             self.people[name].spoke = True
         return Resolved(name, "person", role=role)
+
+    def _full_from_given_name(self, given: str, offset: int) -> str | None:
+        """ "Ivan told lawmakers" after "Ivan Yustiavandana": the one person named before with
+        that given name (None when none is, or two are)."""
+        if given.lower() not in MALE_NAMES | FEMALE_NAMES:
+            return None  # "Peabody" after "Peabody Energy", "Trump" before "Trump Train"
+        found = {
+            full
+            for named in self.by_surname.values()
+            for at, full in named
+            if at < offset and full.split()[0] == given and len(full.split()) >= 2
+        }
+        return found.pop() if len(found) == 1 else None
 
     def _full_name(self, surname: str, offset: int, gender: str | None = None) -> str | None:
         candidates = self.by_surname.get(surname.lower(), [])
