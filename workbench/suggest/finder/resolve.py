@@ -831,6 +831,23 @@ def _org_named_in_full(text: str, suggestion: Suggestion) -> None:
         suggestion.speaker, suggestion.speaker_rule = full, _FULL_ORG
 
 
+# A quantifier opening a group that stays a description, which the group is written without,
+# as it is without its article: "Some economists", "A number of senators" are economists and
+# senators.
+_QUANTIFIED_GROUP = re.compile(
+    r"(?:some|many|several|numerous|various|a\s+number\s+of|a\s+few|a\s+group\s+of)\s+"
+    r"(?=[A-Za-z]+s$)",
+    re.I,
+)
+
+
+def _without_quantifier(speaker: str) -> str:
+    """An unresolved group without the quantifier that opens it ("Some economists":
+    economists); a description with more words after the quantifier stays as written."""
+    cut = _QUANTIFIED_GROUP.match(speaker)
+    return speaker[cut.end() :] if cut is not None else speaker
+
+
 def resolve_speakers(text: str, registry: Registry, suggestions: list[Suggestion]) -> None:
     """Resolve, in place, each speaker that is a description to the named person or body the
     article gives that role; mark those that stay descriptions (or pronouns) unresolved; a
@@ -870,6 +887,7 @@ def resolve_speakers(text: str, registry: Registry, suggestions: list[Suggestion
         holders = context.__dict__.get("holders", holders)
         if fired is None:
             suggestion.speaker_resolved = False
+            suggestion.speaker = _without_quantifier(suggestion.speaker)
             continue
         rule, (name, kind) = fired
         suggestion.speaker, suggestion.speaker_kind = name, kind

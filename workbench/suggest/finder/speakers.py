@@ -1773,6 +1773,11 @@ def _person_after_role(words: list[str], cleaned: list[str]) -> bool:
     )
 
 
+# An age written before a name, in figures or in words: "14-year-old", "Fourteen-year-old",
+# "Twenty-one-year-old".
+_AGE_WRITTEN = re.compile(r"(?:\d+|[A-Za-z]+(?:-[a-z]+)?)-year-old", re.I)
+
+
 def clean_name(words: list[str]) -> list[str]:
     """Drop leading stop words, titles and determiners, and a trailing possessive."""
     out = list(words)
@@ -1785,6 +1790,7 @@ def clean_name(words: list[str]) -> list[str]:
         or out[0].lower().rstrip(".") in TITLES
         or out[0].lower() in NOT_NAMES
         or out[0].lower() in {"neither", "either"}
+        or (len(out) > 1 and _AGE_WRITTEN.fullmatch(out[0]) is not None)  # "Fourteen-year-old Ann"
     ):
         out.pop(0)
     if len(out) >= 3 and out[0].lower() in _DEPARTMENTS:
