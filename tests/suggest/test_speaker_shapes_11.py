@@ -44,3 +44,39 @@ def test_a_quantifier_before_a_group_is_not_part_of_it(text: str, speaker: str) 
     ("Some economists" is economists), as it is without its article."""
     found = quotes(text)
     assert found and found[0].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The league fined Norland United Football Club in May. Norland United has said "
+            'it is "shocked" by the decision.',
+            "Norland United Football Club",
+        ),
+        (
+            "Kesta Holdings Corporation runs the port. Kesta Holdings said the port was closed.",
+            "Kesta Holdings Corporation",
+        ),
+    ],
+)
+def test_a_body_is_named_by_the_fullest_name_the_article_gives(text: str, speaker: str) -> None:
+    """A body the article names in full once ("Norland United Football Club") and then by
+    the short name ("Norland United") is given its full name."""
+    found = quotes(text)
+    assert found and all(s.speaker == speaker for s in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hillary Clinton runs the Hillary Clinton Foundation. Hillary Clinton said the fund grew.",
+        "The club sued Norland City Council and Norland City Football Club. Norland City said "
+        "the ground was sold.",
+    ],
+)
+def test_a_name_is_not_made_a_body_it_heads(text: str) -> None:
+    """A person's name is not lengthened into a body named after them, nor a name the article
+    lengthens into two bodies."""
+    found = quotes(text)
+    assert found and all(s.speaker in {"Hillary Clinton", "Norland City"} for s in found)
