@@ -80,3 +80,17 @@ def test_a_name_is_not_made_a_body_it_heads(text: str) -> None:
     lengthens into two bodies."""
     found = quotes(text)
     assert found and all(s.speaker in {"Hillary Clinton", "Norland City"} for s in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Tarek Al Sayed said that the club had done nothing wrong.", "Tarek Al Sayed"),
+        ("Yusuf Bin Rashid told reporters that the port was closed.", "Yusuf Bin Rashid"),
+    ],
+)
+def test_a_name_particle_is_not_a_first_name(text: str, speaker: str) -> None:
+    """A particle inside a name that is also a first name ("Al", "Ben") does not cut off
+    the given name before it: "Tarek Al Sayed" is not Al Sayed."""
+    found = quotes(text)
+    assert found and found[0].speaker == speaker

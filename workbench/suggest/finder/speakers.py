@@ -1978,6 +1978,10 @@ def _office_then_person(cut: Canonical, words: list[str]) -> bool:
     )
 
 
+# Particles that open a surname and are also first names: "(Tarek) Al Sayed", "(Yosef) Ben Ami".
+_NAME_PARTICLES = frozenset(split_words("al el ben"))
+
+
 def _lead_then_first_name(words: list[str]) -> Canonical | None:
     """Capitalised words before a first and last name that are not names themselves: the end
     of a portfolio or a place the name pattern ran into ("Argentina Ann Lie" of "President of
@@ -1990,6 +1994,8 @@ def _lead_then_first_name(words: list[str]) -> Canonical | None:
     if not all(w[:1].isupper() for w in words[:j]):
         return None
     lead = words[:j]
+    if len(lead) == 1 and words[j].lower() in _NAME_PARTICLES and not _office(lead[0]):
+        return None  # "Tarek Al Sayed": "Al" is a particle of the surname here
     # a place or the tail of a portfolio is no role: "Argentina", "State Development"
     return Canonical(words[j:], lead if any(_office(w) for w in lead) else [])
 
