@@ -769,8 +769,41 @@ def _fullest_org(text: str, speaker: str) -> str:
             continue  # "Norland's Parliament", "U.S. Parliament": not one name
         if len(lead) + len(words) > len(best):
             best = lead + words
+    if best == words:
+        tail = _org_word_after(text, speaker)
+        if tail is not None:
+            return f"{speaker} {tail}"
     name = " ".join(best)
     return f"The {name}" if title and best == words else name
+
+
+# Capitalised words after a name that end with a company's or a club's word: "(Norland
+# United) Football Club", "(Kesta Holdings) Corporation"; not a body a place or a person
+# heads ("California Democratic Party", "U.S. Senate", "Ann Lie Foundation").
+_ORG_TAIL = r"((?:[ \t]+[A-Z][\w\-’'&.]*){1,3})"
+_COMPANY_WORDS = frozenset(split_words("club corporation corp company inc ltd llc plc holdings"))
+
+
+def _org_word_after(text: str, speaker: str) -> str | None:
+    """The words the article writes after a body's short name that make its full name, where
+    they end with a company's or a club's word ("Norland United Football Club" for "Norland
+    United"); none where the article lengthens the name into more than one body ("Norland
+    City Council", "Norland City Football Club")."""
+    tails = set()
+    for match in re.finditer(re.escape(speaker) + _ORG_TAIL + r"(?![\w\-])", text):
+        if match.start() > 0 and text[match.start() - 1].isalnum():
+            continue  # inside a longer word
+        tail = match.group(1).split()
+        while tail and tail[-1].lower().rstrip(".") not in ORG_WORDS:
+            tail.pop()
+        if tail and tail[-1].lower() not in {"inc.", "corp.", "ltd."}:
+            tail[-1] = tail[-1].rstrip(".")  # "… Football Club." ending a sentence
+        if tail:
+            tails.add(" ".join(tail))
+    if len(tails) != 1:
+        return None
+    tail = tails.pop()
+    return tail if tail.split()[-1].lower().rstrip(".") in _COMPANY_WORDS else None
 
 
 # An acronym, and the name the article spells it out with: "the Women’s National Basketball
@@ -825,10 +858,34 @@ def _org_named_in_full(text: str, suggestion: Suggestion) -> None:
     if body is not None and re.search(rf"\b{body}\b", text):
         speaker, suggestion.speaker_kind = body, "organisation"
     elif suggestion.speaker_kind != "organisation":
+        words = speaker.split()
+        if len(words) < 2 or first_name(words[0]) or not all(w[:1].isupper() for w in words):
+            return
+        tail = _org_word_after(text, speaker)
+        if tail is not None:  # "Norland United", named in full "Norland United Football Club"
+            suggestion.speaker, suggestion.speaker_kind = f"{speaker} {tail}", "organisation"
+            suggestion.speaker_rule = _FULL_ORG
         return
     full = _fullest_org(text, speaker)
     if full != suggestion.speaker:
         suggestion.speaker, suggestion.speaker_rule = full, _FULL_ORG
+
+
+# A quantifier opening a group that stays a description, which the group is written without,
+# as it is without its article: "Some economists", "A number of senators" are economists and
+# senators.
+_QUANTIFIED_GROUP = re.compile(
+    r"(?:some|many|several|numerous|various|a\s+number\s+of|a\s+few|a\s+group\s+of)\s+"
+    r"(?=[A-Za-z]+s$)",
+    re.I,
+)
+
+
+def _without_quantifier(speaker: str) -> str:
+    """An unresolved group without the quantifier that opens it ("Some economists":
+    economists); a description with more words after the quantifier stays as written."""
+    cut = _QUANTIFIED_GROUP.match(speaker)
+    return speaker[cut.end() :] if cut is not None else speaker
 
 
 def resolve_speakers(text: str, registry: Registry, suggestions: list[Suggestion]) -> None:
@@ -870,6 +927,7 @@ def resolve_speakers(text: str, registry: Registry, suggestions: list[Suggestion
         holders = context.__dict__.get("holders", holders)
         if fired is None:
             suggestion.speaker_resolved = False
+            suggestion.speaker = _without_quantifier(suggestion.speaker)
             continue
         rule, (name, kind) = fired
         suggestion.speaker, suggestion.speaker_kind = name, kind

@@ -1773,6 +1773,11 @@ def _person_after_role(words: list[str], cleaned: list[str]) -> bool:
     )
 
 
+# An age written before a name, in figures or in words: "14-year-old", "Fourteen-year-old",
+# "Twenty-one-year-old".
+_AGE_WRITTEN = re.compile(r"(?:\d+|[A-Za-z]+(?:-[a-z]+)?)-year-old", re.I)
+
+
 def clean_name(words: list[str]) -> list[str]:
     """Drop leading stop words, titles and determiners, and a trailing possessive."""
     out = list(words)
@@ -1785,6 +1790,7 @@ def clean_name(words: list[str]) -> list[str]:
         or out[0].lower().rstrip(".") in TITLES
         or out[0].lower() in NOT_NAMES
         or out[0].lower() in {"neither", "either"}
+        or (len(out) > 1 and _AGE_WRITTEN.fullmatch(out[0]) is not None)  # "Fourteen-year-old Ann"
     ):
         out.pop(0)
     if len(out) >= 3 and out[0].lower() in _DEPARTMENTS:
@@ -1972,6 +1978,10 @@ def _office_then_person(cut: Canonical, words: list[str]) -> bool:
     )
 
 
+# Particles that open a surname and are also first names: "(Tarek) Al Sayed", "(Yosef) Ben Ami".
+_NAME_PARTICLES = frozenset(split_words("al el ben"))
+
+
 def _lead_then_first_name(words: list[str]) -> Canonical | None:
     """Capitalised words before a first and last name that are not names themselves: the end
     of a portfolio or a place the name pattern ran into ("Argentina Ann Lie" of "President of
@@ -1984,6 +1994,8 @@ def _lead_then_first_name(words: list[str]) -> Canonical | None:
     if not all(w[:1].isupper() for w in words[:j]):
         return None
     lead = words[:j]
+    if len(lead) == 1 and words[j].lower() in _NAME_PARTICLES and not _office(lead[0]):
+        return None  # "Tarek Al Sayed": "Al" is a particle of the surname here
     # a place or the tail of a portfolio is no role: "Argentina", "State Development"
     return Canonical(words[j:], lead if any(_office(w) for w in lead) else [])
 
