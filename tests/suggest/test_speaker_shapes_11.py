@@ -67,6 +67,15 @@ def test_a_body_is_named_by_the_fullest_name_the_article_gives(text: str, speake
     assert found and all(s.speaker == speaker for s in found)
 
 
+def test_a_full_name_stops_at_the_end_of_its_sentence() -> None:
+    """The words after a body's name in one sentence do not run on into the next: "run by
+    Kesta Holdings Group. Kesta Holdings said" does not make one name of both sentences."""
+    text = "The mine is run by Kesta Holdings Group. Kesta Holdings said the mine would reopen."
+    found = quotes(text)
+    assert found and all(". " not in (s.speaker or "") for s in found)
+    assert all(s.speaker in {"Kesta Holdings", "Kesta Holdings Group"} for s in found)
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -782,6 +782,7 @@ def _fullest_org(text: str, speaker: str) -> str:
 # heads ("California Democratic Party", "U.S. Senate", "Ann Lie Foundation").
 _ORG_TAIL = r"((?:[ \t]+[A-Z][\w\-’'&.]*){1,3})"
 _COMPANY_WORDS = frozenset(split_words("club corporation corp company inc ltd llc plc holdings"))
+_ABBREVIATED_ORG_WORDS = frozenset(split_words("inc. corp. ltd. co."))
 
 
 def _org_word_after(text: str, speaker: str) -> str | None:
@@ -794,9 +795,20 @@ def _org_word_after(text: str, speaker: str) -> str | None:
         if match.start() > 0 and text[match.start() - 1].isalnum():
             continue  # inside a longer word
         tail = match.group(1).split()
+        # a full stop after a word other than "Inc." ends the sentence, and the name with it
+        stop = next(
+            (
+                k
+                for k, w in enumerate(tail)
+                if w.endswith(".") and w.lower() not in _ABBREVIATED_ORG_WORDS
+            ),
+            None,
+        )
+        if stop is not None:
+            tail = tail[: stop + 1]
         while tail and tail[-1].lower().rstrip(".") not in ORG_WORDS:
             tail.pop()
-        if tail and tail[-1].lower() not in {"inc.", "corp.", "ltd."}:
+        if tail and tail[-1].lower() not in _ABBREVIATED_ORG_WORDS:
             tail[-1] = tail[-1].rstrip(".")  # "… Football Club." ending a sentence
         if tail:
             tails.add(" ".join(tail))
