@@ -187,3 +187,54 @@ def test_a_batch_rolled_back_by_a_deadlock_is_stored_again_once(settings, monkey
     assert failed == [1]
     assert report.created == 500 and not report.failures
     assert Annotation.objects.filter(article__project=world.project).count() == 500
+
+
+def _progress_checked(world) -> tuple[list[tuple[int, int]], object]:
+    """A progress callback that notes, at each call, the lines it was told of so far and the
+    articles of the project then stored (committed rows, as another process would see them)."""
+    seen: list[tuple[int, int]] = []
+    told = 0
+    before = Article.objects.filter(project=world.project).count()
+
+    def progress(lines: int) -> None:
+        nonlocal told
+        told += lines
+        seen.append((told, Article.objects.filter(project=world.project).count() - before))
+
+    return seen, progress
+
+
+def _import_with_progress(world, progress) -> object:
+    text = "not json\n" + _lines(700, speakers=["Ann Lie", "Bo Chen", "Ann Lie"])
+    return articles_import_jsonl(
+        project=world.project, actor=world.lead, text=text, progress=progress
+    )
+
+
+@pytest.mark.django_db
+def test_progress_counts_lines_once_stored_never_as_they_are_only_read():
+    """A job's "done" must not run ahead of what is stored: a worker killed after its
+    progress said 550 lines has at least 550 stored (or refused) lines behind it."""
+    world = make_world()
+    seen, progress = _progress_checked(world)
+    report = _import_with_progress(world, progress)
+    assert report.created == 699 and len(report.failures) == 1
+    assert seen[-1] == (701, 699)  # every line accounted for: 700 stored (1 a duplicate), 1 refused
+    # the refused line is told of as it is refused, stored lines a batch at a time once
+    # stored (the duplicate and the refused line are the only ones that add no article)
+    assert seen[:2] == [(1, 0), (1 + services.JSONL_BATCH, services.JSONL_BATCH)]
+    assert all(told <= stored + 2 for told, stored in seen)
+
+
+@postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_progress_of_threads_counts_batches_once_committed(settings):
+    settings.WORKBENCH_IMPORT_STORE_THREADS = 2
+    world = make_world()
+    seen, progress = _progress_checked(world)
+    report = _import_with_progress(world, progress)
+    assert report.created == 699 and len(report.failures) == 1
+    assert seen[-1] == (701, 699)
+    batch = services.store_batch_lines(threaded=True)
+    assert seen[:2] == [(1, 0), (1 + batch, batch)]
+    assert all(told <= stored + 2 for told, stored in seen)

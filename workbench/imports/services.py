@@ -248,12 +248,10 @@ def _import_jsonl_lines(
     prefix = f"{label}, " if label else ""
     batch: list[_Line] = []
     annotators = _Annotators(project.team, actor, role)
-    store = _BatchStore(project, report, actor)
+    store = _BatchStore(project, report, actor, progress)
     try:
         for number, line in lines:
             where = _("%(prefix)sline %(n)s") % {"prefix": prefix, "n": number}
-            if progress is not None:
-                progress(1)
             try:
                 if line is None:
                     raise refuse_unreadable_line(settings.WORKBENCH_MAX_IMPORT_BYTES)
@@ -274,6 +272,8 @@ def _import_jsonl_lines(
                 batch.append(_Line(where, article, spans))
             except ValidationError as error:
                 report.fail(where, " ".join(error.messages))
+                if progress is not None:
+                    progress(1)  # accounted for: refused
             if len(batch) >= store.batch_lines:
                 store.submit(batch)
                 batch = []
@@ -375,9 +375,16 @@ class _BatchStore:
     """
 
     def __init__(
-        self, project: Project, report: ImportReport, actor: AbstractBaseUser | None
+        self,
+        project: Project,
+        report: ImportReport,
+        actor: AbstractBaseUser | None,
+        progress: Callable[[int], object] | None = None,
     ) -> None:
         self.project, self.report, self.actor = project, report, actor
+        # Told of lines once they are stored (committed), never as they are only read: a job
+        # killed mid-way has at least as many lines stored as its progress said.
+        self.progress = progress
         threads = settings.WORKBENCH_IMPORT_STORE_THREADS
         self.threaded = store_threaded()
         self.batch_lines = store_batch_lines(threaded=self.threaded)
@@ -389,9 +396,11 @@ class _BatchStore:
         if not batch:
             return
         if self.pool is None:
+            lines = len(batch)
             _store_batch(self.project, batch, self.report, self.actor)
+            self._stored(lines)
             return
-        while len(self.pending) >= self.limit:
+        while self.pending and (len(self.pending) >= self.limit or self.pending[0].done()):
             self._collect()
         self.pending.append(self.pool.submit(self._store_apart, batch))
 
@@ -409,6 +418,11 @@ class _BatchStore:
         part = self.pending.popleft().result()
         self.report.results += part.results
         self.report.annotations += part.annotations
+        self._stored(len(part.results))
+
+    def _stored(self, lines: int) -> None:
+        if self.progress is not None and lines:
+            self.progress(lines)
 
     def _store_apart(self, batch: list[_Line]) -> ImportReport:
         lines = list(batch)
@@ -551,8 +565,9 @@ def import_paths(
 ) -> Iterator[tuple[str, ImportReport]]:
     """Import files and URLs given on the command line, yielding a report for each.
 
-    `progress` is called with 1 for each JSON line as it is imported, so a bar can move
-    through a large batch file.
+    `progress` is called with the number of JSON lines accounted for, as each batch is
+    stored or a line refused, so a bar can move through a large batch file without running
+    ahead of what is stored.
     """
     for item in items:
         report = ImportReport()
