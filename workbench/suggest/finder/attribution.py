@@ -17,6 +17,7 @@ from .lexicon import (
     CLAUSE_OPENERS,
     COGNITION_VERBS,
     ORG_WORDS,
+    POSSESSIVE_DETERMINERS,
     REPORTING_VERBS,
     SPEECH_VERBS,
     TITLES,
@@ -2195,7 +2196,7 @@ def _bare_subject(text: str, tokens: list[Token], verb: int) -> Mention | None:
         return None
     if verb > 1 and tokens[verb - 2].lower in _PASSIVE and tokens[verb - 1].lower in _ADVERBS:
         return None  # "The issue was first reported by …"
-    if tokens[verb - 1].lower in _POSSESSIVES and tokens[verb].lower.endswith("ed"):
+    if tokens[verb - 1].lower in POSSESSIVE_DETERMINERS and tokens[verb].lower.endswith("ed"):
         return None  # "His stated aim was …": an adjective
     i = verb - 1
     while i >= 0 and tokens[i].lower in AUXILIARIES:
@@ -2261,8 +2262,6 @@ def _capitalised_noun(token: Token) -> bool:
     return token.capitalised and token.lower in _NOUN_LIKE_CUES
 
 
-# Possessives before a participle that is an adjective: "his stated aim", "its reported loss".
-_POSSESSIVES = frozenset(split_words("his her their its our my your"))
 # Words that cannot make a bare subject.
 _NOT_BARE_SUBJECT = (
     Veto(

@@ -221,3 +221,7 @@ CLAUSE_OPENERS = frozenset(
     split_words("""but and yet while as when after before because since until though although
     unless once whereas""")
 )
+
+
+# Possessive determiners: "his stated aim", "her foundation".
+POSSESSIVE_DETERMINERS = frozenset(split_words("his her its their our my your"))

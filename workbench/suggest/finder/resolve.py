@@ -24,6 +24,7 @@ from .lexicon import (
     OFFICE_TITLES,
     ORG_SOURCE_NOUNS,
     ORG_WORDS,
+    POSSESSIVE_DETERMINERS,
     SOURCE_NOUNS,
     TITLES,
     split_words,
@@ -105,7 +106,6 @@ _DOCUMENT_PHRASE = re.compile(
     + "|".join(sorted(_DOCUMENTS, key=len, reverse=True))
     + r")(?![\w\-])"
 )
-_POSSESSIVE_DETERMINERS = frozenset(split_words("his her its their our my your"))
 # Who made it: the authoring verbs only ("a letter obtained by Reuters" is not Reuters' word),
 # and not "of" ("his survey of Republicans" is the survey's subject).
 _MADE_BY = re.compile(
@@ -394,7 +394,7 @@ def _document_of_body(
     if document is None:
         return None
     words = document.group().lower().split()
-    if words[0] in _POSSESSIVE_DETERMINERS or any(w in _LEAD_STOPS for w in words):
+    if words[0] in POSSESSIVE_DETERMINERS or any(w in _LEAD_STOPS for w in words):
         return None  # "his survey" is his; "officials said in statements" is no document
     match = _MADE_BY.match(text, document.end())
     if match is None:
