@@ -75,3 +75,23 @@ def test_batches_split_the_workload_as_http_bench_does(tmp_path):
     tasks = [task for batch in batches for task in batch]
     assert [task["data"]["article"] for task in tasks] == [json.loads(line)["id"] for line in lines]
     assert all(len(task["annotations"][0]["result"]) == 12 for task in tasks)
+
+
+def _http_bench():
+    spec = importlib.util.spec_from_file_location("http_bench", ROOT / "bench" / "http_bench.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.path.insert(0, str(ROOT / "bench"))
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_http_bench_takes_label_studios_same_run_import_time_for_the_target():
+    bench = _http_bench()
+    same_run = bench.argparse.Namespace(n=10000, labelstudio_import=30.42)
+    label_studio, targets = bench.peer_import(same_run)
+    assert label_studio["API import"] == label_studio["API import as a job"] == 30.42
+    assert targets["API import"] == ("s", 18.25)
+    assert label_studio["export jsonl"] == bench.LABEL_STUDIO[10000]["export jsonl"]
+    other_machine = bench.argparse.Namespace(n=10000, labelstudio_import=0.0)
+    label_studio, targets = bench.peer_import(other_machine)
+    assert (label_studio["API import"], targets["API import"]) == (11.6, ("s", 6.96))
