@@ -250,3 +250,21 @@ def test_check_labels_checks_another_set_given_its_folder(tmp_path, capsys):
         handle.write(json.dumps({**bad, "speaker": "Hester Lie", "speaker_kind": "person"}) + "\n")
     assert check.main([str(tmp_path)]) == 1
     assert "text not found in the body" in capsys.readouterr().out
+
+
+def test_show_lists_missed_quotes_wrong_speakers_and_extra_suggestions():
+    body = (
+        "“The bridge will open in May,” Ann Lie said on Monday.\n\n"
+        "Tom Berg said the budget had doubled.\n\n"
+        "The weather was mild."
+    )
+    start = body.index("The bridge")
+    bridge = scoring.GoldQuote(start, body.index("”"), "direct", "Tom Berg", False)
+    weather = body.index("The weather")
+    mild = scoring.GoldQuote(weather, len(body), "indirect", "forecasters", True)
+    article = scoring.GoldArticle("1", "Bridge", "Riverton Post", body, [bridge, mild])
+    lines = scoring.errors(article)
+    assert lines[0].startswith("SPEAKER direct   'Tom Berg' -> 'Ann Lie': The bridge will open")
+    assert lines[1].startswith("EXTRA   indirect [Tom Berg] the budget had doubled")
+    assert lines[2] == "MISSED  indirect [forecasters] The weather was mild."
+    assert len(lines) == 3
