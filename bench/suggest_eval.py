@@ -446,7 +446,13 @@ def main() -> int:
         action="append",
         help="train and dev unless given; the test split only when named",
     )
-    parser.add_argument("--show", type=int, default=0, help="print up to N errors (terminal only)")
+    parser.add_argument(
+        "--show",
+        type=int,
+        default=0,
+        help="print up to N errors (PolNeAR: terminal only; development set: missed quotes, "
+        "wrong speakers and extra suggestions, article by article)",
+    )
     parser.add_argument(
         "--rules", action="store_true", help="precision and recall per named rule, as a table"
     )
@@ -494,7 +500,7 @@ def main() -> int:
             print("-- per rule, all attributions (P of its own suggestions, R of all the gold):")
             print("\n".join(rule_table(rules, scores["all"].gold)))
     if args.devset is not None:
-        print(devset_scoring.report(args.devset, as_json=args.json))
+        print(devset_scoring.report(args.devset, as_json=args.json, show=args.show))
     return 0
 
 

@@ -298,8 +298,37 @@ def table(rows: dict[str, Row]) -> list[str]:
     return lines
 
 
-def report(path: Path, as_json: bool = False) -> str:
-    """Score the gold file and return the table (or the JSON document) to print."""
+def _excerpt(body: str, start: int, end: int, width: int = 90) -> str:
+    text = " ".join(body[start:end].split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def errors(article: GoldArticle) -> list[str]:
+    """The article's errors, one line each, in text order: gold quotes no suggestion finds
+    (MISSED), found quotes with the wrong speaker (SPEAKER, gold → suggested), and suggestions
+    that find no gold quote (EXTRA)."""
+    suggestions = [s for s in suggest(article.body, claims=0) if s.kind == "quote"]
+    found = covering(suggestions, article.quotes)
+    lines: list[tuple[int, str]] = []
+    for j, gold in enumerate(article.quotes):
+        span = _excerpt(article.body, gold.start, gold.end)
+        if j not in found:
+            lines.append((gold.start, f"MISSED  {gold.quote_type:<8} [{gold.speaker}] {span}"))
+            continue
+        suggested = suggestions[found[j]].speaker
+        if gold.speaker and not speaker_right(suggested, gold):
+            said = f"{gold.speaker!r} -> {suggested!r}"
+            lines.append((gold.start, f"SPEAKER {gold.quote_type:<8} {said}: {span}"))
+    for pred in suggestions:
+        if not any(_finds(pred, gold) for gold in article.quotes):
+            span = _excerpt(article.body, pred.start, pred.end)
+            lines.append((pred.start, f"EXTRA   {pred.quote_type:<8} [{pred.speaker}] {span}"))
+    return [line for _, line in sorted(lines)]
+
+
+def report(path: Path, as_json: bool = False, show: int = 0) -> str:
+    """Score the gold file and return the table (or the JSON document) to print; with show,
+    up to that many error lines after it (`errors`), article by article."""
     articles = load_gold(path)
     rows = evaluate(articles)
     if as_json:
@@ -326,4 +355,9 @@ def report(path: Path, as_json: bool = False) -> str:
         f"{unresolved} with an unresolved speaker)",
         *table(rows),
     ]
-    return "\n".join(lines)
+    shown: list[str] = []
+    for article in articles if show else []:
+        found = errors(article)
+        if found and len(shown) < show:
+            shown += [f"-- {article.title}", *(f"   {line}" for line in found)]
+    return "\n".join(lines + shown[:show])

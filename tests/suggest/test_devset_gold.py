@@ -282,3 +282,21 @@ def test_each_holdout_gold_file_carries_its_labels(name):
             (r["text"], r["quote_type"], r["speaker"].casefold(), r.get("role", "")) for r in rows
         )
     assert built == labelled, f"bench/{name}/gold.jsonl is out of date: rebuild it"
+
+
+def test_show_lists_missed_quotes_wrong_speakers_and_extra_suggestions():
+    body = (
+        "“The bridge will open in May,” Ann Lie said on Monday.\n\n"
+        "Tom Berg said the budget had doubled.\n\n"
+        "The weather was mild."
+    )
+    start = body.index("The bridge")
+    bridge = scoring.GoldQuote(start, body.index("”"), "direct", "Tom Berg", False)
+    weather = body.index("The weather")
+    mild = scoring.GoldQuote(weather, len(body), "indirect", "forecasters", True)
+    article = scoring.GoldArticle("1", "Bridge", "Riverton Post", body, [bridge, mild])
+    lines = scoring.errors(article)
+    assert lines[0].startswith("SPEAKER direct   'Tom Berg' -> 'Ann Lie': The bridge will open")
+    assert lines[1].startswith("EXTRA   indirect [Tom Berg] the budget had doubled")
+    assert lines[2] == "MISSED  indirect [forecasters] The weather was mild."
+    assert len(lines) == 3
