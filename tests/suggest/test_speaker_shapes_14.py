@@ -1,0 +1,83 @@
+"""Shapes of who said it, fourteenth pass (issue 15, the third holdout's wrong speakers):
+sentences written for these tests, names invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.suggest.finder import suggest
+from workbench.suggest.finder.engine import Suggestion
+
+
+def quotes(text: str) -> list[Suggestion]:
+    return [s for s in suggest(text, claims=0) if s.kind == "quote"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The fair was opened by guild president Swami Narendran on Sunday. "
+            'Narendran said, "Every stall will be free this year."',
+            "Narendran",
+        ),
+        (
+            "Acharya Devendra Rao led the prayers. "
+            'Rao said, "The river has given us everything we have."',
+            "Devendra Rao",
+        ),
+    ],
+)
+def test_a_religious_honorific_is_not_part_of_the_name(text: str, speaker: str) -> None:
+    """A religious honorific written before a name ("Swami Ann") is a courtesy, not a name:
+    the later surname resolves to the name without it."""
+    found = quotes(text)
+    assert found and found[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Prime Minister Mehmet Ali Yıldız opened the bridge on Monday. "
+            'Yildiz said, "This bridge will carry a nation."',
+            "Mehmet Ali Yıldız",
+        ),
+        (
+            "The award went to José Peña of Valparaíso. "
+            'Pena told reporters, "I never expected to win it."',
+            "José Peña",
+        ),
+    ],
+)
+def test_a_surname_spelled_without_diacritics_is_the_person_named_in_full(
+    text: str, speaker: str
+) -> None:
+    """A later surname that differs from the full name given earlier only by its accents
+    ("Erdogan" after "Recep Tayyip Erdoğan") is that person, named as first given."""
+    found = quotes(text)
+    assert found and found[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The trial was led by Justice Hanna Vorster. "
+            "Vorster went on to say the sentence had to reflect the harm done.",
+            "Hanna Vorster",
+        ),
+        (
+            "Pieter Mols chairs the water board. "
+            "Mols went on to warn that the dykes would not hold another winter.",
+            "Pieter Mols",
+        ),
+    ],
+)
+def test_a_surname_opening_the_sentence_before_a_verb_phrase_is_the_person(
+    text: str, speaker: str
+) -> None:
+    """A surname alone opening a sentence before "went on to say" is the person named in
+    full before, not a bare description."""
+    found = quotes(text)
+    assert found and found[-1].speaker == speaker
