@@ -9,6 +9,7 @@ and common-noun sources ("the ministry") to the organisation named earlier.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -2102,6 +2103,21 @@ def _with_office_before(text: str, start: int, words: list[str]) -> list[str]:
     return words
 
 
+# Letters that lose no accent under NFKD but are written plain in other outlets' spelling.
+_PLAIN_LETTERS = str.maketrans("ıłøđŁØĐ", "ilodLOD")
+
+
+def _folded(word: str) -> str:
+    """A word without its diacritics ("Erdoğan" is "Erdogan", "Peña" is "Pena"): outlets
+    write the same surname with and without them."""
+    decomposed = unicodedata.normalize("NFKD", word.translate(_PLAIN_LETTERS))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _surname_key(word: str) -> str:
+    return _folded(word).lower()
+
+
 def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
     """Whether offset falls in one of the sorted, non-overlapping spans."""
     k = bisect_left(spans, (offset + 1,)) - 1
@@ -2197,7 +2213,7 @@ class Registry:
             gender = "m" if title in MALE_TITLES else "f" if title in FEMALE_TITLES else None
             if any(
                 gender is None or self.people[name].gender in {None, gender}
-                for _, name in self.by_surname.get(surname.lower(), [])
+                for _, name in self.by_surname.get(_surname_key(surname), [])
             ):
                 continue  # a person named in full already ("Ms. Lynch" after "Loretta Lynch")
             self._add_person(surname, gender, match.start("surname"))
@@ -2207,7 +2223,7 @@ class Registry:
         pronoun resolution too; a gendered title tells the person's gender."""
         for match in _SURNAME.finditer(text):
             surname = match.group(1)
-            if surname.lower() not in self.by_surname or _inside(excluded, match.start()):
+            if _surname_key(surname) not in self.by_surname or _inside(excluded, match.start()):
                 continue
             before = text[max(0, match.start() - 12) : match.start()].split()
             title = before[-1].rstrip(".").lower() if before else ""
@@ -2233,7 +2249,7 @@ class Registry:
             if gender is None:
                 # "Lazar" after "Marcel Lazar" and "Gabriela Lazar": either of them, and a
                 # pronoun's gender will tell which
-                for at, name in self.by_surname.get(surname.lower(), []):
+                for at, name in self.by_surname.get(_surname_key(surname), []):
                     other = self.people[name]
                     if (
                         at < match.start()
@@ -2259,7 +2275,7 @@ class Registry:
         person = self.people.get(name)
         if person is None:
             person = self.people[name] = Person(name, gender, offset)
-            surname = name.split()[-1].lower()
+            surname = _surname_key(name.split()[-1])
             self.by_surname.setdefault(surname, []).append((offset, name))
             if family_name_first(name.split()):
                 self.by_family.setdefault(name.split()[0].lower(), []).append((offset, name))
@@ -2331,7 +2347,7 @@ class Registry:
         return found.pop() if len(found) == 1 else None
 
     def _full_name(self, surname: str, offset: int, gender: str | None = None) -> str | None:
-        candidates = self.by_surname.get(surname.lower(), [])
+        candidates = self.by_surname.get(_surname_key(surname), [])
         if gender is not None:
             # "Mr. Bush" is not Laura Bush: a gendered title excludes the other gender.
             matching = [
@@ -2340,7 +2356,11 @@ class Registry:
             if not matching:
                 return None  # "Mr. Obama" where only Michelle Obama is named: someone else
             candidates = matching
-        earlier = [name for at, name in candidates if at < offset and name.split()[-1] == surname]
+        earlier = [
+            name
+            for at, name in candidates
+            if at < offset and _folded(name.split()[-1]) == _folded(surname)
+        ]
         if earlier:
             return earlier[-1]
         family = [name for at, name in self.by_family.get(surname.lower(), []) if at < offset]
@@ -2404,7 +2424,7 @@ class Registry:
             # "the senator said" after "Sen. Ann Lie": the person last named with that title
             for offset, titled, surname in reversed(self.titled):
                 if offset < mention.start and mention.start - offset < 3000 and titled == role:
-                    names = {name for _, name in self.by_surname.get(surname.lower(), [])}
+                    names = {name for _, name in self.by_surname.get(_surname_key(surname), [])}
                     longest = max(names, key=len, default=surname)
                     # one person of that surname ("De Blasio" is "Bill de Blasio"), or the
                     # surname alone ("President Bush" where Jeb Bush is named too)
