@@ -2297,7 +2297,7 @@ class Registry:
         if mention.kind == "pronoun":
             return self._resolve_pronoun(mention)
         if mention.kind == "common":
-            return self._resolve_common(mention)
+            return self._surname_alone(mention) or self._resolve_common(mention)
         cut = canonical(mention.head_tokens)
         if mention.kind == "org" and not _office_then_person(cut, mention.head_tokens):
             words = clean_name(mention.head_tokens)
@@ -2332,6 +2332,18 @@ class Registry:
         if name in self.people:
             self.people[name].spoke = True
         return Resolved(name, "person", role=role)
+
+    def _surname_alone(self, mention: Mention) -> Resolved | None:
+        """ "Lie went on to say …": a bare subject that is one capitalised word, the surname
+        of a person named in full before it, is that person."""
+        words = mention.head_tokens
+        if len(words) != 1 or not words[0][:1].isupper():
+            return None
+        full = self._full_name(_strip_possessive(words[0]), mention.start)
+        if full is None or len(full.split()) < 2:
+            return None
+        self.people[full].spoke = True
+        return Resolved(full, "person")
 
     def _full_from_given_name(self, given: str, offset: int) -> str | None:
         """ "Ivan told lawmakers" after "Ivan Yustiavandana": the one person named before with
