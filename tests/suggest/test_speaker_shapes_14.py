@@ -81,3 +81,26 @@ def test_a_surname_opening_the_sentence_before_a_verb_phrase_is_the_person(
     full before, not a bare description."""
     found = quotes(text)
     assert found and found[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Chief Justice Taufa Lemalu Seiuli ruled on the appeal on Friday. "
+            'Taufa said the ruling "ends a long and painful chapter".',
+            "Taufa Lemalu Seiuli",
+        ),
+        (
+            "Princess Sirivanna Chatree returned to the capital in June. "
+            'Sirivanna told reporters, "I am only here to help the flood victims."',
+            "Sirivanna Chatree",
+        ),
+    ],
+)
+def test_the_first_name_of_a_person_named_in_full_is_that_person(text: str, speaker: str) -> None:
+    """A later mention by the first word of a name given in full before ("Taufa" after
+    "Taufa Lemalu Seiuli"), where no one else is named so, is that person, even when the word
+    is not a first name the lexicon knows."""
+    found = quotes(text)
+    assert found and found[-1].speaker == speaker

@@ -2347,16 +2347,29 @@ class Registry:
 
     def _full_from_given_name(self, given: str, offset: int) -> str | None:
         """ "Ivan told lawmakers" after "Ivan Yustiavandana": the one person named before with
-        that given name (None when none is, or two are)."""
-        if given.lower() not in MALE_NAMES | FEMALE_NAMES:
-            return None  # "Peabody" after "Peabody Energy", "Trump" before "Trump Train"
+        that given name (None when none is, or two are). A given name the lexicon does not know
+        ("Taufa" after "Chief Justice Taufa Lemalu Seiuli") needs a person the article gives a
+        title or a gender, so "Peabody" is not "Peabody Energy"."""
+        known = given.lower() in MALE_NAMES | FEMALE_NAMES
         found = {
             full
             for named in self.by_surname.values()
             for at, full in named
-            if at < offset and full.split()[0] == given and len(full.split()) >= 2
+            if at < offset
+            and full.split()[0] == given
+            and len(full.split()) >= 2
+            and (known or self._a_person(full))
         }
         return found.pop() if len(found) == 1 else None
+
+    def _a_person(self, name: str) -> bool:
+        """Whether the article gives the person a gender or writes a title just before them."""
+        person = self.people[name]
+        at = self.text.find(name, person.first)  # the run may open with the title
+        at = person.first if at < 0 else at
+        before = self.text[max(0, at - 30) : at].split()[-1:]
+        titled = bool(before) and before[0].lower().rstrip(".") in TITLES | OFFICE_TITLES
+        return person.gender is not None or titled
 
     def _full_name(self, surname: str, offset: int, gender: str | None = None) -> str | None:
         candidates = self.by_surname.get(_surname_key(surname), [])
