@@ -104,3 +104,30 @@ def test_the_first_name_of_a_person_named_in_full_is_that_person(text: str, spea
     is not a first name the lexicon knows."""
     found = quotes(text)
     assert found and found[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            '"The port will stay closed until spring," according to a tweet on Monday by '
+            "Norland Transport Minister Ann Lie.",
+            "Ann Lie",
+        ),
+        (
+            "According to a Facebook post by Tom Berg, the owner of the bakery, the fire started "
+            "in the flat above the shop.",
+            "Tom Berg",
+        ),
+        (
+            "According to a statement last week from the Norland Rail Company, the line will "
+            "reopen in May.",
+            "Norland Rail Company",
+        ),
+    ],
+)
+def test_the_medium_is_not_the_speaker_its_author_is(text: str, speaker: str) -> None:
+    """A post, tweet or statement "by" or "from" someone, with a time or a platform written in
+    between ("a tweet on Monday by", "a Facebook post by"), speaks for its author."""
+    found = quotes(text)
+    assert found and found[0].speaker == speaker

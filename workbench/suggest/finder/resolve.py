@@ -101,15 +101,21 @@ _DOCUMENTS = frozenset(
 )
 # The document written as the speaker, from its determiner to its noun: "a court document",
 # "court documents", "a joint press release" (the noun lowercase: "the Post" is a newspaper).
+_PLATFORMS = r"(?:Twitter|Facebook|Instagram|YouTube|LinkedIn|Telegram|WhatsApp|Weibo|TikTok)"
 _DOCUMENT_PHRASE = re.compile(
-    r"(?:(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+)?(?:[a-z][\w\-]*\s+){0,3}?(?:"
+    r"(?:(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+)?(?:(?:[a-z][\w\-]*|"
+    + _PLATFORMS
+    + r")\s+){0,3}?(?:"
     + "|".join(sorted(_DOCUMENTS, key=len, reverse=True))
     + r")(?![\w\-])"
 )
 # Who made it: the authoring verbs only ("a letter obtained by Reuters" is not Reuters' word),
 # and not "of" ("his survey of Republicans" is the survey's subject).
+# When it was put out, between the document and its author: "a tweet on Monday by Ann Lie".
+_WHEN = r"(?:\s+(?:on|last|this|late|early)\s+[A-Za-z]+|\s+(?:earlier|yesterday|today))?"
 _MADE_BY = re.compile(
-    r"\s+(?:(?:released|published|issued|compiled|gathered|sent|filed|signed|written|posted|"
+    _WHEN
+    + r"\s+(?:(?:released|published|issued|compiled|gathered|sent|filed|signed|written|posted|"
     r"submitted|put\s+out)\s+)?(?:by|from)\s+"
     r"(?:the\s+)?(?P<body>[A-Z][\w\-.&]*(?:[ \t]+(?:(?:of|and|for)[ \t]+)?[A-Z][\w\-.&]*)*"
     r"(?:[’']s[ \t]+(?:office|ministry|government|campaign|spokesman|team))?)"
@@ -402,7 +408,18 @@ def _document_of_body(
     body = match.group("body")
     end = _BODY_END.search(body)
     body = body[: end.start()] if end is not None else body
+    named = _person_ending(registry, body)
+    if named is not None:
+        return named, "person", True
     return body, "person" if body in registry.people else "organisation", True
+
+
+def _person_ending(registry: Registry, body: str) -> str | None:
+    """The person the registry knows whose name ends the author's words, the office written
+    before it: "US Secretary of State Ann Lie" is Ann Lie."""
+    return next(
+        (name for name in registry.people if body.endswith(" " + name) and " " in name), None
+    )
 
 
 def _described_maker(
