@@ -131,3 +131,30 @@ def test_the_medium_is_not_the_speaker_its_author_is(text: str, speaker: str) ->
     between ("a tweet on Monday by", "a Facebook post by"), speaks for its author."""
     found = quotes(text)
     assert found and found[0].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The Norland Health Agency (NHA) opened an inquiry. "
+            'The NHA statement said: "The risk to the public remains low."',
+            "Norland Health Agency",
+        ),
+        (
+            "The Norland Health Agency (NHA) opened an inquiry. "
+            "The NHA's website says the water is safe to drink.",
+            "Norland Health Agency",
+        ),
+        (
+            'A Kesta Holdings statement said: "No jobs will be lost at the port."',
+            "Kesta Holdings",
+        ),
+    ],
+)
+def test_the_body_whose_statement_or_website_speaks_is_the_speaker(text: str, speaker: str) -> None:
+    """A statement or a website written with its body before it ("The NHA statement said",
+    "The NHA's website says") speaks for that body, named in full where the article spells
+    it out."""
+    found = quotes(text)
+    assert found and found[-1].speaker == speaker

@@ -422,6 +422,37 @@ def _person_ending(registry: Registry, body: str) -> str | None:
     )
 
 
+# A body's name written before its statement or website: "The WHO statement said", "the
+# Ministry's website says", "A Kesta Holdings statement said" (the medium as the speaker).
+_MEDIA = sorted(_DOCUMENTS | frozenset(split_words("website site account page blog")), key=len)
+_BODY_BEFORE_DOCUMENT = re.compile(
+    r"(?P<body>[A-Z][\w\-&]*(?:[ \t]+(?:(?:of|for|and)[ \t]+)?[A-Z][\w\-&]*){0,5})"
+    r"(?:[’']s[ \t]+(?:[a-z][\w\-]*[ \t]+){0,2}|[ \t]+)(?:" + "|".join(_MEDIA[::-1]) + r")\Z"
+)
+
+
+def _body_before_document(
+    text: str, registry: Registry, suggestion: Suggestion
+) -> tuple[str, str, bool] | None:
+    """The body written before the statement or website that is the speaker's mention: "The
+    WHO statement said" is the WHO's word (a platform, "a Twitter account", is no body)."""
+    start, end = suggestion.speaker_start, suggestion.speaker_end
+    if start is None or end is None:
+        return None
+    found = _BODY_BEFORE_DOCUMENT.search(text, max(0, start - 60), end)
+    if found is None or found.start("body") > start:
+        return None
+    words = found.group("body").split()
+    while words and words[0].lower() in _NOT_IN_ORG_NAMES and not _ACRONYM.fullmatch(words[0]):
+        words = words[1:]  # "The" opening the sentence, not "WHO"
+    if not words or re.fullmatch(_PLATFORMS, words[0]):
+        return None
+    if len(words) == 1 and not _ACRONYM.fullmatch(words[0]):
+        return None  # "The Turkish statement", "Local media reports": a word, not a name
+    body = " ".join(words)
+    return body, "person" if body in registry.people else "organisation", True
+
+
 def _described_maker(
     text: str, registry: Registry, suggestion: Suggestion, at: int
 ) -> tuple[str, str, bool] | None:
@@ -930,7 +961,9 @@ def resolve_speakers(text: str, registry: Registry, suggestions: list[Suggestion
             continue
         if not suggestion.speaker:
             continue
-        made = _document_of_body(text, registry, suggestion)
+        made = _document_of_body(text, registry, suggestion) or _body_before_document(
+            text, registry, suggestion
+        )
         if made is not None:
             suggestion.speaker, suggestion.speaker_kind, suggestion.speaker_resolved = made
             suggestion.speaker_rule = _DOCUMENT_OF_BODY.name
