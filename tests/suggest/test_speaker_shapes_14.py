@@ -158,3 +158,95 @@ def test_the_body_whose_statement_or_website_speaks_is_the_speaker(text: str, sp
     it out."""
     found = quotes(text)
     assert found and found[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The Norland Food Safety Authority (NFSA) has tested the milk. According to the "
+            "NFSA, the milk from the dairy was safe.",
+            "Norland Food Safety Authority",
+        ),
+        (
+            "Funding came from the Agency for Rivers, Lakes and Coastal Waters (ARLCW). "
+            "The ARLCW said the lake would be cleaned by June.",
+            "Agency for Rivers, Lakes and Coastal Waters",
+        ),
+        (
+            "The Wetlands and Harbours Office (WHO) has closed the beach. According to the "
+            "WHO, the water is not safe for swimming.",
+            "Wetlands and Harbours Office",
+        ),
+    ],
+)
+def test_an_acronym_is_the_name_the_article_spells_out(text: str, speaker: str) -> None:
+    """An acronym with its article ("the NFSA") is the name the article spells it out with,
+    commas in that name included."""
+    found = quotes(text)
+    assert found and found[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The Veskan-backed Norland Liberation Front said it had taken the airport.",
+            "Norland Liberation Front",
+        ),
+        (
+            "The state-owned Kesta Shipping Company said the ferries would run again on Friday.",
+            "Kesta Shipping Company",
+        ),
+    ],
+)
+def test_a_hyphenated_descriptor_before_a_body_is_not_part_of_its_name(
+    text: str, speaker: str
+) -> None:
+    """A descriptor written before a body's name ("Kurdish-led", "state-owned") says what it
+    is; the canonical name leaves it out."""
+    found = quotes(text)
+    assert found and found[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            'Remarked Center for Coastal Studies biologist Ann Lie, "The seals are back." The '
+            "Center for Coastal Studies said the count was the highest in ten years.",
+            "Center for Coastal Studies",
+        ),
+        (
+            'Explained Kesta Rail Company engineer Tom Berg, "The bridge is safe." Kesta Rail '
+            "Company said the line would reopen on Friday.",
+            "Kesta Rail Company",
+        ),
+    ],
+)
+def test_a_speech_verb_opening_the_sentence_is_not_part_of_a_name(text: str, speaker: str) -> None:
+    """A verb of saying that opens a sentence before a body's name ("Remarked Center for …")
+    is no part of the name."""
+    found = quotes(text)
+    assert found and found[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Kesta Group bought the mill in May. Kesta said it would keep all the workers.",
+            "Kesta Group",
+        ),
+        (
+            "The Norland Ministry of Foreign Affairs was quick to respond. The Norland "
+            'Ministry called the vote "a provocation".',
+            "Norland Ministry of Foreign Affairs",
+        ),
+    ],
+)
+def test_a_body_short_name_is_the_full_name_given_before(text: str, speaker: str) -> None:
+    """A body's short name ("Kesta", "the Norland Ministry") is the full name the article gave
+    it before ("Kesta Group", "the Norland Ministry of Foreign Affairs")."""
+    found = quotes(text)
+    assert found and found[-1].speaker == speaker

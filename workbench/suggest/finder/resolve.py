@@ -870,7 +870,7 @@ def _org_word_after(text: str, speaker: str) -> str | None:
 # Association (WNBA)", "the Food and Agriculture Organization (FAO)".
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
 _SPELLED_OUT = re.compile(
-    r"(?P<name>[A-Z][\w\-’'.&]*(?:[ \t]+(?:(?:of|for|on|and|de|to|the)[ \t]+)*[A-Z][\w\-’'.&]*)+)"
+    r"(?P<name>[A-Z][\w\-’'.&]*(?:,?[ \t]+(?:(?:of|for|on|and|de|to|the)[ \t]+)*[A-Z][\w\-’'.&]*)+)"
     r"[ \t]+\((?P<acronym>[A-Z][A-Z0-9&]{1,7})\)"
 )
 
@@ -906,8 +906,9 @@ def _org_named_in_full(text: str, suggestion: Suggestion) -> None:
     """Give an organisation (or members standing for their body) its fullest name: the name an
     acronym stands for where the article spells it out."""
     speaker = suggestion.speaker or ""
-    if _ACRONYM.fullmatch(speaker) and f"({speaker})" in text:
-        full = _spelled_out(text, speaker)
+    acronym = _ARTICLE.sub("", speaker)  # "According to the WHO"
+    if _ACRONYM.fullmatch(acronym) and f"({acronym})" in text:
+        full = _spelled_out(text, acronym)
         if full is not None:
             suggestion.speaker, suggestion.speaker_kind = full, "organisation"
             suggestion.speaker_rule = _SPELLED_OUT_RULE
