@@ -1779,6 +1779,13 @@ def _person_after_role(words: list[str], cleaned: list[str]) -> bool:
 _AGE_WRITTEN = re.compile(r"(?:\d+|[A-Za-z]+(?:-[a-z]+)?)-year-old", re.I)
 
 
+# A word before a body's name that says who leads or owns it: "Kurdish-led", "state-owned".
+_DESCRIPTOR = re.compile(
+    r"[\w’']+-(?:led|backed|based|owned|run|funded|allied|linked|aligned|controlled|affiliated|"
+    r"sponsored|dominated|supported)"
+)
+
+
 def clean_name(words: list[str]) -> list[str]:
     """Drop leading stop words, titles and determiners, and a trailing possessive."""
     out = list(words)
@@ -1792,6 +1799,7 @@ def clean_name(words: list[str]) -> list[str]:
         or out[0].lower() in NOT_NAMES
         or out[0].lower() in {"neither", "either"}
         or (len(out) > 1 and _AGE_WRITTEN.fullmatch(out[0]) is not None)  # "Fourteen-year-old Ann"
+        or (len(out) > 1 and _DESCRIPTOR.fullmatch(out[0]) is not None)  # "Kurdish-led Forces"
     ):
         out.pop(0)
     if len(out) >= 3 and out[0].lower() in _DEPARTMENTS:
