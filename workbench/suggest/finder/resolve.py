@@ -26,6 +26,7 @@ from .lexicon import (
     ORG_WORDS,
     POSSESSIVE_DETERMINERS,
     SOURCE_NOUNS,
+    SPEECH_VERBS,
     TITLES,
     split_words,
 )
@@ -792,6 +793,11 @@ _PERSONAL = re.compile(r"[\w’']+-[a-z]|(?:[A-Z]\.)+$")  # "Clinton-endorsing",
 _CAPITALISED_BEFORE = re.compile(r"((?:[A-Z][\w\-’'&.]*[ \t]+){1,4})\Z")
 
 
+def _said(word: str) -> bool:
+    """A verb of saying in the past ("Remarked", "Explained"), which no name opens with."""
+    return word.endswith("ed") and word.lower() in SPEECH_VERBS
+
+
 def _fullest_org(text: str, speaker: str) -> str:
     """The fullest form of an organisation's name the article writes: "European Parliament"
     for "Parliament", "The Guardian" where the article writes the title with its capital
@@ -809,7 +815,8 @@ def _fullest_org(text: str, speaker: str) -> str:
             previous = text[max(0, match.start() - 40) : match.start() - 4].rstrip()
             title = title or (previous[-1:].isalnum() or previous[-1:] == ",")
         # only the words after any small word ("Remain In European Union" of a headline)
-        small = [k for k, w in enumerate(lead) if w.lower() in _NOT_IN_ORG_NAMES]
+        # and after a verb of saying opening the sentence ("Remarked Center for …")
+        small = [k for k, w in enumerate(lead) if w.lower() in _NOT_IN_ORG_NAMES or _said(w)]
         lead = lead[small[-1] + 1 :] if small else lead
         if any(_PERSONAL.match(w) or first_name(w) or w.lower() in _OFFICE_LEADS for w in lead):
             continue  # "Mayor Don Guardian", "Clinton-endorsing": a person, or a phrase
