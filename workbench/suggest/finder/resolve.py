@@ -825,11 +825,31 @@ def _fullest_org(text: str, speaker: str) -> str:
         if len(lead) + len(words) > len(best):
             best = lead + words
     if best == words:
-        tail = _org_word_after(text, speaker)
+        tail = _org_word_after(text, speaker) or _of_tail(text, speaker)
         if tail is not None:
             return f"{speaker} {tail}"
     name = " ".join(best)
     return f"The {name}" if title and best == words else name
+
+
+_OF_TAIL = (
+    r"[ \t]+((?:of|for)[ \t]+(?:the[ \t]+)?[A-Z][\w\-’']*"
+    r"(?:[ \t]+(?:and[ \t]+)?[A-Z][\w\-’']*)*)"
+)
+
+
+def _of_tail(text: str, speaker: str) -> str | None:
+    """What the article writes after a body's short name that ends with its kind ("Norland
+    Ministry"): the one "of" or "for" phrase it is named with in full ("… of Foreign
+    Affairs"); none where it writes two ("Ministry of Defence", "Ministry of Finance")."""
+    if speaker.split()[-1].lower() not in ORG_WORDS:
+        return None
+    tails = {
+        re.sub(r"[’']s?$", "", match.group(1))
+        for match in re.finditer(re.escape(speaker) + _OF_TAIL, text)
+        if match.start() == 0 or not text[match.start() - 1].isalnum()
+    }
+    return tails.pop() if len(tails) == 1 else None
 
 
 # Capitalised words after a name that end with a company's or a club's word: "(Norland

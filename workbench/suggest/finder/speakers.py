@@ -2332,10 +2332,13 @@ class Registry:
             if full:
                 self.people[full].spoke = True
                 return Resolved(full, "person", role=role)
-            for offset, org in self.orgs:
+            for _, org in self.orgs:
                 if org.lower() == name.lower() or org.lower().endswith(name.lower()):
-                    del offset
                     return Resolved(org, "organisation")
+
+            org = self._named_with_kind(name, mention.start)
+            if org is not None:
+                return Resolved(org, "organisation")  # "Kesta" after "Kesta Group"
             return Resolved(name, "person", role=role)
         if name in self.people:
             self.people[name].spoke = True
@@ -2352,6 +2355,16 @@ class Registry:
             return None
         self.people[full].spoke = True
         return Resolved(full, "person")
+
+    def _named_with_kind(self, name: str, offset: int) -> str | None:
+        """The one fuller name the article gives a body before `offset` as the name and the
+        words for its kind ("Kesta Group", "Kesta Holdings Corporation" for "Kesta")."""
+        found = set()
+        for match in re.finditer(re.escape(name) + r"((?:[ \t]+[A-Z][a-z]+){1,2})\b", self.text):
+            rest = match.group(1).split()
+            if match.start() < offset and all(w.lower() in ORG_WORDS for w in rest):
+                found.add(f"{name} {' '.join(rest)}")
+        return found.pop() if len(found) == 1 else None
 
     def _full_from_given_name(self, given: str, offset: int) -> str | None:
         """ "Ivan told lawmakers" after "Ivan Yustiavandana": the one person named before with
