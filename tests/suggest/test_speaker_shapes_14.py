@@ -250,3 +250,34 @@ def test_a_body_short_name_is_the_full_name_given_before(text: str, speaker: str
     it before ("Kesta Group", "the Norland Ministry of Foreign Affairs")."""
     found = quotes(text)
     assert found and found[-1].speaker == speaker
+
+
+def test_they_after_a_sentence_naming_several_people_is_them_together() -> None:
+    """ "They" opening a sentence after one that names several people as its subject is
+    those people, joined as LABELLING.md joins several speakers; a sentence in between that
+    names one person only (an observer) does not break the link."""
+    text = (
+        "Norland's trade minister Ann Lie and her Veskan counterpart, Tom Berg, met in Oslo on "
+        "Monday. The Kestan envoy, Maria Lund, attended as an observer.\n\n"
+        "They agreed that the tariff on steel would be lifted by June."
+    )
+    found = quotes(text)
+    assert found and found[-1].speaker == "Ann Lie and Tom Berg"
+
+
+def test_they_after_a_sentence_naming_one_person_stays_unresolved() -> None:
+    text = (
+        "The ministry sent Ann Lie to the talks on Monday.\n\n"
+        "They said that the tariff on steel would be lifted by June."
+    )
+    found = quotes(text)
+    assert found and found[-1].speaker != "Ann Lie"
+
+
+def test_they_is_not_joined_from_capitalised_phrases_that_are_not_people() -> None:
+    text = (
+        "The fund gave money after Hurricane Katrina and won the Presidential Medal in 2005.\n\n"
+        "They said that the shelter would stay open."
+    )
+    found = quotes(text)
+    assert found and "Hurricane Katrina" not in (found[-1].speaker or "")

@@ -537,6 +537,61 @@ def _named_group(c: _Description) -> tuple[str, str] | None:
     return None
 
 
+# How many sentences back "they" may find the people it stands for.
+_THEY_REACH = 2
+
+
+def _people_together(text: str, registry: Registry, suggestion: Suggestion) -> str | None:
+    """ "Ann Lie and her counterpart, Tom Berg, met on Monday. … They agreed that …": the
+    people the nearest sentence naming two or more (of the two before "they", in its paragraph
+    or the one before) names, joined as the article gives them."""
+    start, end = suggestion.speaker_start, suggestion.speaker_end
+    if start is None or end is None or text[start:end].lower() != "they":
+        return None
+    floor = text.rfind("\n", 0, max(0, text.rfind("\n", 0, start) - 1)) + 1
+    bounds = [floor, *(m.end() for m in _SENTENCE_BREAK.finditer(text, floor, start))]
+    for k in range(len(bounds) - 1, max(0, len(bounds) - 1 - _THEY_REACH), -1):
+        named = _listed_people(text, registry, bounds[k - 1], bounds[k])
+        if len(named) >= 2:
+            return ", ".join(named[:-1]) + " and " + named[-1]
+    return None
+
+
+# A hyphenated given name the registry may leave out before a name ("Jean-Yves (Le Drian)").
+_HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]+-[A-Z][a-z]+[ \t]+\Z")
+# How far apart two names of one list may be: "Ann Lie and her Veskan counterpart, Tom Berg".
+_LIST_GAP = 60
+
+
+def _listed_people(text: str, registry: Registry, start: int, end: int) -> list[str]:
+    """The people named in full between start and end, one after another as a list (no more
+    than a short phrase between two names), each as the article writes them; half of them at
+    least known as people (a first name, a title, a gender), so not "Hurricane Katrina" and
+    a "Presidential Medal"."""
+    named: list[tuple[int, str]] = []
+    last = -1
+    for offset, name in sorted(registry.mentions):
+        if not start <= offset < end or name not in registry.people or len(name.split()) < 2:
+            continue
+        if any(name == other for _, other in named):
+            continue
+        if named and offset - last > _LIST_GAP:
+            if len(named) >= 2:
+                break
+            named = []
+        named.append((offset, name))
+        last = offset + len(name)
+    people = sum(first_name(n.split()[0]) or registry.a_person(n) for _, n in named)
+    if 2 * people < len(named):
+        return []
+    return [_with_hyphenated_given(text, start, offset, name) for offset, name in named]
+
+
+def _with_hyphenated_given(text: str, start: int, offset: int, name: str) -> str:
+    given = _HYPHENATED_GIVEN.search(text, max(start, offset - 30), offset)
+    return f"{given.group().strip()} {name}" if given is not None else name
+
+
 _POSSESSOR = re.compile(r"(?P<owner>[A-Z][\w\-]*)[’']s\s+(?P<rest>[a-z][a-z\s\-]*)$")
 
 
@@ -642,6 +697,7 @@ _UNRESOLVED = Rule("resolve/unresolved", lambda _c: None)
 _TITLE_AS_WRITTEN = Rule("resolve/title-as-written", lambda _c: None)
 # An organisation named in short ("Parliament") where the article writes its full name.
 _FULL_ORG = "resolve/full-org-name"
+_PEOPLE_TOGETHER = "resolve/they-named-people"
 # An acronym the article spells out: "the Food and Agriculture Organization (FAO)".
 _SPELLED_OUT_RULE = "resolve/acronym-spelled-out"
 RULE_NAMES: tuple[str, ...] = (
@@ -985,7 +1041,12 @@ def resolve_speakers(text: str, registry: Registry, suggestions: list[Suggestion
     titles: dict[str, list[tuple[int, str]]] = {}
     for suggestion in suggestions:
         if suggestion.speaker_rule == _PRONOUN_UNRESOLVED:
-            suggestion.speaker_resolved = False
+            together = _people_together(text, registry, suggestion)
+            if together is None:
+                suggestion.speaker_resolved = False
+                continue
+            suggestion.speaker, suggestion.speaker_kind = together, "other"
+            suggestion.speaker_rule = _PEOPLE_TOGETHER
             continue
         if not suggestion.speaker:
             continue

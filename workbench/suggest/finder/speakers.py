@@ -2379,11 +2379,11 @@ class Registry:
             if at < offset
             and full.split()[0] == given
             and len(full.split()) >= 2
-            and (known or self._a_person(full))
+            and (known or self.a_person(full))
         }
         return found.pop() if len(found) == 1 else None
 
-    def _a_person(self, name: str) -> bool:
+    def a_person(self, name: str) -> bool:
         """Whether the article gives the person a gender or writes a title just before them."""
         person = self.people[name]
         at = self.text.find(name, person.first)  # the run may open with the title
