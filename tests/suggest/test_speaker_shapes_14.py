@@ -281,3 +281,14 @@ def test_they_is_not_joined_from_capitalised_phrases_that_are_not_people() -> No
     )
     found = quotes(text)
     assert found and "Hurricane Katrina" not in (found[-1].speaker or "")
+
+
+def test_a_region_is_not_the_person_a_pronoun_stands_for() -> None:
+    """A region named between a person and "he" ("the Eastern Baltic") is a place, not a
+    person the pronoun may mean."""
+    text = (
+        "Norlandic president Kovač called for cooperation in the Eastern Baltic, claiming a "
+        'say for Norland there. "No project can succeed without us," he said.'
+    )
+    found = quotes(text)
+    assert found and found[-1].speaker == "Kovač"

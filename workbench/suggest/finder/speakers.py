@@ -1493,7 +1493,8 @@ _DEPARTMENTS = frozenset(
 # Words no personal name contains: parties, verbs of a title-case headline, things.
 _NOT_IN_NAMES = frozenset(
     split_words("""republican republicans democrat democrats democratic gop has have had is
-    are was were take make war text legacy mall shoal pacific""")
+    are was were take make war text legacy mall shoal pacific eastern western northern
+    southern""")
 )
 # Last words of capitalised phrases that name days, places, events or laws, not people.
 _NOT_PERSON_ENDINGS = frozenset(
@@ -1633,7 +1634,7 @@ def _titled_people(text: str, excluded: list[tuple[int, int]]) -> list[tuple[int
 
 _TITLED = re.compile(
     rf"(?<![\w’'])(?P<title>Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Adm|Rev|President|Senator|Governor|"
-    rf"Secretary|Representative|Judge|Justice|Admiral)\.?"
+    rf"Secretary|Representative|Judge|Justice|Admiral|president|senator|governor)\.?"
     rf"[ \t]+(?P<surname>[A-Z][\w\-{_IN_WORD}]*[a-z][\w\-{_IN_WORD}]*)(?![\w’'\-]|[ \t]+[A-Z])"
 )
 _SURNAME = re.compile(
