@@ -1,0 +1,159 @@
+"""Quotes the finder missed or cut wrongly in the holdouts' news (issue 15, bench/holdout and
+bench/holdout2): reported clauses split by their attribution, "according to" inside a clause,
+"indicated" as a cue. One invented sentence for each shape."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.suggest.finder.engine import remarks, suggest
+
+
+def _reported(text: str) -> list[tuple[str, str | None]]:
+    return [
+        (s.text, s.speaker)
+        for s in suggest(text, claims=0)
+        if s.kind == "quote" and s.quote_type in {"indirect", "mixed"}
+    ]
+
+
+def _bare(speaker: str | None) -> str | None:
+    return speaker.removeprefix("The ").removeprefix("the ") if speaker else speaker
+
+
+# Shapes not handled yet: they must fail until they are.
+PENDING = {
+    "name-said-between-subject-and-verb",
+    "pronoun-said-between-subject-and-verb",
+    "said-between-two-predicates",
+    "according-to-between-subject-and-verb",
+    "according-to-after-and-reports-only-what-follows",
+    "opening-time-then-said",
+    "parts-are-one-remark",
+}
+
+
+def _params(cases: list[tuple]) -> list:
+    pending = pytest.mark.xfail(strict=True, reason="shape not handled yet")
+    return [pytest.param(*c[1:], id=c[0], marks=pending if c[0] in PENDING else ()) for c in cases]
+
+
+# (shape, sentence, the reported parts, the speaker): each part offered as indirect speech,
+# exactly so, and nothing else.
+SPLIT = [
+    (
+        "name-said-between-subject-and-verb",
+        "This plan, the harbour master said, has become the norm along the coast.",
+        ["This plan", "has become the norm along the coast"],
+        "harbour master",
+    ),
+    (
+        "pronoun-said-between-subject-and-verb",
+        "The ferry was quiet that morning. Her brother, she said, worked on the pier for years.",
+        ["Her brother", "worked on the pier for years"],
+        "she",
+    ),
+    (
+        "said-between-two-predicates",
+        "The levy is unfair and hurts small crews, he said, but is rarely challenged.",
+        ["The levy is unfair and hurts small crews", "but is rarely challenged"],
+        "he",
+    ),
+    (
+        "according-to-between-subject-and-verb",
+        "The expected cost, according to the port audit, was far higher than planned.",
+        ["The expected cost", "was far higher than planned"],
+        "port audit",
+    ),
+    (
+        "according-to-after-and-reports-only-what-follows",
+        "The crews had a good season and, according to the harbour board, were paid more "
+        "than ever.",
+        ["were paid more than ever"],
+        "harbour board",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "parts", "speaker"), _params(SPLIT))
+def test_a_reported_clause_split_by_its_attribution_is_two_quotes(
+    text: str, parts: list[str], speaker: str
+) -> None:
+    found = _reported(text)
+    assert [w for w, _ in found] == parts, found
+    assert {_bare(s) for _, s in found} == {speaker}
+
+
+@pytest.mark.xfail("parts-are-one-remark" in PENDING, strict=True, reason="not handled yet")
+def test_the_parts_of_a_split_reported_clause_are_one_remark() -> None:
+    text = "This plan, the harbour master said, has become the norm along the coast."
+    joined = [s.text for s in remarks(text, suggest(text, claims=0)) if s.kind == "quote"]
+    assert joined == ["This plan, the harbour master said, has become the norm along the coast"]
+
+
+# (shape, sentence): the finder keeps one reported clause, as before.
+NOT_SPLIT = [
+    (
+        "said-then-a-time",
+        "The pier will reopen, the harbour master said, on Monday.",
+        "The pier will reopen",
+    ),
+    (
+        "according-to-then-a-participle",
+        "The ferry sank, according to the coast guard, killing two crew members.",
+        "The ferry sank",
+    ),
+    (
+        "opening-time-then-said",
+        "On Monday, the harbour master said, the pier will reopen.",
+        "the pier will reopen",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words"), _params(NOT_SPLIT))
+def test_an_attribution_before_an_adjunct_splits_nothing(text: str, words: str) -> None:
+    assert [w for w, _ in _reported(text)] == [words]
+
+
+# (shape, sentence, the reported words, the speaker).
+FOUND = [
+    (
+        "person-indicated",
+        "The harbour master indicated two ferries would be sold before winter.",
+        "two ferries would be sold before winter",
+        "harbour master",
+    ),
+    (
+        "named-spokesman-indicated",
+        "A port spokesman, Tom Berg, indicated the company was disappointed by the ruling.",
+        "the company was disappointed by the ruling",
+        "Tom Berg",
+    ),
+    (
+        "indicated-on-a-day",
+        "Mayor Ann Lie indicated on Monday the chances of reopening the pier were slim.",
+        "the chances of reopening the pier were slim",
+        "Ann Lie",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"), [pytest.param(*c[1:], id=c[0]) for c in FOUND]
+)
+def test_reported_speech_is_found_with_its_speaker(text: str, words: str, speaker: str) -> None:
+    found = _reported(text)
+    assert any(w == words for w, _ in found), found
+    assert _bare(next(s for w, s in found if w == words)) == speaker
+
+
+NOT_FOUND = [
+    ("tests-indicated", "Early tests indicated the water in the harbour was clean."),
+    ("indicated-a-noun-phrase", "The harbour master indicated a strong preference for rail."),
+]
+
+
+@pytest.mark.parametrize("text", [c[1] for c in NOT_FOUND], ids=[c[0] for c in NOT_FOUND])
+def test_no_reported_speech_is_offered(text: str) -> None:
+    assert _reported(text) == []
