@@ -142,6 +142,11 @@ CASES = [
         "Ann Lie",
     ),
     (
+        "indirect/according-to-split",
+        "The pier, according to the Harbour Board, was overloaded.",
+        "the Harbour Board",
+    ),
+    (
         "indirect/according-to-after-join",
         "The ferry sank in May and according to the Harbour Board it was overloaded.",
         "the Harbour Board",
@@ -173,6 +178,7 @@ CASES = [
     ),
     ("indirect/content-name-said", "The pier is unsafe for visitors, Ann Lie said.", "Ann Lie"),
     ("indirect/name-said-content", "Ann Lie said the pier is unsafe for visitors.", "Ann Lie"),
+    ("indirect/split-by-cue", "The pier, Ann Lie said, is unsafe for visitors.", "Ann Lie"),
     ("indirect/content-said-name", "The pier is unsafe for visitors, said Ann Lie.", "Ann Lie"),
     (
         "indirect/who-says",

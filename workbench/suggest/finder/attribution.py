@@ -1200,6 +1200,9 @@ class Indirect:
     cognition: bool
     according: bool = False
     rule: str = field(default="", compare=False)  # the named rule that found this reported speech
+    # The first part of a reported clause that its attribution splits ("This plan, he said, has
+    # failed": "This plan"), (start, end); start..end is then the part after the attribution.
+    before: tuple[int, int] | None = None
 
 
 def _clause_start(tokens: list[Token], i: int) -> int:
@@ -1443,6 +1446,21 @@ def _according_aside(a: _According) -> Indirect | None:
     return None
 
 
+def _according_split(a: _According) -> Indirect | None:
+    """ "The expected cost, according to the audit, was far higher.": the clause goes on after
+    the source, so its two parts are reported ("…, and, according to X, was …": only the part
+    after the source, the words before "and" are the writer's)."""
+    tokens, k, j = a.s.tokens, a.i - 1, a.j
+    if k < 1 or tokens[k].text != "," or j >= a.s.last or tokens[j].text != ",":
+        return None
+    if not goes_on_after(tokens, j + 1, a.s.last):
+        return None
+    found = a.found(tokens[j + 1].start, a.s.content_end)
+    if tokens[k - 1].lower not in _OPENING_JOINS:
+        found.before = (tokens[0].start, tokens[k - 1].end)
+    return found
+
+
 def _according_after(a: _According) -> Indirect | None:
     """ "Content, according to X."."""
     tokens, k = a.s.tokens, a.i - 1
@@ -1481,6 +1499,7 @@ def _according_ends(a: _According) -> Indirect | None:
 _ACCORDING_TO: tuple[Rule[_According, Indirect], ...] = (
     Rule("indirect/according-to-opening", _according_opening),  # "According to X, content."
     Rule("indirect/according-to-aside", _according_aside),  # "In addition, according to X, …"
+    Rule("indirect/according-to-split", _according_split),  # "A, according to X, goes on"
     Rule("indirect/according-to-after", _according_after),  # "Content, according to X."
     Rule("indirect/according-to-after-join", _according_after_join),  # "… and according to X …"
     Rule("indirect/according-to-ends", _according_ends),  # "Content according to X."
@@ -1764,6 +1783,56 @@ def _and_said(r: _Reported) -> Indirect | None:
     return None
 
 
+# Words that open no predicate after an attribution's second comma: an adjunct, a participle
+# clause or a relative clause goes with the sentence, not with the reported clause.
+_NOT_PREDICATE = frozenset(
+    split_words("""on in at during after before when while as because since from to for with
+    by who which whose where adding saying noting citing according than so""")
+)
+
+
+def goes_on_after(tokens: list[Token], k: int, last: int) -> bool:
+    """Whether tokens[k:last], after an attribution set off by commas, go on with the clause
+    it split: a predicate or a joined one ("has failed", "but is rarely challenged"), not an
+    adjunct ("on Monday"), a participle ("killing two") or a new sentence."""
+    if last - k < 2:
+        return False
+    word = tokens[k]
+    if word.lower in _OPENING_JOINS:
+        if tokens[k + 1].lower in _CONTENT_OPENERS or not tokens[k + 1].text.islower():
+            return False  # "…, he said, and the ferry ran": a second clause of its own
+        word = tokens[k + 1]
+    return (
+        word.text.isalpha()
+        and word.text.islower()
+        and word.lower not in _NOT_PREDICATE
+        and word.lower not in _CONTENT_OPENERS
+        and not word.lower.endswith("ing")
+    )
+
+
+def _split_by_cue(r: _Reported) -> Indirect | None:
+    """ "This plan, the harbour master said, has become the norm.": an attribution set off by
+    commas inside the reported clause; both parts are reported (the opening, not a time, place
+    or subordinate clause, and what goes on after the second comma)."""
+    if r.speaker is None or r.cognition:
+        return None
+    tokens, i, last = r.s.tokens, r.i, r.s.last
+    after = i + r.width
+    if after >= last or tokens[after].text != "," or not goes_on_after(tokens, after + 1, last):
+        return None
+    k = speaker_index(tokens, r.speaker) - 1
+    if k < 1 or tokens[k].text != ",":
+        return None
+    if k == _opening_event(tokens, last) or opening_adverbial(tokens, k):
+        return None
+    if _opening_clause(tokens, k) or any(t.text in {",", ";", ":"} for t in tokens[:k]):
+        return None
+    found = r.found(tokens[after + 1].start, r.s.content_end, r.speaker)
+    found.before = (tokens[0].start, tokens[k - 1].end)
+    return found
+
+
 def _content_name_said(r: _Reported) -> Indirect | None:
     """ "Content, he said (on Tuesday).", "content, veteran Republicans said"."""
     if r.speaker is None:
@@ -1823,6 +1892,8 @@ def _name_said_content(r: _Reported) -> Indirect | None:
     if not lead_ok:
         return None
     j = _clause_start(tokens, r.i + r.width)
+    if j < r.s.last and tokens[j].text == ",":
+        j += 1  # "On Monday, the union said, the pier will reopen": the comma is no content
     if r.s.last - j >= 3:
         return r.found(tokens[j].start, r.s.content_end, r.speaker)
     return None
@@ -1845,6 +1916,7 @@ def _content_said_name(r: _Reported) -> Indirect | None:
 # What a reporting verb in a sentence reports, in order.
 _AT_VERB_INDIRECT: tuple[Rule[_Reported, Indirect], ...] = (
     Rule("indirect/and-said", _and_said),  # "Grassley downplayed the attack and said it was …"
+    Rule("indirect/split-by-cue", _split_by_cue),  # "This plan, he said, has failed."
     Rule("indirect/content-name-said", _content_name_said),  # "Content, he said."
     Rule("indirect/name-said-content", _name_said_content),  # "X said (that) content."
     Rule("indirect/content-said-name", _content_said_name),  # "Content, said Smith."
