@@ -123,6 +123,19 @@ FOUND = [
         "Tom Berg",
     ),
     (
+        "content-then-told-a-listener-in-a-statement",
+        "The pier is safe for visitors, Ann Lie told the Harbour Herald in a statement.",
+        "The pier is safe for visitors",
+        "Ann Lie",
+    ),
+    (
+        "content-then-told-a-listener-from-a-place-with-an-aside",
+        "Since May, she has written over 70 songs, Ann Lie told the Harbour Herald from Oslo, "
+        "where she has lived for a year.",
+        "Since May, she has written over 70 songs",
+        "Ann Lie",
+    ),
+    (
         "indicated-on-a-day",
         "Mayor Ann Lie indicated on Monday the chances of reopening the pier were slim.",
         "the chances of reopening the pier were slim",

@@ -1925,14 +1925,24 @@ _AT_VERB_INDIRECT: tuple[Rule[_Reported, Indirect], ...] = (
 
 _LATE_VERBS = frozenset(split_words("said says told tells added adds wrote writes"))
 _LATE_TAIL = frozenset(split_words("as while when after before in on at during with"))
+_TELLS = frozenset(split_words("told tells"))
+# Words that open the place or way of telling after a listener: "told the Herald from Oslo".
+_LISTENER_TAIL = _LATE_TAIL | frozenset(split_words("from by via over"))
+_ASIDE_OPENERS = frozenset(split_words("where which who when"))
 
 
 def _late_cue(text: str, tokens: list[Token], last: int) -> Indirect | None:
-    """ "Content, Ann Lie said as she turned around and left.": a cue after the sentence's
-    last comma whose tail is an adjunct; everything before the comma is the content."""
-    comma = next((k for k in range(last - 3, 3, -1) if tokens[k].text == ","), -1)
-    if comma < 4:
-        return None
+    """ "Content, Ann Lie said as she turned around and left.": a cue after one of the
+    sentence's last three commas whose tail is an adjunct; everything before it is the content."""
+    commas = [k for k in range(last - 3, 3, -1) if tokens[k].text == ","][:3]
+    for comma in commas:
+        found = _late_cue_at(text, tokens, last, comma)
+        if found is not None:
+            return found
+    return None
+
+
+def _late_cue_at(text: str, tokens: list[Token], last: int, comma: int) -> Indirect | None:
     opening = comma + 2 if tokens[comma + 1].text in {"”", '"'} else comma + 1
     for i in range(opening + 1, min(last, opening + 7)):
         if tokens[i].lower not in _LATE_VERBS:
@@ -1942,14 +1952,32 @@ def _late_cue(text: str, tokens: list[Token], last: int) -> Indirect | None:
             return None
         if speaker.kind not in {"name", "pronoun"}:
             return None
-        tail = tokens[i + 1 : last]
-        if len(tail) <= 4 or tail[0].lower not in _LATE_TAIL:
-            return None  # short tails are the usual "content, he said on Tuesday."
-        if any(t.text in {"“", "”", '"', ","} for t in tail):
+        if not _adjunct_tail(tokens, i, last):
             return None
         end = tokens[opening - 1].end if opening > comma + 1 else tokens[comma - 1].end
         return Indirect(tokens[0].start, end, (tokens[i].start, tokens[i].end), speaker, False)
     return None
+
+
+def _adjunct_tail(tokens: list[Token], i: int, last: int) -> bool:
+    """Whether the words after the verb tokens[i] are an adjunct ("as she left", "in a
+    statement"), after a listener for "told" ("told the Herald in a statement", "told the
+    Herald from Oslo, where she lives"): not a short tail, which the other rules read."""
+    tail = tokens[i + 1 : last]
+    aside = next((k for k, t in enumerate(tail[:-1]) if t.text == ","), None)
+    if aside is not None and tail[aside + 1].lower in _ASIDE_OPENERS:
+        tail = tail[:aside]  # "…, where she has lived since May": about the place
+    opening = 0
+    if tokens[i].lower in _TELLS:
+        while opening < len(tail) and opening < 5 and tail[opening].lower not in _LISTENER_TAIL:
+            opening += 1  # the listener: "the Harbour Herald", "reporters"
+        if opening == len(tail) or not tail[0].text[:1].isalpha():
+            return False
+    elif len(tail) <= 4:
+        return False  # short tails are the usual "content, he said on Tuesday."
+    if opening >= len(tail) or tail[opening].lower not in _LISTENER_TAIL:
+        return False
+    return not any(t.text in {"“", "”", '"', ","} or t.lower == "that" for t in tail)
 
 
 _CLAUSE_STOPS = frozenset(
