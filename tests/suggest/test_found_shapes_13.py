@@ -136,6 +136,25 @@ FOUND = [
         "Ann Lie",
     ),
     (
+        "relative-clause-which-she-said",
+        "Sailors have sent her long letters — which she said make her feel truly welcome.",
+        "make her feel truly welcome",
+        "she",
+    ),
+    (
+        "relative-clause-which-they-have-said",
+        "He sued the ferry line after it skipped his stops, which they’ve said was due to "
+        "a lack of fuel, and lost.",
+        "was due to a lack of fuel",
+        "they",
+    ),
+    (
+        "relative-clause-that-a-name-said",
+        "It is a levy that Ann Lie said would ruin the small crews.",
+        "would ruin the small crews",
+        "Ann Lie",
+    ),
+    (
         "indicated-on-a-day",
         "Mayor Ann Lie indicated on Monday the chances of reopening the pier were slim.",
         "the chances of reopening the pier were slim",
@@ -154,6 +173,8 @@ def test_reported_speech_is_found_with_its_speaker(text: str, words: str, speake
 
 
 NOT_FOUND = [
+    ("relative-clause-with-an-object-gap", "The report that the skipper wrote was long."),
+    ("relative-clause-without-a-cue", "The pier that sailors built was old and narrow."),
     ("tests-indicated", "Early tests indicated the water in the harbour was clean."),
     ("indicated-a-noun-phrase", "The harbour master indicated a strong preference for rail."),
 ]
@@ -171,3 +192,8 @@ def test_quoted_words_after_a_passive_of_naming_are_no_direct_quote() -> None:
     )
     found = [(s.quote_type, s.text) for s in suggest(text, claims=0) if s.kind == "quote"]
     assert found == [("indirect", "was called the \u201cgreen heart\u201d of the region")]
+
+
+def test_a_that_clause_after_a_reporting_verb_is_one_report() -> None:
+    found = _reported("Ann Lie said that the skipper thinks the pier is old.")
+    assert [w for w, _ in found] == ["that the skipper thinks the pier is old"]

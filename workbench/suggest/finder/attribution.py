@@ -2436,6 +2436,117 @@ def relative_cues(text: str, start: int, end: int, first: Indirect | None) -> li
     return found
 
 
+# Subjects of a report inside a relative clause: "which she said …", "that scientists thought …".
+_RELATIVE_SUBJECT_PRONOUNS = frozenset(split_words("he she they we i it you"))
+_CONTRACTED = re.compile(r"[’'](?:ve|d|s|ll)$")
+# What opens a predicate whose subject the relative word stands for: "… said was old".
+_PREDICATE_OPENERS = _MODALS | frozenset(
+    split_words("be been being have do does did shall cannot may might would could")
+)
+
+
+# A time between the verb and the predicate: "thought in the past", "said last year".
+_RELATIVE_TIMES = (
+    _TIME_PREPOSITIONS
+    | _TIME_DETERMINERS
+    | _TIME_WORDS
+    | frozenset(split_words("the past earlier time years decades"))
+)
+
+
+def _relative_subject_end(tokens: list[Token], k: int, last: int) -> int | None:
+    """The index of the verb after the subject that follows the relative word tokens[k]
+    ("which she said", "that scientists thought", "which they’ve said"), or None."""
+    i = k + 1
+    if i >= last:
+        return None
+    word = _CONTRACTED.sub("", tokens[i].lower)
+    if word in _RELATIVE_SUBJECT_PRONOUNS:
+        i += 1
+    elif tokens[i].text.isalpha() and tokens[i].lower not in _CLAUSE_STOPS | DETERMINERS:
+        while i < last and i - k <= 3 and (tokens[i].capitalised or tokens[i].lower.endswith("s")):
+            i += 1  # "that scientists", "which Ann Lie"
+        if i == k + 1:
+            return None
+    else:
+        return None
+    while i < last and tokens[i].lower in AUXILIARIES:
+        i += 1
+    return i if i < last else None
+
+
+def relative_report_cues(text: str, start: int, end: int, first: Indirect | None) -> list[Indirect]:
+    """Speech reported in a relative clause whose relative word is the subject of what is
+    reported: "the letters, which she said make her feel honoured", "areas that scientists
+    thought in the past might contain ice". The content is the predicate after the verb (and
+    a time), to the clause's end; the subject of the verb is the speaker."""
+    tokens = tokenize(text, start, end)
+    last = len(tokens)
+    while last > 0 and tokens[last - 1].text in {".", "!", "?", ";", ":"}:
+        last -= 1
+    found = []
+    for k in range(1, last - 3):
+        if tokens[k].lower not in {"which", "that"} or tokens[k - 1].lower in REPORTING_VERBS:
+            continue
+        i = _relative_subject_end(tokens, k, last)
+        width = _verb_at(tokens, i) if i is not None else 0
+        if not width or i is None:
+            continue
+        j = i + width
+        while j < last and tokens[j].lower in _RELATIVE_TIMES:
+            j += 1  # "thought in the past", "said last year"
+        if j >= last or tokens[j].lower not in _PREDICATE_OPENERS and not _plain_verb(tokens[j]):
+            continue
+        stop = j
+        while stop < last and tokens[stop].text not in {",", "—", "–", "(", ";"}:
+            stop += 1
+        speaker = _relative_speaker(text, tokens, k, i)
+        if stop - j < 2 or speaker is None:
+            continue
+        if first is not None and first.start <= tokens[k].start < first.end:
+            continue  # inside the content of the sentence's own attribution
+        word = tokens[i].lower
+        cognition = word in COGNITION_VERBS and word not in SPEECH_VERBS
+        cue = (tokens[i].start, tokens[i + width - 1].end)
+        found.append(
+            Indirect(
+                tokens[j].start,
+                tokens[stop - 1].end,
+                cue,
+                speaker,
+                cognition,
+                rule="indirect/which-they-said",
+            )
+        )
+    return found
+
+
+def _relative_speaker(text: str, tokens: list[Token], k: int, i: int) -> Mention | None:
+    """The subject between the relative word tokens[k] and the verb tokens[i] ("that
+    scientists": the mention reads "that" as a determiner, so it is left out)."""
+    speaker = mention_before(text, tokens, i)
+    if speaker is None or speaker.start == tokens[k + 1].start:
+        return speaker
+    if speaker.start != tokens[k].start or speaker.head_tokens[:1] != [tokens[k].text]:
+        return None
+    start = tokens[k + 1].start
+    return replace(
+        speaker, start=start, text=text[start : speaker.end], head_tokens=speaker.head_tokens[1:]
+    )
+
+
+def _plain_verb(token: Token) -> bool:
+    """A lowercase word that can open a predicate with no auxiliary ("make", "points"): not a
+    determiner, pronoun, preposition, participle or "that"."""
+    word = token.lower
+    return (
+        token.text.isalpha()
+        and token.text.islower()
+        and word not in _CONTENT_OPENERS | _NOT_PREDICATE | _CLAUSE_STOPS
+        and not word.endswith(("ing", "ly"))
+    )
+
+
 _TIME_AFTER = frozenset(split_words("later ago earlier after before"))
 _TIME_UNITS = frozenset(split_words("years year months month weeks week days day hours minutes"))
 

@@ -19,6 +19,7 @@ from .attribution import (
     opening_adverbial,
     participle_cues,
     relative_cues,
+    relative_report_cues,
     second_clause,
     semicolon_clauses,
     subordinate_cues,
@@ -594,6 +595,7 @@ def _in_sentence(text: str, start: int, end: int) -> list[Indirect]:
     indirect = indirect_in_sentence(text, start, end)
     found = list(participle_cues(text, start, end, indirect))
     found.extend(relative_cues(text, start, end, indirect))
+    found.extend(relative_report_cues(text, start, end, indirect))
     found.extend(second_clause(text, indirect))
     found.extend(subordinate_cues(text, start, end, indirect))
     found.extend(described_cues(text, start, end, indirect))
