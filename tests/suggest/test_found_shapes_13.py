@@ -155,6 +155,12 @@ FOUND = [
         "Ann Lie",
     ),
     (
+        "realized-with-a-quoted-fragment",
+        "When the tide turned, Ann Lie realized the pier might not be as “safe as it looks.”",
+        "the pier might not be as “safe as it looks.”",
+        "Ann Lie",
+    ),
+    (
         "indicated-on-a-day",
         "Mayor Ann Lie indicated on Monday the chances of reopening the pier were slim.",
         "the chances of reopening the pier were slim",
@@ -197,3 +203,9 @@ def test_quoted_words_after_a_passive_of_naming_are_no_direct_quote() -> None:
 def test_a_that_clause_after_a_reporting_verb_is_one_report() -> None:
     found = _reported("Ann Lie said that the skipper thinks the pier is old.")
     assert [w for w, _ in found] == ["that the skipper thinks the pier is old"]
+
+
+def test_a_belief_in_an_opening_clause_is_no_cue_of_the_quotation_after_it() -> None:
+    text = "When the skipper realized the tide was turning, \u201che left\u201d with the crew."
+    direct = [s.text for s in suggest(text, claims=0) if s.quote_type == "direct"]
+    assert direct == []

@@ -2962,7 +2962,19 @@ _NOT_A_CUE_BEFORE = (
     ),  # "the server email story"
     # "called for a “cultural war”": a label, not a quotation
     Veto("cue-before/called-for", lambda at: at.width == 2 and at.word in _CALL),
+    # "When the skipper realized the tide was turning, “he left”": what was believed
+    Veto("cue-before/belief-in-opening-clause", lambda at: _belief_in_opening_clause(at)),
 )
+
+
+def _belief_in_opening_clause(at: _At) -> bool:
+    """Whether the verb is a belief with its own clause inside an opening subordinate clause
+    that ends at the comma before the quotation ("When Lie realized the pier was closed, “…”")."""
+    tokens = at.tokens
+    if at.word not in COGNITION_VERBS or at.word in SPEECH_VERBS:
+        return False
+    opens = bool(tokens) and tokens[0].capitalised and tokens[0].lower in _OPENING_CONJUNCTIONS
+    return opens and tokens[-1].text == "," and len(tokens) - 1 - (at.i + at.width) >= 2
 
 
 def _reads_or_sings(at: _At) -> int | None:

@@ -32,7 +32,7 @@ begin begins began beginning put puts read reads sang sing sings"""
 # Cognition verbs: PolNeAR counts beliefs as attributions; the finder scores them lower.
 _COGNITION = split_words(
     """believe hope fear doubt expect suspect suppose guess figure reckon assume
-predict worry"""
+predict worry realize realise speculate"""
 )
 _COGNITION_IRREGULAR = split_words(
     "think thinks thought thinking feel feels felt feeling know knows knew"
