@@ -187,6 +187,11 @@ CASES = [
         "Ann Lie",
     ),
     (
+        "indirect/people-found-that",
+        "Harbour researchers found that the old pier was sinking.",
+        "Harbour researchers",
+    ),
+    (
         "indirect/who-says",
         "Ada Holm, who says the pier is unsafe, voted no on Tuesday.",
         "Ada Holm",

@@ -161,6 +161,18 @@ FOUND = [
         "Ann Lie",
     ),
     (
+        "researchers-found-that",
+        "Norland researchers found that older piers rot faster in warm water.",
+        "older piers rot faster in warm water",
+        "Norland researchers",
+    ),
+    (
+        "they-found-that-after-a-time",
+        "In May, they found that the pier had sunk by a metre.",
+        "the pier had sunk by a metre",
+        "they",
+    ),
+    (
         "indicated-on-a-day",
         "Mayor Ann Lie indicated on Monday the chances of reopening the pier were slim.",
         "the chances of reopening the pier were slim",
@@ -179,6 +191,8 @@ def test_reported_speech_is_found_with_its_speaker(text: str, words: str, speake
 
 
 NOT_FOUND = [
+    ("a-study-found-that", "The harbour study found that the pier had sunk by a metre."),
+    ("found-a-noun-phrase", "Divers found the lost anchor near the old pier."),
     ("relative-clause-with-an-object-gap", "The report that the skipper wrote was long."),
     ("relative-clause-without-a-cue", "The pier that sailors built was old and narrow."),
     ("tests-indicated", "Early tests indicated the water in the harbour was clean."),

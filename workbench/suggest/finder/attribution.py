@@ -1690,9 +1690,49 @@ def _possessive_noun(s: _Sentence) -> Indirect | None:
     return None
 
 
-# Reported speech with no verb of saying: a noun of saying after its source's name.
+_FINDS = frozenset(split_words("found finds find"))
+# People who find things out and say so: "researchers found that …", "the court found that …"
+# (a study, a report or data that "found" is a document, not a speaker: left out).
+_FINDERS = frozenset(
+    split_words("""researchers scientists investigators inspectors auditors authors court
+    judge judges jury panel experts analysts scholars economists doctors""")
+)
+
+
+def _opens_sentence(tokens: list[Token], speaker: Mention) -> bool:
+    """Whether the mention is the sentence's subject: first, or after an opening "And" or an
+    opening time or place ("In May, researchers …")."""
+    k = speaker_index(tokens, speaker)
+    if k == _opening_words(tokens, k + 1):
+        return True
+    return k > 1 and tokens[k - 1].text == "," and opening_adverbial(tokens, k - 1)
+
+
+def _people_found_that(s: _Sentence) -> Indirect | None:
+    """ "Pew researchers found that most people …", "They found that the river moved": what
+    people (a pronoun, a name, or researchers, a court …) found, in a "that" clause."""
+    tokens = s.tokens
+    for i in range(1, s.last - 4):
+        if tokens[i].lower not in _FINDS or tokens[i + 1].lower != "that":
+            continue
+        speaker = mention_before(s.text, tokens, i)
+        if speaker is None or not _opens_sentence(tokens, speaker):
+            return None
+        head = speaker.text.split()[-1].lower()
+        if speaker.kind == "pronoun" and head in _SUBJECT_PRONOUNS:
+            pass
+        elif speaker.kind != "name" and head not in _FINDERS:
+            return None
+        cue = (tokens[i].start, tokens[i].end)
+        return Indirect(tokens[i + 2].start, s.content_end, cue, speaker, False)
+    return None
+
+
+# Reported speech with no verb of saying: a noun of saying after its source's name, or what
+# people found.
 _NOUN_INDIRECT: tuple[Rule[_Sentence, Indirect], ...] = (
     Rule("indirect/possessive-noun", _possessive_noun),
+    Rule("indirect/people-found-that", _people_found_that),
 )
 
 
