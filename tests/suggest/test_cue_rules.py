@@ -192,6 +192,11 @@ CASES = [
         "Harbour researchers",
     ),
     (
+        "indirect/noun-from-source",
+        "It drew a warning from Ann Lie that the old pier was sinking.",
+        "Ann Lie",
+    ),
+    (
         "indirect/who-says",
         "Ada Holm, who says the pier is unsafe, voted no on Tuesday.",
         "Ada Holm",

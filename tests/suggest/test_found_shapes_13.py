@@ -173,6 +173,18 @@ FOUND = [
         "they",
     ),
     (
+        "noun-of-saying-from-a-source-that",
+        "The cuts prompted public reassurances from Mayor Ann Lie that the pier would stay open.",
+        "the pier would stay open",
+        "Ann Lie",
+    ),
+    (
+        "ruling-by-an-organisation-of-a-place-that",
+        "The vote follows a ruling by the Harbour Court of Norland that the levy was unlawful.",
+        "the levy was unlawful",
+        "Harbour Court of Norland",
+    ),
+    (
         "indicated-on-a-day",
         "Mayor Ann Lie indicated on Monday the chances of reopening the pier were slim.",
         "the chances of reopening the pier were slim",
@@ -191,6 +203,10 @@ def test_reported_speech_is_found_with_its_speaker(text: str, words: str, speake
 
 
 NOT_FOUND = [
+    (
+        "statement-from-a-source-that-is-a-relative",
+        "He read a statement from the union that was long.",
+    ),
     ("a-study-found-that", "The harbour study found that the pier had sunk by a metre."),
     ("found-a-noun-phrase", "Divers found the lost anchor near the old pier."),
     ("relative-clause-with-an-object-gap", "The report that the skipper wrote was long."),

@@ -1728,10 +1728,42 @@ def _people_found_that(s: _Sentence) -> Indirect | None:
     return None
 
 
+_SOURCED_NOUNS = _SAYING_NOUNS | frozenset(
+    split_words("""reassurance reassurances assurance assurances ruling rulings warnings
+    statements promises pledges announcements""")
+)
+
+
+def _opens_content(token: Token) -> bool:
+    """Whether a clause opens at the token (a determiner, a pronoun, a name or a number), not
+    a verb after a relative "that" ("a statement from the union that was long")."""
+    return token.lower in _CONTENT_OPENERS or token.capitalised or token.text[:1].isdigit()
+
+
+def _noun_from_source(s: _Sentence) -> Indirect | None:
+    """ "It prompted reassurances from Mayor Ann Lie that the pier would stay open", "a ruling
+    by the Harbour Court that the levy was unlawful": the source named after "from" or "by"
+    said the "that" clause."""
+    tokens = s.tokens
+    for i in range(1, s.last - 5):
+        if tokens[i].lower not in _SOURCED_NOUNS or tokens[i + 1].lower not in {"from", "by"}:
+            continue
+        speaker = mention_after(s.text, tokens, i + 2)
+        if speaker is None or speaker.kind == "pronoun":
+            continue
+        speaker = _with_of_name(s.text, tokens, speaker, s.last)  # "the Court of Norland"
+        k = next((k for k in range(i + 2, s.last) if tokens[k].start >= speaker.end), s.last)
+        if k + 3 < s.last and tokens[k].lower == "that" and _opens_content(tokens[k + 1]):
+            cue = (tokens[i].start, tokens[i].end)
+            return Indirect(tokens[k + 1].start, s.content_end, cue, speaker, False)
+    return None
+
+
 # Reported speech with no verb of saying: a noun of saying after its source's name, or what
 # people found.
 _NOUN_INDIRECT: tuple[Rule[_Sentence, Indirect], ...] = (
     Rule("indirect/possessive-noun", _possessive_noun),
+    Rule("indirect/noun-from-source", _noun_from_source),
     Rule("indirect/people-found-that", _people_found_that),
 )
 
