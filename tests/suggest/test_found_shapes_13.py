@@ -185,6 +185,18 @@ FOUND = [
         "Harbour Court of Norland",
     ),
     (
+        "as-the-source-claims",
+        "The ferry still runs, as the harbour board claims the levy does not cover it.",
+        "the levy does not cover it",
+        "harbour board",
+    ),
+    (
+        "as-she-felt-with-a-quoted-fragment",
+        "She chose rhyme over prose, as she felt prose would become \u201ctoo dark\u201d for children.",
+        "prose would become \u201ctoo dark\u201d for children",
+        "she",
+    ),
+    (
         "indicated-on-a-day",
         "Mayor Ann Lie indicated on Monday the chances of reopening the pier were slim.",
         "the chances of reopening the pier were slim",
@@ -203,6 +215,8 @@ def test_reported_speech_is_found_with_its_speaker(text: str, words: str, speake
 
 
 NOT_FOUND = [
+    ("as-the-source-said-it-would", "The pier stays open, as the mayor said it would."),
+    ("as-opening-a-sentence", "As the mayor said, the pier stays open all winter."),
     (
         "statement-from-a-source-that-is-a-relative",
         "He read a statement from the union that was long.",

@@ -2838,7 +2838,7 @@ def asked_cues(text: str, start: int, end: int) -> list[Indirect]:
 
 
 _SUBORDINATE_OPENERS = frozenset(
-    split_words("while although though after when because since whereas even if")
+    split_words("while although though after when because since whereas even if as")
 )
 
 
