@@ -253,3 +253,27 @@ def test_a_belief_in_an_opening_clause_is_no_cue_of_the_quotation_after_it() -> 
     text = "When the skipper realized the tide was turning, \u201che left\u201d with the crew."
     direct = [s.text for s in suggest(text, claims=0) if s.quote_type == "direct"]
     assert direct == []
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        pytest.param(
+            "Ann Lie warned of those seeking to \u201cundermine\u201d the pier.",
+            "undermine",
+            id="warned-of",
+        ),
+        pytest.param(
+            "Ann Lie spoke about the \u201cshameful\u201d state of the pier.",
+            "shameful",
+            id="spoke-about",
+        ),
+    ],
+)
+def test_quoted_words_in_what_a_speaker_spoke_of_are_a_direct_quote(text: str, words: str) -> None:
+    direct = [
+        (s.text.strip("\u201c\u201d"), s.speaker)
+        for s in suggest(text, claims=0)
+        if s.quote_type == "direct"
+    ]
+    assert direct == [(words, "Ann Lie")]
