@@ -292,3 +292,24 @@ def test_a_region_is_not_the_person_a_pronoun_stands_for() -> None:
     )
     found = quotes(text)
     assert found and found[-1].speaker == "Kovač"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            'The court heard from the family. One of the sons said, "I forgave them long ago."',
+            "One of the sons",
+        ),
+        ('Two of the miners told reporters, "We waited nine days for help."', "Two of the miners"),
+        (
+            'The nurses spoke on Monday. One of them even went so far as to say, "We are '
+            'breaking."',
+            "One of them",
+        ),
+    ],
+)
+def test_a_partitive_subject_keeps_its_of_phrase(text: str, speaker: str) -> None:
+    """ "One of the sons said": the speaker is the one of the group, not the bare "One"."""
+    found = quotes(text)
+    assert found and found[-1].speaker == speaker

@@ -278,8 +278,42 @@ def mention_before(text: str, tokens: list[Token], verb: int) -> Mention | None:
     if fired is None or fired[1] is None:
         return None
     mention = _without_infinitive(text, tokens, fired[1])
+    mention = _with_partitive(text, tokens, mention)
     mention.rule = fired[0]
     return mention
+
+
+_PARTITIVES = frozenset(split_words("one two three four five some several many most few none each"))
+_PARTITIVE_OWNERS = frozenset(split_words("the them those these his her their its our"))
+_PARTITIVE_STOPS = frozenset(split_words("even also then later who which that and"))
+
+
+def _with_partitive(text: str, tokens: list[Token], mention: Mention) -> Mention:
+    """ "One of the sons said", "One of them even went on to say": the quantifier with its
+    "of" phrase (the group's noun, up to the verb, or "them"), not the bare "One"."""
+    if mention.text.lower() not in _PARTITIVES:
+        return mention
+    k = next((i for i, t in enumerate(tokens) if t.start == mention.start), None)
+    if k is None or k + 2 >= len(tokens) or tokens[k + 1].lower != "of":
+        return mention
+    if tokens[k + 2].lower not in _PARTITIVE_OWNERS:
+        return mention
+    last = k + 2
+    if tokens[last].lower != "them":
+        # the group's words, to the verb: "(One of the) young sons said"
+        while (
+            last + 1 < len(tokens)
+            and last - k < 5
+            and tokens[last + 1].text.isalpha()
+            and tokens[last + 1].lower not in REPORTING_VERBS | AUXILIARIES | _PARTITIVE_STOPS
+        ):
+            last += 1
+        if last == k + 2:
+            return mention
+    found = Mention(mention.start, tokens[last].end, "", "common", rule=mention.rule)
+    found.text = text[found.start : found.end]
+    found.head_tokens = [t.text for t in tokens[k : last + 1]]
+    return found
 
 
 _ACRONYM = re.compile(r"[A-Z][A-Za-z&]*[A-Z]")
