@@ -313,3 +313,25 @@ def test_a_partitive_subject_keeps_its_of_phrase(text: str, speaker: str) -> Non
     """ "One of the sons said": the speaker is the one of the group, not the bare "One"."""
     found = quotes(text)
     assert found and found[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "A court fined Peter and Maria Lund for neglect on Friday. Peter Lund was also "
+            'charged with fraud.\n\nThe father said, "I never meant to hurt anyone."',
+            "Peter Lund",
+        ),
+        (
+            "A court fined Peter and Maria Lund for neglect on Friday. Peter Lund was also "
+            'charged with fraud.\n\nThe mother said, "I am sorry for what we did."',
+            "Maria Lund",
+        ),
+    ],
+)
+def test_the_father_or_mother_of_a_couple_named_is_that_parent(text: str, speaker: str) -> None:
+    """ "The father" or "the mother" where the article names one couple (a man and a woman
+    with one surname) is the parent of that gender."""
+    found = quotes(text)
+    assert found and found[-1].speaker == speaker

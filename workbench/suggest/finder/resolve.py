@@ -38,6 +38,7 @@ from .speakers import (
     DETERMINERS,
     NOT_NAMES,
     Mention,
+    Person,
     Registry,
     canonical,
     first_name,
@@ -673,6 +674,29 @@ def _document_put_out_before(c: _Description) -> tuple[str, str] | None:
 
 
 # How a description becomes a name, tried in order.
+_PARENTS = {"father": "m", "husband": "m", "mother": "f", "wife": "f"}
+
+
+def _parent_of_couple(c: _Description) -> tuple[str, str] | None:
+    """ "The father said" where the article names one couple, a man and a woman with one
+    surname ("Peter and Maria Lund"): the one of them of that gender."""
+    gender = _PARENTS.get(c.words[0]) if len(c.words) == 1 else None
+    if gender is None or c.indefinite:
+        return None
+    families: dict[str, list[Person]] = {}
+    for person in c.registry.people.values():
+        if len(person.name.split()) >= 2:
+            families.setdefault(person.name.split()[-1], []).append(person)
+    couples = [
+        family
+        for family in families.values()
+        if len(family) == 2 and {p.gender for p in family} == {"m", "f"}
+    ]
+    if len(couples) != 1:
+        return None
+    return next(p.name for p in couples[0] if p.gender == gender), "person"
+
+
 _RULES: tuple[Rule[_Description, tuple[str, str]], ...] = (
     Rule("resolve/object-pronoun", _object_pronoun),  # "Ann Lie … According to her, …"
     Rule("resolve/named-in-description", _named_in_description),  # "a resident named Ann"
@@ -682,6 +706,7 @@ _RULES: tuple[Rule[_Description, tuple[str, str]], ...] = (
     Rule("resolve/only-holder", _only_holder),  # "Norland's governor": the one governor named
     Rule("resolve/spokesperson-of-body", _spokesperson_of_body),  # "a ministry spokesman"
     Rule("resolve/named-group", _named_group),  # "Ann Lie and Bo Berg wrote … the lawmakers"
+    Rule("resolve/parent-of-couple", _parent_of_couple),  # "Peter and Maria Lund … The father"
     Rule("resolve/body-of-possessor", _body_of_possessor),  # "Lie's foundation": its full name
     # "Acme Corp. issued a statement. … The statement said"
     Rule("resolve/document-put-out-before", _document_put_out_before),
