@@ -21,6 +21,20 @@ def case(rule: str, text: str, quote: str, speaker: str, resolved: bool = True):
 
 CASES = [
     case(
+        "resolve/parent-of-couple",
+        "A court fined Peter and Maria Lund on Friday. Peter Lund was also charged.\n\n"
+        "The mother said that she was sorry.",
+        "that she was sorry",
+        "Maria Lund",
+    ),
+    case(
+        "resolve/they-named-people",
+        "Trade minister Ann Lie and her counterpart, Tom Berg, met in Oslo on Monday.\n\n"
+        "They said that the tariff would be lifted.",
+        "that the tariff would be lifted",
+        "Ann Lie and Tom Berg",
+    ),
+    case(
         "resolve/document-put-out-before",
         "The Norland Ministry of Justice issued a statement on Monday.\n\n"
         "The statement said the ruling would be appealed.",

@@ -734,6 +734,7 @@ RULE_NAMES: tuple[str, ...] = (
     _FULL_ORG,
     _SPELLED_OUT_RULE,
     "resolve/title-after-name",
+    _PEOPLE_TOGETHER,
 )
 
 
