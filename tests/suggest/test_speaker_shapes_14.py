@@ -335,3 +335,11 @@ def test_the_father_or_mother_of_a_couple_named_is_that_parent(text: str, speake
     with one surname) is the parent of that gender."""
     found = quotes(text)
     assert found and found[-1].speaker == speaker
+
+
+def test_a_person_of_a_body_written_without_its_article_is_the_person() -> None:
+    """ "Ann Berg of Norland Equality Coalition said": the person, not the whole run as one
+    organisation, though the run ends with a body's word."""
+    text = 'Ann Berg of Norland Equality Coalition said, "We still have to fight."'
+    found = quotes(text)
+    assert found and (found[0].speaker, found[0].speaker_kind) == ("Ann Berg", "person")

@@ -2342,7 +2342,9 @@ class Registry:
         if mention.kind == "common":
             return self._surname_alone(mention) or self._resolve_common(mention)
         cut = canonical(mention.head_tokens)
-        if mention.kind == "org" and not _office_then_person(cut, mention.head_tokens):
+        # "Ann Lie of Norland Equality Coalition": a person of a body, not the body
+        of_body = cut.rule == "name/place-after" and bool(cut.name) and first_name(cut.name[0])
+        if mention.kind == "org" and not (_office_then_person(cut, mention.head_tokens) or of_body):
             words = clean_name(mention.head_tokens)
             return Resolved(" ".join(words) or mention.text, "organisation" if words else "other")
         words, role = cut.name, " ".join(cut.role)
