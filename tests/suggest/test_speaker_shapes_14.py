@@ -343,3 +343,23 @@ def test_a_person_of_a_body_written_without_its_article_is_the_person() -> None:
     text = 'Ann Berg of Norland Equality Coalition said, "We still have to fight."'
     found = quotes(text)
     assert found and (found[0].speaker, found[0].speaker_kind) == ("Ann Berg", "person")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "According to semi-official news agency NORA, the dam will be finished next year.",
+            "NORA",
+        ),
+        (
+            "According to state broadcaster Radio Norland, the border was closed overnight.",
+            "Radio Norland",
+        ),
+    ],
+)
+def test_a_descriptor_before_a_named_outlet_is_its_role(text: str, speaker: str) -> None:
+    """ "semi-official news agency NORA": the outlet's name, the words before it say what it
+    is."""
+    found = quotes(text)
+    assert found and found[-1].speaker == speaker

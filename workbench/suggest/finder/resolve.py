@@ -1058,6 +1058,24 @@ def _without_quantifier(speaker: str) -> str:
     return speaker[cut.end() :] if cut is not None else speaker
 
 
+# An outlet named after the words that say what it is: "semi-official news agency NORA",
+# "state broadcaster Radio Norland" (the name, the words before it its role).
+_DESCRIBED_OUTLET = re.compile(
+    r"(?:(?:the|a|an)\s+)?(?P<role>(?:[a-z][\w\-]*\s+){0,3}(?:agency|broadcaster|newspaper|daily|"
+    r"channel|network|outlet|magazine|tabloid|weekly|broadsheet))\s+"
+    r"(?P<name>[A-Z][\w\-&.]*(?:\s+[A-Z][\w\-&.]*){0,3})"
+)
+
+
+def _named_outlet(suggestion: Suggestion) -> None:
+    """Name an outlet written after its description by its name, the description its role."""
+    found = _DESCRIBED_OUTLET.fullmatch(suggestion.speaker or "")
+    if found is None:
+        return
+    suggestion.speaker, suggestion.speaker_kind = found.group("name"), "organisation"
+    suggestion.role = suggestion.role or found.group("role")
+
+
 def resolve_speakers(text: str, registry: Registry, suggestions: list[Suggestion]) -> None:
     """Resolve, in place, each speaker that is a description to the named person or body the
     article gives that role; mark those that stay descriptions (or pronouns) unresolved; a
@@ -1076,6 +1094,7 @@ def resolve_speakers(text: str, registry: Registry, suggestions: list[Suggestion
             continue
         if not suggestion.speaker:
             continue
+        _named_outlet(suggestion)
         made = _document_of_body(text, registry, suggestion) or _body_before_document(
             text, registry, suggestion
         )
