@@ -363,3 +363,14 @@ def test_a_descriptor_before_a_named_outlet_is_its_role(text: str, speaker: str)
     is."""
     found = quotes(text)
     assert found and found[-1].speaker == speaker
+
+
+def test_an_office_before_for_and_a_name_is_not_a_person() -> None:
+    """ "Norland Special Envoy for Trade Ann Lie said … She added": the office run before "for"
+    is not a person the pronoun may mean."""
+    text = (
+        "At a press conference in Oslo, Norland Special Representative for Trade Ann Lie said, "
+        '"The tariffs are a mistake." She added, "It is a stunt that no one takes seriously."'
+    )
+    found = quotes(text)
+    assert [s.speaker for s in found] == ["Ann Lie", "Ann Lie"]

@@ -2161,6 +2161,20 @@ def _surname_key(word: str) -> str:
     return _folded(word).lower()
 
 
+_PORTFOLIO_AFTER = re.compile(r"[ \t]+(?:for|of)[ \t]+[A-Z]")
+
+
+def _office_before_portfolio(text: str, end: int, words: list[str]) -> bool:
+    """Whether a capitalised run is an office before its portfolio ("Special Representative
+    (for Iran)"), not a name that ends with an office's word ("John Major")."""
+    last = words[-1].lower()
+    return (
+        (last in TITLES or last in OFFICE_TITLES)
+        and not first_name(words[0])
+        and _PORTFOLIO_AFTER.match(text, end) is not None
+    )
+
+
 def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
     """Whether offset falls in one of the sorted, non-overlapping spans."""
     k = bisect_left(spans, (offset + 1,)) - 1
@@ -2193,6 +2207,8 @@ class Registry:
                     continue
             if words[-1].lower().rstrip(".") in _TITLE_ABBREVIATIONS:
                 continue  # "Wisconsin Gov" of "Wisconsin Gov. Scott Walker"
+            if _office_before_portfolio(text, match.end(), words):
+                continue  # "US Special Representative (for Iran Ann Lie)": an office
             cleaned = clean_name(words)
             if _looks_like_org(words) and not _person_after_role(words, cleaned):
                 self.orgs.append((match.start(), " ".join(cleaned)))
