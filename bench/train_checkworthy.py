@@ -14,7 +14,10 @@ line format: line number, speaker, text, label; e.g. CheckThat! 2020 Task 5; a f
 if any, is copied into the provenance). Before use, the leakage guard drops every extra debate
 sharing more than 5 % of its lines with a 2019 test debate (it would leak the test) or with a
 2019 training debate (it is already in, and would leak across the cross-validation's folds),
-and repeats among the extra debates (the same rule; the first folder given wins). Extra
+and repeats among the extra debates (the same rule; the first folder given wins); in a debate
+kept, it removes the lines whose text is in a 2019 test debate, or (4 words or more) in a 2019
+training debate. --folder-weight NAME=W weighs one folder's lines; --alone NAME featurizes them
+each on its own (ClaimBuster's sampled sentences: bench/claimbuster_to_tsv.py). Extra
 debates are in the training part of every fold, so the cross-validated figure stays a measure
 on the 2019 training debates alone. Pure Python: logistic regression by AdaGrad with L2, rare
 features dropped.
