@@ -644,8 +644,9 @@ def _before_stacked_appositives(c: _Before) -> Mention | None:
     return None
 
 
-# Words that tie a person to the body they speak for: "Ann Lie of the army's Western Command".
-_BODY_LINKS = frozenset(split_words("of at"))
+# Words that tie a person to the body they speak for: "Ann Lie of the army's Western Command",
+# "Ann Lie from the Norland Institute".
+_BODY_LINKS = frozenset(split_words("of at from"))
 
 
 def person_of_body(text: str, tokens: list[Token], body: Mention) -> Mention | None:
