@@ -28,3 +28,55 @@ def test_a_person_from_a_body_is_the_speaker(text: str, speaker: str) -> None:
     she speaks, not the institute."""
     found = quotes(text)
     assert found and found[0].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "role"),
+    [
+        (
+            '"The harbour is the finest I have seen," said Norland University\'s rector, Tom Berg.',
+            "Tom Berg",
+            "Norland University's rector",
+        ),
+        (
+            '"The harbour is the finest I have seen," said the rector of Norland University, '
+            "Tom Berg.",
+            "Tom Berg",
+            "the rector of Norland University",
+        ),
+        (
+            '"The harbour is the finest I have seen," said University of Ostia, Norland\'s '
+            "chancellor, Ann Lie.",
+            "Ann Lie",
+            "University of Ostia, Norland's chancellor",
+        ),
+        (
+            '"We will appeal," said the company, Norland Ports Limited.',
+            "Norland Ports Limited",
+            None,
+        ),
+    ],
+)
+def test_a_name_closing_a_role_after_the_verb_is_the_speaker(
+    text: str, speaker: str, role: str | None
+) -> None:
+    """ "said Norland University's rector, Tom Berg.": the role comes first and the name that
+    closes the clause is who spoke; the role stays as the role."""
+    found = quotes(text)
+    assert found and found[0].speaker == speaker
+    if role is not None:
+        assert found[0].role == role
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"We will appeal," said Norland Ports, the harbour\'s operator.', "Norland Ports"),
+        ('"We will appeal," said Tom Berg, the port\'s owner.', "Tom Berg"),
+    ],
+)
+def test_a_name_before_its_role_after_the_verb_stays_the_speaker(text: str, speaker: str) -> None:
+    """The name first and its role after it ("said Tom Berg, the port's owner") is the
+    ordinary order: nothing moves."""
+    found = quotes(text)
+    assert found and found[0].speaker == speaker

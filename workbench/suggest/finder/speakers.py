@@ -1159,7 +1159,72 @@ def mention_after(text: str, tokens: list[Token], index: int) -> Mention | None:
         return None
     mention = _after_mention(text, tokens, fired[1])
     mention.rule = fired[0]
+    named = _name_closing_role(text, tokens, mention)
+    if named is not None:
+        named.rule = _NAME_CLOSING_ROLE
+        return named
     return mention
+
+
+_NAME_CLOSING_ROLE = "mention-after/name-closing-role"
+
+
+def _place_possessive_role(tokens: list[Token], k: int) -> int:
+    """ "University of Ostia, Norland's chancellor,": past the place's possessive and the
+    lowercase role after the comma at tokens[k] (k unchanged when they are not there)."""
+    m = k + 1
+    while m < len(tokens) and m - k <= 3 and tokens[m].capitalised:
+        m += 1
+    if m == k + 1 or tokens[k].text != "," or not tokens[m - 1].text.endswith(("’s", "'s")):
+        return k
+    lead = m
+    while m < len(tokens) and m - lead < 4 and _LOWER_WORD.fullmatch(tokens[m].text):
+        m += 1
+    return m if m > lead else k
+
+
+_NAME_ENDS = frozenset({".", ";", "!", "?", "”", '"'})  # the name ends the clause
+
+
+def _described(mention: Mention) -> bool:
+    """Whether a mention is a description ("the rector of Norland University") rather than a
+    name, however capitalised its tail."""
+    words = mention.head_tokens
+    if mention.kind == "common":
+        return True
+    return len(words) > 1 and words[0].lower() in DETERMINERS and words[1].islower()
+
+
+def _name_closing_role(text: str, tokens: list[Token], mention: Mention) -> Mention | None:
+    """ "said Norland University's rector, Tom Berg.", "said the rector of Norland University,
+    Tom Berg.": the role comes first and the name after it closes the clause, so the name is
+    the speaker and what came before is the role."""
+    if mention.kind == "pronoun":
+        return None
+    k = bisect_left([t.start for t in tokens], mention.end)
+    lead = k
+    while k < len(tokens) and k - lead < 4 and _LOWER_WORD.fullmatch(tokens[k].text):
+        k += 1
+    possessive = mention.text.endswith(("’s", "'s"))
+    if k == lead and mention.kind == "org":
+        k, possessive = _place_possessive_role(tokens, k), True
+    if not ((possessive and k > lead) or (_described(mention) and k == lead)):
+        return None
+    if k + 2 >= len(tokens) or tokens[k].text != ",":
+        return None
+    last = k + 1
+    while last < len(tokens) and last - k <= 4 and _is_name_word(tokens[last]):
+        last += 1
+    if last - k < 3 or (last < len(tokens) and tokens[last].text not in _NAME_ENDS):
+        return None  # one word, or a name the clause goes on after
+    name = _build(text, tokens, k + 1, last - 1, "name")
+    if _looks_like_org(name.head_tokens) and possessive:
+        return None  # "said the port's owner, Norland Ports" reads as a person's role only
+    if _looks_like_org(name.head_tokens):
+        name.kind = "org"
+    name.role_span = (mention.start, tokens[k - 1].end)
+    name.role = text[mention.start : tokens[k - 1].end]
+    return name
 
 
 @dataclass(frozen=True, slots=True)
