@@ -80,3 +80,32 @@ def test_a_name_before_its_role_after_the_verb_stays_the_speaker(text: str, spea
     ordinary order: nothing moves."""
     found = quotes(text)
     assert found and found[0].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The army said the convoy had crossed the river at dawn.", "army"),
+        ("Two people were hurt in the blaze, the fire service said.", "fire service"),
+        ("The police said the driver had been drinking before the crash.", "police"),
+    ],
+)
+def test_an_institution_named_by_its_common_noun_has_no_article(text: str, speaker: str) -> None:
+    """ "The army said": the army is an organisation, and an organisation's name is written
+    without the article (LABELLING.md), as a description that stays one is."""
+    found = quotes(text)
+    assert found and found[0].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The ministry said the bridge would reopen in June.", "The ministry"),
+        ("The union said it would strike on Monday.", "The union"),
+    ],
+)
+def test_other_bodies_named_by_a_description_keep_it_as_written(text: str, speaker: str) -> None:
+    """Only the bodies one to a country lose the article: "the ministry" or "the union" stays a
+    description as written, to be resolved or left unresolved."""
+    found = quotes(text)
+    assert found and found[0].speaker == speaker

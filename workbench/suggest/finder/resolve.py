@@ -900,6 +900,20 @@ def _without_quantifier(speaker: str) -> str:
     return speaker[cut.end() :] if cut is not None else speaker
 
 
+# Bodies a report names by their common noun, one to a country: "the army said" is the army,
+# an organisation's name written without its article, as LABELLING.md names organisations.
+_INSTITUTIONS = frozenset(
+    ("army", "navy", "air force", "military", "police", "fire service", "fire brigade")
+    + ("coast guard", "government")
+)
+
+
+def _institution(speaker: str) -> str:
+    """ "The army": army; any other description stays as written."""
+    bare = _unarticled(speaker)
+    return bare if bare.lower() in _INSTITUTIONS and bare != speaker else speaker
+
+
 def resolve_speakers(text: str, registry: Registry, suggestions: list[Suggestion]) -> None:
     """Resolve, in place, each speaker that is a description to the named person or body the
     article gives that role; mark those that stay descriptions (or pronouns) unresolved; a
@@ -939,7 +953,7 @@ def resolve_speakers(text: str, registry: Registry, suggestions: list[Suggestion
         holders = context.__dict__.get("holders", holders)
         if fired is None:
             suggestion.speaker_resolved = False
-            suggestion.speaker = _without_quantifier(suggestion.speaker)
+            suggestion.speaker = _institution(_without_quantifier(suggestion.speaker))
             continue
         rule, (name, kind) = fired
         suggestion.speaker, suggestion.speaker_kind = name, kind
