@@ -109,3 +109,26 @@ def test_other_bodies_named_by_a_description_keep_it_as_written(text: str, speak
     description as written, to be resolved or left unresolved."""
     found = quotes(text)
     assert found and found[0].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "One of these groups, the Free Farmers Union (FFU), opposed the law and said it "
+            "was a betrayal of the valley.",
+            "Free Farmers Union",
+        ),
+        (
+            "One of the parties, the Green League, welcomed the vote and said it would join "
+            "the talks.",
+            "Green League",
+        ),
+        ("Her rival, Tom Berg, opposed the law and said it was a betrayal.", "Tom Berg"),
+    ],
+)
+def test_the_name_in_an_opening_apposition_is_the_subject(text: str, speaker: str) -> None:
+    """ "One of these groups, the Free Farmers Union, opposed … and said …": the sentence's
+    subject is the name the apposition gives, not the description's first word ("One")."""
+    found = quotes(text)
+    assert found and found[0].speaker == speaker

@@ -2142,6 +2142,9 @@ def _sentence_subject(text: str, tokens: list[Token], stop: int) -> Mention | No
     skip = _opening_words(tokens, stop)
     if skip:
         return _sentence_subject(text, tokens[skip:], stop - skip)
+    named = _name_in_opening_apposition(text, tokens, stop)
+    if named is not None:
+        return named
     resume = 0
     for i in range(1, min(stop, 12)):
         if i <= resume:
@@ -2163,6 +2166,26 @@ def _sentence_subject(text: str, tokens: list[Token], stop: int) -> Mention | No
                 return speaker
             return None
     return None
+
+
+def _name_in_opening_apposition(text: str, tokens: list[Token], stop: int) -> Mention | None:
+    """ "One of these groups, the Norland Farmers Union (NFU), opposed the law and said …",
+    "Her rival, Tom Berg, opposed …": the name in the apposition after the opening description
+    is the subject, not the description's first word."""
+    first = next((k for k in range(1, min(stop, 8)) if tokens[k].text == ","), None)
+    if first is None:
+        return None
+    second = next(
+        (k for k in range(first + 2, min(stop, first + 10)) if tokens[k].text == ","), None
+    )
+    if second is None or second + 1 >= stop or not tokens[second + 1].text.isalpha():
+        return None
+    if not tokens[second + 1].text.islower() or tokens[second + 1].lower in _CLAUSE_STOPS:
+        return None
+    speaker = mention_before(text, tokens, second + 1)
+    if speaker is None or speaker.kind not in {"name", "org"} or speaker.start < tokens[first].end:
+        return None
+    return speaker
 
 
 _BARE_STOPS = _SUBORDINATORS - {"who", "than"} | frozenset(
