@@ -83,6 +83,11 @@ CASES = [
         "Ann Lie of the army's Western Command said",
         "Ann Lie",
     ),
+    case(
+        "mention-before/spokesperson-for-body",
+        "A spokesperson for Ostia Buses said",
+        "spokesperson for Ostia Buses",
+    ),
     case("mention-before/quantifier-noun", "Tom Berg paid. One reason", None),
     case("mention-before/unparsed-appositive", "“Go,” and more, said", None),
     case("mention-before/unparsed-appositive", ", however, said", None),

@@ -132,3 +132,28 @@ def test_the_name_in_an_opening_apposition_is_the_subject(text: str, speaker: st
     subject is the name the apposition gives, not the description's first word ("One")."""
     found = quotes(text)
     assert found and found[0].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "A spokesperson for Ostia Buses said their thoughts were with the families.",
+            "spokesperson for Ostia Buses",
+        ),
+        (
+            "On Saturday, representatives from Norland acknowledged their navy had sunk the boat.",
+            "representatives from Norland",
+        ),
+        (
+            "A spokesman for the Norland Navy said the ship had sunk.",
+            "spokesman for the Norland Navy",
+        ),
+    ],
+)
+def test_a_spokesperson_for_a_body_stays_a_description(text: str, speaker: str) -> None:
+    """ "A spokesperson for Ostia Buses said": a person spoke for the body, so the speaker is
+    the description (unresolved, no one named), not the body."""
+    found = quotes(text)
+    assert found and found[0].speaker == speaker
+    assert found[0].speaker_resolved is False

@@ -63,6 +63,7 @@ _SYNONYMS = (
 _SPOKESPEOPLE = frozenset(
     split_words("spokesman spokeswoman spokesperson official officials representative source")
 )
+_SPEAKING_FOR = frozenset(split_words("spokespeople representative representatives"))
 _WORD = re.compile(r"[\w\-]+(?:[’'][\w]+)?")
 _POSSESSIVE = re.compile(r"[’']s?$")
 # Where the words leading up to a name (its role) stop.
@@ -639,6 +640,8 @@ def _is_description(text: str, suggestion: Suggestion) -> bool:
         return False  # the speaker finder named it already ("the senator" is Ann Lie)
     if words[-1][:1].islower() or _NAMED_IN.search(mention):
         return True  # "the El Paso mayor", "a defence ministry spokesman"
+    if words[0].lower() in _SPOKESPEOPLE | _SPEAKING_FOR:
+        return True  # "spokesperson for Ostia Buses", "representatives from Norland"
     before = text[max(0, suggestion.speaker_start - 4) : suggestion.speaker_start]
     if words[0].lower() not in DETERMINERS and before.lower() != "the ":
         return False  # "King said": a surname, not "the King"

@@ -687,6 +687,37 @@ def _before_person_of_body(c: _Before) -> Mention | None:
     return person_of_body(c.text, c.tokens, body) if body is not None else None
 
 
+# People who speak for a body and stay a description with it: "a spokesperson for Ostia Buses".
+_SPEAKING_FOR = frozenset(
+    split_words("""spokesman spokeswoman spokesperson spokespeople representative
+    representatives""")
+)
+
+
+def _before_spokesperson_for_body(c: _Before) -> Mention | None:
+    """ "A spokesperson for Ostia Buses said", "representatives from Norland acknowledged": the
+    description that names the body is the speaker, not the body (which did not speak)."""
+    tokens = c.tokens
+    body = _np_ending_at(c.text, tokens, c.i)
+    if body is None or body.kind not in {"name", "org"}:
+        return None
+    k = speaker_start(tokens, body) - 1
+    if k > 0 and tokens[k].lower == "the":
+        k -= 1
+    if (
+        k < 1
+        or tokens[k].text not in {"for", "from", "of"}
+        or tokens[k - 1].lower not in _SPEAKING_FOR
+    ):
+        return None
+    start = k - 1
+    while start > 0 and k - start < 4 and _LOWER_WORD.fullmatch(tokens[start - 1].text):
+        if tokens[start - 1].lower in _CLAUSE_WORDS:
+            break
+        start -= 1
+    return _build(c.text, tokens, start, c.i, "common")
+
+
 # The mention before a reporting verb, tried in order.
 _BEFORE_RULES: tuple[Rule[_Before, Mention] | Veto[_Before], ...] = (
     Rule("mention-before/will-columnist", _before_will),  # "…,” Will wrote.": George Will
@@ -709,6 +740,8 @@ _BEFORE_RULES: tuple[Rule[_Before, Mention] | Veto[_Before], ...] = (
     Veto("mention-before/unparsed-appositive", lambda c: c.tokens[c.i].text == ","),
     # "Ann Lie of the army's Western Command said": the person, not the body
     Rule("mention-before/person-of-body", _before_person_of_body),
+    # "A spokesperson for Ostia Buses said": the description, not the body
+    Rule("mention-before/spokesperson-for-body", _before_spokesperson_for_body),
     Rule("mention-before/noun-phrase", lambda c: _np_ending_at(c.text, c.tokens, c.i)),
     # "Another source familiar with Ann Lie’s thinking said"
     Rule("mention-before/familiar-source", lambda c: _familiar_source(c.text, c.tokens, c.i)),
