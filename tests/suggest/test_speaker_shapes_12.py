@@ -157,3 +157,26 @@ def test_a_spokesperson_for_a_body_stays_a_description(text: str, speaker: str) 
     found = quotes(text)
     assert found and found[0].speaker == speaker
     assert found[0].speaker_resolved is False
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Tom Berg and Ann Lie run the farm. Both Berg and Lie note that, unlike walls, "
+            "cattle cannot get hurt by a virtual fence.",
+            "Tom Berg and Ann Lie",
+        ),
+        (
+            "Ida Moe sold the mill to Per Holm. Moe and Holm said the deal was done in May.",
+            "Ida Moe and Per Holm",
+        ),
+        ("Simon and Garfunkel said the tour was over.", "Simon and Garfunkel"),
+    ],
+)
+def test_a_group_of_surnames_gets_each_full_name(text: str, speaker: str) -> None:
+    """ "Berg and Lie note …" after "Tom Berg and Ann Lie": each member of the group is named
+    in the fullest form the article gave, as a single surname is; surnames the article never
+    gave in full stay as written."""
+    found = quotes(text)
+    assert found and found[0].speaker == speaker

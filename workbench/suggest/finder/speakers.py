@@ -1200,6 +1200,7 @@ def mention_after(text: str, tokens: list[Token], index: int) -> Mention | None:
 
 
 _NAME_CLOSING_ROLE = "mention-after/name-closing-role"
+_NAME_JOINS = re.compile(r"(,\s+and\s+|\s+and\s+|,\s+|\s+&\s+)")
 
 
 def _place_possessive_role(tokens: list[Token], k: int) -> int:
@@ -2391,6 +2392,10 @@ class Registry:
         name = " ".join(words)
         if cut.rule == "name/several-people" or _office_of(words):
             return Resolved(name, "other", role=role)
+        if "and" in words and len(words) > 2:
+            joined = self._each_in_full(name, mention.start)
+            if joined != name:
+                return Resolved(joined, "other", role=role)
         if len(words) == 1 or (len(words) == 2 and words[0].endswith(".")):
             title = mention.head_tokens[0].lower() if mention.head_tokens else ""
             gender = "m" if title in MALE_TITLES else "f" if title in FEMALE_TITLES else None
@@ -2415,6 +2420,16 @@ class Registry:
         if name in self.people:
             self.people[name].spoke = True
         return Resolved(name, "person", role=role)
+
+    def _each_in_full(self, names: str, offset: int) -> str:
+        """ "Berg and Lie" after "Tom Berg and Ann Lie": each surname of a group as the
+        fullest name the article gave it before (kept as written when it gave none)."""
+        parts = _NAME_JOINS.split(names)
+        if any(" " in part for part in parts[::2]):
+            return names  # "Berg and Ann Lie", "Norland Ports and Lie": not surnames alone
+        for k in range(0, len(parts), 2):
+            parts[k] = self._full_name(parts[k], offset) or parts[k]
+        return "".join(parts)
 
     def _full_from_given_name(self, given: str, offset: int) -> str | None:
         """ "Ivan told lawmakers" after "Ivan Yustiavandana": the one person named before with
