@@ -180,3 +180,19 @@ def test_a_group_of_surnames_gets_each_full_name(text: str, speaker: str) -> Non
     gave in full stay as written."""
     found = quotes(text)
     assert found and found[0].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The agency in March said it intended to cut its staff by 7,000 people.", "The agency"),
+        ("The agency on Monday said it intended to cut its staff.", "The agency"),
+        ("Tom Berg in May told reporters the mill would close.", "Tom Berg"),
+        ("April Ryan said the mill would close.", "April Ryan"),
+    ],
+)
+def test_a_date_between_subject_and_verb_is_not_in_the_speaker(text: str, speaker: str) -> None:
+    """ "The agency in March said": the date says when, so the speaker ends before it (a month
+    that opens a name, "April Ryan", stays in it)."""
+    found = quotes(text)
+    assert found and found[0].speaker == speaker

@@ -321,6 +321,8 @@ def _subject_end(tokens: list[Token], verb: int) -> int:
     i = verb - 1
     while i >= 0 and (
         tokens[i].lower in AUXILIARIES
+        or _dated(tokens, i)
+        or (i > 1 and tokens[i].lower in _MONTHS and _dated(tokens, i - 1))
         or (tokens[i].lower in _WEEKDAYS and i > 0)
         or (
             # "Clinton emphatically proclaimed": an adverb, not the speaker.
@@ -352,6 +354,18 @@ def _subject_end(tokens: list[Token], verb: int) -> int:
 
 
 _TIME_LEADS = frozenset(split_words("past last this next that early late"))
+_DATE_PREPOSITIONS = frozenset(split_words("on in"))
+
+
+def _dated(tokens: list[Token], i: int) -> bool:
+    """Whether tokens[i] is the preposition of a date between a subject and its verb ("The
+    agency on Monday said", "Tom Berg in May told"): the date is no part of the speaker."""
+    if i < 1 or i + 2 >= len(tokens) or tokens[i].lower not in _DATE_PREPOSITIONS:
+        return False
+    day = tokens[i + 1]
+    return day.capitalised and (day.lower in _WEEKDAYS or day.lower in _MONTHS)
+
+
 # Verbs that take "to" and a reporting verb ("refused to say", "went on to say"): the
 # predicate, not part of the subject.
 _TO_VERBS = frozenset(
