@@ -196,3 +196,14 @@ def test_a_date_between_subject_and_verb_is_not_in_the_speaker(text: str, speake
     that opens a name, "April Ryan", stays in it)."""
     found = quotes(text)
     assert found and found[0].speaker == speaker
+
+
+def test_a_short_name_is_not_lengthened_from_another_bodys_name() -> None:
+    """ "the Ostia NHS Clinic" names a clinic, not the NHS: "The NHS said" keeps its own name
+    rather than taking the place that opens the clinic's."""
+    text = (
+        "At the Ostia NHS Clinic, the wait is two months.\n\n"
+        "The NHS said it had been able to fill the jobs without bonuses."
+    )
+    found = quotes(text)
+    assert found and found[-1].speaker == "NHS"

@@ -747,6 +747,9 @@ _PERSONAL = re.compile(r"[\w’']+-[a-z]|(?:[A-Z]\.)+$")  # "Clinton-endorsing",
 _CAPITALISED_BEFORE = re.compile(r"((?:[A-Z][\w\-’'&.]*[ \t]+){1,4})\Z")
 
 
+_NAME_GOES_ON = re.compile(r"[ \t]+[A-Z][a-z]")
+
+
 def _fullest_org(text: str, speaker: str) -> str:
     """The fullest form of an organisation's name the article writes: "European Parliament"
     for "Parliament", "The Guardian" where the article writes the title with its capital
@@ -759,6 +762,8 @@ def _fullest_org(text: str, speaker: str) -> str:
         before = _CAPITALISED_BEFORE.search(text, max(0, match.start() - 80), match.start())
         if match.start() > 0 and text[match.start() - 1].isalnum():
             continue  # inside a longer word
+        if _NAME_GOES_ON.match(text, match.end()):
+            continue  # "Togus VA Medical Center" is another body than the VA
         lead = before.group(1).split() if before is not None else []
         if lead == ["The"]:
             previous = text[max(0, match.start() - 40) : match.start() - 4].rstrip()
