@@ -207,3 +207,20 @@ def test_a_short_name_is_not_lengthened_from_another_bodys_name() -> None:
     )
     found = quotes(text)
     assert found and found[-1].speaker == "NHS"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            'A number of Senators condemned the act, calling it "a grave abuse of power".',
+            "Senators",
+        ),
+        ("Many Democrats said the bill was dead.", "Democrats"),
+    ],
+)
+def test_a_quantifier_before_a_capitalised_group_is_not_part_of_it(text: str, speaker: str) -> None:
+    """ "A number of Senators", "Many Democrats": the group is written without its quantifier
+    whether or not its noun has a capital."""
+    found = quotes(text)
+    assert found and found[0].speaker == speaker

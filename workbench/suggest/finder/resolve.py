@@ -943,6 +943,7 @@ def resolve_speakers(text: str, registry: Registry, suggestions: list[Suggestion
             continue
         _org_named_in_full(text, suggestion)
         if not _is_description(text, suggestion):
+            suggestion.speaker = _without_quantifier(suggestion.speaker)  # "Some Democrats"
             if suggestion.speaker not in titles:
                 titles[suggestion.speaker] = _titled(text, registry, suggestion.speaker)
             titled = _title_as_written(
