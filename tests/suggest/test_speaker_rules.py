@@ -152,6 +152,12 @@ CASES = [
         "The Ministry of Defence of Norway acted. It said no.",
         "Ministry of Defence of Norway",
     ),
+    case(
+        "pronoun/paragraph-topic",
+        "Ida Moe won the prize. Ann Lie, who runs the contest, spoke next.\n"
+        "Moe’s win took years. She said no.",
+        "Ida Moe",
+    ),
     case("pronoun/plural-group", "Local fishermen were furious. They said no.", "Local fishermen"),
     case("pronoun/unresolved", "I said no.", "I"),
 ]

@@ -224,3 +224,36 @@ def test_a_quantifier_before_a_capitalised_group_is_not_part_of_it(text: str, sp
     whether or not its noun has a capital."""
     found = quotes(text)
     assert found and found[0].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Ida Moe won the prize for her painting.\n\n"
+            "Contest judge Ann Lie said the entries were fine. “The standard was high,” said "
+            "Lie.\n\n"
+            "Moe’s win took years of work. “I have painted since I was six,” she said.",
+            "Ida Moe",
+        ),
+        (
+            "Tom Berg won the race on Sunday.\n\n"
+            "Coach Per Holm said the team was ready. “We trained all winter,” said Holm.\n\n"
+            "Berg has raced since school. “It is the best day of my life,” he said.",
+            "Tom Berg",
+        ),
+    ],
+)
+def test_a_pronoun_means_the_person_its_paragraph_opens_with(text: str, speaker: str) -> None:
+    """ "Moe’s win took years of work. “…,” she said.": the person a paragraph opens with is
+    who its "she" means, not the speaker of the paragraph before."""
+    assert quotes(text)[-1].speaker == speaker
+
+
+def test_a_pronoun_after_someone_else_named_in_the_paragraph_is_not_its_topic() -> None:
+    """The paragraph's opening person yields to another of the same gender named after it."""
+    text = (
+        "Ida Moe won the prize for her painting.\n\n"
+        "Moe’s mentor, Ann Lie, was proud. “She worked for years,” she said."
+    )
+    assert quotes(text)[-1].speaker == "Ann Lie"

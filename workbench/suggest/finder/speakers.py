@@ -2666,6 +2666,36 @@ def _pronoun_topic(c: _Pronoun) -> Resolved | None:
     return Resolved(found, "person") if found is not None else None
 
 
+# A paragraph that opens with a person's name, or its possessive: "Lee’s victory is …".
+_OPENING_NAME = re.compile(r"\n[ \t]*(?P<name>[A-Z][\w\-]+(?:[ \t]+[A-Z][\w\-]+){0,2})(?:[’']s)?\b")
+
+
+def _pronoun_paragraph_topic(c: _Pronoun) -> Resolved | None:
+    """ "Lee’s victory is a product of years of work. “…,” she said.": the person a paragraph
+    opens with is who its "he" or "she" means, when no one else of that gender is named in
+    the paragraph before it (not the speaker of the paragraph before)."""
+    if c.gender not in {"m", "f"}:
+        return None
+    text, at = c.registry.text, c.mention.start
+    opening = _OPENING_NAME.match(text, max(0, text.rfind("\n", 0, at)))
+    if opening is None:
+        return None
+    surname = opening.group("name").split()[-1]
+    full = c.registry._full_name(surname, opening.start("name"), c.gender)
+    person = c.registry.people.get(full) if full is not None else None
+    if person is None or person.gender not in {None, c.gender}:
+        return None
+    people = c.registry.people
+    since = {
+        name
+        for offset, name in c.registry.mentions
+        if opening.start() <= offset < at and name in people
+    }
+    if any(people[name].gender in {None, c.gender} for name in since - {full}):
+        return None  # someone else of that gender named since
+    return Resolved(full, "person")
+
+
 def _person(found: tuple[int, str] | None) -> Resolved | None:
     return Resolved(found[1], "person") if found is not None else None
 
@@ -2701,6 +2731,8 @@ def _pronoun_unresolved(c: _Pronoun) -> Resolved:
 # Who a pronoun means, tried in order.
 _PRONOUN_RULES: tuple[Rule[_Pronoun, Resolved], ...] = (
     Rule("pronoun/as-for-topic", _pronoun_topic),  # "As for Trump, he said …"
+    # "Lee’s victory is a product of … “…,” she said."
+    Rule("pronoun/paragraph-topic", _pronoun_paragraph_topic),
     Rule("pronoun/clause-subject", _pronoun_subject),  # "Ann Lie, a fan of Bo Berg, … she"
     Rule("pronoun/last-person", _pronoun_plausible),  # "Ann Lie … she said"
     Rule("pronoun/last-name", _pronoun_nearest),  # "Lake Ida … she": no one likelier near
