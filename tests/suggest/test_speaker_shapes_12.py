@@ -257,3 +257,15 @@ def test_a_pronoun_after_someone_else_named_in_the_paragraph_is_not_its_topic() 
         "Moe’s mentor, Ann Lie, was proud. “She worked for years,” she said."
     )
     assert quotes(text)[-1].speaker == "Ann Lie"
+
+
+@pytest.mark.parametrize("leader", ["Kim Jong-un", "Moon Jae-in", "Kim Hyo-jin"])
+def test_a_family_name_before_a_korean_given_name_gives_no_gender(leader: str) -> None:
+    """ "Kim Jong-un": the family name comes first, so "Kim" (an English first name too) says
+    nothing of gender, and a "he" or "she" after him can be him."""
+    text = (
+        "The reporter Tom Berg was held for eight hours in the capital.\n\n"
+        f"At the congress, leader {leader} declared the country a nuclear state. However, he "
+        "said the country would not use its weapons first."
+    )
+    assert quotes(text)[-1].speaker == leader

@@ -1856,6 +1856,11 @@ def _gender_beside(text: str, start: int, end: int) -> str | None:
     return None
 
 
+# A Korean given name written after the family name: "Kim Jong-un", "Moon Jae-in", "Lee
+# Jae-myung" (the family name is no English first name: Kim, Lee, Moon say nothing of gender).
+_HYPHENATED_GIVEN_NAME = re.compile(r"[A-Z][a-z]{1,4}-[A-Za-z][a-z]{1,4}")
+
+
 def _gender_of(words: list[str]) -> str | None:
     for word in words:
         lowered = word.lower()
@@ -1863,7 +1868,9 @@ def _gender_of(words: list[str]) -> str | None:
             return "f"
         if lowered in MALE_TITLES:
             return "m"
-    for word in words:
+    for k, word in enumerate(words):
+        if k + 1 < len(words) and _HYPHENATED_GIVEN_NAME.fullmatch(words[k + 1]):
+            return None  # "Kim Jong-un": a family name first
         lowered = word.lower()
         if lowered in CAPITALISED_STOPWORDS or lowered in TITLES or lowered in _ROLE_WORDS:
             continue  # "Republican Donald Trump": the first name after the role
