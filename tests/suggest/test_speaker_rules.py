@@ -84,6 +84,11 @@ CASES = [
         "Ann Lie",
     ),
     case(
+        "mention-before/name-title-body",
+        "Tom Berg, Secretary, Ministry of Harbours, said",
+        "Tom Berg",
+    ),
+    case(
         "mention-before/spokesperson-for-body",
         "A spokesperson for Ostia Buses said",
         "spokesperson for Ostia Buses",

@@ -269,3 +269,31 @@ def test_a_family_name_before_a_korean_given_name_gives_no_gender(leader: str) -
         "said the country would not use its weapons first."
     )
     assert quotes(text)[-1].speaker == leader
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "role"),
+    [
+        (
+            'Tom Berg, Secretary, Ministry of Harbours, said, "The port will open next year."',
+            "Tom Berg",
+            "Secretary, Ministry of Harbours",
+        ),
+        (
+            "Sharing his views, Shri T. Berg, Secretary, Ministry of Harbours (MoH), said, "
+            '"The port will open next year."',
+            "T. Berg",
+            "Secretary, Ministry of Harbours",
+        ),
+        (
+            "Ann Lie, Director, Norland Institute, said the port would open in May.",
+            "Ann Lie",
+            "Director, Norland Institute",
+        ),
+    ],
+)
+def test_a_name_then_a_title_then_a_body_between_commas(text: str, speaker: str, role: str) -> None:
+    """ "Tom Berg, Secretary, Ministry of Harbours, said": a title alone between commas and the
+    body after it are the role; the name before them speaks, not "Secretary"."""
+    found = quotes(text)
+    assert found and (found[0].speaker, found[0].role) == (speaker, role)

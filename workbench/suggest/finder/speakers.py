@@ -568,6 +568,25 @@ def _before_appositive(c: _Before) -> Mention | None:
     return None
 
 
+def _before_name_title_body(c: _Before) -> Mention | None:
+    """ "Tom Berg, Secretary, Ministry of Harbours, said": a title alone between commas, then
+    the body, after the name; the name speaks, with title and body as its role."""
+    if c.apposition is None:
+        return None
+    head, role = c.head
+    if head is None or not all(
+        w.lower().rstrip(".") in TITLES | _MORE_ROLES for w in head.head_tokens
+    ):
+        return None
+    k = speaker_start(c.tokens, head) - 1
+    if k < 1 or c.tokens[k].text != ",":
+        return None
+    name = _np_ending_at(c.text, c.tokens, k - 1)
+    if name is None or name.kind != "name" or _looks_like_org(name.head_tokens):
+        return None
+    return _with_role(name, c.text, (head.start, role[1]))
+
+
 def _before_source_who(c: _Before) -> Mention | None:
     """ "an intelligence source, who was not authorized to speak, said"."""
     if c.apposition is None:
@@ -745,6 +764,8 @@ _BEFORE_RULES: tuple[Rule[_Before, Mention] | Veto[_Before], ...] = (
     Rule("mention-before/comma-after-parenthesis", _before_comma_after_parenthesis),
     Rule("mention-before/aside", _before_aside),  # "Local officials, however, said"
     Veto("mention-before/aside-alone", _asides),  # "And, however, said": no one before it
+    # "Tom Berg, Secretary, Ministry of Harbours, said"
+    Rule("mention-before/name-title-body", _before_name_title_body),
     Rule("mention-before/appositive", _before_appositive),  # "Renad Mansour, Iraq specialist, said"
     Rule("mention-before/source-who", _before_source_who),  # "a source, who was not …, said"
     Rule("mention-before/role-then-name", _before_role_then_name),  # "her adviser, Jake Sullivan,"
