@@ -297,3 +297,20 @@ def test_a_name_then_a_title_then_a_body_between_commas(text: str, speaker: str,
     body after it are the role; the name before them speaks, not "Secretary"."""
     found = quotes(text)
     assert found and (found[0].speaker, found[0].role) == (speaker, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"Rain decides how many plants grow here," said study lead author Tom Berg.', "Tom Berg"),
+        ('"The data are clear," said report co-author Ann Lie.', "Ann Lie"),
+        ('"Rain decides it," said officials in Ostia.', "officials"),
+        ("According to officials on Saturday, the storm killed ten people.", "officials"),
+    ],
+)
+def test_a_role_opening_with_a_source_noun_before_a_name(text: str, speaker: str) -> None:
+    """ "said study lead author Tom Berg": a role may open with a word that is a source on its
+    own ("study", "report"); the name after it speaks. "officials in Ostia" stays the
+    officials (a preposition ends the source)."""
+    found = quotes(text)
+    assert found and found[0].speaker == speaker

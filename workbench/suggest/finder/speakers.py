@@ -1459,8 +1459,8 @@ def _person_noun_after(tokens: list[Token], index: int) -> int | None:
 
 def _after_role_then_name(c: _After) -> _Span | None:
     """ "said master of ceremonies Asab Al-Tabchi", "said 9/11 widow Ann Lie": a lowercase role
-    before the name."""
-    if not c.lowercase_lead:
+    before the name; "said study lead author Ann Lie" (a source noun opening the role)."""
+    if not (c.lowercase_lead or (c.token.text.islower() and c.token.lower in SOURCE_NOUNS)):
         return None
     tokens, index = c.tokens, c.index
     k = index
@@ -1468,7 +1468,7 @@ def _after_role_then_name(c: _After) -> _Span | None:
         k < len(tokens)
         and k - index < 5
         and (
-            (tokens[k].text.isalpha() and tokens[k].text.islower())
+            _LOWER_WORD.fullmatch(tokens[k].text)  # "lead author", "co-author"
             or tokens[k].text.isdigit()
             or (tokens[k].text == "/" and k > index)
         )
@@ -1480,6 +1480,8 @@ def _after_role_then_name(c: _After) -> _Span | None:
         or not any(t.text.isalpha() for t in tokens[index:k])
     ):
         return None
+    if not c.lowercase_lead and any(t.lower in _PREPOSITIONS for t in tokens[index:k]):
+        return None  # "said officials in Ostia": the source, then where
     lead_role = c.text[tokens[index].start : tokens[k - 1].end]
     fired = decide(_AFTER_PHRASE_RULES, _After(c.text, tokens, k, lead_role))
     return fired[1] if fired is not None else None
