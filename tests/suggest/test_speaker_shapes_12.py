@@ -314,3 +314,18 @@ def test_a_role_opening_with_a_source_noun_before_a_name(text: str, speaker: str
     officials (a preposition ends the source)."""
     found = quotes(text)
     assert found and found[0].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "One of the study's authors, biologist Tom Berg, told the Ostia Times the skulls "
+        "showed a deep pattern.",
+        "Her adviser, lawyer Tom Berg, said the appeal would be filed on Monday.",
+    ],
+)
+def test_a_name_after_a_persons_noun_in_the_apposition_is_the_speaker(text: str) -> None:
+    """ "One of the study's authors, biologist Tom Berg, told …": the apposition names the
+    person after a noun of what he is; he speaks, not "One" and not no one."""
+    found = quotes(text)
+    assert found and found[0].speaker == "Tom Berg"

@@ -260,7 +260,11 @@ def _opens(tokens: list[Token], first: int, name: Mention) -> bool:
         if not tokens[k].text.islower():
             break
         k += 1
-    return k < len(tokens) and name.start == tokens[k].start and (k == first or name.role)
+    return (
+        k < len(tokens)
+        and name.start == tokens[k].start
+        and (k == first or bool(name.role) or tokens[k - 1].lower.endswith(_PERSON_ENDINGS))
+    )  # "her adviser, biologist Tom Berg, said": a person's noun before the name
 
 
 def mention_before(text: str, tokens: list[Token], verb: int) -> Mention | None:
