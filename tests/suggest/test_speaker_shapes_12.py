@@ -329,3 +329,13 @@ def test_a_name_after_a_persons_noun_in_the_apposition_is_the_speaker(text: str)
     person after a noun of what he is; he speaks, not "One" and not no one."""
     found = quotes(text)
     assert found and found[0].speaker == "Tom Berg"
+
+
+def test_a_name_in_an_opening_apposition_speaks_the_quotation_after_a_colon() -> None:
+    """The same apposition before a colon: the name, not "One", speaks the quotation."""
+    text = (
+        "One of the study's authors, biologist Tom Berg, told the Ostia Times the rate of spiky "
+        "skulls in unrelated frogs suggested some deep pattern the frogs fell into as their "
+        'homes changed: "Somehow, these frogs are turning on some very old machinery."'
+    )
+    assert quotes(text)[-1].speaker == "Tom Berg"
