@@ -339,3 +339,15 @@ def test_a_name_in_an_opening_apposition_speaks_the_quotation_after_a_colon() ->
         'homes changed: "Somehow, these frogs are turning on some very old machinery."'
     )
     assert quotes(text)[-1].speaker == "Tom Berg"
+
+
+def test_a_name_after_a_lowercase_role_opens_its_clause_for_a_later_pronoun() -> None:
+    """ "Responding to the findings, lawmaker Tom Berg called on …. …, he added.": the name after
+    the lowercase role is the clause's subject, so "he" is him, not the speaker before."""
+    text = (
+        "Ivan Moe said the agency is working with the courts.\n\n"
+        "Responding to the findings, lawmaker Tom Berg from the Green Party called on the agency "
+        "to publish a report on its findings. This could then be the basis for a complaint, he "
+        "added."
+    )
+    assert quotes(text)[-1].speaker == "Tom Berg"

@@ -1697,6 +1697,12 @@ def _not_a_first_name(word: str) -> bool:
 _APPOSITIVE_AFTER = re.compile(r",\s+(?:a|an|the|\d+)[\s,]")
 
 
+# Lowercase nouns of who a person is, written before the name: "…, lawmaker Ann Lie called …".
+_ROLES_BEFORE_NAMES = frozenset(
+    split_words("lawmaker legislator lawyer researcher scientist activist biologist")
+)
+
+
 def _subject_at(text: str, start: int, end: int) -> bool:
     """Whether a name opens a clause: after a sentence break, a comma or a conjunction, and
     before a verb, a comma or a parenthesis (not "Bo Berg’s", not "backing Bo Berg")."""
@@ -1716,7 +1722,7 @@ def _subject_at(text: str, start: int, end: int) -> bool:
         and role < 6
         and (
             words[-1].lower() in TITLES
-            or words[-1].lower() in _ROLE_WORDS
+            or words[-1].lower() in _ROLE_WORDS | _ROLES_BEFORE_NAMES
             or (words[-1][:1].isupper() and words[-1][-1:].isalpha())
         )
     ):
