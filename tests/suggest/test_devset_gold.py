@@ -252,6 +252,38 @@ def test_check_labels_checks_another_set_given_its_folder(tmp_path, capsys):
     assert "text not found in the body" in capsys.readouterr().out
 
 
+@pytest.mark.parametrize("name", ["holdout", "holdout2", "holdout3"])
+def test_each_holdout_gold_file_carries_its_labels(name):
+    """A holdout's label changed without rebuilding its gold file would score the finder against
+    stale gold. Building takes a database (the devset's test above does it once); here each gold
+    article's quotes are compared with its label file: text, type, speaker and role (the speaker
+    case-folded: the registry keeps one entity, spelt as first met, for "Scientists" and
+    "scientists")."""
+    folder = ROOT / "bench" / name
+    by_title = {}
+    for path in sorted((folder / "articles").glob("*.txt")):
+        by_title[path.read_text(encoding="utf-8").split("\n", 1)[0].strip()] = path.stem
+    built = {}
+    for line in (folder / "gold.jsonl").read_text(encoding="utf-8").splitlines():
+        article = json.loads(line)
+        built[by_title[article["title"].strip()]] = sorted(
+            (
+                a["exact"],
+                a["quote_type"],
+                (a["speaker"] or {}).get("name", "").casefold(),
+                a["role"],
+            )
+            for a in article["annotations"]
+        )
+    labelled = {}
+    for path in sorted((folder / "labels").glob("*.jsonl")):
+        rows = [json.loads(row) for row in path.read_text(encoding="utf-8").splitlines() if row]
+        labelled[path.stem] = sorted(
+            (r["text"], r["quote_type"], r["speaker"].casefold(), r.get("role", "")) for r in rows
+        )
+    assert built == labelled, f"bench/{name}/gold.jsonl is out of date: rebuild it"
+
+
 def test_show_lists_missed_quotes_wrong_speakers_and_extra_suggestions():
     body = (
         "“The bridge will open in May,” Ann Lie said on Monday.\n\n"
