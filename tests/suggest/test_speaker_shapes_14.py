@@ -374,3 +374,27 @@ def test_an_office_before_for_and_a_name_is_not_a_person() -> None:
     )
     found = quotes(text)
     assert [s.speaker for s in found] == ["Ann Lie", "Ann Lie"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            '"We do not comment on single cases," a Norland Rail spokesperson stated. The '
+            'spokesperson added that the line "would reopen soon".',
+            "a Norland Rail spokesperson",
+        ),
+        (
+            'One of the miners said, "We waited nine days." However, this person also said '
+            "that the company had done its best.",
+            "One of the miners",
+        ),
+    ],
+)
+def test_a_definite_description_repeats_the_description_that_spoke_before(
+    text: str, speaker: str
+) -> None:
+    """ "The spokesperson added" after "a Norland Rail spokesperson stated", "this person
+    also said" after "One of the miners said": the same speaker as the description before."""
+    found = quotes(text)
+    assert found and found[-1].speaker == speaker

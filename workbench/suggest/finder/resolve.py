@@ -839,6 +839,33 @@ def _continue_descriptions(
             suggestion.speaker_rule = _PREVIOUS_SPEAKER.name
 
 
+_REPEATED = re.compile(r"(?:the|this|that)\s+(?P<head>[a-z]+)", re.I)
+# Heads that repeat any person described before: "this person", "the man".
+_ANY_PERSON = frozenset(split_words("person man woman"))
+_REPEAT_REACH = 400
+
+
+def _repeated_descriptions(text: str, described: list[Suggestion]) -> None:
+    """ "… a Norland Rail spokesperson stated. The spokesperson added …", "One of the miners
+    said … this person also said": a definite description of one noun that repeats the head
+    of the description that spoke just before it in the paragraph is that speaker."""
+    last: Suggestion | None = None
+    for suggestion in sorted(described, key=lambda d: d.speaker_start or 0):
+        start, end = suggestion.speaker_start or 0, suggestion.speaker_end or 0
+        repeated = _REPEATED.fullmatch(text[start:end])
+        if repeated is not None and last is not None and not suggestion.speaker_resolved:
+            head = repeated.group("head").lower()
+            said = _words(text[last.speaker_start or 0 : last.speaker_end or 0])
+            near = start - (last.speaker_end or 0) < _REPEAT_REACH
+            near = near and "\n\n" not in text[last.speaker_end or 0 : start]
+            if near and said and (head in _ANY_PERSON or said[-1].lower() == head):
+                suggestion.speaker, suggestion.speaker_kind = last.speaker, last.speaker_kind
+                suggestion.speaker_resolved = last.speaker_resolved
+                suggestion.speaker_rule = _PREVIOUS_SPEAKER.name
+                continue
+        last = suggestion
+
+
 _CAPITALISED_AFTER = r"((?:[ \t]+[A-Z][\w\-’'.]*){1,5})"
 
 
@@ -1152,6 +1179,7 @@ def resolve_speakers(text: str, registry: Registry, suggestions: list[Suggestion
         suggestion.speaker, suggestion.speaker_kind = name, kind
         suggestion.speaker_rule = rule.name
     _continue_descriptions(text, registry, suggestions, described)
+    _repeated_descriptions(text, described)
     _titles_after_names(text, suggestions)
 
 
