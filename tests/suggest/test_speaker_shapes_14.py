@@ -398,3 +398,11 @@ def test_a_definite_description_repeats_the_description_that_spoke_before(
     also said" after "One of the miners said": the same speaker as the description before."""
     found = quotes(text)
     assert found and found[-1].speaker == speaker
+
+
+def test_a_person_of_a_body_described_before_its_name_is_the_person() -> None:
+    """ "Ann Lie of victim group Ending Dam Abuse said": the person; the words between "of" and the
+    body's name only say what the body is."""
+    text = 'To this, Ann Lie of worldwide victim group Ending Dam Abuse said, "The dam must go."'
+    found = quotes(text)
+    assert found and found[0].speaker == "Ann Lie"

@@ -729,13 +729,15 @@ def person_of_body(text: str, tokens: list[Token], body: Mention) -> Mention | N
         return None
     k = speaker_start(tokens, body) - 1
     lead = 0
+    # "(of) worldwide rights group (Free Rivers)": what the body is, its kind's noun last
+    described = k > 0 and tokens[k].lower in ORG_WORDS and _LOWER_WORD.fullmatch(tokens[k].text)
     while k > 0 and lead < 3 and tokens[k].lower not in _BODY_LINKS:
         word = tokens[k].text
         if not (
             tokens[k].lower in {"the", "a", "an"}
             or (word.endswith(("’s", "'s")) and _POSSESSIVE_LOWER.fullmatch(word))
             or _LOWER_WORD.fullmatch(word)
-            and "-" in word
+            and ("-" in word or described)
         ):
             return None  # "the", "the army's", "state-run" may stand between; nothing else
         k -= 1
