@@ -406,3 +406,24 @@ def test_a_person_of_a_body_described_before_its_name_is_the_person() -> None:
     text = 'To this, Ann Lie of worldwide victim group Ending Dam Abuse said, "The dam must go."'
     found = quotes(text)
     assert found and found[0].speaker == "Ann Lie"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "According to News from Kestania (NFK), the ferry will not sail on Sunday.",
+            "News from Kestania",
+        ),
+        (
+            "According to the Office for Roads and Bridges in Norland, the toll will rise.",
+            "Office for Roads and Bridges",
+        ),
+    ],
+)
+def test_a_body_name_runs_on_through_small_words(text: str, speaker: str) -> None:
+    """A body's name goes on past "from" when the acronym after it says so ("News from
+    Kestania (NFK)"), and past "and" and one capitalised word after a name with "of" or
+    "for" ("Office for Roads and Bridges")."""
+    found = quotes(text)
+    assert found and found[-1].speaker == speaker

@@ -1125,6 +1125,37 @@ def _institution(speaker: str) -> str:
     return bare if bare.lower() in _INSTITUTIONS and bare != speaker else speaker
 
 
+# The rest of a body's name after the mention stopped: up to the acronym it is given ("News
+# (from Kestania) (NFK)"), or "and" one or two capitalised words after a name with "of" or
+# "for" ("Office for Roads (and Bridges)", not "… and Finance Minister Ann Lie").
+_TO_ACRONYM = re.compile(
+    r"((?:[ \t]+(?:of|for|from|on|and|de|the|in)[ \t]+[A-Z][\w\-’']*(?:[ \t]+[A-Z][\w\-’']*)*)+)"
+    r"[ \t]+\((?P<acronym>[A-Z][A-Z0-9&]{1,7})\)"
+)
+_AND_MORE = re.compile(
+    r"[ \t]+and[ \t]+([A-Z][\w\-’']*(?:[ \t]+[A-Z][\w\-’']*)?)(?=[,.;:)]|[ \t]+[a-z])"
+)
+_OF_OR_FOR = re.compile(r"\s(?:of|for)\s")
+
+
+def _name_runs_on(text: str, suggestion: Suggestion) -> None:
+    """Give a body its name's end where the mention stopped at a small word inside it."""
+    end, speaker = suggestion.speaker_end, suggestion.speaker or ""
+    if end is None or not text[:end].endswith(speaker) or not speaker[:1].isupper():
+        return
+    more = _TO_ACRONYM.match(text, end)
+    if more is not None:
+        full = speaker + more.group(1)
+        every = "".join(w[0].upper() for w in full.split())  # "News from Kestania": NFK
+        if more.group("acronym") in {_initials(full.split()), every}:
+            suggestion.speaker, suggestion.speaker_kind = full, "organisation"
+        return
+    more = _AND_MORE.match(text, end)
+    if more is not None and _OF_OR_FOR.search(speaker):
+        suggestion.speaker = f"{speaker} and {more.group(1)}"
+        suggestion.speaker_kind = "organisation"
+
+
 def resolve_speakers(text: str, registry: Registry, suggestions: list[Suggestion]) -> None:
     """Resolve, in place, each speaker that is a description to the named person or body the
     article gives that role; mark those that stay descriptions (or pronouns) unresolved; a
@@ -1144,6 +1175,7 @@ def resolve_speakers(text: str, registry: Registry, suggestions: list[Suggestion
         if not suggestion.speaker:
             continue
         _named_outlet(suggestion)
+        _name_runs_on(text, suggestion)
         made = _document_of_body(text, registry, suggestion) or _body_before_document(
             text, registry, suggestion
         )
