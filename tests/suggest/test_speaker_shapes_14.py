@@ -427,3 +427,24 @@ def test_a_body_name_runs_on_through_small_words(text: str, speaker: str) -> Non
     "for" ("Office for Roads and Bridges")."""
     found = quotes(text)
     assert found and found[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "According to Kestanian state media, the army has left the border town.",
+            "Kestanian state media",
+        ),
+        (
+            "According to Norlandic public radio, the ferry sank in minutes.",
+            "Norlandic public radio",
+        ),
+    ],
+)
+def test_a_national_adjective_before_media_is_not_the_speaker_alone(
+    text: str, speaker: str
+) -> None:
+    """ "According to Kestanian state media": the media are the source, not the adjective."""
+    found = quotes(text)
+    assert found and found[-1].speaker == speaker

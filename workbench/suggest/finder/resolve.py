@@ -1156,6 +1156,30 @@ def _name_runs_on(text: str, suggestion: Suggestion) -> None:
         suggestion.speaker_kind = "organisation"
 
 
+# The media a one-word adjective stands before: "(Kestanian) state media", "(Norlandic) public
+# radio" (the mention stopped at the capitalised adjective).
+_MEDIA_AFTER = re.compile(
+    r"[ \t]+((?:[a-z][\w\-]*[ \t]+){0,2}(?:media|television|tv|radio|press|broadcaster|"
+    r"newspapers?|outlets?))(?=[,.;:]|[ \t]+(?:reported|said|says)\b)"
+)
+
+
+def _adjective_of_media(text: str, suggestion: Suggestion) -> None:
+    """Name the media, not the adjective before them: "according to Kestanian state media"."""
+    end, speaker = suggestion.speaker_end, suggestion.speaker or ""
+    if (
+        end is None
+        or " " in speaker
+        or not speaker[:1].isupper()
+        or not text[:end].endswith(speaker)
+    ):
+        return
+    media = _MEDIA_AFTER.match(text, end)
+    if media is not None:
+        suggestion.speaker = f"{speaker} {media.group(1)}"
+        suggestion.speaker_kind = "organisation"
+
+
 def resolve_speakers(text: str, registry: Registry, suggestions: list[Suggestion]) -> None:
     """Resolve, in place, each speaker that is a description to the named person or body the
     article gives that role; mark those that stay descriptions (or pronouns) unresolved; a
@@ -1176,6 +1200,7 @@ def resolve_speakers(text: str, registry: Registry, suggestions: list[Suggestion
             continue
         _named_outlet(suggestion)
         _name_runs_on(text, suggestion)
+        _adjective_of_media(text, suggestion)
         made = _document_of_body(text, registry, suggestion) or _body_before_document(
             text, registry, suggestion
         )
