@@ -448,3 +448,14 @@ def test_a_national_adjective_before_media_is_not_the_speaker_alone(
     """ "According to Kestanian state media": the media are the source, not the adjective."""
     found = quotes(text)
     assert found and found[-1].speaker == speaker
+
+
+def test_a_statement_released_by_they_after_a_body_is_the_body() -> None:
+    """ "The Norland Rivers Council criticised the plan. They released a statement which said,
+    “…”": the statement is the body's word, "they" being the body named before."""
+    text = (
+        "The Norland Rivers Council criticised the plan on Monday. They released a statement "
+        'which said, "The river is not for sale."'
+    )
+    found = quotes(text)
+    assert found and found[-1].speaker == "Norland Rivers Council"

@@ -456,6 +456,38 @@ def _body_before_document(
     return body, "person" if body in registry.people else "organisation", True
 
 
+_THEY_PUT_OUT = re.compile(
+    r"\b(?:[Tt]hey|[Ii]t)\s+(?:issued|released|published|posted|put\s+out|sent\s+out)\s+\Z"
+)
+
+
+def _document_they_put_out(
+    text: str, registry: Registry, suggestion: Suggestion
+) -> tuple[str, str, bool] | None:
+    """ "The Norland Rivers Council criticised the plan. They released a statement which said
+    …": the body named last before "they" (in the paragraph or the one before) made it."""
+    speaker = suggestion.speaker or ""
+    document = _DOCUMENT_PHRASE.fullmatch(speaker)
+    if document is None or speaker.split()[0].lower() not in {"a", "an"}:
+        return None
+    # the mention may be the "which" after the document ("a statement which said")
+    near = suggestion.speaker_start if suggestion.speaker_start is not None else suggestion.start
+    at = text.rfind(speaker, max(0, near - 300), near + len(speaker))
+    if at < 0 or _THEY_PUT_OUT.search(text, max(0, at - 40), at) is None:
+        return None
+    paragraph = text.rfind("\n\n", 0, at)
+    floor = text.rfind("\n\n", 0, paragraph) if paragraph > 0 else 0
+    org = next(((o, n) for o, n in reversed(registry.orgs) if max(floor, 0) <= o < at), None)
+    if org is None:
+        return None
+    start = text.find(org[1].split()[0], org[0], at)
+    body = _BODY_AT.match(text, start) if start >= 0 else None
+    name = body.group() if body is not None else org[1]
+    acronym = re.match(r"[ \t]*\((" + _ACRONYM.pattern + r")\)", text[start + len(name) :])
+    full = _spelled_out(text, acronym.group(1)) if acronym is not None else None
+    return full or name, "organisation", True
+
+
 def _described_maker(
     text: str, registry: Registry, suggestion: Suggestion, at: int
 ) -> tuple[str, str, bool] | None:
@@ -1201,8 +1233,10 @@ def resolve_speakers(text: str, registry: Registry, suggestions: list[Suggestion
         _named_outlet(suggestion)
         _name_runs_on(text, suggestion)
         _adjective_of_media(text, suggestion)
-        made = _document_of_body(text, registry, suggestion) or _body_before_document(
-            text, registry, suggestion
+        made = (
+            _document_of_body(text, registry, suggestion)
+            or _body_before_document(text, registry, suggestion)
+            or _document_they_put_out(text, registry, suggestion)
         )
         if made is not None:
             suggestion.speaker, suggestion.speaker_kind, suggestion.speaker_resolved = made
