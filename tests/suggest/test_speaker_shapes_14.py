@@ -459,3 +459,14 @@ def test_a_statement_released_by_they_after_a_body_is_the_body() -> None:
     )
     found = quotes(text)
     assert found and found[-1].speaker == "Norland Rivers Council"
+
+
+def test_a_fragment_in_a_clause_someone_said_inside_a_report_is_theirs() -> None:
+    """ "According to NORA, the mayor of Kesta, Ann Lie, said the bridge must be “closed at
+    once”": the fragment is the mayor's words, not the agency's."""
+    text = (
+        "According to the state news agency NORA, the mayor of Kesta, Ann Lie, said the "
+        'bridge must be "closed at once".'
+    )
+    found = [s for s in quotes(text) if s.quote_type == "direct"]
+    assert found and found[0].speaker == "Ann Lie"

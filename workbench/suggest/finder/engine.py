@@ -36,7 +36,15 @@ from .parts import RULE_NAMES as PARTS_RULE_NAMES
 from .quotes import RawQuote, find_quotes
 from .resolve import resolve_speakers
 from .rules import Rule, Veto, first, vetoed
-from .speakers import Mention, Registry, Resolved, mention_after, role_opening, tokenize
+from .speakers import (
+    Mention,
+    Registry,
+    Resolved,
+    mention_after,
+    mention_before,
+    role_opening,
+    tokenize,
+)
 from .text import sentences
 
 DEFAULT_CLAIMS = 10
@@ -708,7 +716,11 @@ class _Built:
                 **fields,
             )
         )
+        part_start = start
         for start, end in nested:
+            inner = _inner_speaker(text, part_start, start)
+            if inner is not None:
+                fields = _speaker_fields(self.registry, inner)
             self.suggestions.append(
                 Suggestion(
                     "quote",
@@ -723,6 +735,20 @@ class _Built:
                     **fields,
                 )
             )
+
+
+_INNER_CUES = frozenset(split_words("said says told tells stated added claimed insisted"))
+
+
+def _inner_speaker(text: str, start: int, at: int) -> Mention | None:
+    """ "According to NORA, the mayor, Ann Lie, said the bridge must be “closed”": the person
+    named as saying the clause that holds the fragment, inside the report of another source."""
+    tokens = tokenize(text, start, at)
+    cues = [k for k, t in enumerate(tokens) if t.lower in _INNER_CUES]
+    if len(cues) != 1 or cues[0] == 0:
+        return None
+    mention = mention_before(text, tokens, cues[0])
+    return mention if mention is not None and mention.kind == "name" else None
 
 
 def remarks(text: str, suggestions: list[Suggestion]) -> list[Suggestion]:
