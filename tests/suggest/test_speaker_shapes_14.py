@@ -470,3 +470,15 @@ def test_a_fragment_in_a_clause_someone_said_inside_a_report_is_theirs() -> None
     )
     found = [s for s in quotes(text) if s.quote_type == "direct"]
     assert found and found[0].speaker == "Ann Lie"
+
+
+def test_a_statement_put_out_from_someone_is_theirs_not_the_issuers() -> None:
+    """ "The ministry issued the following statement from the governor: “…”": the governor
+    speaks; the ministry only put the words out."""
+    text = (
+        "Governor Ann Lie visited the flooded town on Monday.\n\n"
+        'The ministry issued the following statement from the governor: "We will rebuild '
+        'every home."'
+    )
+    found = quotes(text)
+    assert found and found[-1].speaker == "Ann Lie"

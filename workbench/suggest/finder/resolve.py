@@ -488,6 +488,29 @@ def _document_they_put_out(
     return full or name, "organisation", True
 
 
+_ISSUED = re.compile(
+    r"\s+(?:issued|released|published|put\s+out|read\s+out)\s+(?:the\s+following|an?|its)\s+"
+    r"(?:[a-z][\w\-]*\s+){0,2}?(?:" + "|".join(sorted(_DOCUMENTS, key=len, reverse=True)) + r")\b"
+)
+
+
+def _issued_from(
+    text: str, registry: Registry, suggestion: Suggestion
+) -> tuple[str, str, bool] | None:
+    """ "The palace issued the following statement from the king:": the maker of the words
+    the speaker only put out (named, or a description resolved as the speaker finder's are)."""
+    end = suggestion.speaker_end
+    issued = _ISSUED.match(text, end) if end is not None else None
+    if issued is None:
+        return None
+    match = _MADE_BY.match(text, issued.end())
+    if match is None:
+        return _described_maker(text, registry, suggestion, issued.end())
+    body = match.group("body")
+    named = _person_ending(registry, body)
+    return (named, "person", True) if named else (body, "organisation", True)
+
+
 def _described_maker(
     text: str, registry: Registry, suggestion: Suggestion, at: int
 ) -> tuple[str, str, bool] | None:
@@ -1237,6 +1260,7 @@ def resolve_speakers(text: str, registry: Registry, suggestions: list[Suggestion
             _document_of_body(text, registry, suggestion)
             or _body_before_document(text, registry, suggestion)
             or _document_they_put_out(text, registry, suggestion)
+            or _issued_from(text, registry, suggestion)
         )
         if made is not None:
             suggestion.speaker, suggestion.speaker_kind, suggestion.speaker_resolved = made
