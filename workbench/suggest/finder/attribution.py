@@ -1233,7 +1233,38 @@ def _clause_start(tokens: list[Token], i: int) -> int:
         and (j >= len(tokens) or tokens[j - 1].text == ",")
     ):
         return j  # "said on Tuesday, …"
+    after = _time_then_comma(tokens, i)
+    if after is not None:
+        return after  # "noted in mid-2019, nine shops …"
     return _past_time(tokens, i)  # "said the strike was …": right after the verb
+
+
+def _time_then_comma(tokens: list[Token], i: int) -> int | None:
+    """Where the content starts after a time phrase and its comma: "noted on Friday, the
+    repairs …", "reported in early 2021, nine branches …" (the content opens a clause: a
+    determiner, a pronoun, a name or a number)."""
+    if i >= len(tokens) or tokens[i].lower not in _TIME_PREPOSITIONS:
+        return None
+    for k in range(i + 1, min(i + 5, len(tokens) - 3)):
+        if tokens[k].text == ",":
+            break
+        if not tokens[k].text[:1].isalnum() or tokens[k].lower in _CLAUSE_STOPS:
+            return None
+    else:
+        return None
+    phrase = tokens[i + 1 : k]
+    if not any(t.lower in _TIME_WORDS or any(c.isdigit() for c in t.text) for t in phrase):
+        return None  # "said in response, …": no time
+    opening = tokens[k + 1].text
+    if opening.lower() in _CONTENT_OPENERS | _NUMBER_WORDS or opening[:1].isupper():
+        return k + 1
+    return k + 1 if opening[:1].isdigit() else None
+
+
+_NUMBER_WORDS = frozenset(
+    split_words("""two three four five six seven eight nine ten eleven twelve dozens hundreds
+    thousands millions most more half""")
+)
 
 
 _TIME_PREPOSITIONS = frozenset(split_words("on in at during"))
