@@ -29,9 +29,33 @@ FOUND = [
         "The Ostia Herald reported in early 2021, nine branches had shut within a year.",
         "nine branches had shut within a year",
     ),
+    (
+        "perfect-since",
+        "The harbour master has since said the decision was a mistake.",
+        "the decision was a mistake",
+    ),
+    (
+        "perfect-since-mixed",
+        'The agency has since stated she died from "a heart condition".',
+        'she died from "a heart condition"',
+    ),
 ]
 
 
 @pytest.mark.parametrize(("shape", "text", "words"), FOUND, ids=[f[0] for f in FOUND])
 def test_reported_speech_is_found(shape: str, text: str, words: str) -> None:
     assert words in [found for found, _ in _indirect(text)], shape
+
+
+# Sentences that report no clause: nothing offered as indirect speech.
+NOT_REPORTED = [
+    (
+        "noun-object-then-coordinate-clause",
+        "The council has since declared victory, but the troops have remained in the city.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("shape", "text"), NOT_REPORTED, ids=[n[0] for n in NOT_REPORTED])
+def test_no_reported_speech_is_offered(shape: str, text: str) -> None:
+    assert _indirect(text) == [], shape

@@ -129,7 +129,7 @@ def reported_clause(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 6) : start].split()
     if before and before[-1].lower() in {"that", ","}:
         return True
-    words = _WORD.findall(text[start : min(end, start + 200)])
+    words = _WORD.findall(_before_coordinate(text[start : min(end, start + 200)]))
     if not words:
         return False
     opening = words[0].lower()
@@ -140,6 +140,19 @@ def reported_clause(text: str, start: int, end: int) -> bool:
     return (
         _has_verb(words) or _that_clause(words) or bool(_PARTICIPLE_THAT.search(text, start, end))
     )
+
+
+# A comma and a conjunction that join a new clause to what the verb reports: "declared
+# victory, but the troops have remained": the verb after it is not the object's.
+_COORDINATE = re.compile(
+    r",\s+(?:but|and|while|whereas|yet)\s+(?:the|an?|its|their|his|her|he|she|they|it|we|[A-Z])\b"
+)
+
+
+def _before_coordinate(words: str) -> str:
+    """The reported words up to a comma and a conjunction that open another clause."""
+    joined = _COORDINATE.search(words)
+    return words[: joined.start()] if joined is not None else words
 
 
 def _that_clause(words: list[str]) -> bool:
