@@ -39,6 +39,28 @@ FOUND = [
         'The agency has since stated she died from "a heart condition".',
         'she died from "a heart condition"',
     ),
+    (
+        "according-to-inside-including",
+        "The storm closed four schools and killed at least nine people, including, "
+        "according to health officials, two infants.",
+        "two infants",
+    ),
+    (
+        "according-to-inside-and",
+        "The militia is small, mostly rural and, according to the ministry, loyal to the old "
+        "regime.",
+        "loyal to the old regime",
+    ),
+    (
+        "according-to-ends-police",
+        "The dam burst shortly after midnight according to police.",
+        "The dam burst shortly after midnight",
+    ),
+    (
+        "according-to-ends-state-media",
+        "The convoy reached the northern border at dawn according to state media.",
+        "The convoy reached the northern border at dawn",
+    ),
 ]
 
 
@@ -53,9 +75,22 @@ NOT_REPORTED = [
         "noun-object-then-coordinate-clause",
         "The council has since declared victory, but the troops have remained in the city.",
     ),
+    ("according-to-plan", "The ferry left the harbour at noon according to plan."),
 ]
 
 
 @pytest.mark.parametrize(("shape", "text"), NOT_REPORTED, ids=[n[0] for n in NOT_REPORTED])
 def test_no_reported_speech_is_offered(shape: str, text: str) -> None:
     assert _indirect(text) == [], shape
+
+
+def test_a_name_after_a_passive_of_calling_is_no_nested_quote() -> None:
+    """ "was called the “granary” of the north": the marks give a name, not anyone's words;
+    the reported speech is offered, the name is not offered as a direct quote."""
+    text = (
+        "The valley had rich soil and, according to the Ostia Times, was called the "
+        "“granary” of the north."
+    )
+    found = [s for s in suggest(text, claims=0) if s.kind == "quote"]
+    assert [s.quote_type for s in found] == ["indirect"]
+    assert found[0].text == "was called the “granary” of the north"

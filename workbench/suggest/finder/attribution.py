@@ -1474,6 +1474,22 @@ def _according_aside(a: _According) -> Indirect | None:
     return None
 
 
+# Words that cannot end what a writer says: "killed nine, including, according to X, two
+# infants" (what X says is after the source, the words before go on past it).
+_GOES_ON = frozenset(split_words("including and or but of with to than as"))
+
+
+def _according_inside(a: _According) -> Indirect | None:
+    """ "Content, including, according to X, content.": the source inside a clause that a
+    conjunction or a preposition leaves open; the words after the source are X's."""
+    tokens, k, rest = a.s.tokens, a.i - 1, a.s.last - a.j - 1
+    if k < 2 or tokens[k].text != "," or tokens[k - 1].lower not in _GOES_ON or rest < 1:
+        return None
+    if a.j >= a.s.last or tokens[a.j].text != ",":
+        return None
+    return a.found(tokens[a.j + 1].start, a.s.content_end)
+
+
 def _according_after(a: _According) -> Indirect | None:
     """ "Content, according to X."."""
     tokens, k = a.s.tokens, a.i - 1
@@ -1502,16 +1518,31 @@ def _according_ends(a: _According) -> Indirect | None:
     """ "The plane went around at “very low height” according to The Harbour Herald.": a
     named source with no comma before it that ends the sentence; what comes before is its."""
     tokens, i = a.s.tokens, a.i
-    if i < 4 or tokens[i - 1].text == "," or a.speaker.kind not in {"name", "org"}:
+    if i < 4 or tokens[i - 1].text == "," or not _named_source(a.speaker):
         return None
     if a.speaker.end < tokens[a.s.last - 1].end:
         return None
     return a.found(tokens[0].start, tokens[i - 1].end)
 
 
+def _named_source(speaker: Mention) -> bool:
+    """A name, or a source the noun says is one: "police", "state media", "officials"."""
+    if speaker.kind in {"name", "org"}:
+        return True
+    words = speaker.text.lower().split()
+    return speaker.kind == "common" and 0 < len(words) <= 3 and words[-1] in _SOURCE_HEADS
+
+
+_SOURCE_HEADS = frozenset(
+    split_words("""police media officials authorities witnesses sources reports investigators
+    prosecutors residents""")
+)
+
+
 _ACCORDING_TO: tuple[Rule[_According, Indirect], ...] = (
     Rule("indirect/according-to-opening", _according_opening),  # "According to X, content."
     Rule("indirect/according-to-aside", _according_aside),  # "In addition, according to X, …"
+    Rule("indirect/according-to-inside", _according_inside),  # "…, and, according to X, …"
     Rule("indirect/according-to-after", _according_after),  # "Content, according to X."
     Rule("indirect/according-to-after-join", _according_after_join),  # "… and according to X …"
     Rule("indirect/according-to-ends", _according_ends),  # "Content according to X."
