@@ -61,6 +61,16 @@ FOUND = [
         "The convoy reached the northern border at dawn according to state media.",
         "The convoy reached the northern border at dawn",
     ),
+    (
+        "per-opening",
+        "Per the ruling issued by the court, tenants must be given three months' notice.",
+        "tenants must be given three months' notice",
+    ),
+    (
+        "per-opening-figures",
+        "Per figures published by the ministry, exports rose by a fifth last year.",
+        "exports rose by a fifth last year",
+    ),
 ]
 
 
@@ -76,6 +86,7 @@ NOT_REPORTED = [
         "The council has since declared victory, but the troops have remained in the city.",
     ),
     ("according-to-plan", "The ferry left the harbour at noon according to plan."),
+    ("per-capita", "Per capita, Norland spends more on roads than any of its neighbours."),
 ]
 
 

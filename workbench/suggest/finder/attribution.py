@@ -1327,7 +1327,11 @@ def indirect_in_sentence(text: str, start: int, end: int) -> Indirect | None:
     if last < 4 or tokens[-1].text == "?" and not any(t.text in {"”", '"'} for t in tokens):
         return None
     sentence = _Sentence(text, tokens, last)
-    fired = first(_LATE_INDIRECT, sentence) or _according_to_in(sentence)
+    fired = (
+        first(_LATE_INDIRECT, sentence)
+        or _according_to_in(sentence)
+        or first(_PER_INDIRECT, sentence)
+    )
     if fired is None:
         fired = _reported_by_verb(sentence)
     if fired is None:
@@ -1546,6 +1550,29 @@ _ACCORDING_TO: tuple[Rule[_According, Indirect], ...] = (
     Rule("indirect/according-to-after", _according_after),  # "Content, according to X."
     Rule("indirect/according-to-after-join", _according_after_join),  # "… and according to X …"
     Rule("indirect/according-to-ends", _according_ends),  # "Content according to X."
+)
+
+
+def _per_opening(s: _Sentence) -> Indirect | None:
+    """ "Per the ruling of the court, tenants must …": "per" as "according to" opening the
+    sentence, before a source of two words or more ("Per capita, …" is no source)."""
+    tokens = s.tokens
+    if tokens[0].lower != "per" or not tokens[0].capitalised:
+        return None
+    comma = next((k for k in range(2, min(s.last - 3, 16)) if tokens[k].text == ","), -1)
+    if comma < 3 or any(not t.text[0].isalnum() for t in tokens[1:comma]):
+        return None
+    speaker = mention_after(s.text, tokens, 1)
+    if speaker is None or speaker.end > tokens[comma].start:
+        speaker = _source_phrase(s.text, tokens, 1, comma)
+    if speaker is None:
+        return None
+    cue = (tokens[0].start, tokens[0].end)
+    return Indirect(tokens[comma + 1].start, s.content_end, cue, speaker, False, True)
+
+
+_PER_INDIRECT: tuple[Rule[_Sentence, Indirect], ...] = (
+    Rule("indirect/per-opening", _per_opening),  # "Per the ruling of the court, content."
 )
 
 
