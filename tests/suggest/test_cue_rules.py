@@ -142,6 +142,16 @@ CASES = [
         "Ann Lie",
     ),
     (
+        "indirect/according-to-inside",
+        "The storm killed nine people, including, according to the Harbour Board, two infants.",
+        "the Harbour Board",
+    ),
+    (
+        "indirect/per-opening",
+        "Per the ruling of the Harbour Court, the pier must close next month.",
+        "the ruling of the Harbour Court",
+    ),
+    (
         "indirect/according-to-after-join",
         "The ferry sank in May and according to the Harbour Board it was overloaded.",
         "the Harbour Board",
