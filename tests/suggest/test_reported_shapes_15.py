@@ -87,6 +87,30 @@ NOT_REPORTED = [
     ),
     ("according-to-plan", "The ferry left the harbour at noon according to plan."),
     ("per-capita", "Per capita, Norland spends more on roads than any of its neighbours."),
+    (
+        "noun-object-participle-by",
+        "The premier announced a new fund to repair roads and bridges damaged by the floods.",
+    ),
+    ("gerund-object", "Even so, she reports feeling connected to people in other countries."),
+    (
+        "noun-object-with-how",
+        "The institute asked farmers in nine regions a list of questions about how worried "
+        "they feel.",
+    ),
+    (
+        "noun-object-then-and-said",
+        'The minister cited the third article of the charter and said, "We will appeal."',
+    ),
+    (
+        "noun-object-with-before",
+        "The ministry has reported more cases of flu, including forty in the week before the "
+        "schools closed.",
+    ),
+    (
+        "noun-object-then-semicolon",
+        "The new law does not offer tenants the same rights as owners; there are limits on leases.",
+    ),
+    ("noun-in-eed", "He emphasized the need for quality seed on the small farms."),
 ]
 
 
@@ -105,3 +129,25 @@ def test_a_name_after_a_passive_of_calling_is_no_nested_quote() -> None:
     found = [s for s in suggest(text, claims=0) if s.kind == "quote"]
     assert [s.quote_type for s in found] == ["indirect"]
     assert found[0].text == "was called the “granary” of the north"
+
+
+def test_the_speaker_of_a_refused_report_is_carried_on_by_a_pronoun() -> None:
+    """ "She emphasized the importance of …" reports no clause, so it is not offered; she still
+    spoke, so "She further observed that …" after it is hers, not the name before."""
+    text = (
+        "As a grain with strong demand abroad, Basmati offers export potential. Deputy "
+        "Director General (Water) NWB, Dr. Ann Lie highlighted the potential of the valley to "
+        "become a rice hub. She emphasized the importance of strengthening dams and promoting "
+        "the use of quality seed to keep yields high. She further observed that the region is "
+        "well placed to export rice."
+    )
+    assert _indirect(text) == [("that the region is well placed to export rice", "Ann Lie")]
+
+
+def test_a_participle_in_an_appositive_is_not_the_cue() -> None:
+    """ "Shipnet, a registry listing the ships …, states …": the name's own verb reports."""
+    text = (
+        "Shipnet, a registry listing the ships operated by ferry lines, states the vessel uses "
+        "diesel as well as sail."
+    )
+    assert _indirect(text) == [("the vessel uses diesel as well as sail", "Shipnet")]

@@ -1720,10 +1720,31 @@ def _reported_by_verb(s: _Sentence) -> tuple[Rule, Indirect] | None:
         width = _verb_at(tokens, i) or _labels(tokens, i, s.last)
         if not width or tokens[i].lower in _QUOTE_ONLY or _named_noun(tokens, i):
             continue
+        if _appositive_participle(tokens, i, s.last):
+            continue
         fired = first(_AT_VERB_INDIRECT, _Reported(s, i, width))
         if fired is not None:
             return fired
     return None
+
+
+def _appositive_participle(tokens: list[Token], i: int, last: int) -> bool:
+    """ "Shipnet, a registry listing the ships of …, states the vessel …": a participle inside
+    an appositive after a name, when the name's own verb of saying follows its comma."""
+    if not tokens[i].lower.endswith("ing"):
+        return False
+    k = i - 1
+    while k > 0 and i - k < 6 and tokens[k].text != ",":
+        k -= 1
+    if k < 1 or tokens[k].text != "," or not tokens[k - 1].capitalised:
+        return False
+    if tokens[k + 1].lower not in DETERMINERS_OPENING:
+        return False
+    comma = next((m for m in range(i + 1, min(last - 1, i + 15)) if tokens[m].text == ","), -1)
+    if comma < 0:
+        return False
+    verb = comma + 1
+    return _verb_at(tokens, verb) > 0 and not tokens[verb].lower.endswith("ing")
 
 
 # Nouns of saying after a possessive name: "Ann Lie's assertion that …".

@@ -51,7 +51,17 @@ def _verb(word: str, previous: str) -> bool:
         return False
     if word in _IRREGULAR_PAST:
         return True  # "the ferry overran the pier", "the hikers slept in the hut"
-    return word.islower() and len(word) > 3 and lowered.endswith("ed")
+    if lowered.endswith("eed") and lowered not in _PAST_IN_EED:
+        return False  # "the use of quality seed": a noun
+    return word.islower() and len(word) > 3 and lowered.endswith("ed") and lowered not in _NOT_PAST
+
+
+# Words in "-eed" that are past forms (the others are nouns or presents: seed, need, exceed).
+_PAST_IN_EED = frozenset(split_words("agreed disagreed freed decreed guaranteed refereed"))
+# Words in "-ed" that are no verb.
+_NOT_PAST = frozenset(
+    split_words("hundred sacred naked wicked kindred beloved rugged ragged jagged wretched shed")
+)
 
 
 # Pronouns that a contracted "is" or "has" joins: "it's", "there’s".
@@ -92,13 +102,27 @@ _RELATIVE = frozenset(
 
 
 def _has_verb(words: list[str]) -> bool:
-    """Whether a finite verb follows the first word, before any relative clause opens."""
+    """Whether a finite verb follows the first word, before any relative or subordinate clause
+    opens ("a package for towns that were …", "cases in the week before the shutdown began")."""
     for k, (previous, word) in enumerate(zip(words, words[1:_REACH], strict=False), start=1):
-        if word.lower() in _RELATIVE:
+        if word.lower() in _RELATIVE | _SUBORDINATE:
             return False
+        if k == 2 and words[0].lower() in _SUBJECTS and _present_after_noun(word, previous):
+            return True  # "the vessel uses diesel": a determiner, a noun and its verb
         if _verb(word, previous):
+            if previous.lower() in {"and", "or", "but"}:
+                return False  # "cited the treaty and said": the subject's second verb
+            if k + 1 < len(words) and words[k + 1] == "by" and word.lower() not in _FINITE:
+                continue  # "towns impacted by the fire": a participle, not the verb
             return not _reduced_relative(words, k)
     return False
+
+
+# Words that open a clause inside a noun phrase: "asked people about how connected they feel".
+_SUBORDINATE = frozenset(
+    split_words("""how what why before after when while because since until unless although
+    though""")
+)
 
 
 # Words that are no noun of a noun phrase: they break the reduced relative's pattern.
@@ -137,6 +161,9 @@ def reported_clause(text: str, start: int, end: int) -> bool:
         return True
     if opening in _PHRASE_OPENERS:
         return False
+    if _gerund(words[0]):
+        # "reports feeling connected to …": a gerund's phrase, a clause only with an auxiliary
+        return any(w.lower() in _FINITE for w in words[1:_REACH])
     return (
         _has_verb(words) or _that_clause(words) or bool(_PARTICIPLE_THAT.search(text, start, end))
     )
@@ -144,6 +171,17 @@ def reported_clause(text: str, start: int, end: int) -> bool:
 
 # A comma and a conjunction that join a new clause to what the verb reports: "declared
 # victory, but the troops have remained": the verb after it is not the object's.
+def _gerund(word: str) -> bool:
+    """A lowercase "-ing" word that is no pronoun ("nothing") and no preposition ("during")."""
+    lowered = word.lower()
+    return (
+        word.islower()
+        and len(word) > 5
+        and lowered.endswith("ing")
+        and lowered not in {"nothing", "something", "everything", "anything", "during"}
+    )
+
+
 _COORDINATE = re.compile(
     r",\s+(?:but|and|while|whereas|yet)\s+(?:the|an?|its|their|his|her|he|she|they|it|we|[A-Z])\b"
 )
@@ -151,6 +189,7 @@ _COORDINATE = re.compile(
 
 def _before_coordinate(words: str) -> str:
     """The reported words up to a comma and a conjunction that open another clause."""
+    words = words.split(";", 1)[0]  # "offer couples the same rights; there are limits"
     joined = _COORDINATE.search(words)
     return words[: joined.start()] if joined is not None else words
 
@@ -212,6 +251,11 @@ def _present(word: str, previous: str) -> bool:
         and not word.endswith("ss")
         and previous.lower() not in _PHRASE_OPENERS | _NOT_BEFORE_A_VERB
     )
+
+
+def _present_after_noun(word: str, previous: str) -> bool:
+    """ "the vessel uses": a present form after a noun (not a noun in "-is", "-us")."""
+    return _present(word, previous) and not word.endswith(("is", "us")) and not _plural(previous)
 
 
 def _said_this(text: str, start: int) -> bool:
