@@ -71,6 +71,21 @@ FOUND = [
         "Per figures published by the ministry, exports rose by a fifth last year.",
         "exports rose by a fifth last year",
     ),
+    (
+        "opening-participle",
+        "Noting that fish is a cheap source of protein, he underscored the role of fish farms.",
+        "fish is a cheap source of protein",
+    ),
+    (
+        "opening-participle-then-said",
+        "Noting that the port was closed, the harbour master said ships would wait offshore.",
+        "the port was closed",
+    ),
+    (
+        "opening-participle-main-clause",
+        "Noting that the port was closed, the harbour master said ships would wait offshore.",
+        "ships would wait offshore",
+    ),
 ]
 
 

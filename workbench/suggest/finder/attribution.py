@@ -1910,6 +1910,8 @@ def _content_name_said(r: _Reported) -> Indirect | None:
             return None  # "On Monday, the union said it would strike": when, not what
         if after >= 3 and _opening_clause(tokens, k):
             return None  # "After the vote failed, the union said it would strike"
+        if tokens[0].lower.endswith("ing") and tokens[1].lower == "that":
+            return None  # "Noting that …, the union said it …": opening-participle's
         return r.found(tokens[0].start, tokens[k - 1].end, r.speaker)
     return None
 
@@ -2147,6 +2149,35 @@ def participle_cues(text: str, start: int, end: int, first: Indirect | None) -> 
                 tokens[j].start, tokens[last - 1].end, cue, speaker, False, rule="indirect/saying"
             )
         ]
+    return []
+
+
+def opening_participle_cues(text: str, start: int, end: int) -> list[Indirect]:
+    """ "Noting that fish is cheap, he underscored …": a participle of saying and "that" open
+    the sentence; the clause up to the comma before the main clause's subject and verb is
+    that subject's (what the main clause reports is found on its own)."""
+    tokens = tokenize(text, start, end)
+    if len(tokens) < 8 or not (tokens[0].capitalised and tokens[0].lower.endswith("ing")):
+        return []
+    if tokens[0].lower not in SPEECH_VERBS or tokens[1].lower != "that":
+        return []
+    for comma in range(4, len(tokens) - 3):
+        if tokens[comma].text != ",":
+            continue
+        speaker = mention_after(text, tokens, comma + 1)
+        if speaker is None:
+            continue
+        after = comma + 1
+        while after < len(tokens) and tokens[after].start < speaker.end:
+            after += 1
+        while after < len(tokens) and tokens[after].lower in AUXILIARIES:
+            after += 1
+        if after < len(tokens) and _verb_like(tokens[after]):
+            cue = (tokens[0].start, tokens[0].end)
+            rule = "indirect/opening-participle"
+            return [
+                Indirect(tokens[2].start, tokens[comma - 1].end, cue, speaker, False, rule=rule)
+            ]
     return []
 
 

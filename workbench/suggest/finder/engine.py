@@ -17,6 +17,7 @@ from .attribution import (
     indirect_in_sentence,
     nested_report,
     opening_adverbial,
+    opening_participle_cues,
     participle_cues,
     relative_cues,
     second_clause,
@@ -605,6 +606,7 @@ def _beside_quote(
 def _in_sentence(text: str, start: int, end: int) -> list[Indirect]:
     indirect = indirect_in_sentence(text, start, end)
     found = list(participle_cues(text, start, end, indirect))
+    found.extend(opening_participle_cues(text, start, end))
     found.extend(relative_cues(text, start, end, indirect))
     found.extend(second_clause(text, indirect))
     found.extend(subordinate_cues(text, start, end, indirect))
