@@ -86,6 +86,11 @@ FOUND = [
         "Noting that the port was closed, the harbour master said ships would wait offshore.",
         "ships would wait offshore",
     ),
+    (
+        "and-continued-to-is-no-second-remark",
+        "Police reported the attacker exited the hall and continued to attack others.",
+        "the attacker exited the hall and continued to attack others",
+    ),
 ]
 
 

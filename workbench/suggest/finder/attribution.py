@@ -2533,6 +2533,11 @@ def _base_after_past(cue: str, verb: str) -> bool:
     return _past(cue) and not _past(verb) and not verb.endswith("s")
 
 
+# Verbs of saying that also say a doing goes on or starts: "and continued to attack others"
+# goes on with what the content says happened, it is no second remark.
+_ASPECTUAL = frozenset(split_words("continue continues continued began begin begins"))
+
+
 def second_clause(text: str, first: Indirect | None) -> list[Indirect]:
     """A second speaker after a conjunction in the first one's content: "X said the pier is
     safe, but Y said it is not" (the first content is cut back before the comma)."""
@@ -2550,6 +2555,7 @@ def second_clause(text: str, first: Indirect | None) -> list[Indirect]:
                 and not _base_after_past(text[first.cue[0] : first.cue[1]].lower(), verb)
                 and len(tokens) - j >= 3
                 and tokens[j].text[:1].isalnum()
+                and not (verb in _ASPECTUAL and tokens[k + 2].lower == "to")
             ):
                 first.end = tokens[k - 2].end if tokens[k - 1].text == "," else tokens[k - 1].end
                 cue = (tokens[k + 1].start, tokens[k + 1].end)
