@@ -91,6 +91,16 @@ FOUND = [
         "Police reported the attacker exited the hall and continued to attack others.",
         "the attacker exited the hall and continued to attack others",
     ),
+    (
+        "opening-event-then-late-cue",
+        "In an interview with the Herald, she said as a teenager she was sent to work in a mill.",
+        "as a teenager she was sent to work in a mill",
+    ),
+    (
+        "name-then-present-verb",
+        "The Norland government claims Ostia flies weapons and fuel to the rebels.",
+        "Ostia flies weapons and fuel to the rebels",
+    ),
 ]
 
 
@@ -131,6 +141,7 @@ NOT_REPORTED = [
         "The new law does not offer tenants the same rights as owners; there are limits on leases.",
     ),
     ("noun-in-eed", "He emphasized the need for quality seed on the small farms."),
+    ("name-then-plural-noun", "The ministry announced Ostia funds for the new port."),
 ]
 
 

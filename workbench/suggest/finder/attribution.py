@@ -1971,8 +1971,8 @@ def _late_cue(text: str, tokens: list[Token], last: int) -> Indirect | None:
     """ "Content, Ann Lie said as she turned around and left.": a cue after the sentence's
     last comma whose tail is an adjunct; everything before the comma is the content."""
     comma = next((k for k in range(last - 3, 3, -1) if tokens[k].text == ","), -1)
-    if comma < 4:
-        return None
+    if comma < 4 or comma == _opening_event(tokens, last) or opening_adverbial(tokens, comma):
+        return None  # "In an interview with Dawn, she said as …": where, not what
     opening = comma + 2 if tokens[comma + 1].text in {"”", '"'} else comma + 1
     for i in range(opening + 1, min(last, opening + 7)):
         if tokens[i].lower not in _LATE_VERBS:

@@ -109,6 +109,9 @@ def _has_verb(words: list[str]) -> bool:
             return False
         if k == 2 and words[0].lower() in _SUBJECTS and _present_after_noun(word, previous):
             return True  # "the vessel uses diesel": a determiner, a noun and its verb
+        if k == 1 and previous[:1].isupper() and _present_after_noun(word, previous):
+            # "Ostia flies weapons to …": a name and its verb (not "Ostia funds for …")
+            return k + 1 < len(words) and words[k + 1].lower() not in _PHRASE_OPENERS
         if _verb(word, previous):
             if previous.lower() in {"and", "or", "but"}:
                 return False  # "cited the treaty and said": the subject's second verb
