@@ -101,6 +101,16 @@ FOUND = [
         "The Norland government claims Ostia flies weapons and fuel to the rebels.",
         "Ostia flies weapons and fuel to the rebels",
     ),
+    (
+        "posted-that",
+        "A senior official posted on social media last week that the minister had resigned.",
+        "that the minister had resigned",
+    ),
+    (
+        "ordered-that",
+        "Judge Ann Lie ordered that the accused remain in custody.",
+        "that the accused remain in custody",
+    ),
 ]
 
 
@@ -142,6 +152,8 @@ NOT_REPORTED = [
     ),
     ("noun-in-eed", "He emphasized the need for quality seed on the small farms."),
     ("name-then-plural-noun", "The ministry announced Ostia funds for the new port."),
+    ("posted-a-photo-that", "She posted a photo that showed the flooded pier."),
+    ("ordered-a-noun", "The court ordered the release of the harbour files."),
 ]
 
 
@@ -182,3 +194,12 @@ def test_a_participle_in_an_appositive_is_not_the_cue() -> None:
         "diesel as well as sail."
     )
     assert _indirect(text) == [("the vessel uses diesel as well as sail", "Shipnet")]
+
+
+def test_quoted_words_in_a_post_that_are_nested_direct_quotes() -> None:
+    text = (
+        "A senior official posted on social media last week that the minister “had died from "
+        "the flu” – before editing the post to add “possibly”."
+    )
+    direct = [s.text for s in suggest(text, claims=0) if s.quote_type == "direct"]
+    assert direct == ["“had died from the flu”", "“possibly”"]

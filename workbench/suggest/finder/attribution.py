@@ -157,11 +157,28 @@ def _verb_at(tokens: list[Token], i: int) -> int:
             "sing",
             "sings",
         }:
+            if word in {"post", "posted", "order", "ordered"} and _then_that(tokens, i):
+                return 1  # "posted on social media last week that …", "ordered that …"
             return 0  # too often not reporting; only after quotations (see quote_cue_after)
         if word == "point" or word == "pointed":
             return 2 if i + 1 < len(tokens) and tokens[i + 1].lower == "out" else 0
         return 1
     return 0
+
+
+def _then_that(tokens: list[Token], i: int) -> bool:
+    """Whether "that" follows tokens[i] right away or after a place or a time with no
+    punctuation: "posted that …", "posted on social media last week that …"."""
+    if i + 1 < len(tokens) and tokens[i + 1].lower == "that":
+        return True
+    if i + 1 >= len(tokens) or tokens[i + 1].lower not in {"on", "in", "at"}:
+        return False
+    for k in range(i + 2, min(len(tokens) - 3, i + 9)):
+        if tokens[k].lower == "that":
+            return True  # (with a clause after it, not "about that visit.")
+        if not tokens[k].text.isalnum() or tokens[k].lower in {"about", "of", "for"}:
+            return False
+    return False
 
 
 def is_cue_word(word: str) -> bool:
@@ -1236,6 +1253,9 @@ def _clause_start(tokens: list[Token], i: int) -> int:
     after = _time_then_comma(tokens, i)
     if after is not None:
         return after  # "noted in mid-2019, nine shops …"
+    if i > 0 and _then_that(tokens, i - 1):
+        # "posted on social media last week that …": the content starts at "that"
+        return next(k for k in range(i, len(tokens)) if tokens[k].lower == "that")
     return _past_time(tokens, i)  # "said the strike was …": right after the verb
 
 
