@@ -111,6 +111,12 @@ FOUND = [
         "Judge Ann Lie ordered that the accused remain in custody.",
         "that the accused remain in custody",
     ),
+    (
+        "demonstrative-subject",
+        "The council announced these measures were needed.",
+        "these measures were needed",
+    ),
+    ("wh-clause-not-negated", "The party announced who would lead it.", "who would lead it"),
 ]
 
 
@@ -154,6 +160,23 @@ NOT_REPORTED = [
     ("name-then-plural-noun", "The ministry announced Ostia funds for the new port."),
     ("posted-a-photo-that", "She posted a photo that showed the flooded pier."),
     ("ordered-a-noun", "The court ordered the release of the harbour files."),
+    (
+        "noun-object-with-infinitive-have",
+        "The minister called for talks, claiming a right for Ostia to have a say in the port, "
+        "based on its long shore.",
+    ),
+    (
+        "demonstrative-determiner",
+        "The premier announced this change on the radio on Friday despite criticism by the "
+        "unions who questioned it.",
+    ),
+    (
+        "by-gerund",
+        "Scientists from the Ostia Fund estimate the herd by observing the hills turned brown "
+        "by the animals.",
+    ),
+    ("negated-wh-question", "The party did not immediately announce whom they would support."),
+    ("negated-what", "She did not know what street her house was on."),
 ]
 
 

@@ -45,6 +45,8 @@ def _verb(word: str, previous: str) -> bool:
     """A word that reads as the finite verb of a clause: an auxiliary, or a past form after a
     noun-like word ("the talks failed"; not "the retired", "of serving and retired")."""
     lowered = word.lower()
+    if previous.lower() == "to" and lowered in _FINITE:
+        return False  # "a right to have a say": an infinitive
     if lowered in _FINITE or lowered in _SAYING_FINITE or _contracted(lowered):
         return True
     if previous.lower() in _PHRASE_OPENERS | _NOT_BEFORE_A_VERB:
@@ -60,7 +62,8 @@ def _verb(word: str, previous: str) -> bool:
 _PAST_IN_EED = frozenset(split_words("agreed disagreed freed decreed guaranteed refereed"))
 # Words in "-ed" that are no verb.
 _NOT_PAST = frozenset(
-    split_words("hundred sacred naked wicked kindred beloved rugged ragged jagged wretched shed")
+    split_words("""hundred sacred naked wicked kindred beloved rugged ragged jagged wretched shed
+    based""")
 )
 
 
@@ -107,6 +110,8 @@ def _has_verb(words: list[str]) -> bool:
     for k, (previous, word) in enumerate(zip(words, words[1:_REACH], strict=False), start=1):
         if word.lower() in _RELATIVE | _SUBORDINATE:
             return False
+        if previous.lower() == "by" and _gerund(word):
+            return False  # "estimate the count by observing the trees turned orange"
         if k == 2 and words[0].lower() in _SUBJECTS and _present_after_noun(word, previous):
             return True  # "the vessel uses diesel": a determiner, a noun and its verb
         if k == 1 and previous[:1].isupper() and _present_after_noun(word, previous):
@@ -160,6 +165,8 @@ def reported_clause(text: str, start: int, end: int) -> bool:
     if not words:
         return False
     opening = words[0].lower()
+    if opening in _DEMONSTRATIVES and len(words) > 2 and not _demonstrative_subject(words):
+        return _has_verb(words[1:])  # "announced this change by …": a determiner
     if opening in _CLAUSE_OPENERS or text[start] in ",“\"‘'":
         return True
     if opening in _PHRASE_OPENERS:
@@ -195,6 +202,14 @@ def _before_coordinate(words: str) -> str:
     words = words.split(";", 1)[0]  # "offer couples the same rights; there are limits"
     joined = _COORDINATE.search(words)
     return words[: joined.start()] if joined is not None else words
+
+
+_DEMONSTRATIVES = frozenset(split_words("this these those"))
+
+
+def _demonstrative_subject(words: list[str]) -> bool:
+    """ "this was", "these show": the demonstrative is the subject, the next word its verb."""
+    return _verb(words[1], words[0]) or _present(words[1], "") or words[1].lower() in _FINITE
 
 
 def _that_clause(words: list[str]) -> bool:
@@ -272,6 +287,10 @@ def _first_person(found: tuple[str, object]) -> bool:
     return speaker is not None and speaker.text.lower() in {"i", "we", "you"}
 
 
+# What opens an indirect question: "did not say whether …", "did not announce whom …".
+_QUESTION_OPENERS = frozenset(
+    split_words("if whether who whom whose what which when where why how")
+)
 _NEGATIONS = frozenset(split_words("not never n't didn't don't doesn't won't wouldn't couldn't"))
 
 
@@ -280,7 +299,7 @@ def _negated_question(found: tuple[str, object]) -> bool:
     text, indirect = found
     start = indirect.start  # type: ignore[attr-defined]
     opening = text[start : start + 10].split(maxsplit=1)
-    if not opening or opening[0].lower() not in {"if", "whether"}:
+    if not opening or opening[0].lower() not in _QUESTION_OPENERS:
         return False
     cue_start = indirect.cue[0]  # type: ignore[attr-defined]
     before = _WORD.findall(text[max(0, cue_start - 30) : cue_start])[-2:]
