@@ -21,6 +21,7 @@ from workbench.suggest.finder.attribution import (
     opening_participle_cues,
     participle_cues,
     relative_cues,
+    relative_report_cues,
     second_clause,
     subject_and_rule,
     subordinate_cues,
@@ -158,6 +159,11 @@ CASES = [
         "the ruling of the Harbour Court",
     ),
     (
+        "indirect/according-to-split",
+        "The pier, according to the Harbour Board, was overloaded.",
+        "the Harbour Board",
+    ),
+    (
         "indirect/according-to-after-join",
         "The ferry sank in May and according to the Harbour Board it was overloaded.",
         "the Harbour Board",
@@ -189,7 +195,23 @@ CASES = [
     ),
     ("indirect/content-name-said", "The pier is unsafe for visitors, Ann Lie said.", "Ann Lie"),
     ("indirect/name-said-content", "Ann Lie said the pier is unsafe for visitors.", "Ann Lie"),
+    ("indirect/split-by-cue", "The pier, Ann Lie said, is unsafe for visitors.", "Ann Lie"),
     ("indirect/content-said-name", "The pier is unsafe for visitors, said Ann Lie.", "Ann Lie"),
+    (
+        "indirect/which-they-said",
+        "The pier has a levy, which Ann Lie said would ruin the small crews.",
+        "Ann Lie",
+    ),
+    (
+        "indirect/people-found-that",
+        "Harbour researchers found that the old pier was sinking.",
+        "Harbour researchers",
+    ),
+    (
+        "indirect/noun-from-source",
+        "It drew a warning from Ann Lie that the old pier was sinking.",
+        "Ann Lie",
+    ),
     (
         "indirect/who-says",
         "Ada Holm, who says the pier is unsafe, voted no on Tuesday.",
@@ -263,6 +285,7 @@ def _produced(rule: str, text: str) -> dict[str, str | None]:
     first = indirect_in_sentence(text, 0, len(text))
     found = [first] if first else []
     found += relative_cues(text, 0, len(text), first)
+    found += relative_report_cues(text, 0, len(text), first)
     found += asked_cues(text, 0, len(text))
     found += subordinate_cues(text, 0, len(text), first)
     found += participle_cues(text, 0, len(text), first)

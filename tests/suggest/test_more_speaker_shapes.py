@@ -451,8 +451,12 @@ def test_opening_of_time_before_reported_speech_and_a_quotation():
             "On Monday, it will rise, the ministry said.",
             [("On Monday, it will rise", "the ministry")],
         ),
-        # "This" or "Last" before no time: a subject
-        ("This campaign, he says, is different.", [("This campaign", "he")]),
+        # "This" or "Last" before no time: a subject (the clause split by its attribution is
+        # two quotes, LABELLING.md)
+        (
+            "This campaign, he says, is different.",
+            [("This campaign", "he"), ("is different", "he")],
+        ),
         # a clause after a preposition: what was said, not when or where
         ("At least two people died, police said.", [("At least two people died", "police")]),
     ],

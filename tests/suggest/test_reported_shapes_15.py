@@ -116,6 +116,12 @@ FOUND = [
         "The council announced these measures were needed.",
         "these measures were needed",
     ),
+    (
+        "aside-after-the-verb",
+        'Ambassador Ann Lie alleged, by way of example, Ostia had "caused great harm across '
+        'the region," by supporting the rebels.',
+        'Ostia had "caused great harm across the region," by supporting the rebels',
+    ),
     ("wh-clause-not-negated", "The party announced who would lead it.", "who would lead it"),
 ]
 

@@ -1217,6 +1217,9 @@ class Indirect:
     cognition: bool
     according: bool = False
     rule: str = field(default="", compare=False)  # the named rule that found this reported speech
+    # The first part of a reported clause that its attribution splits ("This plan, he said, has
+    # failed": "This plan"), (start, end); start..end is then the part after the attribution.
+    before: tuple[int, int] | None = None
 
 
 def _clause_start(tokens: list[Token], i: int) -> int:
@@ -1514,6 +1517,21 @@ def _according_inside(a: _According) -> Indirect | None:
     return a.found(tokens[a.j + 1].start, a.s.content_end)
 
 
+def _according_split(a: _According) -> Indirect | None:
+    """ "The expected cost, according to the audit, was far higher.": the clause goes on after
+    the source, so its two parts are reported ("…, and, according to X, was …": only the part
+    after the source, the words before "and" are the writer's)."""
+    tokens, k, j = a.s.tokens, a.i - 1, a.j
+    if k < 1 or tokens[k].text != "," or j >= a.s.last or tokens[j].text != ",":
+        return None
+    if not goes_on_after(tokens, j + 1, a.s.last):
+        return None
+    found = a.found(tokens[j + 1].start, a.s.content_end)
+    if tokens[k - 1].lower not in _OPENING_JOINS:
+        found.before = (tokens[0].start, tokens[k - 1].end)
+    return found
+
+
 def _according_after(a: _According) -> Indirect | None:
     """ "Content, according to X."."""
     tokens, k = a.s.tokens, a.i - 1
@@ -1567,6 +1585,7 @@ _ACCORDING_TO: tuple[Rule[_According, Indirect], ...] = (
     Rule("indirect/according-to-opening", _according_opening),  # "According to X, content."
     Rule("indirect/according-to-aside", _according_aside),  # "In addition, according to X, …"
     Rule("indirect/according-to-inside", _according_inside),  # "…, and, according to X, …"
+    Rule("indirect/according-to-split", _according_split),  # "A, according to X, goes on"
     Rule("indirect/according-to-after", _according_after),  # "Content, according to X."
     Rule("indirect/according-to-after-join", _according_after_join),  # "… and according to X …"
     Rule("indirect/according-to-ends", _according_ends),  # "Content according to X."
@@ -1801,9 +1820,81 @@ def _possessive_noun(s: _Sentence) -> Indirect | None:
     return None
 
 
-# Reported speech with no verb of saying: a noun of saying after its source's name.
+_FINDS = frozenset(split_words("found finds find"))
+# People who find things out and say so: "researchers found that …", "the court found that …"
+# (a study, a report or data that "found" is a document, not a speaker: left out).
+_FINDERS = frozenset(
+    split_words("""researchers scientists investigators inspectors auditors authors court
+    judge judges jury panel experts analysts scholars economists doctors""")
+)
+
+
+def _opens_sentence(tokens: list[Token], speaker: Mention) -> bool:
+    """Whether the mention is the sentence's subject: first, or after an opening "And" or an
+    opening time or place ("In May, researchers …")."""
+    k = speaker_index(tokens, speaker)
+    if k == _opening_words(tokens, k + 1):
+        return True
+    return k > 1 and tokens[k - 1].text == "," and opening_adverbial(tokens, k - 1)
+
+
+def _people_found_that(s: _Sentence) -> Indirect | None:
+    """ "Pew researchers found that most people …", "They found that the river moved": what
+    people (a pronoun, a name, or researchers, a court …) found, in a "that" clause."""
+    tokens = s.tokens
+    for i in range(1, s.last - 4):
+        if tokens[i].lower not in _FINDS or tokens[i + 1].lower != "that":
+            continue
+        speaker = mention_before(s.text, tokens, i)
+        if speaker is None or not _opens_sentence(tokens, speaker):
+            return None
+        head = speaker.text.split()[-1].lower()
+        if speaker.kind == "pronoun" and head in _SUBJECT_PRONOUNS:
+            pass
+        elif speaker.kind != "name" and head not in _FINDERS:
+            return None
+        cue = (tokens[i].start, tokens[i].end)
+        return Indirect(tokens[i + 2].start, s.content_end, cue, speaker, False)
+    return None
+
+
+_SOURCED_NOUNS = _SAYING_NOUNS | frozenset(
+    split_words("""reassurance reassurances assurance assurances ruling rulings warnings
+    statements promises pledges announcements""")
+)
+
+
+def _opens_content(token: Token) -> bool:
+    """Whether a clause opens at the token (a determiner, a pronoun, a name or a number), not
+    a verb after a relative "that" ("a statement from the union that was long")."""
+    return token.lower in _CONTENT_OPENERS or token.capitalised or token.text[:1].isdigit()
+
+
+def _noun_from_source(s: _Sentence) -> Indirect | None:
+    """ "It prompted reassurances from Mayor Ann Lie that the pier would stay open", "a ruling
+    by the Harbour Court that the levy was unlawful": the source named after "from" or "by"
+    said the "that" clause."""
+    tokens = s.tokens
+    for i in range(1, s.last - 5):
+        if tokens[i].lower not in _SOURCED_NOUNS or tokens[i + 1].lower not in {"from", "by"}:
+            continue
+        speaker = mention_after(s.text, tokens, i + 2)
+        if speaker is None or speaker.kind == "pronoun":
+            continue
+        speaker = _with_of_name(s.text, tokens, speaker, s.last)  # "the Court of Norland"
+        k = next((k for k in range(i + 2, s.last) if tokens[k].start >= speaker.end), s.last)
+        if k + 3 < s.last and tokens[k].lower == "that" and _opens_content(tokens[k + 1]):
+            cue = (tokens[i].start, tokens[i].end)
+            return Indirect(tokens[k + 1].start, s.content_end, cue, speaker, False)
+    return None
+
+
+# Reported speech with no verb of saying: a noun of saying after its source's name, or what
+# people found.
 _NOUN_INDIRECT: tuple[Rule[_Sentence, Indirect], ...] = (
     Rule("indirect/possessive-noun", _possessive_noun),
+    Rule("indirect/noun-from-source", _noun_from_source),
+    Rule("indirect/people-found-that", _people_found_that),
 )
 
 
@@ -1894,6 +1985,56 @@ def _and_said(r: _Reported) -> Indirect | None:
     return None
 
 
+# Words that open no predicate after an attribution's second comma: an adjunct, a participle
+# clause or a relative clause goes with the sentence, not with the reported clause.
+_NOT_PREDICATE = frozenset(
+    split_words("""on in at during after before when while as because since from to for with
+    by who which whose where adding saying noting citing according than so""")
+)
+
+
+def goes_on_after(tokens: list[Token], k: int, last: int) -> bool:
+    """Whether tokens[k:last], after an attribution set off by commas, go on with the clause
+    it split: a predicate or a joined one ("has failed", "but is rarely challenged"), not an
+    adjunct ("on Monday"), a participle ("killing two") or a new sentence."""
+    if last - k < 2:
+        return False
+    word = tokens[k]
+    if word.lower in _OPENING_JOINS:
+        if tokens[k + 1].lower in _CONTENT_OPENERS or not tokens[k + 1].text.islower():
+            return False  # "…, he said, and the ferry ran": a second clause of its own
+        word = tokens[k + 1]
+    return (
+        word.text.isalpha()
+        and word.text.islower()
+        and word.lower not in _NOT_PREDICATE
+        and word.lower not in _CONTENT_OPENERS
+        and not word.lower.endswith("ing")
+    )
+
+
+def _split_by_cue(r: _Reported) -> Indirect | None:
+    """ "This plan, the harbour master said, has become the norm.": an attribution set off by
+    commas inside the reported clause; both parts are reported (the opening, not a time, place
+    or subordinate clause, and what goes on after the second comma)."""
+    if r.speaker is None or r.cognition:
+        return None
+    tokens, i, last = r.s.tokens, r.i, r.s.last
+    after = i + r.width
+    if after >= last or tokens[after].text != "," or not goes_on_after(tokens, after + 1, last):
+        return None
+    k = speaker_index(tokens, r.speaker) - 1
+    if k < 1 or tokens[k].text != ",":
+        return None
+    if k == _opening_event(tokens, last) or opening_adverbial(tokens, k):
+        return None
+    if _opening_clause(tokens, k) or any(t.text in {",", ";", ":"} for t in tokens[:k]):
+        return None
+    found = r.found(tokens[after + 1].start, r.s.content_end, r.speaker)
+    found.before = (tokens[0].start, tokens[k - 1].end)
+    return found
+
+
 def _content_name_said(r: _Reported) -> Indirect | None:
     """ "Content, he said (on Tuesday).", "content, veteran Republicans said"."""
     if r.speaker is None:
@@ -1955,9 +2096,28 @@ def _name_said_content(r: _Reported) -> Indirect | None:
     if not lead_ok:
         return None
     j = _clause_start(tokens, r.i + r.width)
+    if j < r.s.last and tokens[j].text == ",":
+        j += 1  # "On Monday, the union said, the pier will reopen": the comma is no content
+        j = _past_aside(tokens, j, r.s.last)
     if r.s.last - j >= 3:
         return r.found(tokens[j].start, r.s.content_end, r.speaker)
     return None
+
+
+_ASIDE_PREPOSITIONS = frozenset(split_words("by in for as at on with without among"))
+
+
+def _past_aside(tokens: list[Token], j: int, last: int) -> int:
+    """Past a short aside set off by commas after the verb: "alleged, by way of example,
+    Ostia had …" (the content starts after its closing comma)."""
+    if j >= last or tokens[j].lower not in _ASIDE_PREPOSITIONS:
+        return j
+    for k in range(j + 1, min(last - 3, j + 6)):
+        if tokens[k].text == ",":
+            return k + 1
+        if not tokens[k].text.isalnum():
+            return j
+    return j
 
 
 def _content_said_name(r: _Reported) -> Indirect | None:
@@ -1977,6 +2137,7 @@ def _content_said_name(r: _Reported) -> Indirect | None:
 # What a reporting verb in a sentence reports, in order.
 _AT_VERB_INDIRECT: tuple[Rule[_Reported, Indirect], ...] = (
     Rule("indirect/and-said", _and_said),  # "Grassley downplayed the attack and said it was …"
+    Rule("indirect/split-by-cue", _split_by_cue),  # "This plan, he said, has failed."
     Rule("indirect/content-name-said", _content_name_said),  # "Content, he said."
     Rule("indirect/name-said-content", _name_said_content),  # "X said (that) content."
     Rule("indirect/content-said-name", _content_said_name),  # "Content, said Smith."
@@ -1985,14 +2146,26 @@ _AT_VERB_INDIRECT: tuple[Rule[_Reported, Indirect], ...] = (
 
 _LATE_VERBS = frozenset(split_words("said says told tells added adds wrote writes"))
 _LATE_TAIL = frozenset(split_words("as while when after before in on at during with"))
+_TELLS = frozenset(split_words("told tells"))
+# Words that open the place or way of telling after a listener: "told the Herald from Oslo".
+_LISTENER_TAIL = _LATE_TAIL | frozenset(split_words("from by via over"))
+_ASIDE_OPENERS = frozenset(split_words("where which who when"))
 
 
 def _late_cue(text: str, tokens: list[Token], last: int) -> Indirect | None:
-    """ "Content, Ann Lie said as she turned around and left.": a cue after the sentence's
-    last comma whose tail is an adjunct; everything before the comma is the content."""
-    comma = next((k for k in range(last - 3, 3, -1) if tokens[k].text == ","), -1)
-    if comma < 4 or comma == _opening_event(tokens, last) or opening_adverbial(tokens, comma):
-        return None  # "In an interview with Dawn, she said as …": where, not what
+    """ "Content, Ann Lie said as she turned around and left.": a cue after one of the
+    sentence's last three commas whose tail is an adjunct; everything before it is the content."""
+    commas = [k for k in range(last - 3, 3, -1) if tokens[k].text == ","][:3]
+    for comma in commas:
+        if comma == _opening_event(tokens, last) or opening_adverbial(tokens, comma):
+            continue  # "In an interview with Dawn, she said as …": where, not what
+        found = _late_cue_at(text, tokens, last, comma)
+        if found is not None:
+            return found
+    return None
+
+
+def _late_cue_at(text: str, tokens: list[Token], last: int, comma: int) -> Indirect | None:
     opening = comma + 2 if tokens[comma + 1].text in {"”", '"'} else comma + 1
     for i in range(opening + 1, min(last, opening + 7)):
         if tokens[i].lower not in _LATE_VERBS:
@@ -2002,14 +2175,32 @@ def _late_cue(text: str, tokens: list[Token], last: int) -> Indirect | None:
             return None
         if speaker.kind not in {"name", "pronoun"}:
             return None
-        tail = tokens[i + 1 : last]
-        if len(tail) <= 4 or tail[0].lower not in _LATE_TAIL:
-            return None  # short tails are the usual "content, he said on Tuesday."
-        if any(t.text in {"“", "”", '"', ","} for t in tail):
+        if not _adjunct_tail(tokens, i, last):
             return None
         end = tokens[opening - 1].end if opening > comma + 1 else tokens[comma - 1].end
         return Indirect(tokens[0].start, end, (tokens[i].start, tokens[i].end), speaker, False)
     return None
+
+
+def _adjunct_tail(tokens: list[Token], i: int, last: int) -> bool:
+    """Whether the words after the verb tokens[i] are an adjunct ("as she left", "in a
+    statement"), after a listener for "told" ("told the Herald in a statement", "told the
+    Herald from Oslo, where she lives"): not a short tail, which the other rules read."""
+    tail = tokens[i + 1 : last]
+    aside = next((k for k, t in enumerate(tail[:-1]) if t.text == ","), None)
+    if aside is not None and tail[aside + 1].lower in _ASIDE_OPENERS:
+        tail = tail[:aside]  # "…, where she has lived since May": about the place
+    opening = 0
+    if tokens[i].lower in _TELLS:
+        while opening < len(tail) and opening < 5 and tail[opening].lower not in _LISTENER_TAIL:
+            opening += 1  # the listener: "the Harbour Herald", "reporters"
+        if opening == len(tail) or not tail[0].text[:1].isalpha():
+            return False
+    elif len(tail) <= 4:
+        return False  # short tails are the usual "content, he said on Tuesday."
+    if opening >= len(tail) or tail[opening].lower not in _LISTENER_TAIL:
+        return False
+    return not any(t.text in {"“", "”", '"', ","} or t.lower == "that" for t in tail)
 
 
 _CLAUSE_STOPS = frozenset(
@@ -2497,6 +2688,117 @@ def relative_cues(text: str, start: int, end: int, first: Indirect | None) -> li
     return found
 
 
+# Subjects of a report inside a relative clause: "which she said …", "that scientists thought …".
+_RELATIVE_SUBJECT_PRONOUNS = frozenset(split_words("he she they we i it you"))
+_CONTRACTED = re.compile(r"[’'](?:ve|d|s|ll)$")
+# What opens a predicate whose subject the relative word stands for: "… said was old".
+_PREDICATE_OPENERS = _MODALS | frozenset(
+    split_words("be been being have do does did shall cannot may might would could")
+)
+
+
+# A time between the verb and the predicate: "thought in the past", "said last year".
+_RELATIVE_TIMES = (
+    _TIME_PREPOSITIONS
+    | _TIME_DETERMINERS
+    | _TIME_WORDS
+    | frozenset(split_words("the past earlier time years decades"))
+)
+
+
+def _relative_subject_end(tokens: list[Token], k: int, last: int) -> int | None:
+    """The index of the verb after the subject that follows the relative word tokens[k]
+    ("which she said", "that scientists thought", "which they’ve said"), or None."""
+    i = k + 1
+    if i >= last:
+        return None
+    word = _CONTRACTED.sub("", tokens[i].lower)
+    if word in _RELATIVE_SUBJECT_PRONOUNS:
+        i += 1
+    elif tokens[i].text.isalpha() and tokens[i].lower not in _CLAUSE_STOPS | DETERMINERS:
+        while i < last and i - k <= 3 and (tokens[i].capitalised or tokens[i].lower.endswith("s")):
+            i += 1  # "that scientists", "which Ann Lie"
+        if i == k + 1:
+            return None
+    else:
+        return None
+    while i < last and tokens[i].lower in AUXILIARIES:
+        i += 1
+    return i if i < last else None
+
+
+def relative_report_cues(text: str, start: int, end: int, first: Indirect | None) -> list[Indirect]:
+    """Speech reported in a relative clause whose relative word is the subject of what is
+    reported: "the letters, which she said make her feel honoured", "areas that scientists
+    thought in the past might contain ice". The content is the predicate after the verb (and
+    a time), to the clause's end; the subject of the verb is the speaker."""
+    tokens = tokenize(text, start, end)
+    last = len(tokens)
+    while last > 0 and tokens[last - 1].text in {".", "!", "?", ";", ":"}:
+        last -= 1
+    found = []
+    for k in range(1, last - 3):
+        if tokens[k].lower not in {"which", "that"} or tokens[k - 1].lower in REPORTING_VERBS:
+            continue
+        i = _relative_subject_end(tokens, k, last)
+        width = _verb_at(tokens, i) if i is not None else 0
+        if not width or i is None:
+            continue
+        j = i + width
+        while j < last and tokens[j].lower in _RELATIVE_TIMES:
+            j += 1  # "thought in the past", "said last year"
+        if j >= last or tokens[j].lower not in _PREDICATE_OPENERS and not _plain_verb(tokens[j]):
+            continue
+        stop = j
+        while stop < last and tokens[stop].text not in {",", "—", "–", "(", ";"}:
+            stop += 1
+        speaker = _relative_speaker(text, tokens, k, i)
+        if stop - j < 2 or speaker is None:
+            continue
+        if first is not None and first.start <= tokens[k].start < first.end:
+            continue  # inside the content of the sentence's own attribution
+        word = tokens[i].lower
+        cognition = word in COGNITION_VERBS and word not in SPEECH_VERBS
+        cue = (tokens[i].start, tokens[i + width - 1].end)
+        found.append(
+            Indirect(
+                tokens[j].start,
+                tokens[stop - 1].end,
+                cue,
+                speaker,
+                cognition,
+                rule="indirect/which-they-said",
+            )
+        )
+    return found
+
+
+def _relative_speaker(text: str, tokens: list[Token], k: int, i: int) -> Mention | None:
+    """The subject between the relative word tokens[k] and the verb tokens[i] ("that
+    scientists": the mention reads "that" as a determiner, so it is left out)."""
+    speaker = mention_before(text, tokens, i)
+    if speaker is None or speaker.start == tokens[k + 1].start:
+        return speaker
+    if speaker.start != tokens[k].start or speaker.head_tokens[:1] != [tokens[k].text]:
+        return None
+    start = tokens[k + 1].start
+    return replace(
+        speaker, start=start, text=text[start : speaker.end], head_tokens=speaker.head_tokens[1:]
+    )
+
+
+def _plain_verb(token: Token) -> bool:
+    """A lowercase word that can open a predicate with no auxiliary ("make", "points"): not a
+    determiner, pronoun, preposition, participle or "that"."""
+    word = token.lower
+    return (
+        token.text.isalpha()
+        and token.text.islower()
+        and word not in _CONTENT_OPENERS | _NOT_PREDICATE | _CLAUSE_STOPS
+        and not word.endswith(("ing", "ly"))
+    )
+
+
 _TIME_AFTER = frozenset(split_words("later ago earlier after before"))
 _TIME_UNITS = frozenset(split_words("years year months month weeks week days day hours minutes"))
 
@@ -2722,7 +3024,7 @@ def asked_cues(text: str, start: int, end: int) -> list[Indirect]:
 
 
 _SUBORDINATE_OPENERS = frozenset(
-    split_words("while although though after when because since whereas even if")
+    split_words("while although though after when because since whereas even if as")
 )
 
 
@@ -2918,7 +3220,19 @@ _NOT_A_CUE_BEFORE = (
     ),  # "the server email story"
     # "called for a “cultural war”": a label, not a quotation
     Veto("cue-before/called-for", lambda at: at.width == 2 and at.word in _CALL),
+    # "When the skipper realized the tide was turning, “he left”": what was believed
+    Veto("cue-before/belief-in-opening-clause", lambda at: _belief_in_opening_clause(at)),
 )
+
+
+def _belief_in_opening_clause(at: _At) -> bool:
+    """Whether the verb is a belief with its own clause inside an opening subordinate clause
+    that ends at the comma before the quotation ("When Lie realized the pier was closed, “…”")."""
+    tokens = at.tokens
+    if at.word not in COGNITION_VERBS or at.word in SPEECH_VERBS:
+        return False
+    opens = bool(tokens) and tokens[0].capitalised and tokens[0].lower in _OPENING_CONJUNCTIONS
+    return opens and tokens[-1].text == "," and len(tokens) - 1 - (at.i + at.width) >= 2
 
 
 def _reads_or_sings(at: _At) -> int | None:

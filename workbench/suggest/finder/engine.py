@@ -20,6 +20,7 @@ from .attribution import (
     opening_participle_cues,
     participle_cues,
     relative_cues,
+    relative_report_cues,
     second_clause,
     semicolon_clauses,
     subordinate_cues,
@@ -608,6 +609,7 @@ def _in_sentence(text: str, start: int, end: int) -> list[Indirect]:
     found = list(participle_cues(text, start, end, indirect))
     found.extend(opening_participle_cues(text, start, end))
     found.extend(relative_cues(text, start, end, indirect))
+    found.extend(relative_report_cues(text, start, end, indirect))
     found.extend(second_clause(text, indirect))
     found.extend(subordinate_cues(text, start, end, indirect))
     found.extend(described_cues(text, start, end, indirect))
@@ -682,23 +684,41 @@ class _Built:
             )
 
     def indirect(self, found: Indirect) -> None:
+        spans = (
+            [found.before, (found.start, found.end)] if found.before else [(found.start, found.end)]
+        )
+        group = 0
+        if len(spans) > 1:
+            self.groups += 1
+            group = self.groups
+        for n, (start, end) in enumerate(spans, 1):
+            self._reported_part(found, start, end, group, n if group else 0, len(spans))
+
+    def _reported_part(
+        self, found: Indirect, start: int, end: int, group: int, part: int, parts: int
+    ) -> None:
+        """One part of reported speech (the whole of it when `group` is 0), with the quoted
+        fragments nested in it."""
         text = self.article.text
         fields = _speaker_fields(self.registry, found.speaker)
-        nested = fragments(text, self.quotations, found.start, found.end, self.taken)
+        nested = fragments(text, self.quotations, start, end, self.taken)
         rule, _ = first(_INDIRECT_RULES, (found, bool(nested)))
         cue = _cue_dict(text, *found.cue)
-        end = max([found.end, *(e for _, e in nested)])  # the fragment's closing mark too
+        end = max([end, *(e for _, e in nested)])  # the fragment's closing mark too
         self.suggestions.append(
             Suggestion(
                 "quote",
-                found.start,
+                start,
                 end,
-                text[found.start : end],
+                text[start:end],
                 rule.score,
                 cue=cue,
                 quote_type="mixed" if nested else "indirect",
                 rule=rule.name,
                 cue_rule=found.rule,
+                group=group,
+                part=part if group else 0,
+                parts=parts if group else 0,
                 **fields,
             )
         )

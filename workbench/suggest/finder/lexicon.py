@@ -15,10 +15,10 @@ _SPEECH = split_words(
     """add admit advise affirm agree allege announce answer argue ask assert assure
 aver blast boast brag call caution charge chide cite claim comment complain concede conclude
 confess confirm contend continue counter cry declare decry demand deny describe detail disclose
-dismiss dispute echo emphasize emphasise estimate exclaim explain insist inform instruct joke
-lament maintain mention muse note object observe offer plead pledge point post predict proclaim
-promise protest quip reason recall recount reflect reiterate remark remind repeat reply report
-respond retort reveal scoff shout sigh signal snap state stress suggest summarize testify
+dismiss dispute echo emphasize emphasise estimate exclaim explain indicate insist inform instruct
+joke lament maintain mention muse note object observe offer plead pledge point post predict
+proclaim promise protest quip reason recall recount reflect reiterate remark remind repeat reply
+report respond retort reveal scoff shout sigh signal snap state stress suggest summarize testify
 thunder tweet urge vow warn whisper wonder worry yell acknowledge announce criticize criticise
 praise rail accuse lash blog email text rule order forecast guarantee react chant interject
 underscore underline specify"""
@@ -32,7 +32,7 @@ begin begins began beginning put puts read reads sang sing sings"""
 # Cognition verbs: PolNeAR counts beliefs as attributions; the finder scores them lower.
 _COGNITION = split_words(
     """believe hope fear doubt expect suspect suppose guess figure reckon assume
-predict worry"""
+predict worry realize realise speculate"""
 )
 _COGNITION_IRREGULAR = split_words(
     "think thinks thought thinking feel feels felt feeling know knows knew"

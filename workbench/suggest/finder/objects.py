@@ -247,7 +247,10 @@ def _phrase_only(found: tuple[str, object]) -> bool:
     if cue in _DESCRIBE and not _quoted(text[start:end]):
         # "reports describe speculation the cause was …": what is described is a noun phrase
         return text[start:end].split(maxsplit=1)[0].lower() not in _CLAUSE_OPENERS
-    if text[start:end].split(maxsplit=1)[0].lower() in _PHRASE_OPENERS:
+    opening = text[start:end].split(maxsplit=1)[0].lower()
+    if opening in {"of", "about"} and _quoted(text[start:end]):
+        return False  # "warned of those seeking to “undermine” the club": their words
+    if opening in _PHRASE_OPENERS:
         return True  # "hope to continue their “Open Call Testing”"
     if _quoted(text[start:end]):
         return False  # "praised the “tireless work” of …": the speaker's own words inside

@@ -125,7 +125,13 @@ _NAMING_NOUNS = frozenset(
 )
 
 
+# "was called the “green heart”": a passive of naming gives a name, not anyone's words.
+_NAMED_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+called\s+(?:the\s+|an?\s+)?$")
+
+
 def _names_a_term(f: _Fragment) -> bool:
+    if _NAMED_PASSIVE.search(f.before):
+        return True
     words = f.before.replace(",", " ").split()
     if len(words) >= 2 and words[-1] == "like" and words[-2] in _NAMING_NOUNS:
         return True  # "confusing names like “complete care”"
