@@ -232,3 +232,14 @@ def test_quoted_words_in_a_post_that_are_nested_direct_quotes() -> None:
     )
     direct = [s.text for s in suggest(text, claims=0) if s.quote_type == "direct"]
     assert direct == ["“had died from the flu”", "“possibly”"]
+
+
+def test_a_quotation_split_by_a_cue_without_commas_is_two_parts_of_one_remark() -> None:
+    """ "“We stand ready” tweeted Lie “to send …”": no comma around the cue, the second part
+    goes on in lowercase: two parts with the speaker of the cue between them."""
+    text = '"We stand ready" tweeted Ann Lie "to send whatever help we can to the harbour."'
+    found = [(s.text, s.speaker, s.part) for s in suggest(text, claims=0) if s.kind == "quote"]
+    assert found == [
+        ('"We stand ready"', "Ann Lie", 1),
+        ('"to send whatever help we can to the harbour."', "Ann Lie", 2),
+    ]

@@ -167,7 +167,7 @@ def _merge_split(article: Article, raw: list[RawQuote]) -> list[tuple[int, int, 
                         or _bare(text, found, end, gap, quote)
                     )
                     and not _second_cue(article, found, gap, end, quote)
-                ):
+                ) or (found is not None and _unpunctuated_split(text, start, end, found, quote)):
                     merged[-1] = (start, quote.end, found, quote.closed)
                     continue
                 if (
@@ -182,6 +182,23 @@ def _merge_split(article: Article, raw: list[RawQuote]) -> list[tuple[int, int, 
                     continue
         merged.append((quote.start, quote.end, None, quote.closed))
     return merged
+
+
+def _unpunctuated_split(text: str, start: int, end: int, found: Cue, quote: RawQuote) -> bool:
+    """ "“We stand ready” tweeted Lie “to send whatever help we can.”": only a cue and its
+    speaker, with no punctuation, between a quotation that does not end a sentence and one
+    that goes on with a lowercase word."""
+    inner = text[start:end].strip("\"“”'‘’«»‹› ")
+    if found.speaker is None or not inner[-1:].isalnum():
+        return False
+    gap = text[end : quote.start]
+    words = (min(found.start, found.speaker.start), max(found.end, found.speaker.end))
+    return (
+        words == (end + len(gap) - len(gap.lstrip()), end + len(gap.rstrip()))
+        and not any(mark in gap for mark in ',.:;!?—–"“”')
+        and _opens_lowercase(text, quote.start)
+        and _words(text[quote.start : quote.end]) >= 3
+    )
 
 
 def _bare(text: str, found: Cue, end: int, gap: str, quote: RawQuote) -> bool:
