@@ -23,13 +23,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.train_checkworthy import (  # noqa: E402
-    PARAMS,
+    add_folder_options,
     cross_validate,
     featurize,
     guarded_extra,
     load,
     mean,
     measures,
+    parse_params,
     show,
 )
 from workbench.suggest.finder.checkworthy import score_lines  # noqa: E402
@@ -54,11 +55,9 @@ def main() -> int:
     parser.add_argument("--test", action="store_true", help="report on the test debates")
     parser.add_argument("--extra", type=Path, action="append", default=[], help="as in training")
     parser.add_argument("--set", action="append", default=[], help="as in training: name=value")
+    add_folder_options(parser)
     args = parser.parse_args()
-    params = dict(PARAMS)
-    for item in args.set:
-        name, value = item.split("=", 1)
-        params[name] = type(PARAMS[name])(float(value))
+    params = parse_params(args)
     training = load(args.clef)
     if not training:
         print(f"no debates under {args.clef / 'data' / 'training'}", file=sys.stderr)
@@ -71,7 +70,9 @@ def main() -> int:
         title = "test, shipped weights"
     else:
         extra, _ = guarded_extra(args.clef, args.extra, training)
-        per_debate = cross_validate(featurize(training), params, featurize(extra))
+        per_debate = cross_validate(
+            featurize(training), params, featurize(extra, frozenset(params["alone"]))
+        )
         title = "training, cross-validated"
     for name, m in per_debate:
         print(show(name, m))

@@ -14,7 +14,10 @@ line format: line number, speaker, text, label; e.g. CheckThat! 2020 Task 5; a f
 if any, is copied into the provenance). Before use, the leakage guard drops every extra debate
 sharing more than 5 % of its lines with a 2019 test debate (it would leak the test) or with a
 2019 training debate (it is already in, and would leak across the cross-validation's folds),
-and repeats among the extra debates (the same rule; the first folder given wins). Extra
+and repeats among the extra debates (the same rule; the first folder given wins); in a debate
+kept, it removes the lines whose text is in a 2019 test debate, or (4 words or more) in a 2019
+training debate. --folder-weight NAME=W weighs one folder's lines; --alone NAME featurizes them
+each on its own (ClaimBuster's sampled sentences: bench/claimbuster_to_tsv.py). Extra
 debates are in the training part of every fold, so the cross-validated figure stays a measure
 on the 2019 training debates alone. Pure Python: logistic regression by AdaGrad with L2, rare
 features dropped.
@@ -114,8 +117,10 @@ def leakage_guard(
     (normalised) occur in one 2019 test debate (a leak of the test) or in one 2019 training
     debate (already in, and a leak across the folds), checked in that order, or in an extra
     debate kept before it (a later edition's copy, perhaps relabelled: the first folder given
-    wins). In the debates kept, a line whose text
-    occurs in a 2019 test debate is removed as well. Only texts are compared, never labels.
+    wins). In the debates kept, a line whose text occurs in a 2019 test debate is removed as
+    well, and so is one of `min_words` words or more whose text occurs in a 2019 training
+    debate (a debate under the threshold may still repeat a few of its lines: those would leak
+    across the folds). Only texts are compared, never labels.
     """
 
     def long_texts(lines: list[Line]) -> list[str]:
@@ -127,6 +132,7 @@ def leakage_guard(
         for name, lines, _ in debates
     ]
     test_texts = set().union(*(texts for kind, _, texts in sets if kind == "2019 test"))
+    training_texts = set().union(*(texts for kind, _, texts in sets if kind == "2019 training"))
     kept, dropped = [], []
     for name, lines, labels in extra:
         texts = long_texts(lines)
@@ -142,14 +148,35 @@ def leakage_guard(
         # Later extra debates are checked against this one: the first of two copies is kept.
         sets.append(("extra", name, set(texts)))
         rows = [(ln, lb) for ln, lb in zip(lines, labels, strict=True)]
-        rows = [(ln, lb) for ln, lb in rows if normalise(ln.text) not in test_texts]
+        rows = [
+            (ln, lb)
+            for ln, lb in rows
+            if normalise(ln.text) not in test_texts and normalise(ln.text) not in training_texts
+        ]
         kept.append((name, [ln for ln, _ in rows], [lb for _, lb in rows]))
     return kept, dropped
 
 
-def featurize(debates: list[tuple[str, list[Line], list[int]]]) -> list[Debate]:
+def folder(name: str) -> str:
+    """The --extra folder an extra debate came from (its name's first part)."""
+    return name.split("/", 1)[0]
+
+
+def featurize(
+    debates: list[tuple[str, list[Line], list[int]]], alone: frozenset[str] = frozenset()
+) -> list[Debate]:
+    """Each line's features with its label. The lines of a debate from a folder in `alone` are
+    featurized each on its own (no speaker, no neighbours): for sets whose lines are not a
+    transcript (ClaimBuster's sampled sentences), so only the text features learn from them."""
+
+    def feats(name: str, lines: list[Line]) -> list[list[str]]:
+        if folder(name) in alone:
+            return [features([Line(line.text, None)])[0] for line in lines]
+        return features(lines)
+
     return [
-        (name, list(zip(features(lines), labels, strict=True))) for name, lines, labels in debates
+        (name, list(zip(feats(name, lines), labels, strict=True)))
+        for name, lines, labels in debates
     ]
 
 
@@ -169,7 +196,11 @@ def train(
 
 
 def _fit(debates: list[Debate], params: dict, extra: list[Debate] = ()) -> dict[str, float]:
-    weighted = [(d, 1.0) for d in debates] + [(d, params["extra_weight"]) for d in extra]
+    # An extra debate weighs extra_weight, times its folder's weight if one was given.
+    share = params.get("folder_weight", {})
+    weighted = [(d, 1.0) for d in debates] + [
+        (d, params["extra_weight"] * share.get(folder(d[0]), 1.0)) for d in extra
+    ]
     counts = Counter(f for (_, rows), _ in weighted for feats, _ in rows for f in set(feats))
     left_out = tuple(p for p, on in (("w:", params["words"]), ("b:", params["bigrams"])) if not on)
     keep = {f for f, c in counts.items() if c >= params["min_count"] and not f.startswith(left_out)}
@@ -256,9 +287,38 @@ def guarded_extra(
     removed = sum(len(e[2]) for e in extra if e[0] in {k[0] for k in kept}) - lines
     print(
         f"extra: {len(kept)} of {len(extra)} debates kept, {lines} lines, {positives} check-worthy"
-        f" ({removed} lines removed: their text is in a 2019 test debate)"
+        f" ({removed} lines removed: their text is in a 2019 test debate or a training one)"
     )
     return kept, dropped
+
+
+def add_folder_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--folder-weight",
+        action="append",
+        default=[],
+        help="NAME=W: each line of the --extra folder NAME weighs W (times extra_weight)",
+    )
+    parser.add_argument(
+        "--alone",
+        action="append",
+        default=[],
+        help="NAME: the lines of the --extra folder NAME are featurized without context",
+    )
+
+
+def parse_params(args: argparse.Namespace) -> dict:
+    """PARAMS with --set, --folder-weight and --alone applied."""
+    params = dict(PARAMS)
+    for item in args.set:
+        name, value = item.split("=", 1)
+        params[name] = type(PARAMS[name])(float(value))
+    if args.folder_weight:
+        params["folder_weight"] = {
+            name: float(w) for name, w in (item.split("=", 1) for item in args.folder_weight)
+        }
+    params["alone"] = sorted(args.alone)
+    return params
 
 
 def main() -> int:
@@ -278,18 +338,16 @@ def main() -> int:
         default=[],
         help="a folder of a later edition's debates (*.tsv, any depth); repeatable",
     )
+    add_folder_options(parser)
     args = parser.parse_args()
-    params = dict(PARAMS)
-    for item in args.set:
-        name, value = item.split("=", 1)
-        params[name] = type(PARAMS[name])(float(value))
+    params = parse_params(args)
     training = load(args.clef)
     if not training:
         print(f"no debates under {args.clef / 'data' / 'training'}", file=sys.stderr)
         return 2
     kept, dropped = guarded_extra(args.clef, args.extra, training)
     debates = featurize(training)
-    extra = featurize(kept)
+    extra = featurize(kept, frozenset(params["alone"]))
     cv = cross_validate(debates, params, extra)
     for name, m in cv:
         print(show(name, m))
@@ -304,7 +362,9 @@ def main() -> int:
             "date": time.strftime("%Y-%m-%d"),
             "command": "uv run python bench/train_checkworthy.py CLEF --write "
             + " ".join(f"--set {s}" for s in args.set)
-            + " ".join(f" --extra {d}" for d in args.extra),
+            + " ".join(f" --extra {d}" for d in args.extra)
+            + " ".join(f" --folder-weight {w}" for w in args.folder_weight)
+            + " ".join(f" --alone {a}" for a in args.alone),
             "params": params,
             "cross_validated_by_debate": {k: round(v, 4) for k, v in overall.items()},
         }

@@ -191,6 +191,39 @@ def test_leakage_guard_drops_debates_that_repeat_a_2019_debate():
     assert test_texts[5] not in {line.text for line in lines}
 
 
+def test_leakage_guard_removes_a_kept_debates_lines_that_a_2019_training_debate_has():
+    test = [
+        _debate("2019test", [f"The test debate says fact number {n} today." for n in range(40)])
+    ]
+    said = [f"The training debate said claim {n}." for n in range(40)]
+    training = [_debate("2019train", said + ["Thank you all."])]
+    own = [f"A later speech states new point {n} here." for n in range(30)]
+    # 1 training line of 31 (3 %): the debate is kept, that line is not (it would leak across
+    # the folds); a short line the training debate also has stays (it counts for nothing).
+    extra = [_debate("cb/block", own + [said[7].lower(), "Thank you all."])]
+    [(name, lines, labels)], dropped = train_checkworthy.leakage_guard(extra, training, test)
+    assert (name, dropped) == ("cb/block", [])
+    assert [line.text for line in lines] == own + ["Thank you all."]
+    assert len(labels) == 31
+
+
+def test_train_checkworthy_weighs_a_folder_and_scores_its_lines_alone():
+    rows = [("A", f"Tariffs rose {n} percent in {n} states.", 1) for n in range(3, 9)]
+    rows += [("B", f"Thank you, friend number {n}.", 0) for n in range(3, 9)]
+    debate = ("cb/block", [Line(t, w) for w, t, _ in rows], [y for *_, y in rows])
+    in_context = train_checkworthy.featurize([debate])
+    alone = train_checkworthy.featurize([debate], frozenset({"cb"}))
+    assert any(f.startswith(("prev:", "turn:")) for feats, _ in in_context[0][1] for f in feats)
+    assert not any(
+        f.startswith(("prev:", "next:", "turn:")) for feats, _ in alone[0][1] for f in feats
+    )
+    params = {**train_checkworthy.PARAMS}
+    assert train_checkworthy.train([], params, alone)["w:tariff"] > 0
+    muted = {**params, "folder_weight": {"cb": 0.0}}
+    assert "w:tariff" not in train_checkworthy.train([], muted, alone)
+    assert "w:tariff" in train_checkworthy.train([], {**muted, "folder_weight": {"x": 0.0}}, alone)
+
+
 def test_train_checkworthy_learns_from_extra_debates_by_their_weight():
     rows = [("A", f"Tariffs rose {n} percent in {n} states.", 1) for n in range(3, 9)]
     rows += [("B", f"Thank you, friend number {n}.", 0) for n in range(3, 9)]

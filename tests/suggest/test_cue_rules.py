@@ -249,6 +249,11 @@ CASES = [
     ("subject/role-name", "The Slate columnist Ann Lie wrote:", "Ann Lie"),
     ("subject/clause-opens", "Ann Lie called them on it:", "Ann Lie"),
     (
+        "subject/opening-apposition",
+        "One of its authors, biologist Ann Lie, told the paper the frogs were odd:",
+        "Ann Lie",
+    ),
+    (
         "subject/bare-opening",
         "Other senators said the pier is unsafe for visitors.",
         "Other senators",

@@ -83,6 +83,16 @@ CASES = [
         "Ann Lie of the army's Western Command said",
         "Ann Lie",
     ),
+    case(
+        "mention-before/name-title-body",
+        "Tom Berg, Secretary, Ministry of Harbours, said",
+        "Tom Berg",
+    ),
+    case(
+        "mention-before/spokesperson-for-body",
+        "A spokesperson for Ostia Buses said",
+        "spokesperson for Ostia Buses",
+    ),
     case("mention-before/quantifier-noun", "Tom Berg paid. One reason", None),
     case("mention-before/unparsed-appositive", "“Go,” and more, said", None),
     case("mention-before/unparsed-appositive", ", however, said", None),
@@ -146,6 +156,12 @@ CASES = [
         "pronoun/last-org",
         "The Ministry of Defence of Norway acted. It said no.",
         "Ministry of Defence of Norway",
+    ),
+    case(
+        "pronoun/paragraph-topic",
+        "Ida Moe won the prize. Ann Lie, who runs the contest, spoke next.\n"
+        "Moe’s win took years. She said no.",
+        "Ida Moe",
     ),
     case("pronoun/plural-group", "Local fishermen were furious. They said no.", "Local fishermen"),
     case("pronoun/unresolved", "I said no.", "I"),

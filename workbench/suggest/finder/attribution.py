@@ -1099,6 +1099,10 @@ class _Predicate:
 def _subject_of_clause(line: _Line) -> tuple[Rule, tuple[Mention, tuple[int, int]]] | None:
     """The subject of the first clause that has one, by `_CLAUSE_SUBJECT`."""
     tokens = line.tokens
+    named = _name_in_opening_apposition(line.text, tokens, len(tokens))
+    if named is not None:
+        predicate = (tokens[named[1]].start, line.cue_end)
+        return _OPENING_APPOSITION, (named[0], predicate)
     for opening in _clause_starts(tokens):
         if (
             opening < len(tokens)
@@ -1187,6 +1191,8 @@ def _clause_opens_with(at: _Predicate) -> tuple[Mention, tuple[int, int]] | None
     return None
 
 
+# "One of its authors, biologist Tom Berg, told the paper:": the name in the apposition.
+_OPENING_APPOSITION = Rule("subject/opening-apposition", lambda _line: None)
 # The subject of a clause before its first lowercase word, in order.
 _CLAUSE_SUBJECT: tuple[Rule[_Predicate, tuple[Mention, tuple[int, int]]], ...] = (
     Rule("subject/described-head", _described_head),  # "The Clinton campaign, in a Q&A, worded it:"
@@ -2494,6 +2500,9 @@ def _sentence_subject(text: str, tokens: list[Token], stop: int) -> Mention | No
     skip = _opening_words(tokens, stop)
     if skip:
         return _sentence_subject(text, tokens[skip:], stop - skip)
+    named = _name_in_opening_apposition(text, tokens, stop)
+    if named is not None:
+        return named[0]
     resume = 0
     for i in range(1, min(stop, 12)):
         if i <= resume:
@@ -2515,6 +2524,28 @@ def _sentence_subject(text: str, tokens: list[Token], stop: int) -> Mention | No
                 return speaker
             return None
     return None
+
+
+def _name_in_opening_apposition(
+    text: str, tokens: list[Token], stop: int
+) -> tuple[Mention, int] | None:
+    """ "One of these groups, the Norland Farmers Union (NFU), opposed the law and said …",
+    "Her rival, Tom Berg, opposed …": the name in the apposition after the opening description
+    is the subject, not the description's first word. Return it with its verb's index."""
+    first = next((k for k in range(1, min(stop, 8)) if tokens[k].text == ","), None)
+    if first is None:
+        return None
+    second = next(
+        (k for k in range(first + 2, min(stop, first + 10)) if tokens[k].text == ","), None
+    )
+    if second is None or second + 1 >= stop or not tokens[second + 1].text.isalpha():
+        return None
+    if not tokens[second + 1].text.islower() or tokens[second + 1].lower in _CLAUSE_STOPS:
+        return None
+    speaker = mention_before(text, tokens, second + 1)
+    if speaker is None or speaker.kind not in {"name", "org"} or speaker.start < tokens[first].end:
+        return None
+    return speaker, second + 1
 
 
 _BARE_STOPS = _SUBORDINATORS - {"who", "than"} | frozenset(

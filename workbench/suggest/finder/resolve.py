@@ -63,6 +63,7 @@ _SYNONYMS = (
 _SPOKESPEOPLE = frozenset(
     split_words("spokesman spokeswoman spokesperson official officials representative source")
 )
+_SPEAKING_FOR = frozenset(split_words("spokespeople representative representatives"))
 _WORD = re.compile(r"[\w\-]+(?:[’'][\w]+)?")
 _POSSESSIVE = re.compile(r"[’']s?$")
 # Where the words leading up to a name (its role) stop.
@@ -639,6 +640,8 @@ def _is_description(text: str, suggestion: Suggestion) -> bool:
         return False  # the speaker finder named it already ("the senator" is Ann Lie)
     if words[-1][:1].islower() or _NAMED_IN.search(mention):
         return True  # "the El Paso mayor", "a defence ministry spokesman"
+    if words[0].lower() in _SPOKESPEOPLE | _SPEAKING_FOR:
+        return True  # "spokesperson for Ostia Buses", "representatives from Norland"
     before = text[max(0, suggestion.speaker_start - 4) : suggestion.speaker_start]
     if words[0].lower() not in DETERMINERS and before.lower() != "the ":
         return False  # "King said": a surname, not "the King"
@@ -744,6 +747,9 @@ _PERSONAL = re.compile(r"[\w’']+-[a-z]|(?:[A-Z]\.)+$")  # "Clinton-endorsing",
 _CAPITALISED_BEFORE = re.compile(r"((?:[A-Z][\w\-’'&.]*[ \t]+){1,4})\Z")
 
 
+_NAME_GOES_ON = re.compile(r"[ \t]+[A-Z][a-z]")
+
+
 def _fullest_org(text: str, speaker: str) -> str:
     """The fullest form of an organisation's name the article writes: "European Parliament"
     for "Parliament", "The Guardian" where the article writes the title with its capital
@@ -756,6 +762,8 @@ def _fullest_org(text: str, speaker: str) -> str:
         before = _CAPITALISED_BEFORE.search(text, max(0, match.start() - 80), match.start())
         if match.start() > 0 and text[match.start() - 1].isalnum():
             continue  # inside a longer word
+        if _NAME_GOES_ON.match(text, match.end()):
+            continue  # "Togus VA Medical Center" is another body than the VA
         lead = before.group(1).split() if before is not None else []
         if lead == ["The"]:
             previous = text[max(0, match.start() - 40) : match.start() - 4].rstrip()
@@ -900,6 +908,20 @@ def _without_quantifier(speaker: str) -> str:
     return speaker[cut.end() :] if cut is not None else speaker
 
 
+# Bodies a report names by their common noun, one to a country: "the army said" is the army,
+# an organisation's name written without its article, as LABELLING.md names organisations.
+_INSTITUTIONS = frozenset(
+    ("army", "navy", "air force", "military", "police", "fire service", "fire brigade")
+    + ("coast guard", "government")
+)
+
+
+def _institution(speaker: str) -> str:
+    """ "The army": army; any other description stays as written."""
+    bare = _unarticled(speaker)
+    return bare if bare.lower() in _INSTITUTIONS and bare != speaker else speaker
+
+
 def resolve_speakers(text: str, registry: Registry, suggestions: list[Suggestion]) -> None:
     """Resolve, in place, each speaker that is a description to the named person or body the
     article gives that role; mark those that stay descriptions (or pronouns) unresolved; a
@@ -921,6 +943,7 @@ def resolve_speakers(text: str, registry: Registry, suggestions: list[Suggestion
             continue
         _org_named_in_full(text, suggestion)
         if not _is_description(text, suggestion):
+            suggestion.speaker = _without_quantifier(suggestion.speaker)  # "Some Democrats"
             if suggestion.speaker not in titles:
                 titles[suggestion.speaker] = _titled(text, registry, suggestion.speaker)
             titled = _title_as_written(
@@ -939,7 +962,7 @@ def resolve_speakers(text: str, registry: Registry, suggestions: list[Suggestion
         holders = context.__dict__.get("holders", holders)
         if fired is None:
             suggestion.speaker_resolved = False
-            suggestion.speaker = _without_quantifier(suggestion.speaker)
+            suggestion.speaker = _institution(_without_quantifier(suggestion.speaker))
             continue
         rule, (name, kind) = fired
         suggestion.speaker, suggestion.speaker_kind = name, kind

@@ -260,7 +260,11 @@ def _opens(tokens: list[Token], first: int, name: Mention) -> bool:
         if not tokens[k].text.islower():
             break
         k += 1
-    return k < len(tokens) and name.start == tokens[k].start and (k == first or name.role)
+    return (
+        k < len(tokens)
+        and name.start == tokens[k].start
+        and (k == first or bool(name.role) or tokens[k - 1].lower.endswith(_PERSON_ENDINGS))
+    )  # "her adviser, biologist Tom Berg, said": a person's noun before the name
 
 
 def mention_before(text: str, tokens: list[Token], verb: int) -> Mention | None:
@@ -321,6 +325,8 @@ def _subject_end(tokens: list[Token], verb: int) -> int:
     i = verb - 1
     while i >= 0 and (
         tokens[i].lower in AUXILIARIES
+        or _dated(tokens, i)
+        or (i > 1 and tokens[i].lower in _MONTHS and _dated(tokens, i - 1))
         or (tokens[i].lower in _WEEKDAYS and i > 0)
         # "The mayor has since said": the adverb after a perfect's auxiliary
         or (tokens[i].lower == "since" and i > 0 and tokens[i - 1].lower in {"has", "have", "had"})
@@ -354,6 +360,18 @@ def _subject_end(tokens: list[Token], verb: int) -> int:
 
 
 _TIME_LEADS = frozenset(split_words("past last this next that early late"))
+_DATE_PREPOSITIONS = frozenset(split_words("on in"))
+
+
+def _dated(tokens: list[Token], i: int) -> bool:
+    """Whether tokens[i] is the preposition of a date between a subject and its verb ("The
+    agency on Monday said", "Tom Berg in May told"): the date is no part of the speaker."""
+    if i < 1 or i + 2 >= len(tokens) or tokens[i].lower not in _DATE_PREPOSITIONS:
+        return False
+    day = tokens[i + 1]
+    return day.capitalised and (day.lower in _WEEKDAYS or day.lower in _MONTHS)
+
+
 # Verbs that take "to" and a reporting verb ("refused to say", "went on to say"): the
 # predicate, not part of the subject.
 _TO_VERBS = frozenset(
@@ -556,6 +574,25 @@ def _before_appositive(c: _Before) -> Mention | None:
     return None
 
 
+def _before_name_title_body(c: _Before) -> Mention | None:
+    """ "Tom Berg, Secretary, Ministry of Harbours, said": a title alone between commas, then
+    the body, after the name; the name speaks, with title and body as its role."""
+    if c.apposition is None:
+        return None
+    head, role = c.head
+    if head is None or not all(
+        w.lower().rstrip(".") in TITLES | _MORE_ROLES for w in head.head_tokens
+    ):
+        return None
+    k = speaker_start(c.tokens, head) - 1
+    if k < 1 or c.tokens[k].text != ",":
+        return None
+    name = _np_ending_at(c.text, c.tokens, k - 1)
+    if name is None or name.kind != "name" or _looks_like_org(name.head_tokens):
+        return None
+    return _with_role(name, c.text, (head.start, role[1]))
+
+
 def _before_source_who(c: _Before) -> Mention | None:
     """ "an intelligence source, who was not authorized to speak, said"."""
     if c.apposition is None:
@@ -646,8 +683,9 @@ def _before_stacked_appositives(c: _Before) -> Mention | None:
     return None
 
 
-# Words that tie a person to the body they speak for: "Ann Lie of the army's Western Command".
-_BODY_LINKS = frozenset(split_words("of at"))
+# Words that tie a person to the body they speak for: "Ann Lie of the army's Western Command",
+# "Ann Lie from the Norland Institute".
+_BODY_LINKS = frozenset(split_words("of at from"))
 
 
 def person_of_body(text: str, tokens: list[Token], body: Mention) -> Mention | None:
@@ -688,6 +726,37 @@ def _before_person_of_body(c: _Before) -> Mention | None:
     return person_of_body(c.text, c.tokens, body) if body is not None else None
 
 
+# People who speak for a body and stay a description with it: "a spokesperson for Ostia Buses".
+_SPEAKING_FOR = frozenset(
+    split_words("""spokesman spokeswoman spokesperson spokespeople representative
+    representatives""")
+)
+
+
+def _before_spokesperson_for_body(c: _Before) -> Mention | None:
+    """ "A spokesperson for Ostia Buses said", "representatives from Norland acknowledged": the
+    description that names the body is the speaker, not the body (which did not speak)."""
+    tokens = c.tokens
+    body = _np_ending_at(c.text, tokens, c.i)
+    if body is None or body.kind not in {"name", "org"}:
+        return None
+    k = speaker_start(tokens, body) - 1
+    if k > 0 and tokens[k].lower == "the":
+        k -= 1
+    if (
+        k < 1
+        or tokens[k].text not in {"for", "from", "of"}
+        or tokens[k - 1].lower not in _SPEAKING_FOR
+    ):
+        return None
+    start = k - 1
+    while start > 0 and k - start < 4 and _LOWER_WORD.fullmatch(tokens[start - 1].text):
+        if tokens[start - 1].lower in _CLAUSE_WORDS:
+            break
+        start -= 1
+    return _build(c.text, tokens, start, c.i, "common")
+
+
 # The mention before a reporting verb, tried in order.
 _BEFORE_RULES: tuple[Rule[_Before, Mention] | Veto[_Before], ...] = (
     Rule("mention-before/will-columnist", _before_will),  # "…,” Will wrote.": George Will
@@ -701,6 +770,8 @@ _BEFORE_RULES: tuple[Rule[_Before, Mention] | Veto[_Before], ...] = (
     Rule("mention-before/comma-after-parenthesis", _before_comma_after_parenthesis),
     Rule("mention-before/aside", _before_aside),  # "Local officials, however, said"
     Veto("mention-before/aside-alone", _asides),  # "And, however, said": no one before it
+    # "Tom Berg, Secretary, Ministry of Harbours, said"
+    Rule("mention-before/name-title-body", _before_name_title_body),
     Rule("mention-before/appositive", _before_appositive),  # "Renad Mansour, Iraq specialist, said"
     Rule("mention-before/source-who", _before_source_who),  # "a source, who was not …, said"
     Rule("mention-before/role-then-name", _before_role_then_name),  # "her adviser, Jake Sullivan,"
@@ -710,6 +781,8 @@ _BEFORE_RULES: tuple[Rule[_Before, Mention] | Veto[_Before], ...] = (
     Veto("mention-before/unparsed-appositive", lambda c: c.tokens[c.i].text == ","),
     # "Ann Lie of the army's Western Command said": the person, not the body
     Rule("mention-before/person-of-body", _before_person_of_body),
+    # "A spokesperson for Ostia Buses said": the description, not the body
+    Rule("mention-before/spokesperson-for-body", _before_spokesperson_for_body),
     Rule("mention-before/noun-phrase", lambda c: _np_ending_at(c.text, c.tokens, c.i)),
     # "Another source familiar with Ann Lie’s thinking said"
     Rule("mention-before/familiar-source", lambda c: _familiar_source(c.text, c.tokens, c.i)),
@@ -1160,7 +1233,73 @@ def mention_after(text: str, tokens: list[Token], index: int) -> Mention | None:
         return None
     mention = _after_mention(text, tokens, fired[1])
     mention.rule = fired[0]
+    named = _name_closing_role(text, tokens, mention)
+    if named is not None:
+        named.rule = _NAME_CLOSING_ROLE
+        return named
     return mention
+
+
+_NAME_CLOSING_ROLE = "mention-after/name-closing-role"
+_NAME_JOINS = re.compile(r"(,\s+and\s+|\s+and\s+|,\s+|\s+&\s+)")
+
+
+def _place_possessive_role(tokens: list[Token], k: int) -> int:
+    """ "University of Ostia, Norland's chancellor,": past the place's possessive and the
+    lowercase role after the comma at tokens[k] (k unchanged when they are not there)."""
+    m = k + 1
+    while m < len(tokens) and m - k <= 3 and tokens[m].capitalised:
+        m += 1
+    if m == k + 1 or tokens[k].text != "," or not tokens[m - 1].text.endswith(("’s", "'s")):
+        return k
+    lead = m
+    while m < len(tokens) and m - lead < 4 and _LOWER_WORD.fullmatch(tokens[m].text):
+        m += 1
+    return m if m > lead else k
+
+
+_NAME_ENDS = frozenset({".", ";", "!", "?", "”", '"'})  # the name ends the clause
+
+
+def _described(mention: Mention) -> bool:
+    """Whether a mention is a description ("the rector of Norland University") rather than a
+    name, however capitalised its tail."""
+    words = mention.head_tokens
+    if mention.kind == "common":
+        return True
+    return len(words) > 1 and words[0].lower() in DETERMINERS and words[1].islower()
+
+
+def _name_closing_role(text: str, tokens: list[Token], mention: Mention) -> Mention | None:
+    """ "said Norland University's rector, Tom Berg.", "said the rector of Norland University,
+    Tom Berg.": the role comes first and the name after it closes the clause, so the name is
+    the speaker and what came before is the role."""
+    if mention.kind == "pronoun":
+        return None
+    k = bisect_left([t.start for t in tokens], mention.end)
+    lead = k
+    while k < len(tokens) and k - lead < 4 and _LOWER_WORD.fullmatch(tokens[k].text):
+        k += 1
+    possessive = mention.text.endswith(("’s", "'s"))
+    if k == lead and mention.kind == "org":
+        k, possessive = _place_possessive_role(tokens, k), True
+    if not ((possessive and k > lead) or (_described(mention) and k == lead)):
+        return None
+    if k + 2 >= len(tokens) or tokens[k].text != ",":
+        return None
+    last = k + 1
+    while last < len(tokens) and last - k <= 4 and _is_name_word(tokens[last]):
+        last += 1
+    if last - k < 3 or (last < len(tokens) and tokens[last].text not in _NAME_ENDS):
+        return None  # one word, or a name the clause goes on after
+    name = _build(text, tokens, k + 1, last - 1, "name")
+    if _looks_like_org(name.head_tokens) and possessive:
+        return None  # "said the port's owner, Norland Ports" reads as a person's role only
+    if _looks_like_org(name.head_tokens):
+        name.kind = "org"
+    name.role_span = (mention.start, tokens[k - 1].end)
+    name.role = text[mention.start : tokens[k - 1].end]
+    return name
 
 
 @dataclass(frozen=True, slots=True)
@@ -1326,8 +1465,8 @@ def _person_noun_after(tokens: list[Token], index: int) -> int | None:
 
 def _after_role_then_name(c: _After) -> _Span | None:
     """ "said master of ceremonies Asab Al-Tabchi", "said 9/11 widow Ann Lie": a lowercase role
-    before the name."""
-    if not c.lowercase_lead:
+    before the name; "said study lead author Ann Lie" (a source noun opening the role)."""
+    if not (c.lowercase_lead or (c.token.text.islower() and c.token.lower in SOURCE_NOUNS)):
         return None
     tokens, index = c.tokens, c.index
     k = index
@@ -1335,7 +1474,7 @@ def _after_role_then_name(c: _After) -> _Span | None:
         k < len(tokens)
         and k - index < 5
         and (
-            (tokens[k].text.isalpha() and tokens[k].text.islower())
+            _LOWER_WORD.fullmatch(tokens[k].text)  # "lead author", "co-author"
             or tokens[k].text.isdigit()
             or (tokens[k].text == "/" and k > index)
         )
@@ -1347,6 +1486,8 @@ def _after_role_then_name(c: _After) -> _Span | None:
         or not any(t.text.isalpha() for t in tokens[index:k])
     ):
         return None
+    if not c.lowercase_lead and any(t.lower in _PREPOSITIONS for t in tokens[index:k]):
+        return None  # "said officials in Ostia": the source, then where
     lead_role = c.text[tokens[index].start : tokens[k - 1].end]
     fired = decide(_AFTER_PHRASE_RULES, _After(c.text, tokens, k, lead_role))
     return fired[1] if fired is not None else None
@@ -1558,6 +1699,12 @@ def _not_a_first_name(word: str) -> bool:
 _APPOSITIVE_AFTER = re.compile(r",\s+(?:a|an|the|\d+)[\s,]")
 
 
+# Lowercase nouns of who a person is, written before the name: "…, lawmaker Ann Lie called …".
+_ROLES_BEFORE_NAMES = frozenset(
+    split_words("lawmaker legislator lawyer researcher scientist activist biologist")
+)
+
+
 def _subject_at(text: str, start: int, end: int) -> bool:
     """Whether a name opens a clause: after a sentence break, a comma or a conjunction, and
     before a verb, a comma or a parenthesis (not "Bo Berg’s", not "backing Bo Berg")."""
@@ -1577,7 +1724,7 @@ def _subject_at(text: str, start: int, end: int) -> bool:
         and role < 6
         and (
             words[-1].lower() in TITLES
-            or words[-1].lower() in _ROLE_WORDS
+            or words[-1].lower() in _ROLE_WORDS | _ROLES_BEFORE_NAMES
             or (words[-1][:1].isupper() and words[-1][-1:].isalpha())
         )
     ):
@@ -1744,6 +1891,11 @@ def _gender_beside(text: str, start: int, end: int) -> str | None:
     return None
 
 
+# A Korean given name written after the family name: "Kim Jong-un", "Moon Jae-in", "Lee
+# Jae-myung" (the family name is no English first name: Kim, Lee, Moon say nothing of gender).
+_HYPHENATED_GIVEN_NAME = re.compile(r"[A-Z][a-z]{1,4}-[A-Za-z][a-z]{1,4}")
+
+
 def _gender_of(words: list[str]) -> str | None:
     for word in words:
         lowered = word.lower()
@@ -1751,7 +1903,9 @@ def _gender_of(words: list[str]) -> str | None:
             return "f"
         if lowered in MALE_TITLES:
             return "m"
-    for word in words:
+    for k, word in enumerate(words):
+        if k + 1 < len(words) and _HYPHENATED_GIVEN_NAME.fullmatch(words[k + 1]):
+            return None  # "Kim Jong-un": a family name first
         lowered = word.lower()
         if lowered in CAPITALISED_STOPWORDS or lowered in TITLES or lowered in _ROLE_WORDS:
             continue  # "Republican Donald Trump": the first name after the role
@@ -2294,6 +2448,10 @@ class Registry:
         name = " ".join(words)
         if cut.rule == "name/several-people" or _office_of(words):
             return Resolved(name, "other", role=role)
+        if "and" in words and len(words) > 2:
+            joined = self._each_in_full(name, mention.start)
+            if joined != name:
+                return Resolved(joined, "other", role=role)
         if len(words) == 1 or (len(words) == 2 and words[0].endswith(".")):
             title = mention.head_tokens[0].lower() if mention.head_tokens else ""
             gender = "m" if title in MALE_TITLES else "f" if title in FEMALE_TITLES else None
@@ -2318,6 +2476,16 @@ class Registry:
         if name in self.people:
             self.people[name].spoke = True
         return Resolved(name, "person", role=role)
+
+    def _each_in_full(self, names: str, offset: int) -> str:
+        """ "Berg and Lie" after "Tom Berg and Ann Lie": each surname of a group as the
+        fullest name the article gave it before (kept as written when it gave none)."""
+        parts = _NAME_JOINS.split(names)
+        if any(" " in part for part in parts[::2]):
+            return names  # "Berg and Ann Lie", "Norland Ports and Lie": not surnames alone
+        for k in range(0, len(parts), 2):
+            parts[k] = self._full_name(parts[k], offset) or parts[k]
+        return "".join(parts)
 
     def _full_from_given_name(self, given: str, offset: int) -> str | None:
         """ "Ivan told lawmakers" after "Ivan Yustiavandana": the one person named before with
@@ -2540,6 +2708,36 @@ def _pronoun_topic(c: _Pronoun) -> Resolved | None:
     return Resolved(found, "person") if found is not None else None
 
 
+# A paragraph that opens with a person's name, or its possessive: "Lee’s victory is …".
+_OPENING_NAME = re.compile(r"\n[ \t]*(?P<name>[A-Z][\w\-]+(?:[ \t]+[A-Z][\w\-]+){0,2})(?:[’']s)?\b")
+
+
+def _pronoun_paragraph_topic(c: _Pronoun) -> Resolved | None:
+    """ "Lee’s victory is a product of years of work. “…,” she said.": the person a paragraph
+    opens with is who its "he" or "she" means, when no one else of that gender is named in
+    the paragraph before it (not the speaker of the paragraph before)."""
+    if c.gender not in {"m", "f"}:
+        return None
+    text, at = c.registry.text, c.mention.start
+    opening = _OPENING_NAME.match(text, max(0, text.rfind("\n", 0, at)))
+    if opening is None:
+        return None
+    surname = opening.group("name").split()[-1]
+    full = c.registry._full_name(surname, opening.start("name"), c.gender)
+    person = c.registry.people.get(full) if full is not None else None
+    if person is None or person.gender not in {None, c.gender}:
+        return None
+    people = c.registry.people
+    since = {
+        name
+        for offset, name in c.registry.mentions
+        if opening.start() <= offset < at and name in people
+    }
+    if any(people[name].gender in {None, c.gender} for name in since - {full}):
+        return None  # someone else of that gender named since
+    return Resolved(full, "person")
+
+
 def _person(found: tuple[int, str] | None) -> Resolved | None:
     return Resolved(found[1], "person") if found is not None else None
 
@@ -2575,6 +2773,8 @@ def _pronoun_unresolved(c: _Pronoun) -> Resolved:
 # Who a pronoun means, tried in order.
 _PRONOUN_RULES: tuple[Rule[_Pronoun, Resolved], ...] = (
     Rule("pronoun/as-for-topic", _pronoun_topic),  # "As for Trump, he said …"
+    # "Lee’s victory is a product of … “…,” she said."
+    Rule("pronoun/paragraph-topic", _pronoun_paragraph_topic),
     Rule("pronoun/clause-subject", _pronoun_subject),  # "Ann Lie, a fan of Bo Berg, … she"
     Rule("pronoun/last-person", _pronoun_plausible),  # "Ann Lie … she said"
     Rule("pronoun/last-name", _pronoun_nearest),  # "Lake Ida … she": no one likelier near
