@@ -122,6 +122,11 @@ FOUND = [
         'the region," by supporting the rebels.',
         'Ostia had "caused great harm across the region," by supporting the rebels',
     ),
+    (
+        "as-a-result-clause-then-cue",
+        "As a result of the storm, the pier will close, the mayor said.",
+        "As a result of the storm, the pier will close",
+    ),
     ("wh-clause-not-negated", "The party announced who would lead it.", "who would lead it"),
 ]
 
@@ -182,6 +187,11 @@ NOT_REPORTED = [
         "by the animals.",
     ),
     ("negated-wh-question", "The party did not immediately announce whom they would support."),
+    (
+        "as-a-noun-phrase-before-the-subject",
+        "As a grain with strong demand in Asia, Europe and Africa, Basmati offers real export "
+        "potential.",
+    ),
     ("negated-what", "She did not know what street her house was on."),
 ]
 

@@ -2079,8 +2079,25 @@ def _content_name_said(r: _Reported) -> Indirect | None:
             return None  # "After the vote failed, the union said it would strike"
         if tokens[0].lower.endswith("ing") and tokens[1].lower == "that":
             return None  # "Noting that …, the union said it …": opening-participle's
+        if _as_phrase(tokens, k):
+            return None  # "As a fish in demand abroad, Tilapia offers …": what it is as
         return r.found(tokens[0].start, tokens[k - 1].end, r.speaker)
     return None
+
+
+def _as_phrase(tokens: list[Token], k: int) -> bool:
+    """Whether the words before the comma at k are only "as" and a noun phrase: "As a
+    globally traded fish with strong demand abroad," (a role, not a clause)."""
+    if k < 3 or tokens[0].lower != "as" or tokens[1].lower not in DETERMINERS_OPENING:
+        return False
+    for m in range(2, k):
+        if tokens[m].text in {";", "“", "”", '"'}:
+            return False
+        if tokens[m].text == "," and not (
+            tokens[m + 1].capitalised or tokens[m + 1].lower in {"and", "or"}
+        ):
+            return False  # "As a result of the storm, the pier …": a clause goes on
+    return True
 
 
 def _name_said_content(r: _Reported) -> Indirect | None:
