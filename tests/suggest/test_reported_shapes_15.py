@@ -127,6 +127,11 @@ FOUND = [
         "As a result of the storm, the pier will close, the mayor said.",
         "As a result of the storm, the pier will close",
     ),
+    (
+        "possessive-subject-then-verb",
+        "The ministry announced the board's chairman resigned on Monday.",
+        "the board's chairman resigned on Monday",
+    ),
     ("wh-clause-not-negated", "The party announced who would lead it.", "who would lead it"),
 ]
 
@@ -191,6 +196,11 @@ NOT_REPORTED = [
         "as-a-noun-phrase-before-the-subject",
         "As a grain with strong demand in Asia, Europe and Africa, Basmati offers real export "
         "potential.",
+    ),
+    (
+        "participle-after-a-possessive",
+        "The minister also underscored the Government’s continued focus on providing increased "
+        "pay for women in the navy.",
     ),
     ("negated-what", "She did not know what street her house was on."),
 ]

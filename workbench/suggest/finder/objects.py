@@ -49,8 +49,10 @@ def _verb(word: str, previous: str) -> bool:
         return False  # "a right to have a say": an infinitive
     if lowered in _FINITE or lowered in _SAYING_FINITE or _contracted(lowered):
         return True
-    if previous.lower() in _PHRASE_OPENERS | _NOT_BEFORE_A_VERB:
-        return False
+    if previous.lower() in _PHRASE_OPENERS | _NOT_BEFORE_A_VERB or _possessive(previous):
+        return False  # "the Government’s continued focus": an adjective after a possessive
+    if _gerund(previous):
+        return False  # "providing increased opportunities": an adjective after a gerund
     if word in _IRREGULAR_PAST:
         return True  # "the ferry overran the pier", "the hikers slept in the hut"
     if lowered.endswith("eed") and lowered not in _PAST_IN_EED:
@@ -65,6 +67,13 @@ _NOT_PAST = frozenset(
     split_words("""hundred sacred naked wicked kindred beloved rugged ragged jagged wretched shed
     based""")
 )
+
+
+def _possessive(word: str) -> bool:
+    """A noun's possessive ("Government’s", "the board's"), not a contracted "is" or "has"
+    ("it's", "there’s")."""
+    lowered = word.lower()
+    return lowered.endswith(("’s", "'s")) and lowered[:-2] not in _CONTRACTING
 
 
 # Pronouns that a contracted "is" or "has" joins: "it's", "there’s".
