@@ -263,3 +263,14 @@ def test_a_quotation_split_by_a_cue_without_commas_is_two_parts_of_one_remark() 
         ('"We stand ready"', "Ann Lie", 1),
         ('"to send whatever help we can to the harbour."', "Ann Lie", 2),
     ]
+
+
+def test_quoted_words_after_an_opening_calling_it_are_the_subjects() -> None:
+    """ "Calling it “just another delay”, Ann Lie … told …": the label is her words."""
+    text = (
+        'Calling it "just another delay", Ann Lie of the Pier Trust told the Herald "it seems '
+        'the plan was made before the vote."'
+    )
+    found = [(s.text, s.speaker) for s in suggest(text, claims=0) if s.kind == "quote"]
+    assert found[0] == ('"just another delay"', "Ann Lie")
+    assert suggest('Calling it "a scandal", the union walked out.', claims=0) == []

@@ -624,12 +624,43 @@ def _attribute(
     if trace is not None:
         trace.extend(Step(start, end, r) for r in (reading and reading[0].name, unframed) if r)
     if not _clausal(place):
-        return None
+        calling = _calling_opening(place)
+        if calling is None:
+            return None
+        return _Attribution(_CALLING_OPENING.name, calling, "before", _CALLING_OPENING.score)
     fired = first(_CUE_RULES, place)
     if fired is None:
         return _Attribution(_NO_CUE.name, None, "none", _NO_CUE.score)
     rule, (cue, how) = fired
     return _Attribution(rule.name, cue, how, rule.score)
+
+
+# "Calling it “just another delay”, Ann Lie told …": a participle of naming opens the
+# sentence; the quoted words are the subject's after the comma.
+_CALLING = re.compile(
+    r"(?:Calling|Describing|Branding|Labelling|Labeling|Dubbing)\s+"
+    r"(?:it|them|this|that|him|her|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:as\s+)?$"
+)
+_CALLING_OPENING = Rule("quote/calling-opening", lambda _p: None, 0.75)
+
+
+def _calling_opening(p: _Place) -> Cue | None:
+    """The subject after the comma that closes an opening "Calling it “…”," as the speaker of
+    the quoted words, with the participle as the cue."""
+    text = p.text
+    if _CALLING.fullmatch(p.pre.lstrip()) is None:
+        return None
+    comma = re.compile(r"[,”\"’]*\s*,\s*").match(text, p.end)
+    if comma is None:
+        return None
+    stop = p.article.paragraphs[p.paragraph][1]
+    tokens = tokenize(text, comma.end(), stop)
+    speaker = mention_after(text, tokens, 0) if tokens else None
+    if speaker is None or speaker.kind not in {"name", "pronoun"}:
+        return None
+    participle = p.sentence_start + len(p.pre) - len(p.pre.lstrip())
+    cue_end = text.index(" ", participle)
+    return Cue(participle, cue_end, speaker, rule=_CALLING_OPENING.name)
 
 
 # "In Sen. Ann Lie's column on May 10, “…”": the name is a preposition's object.
@@ -1144,6 +1175,7 @@ RULE_NAMES: tuple[str, ...] = (
     _SPLIT.name,
     EMBEDDED,
     *(rule.name for rule in _CUE_RULES),
+    _CALLING_OPENING.name,
     _NO_CUE.name,
     *(veto.name for veto in _QUOTE_VETOES),
     *(rule.name for rule in _MIXED_RULES),
