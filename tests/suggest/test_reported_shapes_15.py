@@ -132,6 +132,11 @@ FOUND = [
         "The ministry announced the board's chairman resigned on Monday.",
         "the board's chairman resigned on Monday",
     ),
+    (
+        "told-a-listener-then-the-clause",
+        "Ann Lie told a reporter the pier was unsafe.",
+        "the pier was unsafe",
+    ),
     ("wh-clause-not-negated", "The party announced who would lead it.", "who would lead it"),
 ]
 
@@ -202,6 +207,7 @@ NOT_REPORTED = [
         "The minister also underscored the Government’s continued focus on providing increased "
         "pay for women in the navy.",
     ),
+    ("told-the-listener-only", "Ann Lie told the world on Friday via the radio."),
     ("negated-what", "She did not know what street her house was on."),
 ]
 
@@ -274,3 +280,9 @@ def test_quoted_words_after_an_opening_calling_it_are_the_subjects() -> None:
     found = [(s.text, s.speaker) for s in suggest(text, claims=0) if s.kind == "quote"]
     assert found[0] == ('"just another delay"', "Ann Lie")
     assert suggest('Calling it "a scandal", the union walked out.', claims=0) == []
+
+
+def test_told_a_listener_then_a_quotation_offers_the_quotation() -> None:
+    text = 'The head of the harbour board told the court "Basic checks were not done."'
+    direct = [s.text for s in suggest(text, claims=0) if s.quote_type == "direct"]
+    assert direct == ['"Basic checks were not done."']

@@ -1246,6 +1246,14 @@ def _clause_start(tokens: list[Token], i: int) -> int:
             ):
                 return j  # "told the press the officers …": a new noun phrase, the content
             j += 1
+        if (
+            i < j < len(tokens) - 1
+            and tokens[j - 1].lower in DETERMINERS_OPENING
+            and tokens[j].text.isalpha()
+            and tokens[j].text.islower()
+            and (tokens[j + 1].lower in _CONTENT_OPENERS or tokens[j + 1].text in {"“", '"'})
+        ):
+            return j + 1  # "told a reporter the pier …": the listener's noun, then the content
         return j
     while (
         j < len(tokens) and tokens[j].lower in _FILLER and tokens[j].lower != "that" and j - i < 8

@@ -252,6 +252,8 @@ def _phrase_only(found: tuple[str, object]) -> bool:
         )
     cue = text[indirect.cue[0] : indirect.cue[1]].lower()  # type: ignore[attr-defined]
     if cue in _SAYING:
+        if text[max(0, start - 5) : start].split()[-1:] in (["the"], ["a"], ["an"]):
+            return True  # "told the world on Thursday": the listener's noun, no clause
         return _said_this(text, start)  # "said the stores fill the shelves": a clause
     if cue in _DESCRIBE and not _quoted(text[start:end]):
         # "reports describe speculation the cause was …": what is described is a noun phrase
