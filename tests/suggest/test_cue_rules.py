@@ -18,6 +18,7 @@ from workbench.suggest.finder.attribution import (
     cue_after_quote,
     cue_before_quote,
     indirect_in_sentence,
+    opening_participle_cues,
     participle_cues,
     relative_cues,
     relative_report_cues,
@@ -141,6 +142,21 @@ CASES = [
         "indirect/according-to-after",
         "The pier will close next month, according to Ann Lie.",
         "Ann Lie",
+    ),
+    (
+        "indirect/according-to-inside",
+        "The storm killed nine people, including, according to the Harbour Board, two infants.",
+        "the Harbour Board",
+    ),
+    (
+        "indirect/opening-participle",
+        "Noting that the pier was unsafe, Ann Lie closed it for a week.",
+        "Ann Lie",
+    ),
+    (
+        "indirect/per-opening",
+        "Per the ruling of the Harbour Court, the pier must close next month.",
+        "the ruling of the Harbour Court",
     ),
     (
         "indirect/according-to-split",
@@ -278,6 +294,7 @@ def _produced(rule: str, text: str) -> dict[str, str | None]:
     found += asked_cues(text, 0, len(text))
     found += subordinate_cues(text, 0, len(text), first)
     found += participle_cues(text, 0, len(text), first)
+    found += opening_participle_cues(text, 0, len(text))
     found += second_clause(text, first)
     found += with_cues(text, 0, len(text), first)
     return {f.rule: _speaker(f) for f in found}

@@ -95,6 +95,11 @@ CASES = [
         "“I did not send",
     ),
     (
+        "quote/calling-opening",
+        "Calling it “just another delay”, Ann Lie told the Herald the vote was rigged.",
+        "“just another delay”",
+    ),
+    (
         "quote/cue-sentence-before",
         "Dianne Bystrom agreed. “The polls in this state have been wrong before.”",
         "“The polls in this state",

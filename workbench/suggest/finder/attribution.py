@@ -157,11 +157,28 @@ def _verb_at(tokens: list[Token], i: int) -> int:
             "sing",
             "sings",
         }:
+            if word in {"post", "posted", "order", "ordered"} and _then_that(tokens, i):
+                return 1  # "posted on social media last week that …", "ordered that …"
             return 0  # too often not reporting; only after quotations (see quote_cue_after)
         if word == "point" or word == "pointed":
             return 2 if i + 1 < len(tokens) and tokens[i + 1].lower == "out" else 0
         return 1
     return 0
+
+
+def _then_that(tokens: list[Token], i: int) -> bool:
+    """Whether "that" follows tokens[i] right away or after a place or a time with no
+    punctuation: "posted that …", "posted on social media last week that …"."""
+    if i + 1 < len(tokens) and tokens[i + 1].lower == "that":
+        return True
+    if i + 1 >= len(tokens) or tokens[i + 1].lower not in {"on", "in", "at"}:
+        return False
+    for k in range(i + 2, min(len(tokens) - 3, i + 9)):
+        if tokens[k].lower == "that":
+            return True  # (with a clause after it, not "about that visit.")
+        if not tokens[k].text.isalnum() or tokens[k].lower in {"about", "of", "for"}:
+            return False
+    return False
 
 
 def is_cue_word(word: str) -> bool:
@@ -1229,6 +1246,14 @@ def _clause_start(tokens: list[Token], i: int) -> int:
             ):
                 return j  # "told the press the officers …": a new noun phrase, the content
             j += 1
+        if (
+            i < j < len(tokens) - 1
+            and tokens[j - 1].lower in DETERMINERS_OPENING
+            and tokens[j].text.isalpha()
+            and tokens[j].text.islower()
+            and (tokens[j + 1].lower in _CONTENT_OPENERS or tokens[j + 1].text in {"“", '"'})
+        ):
+            return j + 1  # "told a reporter the pier …": the listener's noun, then the content
         return j
     while (
         j < len(tokens) and tokens[j].lower in _FILLER and tokens[j].lower != "that" and j - i < 8
@@ -1242,7 +1267,41 @@ def _clause_start(tokens: list[Token], i: int) -> int:
         and (j >= len(tokens) or tokens[j - 1].text == ",")
     ):
         return j  # "said on Tuesday, …"
+    after = _time_then_comma(tokens, i)
+    if after is not None:
+        return after  # "noted in mid-2019, nine shops …"
+    if i > 0 and _then_that(tokens, i - 1):
+        # "posted on social media last week that …": the content starts at "that"
+        return next(k for k in range(i, len(tokens)) if tokens[k].lower == "that")
     return _past_time(tokens, i)  # "said the strike was …": right after the verb
+
+
+def _time_then_comma(tokens: list[Token], i: int) -> int | None:
+    """Where the content starts after a time phrase and its comma: "noted on Friday, the
+    repairs …", "reported in early 2021, nine branches …" (the content opens a clause: a
+    determiner, a pronoun, a name or a number)."""
+    if i >= len(tokens) or tokens[i].lower not in _TIME_PREPOSITIONS:
+        return None
+    for k in range(i + 1, min(i + 5, len(tokens) - 3)):
+        if tokens[k].text == ",":
+            break
+        if not tokens[k].text[:1].isalnum() or tokens[k].lower in _CLAUSE_STOPS:
+            return None
+    else:
+        return None
+    phrase = tokens[i + 1 : k]
+    if not any(t.lower in _TIME_WORDS or any(c.isdigit() for c in t.text) for t in phrase):
+        return None  # "said in response, …": no time
+    opening = tokens[k + 1].text
+    if opening.lower() in _CONTENT_OPENERS | _NUMBER_WORDS or opening[:1].isupper():
+        return k + 1
+    return k + 1 if opening[:1].isdigit() else None
+
+
+_NUMBER_WORDS = frozenset(
+    split_words("""two three four five six seven eight nine ten eleven twelve dozens hundreds
+    thousands millions most more half""")
+)
 
 
 _TIME_PREPOSITIONS = frozenset(split_words("on in at during"))
@@ -1305,7 +1364,11 @@ def indirect_in_sentence(text: str, start: int, end: int) -> Indirect | None:
     if last < 4 or tokens[-1].text == "?" and not any(t.text in {"”", '"'} for t in tokens):
         return None
     sentence = _Sentence(text, tokens, last)
-    fired = first(_LATE_INDIRECT, sentence) or _according_to_in(sentence)
+    fired = (
+        first(_LATE_INDIRECT, sentence)
+        or _according_to_in(sentence)
+        or first(_PER_INDIRECT, sentence)
+    )
     if fired is None:
         fired = _reported_by_verb(sentence)
     if fired is None:
@@ -1452,6 +1515,22 @@ def _according_aside(a: _According) -> Indirect | None:
     return None
 
 
+# Words that cannot end what a writer says: "killed nine, including, according to X, two
+# infants" (what X says is after the source, the words before go on past it).
+_GOES_ON = frozenset(split_words("including and or but of with to than as"))
+
+
+def _according_inside(a: _According) -> Indirect | None:
+    """ "Content, including, according to X, content.": the source inside a clause that a
+    conjunction or a preposition leaves open; the words after the source are X's."""
+    tokens, k, rest = a.s.tokens, a.i - 1, a.s.last - a.j - 1
+    if k < 2 or tokens[k].text != "," or tokens[k - 1].lower not in _GOES_ON or rest < 1:
+        return None
+    if a.j >= a.s.last or tokens[a.j].text != ",":
+        return None
+    return a.found(tokens[a.j + 1].start, a.s.content_end)
+
+
 def _according_split(a: _According) -> Indirect | None:
     """ "The expected cost, according to the audit, was far higher.": the clause goes on after
     the source, so its two parts are reported ("…, and, according to X, was …": only the part
@@ -1495,20 +1574,58 @@ def _according_ends(a: _According) -> Indirect | None:
     """ "The plane went around at “very low height” according to The Harbour Herald.": a
     named source with no comma before it that ends the sentence; what comes before is its."""
     tokens, i = a.s.tokens, a.i
-    if i < 4 or tokens[i - 1].text == "," or a.speaker.kind not in {"name", "org"}:
+    if i < 4 or tokens[i - 1].text == "," or not _named_source(a.speaker):
         return None
     if a.speaker.end < tokens[a.s.last - 1].end:
         return None
     return a.found(tokens[0].start, tokens[i - 1].end)
 
 
+def _named_source(speaker: Mention) -> bool:
+    """A name, or a source the noun says is one: "police", "state media", "officials"."""
+    if speaker.kind in {"name", "org"}:
+        return True
+    words = speaker.text.lower().split()
+    return speaker.kind == "common" and 0 < len(words) <= 3 and words[-1] in _SOURCE_HEADS
+
+
+_SOURCE_HEADS = frozenset(
+    split_words("""police media officials authorities witnesses sources reports investigators
+    prosecutors residents""")
+)
+
+
 _ACCORDING_TO: tuple[Rule[_According, Indirect], ...] = (
     Rule("indirect/according-to-opening", _according_opening),  # "According to X, content."
     Rule("indirect/according-to-aside", _according_aside),  # "In addition, according to X, …"
+    Rule("indirect/according-to-inside", _according_inside),  # "…, and, according to X, …"
     Rule("indirect/according-to-split", _according_split),  # "A, according to X, goes on"
     Rule("indirect/according-to-after", _according_after),  # "Content, according to X."
     Rule("indirect/according-to-after-join", _according_after_join),  # "… and according to X …"
     Rule("indirect/according-to-ends", _according_ends),  # "Content according to X."
+)
+
+
+def _per_opening(s: _Sentence) -> Indirect | None:
+    """ "Per the ruling of the court, tenants must …": "per" as "according to" opening the
+    sentence, before a source of two words or more ("Per capita, …" is no source)."""
+    tokens = s.tokens
+    if tokens[0].lower != "per" or not tokens[0].capitalised:
+        return None
+    comma = next((k for k in range(2, min(s.last - 3, 16)) if tokens[k].text == ","), -1)
+    if comma < 3 or any(not t.text[0].isalnum() for t in tokens[1:comma]):
+        return None
+    speaker = mention_after(s.text, tokens, 1)
+    if speaker is None or speaker.end > tokens[comma].start:
+        speaker = _source_phrase(s.text, tokens, 1, comma)
+    if speaker is None:
+        return None
+    cue = (tokens[0].start, tokens[0].end)
+    return Indirect(tokens[comma + 1].start, s.content_end, cue, speaker, False, True)
+
+
+_PER_INDIRECT: tuple[Rule[_Sentence, Indirect], ...] = (
+    Rule("indirect/per-opening", _per_opening),  # "Per the ruling of the court, content."
 )
 
 
@@ -1656,10 +1773,31 @@ def _reported_by_verb(s: _Sentence) -> tuple[Rule, Indirect] | None:
         width = _verb_at(tokens, i) or _labels(tokens, i, s.last)
         if not width or tokens[i].lower in _QUOTE_ONLY or _named_noun(tokens, i):
             continue
+        if _appositive_participle(tokens, i, s.last):
+            continue
         fired = first(_AT_VERB_INDIRECT, _Reported(s, i, width))
         if fired is not None:
             return fired
     return None
+
+
+def _appositive_participle(tokens: list[Token], i: int, last: int) -> bool:
+    """ "Shipnet, a registry listing the ships of …, states the vessel …": a participle inside
+    an appositive after a name, when the name's own verb of saying follows its comma."""
+    if not tokens[i].lower.endswith("ing"):
+        return False
+    k = i - 1
+    while k > 0 and i - k < 6 and tokens[k].text != ",":
+        k -= 1
+    if k < 1 or tokens[k].text != "," or not tokens[k - 1].capitalised:
+        return False
+    if tokens[k + 1].lower not in DETERMINERS_OPENING:
+        return False
+    comma = next((m for m in range(i + 1, min(last - 1, i + 15)) if tokens[m].text == ","), -1)
+    if comma < 0:
+        return False
+    verb = comma + 1
+    return _verb_at(tokens, verb) > 0 and not tokens[verb].lower.endswith("ing")
 
 
 # Nouns of saying after a possessive name: "Ann Lie's assertion that …".
@@ -1947,8 +2085,27 @@ def _content_name_said(r: _Reported) -> Indirect | None:
             return None  # "On Monday, the union said it would strike": when, not what
         if after >= 3 and _opening_clause(tokens, k):
             return None  # "After the vote failed, the union said it would strike"
+        if tokens[0].lower.endswith("ing") and tokens[1].lower == "that":
+            return None  # "Noting that …, the union said it …": opening-participle's
+        if _as_phrase(tokens, k):
+            return None  # "As a fish in demand abroad, Tilapia offers …": what it is as
         return r.found(tokens[0].start, tokens[k - 1].end, r.speaker)
     return None
+
+
+def _as_phrase(tokens: list[Token], k: int) -> bool:
+    """Whether the words before the comma at k are only "as" and a noun phrase: "As a
+    globally traded fish with strong demand abroad," (a role, not a clause)."""
+    if k < 3 or tokens[0].lower != "as" or tokens[1].lower not in DETERMINERS_OPENING:
+        return False
+    for m in range(2, k):
+        if tokens[m].text in {";", "“", "”", '"'}:
+            return False
+        if tokens[m].text == "," and not (
+            tokens[m + 1].capitalised or tokens[m + 1].lower in {"and", "or"}
+        ):
+            return False  # "As a result of the storm, the pier …": a clause goes on
+    return True
 
 
 def _name_said_content(r: _Reported) -> Indirect | None:
@@ -1972,9 +2129,26 @@ def _name_said_content(r: _Reported) -> Indirect | None:
     j = _clause_start(tokens, r.i + r.width)
     if j < r.s.last and tokens[j].text == ",":
         j += 1  # "On Monday, the union said, the pier will reopen": the comma is no content
+        j = _past_aside(tokens, j, r.s.last)
     if r.s.last - j >= 3:
         return r.found(tokens[j].start, r.s.content_end, r.speaker)
     return None
+
+
+_ASIDE_PREPOSITIONS = frozenset(split_words("by in for as at on with without among"))
+
+
+def _past_aside(tokens: list[Token], j: int, last: int) -> int:
+    """Past a short aside set off by commas after the verb: "alleged, by way of example,
+    Ostia had …" (the content starts after its closing comma)."""
+    if j >= last or tokens[j].lower not in _ASIDE_PREPOSITIONS:
+        return j
+    for k in range(j + 1, min(last - 3, j + 6)):
+        if tokens[k].text == ",":
+            return k + 1
+        if not tokens[k].text.isalnum():
+            return j
+    return j
 
 
 def _content_said_name(r: _Reported) -> Indirect | None:
@@ -2014,6 +2188,8 @@ def _late_cue(text: str, tokens: list[Token], last: int) -> Indirect | None:
     sentence's last three commas whose tail is an adjunct; everything before it is the content."""
     commas = [k for k in range(last - 3, 3, -1) if tokens[k].text == ","][:3]
     for comma in commas:
+        if comma == _opening_event(tokens, last) or opening_adverbial(tokens, comma):
+            continue  # "In an interview with Dawn, she said as …": where, not what
         found = _late_cue_at(text, tokens, last, comma)
         if found is not None:
             return found
@@ -2215,6 +2391,35 @@ def participle_cues(text: str, start: int, end: int, first: Indirect | None) -> 
                 tokens[j].start, tokens[last - 1].end, cue, speaker, False, rule="indirect/saying"
             )
         ]
+    return []
+
+
+def opening_participle_cues(text: str, start: int, end: int) -> list[Indirect]:
+    """ "Noting that fish is cheap, he underscored …": a participle of saying and "that" open
+    the sentence; the clause up to the comma before the main clause's subject and verb is
+    that subject's (what the main clause reports is found on its own)."""
+    tokens = tokenize(text, start, end)
+    if len(tokens) < 8 or not (tokens[0].capitalised and tokens[0].lower.endswith("ing")):
+        return []
+    if tokens[0].lower not in SPEECH_VERBS or tokens[1].lower != "that":
+        return []
+    for comma in range(4, len(tokens) - 3):
+        if tokens[comma].text != ",":
+            continue
+        speaker = mention_after(text, tokens, comma + 1)
+        if speaker is None:
+            continue
+        after = comma + 1
+        while after < len(tokens) and tokens[after].start < speaker.end:
+            after += 1
+        while after < len(tokens) and tokens[after].lower in AUXILIARIES:
+            after += 1
+        if after < len(tokens) and _verb_like(tokens[after]):
+            cue = (tokens[0].start, tokens[0].end)
+            rule = "indirect/opening-participle"
+            return [
+                Indirect(tokens[2].start, tokens[comma - 1].end, cue, speaker, False, rule=rule)
+            ]
     return []
 
 
@@ -2706,6 +2911,11 @@ def _base_after_past(cue: str, verb: str) -> bool:
     return _past(cue) and not _past(verb) and not verb.endswith("s")
 
 
+# Verbs of saying that also say a doing goes on or starts: "and continued to attack others"
+# goes on with what the content says happened, it is no second remark.
+_ASPECTUAL = frozenset(split_words("continue continues continued began begin begins"))
+
+
 def second_clause(text: str, first: Indirect | None) -> list[Indirect]:
     """A second speaker after a conjunction in the first one's content: "X said the pier is
     safe, but Y said it is not" (the first content is cut back before the comma)."""
@@ -2723,6 +2933,7 @@ def second_clause(text: str, first: Indirect | None) -> list[Indirect]:
                 and not _base_after_past(text[first.cue[0] : first.cue[1]].lower(), verb)
                 and len(tokens) - j >= 3
                 and tokens[j].text[:1].isalnum()
+                and not (verb in _ASPECTUAL and tokens[k + 2].lower == "to")
             ):
                 first.end = tokens[k - 2].end if tokens[k - 1].text == "," else tokens[k - 1].end
                 cue = (tokens[k + 1].start, tokens[k + 1].end)

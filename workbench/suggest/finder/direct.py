@@ -167,7 +167,7 @@ def _merge_split(article: Article, raw: list[RawQuote]) -> list[tuple[int, int, 
                         or _bare(text, found, end, gap, quote)
                     )
                     and not _second_cue(article, found, gap, end, quote)
-                ):
+                ) or (found is not None and _unpunctuated_split(text, start, end, found, quote)):
                     merged[-1] = (start, quote.end, found, quote.closed)
                     continue
                 if (
@@ -182,6 +182,23 @@ def _merge_split(article: Article, raw: list[RawQuote]) -> list[tuple[int, int, 
                     continue
         merged.append((quote.start, quote.end, None, quote.closed))
     return merged
+
+
+def _unpunctuated_split(text: str, start: int, end: int, found: Cue, quote: RawQuote) -> bool:
+    """ "“We stand ready” tweeted Lie “to send whatever help we can.”": only a cue and its
+    speaker, with no punctuation, between a quotation that does not end a sentence and one
+    that goes on with a lowercase word."""
+    inner = text[start:end].strip("\"“”'‘’«»‹› ")
+    if found.speaker is None or not inner[-1:].isalnum():
+        return False
+    gap = text[end : quote.start]
+    words = (min(found.start, found.speaker.start), max(found.end, found.speaker.end))
+    return (
+        words == (end + len(gap) - len(gap.lstrip()), end + len(gap.rstrip()))
+        and not any(mark in gap for mark in ',.:;!?—–"“”')
+        and _opens_lowercase(text, quote.start)
+        and _words(text[quote.start : quote.end]) >= 3
+    )
 
 
 def _bare(text: str, found: Cue, end: int, gap: str, quote: RawQuote) -> bool:
@@ -607,12 +624,43 @@ def _attribute(
     if trace is not None:
         trace.extend(Step(start, end, r) for r in (reading and reading[0].name, unframed) if r)
     if not _clausal(place):
-        return None
+        calling = _calling_opening(place)
+        if calling is None:
+            return None
+        return _Attribution(_CALLING_OPENING.name, calling, "before", _CALLING_OPENING.score)
     fired = first(_CUE_RULES, place)
     if fired is None:
         return _Attribution(_NO_CUE.name, None, "none", _NO_CUE.score)
     rule, (cue, how) = fired
     return _Attribution(rule.name, cue, how, rule.score)
+
+
+# "Calling it “just another delay”, Ann Lie told …": a participle of naming opens the
+# sentence; the quoted words are the subject's after the comma.
+_CALLING = re.compile(
+    r"(?:Calling|Describing|Branding|Labelling|Labeling|Dubbing)\s+"
+    r"(?:it|them|this|that|him|her|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:as\s+)?$"
+)
+_CALLING_OPENING = Rule("quote/calling-opening", lambda _p: None, 0.75)
+
+
+def _calling_opening(p: _Place) -> Cue | None:
+    """The subject after the comma that closes an opening "Calling it “…”," as the speaker of
+    the quoted words, with the participle as the cue."""
+    text = p.text
+    if _CALLING.fullmatch(p.pre.lstrip()) is None:
+        return None
+    comma = re.compile(r"[,”\"’]*\s*,\s*").match(text, p.end)
+    if comma is None:
+        return None
+    stop = p.article.paragraphs[p.paragraph][1]
+    tokens = tokenize(text, comma.end(), stop)
+    speaker = mention_after(text, tokens, 0) if tokens else None
+    if speaker is None or speaker.kind not in {"name", "pronoun"}:
+        return None
+    participle = p.sentence_start + len(p.pre) - len(p.pre.lstrip())
+    cue_end = text.index(" ", participle)
+    return Cue(participle, cue_end, speaker, rule=_CALLING_OPENING.name)
 
 
 # "In Sen. Ann Lie's column on May 10, “…”": the name is a preposition's object.
@@ -1127,6 +1175,7 @@ RULE_NAMES: tuple[str, ...] = (
     _SPLIT.name,
     EMBEDDED,
     *(rule.name for rule in _CUE_RULES),
+    _CALLING_OPENING.name,
     _NO_CUE.name,
     *(veto.name for veto in _QUOTE_VETOES),
     *(rule.name for rule in _MIXED_RULES),

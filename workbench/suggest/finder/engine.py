@@ -17,6 +17,7 @@ from .attribution import (
     indirect_in_sentence,
     nested_report,
     opening_adverbial,
+    opening_participle_cues,
     participle_cues,
     relative_cues,
     relative_report_cues,
@@ -498,8 +499,12 @@ def suggest(
     _split_at_new_subject(article, registry, quotes)
     _part_before_said_after(article, quotes)
     items: list[tuple[int, str, object]] = [(q.start, "direct", q) for q in quotes]
-    items.extend((found.start, "indirect", found) for found in _indirect(article, quotes, reports))
+    kept, refused = _indirect(article, quotes, reports)
+    items.extend((found.start, "indirect", found) for found in kept)
     _carry_speakers(article, quotes, items)
+    # What the clause vetoes refused still names who spoke ("He emphasized the importance of
+    # …"): the speaker is noted in its place, so a pronoun after it continues that person.
+    items.extend((found.start, "noted", found) for found in refused)
     _sentence_subjects(article, registry, quotes)
     _lead_subjects(article, registry, quotes)
     _said_after(article, quotes)
@@ -508,8 +513,10 @@ def suggest(
     for _, how, item in items:
         if how == "direct":
             built.direct(item)
-        else:
+        elif how == "indirect":
             built.indirect(item)
+        else:
+            _speaker_fields(registry, item.speaker)
     result = built.suggestions
     resolve_speakers(text, registry, result)
     skip = skip or []
@@ -552,14 +559,20 @@ _COUNTS = frozenset(split_words("two three four five six seven eight nine ten me
 _NOUN_CUE = Veto("indirect/noun-cue", lambda c: _noun_cue(*c))
 
 
-def _indirect(article: Article, quotes: list[Quote], reports: str) -> list[Indirect]:
+def _indirect(
+    article: Article, quotes: list[Quote], reports: str
+) -> tuple[list[Indirect], list[Indirect]]:
     """Return the reported speech of the article's sentences, outside its direct quotations
-    (none whose cue reads as a noun; with `reports="clauses"`, only reported clauses)."""
+    (none whose cue reads as a noun; with `reports="clauses"`, only reported clauses), and
+    the reported speech the clause vetoes refused."""
     text = article.text
     found = [f for f in _reported(article, quotes) if not _NOUN_CUE.applies((text, f))]
-    if reports == REPORTS_CLAUSES:
-        found = [f for f in found if not vetoed(CLAUSE_VETOES, (text, f))]
-    return found
+    if reports != REPORTS_CLAUSES:
+        return found, []
+    kept, refused = [], []
+    for f in found:
+        (refused if vetoed(CLAUSE_VETOES, (text, f)) else kept).append(f)
+    return kept, refused
 
 
 def _reported(article: Article, quotes: list[Quote]) -> list[Indirect]:
@@ -602,6 +615,7 @@ def _beside_quote(
 def _in_sentence(text: str, start: int, end: int) -> list[Indirect]:
     indirect = indirect_in_sentence(text, start, end)
     found = list(participle_cues(text, start, end, indirect))
+    found.extend(opening_participle_cues(text, start, end))
     found.extend(relative_cues(text, start, end, indirect))
     found.extend(relative_report_cues(text, start, end, indirect))
     found.extend(second_clause(text, indirect))

@@ -45,13 +45,35 @@ def _verb(word: str, previous: str) -> bool:
     """A word that reads as the finite verb of a clause: an auxiliary, or a past form after a
     noun-like word ("the talks failed"; not "the retired", "of serving and retired")."""
     lowered = word.lower()
+    if previous.lower() == "to" and lowered in _FINITE:
+        return False  # "a right to have a say": an infinitive
     if lowered in _FINITE or lowered in _SAYING_FINITE or _contracted(lowered):
         return True
-    if previous.lower() in _PHRASE_OPENERS | _NOT_BEFORE_A_VERB:
-        return False
+    if previous.lower() in _PHRASE_OPENERS | _NOT_BEFORE_A_VERB or _possessive(previous):
+        return False  # "the Government’s continued focus": an adjective after a possessive
+    if _gerund(previous):
+        return False  # "providing increased opportunities": an adjective after a gerund
     if word in _IRREGULAR_PAST:
         return True  # "the ferry overran the pier", "the hikers slept in the hut"
-    return word.islower() and len(word) > 3 and lowered.endswith("ed")
+    if lowered.endswith("eed") and lowered not in _PAST_IN_EED:
+        return False  # "the use of quality seed": a noun
+    return word.islower() and len(word) > 3 and lowered.endswith("ed") and lowered not in _NOT_PAST
+
+
+# Words in "-eed" that are past forms (the others are nouns or presents: seed, need, exceed).
+_PAST_IN_EED = frozenset(split_words("agreed disagreed freed decreed guaranteed refereed"))
+# Words in "-ed" that are no verb.
+_NOT_PAST = frozenset(
+    split_words("""hundred sacred naked wicked kindred beloved rugged ragged jagged wretched shed
+    based""")
+)
+
+
+def _possessive(word: str) -> bool:
+    """A noun's possessive ("Government’s", "the board's"), not a contracted "is" or "has"
+    ("it's", "there’s")."""
+    lowered = word.lower()
+    return lowered.endswith(("’s", "'s")) and lowered[:-2] not in _CONTRACTING
 
 
 # Pronouns that a contracted "is" or "has" joins: "it's", "there’s".
@@ -92,13 +114,32 @@ _RELATIVE = frozenset(
 
 
 def _has_verb(words: list[str]) -> bool:
-    """Whether a finite verb follows the first word, before any relative clause opens."""
+    """Whether a finite verb follows the first word, before any relative or subordinate clause
+    opens ("a package for towns that were …", "cases in the week before the shutdown began")."""
     for k, (previous, word) in enumerate(zip(words, words[1:_REACH], strict=False), start=1):
-        if word.lower() in _RELATIVE:
+        if word.lower() in _RELATIVE | _SUBORDINATE:
             return False
+        if previous.lower() == "by" and _gerund(word):
+            return False  # "estimate the count by observing the trees turned orange"
+        if k == 2 and words[0].lower() in _SUBJECTS and _present_after_noun(word, previous):
+            return True  # "the vessel uses diesel": a determiner, a noun and its verb
+        if k == 1 and previous[:1].isupper() and _present_after_noun(word, previous):
+            # "Ostia flies weapons to …": a name and its verb (not "Ostia funds for …")
+            return k + 1 < len(words) and words[k + 1].lower() not in _PHRASE_OPENERS
         if _verb(word, previous):
+            if previous.lower() in {"and", "or", "but"}:
+                return False  # "cited the treaty and said": the subject's second verb
+            if k + 1 < len(words) and words[k + 1] == "by" and word.lower() not in _FINITE:
+                continue  # "towns impacted by the fire": a participle, not the verb
             return not _reduced_relative(words, k)
     return False
+
+
+# Words that open a clause inside a noun phrase: "asked people about how connected they feel".
+_SUBORDINATE = frozenset(
+    split_words("""how what why before after when while because since until unless although
+    though""")
+)
 
 
 # Words that are no noun of a noun phrase: they break the reduced relative's pattern.
@@ -129,17 +170,55 @@ def reported_clause(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 6) : start].split()
     if before and before[-1].lower() in {"that", ","}:
         return True
-    words = _WORD.findall(text[start : min(end, start + 200)])
+    words = _WORD.findall(_before_coordinate(text[start : min(end, start + 200)]))
     if not words:
         return False
     opening = words[0].lower()
+    if opening in _DEMONSTRATIVES and len(words) > 2 and not _demonstrative_subject(words):
+        return _has_verb(words[1:])  # "announced this change by …": a determiner
     if opening in _CLAUSE_OPENERS or text[start] in ",“\"‘'":
         return True
     if opening in _PHRASE_OPENERS:
         return False
+    if _gerund(words[0]):
+        # "reports feeling connected to …": a gerund's phrase, a clause only with an auxiliary
+        return any(w.lower() in _FINITE for w in words[1:_REACH])
     return (
         _has_verb(words) or _that_clause(words) or bool(_PARTICIPLE_THAT.search(text, start, end))
     )
+
+
+# A comma and a conjunction that join a new clause to what the verb reports: "declared
+# victory, but the troops have remained": the verb after it is not the object's.
+def _gerund(word: str) -> bool:
+    """A lowercase "-ing" word that is no pronoun ("nothing") and no preposition ("during")."""
+    lowered = word.lower()
+    return (
+        word.islower()
+        and len(word) > 5
+        and lowered.endswith("ing")
+        and lowered not in {"nothing", "something", "everything", "anything", "during"}
+    )
+
+
+_COORDINATE = re.compile(
+    r",\s+(?:but|and|while|whereas|yet)\s+(?:the|an?|its|their|his|her|he|she|they|it|we|[A-Z])\b"
+)
+
+
+def _before_coordinate(words: str) -> str:
+    """The reported words up to a comma and a conjunction that open another clause."""
+    words = words.split(";", 1)[0]  # "offer couples the same rights; there are limits"
+    joined = _COORDINATE.search(words)
+    return words[: joined.start()] if joined is not None else words
+
+
+_DEMONSTRATIVES = frozenset(split_words("this these those"))
+
+
+def _demonstrative_subject(words: list[str]) -> bool:
+    """ "this was", "these show": the demonstrative is the subject, the next word its verb."""
+    return _verb(words[1], words[0]) or _present(words[1], "") or words[1].lower() in _FINITE
 
 
 def _that_clause(words: list[str]) -> bool:
@@ -173,6 +252,8 @@ def _phrase_only(found: tuple[str, object]) -> bool:
         )
     cue = text[indirect.cue[0] : indirect.cue[1]].lower()  # type: ignore[attr-defined]
     if cue in _SAYING:
+        if text[max(0, start - 5) : start].split()[-1:] in (["the"], ["a"], ["an"]):
+            return True  # "told the world on Thursday": the listener's noun, no clause
         return _said_this(text, start)  # "said the stores fill the shelves": a clause
     if cue in _DESCRIBE and not _quoted(text[start:end]):
         # "reports describe speculation the cause was …": what is described is a noun phrase
@@ -204,6 +285,11 @@ def _present(word: str, previous: str) -> bool:
     )
 
 
+def _present_after_noun(word: str, previous: str) -> bool:
+    """ "the vessel uses": a present form after a noun (not a noun in "-is", "-us")."""
+    return _present(word, previous) and not word.endswith(("is", "us")) and not _plural(previous)
+
+
 def _said_this(text: str, start: int) -> bool:
     """ "He said this in an interview": a pronoun object and a preposition, no clause."""
     words = text[start : start + 40].split()[:2]
@@ -215,6 +301,10 @@ def _first_person(found: tuple[str, object]) -> bool:
     return speaker is not None and speaker.text.lower() in {"i", "we", "you"}
 
 
+# What opens an indirect question: "did not say whether …", "did not announce whom …".
+_QUESTION_OPENERS = frozenset(
+    split_words("if whether who whom whose what which when where why how")
+)
 _NEGATIONS = frozenset(split_words("not never n't didn't don't doesn't won't wouldn't couldn't"))
 
 
@@ -223,7 +313,7 @@ def _negated_question(found: tuple[str, object]) -> bool:
     text, indirect = found
     start = indirect.start  # type: ignore[attr-defined]
     opening = text[start : start + 10].split(maxsplit=1)
-    if not opening or opening[0].lower() not in {"if", "whether"}:
+    if not opening or opening[0].lower() not in _QUESTION_OPENERS:
         return False
     cue_start = indirect.cue[0]  # type: ignore[attr-defined]
     before = _WORD.findall(text[max(0, cue_start - 30) : cue_start])[-2:]

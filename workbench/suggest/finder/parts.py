@@ -113,6 +113,10 @@ _TERM_WORDS = frozenset(
 _CODE = re.compile(r"[#@]\S+|\S*\d\S*|[A-Z][A-Z0-9&./-]+|\S+\.(?:com|org|net|gov)\S*")
 _CLOSING = "\"“”«»„‹›'‘’ .,;:!?…"
 _SCARE = re.compile(r"(?:so-called|so called|quote-unquote|quote, unquote)\s*$")
+# A passive of calling names a thing: "the region was called the “breadbasket”".
+_CALLED = re.compile(
+    r"\b(?:is|are|was|were|be|been|being)\s+(?:often\s+|also\s+)?called(?:\s+(?:the|an?))?\s*$"
+)
 
 
 # Nouns for names and terms before "like" or "such as": "confusing names like “…”".
@@ -133,6 +137,8 @@ def _names_a_term(f: _Fragment) -> bool:
         return True  # "confusing names like “complete care”"
     if len(words) >= 3 and words[-2:] == ["such", "as"] and words[-3] in _NAMING_NOUNS:
         return True  # "terms such as “fast line”"
+    if _CALLED.search(f.before.rstrip()):
+        return True  # "was called the “breadbasket” of the region"
     return bool(words) and (words[-1] in _TERM_WORDS or " ".join(words[-2:]) == "known as")
 
 

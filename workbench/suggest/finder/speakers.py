@@ -363,6 +363,8 @@ def _subject_end(tokens: list[Token], verb: int) -> int:
         or _dated(tokens, i)
         or (i > 1 and tokens[i].lower in _MONTHS and _dated(tokens, i - 1))
         or (tokens[i].lower in _WEEKDAYS and i > 0)
+        # "The mayor has since said": the adverb after a perfect's auxiliary
+        or (tokens[i].lower == "since" and i > 0 and tokens[i - 1].lower in {"has", "have", "had"})
         or (
             # "Clinton emphatically proclaimed": an adverb, not the speaker.
             i > 0
