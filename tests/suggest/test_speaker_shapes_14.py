@@ -482,3 +482,14 @@ def test_a_statement_put_out_from_someone_is_theirs_not_the_issuers() -> None:
     )
     found = quotes(text)
     assert found and found[-1].speaker == "Ann Lie"
+
+
+def test_media_described_again_without_their_country_are_named_as_first_given() -> None:
+    """ "According to Kestanian state media, …. …, according to state media.": the media as
+    the article named them first, with their country."""
+    text = (
+        "According to Kestanian state media, the army has left the border town. The army "
+        "has also left the airport, according to state media."
+    )
+    found = quotes(text)
+    assert found and found[-1].speaker == "Kestanian state media"

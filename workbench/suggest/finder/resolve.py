@@ -1219,8 +1219,31 @@ _MEDIA_AFTER = re.compile(
 )
 
 
+_MEDIA_DESCRIBED = re.compile(
+    r"(?:[a-z][\w\-]*[ \t]+){0,2}(?:media|television|tv|radio|press|broadcaster|newspapers?)"
+)
+
+
+def _media_as_first_named(text: str, suggestion: Suggestion) -> None:
+    """ "according to state media" after "according to Kestanian state media": the media as
+    the article named them before, with the one capitalised word it wrote before them."""
+    speaker = suggestion.speaker or ""
+    if not _MEDIA_DESCRIBED.fullmatch(speaker):
+        return
+    before = suggestion.speaker_start if suggestion.speaker_start is not None else suggestion.start
+    named = {
+        m.group(1)
+        for m in re.finditer(r"\b([A-Z][\w\-]+)[ \t]+" + re.escape(speaker) + r"\b", text)
+        if m.start() < before and m.group(1).lower() not in _NOT_IN_ORG_NAMES
+    }
+    if len(named) == 1:
+        suggestion.speaker = f"{named.pop()} {speaker}"
+        suggestion.speaker_kind, suggestion.speaker_resolved = "organisation", True
+
+
 def _adjective_of_media(text: str, suggestion: Suggestion) -> None:
     """Name the media, not the adjective before them: "according to Kestanian state media"."""
+    _media_as_first_named(text, suggestion)
     end, speaker = suggestion.speaker_end, suggestion.speaker or ""
     if (
         end is None
