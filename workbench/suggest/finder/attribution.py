@@ -148,6 +148,7 @@ def _verb_at(tokens: list[Token], i: int) -> int:
             "called",
             "put",
             "order",
+            "orders",
             "ordered",
             "begin",
             "began",
@@ -157,8 +158,9 @@ def _verb_at(tokens: list[Token], i: int) -> int:
             "sing",
             "sings",
         }:
-            if word in {"post", "posted", "order", "ordered"} and _then_that(tokens, i):
+            if word in {"post", "posted", "order", "orders", "ordered"} and _then_that(tokens, i):
                 return 1  # "posted on social media last week that …", "ordered that …"
+            # (without "that", "Half-filled orders will …" is the plural noun)
             return 0  # too often not reporting; only after quotations (see quote_cue_after)
         if word == "point" or word == "pointed":
             return 2 if i + 1 < len(tokens) and tokens[i + 1].lower == "out" else 0
@@ -2055,9 +2057,14 @@ def _content_name_said(r: _Reported) -> Indirect | None:
         return None
     tokens, i = r.s.tokens, r.i
     after = r.s.last - (i + r.width)
+    joined = 0
     for m in range(i + r.width, min(r.s.last - 1, i + r.width + 5)):
         if tokens[m].text == "," and tokens[m + 1].lower.endswith("ing"):
             after = m - (i + r.width)  # "…, officials told state media, adding that …"
+            break
+        if _second_clause_after(tokens, m, r.s.last):
+            after = m - (i + r.width)  # "…, Ann Lie said, and the pier seems safe"
+            joined = m + 2
             break
     k = speaker_index(tokens, r.speaker) - 1
     modifiers = 0
@@ -2089,8 +2096,24 @@ def _content_name_said(r: _Reported) -> Indirect | None:
             return None  # "Noting that …, the union said it …": opening-participle's
         if _as_phrase(tokens, k):
             return None  # "As a fish in demand abroad, Tilapia offers …": what it is as
+        if joined:  # both clauses, as two parts of the remark
+            found = r.found(tokens[joined].start, r.s.content_end, r.speaker)
+            found.before = (tokens[0].start, tokens[k - 1].end)
+            return found
         return r.found(tokens[0].start, tokens[k - 1].end, r.speaker)
     return None
+
+
+def _second_clause_after(tokens: list[Token], m: int, last: int) -> bool:
+    """Whether the comma at m, after an attribution, opens a second clause of its own joined
+    by "and"/"but" ("…, Ann Lie said, and paying the loan back seems realistic"), not more of
+    the clause the attribution closes."""
+    return (
+        tokens[m].text == ","
+        and m + 2 < last
+        and tokens[m + 1].lower in _OPENING_JOINS
+        and not goes_on_after(tokens, m + 1, last)
+    )
 
 
 def _as_phrase(tokens: list[Token], k: int) -> bool:

@@ -1,0 +1,31 @@
+"""Shapes the day's passes left (issue 15, h-finder16): a plural noun that is also a
+reporting verb ("orders") standing after a sentence's first word is no cue. One invented
+sentence for each shape."""
+
+from __future__ import annotations
+
+from workbench.suggest.finder.engine import suggest
+
+
+def _quotes(text: str) -> list[tuple[str, str | None]]:
+    return [(s.text, s.speaker) for s in suggest(text, claims=0) if s.kind == "quote"]
+
+
+def test_plural_orders_after_an_opening_adjective_is_no_cue() -> None:
+    found = _quotes("Half-filled orders will not keep the yard busy for long, Ann Lie said.")
+    assert found == [("Half-filled orders will not keep the yard busy for long", "Ann Lie")]
+
+
+def test_orders_that_is_still_a_cue() -> None:
+    found = _quotes("The mayor orders that the pier be closed at once.")
+    assert ("that the pier be closed at once", "The mayor") in found
+
+
+def test_content_then_cue_then_a_joined_clause_offers_both_clauses() -> None:
+    found = _quotes(
+        "Half-built roads will not open for some months, Ann Lie said, and the bridge seems safe."
+    )
+    assert found == [
+        ("Half-built roads will not open for some months", "Ann Lie"),
+        ("the bridge seems safe", "Ann Lie"),
+    ]
