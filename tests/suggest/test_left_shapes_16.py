@@ -4,6 +4,8 @@ sentence for each shape."""
 
 from __future__ import annotations
 
+import pytest
+
 from workbench.suggest.finder.engine import suggest
 
 
@@ -29,3 +31,16 @@ def test_content_then_cue_then_a_joined_clause_offers_both_clauses() -> None:
         ("Half-built roads will not open for some months", "Ann Lie"),
         ("the bridge seems safe", "Ann Lie"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Yet just 3 percent of anglers said the river is clean.", "just 3 percent of anglers"),
+        ("But only a third of anglers said the river is clean.", "only a third of anglers"),
+    ],
+)
+def test_a_share_with_a_focus_word_after_an_opening_conjunction_is_the_subject(
+    text: str, speaker: str
+) -> None:
+    assert _quotes(text) == [("the river is clean", speaker)]

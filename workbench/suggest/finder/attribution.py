@@ -2656,9 +2656,25 @@ def _bare_opening(span: tuple[list[Token], int, int]) -> list[Token] | None:
     """ "Other senators said", "45% of Republicans say": the words that open the sentence."""
     tokens, opening, i = span
     words = tokens[opening : i + 1]
-    if i - opening >= 12 or not (words[0].capitalised or words[0].text[:1].isdigit()):
+    if i - opening >= 12 or not (
+        words[0].capitalised or words[0].text[:1].isdigit() or _focused_share(words)
+    ):
         return None
     return words
+
+
+# Words that may stand before a share: "(Yet) just 3 percent", "(But) only a third".
+_FOCUS = frozenset(split_words("just only nearly almost about roughly around barely merely"))
+
+
+def _focused_share(words: list[Token]) -> bool:
+    """Whether the words open with a focus word and a share: "just 3 percent of …", "only a
+    third of …" (after "Yet" or "But", which leave them lowercase)."""
+    if len(words) < 3 or words[0].lower not in _FOCUS:
+        return False
+    k = 2 if words[1].lower in {"a", "an"} else 1
+    share = words[k].lower
+    return share[:1].isdigit() or share in _QUANTITIES | {"third", "quarter", "fifth", "fraction"}
 
 
 def _bare_share(span: tuple[list[Token], int, int]) -> list[Token] | None:
