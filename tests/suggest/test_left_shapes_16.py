@@ -38,9 +38,15 @@ def test_content_then_cue_then_a_joined_clause_offers_both_clauses() -> None:
     [
         ("Yet just 3 percent of anglers said the river is clean.", "just 3 percent of anglers"),
         ("But only a third of anglers said the river is clean.", "only a third of anglers"),
+        ("But most anglers said the river is clean.", "most anglers"),
+        (
+            "In fact, a median of 80 percent of anglers said the river is clean.",
+            "a median of 80 percent of anglers",
+        ),
+        ("In 2019, most anglers said the river is clean.", "most anglers"),
     ],
 )
-def test_a_share_with_a_focus_word_after_an_opening_conjunction_is_the_subject(
+def test_a_share_after_an_opening_conjunction_or_adverbial_is_the_subject(
     text: str, speaker: str
 ) -> None:
     assert _quotes(text) == [("the river is clean", speaker)]

@@ -2637,6 +2637,7 @@ def _bare_subject(text: str, tokens: list[Token], verb: int) -> Mention | None:
         if k and " ".join(t.lower for t in tokens[k + 1 : i]) in _ASIDES:
             i = k - 1  # "Proponents of the bill, however, say"
     opening = 1 if tokens and tokens[0].lower in {"but", "and", "yet", "still"} else 0
+    opening = _after_opening_adverbial(tokens, opening, i)
     if i < opening or tokens[i].lower in {"and", "or", "but"}:
         return None  # "X defended the fees and said …" is the second verb of a named subject
     fired = first(_BARE_SUBJECTS, (tokens, opening, i))
@@ -2657,24 +2658,35 @@ def _bare_opening(span: tuple[list[Token], int, int]) -> list[Token] | None:
     tokens, opening, i = span
     words = tokens[opening : i + 1]
     if i - opening >= 12 or not (
-        words[0].capitalised or words[0].text[:1].isdigit() or _focused_share(words)
+        words[0].capitalised or words[0].text[:1].isdigit() or _share_words(words)
     ):
         return None
     return words
 
 
+def _after_opening_adverbial(tokens: list[Token], opening: int, i: int) -> int:
+    """Where the subject starts after an opening adverbial set off by a comma ("In fact,",
+    "Overall,"): the token after the comma, or `opening` when there is none."""
+    comma = next((k for k in range(opening + 1, min(i, opening + 5)) if tokens[k].text == ","), 0)
+    if comma and opening_adverbial(tokens[opening:], comma - opening):
+        return comma + 1
+    return opening
+
+
 # Words that may stand before a share: "(Yet) just 3 percent", "(But) only a third".
 _FOCUS = frozenset(split_words("just only nearly almost about roughly around barely merely"))
+_SHARE_NOUNS = frozenset(split_words("median majority minority third quarter fifth fraction half"))
 
 
-def _focused_share(words: list[Token]) -> bool:
-    """Whether the words open with a focus word and a share: "just 3 percent of …", "only a
-    third of …" (after "Yet" or "But", which leave them lowercase)."""
-    if len(words) < 3 or words[0].lower not in _FOCUS:
+def _share_words(words: list[Token]) -> bool:
+    """Whether lowercase words (after "Yet", "But" or "In fact,") open with a share: "most
+    anglers", "just 3 percent of …", "only a third of …", "a median of 80 percent of …"."""
+    k = 1 if words[0].lower in _FOCUS else 0
+    if k + 1 < len(words) and words[k].lower in {"a", "an"}:
+        return words[k + 1].lower in _SHARE_NOUNS
+    if k >= len(words) - 1:
         return False
-    k = 2 if words[1].lower in {"a", "an"} else 1
-    share = words[k].lower
-    return share[:1].isdigit() or share in _QUANTITIES | {"third", "quarter", "fifth", "fraction"}
+    return words[k].text[:1].isdigit() or words[k].lower in _QUANTITIES
 
 
 def _bare_share(span: tuple[list[Token], int, int]) -> list[Token] | None:
