@@ -50,3 +50,14 @@ def test_a_share_after_an_opening_conjunction_or_adverbial_is_the_subject(
     text: str, speaker: str
 ) -> None:
     assert _quotes(text) == [("the river is clean", speaker)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ann Lie of the University of Norland in Ostia said the river is clean.",
+        "Ann Lie of the University of Norland in West Ostia also said the river is clean.",
+    ],
+)
+def test_a_place_after_a_person_of_a_body_is_not_the_speaker(text: str) -> None:
+    assert _quotes(text) == [("the river is clean", "Ann Lie")]
