@@ -61,3 +61,14 @@ def test_a_share_after_an_opening_conjunction_or_adverbial_is_the_subject(
 )
 def test_a_place_after_a_person_of_a_body_is_not_the_speaker(text: str) -> None:
     assert _quotes(text) == [("the river is clean", "Ann Lie")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ann Lie, said the river is clean.",
+        "The harbour chair Ann Lie, said the river is clean.",
+    ],
+)
+def test_a_stray_comma_between_the_subject_and_its_verb_keeps_the_speaker(text: str) -> None:
+    assert _quotes(text) == [("the river is clean", "Ann Lie")]

@@ -287,6 +287,10 @@ def mention_before(text: str, tokens: list[Token], verb: int) -> Mention | None:
         again = decide(_BEFORE_RULES, _Before(text, placeless, at))
         if again is not None and again[1] is not None:
             fired, tokens, verb = again, placeless, at
+    if (fired is None or fired[1] is None) and _stray_comma(tokens, verb):
+        # "The harbour chair Ann Lie, said": a comma the sentence does not need
+        tokens, verb = tokens[: verb - 1] + tokens[verb:], verb - 1
+        fired = decide(_BEFORE_RULES, _Before(text, tokens, verb))
     if fired is None or fired[1] is None:
         return None
     mention = _without_infinitive(text, tokens, fired[1])
@@ -345,6 +349,18 @@ def _without_acronym(tokens: list[Token], verb: int) -> tuple[list[Token], int]:
         ):
             return tokens[:k] + tokens[k + 3 :], verb - 3
     return tokens, verb
+
+
+def _stray_comma(tokens: list[Token], verb: int) -> bool:
+    """Whether the only comma of the sentence before the verb stands right before it, after a
+    capitalised word that ends the sentence's opening words: "The harbour chair Ann Lie,
+    said"."""
+    if verb < 3 or tokens[verb - 1].text != "," or not tokens[verb - 2].capitalised:
+        return False
+    start = verb - 2
+    while start > 0 and tokens[start - 1].text not in {".", "!", "?", ":", ";", "“", '"', ","}:
+        start -= 1
+    return start == 0 or tokens[start - 1].text in {".", "!", "?"}
 
 
 def _without_place(tokens: list[Token], verb: int) -> tuple[list[Token], int]:
