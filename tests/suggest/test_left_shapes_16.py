@@ -72,3 +72,8 @@ def test_a_place_after_a_person_of_a_body_is_not_the_speaker(text: str) -> None:
 )
 def test_a_stray_comma_between_the_subject_and_its_verb_keeps_the_speaker(text: str) -> None:
     assert _quotes(text) == [("the river is clean", "Ann Lie")]
+
+
+def test_a_comma_before_an_inverted_cue_is_no_stray_comma() -> None:
+    found = _quotes("“The pier will hold” for Ann Lie, said Tom Berg.")
+    assert found == [("“The pier will hold”", "Tom Berg")]

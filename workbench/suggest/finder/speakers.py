@@ -357,6 +357,10 @@ def _stray_comma(tokens: list[Token], verb: int) -> bool:
     said"."""
     if verb < 3 or tokens[verb - 1].text != "," or not tokens[verb - 2].capitalised:
         return False
+    if tokens[verb].lower.endswith("ing") or (
+        verb + 1 < len(tokens) and tokens[verb + 1].capitalised
+    ):
+        return False  # "took to Twitter, writing", "for Clinton, said Kunin": not a subject's
     start = verb - 2
     while start > 0 and tokens[start - 1].text not in {".", "!", "?", ":", ";", "“", '"', ","}:
         start -= 1
