@@ -148,6 +148,7 @@ def _verb_at(tokens: list[Token], i: int) -> int:
             "called",
             "put",
             "order",
+            "orders",
             "ordered",
             "begin",
             "began",
@@ -157,8 +158,9 @@ def _verb_at(tokens: list[Token], i: int) -> int:
             "sing",
             "sings",
         }:
-            if word in {"post", "posted", "order", "ordered"} and _then_that(tokens, i):
+            if word in {"post", "posted", "order", "orders", "ordered"} and _then_that(tokens, i):
                 return 1  # "posted on social media last week that …", "ordered that …"
+            # (without "that", "Half-filled orders will …" is the plural noun)
             return 0  # too often not reporting; only after quotations (see quote_cue_after)
         if word == "point" or word == "pointed":
             return 2 if i + 1 < len(tokens) and tokens[i + 1].lower == "out" else 0
@@ -2055,9 +2057,14 @@ def _content_name_said(r: _Reported) -> Indirect | None:
         return None
     tokens, i = r.s.tokens, r.i
     after = r.s.last - (i + r.width)
+    joined = 0
     for m in range(i + r.width, min(r.s.last - 1, i + r.width + 5)):
         if tokens[m].text == "," and tokens[m + 1].lower.endswith("ing"):
             after = m - (i + r.width)  # "…, officials told state media, adding that …"
+            break
+        if _second_clause_after(tokens, m, r.s.last):
+            after = m - (i + r.width)  # "…, Ann Lie said, and the pier seems safe"
+            joined = m + 2
             break
     k = speaker_index(tokens, r.speaker) - 1
     modifiers = 0
@@ -2089,8 +2096,24 @@ def _content_name_said(r: _Reported) -> Indirect | None:
             return None  # "Noting that …, the union said it …": opening-participle's
         if _as_phrase(tokens, k):
             return None  # "As a fish in demand abroad, Tilapia offers …": what it is as
+        if joined:  # both clauses, as two parts of the remark
+            found = r.found(tokens[joined].start, r.s.content_end, r.speaker)
+            found.before = (tokens[0].start, tokens[k - 1].end)
+            return found
         return r.found(tokens[0].start, tokens[k - 1].end, r.speaker)
     return None
+
+
+def _second_clause_after(tokens: list[Token], m: int, last: int) -> bool:
+    """Whether the comma at m, after an attribution, opens a second clause of its own joined
+    by "and"/"but" ("…, Ann Lie said, and paying the loan back seems realistic"), not more of
+    the clause the attribution closes."""
+    return (
+        tokens[m].text == ","
+        and m + 2 < last
+        and tokens[m + 1].lower in _OPENING_JOINS
+        and not goes_on_after(tokens, m + 1, last)
+    )
 
 
 def _as_phrase(tokens: list[Token], k: int) -> bool:
@@ -2614,6 +2637,7 @@ def _bare_subject(text: str, tokens: list[Token], verb: int) -> Mention | None:
         if k and " ".join(t.lower for t in tokens[k + 1 : i]) in _ASIDES:
             i = k - 1  # "Proponents of the bill, however, say"
     opening = 1 if tokens and tokens[0].lower in {"but", "and", "yet", "still"} else 0
+    opening = _after_opening_adverbial(tokens, opening, i)
     if i < opening or tokens[i].lower in {"and", "or", "but"}:
         return None  # "X defended the fees and said …" is the second verb of a named subject
     fired = first(_BARE_SUBJECTS, (tokens, opening, i))
@@ -2633,9 +2657,36 @@ def _bare_opening(span: tuple[list[Token], int, int]) -> list[Token] | None:
     """ "Other senators said", "45% of Republicans say": the words that open the sentence."""
     tokens, opening, i = span
     words = tokens[opening : i + 1]
-    if i - opening >= 12 or not (words[0].capitalised or words[0].text[:1].isdigit()):
+    if i - opening >= 12 or not (
+        words[0].capitalised or words[0].text[:1].isdigit() or _share_words(words)
+    ):
         return None
     return words
+
+
+def _after_opening_adverbial(tokens: list[Token], opening: int, i: int) -> int:
+    """Where the subject starts after an opening adverbial set off by a comma ("In fact,",
+    "Overall,"): the token after the comma, or `opening` when there is none."""
+    comma = next((k for k in range(opening + 1, min(i, opening + 5)) if tokens[k].text == ","), 0)
+    if comma and opening_adverbial(tokens[opening:], comma - opening):
+        return comma + 1
+    return opening
+
+
+# Words that may stand before a share: "(Yet) just 3 percent", "(But) only a third".
+_FOCUS = frozenset(split_words("just only nearly almost about roughly around barely merely"))
+_SHARE_NOUNS = frozenset(split_words("median majority minority third quarter fifth fraction half"))
+
+
+def _share_words(words: list[Token]) -> bool:
+    """Whether lowercase words (after "Yet", "But" or "In fact,") open with a share: "most
+    anglers", "just 3 percent of …", "only a third of …", "a median of 80 percent of …"."""
+    k = 1 if words[0].lower in _FOCUS else 0
+    if k + 1 < len(words) and words[k].lower in {"a", "an"}:
+        return words[k + 1].lower in _SHARE_NOUNS
+    if k >= len(words) - 1:
+        return False
+    return words[k].text[:1].isdigit() or words[k].lower in _QUANTITIES
 
 
 def _bare_share(span: tuple[list[Token], int, int]) -> list[Token] | None:

@@ -279,6 +279,18 @@ def mention_before(text: str, tokens: list[Token], verb: int) -> Mention | None:
             tokens, verb = without, at
     if fired is None or fired[1] is None:
         fired = decide(_BEFORE_RULES, _Before(text, tokens, verb))
+    placeless, at = _without_place(tokens, verb)
+    if placeless is not tokens and (
+        fired is None or fired[1] is None or fired[1].start >= tokens[at].start
+    ):  # (tokens[at] is "in", or the place's first word when an adverb follows it)
+        # "Ann Lie of the University of Norland in Ostia said": the subject, not the place
+        again = decide(_BEFORE_RULES, _Before(text, placeless, at))
+        if again is not None and again[1] is not None:
+            fired, tokens, verb = again, placeless, at
+    if (fired is None or fired[1] is None) and _stray_comma(tokens, verb):
+        # "The harbour chair Ann Lie, said": a comma the sentence does not need
+        tokens, verb = tokens[: verb - 1] + tokens[verb:], verb - 1
+        fired = decide(_BEFORE_RULES, _Before(text, tokens, verb))
     if fired is None or fired[1] is None:
         return None
     mention = _without_infinitive(text, tokens, fired[1])
@@ -337,6 +349,40 @@ def _without_acronym(tokens: list[Token], verb: int) -> tuple[list[Token], int]:
         ):
             return tokens[:k] + tokens[k + 3 :], verb - 3
     return tokens, verb
+
+
+def _stray_comma(tokens: list[Token], verb: int) -> bool:
+    """Whether the only comma of the sentence before the verb stands right before it, after a
+    capitalised word that ends the sentence's opening words: "The harbour chair Ann Lie,
+    said"."""
+    if verb < 3 or tokens[verb - 1].text != "," or not tokens[verb - 2].capitalised:
+        return False
+    if tokens[verb].lower.endswith("ing") or (
+        verb + 1 < len(tokens) and tokens[verb + 1].capitalised
+    ):
+        return False  # "took to Twitter, writing", "for Clinton, said Kunin": not a subject's
+    start = verb - 2
+    while start > 0 and tokens[start - 1].text not in {".", "!", "?", ":", ";", "“", '"', ","}:
+        start -= 1
+    return start == 0 or tokens[start - 1].text in {".", "!", "?"}
+
+
+def _without_place(tokens: list[Token], verb: int) -> tuple[list[Token], int]:
+    """ "Ann Lie of the University of Norland in Ostia said": the tokens without "in" and a
+    place of one to three capitalised words between a capitalised subject and its verb
+    (unchanged when there is none); an adverb may follow the place ("in Ostia also said")."""
+    end = verb - 1 if tokens[verb - 1].lower in _AFTER_PLACE else verb
+    for k in range(end - 2, max(0, end - 5), -1):
+        if (
+            tokens[k].lower == "in"
+            and tokens[k - 1].capitalised
+            and all(t.capitalised and t.text.isalpha() for t in tokens[k + 1 : end])
+        ):
+            return tokens[:k] + tokens[end:], verb - (end - k)
+    return tokens, verb
+
+
+_AFTER_PLACE = frozenset(split_words("also later then again further"))
 
 
 def _without_infinitive(text: str, tokens: list[Token], mention: Mention) -> Mention:
