@@ -116,6 +116,15 @@ _NOUNISH_COGNITION = frozenset(
 _OF_LIKE = frozenset(split_words("of in on with for by"))
 
 
+def content_end(tokens: list[Token]) -> int:
+    """The index after a sentence's last token that is not final punctuation (". ! ? ; :"):
+    where reported content ends at the latest."""
+    last = len(tokens)
+    while last > 0 and tokens[last - 1].text in {".", "!", "?", ";", ":"}:
+        last -= 1
+    return last
+
+
 def _verb_at(tokens: list[Token], i: int) -> int:
     """Return how many tokens make a reporting cue at tokens[i] (0 if none)."""
     word = tokens[i].lower
@@ -1360,9 +1369,7 @@ def indirect_in_sentence(text: str, start: int, end: int) -> Indirect | None:
     if len(tokens) < 4:
         return None
     # Sentence-final punctuation is not part of the content.
-    last = len(tokens)
-    while last > 0 and tokens[last - 1].text in {".", "!", "?", ";", ":"}:
-        last -= 1
+    last = content_end(tokens)
     if last < 4 or tokens[-1].text == "?" and not any(t.text in {"”", '"'} for t in tokens):
         return None
     sentence = _Sentence(text, tokens, last)
@@ -2384,9 +2391,7 @@ def participle_cues(text: str, start: int, end: int, first: Indirect | None) -> 
     any, is cut back to end before the comma. Return the second attribution (or nothing).
     """
     tokens = tokenize(text, start, end)
-    last = len(tokens)
-    while last > 0 and tokens[last - 1].text in {".", "!", "?", ";", ":"}:
-        last -= 1
+    last = content_end(tokens)
     begin = 0
     if first is not None:
         begin = next((k for k, t in enumerate(tokens) if t.start >= first.start), last)
@@ -2753,9 +2758,7 @@ def relative_cues(text: str, start: int, end: int, first: Indirect | None) -> li
     the antecedent's. The content runs to the clause's closing comma or the sentence's end.
     """
     tokens = tokenize(text, start, end)
-    last = len(tokens)
-    while last > 0 and tokens[last - 1].text in {".", "!", "?", ";", ":"}:
-        last -= 1
+    last = content_end(tokens)
     found = []
     for k in range(2, last - 3):
         if tokens[k].lower not in {"who", "which"} or tokens[k - 1].text != ",":
@@ -2840,9 +2843,7 @@ def relative_report_cues(text: str, start: int, end: int, first: Indirect | None
     thought in the past might contain ice". The content is the predicate after the verb (and
     a time), to the clause's end; the subject of the verb is the speaker."""
     tokens = tokenize(text, start, end)
-    last = len(tokens)
-    while last > 0 and tokens[last - 1].text in {".", "!", "?", ";", ":"}:
-        last -= 1
+    last = content_end(tokens)
     found = []
     for k in range(1, last - 3):
         if tokens[k].lower not in {"which", "that"} or tokens[k - 1].lower in REPORTING_VERBS:
@@ -3035,9 +3036,7 @@ def with_cues(text: str, start: int, end: int, first: Indirect | None) -> list[I
     """ "No deaths were reported, with local media reporting no-one was in the houses": the
     source after "with" and its participle of saying report the clause that follows."""
     tokens = tokenize(text, start, end)
-    last = len(tokens)
-    while last > 0 and tokens[last - 1].text in {".", "!", "?", ";", ":"}:
-        last -= 1
+    last = content_end(tokens)
     for k in range(2, last - 4):
         if tokens[k].lower != "with" or tokens[k - 1].text != ",":
             continue
@@ -3140,9 +3139,7 @@ def subordinate_cues(text: str, start: int, end: int, first: Indirect | None) ->
     although his advisers say the count is close." The clause runs to its comma (at the start
     of a sentence) or to the sentence's end."""
     tokens = tokenize(text, start, end)
-    last = len(tokens)
-    while last > 0 and tokens[last - 1].text in {".", "!", "?", ";", ":"}:
-        last -= 1
+    last = content_end(tokens)
     for k in range(min(last - 4, 30)):
         if tokens[k].lower not in _SUBORDINATE_OPENERS:
             continue
