@@ -236,5 +236,7 @@ def test_progress_of_threads_counts_batches_once_committed(settings):
     assert report.created == 699 and len(report.failures) == 1
     assert seen[-1] == (701, 699)
     batch = services.store_batch_lines(threaded=True)
-    assert seen[:2] == [(1, 0), (1 + batch, batch)]
+    # The first batch is told of once committed; the other thread may have committed the next
+    # one by the time the count is read, so at least the batch told of is stored, never less.
+    assert seen[0] == (1, 0) and seen[1][0] == 1 + batch and seen[1][1] >= batch
     assert all(told <= stored + 2 for told, stored in seen)
