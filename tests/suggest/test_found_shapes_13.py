@@ -6,15 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.suggest.shapes import reported
 from workbench.suggest.finder.engine import remarks, suggest
-
-
-def _reported(text: str) -> list[tuple[str, str | None]]:
-    return [
-        (s.text, s.speaker)
-        for s in suggest(text, claims=0)
-        if s.kind == "quote" and s.quote_type in {"indirect", "mixed"}
-    ]
 
 
 def _bare(speaker: str | None) -> str | None:
@@ -71,7 +64,7 @@ SPLIT = [
 def test_a_reported_clause_split_by_its_attribution_is_two_quotes(
     text: str, parts: list[str], speaker: str
 ) -> None:
-    found = _reported(text)
+    found = reported(text)
     assert [w for w, _ in found] == parts, found
     assert {_bare(s) for _, s in found} == {speaker}
 
@@ -105,7 +98,7 @@ NOT_SPLIT = [
 
 @pytest.mark.parametrize(("text", "words"), _params(NOT_SPLIT))
 def test_an_attribution_before_an_adjunct_splits_nothing(text: str, words: str) -> None:
-    assert [w for w, _ in _reported(text)] == [words]
+    assert [w for w, _ in reported(text)] == [words]
 
 
 # (shape, sentence, the reported words, the speaker).
@@ -209,7 +202,7 @@ FOUND = [
     ("text", "words", "speaker"), [pytest.param(*c[1:], id=c[0]) for c in FOUND]
 )
 def test_reported_speech_is_found_with_its_speaker(text: str, words: str, speaker: str) -> None:
-    found = _reported(text)
+    found = reported(text)
     assert any(w == words for w, _ in found), found
     assert _bare(next(s for w, s in found if w == words)) == speaker
 
@@ -232,7 +225,7 @@ NOT_FOUND = [
 
 @pytest.mark.parametrize("text", [c[1] for c in NOT_FOUND], ids=[c[0] for c in NOT_FOUND])
 def test_no_reported_speech_is_offered(text: str) -> None:
-    assert _reported(text) == []
+    assert reported(text) == []
 
 
 def test_quoted_words_after_a_passive_of_naming_are_no_direct_quote() -> None:
@@ -245,7 +238,7 @@ def test_quoted_words_after_a_passive_of_naming_are_no_direct_quote() -> None:
 
 
 def test_a_that_clause_after_a_reporting_verb_is_one_report() -> None:
-    found = _reported("Ann Lie said that the skipper thinks the pier is old.")
+    found = reported("Ann Lie said that the skipper thinks the pier is old.")
     assert [w for w, _ in found] == ["that the skipper thinks the pier is old"]
 
 

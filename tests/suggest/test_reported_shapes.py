@@ -5,16 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.suggest.finder.engine import suggest
-
-
-def _reported(text: str) -> list[tuple[str, str | None]]:
-    return [
-        (s.text, s.speaker)
-        for s in suggest(text, claims=0)
-        if s.kind == "quote" and s.quote_type in {"indirect", "mixed"}
-    ]
-
+from tests.suggest.shapes import reported
 
 # (shape, sentence, the reported words, the speaker): offered, exactly so.
 FOUND = [
@@ -86,7 +77,7 @@ def _params(cases: list[tuple[str, ...]]) -> list:
 
 @pytest.mark.parametrize(("text", "words", "speaker"), _params(FOUND))
 def test_reported_speech_is_found_with_its_speaker(text: str, words: str, speaker: str) -> None:
-    found = _reported(text)
+    found = reported(text)
     assert any(w == words for w, _ in found), found
     said = next(s for w, s in found if w == words)
     assert said is not None and said.removeprefix("The ").removeprefix("the ") == speaker
@@ -94,7 +85,7 @@ def test_reported_speech_is_found_with_its_speaker(text: str, words: str, speake
 
 def test_a_nested_report_is_offered_with_the_outer_one() -> None:
     text = "Tidewater.com reported its source said that the tenant moved in the day before."
-    found = _reported(text)
+    found = reported(text)
     assert ("its source said that the tenant moved in the day before", "Tidewater.com") in found
     assert ("that the tenant moved in the day before", "its source") in found
 
@@ -106,7 +97,7 @@ def test_a_coordinated_second_report_stays_in_the_content() -> None:
     assert (
         "that the port will hold talks and insist on new rules for ferries",
         "Ann Lie",
-    ) in _reported(text)
+    ) in reported(text)
 
 
 # (shape, sentence): no reported speech offered.
@@ -126,9 +117,9 @@ NOT_FOUND = [
 
 @pytest.mark.parametrize("text", [c[1] for c in NOT_FOUND], ids=[c[0] for c in NOT_FOUND])
 def test_no_reported_speech_is_offered(text: str) -> None:
-    assert _reported(text) == []
+    assert reported(text) == []
 
 
 def test_a_reported_clause_with_a_relative_clause_is_still_offered() -> None:
     text = "Ann Lie noted the experiments engineers conduct on the pier have failed."
-    assert _reported(text)
+    assert reported(text)

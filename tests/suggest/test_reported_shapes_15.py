@@ -6,16 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.suggest.shapes import reported
 from workbench.suggest.finder.engine import suggest
-
-
-def _indirect(text: str) -> list[tuple[str, str | None]]:
-    return [
-        (s.text, s.speaker)
-        for s in suggest(text, claims=0)
-        if s.kind == "quote" and s.quote_type in {"indirect", "mixed"}
-    ]
-
 
 # (shape, sentence, the reported words): offered as indirect speech, exactly so.
 FOUND = [
@@ -143,7 +135,7 @@ FOUND = [
 
 @pytest.mark.parametrize(("shape", "text", "words"), FOUND, ids=[f[0] for f in FOUND])
 def test_reported_speech_is_found(shape: str, text: str, words: str) -> None:
-    assert words in [found for found, _ in _indirect(text)], shape
+    assert words in [found for found, _ in reported(text)], shape
 
 
 # Sentences that report no clause: nothing offered as indirect speech.
@@ -214,7 +206,7 @@ NOT_REPORTED = [
 
 @pytest.mark.parametrize(("shape", "text"), NOT_REPORTED, ids=[n[0] for n in NOT_REPORTED])
 def test_no_reported_speech_is_offered(shape: str, text: str) -> None:
-    assert _indirect(text) == [], shape
+    assert reported(text) == [], shape
 
 
 def test_a_name_after_a_passive_of_calling_is_no_nested_quote() -> None:
@@ -239,7 +231,7 @@ def test_the_speaker_of_a_refused_report_is_carried_on_by_a_pronoun() -> None:
         "the use of quality seed to keep yields high. She further observed that the region is "
         "well placed to export rice."
     )
-    assert _indirect(text) == [("that the region is well placed to export rice", "Ann Lie")]
+    assert reported(text) == [("that the region is well placed to export rice", "Ann Lie")]
 
 
 def test_a_participle_in_an_appositive_is_not_the_cue() -> None:
@@ -248,7 +240,7 @@ def test_a_participle_in_an_appositive_is_not_the_cue() -> None:
         "Shipnet, a registry listing the ships operated by ferry lines, states the vessel uses "
         "diesel as well as sail."
     )
-    assert _indirect(text) == [("the vessel uses diesel as well as sail", "Shipnet")]
+    assert reported(text) == [("the vessel uses diesel as well as sail", "Shipnet")]
 
 
 def test_quoted_words_in_a_post_that_are_nested_direct_quotes() -> None:

@@ -5,12 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.suggest.finder import suggest
-from workbench.suggest.finder.engine import Suggestion
-
-
-def quotes(text: str) -> list[Suggestion]:
-    return [s for s in suggest(text, claims=0) if s.kind == "quote"]
+from tests.suggest.shapes import quotes
 
 
 @pytest.mark.parametrize(

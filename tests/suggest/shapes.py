@@ -1,0 +1,17 @@
+"""What the shape tests read off the finder: its quote suggestions, or the reported speech
+among them as (text, speaker) pairs. One place for the helpers the passes' test modules
+(test_speaker_shapes_*, test_reported_shapes*, test_found_shapes_13) each defined."""
+
+from __future__ import annotations
+
+from workbench.suggest.finder.engine import Suggestion, suggest
+
+
+def quotes(text: str) -> list[Suggestion]:
+    """The quote suggestions for `text`, claims left out."""
+    return [s for s in suggest(text, claims=0) if s.kind == "quote"]
+
+
+def reported(text: str) -> list[tuple[str, str | None]]:
+    """The indirect and mixed quotes for `text`, as (text, speaker)."""
+    return [(s.text, s.speaker) for s in quotes(text) if s.quote_type in {"indirect", "mixed"}]
