@@ -252,7 +252,7 @@ def test_check_labels_checks_another_set_given_its_folder(tmp_path, capsys):
     assert "text not found in the body" in capsys.readouterr().out
 
 
-@pytest.mark.parametrize("name", ["holdout", "holdout2", "holdout3", "holdout4", "holdout5"])
+@pytest.mark.parametrize("name", ["holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6"])
 def test_each_holdout_gold_file_carries_its_labels(name):
     """A holdout's label changed without rebuilding its gold file would score the finder against
     stale gold. Building takes a database (the devset's test above does it once); here each gold
