@@ -1,8 +1,9 @@
-"""Train the learnt speaker choice (workbench/suggest/finder/speaker_model.py; issue 15).
+"""Train the learnt speaker choice (bench/speaker_model.py; issue 15; tried, not shipped).
 
-    uv run python bench/train_speaker.py /tmp/PolNeAR            # cross-validate, write weights
-    uv run python bench/train_speaker.py /tmp/PolNeAR --cv-only  # figures only
-    uv run python bench/train_speaker.py /tmp/PolNeAR --enable   # write it switched on
+    uv run python bench/train_speaker.py /tmp/PolNeAR --out /tmp/speaker_model.json
+    uv run python bench/train_speaker.py /tmp/PolNeAR            # figures only
+    uv run python bench/train_speaker.py --measure /tmp/speaker_model.json -- \
+        --devset bench/holdout4/gold.jsonl                       # suggest_eval.py, model on
 
 Training data: PolNeAR train (remarks with a Source) and the hand-labelled sets bench/devset,
 bench/holdout, bench/holdout2 and bench/holdout3 (quotes with a named gold speaker). Never PolNeAR
@@ -32,9 +33,11 @@ sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT / "bench" / "devset"))
 
 import scoring  # noqa: E402
+import speaker_model  # noqa: E402
 import suggest_eval  # noqa: E402
 
-from workbench.suggest.finder import engine, speaker_model  # noqa: E402
+from workbench.suggest.finder import engine  # noqa: E402
+from workbench.suggest.finder.direct import Article  # noqa: E402
 from workbench.suggest.finder.engine import REPORTS_ALL, Suggestion, suggest  # noqa: E402
 from workbench.suggest.finder.learn import fit_delta  # noqa: E402
 
@@ -51,7 +54,11 @@ def _recording(text: str, reports: str) -> tuple[list[Suggestion], dict[int, lis
     """Run the finder with the model off; return its quotes and each one's candidates."""
     seen: dict[int, list] = {}
 
-    def record(article, registry, suggestions, model=None) -> None:  # noqa: ANN001
+    rules = engine.resolve_speakers
+
+    def record(text, registry, suggestions) -> None:  # noqa: ANN001
+        rules(text, registry, suggestions)
+        article = Article(text)
         mentions = speaker_model._mentions(registry)
         for i, s in enumerate(suggestions):
             if s.kind == "quote":
@@ -59,7 +66,7 @@ def _recording(text: str, reports: str) -> tuple[list[Suggestion], dict[int, lis
                     article, registry, suggestions, i, mentions
                 )
 
-    with mock.patch.object(engine, "choose_speakers", record):
+    with mock.patch.object(engine, "resolve_speakers", record):
         found = [s for s in suggest(text, claims=0, reports=reports) if s.kind == "quote"]
     return found, seen
 
@@ -181,20 +188,50 @@ def git_commit() -> str:
         ).stdout.strip()
 
     changed = git(
-        "status", "--porcelain", "--", "workbench/suggest/finder", "bench/train_speaker.py"
+        "status",
+        "--porcelain",
+        "--",
+        "workbench/suggest/finder",
+        "bench/speaker_model.py",
+        "bench/train_speaker.py",
     )
     return git("rev-parse", "HEAD") + (" with uncommitted changes" if changed else "")
+
+
+def measure(weights: Path, argv: list[str]) -> int:
+    """Score the finder with the model on: bench/suggest_eval.py's own run, given `argv`."""
+    model = speaker_model.load_model(weights)
+    with (
+        speaker_model.switched_on(model),
+        mock.patch.object(sys, "argv", ["suggest_eval.py", *argv]),
+    ):
+        return suggest_eval.main()
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("polnear", type=Path, help="a checkout of networkdynamics/PolNeAR")
-    parser.add_argument("--cv-only", action="store_true", help="print figures, write nothing")
-    parser.add_argument("--enable", action="store_true", help="write the model switched on")
-    parser.add_argument("--out", type=Path, default=speaker_model.WEIGHTS)
-    args = parser.parse_args()
+    parser.add_argument(
+        "polnear", type=Path, nargs="?", help="a checkout of networkdynamics/PolNeAR"
+    )
+    parser.add_argument(
+        "--out", type=Path, help="write the weights here (JSON); without it, figures only"
+    )
+    parser.add_argument(
+        "--measure",
+        type=Path,
+        metavar="WEIGHTS",
+        help="run bench/suggest_eval.py with these weights switched on (its arguments after --)",
+    )
+    # What follows "--" is bench/suggest_eval.py's, for --measure.
+    argv = sys.argv[1:]
+    cut = argv.index("--") if "--" in argv else len(argv)
+    args = parser.parse_args(argv[:cut])
+    if args.measure:
+        return measure(args.measure, argv[cut + 1 :])
+    if args.polnear is None:
+        parser.error("the PolNeAR checkout is required to train")
     sets = {"polnear-train": polnear_groups(args.polnear, "train")}
     for name in LABELLED:
         sets[name] = labelled_groups(name)
@@ -211,18 +248,16 @@ def main() -> int:
         weights = fit([g for n, gs in sets.items() if n != name for g in gs])
         print(f"leave {name} out: {tally(sets[name], weights, margin)}")
     weights = fit(every)
-    if args.cv_only:
+    if args.out is None:
         return 0
     model = {
-        "enabled": args.enable,
         "margin": margin,
         "provenance": {
             "data": "PolNeAR train (remarks with a Source) and bench/"
             + ", bench/".join(LABELLED)
             + " (quotes with a named gold speaker)",
             "commit": git_commit(),
-            "command": "uv run python bench/train_speaker.py /path/to/PolNeAR"
-            + (" --enable" if args.enable else ""),
+            "command": "uv run python bench/train_speaker.py /path/to/PolNeAR",
             "params": PARAMS,
             "quotes": {name: len(groups) for name, groups in sets.items()},
         },

@@ -1,15 +1,22 @@
-"""The learnt speaker choice (speaker_model.py): candidates, features, the override decision,
-the shipped weights file and a deterministic rebuild (bench/train_speaker.py), on invented text."""
+"""The learnt speaker choice (bench/speaker_model.py, an experiment that was not shipped):
+candidates, features, the override decision, running the finder with it, and a deterministic
+rebuild (bench/train_speaker.py), on invented text."""
 
 from __future__ import annotations
 
 import importlib.util
+import json
 import sys
 from pathlib import Path
 
 from workbench.suggest.finder.direct import Article
 from workbench.suggest.finder.engine import Suggestion, suggest
-from workbench.suggest.finder.speaker_model import (
+from workbench.suggest.finder.speakers import Registry
+
+BENCH = Path(__file__).resolve().parents[2] / "bench"
+sys.path.insert(0, str(BENCH))
+
+from speaker_model import (  # noqa: E402 - a bench module, found through BENCH
     MODEL_RULE,
     Candidate,
     choose_speakers,
@@ -17,8 +24,8 @@ from workbench.suggest.finder.speaker_model import (
     override,
     pair_features,
     speaker_candidates,
+    switched_on,
 )
-from workbench.suggest.finder.speakers import Registry
 
 TEXT = "Ann Lie met Bo Berg in Norland on Monday.\n\n“We will build it,” said the mayor."
 QUOTE = "“We will build it,”"
@@ -90,17 +97,9 @@ def test_override_only_past_the_margin_and_never_to_the_rules_choice() -> None:
     assert override(found, {}, margin=0.5) is None
 
 
-def test_choose_speakers_changes_nothing_when_switched_off() -> None:
-    suggestions = [_quote()]
-    before = suggestions[0].speaker
-    model = {"enabled": False, "margin": -9.0, "weights": {"a:kind:person": 5.0}}
-    choose_speakers(Article(TEXT), Registry(TEXT, []), suggestions, model)
-    assert suggestions[0].speaker == before
-
-
 def test_choose_speakers_puts_a_confident_choice_in_place_and_names_its_rule() -> None:
     suggestions = [_quote()]
-    model = {"enabled": True, "margin": 1.0, "weights": {"a:side:before": 2.0}}
+    model = {"margin": 1.0, "weights": {"a:side:before": 2.0}}
     choose_speakers(Article(TEXT), Registry(TEXT, []), suggestions, model)
     quote = suggestions[0]
     assert quote.speaker in {"Ann Lie", "Bo Berg"}
@@ -108,21 +107,23 @@ def test_choose_speakers_puts_a_confident_choice_in_place_and_names_its_rule() -
     assert TEXT[quote.speaker_start : quote.speaker_start + 3] in {"Ann", "Bo "}
 
 
-def test_shipped_weights_load_switched_off_with_provenance() -> None:
-    model = load_model()
-    assert model["enabled"] is False  # tried and not shipped: bench/README.md, issue 15
-    assert isinstance(model["margin"], float) and model["weights"]
-    assert {"data", "commit", "command"} <= set(model["provenance"])
-    assert all(isinstance(w, float) for w in model["weights"].values())
+def test_the_finder_runs_the_model_only_when_switched_on(tmp_path: Path) -> None:
+    """The shipped finder never calls the model; `switched_on` puts it after the rules'
+    speakers, for a measurement, and takes it away again."""
+    path = tmp_path / "model.json"
+    path.write_text(json.dumps({"margin": 1.0, "weights": {"a:side:before": 2.0}}))
 
+    def rules() -> set[str | None]:
+        return {s.speaker_rule for s in suggest(TEXT, claims=0) if s.kind == "quote"}
 
-def test_suggest_runs_the_hook_without_changing_speakers_while_switched_off() -> None:
-    quotes = [s for s in suggest(TEXT, claims=0) if s.kind == "quote"]
-    assert quotes and all(q.speaker_rule != MODEL_RULE for q in quotes)
+    assert MODEL_RULE not in rules()
+    with switched_on(load_model(path)):
+        assert MODEL_RULE in rules()
+    assert MODEL_RULE not in rules()
 
 
 def _trainer():  # noqa: ANN202 - a script module
-    path = Path(__file__).resolve().parents[2] / "bench" / "train_speaker.py"
+    path = BENCH / "train_speaker.py"
     spec = importlib.util.spec_from_file_location("train_speaker", path)
     module = importlib.util.module_from_spec(spec)
     sys.modules["train_speaker"] = module

@@ -37,7 +37,6 @@ from .parts import RULE_NAMES as PARTS_RULE_NAMES
 from .quotes import RawQuote, find_quotes
 from .resolve import resolve_speakers
 from .rules import Rule, Veto, first, vetoed
-from .speaker_model import choose_speakers
 from .speakers import (
     Mention,
     Registry,
@@ -520,9 +519,6 @@ def suggest(
             _speaker_fields(registry, item.speaker)
     result = built.suggestions
     resolve_speakers(text, registry, result)
-    # A learnt second opinion on the speakers where it is confident (speaker_model.py; the
-    # shipped weights are switched off, so this changes nothing until a model earns it).
-    choose_speakers(article, registry, result)
     skip = skip or []
     result = [item for item in result if not _overlaps(skip, item.start, item.end)]
     if claims == CLAIMS_ALL:

@@ -1,4 +1,4 @@
-"""A learnt second opinion on each quote's speaker (issue 15); pure Python, no Django.
+"""A learnt second opinion on each quote's speaker (issue 15): an experiment, not shipped.
 
 The rules (speakers.py, attribution.py, resolve.py) choose one speaker per quote. This module
 gathers the other people and bodies the article names near the quote (the registry's mentions
@@ -12,29 +12,34 @@ trained by bench/train_speaker.py:
 
 The model overrides the rules only when the best swap's log-odds reach the weights file's
 `margin` (chosen by cross-validation on the training data), so a model that knows little
-changes nothing. With no weights file, or `enabled` false in it, nothing changes: the shipped
-file is switched off, as the model moved no held-out figure up (bench/README.md, "A learnt
-speaker choice").
+changes nothing. It is not part of the finder: it moved no held-out figure up (bench/README.md,
+"A learnt speaker choice"), so it lives here, beside its trainer, and `switched_on(model)` runs
+the finder with it for a measurement:
+
+    with switched_on(load_model(Path("/tmp/speaker_model.json"))):
+        suggest(text)                                  # the rules' speakers, then the model's
 """
 
 from __future__ import annotations
 
 import json
 from bisect import bisect_left, bisect_right
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .lexicon import split_words
-from .speakers import first_name
+from workbench.suggest.finder import engine
+from workbench.suggest.finder.direct import Article
+from workbench.suggest.finder.lexicon import split_words
+from workbench.suggest.finder.speakers import first_name
 
 if TYPE_CHECKING:
-    from .direct import Article
-    from .engine import Suggestion
-    from .speakers import Registry
+    from collections.abc import Iterator
 
-WEIGHTS = Path(__file__).resolve().parent / "data" / "speaker_model.json"
+    from workbench.suggest.finder.engine import Suggestion
+    from workbench.suggest.finder.speakers import Registry
+
 MODEL_RULE = "model/speaker-choice"
 # How far around a quote a name may stand to be a candidate, in characters: about the paragraph
 # before it and the sentence after (a speaker named further off is carried by the rules).
@@ -270,11 +275,8 @@ class _Context:
         return feats
 
 
-@cache
-def load_model(path: Path = WEIGHTS) -> dict[str, object]:
-    """Read the shipped weights file ({} when there is none)."""
-    if not path.is_file():
-        return {}
+def load_model(path: Path) -> dict[str, object]:
+    """Read a weights file written by bench/train_speaker.py."""
     return json.loads(path.read_text(encoding="utf-8"))
 
 
@@ -323,13 +325,9 @@ def choose_speakers(
     article: Article,
     registry: Registry,
     suggestions: list[Suggestion],
-    model: dict[str, object] | None = None,
+    model: dict[str, object],
 ) -> None:
-    """Put the model's choice in place of the rules' speaker, in place, where it is confident;
-    nothing changes when the model is missing or switched off."""
-    model = load_model() if model is None else model
-    if not model or not model.get("enabled"):
-        return
+    """Put the model's choice in place of the rules' speaker, in place, where it is confident."""
     weights: dict[str, float] = model["weights"]  # type: ignore[assignment]
     margin = float(model["margin"])  # type: ignore[arg-type]
     mentions = _mentions(registry)
@@ -347,3 +345,20 @@ def choose_speakers(
         quote.speaker, quote.speaker_kind = found.name, found.kind
         quote.speaker_start, quote.speaker_end = found.start, found.end
         quote.speaker_rule, quote.speaker_resolved, quote.role = MODEL_RULE, found.resolved, None
+
+
+@contextmanager
+def switched_on(model: dict[str, object]) -> Iterator[None]:
+    """Run the finder with the model's second opinion after the rules' speakers: the step
+    after `resolve_speakers` in `engine.suggest`, where it would sit if it earned its place."""
+    rules = engine.resolve_speakers
+
+    def then_model(text: str, registry: Registry, suggestions: list[Suggestion]) -> None:
+        rules(text, registry, suggestions)
+        choose_speakers(Article(text), registry, suggestions, model)
+
+    engine.resolve_speakers = then_model
+    try:
+        yield
+    finally:
+        engine.resolve_speakers = rules
