@@ -173,14 +173,15 @@ class Row:
 
 def covering(preds: list[Suggestion], golds: list[GoldQuote]) -> dict[int, int]:
     """For each gold quote that a suggestion covers by at least half of its characters, the
-    covering suggestion with the largest overlap (the first of equals): gold index → pred index."""
-    best: dict[int, tuple[int, int]] = {}
+    covering suggestion with the largest overlap, and of equal overlaps the shortest (a quoted
+    fragment, not the reported clause around it), then the first: gold index → pred index."""
+    best: dict[int, tuple[int, int, int]] = {}
     for j, g in enumerate(golds):
         for i, p in enumerate(preds):
             overlap = min(p.end, g.end) - max(p.start, g.start)
-            if _finds(p, g) and overlap > best.get(j, (0, 0))[0]:
-                best[j] = (overlap, i)
-    return {j: i for j, (_, i) in best.items()}
+            if _finds(p, g) and (overlap, p.start - p.end) > best.get(j, (0, 0, 0))[:2]:
+                best[j] = (overlap, p.start - p.end, i)
+    return {j: i for j, (_, _, i) in best.items()}
 
 
 def _finds(pred: Suggestion, gold: GoldQuote) -> bool:
@@ -232,7 +233,13 @@ def score_article(article: GoldArticle) -> Row:
     """Run the finder on one article and count every measure."""
     started = time.perf_counter()
     suggestions = [s for s in suggest(article.body, claims=0) if s.kind == "quote"]
-    row = Row(articles=1, words=len(article.body.split()), seconds=time.perf_counter() - started)
+    return score_quotes(article, suggestions, seconds=time.perf_counter() - started)
+
+
+def score_quotes(article: GoldArticle, suggestions: list[Suggestion], seconds: float = 0.0) -> Row:
+    """Count every measure of one article's quote suggestions (the finder's, or another
+    labeller's quotes: bench/devset/agreement.py) against its gold quotes."""
+    row = Row(articles=1, words=len(article.body.split()), seconds=seconds)
     c = row.counts
     direct_p = [s for s in suggestions if s.quote_type == "direct"]
     direct_g = [g for g in article.quotes if g.quote_type == "direct"]

@@ -235,6 +235,43 @@ def test_a_fragment_nested_in_a_mixed_quote_finds_its_gold_too(monkeypatch):
     assert (counts["found_all"]["right_pred"], counts["found_all"]["pred"]) == (2, 2)
 
 
+def test_a_nested_fragment_is_scored_by_its_own_suggestion_not_the_clause_around_it(monkeypatch):
+    """Of two suggestions that cover a gold fragment whole (the reported clause around it and
+    the fragment itself), the fragment's is the one its speaker is scored by, whichever comes
+    first: the clause's speaker may rightly differ (a body quoted inside a person's report)."""
+    clause = _suggestion("“A is true,” Ann Lie", "Ann Lie")
+    clause.quote_type = "mixed"
+    fragment = _suggestion("A is true,", "Bo Berg")
+    golds = [_quote("A is true,", speaker="Bo Berg")]
+    for order in ([clause, fragment], [fragment, clause]):
+        assert _score(monkeypatch, golds, order)["speaker"]["right_gold"] == 1
+
+
+def test_agreement_of_a_labelling_with_itself_is_whole_and_differences_are_named(monkeypatch):
+    """bench/devset/agreement.py scores one labelling against another in the finder's measures:
+    a labelling agrees with itself on every measure, nested fragments included; a quote only
+    one labeller marked, and another speaker, are listed."""
+    agreement = _load_agreement()
+    golds = [_quote("“A is true,” Ann Lie"), _quote("A is true,", speaker="Bo Berg")]
+    golds[0] = scoring.GoldQuote(golds[0].start, golds[0].end, "mixed", "Ann Lie", False)
+    first = scoring.GoldArticle("1", "t", "Outlet", TEXT, golds)
+    rows = agreement.agreement([(first, first)])
+    assert all(c.prf()[2] == 1.0 for c in rows[scoring.ALL_OUTLETS].counts.values())
+    mine = [_quote("A is true,", speaker="Bo Berg"), _quote("B is false.")]
+    theirs = [_quote("A is true,"), _quote("Ann Lie told reporters", speaker="Cy Dale")]
+    lines = agreement.disagreements(
+        scoring.GoldArticle("1", "t", "Outlet", TEXT, mine),
+        scoring.GoldArticle("2", "t", "Outlet", TEXT, theirs),
+    )
+    assert [line.split()[0] for line in lines] == ["SPEAKER", "SECOND", "FIRST"]
+
+
+def _load_agreement():
+    # agreement.py imports scoring as a sibling module, as the scripts there do.
+    sys.modules["scoring"] = scoring
+    return _load("devset_agreement", ROOT / "bench" / "devset" / "agreement.py")
+
+
 def test_check_labels_checks_another_set_given_its_folder(tmp_path, capsys):
     # bench/holdout is laid out like bench/devset: the folder names labels/ and articles/.
     check = _load("devset_check_labels", ROOT / "bench" / "devset" / "check_labels.py")
@@ -252,7 +289,9 @@ def test_check_labels_checks_another_set_given_its_folder(tmp_path, capsys):
     assert "text not found in the body" in capsys.readouterr().out
 
 
-@pytest.mark.parametrize("name", ["holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6"])
+@pytest.mark.parametrize(
+    "name", ["holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6"]
+)
 def test_each_holdout_gold_file_carries_its_labels(name):
     """A holdout's label changed without rebuilding its gold file would score the finder against
     stale gold. Building takes a database (the devset's test above does it once); here each gold
