@@ -1082,11 +1082,48 @@ def _np_source_noun(c: _At) -> Mention | None:
         k -= 1
         steps += 1
     if first < i and tokens[first].lower not in DETERMINERS and not tokens[first].capitalised:
-        # Without a determiner, keep only the noun and its capitalised modifiers.
-        first = i
+        # Without a determiner, keep only the noun and its capitalised modifiers, or its
+        # lowercase ones when a clause opens before them ("…, and local officials (said)").
+        first = _lowercase_modifiers(tokens, i)
         while first - 1 >= 0 and _is_name_word(tokens[first - 1]):
             first -= 1
     return _build(c.text, tokens, first, i, "common")
+
+
+# Punctuation that may open the clause of a described source.
+_CLAUSE_MARKS = frozenset({",", ";", ":", "—", "–", "(", "“", '"'})
+
+
+def _lowercase_modifiers(tokens: list[Token], i: int) -> int:
+    """Where a plural source noun's lowercase modifiers start ("local officials", "government
+    officials", "hospital staff"): only when they open their clause (after a comma, "and",
+    the sentence's start), so that no verb or preposition before them joins; else the noun."""
+    head = tokens[i].lower
+    if not (head.endswith("s") or head in {"people", "staff", "police", "personnel"}):
+        return i  # a singular noun with no determiner is a headline's or a title's
+    k = i
+    while (
+        k - 1 >= 0
+        and i - k < 2
+        and tokens[k - 1].lower not in {"these", "those", "this", "no", "not"}
+        and _LOWER_WORD.fullmatch(tokens[k - 1].text)
+        and tokens[k - 1].lower not in _CLAUSE_WORDS
+        and tokens[k - 1].lower not in _CLAUSE_OPENING
+        and tokens[k - 1].lower not in PRONOUNS
+        and tokens[k - 1].lower not in DETERMINERS
+        and tokens[k - 1].lower not in _PREPOSITIONS
+        and tokens[k - 1].lower not in _TIME_WORDS
+        and tokens[k - 1].lower not in _NOT_HEADS
+        and tokens[k - 1].lower not in SOURCE_NOUNS
+        and not tokens[k - 1].lower.endswith(("ly", "ing"))
+    ):
+        k -= 1
+    if k == i:
+        return i
+    opener = tokens[k - 1] if k > 0 else None
+    if opener is None or opener.text in _CLAUSE_MARKS or opener.lower in {"and", "but"}:
+        return k
+    return i
 
 
 def _np_described(c: _At) -> Mention | None:
@@ -2173,6 +2210,25 @@ def _cut_after_office(words: list[str], portfolio: bool) -> Canonical | None:
     return None
 
 
+# Lowercase words that may join a body's capitalised words: "Fire and Rescue".
+_BODY_JOINS = frozenset(split_words("and of for the on"))
+
+
+def _body_words(after: list[str], before: list[str]) -> bool:
+    """Whether the words after "of" name a place or a body: all capitalised, or capitalised at
+    both ends with lowercase joins between ("Norland Fire and Rescue") when the words before
+    are no body's ("Department of Health and Human Services" stays whole)."""
+    if all(w[:1].isupper() for w in after):
+        return True
+    return (
+        len(after) >= 3
+        and after[0][:1].isupper()
+        and after[-1][:1].isupper()
+        and all(w[:1].isupper() or w in _BODY_JOINS for w in after)
+        and not any(w.lower().rstrip(".") in ORG_WORDS for w in before)
+    )
+
+
 def _place_after(words: list[str]) -> list[str] | None:
     """ "Ann Lie of Ohio", "Ann Lie from Ohio": the name before a place (not "Minister of
     Finance Ann Lie", where a first name follows, nor "Deputy Minister of Finance")."""
@@ -2183,7 +2239,7 @@ def _place_after(words: list[str]) -> list[str] | None:
         if (
             (before[:1].isupper() or _PARTICLE_SURNAME.match(before))
             and (_named_by(words, p - 1) or not (_office(before) or _office_like(before)))
-            and all(w[:1].isupper() for w in after)
+            and _body_words(after, words[:p])
             # "Ann Lie of Georgia", but not "(Head) of Finance Tor Vikan": a name after "of"
             and not (len(after) >= 2 and any(first_name(w) for w in after))
         ):
