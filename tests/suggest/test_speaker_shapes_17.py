@@ -47,3 +47,37 @@ def test_a_person_of_a_body_with_lowercase_joins_is_the_person(text: str) -> Non
 def test_a_body_named_with_of_and_and_stays_whole() -> None:
     found = quotes("The Department of Roads and Bridges said the tunnel would open in May.")
     assert found and found[0].speaker == "Department of Roads and Bridges"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            'Speaking to reporters, Ann Lie, Chief of Staff (CoS), North Ostia Hills said, "The '
+            'ferry left at noon and nobody was hurt."',
+            "Ann Lie",
+        ),
+        (
+            "Tom Berg, General Secretary, Norland Farmers Union told the Courier, "
+            '"We want the minister to resign over the flood."',
+            "Tom Berg",
+        ),
+        (
+            "Tom Berg, the mayor of Vale, North Ostia, announced schools would be closed.",
+            "Tom Berg",
+        ),
+    ],
+)
+def test_name_role_place_said_is_the_name(text: str, speaker: str) -> None:
+    """ "Name, role, Place said": the place or body the role is of stands before the verb,
+    but the name speaks."""
+    found = quotes(text)
+    assert found and found[0].speaker == speaker
+
+
+def test_a_name_after_a_preposition_is_not_the_speaker_of_name_role_place() -> None:
+    found = quotes(
+        "In his speech, a tribute to Tom Berg, the nominee that year, Ann Lie praised the "
+        '"makers of the harbour."'
+    )
+    assert all(s.speaker != "Tom Berg" for s in found)

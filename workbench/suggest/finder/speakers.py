@@ -674,6 +674,64 @@ def _before_name_title_body(c: _Before) -> Mention | None:
     return _with_role(name, c.text, (head.start, role[1]))
 
 
+def _role_segment(tokens: list[Token]) -> bool:
+    """Whether an appositive's words are a role: an office or a role noun first, past an
+    article ("Superintendent of Police (SP)", "the mayor of Vale", "General Secretary")."""
+    words = [t for t in tokens if t.text not in {"(", ")"}]
+    if words and words[0].lower in {"the", "a", "an"}:
+        words = words[1:]
+    if not words or len(words) > 8:
+        return False
+    first = words[0].text
+    return _office(first) or _office_like(first) or _role_word(first.lower())
+
+
+def _place_segment(tokens: list[Token]) -> bool:
+    """Whether the words after a role name a place or a body: capitalised words, an acronym
+    in parentheses, lowercase joins between them ("East Vale Hills", "Norland Farmers
+    Union")."""
+    words = [t for t in tokens if t.text not in {"(", ")"}]
+    return (
+        1 <= len(words) <= 6
+        and words[0].capitalised
+        and words[-1].capitalised
+        and words[0].lower not in PRONOUNS
+        and words[0].lower not in ORG_WORDS  # "Department of Roads": name-title-body's
+        and all(t.capitalised or t.lower in _BODY_JOINS for t in words)
+    )
+
+
+def _before_name_role_place(c: _Before) -> Mention | None:
+    """ "Ann Lie, Superintendent of Police (SP), East Vale said", "Tom Berg, the mayor of
+    Vale, North Ostia, announced": a person's name, a role and the place or body the role is
+    of, between commas; the name speaks (not the place before the verb)."""
+    tokens = c.tokens
+    end = c.i - 1 if tokens[c.i].text == "," else c.i
+    b = end
+    while b > 0 and end - b <= 7 and tokens[b].text != ",":
+        b -= 1
+    if b <= 0 or b == end or tokens[b].text != "," or not _place_segment(tokens[b + 1 : end + 1]):
+        return None
+    a = b - 1
+    while a > 0 and b - a <= 10 and tokens[a].text not in _APPOSITIVE_STOPS - {"(", ")"}:
+        a -= 1
+    if a <= 0 or tokens[a].text != "," or not _role_segment(tokens[a + 1 : b]):
+        return None
+    if tokens[c.i].text == "," and tokens[a + 1].lower not in {"the", "a", "an"}:
+        return None  # "Ann Lie, Secretary, Ministry of Harbours, said": name-title-body's
+    name = _np_ending_at(c.text, tokens, a - 1)
+    if (
+        name is None
+        or name.kind != "name"
+        or _word_before(tokens, name) in _PREPOSITIONS | _ROLE_LINKS  # "a tribute to Ann Lie, …"
+        or len(name.head_tokens) < 2
+        or _looks_like_org(name.head_tokens)
+        or _is_place(tokens, name)
+    ):
+        return None
+    return _with_role(name, c.text, (tokens[a + 1].start, tokens[end].end))
+
+
 def _before_source_who(c: _Before) -> Mention | None:
     """ "an intelligence source, who was not authorized to speak, said"."""
     if c.apposition is None:
@@ -853,6 +911,8 @@ _BEFORE_RULES: tuple[Rule[_Before, Mention] | Veto[_Before], ...] = (
     Rule("mention-before/comma-after-parenthesis", _before_comma_after_parenthesis),
     Rule("mention-before/aside", _before_aside),  # "Local officials, however, said"
     Veto("mention-before/aside-alone", _asides),  # "And, however, said": no one before it
+    # "Ann Lie, Superintendent of Police, East Vale said": the name, not the place
+    Rule("mention-before/name-role-place", _before_name_role_place),
     # "Tom Berg, Secretary, Ministry of Harbours, said"
     Rule("mention-before/name-title-body", _before_name_title_body),
     Rule("mention-before/appositive", _before_appositive),  # "Renad Mansour, Iraq specialist, said"
