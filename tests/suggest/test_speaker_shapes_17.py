@@ -81,3 +81,17 @@ def test_a_name_after_a_preposition_is_not_the_speaker_of_name_role_place() -> N
         '"makers of the harbour."'
     )
     assert all(s.speaker != "Tom Berg" for s in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Ostia, city police Detective Constable Tom Berg said that the closure drove up prices.",
+        "Vale County Sheriff Tom Berg said that the closure drove up prices.",
+        "Corporal Tom Berg said that the closure drove up prices.",
+    ],
+)
+def test_police_and_military_ranks_are_titles(text: str) -> None:
+    """A rank before a name ("Detective Constable", "Sheriff") is a title, kept as the role."""
+    found = quotes(text)
+    assert found and found[0].speaker == "Tom Berg"
