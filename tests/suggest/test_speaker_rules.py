@@ -84,6 +84,11 @@ CASES = [
         "Ann Lie",
     ),
     case(
+        "mention-before/name-role-place",
+        "Ann Lie, Chief of Staff, North Ostia Hills said",
+        "Ann Lie",
+    ),
+    case(
         "mention-before/name-title-body",
         "Tom Berg, Secretary, Ministry of Harbours, said",
         "Tom Berg",

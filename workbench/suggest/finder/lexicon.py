@@ -86,7 +86,9 @@ TITLES = frozenset(
     chairman chairwoman chair director spokesman spokeswoman spokesperson sheikh sir lady lord
     king queen prince princess pope cardinal bishop rabbi imam deputy chief officer agent
     attorney detective inspector superintendent coach candidate speaker leader commander
-    adm adm. admiral major maj maj. dame del. swami acharya maulana mufti ayatollah pastor"""
+    adm adm. admiral major maj maj. dame del. swami acharya maulana mufti ayatollah pastor
+    constable corporal cpl cpl. trooper det det. supt supt. insp insp. brigadier sheriff
+    marshal"""
     )
 )
 # Honorifics: said before a name out of courtesy, neither name nor role ("Shri Ann Lie",

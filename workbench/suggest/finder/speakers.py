@@ -674,6 +674,64 @@ def _before_name_title_body(c: _Before) -> Mention | None:
     return _with_role(name, c.text, (head.start, role[1]))
 
 
+def _role_segment(tokens: list[Token]) -> bool:
+    """Whether an appositive's words are a role: an office or a role noun first, past an
+    article ("Superintendent of Police (SP)", "the mayor of Vale", "General Secretary")."""
+    words = [t for t in tokens if t.text not in {"(", ")"}]
+    if words and words[0].lower in {"the", "a", "an"}:
+        words = words[1:]
+    if not words or len(words) > 8:
+        return False
+    first = words[0].text
+    return _office(first) or _office_like(first) or _role_word(first.lower())
+
+
+def _place_segment(tokens: list[Token]) -> bool:
+    """Whether the words after a role name a place or a body: capitalised words, an acronym
+    in parentheses, lowercase joins between them ("East Vale Hills", "Norland Farmers
+    Union")."""
+    words = [t for t in tokens if t.text not in {"(", ")"}]
+    return (
+        1 <= len(words) <= 6
+        and words[0].capitalised
+        and words[-1].capitalised
+        and words[0].lower not in PRONOUNS
+        and words[0].lower not in ORG_WORDS  # "Department of Roads": name-title-body's
+        and all(t.capitalised or t.lower in _BODY_JOINS for t in words)
+    )
+
+
+def _before_name_role_place(c: _Before) -> Mention | None:
+    """ "Ann Lie, Superintendent of Police (SP), East Vale said", "Tom Berg, the mayor of
+    Vale, North Ostia, announced": a person's name, a role and the place or body the role is
+    of, between commas; the name speaks (not the place before the verb)."""
+    tokens = c.tokens
+    end = c.i - 1 if tokens[c.i].text == "," else c.i
+    b = end
+    while b > 0 and end - b <= 7 and tokens[b].text != ",":
+        b -= 1
+    if b <= 0 or b == end or tokens[b].text != "," or not _place_segment(tokens[b + 1 : end + 1]):
+        return None
+    a = b - 1
+    while a > 0 and b - a <= 10 and tokens[a].text not in _APPOSITIVE_STOPS - {"(", ")"}:
+        a -= 1
+    if a <= 0 or tokens[a].text != "," or not _role_segment(tokens[a + 1 : b]):
+        return None
+    if tokens[c.i].text == "," and tokens[a + 1].lower not in {"the", "a", "an"}:
+        return None  # "Ann Lie, Secretary, Ministry of Harbours, said": name-title-body's
+    name = _np_ending_at(c.text, tokens, a - 1)
+    if (
+        name is None
+        or name.kind != "name"
+        or _word_before(tokens, name) in _PREPOSITIONS | _ROLE_LINKS  # "a tribute to Ann Lie, …"
+        or len(name.head_tokens) < 2
+        or _looks_like_org(name.head_tokens)
+        or _is_place(tokens, name)
+    ):
+        return None
+    return _with_role(name, c.text, (tokens[a + 1].start, tokens[end].end))
+
+
 def _before_source_who(c: _Before) -> Mention | None:
     """ "an intelligence source, who was not authorized to speak, said"."""
     if c.apposition is None:
@@ -853,6 +911,8 @@ _BEFORE_RULES: tuple[Rule[_Before, Mention] | Veto[_Before], ...] = (
     Rule("mention-before/comma-after-parenthesis", _before_comma_after_parenthesis),
     Rule("mention-before/aside", _before_aside),  # "Local officials, however, said"
     Veto("mention-before/aside-alone", _asides),  # "And, however, said": no one before it
+    # "Ann Lie, Superintendent of Police, East Vale said": the name, not the place
+    Rule("mention-before/name-role-place", _before_name_role_place),
     # "Tom Berg, Secretary, Ministry of Harbours, said"
     Rule("mention-before/name-title-body", _before_name_title_body),
     Rule("mention-before/appositive", _before_appositive),  # "Renad Mansour, Iraq specialist, said"
@@ -1082,11 +1142,48 @@ def _np_source_noun(c: _At) -> Mention | None:
         k -= 1
         steps += 1
     if first < i and tokens[first].lower not in DETERMINERS and not tokens[first].capitalised:
-        # Without a determiner, keep only the noun and its capitalised modifiers.
-        first = i
+        # Without a determiner, keep only the noun and its capitalised modifiers, or its
+        # lowercase ones when a clause opens before them ("…, and local officials (said)").
+        first = _lowercase_modifiers(tokens, i)
         while first - 1 >= 0 and _is_name_word(tokens[first - 1]):
             first -= 1
     return _build(c.text, tokens, first, i, "common")
+
+
+# Punctuation that may open the clause of a described source.
+_CLAUSE_MARKS = frozenset({",", ";", ":", "—", "–", "(", "“", '"'})
+
+
+def _lowercase_modifiers(tokens: list[Token], i: int) -> int:
+    """Where a plural source noun's lowercase modifiers start ("local officials", "government
+    officials", "hospital staff"): only when they open their clause (after a comma, "and",
+    the sentence's start), so that no verb or preposition before them joins; else the noun."""
+    head = tokens[i].lower
+    if not (head.endswith("s") or head in {"people", "staff", "police", "personnel"}):
+        return i  # a singular noun with no determiner is a headline's or a title's
+    k = i
+    while (
+        k - 1 >= 0
+        and i - k < 2
+        and tokens[k - 1].lower not in {"these", "those", "this", "no", "not"}
+        and _LOWER_WORD.fullmatch(tokens[k - 1].text)
+        and tokens[k - 1].lower not in _CLAUSE_WORDS
+        and tokens[k - 1].lower not in _CLAUSE_OPENING
+        and tokens[k - 1].lower not in PRONOUNS
+        and tokens[k - 1].lower not in DETERMINERS
+        and tokens[k - 1].lower not in _PREPOSITIONS
+        and tokens[k - 1].lower not in _TIME_WORDS
+        and tokens[k - 1].lower not in _NOT_HEADS
+        and tokens[k - 1].lower not in SOURCE_NOUNS
+        and not tokens[k - 1].lower.endswith(("ly", "ing"))
+    ):
+        k -= 1
+    if k == i:
+        return i
+    opener = tokens[k - 1] if k > 0 else None
+    if opener is None or opener.text in _CLAUSE_MARKS or opener.lower in {"and", "but"}:
+        return k
+    return i
 
 
 def _np_described(c: _At) -> Mention | None:
@@ -2173,6 +2270,25 @@ def _cut_after_office(words: list[str], portfolio: bool) -> Canonical | None:
     return None
 
 
+# Lowercase words that may join a body's capitalised words: "Fire and Rescue".
+_BODY_JOINS = frozenset(split_words("and of for the on"))
+
+
+def _body_words(after: list[str], before: list[str]) -> bool:
+    """Whether the words after "of" name a place or a body: all capitalised, or capitalised at
+    both ends with lowercase joins between ("Norland Fire and Rescue") when the words before
+    are no body's ("Department of Health and Human Services" stays whole)."""
+    if all(w[:1].isupper() for w in after):
+        return True
+    return (
+        len(after) >= 3
+        and after[0][:1].isupper()
+        and after[-1][:1].isupper()
+        and all(w[:1].isupper() or w in _BODY_JOINS for w in after)
+        and not any(w.lower().rstrip(".") in ORG_WORDS for w in before)
+    )
+
+
 def _place_after(words: list[str]) -> list[str] | None:
     """ "Ann Lie of Ohio", "Ann Lie from Ohio": the name before a place (not "Minister of
     Finance Ann Lie", where a first name follows, nor "Deputy Minister of Finance")."""
@@ -2183,7 +2299,7 @@ def _place_after(words: list[str]) -> list[str] | None:
         if (
             (before[:1].isupper() or _PARTICLE_SURNAME.match(before))
             and (_named_by(words, p - 1) or not (_office(before) or _office_like(before)))
-            and all(w[:1].isupper() for w in after)
+            and _body_words(after, words[:p])
             # "Ann Lie of Georgia", but not "(Head) of Finance Tor Vikan": a name after "of"
             and not (len(after) >= 2 and any(first_name(w) for w in after))
         ):
