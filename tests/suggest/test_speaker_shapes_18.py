@@ -1,0 +1,65 @@
+"""Shapes of quotes found and who said them, eleventh rule pass (issue 15, h-finder18, the fifth
+and sixth holdouts' missed quotes and wrong speakers): sentences written for these tests, names
+invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.suggest.shapes import quotes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Tom Berg told reporters the bridge was old. "[...] Worse, the valves were rusted '
+        'through."',
+        '"The pumps failed twice in June," said Dr. Berg. "[...] Worse, the valves were rusted '
+        'through. We need new ones."',
+        '"The pumps failed twice in June," said Dr. Berg. "[…] Worse, the valves were rusted '
+        'through."',
+    ],
+)
+def test_a_quotation_opening_with_an_elision_starts_a_sentence(text: str) -> None:
+    """ "“[...] Worse, …”": an elided start does not glue the quotation to the sentence
+    before it, so it is found as a direct quote of the speaker."""
+    found = [s for s in quotes(text) if s.quote_type == "direct" and "Worse" in s.text]
+    assert [s.speaker for s in found] == ["Tom Berg" if "Tom" in text else "Berg"]
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        (
+            'Ann Lie said the storm had "a lot of wind, a lot of rain. It was hard to see."',
+            '"a lot of wind, a lot of rain. It was hard to see."',
+        ),
+        (
+            'Ann Lie said the storm had "a lot of wind. [...] [The pilot] could not see." Then '
+            "she left.",
+            '"a lot of wind. [...] [The pilot] could not see."',
+        ),
+        (
+            'Nils Ek said that the ferry "will not sail again. We are done." The council met '
+            "again in May.",
+            '"will not sail again. We are done."',
+        ),
+    ],
+)
+def test_a_quoted_fragment_over_two_sentences_stays_in_its_reported_clause(
+    text: str, fragment: str
+) -> None:
+    """ "Lie said the storm had “A. B.”": the reported clause runs to the fragment's closing
+    mark, and the fragment is the mixed quote's direct part, with the same speaker."""
+    found = quotes(text)
+    mixed = [s for s in found if s.quote_type == "mixed"]
+    direct = [s for s in found if s.quote_type == "direct"]
+    assert len(mixed) == 1 and mixed[0].text.endswith(fragment)
+    assert [s.text for s in direct] == [fragment]
+    assert direct[0].speaker == mixed[0].speaker == text.split(" said")[0]
+
+
+def test_a_quotation_opening_its_sentence_still_splits_at_its_sentence_ends() -> None:
+    found = quotes('Ann Lie spoke first. "The storm was bad. It was hard to see," she said.')
+    assert [s.quote_type for s in found] == ["direct"]
+    assert found[0].speaker == "Ann Lie"
