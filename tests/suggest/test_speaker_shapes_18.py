@@ -63,3 +63,31 @@ def test_a_quotation_opening_its_sentence_still_splits_at_its_sentence_ends() ->
     found = quotes('Ann Lie spoke first. "The storm was bad. It was hard to see," she said.')
     assert [s.quote_type for s in found] == ["direct"]
     assert found[0].speaker == "Ann Lie"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "role"),
+    [
+        (
+            '"The ferry will sail in May," said Hon. Ann Lie, Acting Director of the Port.',
+            "Ann Lie",
+            None,
+        ),
+        ("The Hon. Ann Lie said the ferry would sail in May.", "Ann Lie", None),
+        ('"The pumps are old," said DWP General Counsel Tom Berg.', "Tom Berg", "Counsel"),
+        (
+            'Co-author Nils-Ove Berg said, "Our work shows the ice is thin."',
+            "Nils-Ove Berg",
+            "Co-author",
+        ),
+    ],
+)
+def test_an_honorific_with_a_dot_and_more_office_titles_are_not_names(
+    text: str, speaker: str, role: str | None
+) -> None:
+    """ "Hon." is an abbreviation, not the speaker; "Counsel" and "Co-author" are offices
+    before a name, kept out of the canonical name."""
+    found = quotes(text)
+    assert [s.speaker for s in found] == [speaker]
+    if role is not None:
+        assert role in (found[0].role or "")

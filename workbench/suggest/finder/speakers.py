@@ -40,7 +40,7 @@ from .rules import Rule, Veto, decide
 # ("FranÃ§ois", "FranÃ\x83Â§ois"), but not a no-break space or a guillemet.
 _IN_WORD = "\u0300-\u036f\x80-\x9f\xa1-\xaa\xac-\xba\xbc-\xbf"
 TOKEN = re.compile(
-    r"(?:[A-Z]\.){1,}(?![a-z])|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Prof|Jr|Sr|St|Adm|Maj|Rev|Del|Corp|Inc|Ltd|Co|Bros)\."
+    r"(?:[A-Z]\.){1,}(?![a-z])|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Prof|Jr|Sr|St|Adm|Maj|Rev|Hon|Del|Corp|Inc|Ltd|Co|Bros)\."
     rf"|[^\W_](?:[\w’'\-{_IN_WORD}]*[^\W_])?[\u0300-\u036f]*(?:[’']s?)?|[^\w\s]",
 )
 # A web address as a source's name: "Znak.com", "News.com.au" is one token, not a sentence end
