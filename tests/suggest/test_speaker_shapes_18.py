@@ -91,3 +91,41 @@ def test_an_honorific_with_a_dot_and_more_office_titles_are_not_names(
     assert [s.speaker for s in found] == [speaker]
     if role is not None:
         assert role in (found[0].role or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            'The ruling comes after Norland Water said it had carried out the "first full audit '
+            'of the harbour."',
+            "Norland Water",
+            'it had carried out the "first full audit of the harbour."',
+        ),
+        (
+            "Prices rose after Ann Lie said the bank would cut its rates.",
+            "Ann Lie",
+            "the bank would cut its rates",
+        ),
+    ],
+)
+def test_a_named_speaker_after_after_reports_a_clause(
+    text: str, speaker: str, content: str
+) -> None:
+    """ "…, after Norland Water said …": a clause of time whose named subject speaks."""
+    found = [s for s in quotes(text) if s.quote_type in {"indirect", "mixed"}]
+    assert [(s.text, s.speaker) for s in found] == [(content, speaker)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The vote came after Ann Lie concluded, and the board said the dam was safe.",
+        "The talks began after he said the dam was unsafe.",
+    ],
+)
+def test_what_after_does_not_report(text: str) -> None:
+    """A clause of time that ends at a comma reports nothing; a pronoun after "after" is left
+    to the rules that already handle it."""
+    found = [s for s in quotes(text) if s.quote_type in {"indirect", "mixed"}]
+    assert all(s.text.startswith("the dam") for s in found)

@@ -2153,6 +2153,17 @@ def _name_said_content(r: _Reported) -> Indirect | None:
         )
         or _role_lead(lead_tokens)
         or _opening_phrase(lead_tokens, r.speaker)
+        # "The ruling comes after Norland Water said (that) …": a clause of time whose named
+        # subject speaks (a pronoun or a description there is left to the other rules).
+        or (
+            len(lead_tokens) >= 3
+            and lead_tokens[-1].lower in _SUBORDINATORS
+            and r.speaker.kind in {"name", "org"}
+            and not any(r.speaker.end <= t.start and t.end <= tokens[r.i].start for t in tokens)
+            # "after the interview concluded, Lie stated …": that clause reports nothing
+            and r.i + r.width < r.s.last
+            and tokens[r.i + r.width].text != ","
+        )
     )
     if not lead_ok:
         return None
@@ -2164,6 +2175,10 @@ def _name_said_content(r: _Reported) -> Indirect | None:
         return r.found(tokens[j].start, r.s.content_end, r.speaker)
     return None
 
+
+# A subordinator of time before a speaker mid-sentence ("… after Ann Lie said …"); not "as"
+# ("as Ann Lie said, …" is an aside), nor "before", "because" (which cost labelled quotes).
+_SUBORDINATORS = frozenset(split_words("after"))
 
 _ASIDE_PREPOSITIONS = frozenset(split_words("by in for as at on with without among"))
 
