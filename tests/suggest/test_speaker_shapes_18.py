@@ -129,3 +129,24 @@ def test_what_after_does_not_report(text: str) -> None:
     to the rules that already handle it."""
     found = [s for s in quotes(text) if s.quote_type in {"indirect", "mixed"}]
     assert all(s.text.startswith("the dam") for s in found)
+
+
+def test_a_quotation_split_at_a_semicolon_is_one_remark() -> None:
+    """ "“A;” read the statement; “b.”": the second part, opening lowercase after the cue's
+    semicolon, goes on with the first and has its speaker."""
+    found = quotes(
+        '"Nobody was hurt. We thank the crews;" said Ann Lie; "we will rebuild the pier."'
+    )
+    assert [s.speaker for s in found] == ["Ann Lie", "Ann Lie"]
+    assert found[1].text == '"we will rebuild the pier."'
+
+
+@pytest.mark.parametrize("first", ["Stéphane", "Tom"])
+def test_a_bodys_acronym_before_a_title_is_not_a_first_name(first: str) -> None:
+    """ "UN Spokesperson Tom Lie": "UN" is no woman's name "Un", so a later "Mr. Lie" is the
+    same man."""
+    text = (
+        f"The ferry sank on Monday, said UN Spokesperson {first} Dujarric. "
+        '"We are shocked," Mr. Dujarric underscored.'
+    )
+    assert [s.speaker for s in quotes(text)] == [f"{first} Dujarric"] * 2

@@ -168,6 +168,11 @@ class Article:
         return offset
 
 
+# How a quotation that does not end its sentence ends: "“…,” he said, “…”"; "“…;” read the
+# statement; “…”".
+_MID_SENTENCE = frozenset({",", "—", "–", "-", "…", ";"})
+
+
 def _merge_split(article: Article, raw: list[RawQuote]) -> list[tuple[int, int, Cue | None, bool]]:
     """Join "…,” he said, “…” into one quotation; return (start, end, cue, closed)."""
     text = article.text
@@ -185,7 +190,7 @@ def _merge_split(article: Article, raw: list[RawQuote]) -> list[tuple[int, int, 
                 and _words(text[start:end]) >= 1
             ):
                 found = cue_after_quote(text, end, quote.start)
-                mid_sentence = text[start:end].rstrip("\"”'’»›")[-1:] in {",", "—", "–", "-", "…"}
+                mid_sentence = text[start:end].rstrip("\"”'’»›")[-1:] in _MID_SENTENCE
                 if (
                     found is not None
                     and mid_sentence

@@ -2090,6 +2090,8 @@ def _gender_of(words: list[str]) -> str | None:
         lowered = word.lower()
         if lowered in CAPITALISED_STOPWORDS or lowered in TITLES or lowered in _ROLE_WORDS:
             continue  # "Republican Donald Trump": the first name after the role
+        if len(word) > 1 and word.isupper() and k + 2 < len(words):
+            continue  # "UN Spokesperson Tom Lie": a body's acronym, not the first name "Un"
         if lowered in FEMALE_NAMES:
             return "f"
         if lowered in MALE_NAMES:
