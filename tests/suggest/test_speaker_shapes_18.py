@@ -150,3 +150,25 @@ def test_a_bodys_acronym_before_a_title_is_not_a_first_name(first: str) -> None:
         '"We are shocked," Mr. Dujarric underscored.'
     )
     assert [s.speaker for s in quotes(text)] == [f"{first} Dujarric"] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Ann Lie of Norland\'s Vale University told the press, "The ice is thin."', "Ann Lie"),
+        (
+            'Tom Berg of the UK\'s National Water Agency (NWA) said, "Leaks cannot hide from us."',
+            "Tom Berg",
+        ),
+        ("Ann Lie of the UK's National Water Agency said the pipes leak.", "Ann Lie"),
+    ],
+)
+def test_a_person_of_a_places_body_is_the_person(text: str, speaker: str) -> None:
+    """ "Ann Lie of Norland's Vale University said": the place's possessive does not cut the
+    subject down to the body."""
+    assert [s.speaker for s in quotes(text)] == [speaker]
+
+
+def test_a_places_body_alone_still_speaks() -> None:
+    found = quotes("Norland's Vale University said the ice was thin.")
+    assert [s.speaker for s in found] == ["Vale University"]

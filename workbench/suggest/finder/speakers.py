@@ -287,6 +287,12 @@ def mention_before(text: str, tokens: list[Token], verb: int) -> Mention | None:
         again = decide(_BEFORE_RULES, _Before(text, placeless, at))
         if again is not None and again[1] is not None:
             fired, tokens, verb = again, placeless, at
+    ownerless, at, body = _without_owner(tokens, verb)
+    if ownerless is not tokens and (fired is None or fired[1] is None or fired[1].start >= body):
+        # "Ann Lie of Norland's Vale University said": the subject, not the body
+        again = decide(_BEFORE_RULES, _Before(text, ownerless, at))
+        if again is not None and again[1] is not None and again[1].start < body:
+            fired, tokens, verb = again, ownerless, at
     if (fired is None or fired[1] is None) and _stray_comma(tokens, verb):
         # "The harbour chair Ann Lie, said": a comma the sentence does not need
         tokens, verb = tokens[: verb - 1] + tokens[verb:], verb - 1
@@ -383,6 +389,24 @@ def _without_place(tokens: list[Token], verb: int) -> tuple[list[Token], int]:
 
 
 _AFTER_PLACE = frozenset(split_words("also later then again further"))
+
+
+def _without_owner(tokens: list[Token], verb: int) -> tuple[list[Token], int, int]:
+    """ "Ann Lie of Norland's Vale University said", "Ann Lie of the UK's Vale Agency said":
+    the tokens without the place's possessive (and its "the") between "of" and a body's
+    capitalised name after a capitalised subject, the verb's new index and the offset where
+    the body's name starts (the tokens unchanged when there is none)."""
+    for k in range(verb - 2, max(1, verb - 9), -1):
+        owner = tokens[k].capitalised and tokens[k].text.endswith(("’s", "'s"))
+        if not (owner and tokens[k + 1].capitalised):
+            continue
+        first = k - 1 if tokens[k - 1].lower == "the" else k
+        if first < 2 or tokens[first - 1].lower not in {"of", "from", "at"}:
+            break
+        if not tokens[first - 2].capitalised:
+            break
+        return tokens[:first] + tokens[k + 1 :], verb - (k + 1 - first), tokens[k + 1].start
+    return tokens, verb, -1
 
 
 def _without_infinitive(text: str, tokens: list[Token], mention: Mention) -> Mention:
