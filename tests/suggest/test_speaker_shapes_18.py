@@ -172,3 +172,15 @@ def test_a_person_of_a_places_body_is_the_person(text: str, speaker: str) -> Non
 def test_a_places_body_alone_still_speaks() -> None:
     found = quotes("Norland's Vale University said the ice was thin.")
     assert [s.speaker for s in found] == ["Vale University"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"We are glad," Roads Secretary Tom F. Berg, Jr. said.', "Tom F. Berg, Jr."),
+        ("Tom Berg, Jr. said the bridge was open.", "Tom Berg, Jr."),
+    ],
+)
+def test_a_name_suffix_after_a_comma_keeps_its_name(text: str, speaker: str) -> None:
+    """ "Tom F. Berg, Jr. said": the name as written with its suffix, not "Jr." alone."""
+    assert [s.speaker for s in quotes(text)] == [speaker]

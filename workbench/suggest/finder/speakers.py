@@ -293,6 +293,22 @@ def mention_before(text: str, tokens: list[Token], verb: int) -> Mention | None:
         again = decide(_BEFORE_RULES, _Before(text, ownerless, at))
         if again is not None and again[1] is not None and again[1].start < body:
             fired, tokens, verb = again, ownerless, at
+    if (
+        fired is not None
+        and fired[1] is not None
+        and fired[1].text.lower() in _NAME_SUFFIXES
+        and verb >= 4
+        and tokens[verb - 2].text == ","
+        and tokens[verb - 3].capitalised
+    ):
+        # "Tom F. Berg, Jr. said": the name with its suffix, not the suffix alone
+        joined = tokens[: verb - 2] + tokens[verb - 1 :]
+        again = decide(_BEFORE_RULES, _Before(text, joined, verb - 1))
+        if again is not None and again[1] is not None and again[1].end == tokens[verb - 1].end:
+            heads = again[1].head_tokens
+            if len(heads) >= 2 and heads[-2] == tokens[verb - 3].text:
+                heads[-2] += ","  # the name as written: "Tom F. Berg, Jr."
+            fired = again
     if (fired is None or fired[1] is None) and _stray_comma(tokens, verb):
         # "The harbour chair Ann Lie, said": a comma the sentence does not need
         tokens, verb = tokens[: verb - 1] + tokens[verb:], verb - 1
