@@ -184,3 +184,30 @@ def test_a_places_body_alone_still_speaks() -> None:
 def test_a_name_suffix_after_a_comma_keeps_its_name(text: str, speaker: str) -> None:
     """ "Tom F. Berg, Jr. said": the name as written with its suffix, not "Jr." alone."""
     assert [s.speaker for s in quotes(text)] == [speaker]
+
+
+def test_who_after_an_appositive_is_the_person_it_describes() -> None:
+    """ "Tom Berg, a marine ecologist at NVU, who said “…”": the body ends the appositive, the
+    relative pronoun stands for the person."""
+    text = (
+        "The study was led by Tom Berg, a marine ecologist and professor at NVU, who said "
+        '"The reef is dying fast."'
+    )
+    assert [s.speaker for s in quotes(text)] == ["Tom Berg"]
+
+
+def test_who_after_a_body_is_still_the_body() -> None:
+    found = quotes('The grant went to Norland Vale University, which said "The reef is dying."')
+    assert [s.speaker for s in found] == ["Norland Vale University"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prices fell because Norland Water said the pumps would stop.",
+        "The pier shut while Norland Water said the pumps would stop.",
+    ],
+)
+def test_a_named_speaker_after_a_subordinator_of_cause_or_time(text: str) -> None:
+    found = [s for s in quotes(text) if s.quote_type == "indirect"]
+    assert [(s.text, s.speaker) for s in found] == [("the pumps would stop", "Norland Water")]
