@@ -211,3 +211,29 @@ def test_who_after_a_body_is_still_the_body() -> None:
 def test_a_named_speaker_after_a_subordinator_of_cause_or_time(text: str) -> None:
     found = [s for s in quotes(text) if s.quote_type == "indirect"]
     assert [(s.text, s.speaker) for s in found] == [("the pumps would stop", "Norland Water")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The Norland space agency NSA lost a probe on Monday. The agency said the probe had "
+            "failed.",
+            "NSA",
+        ),
+        (
+            "The tool was made by software company Vexor. The company said it expects a release "
+            "in May.",
+            "Vexor",
+        ),
+    ],
+)
+def test_the_noun_that_introduced_a_body_stands_for_it(text: str, speaker: str) -> None:
+    """ "software company Vexor … The company said": the noun that introduced a one-word or
+    acronym body resolves to it later."""
+    assert [s.speaker for s in quotes(text)] == [speaker]
+
+
+def test_the_noun_alone_stays_a_description() -> None:
+    found = quotes("She joined the company in May. The company said it expects a release soon.")
+    assert [s.speaker for s in found] == ["The company"]

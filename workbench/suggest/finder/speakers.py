@@ -2919,8 +2919,29 @@ class Registry:
                     return Resolved(name, "organisation")
                 if offset < mention.start and _company_named(words, name):
                     return Resolved(self._as_written(offset, name), "organisation")
+            described = self._described_as(mention, head, words)
+            if described is not None:
+                return Resolved(described, "organisation")
             return Resolved(mention.text, "organisation")
         return Resolved(mention.text, "other")
+
+    def _described_as(self, mention: Mention, head: str, words: list[str]) -> str | None:
+        """The organisation the mention's noun introduced earlier: "the space agency" after
+        "the American space agency NASA", "the company" after "software company Vexor" (the
+        last such name before the mention, within 3,000 characters; only "the" and lowercase
+        words in the mention, and no person's first name opening the name)."""
+        if words[0].lower() != "the" or not all(w.islower() for w in words[1:]):
+            return None
+        window = self.text[max(0, mention.start - 3000) : mention.start]
+        found = None
+        for match in re.finditer(rf"\b{re.escape(head)}[ \u00a0]+({_DESCRIBED_NAME})", window):
+            found = match
+        if found is None:
+            return None
+        name = found.group(1).rstrip(".")
+        if name.split()[0].lower() in MALE_NAMES | FEMALE_NAMES | CAPITALISED_STOPWORDS:
+            return None
+        return name
 
     def _as_written(self, offset: int, name: str) -> str:
         """An organisation's name with the full stop of its abbreviation ("Acme Corp.")."""
@@ -2930,6 +2951,9 @@ class Registry:
             return name + "."
         return name
 
+
+# A body's name after the noun that introduces it ("space agency NASA", "company Vexor Labs").
+_DESCRIBED_NAME = r"[A-Z][\w’'&\-]*(?:[ \u00a0]+[A-Z][\w’'&\-]*){0,3}"
 
 # The last word of a company's name ("Acme Corp.", "Norland Steel Ltd"): "the company" or "the
 # firm" after it is that company.
