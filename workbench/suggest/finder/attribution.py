@@ -952,6 +952,8 @@ def _relative_subject(text: str, tokens: list[Token], verb: int) -> Mention | No
     antecedent = _np_ending_at(text, tokens, j)
     if antecedent is None or antecedent.kind not in {"name", "org", "common"}:
         return None
+    if tokens[k].lower == "who" and tokens[k - 1].text == ",":
+        antecedent = _appositive_owner(text, tokens, antecedent, j) or antecedent
     if tokens[k].lower == "which" and antecedent.kind == "name":
         return None
     return Mention(
@@ -961,6 +963,27 @@ def _relative_subject(text: str, tokens: list[Token], verb: int) -> Mention | No
         antecedent.kind,
         head_tokens=antecedent.head_tokens,
     )
+
+
+_APPOSITIVE_PREPOSITIONS = frozenset(split_words("at of for with from in"))
+
+
+def _appositive_owner(
+    text: str, tokens: list[Token], antecedent: Mention, j: int
+) -> Mention | None:
+    """ "Tom Berg, a marine ecologist at NVU, who said": the body ends an appositive, so the
+    person it describes is who spoke (None when the antecedent follows no preposition inside
+    ", a/an/the …," after a name)."""
+    first = next((m for m in range(j, -1, -1) if tokens[m].start == antecedent.start), None)
+    if first is None or first < 1 or tokens[first - 1].lower not in _APPOSITIVE_PREPOSITIONS:
+        return None
+    for c in range(first - 2, max(0, first - 16), -1):
+        if tokens[c].text in {".", ";", ":", "(", ")", "“", "”", '"'}:
+            return None
+        if tokens[c].text == "," and tokens[c + 1].lower in {"a", "an", "the"}:
+            owner = _np_ending_at(text, tokens, c - 1) if c > 0 else None
+            return owner if owner is not None and owner.kind == "name" else None
+    return None
 
 
 def _from_source(
@@ -2153,6 +2176,17 @@ def _name_said_content(r: _Reported) -> Indirect | None:
         )
         or _role_lead(lead_tokens)
         or _opening_phrase(lead_tokens, r.speaker)
+        # "The ruling comes after Norland Water said (that) …": a clause of time whose named
+        # subject speaks (a pronoun or a description there is left to the other rules).
+        or (
+            len(lead_tokens) >= 3
+            and lead_tokens[-1].lower in _ADVERBIAL_SUBORDINATORS
+            and r.speaker.kind in {"name", "org"}
+            and not any(r.speaker.end <= t.start and t.end <= tokens[r.i].start for t in tokens)
+            # "after the interview concluded, Lie stated …": that clause reports nothing
+            and r.i + r.width < r.s.last
+            and tokens[r.i + r.width].text != ","
+        )
     )
     if not lead_ok:
         return None
@@ -2164,6 +2198,12 @@ def _name_said_content(r: _Reported) -> Indirect | None:
         return r.found(tokens[j].start, r.s.content_end, r.speaker)
     return None
 
+
+# A subordinator of time, cause or concession before a named speaker mid-sentence ("… after
+# Ann Lie said …"); not "as" ("as Ann Lie said, …" is an aside), "if", or a relative word.
+_ADVERBIAL_SUBORDINATORS = frozenset(
+    split_words("after before since because when while once until although though")
+)
 
 _ASIDE_PREPOSITIONS = frozenset(split_words("by in for as at on with without among"))
 

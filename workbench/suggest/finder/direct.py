@@ -134,11 +134,43 @@ class Article:
     def paragraph_of(self, offset: int) -> int:
         return max(0, bisect_right(self.paragraph_starts, offset) - 1)
 
+    def join_quoted(self, raw: list[RawQuote]) -> None:
+        """One sentence for a quotation that runs on from a lowercase word of its sentence and
+        holds a sentence end ("Lie said the storm had “a lot of rain. It was hard to see.”"):
+        the reported clause keeps its quoted fragment whole. A quotation that opens its
+        sentence, or follows a colon or a comma, stays split (a cue may sit between)."""
+        text = self.text
+        for quote in raw:
+            if not quote.closed or quote.paragraphs > 1:
+                continue
+            before = text[max(0, quote.start - 40) : quote.start].rstrip(" \u00a0")
+            word = before.split()[-1] if before.split() else ""
+            if not word[-1:].isalpha() or not word[:1].islower():
+                continue
+            index = self.paragraph_of(quote.start)
+            spans = self.sentences[index]
+            inside = [
+                i
+                for i, (start, end) in enumerate(spans)
+                if i and quote.start < start < quote.end - 1
+            ]
+            if not inside:
+                continue
+            first, last = inside[0] - 1, inside[-1]
+            if not spans[first][0] <= quote.start < spans[first][1]:
+                continue
+            spans[first : last + 1] = [(spans[first][0], spans[last][1])]
+
     def sentence_start(self, offset: int) -> int:
         for start, end in self.sentences[self.paragraph_of(offset)]:
             if start <= offset < end or offset < start:
                 return min(start, offset)
         return offset
+
+
+# How a quotation that does not end its sentence ends: "“…,” he said, “…”"; "“…;” read the
+# statement; “…”".
+_MID_SENTENCE = frozenset({",", "—", "–", "-", "…", ";"})
 
 
 def _merge_split(article: Article, raw: list[RawQuote]) -> list[tuple[int, int, Cue | None, bool]]:
@@ -158,7 +190,7 @@ def _merge_split(article: Article, raw: list[RawQuote]) -> list[tuple[int, int, 
                 and _words(text[start:end]) >= 1
             ):
                 found = cue_after_quote(text, end, quote.start)
-                mid_sentence = text[start:end].rstrip("\"”'’»›")[-1:] in {",", "—", "–", "-", "…"}
+                mid_sentence = text[start:end].rstrip("\"”'’»›")[-1:] in _MID_SENTENCE
                 if (
                     found is not None
                     and mid_sentence

@@ -492,6 +492,7 @@ def suggest(
         raise ValueError(f"reports must be one of {', '.join(REPORTS)}, not {reports!r}")
     article = Article(text)
     raw = find_quotes(text, article.paragraphs)
+    article.join_quoted(raw)
     quotes = find_direct(article, raw)
     # Names inside quotation marks are seldom speakers; the attribution between the two halves
     # of a split quote is outside them, so the raw quotations are excluded, not the merged ones.

@@ -103,7 +103,7 @@ OFFICE_TITLES = frozenset(
     split_words("""premier treasurer mantri envoy rapporteur co-rapporteur congressman
     congresswoman councillor councilor administrator prosecutor ombudsman mep mp minister
     secretary-general undersecretary under-secretary comptroller registrar marshal
-    commissioner spokesperson head""")
+    commissioner spokesperson head counsel co-author""")
 )
 FEMALE_TITLES = frozenset(
     split_words("mrs mrs. ms ms. miss madam madame lady queen princess sister dame")

@@ -40,7 +40,7 @@ from .rules import Rule, Veto, decide
 # ("FranÃ§ois", "FranÃ\x83Â§ois"), but not a no-break space or a guillemet.
 _IN_WORD = "\u0300-\u036f\x80-\x9f\xa1-\xaa\xac-\xba\xbc-\xbf"
 TOKEN = re.compile(
-    r"(?:[A-Z]\.){1,}(?![a-z])|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Prof|Jr|Sr|St|Adm|Maj|Rev|Del|Corp|Inc|Ltd|Co|Bros)\."
+    r"(?:[A-Z]\.){1,}(?![a-z])|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Prof|Jr|Sr|St|Adm|Maj|Rev|Hon|Del|Corp|Inc|Ltd|Co|Bros)\."
     rf"|[^\W_](?:[\w’'\-{_IN_WORD}]*[^\W_])?[\u0300-\u036f]*(?:[’']s?)?|[^\w\s]",
 )
 # A web address as a source's name: "Znak.com", "News.com.au" is one token, not a sentence end
@@ -287,6 +287,28 @@ def mention_before(text: str, tokens: list[Token], verb: int) -> Mention | None:
         again = decide(_BEFORE_RULES, _Before(text, placeless, at))
         if again is not None and again[1] is not None:
             fired, tokens, verb = again, placeless, at
+    ownerless, at, body = _without_owner(tokens, verb)
+    if ownerless is not tokens and (fired is None or fired[1] is None or fired[1].start >= body):
+        # "Ann Lie of Norland's Vale University said": the subject, not the body
+        again = decide(_BEFORE_RULES, _Before(text, ownerless, at))
+        if again is not None and again[1] is not None and again[1].start < body:
+            fired, tokens, verb = again, ownerless, at
+    if (
+        fired is not None
+        and fired[1] is not None
+        and fired[1].text.lower() in _NAME_SUFFIXES
+        and verb >= 4
+        and tokens[verb - 2].text == ","
+        and tokens[verb - 3].capitalised
+    ):
+        # "Tom F. Berg, Jr. said": the name with its suffix, not the suffix alone
+        joined = tokens[: verb - 2] + tokens[verb - 1 :]
+        again = decide(_BEFORE_RULES, _Before(text, joined, verb - 1))
+        if again is not None and again[1] is not None and again[1].end == tokens[verb - 1].end:
+            heads = again[1].head_tokens
+            if len(heads) >= 2 and heads[-2] == tokens[verb - 3].text:
+                heads[-2] += ","  # the name as written: "Tom F. Berg, Jr."
+            fired = again
     if (fired is None or fired[1] is None) and _stray_comma(tokens, verb):
         # "The harbour chair Ann Lie, said": a comma the sentence does not need
         tokens, verb = tokens[: verb - 1] + tokens[verb:], verb - 1
@@ -383,6 +405,24 @@ def _without_place(tokens: list[Token], verb: int) -> tuple[list[Token], int]:
 
 
 _AFTER_PLACE = frozenset(split_words("also later then again further"))
+
+
+def _without_owner(tokens: list[Token], verb: int) -> tuple[list[Token], int, int]:
+    """ "Ann Lie of Norland's Vale University said", "Ann Lie of the UK's Vale Agency said":
+    the tokens without the place's possessive (and its "the") between "of" and a body's
+    capitalised name after a capitalised subject, the verb's new index and the offset where
+    the body's name starts (the tokens unchanged when there is none)."""
+    for k in range(verb - 2, max(1, verb - 9), -1):
+        owner = tokens[k].capitalised and tokens[k].text.endswith(("’s", "'s"))
+        if not (owner and tokens[k + 1].capitalised):
+            continue
+        first = k - 1 if tokens[k - 1].lower == "the" else k
+        if first < 2 or tokens[first - 1].lower not in {"of", "from", "at"}:
+            break
+        if not tokens[first - 2].capitalised:
+            break
+        return tokens[:first] + tokens[k + 1 :], verb - (k + 1 - first), tokens[k + 1].start
+    return tokens, verb, -1
 
 
 def _without_infinitive(text: str, tokens: list[Token], mention: Mention) -> Mention:
@@ -2090,6 +2130,8 @@ def _gender_of(words: list[str]) -> str | None:
         lowered = word.lower()
         if lowered in CAPITALISED_STOPWORDS or lowered in TITLES or lowered in _ROLE_WORDS:
             continue  # "Republican Donald Trump": the first name after the role
+        if len(word) > 1 and word.isupper() and k + 2 < len(words):
+            continue  # "UN Spokesperson Tom Lie": a body's acronym, not the first name "Un"
         if lowered in FEMALE_NAMES:
             return "f"
         if lowered in MALE_NAMES:
@@ -2877,8 +2919,29 @@ class Registry:
                     return Resolved(name, "organisation")
                 if offset < mention.start and _company_named(words, name):
                     return Resolved(self._as_written(offset, name), "organisation")
+            described = self._described_as(mention, head, words)
+            if described is not None:
+                return Resolved(described, "organisation")
             return Resolved(mention.text, "organisation")
         return Resolved(mention.text, "other")
+
+    def _described_as(self, mention: Mention, head: str, words: list[str]) -> str | None:
+        """The organisation the mention's noun introduced earlier: "the space agency" after
+        "the American space agency NASA", "the company" after "software company Vexor" (the
+        last such name before the mention, within 3,000 characters; only "the" and lowercase
+        words in the mention, and no person's first name opening the name)."""
+        if words[0].lower() != "the" or not all(w.islower() for w in words[1:]):
+            return None
+        window = self.text[max(0, mention.start - 3000) : mention.start]
+        found = None
+        for match in re.finditer(rf"\b{re.escape(head)}[ \u00a0]+({_DESCRIBED_NAME})", window):
+            found = match
+        if found is None:
+            return None
+        name = found.group(1).rstrip(".")
+        if name.split()[0].lower() in MALE_NAMES | FEMALE_NAMES | CAPITALISED_STOPWORDS:
+            return None
+        return name
 
     def _as_written(self, offset: int, name: str) -> str:
         """An organisation's name with the full stop of its abbreviation ("Acme Corp.")."""
@@ -2888,6 +2951,9 @@ class Registry:
             return name + "."
         return name
 
+
+# A body's name after the noun that introduces it ("space agency NASA", "company Vexor Labs").
+_DESCRIBED_NAME = r"[A-Z][\w’'&\-]*(?:[ \u00a0]+[A-Z][\w’'&\-]*){0,3}"
 
 # The last word of a company's name ("Acme Corp.", "Norland Steel Ltd"): "the company" or "the
 # firm" after it is that company.

@@ -8,7 +8,11 @@ from .lexicon import split_words
 
 # A paragraph break is a blank line; \r is whitespace so CRLF files need no rewriting.
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n\s*")
-_SENTENCE_END = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s+[\"“‘'«(\[]{0,2}[A-Z0-9À-Þ])")
+# The next sentence may open with an elided start ("“[...] Rather, …", "“… Rather, …").
+_SENTENCE_END = re.compile(
+    r"[.!?…]+[\"”’'»)\]]*"
+    r"(?=\s+[\"“‘'«(\[]{0,2}(?:(?:\.\.\.|…)\]?\s*[\"“‘'«(\[]?)?[A-Z0-9À-Þ])"
+)
 _ABBREVIATIONS = frozenset(
     split_words(
         """mr mrs ms dr st sen rep gov gen col lt sgt capt prof jr sr inc corp co ltd u.s u.n u.k
