@@ -67,12 +67,34 @@ def test_iter_file_lines_bounds_each_line_and_reads_any_size():
         '{"body": "x", "n": 123456789012345678901234567890}',
         '{"body": "x", "n": NaN}',
         '{"body": "café \\u00e9", "nested": {"a": [1, 2.5, null, true]}}',
+        # A huge integer deep down, beside a float: the line is parsed again, whole.
+        '{"body": "x", "spans": [{"start": 1, "end": 2.5}, {"n": [-99999999999999999999]}]}',
+        '{"body": "x", "n": 18446744073709551616, "m": 18446744073709551615}',
+        # Long digit runs that are no huge integer: orjson's record stands.
+        '{"body": "x 12345678901234567890123", "n": 1234567890123456789, "f": 0.5}',
+        '{"body": "x", "n": 9223372036854775807, "m": -9223372036854775808}',
+        '{"body": "x", "n": 1e400}',
     ],
 )
 def test_load_line_reads_what_the_standard_parser_reads(line):
     # orjson reads the lines first; what it refuses (huge integers, NaN) the standard parser
     # still reads, so the fast path changes no line's outcome.
     assert load_line(line) == json.loads(line)
+    assert repr(load_line(line)) == repr(json.loads(line))
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        ("123456789012345678901234567890", "not_object"),
+        ("[1.5, 123456789012345678901234567890]", "not_object"),
+        ('{"a": ' + "[" * 65 + "123456789012345678901234567890, 1.5" + "]" * 65 + "}", "too_deep"),
+    ],
+)
+def test_load_line_refuses_huge_integers_lines_as_before(line, code):
+    with pytest.raises(ValidationError) as error:
+        load_line(line)
+    assert error_code(error.value) == code
 
 
 def test_load_line_keeps_the_standard_parsers_message():
