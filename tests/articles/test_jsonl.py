@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import io
 import json
+import random
 
 import pytest
 from django.core.exceptions import ValidationError
 
-from workbench.articles.jsonl import count_lines, iter_file_lines, iter_lines, load_line
+from workbench.articles.jsonl import (
+    _NON_BLANK_LINE,
+    count_lines,
+    iter_file_lines,
+    iter_lines,
+    load_line,
+)
 from workbench.errors import error_code
 
 
@@ -101,3 +108,13 @@ def test_load_line_keeps_the_standard_parsers_message():
     with pytest.raises(ValidationError) as refused:
         load_line('{"body": }')
     assert refused.value.messages == ["Not valid JSON (Expecting value)."]
+
+
+def test_count_lines_counts_as_the_regular_expression_does():
+    # count_lines reads line by line; _NON_BLANK_LINE is what it must count, on any text.
+    rng = random.Random(18)  # noqa: S311 - test data, not secrets
+    alphabet = ["\n", "\r", " ", "\t", "\f", "\v", "\x1c", "\x85", "\xa0", "\u2028", "{", "a", "é"]
+    texts = ["", "\n", "\n\n", " \n", "a", "\r\n{}\r\n", "\x1cx\n x\n\xa0\n\u2028\nb"]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(40))) for _ in range(3000)]
+    for text in texts:
+        assert count_lines(text) == sum(1 for _ in _NON_BLANK_LINE.finditer(text)), repr(text)
