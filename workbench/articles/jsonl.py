@@ -25,9 +25,29 @@ _NON_BLANK_LINE = re.compile(r"^[ \t\r\f\v]*[^\s]", re.MULTILINE)
 _LONG_NUMBER = re.compile(r"\d{19}")
 
 
+_LINE_SPACE = frozenset(" \t\r\f\v")
+
+
 def count_lines(text: str) -> int:
-    """Return how many non-blank lines the text holds, without splitting it."""
-    return sum(1 for _match in _NON_BLANK_LINE.finditer(text))
+    """Return how many non-blank lines the text holds, without splitting it.
+
+    A line counts when its first character past spaces, tabs, \\r, \\f and \\v is not white
+    space, as `_NON_BLANK_LINE` says; read line by line, which looks at a line's first
+    characters only (a 500-line API batch: 1 ms instead of the regular expression's 9, and
+    every request counts its lines twice).
+    """
+    count, start, size = 0, 0, len(text)
+    while start < size:
+        end = text.find("\n", start)
+        if end < 0:
+            end = size
+        at = start
+        while at < end and text[at] in _LINE_SPACE:
+            at += 1
+        if at < end and not text[at].isspace():
+            count += 1
+        start = end + 1
+    return count
 
 
 def iter_lines(text: str) -> Iterator[tuple[int, str]]:
@@ -82,23 +102,45 @@ def refuse_unreadable_line(max_bytes: int) -> ValidationError:
 
 def load_line(line: str) -> dict:
     """Return a JSON line's object, refusing bad JSON, deep nesting and unstorable characters."""
-    if _LONG_NUMBER.search(line):
-        # orjson reads an integer past 64 bits as a float: the standard parser keeps it whole.
+    try:
+        # orjson first (a 4,000-character article parses in a third of the time); what it
+        # refuses goes through the standard parser, whose rules and messages stay the ones.
+        record = orjson.loads(line)
+    except orjson.JSONDecodeError:
         record = _load_line_slowly(line)
+        check_depth(record)
     else:
-        try:
-            # orjson first (a 4,000-character article parses in a third of the time); what it
-            # refuses goes through the standard parser, whose rules and messages stay the ones.
-            record = orjson.loads(line)
-        except orjson.JSONDecodeError:
+        # orjson reads an integer past 64 bits as a float: the standard parser keeps it whole.
+        # Only a record holding a float can have met one, so the line is scanned for a long
+        # run of digits only then (the scan cost 90 µs a workload line; the walk, which is
+        # check_depth's, finds the floats on its way). Parsed again, the record has the same
+        # nesting, already checked.
+        if _checked_depth_holds_float(record) and _LONG_NUMBER.search(line):
             record = _load_line_slowly(line)
-    check_depth(record)
     if not isinstance(record, dict):
         raise ValidationError(_("Each line must be a JSON object."), code="not_object")
     if "\\u" in line or "\x00" in line:
         # Only an escape (or a raw NUL) can put an unstorable character in the record.
         refuse_unstorable(record)
     return record
+
+
+def _checked_depth_holds_float(value: object) -> bool:
+    """check_depth's walk (refusing the same nesting), also telling whether a float is in it."""
+    limit = settings.WORKBENCH_MAX_JSON_DEPTH
+    floats = type(value) is float
+    stack = [(value, 1)] if type(value) in (dict, list) else []
+    while stack:
+        item, depth = stack.pop()
+        if depth > limit:
+            raise too_deep()
+        for child in item.values() if type(item) is dict else item:
+            kind = type(child)
+            if kind is dict or kind is list:
+                stack.append((child, depth + 1))
+            elif kind is float:
+                floats = True
+    return floats
 
 
 def _load_line_slowly(line: str) -> object:

@@ -178,31 +178,32 @@ def _record_history(
 ) -> None:
     """Give each imported annotation its first history entry, as a service's save would.
 
-    The articles are new, so their annotations are exactly these rows, numbered in insert order.
-    Not simple-history's bulk_history_create (which record_bulk_change uses for a few hundred
-    rows): it would read back 6,000 model instances per batch and prepare 6,000 more through
-    the ORM, half a second of a request that spends 60 ms here.
+    The articles are new, so their annotations are exactly these rows: one INSERT … SELECT
+    copies them into the history table in id order, inside the database. Not simple-history's
+    bulk_history_create (which record_bulk_change uses for a few hundred rows): it would read
+    back 6,000 model instances per batch and prepare 6,000 more through the ORM; nor rows built
+    in Python and sent back (COPY), which cost the app 0.2 s per 2,000 articles for values the
+    database already holds.
     """
-    ids = list(
-        Annotation.objects.filter(article_id__in=article_ids)
-        .order_by("id")
-        .values_list("id", flat=True)
-    )
-    if len(ids) != len(rows):
-        raise RuntimeError("imported annotations and their ids do not line up")
+    if not rows:
+        return
     historical = Annotation.history.model
-    tracked = {f.attname for f in historical._meta.concrete_fields}
-    insert_rows(
-        historical,
-        [
-            {
-                **{k: v for k, v in row.items() if k in tracked},
-                "id": pk,
-                "history_date": when,
-                "history_type": "+",
-                "history_user_id": actor.pk if actor is not None else None,
-                "history_change_reason": HISTORY_REASON,
-            }
-            for pk, row in zip(ids, rows, strict=True)
-        ],
+    own = {"history_id", "history_date", "history_type", "history_user_id", "history_change_reason"}
+    # Every tracked column, the annotation's id included, as the annotation row holds it.
+    copied = [f.column for f in historical._meta.concrete_fields if f.attname not in own]
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(c) for c in copied)
+    placeholders = ", ".join(["%s"] * len(article_ids))
+    # Names come from the models, never from input; values go as parameters.
+    sql = (
+        f"INSERT INTO {quote(historical._meta.db_table)} ({columns}, history_date, "  # noqa: S608
+        "history_type, history_user_id, history_change_reason) "
+        f"SELECT {columns}, %s, '+', %s, %s FROM {quote(Annotation._meta.db_table)} "
+        f"WHERE article_id IN ({placeholders}) ORDER BY id"
     )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            sql, [when, actor.pk if actor is not None else None, HISTORY_REASON, *article_ids]
+        )
+        if cursor.rowcount != len(rows):
+            raise RuntimeError("imported annotations and their history do not line up")
