@@ -21,6 +21,12 @@ each on its own (ClaimBuster's sampled sentences: bench/claimbuster_to_tsv.py). 
 debates are in the training part of every fold, so the cross-validated figure stays a measure
 on the 2019 training debates alone. Pure Python: logistic regression by AdaGrad with L2, rare
 features dropped.
+
+Ranking objective (measured, not shipped unless the README says so): --set pairwise=L makes a
+share L of the loss pairwise (RankNet: each check-worthy line against --set pairs=N other lines
+of its debate per epoch), the rest pointwise; the bias is then refit alone so scores stay
+probabilities. --set bags=N --set bootstrap=1 averages N fits on bootstrap samples of the
+debates. Either way the result is one linear model, the shipped scorer's form.
 """
 
 from __future__ import annotations
@@ -56,6 +62,15 @@ PARAMS = {
     "bags": 1,
     # Weight of each line of an --extra debate in the loss (a 2019 line weighs 1).
     "extra_weight": 1.0,
+    # Ranking objective (issue 21, branch h-cw): the share of the loss that is pairwise
+    # (RankNet: log(1 + exp(-(s_pos - s_neg))) over a check-worthy line and another line of the
+    # same debate), the rest pointwise log loss; 0 is the pointwise model alone.
+    "pairwise": 0.0,
+    # Pairs per check-worthy line per epoch (the other line drawn afresh from its debate).
+    "pairs": 10,
+    # 1: each bag trains on a bootstrap sample of the debates (drawn with replacement), not on
+    # all of them in another order; the bags' weights are averaged (one linear model).
+    "bootstrap": 0,
 }
 
 # An extra debate sharing more than this share of its lines with a 2019 debate is dropped.
@@ -190,7 +205,13 @@ def train(
     bags = max(1, int(params["bags"]))
     total: Counter[str] = Counter()
     for bag in range(bags):
-        total.update(_fit(debates, {**params, "seed": params["seed"] + bag}, extra))
+        seed = params["seed"] + bag
+        sample, sample_extra = debates, extra
+        if params.get("bootstrap"):
+            rng = random.Random(seed * 7919)  # noqa: S311 - a reproducible sample, not a secret
+            sample = [rng.choice(debates) for _ in debates] if debates else debates
+            sample_extra = [rng.choice(extra) for _ in extra] if extra else extra
+        total.update(_fit(sample, {**params, "seed": seed}, sample_extra))
     # Tiny weights change no ranking worth having and would make the shipped file large.
     return {f: round(w / bags, 4) for f, w in total.items() if abs(w / bags) >= params["prune"]}
 
@@ -204,28 +225,97 @@ def _fit(debates: list[Debate], params: dict, extra: list[Debate] = ()) -> dict[
     counts = Counter(f for (_, rows), _ in weighted for feats, _ in rows for f in set(feats))
     left_out = tuple(p for p, on in (("w:", params["words"]), ("b:", params["bigrams"])) if not on)
     keep = {f for f, c in counts.items() if c >= params["min_count"] and not f.startswith(left_out)}
-    rows = [
-        ([f for f in feats if f in keep], label, weight)
+    debate_rows = [
+        ([([f for f in feats if f in keep], label) for feats, label in d], weight)
         for (_, d), weight in weighted
-        for feats, label in d
     ]
+    rows = [(feats, label, weight) for d, weight in debate_rows for feats, label in d]
     rng = random.Random(params["seed"])  # noqa: S311 - a reproducible order, not a secret
     weights: dict[str, float] = {}
     squares: dict[str, float] = {}
     rate, l2, pos = params["rate"], params["l2"], params["positive_weight"]
+    share = float(params.get("pairwise", 0.0))
+
+    def step(feats: list[str] | Counter, g: float) -> None:
+        # One AdaGrad step; `feats` a list (each counts once per time listed) or a Counter of
+        # net counts (a pair: the check-worthy line's features +1, the other line's -1).
+        items = feats.items() if isinstance(feats, Counter) else ((f, 1) for f in feats)
+        for f, n in items:
+            if not n:
+                continue
+            w = weights.get(f, 0.0)
+            grad = g * n + l2 * w
+            s = squares.get(f, 1e-8) + grad * grad
+            squares[f] = s
+            weights[f] = w - rate * grad / math.sqrt(s)
+
     for _ in range(params["epochs"]):
-        rng.shuffle(rows)
-        for feats, label, weight in rows:
+        # Pointwise rows (weighing 1 - share) and, with share > 0, pairs (weighing share) drawn
+        # afresh each epoch, shuffled together.
+        # (share 0: the rows shuffled in place, epoch after epoch, as the shipped model was.)
+        items: list[tuple] = rows
+        if share > 0.0:
+            items = [(feats, label, weight * (1.0 - share)) for feats, label, weight in rows]
+            items = [item for item in items if item[2] > 0.0] + [
+                (diff, None, weight * share)
+                for diff, weight in _pairs(debate_rows, int(params["pairs"]), rng)
+            ]
+        rng.shuffle(items)
+        for feats, label, weight in items:
+            if label is None:  # a pair: d(log(1 + exp(-d)))/d(d) = -sigmoid(-d)
+                d = sum(weights.get(f, 0.0) * n for f, n in feats.items())
+                step(feats, -weight / (1.0 + math.exp(max(min(d, 30.0), -30.0))))
+                continue
             x = sum(weights.get(f, 0.0) for f in feats)
             p = 1.0 / (1.0 + math.exp(-max(min(x, 30.0), -30.0)))
-            g = (p - label) * (pos if label else 1.0) * weight
-            for f in feats:
-                w = weights.get(f, 0.0)
-                grad = g + l2 * w
-                s = squares.get(f, 1e-8) + grad * grad
-                squares[f] = s
-                weights[f] = w - rate * grad / math.sqrt(s)
+            step(feats, (p - label) * (pos if label else 1.0) * weight)
+    if share > 0.0 and any(label for _, label, _ in rows):
+        # The pairwise loss leaves the bias where it is (every line has it): refit it alone
+        # by the pointwise log loss so the scores stay probabilities. The ranking is unchanged.
+        weights["bias"] = _refit_bias(weights, rows)
     return weights
+
+
+def _pairs(
+    debate_rows: list[tuple[list[tuple[list[str], int]], float]], per_positive: int, rng
+) -> list[tuple[Counter, float]]:
+    """`per_positive` pairs for each check-worthy line: its features minus those of another line
+    of the same debate, not check-worthy, drawn at random; with the debate's weight."""
+    result = []
+    for d, weight in debate_rows:
+        negatives = [feats for feats, label in d if not label]
+        if not negatives:
+            continue
+        for feats, label in d:
+            if not label:
+                continue
+            for _ in range(per_positive):
+                diff = Counter(feats)
+                diff.subtract(rng.choice(negatives))
+                result.append((diff, weight))
+    return result
+
+
+def _refit_bias(weights: dict[str, float], rows: list[tuple[list[str], int, float]]) -> float:
+    """The bias minimising the weighted log loss with the other weights fixed (Newton)."""
+    rest = [
+        (sum(weights.get(f, 0.0) for f in feats if f != "bias"), label, w)
+        for feats, label, w in rows
+        if w > 0
+    ]
+    bias = weights.get("bias", 0.0)
+    for _ in range(25):
+        grad = hess = 0.0
+        for x, label, w in rest:
+            p = 1.0 / (1.0 + math.exp(-max(min(x + bias, 30.0), -30.0)))
+            grad += w * (p - label)
+            hess += w * p * (1.0 - p)
+        if hess <= 0.0:
+            break
+        bias -= grad / hess
+        if abs(grad / hess) < 1e-6:
+            break
+    return bias
 
 
 def score(weights: dict[str, float], rows: list[tuple[list[str], int]]) -> list[float]:

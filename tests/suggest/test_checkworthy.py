@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 
 import pytest
 
@@ -234,6 +235,70 @@ def test_train_checkworthy_learns_from_extra_debates_by_their_weight():
     learnt = train_checkworthy.train([], params, extra)
     assert learnt["w:tariff"] > 0
     assert "w:tariff" not in train_checkworthy.train([], {**params, "extra_weight": 0.0}, extra)
+
+
+def _tariff_debates():
+    rows = [("A", f"Tariffs rose {n} percent in {n} states.", 1) for n in range(3, 9)]
+    rows += [("B", f"Thank you, friend number {n}.", 0) for n in range(3, 9)]
+    rows += [("A", "I love my country and my family so much.", 0)] * 6
+    lines, labels = [Line(t, w) for w, t, _ in rows], [y for *_, y in rows]
+    return train_checkworthy.featurize([(f"d{i}", lines, labels) for i in range(3)])
+
+
+def test_train_checkworthy_pairwise_objective_ranks_and_keeps_a_calibrated_bias():
+    debates = _tariff_debates()
+    params = {**train_checkworthy.PARAMS, "pairwise": 1.0, "pairs": 3}
+    weights = train_checkworthy.train(debates, params)
+    assert weights["w:tariff"] > 0
+    rows = debates[0][1]
+    scores = train_checkworthy.score(weights, rows)
+    assert train_checkworthy.measures(scores, [y for _, y in rows])["AP"] == 1.0
+    # The pairwise loss cannot move the bias; it is refit so that the mean probability
+    # matches the share of check-worthy lines (a third), as a pointwise fit's would.
+    probs = [1 / (1 + math.exp(-x)) for x in scores]
+    assert sum(probs) / len(probs) == pytest.approx(1 / 3, abs=0.01)
+    # Mixed with the pointwise loss, and the pointwise model unchanged by the new code path.
+    mixed = train_checkworthy.train(debates, {**params, "pairwise": 0.5})
+    assert mixed["w:tariff"] > 0
+    pointwise = {**train_checkworthy.PARAMS, "pairwise": 0.0}
+    assert train_checkworthy.train(debates, pointwise) == train_checkworthy.train(
+        debates, {k: v for k, v in pointwise.items() if k not in ("pairwise", "pairs")}
+    )
+    assert train_checkworthy.train(debates, params) == weights  # reproducible by its seed
+
+
+def test_train_checkworthy_pairs_are_drawn_within_a_debate():
+    import random
+
+    debates = [("d", [(["bias", "w:a"], 1), (["bias", "w:b"], 0)]), ("e", [(["bias", "w:c"], 0)])]
+    debate_rows = [(rows, 1.0) for _, rows in debates]
+    pairs = train_checkworthy._pairs(debate_rows, 4, random.Random(1))  # noqa: S311
+    assert len(pairs) == 4  # one check-worthy line, four draws; "e" has none
+    for diff, weight in pairs:
+        assert {f: n for f, n in diff.items() if n} == {"w:a": 1, "w:b": -1}
+        assert weight == 1.0
+
+
+def test_train_checkworthy_bags_on_bootstrap_samples_average_their_weights(monkeypatch):
+    debates = _tariff_debates()
+    params = {**train_checkworthy.PARAMS, "bags": 4, "bootstrap": 1}
+    assert train_checkworthy.train(debates, params)["w:tariff"] > 0
+    seen = []
+
+    def fit(sample, p, extra=()):
+        seen.append(([name for name, _ in sample], p["seed"]))
+        return {"w:x": float(len(seen))}
+
+    monkeypatch.setattr(train_checkworthy, "_fit", fit)
+    # The bags' weights are averaged: (1 + 2 + 3 + 4) / 4.
+    assert train_checkworthy.train(debates, params) == {"w:x": 2.5}
+    assert [seed for _, seed in seen] == [2019, 2020, 2021, 2022]
+    samples = [names for names, _ in seen]
+    assert all(len(names) == 3 and set(names) <= {"d0", "d1", "d2"} for names in samples)
+    assert any(len(set(names)) < 3 for names in samples)  # drawn with replacement
+    seen.clear()
+    train_checkworthy.train(debates, {**params, "bootstrap": 0})
+    assert all(names == ["d0", "d1", "d2"] for names, _ in seen)
 
 
 def test_transcript_lines_keep_speakers_and_exact_offsets():
