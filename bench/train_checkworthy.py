@@ -26,7 +26,10 @@ Ranking objective (measured, not shipped unless the README says so): --set pairw
 share L of the loss pairwise (RankNet: each check-worthy line against --set pairs=N other lines
 of its debate per epoch), the rest pointwise; the bias is then refit alone so scores stay
 probabilities. --set bags=N --set bootstrap=1 averages N fits on bootstrap samples of the
-debates. Either way the result is one linear model, the shipped scorer's form.
+debates. Either way the result is one linear model, the shipped scorer's form. With pairwise,
+--set lambda=1 weighs each pair by |delta AP| of swapping its lines under the current scores
+(LambdaRank), --set hard=K draws the other line from the debate's K highest-scored lines that
+are not check-worthy (--set hard_share=S: for a share S of the pairs), both from epoch 2 on.
 """
 
 from __future__ import annotations
@@ -71,6 +74,15 @@ PARAMS = {
     # 1: each bag trains on a bootstrap sample of the debates (drawn with replacement), not on
     # all of them in another order; the bags' weights are averaged (one linear model).
     "bootstrap": 0,
+    # Top-weighted pairs (issue 21, branch h-cw2; with pairwise > 0, from the second epoch on,
+    # under the scores of the weights so far, recomputed each epoch). lambda 1: each pair's loss
+    # is weighted by |delta AP|, how much swapping its two lines would change the debate's AP
+    # (LambdaRank), scaled so a debate's pairs still weigh one each on average. hard K > 0: the
+    # other line is drawn from the debate's K highest-scored lines that are not check-worthy
+    # (hard negatives near the top), for a share hard_share of the pairs (the rest uniform).
+    "lambda": 0,
+    "hard": 0,
+    "hard_share": 1.0,
 }
 
 # An extra debate sharing more than this share of its lines with a 2019 debate is dropped.
@@ -256,9 +268,19 @@ def _fit(debates: list[Debate], params: dict, extra: list[Debate] = ()) -> dict[
         items: list[tuple] = rows
         if share > 0.0:
             items = [(feats, label, weight * (1.0 - share)) for feats, label, weight in rows]
+            top = {}
+            if weights and (params.get("lambda") or params.get("hard")):
+                top = {
+                    "scores": [
+                        [sum(weights.get(f, 0.0) for f in x) for x, _ in d] for d, _ in debate_rows
+                    ],
+                    "lambda_": bool(params.get("lambda")),
+                    "hard": int(params.get("hard", 0)),
+                    "hard_share": float(params.get("hard_share", 1.0)),
+                }
             items = [item for item in items if item[2] > 0.0] + [
                 (diff, None, weight * share)
-                for diff, weight in _pairs(debate_rows, int(params["pairs"]), rng)
+                for diff, weight in _pairs(debate_rows, int(params["pairs"]), rng, **top)
             ]
         rng.shuffle(items)
         for feats, label, weight in items:
@@ -277,23 +299,74 @@ def _fit(debates: list[Debate], params: dict, extra: list[Debate] = ()) -> dict[
 
 
 def _pairs(
-    debate_rows: list[tuple[list[tuple[list[str], int]], float]], per_positive: int, rng
+    debate_rows: list[tuple[list[tuple[list[str], int]], float]],
+    per_positive: int,
+    rng,
+    scores: list[list[float]] | None = None,
+    lambda_: bool = False,
+    hard: int = 0,
+    hard_share: float = 1.0,
 ) -> list[tuple[Counter, float]]:
     """`per_positive` pairs for each check-worthy line: its features minus those of another line
-    of the same debate, not check-worthy, drawn at random; with the debate's weight."""
+    of the same debate, not check-worthy, drawn at random; with the debate's weight.
+
+    With `scores` (each debate's lines scored by the weights so far): `hard` > 0 draws the other
+    line from the debate's `hard` highest-scored lines that are not check-worthy (a share
+    `hard_share` of the draws; the rest from all of them), and `lambda` weighs each pair by
+    |delta AP| of swapping its two lines in the debate's ranking, scaled so the debate's pairs
+    average its weight (LambdaRank's weighting of RankNet pairs)."""
     result = []
-    for d, weight in debate_rows:
-        negatives = [feats for feats, label in d if not label]
+    for n, (d, weight) in enumerate(debate_rows):
+        negatives = [i for i, (_, label) in enumerate(d) if not label]
         if not negatives:
             continue
-        for feats, label in d:
-            if not label:
-                continue
+        positives = [i for i, (_, label) in enumerate(d) if label]
+        pool = negatives
+        if scores is not None and hard > 0:
+            pool = sorted(negatives, key=lambda i: (-scores[n][i], i))[:hard]
+        delta = _delta_ap(scores[n], [label for _, label in d]) if scores and lambda_ else None
+        drawn = []
+        for p in positives:
             for _ in range(per_positive):
-                diff = Counter(feats)
-                diff.subtract(rng.choice(negatives))
-                result.append((diff, weight))
+                if pool is negatives or (hard_share < 1.0 and rng.random() >= hard_share):
+                    drawn.append((p, rng.choice(negatives)))
+                else:
+                    drawn.append((p, rng.choice(pool)))
+        factors = [1.0] * len(drawn)
+        if delta is not None:
+            factors = [delta(p, q) for p, q in drawn]
+            average = sum(factors) / len(factors)
+            factors = [f / average for f in factors] if average > 0 else [1.0] * len(drawn)
+        for (p, q), factor in zip(drawn, factors, strict=True):
+            diff = Counter(d[p][0])
+            diff.subtract(d[q][0])
+            result.append((diff, weight * factor))
     return result
+
+
+def _delta_ap(scores: list[float], labels: list[int]):
+    """A function (positive line, other line) -> |change of the debate's AP| if the two lines
+    swapped places in the ranking by `scores` (ties in the transcript's order, as `measures`)."""
+    order = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
+    rank = [0] * len(scores)
+    for r, i in enumerate(order, 1):
+        rank[i] = r
+    hits = [0] * (len(order) + 1)  # hits[k]: check-worthy lines in ranks 1..k
+    inverse = [0.0] * (len(order) + 1)  # inverse[k]: sum of 1/rank over those
+    for r, i in enumerate(order, 1):
+        hits[r] = hits[r - 1] + (1 if labels[i] else 0)
+        inverse[r] = inverse[r - 1] + (1.0 / r if labels[i] else 0.0)
+    relevant = hits[-1] or 1
+
+    def delta(p: int, q: int) -> float:
+        a, b = rank[p], rank[q]
+        if a < b:  # the check-worthy line moves down to b; those between lose a hit above them
+            change = hits[b] / b - hits[a] / a - (inverse[b - 1] - inverse[a])
+        else:  # it moves up to b; those between gain one
+            change = (hits[b - 1] + 1) / b - hits[a] / a + (inverse[a - 1] - inverse[b])
+        return abs(change) / relevant
+
+    return delta
 
 
 def _refit_bias(weights: dict[str, float], rows: list[tuple[list[str], int, float]]) -> float:

@@ -279,6 +279,52 @@ def test_train_checkworthy_pairs_are_drawn_within_a_debate():
         assert weight == 1.0
 
 
+def test_train_checkworthy_delta_ap_is_the_change_of_ap_when_two_lines_swap():
+    scores = [0.9, 0.8, 0.7, 0.6, 0.5, 0.4]
+    labels = [0, 1, 0, 1, 0, 0]
+    delta = train_checkworthy._delta_ap(scores, labels)
+
+    def ap_after_swap(p, q):
+        swapped = list(scores)
+        swapped[p], swapped[q] = swapped[q], swapped[p]
+        return train_checkworthy.measures(swapped, labels)["AP"]
+
+    before = train_checkworthy.measures(scores, labels)["AP"]
+    for p in (1, 3):
+        for q in (0, 2, 4, 5):
+            assert delta(p, q) == pytest.approx(abs(ap_after_swap(p, q) - before))
+    # A swap at the head of the list changes AP more than one at its tail.
+    assert delta(1, 0) > delta(3, 5)
+
+
+def test_train_checkworthy_top_weighted_pairs_draw_hard_negatives_and_weigh_by_delta_ap():
+    import random
+
+    rows = [(["bias", f"w:{i}"], int(i in (1, 4))) for i in range(8)]
+    debate_rows = [(rows, 2.0)]
+    scores = [[0.9, 0.5, 0.8, 0.1, 0.3, 0.2, 0.0, -1.0]]
+    rng = random.Random(1)  # noqa: S311
+    hard = train_checkworthy._pairs(debate_rows, 20, rng, scores=scores, hard=2)
+    # The two highest-scored lines that are not check-worthy: 0 and 2.
+    assert {f for diff, _ in hard for f, n in diff.items() if n < 0} == {"w:0", "w:2"}
+    weighted = train_checkworthy._pairs(debate_rows, 20, rng, scores=scores, lambda_=True)
+    weights = [w for _, w in weighted]
+    assert sum(weights) / len(weights) == pytest.approx(2.0)  # the debate's weight on average
+    assert len(set(weights)) > 1
+    # Trained end to end, and with the defaults (lambda 0, hard 0) the weights are as before.
+    debates = _tariff_debates()
+    params = {**train_checkworthy.PARAMS, "pairwise": 1.0, "pairs": 3}
+    for top in ({"lambda": 1}, {"hard": 4}, {"lambda": 1, "hard": 4, "hard_share": 0.5}):
+        weights = train_checkworthy.train(debates, {**params, **top})
+        assert weights["w:tariff"] > 0
+        scored = train_checkworthy.score(weights, debates[0][1])
+        assert train_checkworthy.measures(scored, [y for _, y in debates[0][1]])["AP"] == 1.0
+    plain = {k: v for k, v in params.items() if k not in ("lambda", "hard", "hard_share")}
+    assert train_checkworthy.train(debates, plain) == train_checkworthy.train(
+        debates, {**params, "lambda": 0, "hard": 0}
+    )
+
+
 def test_train_checkworthy_bags_on_bootstrap_samples_average_their_weights(monkeypatch):
     debates = _tariff_debates()
     params = {**train_checkworthy.PARAMS, "bags": 4, "bootstrap": 1}
