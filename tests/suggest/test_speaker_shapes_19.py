@@ -1,0 +1,73 @@
+"""Shapes of quotes found and who said them, twelfth rule pass (issue 15, h-finder19, the fifth
+and sixth holdouts' missed quotes): sentences written for these tests, names invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.suggest.shapes import quotes
+
+
+def _direct(text: str) -> list[tuple[str, str | None]]:
+    return [(s.text, s.speaker) for s in quotes(text) if s.quote_type == "direct"]
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        (
+            'Senator Ann Lie called the mayor\'s new harbour plan "reckless" and walked out.',
+            '"reckless"',
+            "Ann Lie",
+        ),
+        (
+            "Tom Berg highlighted the “devastating” cost of the floods in the valley.",
+            "“devastating”",
+            "Tom Berg",
+        ),
+        (
+            "The Norland Red Cross thanked “the volunteers and firefighters for their tireless "
+            "work”.",
+            "“the volunteers and firefighters for their tireless work”",
+            "Norland Red Cross",
+        ),
+        (
+            "Ann Lie reached the town on Monday. She praised the “remarkable courage” of the "
+            "rescuers.",
+            "“remarkable courage”",
+            "Ann Lie",
+        ),
+        (
+            "Norland rejected what it called repeated attempts to “stir up” fear in the region.",
+            "“stir up”",
+            "Norland",
+        ),
+    ],
+)
+def test_quoted_words_of_a_speaking_subject(text: str, fragment: str, speaker: str) -> None:
+    """ "X called the plan “reckless”", "X highlighted the “devastating” cost", "X thanked
+    “…”": quoted words after a verb of speaking, describing or judging whose subject is a
+    person or a body are that subject's words, offered as a direct quote."""
+    assert (fragment, speaker) in _direct(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # No speaker subject: the writer's quotation marks.
+        "The “reform” highlighted the gap between the two towns.",
+        "The so-called “green deal” was praised by few.",
+        # A title of a work after the verb.
+        "Ann Lie praised the film “The Long Pier” at the festival.",
+        # A verb that is not one of saying or judging.
+        "Tom Berg opened the “new” bridge on Friday.",
+        # A label after a form of "be": a term for what something is.
+        "Ann Lie lauded the crews for being the “first line” of defence.",
+        # A passive of naming: a term, not anyone's words.
+        "The valley was called the “breadbasket” of Norland.",
+    ],
+)
+def test_scare_quotes_and_titles_stay_out(text: str) -> None:
+    """Quoted words with no speaking subject, after "so-called", or naming a work are not
+    offered as anyone's quote."""
+    assert _direct(text) == []
