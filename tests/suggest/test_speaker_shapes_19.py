@@ -71,3 +71,44 @@ def test_scare_quotes_and_titles_stay_out(text: str) -> None:
     """Quoted words with no speaking subject, after "so-called", or naming a work are not
     offered as anyone's quote."""
     assert _direct(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        (
+            "The guards fired at around noon in what the police declared a “hostile” act.",
+            "“hostile”",
+            "police",
+        ),
+        (
+            "Warm water rises above cold water, creating what the researchers describe as a "
+            '"hidden lake" under the ice.',
+            '"hidden lake"',
+            "researchers",
+        ),
+        (
+            'Tom Berg, who was described as "tireless" by the Norland Herald, retired in May.',
+            '"tireless"',
+            "Norland Herald",
+        ),
+        (
+            'Ann Lie has been described by the Norland Herald as a "bridge builder" for her work.',
+            '"bridge builder"',
+            "Norland Herald",
+        ),
+    ],
+)
+def test_quoted_words_after_what_or_a_passive_with_an_agent(
+    text: str, fragment: str, speaker: str
+) -> None:
+    """ "what the coastguard declared a “hostile” act", "what the researchers describe as a
+    “…”", "was described as “…” by X", "described by X as a “…”": the quoted words are those
+    of the subject after "what", or of the agent of the passive."""
+    found = _direct(text)
+    assert any(f == fragment and s is not None and speaker in s for f, s in found), found
+
+
+def test_a_passive_of_naming_without_an_agent_stays_out() -> None:
+    """ "was described as a “…”" with no agent names no speaker."""
+    assert _direct('The new pier was described as a "marvel" at the opening.') == []

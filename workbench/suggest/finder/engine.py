@@ -510,7 +510,7 @@ def suggest(
     _lead_subjects(article, registry, quotes)
     _said_after(article, quotes)
     taken = _in_direct(raw, quotes)
-    items.extend((start, "narrated", (start, end, k)) for start, end, k in _narrated(article, raw))
+    items.extend((found[0], "narrated", found) for found in _narrated(article, raw))
     items.sort(key=lambda item: item[0])
     built = _Built(article, raw, registry, taken)
     for _, how, item in items:
@@ -755,19 +755,31 @@ class _Built:
                 )
             )
 
-    def narrated(self, start: int, end: int, tokens: list) -> None:
+    def narrated(self, start: int, end: int, tokens: list, agent: list) -> None:
         """Quoted words in narration after a verb of saying or judging (`_narrated`), offered
-        as a direct quote of the verb's subject when it is a person or a body and no other
-        suggestion holds the words."""
+        as a direct quote of the verb's subject (or of the agent of a passive, `agent`) when it
+        is a person or a body and no other suggestion holds the words."""
         if start in self.taken or any(
             s.start < end and start < s.end for s in self.suggestions if s.kind == "quote"
         ):
             return
         text = self.article.text
         verb = len(tokens) - 1
-        speaker = mention_before(text, tokens, verb)
-        if speaker is None or not _speaking_subject(speaker):
-            return
+        if agent:
+            # "was described as “knife-obsessed” by the police", "described by NORA as a “…”"
+            speaker = mention_after(text, agent, 0)
+            if speaker is None or speaker.kind not in {"name", "org", "common"}:
+                return
+        else:
+            speaker = mention_before(text, tokens, verb)
+            if speaker is None:
+                return
+            at = next((i for i, t in enumerate(tokens) if t.start == speaker.start), 0)
+            what = at > 0 and tokens[at - 1].lower == "what"
+            if not (_speaking_subject(speaker) or (what and speaker.kind == "common")):
+                return
+            if not what and tokens[verb].lower not in _JUDGING:
+                return  # ("what the police declared a “…” attack": only after "what")
         if speaker.kind == "pronoun" and verb >= 4 and tokens[verb - 2].lower == "what":
             # "Norland rejected what it called …": the pronoun is the main clause's subject
             main = mention_before(text, tokens, verb - 3)
@@ -799,6 +811,12 @@ _JUDGING = frozenset(
     hails welcomed welcomes criticised criticises criticized criticizes decried decries lauded
     lauds slammed slams""")
 )
+# After "what" only: "what the police declared a “…” attack", "what scientists describe as
+# an “…”".
+_WHAT_VERBS = frozenset(
+    split_words("""call describe term brand label declared declares declare labelled labeled""")
+)
+_NARRATING = _JUDGING | _WHAT_VERBS
 _SUBJECT_PRONOUNS = frozenset(split_words("he she it they"))
 # What may stand between the verb and the quotation: a short noun phrase, no clause break.
 _NARRATED_GAP = 8
@@ -814,10 +832,11 @@ def _speaking_subject(speaker: Mention) -> bool:
     return speaker.kind in {"name", "org"}
 
 
-def _narrated(article: Article, raw: list[RawQuote]) -> list[tuple[int, int, list]]:
-    """The closed one-sentence quotations with a verb of `_JUDGING` a few words before them
-    in their sentence (not a passive, not vetoed as a title, a term or scare quotes): each
-    (start, end, the sentence's tokens up to the verb)."""
+def _narrated(article: Article, raw: list[RawQuote]) -> list[tuple[int, int, list, list]]:
+    """The closed one-sentence quotations with a verb of `_JUDGING` (or `_WHAT_VERBS`) a few
+    words before them in their sentence (not after a form of "be" unless a passive with a
+    "by" agent, not vetoed as a title, a term or scare quotes): each (start, end, the
+    sentence's tokens up to the verb, the agent's tokens of a passive or [])."""
     text = article.text
     found = []
     for q in raw:
@@ -829,18 +848,46 @@ def _narrated(article: Article, raw: list[RawQuote]) -> list[tuple[int, int, lis
             (
                 k
                 for k in range(len(tokens) - 1, max(0, len(tokens) - 2 - _NARRATED_GAP), -1)
-                if tokens[k].lower in _JUDGING or tokens[k].text in _NARRATED_BREAKS
+                if tokens[k].lower in _NARRATING or tokens[k].text in _NARRATED_BREAKS
             ),
             None,
         )
-        if verb is None or verb == 0 or tokens[verb].lower not in _JUDGING:
+        if verb is None or verb == 0 or tokens[verb].lower not in _NARRATING:
             continue
-        if any(t.lower in _BE for t in tokens[verb - 1 :]):
-            continue  # "was praised", "lauded the crews for being the “first responders”"
         if fragment_veto(text, q.start, q.end) is not None:
             continue
-        found.append((q.start, q.end, tokens[: verb + 1]))
+        agent: list = []
+        if tokens[verb - 1].lower in _BE and tokens[verb].lower in _PASSIVE_NAMING:
+            agent = _agent(text, tokens[verb + 1 :], q.end)
+            if not agent:
+                continue
+        elif any(t.lower in _BE for t in tokens[verb - 1 :]):
+            continue  # "was praised", "lauded the crews for being the “first responders”"
+        found.append((q.start, q.end, tokens[: verb + 1], agent))
     return found
+
+
+_PASSIVE_NAMING = frozenset(
+    split_words("described called branded labelled labeled termed characterised characterized")
+)
+_BY_AFTER = re.compile(r"[\s,]*by\s+")
+
+
+def _agent(text: str, gap: list, end: int) -> list:
+    """The tokens of the "by" agent of a passive of naming, between the verb and the
+    quotation ("described by NORA as a “…”") or right after it ("… “…” by the police"):
+    [] when there is none."""
+    words = [t.lower for t in gap]
+    if "by" in words:
+        k = words.index("by")
+        stop = words.index("as") if "as" in words[k:] else len(gap)
+        return gap[k + 1 : stop] if stop > k + 1 else []
+    if gap and words[-1] not in {"as", "a", "an", "the"}:
+        return []
+    after = _BY_AFTER.match(text, end)
+    if after is None:
+        return []
+    return tokenize(text, after.end(), min(len(text), after.end() + 80))
 
 
 _INNER_CUES = frozenset(split_words("said says told tells stated added claimed insisted"))
