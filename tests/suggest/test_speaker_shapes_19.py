@@ -112,3 +112,16 @@ def test_quoted_words_after_what_or_a_passive_with_an_agent(
 def test_a_passive_of_naming_without_an_agent_stays_out() -> None:
     """ "was described as a “…”" with no agent names no speaker."""
     assert _direct('The new pier was described as a "marvel" at the opening.') == []
+
+
+def test_a_time_before_a_quotation_ends_its_sentence() -> None:
+    """ "… at about 9:30 p.m. “No one …”": "p.m." ends the sentence when a quotation opens
+    after it, so the quotation is not read as the reported clause's tail."""
+    text = (
+        "A spokesman told the Norland Herald the fire started at about 9:30 p.m. "
+        '"No one on board was hurt. We thank the crews for their help," read the statement.'
+    )
+    found = _direct(text)
+    assert [f for f, _ in found] == [
+        '"No one on board was hurt. We thank the crews for their help,"'
+    ]
