@@ -125,3 +125,16 @@ def test_a_time_before_a_quotation_ends_its_sentence() -> None:
     assert [f for f, _ in found] == [
         '"No one on board was hurt. We thank the crews for their help,"'
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“We will fix every road by May,” said Office of Roads & Bridges Director Tom Berg.",
+        "“We will fix every road by May,” said Norland Roads & Bridges Administrator Tom Berg, MD.",
+    ],
+)
+def test_an_ampersand_inside_an_office_title(text: str) -> None:
+    """ "said Office of Roads & Bridges Director Tom Berg": "&" joins the body's name in the
+    title, so the speaker is the person after it, not the body's first half."""
+    assert [s for _, s in _direct(text)] == ["Tom Berg"]
