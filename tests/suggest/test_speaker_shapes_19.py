@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.suggest.shapes import quotes
+from tests.suggest.shapes import quotes, reported
 
 
 def _direct(text: str) -> list[tuple[str, str | None]]:
@@ -138,3 +138,21 @@ def test_an_ampersand_inside_an_office_title(text: str) -> None:
     """ "said Office of Roads & Bridges Director Tom Berg": "&" joins the body's name in the
     title, so the speaker is the person after it, not the body's first half."""
     assert [s for _, s in _direct(text)] == ["Tom Berg"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Ann Lie spoke on Monday. She expressed concern that without new pumps many towns "
+            "will be “left dry” by July.",
+            "without new pumps many towns will be “left dry” by July",
+        ),
+        ("Tom Berg voiced hope that the bridge would open in May.", "the bridge would open"),
+    ],
+)
+def test_a_noun_of_stance_after_a_verb_of_expressing(text: str, content: str) -> None:
+    """ "She expressed concern that …", "X voiced hope that …": the clause is reported speech
+    of the subject."""
+    found = reported(text)
+    assert any(content in t and s in {"Ann Lie", "Tom Berg"} for t, s in found), found
