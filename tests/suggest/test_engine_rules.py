@@ -248,6 +248,11 @@ CASES = [
         "“We want our harbour back",
     ),
     (
+        "quote/subject-fragment",
+        "Ann Lie highlighted the “hidden” costs of the council's new harbour levy.",
+        "“hidden”",
+    ),
+    (
         "quote/unattributed",
         "Protesters marched.\n\n“We want our harbour back from the council today.”\n\n"
         "The march ended.",

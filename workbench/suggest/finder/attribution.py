@@ -61,6 +61,10 @@ _PHRASAL_VERBS = frozenset(
     + [("put", "it"), ("puts", "it"), ("went", "on"), ("goes", "on"), ("shot", "back")]
 )
 
+# A noun of stance after a verb of expressing, then "that": a cue of two words.
+_EXPRESSING = frozenset(split_words("expressed expresses expressing voiced voices voicing"))
+_STANCES = frozenset(split_words("concern concerns hope hopes fear fears confidence doubt doubts"))
+
 _ADJUNCT_STARTS = frozenset(
     split_words("""in on at during to of after before when while as with from last this just
     yesterday today tonight later earlier then also again recently monday tuesday wednesday
@@ -149,6 +153,13 @@ def _verb_at(tokens: list[Token], i: int) -> int:
     following = tokens[i + 1].lower if i + 1 < len(tokens) else ""
     if (word, following) in _PHRASAL_VERBS or (word in _CALL and following in {"for", "on"}):
         return 2  # "called for a boycott", "pointed to the deficit"
+    if (
+        word in _EXPRESSING
+        and following in _STANCES
+        and i + 2 < len(tokens)
+        and tokens[i + 2].lower == "that"
+    ):
+        return 2  # "expressed concern that …", "voiced hope that …"
     if word in REPORTING_VERBS:
         if word in {
             "post",

@@ -32,7 +32,7 @@ from .direct import RULE_NAMES as DIRECT_RULE_NAMES
 from .direct import Article, Quote, Step, explain, find_direct
 from .lexicon import CLAUSE_OPENERS, split_words
 from .objects import CLAUSE_VETOES
-from .parts import NESTED, Quotations, fragments, pieces
+from .parts import NESTED, Quotations, fragment_veto, fragments, pieces
 from .parts import RULE_NAMES as PARTS_RULE_NAMES
 from .quotes import RawQuote, find_quotes
 from .resolve import resolve_speakers
@@ -509,13 +509,17 @@ def suggest(
     _sentence_subjects(article, registry, quotes)
     _lead_subjects(article, registry, quotes)
     _said_after(article, quotes)
+    taken = _in_direct(raw, quotes)
+    items.extend((found[0], "narrated", found) for found in _narrated(article, raw))
     items.sort(key=lambda item: item[0])
-    built = _Built(article, raw, registry, _in_direct(raw, quotes))
+    built = _Built(article, raw, registry, taken)
     for _, how, item in items:
         if how == "direct":
             built.direct(item)
         elif how == "indirect":
             built.indirect(item)
+        elif how == "narrated":
+            built.narrated(*item)
         else:
             _speaker_fields(registry, item.speaker)
     result = built.suggestions
@@ -751,6 +755,140 @@ class _Built:
                 )
             )
 
+    def narrated(self, start: int, end: int, tokens: list, agent: list) -> None:
+        """Quoted words in narration after a verb of saying or judging (`_narrated`), offered
+        as a direct quote of the verb's subject (or of the agent of a passive, `agent`) when it
+        is a person or a body and no other suggestion holds the words."""
+        if start in self.taken or any(
+            s.start < end and start < s.end for s in self.suggestions if s.kind == "quote"
+        ):
+            return
+        text = self.article.text
+        verb = len(tokens) - 1
+        if agent:
+            # "was described as “knife-obsessed” by the police", "described by NORA as a “…”"
+            speaker = mention_after(text, agent, 0)
+            if speaker is None or speaker.kind not in {"name", "org", "common"}:
+                return
+        else:
+            speaker = mention_before(text, tokens, verb)
+            if speaker is None:
+                return
+            at = next((i for i, t in enumerate(tokens) if t.start == speaker.start), 0)
+            what = at > 0 and tokens[at - 1].lower == "what"
+            if not (_speaking_subject(speaker) or (what and speaker.kind == "common")):
+                return
+            if not what and tokens[verb].lower not in _JUDGING:
+                return  # ("what the police declared a “…” attack": only after "what")
+        if speaker.kind == "pronoun" and verb >= 4 and tokens[verb - 2].lower == "what":
+            # "Norland rejected what it called …": the pronoun is the main clause's subject
+            main = mention_before(text, tokens, verb - 3)
+            if main is not None and main.kind in {"name", "org"}:
+                speaker = main
+        fields = _speaker_fields(self.registry, speaker)
+        self.suggestions.append(
+            Suggestion(
+                "quote",
+                start,
+                end,
+                text[start:end],
+                _NARRATED.score,
+                cue=_cue_dict(text, tokens[verb].start, tokens[verb].end),
+                quote_type="direct",
+                rule=_NARRATED.name,
+                **fields,
+            )
+        )
+
+
+# Quoted words in narration after a verb of saying, describing or judging whose subject is a
+# person or a body: "Ann Lie called the plan “reckless”", "She highlighted the “devastating”
+# cost", "The Red Cross thanked “the volunteers …”", "what it called attempts to “stir up” …".
+_NARRATED = Rule("quote/subject-fragment", lambda _q: None, 0.6)
+_JUDGING = frozenset(
+    split_words("""called calls termed terms branded brands described describes highlighted
+    highlights praised praises thanked thanks condemned condemns denounced denounces hailed
+    hails welcomed welcomes criticised criticises criticized criticizes decried decries lauded
+    lauds slammed slams""")
+)
+# After "what" only: "what the police declared a “…” attack", "what scientists describe as
+# an “…”".
+_WHAT_VERBS = frozenset(
+    split_words("""call describe term brand label declared declares declare labelled labeled""")
+)
+_NARRATING = _JUDGING | _WHAT_VERBS
+_SUBJECT_PRONOUNS = frozenset(split_words("he she it they"))
+# What may stand between the verb and the quotation: a short noun phrase, no clause break.
+_NARRATED_GAP = 8
+_NARRATED_BREAKS = frozenset({",", ";", ":", ".", "!", "?", "(", ")", "“", "”", '"', "—", "–"})
+
+
+_BE = frozenset(split_words("be been being is are was were"))
+
+
+def _speaking_subject(speaker: Mention) -> bool:
+    if speaker.kind == "pronoun":
+        return speaker.text.lower() in _SUBJECT_PRONOUNS
+    return speaker.kind in {"name", "org"}
+
+
+def _narrated(article: Article, raw: list[RawQuote]) -> list[tuple[int, int, list, list]]:
+    """The closed one-sentence quotations with a verb of `_JUDGING` (or `_WHAT_VERBS`) a few
+    words before them in their sentence (not after a form of "be" unless a passive with a
+    "by" agent, not vetoed as a title, a term or scare quotes): each (start, end, the
+    sentence's tokens up to the verb, the agent's tokens of a passive or [])."""
+    text = article.text
+    found = []
+    for q in raw:
+        if not q.closed or q.paragraphs > 1 or q.end - q.start < 3:
+            continue
+        s_start = article.sentence_start(q.start)
+        tokens = tokenize(text, max(s_start, q.start - 400), q.start)
+        verb = next(
+            (
+                k
+                for k in range(len(tokens) - 1, max(0, len(tokens) - 2 - _NARRATED_GAP), -1)
+                if tokens[k].lower in _NARRATING or tokens[k].text in _NARRATED_BREAKS
+            ),
+            None,
+        )
+        if verb is None or verb == 0 or tokens[verb].lower not in _NARRATING:
+            continue
+        if fragment_veto(text, q.start, q.end) is not None:
+            continue
+        agent: list = []
+        if tokens[verb - 1].lower in _BE and tokens[verb].lower in _PASSIVE_NAMING:
+            agent = _agent(text, tokens[verb + 1 :], q.end)
+            if not agent:
+                continue
+        elif any(t.lower in _BE for t in tokens[verb - 1 :]):
+            continue  # "was praised", "lauded the crews for being the “first responders”"
+        found.append((q.start, q.end, tokens[: verb + 1], agent))
+    return found
+
+
+_PASSIVE_NAMING = frozenset(
+    split_words("described called branded labelled labeled termed characterised characterized")
+)
+_BY_AFTER = re.compile(r"[\s,]*by\s+")
+
+
+def _agent(text: str, gap: list, end: int) -> list:
+    """The tokens of the "by" agent of a passive of naming, between the verb and the
+    quotation ("described by NORA as a “…”") or right after it ("… “…” by the police"):
+    [] when there is none."""
+    words = [t.lower for t in gap]
+    if "by" in words:
+        k = words.index("by")
+        stop = words.index("as") if "as" in words[k:] else len(gap)
+        return gap[k + 1 : stop] if stop > k + 1 else []
+    if gap and words[-1] not in {"as", "a", "an", "the"}:
+        return []
+    after = _BY_AFTER.match(text, end)
+    if after is None:
+        return []
+    return tokenize(text, after.end(), min(len(text), after.end() + 80))
+
 
 _INNER_CUES = frozenset(split_words("said says told tells stated added claimed insisted"))
 
@@ -769,12 +907,19 @@ def _inner_speaker(text: str, start: int, at: int) -> Mention | None:
 def remarks(text: str, suggestions: list[Suggestion]) -> list[Suggestion]:
     """The suggestions one per attribution, as corpora that annotate a remark as one span do
     (PolNeAR's Content): the parts of a group joined into one span from the first part's start
-    to the last one's end, the fragments nested in reported speech left out."""
+    to the last one's end, the fragments nested in reported speech left out, the quoted words
+    of a speaking subject (`_NARRATED`) widened to the verb's object."""
     result: list[Suggestion] = []
     groups: dict[int, Suggestion] = {}
     for item in suggestions:
         if item.rule == NESTED.name:
             continue
+        if item.rule == _NARRATED.name and item.cue is not None:
+            # "Lie called the plan “reckless”": the remark is what the verb says of its
+            # object, the quoted words nested in it (a mixed quote, as PolNeAR spans it).
+            start = int(item.cue["end"])  # type: ignore[call-overload]
+            start += len(text[start : item.start]) - len(text[start : item.start].lstrip())
+            item = replace(item, start=start, text=text[start : item.end], quote_type="mixed")
         joined = groups.get(item.group) if item.group else None
         if joined is not None:
             joined.end = item.end
@@ -876,6 +1021,7 @@ RULE_NAMES: tuple[str, ...] = (
     _SENTENCE_SUBJECT.name,
     _LEAD_SUBJECT.name,
     _SAID_AFTER.name,
+    _NARRATED.name,
     *(rule.name for rule in _INDIRECT_RULES),
     *PARTS_RULE_NAMES,
     _CHECKWORTHY.name,

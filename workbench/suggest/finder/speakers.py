@@ -1602,6 +1602,12 @@ class _After:
             )
             or (last is None and tokens[j].text.islower() and tokens[j].lower in SOURCE_NOUNS)
             or (last is not None and office_to_ahead(tokens, j))  # "Ambassador to the UN"
+            or (  # "said Office of Roads & Bridges Director Ann Lie"
+                last is not None
+                and tokens[j].text == "&"
+                and j + 1 < len(tokens)
+                and _is_name_word(tokens[j + 1])
+            )
         ):
             last = j
             j += 1

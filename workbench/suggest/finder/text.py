@@ -70,12 +70,27 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return word in _ABBREVIATIONS
 
 
+_OPENING_QUOTATION = re.compile(r"\s+[\"“«]")
+
+
+def _time_before_quotation(text: str, dot: int, end: int) -> bool:
+    """ "… at about 7:45 p.m. “No one was hurt …”": a time's "a.m."/"p.m." before an opening
+    quotation mark (and a capital, `_SENTENCE_END`) ends its sentence."""
+    return text[max(0, dot - 3) : dot].lower() in {"a.m", "p.m"} and bool(
+        _OPENING_QUOTATION.match(text, end)
+    )
+
+
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split one paragraph into sentence spans; abbreviations and initials do not end one."""
     spans = []
     pos = start
     for match in _SENTENCE_END.finditer(text, start, end):
-        if text[match.start()] == "." and _is_abbreviation(text, match.start()):
+        if (
+            text[match.start()] == "."
+            and _is_abbreviation(text, match.start())
+            and not _time_before_quotation(text, match.start(), match.end())
+        ):
             continue
         spans.append(trim(text, pos, match.end()))
         pos = match.end()
