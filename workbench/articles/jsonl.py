@@ -113,9 +113,9 @@ def load_line(line: str) -> dict:
         # orjson reads an integer past 64 bits as a float: the standard parser keeps it whole.
         # Only a record holding a float can have met one, so the line is scanned for a long
         # run of digits only then (the scan cost 90 µs a workload line; the walk, which is
-        # check_depth's, finds the floats on its way). Parsed again, the record has the same
+        # check_depth, finds the floats on its way). Parsed again, the record has the same
         # nesting, already checked.
-        if _checked_depth_holds_float(record) and _LONG_NUMBER.search(line):
+        if check_depth(record) and _LONG_NUMBER.search(line):
             record = _load_line_slowly(line)
     if not isinstance(record, dict):
         raise ValidationError(_("Each line must be a JSON object."), code="not_object")
@@ -123,24 +123,6 @@ def load_line(line: str) -> dict:
         # Only an escape (or a raw NUL) can put an unstorable character in the record.
         refuse_unstorable(record)
     return record
-
-
-def _checked_depth_holds_float(value: object) -> bool:
-    """check_depth's walk (refusing the same nesting), also telling whether a float is in it."""
-    limit = settings.WORKBENCH_MAX_JSON_DEPTH
-    floats = type(value) is float
-    stack = [(value, 1)] if type(value) in (dict, list) else []
-    while stack:
-        item, depth = stack.pop()
-        if depth > limit:
-            raise too_deep()
-        for child in item.values() if type(item) is dict else item:
-            kind = type(child)
-            if kind is dict or kind is list:
-                stack.append((child, depth + 1))
-            elif kind is float:
-                floats = True
-    return floats
 
 
 def _load_line_slowly(line: str) -> object:
@@ -162,23 +144,28 @@ def too_deep() -> ValidationError:
     )
 
 
-def check_depth(value: object) -> None:
-    """Refuse JSON nested deeper than WORKBENCH_MAX_JSON_DEPTH, walking it without recursion.
+def check_depth(value: object) -> bool:
+    """Refuse JSON nested deeper than WORKBENCH_MAX_JSON_DEPTH, walking it without recursion;
+    return whether a float is anywhere in it (`load_line` needs to know).
 
     Whatever reads the value next (a serializer, a check) may recurse: the bound keeps it far
-    from Python's recursion limit.
+    from Python's recursion limit. The value is a JSON parser's: its containers are plain
+    dicts and lists.
     """
     limit = settings.WORKBENCH_MAX_JSON_DEPTH
-    stack = [(value, 1)]
+    floats = type(value) is float
+    stack = [(value, 1)] if type(value) in (dict, list) else []
     while stack:
         item, depth = stack.pop()
-        if isinstance(item, dict):
-            item = item.values()
-        elif not isinstance(item, list):
-            continue
         if depth > limit:
             raise too_deep()
-        stack.extend((child, depth + 1) for child in item if isinstance(child, dict | list))
+        for child in item.values() if type(item) is dict else item:
+            kind = type(child)
+            if kind is dict or kind is list:
+                stack.append((child, depth + 1))
+            elif kind is float:
+                floats = True
+    return floats
 
 
 def refuse_unstorable(value: object) -> None:

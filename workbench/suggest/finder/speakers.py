@@ -1205,16 +1205,8 @@ def _lowercase_modifiers(tokens: list[Token], i: int) -> int:
     while (
         k - 1 >= 0
         and i - k < 2
-        and tokens[k - 1].lower not in {"these", "those", "this", "no", "not"}
         and _LOWER_WORD.fullmatch(tokens[k - 1].text)
-        and tokens[k - 1].lower not in _CLAUSE_WORDS
-        and tokens[k - 1].lower not in _CLAUSE_OPENING
-        and tokens[k - 1].lower not in PRONOUNS
-        and tokens[k - 1].lower not in DETERMINERS
-        and tokens[k - 1].lower not in _PREPOSITIONS
-        and tokens[k - 1].lower not in _TIME_WORDS
-        and tokens[k - 1].lower not in _NOT_HEADS
-        and tokens[k - 1].lower not in SOURCE_NOUNS
+        and tokens[k - 1].lower not in _NOT_MODIFIERS
         and not tokens[k - 1].lower.endswith(("ly", "ing"))
     ):
         k -= 1
@@ -1367,6 +1359,17 @@ _PERSON_ENDINGS = tuple(
 
 _MORE_ROLES = frozenset(split_words("boss chief head czar envoy guru ally co-host staffer"))
 _LOWER_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+# Lowercase words that are no modifier of a source noun (`_lowercase_modifiers`).
+_NOT_MODIFIERS = frozenset({"these", "those", "this", "no", "not"}).union(
+    _CLAUSE_WORDS,
+    _CLAUSE_OPENING,
+    PRONOUNS,
+    DETERMINERS,
+    _PREPOSITIONS,
+    _TIME_WORDS,
+    _NOT_HEADS,
+    SOURCE_NOUNS,
+)
 
 
 def _role_word(word: str) -> bool:
