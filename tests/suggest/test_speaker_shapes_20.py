@@ -70,3 +70,86 @@ def test_a_middle_given_name_is_not_a_family_name() -> None:
 def test_a_name_suffix_stays_on_the_short_form(text: str, words: str, speaker: str) -> None:
     """ "Tom A. Berg, Jr. … said Secretary Berg": the fullest name keeps its suffix."""
     assert _speaker_of(text, words) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (
+            "“The ice is far thicker than we thought,” said University of Norland’s Tom Berg, "
+            "who led the survey.",
+            "The ice is far thicker",
+            "Tom Berg",
+        ),
+        (
+            '"We saw no cracks at all," said Vale Institute\'s Ann Lie.',
+            "We saw no cracks",
+            "Ann Lie",
+        ),
+    ],
+)
+def test_a_body_owning_the_person_after_the_verb(text: str, words: str, speaker: str) -> None:
+    """ "said University of Norland’s Tom Berg": the person, not the body and the person."""
+    assert _speaker_of(text, words) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (
+            "The bridge was closed to traffic, according to the Norland Department of Roads "
+            "and Bridges.",
+            "The bridge was closed",
+            "Norland Department of Roads and Bridges",
+        ),
+        (
+            "The runway was clear, according to the Directorate General of Harbour Aviation.",
+            "The runway was clear",
+            "Directorate General of Harbour Aviation",
+        ),
+        (
+            "The Norland Department of Roads closed the coast road. In a statement, the Norland "
+            "Department of Harbours justified the closure as "
+            '"prudent": "The harbour has taken steps to protect the boats."',
+            "The harbour has taken steps",
+            "Norland Department of Harbours",
+        ),
+        (
+            "In a statement, the Norland Ministry of Fisheries described the catch as "
+            '"healthy": "Stocks have recovered across the bay."',
+            "Stocks have recovered",
+            "Norland Ministry of Fisheries",
+        ),
+    ],
+)
+def test_a_body_named_with_of_keeps_its_whole_name(text: str, words: str, speaker: str) -> None:
+    """ "the Norland Department of Roads and Bridges": the body's name runs on over "of"
+    and the capitalised words after it."""
+    assert _speaker_of(text, words) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (
+            "NORSA launched its probe to the comet in 2019. NORSA said the probe was healthy. "
+            "The space agency said the probe would reach the comet next year.",
+            "the probe would reach",
+        ),
+        (
+            "NORSA said its probe had woken up after a long sleep. Engineers cheered. "
+            "The agency said it would send new commands on Monday.",
+            "it would send new commands",
+        ),
+    ],
+)
+def test_the_agency_is_the_acronym_body_that_spoke(text: str, words: str) -> None:
+    """ "NORSA said … The space agency said": "the (space) agency" stands for the body named
+    by its acronym that spoke last before it."""
+    assert _speaker_of(text, words) == "NORSA"
+
+
+def test_the_agency_after_a_person_only_stays_a_description() -> None:
+    """No body that spoke before: "the agency" is left as written."""
+    text = "Tom Berg said the probe was healthy. The agency said it would land in May."
+    assert _speaker_of(text, "it would land") != "Tom Berg"

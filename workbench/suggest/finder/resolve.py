@@ -1191,6 +1191,13 @@ _AND_MORE = re.compile(
     r"[ \t]+and[ \t]+([A-Z][\w\-’']*(?:[ \t]+[A-Z][\w\-’']*)?)(?=[,.;:)]|[ \t]+[a-z])"
 )
 _OF_OR_FOR = re.compile(r"\s(?:of|for)\s")
+# "of" or "for" and the capitalised words of a body's name after its kind ("(Department) of
+# Defense", "(Directorate General) of Civil Aviation", "… of Roads and Bridges"), not before a
+# possessive ("of Norland’s …") or another capitalised word after "and" and a name.
+_OF_NAME = re.compile(
+    r"((?:[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?[A-Z][\w\-]*(?:[ \t]+[A-Z][\w\-]*)*)"
+    r"(?:[ \t]+and[ \t]+[A-Z][\w\-]*(?:[ \t]+[A-Z][\w\-]*)?)?)(?=[,.;:)]|[ \t]+[a-z(]|$)"
+)
 
 
 def _name_runs_on(text: str, suggestion: Suggestion) -> None:
@@ -1208,6 +1215,18 @@ def _name_runs_on(text: str, suggestion: Suggestion) -> None:
     more = _AND_MORE.match(text, end)
     if more is not None and _OF_OR_FOR.search(speaker):
         suggestion.speaker = f"{speaker} and {more.group(1)}"
+        suggestion.speaker_kind = "organisation"
+        return
+    more = _OF_NAME.match(text, end)
+    words = speaker.split()
+    if (
+        more is not None
+        and not _OF_OR_FOR.search(speaker)
+        and any(w.lower() in ORG_WORDS | {"directorate"} for w in words)
+        and not any(first_name(w) for w in more.group(1).split())
+    ):
+        # "the United States Department (of Defense) justified …": the body's name runs on
+        suggestion.speaker = speaker + more.group(1)
         suggestion.speaker_kind = "organisation"
 
 
@@ -1258,6 +1277,47 @@ def _adjective_of_media(text: str, suggestion: Suggestion) -> None:
         suggestion.speaker_kind = "organisation"
 
 
+# A body's possessive before a person's name: "University of Norland’s Tom Berg".
+_OWNED_PERSON = re.compile(
+    r"(?P<owner>[A-Z][^’']*?)[’']s[ \t]+"
+    r"(?P<name>[A-Z][\w\-’']+(?:[ \t]+(?:[A-Z]\.[ \t]+)*[A-Z][\w\-’']+)+)"
+)
+
+
+def _person_of_owner(registry: Registry, suggestion: Suggestion) -> None:
+    """ "said University of Norland’s Tom Berg": the person, not the body that owns them (a
+    name the article gives a person, or one that opens with a known first name)."""
+    found = _OWNED_PERSON.fullmatch(suggestion.speaker or "")
+    if found is None:
+        return
+    name = found.group("name")
+    if name in registry.people or first_name(name.split()[0]):
+        suggestion.speaker, suggestion.speaker_kind = name, "person"
+
+
+# "the agency", "The space agency", "the U.S. space agency": a body a report names by its
+# acronym and then calls an agency.
+_AN_AGENCY = re.compile(r"(?:[Tt]he[ \t]+)(?:[A-Z][\w.]*[ \t]+)?(?:space[ \t]+)?agency")
+_ACRONYM = re.compile(r"[A-Z]{3,6}")
+_AGENCY_THAT_SPOKE = "resolve/agency-that-spoke"
+# How far back the body "the agency" stands for may have spoken.
+_AGENCY_REACH = 3000
+
+
+def _agency_that_spoke(earlier: list[Suggestion], suggestion: Suggestion) -> str | None:
+    """ "NORSA said … The space agency said": the body named by its acronym that spoke last
+    before the description (within 3,000 characters), when the article ties the description
+    to no name."""
+    if not _AN_AGENCY.fullmatch(suggestion.speaker or ""):
+        return None
+    for before in reversed(earlier):
+        if suggestion.start - before.start > _AGENCY_REACH:
+            return None
+        if before.speaker and _ACRONYM.fullmatch(before.speaker):
+            return before.speaker
+    return None
+
+
 def resolve_speakers(text: str, registry: Registry, suggestions: list[Suggestion]) -> None:
     """Resolve, in place, each speaker that is a description to the named person or body the
     article gives that role; mark those that stay descriptions (or pronouns) unresolved; a
@@ -1265,7 +1325,7 @@ def resolve_speakers(text: str, registry: Registry, suggestions: list[Suggestion
     holders: list[_Holder] | None = None
     described: list[Suggestion] = []
     titles: dict[str, list[tuple[int, str]]] = {}
-    for suggestion in suggestions:
+    for at, suggestion in enumerate(suggestions):
         if suggestion.speaker_rule == _PRONOUN_UNRESOLVED:
             together = _people_together(text, registry, suggestion)
             if together is None:
@@ -1277,6 +1337,7 @@ def resolve_speakers(text: str, registry: Registry, suggestions: list[Suggestion
         if not suggestion.speaker:
             continue
         _named_outlet(suggestion)
+        _person_of_owner(registry, suggestion)
         _name_runs_on(text, suggestion)
         _adjective_of_media(text, suggestion)
         made = (
@@ -1310,6 +1371,12 @@ def resolve_speakers(text: str, registry: Registry, suggestions: list[Suggestion
         fired = first(_RULES, context)
         holders = context.__dict__.get("holders", holders)
         if fired is None:
+            agency = _agency_that_spoke(suggestions[:at], suggestion)
+            if agency is not None:
+                suggestion.role = suggestion.role or _unarticled(suggestion.speaker)
+                suggestion.speaker, suggestion.speaker_kind = agency, "organisation"
+                suggestion.speaker_rule = _AGENCY_THAT_SPOKE
+                continue
             suggestion.speaker_resolved = False
             suggestion.speaker = _institution(_without_quantifier(suggestion.speaker))
             continue
