@@ -153,3 +153,38 @@ def test_the_agency_after_a_person_only_stays_a_description() -> None:
     """No body that spoke before: "the agency" is left as written."""
     text = "Tom Berg said the probe was healthy. The agency said it would land in May."
     assert _speaker_of(text, "it would land") != "Tom Berg"
+
+
+def test_a_named_person_of_a_described_body() -> None:
+    """ "Tom Berg of the town's water board said …": the person, the body a description."""
+    text = "Tom Berg of the town's water board said the pipes would be fixed by May."
+    assert _speaker_of(text, "the pipes would be fixed") == "Tom Berg"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (
+            "East Norland Fire and Rescue Service crews reached the mill at noon. "
+            "The fire service said an inquiry into the cause had begun.",
+            "an inquiry into the cause",
+            "East Norland Fire and Rescue Service",
+        ),
+        (
+            "Officers of the Vale Coast Guard towed the boat to port. The coast guard said "
+            "the crew of four was safe.",
+            "the crew of four was safe",
+            "Vale Coast Guard",
+        ),
+    ],
+)
+def test_the_institution_is_the_body_named_before(text: str, words: str, speaker: str) -> None:
+    """ "East Norland Fire and Rescue Service … The fire service said": the institution's
+    common noun stands for the body of that kind the article named."""
+    assert _speaker_of(text, words) == speaker
+
+
+def test_an_institution_never_named_stays_as_written() -> None:
+    """ "The fire service said" with no named service stays "fire service"."""
+    text = "Crews reached the mill at noon. The fire service said an inquiry had begun."
+    assert _speaker_of(text, "an inquiry had begun") == "fire service"

@@ -1180,6 +1180,35 @@ def _institution(speaker: str) -> str:
     return bare if bare.lower() in _INSTITUTIONS and bare != speaker else speaker
 
 
+_INSTITUTION_NAMED = "resolve/institution-named"
+
+
+def _institution_named(text: str, suggestion: Suggestion) -> str | None:
+    """ "The fire service said" after "East Norland Fire and Rescue Service": the one body
+    named before whose capitalised name holds the institution's words and ends with its last
+    word ("… Service", "Vale Coast Guard"); None when there is none, or two."""
+    bare = _unarticled(suggestion.speaker or "")
+    if bare.lower() not in _INSTITUTIONS or bare == suggestion.speaker:
+        return None
+    words = bare.lower().split()
+    before = suggestion.speaker_start if suggestion.speaker_start is not None else suggestion.start
+    last = re.escape(words[-1].capitalize())
+    found = {
+        match.group().rstrip()
+        for match in re.finditer(
+            rf"\b(?:[A-Z][\w\-’']*[ \t]+(?:(?:and|of|&)[ \t]+)?)+{last}\b", text[:before]
+        )
+    }
+    found = {
+        name
+        for name in found
+        if len(name.split()) > len(words)
+        and all(w in name.lower().split() for w in words)
+        and name.split()[0].lower() not in CAPITALISED_STOPWORDS
+    }
+    return found.pop() if len(found) == 1 else None
+
+
 # The rest of a body's name after the mention stopped: up to the acronym it is given ("News
 # (from Kestania) (NFK)"), or "and" one or two capitalised words after a name with "of" or
 # "for" ("Office for Roads (and Bridges)", not "… and Finance Minister Ann Lie").
@@ -1194,9 +1223,11 @@ _OF_OR_FOR = re.compile(r"\s(?:of|for)\s")
 # "of" or "for" and the capitalised words of a body's name after its kind ("(Department) of
 # Defense", "(Directorate General) of Civil Aviation", "… of Roads and Bridges"), not before a
 # possessive ("of Norland’s …") or another capitalised word after "and" and a name.
-_OF_NAME = re.compile(
-    r"((?:[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?[A-Z][\w\-]*(?:[ \t]+[A-Z][\w\-]*)*)"
-    r"(?:[ \t]+and[ \t]+[A-Z][\w\-]*(?:[ \t]+[A-Z][\w\-]*)?)?)(?=[,.;:)]|[ \t]+[a-z(]|$)"
+_OF_WORDS = r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?[A-Z][\w\-]*(?:[ \t]+[A-Z][\w\-]*)*"
+_NAME_ENDS = r"(?=[,.;:)]|[ \t]+[a-z(]|$)"
+_OF_NAME = (
+    re.compile(rf"({_OF_WORDS}[ \t]+and[ \t]+[A-Z][\w\-]*(?:[ \t]+[A-Z][\w\-]*)*){_NAME_ENDS}"),
+    re.compile(rf"({_OF_WORDS}){_NAME_ENDS}"),
 )
 
 
@@ -1217,17 +1248,19 @@ def _name_runs_on(text: str, suggestion: Suggestion) -> None:
         suggestion.speaker = f"{speaker} and {more.group(1)}"
         suggestion.speaker_kind = "organisation"
         return
-    more = _OF_NAME.match(text, end)
-    words = speaker.split()
-    if (
-        more is not None
-        and not _OF_OR_FOR.search(speaker)
-        and any(w.lower() in ORG_WORDS | {"directorate"} for w in words)
-        and not any(first_name(w) for w in more.group(1).split())
+    if _OF_OR_FOR.search(speaker) or not any(
+        w.lower() in ORG_WORDS | {"directorate"} for w in speaker.split()
     ):
-        # "the United States Department (of Defense) justified …": the body's name runs on
-        suggestion.speaker = speaker + more.group(1)
-        suggestion.speaker_kind = "organisation"
+        return
+    for pattern in _OF_NAME:
+        more = pattern.match(text, end)
+        if more is not None and not any(
+            first_name(w) or w.lower() in TITLES | OFFICE_TITLES for w in more.group(1).split()
+        ):
+            # "the United States Department (of Defense) justified …": the name runs on
+            suggestion.speaker = speaker + more.group(1)
+            suggestion.speaker_kind = "organisation"
+            return
 
 
 # The media a one-word adjective stands before: "(Kestanian) state media", "(Norlandic) public
@@ -1284,10 +1317,20 @@ _OWNED_PERSON = re.compile(
 )
 
 
+# A person's name and "of" a described body: "Tom Berg of the town's water board".
+_PERSON_OF_DESCRIBED = re.compile(
+    r"(?P<name>[A-Z][\w\-’']+(?:[ \t]+(?:[A-Z]\.[ \t]+)*[A-Z][\w\-’']+)+)[ \t]+of[ \t]+"
+    r"(?P<body>(?:the|a|an|its|his|her|their)[ \t]+[a-z][\w\-’' \t]*)"
+)
+
+
 def _person_of_owner(registry: Registry, suggestion: Suggestion) -> None:
-    """ "said University of Norland’s Tom Berg": the person, not the body that owns them (a
-    name the article gives a person, or one that opens with a known first name)."""
-    found = _OWNED_PERSON.fullmatch(suggestion.speaker or "")
+    """ "said University of Norland’s Tom Berg", "Tom Berg of the town's water board said":
+    the person, not the body that owns them (a name the article gives a person, or one that
+    opens with a known first name)."""
+    found = _OWNED_PERSON.fullmatch(suggestion.speaker or "") or _PERSON_OF_DESCRIBED.fullmatch(
+        suggestion.speaker or ""
+    )
     if found is None:
         return
     name = found.group("name")
@@ -1376,6 +1419,12 @@ def resolve_speakers(text: str, registry: Registry, suggestions: list[Suggestion
                 suggestion.role = suggestion.role or _unarticled(suggestion.speaker)
                 suggestion.speaker, suggestion.speaker_kind = agency, "organisation"
                 suggestion.speaker_rule = _AGENCY_THAT_SPOKE
+                continue
+            named = _institution_named(text, suggestion)
+            if named is not None:
+                suggestion.role = suggestion.role or _unarticled(suggestion.speaker)
+                suggestion.speaker, suggestion.speaker_kind = named, "organisation"
+                suggestion.speaker_rule = _INSTITUTION_NAMED
                 continue
             suggestion.speaker_resolved = False
             suggestion.speaker = _institution(_without_quantifier(suggestion.speaker))
