@@ -188,3 +188,59 @@ def test_an_institution_never_named_stays_as_written() -> None:
     """ "The fire service said" with no named service stays "fire service"."""
     text = "Crews reached the mill at noon. The fire service said an inquiry had begun."
     assert _speaker_of(text, "an inquiry had begun") == "fire service"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (
+            "Twelve boats sank in the storm, according to Norlandic military.",
+            "Twelve boats sank",
+            "Norlandic military",
+        ),
+        (
+            "The road was closed, according to Vale police.",
+            "The road was closed",
+            "Vale police",
+        ),
+    ],
+)
+def test_an_institution_after_its_adjective(text: str, words: str, speaker: str) -> None:
+    """ "according to Norlandic military": the institution with its adjective, not the
+    adjective alone."""
+    assert _speaker_of(text, words) == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The old treaty is no longer fit for purpose, said Norland Under Secretary of State "
+        "for Harbours and Coastal Security, Tom Berg.",
+        "The old treaty is no longer fit for purpose, said U.S. Under Secretary of State for "
+        "Harbours and Coastal Security, Tom Berg:\n\n“The treaty was signed in 1990.”",
+    ],
+)
+def test_a_long_office_then_a_comma_then_the_name(text: str) -> None:
+    """ "said Norland Under Secretary of State for Harbours and Coastal Security, Tom Berg":
+    the name after the office, not the office's first or last words."""
+    assert _speaker_of(text, "The old treaty") == "Tom Berg"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (
+            "Tom Berg died on Saturday. According to his wife, Anna, Berg had been ill for a year.",
+            "had been ill",
+            "Anna",
+        ),
+        (
+            "The boat left at dawn, according to her brother, Piet Lund, who saw it go.",
+            "The boat left at dawn",
+            "Piet Lund",
+        ),
+    ],
+)
+def test_a_relative_named_in_apposition(text: str, words: str, speaker: str) -> None:
+    """ "according to his wife, Anna,": the name in apposition, not the description."""
+    assert _speaker_of(text, words) == speaker

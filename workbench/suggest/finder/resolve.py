@@ -349,6 +349,32 @@ def _name_in_apposition(c: _Description) -> tuple[str, str] | None:
     return None
 
 
+# A relative named right after the description: "(his wife), Anna,", "(her brother), Piet Lund,".
+_RELATIVE_NAMED = re.compile(
+    r",[ \t]+(?P<name>[A-Z][\w\-’']+(?:[ \t]+[A-Z][\w\-’']+){0,2})(?=,|[ \t]*\.)"
+)
+
+
+def _relative_named(c: _Description) -> tuple[str, str] | None:
+    """ "According to his wife, Anna, …": a relative ("his wife", "her brother") named in
+    apposition right after, by a name the registry gives in full or by a first name alone."""
+    words = _words(c.text[c.start : c.end])
+    if len(words) != 2 or words[0] not in POSSESSIVE_DETERMINERS:
+        return None
+    if words[1] not in _FEMALE_WORDS | _MALE_WORDS:
+        return None
+    match = _RELATIVE_NAMED.match(c.text, c.end)
+    if match is None:
+        return None
+    name = match.group("name")
+    for known in c.registry.people:
+        if known == name or known.endswith(" " + name):
+            return known, "person"
+    if " " not in name and first_name(name):
+        return name, "person"
+    return None
+
+
 def _spokesperson_of_body(c: _Description) -> tuple[str, str] | None:
     """ "a defence ministry spokesman" after (or before) "South Korea's Defence Ministry": the
     body the article names, whose name ends in the description's words."""
@@ -757,6 +783,7 @@ _RULES: tuple[Rule[_Description, tuple[str, str]], ...] = (
     Rule("resolve/object-pronoun", _object_pronoun),  # "Ann Lie … According to her, …"
     Rule("resolve/named-in-description", _named_in_description),  # "a resident named Ann"
     Rule("resolve/name-in-apposition", _name_in_apposition),  # "the mayor, Ann Lie, said"
+    Rule("resolve/relative-named", _relative_named),  # "according to his wife, Anna,"
     Rule("resolve/role-before", _role_before),  # "President Ann Lie … the President said"
     Rule("resolve/role-after", _role_after),  # "the minister said … Minister Ann Lie"
     Rule("resolve/only-holder", _only_holder),  # "Norland's governor": the one governor named
@@ -1271,6 +1298,13 @@ _MEDIA_AFTER = re.compile(
 )
 
 
+# An institution after a one-word adjective: "according to (Norlandic) military", "(Vale)
+# police said".
+_INSTITUTION_AFTER = re.compile(
+    r"[ \t]+(military|police|army|navy|government|coast[ \t]+guard|fire[ \t]+service)"
+    r"(?=[,.;:]|[ \t]+(?:reported|said|says|told|announced)\b)"
+)
+
 _MEDIA_DESCRIBED = re.compile(
     r"(?:[a-z][\w\-]*[ \t]+){0,2}(?:media|television|tv|radio|press|broadcaster|newspapers?)"
 )
@@ -1304,7 +1338,7 @@ def _adjective_of_media(text: str, suggestion: Suggestion) -> None:
         or not text[:end].endswith(speaker)
     ):
         return
-    media = _MEDIA_AFTER.match(text, end)
+    media = _MEDIA_AFTER.match(text, end) or _INSTITUTION_AFTER.match(text, end)
     if media is not None:
         suggestion.speaker = f"{speaker} {media.group(1)}"
         suggestion.speaker_kind = "organisation"
@@ -1322,6 +1356,37 @@ _PERSON_OF_DESCRIBED = re.compile(
     r"(?P<name>[A-Z][\w\-’']+(?:[ \t]+(?:[A-Z]\.[ \t]+)*[A-Z][\w\-’']+)+)[ \t]+of[ \t]+"
     r"(?P<body>(?:the|a|an|its|his|her|their)[ \t]+[a-z][\w\-’' \t]*)"
 )
+
+
+# A person's name after a comma that ends an office, past the rest of its portfolio where the
+# mention stopped before it: "(… Secretary)( of State for Harbours), Tom Berg." / ":"
+_NAME_AFTER_COMMA = re.compile(
+    r"(?:[ \t]+(?:of|for|and)[ \t]+(?:the[ \t]+)?[A-Z][\w\-]*(?:[ \t]+[A-Z][\w\-]*)*)*"
+    r",[ \t]+(?P<name>[A-Z][\w\-’']+(?:[ \t]+(?:[A-Z]\.[ \t]+)*[A-Z][\w\-’']+){1,2})"
+    r"(?=[ \t]*[.:;]|[ \t]*$)"
+)
+# How far back the office before the speaker may start ("Under Secretary of State for …").
+_OFFICE_BACK = 80
+
+
+def _name_after_office(text: str, registry: Registry, suggestion: Suggestion) -> None:
+    """ "said Norland Under Secretary of State for Harbours and Coastal Security, Tom Berg":
+    the mention stopped inside a long office's portfolio; the person is the name after the
+    comma that ends the office."""
+    start, end = suggestion.speaker_start, suggestion.speaker_end
+    speaker = suggestion.speaker or ""
+    if start is None or end is None or not speaker or first_name(speaker.split()[0]):
+        return
+    found = _NAME_AFTER_COMMA.match(text, end)
+    if found is None:
+        return
+    name = found.group("name")
+    if not (name in registry.people or first_name(name.split()[0])):
+        return
+    before = text[max(0, start - _OFFICE_BACK) : end]
+    before = re.split(r"[.;:!?\n]", before)[-1]
+    if any(w.lower() in OFFICE_TITLES | TITLES for w in re.findall(r"[A-Za-z\-]+", before)):
+        suggestion.speaker, suggestion.speaker_kind = name, "person"
 
 
 def _person_of_owner(registry: Registry, suggestion: Suggestion) -> None:
@@ -1381,6 +1446,7 @@ def resolve_speakers(text: str, registry: Registry, suggestions: list[Suggestion
             continue
         _named_outlet(suggestion)
         _person_of_owner(registry, suggestion)
+        _name_after_office(text, registry, suggestion)
         _name_runs_on(text, suggestion)
         _adjective_of_media(text, suggestion)
         made = (
