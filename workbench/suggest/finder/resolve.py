@@ -818,6 +818,8 @@ RULE_NAMES: tuple[str, ...] = (
     _SPELLED_OUT_RULE,
     "resolve/title-after-name",
     _PEOPLE_TOGETHER,
+    "resolve/agency-that-spoke",
+    "resolve/institution-named",
 )
 
 
