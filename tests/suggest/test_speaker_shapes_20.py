@@ -244,3 +244,29 @@ def test_a_long_office_then_a_comma_then_the_name(text: str) -> None:
 def test_a_relative_named_in_apposition(text: str, words: str, speaker: str) -> None:
     """ "according to his wife, Anna,": the name in apposition, not the description."""
     assert _speaker_of(text, words) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (
+            "The Vale 52 Project announced on Sunday that the wreck was the lost ferry.",
+            "the wreck was the lost ferry",
+            "Vale 52 Project",
+        ),
+        (
+            "On May 5 Norland Group said that the mill would close.",
+            "the mill would close",
+            "Norland Group",
+        ),
+        (
+            "In 2019 Harbour Trust said that the pier was unsafe.",
+            "the pier was unsafe",
+            "Harbour Trust",
+        ),
+    ],
+)
+def test_a_number_inside_a_body_name(text: str, words: str, speaker: str) -> None:
+    """ "The Vale 52 Project announced": a number between the capitalised words of a body's
+    name is part of it; a date or a year before the name is not."""
+    assert _speaker_of(text, words) == speaker

@@ -208,12 +208,29 @@ def _name_start(tokens: list[Token], end: int) -> int:
             i -= 2
         elif prev.lower in TITLES and prev.text[0].isupper():
             i -= 1
+        elif _number_in_body_name(tokens, i, end):
+            i -= 2  # "The Lost 52 Project announced": the number is part of the name
         elif end - i >= 2 and (office := office_to(tokens, i)) >= 0:
             # "Former Ambassador to the United Nations Ann Lie": a body and a name after it
             i = office
         else:
             break
     return i
+
+
+def _number_in_body_name(tokens: list[Token], i: int, end: int) -> bool:
+    """Whether tokens[i - 1] is a number between two words of a body's name ("Lost 52
+    Project"): the name ends with a body's word, and the word before the number is a name word
+    that is no month, weekday or stopword ("On May 5 Norland Group", "In 2019 Harbour Trust")."""
+    if i - 2 < 0 or not tokens[i - 1].text.isdigit() or tokens[end].lower not in ORG_WORDS:
+        return False
+    word = tokens[i - 2]
+    return (
+        _is_name_word(word)
+        and word.lower not in CAPITALISED_STOPWORDS
+        and word.lower not in _MONTHS | _DAYS
+        and not word.text.endswith(("’s", "'s"))
+    )
 
 
 def office_to(tokens: list[Token], i: int) -> int:
