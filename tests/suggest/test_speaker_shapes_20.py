@@ -149,6 +149,22 @@ def test_the_agency_is_the_acronym_body_that_spoke(text: str, words: str) -> Non
     assert _speaker_of(text, words) == "NORSA"
 
 
+def test_the_agency_is_the_one_acronym_body_named_before() -> None:
+    """ "NORSA has found ice on the comet. The space agency said …": no body spoke before,
+    but one body is named by its acronym before the description."""
+    text = (
+        "NORSA has found ice on the comet.\n\nThe space agency said the ice came from "
+        "observations made by its probe."
+    )
+    assert _speaker_of(text, "the ice came from") == "NORSA"
+
+
+def test_the_agency_after_two_acronyms_stays_a_description() -> None:
+    """Two bodies named by acronyms, neither a speaker: "the agency" is not resolved."""
+    text = "NORSA and VESTA launched the probe.\n\nThe agency said it was healthy."
+    assert _speaker_of(text, "it was healthy") not in {"NORSA", "VESTA"}
+
+
 def test_the_agency_after_a_person_only_stays_a_description() -> None:
     """No body that spoke before: "the agency" is left as written."""
     text = "Tom Berg said the probe was healthy. The agency said it would land in May."
@@ -270,3 +286,12 @@ def test_a_number_inside_a_body_name(text: str, words: str, speaker: str) -> Non
     """ "The Vale 52 Project announced": a number between the capitalised words of a body's
     name is part of it; a date or a year before the name is not."""
     assert _speaker_of(text, words) == speaker
+
+
+def test_the_agency_with_a_capitalised_adjective() -> None:
+    """ "The Norlandic space agency said" after "NORSA has found …": the acronym body."""
+    text = (
+        "NORSA has found ice on the comet.\n\nThe Norlandic space agency said the ice came "
+        "from observations made by its probe."
+    )
+    assert _speaker_of(text, "the ice came from") == "NORSA"

@@ -1407,25 +1407,30 @@ def _person_of_owner(registry: Registry, suggestion: Suggestion) -> None:
 
 # "the agency", "The space agency", "the U.S. space agency": a body a report names by its
 # acronym and then calls an agency.
-_AN_AGENCY = re.compile(r"(?:[Tt]he[ \t]+)(?:[A-Z][\w.]*[ \t]+)?(?:space[ \t]+)?agency")
+_AN_AGENCY = re.compile(r"(?:[Tt]he[ \t]+)?(?:[A-Z][\w.]*[ \t]+)?(?:space[ \t]+)?agency")
 _ACRONYM = re.compile(r"[A-Z]{3,6}")
+_ACRONYM_IN_TEXT = re.compile(r"(?<![\w.&\-])([A-Z]{3,6})(?![\w.&\-])")
 _AGENCY_THAT_SPOKE = "resolve/agency-that-spoke"
 # How far back the body "the agency" stands for may have spoken.
 _AGENCY_REACH = 3000
 
 
-def _agency_that_spoke(earlier: list[Suggestion], suggestion: Suggestion) -> str | None:
+def _agency_that_spoke(text: str, earlier: list[Suggestion], suggestion: Suggestion) -> str | None:
     """ "NORSA said … The space agency said": the body named by its acronym that spoke last
     before the description (within 3,000 characters), when the article ties the description
-    to no name."""
+    to no name; else the one body the text names by an acronym in that reach ("NORSA has
+    found … The space agency said")."""
     if not _AN_AGENCY.fullmatch(suggestion.speaker or ""):
         return None
     for before in reversed(earlier):
         if suggestion.start - before.start > _AGENCY_REACH:
-            return None
+            break
         if before.speaker and _ACRONYM.fullmatch(before.speaker):
             return before.speaker
-    return None
+    # No such speaker: the one body the text names by an acronym before the description
+    at = suggestion.speaker_start if suggestion.speaker_start is not None else suggestion.start
+    named = set(_ACRONYM_IN_TEXT.findall(text, max(0, at - _AGENCY_REACH), at))
+    return named.pop() if len(named) == 1 else None
 
 
 def resolve_speakers(text: str, registry: Registry, suggestions: list[Suggestion]) -> None:
@@ -1464,6 +1469,12 @@ def resolve_speakers(text: str, registry: Registry, suggestions: list[Suggestion
             continue
         _org_named_in_full(text, suggestion)
         if not _is_description(text, suggestion):
+            agency = _agency_that_spoke(text, suggestions[:at], suggestion)
+            if agency is not None:  # "The American space agency said"
+                suggestion.role = suggestion.role or _unarticled(suggestion.speaker)
+                suggestion.speaker, suggestion.speaker_kind = agency, "organisation"
+                suggestion.speaker_rule, suggestion.speaker_resolved = _AGENCY_THAT_SPOKE, True
+                continue
             suggestion.speaker = _without_quantifier(suggestion.speaker)  # "Some Democrats"
             if suggestion.speaker not in titles:
                 titles[suggestion.speaker] = _titled(text, registry, suggestion.speaker)
@@ -1482,7 +1493,7 @@ def resolve_speakers(text: str, registry: Registry, suggestions: list[Suggestion
         fired = first(_RULES, context)
         holders = context.__dict__.get("holders", holders)
         if fired is None:
-            agency = _agency_that_spoke(suggestions[:at], suggestion)
+            agency = _agency_that_spoke(text, suggestions[:at], suggestion)
             if agency is not None:
                 suggestion.role = suggestion.role or _unarticled(suggestion.speaker)
                 suggestion.speaker, suggestion.speaker_kind = agency, "organisation"
