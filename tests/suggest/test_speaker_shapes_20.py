@@ -295,3 +295,19 @@ def test_the_agency_with_a_capitalised_adjective() -> None:
         "from observations made by its probe."
     )
     assert _speaker_of(text, "the ice came from") == "NORSA"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ann Lie talked of being cast in a pilot while a guest on the show. Faced with losing "
+        'the character of Mara Quell, the producers made her a regular. "It was a good day," '
+        "she recalls.",
+        "Ann Lie grew up watching the cartoon. Years later she voiced Princess Mara Quell in "
+        'the remake. "I was speechless," she told the audience.',
+    ],
+)
+def test_a_character_is_not_the_speaker(text: str) -> None:
+    """ "the character of Mara Quell", "she voiced Princess Mara Quell": a character an actor
+    plays is no person a later "she" stands for."""
+    assert [s for _, s in _speakers(text)] == ["Ann Lie"]

@@ -2573,6 +2573,13 @@ def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
 _SUFFIX_AFTER = re.compile(r"(,?[ \t]+(?:Jr\.|Sr\.|Jr|Sr|II|III|IV))(?![\w’'])")
 
 
+# Words before a character's name: "the character of (Anya Jenkins)", "the role of", "a
+# character named".
+_CHARACTER_BEFORE = re.compile(
+    r"\b(?:character|characters|role)(?:[ \t]+(?:of|named|called))?[ \t]+$", re.I
+)
+
+
 def _with_suffix(text: str, end: int, name: str) -> str:
     """The name with the suffix written right after it ("Tom A. Berg, Jr."); a suffix that
     the name's own words end with ("Ann Lie Sr") gets its full stop as written."""
@@ -2686,6 +2693,8 @@ class Registry:
                 start = match.start() + match.group().index(rest[0], start - match.start())
                 words = rest
             name = " ".join(words)
+            if _CHARACTER_BEFORE.search(text, max(0, start - 30), start):
+                continue  # "the character of Anya Jenkins": a role, not a person in the news
             if words[-1] == match.group().split()[-1]:
                 name = _with_suffix(text, match.end(), name)
             self._add_person(name, gender, start)
