@@ -151,6 +151,8 @@ def _verb_at(tokens: list[Token], i: int) -> int:
     ):
         return 0  # "A rumpled figure with …", "the world of Bush-era figures": nouns
     following = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+    if word in _ADD and following in {"up", "to"}:
+        return 0  # "the efforts added up to …", "adding to the confusion": no saying
     if (word, following) in _PHRASAL_VERBS or (word in _CALL and following in {"for", "on"}):
         return 2  # "called for a boycott", "pointed to the deficit"
     if (
@@ -186,6 +188,9 @@ def _verb_at(tokens: list[Token], i: int) -> int:
             return 2 if i + 1 < len(tokens) and tokens[i + 1].lower == "out" else 0
         return 1
     return 0
+
+
+_ADD = frozenset(split_words("add adds added adding"))
 
 
 def _then_that(tokens: list[Token], i: int) -> bool:
@@ -2714,7 +2719,12 @@ def _bare_opening(span: tuple[list[Token], int, int]) -> list[Token] | None:
     tokens, opening, i = span
     words = tokens[opening : i + 1]
     if i - opening >= 12 or not (
-        words[0].capitalised or words[0].text[:1].isdigit() or _share_words(words)
+        words[0].capitalised
+        or words[0].text[:1].isdigit()
+        or _share_words(words)
+        # "In March, the head of the health service said": the subject that opens a sentence
+        # ("The head of … said") opens it after an opening adverbial and its comma too
+        or (opening > 0 and tokens[opening - 1].text == "," and words[0].lower == "the")
     ):
         return None
     return words
