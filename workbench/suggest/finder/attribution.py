@@ -1621,20 +1621,53 @@ def _according_after_join(a: _According) -> Indirect | None:
 def _according_ends(a: _According) -> Indirect | None:
     """ "The plane went around at “very low height” according to The Harbour Herald.": a
     named source with no comma before it that ends the sentence; what comes before is its."""
-    tokens, i = a.s.tokens, a.i
+    tokens, i, last = a.s.tokens, a.i, a.s.last
     if i < 4 or tokens[i - 1].text == "," or not _named_source(a.speaker):
         return None
-    if a.speaker.end < tokens[a.s.last - 1].end:
+    k = i + 2
+    while k < last and tokens[k].start < a.speaker.end:
+        k += 1
+    if k < last and tokens[k].lower in _RECORDS:
+        k += 1  # "according to NEOC data": the body's record
+    if k < last and not _trailing_phrase(tokens, k, last):
         return None
     return a.found(tokens[0].start, tokens[i - 1].end)
 
 
+# Nouns of a record that a body keeps or issues: "according to NEOC data", "a fire service
+# statement" (the source is the body, or the record named by it).
+_RECORDS = frozenset(
+    split_words("data figures statement statements records estimates tally count report")
+)
+# Words that open a phrase trailing the clause, after the source and its comma: "according to
+# health officials, ranging in age …", "…, including two children", "…, as well as …".
+_TRAILING = frozenset(split_words("including as up down with compared"))
+
+
+def _trailing_phrase(tokens: list[Token], k: int, last: int) -> bool:
+    """Whether tokens[k:last], after the source, are a comma and a phrase that trails the
+    reported clause (a participle or "including …"), not a clause or a relative clause."""
+    if tokens[k].text != "," or k + 2 >= last:
+        return False
+    word = tokens[k + 1]
+    if not word.text.islower():
+        return False
+    return word.lower in _TRAILING or (word.lower.endswith("ing") and len(word.lower) > 5)
+
+
 def _named_source(speaker: Mention) -> bool:
-    """A name, or a source the noun says is one: "police", "state media", "officials"."""
+    """A name, or a source the noun says is one: "police", "state media", "officials", a
+    record ("health ministry data", "a port authority statement")."""
     if speaker.kind in {"name", "org"}:
         return True
     words = speaker.text.lower().split()
-    return speaker.kind == "common" and 0 < len(words) <= 3 and words[-1] in _SOURCE_HEADS
+    if words and words[0] in {"a", "an", "the"}:
+        words = words[1:]
+    return (
+        speaker.kind == "common"
+        and 0 < len(words) <= 3
+        and (words[-1] in _SOURCE_HEADS or words[-1] in _RECORDS)
+    )
 
 
 _SOURCE_HEADS = frozenset(
