@@ -2894,6 +2894,10 @@ def relative_cues(text: str, start: int, end: int, first: Indirect | None) -> li
 
 # Subjects of a report inside a relative clause: "which she said …", "that scientists thought …".
 _RELATIVE_SUBJECT_PRONOUNS = frozenset(split_words("he she they we i it you"))
+_SUBJECT_DETERMINERS = frozenset(split_words("the his her their its our"))
+_PREPOSITIONS_BEFORE_WHICH = frozenset(
+    split_words("in of on at for to with by from under over through during about into")
+)
 _CONTRACTED = re.compile(r"[’'](?:ve|d|s|ll)$")
 # What opens a predicate whose subject the relative word stands for: "… said was old".
 _PREDICATE_OPENERS = _MODALS | frozenset(
@@ -2919,6 +2923,22 @@ def _relative_subject_end(tokens: list[Token], k: int, last: int) -> int | None:
     word = _CONTRACTED.sub("", tokens[i].lower)
     if word in _RELATIVE_SUBJECT_PRONOUNS:
         i += 1
+    elif tokens[k].lower == "which" and word in _SUBJECT_DETERMINERS:
+        # "which the coast guard said", "which her brother Karl said": a described subject
+        # (not after a preposition: "in which the group urged …" is no subject of what is said)
+        if tokens[k - 1].lower in _PREPOSITIONS_BEFORE_WHICH:
+            return None
+        i += 1
+        while (
+            i < last
+            and i - k <= 5
+            and tokens[i].text.isalpha()
+            and tokens[i].lower not in _PREPOSITIONS_BEFORE_WHICH
+            and not _verb_at(tokens, i)
+        ):
+            i += 1
+        if i == k + 2 or i >= last or not _verb_at(tokens, i):
+            return None
     elif tokens[i].text.isalpha() and tokens[i].lower not in _CLAUSE_STOPS | DETERMINERS:
         while i < last and i - k <= 3 and (tokens[i].capitalised or tokens[i].lower.endswith("s")):
             i += 1  # "that scientists", "which Ann Lie"
@@ -2979,13 +2999,36 @@ def _relative_speaker(text: str, tokens: list[Token], k: int, i: int) -> Mention
     """The subject between the relative word tokens[k] and the verb tokens[i] ("that
     scientists": the mention reads "that" as a determiner, so it is left out)."""
     speaker = mention_before(text, tokens, i)
+    described = tokens[k].lower == "which" and tokens[k + 1].lower in _SUBJECT_DETERMINERS
+    if speaker is None and described:
+        return _words_between(text, tokens, k + 1, i)  # "which the coast guard said"
     if speaker is None or speaker.start == tokens[k + 1].start:
         return speaker
+    if described and speaker.start > tokens[k + 1].start:
+        return speaker  # "which her brother Karl said": the name at the end of the subject
     if speaker.start != tokens[k].start or speaker.head_tokens[:1] != [tokens[k].text]:
         return None
     start = tokens[k + 1].start
     return replace(
         speaker, start=start, text=text[start : speaker.end], head_tokens=speaker.head_tokens[1:]
+    )
+
+
+def _words_between(text: str, tokens: list[Token], start: int, stop: int) -> Mention | None:
+    """The subject tokens[start:stop] of a relative clause that no mention reads ("which
+    engineers said", "which the coast guard said"): up to five words, auxiliaries left out."""
+    while stop > start and tokens[stop - 1].lower in AUXILIARIES:
+        stop -= 1
+    words = tokens[start:stop]
+    if not 1 <= len(words) <= 5 or not all(t.text.isalpha() for t in words):
+        return None
+    kind = "name" if words[-1].capitalised else "common"
+    return Mention(
+        words[0].start,
+        words[-1].end,
+        text[words[0].start : words[-1].end],
+        kind,
+        head_tokens=[t.text for t in words],
     )
 
 
