@@ -157,3 +157,16 @@ def test_reported_clauses_after_added_stay(text: str, content: str) -> None:
 def test_scare_quotes_and_titles_stay_out(text: str) -> None:
     """Guard: a name in marks, a title of a work and scare quotes are no direct quote."""
     assert [s.text for s in quotes(text) if s.quote_type == "direct"] == []
+
+
+def test_a_long_parenthesis_before_an_appositive_name() -> None:
+    """ "The head of the union (National Union of Rail, Port and Ferry Workers), Tom Berg,
+    said …": a body's name spelt out in brackets, however long, does not hide the appositive
+    name that follows it, so the mixed quote and its fragment are found."""
+    text = (
+        "The head of the dockers' union (the Norland Union of Port, Rail, Road and Ferry "
+        'Workers), Tom Berg, said the plan was "far too little."'
+    )
+    found = [(s.quote_type, s.text, s.speaker) for s in quotes(text)]
+    assert ("direct", '"far too little."', "Tom Berg") in found, found
+    assert ("mixed", 'the plan was "far too little."', "Tom Berg") in found, found
