@@ -170,3 +170,28 @@ def test_a_long_parenthesis_before_an_appositive_name() -> None:
     found = [(s.quote_type, s.text, s.speaker) for s in quotes(text)]
     assert ("direct", '"far too little."', "Tom Berg") in found, found
     assert ("mixed", 'the plan was "far too little."', "Tom Berg") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        (
+            "Most of the farms, the report noted, have no access to clean water.",
+            ["Most of the farms", "have no access to clean water"],
+        ),
+        (
+            "Many of the towns, the audit pointed out, have no doctors at all.",
+            ["Many of the towns", "have no doctors at all"],
+        ),
+        (
+            "These whales, the biologist suggested, hunt seals in the bay.",
+            ["These whales", "hunt seals in the bay"],
+        ),
+    ],
+)
+def test_a_clause_split_by_any_cue(text: str, parts: list[str]) -> None:
+    """ "Most of the farms, the report noted, have no access …": a clause split by an
+    attribution whose verb is not "said" ("noted", "pointed out", "suggested") is reported in
+    its two parts, as with "said" (the part after the cue opens with its verb, so it is no
+    clause on its own, but it goes on the one before the cue)."""
+    assert [t for t, _ in reported(text)] == parts

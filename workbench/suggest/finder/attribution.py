@@ -2111,8 +2111,9 @@ def goes_on_after(tokens: list[Token], k: int, last: int) -> bool:
 def _split_by_cue(r: _Reported) -> Indirect | None:
     """ "This plan, the harbour master said, has become the norm.": an attribution set off by
     commas inside the reported clause; both parts are reported (the opening, not a time, place
-    or subordinate clause, and what goes on after the second comma)."""
-    if r.speaker is None or r.cognition:
+    or subordinate clause, and what goes on after the second comma; "These whales, she
+    suggested, hunt …": a verb of thinking too)."""
+    if r.speaker is None:
         return None
     tokens, i, last = r.s.tokens, r.i, r.s.last
     after = i + r.width

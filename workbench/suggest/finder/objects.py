@@ -243,6 +243,8 @@ def _phrase_only(found: tuple[str, object]) -> bool:
     if getattr(indirect, "according", False):
         return False  # "According to the ministry, …": what follows is the claim
     start, end = indirect.start, indirect.end  # type: ignore[attr-defined]
+    if getattr(indirect, "before", None) is not None:
+        return False  # "Most farms, the report noted, have no …": the clause the cue splits
     if indirect.cue[0] >= end:  # type: ignore[attr-defined]
         # "…, says the minister": a clause before the cue, not "On the speech, Lie writes:"
         words = _WORD.findall(text[start:end])
