@@ -195,3 +195,23 @@ def test_a_clause_split_by_any_cue(text: str, parts: list[str]) -> None:
     its two parts, as with "said" (the part after the cue opens with its verb, so it is no
     clause on its own, but it goes on the one before the cue)."""
     assert [t for t, _ in reported(text)] == parts
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "A hospital official told the Norland Herald, a local paper, that one of the dead "
+            "was a bank director.",
+            "one of the dead was a bank director",
+        ),
+        (
+            "Ann Lie told Vale Radio, the island's only station, the pier was unsafe.",
+            "the pier was unsafe",
+        ),
+    ],
+)
+def test_told_a_listener_and_its_appositive(text: str, content: str) -> None:
+    """ "told Anadolu Agency, a local news outlet, that …": the listener's appositive, set off
+    by commas, is neither the content nor its start."""
+    assert any(t.removeprefix("that ") == content for t, _ in reported(text)), reported(text)

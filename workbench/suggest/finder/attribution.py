@@ -2240,13 +2240,41 @@ def _name_said_content(r: _Reported) -> Indirect | None:
     )
     if not lead_ok:
         return None
-    j = _clause_start(tokens, r.i + r.width)
+    j = _past_listener_appositive(tokens, r.i + r.width, r.s.last)
+    if j is None:
+        j = _clause_start(tokens, r.i + r.width)
     if j < r.s.last and tokens[j].text == ",":
         j += 1  # "On Monday, the union said, the pier will reopen": the comma is no content
         j = _past_aside(tokens, j, r.s.last)
     if r.s.last - j >= 3:
         return r.found(tokens[j].start, r.s.content_end, r.speaker)
     return None
+
+
+def _past_listener_appositive(tokens: list[Token], j: int, last: int) -> int | None:
+    """ "told Anadolu Agency, a local news outlet, that …": the listener of "told" and an
+    appositive describing it, set off by commas; the content starts after the second comma
+    (at "that", or the clause itself). None when the words after the verb are not so."""
+    if j < 1 or tokens[j - 1].lower not in _OBJECT_VERBS:
+        return None
+    first_comma = next((k for k in range(j + 1, min(last, j + 6)) if tokens[k].text == ","), -1)
+    if first_comma < 0 or first_comma + 1 >= last:
+        return None
+    if not all(t.text[:1].isalnum() for t in tokens[j:first_comma]):
+        return None
+    if tokens[first_comma + 1].lower not in {"a", "an", "the"}:
+        return None
+    second = next(
+        (k for k in range(first_comma + 2, min(last, first_comma + 10)) if tokens[k].text == ","),
+        -1,
+    )
+    if second < 0 or last - second < 4:
+        return None
+    if not all(t.text[:1].isalnum() for t in tokens[first_comma + 1 : second]):
+        return None
+    if tokens[second + 1].lower != "that" and tokens[second + 1].lower not in _CONTENT_OPENERS:
+        return None
+    return second + 1
 
 
 # A subordinator of time, cause or concession before a named speaker mid-sentence ("… after
