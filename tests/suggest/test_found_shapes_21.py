@@ -215,3 +215,20 @@ def test_told_a_listener_and_its_appositive(text: str, content: str) -> None:
     """ "told Anadolu Agency, a local news outlet, that …": the listener's appositive, set off
     by commas, is neither the content nor its start."""
     assert any(t.removeprefix("that ") == content for t, _ in reported(text)), reported(text)
+
+
+def test_an_abbreviation_before_a_pronoun_ends_its_sentence() -> None:
+    """ "… Ohio, Utah and Washington, D.C. They also stated arrests were made …": a place's or
+    a company's abbreviation before a subject pronoun ends its sentence, so the report after
+    it is found on its own (it was glued to the list before it)."""
+    text = (
+        "The agents said the raids took place in Ohio, Utah and Washington, D.C. They also "
+        "stated arrests were made in Norland, Ostia and Vale."
+    )
+    assert ("arrests were made in Norland, Ostia and Vale", "They") in reported(text)
+
+
+def test_a_title_abbreviation_keeps_its_sentence() -> None:
+    """Guard: "U.S. Sen." or "Tom Berg Jr. said" keep their sentence: no pronoun follows."""
+    text = "Tom Berg Jr. said the pier was unsafe."
+    assert [t for t, _ in reported(text)] == ["the pier was unsafe"]
