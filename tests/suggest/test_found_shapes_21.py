@@ -232,3 +232,33 @@ def test_a_title_abbreviation_keeps_its_sentence() -> None:
     """Guard: "U.S. Sen." or "Tom Berg Jr. said" keep their sentence: no pronoun follows."""
     text = "Tom Berg Jr. said the pier was unsafe."
     assert [t for t, _ in reported(text)] == ["the pier was unsafe"]
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        (
+            'The plan was met with what the Norland Herald called "anger" from farmers.',
+            '"anger"',
+            "Norland Herald",
+        ),
+        ("Vexor rejected what it called “theft” of its designs.", "“theft”", "Vexor"),
+    ],
+)
+def test_what_a_subject_called_a_word(text: str, fragment: str, speaker: str) -> None:
+    """ "what WalesOnline called "fury"": a quoted word right after "what <subject> called" is
+    the subject's word, not a title ("a boat called “Grace”")."""
+    found = [(s.text, s.speaker) for s in quotes(text) if s.quote_type == "direct"]
+    assert any(t == fragment and s is not None and speaker in s for t, s in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ferry was an old boat called “Grace” that sailed every day.",
+        "They played a song called “Anger” at the end of the night.",
+    ],
+)
+def test_a_name_after_called_stays_out(text: str) -> None:
+    """Guard: "a boat called “Grace”", "a song called “Anger”": names."""
+    assert [s.text for s in quotes(text) if s.quote_type == "direct"] == []
