@@ -579,9 +579,10 @@ class _Before:
         role = (tokens[j + 1].start, tokens[i - 1].end)
         head = _np_ending_at(text, tokens, j - 1)
         if head is None and tokens[j - 1].text == ")":
-            # "Rep. Ann Cole (D-Ore.), who chairs the panel, said"
+            # "Rep. Ann Cole (D-Ore.), who chairs the panel, said"; "The head of the union
+            # (National Union of Rail, Maritime and Transport Workers), Tom Berg, said"
             k = j - 2
-            while k > 0 and j - k <= 8 and tokens[k].text != "(":
+            while k > 0 and j - k <= 16 and tokens[k].text != "(":
                 k -= 1
             if k > 0 and tokens[k].text == "(":
                 head = _np_ending_at(text, tokens, k - 1)
