@@ -72,6 +72,10 @@ class Token:
 
     @property
     def lower(self) -> str:
+        if self.text == "WHO":
+            # The World Health Organization, a body that speaks ("WHO said …", "…, WHO
+            # warned"), not the relative pronoun "who" that would open a clause.
+            return "w.h.o"
         return self.text.lower()
 
     @property
@@ -182,13 +186,34 @@ def _time_word_before_name(word: str, after: str) -> bool:
     )
 
 
+# Plural nouns whose possessive sits inside a body's name: "the UN Children’s Fund", "the
+# Pakistan People’s Party", "the Women’s Institute" (never the employer of a person after it).
+_COLLECTIVE_POSSESSIVES = frozenset(
+    f"{noun}{mark}s" for noun in ("children", "people", "women", "men") for mark in "’'"
+)
+
+
+def _collective_possessive(tokens: list[Token], k: int, end: int) -> bool:
+    """Whether tokens[k] is a capitalised "Children’s" (or "People’s", "Women’s", "Men’s")
+    inside the name of a body that ends at tokens[end] with a word such as "Fund" or "Party"."""
+    return (
+        k < end
+        and tokens[k].capitalised
+        and tokens[k].lower in _COLLECTIVE_POSSESSIVES
+        and _strip_possessive(tokens[end].lower) in ORG_WORDS
+    )
+
+
 def _name_start(tokens: list[Token], end: int) -> int:
     """Return the index where the capitalised name ending at tokens[end] begins."""
     i = end
     while i - 1 >= 0:
         prev = tokens[i - 1]
         if prev.text.endswith(("’s", "'s")) and i < end + 1 and i <= end:
-            break  # "Gallup’s Jeffrey M. Jones": the possessive is the employer, not the name
+            if not _collective_possessive(tokens, i - 1, end):
+                break  # "Gallup’s Jeffrey M. Jones": the possessive is the employer, not the name
+            i -= 1  # "the UN Children’s Fund", "the Pakistan People’s Party": one body's name
+            continue
         if _is_name_word(prev) and prev.lower not in CAPITALISED_STOPWORDS - {
             "mr",
             "mrs",
