@@ -97,3 +97,74 @@ def test_a_bare_office_with_two_holders_stays_unresolved() -> None:
         "rates had fallen by a tenth since 2020."
     )
     assert reported(text)[-1][1] != "Ann Lie"
+
+
+@pytest.mark.parametrize(
+    ("text", "quotation", "speaker"),
+    [
+        (
+            'The Norland Ferry Union said on Twitter "The strike goes on. Nobody sails until '
+            'the pay deal is signed."',
+            '"The strike goes on. Nobody sails until the pay deal is signed."',
+            "Norland Ferry Union",
+        ),
+        (
+            "Ann Lie wrote on Facebook “The harbour plan is dead and everyone knows it.”",
+            "“The harbour plan is dead and everyone knows it.”",
+            "Ann Lie",
+        ),
+    ],
+)
+def test_a_medium_between_the_verb_and_a_sentence_quotation(
+    text: str, quotation: str, speaker: str
+) -> None:
+    """ "X said on Twitter "…"", "X wrote on Facebook “…”": a short adjunct naming where it
+    was said, no comma, then a quotation that is a sentence of its own: a direct quote."""
+    assert _direct(text) == [(quotation, speaker)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A title after the adjunct, not a sentence.
+        "Ann Lie said on Broadway “The Late Pier Show” was her favourite.",
+        # Quoted words inside the reported clause stay a fragment of a mixed quote.
+        "Ann Lie said on Monday the “harbour tax” was unfair.",
+    ],
+)
+def test_a_medium_before_a_title_or_a_fragment_stays_as_it_was(text: str) -> None:
+    assert all(q.quote_type != "direct" or q.rule != "quote/cue-before" for q in quotes(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "quotation"),
+    [
+        (
+            'The council issued a reply on Monday. Their statement also read "closing the pier '
+            'without a vote ignores the wishes of the town."',
+            '"closing the pier without a vote ignores the wishes of the town."',
+        ),
+        (
+            "Part of the judge's ruling reads “the harbour fee cannot be charged twice. The "
+            "owners must be repaid.”",
+            "“the harbour fee cannot be charged twice. The owners must be repaid.”",
+        ),
+    ],
+)
+def test_a_document_reads_a_quotation_without_a_colon(text: str, quotation: str) -> None:
+    """ "Their statement also read "…"", "the judge's ruling reads “…”": a document noun, then
+    "read(s)" right before a quotation of a full sentence, with no colon or comma."""
+    assert quotation in [found for found, _ in _direct(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A sign's words, not a document's sentence.
+        'The sign on the gate read "No entry".',
+        # Too short to be a sentence of the statement.
+        "The statement reads “with regret” at the end.",
+    ],
+)
+def test_reads_before_a_short_quotation_stays_out(text: str) -> None:
+    assert all(q.cue_rule != "cue-before/document-reads" for q in quotes(text))

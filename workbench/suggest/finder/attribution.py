@@ -3297,7 +3297,7 @@ def cue_before_quote(text: str, start: int, end: int) -> tuple[Cue | None, bool]
         cue.rule = _ACCORDING_TO_BEFORE.name
         return cue, False
     for i in range(len(tokens) - 1, -1, -1):
-        width, rescue = _cue_width(tokens, i)
+        width, rescue = _cue_width(tokens, i, text)
         if not width:
             continue
         fired = _at_verb_before(_Before(text, start, tokens, i, width))
@@ -3339,6 +3339,7 @@ class _At:
     tokens: list[Token]
     i: int
     width: int
+    text: str = ""  # the article, for what follows the last token (the quotation)
 
     @property
     def word(self) -> str:
@@ -3390,6 +3391,33 @@ def _belief_in_opening_clause(at: _At) -> bool:
     return opens and tokens[-1].text == "," and len(tokens) - 1 - (at.i + at.width) >= 2
 
 
+# Documents whose words "read" quotes: "the statement reads “…”".
+_DOCUMENTS_READING = frozenset(
+    split_words("""statement statements letter note message tweet post ruling judgment judgement
+    decision order opinion notice email release resolution communique""")
+)
+_READ_QUOTATION = re.compile(r"\s*[\"“](?P<inner>[^\"”\n]{1,600})[\"”]")
+
+
+def _document_reads(at: _At) -> bool:
+    """ "Their statement also read “…”", "Part of the judge's statement reads "…"": a
+    document noun just before "read(s)" (an adverb between them at most) and a quotation
+    of a full sentence (five words or more, ending with a full stop, "!" or "?")."""
+    tokens, i = at.tokens, at.i
+    nouns = [k for k in (i - 1, i - 2) if k >= 0 and tokens[k].lower in _DOCUMENTS_READING]
+    if not nouns or (
+        nouns[0] == i - 2
+        and not tokens[i - 1].lower.endswith("ly")
+        and tokens[i - 1].lower not in {"also", "then", "still"}
+    ):
+        return False
+    quotation = _READ_QUOTATION.match(at.text, tokens[-1].end)
+    if quotation is None:
+        return False
+    inner = quotation.group("inner").rstrip()
+    return len(inner.split()) >= 5 and inner[-1:] in {".", "!", "?"}
+
+
 def _reads_or_sings(at: _At) -> int | None:
     """ "The headline reads: “…”", "Billy Joel sings, “…”", "As the Kinks sang in 1966, “…”"."""
     tokens, i = at.tokens, at.i
@@ -3417,11 +3445,20 @@ _CUE_WORD_BEFORE = (
         ),
     ),
     Rule("cue-before/reads-colon", _reads_or_sings),
+    # "Their statement also read “…”": a document's words, with no mark before them
+    Rule(
+        "cue-before/document-reads",
+        lambda at: (
+            1
+            if at.word in {"read", "reads"} and len(at.tokens) - at.i == 1 and _document_reads(at)
+            else None
+        ),
+    ),
 )
 _RESCUED_WORDS = frozenset(split_words("posted called read reads sang sings"))
 
 
-def _cue_width(tokens: list[Token], i: int) -> tuple[int, str]:
+def _cue_width(tokens: list[Token], i: int, text: str = "") -> tuple[int, str]:
     """How many tokens make a reporting cue at tokens[i] before a quotation (0 if none), and
     the rule that took a word otherwise too often not a cue."""
     width = _verb_at(tokens, i)
@@ -3429,7 +3466,7 @@ def _cue_width(tokens: list[Token], i: int) -> tuple[int, str]:
         width = 0
     if width or tokens[i].lower not in _RESCUED_WORDS:
         return width, ""
-    fired = first(_CUE_WORD_BEFORE, _At(tokens, i, 0))
+    fired = first(_CUE_WORD_BEFORE, _At(tokens, i, 0, text))
     if fired is None or not fired[1]:
         return 0, ""
     return fired[1], fired[0].name
@@ -3516,8 +3553,44 @@ def _said_opening(c: _Before) -> tuple[Cue, bool] | None:
     return None
 
 
+# "said on Twitter “…”", "wrote in a blog post “…”": a medium after the verb, then a sentence.
+_MEDIUM_PREPOSITIONS = frozenset(split_words("on in to via"))
+_MEDIUM_WORDS = frozenset(
+    split_words("""a an the his her its their our post posts tweet video message letter email
+    blog speech broadcast podcast website page account thread""")
+)
+_TITLE_SMALL_WORDS = frozenset(split_words("of the a an and in on for to at with by"))
+_SENTENCE_QUOTATION = re.compile(
+    r"\s*[\"“]\s*(?P<first>[A-Z][\w’'-]*)(?P<rest>[^\"”\n]{0,300})[\"”]"
+)
+
+
+def _medium_then_sentence(c: _Before) -> bool:
+    """ "The union said on Twitter “The strike goes on. …”": a short adjunct naming where it
+    was said (a preposition, then a name or a medium), and a quotation that opens a sentence
+    of its own (a capital, at least four words, not a title in title case)."""
+    tail, words = c.tail, c.words
+    if not (2 <= len(tail) <= 5 and words[0] in _MEDIUM_PREPOSITIONS):
+        return False
+    if not all(
+        (t.capitalised and t.text[0].isalpha()) or w in _MEDIUM_WORDS or w in _FILLER
+        for w, t in zip(words[1:], tail[1:], strict=True)
+    ) or not any(
+        t.capitalised or w in _MEDIUM_WORDS for w, t in zip(words[1:], tail[1:], strict=True)
+    ):
+        return False
+    quotation = _SENTENCE_QUOTATION.match(c.text, tail[-1].end)
+    if quotation is None:
+        return False
+    rest = quotation.group("rest").split()
+    lowercase = [w for w in rest if w[:1].islower() and w not in _TITLE_SMALL_WORDS]
+    return len(rest) >= 3 and bool(lowercase)  # not a title: "on TV “The Long Pier Show”"
+
+
 def _in_longer_clause(c: _Before) -> bool:
     """The quotation is part of a longer clause after the verb: mixed, not direct."""
+    if not c.introduces and _medium_then_sentence(c):
+        return False
     return not c.introduces and (
         len(c.tail) > 8
         or not all(
