@@ -168,3 +168,53 @@ def test_a_document_reads_a_quotation_without_a_colon(text: str, quotation: str)
 )
 def test_reads_before_a_short_quotation_stays_out(text: str) -> None:
     assert all(q.cue_rule != "cue-before/document-reads" for q in quotes(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "Tom Berg explained to the Ostia Herald that the ferries would be sold.",
+            "that the ferries would be sold",
+            "Tom Berg",
+        ),
+        (
+            "Ann Lie admitted to Radio Norland that the pier had been closed too late.",
+            "that the pier had been closed too late",
+            "Ann Lie",
+        ),
+        (
+            "Ann Lie told our correspondent the pier had been closed too late.",
+            "the pier had been closed too late",
+            "Ann Lie",
+        ),
+        (
+            "Tom Berg told this newspaper he would sell the ferries.",
+            "he would sell the ferries",
+            "Tom Berg",
+        ),
+    ],
+)
+def test_the_listener_before_the_reported_clause(text: str, content: str, speaker: str) -> None:
+    """ "explained to the Ostia Herald that …", "told our correspondent …": the listener after
+    "to", or the outlet's own listener after "told", is not part of what was said."""
+    assert reported(text) == [(content, speaker)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "that" opening a relative clause after an object of "to", not reported speech.
+        "Ann Lie agreed to a deal that gives the town a new pier.",
+        "Tom Berg pointed to a survey that was published in May.",
+    ],
+)
+def test_a_relative_that_after_to_stays_out(text: str) -> None:
+    assert reported(text) == []
+
+
+def test_a_body_name_ending_with_a_first_name_is_the_employer() -> None:
+    """ "Ann Lie of Ostia Marine, a boat builder, said …": "Marine" ends the body's name (it is
+    also a first name); the speaker is the person before "of"."""
+    text = "Ann Lie of Ostia Marine, a boat builder, said the new hulls were lighter."
+    assert reported(text) == [("the new hulls were lighter", "Ann Lie")]

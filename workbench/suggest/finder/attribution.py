@@ -188,11 +188,28 @@ def _verb_at(tokens: list[Token], i: int) -> int:
     return 0
 
 
+def _listener_then_that(tokens: list[Token], k: int) -> int | None:
+    """The index of "that" after the listener of "explained to (the BBC) that …" starting at
+    tokens[k]: "the" and capitalised words ("Wikinews", "the Norland Herald"), or filler words
+    such as "reporters" (not "agreed to a deal that …", a relative clause)."""
+    start = k
+    while k < len(tokens) and k - start < 6:
+        token = tokens[k]
+        if token.lower == "that":
+            return k if k > start and k + 1 < len(tokens) else None
+        if not ((token.capitalised and token.text[0].isalpha()) or token.lower in _FILLER):
+            return None
+        k += 1
+    return None
+
+
 def _then_that(tokens: list[Token], i: int) -> bool:
     """Whether "that" follows tokens[i] right away or after a place or a time with no
     punctuation: "posted that …", "posted on social media last week that …"."""
     if i + 1 < len(tokens) and tokens[i + 1].lower == "that":
         return True
+    if i + 1 < len(tokens) and tokens[i + 1].lower == "to":
+        return _listener_then_that(tokens, i + 2) is not None
     if i + 1 >= len(tokens) or tokens[i + 1].lower not in {"on", "in", "at"}:
         return False
     for k in range(i + 2, min(len(tokens) - 3, i + 9)):
@@ -1273,6 +1290,14 @@ class Indirect:
     before: tuple[int, int] | None = None
 
 
+# The outlet's own listener after "told": "told our correspondent", "told this newspaper".
+_OWN_LISTENER = frozenset(split_words("our this"))
+_LISTENER_NOUNS = frozenset(
+    split_words("""correspondent correspondents reporter reporters newspaper paper website
+    station programme program magazine publication newsroom team""")
+)
+
+
 def _clause_start(tokens: list[Token], i: int) -> int:
     """Skip filler words after a verb; return the token index where the content starts."""
     j = i
@@ -1293,12 +1318,23 @@ def _clause_start(tokens: list[Token], i: int) -> int:
             j += 1
         if (
             i < j < len(tokens) - 1
-            and tokens[j - 1].lower in DETERMINERS_OPENING
+            and (
+                tokens[j - 1].lower in DETERMINERS_OPENING
+                or (tokens[j - 1].lower in _OWN_LISTENER and tokens[j].lower in _LISTENER_NOUNS)
+            )
             and tokens[j].text.isalpha()
             and tokens[j].text.islower()
             and (tokens[j + 1].lower in _CONTENT_OPENERS or tokens[j + 1].text in {"“", '"'})
         ):
             return j + 1  # "told a reporter the pier …": the listener's noun, then the content
+        if (
+            j == i
+            and i + 2 < len(tokens)
+            and tokens[i].lower in _OWN_LISTENER
+            and tokens[i + 1].lower in _LISTENER_NOUNS
+            and (tokens[i + 2].lower in _CONTENT_OPENERS or tokens[i + 2].capitalised)
+        ):
+            return i + 2  # "told our correspondent the ship …", "told this newspaper it …"
         return j
     while (
         j < len(tokens) and tokens[j].lower in _FILLER and tokens[j].lower != "that" and j - i < 8

@@ -2377,7 +2377,8 @@ def _place_after(words: list[str]) -> list[str] | None:
             and (_named_by(words, p - 1) or not (_office(before) or _office_like(before)))
             and _body_words(after, words[:p])
             # "Ann Lie of Georgia", but not "(Head) of Finance Tor Vikan": a name after "of"
-            and not (len(after) >= 2 and any(first_name(w) for w in after))
+            # (a first name with a surname after it; "of Ostia Marine" ends with a body's word)
+            and not (len(after) >= 2 and any(first_name(w) for w in after[:-1]))
         ):
             return words[:p]
     return None
