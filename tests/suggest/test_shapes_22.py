@@ -218,3 +218,66 @@ def test_a_body_name_ending_with_a_first_name_is_the_employer() -> None:
     also a first name); the speaker is the person before "of"."""
     text = "Ann Lie of Ostia Marine, a boat builder, said the new hulls were lighter."
     assert reported(text) == [("the new hulls were lighter", "Ann Lie")]
+
+
+@pytest.mark.parametrize(
+    "title", ["Secretary-General", "Director-General", "Attorney-General", "Governor-General"]
+)
+def test_a_hyphenated_office_after_a_body_before_a_name(title: str) -> None:
+    """ "The UN Secretary-General Tom Berg … He said …": a body's acronym, then a hyphenated
+    office, then the person, whom a later "he" means."""
+    text = (
+        f"The UN {title} Tom Berg opened the harbour on Monday. He said that cargo "
+        "traffic would double."
+    )
+    assert reported(text) == [("that cargo traffic would double", "Tom Berg")]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "The storm has claimed the lives of nine fishermen in the bay, Tom Berg said on "
+            "Monday.",
+            "The storm has claimed the lives of nine fishermen in the bay",
+            "Tom Berg",
+        ),
+        (
+            "The fever has claimed more than 300 lives since May, the Norland health ministry "
+            "said.",
+            "The fever has claimed more than 300 lives since May",
+            "Norland health ministry",
+        ),
+    ],
+)
+def test_claimed_lives_is_no_report(text: str, content: str, speaker: str) -> None:
+    """ "The storm has claimed the lives of …, X said": "claimed" with "lives" as its object
+    killed, it did not report; the whole clause is X's reported speech."""
+    assert reported(text) == [(content, speaker)]
+
+
+def test_claimed_that_lives_were_is_still_a_report() -> None:
+    text = "Ann Lie claimed the lives of the crew were never at risk."
+    assert reported(text) == [("the lives of the crew were never at risk", "Ann Lie")]
+
+
+def test_the_last_portfolio_of_an_office_is_no_one() -> None:
+    """ "a message from Shri Harven Dask, Minister for Ports, Roads and Coastal Shipping,
+    Government of Norland. He said …": "Coastal Shipping" ends the office's list of portfolios
+    (no person); "he" is the minister."""
+    text = (
+        "The opening was preceded by a video message from Shri Harven Dask, Minister for Ports, "
+        "Roads and Coastal Shipping, Government of Norland. He said that cargo traffic would "
+        "double."
+    )
+    assert reported(text) == [("that cargo traffic would double", "Harven Dask")]
+
+
+def test_a_name_after_the_portfolios_stays_a_person() -> None:
+    """ "Minister of Ports and Coastal Shipping Tom Berg opened …": the run after "and" holds the
+    minister's name, not only a portfolio."""
+    text = (
+        "Minister of Ports and Coastal Shipping Tom Berg opened the pier. He said that cargo "
+        "traffic would double."
+    )
+    assert reported(text) == [("that cargo traffic would double", "Tom Berg")]

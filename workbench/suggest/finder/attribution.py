@@ -129,6 +129,20 @@ def content_end(tokens: list[Token]) -> int:
     return last
 
 
+_CLAIM = frozenset(split_words("claim claims claimed claiming"))
+
+
+def _claimed_lives(tokens: list[Token], i: int) -> bool:
+    """ "claimed the lives of six children", "has claimed 300 lives": "lives" (or "life")
+    within four words as the object, with no clause after it ("claimed the lives of the crew
+    were never at risk" is reported speech)."""
+    k = next((k for k in range(i + 1, min(i + 5, len(tokens))) if tokens[k].lower in _LIVES), -1)
+    return k > 0 and not any(t.lower in _PASSIVE_BE for t in tokens[k + 1 : k + 7])
+
+
+_LIVES = frozenset(split_words("life lives"))
+
+
 def _verb_at(tokens: list[Token], i: int) -> int:
     """Return how many tokens make a reporting cue at tokens[i] (0 if none)."""
     word = tokens[i].lower
@@ -150,6 +164,8 @@ def _verb_at(tokens: list[Token], i: int) -> int:
         or (i > 1 and tokens[i - 2].lower in DETERMINERS | _OF_LIKE)
     ):
         return 0  # "A rumpled figure with …", "the world of Bush-era figures": nouns
+    if word in _CLAIM and _claimed_lives(tokens, i):
+        return 0  # "The storm claimed the lives of six children": it killed, no one spoke
     following = tokens[i + 1].lower if i + 1 < len(tokens) else ""
     if (word, following) in _PHRASAL_VERBS or (word in _CALL and following in {"for", "on"}):
         return 2  # "called for a boycott", "pointed to the deficit"

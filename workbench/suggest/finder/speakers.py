@@ -1874,7 +1874,8 @@ _ORG_NAME = re.compile(
 _ROLE_WORDS = frozenset(
     split_words("""editor correspondent reporter host anchor analyst strategist pollster
     adviser advisor aide manager chairman chairwoman founder executive ceo economist professor
-    editor-in-chief
+    editor-in-chief secretary-general director-general attorney-general governor-general
+    solicitor-general surgeon-general inspector-general auditor-general
     author
     columnist commentator writer nominee delegate member whip republican democrat democratic
     independent libertarian""")
@@ -2561,6 +2562,25 @@ def _surname_key(word: str) -> str:
 _PORTFOLIO_AFTER = re.compile(r"[ \t]+(?:for|of)[ \t]+[A-Z]")
 
 
+# An office and the portfolios before the last one: "Minister for Environment, Forest and ",
+# "Secretary of State for Culture, Media and ".
+_PORTFOLIOS_BEFORE = re.compile(
+    r"\b(?:Minister|Ministry|Secretary|Department|Commissioner|Committee)[ \t]+(?:of|for)"
+    r"(?:[ \t]+(?:State[ \t]+(?:of|for)[ \t]+)?[A-Z][\w\-’'&]*,?)+[ \t]+(?:and|&)[ \t]+\Z"
+)
+_AFTER_PORTFOLIO = re.compile(r"[ \t]*[,.;)]")
+
+
+def _last_portfolio(text: str, start: int, end: int) -> bool:
+    """Whether a capitalised run is the last portfolio of an office ("Minister for Environment,
+    Forest and Climate Change, Government of …"): a list of portfolios before it, and a comma
+    or a full stop after it (not "… and Industry Shri Ann Lie urged")."""
+    return (
+        _AFTER_PORTFOLIO.match(text, end) is not None
+        and _PORTFOLIOS_BEFORE.search(text[max(0, start - 120) : start]) is not None
+    )
+
+
 def _office_before_portfolio(text: str, end: int, words: list[str]) -> bool:
     """Whether a capitalised run is an office before its portfolio ("Special Representative
     (for Iran)"), not a name that ends with an office's word ("John Major")."""
@@ -2606,6 +2626,8 @@ class Registry:
                 continue  # "Wisconsin Gov" of "Wisconsin Gov. Scott Walker"
             if _office_before_portfolio(text, match.end(), words):
                 continue  # "US Special Representative (for Iran Ann Lie)": an office
+            if _last_portfolio(text, start, match.end()):
+                continue  # "Minister for Environment, Forest (and Climate Change),": no one
             cleaned = clean_name(words)
             if _looks_like_org(words) and not _person_after_role(words, cleaned):
                 self.orgs.append((match.start(), " ".join(cleaned)))
