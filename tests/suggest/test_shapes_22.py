@@ -281,3 +281,33 @@ def test_a_name_after_the_portfolios_stays_a_person() -> None:
         "traffic would double."
     )
     assert reported(text) == [("that cargo traffic would double", "Tom Berg")]
+
+
+def test_a_noun_in_ing_before_a_closing_dash_is_no_cue() -> None:
+    """ "On May 3 — two days after the Court of Appeal ruling — he said …": "ruling" before
+    the dash that closes the aside is a noun, not the cue; "he" speaks."""
+    text = (
+        "Tom Berg has long argued that Norland must leave the pact. On May 3 — two days after "
+        "the Court of Appeal ruling — he said he remained hopeful."
+    )
+    assert reported(text)[-1] == ("he remained hopeful", "Tom Berg")
+
+
+@pytest.mark.parametrize("opener", ["Its", "Their"])
+def test_its_statement_is_the_issuer_s(opener: str) -> None:
+    """ "The union issued a statement on Monday. Its statement said …": the possessive points
+    back to the one body that put the statement out."""
+    text = (
+        "The Norland Ferry Union issued a statement on Monday. "
+        f"{opener} statement said that the strike would go on."
+    )
+    assert reported(text) == [("that the strike would go on", "Norland Ferry Union")]
+
+
+def test_his_statement_is_not_a_body_s() -> None:
+    """ "His statement" is a person's, not the body's that issued one earlier."""
+    text = (
+        "The Norland Ferry Union issued a statement on Monday. Tom Berg read out his own. His "
+        "statement said that the strike would go on."
+    )
+    assert all(who != "Norland Ferry Union" for _, who in reported(text))

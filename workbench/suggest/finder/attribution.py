@@ -141,6 +141,8 @@ def _claimed_lives(tokens: list[Token], i: int) -> bool:
 
 
 _LIVES = frozenset(split_words("life lives"))
+# Marks that close an aside: a reporting word right before one ends a noun phrase.
+_ASIDE_CLOSERS = frozenset({"—", "–", "--", ")"})
 
 
 def _verb_at(tokens: list[Token], i: int) -> int:
@@ -164,6 +166,8 @@ def _verb_at(tokens: list[Token], i: int) -> int:
         or (i > 1 and tokens[i - 2].lower in DETERMINERS | _OF_LIKE)
     ):
         return 0  # "A rumpled figure with …", "the world of Bush-era figures": nouns
+    if word.endswith("ing") and i + 1 < len(tokens) and tokens[i + 1].text in _ASIDE_CLOSERS:
+        return 0  # "two days after the Court of Appeal ruling — he said …": a noun
     if word in _CLAIM and _claimed_lives(tokens, i):
         return 0  # "The storm claimed the lives of six children": it killed, no one spoke
     following = tokens[i + 1].lower if i + 1 < len(tokens) else ""

@@ -705,15 +705,18 @@ def _issuer_in(c: _Description, start: int, end: int) -> tuple[str, str] | None:
     return (person[1], "person") if person is not None else None
 
 
+_DOCUMENT_OPENERS = frozenset(split_words("the its their"))
+
+
 def _document_put_out_before(c: _Description) -> tuple[str, str] | None:
-    """ "Acme Corp. issued a statement on Monday. The statement said, “…”" (or "Acme Corp., in
-    a statement, announced …"): the one person or body that the same paragraph, or the one
-    before, says put out a document of that noun."""
+    """ "Acme Corp. issued a statement on Monday. The statement said, “…”" (or "Its statement
+    said", or "Acme Corp., in a statement, announced …"): the one person or body that the same
+    paragraph, or the one before, says put out a document of that noun."""
     said = _words(c.text[c.start : c.end])
     if said[:1] != ["the"] and c.text[max(0, c.start - 4) : c.start].lower() == "the ":
         said = ["the", *said]  # the mention left out a capital "The" opening the paragraph
-    if len(said) != 2 or said[0] != "the" or said[1] not in _DOCUMENTS:
-        return None
+    if len(said) != 2 or said[0] not in _DOCUMENT_OPENERS or said[1] not in _DOCUMENTS:
+        return None  # "the statement", and "its statement", "their statement" that point back
     paragraph = c.text.rfind("\n\n", 0, c.start)
     before = c.text.rfind("\n\n", 0, paragraph) if paragraph >= 0 else -1
     reach = max(before + 2 if before >= 0 else 0, c.start - _GROUP_REACH)
