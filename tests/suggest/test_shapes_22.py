@@ -311,3 +311,49 @@ def test_his_statement_is_not_a_body_s() -> None:
         "statement said that the strike would go on."
     )
     assert all(who != "Norland Ferry Union" for _, who in reported(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "According to Ostia’s harbour master, Tom Berg, the pier will reopen in May.",
+            "the pier will reopen in May",
+            "Tom Berg",
+        ),
+        (
+            "According to Port Vell' first selectman, Ann Lie, there were nine boats in the bay.",
+            "there were nine boats in the bay",
+            "Ann Lie",
+        ),
+    ],
+)
+def test_according_to_a_role_then_the_name_in_apposition(
+    text: str, content: str, speaker: str
+) -> None:
+    """ "According to Ostia’s harbour master, Tom Berg, …": the name between commas after a
+    described source is the source, not the start of what was said."""
+    assert reported(text) == [(content, speaker)]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "According to police, Tom Berg, 34, was arrested on Monday.",
+            "Tom Berg, 34, was arrested on Monday",
+            "police",
+        ),
+        (
+            "According to the police, Tom Berg, a driver, was arrested.",
+            "Tom Berg, a driver, was arrested",
+            "police",
+        ),
+    ],
+)
+def test_according_to_a_body_then_the_subject_of_the_content(
+    text: str, content: str, speaker: str
+) -> None:
+    """ "According to police, Tom Berg, 34, was arrested": the name is who the content is
+    about, with his own apposition, not the source."""
+    assert reported(text) == [(content, speaker)]

@@ -1535,9 +1535,46 @@ def _according_to_in(s: _Sentence) -> tuple[Rule, Indirect] | object | None:
             j += 1
         while j < last and tokens[j].text != ",":
             j += 1
+        named = _named_in_apposition(s, speaker, j)
+        if named is not None:
+            speaker, j = named  # "According to Ostia's mayor, Ann Lie, …": she is the source
         fired = first(_ACCORDING_TO, _According(s, i, j, speaker))
         return fired if fired is not None else _NO_INDIRECT
     return None
+
+
+def _named_in_apposition(s: _Sentence, speaker: Mention, j: int) -> tuple[Mention, int] | None:
+    """ "According to Ostia's mayor, Ann Lie, …", "according to the town's first selectman,
+    Tom Berg, …": a description of a person (lowercase head), then a name between commas: the
+    name and the index of the comma after it."""
+    tokens, last = s.tokens, s.last
+    between = [t for t in tokens[:j] if t.start >= speaker.end]
+    described = speaker.text.split()[-1].islower() or (
+        any(t.text.isalpha() for t in between)
+        and all(t.text.islower() or t.text in {"'", "’", "’s", "'s", "s"} for t in between)
+    )  # "According to Ostia' (s) first selectman, …": the place's, then the role
+    if j + 3 >= last or tokens[j].text != "," or not described:
+        return None
+    named = mention_after(s.text, tokens, j + 1)
+    if named is None or named.kind != "name" or named.start != tokens[j + 1].start:
+        return None
+    k = next((k for k in range(j + 1, last) if tokens[k].start >= named.end), last)
+    if k >= last - 1 or tokens[k].text != "," or k - j > 5:
+        return None
+    opening = tokens[k + 1]
+    if opening.lower in {"a", "an"} or not (
+        opening.lower in _CONTENT_OPENERS or opening.capitalised
+    ):
+        return None  # "According to police, Tom Berg, 34, was …", "…, Tom Berg, a driver, …"
+    if speaker.text.split()[-1].lower() in _COLLECTIVE_SOURCES:
+        return None  # "According to police, Tom Berg, …": the name opens the content
+    return named, k
+
+
+_COLLECTIVE_SOURCES = frozenset(
+    split_words("""police officials authorities sources reports witnesses media residents
+    prosecutors investigators documents records""")
+)
 
 
 def _with_of_name(text: str, tokens: list[Token], speaker: Mention, last: int) -> Mention:
