@@ -357,3 +357,29 @@ def test_according_to_a_body_then_the_subject_of_the_content(
     """ "According to police, Tom Berg, 34, was arrested": the name is who the content is
     about, with his own apposition, not the source."""
     assert reported(text) == [(content, speaker)]
+
+
+def test_a_passive_of_naming_without_be_has_its_agent_speak() -> None:
+    """ "… a pattern described by the Ostia Herald as "…"": a passive participle right before
+    "by": the agent is the speaker, with no form of "be" before the verb."""
+    text = 'The radar showed a pattern described by the Ostia Herald as "erratic and confused".'
+    assert _direct(text) == [('"erratic and confused"', "Ostia Herald")]
+
+
+def test_quoted_words_a_body_expressed() -> None:
+    """ "The union expressed its “deepest sympathy”": the quoted words are the subject's."""
+    text = "The Norland Ferry Union expressed its “deepest sympathy” to the crew’s families."
+    assert _direct(text) == [("“deepest sympathy”", "Norland Ferry Union")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # No agent after the participle: a term, not anyone's words.
+        "The radar showed a pattern described as “erratic”.",
+        # "by" after another verb is no agent of naming.
+        "The pier was extended by a “floating section” in May.",
+    ],
+)
+def test_a_passive_without_an_agent_stays_out(text: str) -> None:
+    assert _direct(text) == []
