@@ -383,3 +383,31 @@ def test_quoted_words_a_body_expressed() -> None:
 )
 def test_a_passive_without_an_agent_stays_out(text: str) -> None:
     assert _direct(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ("Regarding the new pier, Ann Lie said it was safe.", "it was safe", "Ann Lie"),
+        (
+            "Asked about the ferry strike, Tom Berg said the talks would resume on Friday.",
+            "the talks would resume on Friday",
+            "Tom Berg",
+        ),
+        (
+            "Commenting on the vote, the Norland Ferry Union said it would strike.",
+            "it would strike",
+            "Norland Ferry Union",
+        ),
+    ],
+)
+def test_an_opening_topic_is_not_what_was_said(text: str, content: str, speaker: str) -> None:
+    """ "Regarding the pier, X said it was safe", "Asked about the strike, X said …": the
+    opening phrase names the topic; what was said is the clause after the verb."""
+    assert reported(text) == [(content, speaker)]
+
+
+def test_content_before_the_speaker_still_reported() -> None:
+    """Guard: a clause before the comma (no topic word opening it) is still the content."""
+    text = "The new pier is safe for ferries, Ann Lie said."
+    assert reported(text) == [("The new pier is safe for ferries", "Ann Lie")]

@@ -2185,6 +2185,26 @@ def _split_by_cue(r: _Reported) -> Indirect | None:
     return found
 
 
+# Words that open a sentence's topic before its speaker: "Regarding the pier, X said …",
+# "Asked about the pier, X said …", "Commenting on the vote, X said …".
+_TOPIC_OPENERS = frozenset(
+    split_words("""regarding concerning asked commenting responding referring speaking
+    addressing""")
+)
+
+
+def _topic_opening(tokens: list[Token], comma: int) -> bool:
+    """Whether the words before the comma are the topic the speaker was asked about or spoke
+    on, opening the sentence: "Regarding the pier,", "Asked about the strike,", "When asked
+    about it," (not a clause with a verb of its own, such as "Regarding it was easy, …")."""
+    start = 1 if tokens[0].lower in {"when", "while", "after"} else 0
+    return (
+        tokens[start].lower in _TOPIC_OPENERS
+        and comma - start <= 16
+        and not any(t.text in {"“", '"', "”"} for t in tokens[start:comma])
+    )
+
+
 def _content_name_said(r: _Reported) -> Indirect | None:
     """ "Content, he said (on Tuesday).", "content, veteran Republicans said"."""
     if r.speaker is None:
@@ -2228,6 +2248,8 @@ def _content_name_said(r: _Reported) -> Indirect | None:
             return None  # "After the vote failed, the union said it would strike"
         if tokens[0].lower.endswith("ing") and tokens[1].lower == "that":
             return None  # "Noting that …, the union said it …": opening-participle's
+        if after >= 3 and _topic_opening(tokens, k):
+            return None  # "Regarding the pier, the union said it …": the topic, not what
         if _as_phrase(tokens, k):
             return None  # "As a fish in demand abroad, Tilapia offers …": what it is as
         if joined:  # both clauses, as two parts of the remark
