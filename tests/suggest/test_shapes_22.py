@@ -411,3 +411,17 @@ def test_content_before_the_speaker_still_reported() -> None:
     """Guard: a clause before the comma (no topic word opening it) is still the content."""
     text = "The new pier is safe for ferries, Ann Lie said."
     assert reported(text) == [("The new pier is safe for ferries", "Ann Lie")]
+
+
+@pytest.mark.parametrize("lead", ["including", "such as"])
+def test_names_listed_after_including_are_no_subjects(lead: str) -> None:
+    """ "… opponents such as Ann Lie and Bo Berg. He said …", "initiatives including Digital
+    Norland, Stand-Up Ostia and …": names in a list after "including" or "such as" are the
+    items of the list, not the subject a later "he" continues."""
+    text = (
+        "Tom Berg opened the fair in Ostia on Monday.\n\n"
+        f"He praised several initiatives, {lead} Digital Norland, Startup Ostia, Stand-Up "
+        "Ostia and new ports, which have helped exporters.\n\n"
+        "He said that exports had doubled."
+    )
+    assert reported(text)[-1] == ("that exports had doubled", "Tom Berg")

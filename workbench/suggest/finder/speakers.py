@@ -1961,12 +1961,20 @@ _ROLES_BEFORE_NAMES = frozenset(
 )
 
 
+# A list of names after "including" or "such as", up to the name being read.
+_LISTED_AFTER = re.compile(
+    r"\b(?:including|such[ \t]+as)[ \t]+(?:[A-Z][\w\-’'&.]*(?:[ \t]+|,[ \t]*)|and[ \t]+)*\Z"
+)
+
+
 def _subject_at(text: str, start: int, end: int) -> bool:
     """Whether a name opens a clause: after a sentence break, a comma or a conjunction, and
     before a verb, a comma or a parenthesis (not "Bo Berg’s", not "backing Bo Berg")."""
     after = text[end : end + 20]
     if after[:1] in {"’", "'"}:
         return False  # a possessive
+    if _LISTED_AFTER.search(text, max(0, start - 150), start):
+        return False  # "… initiatives including Digital Norland, Startup Ostia and …": an item
     after = after.lstrip(" \t\u00a0")
     words = text[max(0, start - 80) : start].split()
     if _APPOSITIVE_AFTER.match(after) and not (words and words[-1].lower() in _OBJECT_WORDS):
