@@ -292,7 +292,10 @@ def test_check_labels_checks_another_set_given_its_folder(tmp_path, capsys):
 @pytest.mark.parametrize(
     ("name", "gold", "labels"),
     [
-        *((f"holdout{n}", "gold", "labels") for n in ["", "2", "3", "4", "5", "6", "7", "8", "9"]),
+        *(
+            (f"holdout{n}", "gold", "labels")
+            for n in ["", "2", "3", "4", "5", "6", "7", "8", "9", "10"]
+        ),
         ("holdout6", "gold-second", "labels-second"),
     ],
 )

@@ -425,3 +425,13 @@ def test_names_listed_after_including_are_no_subjects(lead: str) -> None:
         "He said that exports had doubled."
     )
     assert reported(text)[-1] == ("that exports had doubled", "Tom Berg")
+
+
+def test_a_title_and_name_after_the_portfolios_stay_a_person() -> None:
+    """ "Department of Ports and Coastal Shipping Secretary Tom Berg, Jr. said …": the run after
+    "and" holds a title and a name, so it is no portfolio even with a comma after it."""
+    text = (
+        "Norland Department of Ports and Coastal Shipping Secretary Tom Berg, Jr. opened the "
+        "pier on Monday.\n\n“Cargo traffic will double,” Secretary Berg said."
+    )
+    assert _direct(text) == [("“Cargo traffic will double,”", "Tom Berg, Jr.")]

@@ -171,6 +171,8 @@ def _verb_at(tokens: list[Token], i: int) -> int:
     if word in _CLAIM and _claimed_lives(tokens, i):
         return 0  # "The storm claimed the lives of six children": it killed, no one spoke
     following = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+    if word in _ADD and following in {"up", "to"}:
+        return 0  # "the efforts added up to …", "adding to the confusion": no saying
     if (word, following) in _PHRASAL_VERBS or (word in _CALL and following in {"for", "on"}):
         return 2  # "called for a boycott", "pointed to the deficit"
     if (
@@ -221,6 +223,9 @@ def _listener_then_that(tokens: list[Token], k: int) -> int | None:
             return None
         k += 1
     return None
+
+
+_ADD = frozenset(split_words("add adds added adding"))
 
 
 def _then_that(tokens: list[Token], i: int) -> bool:
@@ -1709,20 +1714,53 @@ def _according_after_join(a: _According) -> Indirect | None:
 def _according_ends(a: _According) -> Indirect | None:
     """ "The plane went around at “very low height” according to The Harbour Herald.": a
     named source with no comma before it that ends the sentence; what comes before is its."""
-    tokens, i = a.s.tokens, a.i
+    tokens, i, last = a.s.tokens, a.i, a.s.last
     if i < 4 or tokens[i - 1].text == "," or not _named_source(a.speaker):
         return None
-    if a.speaker.end < tokens[a.s.last - 1].end:
+    k = i + 2
+    while k < last and tokens[k].start < a.speaker.end:
+        k += 1
+    if k < last and tokens[k].lower in _RECORDS:
+        k += 1  # "according to NEOC data": the body's record
+    if k < last and not _trailing_phrase(tokens, k, last):
         return None
     return a.found(tokens[0].start, tokens[i - 1].end)
 
 
+# Nouns of a record that a body keeps or issues: "according to NEOC data", "a fire service
+# statement" (the source is the body, or the record named by it).
+_RECORDS = frozenset(
+    split_words("data figures statement statements records estimates tally count report")
+)
+# Words that open a phrase trailing the clause, after the source and its comma: "according to
+# health officials, ranging in age …", "…, including two children", "…, as well as …".
+_TRAILING = frozenset(split_words("including as up down with compared"))
+
+
+def _trailing_phrase(tokens: list[Token], k: int, last: int) -> bool:
+    """Whether tokens[k:last], after the source, are a comma and a phrase that trails the
+    reported clause (a participle or "including …"), not a clause or a relative clause."""
+    if tokens[k].text != "," or k + 2 >= last:
+        return False
+    word = tokens[k + 1]
+    if not word.text.islower():
+        return False
+    return word.lower in _TRAILING or (word.lower.endswith("ing") and len(word.lower) > 5)
+
+
 def _named_source(speaker: Mention) -> bool:
-    """A name, or a source the noun says is one: "police", "state media", "officials"."""
+    """A name, or a source the noun says is one: "police", "state media", "officials", a
+    record ("health ministry data", "a port authority statement")."""
     if speaker.kind in {"name", "org"}:
         return True
     words = speaker.text.lower().split()
-    return speaker.kind == "common" and 0 < len(words) <= 3 and words[-1] in _SOURCE_HEADS
+    if words and words[0] in {"a", "an", "the"}:
+        words = words[1:]
+    return (
+        speaker.kind == "common"
+        and 0 < len(words) <= 3
+        and (words[-1] in _SOURCE_HEADS or words[-1] in _RECORDS)
+    )
 
 
 _SOURCE_HEADS = frozenset(
@@ -2166,8 +2204,9 @@ def goes_on_after(tokens: list[Token], k: int, last: int) -> bool:
 def _split_by_cue(r: _Reported) -> Indirect | None:
     """ "This plan, the harbour master said, has become the norm.": an attribution set off by
     commas inside the reported clause; both parts are reported (the opening, not a time, place
-    or subordinate clause, and what goes on after the second comma)."""
-    if r.speaker is None or r.cognition:
+    or subordinate clause, and what goes on after the second comma; "These whales, she
+    suggested, hunt …": a verb of thinking too)."""
+    if r.speaker is None:
         return None
     tokens, i, last = r.s.tokens, r.i, r.s.last
     after = i + r.width
@@ -2316,13 +2355,41 @@ def _name_said_content(r: _Reported) -> Indirect | None:
     )
     if not lead_ok:
         return None
-    j = _clause_start(tokens, r.i + r.width)
+    j = _past_listener_appositive(tokens, r.i + r.width, r.s.last)
+    if j is None:
+        j = _clause_start(tokens, r.i + r.width)
     if j < r.s.last and tokens[j].text == ",":
         j += 1  # "On Monday, the union said, the pier will reopen": the comma is no content
         j = _past_aside(tokens, j, r.s.last)
     if r.s.last - j >= 3:
         return r.found(tokens[j].start, r.s.content_end, r.speaker)
     return None
+
+
+def _past_listener_appositive(tokens: list[Token], j: int, last: int) -> int | None:
+    """ "told Anadolu Agency, a local news outlet, that …": the listener of "told" and an
+    appositive describing it, set off by commas; the content starts after the second comma
+    (at "that", or the clause itself). None when the words after the verb are not so."""
+    if j < 1 or tokens[j - 1].lower not in _OBJECT_VERBS:
+        return None
+    first_comma = next((k for k in range(j + 1, min(last, j + 6)) if tokens[k].text == ","), -1)
+    if first_comma < 0 or first_comma + 1 >= last:
+        return None
+    if not all(t.text[:1].isalnum() for t in tokens[j:first_comma]):
+        return None
+    if tokens[first_comma + 1].lower not in {"a", "an", "the"}:
+        return None
+    second = next(
+        (k for k in range(first_comma + 2, min(last, first_comma + 10)) if tokens[k].text == ","),
+        -1,
+    )
+    if second < 0 or last - second < 4:
+        return None
+    if not all(t.text[:1].isalnum() for t in tokens[first_comma + 1 : second]):
+        return None
+    if tokens[second + 1].lower != "that" and tokens[second + 1].lower not in _CONTENT_OPENERS:
+        return None
+    return second + 1
 
 
 # A subordinator of time, cause or concession before a named speaker mid-sentence ("… after
@@ -2829,7 +2896,12 @@ def _bare_opening(span: tuple[list[Token], int, int]) -> list[Token] | None:
     tokens, opening, i = span
     words = tokens[opening : i + 1]
     if i - opening >= 12 or not (
-        words[0].capitalised or words[0].text[:1].isdigit() or _share_words(words)
+        words[0].capitalised
+        or words[0].text[:1].isdigit()
+        or _share_words(words)
+        # "In March, the head of the health service said": the subject that opens a sentence
+        # ("The head of … said") opens it after an opening adverbial and its comma too
+        or (opening > 0 and tokens[opening - 1].text == "," and words[0].lower == "the")
     ):
         return None
     return words
@@ -2966,6 +3038,10 @@ def relative_cues(text: str, start: int, end: int, first: Indirect | None) -> li
 
 # Subjects of a report inside a relative clause: "which she said …", "that scientists thought …".
 _RELATIVE_SUBJECT_PRONOUNS = frozenset(split_words("he she they we i it you"))
+_SUBJECT_DETERMINERS = frozenset(split_words("the his her their its our"))
+_PREPOSITIONS_BEFORE_WHICH = frozenset(
+    split_words("in of on at for to with by from under over through during about into")
+)
 _CONTRACTED = re.compile(r"[’'](?:ve|d|s|ll)$")
 # What opens a predicate whose subject the relative word stands for: "… said was old".
 _PREDICATE_OPENERS = _MODALS | frozenset(
@@ -2991,6 +3067,22 @@ def _relative_subject_end(tokens: list[Token], k: int, last: int) -> int | None:
     word = _CONTRACTED.sub("", tokens[i].lower)
     if word in _RELATIVE_SUBJECT_PRONOUNS:
         i += 1
+    elif tokens[k].lower == "which" and word in _SUBJECT_DETERMINERS:
+        # "which the coast guard said", "which her brother Karl said": a described subject
+        # (not after a preposition: "in which the group urged …" is no subject of what is said)
+        if tokens[k - 1].lower in _PREPOSITIONS_BEFORE_WHICH:
+            return None
+        i += 1
+        while (
+            i < last
+            and i - k <= 5
+            and tokens[i].text.isalpha()
+            and tokens[i].lower not in _PREPOSITIONS_BEFORE_WHICH
+            and not _verb_at(tokens, i)
+        ):
+            i += 1
+        if i == k + 2 or i >= last or not _verb_at(tokens, i):
+            return None
     elif tokens[i].text.isalpha() and tokens[i].lower not in _CLAUSE_STOPS | DETERMINERS:
         while i < last and i - k <= 3 and (tokens[i].capitalised or tokens[i].lower.endswith("s")):
             i += 1  # "that scientists", "which Ann Lie"
@@ -3051,13 +3143,36 @@ def _relative_speaker(text: str, tokens: list[Token], k: int, i: int) -> Mention
     """The subject between the relative word tokens[k] and the verb tokens[i] ("that
     scientists": the mention reads "that" as a determiner, so it is left out)."""
     speaker = mention_before(text, tokens, i)
+    described = tokens[k].lower == "which" and tokens[k + 1].lower in _SUBJECT_DETERMINERS
+    if speaker is None and described:
+        return _words_between(text, tokens, k + 1, i)  # "which the coast guard said"
     if speaker is None or speaker.start == tokens[k + 1].start:
         return speaker
+    if described and speaker.start > tokens[k + 1].start:
+        return speaker  # "which her brother Karl said": the name at the end of the subject
     if speaker.start != tokens[k].start or speaker.head_tokens[:1] != [tokens[k].text]:
         return None
     start = tokens[k + 1].start
     return replace(
         speaker, start=start, text=text[start : speaker.end], head_tokens=speaker.head_tokens[1:]
+    )
+
+
+def _words_between(text: str, tokens: list[Token], start: int, stop: int) -> Mention | None:
+    """The subject tokens[start:stop] of a relative clause that no mention reads ("which
+    engineers said", "which the coast guard said"): up to five words, auxiliaries left out."""
+    while stop > start and tokens[stop - 1].lower in AUXILIARIES:
+        stop -= 1
+    words = tokens[start:stop]
+    if not 1 <= len(words) <= 5 or not all(t.text.isalpha() for t in words):
+        return None
+    kind = "name" if words[-1].capitalised else "common"
+    return Mention(
+        words[0].start,
+        words[-1].end,
+        text[words[0].start : words[-1].end],
+        kind,
+        head_tokens=[t.text for t in words],
     )
 
 

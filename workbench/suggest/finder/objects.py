@@ -34,6 +34,7 @@ _PHRASE_OPENERS = frozenset(
 _DESCRIBE = frozenset(split_words("describe describes described describing"))
 # Verbs of saying proper: what they report is a clause even when no verb is recognised in it.
 _SAYING = frozenset(split_words("said says say saying told tells tell added adds adding"))
+_ADDING = frozenset(split_words("added adds add"))
 _SAYING_FINITE = frozenset(split_words("said says told tells claimed claims"))
 _MARKS = '"“”‘’«»„'
 _WORD = re.compile(r"[\w’'-]+")
@@ -202,7 +203,7 @@ def _gerund(word: str) -> bool:
 
 
 _COORDINATE = re.compile(
-    r",\s+(?:but|and|while|whereas|yet)\s+(?:the|an?|its|their|his|her|he|she|they|it|we|[A-Z])\b"
+    r",\s+(?:but|and|while|whereas|yet)\s+(?:the|an?|its|their|his|her|he|she|they|it|we|[A-Z]\w*)\b"
 )
 
 
@@ -242,6 +243,8 @@ def _phrase_only(found: tuple[str, object]) -> bool:
     if getattr(indirect, "according", False):
         return False  # "According to the ministry, …": what follows is the claim
     start, end = indirect.start, indirect.end  # type: ignore[attr-defined]
+    if getattr(indirect, "before", None) is not None:
+        return False  # "Most farms, the report noted, have no …": the clause the cue splits
     if indirect.cue[0] >= end:  # type: ignore[attr-defined]
         # "…, says the minister": a clause before the cue, not "On the speech, Lie writes:"
         words = _WORD.findall(text[start:end])
@@ -251,6 +254,11 @@ def _phrase_only(found: tuple[str, object]) -> bool:
             _verb(w, p) or _present(w, p) for p, w in zip(words, words[1:], strict=False)
         )
     cue = text[indirect.cue[0] : indirect.cue[1]].lower()  # type: ignore[attr-defined]
+    object_follows = text[indirect.cue[1] : start].strip() == ""  # type: ignore[attr-defined]
+    if cue in _ADDING and object_follows and not _quoted(text[start:end]):
+        # "Vexor has added a new feature that lets …", "added 200 jobs": "add" with a noun
+        # phrase adds a thing; with a clause ("added the plan was sound") it says one
+        return not reported_clause(text, start, end)
     if cue in _SAYING:
         if text[max(0, start - 5) : start].split()[-1:] in (["the"], ["a"], ["an"]):
             return True  # "told the world on Thursday": the listener's noun, no clause

@@ -142,11 +142,21 @@ def _names_a_term(f: _Fragment) -> bool:
     return bool(words) and (words[-1] in _TERM_WORDS or " ".join(words[-2:]) == "known as")
 
 
+# "what the Herald called “anger”": after "what" and a subject, "called" gives the subject's
+# word, not a title (not "what is called “…”", a passive).
+_WHAT_CALLED = re.compile(
+    r"\bwhat\s+(?!(?:is|are|was|were|has|had|have|been|be)\s)(?:[\w’'.&-]+\s+){1,4}"
+    r"(?:called|calls|call)\s*$",
+    re.IGNORECASE,
+)
+
+
 def _is_title(f: _Fragment) -> bool:
     """Title-case words without a sentence's end: "the film “The Long Pier”"."""
     inner = f.inner
     return (
         after_work_word(f.text, f.start)
+        and not _WHAT_CALLED.search(f.text[max(0, f.start - 60) : f.start])
         or (len(inner.split()) >= 2 and inner[:1].isupper() and inner[-1:] not in ".!?,;:")
         and title_case(inner)
     )

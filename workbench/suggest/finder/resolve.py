@@ -349,6 +349,32 @@ def _name_in_apposition(c: _Description) -> tuple[str, str] | None:
     return None
 
 
+# A relative named right after the description: "(his wife), Anna,", "(her brother), Piet Lund,".
+_RELATIVE_NAMED = re.compile(
+    r",[ \t]+(?P<name>[A-Z][\w\-’']+(?:[ \t]+[A-Z][\w\-’']+){0,2})(?=,|[ \t]*\.)"
+)
+
+
+def _relative_named(c: _Description) -> tuple[str, str] | None:
+    """ "According to his wife, Anna, …": a relative ("his wife", "her brother") named in
+    apposition right after, by a name the registry gives in full or by a first name alone."""
+    words = _words(c.text[c.start : c.end])
+    if len(words) != 2 or words[0] not in POSSESSIVE_DETERMINERS:
+        return None
+    if words[1] not in _FEMALE_WORDS | _MALE_WORDS:
+        return None
+    match = _RELATIVE_NAMED.match(c.text, c.end)
+    if match is None:
+        return None
+    name = match.group("name")
+    for known in c.registry.people:
+        if known == name or known.endswith(" " + name):
+            return known, "person"
+    if " " not in name and first_name(name):
+        return name, "person"
+    return None
+
+
 def _spokesperson_of_body(c: _Description) -> tuple[str, str] | None:
     """ "a defence ministry spokesman" after (or before) "South Korea's Defence Ministry": the
     body the article names, whose name ends in the description's words."""
@@ -760,6 +786,7 @@ _RULES: tuple[Rule[_Description, tuple[str, str]], ...] = (
     Rule("resolve/object-pronoun", _object_pronoun),  # "Ann Lie … According to her, …"
     Rule("resolve/named-in-description", _named_in_description),  # "a resident named Ann"
     Rule("resolve/name-in-apposition", _name_in_apposition),  # "the mayor, Ann Lie, said"
+    Rule("resolve/relative-named", _relative_named),  # "according to his wife, Anna,"
     Rule("resolve/role-before", _role_before),  # "President Ann Lie … the President said"
     Rule("resolve/role-after", _role_after),  # "the minister said … Minister Ann Lie"
     Rule("resolve/only-holder", _only_holder),  # "Norland's governor": the one governor named
@@ -794,6 +821,8 @@ RULE_NAMES: tuple[str, ...] = (
     _SPELLED_OUT_RULE,
     "resolve/title-after-name",
     _PEOPLE_TOGETHER,
+    "resolve/agency-that-spoke",
+    "resolve/institution-named",
 )
 
 
@@ -1183,6 +1212,35 @@ def _institution(speaker: str) -> str:
     return bare if bare.lower() in _INSTITUTIONS and bare != speaker else speaker
 
 
+_INSTITUTION_NAMED = "resolve/institution-named"
+
+
+def _institution_named(text: str, suggestion: Suggestion) -> str | None:
+    """ "The fire service said" after "East Norland Fire and Rescue Service": the one body
+    named before whose capitalised name holds the institution's words and ends with its last
+    word ("… Service", "Vale Coast Guard"); None when there is none, or two."""
+    bare = _unarticled(suggestion.speaker or "")
+    if bare.lower() not in _INSTITUTIONS or bare == suggestion.speaker:
+        return None
+    words = bare.lower().split()
+    before = suggestion.speaker_start if suggestion.speaker_start is not None else suggestion.start
+    last = re.escape(words[-1].capitalize())
+    found = {
+        match.group().rstrip()
+        for match in re.finditer(
+            rf"\b(?:[A-Z][\w\-’']*[ \t]+(?:(?:and|of|&)[ \t]+)?)+{last}\b", text[:before]
+        )
+    }
+    found = {
+        name
+        for name in found
+        if len(name.split()) > len(words)
+        and all(w in name.lower().split() for w in words)
+        and name.split()[0].lower() not in CAPITALISED_STOPWORDS
+    }
+    return found.pop() if len(found) == 1 else None
+
+
 # The rest of a body's name after the mention stopped: up to the acronym it is given ("News
 # (from Kestania) (NFK)"), or "and" one or two capitalised words after a name with "of" or
 # "for" ("Office for Roads (and Bridges)", not "… and Finance Minister Ann Lie").
@@ -1194,6 +1252,15 @@ _AND_MORE = re.compile(
     r"[ \t]+and[ \t]+([A-Z][\w\-’']*(?:[ \t]+[A-Z][\w\-’']*)?)(?=[,.;:)]|[ \t]+[a-z])"
 )
 _OF_OR_FOR = re.compile(r"\s(?:of|for)\s")
+# "of" or "for" and the capitalised words of a body's name after its kind ("(Department) of
+# Defense", "(Directorate General) of Civil Aviation", "… of Roads and Bridges"), not before a
+# possessive ("of Norland’s …") or another capitalised word after "and" and a name.
+_OF_WORDS = r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?[A-Z][\w\-]*(?:[ \t]+[A-Z][\w\-]*)*"
+_NAME_ENDS = r"(?=[,.;:)]|[ \t]+[a-z(]|$)"
+_OF_NAME = (
+    re.compile(rf"({_OF_WORDS}[ \t]+and[ \t]+[A-Z][\w\-]*(?:[ \t]+[A-Z][\w\-]*)*){_NAME_ENDS}"),
+    re.compile(rf"({_OF_WORDS}){_NAME_ENDS}"),
+)
 
 
 def _name_runs_on(text: str, suggestion: Suggestion) -> None:
@@ -1212,6 +1279,20 @@ def _name_runs_on(text: str, suggestion: Suggestion) -> None:
     if more is not None and _OF_OR_FOR.search(speaker):
         suggestion.speaker = f"{speaker} and {more.group(1)}"
         suggestion.speaker_kind = "organisation"
+        return
+    if _OF_OR_FOR.search(speaker) or not any(
+        w.lower() in ORG_WORDS | {"directorate"} for w in speaker.split()
+    ):
+        return
+    for pattern in _OF_NAME:
+        more = pattern.match(text, end)
+        if more is not None and not any(
+            first_name(w) or w.lower() in TITLES | OFFICE_TITLES for w in more.group(1).split()
+        ):
+            # "the United States Department (of Defense) justified …": the name runs on
+            suggestion.speaker = speaker + more.group(1)
+            suggestion.speaker_kind = "organisation"
+            return
 
 
 # The media a one-word adjective stands before: "(Kestanian) state media", "(Norlandic) public
@@ -1221,6 +1302,13 @@ _MEDIA_AFTER = re.compile(
     r"newspapers?|outlets?))(?=[,.;:]|[ \t]+(?:reported|said|says)\b)"
 )
 
+
+# An institution after a one-word adjective: "according to (Norlandic) military", "(Vale)
+# police said".
+_INSTITUTION_AFTER = re.compile(
+    r"[ \t]+(military|police|army|navy|government|coast[ \t]+guard|fire[ \t]+service)"
+    r"(?=[,.;:]|[ \t]+(?:reported|said|says|told|announced)\b)"
+)
 
 _MEDIA_DESCRIBED = re.compile(
     r"(?:[a-z][\w\-]*[ \t]+){0,2}(?:media|television|tv|radio|press|broadcaster|newspapers?)"
@@ -1255,10 +1343,97 @@ def _adjective_of_media(text: str, suggestion: Suggestion) -> None:
         or not text[:end].endswith(speaker)
     ):
         return
-    media = _MEDIA_AFTER.match(text, end)
+    media = _MEDIA_AFTER.match(text, end) or _INSTITUTION_AFTER.match(text, end)
     if media is not None:
         suggestion.speaker = f"{speaker} {media.group(1)}"
         suggestion.speaker_kind = "organisation"
+
+
+# A body's possessive before a person's name: "University of Norland’s Tom Berg".
+_OWNED_PERSON = re.compile(
+    r"(?P<owner>[A-Z][^’']*?)[’']s[ \t]+"
+    r"(?P<name>[A-Z][\w\-’']+(?:[ \t]+(?:[A-Z]\.[ \t]+)*[A-Z][\w\-’']+)+)"
+)
+
+
+# A person's name and "of" a described body: "Tom Berg of the town's water board".
+_PERSON_OF_DESCRIBED = re.compile(
+    r"(?P<name>[A-Z][\w\-’']+(?:[ \t]+(?:[A-Z]\.[ \t]+)*[A-Z][\w\-’']+)+)[ \t]+of[ \t]+"
+    r"(?P<body>(?:the|a|an|its|his|her|their)[ \t]+[a-z][\w\-’' \t]*)"
+)
+
+
+# A person's name after a comma that ends an office, past the rest of its portfolio where the
+# mention stopped before it: "(… Secretary)( of State for Harbours), Tom Berg." / ":"
+_NAME_AFTER_COMMA = re.compile(
+    r"(?:[ \t]+(?:of|for|and)[ \t]+(?:the[ \t]+)?[A-Z][\w\-]*(?:[ \t]+[A-Z][\w\-]*)*)*"
+    r",[ \t]+(?P<name>[A-Z][\w\-’']+(?:[ \t]+(?:[A-Z]\.[ \t]+)*[A-Z][\w\-’']+){1,2})"
+    r"(?=[ \t]*[.:;]|[ \t]*$)"
+)
+# How far back the office before the speaker may start ("Under Secretary of State for …").
+_OFFICE_BACK = 80
+
+
+def _name_after_office(text: str, registry: Registry, suggestion: Suggestion) -> None:
+    """ "said Norland Under Secretary of State for Harbours and Coastal Security, Tom Berg":
+    the mention stopped inside a long office's portfolio; the person is the name after the
+    comma that ends the office."""
+    start, end = suggestion.speaker_start, suggestion.speaker_end
+    speaker = suggestion.speaker or ""
+    if start is None or end is None or not speaker or first_name(speaker.split()[0]):
+        return
+    found = _NAME_AFTER_COMMA.match(text, end)
+    if found is None:
+        return
+    name = found.group("name")
+    if not (name in registry.people or first_name(name.split()[0])):
+        return
+    before = text[max(0, start - _OFFICE_BACK) : end]
+    before = re.split(r"[.;:!?\n]", before)[-1]
+    if any(w.lower() in OFFICE_TITLES | TITLES for w in re.findall(r"[A-Za-z\-]+", before)):
+        suggestion.speaker, suggestion.speaker_kind = name, "person"
+
+
+def _person_of_owner(registry: Registry, suggestion: Suggestion) -> None:
+    """ "said University of Norland’s Tom Berg", "Tom Berg of the town's water board said":
+    the person, not the body that owns them (a name the article gives a person, or one that
+    opens with a known first name)."""
+    found = _OWNED_PERSON.fullmatch(suggestion.speaker or "") or _PERSON_OF_DESCRIBED.fullmatch(
+        suggestion.speaker or ""
+    )
+    if found is None:
+        return
+    name = found.group("name")
+    if name in registry.people or first_name(name.split()[0]):
+        suggestion.speaker, suggestion.speaker_kind = name, "person"
+
+
+# "the agency", "The space agency", "the U.S. space agency": a body a report names by its
+# acronym and then calls an agency.
+_AN_AGENCY = re.compile(r"(?:[Tt]he[ \t]+)?(?:[A-Z][\w.]*[ \t]+)?(?:space[ \t]+)?agency")
+_ACRONYM = re.compile(r"[A-Z]{3,6}")
+_ACRONYM_IN_TEXT = re.compile(r"(?<![\w.&\-])([A-Z]{3,6})(?![\w.&\-])")
+_AGENCY_THAT_SPOKE = "resolve/agency-that-spoke"
+# How far back the body "the agency" stands for may have spoken.
+_AGENCY_REACH = 3000
+
+
+def _agency_that_spoke(text: str, earlier: list[Suggestion], suggestion: Suggestion) -> str | None:
+    """ "NORSA said … The space agency said": the body named by its acronym that spoke last
+    before the description (within 3,000 characters), when the article ties the description
+    to no name; else the one body the text names by an acronym in that reach ("NORSA has
+    found … The space agency said")."""
+    if not _AN_AGENCY.fullmatch(suggestion.speaker or ""):
+        return None
+    for before in reversed(earlier):
+        if suggestion.start - before.start > _AGENCY_REACH:
+            break
+        if before.speaker and _ACRONYM.fullmatch(before.speaker):
+            return before.speaker
+    # No such speaker: the one body the text names by an acronym before the description
+    at = suggestion.speaker_start if suggestion.speaker_start is not None else suggestion.start
+    named = set(_ACRONYM_IN_TEXT.findall(text, max(0, at - _AGENCY_REACH), at))
+    return named.pop() if len(named) == 1 else None
 
 
 def resolve_speakers(text: str, registry: Registry, suggestions: list[Suggestion]) -> None:
@@ -1268,7 +1443,7 @@ def resolve_speakers(text: str, registry: Registry, suggestions: list[Suggestion
     holders: list[_Holder] | None = None
     described: list[Suggestion] = []
     titles: dict[str, list[tuple[int, str]]] = {}
-    for suggestion in suggestions:
+    for at, suggestion in enumerate(suggestions):
         if suggestion.speaker_rule == _PRONOUN_UNRESOLVED:
             together = _people_together(text, registry, suggestion)
             if together is None:
@@ -1280,6 +1455,8 @@ def resolve_speakers(text: str, registry: Registry, suggestions: list[Suggestion
         if not suggestion.speaker:
             continue
         _named_outlet(suggestion)
+        _person_of_owner(registry, suggestion)
+        _name_after_office(text, registry, suggestion)
         _name_runs_on(text, suggestion)
         _adjective_of_media(text, suggestion)
         made = (
@@ -1295,6 +1472,12 @@ def resolve_speakers(text: str, registry: Registry, suggestions: list[Suggestion
             continue
         _org_named_in_full(text, suggestion)
         if not _is_description(text, suggestion):
+            agency = _agency_that_spoke(text, suggestions[:at], suggestion)
+            if agency is not None:  # "The American space agency said"
+                suggestion.role = suggestion.role or _unarticled(suggestion.speaker)
+                suggestion.speaker, suggestion.speaker_kind = agency, "organisation"
+                suggestion.speaker_rule, suggestion.speaker_resolved = _AGENCY_THAT_SPOKE, True
+                continue
             suggestion.speaker = _without_quantifier(suggestion.speaker)  # "Some Democrats"
             if suggestion.speaker not in titles:
                 titles[suggestion.speaker] = _titled(text, registry, suggestion.speaker)
@@ -1313,6 +1496,18 @@ def resolve_speakers(text: str, registry: Registry, suggestions: list[Suggestion
         fired = first(_RULES, context)
         holders = context.__dict__.get("holders", holders)
         if fired is None:
+            agency = _agency_that_spoke(text, suggestions[:at], suggestion)
+            if agency is not None:
+                suggestion.role = suggestion.role or _unarticled(suggestion.speaker)
+                suggestion.speaker, suggestion.speaker_kind = agency, "organisation"
+                suggestion.speaker_rule = _AGENCY_THAT_SPOKE
+                continue
+            named = _institution_named(text, suggestion)
+            if named is not None:
+                suggestion.role = suggestion.role or _unarticled(suggestion.speaker)
+                suggestion.speaker, suggestion.speaker_kind = named, "organisation"
+                suggestion.speaker_rule = _INSTITUTION_NAMED
+                continue
             suggestion.speaker_resolved = False
             suggestion.speaker = _institution(_without_quantifier(suggestion.speaker))
             continue

@@ -233,12 +233,29 @@ def _name_start(tokens: list[Token], end: int) -> int:
             i -= 2
         elif prev.lower in TITLES and prev.text[0].isupper():
             i -= 1
+        elif _number_in_body_name(tokens, i, end):
+            i -= 2  # "The Lost 52 Project announced": the number is part of the name
         elif end - i >= 2 and (office := office_to(tokens, i)) >= 0:
             # "Former Ambassador to the United Nations Ann Lie": a body and a name after it
             i = office
         else:
             break
     return i
+
+
+def _number_in_body_name(tokens: list[Token], i: int, end: int) -> bool:
+    """Whether tokens[i - 1] is a number between two words of a body's name ("Lost 52
+    Project"): the name ends with a body's word, and the word before the number is a name word
+    that is no month, weekday or stopword ("On May 5 Norland Group", "In 2019 Harbour Trust")."""
+    if i - 2 < 0 or not tokens[i - 1].text.isdigit() or tokens[end].lower not in ORG_WORDS:
+        return False
+    word = tokens[i - 2]
+    return (
+        _is_name_word(word)
+        and word.lower not in CAPITALISED_STOPWORDS
+        and word.lower not in _MONTHS | _DAYS
+        and not word.text.endswith(("’s", "'s"))
+    )
 
 
 def office_to(tokens: list[Token], i: int) -> int:
@@ -587,9 +604,10 @@ class _Before:
         role = (tokens[j + 1].start, tokens[i - 1].end)
         head = _np_ending_at(text, tokens, j - 1)
         if head is None and tokens[j - 1].text == ")":
-            # "Rep. Ann Cole (D-Ore.), who chairs the panel, said"
+            # "Rep. Ann Cole (D-Ore.), who chairs the panel, said"; "The head of the union
+            # (National Union of Rail, Maritime and Transport Workers), Tom Berg, said"
             k = j - 2
-            while k > 0 and j - k <= 8 and tokens[k].text != "(":
+            while k > 0 and j - k <= 16 and tokens[k].text != "(":
                 k -= 1
             if k > 0 and tokens[k].text == "(":
                 head = _np_ending_at(text, tokens, k - 1)
@@ -2579,12 +2597,17 @@ _PORTFOLIOS_BEFORE = re.compile(
 _AFTER_PORTFOLIO = re.compile(r"[ \t]*[,.;)]")
 
 
-def _last_portfolio(text: str, start: int, end: int) -> bool:
+def _last_portfolio(text: str, start: int, end: int, words: list[str]) -> bool:
     """Whether a capitalised run is the last portfolio of an office ("Minister for Environment,
     Forest and Climate Change, Government of …"): a list of portfolios before it, and a comma
-    or a full stop after it (not "… and Industry Shri Ann Lie urged")."""
+    or a full stop after it (not "… and Industry Shri Ann Lie urged"), with no title or first
+    name in it ("Department of Health and (Human Services Secretary Ann Lie), Jr.")."""
     return (
-        _AFTER_PORTFOLIO.match(text, end) is not None
+        not any(
+            w.lower().rstrip(".") in TITLES or w.lower() in OFFICE_TITLES or first_name(w)
+            for w in words
+        )
+        and _AFTER_PORTFOLIO.match(text, end) is not None
         and _PORTFOLIOS_BEFORE.search(text[max(0, start - 120) : start]) is not None
     )
 
@@ -2606,6 +2629,57 @@ def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
     return k >= 0 and spans[k][0] <= offset < spans[k][1]
 
 
+# A suffix after a name's last word, as written: "Tom Berg, Jr.", "Ann Lie Sr.", "Tom Berg III".
+_SUFFIX_AFTER = re.compile(r"(,?[ \t]+(?:Jr\.|Sr\.|Jr|Sr|II|III|IV))(?![\w’'])")
+
+
+# Words before a character's name: "the character of (Anya Jenkins)", "the role of", "a
+# character named".
+_CHARACTER_BEFORE = re.compile(
+    r"\b(?:character|characters|role)(?:[ \t]+(?:of|named|called))?[ \t]+$", re.I
+)
+
+
+def _with_suffix(text: str, end: int, name: str) -> str:
+    """The name with the suffix written right after it ("Tom A. Berg, Jr."); a suffix that
+    the name's own words end with ("Ann Lie Sr") gets its full stop as written."""
+    last = name.split()[-1]
+    if last.lower() in _NAME_SUFFIXES:
+        return name + "." if text[end : end + 1] == "." and not last.endswith(".") else name
+    found = _SUFFIX_AFTER.match(text, end)
+    return name + found.group(1) if found is not None else name
+
+
+def _family_word(name: str) -> str:
+    """A person's last name word, past a suffix ("Berg" of "Tom Berg, Jr.")."""
+    words = name.split()
+    while len(words) > 1 and words[-1].lower() in _NAME_SUFFIXES:
+        words.pop()
+    return words[-1].rstrip(",")
+
+
+def _first_family_names(name: str) -> list[str]:
+    """The first of two family names ("Ortega" of "Marisol Ortega Quiñones"): a middle word
+    of a three-word name that opens with a known given name, the middle word being no given
+    name, initial or particle itself."""
+    words = name.split()
+    given = first_name(words[0]) or first_name(_folded(words[0]))
+    if len(words) != 3 or not given or family_name_first(words):
+        return []
+    middle = words[1]
+    if (
+        first_name(middle)
+        or first_name(_folded(middle))
+        or middle.lower() in PARTICLES
+        or middle.endswith(".")
+        or len(middle) < 3
+        or not middle[:1].isupper()
+        or words[2].lower() in _NAME_SUFFIXES
+    ):
+        return []
+    return [middle]
+
+
 class Registry:
     """The people and organisations an article names, in order, to resolve later mentions."""
 
@@ -2615,6 +2689,9 @@ class Registry:
         self.by_surname: dict[str, list[tuple[int, str]]] = {}
         # Family names written first ("Kim" of "Kim Jong-un"), for a later "Kim said".
         self.by_family: dict[str, list[tuple[int, str]]] = {}
+        # The first of two family names ("Ortega" of "Marisol Ortega Quiñones"), for a later
+        # "Ortega said".
+        self.by_inner: dict[str, list[tuple[int, str]]] = {}
         self.mentions: list[tuple[int, str]] = []  # (offset, canonical) for pronoun resolution
         self.subjects: set[int] = set()  # offsets of mentions that open a clause
         self.orgs: list[tuple[int, str]] = []
@@ -2634,7 +2711,7 @@ class Registry:
                 continue  # "Wisconsin Gov" of "Wisconsin Gov. Scott Walker"
             if _office_before_portfolio(text, match.end(), words):
                 continue  # "US Special Representative (for Iran Ann Lie)": an office
-            if _last_portfolio(text, start, match.end()):
+            if _last_portfolio(text, start, match.end(), words):
                 continue  # "Minister for Environment, Forest (and Climate Change),": no one
             cleaned = clean_name(words)
             if _looks_like_org(words) and not _person_after_role(words, cleaned):
@@ -2678,6 +2755,10 @@ class Registry:
                 start = match.start() + match.group().index(rest[0], start - match.start())
                 words = rest
             name = " ".join(words)
+            if _CHARACTER_BEFORE.search(text, max(0, start - 30), start):
+                continue  # "the character of Anya Jenkins": a role, not a person in the news
+            if words[-1] == match.group().split()[-1]:
+                name = _with_suffix(text, match.end(), name)
             self._add_person(name, gender, start)
             if _subject_at(text, start, match.end()):
                 self.subjects.add(start)
@@ -2709,7 +2790,10 @@ class Registry:
         pronoun resolution too; a gendered title tells the person's gender."""
         for match in _SURNAME.finditer(text):
             surname = match.group(1)
-            if _surname_key(surname) not in self.by_surname or _inside(excluded, match.start()):
+            key = _surname_key(surname)
+            if (key not in self.by_surname and key not in self.by_inner) or _inside(
+                excluded, match.start()
+            ):
                 continue
             before = text[max(0, match.start() - 12) : match.start()].split()
             title = before[-1].rstrip(".").lower() if before else ""
@@ -2761,10 +2845,12 @@ class Registry:
         person = self.people.get(name)
         if person is None:
             person = self.people[name] = Person(name, gender, offset)
-            surname = _surname_key(name.split()[-1])
+            surname = _surname_key(_family_word(name))
             self.by_surname.setdefault(surname, []).append((offset, name))
             if family_name_first(name.split()):
                 self.by_family.setdefault(name.split()[0].lower(), []).append((offset, name))
+            for word in _first_family_names(name):
+                self.by_inner.setdefault(_surname_key(word), []).append((offset, name))
         elif gender and not person.gender:
             person.gender = gender
         self.mentions.append((offset, name))
@@ -2899,14 +2985,19 @@ class Registry:
         earlier = [
             name
             for at, name in candidates
-            if at < offset and _folded(name.split()[-1]) == _folded(surname)
+            if at < offset and _folded(_family_word(name)) == _folded(surname)
         ]
         if earlier:
             return earlier[-1]
         family = [name for at, name in self.by_family.get(surname.lower(), []) if at < offset]
         if family:
             return family[-1]  # "Kim said" after "Kim Jong-un" (not "Su Kim", named later)
-        return candidates[0][1] if candidates else None
+        if candidates:
+            return candidates[0][1]
+        inner = {name for at, name in self.by_inner.get(_surname_key(surname), []) if at < offset}
+        if len(inner) == 1 and (gender is None or self.people[min(inner)].gender in {None, gender}):
+            return inner.pop()  # "Ortega said" after "Marisol Ortega Quiñones"
+        return None
 
     def _resolve_pronoun(self, mention: Mention) -> Resolved:
         context = _Pronoun(self, mention)

@@ -81,6 +81,23 @@ def _time_before_quotation(text: str, dot: int, end: int) -> bool:
     )
 
 
+# Abbreviations that may end a sentence (places, companies, "etc."), unlike titles before a
+# name; a subject pronoun after one opens the next sentence: "… and Washington, D.C. They …".
+_FINAL_ABBREVIATIONS = frozenset(split_words("d.c u.s u.k u.n inc corp co ltd jr sr etc"))
+_NEXT_SUBJECT = re.compile(r"\s+(?:He|She|They|It|We|I|There)\b")
+
+
+def _abbreviation_ends(text: str, dot: int, end: int) -> bool:
+    """Whether the abbreviation whose last full stop is at text[dot] ends its sentence: one
+    that may end a sentence, followed by a subject pronoun."""
+    word_start = dot
+    while word_start > 0 and (text[word_start - 1].isalpha() or text[word_start - 1] == "."):
+        word_start -= 1
+    return text[word_start:dot].lower() in _FINAL_ABBREVIATIONS and bool(
+        _NEXT_SUBJECT.match(text, end)
+    )
+
+
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split one paragraph into sentence spans; abbreviations and initials do not end one."""
     spans = []
@@ -90,6 +107,7 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             text[match.start()] == "."
             and _is_abbreviation(text, match.start())
             and not _time_before_quotation(text, match.start(), match.end())
+            and not _abbreviation_ends(text, match.start(), match.end())
         ):
             continue
         spans.append(trim(text, pos, match.end()))
