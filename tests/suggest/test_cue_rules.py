@@ -36,6 +36,11 @@ CASES = [
     ("cue-before/according-to", "According to Ann Lie, “The pier is unsafe.”", "Ann Lie"),
     ("cue-before/posted-last", "Ann Lie posted “The pier is unsafe.”", "Ann Lie"),
     ("cue-before/reads-colon", "The sign on the gate reads: “Closed for repairs.”", "The sign"),
+    (
+        "cue-before/document-reads",
+        "Her statement also read “The pier stays closed until the repairs are done.”",
+        "Her statement",
+    ),
     ("cue-before/was-asked", "Ann Lie was asked by Tom Berg, “Is the pier safe?”", "Tom Berg"),
     (
         "cue-before/said-opening",

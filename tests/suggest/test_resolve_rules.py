@@ -100,9 +100,11 @@ CASES = [
     ),
     case(
         "resolve/name-in-apposition",
+        # ("According to the town's mayor, Ann Lie, …" is decided before resolution since
+        # h-finder22: the name in apposition is the source, `attribution._named_in_apposition`)
         "Ann Lie has run the port town since 2019.\n\n"
-        "According to the town's mayor, Ann Lie, the water is rising again.",
-        "the water is rising again",
+        "The water is rising again, said the town's mayor, Ann Lie, on Monday.",
+        "The water is rising again",
         "Ann Lie",
     ),
     case(
@@ -161,7 +163,9 @@ CASES = [
     ),
     case(
         "resolve/relative-named",
-        "Tom Berg died on Saturday.\n\nAccording to his wife, Anna, Berg had been ill for a year.",
+        # ("According to his wife, Anna, …" is decided before resolution since h-finder22:
+        # the name in apposition is the source, `attribution._named_in_apposition`)
+        "Tom Berg died on Saturday.\n\nBerg had been ill for a year, said his wife, Anna.",
         "Berg had been ill for a year",
         "Anna",
     ),

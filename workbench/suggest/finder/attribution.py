@@ -129,6 +129,22 @@ def content_end(tokens: list[Token]) -> int:
     return last
 
 
+_CLAIM = frozenset(split_words("claim claims claimed claiming"))
+
+
+def _claimed_lives(tokens: list[Token], i: int) -> bool:
+    """ "claimed the lives of six children", "has claimed 300 lives": "lives" (or "life")
+    within four words as the object, with no clause after it ("claimed the lives of the crew
+    were never at risk" is reported speech)."""
+    k = next((k for k in range(i + 1, min(i + 5, len(tokens))) if tokens[k].lower in _LIVES), -1)
+    return k > 0 and not any(t.lower in _PASSIVE_BE for t in tokens[k + 1 : k + 7])
+
+
+_LIVES = frozenset(split_words("life lives"))
+# Marks that close an aside: a reporting word right before one ends a noun phrase.
+_ASIDE_CLOSERS = frozenset({"—", "–", "--", ")"})
+
+
 def _verb_at(tokens: list[Token], i: int) -> int:
     """Return how many tokens make a reporting cue at tokens[i] (0 if none)."""
     word = tokens[i].lower
@@ -150,6 +166,10 @@ def _verb_at(tokens: list[Token], i: int) -> int:
         or (i > 1 and tokens[i - 2].lower in DETERMINERS | _OF_LIKE)
     ):
         return 0  # "A rumpled figure with …", "the world of Bush-era figures": nouns
+    if word.endswith("ing") and i + 1 < len(tokens) and tokens[i + 1].text in _ASIDE_CLOSERS:
+        return 0  # "two days after the Court of Appeal ruling — he said …": a noun
+    if word in _CLAIM and _claimed_lives(tokens, i):
+        return 0  # "The storm claimed the lives of six children": it killed, no one spoke
     following = tokens[i + 1].lower if i + 1 < len(tokens) else ""
     if word in _ADD and following in {"up", "to"}:
         return 0  # "the efforts added up to …", "adding to the confusion": no saying
@@ -190,6 +210,21 @@ def _verb_at(tokens: list[Token], i: int) -> int:
     return 0
 
 
+def _listener_then_that(tokens: list[Token], k: int) -> int | None:
+    """The index of "that" after the listener of "explained to (the BBC) that …" starting at
+    tokens[k]: "the" and capitalised words ("Wikinews", "the Norland Herald"), or filler words
+    such as "reporters" (not "agreed to a deal that …", a relative clause)."""
+    start = k
+    while k < len(tokens) and k - start < 6:
+        token = tokens[k]
+        if token.lower == "that":
+            return k if k > start and k + 1 < len(tokens) else None
+        if not ((token.capitalised and token.text[0].isalpha()) or token.lower in _FILLER):
+            return None
+        k += 1
+    return None
+
+
 _ADD = frozenset(split_words("add adds added adding"))
 
 
@@ -198,6 +233,8 @@ def _then_that(tokens: list[Token], i: int) -> bool:
     punctuation: "posted that …", "posted on social media last week that …"."""
     if i + 1 < len(tokens) and tokens[i + 1].lower == "that":
         return True
+    if i + 1 < len(tokens) and tokens[i + 1].lower == "to":
+        return _listener_then_that(tokens, i + 2) is not None
     if i + 1 >= len(tokens) or tokens[i + 1].lower not in {"on", "in", "at"}:
         return False
     for k in range(i + 2, min(len(tokens) - 3, i + 9)):
@@ -1278,6 +1315,14 @@ class Indirect:
     before: tuple[int, int] | None = None
 
 
+# The outlet's own listener after "told": "told our correspondent", "told this newspaper".
+_OWN_LISTENER = frozenset(split_words("our this"))
+_LISTENER_NOUNS = frozenset(
+    split_words("""correspondent correspondents reporter reporters newspaper paper website
+    station programme program magazine publication newsroom team""")
+)
+
+
 def _clause_start(tokens: list[Token], i: int) -> int:
     """Skip filler words after a verb; return the token index where the content starts."""
     j = i
@@ -1298,12 +1343,23 @@ def _clause_start(tokens: list[Token], i: int) -> int:
             j += 1
         if (
             i < j < len(tokens) - 1
-            and tokens[j - 1].lower in DETERMINERS_OPENING
+            and (
+                tokens[j - 1].lower in DETERMINERS_OPENING
+                or (tokens[j - 1].lower in _OWN_LISTENER and tokens[j].lower in _LISTENER_NOUNS)
+            )
             and tokens[j].text.isalpha()
             and tokens[j].text.islower()
             and (tokens[j + 1].lower in _CONTENT_OPENERS or tokens[j + 1].text in {"“", '"'})
         ):
             return j + 1  # "told a reporter the pier …": the listener's noun, then the content
+        if (
+            j == i
+            and i + 2 < len(tokens)
+            and tokens[i].lower in _OWN_LISTENER
+            and tokens[i + 1].lower in _LISTENER_NOUNS
+            and (tokens[i + 2].lower in _CONTENT_OPENERS or tokens[i + 2].capitalised)
+        ):
+            return i + 2  # "told our correspondent the ship …", "told this newspaper it …"
         return j
     while (
         j < len(tokens) and tokens[j].lower in _FILLER and tokens[j].lower != "that" and j - i < 8
@@ -1484,9 +1540,46 @@ def _according_to_in(s: _Sentence) -> tuple[Rule, Indirect] | object | None:
             j += 1
         while j < last and tokens[j].text != ",":
             j += 1
+        named = _named_in_apposition(s, speaker, j)
+        if named is not None:
+            speaker, j = named  # "According to Ostia's mayor, Ann Lie, …": she is the source
         fired = first(_ACCORDING_TO, _According(s, i, j, speaker))
         return fired if fired is not None else _NO_INDIRECT
     return None
+
+
+def _named_in_apposition(s: _Sentence, speaker: Mention, j: int) -> tuple[Mention, int] | None:
+    """ "According to Ostia's mayor, Ann Lie, …", "according to the town's first selectman,
+    Tom Berg, …": a description of a person (lowercase head), then a name between commas: the
+    name and the index of the comma after it."""
+    tokens, last = s.tokens, s.last
+    between = [t for t in tokens[:j] if t.start >= speaker.end]
+    described = speaker.text.split()[-1].islower() or (
+        any(t.text.isalpha() for t in between)
+        and all(t.text.islower() or t.text in {"'", "’", "’s", "'s", "s"} for t in between)
+    )  # "According to Ostia' (s) first selectman, …": the place's, then the role
+    if j + 3 >= last or tokens[j].text != "," or not described:
+        return None
+    named = mention_after(s.text, tokens, j + 1)
+    if named is None or named.kind != "name" or named.start != tokens[j + 1].start:
+        return None
+    k = next((k for k in range(j + 1, last) if tokens[k].start >= named.end), last)
+    if k >= last - 1 or tokens[k].text != "," or k - j > 5:
+        return None
+    opening = tokens[k + 1]
+    if opening.lower in {"a", "an"} or not (
+        opening.lower in _CONTENT_OPENERS or opening.capitalised
+    ):
+        return None  # "According to police, Tom Berg, 34, was …", "…, Tom Berg, a driver, …"
+    if speaker.text.split()[-1].lower() in _COLLECTIVE_SOURCES:
+        return None  # "According to police, Tom Berg, …": the name opens the content
+    return named, k
+
+
+_COLLECTIVE_SOURCES = frozenset(
+    split_words("""police officials authorities sources reports witnesses media residents
+    prosecutors investigators documents records""")
+)
 
 
 def _with_of_name(text: str, tokens: list[Token], speaker: Mention, last: int) -> Mention:
@@ -2131,6 +2224,26 @@ def _split_by_cue(r: _Reported) -> Indirect | None:
     return found
 
 
+# Words that open a sentence's topic before its speaker: "Regarding the pier, X said …",
+# "Asked about the pier, X said …", "Commenting on the vote, X said …".
+_TOPIC_OPENERS = frozenset(
+    split_words("""regarding concerning asked commenting responding referring speaking
+    addressing""")
+)
+
+
+def _topic_opening(tokens: list[Token], comma: int) -> bool:
+    """Whether the words before the comma are the topic the speaker was asked about or spoke
+    on, opening the sentence: "Regarding the pier,", "Asked about the strike,", "When asked
+    about it," (not a clause with a verb of its own, such as "Regarding it was easy, …")."""
+    start = 1 if tokens[0].lower in {"when", "while", "after"} else 0
+    return (
+        tokens[start].lower in _TOPIC_OPENERS
+        and comma - start <= 16
+        and not any(t.text in {"“", '"', "”"} for t in tokens[start:comma])
+    )
+
+
 def _content_name_said(r: _Reported) -> Indirect | None:
     """ "Content, he said (on Tuesday).", "content, veteran Republicans said"."""
     if r.speaker is None:
@@ -2174,6 +2287,8 @@ def _content_name_said(r: _Reported) -> Indirect | None:
             return None  # "After the vote failed, the union said it would strike"
         if tokens[0].lower.endswith("ing") and tokens[1].lower == "that":
             return None  # "Noting that …, the union said it …": opening-participle's
+        if after >= 3 and _topic_opening(tokens, k):
+            return None  # "Regarding the pier, the union said it …": the topic, not what
         if _as_phrase(tokens, k):
             return None  # "As a fish in demand abroad, Tilapia offers …": what it is as
         if joined:  # both clauses, as two parts of the remark
@@ -3412,7 +3527,7 @@ def cue_before_quote(text: str, start: int, end: int) -> tuple[Cue | None, bool]
         cue.rule = _ACCORDING_TO_BEFORE.name
         return cue, False
     for i in range(len(tokens) - 1, -1, -1):
-        width, rescue = _cue_width(tokens, i)
+        width, rescue = _cue_width(tokens, i, text)
         if not width:
             continue
         fired = _at_verb_before(_Before(text, start, tokens, i, width))
@@ -3454,6 +3569,7 @@ class _At:
     tokens: list[Token]
     i: int
     width: int
+    text: str = ""  # the article, for what follows the last token (the quotation)
 
     @property
     def word(self) -> str:
@@ -3505,6 +3621,33 @@ def _belief_in_opening_clause(at: _At) -> bool:
     return opens and tokens[-1].text == "," and len(tokens) - 1 - (at.i + at.width) >= 2
 
 
+# Documents whose words "read" quotes: "the statement reads “…”".
+_DOCUMENTS_READING = frozenset(
+    split_words("""statement statements letter note message tweet post ruling judgment judgement
+    decision order opinion notice email release resolution communique""")
+)
+_READ_QUOTATION = re.compile(r"\s*[\"“](?P<inner>[^\"”\n]{1,600})[\"”]")
+
+
+def _document_reads(at: _At) -> bool:
+    """ "Their statement also read “…”", "Part of the judge's statement reads "…"": a
+    document noun just before "read(s)" (an adverb between them at most) and a quotation
+    of a full sentence (five words or more, ending with a full stop, "!" or "?")."""
+    tokens, i = at.tokens, at.i
+    nouns = [k for k in (i - 1, i - 2) if k >= 0 and tokens[k].lower in _DOCUMENTS_READING]
+    if not nouns or (
+        nouns[0] == i - 2
+        and not tokens[i - 1].lower.endswith("ly")
+        and tokens[i - 1].lower not in {"also", "then", "still"}
+    ):
+        return False
+    quotation = _READ_QUOTATION.match(at.text, tokens[-1].end)
+    if quotation is None:
+        return False
+    inner = quotation.group("inner").rstrip()
+    return len(inner.split()) >= 5 and inner[-1:] in {".", "!", "?"}
+
+
 def _reads_or_sings(at: _At) -> int | None:
     """ "The headline reads: “…”", "Billy Joel sings, “…”", "As the Kinks sang in 1966, “…”"."""
     tokens, i = at.tokens, at.i
@@ -3532,11 +3675,20 @@ _CUE_WORD_BEFORE = (
         ),
     ),
     Rule("cue-before/reads-colon", _reads_or_sings),
+    # "Their statement also read “…”": a document's words, with no mark before them
+    Rule(
+        "cue-before/document-reads",
+        lambda at: (
+            1
+            if at.word in {"read", "reads"} and len(at.tokens) - at.i == 1 and _document_reads(at)
+            else None
+        ),
+    ),
 )
 _RESCUED_WORDS = frozenset(split_words("posted called read reads sang sings"))
 
 
-def _cue_width(tokens: list[Token], i: int) -> tuple[int, str]:
+def _cue_width(tokens: list[Token], i: int, text: str = "") -> tuple[int, str]:
     """How many tokens make a reporting cue at tokens[i] before a quotation (0 if none), and
     the rule that took a word otherwise too often not a cue."""
     width = _verb_at(tokens, i)
@@ -3544,7 +3696,7 @@ def _cue_width(tokens: list[Token], i: int) -> tuple[int, str]:
         width = 0
     if width or tokens[i].lower not in _RESCUED_WORDS:
         return width, ""
-    fired = first(_CUE_WORD_BEFORE, _At(tokens, i, 0))
+    fired = first(_CUE_WORD_BEFORE, _At(tokens, i, 0, text))
     if fired is None or not fired[1]:
         return 0, ""
     return fired[1], fired[0].name
@@ -3631,8 +3783,44 @@ def _said_opening(c: _Before) -> tuple[Cue, bool] | None:
     return None
 
 
+# "said on Twitter “…”", "wrote in a blog post “…”": a medium after the verb, then a sentence.
+_MEDIUM_PREPOSITIONS = frozenset(split_words("on in to via"))
+_MEDIUM_WORDS = frozenset(
+    split_words("""a an the his her its their our post posts tweet video message letter email
+    blog speech broadcast podcast website page account thread""")
+)
+_TITLE_SMALL_WORDS = frozenset(split_words("of the a an and in on for to at with by"))
+_SENTENCE_QUOTATION = re.compile(
+    r"\s*[\"“]\s*(?P<first>[A-Z][\w’'-]*)(?P<rest>[^\"”\n]{0,300})[\"”]"
+)
+
+
+def _medium_then_sentence(c: _Before) -> bool:
+    """ "The union said on Twitter “The strike goes on. …”": a short adjunct naming where it
+    was said (a preposition, then a name or a medium), and a quotation that opens a sentence
+    of its own (a capital, at least four words, not a title in title case)."""
+    tail, words = c.tail, c.words
+    if not (2 <= len(tail) <= 5 and words[0] in _MEDIUM_PREPOSITIONS):
+        return False
+    if not all(
+        (t.capitalised and t.text[0].isalpha()) or w in _MEDIUM_WORDS or w in _FILLER
+        for w, t in zip(words[1:], tail[1:], strict=True)
+    ) or not any(
+        t.capitalised or w in _MEDIUM_WORDS for w, t in zip(words[1:], tail[1:], strict=True)
+    ):
+        return False
+    quotation = _SENTENCE_QUOTATION.match(c.text, tail[-1].end)
+    if quotation is None:
+        return False
+    rest = quotation.group("rest").split()
+    lowercase = [w for w in rest if w[:1].islower() and w not in _TITLE_SMALL_WORDS]
+    return len(rest) >= 3 and bool(lowercase)  # not a title: "on TV “The Long Pier Show”"
+
+
 def _in_longer_clause(c: _Before) -> bool:
     """The quotation is part of a longer clause after the verb: mixed, not direct."""
+    if not c.introduces and _medium_then_sentence(c):
+        return False
     return not c.introduces and (
         len(c.tail) > 8
         or not all(

@@ -809,7 +809,7 @@ _JUDGING = frozenset(
     split_words("""called calls termed terms branded brands described describes highlighted
     highlights praised praises thanked thanks condemned condemns denounced denounces hailed
     hails welcomed welcomes criticised criticises criticized criticizes decried decries lauded
-    lauds slammed slams""")
+    lauds slammed slams expressed expresses conveyed conveys""")
 )
 # After "what" only: "what the police declared a “…” attack", "what scientists describe as
 # an “…”".
@@ -857,7 +857,11 @@ def _narrated(article: Article, raw: list[RawQuote]) -> list[tuple[int, int, lis
         if fragment_veto(text, q.start, q.end) is not None:
             continue
         agent: list = []
-        if tokens[verb - 1].lower in _BE and tokens[verb].lower in _PASSIVE_NAMING:
+        if tokens[verb].lower in _PASSIVE_NAMING and (
+            tokens[verb - 1].lower in _BE
+            # "a pattern described by NORA as “…”": a passive without "be", its agent first
+            or (verb + 1 < len(tokens) and tokens[verb + 1].lower == "by")
+        ):
             agent = _agent(text, tokens[verb + 1 :], q.end)
             if not agent:
                 continue

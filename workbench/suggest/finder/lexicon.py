@@ -121,7 +121,7 @@ ORG_WORDS = frozenset(
     service services bureau board centre center authority authorities fund trust league club
     pentagon kremlin white church school hospital council commission movement front brigade
     brigades militia command unit exchange reserve fed nations un nato fbi cia nsa eu who imf
-    ap reuters afp bbc cnn nbc cbs abc msnbc npr politico breitbart guardian agency times
+    ap reuters afp bbc cnn nbc cbs abc msnbc npr politico breitbart guardian agency times w.h.o
     tribune herald gazette observer chronicle telegraph magazine daily weekly initiative
     advisers project institute footwear strategies partners associates consulting consultants
     communications holdings llc llp international"""

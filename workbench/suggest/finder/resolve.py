@@ -731,15 +731,18 @@ def _issuer_in(c: _Description, start: int, end: int) -> tuple[str, str] | None:
     return (person[1], "person") if person is not None else None
 
 
+_DOCUMENT_OPENERS = frozenset(split_words("the its their"))
+
+
 def _document_put_out_before(c: _Description) -> tuple[str, str] | None:
-    """ "Acme Corp. issued a statement on Monday. The statement said, “…”" (or "Acme Corp., in
-    a statement, announced …"): the one person or body that the same paragraph, or the one
-    before, says put out a document of that noun."""
+    """ "Acme Corp. issued a statement on Monday. The statement said, “…”" (or "Its statement
+    said", or "Acme Corp., in a statement, announced …"): the one person or body that the same
+    paragraph, or the one before, says put out a document of that noun."""
     said = _words(c.text[c.start : c.end])
     if said[:1] != ["the"] and c.text[max(0, c.start - 4) : c.start].lower() == "the ":
         said = ["the", *said]  # the mention left out a capital "The" opening the paragraph
-    if len(said) != 2 or said[0] != "the" or said[1] not in _DOCUMENTS:
-        return None
+    if len(said) != 2 or said[0] not in _DOCUMENT_OPENERS or said[1] not in _DOCUMENTS:
+        return None  # "the statement", and "its statement", "their statement" that point back
     paragraph = c.text.rfind("\n\n", 0, c.start)
     before = c.text.rfind("\n\n", 0, paragraph) if paragraph >= 0 else -1
     reach = max(before + 2 if before >= 0 else 0, c.start - _GROUP_REACH)
@@ -1526,11 +1529,44 @@ _PREVIOUS_SUBJECT = "resolve/title-after-name"
 _OFFICE_REACH = 500
 
 
+# How far back, over paragraph breaks, the sole holder of the office may be.
+_OFFICE_REACH_PARAGRAPHS = 1500
+_HOLDER_REACH = 160
+
+
+def _sole_holder(text: str, title: str, name: str, people: set[str]) -> bool:
+    """Whether `name` holds the office `title` ("Minister") wherever the article writes it
+    with a person (not as "the Minister"): the person whose surname comes first within a line
+    after it ("Union Minister of Commerce Shri Ann Lie", "Minister of State for X, Y and the
+    Prime Minister’s Office, Dr. Ann Lie") or, with none after, the last one just before it
+    ("Ann Lie, Minister for Trade"); `people` are the persons the article quotes."""
+    surnames = {person: person.split()[-1] for person in people}
+    holders = set()
+    for match in re.finditer(rf"\b{re.escape(title)}\b(?![’'])", text):
+        if text[max(0, match.start() - 4) : match.start()].lower() == "the ":
+            continue  # "the Minister": the office alone, which is what is being resolved
+        after = text[match.end() : match.end() + _HOLDER_REACH]
+        firsts = [(after.find(s), p) for p, s in surnames.items() if after.find(s) >= 0]
+        if firsts:
+            holders.add(min(firsts)[1])
+            continue
+        before = text[max(0, match.start() - _HOLDER_REACH // 2) : match.start()]
+        lasts = [(before.rfind(s), p) for p, s in surnames.items() if before.rfind(s) >= 0]
+        if lasts:
+            holders.add(max(lasts)[1])
+    return holders == {name}
+
+
 def _titles_after_names(text: str, suggestions: list[Suggestion]) -> None:
     """ "At the meeting Ann Lie noted that … At the same time, the President noted that …": a
     capitalised office alone as the speaker continues the named person who spoke just before
     it in the same paragraph (the wire style of naming a person, then their office)."""
     previous: Suggestion | None = None
+    people = {
+        s.speaker
+        for s in suggestions
+        if s.speaker and s.speaker_kind == "person" and len(s.speaker.split()) >= 2
+    }
     for suggestion in suggestions:
         start, end = suggestion.speaker_start, suggestion.speaker_end
         if start is None or end is None:
@@ -1541,10 +1577,15 @@ def _titles_after_names(text: str, suggestions: list[Suggestion]) -> None:
             w.lower() in _ROLE_NOUNS | OFFICE_TITLES for w in bare.group("title").split()
         )
         if office and _unarticled(suggestion.speaker or "") == _unarticled(mention):
-            near = (
-                previous is not None
-                and start - (previous.speaker_end or 0) < _OFFICE_REACH
-                and "\n\n" not in text[previous.speaker_end or 0 : start]
+            gap = text[previous.speaker_end or 0 : start] if previous is not None else ""
+            near = previous is not None and (
+                (len(gap) < _OFFICE_REACH and "\n\n" not in gap)
+                # "Minister Ann Lie said … / The Minister added …": across paragraphs only when
+                # the article gives the previous person that office and no one else
+                or (
+                    len(gap) < _OFFICE_REACH_PARAGRAPHS
+                    and _sole_holder(text, bare.group("title"), previous.speaker or "", people)
+                )
             )
             if near and previous is not None:
                 suggestion.role = suggestion.role or _unarticled(mention).title()

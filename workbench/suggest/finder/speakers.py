@@ -72,6 +72,10 @@ class Token:
 
     @property
     def lower(self) -> str:
+        if self.text == "WHO":
+            # The World Health Organization, a body that speaks ("WHO said …", "…, WHO
+            # warned"), not the relative pronoun "who" that would open a clause.
+            return "w.h.o"
         return self.text.lower()
 
     @property
@@ -182,13 +186,34 @@ def _time_word_before_name(word: str, after: str) -> bool:
     )
 
 
+# Plural nouns whose possessive sits inside a body's name: "the UN Children’s Fund", "the
+# Pakistan People’s Party", "the Women’s Institute" (never the employer of a person after it).
+_COLLECTIVE_POSSESSIVES = frozenset(
+    f"{noun}{mark}s" for noun in ("children", "people", "women", "men") for mark in "’'"
+)
+
+
+def _collective_possessive(tokens: list[Token], k: int, end: int) -> bool:
+    """Whether tokens[k] is a capitalised "Children’s" (or "People’s", "Women’s", "Men’s")
+    inside the name of a body that ends at tokens[end] with a word such as "Fund" or "Party"."""
+    return (
+        k < end
+        and tokens[k].capitalised
+        and tokens[k].lower in _COLLECTIVE_POSSESSIVES
+        and _strip_possessive(tokens[end].lower) in ORG_WORDS
+    )
+
+
 def _name_start(tokens: list[Token], end: int) -> int:
     """Return the index where the capitalised name ending at tokens[end] begins."""
     i = end
     while i - 1 >= 0:
         prev = tokens[i - 1]
         if prev.text.endswith(("’s", "'s")) and i < end + 1 and i <= end:
-            break  # "Gallup’s Jeffrey M. Jones": the possessive is the employer, not the name
+            if not _collective_possessive(tokens, i - 1, end):
+                break  # "Gallup’s Jeffrey M. Jones": the possessive is the employer, not the name
+            i -= 1  # "the UN Children’s Fund", "the Pakistan People’s Party": one body's name
+            continue
         if _is_name_word(prev) and prev.lower not in CAPITALISED_STOPWORDS - {
             "mr",
             "mrs",
@@ -1867,7 +1892,8 @@ _ORG_NAME = re.compile(
 _ROLE_WORDS = frozenset(
     split_words("""editor correspondent reporter host anchor analyst strategist pollster
     adviser advisor aide manager chairman chairwoman founder executive ceo economist professor
-    editor-in-chief
+    editor-in-chief secretary-general director-general attorney-general governor-general
+    solicitor-general surgeon-general inspector-general auditor-general
     author
     columnist commentator writer nominee delegate member whip republican democrat democratic
     independent libertarian""")
@@ -1953,12 +1979,20 @@ _ROLES_BEFORE_NAMES = frozenset(
 )
 
 
+# A list of names after "including" or "such as", up to the name being read.
+_LISTED_AFTER = re.compile(
+    r"\b(?:including|such[ \t]+as)[ \t]+(?:[A-Z][\w\-’'&.]*(?:[ \t]+|,[ \t]*)|and[ \t]+)*\Z"
+)
+
+
 def _subject_at(text: str, start: int, end: int) -> bool:
     """Whether a name opens a clause: after a sentence break, a comma or a conjunction, and
     before a verb, a comma or a parenthesis (not "Bo Berg’s", not "backing Bo Berg")."""
     after = text[end : end + 20]
     if after[:1] in {"’", "'"}:
         return False  # a possessive
+    if _LISTED_AFTER.search(text, max(0, start - 150), start):
+        return False  # "… initiatives including Digital Norland, Startup Ostia and …": an item
     after = after.lstrip(" \t\u00a0")
     words = text[max(0, start - 80) : start].split()
     if _APPOSITIVE_AFTER.match(after) and not (words and words[-1].lower() in _OBJECT_WORDS):
@@ -2370,7 +2404,8 @@ def _place_after(words: list[str]) -> list[str] | None:
             and (_named_by(words, p - 1) or not (_office(before) or _office_like(before)))
             and _body_words(after, words[:p])
             # "Ann Lie of Georgia", but not "(Head) of Finance Tor Vikan": a name after "of"
-            and not (len(after) >= 2 and any(first_name(w) for w in after))
+            # (a first name with a surname after it; "of Ostia Marine" ends with a body's word)
+            and not (len(after) >= 2 and any(first_name(w) for w in after[:-1]))
         ):
             return words[:p]
     return None
@@ -2553,6 +2588,30 @@ def _surname_key(word: str) -> str:
 _PORTFOLIO_AFTER = re.compile(r"[ \t]+(?:for|of)[ \t]+[A-Z]")
 
 
+# An office and the portfolios before the last one: "Minister for Environment, Forest and ",
+# "Secretary of State for Culture, Media and ".
+_PORTFOLIOS_BEFORE = re.compile(
+    r"\b(?:Minister|Ministry|Secretary|Department|Commissioner|Committee)[ \t]+(?:of|for)"
+    r"(?:[ \t]+(?:State[ \t]+(?:of|for)[ \t]+)?[A-Z][\w\-’'&]*,?)+[ \t]+(?:and|&)[ \t]+\Z"
+)
+_AFTER_PORTFOLIO = re.compile(r"[ \t]*[,.;)]")
+
+
+def _last_portfolio(text: str, start: int, end: int, words: list[str]) -> bool:
+    """Whether a capitalised run is the last portfolio of an office ("Minister for Environment,
+    Forest and Climate Change, Government of …"): a list of portfolios before it, and a comma
+    or a full stop after it (not "… and Industry Shri Ann Lie urged"), with no title or first
+    name in it ("Department of Health and (Human Services Secretary Ann Lie), Jr.")."""
+    return (
+        not any(
+            w.lower().rstrip(".") in TITLES or w.lower() in OFFICE_TITLES or first_name(w)
+            for w in words
+        )
+        and _AFTER_PORTFOLIO.match(text, end) is not None
+        and _PORTFOLIOS_BEFORE.search(text[max(0, start - 120) : start]) is not None
+    )
+
+
 def _office_before_portfolio(text: str, end: int, words: list[str]) -> bool:
     """Whether a capitalised run is an office before its portfolio ("Special Representative
     (for Iran)"), not a name that ends with an office's word ("John Major")."""
@@ -2652,6 +2711,8 @@ class Registry:
                 continue  # "Wisconsin Gov" of "Wisconsin Gov. Scott Walker"
             if _office_before_portfolio(text, match.end(), words):
                 continue  # "US Special Representative (for Iran Ann Lie)": an office
+            if _last_portfolio(text, start, match.end(), words):
+                continue  # "Minister for Environment, Forest (and Climate Change),": no one
             cleaned = clean_name(words)
             if _looks_like_org(words) and not _person_after_role(words, cleaned):
                 self.orgs.append((match.start(), " ".join(cleaned)))
