@@ -1225,10 +1225,11 @@ def _institution_named(text: str, suggestion: Suggestion) -> str | None:
     words = bare.lower().split()
     before = suggestion.speaker_start if suggestion.speaker_start is not None else suggestion.start
     last = re.escape(words[-1].capitalize())
+    # At most twelve words before the last: an unbounded run made a text in capitals quadratic.
     found = {
         match.group().rstrip()
         for match in re.finditer(
-            rf"\b(?:[A-Z][\w\-’']*[ \t]+(?:(?:and|of|&)[ \t]+)?)+{last}\b", text[:before]
+            rf"\b(?:[A-Z][\w\-’']*[ \t]+(?:(?:and|of|&)[ \t]+)?){{1,12}}{last}\b", text[:before]
         )
     }
     found = {
