@@ -148,28 +148,8 @@ _ASIDE_CLOSERS = frozenset({"—", "–", "--", ")"})
 def _verb_at(tokens: list[Token], i: int) -> int:
     """Return how many tokens make a reporting cue at tokens[i] (0 if none)."""
     word = tokens[i].lower
-    if tokens[i].text.isupper() and len(word) > 1:
-        return 0  # a headline in capitals ("… THAN EXPECTED - Name:")
-    if tokens[i].capitalised and word in {"state", "states", "note", "notes"}:
-        return 0  # "the United States", "Editor's Note"
-    if word.endswith("ing") and i > 0 and tokens[i - 1].lower in {"most", "more", "very"}:
-        return 0  # "The most telling promise": an adjective
-    if (
-        word in _NOUN_LIKE_CUES
-        and i > 0
-        and tokens[i - 1].text.endswith(("’s", "'s", "s’", "s'"))
-        and tokens[i - 1].lower not in {"he’s", "he's", "she’s", "she's", "it’s", "it's"}
-    ):
-        return 0  # "Editor’s note", "Lazar’s claims": a noun after a possessive
-    if word in _NOUNISH_COGNITION and (
-        (i > 0 and tokens[i - 1].lower in DETERMINERS)
-        or (i > 1 and tokens[i - 2].lower in DETERMINERS | _OF_LIKE)
-    ):
-        return 0  # "A rumpled figure with …", "the world of Bush-era figures": nouns
-    if word.endswith("ing") and i + 1 < len(tokens) and tokens[i + 1].text in _ASIDE_CLOSERS:
-        return 0  # "two days after the Court of Appeal ruling — he said …": a noun
-    if word in _CLAIM and _claimed_lives(tokens, i):
-        return 0  # "The storm claimed the lives of six children": it killed, no one spoke
+    if _no_cue_here(tokens, i, word):
+        return 0
     following = tokens[i + 1].lower if i + 1 < len(tokens) else ""
     if word in _ADD and following in {"up", "to"}:
         return 0  # "the efforts added up to …", "adding to the confusion": no saying
@@ -183,31 +163,63 @@ def _verb_at(tokens: list[Token], i: int) -> int:
     ):
         return 2  # "expressed concern that …", "voiced hope that …"
     if word in REPORTING_VERBS:
-        if word in {
-            "post",
-            "posted",
-            "call",
-            "called",
-            "put",
-            "order",
-            "orders",
-            "ordered",
-            "begin",
-            "began",
-            "read",
-            "reads",
-            "sang",
-            "sing",
-            "sings",
-        }:
-            if word in {"post", "posted", "order", "orders", "ordered"} and _then_that(tokens, i):
-                return 1  # "posted on social media last week that …", "ordered that …"
-            # (without "that", "Half-filled orders will …" is the plural noun)
-            return 0  # too often not reporting; only after quotations (see quote_cue_after)
-        if word == "point" or word == "pointed":
-            return 2 if i + 1 < len(tokens) and tokens[i + 1].lower == "out" else 0
-        return 1
+        return _reporting_verb_at(tokens, i, word)
     return 0
+
+
+def _no_cue_here(tokens: list[Token], i: int, word: str) -> bool:
+    """Whether the word at tokens[i] is no cue here, though it can be one: a noun, an adjective,
+    a headline's word in capitals, or "claimed" of "claimed the lives of"."""
+    if tokens[i].text.isupper() and len(word) > 1:
+        return True  # a headline in capitals ("… THAN EXPECTED - Name:")
+    if tokens[i].capitalised and word in {"state", "states", "note", "notes"}:
+        return True  # "the United States", "Editor's Note"
+    if word.endswith("ing") and i > 0 and tokens[i - 1].lower in {"most", "more", "very"}:
+        return True  # "The most telling promise": an adjective
+    if (
+        word in _NOUN_LIKE_CUES
+        and i > 0
+        and tokens[i - 1].text.endswith(("’s", "'s", "s’", "s'"))
+        and tokens[i - 1].lower not in {"he’s", "he's", "she’s", "she's", "it’s", "it's"}
+    ):
+        return True  # "Editor’s note", "Lazar’s claims": a noun after a possessive
+    if word in _NOUNISH_COGNITION and (
+        (i > 0 and tokens[i - 1].lower in DETERMINERS)
+        or (i > 1 and tokens[i - 2].lower in DETERMINERS | _OF_LIKE)
+    ):
+        return True  # "A rumpled figure with …", "the world of Bush-era figures": nouns
+    if word.endswith("ing") and i + 1 < len(tokens) and tokens[i + 1].text in _ASIDE_CLOSERS:
+        return True  # "two days after the Court of Appeal ruling — he said …": a noun
+    # "The storm claimed the lives of six children": it killed, no one spoke
+    return word in _CLAIM and _claimed_lives(tokens, i)
+
+
+def _reporting_verb_at(tokens: list[Token], i: int, word: str) -> int:
+    """How many tokens make a cue of the reporting verb at tokens[i]."""
+    if word in {
+        "post",
+        "posted",
+        "call",
+        "called",
+        "put",
+        "order",
+        "orders",
+        "ordered",
+        "begin",
+        "began",
+        "read",
+        "reads",
+        "sang",
+        "sing",
+        "sings",
+    }:
+        if word in {"post", "posted", "order", "orders", "ordered"} and _then_that(tokens, i):
+            return 1  # "posted on social media last week that …", "ordered that …"
+        # (without "that", "Half-filled orders will …" is the plural noun)
+        return 0  # too often not reporting; only after quotations (see quote_cue_after)
+    if word == "point" or word == "pointed":
+        return 2 if i + 1 < len(tokens) and tokens[i + 1].lower == "out" else 0
+    return 1
 
 
 def _listener_then_that(tokens: list[Token], k: int) -> int | None:
@@ -1323,44 +1335,47 @@ _LISTENER_NOUNS = frozenset(
 )
 
 
+def _after_listener(tokens: list[Token], i: int) -> int:
+    """Where the content starts after a verb with a listener ("told reporters", "told the
+    Associated Press", "warned Congress") at tokens[i]."""
+    j = i
+    while j < len(tokens) and j - i < 6 and (tokens[j].lower in _FILLER or tokens[j].capitalised):
+        if tokens[j].lower == "that":
+            return j
+        if (
+            tokens[j].lower in DETERMINERS_OPENING
+            and j > i
+            and tokens[j - 1].lower not in (_ADVERBIAL_START | DETERMINERS_OPENING | {"to", ","})
+        ):
+            return j  # "told the press the officers …": a new noun phrase, the content
+        j += 1
+    if (
+        i < j < len(tokens) - 1
+        and (
+            tokens[j - 1].lower in DETERMINERS_OPENING
+            or (tokens[j - 1].lower in _OWN_LISTENER and tokens[j].lower in _LISTENER_NOUNS)
+        )
+        and tokens[j].text.isalpha()
+        and tokens[j].text.islower()
+        and (tokens[j + 1].lower in _CONTENT_OPENERS or tokens[j + 1].text in {"“", '"'})
+    ):
+        return j + 1  # "told a reporter the pier …": the listener's noun, then the content
+    if (
+        j == i
+        and i + 2 < len(tokens)
+        and tokens[i].lower in _OWN_LISTENER
+        and tokens[i + 1].lower in _LISTENER_NOUNS
+        and (tokens[i + 2].lower in _CONTENT_OPENERS or tokens[i + 2].capitalised)
+    ):
+        return i + 2  # "told our correspondent the ship …", "told this newspaper it …"
+    return j
+
+
 def _clause_start(tokens: list[Token], i: int) -> int:
     """Skip filler words after a verb; return the token index where the content starts."""
+    if i < len(tokens) and tokens[i - 1].lower in _OBJECT_VERBS:
+        return _after_listener(tokens, i)  # "told reporters", "told the Associated Press"
     j = i
-    if j < len(tokens) and tokens[j - 1].lower in _OBJECT_VERBS:
-        # "told reporters", "told the Associated Press", "warned Congress"
-        while (
-            j < len(tokens) and j - i < 6 and (tokens[j].lower in _FILLER or tokens[j].capitalised)
-        ):
-            if tokens[j].lower == "that":
-                return j
-            if (
-                tokens[j].lower in DETERMINERS_OPENING
-                and j > i
-                and tokens[j - 1].lower
-                not in (_ADVERBIAL_START | DETERMINERS_OPENING | {"to", ","})
-            ):
-                return j  # "told the press the officers …": a new noun phrase, the content
-            j += 1
-        if (
-            i < j < len(tokens) - 1
-            and (
-                tokens[j - 1].lower in DETERMINERS_OPENING
-                or (tokens[j - 1].lower in _OWN_LISTENER and tokens[j].lower in _LISTENER_NOUNS)
-            )
-            and tokens[j].text.isalpha()
-            and tokens[j].text.islower()
-            and (tokens[j + 1].lower in _CONTENT_OPENERS or tokens[j + 1].text in {"“", '"'})
-        ):
-            return j + 1  # "told a reporter the pier …": the listener's noun, then the content
-        if (
-            j == i
-            and i + 2 < len(tokens)
-            and tokens[i].lower in _OWN_LISTENER
-            and tokens[i + 1].lower in _LISTENER_NOUNS
-            and (tokens[i + 2].lower in _CONTENT_OPENERS or tokens[i + 2].capitalised)
-        ):
-            return i + 2  # "told our correspondent the ship …", "told this newspaper it …"
-        return j
     while (
         j < len(tokens) and tokens[j].lower in _FILLER and tokens[j].lower != "that" and j - i < 8
     ):

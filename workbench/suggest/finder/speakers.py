@@ -2680,6 +2680,16 @@ def _first_family_names(name: str) -> list[str]:
     return [middle]
 
 
+def _an_office(text: str, start: int, end: int, words: list[str]) -> bool:
+    """Whether the run of capitalised words at text[start:end] is an office, not a person."""
+    if words[-1].lower().rstrip(".") in _TITLE_ABBREVIATIONS:
+        return True  # "Wisconsin Gov" of "Wisconsin Gov. Scott Walker"
+    if _office_before_portfolio(text, end, words):
+        return True  # "US Special Representative (for Iran Ann Lie)": an office
+    # "Minister for Environment, Forest (and Climate Change),": no one
+    return _last_portfolio(text, start, end, words)
+
+
 class Registry:
     """The people and organisations an article names, in order, to resolve later mentions."""
 
@@ -2707,12 +2717,8 @@ class Registry:
                 words = words[1:]
                 if len(words) < 2:
                     continue
-            if words[-1].lower().rstrip(".") in _TITLE_ABBREVIATIONS:
-                continue  # "Wisconsin Gov" of "Wisconsin Gov. Scott Walker"
-            if _office_before_portfolio(text, match.end(), words):
-                continue  # "US Special Representative (for Iran Ann Lie)": an office
-            if _last_portfolio(text, start, match.end(), words):
-                continue  # "Minister for Environment, Forest (and Climate Change),": no one
+            if _an_office(text, start, match.end(), words):
+                continue
             cleaned = clean_name(words)
             if _looks_like_org(words) and not _person_after_role(words, cleaned):
                 self.orgs.append((match.start(), " ".join(cleaned)))
