@@ -678,23 +678,54 @@ class _Built:
             self.groups += 1
             group = self.groups
         for n, (start, end, rule) in enumerate(spans, 1):
-            self.suggestions.append(
-                Suggestion(
-                    "quote",
-                    start,
-                    end,
-                    text[start:end],
-                    round(quote.score, 3),
-                    cue=_cue_dict(text, cue.start, cue.end) if placed else None,
-                    quote_type=quote.quote_type,
-                    rule=rule,
-                    cue_rule=cue.rule if placed else "",
-                    group=group,
-                    part=n if group else 0,
-                    parts=len(spans) if group else 0,
-                    **fields,
-                )
+            self._add_quote(
+                start,
+                end,
+                round(quote.score, 3),
+                _cue_dict(text, cue.start, cue.end) if placed else None,
+                quote.quote_type,
+                rule,
+                fields,
+                cue_rule=cue.rule if placed else "",
+                group=group,
+                part=n,
+                parts=len(spans),
             )
+
+    def _add_quote(
+        self,
+        start: int,
+        end: int,
+        score: float,
+        cue: dict | None,
+        quote_type: str,
+        rule: str,
+        fields: dict,
+        *,
+        cue_rule: str = "",
+        group: int = 0,
+        part: int = 0,
+        parts: int = 0,
+    ) -> None:
+        """One quote suggestion over text[start:end]; `part` and `parts` count only in a group
+        (a quote in several parts)."""
+        self.suggestions.append(
+            Suggestion(
+                "quote",
+                start,
+                end,
+                self.article.text[start:end],
+                score,
+                cue=cue,
+                quote_type=quote_type,
+                rule=rule,
+                cue_rule=cue_rule,
+                group=group,
+                part=part if group else 0,
+                parts=parts if group else 0,
+                **fields,
+            )
+        )
 
     def indirect(self, found: Indirect) -> None:
         spans = (
@@ -718,41 +749,27 @@ class _Built:
         rule, _ = first(_INDIRECT_RULES, (found, bool(nested)))
         cue = _cue_dict(text, *found.cue)
         end = max([end, *(e for _, e in nested)])  # the fragment's closing mark too
-        self.suggestions.append(
-            Suggestion(
-                "quote",
-                start,
-                end,
-                text[start:end],
-                rule.score,
-                cue=cue,
-                quote_type="mixed" if nested else "indirect",
-                rule=rule.name,
-                cue_rule=found.rule,
-                group=group,
-                part=part if group else 0,
-                parts=parts if group else 0,
-                **fields,
-            )
+        quote_type = "mixed" if nested else "indirect"
+        self._add_quote(
+            start,
+            end,
+            rule.score,
+            cue,
+            quote_type,
+            rule.name,
+            fields,
+            cue_rule=found.rule,
+            group=group,
+            part=part,
+            parts=parts,
         )
         part_start = start
         for start, end in nested:
             inner = _inner_speaker(text, part_start, start)
             if inner is not None:
                 fields = _speaker_fields(self.registry, inner)
-            self.suggestions.append(
-                Suggestion(
-                    "quote",
-                    start,
-                    end,
-                    text[start:end],
-                    NESTED.score,
-                    cue=cue,
-                    quote_type="direct",
-                    rule=NESTED.name,
-                    cue_rule=found.rule,
-                    **fields,
-                )
+            self._add_quote(
+                start, end, NESTED.score, cue, "direct", NESTED.name, fields, cue_rule=found.rule
             )
 
     def narrated(self, start: int, end: int, tokens: list, agent: list) -> None:
@@ -786,19 +803,8 @@ class _Built:
             if main is not None and main.kind in {"name", "org"}:
                 speaker = main
         fields = _speaker_fields(self.registry, speaker)
-        self.suggestions.append(
-            Suggestion(
-                "quote",
-                start,
-                end,
-                text[start:end],
-                _NARRATED.score,
-                cue=_cue_dict(text, tokens[verb].start, tokens[verb].end),
-                quote_type="direct",
-                rule=_NARRATED.name,
-                **fields,
-            )
-        )
+        cue = _cue_dict(text, tokens[verb].start, tokens[verb].end)
+        self._add_quote(start, end, _NARRATED.score, cue, "direct", _NARRATED.name, fields)
 
 
 # Quoted words in narration after a verb of saying, describing or judging whose subject is a
