@@ -8,6 +8,7 @@ from django.conf import settings as django_settings
 from django.urls import reverse
 from playwright.sync_api import expect
 
+from tests.browser.conftest import WAIT_MS
 from tests.browser.test_annotate import _article, _log_in, _select, _settle
 from workbench.annotations.services import annotation_create
 from workbench.review.services import article_submit, assignment_create
@@ -167,7 +168,7 @@ def test_expired_form_says_what_to_do_in_place(page, live_server, world):
 def strict_page(browser, live_server):
     """A page that obeys the Content-Security-Policy (the shared fixture bypasses it)."""
     context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(10_000)
+    context.set_default_timeout(WAIT_MS)
     context.add_init_script(WATCH_CSP)
     page = context.new_page()
     problems: list[str] = []
