@@ -961,6 +961,10 @@ def _titled(text: str, registry: Registry, title: str) -> list[tuple[int, str]]:
     Mantri" before "Shri Ann Lie" (the words after it cut by `canonical` to that title and a
     name the article's registry knows)."""
     words = title.split()
+    office = words[-1].lower() in TITLES | OFFICE_TITLES if words else False
+    if len(words) >= 3 and words[0] in {"The", "the"} and office:
+        words = words[1:]  # "The First Lady": the office as the article writes it before names
+        title = " ".join(words)
     if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words) or first_name(words[0]):
         return []
     found = []

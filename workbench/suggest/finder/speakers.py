@@ -204,6 +204,10 @@ def _collective_possessive(tokens: list[Token], k: int, end: int) -> bool:
     )
 
 
+# Offices that "First" opens: "First Lady", "First Minister", "First Deputy Prime Minister".
+_AFTER_FIRST = frozenset(split_words("lady minister deputy secretary vice"))
+
+
 def _name_start(tokens: list[Token], end: int) -> int:
     """Return the index where the capitalised name ending at tokens[end] begins."""
     i = end
@@ -233,6 +237,8 @@ def _name_start(tokens: list[Token], end: int) -> int:
             i -= 2
         elif prev.lower in TITLES and prev.text[0].isupper():
             i -= 1
+        elif prev.text == "First" and tokens[i].lower in _AFTER_FIRST:
+            i -= 1  # "the First Lady", "First Minister Ann Lie": an office, not "First, …"
         elif _number_in_body_name(tokens, i, end):
             i -= 2  # "The Lost 52 Project announced": the number is part of the name
         elif end - i >= 2 and (office := office_to(tokens, i)) >= 0:
@@ -914,8 +920,8 @@ def person_of_body(text: str, tokens: list[Token], body: Mention) -> Mention | N
     """ "Ann Lie of the army's Western Command said": the person before "of" (or "at") and the
     body's name, with "of …" as role; None when the words before the link are not a person's
     name ("The Bank of Norland", "Secretary of State")."""
-    if body.kind not in {"name", "org"}:
-        return None
+    if body.kind not in {"name", "org"} or _body_run_into_person(body.head_tokens):
+        return None  # "(Member of the) Chess Union of Norland Petra Vasko": she is the speaker
     k = speaker_start(tokens, body) - 1
     lead = 0
     # "(of) worldwide rights group (Free Rivers)": what the body is, its kind's noun last
@@ -1897,6 +1903,11 @@ _ROLE_WORDS = frozenset(
     author
     columnist commentator writer nominee delegate member whip republican democrat democratic
     independent libertarian""")
+) | frozenset(
+    # Occupations written before a name like an office ("Actress Ann Lie", "singer Tom
+    # Berg"): the role, and "the actress" later is that person.
+    split_words("""actor actress singer songwriter musician comedian rapper novelist poet
+    playwright filmmaker composer""")
 )
 
 # Departments after "Secretary of", left at the start of a name by the name pattern.
@@ -2419,7 +2430,7 @@ def _body_then_name(words: list[str]) -> Canonical | None:
         (k for k, w in enumerate(words) if _strip_possessive(w).lower().rstrip(".") in ORG_WORDS),
         default=-1,
     )
-    tail = words[last + 1 :]
+    tail = _after_body_portfolio(words[last + 1 :])
     if last < 0 or not (len(tail) == 2 or (len(tail) == 3 and first_name(tail[0]))):
         return None
     if not (first_name(tail[0]) or "-" in tail[0]):
@@ -2428,7 +2439,48 @@ def _body_then_name(words: list[str]) -> Canonical | None:
         w.lower().rstrip(".") in ORG_WORDS | _NAME_SUFFIXES or _INITIAL.fullmatch(w) for w in tail
     ):
         return None
-    return Canonical(tail, words[: last + 1])
+    return Canonical(tail, words[: len(words) - len(tail)])
+
+
+def _after_body_portfolio(tail: list[str]) -> list[str]:
+    """The words after a body's last organisation word without the place or the field the body
+    is "of" ("(Union) of Norland Petra Vasko", "(Association) of Vale Farmers Tomas Berg"):
+    from the first name that opens the last two or three words on (the tail unchanged when no
+    "of" opens it, or no first name follows a capitalised run)."""
+    if len(tail) < 4 or tail[0] != "of":
+        return tail
+    for j in (len(tail) - 2, len(tail) - 3):
+        lead = tail[1:j]
+        if (
+            j >= 2
+            and first_name(tail[j])
+            and lead
+            and not first_name(lead[-1])
+            and all(w[:1].isupper() or w == "the" for w in lead)
+        ):
+            return tail[j:]
+    return tail
+
+
+def _body_run_into_person(words: list[str]) -> bool:
+    """Whether a run of capitalised words is a body's name and then a person's: "Norland Rowing
+    Federation Maria Tollen", "National Chess Union of Norland Petra Vasko" (what a press
+    release writes after "Leader of the", with no comma)."""
+    cut = rules.first(_BODY_NAME_RULES, words)
+    if cut is None:
+        return False
+    rule, found = cut
+    lead = words[: len(words) - len(found.name)]
+    return (
+        len(found.name) >= 2
+        and bool(lead)
+        and not _looks_like_org(found.name)
+        # the body's name ends with its kind ("Federation"), not "Navy SEAL (Ty Woods)"
+        and (
+            rule.name == "name/body-then-name"
+            or _strip_possessive(lead[-1]).lower().rstrip(".") in ORG_WORDS
+        )
+    )
 
 
 def _office_then_person(cut: Canonical, words: list[str]) -> bool:
@@ -2440,6 +2492,7 @@ def _office_then_person(cut: Canonical, words: list[str]) -> bool:
         and not _looks_like_org(cut.name)
         and (
             cut.rule == "name/body-then-name"
+            or _body_run_into_person(words)
             or any(_office(w) for w in cut.role)
             or any(w.lower() in HONORIFICS for w in words[: len(words) - len(cut.name)])
         )
@@ -2525,6 +2578,12 @@ _NAME_RULES: tuple[Rule[list[str], Canonical], ...] = (
     # "(director of) Civic Watch International Kei-lun Tam"
     Rule("name/body-then-name", _body_then_name),
     Rule("name/as-written", lambda w: Canonical(w, [])),  # "Ann Lie"
+)
+
+
+# The two rules that find a person's name run on after a body's (`_body_run_into_person`).
+_BODY_NAME_RULES = tuple(
+    r for r in _NAME_RULES if r.name in {"name/lead-then-first-name", "name/body-then-name"}
 )
 
 
@@ -2720,7 +2779,11 @@ class Registry:
             if _an_office(text, start, match.end(), words):
                 continue
             cleaned = clean_name(words)
-            if _looks_like_org(words) and not _person_after_role(words, cleaned):
+            if (
+                _looks_like_org(words)
+                and not _person_after_role(words, cleaned)
+                and not _body_run_into_person(words)
+            ):
                 self.orgs.append((match.start(), " ".join(cleaned)))
                 continue
             gender = (
