@@ -2365,6 +2365,19 @@ def _plain_name(name: list[str]) -> bool:
     return len(name) == 2 or (len(name) == 3 and first_name(name[0]))
 
 
+def _listed_portfolio_end(before: list[str], name: list[str]) -> bool:
+    """Whether the office-looking word before `name` closes a list of portfolios ("Ports and
+    Major (Projects Tom Ridge)"), so the name is the first name and the surname that end it
+    (not "Professor Mehmet Ali Yıldız", whose first name the lexicon does not know)."""
+    return (
+        "and" in before
+        and len(name) >= 3
+        and not first_name(name[0])
+        and first_name(name[-2])
+        and name[0][:1].isupper()
+    )
+
+
 def _cut_after_office(words: list[str], portfolio: bool) -> Canonical | None:
     """Cut at the office nearest the name (the last one with a name after it)."""
     for k in range(len(words) - 2, -1, -1):
@@ -2377,6 +2390,8 @@ def _cut_after_office(words: list[str], portfolio: bool) -> Canonical | None:
             continue
         name = _name_after(words, k)
         if name is not None and (listed or _plain_name(name)):
+            if _listed_portfolio_end(words[:k], name):
+                name = name[-2:]  # "(Ports and Major) Projects Tom Ridge": "Major" a portfolio
             role = words[: len(words) - len(name)]
             while role and role[-1].lower() in HONORIFICS:
                 role = role[:-1]
