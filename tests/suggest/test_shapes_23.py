@@ -260,3 +260,111 @@ def test_a_name_after_an_office_keeps_its_unknown_first_name() -> None:
     Maria Tevita" keeps the first name the lexicon does not know."""
     text = "Director Zorvath Maria Tevita said the wards were full."
     assert _speaker_of(text, "the wards") == "Zorvath Maria Tevita"
+
+
+# An office's bureau is one body's name, its possessive inside: "the Marion County Sheriff's
+# Office said", "the Attorney General's Office said".
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "The Marion County Sheriff's Office said the road would stay closed until Monday.",
+            "the road",
+            "Marion County Sheriff's Office",
+        ),
+        (
+            "The Vale County Sheriff’s Office tweeted that the response was quick.",
+            "the response",
+            "Vale County Sheriff’s Office",
+        ),
+        (
+            "The Norland Attorney General's Office said the case would be reopened.",
+            "the case",
+            "Norland Attorney General's Office",
+        ),
+        (
+            "The Ostia Coroner's Office said the cause of death was unclear.",
+            "the cause",
+            "Ostia Coroner's Office",
+        ),
+    ],
+)
+def test_an_office_s_bureau_is_one_body(text: str, content: str, speaker: str) -> None:
+    assert _speaker_of(text, content) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # A possessive before a person is still the employer.
+        ("Gallup's Ann Lie said the poll was close.", "the poll", "Ann Lie"),
+        # The office's holder, not a bureau: "the Governor's aide" is no body.
+        ("Governor Tom Berg said the road would reopen.", "the road", "Tom Berg"),
+    ],
+)
+def test_possessives_that_stay_outside_a_body(text: str, content: str, speaker: str) -> None:
+    assert _speaker_of(text, content) == speaker
+
+
+# People named together: each surname alone is the person named in full before, whatever the
+# others ("Mr. Berg and Amandeep Gill" after "Tom Berg").
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "Secretary-General Tom Berg opened the talks. On Wednesday, Mr. Berg and Amandeep "
+            "Gill, his envoy, told journalists that the names would be sent to the Assembly.",
+            "the names",
+            "Tom Berg and Amandeep Gill",
+        ),
+        (
+            "Ann Lie chaired the panel. Later, Lie and Tom Berg said that the report was final.",
+            "the report",
+            "Ann Lie and Tom Berg",
+        ),
+    ],
+)
+def test_a_surname_among_people_named_together(text: str, content: str, speaker: str) -> None:
+    assert _speaker_of(text, content) == speaker
+
+
+# Two family names: "Governor Ruiz" after "Wanda Ruiz Garced" is her, with her title.
+def test_a_title_and_the_first_family_name() -> None:
+    text = (
+        "Justice Secretary Wanda Ruiz Garced was sworn in on Monday. Governor Ruiz had "
+        "previously stated she was uninterested in the post."
+    )
+    assert _speaker_of(text, "uninterested") == "Wanda Ruiz Garced"
+
+
+def test_the_prime_minister_s_office_in_a_portfolio_stays_a_portfolio() -> None:
+    """ "… and Prime Minister’s Office, Dr. Ann Lie, said": the office's bureau in a minister's
+    portfolio is no body that spoke."""
+    text = (
+        "The agency is working on the debris, Minister of State for Harbours and Prime "
+        "Minister’s Office, Dr. Ann Lie, said in a reply in Parliament today."
+    )
+    assert _speaker_of(text, "working on the debris") == "Ann Lie"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # A gendered title before the first of two family names
+        (
+            "Marisol Ortega Quiñones runs the bank. Ms. Ortega said the debts were old. "
+            '"We need the law," she said.',
+            "We need the law",
+            "Marisol Ortega Quiñones",
+        ),
+        # … and before a family name written first.
+        (
+            "Outgoing chief Kim Jae-sung spoke in Oslo. Mr. Kim said that the accord would "
+            "hold even after he steps down.",
+            "the accord would hold",
+            "Kim Jae-sung",
+        ),
+    ],
+)
+def test_a_gendered_title_before_a_family_name(text: str, content: str, speaker: str) -> None:
+    assert _speaker_of(text, content) == speaker

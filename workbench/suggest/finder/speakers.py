@@ -189,7 +189,27 @@ def _time_word_before_name(word: str, after: str) -> bool:
 # Plural nouns whose possessive sits inside a body's name: "the UN Children’s Fund", "the
 # Pakistan People’s Party", "the Women’s Institute" (never the employer of a person after it).
 _COLLECTIVE_POSSESSIVES = frozenset(
-    f"{noun}{mark}s" for noun in ("children", "people", "women", "men") for mark in "’'"
+    f"{noun}{mark}s"
+    for noun in (
+        "children",
+        "people",
+        "women",
+        "men",
+        # an office's bureau: "the Alachua Sheriff's Office", "the Attorney General's Office"
+        "sheriff",
+        "attorney",
+        "general",
+        "governor",
+        "mayor",
+        "coroner",
+        "prosecutor",
+        "marshal",
+        "examiner",
+        "commissioner",
+        "comptroller",
+        "auditor",
+    )
+    for mark in "’'"
 )
 
 
@@ -2260,6 +2280,8 @@ def clean_name(words: list[str]) -> list[str]:
         word = out[k].lower().rstrip(".")
         if word in TITLES or word in _ROLE_WORDS:
             rest = out[k + 1 :]
+            if rest[0].lower() in _COLLECTIVE_POSSESSIVES:
+                break  # "(Norland) Attorney General's Office": the title is in the bureau's name
             if len(rest) >= 3 and rest[0].lower() == "of":
                 rest = rest[2:]  # "Secretary of State Hillary Clinton"
             if len(rest) >= 2:
@@ -2867,6 +2889,8 @@ class Registry:
                 for _, name in self.by_surname.get(_surname_key(surname), [])
             ):
                 continue  # a person named in full already ("Ms. Lynch" after "Loretta Lynch")
+            if any(at < match.start() for at, _ in self.by_inner.get(_surname_key(surname), [])):
+                continue  # "Governor Ortega" after "Marisol Ortega Quiñones": her first family name
             self._add_person(surname, gender, match.start("surname"))
 
     def _add_surnames(self, text: str, excluded: list[tuple[int, int]]) -> None:
@@ -3024,11 +3048,19 @@ class Registry:
         """ "Berg and Lie" after "Tom Berg and Ann Lie": each surname of a group as the
         fullest name the article gave it before (kept as written when it gave none)."""
         parts = _NAME_JOINS.split(names)
-        if any(" " in part for part in parts[::2]):
-            return names  # "Berg and Ann Lie", "Norland Ports and Lie": not surnames alone
+        full = [" " in part for part in parts[::2]]
+        if all(full) or any(" " in part and not self._a_name(part) for part in parts[::2]):
+            return names  # "Norland Ports and Lie": not people's names alone
         for k in range(0, len(parts), 2):
-            parts[k] = self._full_name(parts[k], offset) or parts[k]
+            if " " not in parts[k]:  # "Berg and Ann Lie": Berg in full, Ann Lie as written
+                parts[k] = self._full_name(parts[k], offset) or parts[k]
         return "".join(parts)
+
+    def _a_name(self, words: str) -> bool:
+        """Whether words written in full are a person's name: one the registry knows, or a
+        known first name and a surname ("Ann Lie")."""
+        split = words.split()
+        return words in self.people or (len(split) == 2 and first_name(split[0]))
 
     def _full_from_given_name(self, given: str, offset: int) -> str | None:
         """ "Ivan told lawmakers" after "Ivan Yustiavandana": the one person named before with
@@ -3063,7 +3095,7 @@ class Registry:
             matching = [
                 (at, name) for at, name in candidates if self.people[name].gender in {None, gender}
             ]
-            if not matching:
+            if not matching and candidates:
                 return None  # "Mr. Obama" where only Michelle Obama is named: someone else
             candidates = matching
         earlier = [
