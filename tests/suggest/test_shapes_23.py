@@ -368,3 +368,56 @@ def test_the_prime_minister_s_office_in_a_portfolio_stays_a_portfolio() -> None:
 )
 def test_a_gendered_title_before_a_family_name(text: str, content: str, speaker: str) -> None:
     assert _speaker_of(text, content) == speaker
+
+
+def _reported_of(text: str) -> list[tuple[str, str | None]]:
+    return [(s.text, s.speaker) for s in quotes(text) if s.quote_type in {"indirect", "mixed"}]
+
+
+# A hyphenated modifier before a body's noun: "a UN fact-finding mission said", "the UN-backed
+# panel said" (the participle in "-ing", or a body's name before "-backed").
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The road is closed, a fact-finding panel said on Thursday.", "a fact-finding panel"),
+        ("The road is closed, a UN fact-finding mission said.", "a UN fact-finding mission"),
+        ("The road is closed, the UN-backed panel said on Thursday.", "the UN-backed panel"),
+    ],
+)
+def test_a_hyphenated_modifier_of_a_body(text: str, speaker: str) -> None:
+    assert _reported_of(text) == [("The road is closed", speaker)]
+
+
+# What opens the sentence before ", X said" is what was said, even with a verb the finder does
+# not know as one ("Prices and wages show …", "The siege and the raid bear …").
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Prices show the marks of war, the bank said.", "Prices show the marks of war"),
+        (
+            "The siege and the raid bear the marks of a war crime, a UN panel said on Thursday.",
+            "The siege and the raid bear the marks of a war crime",
+        ),
+        (
+            "A long siege and a later assault on Ostia bear the “hallmarks of genocide,” a UN "
+            "panel said.",
+            "A long siege and a later assault on Ostia bear the “hallmarks of genocide,”",
+        ),
+    ],
+)
+def test_a_sentence_before_said_with_an_unknown_verb(text: str, content: str) -> None:
+    assert [found for found, _ in _reported_of(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A short greeting, and an opening of place or time, are no reported clause.
+        "Good morning to you, he said.",
+        "On the speech itself, Ann Lie writes: the tone was wrong.",
+    ],
+)
+def test_short_or_opening_phrases_before_said_stay_out(text: str) -> None:
+    assert not any(
+        found.startswith(("Good morning", "On the speech")) for found, _ in _reported_of(text)
+    )

@@ -2324,7 +2324,7 @@ def _office_portfolio(tokens: list[Token], k: int) -> bool:
     """Whether the words before the comma at k open an office's portfolio that the comma
     lists on: "Minister for Roads(, Ports and Major Projects Tom Ridge said …)"."""
     return (
-        k >= 3
+        3 <= k <= 25
         and tokens[0].lower.rstrip(".") in TITLES | OFFICE_TITLES
         and tokens[0].capitalised
         and tokens[1].lower in {"of", "for", "on"}

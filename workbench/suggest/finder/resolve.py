@@ -885,14 +885,23 @@ def _place_then_office(text: str, suggestion: Suggestion, words: list[str]) -> b
     )
 
 
-def _place_office_holder(text: str, registry: Registry, suggestion: Suggestion) -> str | None:
+def _place_office_holder(
+    text: str, registry: Registry, suggestion: Suggestion, holders: list[_Holder] | None
+) -> tuple[str | None, list[_Holder] | None]:
     """ "President of Ukraine Ann Lie … the Ukrainian President said": the person the article
     names with the office and the place (its adjective sharing the place's first four letters:
-    "Ukrainian", "Ukraine"), nearest before the mention, else first after it, near."""
+    "Ukrainian", "Ukraine"), nearest before the mention, else first after it, near; and the
+    article's holders, worked out once."""
     words = _WORD.findall(text[suggestion.speaker_start or 0 : suggestion.speaker_end or 0])
     if not _place_then_office(text, suggestion, words):
-        return None
+        return None, holders
     c = _Description(text, registry, suggestion)
+    if holders is not None:
+        c.holders = holders  # worked out once per article
+    return _placed_holder(c), c.holders
+
+
+def _placed_holder(c: _Description) -> str | None:
     stems = {w[:4] for w in c.proper if len(w) >= 4}
     if c.head is None or not stems:
         return None
@@ -1548,7 +1557,7 @@ def resolve_speakers(text: str, registry: Registry, suggestions: list[Suggestion
                 suggestion.speaker, suggestion.speaker_kind = agency, "organisation"
                 suggestion.speaker_rule, suggestion.speaker_resolved = _AGENCY_THAT_SPOKE, True
                 continue
-            placed = _place_office_holder(text, registry, suggestion)
+            placed, holders = _place_office_holder(text, registry, suggestion, holders)
             if placed is not None:  # "the Ukrainian President said"
                 suggestion.role = suggestion.role or _unarticled(suggestion.speaker).title()
                 suggestion.speaker, suggestion.speaker_kind = placed, "person"

@@ -1379,12 +1379,19 @@ def _hyphenated(word: Token, head: Token) -> bool:
     parts = word.text.split("-")
     return (
         len(parts) > 1
-        and all(part.isalpha() and part.islower() for part in parts)
+        and all(part.isalpha() for part in parts)
+        # "fact-finding", or a body or a place before the participle: "UN-backed"
+        and all(part.islower() for part in parts[1:])
+        and (parts[0].islower() or parts[-1].endswith(("ed", "led", "run")))
         and (
-            head.lower in _SOURCE_HEADS
+            head.lower in _SOURCE_HEADS | ORG_SOURCE_NOUNS | _BODY_HEADS
             or (head.lower.endswith(_PERSON_ENDINGS) and not head.lower.endswith(("ment", "ments")))
         )
     )
+
+
+# Bodies a hyphenated modifier may describe: "a UN fact-finding mission", "the UN-backed panel".
+_BODY_HEADS = frozenset(split_words("panel mission team board body inquiry tribunal"))
 
 
 _PREPOSITIONS = frozenset(
