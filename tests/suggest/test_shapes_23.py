@@ -421,3 +421,59 @@ def test_short_or_opening_phrases_before_said_stay_out(text: str) -> None:
     assert not any(
         found.startswith(("Good morning", "On the speech")) for found, _ in _reported_of(text)
     )
+
+
+# A role, then in apposition a lowercase noun of a person and the name: "The study's lead
+# author, doctoral candidate Ann Lie, said" (the noun "candidate", "student", "chief" has no
+# person's ending such as "-ist" or "-er").
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The study's lead author, doctoral candidate Ann Lie, said the figures were grim.",
+            "the figures",
+        ),
+        (
+            "The study's lead author, doctoral candidate Ann Lie, said, \"We looked at every "
+            'plant in the state."',
+            "We looked",
+        ),
+        ("Her eldest daughter, student Ann Lie, said the house was cold.", "the house"),
+    ],
+)
+def test_a_person_s_noun_before_a_name_in_apposition(text: str, content: str) -> None:
+    assert _speaker_of(text, content) == "Ann Lie"
+
+
+def test_a_list_in_apposition_is_still_no_role() -> None:
+    """ "Ann Lie, who served in Iran, Turkey and France, said": the name before the list."""
+    text = "Ann Lie, who served in Iran, Turkey and France, said the talks had failed."
+    assert _speaker_of(text, "the talks") == "Ann Lie"
+
+
+# A document written with its maker before it: a person's surname and "'s" ("Berg's statement
+# read"), a court's name before its decision ("The Supreme Court decision stated").
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "President Tom Berg said the raid had worked.\n\nBerg's statement read: \"The raid "
+            'was a success and the troops are safe."',
+            "The raid was a success",
+            "Tom Berg",
+        ),
+        (
+            "The Norland Supreme Court ruled on Monday. The Norland Supreme Court decision "
+            "stated the officials did so for a political reason.",
+            "the officials",
+            "Norland Supreme Court",
+        ),
+    ],
+)
+def test_a_document_s_maker_before_it(text: str, content: str, speaker: str) -> None:
+    assert _speaker_of(text, content) == speaker
+
+
+def test_a_possessive_of_no_one_named_stays_a_document() -> None:
+    text = 'Smith\'s statement read: "The raid was a success and the troops are safe."'
+    assert _speaker_of(text, "The raid was a success") != "Smith"

@@ -470,7 +470,12 @@ def _person_ending(registry: Registry, body: str) -> str | None:
 
 # A body's name written before its statement or website: "The WHO statement said", "the
 # Ministry's website says", "A Kesta Holdings statement said" (the medium as the speaker).
-_MEDIA = sorted(_DOCUMENTS | frozenset(split_words("website site account page blog")), key=len)
+_MEDIA = sorted(
+    _DOCUMENTS
+    # a court's: "The Supreme Court decision stated", "the High Court judgment said"
+    | frozenset(split_words("website site account page blog decision judgment judgement verdict")),
+    key=len,
+)
 _BODY_BEFORE_DOCUMENT = re.compile(
     r"(?P<body>[A-Z][\w\-&]*(?:[ \t]+(?:(?:of|for|and)[ \t]+)?[A-Z][\w\-&]*){0,5})"
     r"(?:[’']s[ \t]+(?:[a-z][\w\-]*[ \t]+){0,2}|[ \t]+)(?:" + "|".join(_MEDIA[::-1]) + r")\Z"
@@ -494,6 +499,10 @@ def _body_before_document(
     if not words or re.fullmatch(_PLATFORMS, words[0]):
         return None
     if len(words) == 1 and not _ACRONYM.fullmatch(words[0]):
+        # "Berg's statement read": the person named in full before, by the surname
+        full = registry.person_by_surname(_POSSESSIVE.sub("", words[0]), start)
+        if full is not None and re.match(r"[’']s\b", text[found.end("body") :]):
+            return full, "person", True
         return None  # "The Turkish statement", "Local media reports": a word, not a name
     body = " ".join(words)
     return body, "person" if body in registry.people else "organisation", True

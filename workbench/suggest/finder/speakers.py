@@ -332,8 +332,14 @@ def _opens(tokens: list[Token], first: int, name: Mention) -> bool:
     return (
         k < len(tokens)
         and name.start == tokens[k].start
-        and (k == first or bool(name.role) or tokens[k - 1].lower.endswith(_PERSON_ENDINGS))
+        and (k == first or bool(name.role) or _person_noun(tokens[k - 1].lower))
     )  # "her adviser, biologist Tom Berg, said": a person's noun before the name
+
+
+def _person_noun(word: str) -> bool:
+    """A lowercase noun of a person: "biologist", "partner", and those the endings miss
+    ("(doctoral) candidate", "student", "chief")."""
+    return word.endswith(_PERSON_ENDINGS) or _office(word) or word in _SOURCE_HEADS
 
 
 def mention_before(text: str, tokens: list[Token], verb: int) -> Mention | None:
@@ -3040,6 +3046,12 @@ class Registry:
             return None
         self.people[full].spoke = True
         return Resolved(full, "person")
+
+    def person_by_surname(self, surname: str, offset: int) -> str | None:
+        """The person named in full before `offset` whose surname this is ("Tom Berg" for
+        "Berg"), or None."""
+        full = self._full_name(surname, offset)
+        return full if full is not None and len(full.split()) >= 2 else None
 
     def _named_with_kind(self, name: str, offset: int) -> str | None:
         """The one fuller name the article gives a body before `offset` as the name and the
