@@ -477,3 +477,14 @@ def test_a_document_s_maker_before_it(text: str, content: str, speaker: str) -> 
 def test_a_possessive_of_no_one_named_stays_a_document() -> None:
     text = 'Smith\'s statement read: "The raid was a success and the troops are safe."'
     assert _speaker_of(text, "The raid was a success") != "Smith"
+
+
+def test_a_second_speaker_after_a_quotation_s_comma_and_while() -> None:
+    """ "X said … “…,” while Y warned that … “…”": the second clause is Y's, the comma inside
+    the first quotation's closing mark."""
+    text = (
+        "Chair of the panel, Tom Berg said the militia's raid bore “the marks of a war crime,” "
+        "while expert Ann Lie warned that the evidence leaves “only one reasonable inference.”"
+    )
+    assert _speaker_of(text, "only one reasonable inference") == "Ann Lie"
+    assert _speaker_of(text, "the marks of a war crime") == "Tom Berg"

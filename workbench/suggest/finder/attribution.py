@@ -3328,7 +3328,10 @@ def second_clause(text: str, first: Indirect | None) -> list[Indirect]:
         if tokens[k].lower not in _JOINS:
             continue
         comma = tokens[k - 1].text == ","
-        if not comma and tokens[k + 1].lower not in {"he", "she", "they"}:
+        # "… bore “the marks of a war crime,” while Ann Lie warned …": the comma inside the
+        # closing mark, which the first content keeps
+        quoted = tokens[k - 1].text in {"”", '"'} and tokens[k - 2].text == ","
+        if not (comma or quoted) and tokens[k + 1].lower not in {"he", "she", "they"}:
             continue
         found = indirect_in_sentence(text, tokens[k + 1].start, first.end)
         if found is None or found.cue[0] - tokens[k + 1].start > 60:
