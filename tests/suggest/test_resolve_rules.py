@@ -21,6 +21,20 @@ def case(rule: str, text: str, quote: str, speaker: str, resolved: bool = True):
 
 CASES = [
     case(
+        "resolve/sole-office-holder",
+        "UN Secretary-General Ann Lie opened the summit on Monday.\n\n"
+        "The Secretary-General said that nobody should be left behind.",
+        "that nobody should be left behind",
+        "Ann Lie",
+    ),
+    case(
+        "resolve/place-office-holder",
+        "President of Norland Petro Vasko met the Prime Minister of Vale in Ostia. "
+        "The Norland President said that the visit mattered.",
+        "that the visit mattered",
+        "Petro Vasko",
+    ),
+    case(
         "resolve/parent-of-couple",
         "A court fined Peter and Maria Lund on Friday. Peter Lund was also charged.\n\n"
         "The mother said that she was sorry.",

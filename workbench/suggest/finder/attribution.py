@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from .lexicon import (
     CLAUSE_OPENERS,
     COGNITION_VERBS,
+    OFFICE_TITLES,
     ORG_WORDS,
     POSSESSIVE_DETERMINERS,
     REPORTING_VERBS,
@@ -2294,6 +2295,8 @@ def _content_name_said(r: _Reported) -> Indirect | None:
         if j > 0 and tokens[j - 1].text == "," and opening_adverbial(tokens, j - 1):
             return None  # "On Monday, the union's leader, Tom Berg, said …": no content
     if after <= 4 and i > 2 and tokens[k].text == ",":
+        if _office_portfolio(tokens, k):
+            return None  # "Minister for Roads, Ports and … Tom Ridge said": no content before
         if k > 0 and k == _opening_event(tokens, r.s.last):
             return None  # "In a statement, the union said it …": the opening is no content
         if opening_adverbial(tokens, k):
@@ -2312,6 +2315,21 @@ def _content_name_said(r: _Reported) -> Indirect | None:
             return found
         return r.found(tokens[0].start, tokens[k - 1].end, r.speaker)
     return None
+
+
+_PORTFOLIO_JOINS = frozenset(split_words("of for on and the"))
+
+
+def _office_portfolio(tokens: list[Token], k: int) -> bool:
+    """Whether the words before the comma at k open an office's portfolio that the comma
+    lists on: "Minister for Roads(, Ports and Major Projects Tom Ridge said …)"."""
+    return (
+        3 <= k <= 25
+        and tokens[0].lower.rstrip(".") in TITLES | OFFICE_TITLES
+        and tokens[0].capitalised
+        and tokens[1].lower in {"of", "for", "on"}
+        and all(t.capitalised or t.lower in _PORTFOLIO_JOINS for t in tokens[2:k])
+    )
 
 
 def _second_clause_after(tokens: list[Token], m: int, last: int) -> bool:
@@ -2804,8 +2822,8 @@ def _sentence_subject(text: str, tokens: list[Token], stop: int) -> Mention | No
     named = _name_in_opening_apposition(text, tokens, stop)
     if named is not None:
         return named[0]
-    resume = 0
-    for i in range(1, min(stop, 12)):
+    resume = portfolio = _portfolio_after_office(tokens, stop)
+    for i in range(1, min(stop, 12 + portfolio)):
         if i <= resume:
             continue
         named = name_after_role(tokens, i - 1) if tokens[i - 1].capitalised else None
@@ -2821,10 +2839,26 @@ def _sentence_subject(text: str, tokens: list[Token], stop: int) -> Mention | No
             continue  # "Former Secretary of State Madeleine Albright urged …"
         if tokens[i].text[:1].islower() and tokens[i].text[:1].isalpha():
             speaker = mention_before(text, tokens, i)
-            if speaker is not None and speaker.start == tokens[0].start:
-                return speaker
+            if speaker is not None and (
+                speaker.start == tokens[0].start or (portfolio and tokens[2].start < speaker.start)
+            ):
+                return speaker  # (after an office's portfolio, its last words and the name)
             return None
     return None
+
+
+def _portfolio_after_office(tokens: list[Token], stop: int) -> int:
+    """The last word of the capitalised run an office opening the sentence begins, through its
+    portfolio and the name after it: "Minister for Roads, Ports and Major Projects Tom Ridge
+    MP (welcomed …)" (0 when the sentence opens otherwise)."""
+    if not _office_portfolio(tokens, 3):
+        return 0
+    k = 3
+    while k < min(stop, 25) and (
+        tokens[k].capitalised or tokens[k].lower in _PORTFOLIO_JOINS or tokens[k].text == ","
+    ):
+        k += 1
+    return k - 1 if k < stop and tokens[k - 1].capitalised else 0
 
 
 def _name_in_opening_apposition(
@@ -3294,7 +3328,10 @@ def second_clause(text: str, first: Indirect | None) -> list[Indirect]:
         if tokens[k].lower not in _JOINS:
             continue
         comma = tokens[k - 1].text == ","
-        if not comma and tokens[k + 1].lower not in {"he", "she", "they"}:
+        # "… bore “the marks of a war crime,” while Ann Lie warned …": the comma inside the
+        # closing mark, which the first content keeps
+        quoted = tokens[k - 1].text in {"”", '"'} and tokens[k - 2].text == ","
+        if not (comma or quoted) and tokens[k + 1].lower not in {"he", "she", "they"}:
             continue
         found = indirect_in_sentence(text, tokens[k + 1].start, first.end)
         if found is None or found.cue[0] - tokens[k + 1].start > 60:

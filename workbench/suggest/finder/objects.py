@@ -250,6 +250,9 @@ def _phrase_only(found: tuple[str, object]) -> bool:
         words = _WORD.findall(text[start:end])
         if words and _contracted(words[0].lower()):
             return False  # "It’s up to the patient …, said Ann Lie"
+        cue = text[indirect.cue[0] : indirect.cue[1]].lower()  # type: ignore[attr-defined]
+        if cue in _SAYING and _sentence_before_said(text, start, end, words):
+            return False  # "Prices and wages show the strain, the bank said": a verb unknown
         return not any(
             _verb(w, p) or _present(w, p) for p, w in zip(words, words[1:], strict=False)
         )
@@ -274,6 +277,33 @@ def _phrase_only(found: tuple[str, object]) -> bool:
     if _quoted(text[start:end]):
         return False  # "praised the “tireless work” of …": the speaker's own words inside
     return not reported_clause(text, start, end)
+
+
+# Words that open a phrase or a subordinate clause before the main one, not a sentence's
+# subject: "Then a student in Ostia, Ann Lie said …", "Rather than …, she said …".
+_NOT_SUBJECT_OPENERS = (
+    _PHRASE_OPENERS
+    | _SUBORDINATE
+    | frozenset(split_words("then rather once if as despite instead like unlike"))
+)
+
+
+def _sentence_before_said(text: str, start: int, end: int, words: list[str]) -> bool:
+    """Whether the words before ", X said" are a whole sentence up to the comma: they open it
+    with a subject's word (not a preposition, a participle or a subordinator), are not a
+    headline in title case, and hold no comma of an aside ("The aides, led by …,") unless
+    they quote the speaker ("A brutal, long siege bears the “hallmarks of genocide,”")."""
+    before = text[max(0, start - 3) : start].rstrip(" ")
+    opens = text[start : start + 1].isupper() and (not before or before[-1] in ".!?\n")
+    first = words[0].lower() if words else ""
+    return (
+        len(words) >= 5
+        and opens
+        and first not in _NOT_SUBJECT_OPENERS
+        and not first.endswith("ing")
+        and sum(w[:1].isupper() for w in words) * 2 <= len(words)
+        and ("," not in text[start:end].rstrip(',”"’ ') or _quoted(text[start:end]))
+    )
 
 
 def _quoted(words: str) -> bool:

@@ -167,10 +167,14 @@ class _Holder:
     lead: tuple[str, ...] = ()  # the words before the role's head
 
 
+# An honorific between an office and the name: "Prime Minister the Hon (Ann Lie MP)".
+_HONORIFIC_BEFORE = re.compile(r"(?:\b[Tt]he\s+)?\b(?:Hon\.?|Honourable|Honorable)\s+$")
+
+
 def _lead(text: str, start: int) -> list[str]:
     """The words just before a name that may be its role: "Indian Prime Minister", "President
     of Ukraine", "AU trade and industry commissioner"."""
-    window = text[max(0, start - 120) : start]
+    window = _HONORIFIC_BEFORE.sub("", text[max(0, start - 120) : start])
     cut = max((m.end() for m in _LEAD_BOUNDARY.finditer(window)), default=0)
     words = _WORD.findall(window[cut:])
     keep: list[str] = []
@@ -288,15 +292,17 @@ class _Description:
     def holders(self) -> list[_Holder]:
         return _holders(self.text, self.registry)
 
-    def holds(self, holder: _Holder, names: bool = True) -> bool:
+    def holds(self, holder: _Holder, names: bool = True, bodies: bool = True) -> bool:
         """Whether a named holder of a role fits the description (with `names` false, whatever
-        the names in the description)."""
+        the names in the description; with `bodies` false, whatever body the holder's role
+        names before it: "UN Secretary-General Ann Lie" for "the Secretary-General")."""
         words = set(self.words) if names else set(self.words) - self.proper
         if holder.head != self.head or not words <= holder.words:
             return False
         # "Vice President Bo Berg" and "World Bank President Ed Moe" are not "the president"
         return not any(
-            (w in _NARROWING or w in ORG_WORDS) and w not in self.words for w in holder.lead
+            (w in _NARROWING or (bodies and w in ORG_WORDS)) and w not in self.words
+            for w in holder.lead
         )
 
 
@@ -328,6 +334,17 @@ def _only_holder(c: _Description) -> tuple[str, str] | None:
     if c.head is None or not c.proper or c.indefinite:
         return None
     people = {holder.name for holder in c.holders if c.holds(holder, names=False)}
+    return (people.pop(), "person") if len(people) == 1 else None
+
+
+def _sole_office_holder(c: _Description) -> tuple[str, str] | None:
+    """ "UN Secretary-General Ann Lie … “…,” the Secretary-General said": an office written
+    with its capitals is the one person the article names with it, whatever body stands
+    before the office (not "Vice President Bo Berg" for "the President")."""
+    phrase = c.text[c.start : c.end]
+    if c.head is None or c.indefinite or not any(w[:1].isupper() for w in phrase.split()[-1:]):
+        return None
+    people = {holder.name for holder in c.holders if c.holds(holder, bodies=False)}
     return (people.pop(), "person") if len(people) == 1 else None
 
 
@@ -453,7 +470,12 @@ def _person_ending(registry: Registry, body: str) -> str | None:
 
 # A body's name written before its statement or website: "The WHO statement said", "the
 # Ministry's website says", "A Kesta Holdings statement said" (the medium as the speaker).
-_MEDIA = sorted(_DOCUMENTS | frozenset(split_words("website site account page blog")), key=len)
+_MEDIA = sorted(
+    _DOCUMENTS
+    # a court's: "The Supreme Court decision stated", "the High Court judgment said"
+    | frozenset(split_words("website site account page blog decision judgment judgement verdict")),
+    key=len,
+)
 _BODY_BEFORE_DOCUMENT = re.compile(
     r"(?P<body>[A-Z][\w\-&]*(?:[ \t]+(?:(?:of|for|and)[ \t]+)?[A-Z][\w\-&]*){0,5})"
     r"(?:[’']s[ \t]+(?:[a-z][\w\-]*[ \t]+){0,2}|[ \t]+)(?:" + "|".join(_MEDIA[::-1]) + r")\Z"
@@ -477,6 +499,10 @@ def _body_before_document(
     if not words or re.fullmatch(_PLATFORMS, words[0]):
         return None
     if len(words) == 1 and not _ACRONYM.fullmatch(words[0]):
+        # "Berg's statement read": the person named in full before, by the surname
+        full = registry.person_by_surname(_POSSESSIVE.sub("", words[0]), start)
+        if full is not None and re.match(r"[’']s\b", text[found.end("body") :]):
+            return full, "person", True
         return None  # "The Turkish statement", "Local media reports": a word, not a name
     body = " ".join(words)
     return body, "person" if body in registry.people else "organisation", True
@@ -790,6 +816,8 @@ _RULES: tuple[Rule[_Description, tuple[str, str]], ...] = (
     Rule("resolve/role-before", _role_before),  # "President Ann Lie … the President said"
     Rule("resolve/role-after", _role_after),  # "the minister said … Minister Ann Lie"
     Rule("resolve/only-holder", _only_holder),  # "Norland's governor": the one governor named
+    # "UN Secretary-General Ann Lie … the Secretary-General said"
+    Rule("resolve/sole-office-holder", _sole_office_holder),
     Rule("resolve/spokesperson-of-body", _spokesperson_of_body),  # "a ministry spokesman"
     Rule("resolve/named-group", _named_group),  # "Ann Lie and Bo Berg wrote … the lawmakers"
     Rule("resolve/parent-of-couple", _parent_of_couple),  # "Peter and Maria Lund … The father"
@@ -809,6 +837,8 @@ _TITLE_AS_WRITTEN = Rule("resolve/title-as-written", lambda _c: None)
 # An organisation named in short ("Parliament") where the article writes its full name.
 _FULL_ORG = "resolve/full-org-name"
 _PEOPLE_TOGETHER = "resolve/they-named-people"
+# "President of Ukraine Ann Lie … the Ukrainian President said"
+_PLACE_OFFICE = "resolve/place-office-holder"
 # An acronym the article spells out: "the Food and Agriculture Organization (FAO)".
 _SPELLED_OUT_RULE = "resolve/acronym-spelled-out"
 RULE_NAMES: tuple[str, ...] = (
@@ -821,6 +851,7 @@ RULE_NAMES: tuple[str, ...] = (
     _SPELLED_OUT_RULE,
     "resolve/title-after-name",
     _PEOPLE_TOGETHER,
+    _PLACE_OFFICE,
     "resolve/agency-that-spoke",
     "resolve/institution-named",
 )
@@ -839,6 +870,58 @@ def _indefinite(phrase: str) -> bool:
 
 def _unarticled(phrase: str) -> str:
     return _ARTICLE.sub("", " ".join(phrase.split())).casefold()
+
+
+def _place_then_office(text: str, suggestion: Suggestion, words: list[str]) -> bool:
+    """ "the Ukrainian President", "the Norland Prime Minister": "the", a place or its
+    adjective, and an office, kept as written: a description of whoever holds the office
+    there, not a name."""
+    start = suggestion.speaker_start or 0
+    if words[:1] in (["the"], ["The"]):
+        words = words[1:]
+    elif text[max(0, start - 4) : start].lower() != "the ":
+        return False
+    if not 2 <= len(words) <= 3:
+        return False
+    lead = words[0]
+    return (
+        lead[:1].isupper()
+        and lead.lower() not in _ROLE_NOUNS | _NARROWING
+        and not first_name(lead)
+        and all(_POSSESSIVE.sub("", w).lower() in _ROLE_NOUNS | _NARROWING for w in words[1:])
+        and _POSSESSIVE.sub("", words[-1]).lower() in _ROLE_NOUNS
+        and _unarticled(suggestion.speaker or "") == _unarticled(" ".join(words))
+    )
+
+
+def _place_office_holder(
+    text: str, registry: Registry, suggestion: Suggestion, holders: list[_Holder] | None
+) -> tuple[str | None, list[_Holder] | None]:
+    """ "President of Ukraine Ann Lie … the Ukrainian President said": the person the article
+    names with the office and the place (its adjective sharing the place's first four letters:
+    "Ukrainian", "Ukraine"), nearest before the mention, else first after it, near; and the
+    article's holders, worked out once."""
+    words = _WORD.findall(text[suggestion.speaker_start or 0 : suggestion.speaker_end or 0])
+    if not _place_then_office(text, suggestion, words):
+        return None, holders
+    c = _Description(text, registry, suggestion)
+    if holders is not None:
+        c.holders = holders  # worked out once per article
+    return _placed_holder(c), c.holders
+
+
+def _placed_holder(c: _Description) -> str | None:
+    stems = {w[:4] for w in c.proper if len(w) >= 4}
+    if c.head is None or not stems:
+        return None
+    fits = [
+        h
+        for h in c.holders
+        if c.holds(h, names=False) and stems <= {w[:4] for w in h.words if len(w) >= 4}
+    ]
+    before = [h.name for h in fits if h.offset < c.start]
+    after = [h.name for h in fits if c.start < h.offset < c.start + _NEAR]
+    return before[-1] if before else after[0] if after else None
 
 
 def _is_description(text: str, suggestion: Suggestion) -> bool:
@@ -961,6 +1044,10 @@ def _titled(text: str, registry: Registry, title: str) -> list[tuple[int, str]]:
     Mantri" before "Shri Ann Lie" (the words after it cut by `canonical` to that title and a
     name the article's registry knows)."""
     words = title.split()
+    office = words[-1].lower() in TITLES | OFFICE_TITLES if words else False
+    if len(words) >= 3 and words[0] in {"The", "the"} and office:
+        words = words[1:]  # "The First Lady": the office as the article writes it before names
+        title = " ".join(words)
     if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words) or first_name(words[0]):
         return []
     found = []
@@ -1478,6 +1565,12 @@ def resolve_speakers(text: str, registry: Registry, suggestions: list[Suggestion
                 suggestion.role = suggestion.role or _unarticled(suggestion.speaker)
                 suggestion.speaker, suggestion.speaker_kind = agency, "organisation"
                 suggestion.speaker_rule, suggestion.speaker_resolved = _AGENCY_THAT_SPOKE, True
+                continue
+            placed, holders = _place_office_holder(text, registry, suggestion, holders)
+            if placed is not None:  # "the Ukrainian President said"
+                suggestion.role = suggestion.role or _unarticled(suggestion.speaker).title()
+                suggestion.speaker, suggestion.speaker_kind = placed, "person"
+                suggestion.speaker_rule = _PLACE_OFFICE
                 continue
             suggestion.speaker = _without_quantifier(suggestion.speaker)  # "Some Democrats"
             if suggestion.speaker not in titles:

@@ -189,7 +189,27 @@ def _time_word_before_name(word: str, after: str) -> bool:
 # Plural nouns whose possessive sits inside a body's name: "the UN Children’s Fund", "the
 # Pakistan People’s Party", "the Women’s Institute" (never the employer of a person after it).
 _COLLECTIVE_POSSESSIVES = frozenset(
-    f"{noun}{mark}s" for noun in ("children", "people", "women", "men") for mark in "’'"
+    f"{noun}{mark}s"
+    for noun in (
+        "children",
+        "people",
+        "women",
+        "men",
+        # an office's bureau: "the Alachua Sheriff's Office", "the Attorney General's Office"
+        "sheriff",
+        "attorney",
+        "general",
+        "governor",
+        "mayor",
+        "coroner",
+        "prosecutor",
+        "marshal",
+        "examiner",
+        "commissioner",
+        "comptroller",
+        "auditor",
+    )
+    for mark in "’'"
 )
 
 
@@ -202,6 +222,10 @@ def _collective_possessive(tokens: list[Token], k: int, end: int) -> bool:
         and tokens[k].lower in _COLLECTIVE_POSSESSIVES
         and _strip_possessive(tokens[end].lower) in ORG_WORDS
     )
+
+
+# Offices that "First" opens: "First Lady", "First Minister", "First Deputy Prime Minister".
+_AFTER_FIRST = frozenset(split_words("lady minister deputy secretary vice"))
 
 
 def _name_start(tokens: list[Token], end: int) -> int:
@@ -233,6 +257,8 @@ def _name_start(tokens: list[Token], end: int) -> int:
             i -= 2
         elif prev.lower in TITLES and prev.text[0].isupper():
             i -= 1
+        elif prev.text == "First" and tokens[i].lower in _AFTER_FIRST:
+            i -= 1  # "the First Lady", "First Minister Ann Lie": an office, not "First, …"
         elif _number_in_body_name(tokens, i, end):
             i -= 2  # "The Lost 52 Project announced": the number is part of the name
         elif end - i >= 2 and (office := office_to(tokens, i)) >= 0:
@@ -306,8 +332,14 @@ def _opens(tokens: list[Token], first: int, name: Mention) -> bool:
     return (
         k < len(tokens)
         and name.start == tokens[k].start
-        and (k == first or bool(name.role) or tokens[k - 1].lower.endswith(_PERSON_ENDINGS))
+        and (k == first or bool(name.role) or _person_noun(tokens[k - 1].lower))
     )  # "her adviser, biologist Tom Berg, said": a person's noun before the name
+
+
+def _person_noun(word: str) -> bool:
+    """A lowercase noun of a person: "biologist", "partner", and those the endings miss
+    ("(doctoral) candidate", "student", "chief")."""
+    return word.endswith(_PERSON_ENDINGS) or _office(word) or word in _SOURCE_HEADS
 
 
 def mention_before(text: str, tokens: list[Token], verb: int) -> Mention | None:
@@ -914,8 +946,8 @@ def person_of_body(text: str, tokens: list[Token], body: Mention) -> Mention | N
     """ "Ann Lie of the army's Western Command said": the person before "of" (or "at") and the
     body's name, with "of …" as role; None when the words before the link are not a person's
     name ("The Bank of Norland", "Secretary of State")."""
-    if body.kind not in {"name", "org"}:
-        return None
+    if body.kind not in {"name", "org"} or _body_run_into_person(body.head_tokens):
+        return None  # "(Member of the) Chess Union of Norland Petra Vasko": she is the speaker
     k = speaker_start(tokens, body) - 1
     lead = 0
     # "(of) worldwide rights group (Free Rivers)": what the body is, its kind's noun last
@@ -1353,12 +1385,19 @@ def _hyphenated(word: Token, head: Token) -> bool:
     parts = word.text.split("-")
     return (
         len(parts) > 1
-        and all(part.isalpha() and part.islower() for part in parts)
+        and all(part.isalpha() for part in parts)
+        # "fact-finding", or a body or a place before the participle: "UN-backed"
+        and all(part.islower() for part in parts[1:])
+        and (parts[0].islower() or parts[-1].endswith(("ed", "led", "run")))
         and (
-            head.lower in _SOURCE_HEADS
+            head.lower in _SOURCE_HEADS | ORG_SOURCE_NOUNS | _BODY_HEADS
             or (head.lower.endswith(_PERSON_ENDINGS) and not head.lower.endswith(("ment", "ments")))
         )
     )
+
+
+# Bodies a hyphenated modifier may describe: "a UN fact-finding mission", "the UN-backed panel".
+_BODY_HEADS = frozenset(split_words("panel mission team board body inquiry tribunal"))
 
 
 _PREPOSITIONS = frozenset(
@@ -1897,6 +1936,11 @@ _ROLE_WORDS = frozenset(
     author
     columnist commentator writer nominee delegate member whip republican democrat democratic
     independent libertarian""")
+) | frozenset(
+    # Occupations written before a name like an office ("Actress Ann Lie", "singer Tom
+    # Berg"): the role, and "the actress" later is that person.
+    split_words("""actor actress singer songwriter musician comedian rapper novelist poet
+    playwright filmmaker composer""")
 )
 
 # Departments after "Secretary of", left at the start of a name by the name pattern.
@@ -2249,6 +2293,8 @@ def clean_name(words: list[str]) -> list[str]:
         word = out[k].lower().rstrip(".")
         if word in TITLES or word in _ROLE_WORDS:
             rest = out[k + 1 :]
+            if rest[0].lower() in _COLLECTIVE_POSSESSIVES:
+                break  # "(Norland) Attorney General's Office": the title is in the bureau's name
             if len(rest) >= 3 and rest[0].lower() == "of":
                 rest = rest[2:]  # "Secretary of State Hillary Clinton"
             if len(rest) >= 2:
@@ -2354,6 +2400,19 @@ def _plain_name(name: list[str]) -> bool:
     return len(name) == 2 or (len(name) == 3 and first_name(name[0]))
 
 
+def _listed_portfolio_end(before: list[str], name: list[str]) -> bool:
+    """Whether the office-looking word before `name` closes a list of portfolios ("Ports and
+    Major (Projects Tom Ridge)"), so the name is the first name and the surname that end it
+    (not "Professor Mehmet Ali Yıldız", whose first name the lexicon does not know)."""
+    return (
+        "and" in before
+        and len(name) >= 3
+        and not first_name(name[0])
+        and first_name(name[-2])
+        and name[0][:1].isupper()
+    )
+
+
 def _cut_after_office(words: list[str], portfolio: bool) -> Canonical | None:
     """Cut at the office nearest the name (the last one with a name after it)."""
     for k in range(len(words) - 2, -1, -1):
@@ -2366,6 +2425,8 @@ def _cut_after_office(words: list[str], portfolio: bool) -> Canonical | None:
             continue
         name = _name_after(words, k)
         if name is not None and (listed or _plain_name(name)):
+            if _listed_portfolio_end(words[:k], name):
+                name = name[-2:]  # "(Ports and Major) Projects Tom Ridge": "Major" a portfolio
             role = words[: len(words) - len(name)]
             while role and role[-1].lower() in HONORIFICS:
                 role = role[:-1]
@@ -2419,7 +2480,7 @@ def _body_then_name(words: list[str]) -> Canonical | None:
         (k for k, w in enumerate(words) if _strip_possessive(w).lower().rstrip(".") in ORG_WORDS),
         default=-1,
     )
-    tail = words[last + 1 :]
+    tail = _after_body_portfolio(words[last + 1 :])
     if last < 0 or not (len(tail) == 2 or (len(tail) == 3 and first_name(tail[0]))):
         return None
     if not (first_name(tail[0]) or "-" in tail[0]):
@@ -2428,7 +2489,48 @@ def _body_then_name(words: list[str]) -> Canonical | None:
         w.lower().rstrip(".") in ORG_WORDS | _NAME_SUFFIXES or _INITIAL.fullmatch(w) for w in tail
     ):
         return None
-    return Canonical(tail, words[: last + 1])
+    return Canonical(tail, words[: len(words) - len(tail)])
+
+
+def _after_body_portfolio(tail: list[str]) -> list[str]:
+    """The words after a body's last organisation word without the place or the field the body
+    is "of" ("(Union) of Norland Petra Vasko", "(Association) of Vale Farmers Tomas Berg"):
+    from the first name that opens the last two or three words on (the tail unchanged when no
+    "of" opens it, or no first name follows a capitalised run)."""
+    if len(tail) < 4 or tail[0] != "of":
+        return tail
+    for j in (len(tail) - 2, len(tail) - 3):
+        lead = tail[1:j]
+        if (
+            j >= 2
+            and first_name(tail[j])
+            and lead
+            and not first_name(lead[-1])
+            and all(w[:1].isupper() or w == "the" for w in lead)
+        ):
+            return tail[j:]
+    return tail
+
+
+def _body_run_into_person(words: list[str]) -> bool:
+    """Whether a run of capitalised words is a body's name and then a person's: "Norland Rowing
+    Federation Maria Tollen", "National Chess Union of Norland Petra Vasko" (what a press
+    release writes after "Leader of the", with no comma)."""
+    cut = rules.first(_BODY_NAME_RULES, words)
+    if cut is None:
+        return False
+    rule, found = cut
+    lead = words[: len(words) - len(found.name)]
+    return (
+        len(found.name) >= 2
+        and bool(lead)
+        and not _looks_like_org(found.name)
+        # the body's name ends with its kind ("Federation"), not "Navy SEAL (Ty Woods)"
+        and (
+            rule.name == "name/body-then-name"
+            or _strip_possessive(lead[-1]).lower().rstrip(".") in ORG_WORDS
+        )
+    )
 
 
 def _office_then_person(cut: Canonical, words: list[str]) -> bool:
@@ -2440,6 +2542,7 @@ def _office_then_person(cut: Canonical, words: list[str]) -> bool:
         and not _looks_like_org(cut.name)
         and (
             cut.rule == "name/body-then-name"
+            or _body_run_into_person(words)
             or any(_office(w) for w in cut.role)
             or any(w.lower() in HONORIFICS for w in words[: len(words) - len(cut.name)])
         )
@@ -2525,6 +2628,12 @@ _NAME_RULES: tuple[Rule[list[str], Canonical], ...] = (
     # "(director of) Civic Watch International Kei-lun Tam"
     Rule("name/body-then-name", _body_then_name),
     Rule("name/as-written", lambda w: Canonical(w, [])),  # "Ann Lie"
+)
+
+
+# The two rules that find a person's name run on after a body's (`_body_run_into_person`).
+_BODY_NAME_RULES = tuple(
+    r for r in _NAME_RULES if r.name in {"name/lead-then-first-name", "name/body-then-name"}
 )
 
 
@@ -2720,7 +2829,11 @@ class Registry:
             if _an_office(text, start, match.end(), words):
                 continue
             cleaned = clean_name(words)
-            if _looks_like_org(words) and not _person_after_role(words, cleaned):
+            if (
+                _looks_like_org(words)
+                and not _person_after_role(words, cleaned)
+                and not _body_run_into_person(words)
+            ):
                 self.orgs.append((match.start(), " ".join(cleaned)))
                 continue
             gender = (
@@ -2789,6 +2902,8 @@ class Registry:
                 for _, name in self.by_surname.get(_surname_key(surname), [])
             ):
                 continue  # a person named in full already ("Ms. Lynch" after "Loretta Lynch")
+            if any(at < match.start() for at, _ in self.by_inner.get(_surname_key(surname), [])):
+                continue  # "Governor Ortega" after "Marisol Ortega Quiñones": her first family name
             self._add_person(surname, gender, match.start("surname"))
 
     def _add_surnames(self, text: str, excluded: list[tuple[int, int]]) -> None:
@@ -2932,6 +3047,12 @@ class Registry:
         self.people[full].spoke = True
         return Resolved(full, "person")
 
+    def person_by_surname(self, surname: str, offset: int) -> str | None:
+        """The person named in full before `offset` whose surname this is ("Tom Berg" for
+        "Berg"), or None."""
+        full = self._full_name(surname, offset)
+        return full if full is not None and len(full.split()) >= 2 else None
+
     def _named_with_kind(self, name: str, offset: int) -> str | None:
         """The one fuller name the article gives a body before `offset` as the name and the
         words for its kind ("Kesta Group", "Kesta Holdings Corporation" for "Kesta")."""
@@ -2946,11 +3067,19 @@ class Registry:
         """ "Berg and Lie" after "Tom Berg and Ann Lie": each surname of a group as the
         fullest name the article gave it before (kept as written when it gave none)."""
         parts = _NAME_JOINS.split(names)
-        if any(" " in part for part in parts[::2]):
-            return names  # "Berg and Ann Lie", "Norland Ports and Lie": not surnames alone
+        full = [" " in part for part in parts[::2]]
+        if all(full) or any(" " in part and not self._a_name(part) for part in parts[::2]):
+            return names  # "Norland Ports and Lie": not people's names alone
         for k in range(0, len(parts), 2):
-            parts[k] = self._full_name(parts[k], offset) or parts[k]
+            if " " not in parts[k]:  # "Berg and Ann Lie": Berg in full, Ann Lie as written
+                parts[k] = self._full_name(parts[k], offset) or parts[k]
         return "".join(parts)
+
+    def _a_name(self, words: str) -> bool:
+        """Whether words written in full are a person's name: one the registry knows, or a
+        known first name and a surname ("Ann Lie")."""
+        split = words.split()
+        return words in self.people or (len(split) == 2 and first_name(split[0]))
 
     def _full_from_given_name(self, given: str, offset: int) -> str | None:
         """ "Ivan told lawmakers" after "Ivan Yustiavandana": the one person named before with
@@ -2985,7 +3114,7 @@ class Registry:
             matching = [
                 (at, name) for at, name in candidates if self.people[name].gender in {None, gender}
             ]
-            if not matching:
+            if not matching and candidates:
                 return None  # "Mr. Obama" where only Michelle Obama is named: someone else
             candidates = matching
         earlier = [
