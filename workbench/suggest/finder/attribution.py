@@ -140,6 +140,21 @@ def _claimed_lives(tokens: list[Token], i: int) -> bool:
     return k > 0 and not any(t.lower in _PASSIVE_BE for t in tokens[k + 1 : k + 7])
 
 
+def _plural_then_that(tokens: list[Token], i: int) -> bool:
+    """ "The researchers estimate that …": a verb of thinking without -s after a plural noun
+    and before "that" is the plural's verb, not a noun ("the budget estimate")."""
+    if i < 1 or i + 1 >= len(tokens) or tokens[i + 1].lower != "that":
+        return False
+    before = tokens[i - 1].text
+    return (
+        not tokens[i].lower.endswith("s")
+        and before.isalpha()
+        and before.islower()
+        and before.endswith("s")
+        and not before.endswith(("ss", "us", "is"))
+    )
+
+
 _LIVES = frozenset(split_words("life lives"))
 # Marks that close an aside: a reporting word right before one ends a noun phrase.
 _ASIDE_CLOSERS = frozenset({"—", "–", "--", ")"})
@@ -164,7 +179,19 @@ def _verb_at(tokens: list[Token], i: int) -> int:
         return 2  # "expressed concern that …", "voiced hope that …"
     if word in REPORTING_VERBS:
         return _reporting_verb_at(tokens, i, word)
+    if word in _THAT_VERBS and _then_that(tokens, i):
+        return 1  # "The ministry highlighted that …", "She shared that …"
     return 0
+
+
+# Verbs of press releases and UN news that report only with "that" right after them (or
+# after a place or time): "highlighted the need", "shared a photo", "requested a meeting" and
+# "alerted the police" are no reported speech.
+_THAT_VERBS = frozenset(
+    split_words("""highlight highlights highlighted highlighting alert alerts alerted alerting
+    share shares shared sharing request requests requested requesting propose proposes
+    proposed proposing""")
+)
 
 
 def _no_cue_here(tokens: list[Token], i: int, word: str) -> bool:
@@ -183,9 +210,13 @@ def _no_cue_here(tokens: list[Token], i: int, word: str) -> bool:
         and tokens[i - 1].lower not in {"he’s", "he's", "she’s", "she's", "it’s", "it's"}
     ):
         return True  # "Editor’s note", "Lazar’s claims": a noun after a possessive
-    if word in _NOUNISH_COGNITION and (
-        (i > 0 and tokens[i - 1].lower in DETERMINERS)
-        or (i > 1 and tokens[i - 2].lower in DETERMINERS | _OF_LIKE)
+    if (
+        word in _NOUNISH_COGNITION
+        and (
+            (i > 0 and tokens[i - 1].lower in DETERMINERS)
+            or (i > 1 and tokens[i - 2].lower in DETERMINERS | _OF_LIKE)
+        )
+        and not _plural_then_that(tokens, i)
     ):
         return True  # "A rumpled figure with …", "the world of Bush-era figures": nouns
     if word.endswith("ing") and i + 1 < len(tokens) and tokens[i + 1].text in _ASIDE_CLOSERS:
@@ -2862,6 +2893,11 @@ _BARE_VERBS = frozenset(
     complain complains suggested suggest suggests explained explain explains reported
     confirmed announced stated""")
 )
+# Verbs of saying after a bare subject only before "that": they are often nouns too.
+_BARE_THAT_VERBS = frozenset(
+    split_words("""note stress stressed emphasise emphasised emphasize emphasized highlight
+    highlighted estimate estimated observe observed indicate indicated""")
+)
 _PASSIVE = frozenset(split_words("is are was were be been being"))
 _ADVERBS = frozenset(split_words("first also widely later earlier initially originally not"))
 _NOT_NOUNS = _PASSIVE | frozenset(split_words("has have had do does did will would can could may"))
@@ -2873,10 +2909,20 @@ _QUANTITIES = frozenset(
 )
 
 
+def _bare_verb(tokens: list[Token], verb: int) -> bool:
+    """Whether tokens[verb] may follow a bare subject: a verb of `_BARE_VERBS`, or one of
+    `_BARE_THAT_VERBS` right before "that" ("Health workers note that …", not "Field notes
+    show …")."""
+    word = tokens[verb].lower
+    if word in _BARE_VERBS:
+        return True
+    return word in _BARE_THAT_VERBS and verb + 1 < len(tokens) and tokens[verb + 1].lower == "that"
+
+
 def _bare_subject(text: str, tokens: list[Token], verb: int) -> Mention | None:
     """A subject without a determiner that opens the sentence: "Other senators said",
     "Two in three said", "45% of Republicans say", "Many speakers at the service said"."""
-    if tokens[verb].lower not in _BARE_VERBS or tokens[verb - 1].lower in _PASSIVE:
+    if not _bare_verb(tokens, verb) or tokens[verb - 1].lower in _PASSIVE:
         return None
     if verb > 1 and tokens[verb - 2].lower in _PASSIVE and tokens[verb - 1].lower in _ADVERBS:
         return None  # "The issue was first reported by …"

@@ -481,6 +481,24 @@ def _without_infinitive(text: str, tokens: list[Token], mention: Mention) -> Men
     return trimmed
 
 
+def _adverb_before_verb(tokens: list[Token], i: int) -> bool:
+    """ "Experts are now warning", "Officials have long warned": "now" after the subject or an
+    auxiliary, "long" after a perfect's auxiliary; adverbs, not the speaker's last word."""
+    if i < 1 or not tokens[i - 1].text[:1].isalpha():
+        return False
+    word, before = tokens[i].lower, tokens[i - 1].lower
+    if word == "long":
+        return before in {"has", "have", "had"}
+    # not "a policy maker who is now advising …": the relative clause's verb
+    relative = before in _RELATIVE_NOW or (
+        before in AUXILIARIES and i > 1 and tokens[i - 2].lower in _RELATIVE_NOW
+    )
+    return tokens[i].text == "now" and not relative  # not a headline's "Is Now Calling"
+
+
+_RELATIVE_NOW = frozenset({"who", "which", "that"})
+
+
 def _subject_end(tokens: list[Token], verb: int) -> int:
     """The token the subject of tokens[verb] ends at, past auxiliaries, adverbs and times
     ("Priebus later Thursday told", "Reince Priebus, the GOP chairman, this past week
@@ -493,6 +511,7 @@ def _subject_end(tokens: list[Token], verb: int) -> int:
         or (tokens[i].lower in _WEEKDAYS and i > 0)
         # "The mayor has since said": the adverb after a perfect's auxiliary
         or (tokens[i].lower == "since" and i > 0 and tokens[i - 1].lower in {"has", "have", "had"})
+        or _adverb_before_verb(tokens, i)
         or (
             # "Clinton emphatically proclaimed": an adverb, not the speaker.
             i > 0
