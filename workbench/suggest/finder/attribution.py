@@ -2916,7 +2916,9 @@ def _bare_verb(tokens: list[Token], verb: int) -> bool:
     word = tokens[verb].lower
     if word in _BARE_VERBS:
         return True
-    return word in _BARE_THAT_VERBS and verb + 1 < len(tokens) and tokens[verb + 1].lower == "that"
+    if word not in _BARE_THAT_VERBS or tokens[verb - 1].lower == "to":
+        return False  # "… letter to emphasize that …": an infinitive, no bare subject
+    return verb + 1 < len(tokens) and tokens[verb + 1].lower == "that"
 
 
 def _bare_subject(text: str, tokens: list[Token], verb: int) -> Mention | None:
