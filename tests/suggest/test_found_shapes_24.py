@@ -133,3 +133,48 @@ def test_a_direct_quote_after_highlighted() -> None:
     """ "“…,” the minister highlighted.": found before this pass, kept."""
     found = quotes("“We are ready for the season,” the minister highlighted.")
     assert [(q.quote_type, q.speaker) for q in found] == [("direct", "the minister")]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "Past outbreaks killed about half of those infected according to WHO's statistics.",
+            "Past outbreaks killed about half of those infected",
+            "WHO",
+        ),
+        (
+            "The ship suffered two large holes in the storm according to a port spokesperson.",
+            "The ship suffered two large holes in the storm",
+            "a port spokesperson",
+        ),
+        (
+            "The ferry was carrying 40 people when it sank (according to the BBC).",
+            "The ferry was carrying 40 people when it sank",
+            "BBC",
+        ),
+        (
+            "As per the police, two people also died in the crash.",
+            "two people also died in the crash",
+            "police",
+        ),
+    ],
+)
+def test_according_to_and_as_per(text: str, content: str, speaker: str) -> None:
+    """ "Content according to a port spokesperson." and "… according to WHO's statistics"
+    with no comma before the source; "Content (according to the BBC)."; "As per X, content."."""
+    assert _found(text, content, speaker)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As per usual, the ferry left late on Monday morning.",
+        "The ferry (according to the BBC) was carrying 40 people.",
+        "The ship was sold to a firm according to the spokesman for the buyers.",
+    ],
+)
+def test_according_to_shapes_left_out(text: str) -> None:
+    """ "As per usual" names no source; a bracketed source inside the clause, and a source
+    followed by more words, are left to the other readings (none of them reports here)."""
+    assert reported(text) == []

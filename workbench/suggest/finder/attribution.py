@@ -1768,15 +1768,20 @@ def _according_ends(a: _According) -> Indirect | None:
         k += 1
     if k < last and tokens[k].lower in _RECORDS:
         k += 1  # "according to NEOC data": the body's record
+    # "Content (according to CNN).": the source in brackets after the clause
+    bracket = tokens[i - 1].text == "("
+    if bracket and (k >= last or tokens[k].text != ")"):
+        return None
+    k += bracket
     if k < last and not _trailing_phrase(tokens, k, last):
         return None
-    return a.found(tokens[0].start, tokens[i - 1].end)
+    return a.found(tokens[0].start, tokens[i - 1 - bracket].end)
 
 
 # Nouns of a record that a body keeps or issues: "according to NEOC data", "a fire service
 # statement" (the source is the body, or the record named by it).
 _RECORDS = frozenset(
-    split_words("data figures statement statements records estimates tally count report")
+    split_words("data figures statement statements records estimates tally count report statistics")
 )
 # Words that open a phrase trailing the clause, after the source and its comma: "according to
 # health officials, ranging in age …", "…, including two children", "…, as well as …".
@@ -1811,7 +1816,7 @@ def _named_source(speaker: Mention) -> bool:
 
 _SOURCE_HEADS = frozenset(
     split_words("""police media officials authorities witnesses sources reports investigators
-    prosecutors residents""")
+    prosecutors residents spokesperson spokesman spokeswoman""")
 )
 
 
@@ -1830,17 +1835,19 @@ def _per_opening(s: _Sentence) -> Indirect | None:
     """ "Per the ruling of the court, tenants must …": "per" as "according to" opening the
     sentence, before a source of two words or more ("Per capita, …" is no source)."""
     tokens = s.tokens
-    if tokens[0].lower != "per" or not tokens[0].capitalised:
+    # "As per the district office, …": the Indian and British English "as per"
+    at = 1 if tokens[0].lower == "as" and s.last > 1 and tokens[1].lower == "per" else 0
+    if tokens[at].lower != "per" or not tokens[0].capitalised:
         return None
-    comma = next((k for k in range(2, min(s.last - 3, 16)) if tokens[k].text == ","), -1)
-    if comma < 3 or any(not t.text[0].isalnum() for t in tokens[1:comma]):
+    comma = next((k for k in range(at + 2, min(s.last - 3, 16)) if tokens[k].text == ","), -1)
+    if comma < at + 3 or any(not t.text[0].isalnum() for t in tokens[at + 1 : comma]):
         return None
-    speaker = mention_after(s.text, tokens, 1)
+    speaker = mention_after(s.text, tokens, at + 1)
     if speaker is None or speaker.end > tokens[comma].start:
-        speaker = _source_phrase(s.text, tokens, 1, comma)
+        speaker = _source_phrase(s.text, tokens, at + 1, comma)
     if speaker is None:
         return None
-    cue = (tokens[0].start, tokens[0].end)
+    cue = (tokens[0].start, tokens[at].end)
     return Indirect(tokens[comma + 1].start, s.content_end, cue, speaker, False, True)
 
 
