@@ -3156,6 +3156,23 @@ def _company_named(words: list[str], name: str) -> bool:
     )
 
 
+# Words that narrow an office without naming anyone: "Joint Secretary", "Union Minister".
+_OFFICE_QUALIFIERS = frozenset(
+    split_words("joint additional union deputy assistant acting vice prime principal special")
+)
+
+
+def _bare_office(name: str) -> bool:
+    """ "Secretary", "Joint Secretary": an office title with no name in it, which a pronoun
+    does not stand for (the person holding it is named elsewhere)."""
+    words = [w.lower().rstrip(".") for w in name.split()]
+    return (
+        bool(words)
+        and all(w in TITLES or w in OFFICE_TITLES or w in _OFFICE_QUALIFIERS for w in words)
+        and words[-1] not in _OFFICE_QUALIFIERS
+    )
+
+
 class _Pronoun:
     """A pronoun to resolve, and the registry's candidates for it, each worked out once."""
 
@@ -3183,6 +3200,8 @@ class _Pronoun:
             person = people.get(name)
             if person is not None and person.gender not in {None, gender}:
                 continue
+            if _bare_office(name):
+                continue  # "Secretary" alone: the office, not a person "he" can mean
             if best is None or offset > best[0]:
                 best = (offset, name)
             plausible = person is None or person.gender == gender or person.spoke
