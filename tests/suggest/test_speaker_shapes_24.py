@@ -23,3 +23,14 @@ def test_he_is_not_an_office_title_without_a_name() -> None:
         "built as growth engines for the coast."
     )
     assert _speaker_of(text, "the new quay has doubled") == "Tomas Verrin"
+
+
+def test_a_number_opening_a_media_name_stays_in_it() -> None:
+    """ "As per information received from 9 Khabar Lanka, …": the number is part of the name
+    of the outlet (a count is followed by a lowercase noun: "from 24 villages")."""
+    text = (
+        "Rescuers worked through the night at the quarry.\n\n"
+        "As per information received from 9 Khabar Lanka, four workers from the hills also "
+        "died in the collapse."
+    )
+    assert _speaker_of(text, "four workers from the hills") == "9 Khabar Lanka"

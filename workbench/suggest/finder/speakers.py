@@ -12,7 +12,7 @@ import re
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from . import rules
@@ -1779,9 +1779,29 @@ def _after_role_then_name(c: _After) -> _Span | None:
         return None
     if not c.lowercase_lead and any(t.lower in _PREPOSITIONS for t in tokens[index:k]):
         return None  # "said officials in Ostia": the source, then where
-    lead_role = c.text[tokens[index].start : tokens[k - 1].end]
+    numbered = _number_opening_name(tokens, index, k)
+    lead_end = tokens[k - 1 - numbered].end
+    lead_role = c.text[tokens[index].start : lead_end] if k - numbered > index else ""
     fired = decide(_AFTER_PHRASE_RULES, _After(c.text, tokens, k, lead_role))
-    return fired[1] if fired is not None else None
+    span = fired[1] if fired is not None else None
+    if span is not None and numbered and span.first == k and span.kind in {"name", "org"}:
+        span = replace(span, first=k - 1)
+    return span
+
+
+def _number_opening_name(tokens: list[Token], index: int, k: int) -> int:
+    """1 when the number just before the name at tokens[k] opens the name: "information from
+    24 Ghanta Nepal", "according to a report by 60 Minutes" (after a preposition, where a count
+    would be followed by a lowercase noun, "from 24 countries"); else 0."""
+    return int(
+        k - 2 >= index
+        and tokens[k - 1].text.isdigit()
+        and tokens[k - 2].lower in _NUMBERED_NAME_AFTER
+        and tokens[k - 1].end + 1 == tokens[k].start
+    )
+
+
+_NUMBERED_NAME_AFTER = frozenset(split_words("from by of"))
 
 
 def _span_of(kind: str, how: str = "") -> Callable[[_Span | None], _Span | None]:
