@@ -34,3 +34,17 @@ def test_a_number_opening_a_media_name_stays_in_it() -> None:
         "died in the collapse."
     )
     assert _speaker_of(text, "four workers from the hills") == "9 Khabar Lanka"
+
+
+def test_a_spokesperson_of_a_body_named_only_later_stays_a_description() -> None:
+    """ "… according to a hospital spokesperson." with "the Hallen Road Hospital" named only
+    further on: nothing ties that spokesperson to that hospital (the patient may have been moved
+    there), so the speaker is the description."""
+    text = (
+        "The mayor was injured on Sunday.\n\n"
+        'She had "three broken ribs" after the fall according to a hospital spokesperson. '
+        "Reporters said she was taken to a hospital in the capital.\n\n"
+        "Her husband later visited her at the Hallen Road Hospital."
+    )
+    speaker = _speaker_of(text, "three broken ribs")
+    assert speaker is not None and "Hallen" not in speaker

@@ -377,7 +377,8 @@ def _relative_named(c: _Description) -> tuple[str, str] | None:
 
 def _spokesperson_of_body(c: _Description) -> tuple[str, str] | None:
     """ "a defence ministry spokesman" after (or before) "South Korea's Defence Ministry": the
-    body the article names, whose name ends in the description's words."""
+    body the article names, whose name ends in the description's words (named only after
+    it, for "the ministry spokesman": "a hospital spokesperson" may speak for another)."""
     if not c.words or c.words[-1] not in _SPOKESPEOPLE or len(c.words) < 2:
         return None
     body = [w for w in c.words[:-1] if w.isalpha()]
@@ -393,6 +394,8 @@ def _spokesperson_of_body(c: _Description) -> tuple[str, str] | None:
     if not matches:
         return None
     before = [m for m in matches if m.start() < c.start]
+    if not before and c.indefinite:
+        return None  # "a hospital spokesperson" with a hospital named only later: maybe another
     match = before[-1] if before else matches[0]
     words = match.group().split()
     while words and words[0].lower() in DETERMINERS | {"a", "an"}:
