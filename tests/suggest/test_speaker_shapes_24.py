@@ -4,7 +4,7 @@ invented."""
 
 from __future__ import annotations
 
-from tests.suggest.shapes import reported
+from tests.suggest.shapes import quotes, reported
 
 
 def _speaker_of(text: str, content: str) -> str | None:
@@ -48,3 +48,16 @@ def test_a_spokesperson_of_a_body_named_only_later_stays_a_description() -> None
     )
     speaker = _speaker_of(text, "three broken ribs")
     assert speaker is not None and "Hallen" not in speaker
+
+
+def test_a_bracketed_source_is_not_carried_to_a_later_quotation() -> None:
+    """ "… fined 300 dollars (according to Radio Norland).", then a supporters' group and,
+    two paragraphs on, a quotation with no cue: the bracketed source does not speak it."""
+    text = (
+        "Two sailors have been fined 300 dollars for fishing in the bay (according to Radio "
+        "Norland). Friends gathered outside the court.\n\n"
+        "A group for the sailors already has many members, and more join every day.\n\n"
+        "“Please stay calm. Anger will not help them, and we will get through this together.”"
+    )
+    found = [s for s in quotes(text) if s.quote_type == "direct" and "stay calm" in s.text]
+    assert found and found[0].speaker != "Radio Norland"
