@@ -45,11 +45,6 @@ def _found(text: str, content: str, speaker: str) -> bool:
             "She",
         ),
         (
-            "The delegation requested that the vote on the budget be held on Friday.",
-            "the vote on the budget be held on Friday",
-            "The delegation",
-        ),
-        (
             "The authors proposed that the wings moved when the animal ran.",
             "the wings moved when the animal ran",
             "The authors",
@@ -57,8 +52,9 @@ def _found(text: str, content: str, speaker: str) -> bool:
     ],
 )
 def test_verbs_of_press_releases_before_that(text: str, content: str, speaker: str) -> None:
-    """ "highlighted that", "alerted that", "shared that", "requested that", "proposed that":
-    verbs of press releases and UN news that report a clause after "that"."""
+    """ "highlighted that", "alerted that", "shared that", "proposed that": verbs of press
+    releases and UN news that report a clause after "that" ("requested that" was taken out
+    again: its one find on the sets got a speaker the gold does not agree with)."""
     assert _found(text, content, speaker)
 
 
