@@ -61,3 +61,14 @@ def test_a_bracketed_source_is_not_carried_to_a_later_quotation() -> None:
     )
     found = [s for s in quotes(text) if s.quote_type == "direct" and "stay calm" in s.text]
     assert found and found[0].speaker != "Radio Norland"
+
+
+def test_the_district_body_is_the_named_place_s_body() -> None:
+    """ "the district administration" in an article that names "the North Varra district" and
+    "North Varra administration": that administration."""
+    text = (
+        "A landslide buried a road in the North Varra district on Monday. The district "
+        "administration shared that the injured workers were from three villages.\n\n"
+        "On Tuesday, North Varra administration closed the road to traffic."
+    )
+    assert _speaker_of(text, "the injured workers") == "North Varra administration"
