@@ -176,6 +176,14 @@ CASES = [
         "Ann Lie Animal Foundation",
     ),
     case(
+        "resolve/body-of-place",
+        "Floods cut the main road in the Lower Sela district.\n\nThe district administration "
+        "said that two bridges had been closed. Lower Sela administration asked people to stay "
+        "home.",
+        "two bridges had been closed",
+        "Lower Sela administration",
+    ),
+    case(
         "resolve/relative-named",
         # ("According to his wife, Anna, …" is decided before resolution since h-finder22:
         # the name in apposition is the source, `attribution._named_in_apposition`)

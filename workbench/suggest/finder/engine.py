@@ -129,7 +129,7 @@ def _carry_speakers(article: Article, quotes: list[Quote], items: list) -> None:
         if how == "direct":
             if item.cue is not None and item.cue.speaker is not None and item.cue.start >= 0:
                 marks.append((max(item.end, item.cue.end), item.cue.speaker, False))
-        elif item.speaker is not None:
+        elif item.speaker is not None and not _bracketed_source(article.text, item.cue[0]):
             marks.append((max(item.end, item.cue[1]), item.speaker, False))
     marks.sort(key=lambda m: m[0])
     ends = [m[0] for m in marks]
@@ -148,6 +148,12 @@ def _carry_speakers(article: Article, quotes: list[Quote], items: list) -> None:
                 quote.score, quote.rule = _CARRIES.score, _CARRIES.name
             marks.insert(k + 1, (quote.end, quote.cue.speaker or speaker, True))
             ends.insert(k + 1, quote.end)
+
+
+def _bracketed_source(text: str, cue: int) -> bool:
+    """ "… sentenced to 12 years (according to CNN).": a source in brackets vouches for one
+    fact in passing; it is no speaker a later quotation goes on with."""
+    return text[max(0, cue - 2) : cue].strip().endswith("(")
 
 
 # A quotation with no cue of its own, right after a sentence of its own paragraph whose subject

@@ -394,7 +394,8 @@ def _relative_named(c: _Description) -> tuple[str, str] | None:
 
 def _spokesperson_of_body(c: _Description) -> tuple[str, str] | None:
     """ "a defence ministry spokesman" after (or before) "South Korea's Defence Ministry": the
-    body the article names, whose name ends in the description's words."""
+    body the article names, whose name ends in the description's words (named only after
+    it, for "the ministry spokesman": "a hospital spokesperson" may speak for another)."""
     if not c.words or c.words[-1] not in _SPOKESPEOPLE or len(c.words) < 2:
         return None
     body = [w for w in c.words[:-1] if w.isalpha()]
@@ -410,6 +411,8 @@ def _spokesperson_of_body(c: _Description) -> tuple[str, str] | None:
     if not matches:
         return None
     before = [m for m in matches if m.start() < c.start]
+    if not before and c.indefinite:
+        return None  # "a hospital spokesperson" with a hospital named only later: maybe another
     match = before[-1] if before else matches[0]
     words = match.group().split()
     while words and words[0].lower() in DETERMINERS | {"a", "an"}:
@@ -808,6 +811,31 @@ def _parent_of_couple(c: _Description) -> tuple[str, str] | None:
     return next(p.name for p in couples[0] if p.gender == gender), "person"
 
 
+# Units of local government a place is named with: "the East Hills district".
+_PLACE_UNITS = frozenset(
+    split_words("district county province region state city municipality municipal town")
+)
+_CAPITALISED_RUN = r"((?:[A-Z][\w\-]*[ \t]+){1,4})"
+
+
+def _body_of_place(c: _Description) -> tuple[str, str] | None:
+    """ "the district administration" where the article names "the East Hills district" and
+    "East Hills administration": the body of that place, as the article spells it (only when
+    one place fits)."""
+    if c.indefinite or len(c.words) != 2 or c.words[0] not in _PLACE_UNITS:
+        return None
+    unit, body = c.words
+    found = set()
+    for match in re.finditer(_CAPITALISED_RUN + "(?i:" + re.escape(body) + r")\b", c.text):
+        if c.start <= match.start() < c.end:
+            continue
+        place = [w for w in match.group(1).split() if w.lower() not in DETERMINERS]
+        unit_after = r"\b" + r"\s+".join(map(re.escape, place)) + r"\s+(?i:" + unit + r")\b"
+        if place and re.search(unit_after, c.text):
+            found.add(" ".join(place) + " " + c.text[match.end(1) : match.end()])
+    return (found.pop(), "organisation") if len(found) == 1 else None
+
+
 _RULES: tuple[Rule[_Description, tuple[str, str]], ...] = (
     Rule("resolve/object-pronoun", _object_pronoun),  # "Ann Lie … According to her, …"
     Rule("resolve/named-in-description", _named_in_description),  # "a resident named Ann"
@@ -822,6 +850,7 @@ _RULES: tuple[Rule[_Description, tuple[str, str]], ...] = (
     Rule("resolve/named-group", _named_group),  # "Ann Lie and Bo Berg wrote … the lawmakers"
     Rule("resolve/parent-of-couple", _parent_of_couple),  # "Peter and Maria Lund … The father"
     Rule("resolve/body-of-possessor", _body_of_possessor),  # "Lie's foundation": its full name
+    Rule("resolve/body-of-place", _body_of_place),  # "the district administration"
     # "Acme Corp. issued a statement. … The statement said"
     Rule("resolve/document-put-out-before", _document_put_out_before),
 )

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from . import rules
@@ -513,6 +513,24 @@ def _without_infinitive(text: str, tokens: list[Token], mention: Mention) -> Men
     return trimmed
 
 
+def _adverb_before_verb(tokens: list[Token], i: int) -> bool:
+    """ "Experts are now warning", "Officials have long warned": "now" after the subject or an
+    auxiliary, "long" after a perfect's auxiliary; adverbs, not the speaker's last word."""
+    if i < 1 or not tokens[i - 1].text[:1].isalpha():
+        return False
+    word, before = tokens[i].lower, tokens[i - 1].lower
+    if word == "long":
+        return before in {"has", "have", "had"}
+    # not "a policy maker who is now advising …": the relative clause's verb
+    relative = before in _RELATIVE_NOW or (
+        before in AUXILIARIES and i > 1 and tokens[i - 2].lower in _RELATIVE_NOW
+    )
+    return tokens[i].text == "now" and not relative  # not a headline's "Is Now Calling"
+
+
+_RELATIVE_NOW = frozenset({"who", "which", "that"})
+
+
 def _subject_end(tokens: list[Token], verb: int) -> int:
     """The token the subject of tokens[verb] ends at, past auxiliaries, adverbs and times
     ("Priebus later Thursday told", "Reince Priebus, the GOP chairman, this past week
@@ -525,6 +543,7 @@ def _subject_end(tokens: list[Token], verb: int) -> int:
         or (tokens[i].lower in _WEEKDAYS and i > 0)
         # "The mayor has since said": the adverb after a perfect's auxiliary
         or (tokens[i].lower == "since" and i > 0 and tokens[i - 1].lower in {"has", "have", "had"})
+        or _adverb_before_verb(tokens, i)
         or (
             # "Clinton emphatically proclaimed": an adverb, not the speaker.
             i > 0
@@ -1799,9 +1818,29 @@ def _after_role_then_name(c: _After) -> _Span | None:
         return None
     if not c.lowercase_lead and any(t.lower in _PREPOSITIONS for t in tokens[index:k]):
         return None  # "said officials in Ostia": the source, then where
-    lead_role = c.text[tokens[index].start : tokens[k - 1].end]
+    numbered = _number_opening_name(tokens, index, k)
+    lead_end = tokens[k - 1 - numbered].end
+    lead_role = c.text[tokens[index].start : lead_end] if k - numbered > index else ""
     fired = decide(_AFTER_PHRASE_RULES, _After(c.text, tokens, k, lead_role))
-    return fired[1] if fired is not None else None
+    span = fired[1] if fired is not None else None
+    if span is not None and numbered and span.first == k and span.kind in {"name", "org"}:
+        span = replace(span, first=k - 1)
+    return span
+
+
+def _number_opening_name(tokens: list[Token], index: int, k: int) -> int:
+    """1 when the number just before the name at tokens[k] opens the name: "information from
+    24 Ghanta Nepal", "according to a report by 60 Minutes" (after a preposition, where a count
+    would be followed by a lowercase noun, "from 24 countries"); else 0."""
+    return int(
+        k - 2 >= index
+        and tokens[k - 1].text.isdigit()
+        and tokens[k - 2].lower in _NUMBERED_NAME_AFTER
+        and tokens[k - 1].end + 1 == tokens[k].start
+    )
+
+
+_NUMBERED_NAME_AFTER = frozenset(split_words("from by of"))
 
 
 def _span_of(kind: str, how: str = "") -> Callable[[_Span | None], _Span | None]:
@@ -3266,6 +3305,23 @@ def _company_named(words: list[str], name: str) -> bool:
     )
 
 
+# Words that narrow an office without naming anyone: "Joint Secretary", "Union Minister".
+_OFFICE_QUALIFIERS = frozenset(
+    split_words("joint additional union deputy assistant acting vice prime principal special")
+)
+
+
+def _bare_office(name: str) -> bool:
+    """ "Secretary", "Joint Secretary": an office title with no name in it, which a pronoun
+    does not stand for (the person holding it is named elsewhere)."""
+    words = [w.lower().rstrip(".") for w in name.split()]
+    return (
+        bool(words)
+        and all(w in TITLES or w in OFFICE_TITLES or w in _OFFICE_QUALIFIERS for w in words)
+        and words[-1] not in _OFFICE_QUALIFIERS
+    )
+
+
 class _Pronoun:
     """A pronoun to resolve, and the registry's candidates for it, each worked out once."""
 
@@ -3293,6 +3349,8 @@ class _Pronoun:
             person = people.get(name)
             if person is not None and person.gender not in {None, gender}:
                 continue
+            if _bare_office(name):
+                continue  # "Secretary" alone: the office, not a person "he" can mean
             if best is None or offset > best[0]:
                 best = (offset, name)
             plausible = person is None or person.gender == gender or person.spoke
