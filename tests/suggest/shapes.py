@@ -15,3 +15,10 @@ def quotes(text: str) -> list[Suggestion]:
 def reported(text: str) -> list[tuple[str, str | None]]:
     """The indirect and mixed quotes for `text`, as (text, speaker)."""
     return [(s.text, s.speaker) for s in quotes(text) if s.quote_type in {"indirect", "mixed"}]
+
+
+def speaker_of(text: str, words: str) -> str | None:
+    """The speaker of the first quote suggestion holding `words`; fails when none holds them."""
+    found = [s.speaker for s in quotes(text) if words in s.text]
+    assert found, f"no quote holds {words!r}: {[(s.text, s.speaker) for s in quotes(text)]}"
+    return found[0]
