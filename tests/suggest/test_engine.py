@@ -171,7 +171,7 @@ def test_indirect_speech_is_indirect():
     )
     first, second = quotes(text)
     assert first.quote_type == "indirect"
-    assert first.text == "that the factory would close by the end of the year"
+    assert first.text == "the factory would close by the end of the year"
     assert first.speaker == "Laura Chen"
     assert second.quote_type == "indirect"
     assert second.text == "more than 400 jobs will be lost"
@@ -729,7 +729,7 @@ def test_a_short_title_case_quotation_after_a_colon_in_a_sentence_stays_out():
 def test_a_quotation_inside_a_clause_reported_with_that_is_mixed(text):
     found = quotes(text)
     assert [q.quote_type for q in found] == ["mixed"]
-    assert found[0].text.startswith("that ")
+    assert not found[0].text.startswith("that")  # the reported clause without its "that"
     assert found[0].speaker == "The mayor"
 
 
@@ -947,3 +947,36 @@ def test_a_cue_word_read_as_a_noun_reports_nothing(text):
 def test_the_same_words_as_verbs_still_report(text, content):
     (quote,) = quotes(text)
     assert content in quote.text
+
+
+@pytest.mark.parametrize(
+    ("text", "clause"),
+    [
+        ("The mayor said that the pier is safe.", "the pier is safe"),
+        ("Ann Lie argued that, in the end, the law was fair.", "in the end, the law was fair"),
+        ("The union warned THAT the workers would strike.", "the workers would strike"),
+        # A "that" followed by a verb is the clause's subject, and stays.
+        ("Tom Berg said that was wrong.", "that was wrong"),
+        ("Tom Berg said that would help the port.", "that would help the port"),
+    ],
+)
+def test_reported_speech_starts_after_its_that(text: str, clause: str) -> None:
+    """LABELLING.md: an indirect quote is the reported clause without "that"."""
+    assert [q.text for q in quotes(text)] == [clause]
+
+
+def test_polnear_s_reports_keep_the_that() -> None:
+    text = "The mayor said that the pier is safe."
+    found = [s.text for s in suggest(text, claims=0, reports="all") if s.kind == "quote"]
+    assert found == ["that the pier is safe"]
+
+
+def test_two_rules_finding_one_clause_make_one_suggestion() -> None:
+    text = (
+        "The mayor said the bridge would open in May, while the union warned that the workers "
+        "would strike."
+    )
+    assert [(q.text, q.speaker) for q in quotes(text)] == [
+        ("the bridge would open in May", "The mayor"),
+        ("the workers would strike", "the union"),
+    ]

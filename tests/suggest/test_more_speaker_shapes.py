@@ -395,7 +395,7 @@ def test_the_statement_stays_a_description_when_its_issuer_is_not_one_named_near
     [
         ("the Norland Union said it would strike.", ("it would strike", "Norland Union")),
         ("Norland Union said it would strike.", ("it would strike", "Norland Union")),
-        ("the ministry said that prices would rise.", ("that prices would rise", "the ministry")),
+        ("the ministry said that prices would rise.", ("prices would rise", "the ministry")),
         ("police said two people had died.", ("two people had died", "police")),
         ("Ann Lie said the deal was fair.", ("the deal was fair", "Ann Lie")),
         ("the union's leader, Tom Berg, said it would strike.", ("it would strike", "Tom Berg")),

@@ -88,7 +88,9 @@ def test_a_reported_clause_is_offered_by_default(text: str, words: str) -> None:
 
 def test_reports_all_offers_everything_the_default_offers() -> None:
     text = " ".join(c[1] for c in CLAUSES) + " " + " ".join(p[1] for p in PHRASES)
-    assert set(_reported(text)) < set(_reported(text, "all"))
+    # PolNeAR's spans keep the "that" opening a reported clause; the house conventions drop it.
+    everything = {found.removeprefix("that ") for found in _reported(text, "all")}
+    assert set(_reported(text)) < everything
 
 
 def test_an_unknown_reports_value_is_a_clear_error() -> None:

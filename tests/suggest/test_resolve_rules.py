@@ -24,28 +24,28 @@ CASES = [
         "resolve/sole-office-holder",
         "UN Secretary-General Ann Lie opened the summit on Monday.\n\n"
         "The Secretary-General said that nobody should be left behind.",
-        "that nobody should be left behind",
+        "nobody should be left behind",
         "Ann Lie",
     ),
     case(
         "resolve/place-office-holder",
         "President of Norland Petro Vasko met the Prime Minister of Vale in Ostia. "
         "The Norland President said that the visit mattered.",
-        "that the visit mattered",
+        "the visit mattered",
         "Petro Vasko",
     ),
     case(
         "resolve/parent-of-couple",
         "A court fined Peter and Maria Lund on Friday. Peter Lund was also charged.\n\n"
         "The mother said that she was sorry.",
-        "that she was sorry",
+        "she was sorry",
         "Maria Lund",
     ),
     case(
         "resolve/they-named-people",
         "Trade minister Ann Lie and her counterpart, Tom Berg, met in Oslo on Monday.\n\n"
         "They said that the tariff would be lifted.",
-        "that the tariff would be lifted",
+        "the tariff would be lifted",
         "Ann Lie and Tom Berg",
     ),
     case(
@@ -59,7 +59,7 @@ CASES = [
         "resolve/title-after-name",
         "At the meeting Ann Lie noted that the harbour was busy. At the same time, the "
         "Governor noted that the pier was unsafe.",
-        "that the pier was unsafe",
+        "the pier was unsafe",
         "Ann Lie",
     ),
     case(

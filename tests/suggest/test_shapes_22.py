@@ -85,7 +85,7 @@ def test_a_bare_office_continues_its_sole_holder_across_paragraphs() -> None:
         "two more berths would follow next year.\n\nThe Minister noted that freight rates had "
         "fallen by a tenth since 2020."
     )
-    assert reported(text)[-1] == ("that freight rates had fallen by a tenth since 2020", "Ann Lie")
+    assert reported(text)[-1] == ("freight rates had fallen by a tenth since 2020", "Ann Lie")
 
 
 def test_a_bare_office_with_two_holders_stays_unresolved() -> None:
@@ -175,12 +175,12 @@ def test_reads_before_a_short_quotation_stays_out(text: str) -> None:
     [
         (
             "Tom Berg explained to the Ostia Herald that the ferries would be sold.",
-            "that the ferries would be sold",
+            "the ferries would be sold",
             "Tom Berg",
         ),
         (
             "Ann Lie admitted to Radio Norland that the pier had been closed too late.",
-            "that the pier had been closed too late",
+            "the pier had been closed too late",
             "Ann Lie",
         ),
         (
@@ -230,7 +230,7 @@ def test_a_hyphenated_office_after_a_body_before_a_name(title: str) -> None:
         f"The UN {title} Tom Berg opened the harbour on Monday. He said that cargo "
         "traffic would double."
     )
-    assert reported(text) == [("that cargo traffic would double", "Tom Berg")]
+    assert reported(text) == [("cargo traffic would double", "Tom Berg")]
 
 
 @pytest.mark.parametrize(
@@ -270,7 +270,7 @@ def test_the_last_portfolio_of_an_office_is_no_one() -> None:
         "Roads and Coastal Shipping, Government of Norland. He said that cargo traffic would "
         "double."
     )
-    assert reported(text) == [("that cargo traffic would double", "Harven Dask")]
+    assert reported(text) == [("cargo traffic would double", "Harven Dask")]
 
 
 def test_a_name_after_the_portfolios_stays_a_person() -> None:
@@ -280,7 +280,7 @@ def test_a_name_after_the_portfolios_stays_a_person() -> None:
         "Minister of Ports and Coastal Shipping Tom Berg opened the pier. He said that cargo "
         "traffic would double."
     )
-    assert reported(text) == [("that cargo traffic would double", "Tom Berg")]
+    assert reported(text) == [("cargo traffic would double", "Tom Berg")]
 
 
 def test_a_noun_in_ing_before_a_closing_dash_is_no_cue() -> None:
@@ -301,7 +301,7 @@ def test_its_statement_is_the_issuer_s(opener: str) -> None:
         "The Norland Ferry Union issued a statement on Monday. "
         f"{opener} statement said that the strike would go on."
     )
-    assert reported(text) == [("that the strike would go on", "Norland Ferry Union")]
+    assert reported(text) == [("the strike would go on", "Norland Ferry Union")]
 
 
 def test_his_statement_is_not_a_body_s() -> None:
@@ -424,7 +424,7 @@ def test_names_listed_after_including_are_no_subjects(lead: str) -> None:
         "Ostia and new ports, which have helped exporters.\n\n"
         "He said that exports had doubled."
     )
-    assert reported(text)[-1] == ("that exports had doubled", "Tom Berg")
+    assert reported(text)[-1] == ("exports had doubled", "Tom Berg")
 
 
 def test_a_title_and_name_after_the_portfolios_stay_a_person() -> None:

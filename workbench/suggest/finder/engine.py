@@ -518,7 +518,7 @@ def suggest(
     taken = _in_direct(raw, quotes)
     items.extend((found[0], "narrated", found) for found in _narrated(article, raw))
     items.sort(key=lambda item: item[0])
-    built = _Built(article, raw, registry, taken)
+    built = _Built(article, raw, registry, taken, drop_that=reports == REPORTS_CLAUSES)
     for _, how, item in items:
         if how == "direct":
             built.direct(item)
@@ -653,6 +653,31 @@ def _in_direct(raw: list[RawQuote], quotes: list[Quote]) -> set[int]:
     return taken
 
 
+_THAT = re.compile(r"that(?:\s*,)?\s+", re.IGNORECASE)
+_NEXT_WORD = re.compile(r"[\w’']+")
+
+
+def _after_that(text: str, start: int, end: int) -> int:
+    """Where reported speech starts by the house conventions: after the "that" that opens
+    the clause ("said that the pier is safe" → "the pier is safe"; PolNeAR keeps it). A
+    "that" followed by a verb is the clause's subject and stays ("said that was wrong")."""
+    opening = _THAT.match(text, start, end)
+    if opening is None:
+        return start
+    word = _NEXT_WORD.match(text, opening.end(), end)
+    if word is not None and word.group(0).lower() in _THAT_IS_SUBJECT:
+        return start
+    return opening.end()
+
+
+# Verbs after "that" where it is a pronoun: "said that was wrong", "said that would help".
+_THAT_IS_SUBJECT = frozenset(
+    split_words("""will would can could should must may might shall has have had is are was
+    were 's ’s does did do seems seemed means meant remains remained makes made isn't wasn't
+    won't wouldn't can't couldn't doesn't didn't hasn't hadn't""")
+)
+
+
 class _Built:
     """The quote suggestions of an article as they are made: the parts of each direct quote,
     the reported speech with the fragments nested in it."""
@@ -663,10 +688,14 @@ class _Built:
         raw: list[RawQuote],
         registry: Registry,
         taken: set[int],
+        *,
+        drop_that: bool = False,
     ) -> None:
         self.article, self.registry, self.taken = article, registry, taken
+        self.drop_that = drop_that
         self.quotations = Quotations(raw)
         self.suggestions: list[Suggestion] = []
+        self.made: set[tuple[int, int, str]] = set()
         self.groups = 0
 
     def direct(self, quote: Quote) -> None:
@@ -714,7 +743,11 @@ class _Built:
         parts: int = 0,
     ) -> None:
         """One quote suggestion over text[start:end]; `part` and `parts` count only in a group
-        (a quote in several parts)."""
+        (a quote in several parts). Two rules that find the same span make one suggestion ("X
+        said …, while Y warned that …": the second clause and the sentence's own reading)."""
+        if (start, end, quote_type) in self.made:
+            return
+        self.made.add((start, end, quote_type))
         self.suggestions.append(
             Suggestion(
                 "quote",
@@ -757,7 +790,7 @@ class _Built:
         end = max([end, *(e for _, e in nested)])  # the fragment's closing mark too
         quote_type = "mixed" if nested else "indirect"
         self._add_quote(
-            start,
+            _after_that(text, start, end) if self.drop_that else start,
             end,
             rule.score,
             cue,
