@@ -15,8 +15,9 @@ The rules form a table (family ``resolve/…``), tried in order on each descript
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import cache, cached_property
 from typing import TYPE_CHECKING
 
 from .lexicon import (
@@ -262,10 +263,19 @@ def _holders(text: str, registry: Registry) -> list[_Holder]:
 class _Description:
     """A speaker that is a description, and what the article offers to resolve it."""
 
-    def __init__(self, text: str, registry: Registry, suggestion: Suggestion) -> None:
+    def __init__(
+        self,
+        text: str,
+        registry: Registry,
+        suggestion: Suggestion,
+        holders: Callable[[], list[_Holder]] | None = None,
+    ) -> None:
+        """`holders` gives the article's holders of roles, worked out once for all its
+        descriptions (by default, once for this one)."""
         self.text = text
         self.registry = registry
         self.suggestion = suggestion
+        self._holders = holders or cache(lambda: _holders(text, registry))
         self.start = suggestion.speaker_start or 0
         self.end = suggestion.speaker_end or self.start
         phrase = text[self.start : self.end]
@@ -288,9 +298,9 @@ class _Description:
     def head(self) -> str | None:
         return _head(self.words)
 
-    @cached_property
+    @property
     def holders(self) -> list[_Holder]:
-        return _holders(self.text, self.registry)
+        return self._holders()
 
     def holds(self, holder: _Holder, names: bool = True, bodies: bool = True) -> bool:
         """Whether a named holder of a role fits the description (with `names` false, whatever
@@ -333,7 +343,10 @@ def _only_holder(c: _Description) -> tuple[str, str] | None:
     Ann Lie": the only person holding the role, the place aside."""
     if c.head is None or not c.proper or c.indefinite:
         return None
-    people = {holder.name for holder in c.holders if c.holds(holder, names=False)}
+    return _one_person({holder.name for holder in c.holders if c.holds(holder, names=False)})
+
+
+def _one_person(people: set[str]) -> tuple[str, str] | None:
     return (people.pop(), "person") if len(people) == 1 else None
 
 
@@ -344,8 +357,7 @@ def _sole_office_holder(c: _Description) -> tuple[str, str] | None:
     phrase = c.text[c.start : c.end]
     if c.head is None or c.indefinite or not any(w[:1].isupper() for w in phrase.split()[-1:]):
         return None
-    people = {holder.name for holder in c.holders if c.holds(holder, bodies=False)}
-    return (people.pop(), "person") if len(people) == 1 else None
+    return _one_person({holder.name for holder in c.holders if c.holds(holder, bodies=False)})
 
 
 def _named_in_description(c: _Description) -> tuple[str, str] | None:
@@ -924,19 +936,15 @@ def _place_then_office(text: str, suggestion: Suggestion, words: list[str]) -> b
 
 
 def _place_office_holder(
-    text: str, registry: Registry, suggestion: Suggestion, holders: list[_Holder] | None
-) -> tuple[str | None, list[_Holder] | None]:
+    text: str, registry: Registry, suggestion: Suggestion, holders: Callable[[], list[_Holder]]
+) -> str | None:
     """ "President of Ukraine Ann Lie … the Ukrainian President said": the person the article
     names with the office and the place (its adjective sharing the place's first four letters:
-    "Ukrainian", "Ukraine"), nearest before the mention, else first after it, near; and the
-    article's holders, worked out once."""
+    "Ukrainian", "Ukraine"), nearest before the mention, else first after it, near."""
     words = _WORD.findall(text[suggestion.speaker_start or 0 : suggestion.speaker_end or 0])
     if not _place_then_office(text, suggestion, words):
-        return None, holders
-    c = _Description(text, registry, suggestion)
-    if holders is not None:
-        c.holders = holders  # worked out once per article
-    return _placed_holder(c), c.holders
+        return None
+    return _placed_holder(_Description(text, registry, suggestion, holders))
 
 
 def _placed_holder(c: _Description) -> str | None:
@@ -1557,7 +1565,7 @@ def resolve_speakers(text: str, registry: Registry, suggestions: list[Suggestion
     """Resolve, in place, each speaker that is a description to the named person or body the
     article gives that role; mark those that stay descriptions (or pronouns) unresolved; a
     pronoun right after a description continues it."""
-    holders: list[_Holder] | None = None
+    holders = cache(lambda: _holders(text, registry))  # worked out once per article, if asked
     described: list[Suggestion] = []
     titles: dict[str, list[tuple[int, str]]] = {}
     for at, suggestion in enumerate(suggestions):
@@ -1595,7 +1603,7 @@ def resolve_speakers(text: str, registry: Registry, suggestions: list[Suggestion
                 suggestion.speaker, suggestion.speaker_kind = agency, "organisation"
                 suggestion.speaker_rule, suggestion.speaker_resolved = _AGENCY_THAT_SPOKE, True
                 continue
-            placed, holders = _place_office_holder(text, registry, suggestion, holders)
+            placed = _place_office_holder(text, registry, suggestion, holders)
             if placed is not None:  # "the Ukrainian President said"
                 suggestion.role = suggestion.role or _unarticled(suggestion.speaker).title()
                 suggestion.speaker, suggestion.speaker_kind = placed, "person"
@@ -1613,11 +1621,7 @@ def resolve_speakers(text: str, registry: Registry, suggestions: list[Suggestion
                 suggestion.speaker_rule = _TITLE_AS_WRITTEN.name
             continue
         described.append(suggestion)
-        context = _Description(text, registry, suggestion)
-        if holders is not None:
-            context.holders = holders  # worked out once per article
-        fired = first(_RULES, context)
-        holders = context.__dict__.get("holders", holders)
+        fired = first(_RULES, _Description(text, registry, suggestion, holders))
         if fired is None:
             agency = _agency_that_spoke(text, suggestions[:at], suggestion)
             if agency is not None:
