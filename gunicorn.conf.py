@@ -25,3 +25,14 @@ max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", 5000))
 max_requests_jitter = max_requests // 10
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
 errorlog = "-"
+
+
+def post_worker_init(worker: object) -> None:
+    """Load the claim-match encoder (90 MB, about a second) beside the worker's first requests.
+
+    Otherwise the first match of each worker, for example the first article whose sentences
+    are ranked, waits for the load.
+    """
+    from workbench.factchecks.ranker.embed import warm_encoder
+
+    warm_encoder()

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import json
 import os
+import runpy
 import stat
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
 from workbench.settings import DEV_SECRET_KEY, secret_key
@@ -189,6 +191,17 @@ def test_gunicorn_takes_workers_and_threads_from_the_environment(tmp_path):
     }
     single = run(tmp_path, "-c", GUNICORN_SETTINGS, GUNICORN_THREADS="1")
     assert json.loads(single.stdout)["worker_class"] == "sync"
+
+
+def test_each_gunicorn_worker_warms_the_claim_match_encoder(monkeypatch):
+    # Otherwise a worker's first ranked sentences wait for 90 MB to load.
+    from workbench.factchecks.ranker import embed
+
+    warmed = []
+    monkeypatch.setattr(embed, "warm_encoder", lambda: warmed.append(True))
+    conf = runpy.run_path(str(Path(settings.BASE_DIR) / "gunicorn.conf.py"))
+    conf["post_worker_init"](object())
+    assert warmed == [True]
 
 
 def test_wsgi_freezes_the_start_up_heap_out_of_the_collector(tmp_path):

@@ -41,6 +41,10 @@ def browser() -> Iterator[object]:
         from playwright.sync_api import expect, sync_playwright
     except ImportError:  # pragma: no cover - playwright is a dev dependency
         need(False, "playwright is not installed")
+    # The live server's workers are warmed as gunicorn.conf.py warms a deployment's.
+    from workbench.factchecks.ranker.embed import warm_encoder
+
+    warm_encoder()
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
         expect.set_options(timeout=WAIT_MS)  # its assertions wait 5 s by default

@@ -160,7 +160,7 @@ def test_without_the_model_package_the_lexical_weights_are_used(monkeypatch):
     from workbench.factchecks.ranker import model as ranker_model
 
     monkeypatch.setattr(embed.importlib.util, "find_spec", lambda name: None)
-    embed.load_encoder.cache_clear()
+    embed._load_encoder.cache_clear()
     embed.text_vectors.cache_clear()
     try:
         assert embed.model_dir() is None
@@ -169,5 +169,5 @@ def test_without_the_model_package_the_lexical_weights_are_used(monkeypatch):
         with pytest.raises(embed.ModelFileError, match="not installed"):
             embed.similarity_features("a claim", [ranker_model.Candidate(id=1, text="a claim")])
     finally:
-        embed.load_encoder.cache_clear()
+        embed._load_encoder.cache_clear()
         embed.text_vectors.cache_clear()

@@ -115,3 +115,37 @@ def test_many_texts_then_their_new_candidates_are_encoded_in_two_batches(checked
     assert len(calls) == 2 and sorted(calls[0]) == sorted(texts)
     assert calls[1] and not set(calls[1]) & set(texts)
     assert [bool(found) for found in many] == [True, True, True]
+
+
+def test_a_team_with_nothing_to_match_never_loads_the_encoder(world, monkeypatch):
+    # Loading reads 90 MB: the first sentences ranked for a team without fact-checks or
+    # claims (nothing to match them against) must not wait for it.
+    def refuse():
+        raise AssertionError("the encoder was asked for")
+
+    monkeypatch.setattr(embed, "encoder_loaded", lambda: False)
+    monkeypatch.setattr(embed, "text_vectors", refuse)
+    monkeypatch.setattr(embed, "load_encoder", refuse)
+    many = find_matches_many(user=world.lead, team=world.team, texts=[QUERY, "Taxes rose."])
+    assert many == [[], []]
+
+
+def test_a_processs_first_match_encodes_its_texts_with_the_candidates_in_one_batch(
+    checked, monkeypatch
+):
+    cache = embed.text_vectors()
+    monkeypatch.setattr(cache, "cache", {})
+    monkeypatch.setattr(embed, "encoder_loaded", lambda: False)  # as in a fresh process
+    calls = []
+    encode = cache.encoder.encode
+    monkeypatch.setattr(
+        cache.encoder, "encode", lambda texts, **kw: calls.append(texts) or encode(texts, **kw)
+    )
+    matches = find_matches(user=checked.lead, team=checked.team, text=QUERY)
+    assert matches[0].url == "https://checker.example/unemployment"
+    assert len(calls) == 1 and QUERY in calls[0] and len(calls[0]) > 1
+
+
+def test_warming_loads_the_encoder_once_in_a_thread():
+    embed.warm_encoder().join()
+    assert embed.encoder_loaded() and embed.load_encoder() is embed.load_encoder()

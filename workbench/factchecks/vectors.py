@@ -31,13 +31,18 @@ def encode_ahead(queries: Sequence[str]) -> threading.Thread | None:
     """Start encoding the texts being matched in a thread; None when there is nothing to do.
 
     Join it before `candidate_vectors`, which then finds the queries' vectors in the cache: the
-    encoder (about 20 ms of CPU for a 40-token query) runs while the database answers.
+    encoder (about 20 ms of CPU for a 40-token query) runs while the database answers. Only
+    once the process has loaded the encoder: loading reads 90 MB, which a match with no
+    candidates (a team with no fact-checks or claims yet) never needs, and `candidate_vectors`
+    encodes the queries with the candidates when there are some.
     """
-    from workbench.factchecks.ranker.embed import text_vectors
+    from workbench.factchecks.ranker.embed import encoder_loaded, text_vectors
     from workbench.factchecks.ranker.model import default_model
 
+    if not queries or not encoder_loaded():
+        return None
     vectors = text_vectors()
-    if not queries or vectors is None or not default_model().semantic:
+    if vectors is None or not default_model().semantic:
         return None
     return vectors.encode_ahead(list(queries))
 

@@ -250,12 +250,33 @@ def _concat(arrays: list[np.ndarray]) -> np.ndarray:
     return np.concatenate(arrays, axis=0)
 
 
-@lru_cache(maxsize=1)
+_LOADING = threading.Lock()
+
+
 def load_encoder() -> Encoder | None:
     """Return the process's encoder, or None when the model package is not installed.
 
-    Loading reads and checks 90 MB once (about a second); later calls reuse it.
+    Loading reads and checks 90 MB once (about a second); later calls reuse it. Two threads
+    asking at once (a server warming it while a first request needs it) load it once.
     """
+    with _LOADING:
+        return _load_encoder()
+
+
+def encoder_loaded() -> bool:
+    """Whether this process has already tried to load the encoder (so asking for it is free)."""
+    return _load_encoder.cache_info().currsize > 0
+
+
+def warm_encoder() -> threading.Thread:
+    """Start loading the encoder in a daemon thread, so a server's first match does not wait."""
+    thread = threading.Thread(target=text_vectors, name="warm-encoder", daemon=True)
+    thread.start()
+    return thread
+
+
+@lru_cache(maxsize=1)
+def _load_encoder() -> Encoder | None:
     folder = model_dir()
     if folder is None:
         return None

@@ -12,6 +12,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from workbench.demo.seed import DEMO_TEAM, DEMO_USERS, SEED_SAMPLE, seed_demo
+from workbench.factchecks.ranker.embed import warm_encoder
 
 WILDCARD_HOSTS = {"0.0.0.0", "::", "[::]"}  # noqa: S104 - recognised, not bound
 
@@ -73,6 +74,7 @@ class Command(BaseCommand):
             worker = self._start_worker()
         # SIGTERM (a service manager, a test) ends the server through `finally`, worker included.
         signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(0))
+        warm_encoder()  # as gunicorn.conf.py does for each worker
         try:
             call_command("runserver", options["addrport"], use_reloader=False)
         finally:
