@@ -294,7 +294,7 @@ def test_check_labels_checks_another_set_given_its_folder(tmp_path, capsys):
     [
         *(
             (f"holdout{n}", "gold", "labels")
-            for n in ["", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11"]
+            for n in ["", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"]
         ),
         ("holdout6", "gold-second", "labels-second"),
     ],
