@@ -13,6 +13,8 @@ from __future__ import annotations
 from functools import cached_property
 
 from django.core.paginator import Page, Paginator
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
 
 LIST_COUNT_CAP = 10_000
 
@@ -42,3 +44,21 @@ class CappedPaginator(Paginator):
     @property
     def is_capped(self) -> bool:
         return self._capped_count > self.cap
+
+
+def page_notices(asked: str | None, page: Page) -> list[str]:
+    """Return what to say when the page shown is not the one asked for (nothing when it is).
+
+    `Paginator.get_page` answers a page that is no number with page 1 and one past the end
+    with the last: a list is still shown, and this says which.
+    """
+    if asked is None or not str(asked).strip():
+        return []
+    shown = {"value": Truncator(str(asked)).chars(40), "n": page.number}
+    try:
+        number = int(asked)
+    except ValueError:
+        return [_("Page: “%(value)s” is not a whole number; showing page %(n)s.") % shown]
+    if number == page.number:
+        return []
+    return [_("Page: there is no page %(value)s; showing page %(n)s.") % shown]

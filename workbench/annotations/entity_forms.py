@@ -8,15 +8,18 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from workbench.annotations.models import Entity, EntityKind
+from workbench.forms import FilterForm
 
 ALIAS_SEPARATORS = re.compile(r"[\n,]")
 
 
-class EntitySearchForm(forms.Form):
+class EntitySearchForm(FilterForm):
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
     kind = forms.ChoiceField(
         label=_("Kind"), required=False, choices=[("", _("Any kind")), *EntityKind.choices]
     )
+
+    instead = {"q": _("every name"), "kind": _("every kind")}
 
 
 class EntityForm(forms.Form):
@@ -57,9 +60,11 @@ class EntityForm(forms.Form):
         return ALIAS_SEPARATORS.split(self.cleaned_data["aliases"])
 
 
-class EntityPickForm(forms.Form):
+class EntityPickForm(FilterForm):
     """The search box on the merge page that lists the other entities of the team."""
 
     q = forms.CharField(
         label=_("Find the entity to merge into this one"), required=False, max_length=200
     )
+
+    instead = {"q": _("the team's other entities")}

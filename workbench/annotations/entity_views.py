@@ -23,6 +23,7 @@ from workbench.annotations.selectors import (
 )
 from workbench.annotations.services import entity_create, entity_merge, entity_update
 from workbench.http import HtmxHttpRequest
+from workbench.paging import page_notices
 
 ENTITIES_PER_PAGE = 50
 MERGE_CANDIDATES = 50
@@ -32,7 +33,7 @@ MERGE_CANDIDATES = 50
 def entity_list_view(request: HtmxHttpRequest) -> HttpResponse:
     team = _current_team(request)
     search = EntitySearchForm(request.GET)
-    filters = search.cleaned_data if search.is_valid() else {}
+    filters = search.filters()
     entities = Entity.objects.none()
     if team is not None:
         query, kind = filters.get("q", ""), filters.get("kind", "")
@@ -42,7 +43,9 @@ def entity_list_view(request: HtmxHttpRequest) -> HttpResponse:
     template = "annotations/entity_list.html"
     if request.htmx and request.htmx.target == "entity-rows":
         template += "#entity-rows"
-    return render(request, template, {"team": team, "search": search, "page": page})
+    notices = [*search.notices(), *page_notices(request.GET.get("page"), page)]
+    context = {"team": team, "search": search, "page": page, "notices": notices}
+    return render(request, template, context)
 
 
 @require_http_methods(["GET", "POST"])
@@ -131,13 +134,14 @@ def _merge_page(
     request: HtmxHttpRequest, entity: Entity, errors: list[str] | None = None, status: int = 200
 ) -> HttpResponse:
     search = EntityPickForm(request.GET)
-    query = search.cleaned_data["q"] if search.is_valid() else ""
+    query = search.filters().get("q", "")
     candidates = entity_list_with_counts(user=request.user, team=entity.team, query=query)
     context = {
         "entity": entity,
         "search": search,
         "candidates": candidates.exclude(pk=entity.pk)[:MERGE_CANDIDATES],
         "errors": errors or [],
+        "notices": search.notices(),
     }
     template = "annotations/entity_merge.html"
     if request.htmx and request.htmx.target == "merge-candidates":

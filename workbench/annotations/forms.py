@@ -24,7 +24,7 @@ from workbench.annotations.models import (
 from workbench.annotations.selectors import annotation_list, entity_list
 from workbench.annotations.services import Span
 from workbench.articles.models import Article
-from workbench.forms import IdField
+from workbench.forms import FilterForm, IdField
 
 
 class SpanForm(forms.Form):
@@ -249,6 +249,10 @@ class CommentForm(forms.Form):
     text = forms.CharField(label=_("Comment"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class ListFilterForm(forms.Form):
-    kind = forms.ChoiceField(choices=[("", _("All")), *AnnotationKind.choices], required=False)
-    speaker = IdField(required=False)
+class ListFilterForm(FilterForm):
+    kind = forms.ChoiceField(
+        label=_("Kind"), choices=[("", _("All")), *AnnotationKind.choices], required=False
+    )
+    speaker = IdField(label=_("Speaker or claimant"), required=False)
+
+    instead = {"kind": _("all kinds"), "speaker": _("anyone's")}

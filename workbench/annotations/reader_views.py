@@ -141,8 +141,9 @@ def article_revision_diff_view(request: HtmxHttpRequest, article_id: int) -> Htt
     article = get_object_or_404(article_list(user=request.user), pk=article_id)
     texts = revision_texts(article=article)
     form = RevisionDiffForm(request.GET, latest=article.revision)
-    older, newer = form.pair() if form.is_valid() else (article.revision - 1, article.revision)
+    older, newer = form.pair()
     context = {
+        "notices": form.notices(),
         "article": article,
         "revisions": texts,
         "older": older,
@@ -232,7 +233,7 @@ def _annotation_context(
 ) -> dict:
     """Highlights, the jump index for the keyboard, and the filtered list beside the text."""
     search = ListFilterForm(request.GET)
-    filters = search.cleaned_data if search.is_valid() else {}
+    filters = search.filters()
     kind, speaker = filters.get("kind") or "", filters.get("speaker")
     entities = {e.pk: e for a in annotations for e in (a.speaker, a.claimant) if e is not None}
     # An orphan's span indexes an older revision: it is listed apart, never highlighted.
@@ -252,6 +253,7 @@ def _annotation_context(
         "listed": listed,
         "listed_html": annotation_items_html(listed),
         "filters": {"kind": kind, "speaker": speaker},
+        "notices": search.notices(),
         "speakers": sorted(entities.values(), key=lambda e: e.name.casefold()),
         "annotation_index": [
             {

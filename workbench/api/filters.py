@@ -2,7 +2,9 @@
 
 A query parameter that is not declared here (`?annotator__password__startswith=x`,
 `?speaker__team__name=x`) is ignored: django-filter only reads the filters it declares, and the
-related-object choices are the caller's own team's, so no filter can probe another team.
+related-object choices are the caller's own team's, so no filter can probe another team. A
+declared one given a value it cannot read (`?status=bogus`, `?is_truncated=maybe`,
+`?ordering=bogus`) is a 400 naming it: listing everything as if filtered would mislead a tool.
 """
 
 from __future__ import annotations
@@ -10,11 +12,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from django import forms
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
 from django_filters import rest_framework as filters
 from django_filters.fields import ModelChoiceField
+from django_filters.widgets import BooleanWidget
+from rest_framework import serializers
 from rest_framework.filters import OrderingFilter
 from rest_framework.request import Request
 
@@ -39,10 +45,42 @@ class StableOrderingFilter(OrderingFilter):
     """
 
     def get_ordering(self, request: Request, queryset: QuerySet, view: APIView) -> list[str]:
+        self._refuse_unknown_fields(request, queryset, view)
         ordering = list(super().get_ordering(request, queryset, view) or [])
         if not any(field.lstrip("-") in ("id", "pk") for field in ordering):
             ordering.append("id")
         return ordering
+
+    def _refuse_unknown_fields(self, request: Request, queryset: QuerySet, view: APIView) -> None:
+        # DRF drops a field it does not allow and orders by the default, silently.
+        given = request.query_params.get(self.ordering_param, "")
+        terms = [term.strip() for term in given.split(",")] if given else []
+        if len(self.remove_invalid_fields(queryset, terms, view, request)) == len(terms):
+            return
+        context = {"request": request}
+        allowed = [name for name, _label in self.get_valid_fields(queryset, view, context)]
+        message = _("Order by one of: %(fields)s (a leading - reverses the order).")
+        raise serializers.ValidationError(
+            {self.ordering_param: [message % {"fields": ", ".join(allowed)}]}, code="invalid"
+        )
+
+
+class StrictBooleanWidget(BooleanWidget):
+    """BooleanWidget, passing a value it does not know on to the field rather than dropping it."""
+
+    def value_from_datadict(self, data: object, files: object, name: str) -> object:
+        known = super().value_from_datadict(data, files, name)
+        given = data.get(name)
+        return given if known is None and given not in (None, "") else known
+
+
+class StrictBooleanField(forms.NullBooleanField):
+    """Yes, no, or no filter; any other value is refused (NullBooleanField makes it "no filter")."""
+
+    def to_python(self, value: object) -> bool | None:
+        if value in (True, False, None, ""):
+            return super().to_python(value)
+        raise ValidationError(_("Give true or false (or 1 or 0)."), code="invalid")
 
 
 class BoundedModelChoiceField(ModelChoiceField):
@@ -67,6 +105,10 @@ class ScopedFilterSet(filters.FilterSet):
             user = getattr(request, "user", None) or AnonymousUser()
             self.filters[name].queryset = selector(user=user).select_related(None)
             self.filters[name].field_class = BoundedModelChoiceField
+        for declared in self.filters.values():
+            if isinstance(declared, filters.BooleanFilter):
+                declared.field_class = StrictBooleanField
+                declared.extra["widget"] = StrictBooleanWidget
 
 
 def _search_names(queryset: QuerySet[Entity], name: str, value: str) -> QuerySet[Entity]:

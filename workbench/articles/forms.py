@@ -6,6 +6,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from workbench.articles.models import DEFAULT_RATING_AXIS, DEFAULT_RATING_SCALE, ArticleStatus
+from workbench.forms import FilterForm
 
 http_url = URLValidator(schemes=["http", "https"])
 AXIS_END = "---"
@@ -66,11 +67,13 @@ class ProjectForm(forms.Form):
         return [line for line in lines if line != AXIS_END]
 
 
-class ArticleSearchForm(forms.Form):
+class ArticleSearchForm(FilterForm):
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
     status = forms.ChoiceField(
         label=_("Status"), required=False, choices=[("", _("Any status")), *ArticleStatus.choices]
     )
+
+    instead = {"q": _("all articles"), "status": _("articles of any status")}
 
 
 class ArticleMetadataForm(forms.Form):
@@ -121,17 +124,21 @@ class RevisionForm(forms.Form):
         return self.cleaned_data.get("origin") or "paste"
 
 
-class RevisionDiffForm(forms.Form):
+class RevisionDiffForm(FilterForm):
     """Which two revisions to compare; by default the one before the latest and the latest."""
 
-    older = forms.IntegerField(min_value=1, required=False)
-    newer = forms.IntegerField(min_value=1, required=False)
+    older = forms.IntegerField(label=_("From"), min_value=1, required=False)
+    newer = forms.IntegerField(label=_("To"), min_value=1, required=False)
+
+    instead = {"older": _("the revision before"), "newer": _("the latest revision")}
 
     def __init__(self, *args: object, latest: int, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         self.latest = latest
 
     def pair(self) -> tuple[int, int]:
-        newer = min(self.cleaned_data["newer"] or self.latest, self.latest)
-        older = self.cleaned_data["older"] or newer - 1
+        """Return (older, newer); a number that is unreadable takes its default."""
+        chosen = self.filters()
+        newer = min(chosen.get("newer") or self.latest, self.latest)
+        older = chosen.get("older") or newer - 1
         return min(older, newer), newer

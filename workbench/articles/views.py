@@ -26,7 +26,7 @@ from workbench.articles.services import (
     require_details_open,
 )
 from workbench.http import HtmxHttpRequest
-from workbench.paging import LIST_COUNT_CAP, CappedPaginator
+from workbench.paging import LIST_COUNT_CAP, CappedPaginator, page_notices
 
 ARTICLES_PER_PAGE = 50
 
@@ -83,7 +83,7 @@ def project_edit_view(request: HtmxHttpRequest, project_id: int) -> HttpResponse
 def project_detail_view(request: HtmxHttpRequest, project_id: int) -> HttpResponse:
     project = get_object_or_404(project_list(user=request.user), pk=project_id)
     search = forms.ArticleSearchForm(request.GET)
-    filters = search.cleaned_data if search.is_valid() else {}
+    filters = search.filters()
     articles = article_list(
         user=request.user,
         project=project,
@@ -96,6 +96,7 @@ def project_detail_view(request: HtmxHttpRequest, project_id: int) -> HttpRespon
         "project": project,
         "search": search,
         "page": page,
+        "notices": [*search.notices(), *page_notices(request.GET.get("page"), page)],
         "status_counts": article_status_counts(project=project),
         "me": membership_get(user=request.user, team=project.team),
     }

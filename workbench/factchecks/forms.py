@@ -4,11 +4,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from workbench.annotations.models import Stance
+from workbench.forms import FilterForm
 
 
-class FactCheckSearchForm(forms.Form):
+class FactCheckSearchForm(FilterForm):
     q = forms.CharField(label=_("Search"), max_length=200, required=False)
     rating = forms.CharField(label=_("Rating"), max_length=200, required=False)
+
+    instead = {"q": _("all fact-checks"), "rating": _("any rating")}
 
 
 class FactCheckImportForm(forms.Form):

@@ -34,6 +34,7 @@ from workbench.factchecks.services import (
 from workbench.http import HtmxHttpRequest
 from workbench.jobs.models import Job
 from workbench.jobs.starts import embed_after_import, job_import_factchecks
+from workbench.paging import page_notices
 
 PER_PAGE = 50
 LIST = "factchecks/factcheck_list.html"
@@ -44,11 +45,12 @@ MATCHES = "factchecks/_matches.html"
 def factcheck_list_view(request: HtmxHttpRequest, team_slug: str) -> HttpResponse:
     team = get_object_or_404(team_list(user=request.user), slug=team_slug)
     search = FactCheckSearchForm(request.GET)
-    filters = search.cleaned_data if search.is_valid() else {}
+    filters = search.filters()
     query, rating = filters.get("q", ""), filters.get("rating", "")
     checks = factcheck_list(user=request.user, team=team, query=query, rating=rating)
     page = Paginator(checks, PER_PAGE).get_page(request.GET.get("page"))
     context = {"team": team, "search": search, "page": page, "form": FactCheckImportForm()}
+    context["notices"] = [*search.notices(), *page_notices(request.GET.get("page"), page)]
     context["membership"] = membership_get(user=request.user, team=team)
     return render(request, f"{LIST}#rows" if request.htmx else LIST, context)
 

@@ -18,6 +18,7 @@ from workbench.accounts.models import Role
 from workbench.accounts.services import require_lead, require_role
 from workbench.articles.selectors import project_list
 from workbench.http import HtmxHttpRequest
+from workbench.paging import page_notices
 from workbench.review.agreement import MIN_OVERLAP
 from workbench.review.dashboard_charts import agreement_charts, dashboard_charts
 from workbench.review.dashboard_selectors import (
@@ -47,6 +48,8 @@ def agreement_view(request: HtmxHttpRequest, project_id: int) -> HttpResponse:
         "project": project,
         "report": report,
         "articles": articles,
+        # Said from the page shown: a page that is no number and one past the end alike.
+        "notices": page_notices(request.GET.get("page"), articles),
         "charts": agreement_charts(report),
         "min_overlap": MIN_OVERLAP,
     }

@@ -8,7 +8,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from workbench.accounts.models import Role, Team
-from workbench.forms import IdField, ModelIdChoiceField, ModelIdMultipleChoiceField
+from workbench.forms import FilterForm, IdField, ModelIdChoiceField, ModelIdMultipleChoiceField
 from workbench.review.services import STRATEGIES
 
 User = get_user_model()
@@ -77,7 +77,11 @@ class AgreementForm(forms.Form):
     page = forms.IntegerField(required=False, min_value=1, max_value=1_000_000)
 
 
-class QueueForm(forms.Form):
+class QueueForm(FilterForm):
     """Which page of the queue's done section to show (1, the latest, when absent or wrong)."""
 
-    done = forms.IntegerField(required=False, min_value=1, max_value=1_000_000)
+    done = forms.IntegerField(
+        label=_("Done work, page"), required=False, min_value=1, max_value=1_000_000
+    )
+
+    instead = {"done": _("the latest done work")}

@@ -68,9 +68,10 @@ def queue_view(request: HtmxHttpRequest) -> HttpResponse:
         # Opening the queue starts (or continues) the reviewer's session.
         session_touch(user=request.user, team=team)
     form = forms.QueueForm(request.GET)
-    page = (form.cleaned_data["done"] if form.is_valid() else None) or 1
+    page = form.filters().get("done") or 1
     queue = queue_sections(user=request.user, team=team, done_page=page)
-    return render(request, "review/queue.html", {"queue": queue, "team": team})
+    context = {"queue": queue, "team": team, "notices": form.notices()}
+    return render(request, "review/queue.html", context)
 
 
 @require_GET

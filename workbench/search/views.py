@@ -23,7 +23,7 @@ MAX_SPEAKER_OPTIONS = settings.WORKBENCH_SEARCH_MAX_SPEAKER_OPTIONS
 @require_GET
 def search_view(request: HtmxHttpRequest) -> HttpResponse:
     form = SearchForm(request.GET)
-    data = form.cleaned_data if form.is_valid() else {}
+    data = form.filters()
     projects = list(project_list(user=request.user).order_by("name", "pk"))
     scope = _scope(request, data, projects)
     page = data.get("page") or 1
@@ -31,6 +31,7 @@ def search_view(request: HtmxHttpRequest) -> HttpResponse:
     if scope is not None:
         results = search(user=request.user, limit=PER_PAGE, offset=(page - 1) * PER_PAGE, **scope)
     context = {"form": form, "data": data, "results": results, "page": page, "projects": projects}
+    context["notices"] = form.notices()
     context["previous_url"] = _page_url(request, page - 1) if page > 1 else ""
     context["next_url"] = _page_url(request, page + 1) if results.has_more else ""
     template = "search/search.html"

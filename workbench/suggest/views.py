@@ -110,8 +110,8 @@ def suggestion_accept_all_view(request: HtmxHttpRequest, article_id: int) -> Htt
 def sentence_list_view(request: HtmxHttpRequest, article_id: int) -> HttpResponse:
     article = _article(request, article_id)
     form = SentenceFilterForm(request.GET)
-    chosen = form.cleaned_data if form.is_valid() else {}
-    context = {"article": article, "form": form, "sentences": None}
+    chosen = form.filters()
+    context = {"article": article, "form": form, "sentences": None, "notices": form.notices()}
     try:
         context["sentences"] = sentence_ranking(
             article=article, order=chosen.get("order") or "score", top=chosen.get("top") or 10
