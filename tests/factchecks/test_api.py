@@ -149,3 +149,21 @@ def test_annotation_matches_leaves_the_claim_out_and_shows_html_as_text(checked)
         "https://x.example/xss",
     }
     assert any(XSS in m["text"] for m in body)  # JSON carries the text as it is: text
+
+
+@pytest.mark.parametrize("top", ["abc", "0", "21", "1.5", "-3"])
+def test_annotation_matches_refuses_a_bad_top_naming_it(checked, top):
+    claim = claim_in(checked.project, checked.reviewer, UNEMPLOYMENT)
+    url = reverse("api:annotation-matches", args=[claim.pk])
+    response = api(checked.viewer).get(url, {"top": top})
+    assert response.status_code == status.HTTP_400_BAD_REQUEST
+    assert "top" in response.json()
+    assert api(checked.outsider).get(url, {"top": top}).status_code == status.HTTP_404_NOT_FOUND
+
+
+def test_annotation_matches_gives_at_most_top_of_each_kind(checked):
+    import_reviews(checked.team, review("https://x.example/more", f"{UNEMPLOYMENT} Again."))
+    claim = claim_in(checked.project, checked.reviewer, UNEMPLOYMENT)
+    url = reverse("api:annotation-matches", args=[claim.pk])
+    body = api(checked.viewer).get(url, {"top": "1"}).json()
+    assert len([m for m in body if m["kind"] == "factcheck"]) == 1

@@ -37,6 +37,12 @@ class MatchRequestSerializer(serializers.Serializer):
         return attrs
 
 
+class MatchTopSerializer(serializers.Serializer):
+    """GET /annotations/{id}/matches/?top=N: how many of each kind, checked as POST checks it."""
+
+    top = serializers.IntegerField(min_value=1, max_value=MAX_TOP, default=5)
+
+
 class MatchSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=["factcheck", "claim"])
     url = serializers.CharField()
@@ -82,13 +88,13 @@ def annotation_matches(annotation: Annotation, request: Request) -> Response:
     """Answer GET /annotations/{id}/matches/: the matches of a claim, itself left out."""
     if annotation.kind != AnnotationKind.CLAIM:
         raise ValidationError({"kind": [_("Only claims are matched.")]}, code="not_a_claim")
-    top = request.query_params.get("top", "5")
-    top = min(MAX_TOP, max(1, int(top))) if top.isdigit() and len(top) < 4 else 5
+    asked = MatchTopSerializer(data=request.query_params)
+    asked.is_valid(raise_exception=True)  # "top=abc" or "top=0" is a 400, as in POST /matches/
     matches = find_matches(
         user=request.user,
         team=annotation.article.project.team,
         text=annotation.exact,
-        top=top,
+        top=asked.validated_data["top"],
         exclude=annotation.pk,
     )
     claim_check_record(claim=annotation, matches=matches)
