@@ -167,3 +167,15 @@ def test_annotation_matches_gives_at_most_top_of_each_kind(checked):
     url = reverse("api:annotation-matches", args=[claim.pk])
     body = api(checked.viewer).get(url, {"top": "1"}).json()
     assert len([m for m in body if m["kind"] == "factcheck"]) == 1
+
+
+def test_factcheck_list_filters_by_one_of_my_teams_and_refuses_another(checked):
+    import_reviews(checked.other_project.team, review("https://elsewhere.example/u", UNEMPLOYMENT))
+    url = reverse("api:factcheck-list")
+    mine = api(checked.viewer).get(url, {"team": checked.team.pk}).json()["results"]
+    assert len(mine) == 2
+    for team in [checked.other_project.team.pk, "1.5", str(2**70)]:
+        response = api(checked.viewer).get(url, {"team": team})
+        assert response.status_code == status.HTTP_400_BAD_REQUEST, team
+        assert "team" in response.json()
+        assert "elsewhere" not in response.content.decode()

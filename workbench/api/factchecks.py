@@ -64,7 +64,7 @@ class FactCheckSerializer(serializers.ModelSerializer):
 
 class FactCheckFilter(ScopedFilterSet):
     q = filters.CharFilter(method="search", help_text="Words that must all appear.")
-    team = filters.NumberFilter(field_name="team_id")
+    scoped = {"team": team_list}  # one of the caller's teams, or 400 as on the other lists
     rating = filters.CharFilter(field_name="rating", lookup_expr="iexact")
     publisher = filters.CharFilter(field_name="publisher", lookup_expr="iexact")
     published_after = filters.DateFilter(field_name="date_published", lookup_expr="gte")
@@ -72,7 +72,7 @@ class FactCheckFilter(ScopedFilterSet):
 
     class Meta:
         model = FactCheck
-        fields: list[str] = []
+        fields = {"team": ["exact"]}
 
     def search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return factcheck_list(user=self.request.user, query=value).filter(
