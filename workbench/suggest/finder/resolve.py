@@ -149,12 +149,18 @@ def _words(phrase: str) -> list[str]:
 def _head(words: list[str]) -> str | None:
     """The role noun a phrase is about: the first one, before any "of" ("Head of the Office of
     the President" is a head)."""
-    for word in words:
+    for k, word in enumerate(words):
         if word == "of":
             return None
-        if word in _ROLE_NOUNS:
+        if word in _ROLE_NOUNS or (word == "chief" and _last_role_word(words, k)):
             return word
     return None
+
+
+def _last_role_word(words: list[str], k: int) -> bool:
+    """ "chief" is a role's head where no role word follows it ("the UN rights chief", "police
+    chief Ann Lie"), not in "chief executive", "Chief Justice"."""
+    return not any(w in _ROLE_NOUNS or w in _SPOKESPEOPLE for w in words[k + 1 :])
 
 
 @dataclass(frozen=True, slots=True)
@@ -1152,7 +1158,7 @@ def _fullest_org(text: str, speaker: str) -> str:
             continue  # "Norland's Parliament", "U.S. Parliament": not one name
         if len(lead) + len(words) > len(best):
             best = lead + words
-    if best == words:
+    if best == words and words[-1][:1].isupper():  # not "UN agency": a description
         tail = _org_word_after(text, speaker) or _of_tail(text, speaker)
         if tail is not None:
             return f"{speaker} {tail}"

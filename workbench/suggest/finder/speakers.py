@@ -1594,6 +1594,21 @@ def _described(mention: Mention) -> bool:
     return len(words) > 1 and words[0].lower() in DETERMINERS and words[1].islower()
 
 
+# A body's name written as its initials: "OCHA", "UNHCR", "FAO".
+_ACRONYM_NAME = re.compile(r"[A-Z][A-Z&]{1,7}")
+# The kinds of body a description names before the body's initials ("the UN refugee agency,
+# UNHCR"): the lowercase heads of bodies, and a few more.
+_BODY_KINDS = (
+    ORG_SOURCE_NOUNS | _BODY_HEADS | frozenset(split_words("programme program fund watchdog"))
+)
+
+
+def _body_described(mention: Mention, tokens: list[Token], lead: int, k: int) -> bool:
+    """ "the UN aid coordination office", "the UN food agency": a body named by what it is
+    (a name, then lowercase words ending in the kind of body), not by its name."""
+    return mention.kind == "org" and k > lead and tokens[k - 1].lower in _BODY_KINDS
+
+
 def _name_closing_role(text: str, tokens: list[Token], mention: Mention) -> Mention | None:
     """ "said Norland University's rector, Tom Berg.", "said the rector of Norland University,
     Tom Berg.": the role comes first and the name after it closes the clause, so the name is
@@ -1607,10 +1622,18 @@ def _name_closing_role(text: str, tokens: list[Token], mention: Mention) -> Ment
     possessive = mention.text.endswith(("’s", "'s"))
     if k == lead and mention.kind == "org":
         k, possessive = _place_possessive_role(tokens, k), True
-    if not ((possessive and k > lead) or (_described(mention) and k == lead)):
+    body = _body_described(mention, tokens, lead, k)
+    if not ((possessive and k > lead) or (_described(mention) and k == lead) or body):
         return None
     if k + 2 >= len(tokens) or tokens[k].text != ",":
         return None
+    if body and _ACRONYM_NAME.fullmatch(tokens[k + 1].text):
+        if tokens[k + 2].text not in _NAME_ENDS:
+            return None  # "said the UN agency, UNHCR and others"
+        name = _build(text, tokens, k + 1, k + 1, "org")
+        name.role_span = (mention.start, tokens[k - 1].end)
+        name.role = text[mention.start : tokens[k - 1].end]
+        return name
     last = k + 1
     while last < len(tokens) and last - k <= 4 and _is_name_word(tokens[last]):
         last += 1
