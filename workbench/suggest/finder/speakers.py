@@ -784,9 +784,29 @@ def _before_appositive(c: _Before) -> Mention | None:
         and head.kind in {"name", "org"}
         and not _is_place(c.tokens, head)
         and not _body_then_person(c, head)
+        and not _title_then_name(c, head)
     ):
         return _with_role(head, c.text, role)
     return None
+
+
+_PARTIES = frozenset(
+    split_words("republican democratic democrat labour conservative liberal green")
+)
+
+
+def _title_then_name(c: _Before, head: Mention) -> bool:
+    """ "A Republican Assemblywoman, Jill Tolles, said": the phrase before the appositive is only
+    a title (and a party), so the name between the commas is the speaker."""
+    inner = c.inner
+    if inner is None or inner.kind != "name" or _looks_like_org(inner.head_tokens):
+        return False
+    if _word_before(c.tokens, head) not in {"a", "an"}:
+        return False  # "The Senator, Ann Lie, said": the description resolves to her later
+    words = [w for w in head.head_tokens if w.lower() not in DETERMINERS]
+    return bool(words) and all(
+        _office(w) or _office_like(w) or w.lower() in _PARTIES for w in words
+    )
 
 
 def _before_name_title_body(c: _Before) -> Mention | None:
@@ -1458,7 +1478,11 @@ _PERSON_ENDINGS = tuple(
 )
 
 
-_MORE_ROLES = frozenset(split_words("boss chief head czar envoy guru ally co-host staffer"))
+_MORE_ROLES = frozenset(
+    split_words("""boss chief head czar envoy guru ally co-host staffer scholar scholars fellow
+    analyst analysts expert experts academic attorney colleague advocate critic aide coach
+    nominee""")
+)
 _LOWER_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 # Lowercase words that are no modifier of a source noun (`_lowercase_modifiers`).
 _NOT_MODIFIERS = frozenset({"these", "those", "this", "no", "not"}).union(
