@@ -40,7 +40,8 @@ from .rules import Rule, Veto, decide
 # ("FranÃ§ois", "FranÃ\x83Â§ois"), but not a no-break space or a guillemet.
 _IN_WORD = "\u0300-\u036f\x80-\x9f\xa1-\xaa\xac-\xba\xbc-\xbf"
 TOKEN = re.compile(
-    r"(?:[A-Z]\.){1,}(?![a-z])|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Prof|Jr|Sr|St|Adm|Maj|Rev|Hon|Del|Corp|Inc|Ltd|Co|Bros)\."
+    # a name in capitals joined by "&" is one word: "PG&E", "AT&T"
+    r"[A-Z]{1,4}&[A-Z]{1,4}(?![\w&])|(?:[A-Z]\.){1,}(?![a-z])|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Prof|Jr|Sr|St|Adm|Maj|Rev|Hon|Del|Corp|Inc|Ltd|Co|Bros)\."
     rf"|[^\W_](?:[\w’'\-{_IN_WORD}]*[^\W_])?[\u0300-\u036f]*(?:[’']s?)?|[^\w\s]",
 )
 # A web address as a source's name: "Znak.com", "News.com.au" is one token, not a sentence end
@@ -981,11 +982,19 @@ def _before_stacked_appositives(c: _Before) -> Mention | None:
 _BODY_LINKS = frozenset(split_words("of at from"))
 
 
+def _a_body(body: Mention) -> bool:
+    """A body's name, or a description ending in the kind of body ("the Ostia tribal historic
+    preservation office")."""
+    if body.kind in {"name", "org"}:
+        return True
+    return bool(body.head_tokens) and body.head_tokens[-1].lower() in ORG_WORDS
+
+
 def person_of_body(text: str, tokens: list[Token], body: Mention) -> Mention | None:
     """ "Ann Lie of the army's Western Command said": the person before "of" (or "at") and the
     body's name, with "of …" as role; None when the words before the link are not a person's
     name ("The Bank of Norland", "Secretary of State")."""
-    if body.kind not in {"name", "org"} or _body_run_into_person(body.head_tokens):
+    if not _a_body(body) or _body_run_into_person(body.head_tokens):
         return None  # "(Member of the) Chess Union of Norland Petra Vasko": she is the speaker
     k = speaker_start(tokens, body) - 1
     lead = 0
@@ -1011,6 +1020,7 @@ def person_of_body(text: str, tokens: list[Token], body: Mention) -> Mention | N
         or len(person.head_tokens) < 1
         or _looks_like_org(person.head_tokens)
         or all(t.lower().rstrip(".") in TITLES | _MORE_ROLES for t in person.head_tokens)
+        or (body.kind == "common" and len(person.head_tokens) < 2)  # "Members of the council"
     ):
         return None
     return _with_role(person, text, (tokens[k].start, body.end))
@@ -1395,7 +1405,7 @@ _CONTRACTED = re.compile(r"(?:he|she)[’']s|(?:they|we)[’']ve")
 def _modifier(token: Token) -> bool:
     """A word that may modify a described source: "the bespectacled, 71-year-old diplomat",
     "a 2008 Clinton veteran", "the ad's narrator"."""
-    word = _strip_possessive(token.text)
+    word = _strip_possessive(token.text).replace("&", "")  # "a P&G employee"
     return word.isalpha() or word.isdigit() or bool(_AGE.fullmatch(word))
 
 
@@ -1790,6 +1800,22 @@ def _person_before_body(tokens: list[Token], first: int, last: int) -> int:
     return last
 
 
+# People named by their work that no ending shows: "a court clerk", "a police detective".
+_WORK_NOUNS = frozenset(split_words("clerk clerks detective detectives nurse nurses guard guards"))
+
+
+def _person_of_body_noun(tokens: list[Token], last: int | None, word: Token) -> bool:
+    """A person's noun right after a body's lowercase noun: "a court clerk", "a police
+    detective", "a ministry adviser"."""
+    return (
+        last is not None
+        and tokens[last].text.islower()
+        and tokens[last].lower in ORG_SOURCE_NOUNS
+        and word.text.islower()
+        and (word.lower in _WORK_NOUNS or _role_word(word.lower))
+    )
+
+
 def _determiner_head(tokens: list[Token], index: int) -> int | None:
     """The last token of the names, source nouns and ages after the determiner at index."""
     last = None
@@ -1805,6 +1831,8 @@ def _determiner_head(tokens: list[Token], index: int) -> int | None:
             and (word.lower in _SOURCE_HEADS or word.lower.endswith(_PERSON_ENDINGS))
         ):
             last = j  # "said a 2008 Clinton veteran", "said a Trump campaign adviser"
+        elif _person_of_body_noun(tokens, last, word):
+            last = j  # "according to a court clerk": the clerk, not the court
         elif _AGE.fullmatch(word.text):
             last = j  # "said the 46-year-old"
         elif not (
