@@ -1265,8 +1265,9 @@ def _spelled_out(text: str, acronym: str) -> str | None:
 
 
 # A short name the article gives in brackets after the full one, not made of its initials:
-# "the California Department of Forestry and Fire Protection (CalFire)".
-_SHORT_NAME = re.compile(r"[A-Z][a-z]+[A-Z][\w\-]*")
+# "the California Department of Forestry and Fire Protection (CalFire)", "Pacific Gas and
+# Electric Company (PG&E)".
+_SHORT_NAME = re.compile(r"[A-Z][a-z]+[A-Z][\w\-]*|[A-Z]{1,4}&[A-Z]{1,4}")
 # A country's initials and the name the article may write in full.
 _COUNTRY_INITIALS = {
     "U.S.": "United States",
