@@ -201,3 +201,14 @@ def test_a_bracketed_name_with_an_ampersand() -> None:
         "Ostia Gas and Power Company (OG&P) began cutting power.\n\nOG&P said it planned the cuts."
     )
     assert speaker_of(text, "it planned the cuts") == "Ostia Gas and Power Company"
+
+
+# Near misses: a surname that is also a preposition, and "At least" opening a subject.
+def test_a_surname_that_is_a_preposition() -> None:
+    text = "The years were hard.\n\nFrom agreed that inequality was not the flashpoint then."
+    assert speaker_of(text, "inequality was not") == "From"
+
+
+def test_at_least_opens_a_subject() -> None:
+    text = "The vote was close.\n\nAt least four senators said that the bill goes too far."
+    assert speaker_of(text, "the bill goes too far") is not None

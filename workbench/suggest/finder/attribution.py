@@ -3088,9 +3088,10 @@ def _capitalised_noun(token: Token) -> bool:
     return token.capitalised and token.lower in _NOUN_LIKE_CUES
 
 
+# Prepositions that are no one's name ("From" is Al From's): alone before the verb, no subject.
 _NO_SUBJECT_OPENERS = frozenset(
     split_words("""in on at amid amidst among amongst despite during after before with without
-    from by over under against across throughout toward towards upon within beyond following""")
+    by over under against across throughout toward towards upon within beyond following""")
 )
 # Words that cannot make a bare subject.
 _NOT_BARE_SUBJECT = (
@@ -3104,10 +3105,10 @@ _NOT_BARE_SUBJECT = (
     Veto("subject/bare-article", lambda words: words[-1].lower in DETERMINERS_OPENING),
     # "So said Ann Lie, …" names the speaker of a quotation before it, after the verb
     Veto("subject/bare-adverb", lambda words: len(words) == 1 and words[0].lower in {"so", "thus"}),
-    # "Amid reported heavy strikes, …", "In reported remarks …": a preposition opens no subject
+    # "Amid reported heavy strikes …": a preposition alone before the verb is no subject
     Veto(
         "subject/bare-preposition",
-        lambda words: words[0].lower in _NO_SUBJECT_OPENERS and all(t.text != "," for t in words),
+        lambda words: len(words) == 1 and words[0].lower in _NO_SUBJECT_OPENERS,
     ),
     Veto(
         "subject/bare-stop-word",
