@@ -17,6 +17,7 @@ from .lexicon import (
     CLAUSE_OPENERS,
     COGNITION_VERBS,
     OFFICE_TITLES,
+    ORG_SOURCE_NOUNS,
     ORG_WORDS,
     POSSESSIVE_DETERMINERS,
     REPORTING_VERBS,
@@ -1608,19 +1609,38 @@ def _named_in_apposition(s: _Sentence, speaker: Mention, j: int) -> tuple[Mentio
     if j + 3 >= last or tokens[j].text != "," or not described:
         return None
     named = mention_after(s.text, tokens, j + 1)
-    if named is None or named.kind != "name" or named.start != tokens[j + 1].start:
+    if named is None or named.start != tokens[j + 1].start:
+        return None
+    body = _body_initials(speaker, named)
+    if named.kind != "name" and not body:
         return None
     k = next((k for k in range(j + 1, last) if tokens[k].start >= named.end), last)
     if k >= last - 1 or tokens[k].text != "," or k - j > 5:
         return None
     opening = tokens[k + 1]
-    if opening.lower in {"a", "an"} or not (
+    if (opening.lower in {"a", "an"} and not body) or not (
         opening.lower in _CONTENT_OPENERS or opening.capitalised
     ):
         return None  # "According to police, Tom Berg, 34, was …", "…, Tom Berg, a driver, …"
     if speaker.text.split()[-1].lower() in _COLLECTIVE_SOURCES:
         return None  # "According to police, Tom Berg, …": the name opens the content
     return named, k
+
+
+# A body's name written as its initials ("UNRWA"), and the kinds of body a description names.
+_INITIALS = re.compile(r"[A-Z][A-Z&]{1,7}")
+_BODY_KINDS = ORG_SOURCE_NOUNS | frozenset(split_words("body programme program fund watchdog"))
+
+
+def _body_initials(speaker: Mention, named: Mention) -> bool:
+    """ "According to the UN agency for Palestine refugees, UNRWA, …": a description of a body
+    (its kind a lowercase word in it: "agency", "office"), then the body's initials."""
+    words = speaker.text.split()  # not "the ministry" alone: "the ministry, UNICEF, …" lists
+    return (
+        len(words) >= 3
+        and bool(_INITIALS.fullmatch(named.text))
+        and any(w.lower() in _BODY_KINDS and w.islower() for w in words[1:])
+    )
 
 
 _COLLECTIVE_SOURCES = frozenset(
@@ -3068,6 +3088,11 @@ def _capitalised_noun(token: Token) -> bool:
     return token.capitalised and token.lower in _NOUN_LIKE_CUES
 
 
+# Prepositions that are no one's name ("From" is Al From's): alone before the verb, no subject.
+_NO_SUBJECT_OPENERS = frozenset(
+    split_words("""in on at amid amidst among amongst despite during after before with without
+    by over under against across throughout toward towards upon within beyond following""")
+)
 # Words that cannot make a bare subject.
 _NOT_BARE_SUBJECT = (
     Veto(
@@ -3080,6 +3105,11 @@ _NOT_BARE_SUBJECT = (
     Veto("subject/bare-article", lambda words: words[-1].lower in DETERMINERS_OPENING),
     # "So said Ann Lie, …" names the speaker of a quotation before it, after the verb
     Veto("subject/bare-adverb", lambda words: len(words) == 1 and words[0].lower in {"so", "thus"}),
+    # "Amid reported heavy strikes …": a preposition alone before the verb is no subject
+    Veto(
+        "subject/bare-preposition",
+        lambda words: len(words) == 1 and words[0].lower in _NO_SUBJECT_OPENERS,
+    ),
     Veto(
         "subject/bare-stop-word",
         lambda words: any(

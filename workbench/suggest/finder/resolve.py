@@ -149,12 +149,18 @@ def _words(phrase: str) -> list[str]:
 def _head(words: list[str]) -> str | None:
     """The role noun a phrase is about: the first one, before any "of" ("Head of the Office of
     the President" is a head)."""
-    for word in words:
+    for k, word in enumerate(words):
         if word == "of":
             return None
-        if word in _ROLE_NOUNS:
+        if word in _ROLE_NOUNS or (word == "chief" and _last_role_word(words, k)):
             return word
     return None
+
+
+def _last_role_word(words: list[str], k: int) -> bool:
+    """ "chief" is a role's head where no role word follows it ("the UN rights chief", "police
+    chief Ann Lie"), not in "chief executive", "Chief Justice"."""
+    return not any(w in _ROLE_NOUNS or w in _SPOKESPEOPLE for w in words[k + 1 :])
 
 
 @dataclass(frozen=True, slots=True)
@@ -1152,7 +1158,7 @@ def _fullest_org(text: str, speaker: str) -> str:
             continue  # "Norland's Parliament", "U.S. Parliament": not one name
         if len(lead) + len(words) > len(best):
             best = lead + words
-    if best == words:
+    if best == words and words[-1][:1].isupper():  # not "UN agency": a description
         tail = _org_word_after(text, speaker) or _of_tail(text, speaker)
         if tail is not None:
             return f"{speaker} {tail}"
@@ -1224,10 +1230,11 @@ def _org_word_after(text: str, speaker: str) -> str | None:
 # An acronym, and the name the article spells it out with: "the Women’s National Basketball
 # Association (WNBA)", "the Food and Agriculture Organization (FAO)".
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
-_SPELLED_OUT = re.compile(
+_FULL_NAME = (
     r"(?P<name>[A-Z][\w\-’'.&]*(?:,?[ \t]+(?:(?:of|for|on|and|de|to|the)[ \t]+)*[A-Z][\w\-’'.&]*)+)"
-    r"[ \t]+\((?P<acronym>[A-Z][A-Z0-9&]{1,7})\)"
 )
+_SPELLED_OUT = re.compile(_FULL_NAME + r"[ \t]+\((?P<acronym>[A-Z][A-Z0-9&]{1,7})\)")
+_FULL_NAME_ENDING = re.compile(_FULL_NAME + r"[ \t]+$")
 
 
 def _initials(words: list[str]) -> str:
@@ -1257,6 +1264,44 @@ def _spelled_out(text: str, acronym: str) -> str | None:
     return None
 
 
+# A short name the article gives in brackets after the full one, not made of its initials:
+# "the California Department of Forestry and Fire Protection (CalFire)", "Pacific Gas and
+# Electric Company (PG&E)".
+_SHORT_NAME = re.compile(r"[A-Z][a-z]+[A-Z][\w\-]*|[A-Z]{1,4}&[A-Z]{1,4}")
+# A country's initials and the name the article may write in full.
+_COUNTRY_INITIALS = {
+    "U.S.": "United States",
+    "US": "United States",
+    "U.S": "United States",
+    "UK": "United Kingdom",
+    "U.K.": "United Kingdom",
+}
+
+
+def _named_by_short_name(text: str, short: str) -> str | None:
+    """The full name the article writes right before "(CalFire)", without an opening "The"."""
+    at = text.find(f"({short})")
+    found = _FULL_NAME_ENDING.search(text, max(0, at - 160), at)
+    if found is None:
+        return None
+    words = found.group("name").split()
+    while words and words[0].lower() in _NOT_IN_ORG_NAMES:
+        words = words[1:]
+    return " ".join(words) if len(words) >= 2 else None
+
+
+def _short_or_initials_in_full(text: str, speaker: str) -> str | None:
+    """The full name of a body named by a short name the article brackets after it
+    ("CalFire"), or of a country named by its initials ("the U.S.") where the article writes
+    the country's name in full ("United States")."""
+    country = _COUNTRY_INITIALS.get(speaker)
+    if country is not None:
+        return country if re.search(rf"\b{country}\b", text) else None
+    if _SHORT_NAME.fullmatch(speaker) and f"({speaker})" in text:
+        return _named_by_short_name(text, speaker)
+    return None
+
+
 def _org_named_in_full(text: str, suggestion: Suggestion) -> None:
     """Give an organisation (or members standing for their body) its fullest name: the name an
     acronym stands for where the article spells it out."""
@@ -1268,6 +1313,11 @@ def _org_named_in_full(text: str, suggestion: Suggestion) -> None:
             suggestion.speaker, suggestion.speaker_kind = full, "organisation"
             suggestion.speaker_rule = _SPELLED_OUT_RULE
             return
+    full = _short_or_initials_in_full(text, acronym)
+    if full is not None:  # "CalFire", "the U.S."
+        suggestion.speaker, suggestion.speaker_kind = full, "organisation"
+        suggestion.speaker_rule = _SPELLED_OUT_RULE
+        return
     if not speaker[:1].isupper():
         return  # "the court": a description
     body = _MEMBERS_OF.get(speaker.lower())

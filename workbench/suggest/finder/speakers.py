@@ -40,7 +40,8 @@ from .rules import Rule, Veto, decide
 # ("FranÃ§ois", "FranÃ\x83Â§ois"), but not a no-break space or a guillemet.
 _IN_WORD = "\u0300-\u036f\x80-\x9f\xa1-\xaa\xac-\xba\xbc-\xbf"
 TOKEN = re.compile(
-    r"(?:[A-Z]\.){1,}(?![a-z])|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Prof|Jr|Sr|St|Adm|Maj|Rev|Hon|Del|Corp|Inc|Ltd|Co|Bros)\."
+    # a name in capitals joined by "&" is one word: "PG&E", "AT&T"
+    r"[A-Z]{1,4}&[A-Z]{1,4}(?![\w&])|(?:[A-Z]\.){1,}(?![a-z])|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Prof|Jr|Sr|St|Adm|Maj|Rev|Hon|Del|Corp|Inc|Ltd|Co|Bros)\."
     rf"|[^\W_](?:[\w’'\-{_IN_WORD}]*[^\W_])?[\u0300-\u036f]*(?:[’']s?)?|[^\w\s]",
 )
 # A web address as a source's name: "Znak.com", "News.com.au" is one token, not a sentence end
@@ -784,9 +785,29 @@ def _before_appositive(c: _Before) -> Mention | None:
         and head.kind in {"name", "org"}
         and not _is_place(c.tokens, head)
         and not _body_then_person(c, head)
+        and not _title_then_name(c, head)
     ):
         return _with_role(head, c.text, role)
     return None
+
+
+_PARTIES = frozenset(
+    split_words("republican democratic democrat labour conservative liberal green")
+)
+
+
+def _title_then_name(c: _Before, head: Mention) -> bool:
+    """ "A Republican Assemblywoman, Jill Tolles, said": the phrase before the appositive is only
+    a title (and a party), so the name between the commas is the speaker."""
+    inner = c.inner
+    if inner is None or inner.kind != "name" or _looks_like_org(inner.head_tokens):
+        return False
+    if _word_before(c.tokens, head) not in {"a", "an"}:
+        return False  # "The Senator, Ann Lie, said": the description resolves to her later
+    words = [w for w in head.head_tokens if w.lower() not in DETERMINERS]
+    return bool(words) and all(
+        _office(w) or _office_like(w) or w.lower() in _PARTIES for w in words
+    )
 
 
 def _before_name_title_body(c: _Before) -> Mention | None:
@@ -961,11 +982,19 @@ def _before_stacked_appositives(c: _Before) -> Mention | None:
 _BODY_LINKS = frozenset(split_words("of at from"))
 
 
+def _a_body(body: Mention) -> bool:
+    """A body's name, or a description ending in the kind of body ("the Ostia tribal historic
+    preservation office")."""
+    if body.kind in {"name", "org"}:
+        return True
+    return bool(body.head_tokens) and body.head_tokens[-1].lower() in ORG_WORDS
+
+
 def person_of_body(text: str, tokens: list[Token], body: Mention) -> Mention | None:
     """ "Ann Lie of the army's Western Command said": the person before "of" (or "at") and the
     body's name, with "of …" as role; None when the words before the link are not a person's
     name ("The Bank of Norland", "Secretary of State")."""
-    if body.kind not in {"name", "org"} or _body_run_into_person(body.head_tokens):
+    if not _a_body(body) or _body_run_into_person(body.head_tokens):
         return None  # "(Member of the) Chess Union of Norland Petra Vasko": she is the speaker
     k = speaker_start(tokens, body) - 1
     lead = 0
@@ -991,6 +1020,7 @@ def person_of_body(text: str, tokens: list[Token], body: Mention) -> Mention | N
         or len(person.head_tokens) < 1
         or _looks_like_org(person.head_tokens)
         or all(t.lower().rstrip(".") in TITLES | _MORE_ROLES for t in person.head_tokens)
+        or (body.kind == "common" and len(person.head_tokens) < 2)  # "Members of the council"
     ):
         return None
     return _with_role(person, text, (tokens[k].start, body.end))
@@ -1375,7 +1405,7 @@ _CONTRACTED = re.compile(r"(?:he|she)[’']s|(?:they|we)[’']ve")
 def _modifier(token: Token) -> bool:
     """A word that may modify a described source: "the bespectacled, 71-year-old diplomat",
     "a 2008 Clinton veteran", "the ad's narrator"."""
-    word = _strip_possessive(token.text)
+    word = _strip_possessive(token.text).replace("&", "")  # "a P&G employee"
     return word.isalpha() or word.isdigit() or bool(_AGE.fullmatch(word))
 
 
@@ -1458,7 +1488,11 @@ _PERSON_ENDINGS = tuple(
 )
 
 
-_MORE_ROLES = frozenset(split_words("boss chief head czar envoy guru ally co-host staffer"))
+_MORE_ROLES = frozenset(
+    split_words("""boss chief head czar envoy guru ally co-host staffer scholar scholars fellow
+    analyst analysts expert experts academic attorney colleague advocate critic aide coach
+    nominee""")
+)
 _LOWER_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 # Lowercase words that are no modifier of a source noun (`_lowercase_modifiers`).
 _NOT_MODIFIERS = frozenset({"these", "those", "this", "no", "not"}).union(
@@ -1594,6 +1628,21 @@ def _described(mention: Mention) -> bool:
     return len(words) > 1 and words[0].lower() in DETERMINERS and words[1].islower()
 
 
+# A body's name written as its initials: "OCHA", "UNHCR", "FAO".
+_ACRONYM_NAME = re.compile(r"[A-Z][A-Z&]{1,7}")
+# The kinds of body a description names before the body's initials ("the UN refugee agency,
+# UNHCR"): the lowercase heads of bodies, and a few more.
+_BODY_KINDS = (
+    ORG_SOURCE_NOUNS | _BODY_HEADS | frozenset(split_words("programme program fund watchdog"))
+)
+
+
+def _body_described(mention: Mention, tokens: list[Token], lead: int, k: int) -> bool:
+    """ "the UN aid coordination office", "the UN food agency": a body named by what it is
+    (a name, then lowercase words ending in the kind of body), not by its name."""
+    return mention.kind == "org" and k > lead and tokens[k - 1].lower in _BODY_KINDS
+
+
 def _name_closing_role(text: str, tokens: list[Token], mention: Mention) -> Mention | None:
     """ "said Norland University's rector, Tom Berg.", "said the rector of Norland University,
     Tom Berg.": the role comes first and the name after it closes the clause, so the name is
@@ -1607,10 +1656,18 @@ def _name_closing_role(text: str, tokens: list[Token], mention: Mention) -> Ment
     possessive = mention.text.endswith(("’s", "'s"))
     if k == lead and mention.kind == "org":
         k, possessive = _place_possessive_role(tokens, k), True
-    if not ((possessive and k > lead) or (_described(mention) and k == lead)):
+    body = _body_described(mention, tokens, lead, k)
+    if not ((possessive and k > lead) or (_described(mention) and k == lead) or body):
         return None
     if k + 2 >= len(tokens) or tokens[k].text != ",":
         return None
+    if body and _ACRONYM_NAME.fullmatch(tokens[k + 1].text):
+        if tokens[k + 2].text not in _NAME_ENDS:
+            return None  # "said the UN agency, UNHCR and others"
+        name = _build(text, tokens, k + 1, k + 1, "org")
+        name.role_span = (mention.start, tokens[k - 1].end)
+        name.role = text[mention.start : tokens[k - 1].end]
+        return name
     last = k + 1
     while last < len(tokens) and last - k <= 4 and _is_name_word(tokens[last]):
         last += 1
@@ -1743,6 +1800,22 @@ def _person_before_body(tokens: list[Token], first: int, last: int) -> int:
     return last
 
 
+# People named by their work that no ending shows: "a court clerk", "a police detective".
+_WORK_NOUNS = frozenset(split_words("clerk clerks detective detectives nurse nurses guard guards"))
+
+
+def _person_of_body_noun(tokens: list[Token], last: int | None, word: Token) -> bool:
+    """A person's noun right after a body's lowercase noun: "a court clerk", "a police
+    detective", "a ministry adviser"."""
+    return (
+        last is not None
+        and tokens[last].text.islower()
+        and tokens[last].lower in ORG_SOURCE_NOUNS
+        and word.text.islower()
+        and (word.lower in _WORK_NOUNS or _role_word(word.lower))
+    )
+
+
 def _determiner_head(tokens: list[Token], index: int) -> int | None:
     """The last token of the names, source nouns and ages after the determiner at index."""
     last = None
@@ -1758,6 +1831,8 @@ def _determiner_head(tokens: list[Token], index: int) -> int | None:
             and (word.lower in _SOURCE_HEADS or word.lower.endswith(_PERSON_ENDINGS))
         ):
             last = j  # "said a 2008 Clinton veteran", "said a Trump campaign adviser"
+        elif _person_of_body_noun(tokens, last, word):
+            last = j  # "according to a court clerk": the clerk, not the court
         elif _AGE.fullmatch(word.text):
             last = j  # "said the 46-year-old"
         elif not (
