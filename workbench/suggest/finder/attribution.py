@@ -1531,6 +1531,23 @@ def indirect_in_sentence(text: str, start: int, end: int) -> Indirect | None:
     return found
 
 
+def later_cue_in_sentence(text: str, start: int, end: int, earlier: Indirect) -> Indirect | None:
+    """Reported speech by a verb after the cue of `earlier`, a reading the clause vetoes
+    refuse: "Conditions are continuing to worsen as …, the agency warned." ("continuing"
+    reports only an infinitive; the sentence's own cue comes last)."""
+    tokens = tokenize(text, start, end)
+    last = content_end(tokens)
+    cue = next((k for k, t in enumerate(tokens) if t.start >= earlier.cue[1]), None)
+    if cue is None or last < 4:
+        return None
+    fired = _reported_by_verb(_Sentence(text, tokens, last), after=cue - 1)
+    if fired is None:
+        return None
+    rule, found = fired
+    found.rule = rule.name
+    return found
+
+
 @dataclass(slots=True)
 class _Sentence:
     """A sentence that may report speech; tokens[:last] leaves out its final punctuation."""
@@ -1993,11 +2010,12 @@ def _opening_clause(tokens: list[Token], comma: int) -> bool:
 _RELATIVE_WORDS = frozenset(split_words("which who whom whose where"))
 
 
-def _reported_by_verb(s: _Sentence) -> tuple[Rule, Indirect] | None:
+def _reported_by_verb(s: _Sentence, after: int = -1) -> tuple[Rule, Indirect] | None:
     """The first reporting verb whose speaker and content `_AT_VERB_INDIRECT` find (none in an
-    opening phrase of where the words were said: "In a statement announcing the pick, …")."""
+    opening phrase of where the words were said: "In a statement announcing the pick, …"),
+    after the token `after` when given."""
     tokens = s.tokens
-    for i in range(_opening_event(tokens, s.last) + 1, s.last):
+    for i in range(max(_opening_event(tokens, s.last), after) + 1, s.last):
         width = _verb_at(tokens, i) or _labels(tokens, i, s.last)
         if not width or tokens[i].lower in _QUOTE_ONLY or _named_noun(tokens, i):
             continue

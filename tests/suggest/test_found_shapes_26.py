@@ -1,0 +1,112 @@
+"""Shapes of reported speech found, nineteenth rule pass (issue 15, h-finder26, the missed
+quotes of the opened sets, general causes only): sentences written for these tests, names
+invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.suggest.shapes import reported
+
+
+def _found(text: str, content: str, speaker: str) -> bool:
+    """Whether a reported clause that is `content` (a "that" aside) is offered with `speaker`."""
+    return any(
+        t == content and s is not None and s.lower() == speaker.lower() for t, s in reported(text)
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "The fishermen are continuing to protest the quota, the union leader told reporters.",
+            "The fishermen are continuing to protest the quota",
+            "the union leader",
+        ),
+        (
+            "Supplies are continuing to dwindle as the roads stay closed, the aid agency warned.",
+            "Supplies are continuing to dwindle as the roads stay closed",
+            "the aid agency",
+        ),
+        (
+            "Prices continue to climb in the capital, the central bank said on Monday.",
+            "Prices continue to climb in the capital",
+            "the central bank",
+        ),
+        (
+            "On Sunday, reports said Tuesday's storm damaged four schools in the valley.",
+            "Tuesday's storm damaged four schools in the valley",
+            "reports",
+        ),
+    ],
+)
+def test_the_sentences_own_cue_after_a_first_verb_of_a_phrase(
+    text: str, content: str, speaker: str
+) -> None:
+    """A first verb that reports only a phrase ("are continuing to …", refused as no clause)
+    no longer hides the sentence's own cue further on: "…, the agency warned."."""
+    assert _found(text, content, speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Officials continue to review the plans for the bridge.", ""),
+        ("The firm continues to deny a deal that officials said was signed in May.", "signed"),
+        ("Residents continue to wait for news, which the mayor promised would come soon.", "come"),
+        ("The ferry continues to run, while others said the port was closed.", "port"),
+    ],
+)
+def test_no_later_cue_without_a_clause_of_its_own(text: str, words: str) -> None:
+    """Past a first verb of a phrase, a later cue whose words open with a verb ("officials
+    said was signed": the relative word is its subject) or "while …" reports nothing."""
+    assert [t for t, _ in reported(text) if words in t] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "Scientists believe the deep ocean current carries most of the heat to the poles.",
+            "the deep ocean current carries most of the heat to the poles",
+            "Scientists",
+        ),
+        (
+            "The newspaper noted the council's budget allows it to hire ten more teachers.",
+            "the council's budget allows it to hire ten more teachers",
+            "The newspaper",
+        ),
+        (
+            "Two studies have suggested the lake likely holds a layer of salt water.",
+            "the lake likely holds a layer of salt water",
+            "Two studies",
+        ),
+        (
+            "The inspectors believe the old northern bridge needs a new deck by 2030.",
+            "the old northern bridge needs a new deck by 2030",
+            "The inspectors",
+        ),
+    ],
+)
+def test_a_present_verb_after_a_longer_noun_phrase(text: str, content: str, speaker: str) -> None:
+    """The reported clause's verb is a present form after a determiner and two or three words
+    ("the deep ocean current carries …", "the council's budget allows …", "the lake likely
+    holds …"), with its object opening right after it: a clause, not a noun phrase."""
+    assert _found(text, content, speaker)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor praised the city's emergency services for their work.",
+        "She reiterated the council's commitment towards the elderly residents of the town.",
+        "He welcomed the agency's budget cuts to the program.",
+        "The minister announced the state's water supplies for the summer.",
+        "The union welcomed the new safety rules and the extra staff.",
+    ],
+)
+def test_noun_phrases_in_s_stay_noun_phrases(text: str) -> None:
+    """A plural noun ("emergency services for", "budget cuts to") or "towards" after a longer
+    noun phrase is no verb: the object is a noun phrase, no reported clause."""
+    assert reported(text) == []
