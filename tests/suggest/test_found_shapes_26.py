@@ -110,3 +110,26 @@ def test_noun_phrases_in_s_stay_noun_phrases(text: str) -> None:
     """A plural noun ("emergency services for", "budget cuts to") or "towards" after a longer
     noun phrase is no verb: the object is a noun phrase, no reported clause."""
     assert reported(text) == []
+
+
+def test_a_capitalised_today_after_a_name_in_capitals() -> None:
+    """ "ACME Today noted …": "Today" capitalised after a name in capitals is part of the name
+    (the paper), not the time between the subject and its verb."""
+    assert _found(
+        "ACME Today noted the factory's output doubles every year.",
+        "the factory's output doubles every year",
+        "ACME Today",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The council today said the roads were safe again.", "The council"),
+        ("Ann Lie Monday said the roads were safe again.", "Ann Lie"),
+        ("OSLO Today the council said the roads were safe again.", "the council"),
+    ],
+)
+def test_times_between_subject_and_verb_stay_times(text: str, speaker: str) -> None:
+    """A lowercase "today" or a weekday between the subject and its verb is still a time."""
+    assert _found(text, "the roads were safe again", speaker)
