@@ -133,3 +133,41 @@ def test_a_capitalised_today_after_a_name_in_capitals() -> None:
 def test_times_between_subject_and_verb_stay_times(text: str, speaker: str) -> None:
     """A lowercase "today" or a weekday between the subject and its verb is still a time."""
     assert _found(text, "the roads were safe again", speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "The harbour will reopen in May, she reminded reporters at the briefing in Oslo.",
+            "The harbour will reopen in May",
+            "she",
+        ),
+        (
+            "The line will be finished by 2030, Lie assured journalists at the opening of the new "
+            "station.",
+            "The line will be finished by 2030",
+            "Lie",
+        ),
+    ],
+)
+def test_a_late_cue_of_telling_with_its_listener_and_place(
+    text: str, content: str, speaker: str
+) -> None:
+    """ "…, he reminded journalists at Tuesday's briefing in Geneva.": verbs of telling a
+    listener ("reminded", "assured", "informed", "briefed") close the content as "told"
+    does, with the listener and the place after them."""
+    assert _found(text, content, speaker)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The museum was closed for the day, which reminded visitors of the strike in the spring.",
+        "After the vote, she reminded voters of the deadline at a rally in the capital.",
+    ],
+)
+def test_reminded_after_a_relative_word_or_an_opening(text: str) -> None:
+    """ "…, which reminded visitors of …" (no speaker), "After the vote, she reminded …" (an
+    opening of time, no content): no reported clause."""
+    assert reported(text) == []

@@ -2527,9 +2527,13 @@ _AT_VERB_INDIRECT: tuple[Rule[_Reported, Indirect], ...] = (
 )
 
 
-_LATE_VERBS = frozenset(split_words("said says told tells added adds wrote writes"))
+# Verbs of telling a listener: "told the Herald in a statement", "reminded journalists at the
+# briefing in Geneva", "assured reporters on Monday".
+_TELLS = frozenset(
+    split_words("told tells reminded reminds assured assures informed informs briefed briefs")
+)
+_LATE_VERBS = frozenset(split_words("said says told tells added adds wrote writes")) | _TELLS
 _LATE_TAIL = frozenset(split_words("as while when after before in on at during with"))
-_TELLS = frozenset(split_words("told tells"))
 # Words that open the place or way of telling after a listener: "told the Herald from Oslo".
 _LISTENER_TAIL = _LATE_TAIL | frozenset(split_words("from by via over"))
 _ASIDE_OPENERS = frozenset(split_words("where which who when"))
