@@ -171,3 +171,52 @@ def test_reminded_after_a_relative_word_or_an_opening(text: str) -> None:
     """ "…, which reminded visitors of …" (no speaker), "After the vote, she reminded …" (an
     opening of time, no content): no reported clause."""
     assert reported(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "Albert Lie spoke to the press after the final. In his view, the written test was "
+            "the hardest part.",
+            "the written test was the hardest part",
+            "Albert Lie",
+        ),
+        (
+            "Ann Lie spoke after the vote. In her opinion, the council should resign.",
+            "the council should resign",
+            "Ann Lie",
+        ),
+        (
+            "Tom Berg runs the ferry. From his view, the harbour is too small for two lines.",
+            "the harbour is too small for two lines",
+            "Tom Berg",
+        ),
+        (
+            "In Tom Berg's view, the old bridge is unsafe.",
+            "the old bridge is unsafe",
+            "Tom Berg",
+        ),
+    ],
+)
+def test_in_his_view_opening_the_sentence(text: str, content: str, speaker: str) -> None:
+    """ "In his view, …", "In her opinion, …", "From his view, …", "In Tom Berg's view, …":
+    the holder of the view said what follows; the pronoun is resolved as "he" or "she"."""
+    assert _found(text, content, speaker)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the view of many, the old bridge is unsafe.",
+        "In this view, the old bridge is unsafe.",
+        "In my view, the old bridge is unsafe.",
+        "Residents met on Monday. In their view, the old bridge is unsafe.",
+        "In the analysis of the data, the old bridge looked unsafe.",
+    ],
+)
+def test_views_with_no_holder_to_name(text: str) -> None:
+    """A view of no one named ("of many", "this view"), the writer's own ("In my view"), a
+    group's ("In their view", left out: the resolution seldom finds the group) or an
+    analysis: no reported clause."""
+    assert reported(text) == []

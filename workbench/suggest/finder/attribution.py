@@ -1869,8 +1869,45 @@ def _per_opening(s: _Sentence) -> Indirect | None:
     return Indirect(tokens[comma + 1].start, s.content_end, cue, speaker, False, True)
 
 
+# Nouns of a view held: "In his view, …", "In Ann Lie's opinion, …".
+_VIEWS = frozenset(split_words("view opinion estimation judgment judgement assessment"))
+# ("In their view, …": a group the resolution seldom finds; left out.)
+_POSSESSIVE_PRONOUNS = frozenset(split_words("his her"))
+
+
+def _view_opening(s: _Sentence) -> Indirect | None:
+    """ "In his view, the centres are as good as those abroad.", "In Ann Lie's opinion, …",
+    "From her view, …": the holder of the view opening the sentence said what follows (a
+    pronoun resolved as "he" or "she"; not "In the analysis of the data, we …")."""
+    tokens = s.tokens
+    if s.last < 7 or tokens[0].lower not in {"in", "from"}:
+        return None
+    comma = next((k for k in range(2, min(s.last - 3, 8)) if tokens[k].text == ","), -1)
+    if comma < 3 or tokens[comma - 1].lower not in _VIEWS:
+        return None
+    if comma == 3 and tokens[1].lower in _POSSESSIVE_PRONOUNS:
+        speaker = _build_pronoun(tokens[1])
+    else:
+        owner = tokens[comma - 2]
+        if not owner.capitalised or not _POSSESSIVE.search(owner.text):
+            return None
+        first_name = comma - 2
+        while first_name > 1 and tokens[first_name - 1].capitalised:
+            first_name -= 1
+        start = tokens[first_name].start
+        end = owner.end - len(_POSSESSIVE.search(owner.text).group())
+        words = [t.text for t in tokens[first_name : comma - 2]] + [s.text[owner.start : end]]
+        speaker = Mention(start, end, s.text[start:end], "name", head_tokens=words)
+    opening = tokens[comma + 1]
+    if not (opening.lower in _CONTENT_OPENERS or opening.capitalised):
+        return None
+    cue = (tokens[0].start, tokens[comma - 1].end)
+    return Indirect(opening.start, s.content_end, cue, speaker, True)
+
+
 _PER_INDIRECT: tuple[Rule[_Sentence, Indirect], ...] = (
     Rule("indirect/per-opening", _per_opening),  # "Per the ruling of the court, content."
+    Rule("indirect/view-opening", _view_opening),  # "In his view, content."
 )
 
 

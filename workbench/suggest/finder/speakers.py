@@ -3334,13 +3334,18 @@ def _bare_office(name: str) -> bool:
     )
 
 
+# A possessive pronoun that stands for its holder ("In his view, …"): resolved as "he".
+_POSSESSIVE_GENDERS = {"his": "m"}
+
+
 class _Pronoun:
     """A pronoun to resolve, and the registry's candidates for it, each worked out once."""
 
     def __init__(self, registry: Registry, mention: Mention) -> None:
         self.registry = registry
         self.mention = mention
-        self.gender = PRONOUNS.get(mention.text.lower())
+        said = mention.text.lower()
+        self.gender = PRONOUNS.get(said, _POSSESSIVE_GENDERS.get(said))
 
     @cached_property
     def candidates(self) -> tuple[tuple[int, str] | None, ...]:
