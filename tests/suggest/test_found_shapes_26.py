@@ -220,3 +220,65 @@ def test_views_with_no_holder_to_name(text: str) -> None:
     group's ("In their view", left out: the resolution seldom finds the group) or an
     analysis: no reported clause."""
     assert reported(text) == []
+
+
+def test_a_bare_plural_subject_before_a_perfect_of_indicate() -> None:
+    """ "Emergency workers have indicated a probe is …": after "have", "indicated" (and
+    "estimated", "stressed", "noted" …) is the verb, so a bare plural subject speaks with no
+    "that" as well."""
+    assert _found(
+        "Rescue workers have indicated a second search is planned for Friday.",
+        "a second search is planned for Friday",
+        "Rescue workers",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Field notes have indicated nothing unusual.",
+        "Rescue teams have estimated the damage at two million dollars.",
+    ],
+)
+def test_a_perfect_with_no_clause_reports_nothing(text: str) -> None:
+    """The perfect reports a noun phrase only ("nothing unusual", "the damage at …")."""
+    assert reported(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "The Ministry of Roads and Ports published its audit, finding that two bridges were "
+            "unsafe.",
+            "two bridges were unsafe",
+            "Ministry of Roads and Ports",
+        ),
+        (
+            "The Norland High Court also ruled on the same day as the Ostia court, finding that "
+            "the closure of the port was not a matter for the courts.",
+            "the closure of the port was not a matter for the courts",
+            "Norland High Court",
+        ),
+    ],
+)
+def test_finding_that_after_a_clause(text: str, content: str, speaker: str) -> None:
+    """ "…, finding that …": what the clause's subject (a court, a ministry signing a
+    declaration) found, as ", saying that …" reports what it said."""
+    assert _found(text, content, speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("Rescuers searched the river on Monday, finding the body of a man near the bridge.", ""),
+        (
+            "Water and Sewer Board chair Ann Lie signed the order, finding that the pipes were unsafe.",
+            "Water",
+        ),
+    ],
+)
+def test_finding_with_no_clause_or_a_cut_subject(text: str, wrong: str) -> None:
+    """ "finding the body" finds no words; a subject read short at "and" ("Water" of "Water
+    and Sewer Board") gives no speaker for "finding that"."""
+    assert [s for _, s in reported(text) if wrong == "" or s == wrong] == []

@@ -2747,6 +2747,20 @@ def speaker_index(tokens: list[Token], mention: Mention) -> int:
     return len(tokens)
 
 
+def _finding_that(tokens: list[Token], k: int) -> bool:
+    """ "The court ruled on Monday, finding that the law was void": what a court, a panel or a
+    signed declaration found, in a "that" clause after the participle ("finding the body"
+    reports nothing)."""
+    return tokens[k].lower == "finding" and k + 1 < len(tokens) and tokens[k + 1].lower == "that"
+
+
+def _cut_at_and(tokens: list[Token], speaker: Mention) -> bool:
+    """Whether the subject read stops before "and" and capitalised words: a body's name cut
+    short ("Health and Human Services Secretary Ann Lie" read as "Health")."""
+    k = next((k for k, t in enumerate(tokens) if t.start >= speaker.end), len(tokens))
+    return k + 1 < len(tokens) and tokens[k].lower in {"and", "&"} and tokens[k + 1].capitalised
+
+
 def participle_cues(text: str, start: int, end: int, first: Indirect | None) -> list[Indirect]:
     """A second remark in the sentence: "X did Y on Tuesday, saying (that) …".
 
@@ -2760,7 +2774,9 @@ def participle_cues(text: str, start: int, end: int, first: Indirect | None) -> 
         begin = next((k for k, t in enumerate(tokens) if t.start >= first.start), last)
     for k in range(max(begin, 2), last - 2):
         word = tokens[k].lower
-        if tokens[k - 1].text != "," or not word.endswith("ing") or word not in SPEECH_VERBS:
+        if tokens[k - 1].text != "," or not word.endswith("ing"):
+            continue
+        if word not in SPEECH_VERBS and not _finding_that(tokens, k):
             continue
         if first is not None and first.cue[0] == tokens[k].start:
             return []  # the sentence's own attribution is this participle
@@ -2770,7 +2786,7 @@ def participle_cues(text: str, start: int, end: int, first: Indirect | None) -> 
         speaker = first.speaker if first is not None else None
         if speaker is None:
             speaker = _sentence_subject(text, tokens, k - 1)
-        if speaker is None:
+        if speaker is None or (word == "finding" and _cut_at_and(tokens, speaker)):
             return []
         if first is not None:
             if tokens[k - 2].end <= first.start:
@@ -3012,12 +3028,14 @@ _QUANTITIES = frozenset(
 def _bare_verb(tokens: list[Token], verb: int) -> bool:
     """Whether tokens[verb] may follow a bare subject: a verb of `_BARE_VERBS`, or one of
     `_BARE_THAT_VERBS` right before "that" ("Health workers note that …", not "Field notes
-    show …")."""
+    show …") or as a perfect's participle ("have indicated", "had estimated")."""
     word = tokens[verb].lower
     if word in _BARE_VERBS:
         return True
     if word not in _BARE_THAT_VERBS or tokens[verb - 1].lower == "to":
         return False  # "… letter to emphasize that …": an infinitive, no bare subject
+    if word.endswith("ed") and tokens[verb - 1].lower in {"have", "has", "had"}:
+        return True  # "Emergency workers have indicated a probe is …": a perfect, a verb
     return verb + 1 < len(tokens) and tokens[verb + 1].lower == "that"
 
 
