@@ -282,3 +282,47 @@ def test_finding_with_no_clause_or_a_cut_subject(text: str, wrong: str) -> None:
     """ "finding the body" finds no words; a subject read short at "and" ("Water" of "Water
     and Sewer Board") gives no speaker for "finding that"."""
     assert [s for _, s in reported(text) if wrong == "" or s == wrong] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "The mayor announced on Facebook on Tuesday there were suspects in custody.",
+            "there were suspects in custody",
+            "The mayor",
+        ),
+        (
+            "The mayor wrote on Twitter the pier would reopen on Monday.",
+            "the pier would reopen on Monday",
+            "The mayor",
+        ),
+        (
+            "The ministry said in a statement the pier would reopen on Monday.",
+            "the pier would reopen on Monday",
+            "The ministry",
+        ),
+        (
+            "The firm said on its website Monday night the outage was over.",
+            "the outage was over",
+            "The firm",
+        ),
+    ],
+)
+def test_a_medium_between_the_verb_and_its_clause(text: str, content: str, speaker: str) -> None:
+    """ "announced on Facebook on Tuesday there were …", "said in a statement the pier …":
+    the medium (and a time after it) is where the words were said, not part of them."""
+    assert _found(text, content, speaker)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He spoke in an interview about the war.",
+        "She posted on Facebook a photo of the pier.",
+        "He promised to release a report on the findings.",
+    ],
+)
+def test_a_medium_with_no_clause_after_it(text: str) -> None:
+    """A medium followed by a phrase ("about the war", "a photo of …") reports no clause."""
+    assert reported(text) == []

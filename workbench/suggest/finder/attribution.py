@@ -1423,10 +1423,56 @@ def _clause_start(tokens: list[Token], i: int) -> int:
     after = _time_then_comma(tokens, i)
     if after is not None:
         return after  # "noted in mid-2019, nine shops …"
+    medium = _past_medium(tokens, i)
+    if medium > i:
+        return medium  # "announced on Facebook on Tuesday there were …"
     if i > 0 and _then_that(tokens, i - 1):
         # "posted on social media last week that …": the content starts at "that"
         return next(k for k in range(i, len(tokens)) if tokens[k].lower == "that")
     return _past_time(tokens, i)  # "said the strike was …": right after the verb
+
+
+# Where words were said or posted, between a verb and its clause: "said in a statement the
+# pier …", "announced on Facebook on Tuesday there were …", "wrote on its website it …".
+_MEDIUM_OPENERS = frozenset(split_words("in on via through"))
+_MEDIA_AFTER_VERB = frozenset(
+    split_words("""statement statements interview post posts tweet tweets release letter email
+    message video blog website site media broadcast podcast facebook twitter instagram youtube
+    telegram linkedin tiktok""")
+)
+
+
+_MEDIUM_TIME_LEADS = frozenset(split_words("on in at last this early late"))
+
+
+def _past_medium(tokens: list[Token], i: int) -> int:
+    """Where the content starts after a medium at tokens[i] ("in a statement", "on Facebook",
+    "via Twitter", "on its website", "on social media") and a time after it, when a clause
+    opens there (a determiner, a pronoun, a name or a number); i when there is none."""
+    if i >= len(tokens) or tokens[i].lower not in _MEDIUM_OPENERS:
+        return i
+    k = next(
+        (
+            k
+            for k in range(i + 1, min(i + 5, len(tokens) - 2))
+            if tokens[k].lower in _MEDIA_AFTER_VERB
+        ),
+        -1,
+    )
+    if k < 0 or not all(t.text.isalpha() for t in tokens[i + 1 : k]):
+        return i
+    if any(t.lower in _CLAUSE_STOPS for t in tokens[i + 1 : k]):
+        return i
+    j = k + 1
+    while j < len(tokens) and j - k < 5 and tokens[j].lower in _TIME_WORDS | _MEDIUM_TIME_LEADS:
+        j += 1  # "said on Twitter Thursday that …", "in a statement on Monday that …"
+    if j < len(tokens) and tokens[j].lower == "that":
+        return j
+    j = _past_time(tokens, k + 1)
+    opening = re.split(r"[’']", tokens[j].text)[0] if j < len(tokens) else ""
+    if opening.lower() in _CONTENT_OPENERS or opening[:1].isupper() or opening[:1].isdigit():
+        return j
+    return i
 
 
 def _time_then_comma(tokens: list[Token], i: int) -> int | None:
