@@ -164,6 +164,11 @@ CASES = [
         "the ruling of the Harbour Court",
     ),
     (
+        "indirect/view-opening",
+        "In Ann Lie's view, the pier must close next month.",
+        "Ann Lie",
+    ),
+    (
         "indirect/according-to-split",
         "The pier, according to the Harbour Board, was overloaded.",
         "the Harbour Board",

@@ -1424,10 +1424,56 @@ def _clause_start(tokens: list[Token], i: int) -> int:
     after = _time_then_comma(tokens, i)
     if after is not None:
         return after  # "noted in mid-2019, nine shops …"
+    medium = _past_medium(tokens, i)
+    if medium > i:
+        return medium  # "announced on Facebook on Tuesday there were …"
     if i > 0 and _then_that(tokens, i - 1):
         # "posted on social media last week that …": the content starts at "that"
         return next(k for k in range(i, len(tokens)) if tokens[k].lower == "that")
     return _past_time(tokens, i)  # "said the strike was …": right after the verb
+
+
+# Where words were said or posted, between a verb and its clause: "said in a statement the
+# pier …", "announced on Facebook on Tuesday there were …", "wrote on its website it …".
+_MEDIUM_OPENERS = frozenset(split_words("in on via through"))
+_MEDIA_AFTER_VERB = frozenset(
+    split_words("""statement statements interview post posts tweet tweets release letter email
+    message video blog website site media broadcast podcast facebook twitter instagram youtube
+    telegram linkedin tiktok""")
+)
+
+
+_MEDIUM_TIME_LEADS = frozenset(split_words("on in at last this early late"))
+
+
+def _past_medium(tokens: list[Token], i: int) -> int:
+    """Where the content starts after a medium at tokens[i] ("in a statement", "on Facebook",
+    "via Twitter", "on its website", "on social media") and a time after it, when a clause
+    opens there (a determiner, a pronoun, a name or a number); i when there is none."""
+    if i >= len(tokens) or tokens[i].lower not in _MEDIUM_OPENERS:
+        return i
+    k = next(
+        (
+            k
+            for k in range(i + 1, min(i + 5, len(tokens) - 2))
+            if tokens[k].lower in _MEDIA_AFTER_VERB
+        ),
+        -1,
+    )
+    if k < 0 or not all(t.text.isalpha() for t in tokens[i + 1 : k]):
+        return i
+    if any(t.lower in _CLAUSE_STOPS for t in tokens[i + 1 : k]):
+        return i
+    j = k + 1
+    while j < len(tokens) and j - k < 5 and tokens[j].lower in _TIME_WORDS | _MEDIUM_TIME_LEADS:
+        j += 1  # "said on Twitter Thursday that …", "in a statement on Monday that …"
+    if j < len(tokens) and tokens[j].lower == "that":
+        return j
+    j = _past_time(tokens, k + 1)
+    opening = re.split(r"[’']", tokens[j].text)[0] if j < len(tokens) else ""
+    if opening.lower() in _CONTENT_OPENERS or opening[:1].isupper() or opening[:1].isdigit():
+        return j
+    return i
 
 
 def _time_then_comma(tokens: list[Token], i: int) -> int | None:
@@ -1526,6 +1572,23 @@ def indirect_in_sentence(text: str, start: int, end: int) -> Indirect | None:
     if fired is None:
         fired = first(_NOUN_INDIRECT, sentence)
     if fired is None or fired is _NO_INDIRECT:
+        return None
+    rule, found = fired
+    found.rule = rule.name
+    return found
+
+
+def later_cue_in_sentence(text: str, start: int, end: int, earlier: Indirect) -> Indirect | None:
+    """Reported speech by a verb after the cue of `earlier`, a reading the clause vetoes
+    refuse: "Conditions are continuing to worsen as …, the agency warned." ("continuing"
+    reports only an infinitive; the sentence's own cue comes last)."""
+    tokens = tokenize(text, start, end)
+    last = content_end(tokens)
+    cue = next((k for k, t in enumerate(tokens) if t.start >= earlier.cue[1]), None)
+    if cue is None or last < 4:
+        return None
+    fired = _reported_by_verb(_Sentence(text, tokens, last), after=cue - 1)
+    if fired is None:
         return None
     rule, found = fired
     found.rule = rule.name
@@ -1872,8 +1935,45 @@ def _per_opening(s: _Sentence) -> Indirect | None:
     return Indirect(tokens[comma + 1].start, s.content_end, cue, speaker, False, True)
 
 
+# Nouns of a view held: "In his view, …", "In Ann Lie's opinion, …".
+_VIEWS = frozenset(split_words("view opinion estimation judgment judgement assessment"))
+# ("In their view, …": a group the resolution seldom finds; left out.)
+_POSSESSIVE_PRONOUNS = frozenset(split_words("his her"))
+
+
+def _view_opening(s: _Sentence) -> Indirect | None:
+    """ "In his view, the centres are as good as those abroad.", "In Ann Lie's opinion, …",
+    "From her view, …": the holder of the view opening the sentence said what follows (a
+    pronoun resolved as "he" or "she"; not "In the analysis of the data, we …")."""
+    tokens = s.tokens
+    if s.last < 7 or tokens[0].lower not in {"in", "from"}:
+        return None
+    comma = next((k for k in range(2, min(s.last - 3, 8)) if tokens[k].text == ","), -1)
+    if comma < 3 or tokens[comma - 1].lower not in _VIEWS:
+        return None
+    if comma == 3 and tokens[1].lower in _POSSESSIVE_PRONOUNS:
+        speaker = _build_pronoun(tokens[1])
+    else:
+        owner = tokens[comma - 2]
+        if not owner.capitalised or not _POSSESSIVE.search(owner.text):
+            return None
+        first_name = comma - 2
+        while first_name > 1 and tokens[first_name - 1].capitalised:
+            first_name -= 1
+        start = tokens[first_name].start
+        end = owner.end - len(_POSSESSIVE.search(owner.text).group())
+        words = [t.text for t in tokens[first_name : comma - 2]] + [s.text[owner.start : end]]
+        speaker = Mention(start, end, s.text[start:end], "name", head_tokens=words)
+    opening = tokens[comma + 1]
+    if not (opening.lower in _CONTENT_OPENERS or opening.capitalised):
+        return None
+    cue = (tokens[0].start, tokens[comma - 1].end)
+    return Indirect(opening.start, s.content_end, cue, speaker, True)
+
+
 _PER_INDIRECT: tuple[Rule[_Sentence, Indirect], ...] = (
     Rule("indirect/per-opening", _per_opening),  # "Per the ruling of the court, content."
+    Rule("indirect/view-opening", _view_opening),  # "In his view, content."
 )
 
 
@@ -2013,11 +2113,12 @@ def _opening_clause(tokens: list[Token], comma: int) -> bool:
 _RELATIVE_WORDS = frozenset(split_words("which who whom whose where"))
 
 
-def _reported_by_verb(s: _Sentence) -> tuple[Rule, Indirect] | None:
+def _reported_by_verb(s: _Sentence, after: int = -1) -> tuple[Rule, Indirect] | None:
     """The first reporting verb whose speaker and content `_AT_VERB_INDIRECT` find (none in an
-    opening phrase of where the words were said: "In a statement announcing the pick, …")."""
+    opening phrase of where the words were said: "In a statement announcing the pick, …"),
+    after the token `after` when given."""
     tokens = s.tokens
-    for i in range(_opening_event(tokens, s.last) + 1, s.last):
+    for i in range(max(_opening_event(tokens, s.last), after) + 1, s.last):
         width = _verb_at(tokens, i) or _labels(tokens, i, s.last)
         if not width or tokens[i].lower in _QUOTE_ONLY or _named_noun(tokens, i):
             continue
@@ -2529,9 +2630,13 @@ _AT_VERB_INDIRECT: tuple[Rule[_Reported, Indirect], ...] = (
 )
 
 
-_LATE_VERBS = frozenset(split_words("said says told tells added adds wrote writes"))
+# Verbs of telling a listener: "told the Herald in a statement", "reminded journalists at the
+# briefing in Geneva", "assured reporters on Monday".
+_TELLS = frozenset(
+    split_words("told tells reminded reminds assured assures informed informs briefed briefs")
+)
+_LATE_VERBS = frozenset(split_words("said says told tells added adds wrote writes")) | _TELLS
 _LATE_TAIL = frozenset(split_words("as while when after before in on at during with"))
-_TELLS = frozenset(split_words("told tells"))
 # Words that open the place or way of telling after a listener: "told the Herald from Oslo".
 _LISTENER_TAIL = _LATE_TAIL | frozenset(split_words("from by via over"))
 _ASIDE_OPENERS = frozenset(split_words("where which who when"))
@@ -2708,6 +2813,20 @@ def speaker_index(tokens: list[Token], mention: Mention) -> int:
     return len(tokens)
 
 
+def _finding_that(tokens: list[Token], k: int) -> bool:
+    """ "The court ruled on Monday, finding that the law was void": what a court, a panel or a
+    signed declaration found, in a "that" clause after the participle ("finding the body"
+    reports nothing)."""
+    return tokens[k].lower == "finding" and k + 1 < len(tokens) and tokens[k + 1].lower == "that"
+
+
+def _cut_at_and(tokens: list[Token], speaker: Mention) -> bool:
+    """Whether the subject read stops before "and" and capitalised words: a body's name cut
+    short ("Health and Human Services Secretary Ann Lie" read as "Health")."""
+    k = next((k for k, t in enumerate(tokens) if t.start >= speaker.end), len(tokens))
+    return k + 1 < len(tokens) and tokens[k].lower in {"and", "&"} and tokens[k + 1].capitalised
+
+
 def participle_cues(text: str, start: int, end: int, first: Indirect | None) -> list[Indirect]:
     """A second remark in the sentence: "X did Y on Tuesday, saying (that) …".
 
@@ -2721,7 +2840,9 @@ def participle_cues(text: str, start: int, end: int, first: Indirect | None) -> 
         begin = next((k for k, t in enumerate(tokens) if t.start >= first.start), last)
     for k in range(max(begin, 2), last - 2):
         word = tokens[k].lower
-        if tokens[k - 1].text != "," or not word.endswith("ing") or word not in SPEECH_VERBS:
+        if tokens[k - 1].text != "," or not word.endswith("ing"):
+            continue
+        if word not in SPEECH_VERBS and not _finding_that(tokens, k):
             continue
         if first is not None and first.cue[0] == tokens[k].start:
             return []  # the sentence's own attribution is this participle
@@ -2731,7 +2852,7 @@ def participle_cues(text: str, start: int, end: int, first: Indirect | None) -> 
         speaker = first.speaker if first is not None else None
         if speaker is None:
             speaker = _sentence_subject(text, tokens, k - 1)
-        if speaker is None:
+        if speaker is None or (word == "finding" and _cut_at_and(tokens, speaker)):
             return []
         if first is not None:
             if tokens[k - 2].end <= first.start:
@@ -2973,12 +3094,14 @@ _QUANTITIES = frozenset(
 def _bare_verb(tokens: list[Token], verb: int) -> bool:
     """Whether tokens[verb] may follow a bare subject: a verb of `_BARE_VERBS`, or one of
     `_BARE_THAT_VERBS` right before "that" ("Health workers note that …", not "Field notes
-    show …")."""
+    show …") or as a perfect's participle ("have indicated", "had estimated")."""
     word = tokens[verb].lower
     if word in _BARE_VERBS:
         return True
     if word not in _BARE_THAT_VERBS or tokens[verb - 1].lower == "to":
         return False  # "… letter to emphasize that …": an infinitive, no bare subject
+    if word.endswith("ed") and tokens[verb - 1].lower in {"have", "has", "had"}:
+        return True  # "Emergency workers have indicated a probe is …": a perfect, a verb
     return verb + 1 < len(tokens) and tokens[verb + 1].lower == "that"
 
 

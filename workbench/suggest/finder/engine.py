@@ -15,6 +15,7 @@ from .attribution import (
     asked_cues,
     described_cues,
     indirect_in_sentence,
+    later_cue_in_sentence,
     nested_report,
     opening_adverbial,
     opening_participle_cues,
@@ -31,7 +32,7 @@ from .claims import checkworthiness
 from .direct import RULE_NAMES as DIRECT_RULE_NAMES
 from .direct import Article, Quote, Step, explain, find_direct
 from .lexicon import CLAUSE_OPENERS, split_words
-from .objects import CLAUSE_VETOES
+from .objects import CLAUSE_VETOES, PHRASE_OBJECT
 from .parts import NESTED, Quotations, fragment_veto, fragments, pieces
 from .parts import RULE_NAMES as PARTS_RULE_NAMES
 from .quotes import RawQuote, find_quotes
@@ -577,8 +578,9 @@ def _indirect(
     (none whose cue reads as a noun; with `reports="clauses"`, only reported clauses), and
     the reported speech the clause vetoes refused."""
     text = article.text
-    found = [f for f in _reported(article, quotes) if not _NOUN_CUE.applies((text, f))]
-    if reports != REPORTS_CLAUSES:
+    clauses = reports == REPORTS_CLAUSES
+    found = [f for f in _reported(article, quotes, clauses) if not _NOUN_CUE.applies((text, f))]
+    if not clauses:
         return found, []
     kept, refused = [], []
     for f in found:
@@ -586,7 +588,7 @@ def _indirect(
     return kept, refused
 
 
-def _reported(article: Article, quotes: list[Quote]) -> list[Indirect]:
+def _reported(article: Article, quotes: list[Quote], clauses: bool) -> list[Indirect]:
     text = article.text
     found: list[Indirect] = []
     quote_spans = [(q.start, q.end) for q in quotes]
@@ -604,7 +606,7 @@ def _reported(article: Article, quotes: list[Quote]) -> list[Indirect]:
                 if (start, end) != (s_start, s_end):
                     found.extend(_beside_quote(text, cue_spans, s_start, start, end))
                 else:
-                    found.extend(_in_sentence(text, start, end))
+                    found.extend(_in_sentence(text, start, end, clauses))
     return found
 
 
@@ -623,7 +625,7 @@ def _beside_quote(
     return found
 
 
-def _in_sentence(text: str, start: int, end: int) -> list[Indirect]:
+def _in_sentence(text: str, start: int, end: int, clauses: bool = True) -> list[Indirect]:
     indirect = indirect_in_sentence(text, start, end)
     found = list(participle_cues(text, start, end, indirect))
     found.extend(opening_participle_cues(text, start, end))
@@ -637,7 +639,39 @@ def _in_sentence(text: str, start: int, end: int) -> list[Indirect]:
     if indirect is not None:
         found.append(indirect)
         found.extend(nested_report(text, indirect))
+        if clauses:  # (`reports="all"` keeps the first reading, the phrase)
+            found.extend(_past_phrase_object(text, start, end, indirect))
     return found
+
+
+def _past_phrase_object(text: str, start: int, end: int, indirect: Indirect) -> list[Indirect]:
+    """When the sentence's first cue reports only a phrase ("Conditions are continuing to
+    worsen …", refused by the house mode), the sentence's own cue further on: "…, the agency
+    warned."."""
+    if not indirect.rule.startswith("indirect/") or not PHRASE_OBJECT.applies((text, indirect)):
+        return []
+    later = later_cue_in_sentence(text, start, end, indirect)
+    if later is None or later.rule not in _LATER_CUE_RULES or vetoed(CLAUSE_VETOES, (text, later)):
+        return []
+    opening = _NEXT_WORD.match(text, later.start, later.end)
+    word = opening.group(0).lower() if opening is not None else ""
+    if not word or word in _THAT_IS_SUBJECT or word in _NO_SUBJECT_OPENERS:
+        return []  # "… that prosecutors said was suspected of …": the clause has no subject
+    return [later]
+
+
+# Words that open no reported clause of its own after a later cue: a verb (`_THAT_IS_SUBJECT`;
+# the subject is a relative word before the cue), "while …" (a contrast), a reflexive object
+# ("tell itself that …"), a conjunction.
+_NO_SUBJECT_OPENERS = frozenset(
+    split_words("while whether itself himself herself themselves and but or")
+)
+
+
+# The readings taken after a phrase: the subject before its verb, the content before or after
+# ("…, the agency warned."; "…, Ann Lie agreed, saying …"). Not an inverted "…, warns the
+# agency" or "and said", whose speaker after a first verb's phrase is seldom the right one.
+_LATER_CUE_RULES = frozenset({"indirect/content-name-said", "indirect/name-said-content"})
 
 
 def _in_direct(raw: list[RawQuote], quotes: list[Quote]) -> set[int]:

@@ -124,6 +124,8 @@ def _has_verb(words: list[str]) -> bool:
             return False  # "estimate the count by observing the trees turned orange"
         if k == 2 and words[0].lower() in _SUBJECTS and _present_after_noun(word, previous):
             return True  # "the vessel uses diesel": a determiner, a noun and its verb
+        if k in {3, 4} and _present_after_phrase(words, k):
+            return True  # "the ambipolar electric field counteracts some …"
         if k == 1 and previous[:1].isupper() and _present_after_noun(word, previous):
             # "Ostia flies weapons to …": a name and its verb (not "Ostia funds for …")
             return k + 1 < len(words) and words[k + 1].lower() not in _PHRASE_OPENERS
@@ -134,6 +136,45 @@ def _has_verb(words: list[str]) -> bool:
                 continue  # "towns impacted by the fire": a participle, not the verb
             return not _reduced_relative(words, k)
     return False
+
+
+# Determiners that open a subject; words after a present verb that go on with its object.
+_OPENING_DETERMINERS = frozenset(split_words("the a an its their his her our this that"))
+_OBJECT_OPENERS = frozenset(
+    split_words("""the a an this these those its their his her our some any all no every each
+    more most it them him us""")
+)
+
+
+def _present_after_phrase(words: list[str], k: int) -> bool:
+    """ "the ambipolar electric field counteracts some …", "the commission's scope allows it
+    …", "the moon likely contains a …": a present form after a determiner and two or three
+    lowercase words (adjectives, a possessive, the noun, or an adverb in "-ly" before the
+    verb), with an object opening right after it (so not "the city's water supplies for …",
+    "the agency's budget cuts to …": a plural noun)."""
+    if words[0].lower() not in _OPENING_DETERMINERS or k + 1 >= len(words):
+        return False
+    middle = words[1:k]
+    if not all(w.isalpha() and w.islower() or _possessive(w) for w in middle):
+        return False
+    if any(w.lower() in _NOT_NOUNS | _NOT_BEFORE_A_VERB | _SUBORDINATE for w in middle):
+        return False
+    following = words[k + 1]
+    if not (following.lower() in _OBJECT_OPENERS or following[:1].isdigit()):
+        return False
+    previous = middle[-1]
+    if previous.endswith("ly") and len(middle) > 1:
+        previous = middle[-2]  # "the moon likely contains"
+    if words[k].lower() in _NOT_PRESENT:
+        return False
+    return _present_after_noun(words[k], previous) and not _possessive(previous)
+
+
+# Words in "-s" that are no present verb: "the Government’s commitment towards the …".
+_NOT_PRESENT = frozenset(
+    split_words("""towards afterwards backwards forwards besides always perhaps series species
+    news various previous whereas""")
+)
 
 
 # Words that open a clause inside a noun phrase: "asked people about how connected they feel".

@@ -530,6 +530,18 @@ def _adverb_before_verb(tokens: list[Token], i: int) -> bool:
 
 
 _RELATIVE_NOW = frozenset({"who", "which", "that"})
+_RELATIVE_DAYS = frozenset(split_words("today tonight yesterday"))
+
+
+def _named_today(tokens: list[Token], i: int) -> bool:
+    """ "USA Today noted …": a capitalised "Today" after a name in capitals is part of the
+    name (in running text the time is "today"; a weekday is capitalised either way)."""
+    return (
+        tokens[i].text[:1].isupper()
+        and tokens[i].lower in _RELATIVE_DAYS
+        and tokens[i - 1].text.isupper()
+        and tokens[i - 1].text.isalpha()
+    )
 
 
 def _subject_end(tokens: list[Token], verb: int) -> int:
@@ -541,7 +553,7 @@ def _subject_end(tokens: list[Token], verb: int) -> int:
         tokens[i].lower in AUXILIARIES
         or _dated(tokens, i)
         or (i > 1 and tokens[i].lower in _MONTHS and _dated(tokens, i - 1))
-        or (tokens[i].lower in _WEEKDAYS and i > 0)
+        or (tokens[i].lower in _WEEKDAYS and i > 0 and not _named_today(tokens, i))
         # "The mayor has since said": the adverb after a perfect's auxiliary
         or (tokens[i].lower == "since" and i > 0 and tokens[i - 1].lower in {"has", "have", "had"})
         or _adverb_before_verb(tokens, i)
@@ -3397,13 +3409,18 @@ def _bare_office(name: str) -> bool:
     )
 
 
+# A possessive pronoun that stands for its holder ("In his view, …"): resolved as "he".
+_POSSESSIVE_GENDERS = {"his": "m"}
+
+
 class _Pronoun:
     """A pronoun to resolve, and the registry's candidates for it, each worked out once."""
 
     def __init__(self, registry: Registry, mention: Mention) -> None:
         self.registry = registry
         self.mention = mention
-        self.gender = PRONOUNS.get(mention.text.lower())
+        said = mention.text.lower()
+        self.gender = PRONOUNS.get(said, _POSSESSIVE_GENDERS.get(said))
 
     @cached_property
     def candidates(self) -> tuple[tuple[int, str] | None, ...]:
