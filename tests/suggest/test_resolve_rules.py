@@ -21,6 +21,12 @@ def case(rule: str, text: str, quote: str, speaker: str, resolved: bool = True):
 
 CASES = [
     case(
+        "resolve/latter-or-former",
+        "Ann Lie and Bo Berg met in Oslo on Friday. The latter said that the talks went well.",
+        "the talks went well",
+        "Bo Berg",
+    ),
+    case(
         "resolve/sole-office-holder",
         "UN Secretary-General Ann Lie opened the summit on Monday.\n\n"
         "The Secretary-General said that nobody should be left behind.",

@@ -3587,8 +3587,12 @@ def with_cues(text: str, start: int, end: int, first: Indirect | None) -> list[I
                 continue
             if first is not None and first.cue[0] == tokens[m].start:
                 return []
-            speaker = mention_before(text, tokens, m)
-            words = tokens[k + 1 : m]
+            # "with the latter yesterday confirming": the time is not the source's
+            n = m
+            while n > k + 2 and tokens[n - 1].lower in _DAYS:
+                n -= 1
+            speaker = mention_before(text, tokens, n)
+            words = tokens[k + 1 : n]
             if speaker is None and all(
                 t.text.isalpha() and t.lower not in _BARE_STOPS | _NOT_NOUNS for t in words
             ):

@@ -854,7 +854,34 @@ def _body_of_place(c: _Description) -> tuple[str, str] | None:
     return (found.pop(), "organisation") if len(found) == 1 else None
 
 
+# "X and Y, with the latter saying …": the two named just before, joined by "and".
+_PAIR_REACH = 300
+# the two joined by "and", a role of the second between: "Ann Lie and the fire chief Bo Berg"
+_PAIR_JOIN = re.compile(r"[\s,]+and\s+[a-z\s\-]{0,40}$")
+
+
+def _latter_or_former(c: _Description) -> tuple[str, str] | None:
+    """ "the FAA and the NTSB, with the latter confirming …": the second of the pair named just
+    before ("the former": the first), when the two are joined by "and"."""
+    if c.words not in (["latter"], ["former"]):
+        return None
+    named = sorted(
+        [(at, name, "person") for at, name in c.registry.mentions]
+        + [(at, name, "organisation") for at, name in c.registry.orgs]
+    )
+    # (the registry also keeps "X and the Y" run together as one body: not one of the two)
+    before = [n for n in named if c.start - _PAIR_REACH <= n[0] < c.start and " and " not in n[1]]
+    if len(before) < 2:
+        return None
+    (first_at, first, first_kind), (second_at, second, second_kind) = before[-2:]
+    gap = c.text[first_at + len(first) : second_at]
+    if _PAIR_JOIN.match(gap) is None:
+        return None
+    return (second, second_kind) if c.words == ["latter"] else (first, first_kind)
+
+
 _RULES: tuple[Rule[_Description, tuple[str, str]], ...] = (
+    Rule("resolve/latter-or-former", _latter_or_former),  # "X and Y, with the latter saying"
     Rule("resolve/object-pronoun", _object_pronoun),  # "Ann Lie … According to her, …"
     Rule("resolve/named-in-description", _named_in_description),  # "a resident named Ann"
     Rule("resolve/name-in-apposition", _name_in_apposition),  # "the mayor, Ann Lie, said"
