@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.suggest.shapes import speaker_of
+from tests.suggest.shapes import quotes, speaker_of
 
 
 @pytest.mark.parametrize(
@@ -63,3 +63,67 @@ def test_a_latter_with_no_pair_or_a_former_office_stays_a_description(text, word
 def test_a_time_word_before_the_participle_is_not_the_source():
     text = "The dam held, with the ministry today saying the water had begun to fall."
     assert speaker_of(text, "the water had begun") == "the ministry"
+
+
+# A country's or a body's name before a group ("Ukrainian officials", "Israeli military
+# officials") describes the group, after the verb as before it; "state" before "media" is whose
+# media, not a verb; a relative clause's bare subject may have a modifier ("which senior
+# officials said", "which state media said").
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (
+            "The bridge was hit overnight, according to Norlandic officials.",
+            "bridge",
+            "Norlandic officials",
+        ),
+        (
+            "According to Ostian officials, the bridge was hit overnight.",
+            "bridge",
+            "Ostian officials",
+        ),
+        (
+            "The strike hit a depot, said Norlandic military officials.",
+            "depot",
+            "Norlandic military officials",
+        ),
+        ("Chinese state media reported that the talks had ended.", "talks", "Chinese state media"),
+        (
+            "North Korean state media said the missile flew 600 km.",
+            "missile",
+            "North Korean state media",
+        ),
+        ("Media reports said the talks had ended.", "talks", "Media reports"),
+        (
+            "The plan, which senior officials said would pass, failed.",
+            "would pass",
+            "senior officials",
+        ),
+        (
+            "Fires hit the plant, which state media said were under control.",
+            "under control",
+            "state media",
+        ),
+        # guards: a name alone, a person with a role after, a verb "state", a "with" subject
+        ("The bridge was hit, according to Norland.", "bridge", "Norland"),
+        ("The talks ended, said Ann Lie, an expert.", "talks", "Ann Lie"),
+        ("Officials state that the talks had ended.", "talks", "Officials"),
+        (
+            "No one was hurt, with local media reporting the houses were empty.",
+            "houses",
+            "local media",
+        ),
+    ],
+)
+def test_a_group_a_name_describes_is_the_speaker(text, words, speaker):
+    assert speaker_of(text, words) == speaker
+
+
+def test_a_quote_does_not_open_at_state_media():
+    found = [s.text for s in quotes("Chinese state media reported that the talks had ended.")]
+    assert found == ["the talks had ended"]
+
+
+def test_a_verb_after_which_is_no_modifier_of_its_subject():
+    text = "They sent emails, which included staff members suggesting someone should resign."
+    assert "included staff members" not in [s.speaker for s in quotes(text)]

@@ -196,6 +196,14 @@ _THAT_VERBS = frozenset(
 )
 
 
+# Nouns "state" modifies ("state media", "state television"): no verb "state" has them as its
+# object before what it reports.
+_STATE_OWNED = frozenset(
+    split_words("""media television tv radio broadcaster broadcasters news agency newspaper
+    press outlets officials department prosecutors investigators""")
+)
+
+
 def _no_cue_here(tokens: list[Token], i: int, word: str) -> bool:
     """Whether the word at tokens[i] is no cue here, though it can be one: a noun, an adjective,
     a headline's word in capitals, or "claimed" of "claimed the lives of"."""
@@ -203,6 +211,15 @@ def _no_cue_here(tokens: list[Token], i: int, word: str) -> bool:
         return True  # a headline in capitals ("… THAN EXPECTED - Name:")
     if tokens[i].capitalised and word in {"state", "states", "note", "notes"}:
         return True  # "the United States", "Editor's Note"
+    if word == "state" and i + 1 < len(tokens) and tokens[i + 1].lower in _STATE_OWNED:
+        return True  # "Chinese state media reported that …": whose media, not a verb
+    if (
+        word in _NOUN_LIKE_CUES
+        and 0 < i < len(tokens) - 1
+        and tokens[i - 1].lower in {"media", "news", "press"}
+        and is_cue_word(tokens[i + 1].text)
+    ):
+        return True  # "Media reports said …", "social media posts claimed …": nouns
     if word.endswith("ing") and i > 0 and tokens[i - 1].lower in {"most", "more", "very"}:
         return True  # "The most telling promise": an adjective
     if (
@@ -3238,12 +3255,20 @@ _NOT_BARE_SUBJECT = (
         lambda words: any(
             token.lower in _BARE_STOPS
             or token.lower in _NOT_NOUNS
-            or (is_cue_word(token.text) and not _capitalised_noun(token))
+            or (is_cue_word(token.text) and not _noun_in_subject(words, k))
             or token.text in {"“", "”", '"', ":", ";"}
-            for token in words
+            for k, token in enumerate(words)
         ),
     ),
 )
+
+
+def _noun_in_subject(words: list[Token], k: int) -> bool:
+    """Whether a cue word in a bare subject is a noun there: "State media", "Chinese state
+    media" (whose media)."""
+    if _capitalised_noun(words[k]):
+        return True
+    return words[k].lower == "state" and k + 1 < len(words) and words[k + 1].lower in _STATE_OWNED
 
 
 def relative_cues(text: str, start: int, end: int, first: Indirect | None) -> list[Indirect]:
@@ -3315,6 +3340,32 @@ _RELATIVE_TIMES = (
 )
 
 
+# Plural nouns with no plural "s": "which local media said", "that police said".
+_UNMARKED_PLURALS = frozenset(split_words("media police staff people personnel"))
+
+
+def _relative_subject_word(tokens: list[Token], i: int) -> bool:
+    """Whether tokens[i] belongs to a bare subject after a relative word: a name, a plural
+    noun, or a lowercase modifier right before one ("senior officials", "state media")."""
+    word = tokens[i]
+    if word.capitalised or word.lower.endswith("s") or word.lower in _UNMARKED_PLURALS:
+        return True
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    return (
+        after is not None
+        and word.text.isalpha()
+        and word.text.islower()
+        and not _verb_at(tokens, i)
+        # "which included staff members suggesting …": a verb, not a modifier
+        and (not word.lower.endswith("ed") or word.lower in _PARTICIPLE_MODIFIERS)
+        and (after.lower in _UNMARKED_PLURALS or after.lower.endswith("s"))
+        and not _verb_at(tokens, i + 1)
+    )
+
+
+_PARTICIPLE_MODIFIERS = frozenset(split_words("unnamed elected armed united retired"))
+
+
 def _relative_subject_end(tokens: list[Token], k: int, last: int) -> int | None:
     """The index of the verb after the subject that follows the relative word tokens[k]
     ("which she said", "that scientists thought", "which they’ve said"), or None."""
@@ -3341,8 +3392,8 @@ def _relative_subject_end(tokens: list[Token], k: int, last: int) -> int | None:
         if i == k + 2 or i >= last or not _verb_at(tokens, i):
             return None
     elif tokens[i].text.isalpha() and tokens[i].lower not in _CLAUSE_STOPS | DETERMINERS:
-        while i < last and i - k <= 3 and (tokens[i].capitalised or tokens[i].lower.endswith("s")):
-            i += 1  # "that scientists", "which Ann Lie"
+        while i < last and i - k <= 3 and _relative_subject_word(tokens, i):
+            i += 1  # "that scientists", "which Ann Lie", "which state media", "that top aides"
         if i == k + 1:
             return None
     else:
@@ -3401,8 +3452,9 @@ def _relative_speaker(text: str, tokens: list[Token], k: int, i: int) -> Mention
     scientists": the mention reads "that" as a determiner, so it is left out)."""
     speaker = mention_before(text, tokens, i)
     described = tokens[k].lower == "which" and tokens[k + 1].lower in _SUBJECT_DETERMINERS
-    if speaker is None and described:
-        return _words_between(text, tokens, k + 1, i)  # "which the coast guard said"
+    if speaker is None and (described or _UNMARKED_PLURALS & {t.lower for t in tokens[k + 1 : i]}):
+        # "which the coast guard said", "which state media said"
+        return _words_between(text, tokens, k + 1, i)
     if speaker is None or speaker.start == tokens[k + 1].start:
         return speaker
     if described and speaker.start > tokens[k + 1].start:
@@ -3593,7 +3645,7 @@ def with_cues(text: str, start: int, end: int, first: Indirect | None) -> list[I
                 n -= 1
             speaker = mention_before(text, tokens, n)
             words = tokens[k + 1 : n]
-            if speaker is None and all(
+            if (speaker is None or speaker.kind == "common") and all(
                 t.text.isalpha() and t.lower not in _BARE_STOPS | _NOT_NOUNS for t in words
             ):
                 # "with local media reporting": a bare plural or mass noun, no determiner

@@ -1335,7 +1335,7 @@ def _lowercase_modifiers(tokens: list[Token], i: int) -> int:
     officials", "hospital staff"): only when they open their clause (after a comma, "and",
     the sentence's start), so that no verb or preposition before them joins; else the noun."""
     head = tokens[i].lower
-    if not (head.endswith("s") or head in {"people", "staff", "police", "personnel"}):
+    if not (head.endswith("s") or head in {"people", "staff", "police", "personnel", "media"}):
         return i  # a singular noun with no determiner is a headline's or a title's
     k = i
     while (
@@ -1349,9 +1349,12 @@ def _lowercase_modifiers(tokens: list[Token], i: int) -> int:
     if k == i:
         return i
     opener = tokens[k - 1] if k > 0 else None
-    if opener is None or opener.text in _CLAUSE_MARKS or opener.lower in {"and", "but"}:
-        return k
+    if opener is None or opener.text in _CLAUSE_MARKS or opener.lower in _MODIFIED_OPENERS:
+        return k  # "…, local officials said", "fires which state media said were …"
     return i
+
+
+_MODIFIED_OPENERS = frozenset(split_words("and but which with"))
 
 
 def _np_described(c: _At) -> Mention | None:
@@ -1787,6 +1790,9 @@ class _After:
         if last is None:
             return None
         last = _person_before_body(tokens, index, last)
+        group = _group_after_name(tokens, last)
+        if group is not None:  # "according to Ukrainian officials", "said Pentagon officials"
+            return _Span(index, group, "common", self.lead_role)
         words = [t.lower for t in tokens[index : last + 1]]
         kind = "common" if all(w in TITLES or w in SOURCE_NOUNS for w in words) else "name"
         named = name_after_role(tokens, last)
@@ -1794,6 +1800,30 @@ class _After:
             role = self.text[tokens[index].start : tokens[named[0] - 1].end]
             return _Span(named[0], named[1], kind, role, "after-role")
         return _Span(index, last, kind, self.lead_role)
+
+
+# People a name or an adjective of a country may describe as a group: "Ukrainian officials",
+# "Israeli military officials", "Western diplomats", "Pentagon officials".
+_GROUP_NOUNS = frozenset(
+    split_words("""officials sources analysts experts authorities prosecutors investigators
+    researchers lawyers attorneys aides advisers advisors critics supporters residents
+    witnesses observers diplomats officers leaders scientists doctors activists protesters
+    voters campaigners representatives members executives media police forces troops
+    lawmakers negotiators medics rebels militants""")
+)
+
+
+def _group_after_name(tokens: list[Token], last: int) -> int | None:
+    """The index of a group noun that follows a run of names, at most two lowercase words
+    after it ("Ukrainian (health) officials", "US (intelligence) officials"), or None: the run
+    then only describes the group, as before a verb ("Ukrainian officials said")."""
+    for k in range(last + 1, min(last + 4, len(tokens))):
+        word = tokens[k]
+        if not (word.text.isalpha() and word.text.islower()) or word.lower in _CLAUSE_WORDS:
+            return None
+        if word.lower in _GROUP_NOUNS:
+            return k
+    return None
 
 
 def _person_before_body(tokens: list[Token], first: int, last: int) -> int:
