@@ -127,3 +127,69 @@ def test_a_quote_does_not_open_at_state_media():
 def test_a_verb_after_which_is_no_modifier_of_its_subject():
     text = "They sent emails, which included staff members suggesting someone should resign."
     assert "included staff members" not in [s.speaker for s in quotes(text)]
+
+
+# Where or how the speaker spoke, between commas, is no appositive: the speaker is before it
+# ("The president, speaking at a rally in Lagos, said"); a narrator's comment closing the
+# sentence ("…, a claim that could not be independently verified.") is not what was said.
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (
+            "The president, speaking at a rally in Lagos, said the vote would be free.",
+            "vote",
+            "The president",
+        ),
+        (
+            "The minister, speaking to reporters, said the plan would go ahead.",
+            "plan",
+            "The minister",
+        ),
+        (
+            "The ministry, in a statement on Monday, said two drones were downed.",
+            "drones",
+            "The ministry",
+        ),
+        (
+            "An official, speaking on condition of anonymity, said the talks had stalled.",
+            "talks",
+            "An official",
+        ),
+        ("Ann Lie, speaking at a rally in Oslo, said the vote would be free.", "vote", "Ann Lie"),
+        ("Local officials, however, said the road was closed.", "road", "Local officials"),
+    ],
+)
+def test_the_occasion_of_speaking_is_no_appositive(text, words, speaker):
+    assert speaker_of(text, words) == speaker
+
+
+def test_speaking_at_a_rally_is_no_role():
+    text = "Ann Lie, speaking at a rally in Oslo, said the vote would be free."
+    assert [s.role for s in quotes(text)] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            "The army said it had killed 12 fighters, a claim that could not be verified.",
+            "it had killed 12 fighters",
+        ),
+        (
+            "The army said it had killed 12 fighters, which could not be independently verified.",
+            "it had killed 12 fighters",
+        ),
+        ("The ministry said 40 people died, a toll which rose overnight.", "40 people died"),
+        # guards: a claim inside what was said, and an apposition mid-sentence
+        (
+            "Ann Lie said the figure was a claim that nobody believed.",
+            "the figure was a claim that nobody believed",
+        ),
+        (
+            "He said the deal, a claim that Ann made, was fair.",
+            "the deal, a claim that Ann made, was fair",
+        ),
+    ],
+)
+def test_a_narrators_comment_closing_the_sentence_is_not_reported(text, said):
+    assert [s.text for s in quotes(text)] == [said]

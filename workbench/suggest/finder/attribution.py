@@ -124,11 +124,30 @@ _OF_LIKE = frozenset(split_words("of in on with for by"))
 
 def content_end(tokens: list[Token]) -> int:
     """The index after a sentence's last token that is not final punctuation (". ! ? ; :"):
-    where reported content ends at the latest."""
+    where reported content ends at the latest. A narrator's comment closing the sentence
+    ("…, a claim that could not be independently verified.") is not the speaker's."""
     last = len(tokens)
     while last > 0 and tokens[last - 1].text in {".", "!", "?", ";", ":"}:
         last -= 1
+    commas = [k for k in range(2, last - 2) if tokens[k].text == ","]
+    if commas and _narrator_comment(tokens, commas[-1] + 1):
+        return commas[-1]  # the comment closes the sentence: after the last comma
     return last
+
+
+# "…, a claim that could not be verified", "…, a figure which the ministry disputes"
+_COMMENT_NOUNS = frozenset(split_words("claim figure number toll account assertion allegation"))
+
+
+def _narrator_comment(tokens: list[Token], k: int) -> bool:
+    """Whether tokens[k:] open a narrator's comment on what was reported: "a claim that …",
+    "an account which …", "which could not be independently verified"."""
+    words = [t.lower for t in tokens[k : k + 5]]
+    if len(words) >= 3 and words[0] in {"a", "an"} and words[1] in _COMMENT_NOUNS:
+        return words[2] in {"that", "which"}
+    return words[:3] == ["which", "could", "not"] and "verified" in [
+        t.lower for t in tokens[k : k + 6]
+    ]
 
 
 _CLAIM = frozenset(split_words("claim claims claimed claiming"))

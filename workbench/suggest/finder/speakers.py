@@ -759,13 +759,43 @@ def _before_comma_after_parenthesis(c: _Before) -> Mention | None:
 
 def _asides(c: _Before) -> bool:
     j = c.apposition
-    return j is not None and " ".join(t.lower for t in c.tokens[j + 1 : c.i]) in _ASIDES
+    if j is None:
+        return False
+    return " ".join(t.lower for t in c.tokens[j + 1 : c.i]) in _ASIDES
+
+
+# "The president, speaking at a rally in Lagos, said", "The minister, in a statement on
+# Monday, said": where or how the speaker spoke, not who the speaker is.
+_SPEAKING_PARTICIPLES = frozenset(
+    split_words("""speaking addressing writing testifying responding appearing talking
+    answering commenting reacting""")
+)
+_OCCASIONS = frozenset(
+    split_words("""speech statement interview conference briefing rally meeting address post
+    letter video hearing session summit broadcast""")
+)
+
+
+def _occasion(words: list[str]) -> bool:
+    """Whether an appositive's words say where or how its subject spoke: "speaking at a rally",
+    "in a statement on Monday", "at a news conference"."""
+    if not words:
+        return False
+    if words[0] in _SPEAKING_PARTICIPLES:
+        return True
+    return words[0] in {"in", "at", "during"} and bool(_OCCASIONS & set(words[1:5]))
 
 
 def _before_aside(c: _Before) -> Mention | None:
-    """ "Local officials, however, said": an aside, not an appositive."""
+    """ "Local officials, however, said", "The president, speaking at a rally, said": an aside
+    or the occasion of speaking, not an appositive."""
     j = c.apposition
-    return mention_before(c.text, c.tokens, j) if _asides(c) and j is not None and j >= 1 else None
+    if j is None or j < 1:
+        return None
+    occasion = _occasion([t.lower for t in c.tokens[j + 1 : c.i]])
+    # (when no one is read before an occasion, the appositive rules below try: "Sen. Ann Lie,
+    # R-Ohio, appearing on Fox News, said")
+    return mention_before(c.text, c.tokens, j) if _asides(c) or occasion else None
 
 
 def _with_role(mention: Mention, text: str, role: tuple[int, int]) -> Mention:
