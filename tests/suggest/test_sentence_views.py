@@ -107,10 +107,11 @@ def test_sentence_list_marks_sentences_already_checked(
     claim_in(world.other_project, world.outsider, FILLER[1])
     path, query = url(article, top="100", order="text")
     client = client_for(world.viewer)
-    client.get(path, query)  # the session's first request sets it up
+    htmx = {"HX-Request": "true"}  # the panel, as the article page loads it
+    client.get(path, query, headers=htmx)  # the session's first request sets it up
     # The marks of all ten sentences cost six queries, not six per sentence.
     with django_assert_max_num_queries(10):
-        content = client.get(path, query).content.decode()
+        content = client.get(path, query, headers=htmx).content.decode()
     items = content.split('<li class="suggestion ')[1:]
     marked = [item for item in items if "data-already-checked" in item]
     assert len(marked) == 1 and CLAIM in marked[0]
@@ -132,3 +133,27 @@ def test_sentence_marked_as_a_claim_here_is_not_checked_by_itself(world, article
     path, query = url(article, top="100")
     content = client_for(world.reviewer).get(path, query).content.decode()
     assert "data-already-checked" not in content
+
+
+def test_sentences_opened_on_their_own_are_a_page_with_a_title_and_the_way_back(world):
+    # The "Rank sentences" link without JavaScript, a bookmark or Back: a page, not a fragment.
+    article = ArticleFactory(project=world.project, title=f"Jobs {XSS}", body=BODY)
+    path, _ = url(article)
+    page = client_for(world.viewer).get(path).content.decode()
+    assert "<title>Check-worthy sentences · Jobs" in page
+    assert f'href="{article.get_absolute_url()}"' in page and CLAIM in page
+    assert XSS not in page  # the title is escaped, in <title> and in the crumbs
+    fragment = client_for(world.viewer).get(path, headers={"HX-Request": "true"}).content
+    assert b"<title>" not in fragment and CLAIM.encode() in fragment
+    assert client_for(world.outsider).get(path).status_code == 404
+
+
+def test_suggestions_opened_on_their_own_are_a_page_too(world, settings):
+    article = ArticleFactory(project=world.project, title="Jobs", body=BODY)
+    path = reverse("suggest:suggestion_list", args=[article.pk])
+    page = client_for(world.reviewer).get(path).content.decode()
+    assert "<title>Suggestions · Jobs" in page
+    assert f'href="{article.get_absolute_url()}"' in page
+    fragment = client_for(world.reviewer).get(path, headers={"HX-Request": "true"}).content
+    assert b"<title>" not in fragment
+    assert client_for(world.outsider).get(path).status_code == 404

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import trigger_client_event
 
@@ -27,6 +28,7 @@ from workbench.suggest.services import (
 )
 
 PARTIAL = "suggest/_suggestions.html"
+PAGE = "suggest/panel_page.html"
 CHANGED = "annotations-changed"
 
 
@@ -42,7 +44,15 @@ def _render(request: HtmxHttpRequest, article: Article, errors: list[str] = ()) 
     }
     items = [listed.item for listed in context["page"].object_list] if context["page"] else []
     context["checked"] = already_checked(user=request.user, article=article, sentences=items)
-    return render(request, PARTIAL, context)
+    return _panel(request, PARTIAL, context, _("Suggestions"))
+
+
+def _panel(request: HtmxHttpRequest, partial: str, context: dict, title: str) -> HttpResponse:
+    """The panel for the article page (htmx), or, opened on its own (its link without
+    JavaScript, a bookmark, Back), a page around it with a title and the way back."""
+    if request.htmx:
+        return render(request, partial, context)
+    return render(request, PAGE, {**context, "partial": partial, "panel_title": title})
 
 
 def _listing(request: HtmxHttpRequest, article: Article) -> dict:
@@ -121,4 +131,4 @@ def sentence_list_view(request: HtmxHttpRequest, article_id: int) -> HttpRespons
     context["checked"] = already_checked(
         user=request.user, article=article, sentences=context["sentences"] or []
     )
-    return render(request, "suggest/_sentences.html", context)
+    return _panel(request, "suggest/_sentences.html", context, _("Check-worthy sentences"))
