@@ -23,6 +23,7 @@ from .lexicon import (
     REPORTING_VERBS,
     SPEECH_VERBS,
     TITLES,
+    UNMARKED_PLURALS,
     split_words,
 )
 from .rules import Rule, Veto, first, vetoed
@@ -3359,15 +3360,11 @@ _RELATIVE_TIMES = (
 )
 
 
-# Plural nouns with no plural "s": "which local media said", "that police said".
-_UNMARKED_PLURALS = frozenset(split_words("media police staff people personnel"))
-
-
 def _relative_subject_word(tokens: list[Token], i: int) -> bool:
     """Whether tokens[i] belongs to a bare subject after a relative word: a name, a plural
     noun, or a lowercase modifier right before one ("senior officials", "state media")."""
     word = tokens[i]
-    if word.capitalised or word.lower.endswith("s") or word.lower in _UNMARKED_PLURALS:
+    if word.capitalised or word.lower.endswith("s") or word.lower in UNMARKED_PLURALS:
         return True
     after = tokens[i + 1] if i + 1 < len(tokens) else None
     return (
@@ -3377,7 +3374,7 @@ def _relative_subject_word(tokens: list[Token], i: int) -> bool:
         and not _verb_at(tokens, i)
         # "which included staff members suggesting …": a verb, not a modifier
         and (not word.lower.endswith("ed") or word.lower in _PARTICIPLE_MODIFIERS)
-        and (after.lower in _UNMARKED_PLURALS or after.lower.endswith("s"))
+        and (after.lower in UNMARKED_PLURALS or after.lower.endswith("s"))
         and not _verb_at(tokens, i + 1)
     )
 
@@ -3471,7 +3468,7 @@ def _relative_speaker(text: str, tokens: list[Token], k: int, i: int) -> Mention
     scientists": the mention reads "that" as a determiner, so it is left out)."""
     speaker = mention_before(text, tokens, i)
     described = tokens[k].lower == "which" and tokens[k + 1].lower in _SUBJECT_DETERMINERS
-    if speaker is None and (described or _UNMARKED_PLURALS & {t.lower for t in tokens[k + 1 : i]}):
+    if speaker is None and (described or UNMARKED_PLURALS & {t.lower for t in tokens[k + 1 : i]}):
         # "which the coast guard said", "which state media said"
         return _words_between(text, tokens, k + 1, i)
     if speaker is None or speaker.start == tokens[k + 1].start:

@@ -227,3 +227,7 @@ CLAUSE_OPENERS = frozenset(
 
 # Possessive determiners: "his stated aim", "her foundation".
 POSSESSIVE_DETERMINERS = frozenset(split_words("his her its their our my your"))
+
+
+# Plural nouns with no plural "s": "local media said", "which police said", "hospital staff".
+UNMARKED_PLURALS = frozenset(split_words("media police staff people personnel"))

@@ -32,6 +32,7 @@ from .lexicon import (
     SOURCE_NOUNS,
     SPEECH_VERBS,
     TITLES,
+    UNMARKED_PLURALS,
     split_words,
 )
 from .rules import Rule, Veto, decide
@@ -1365,7 +1366,7 @@ def _lowercase_modifiers(tokens: list[Token], i: int) -> int:
     officials", "hospital staff"): only when they open their clause (after a comma, "and",
     the sentence's start), so that no verb or preposition before them joins; else the noun."""
     head = tokens[i].lower
-    if not (head.endswith("s") or head in {"people", "staff", "police", "personnel", "media"}):
+    if not (head.endswith("s") or head in UNMARKED_PLURALS):
         return i  # a singular noun with no determiner is a headline's or a title's
     k = i
     while (
