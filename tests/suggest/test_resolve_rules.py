@@ -211,6 +211,13 @@ CASES = [
         "East Norland Fire and Rescue Service",
     ),
     case(
+        "resolve/body-named-before",
+        "Norland Steel said on Monday it would cut 400 jobs. "
+        "The company added that output would fall by a third.",
+        "output would fall by a third",
+        "Norland Steel",
+    ),
+    case(
         "resolve/unresolved",
         "The boats stayed in the harbour all week.\n\n“We are tired,” a local fisherman said.",
         "We are tired,",

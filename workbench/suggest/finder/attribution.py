@@ -3039,12 +3039,17 @@ def _sentence_subject(text: str, tokens: list[Token], stop: int) -> Mention | No
     if named is not None:
         return named[0]
     resume = portfolio = _portfolio_after_office(tokens, stop)
+    opening_role = None
     for i in range(1, min(stop, 12 + portfolio)):
         if i <= resume:
             continue
         named = name_after_role(tokens, i - 1) if tokens[i - 1].capitalised else None
         if named is not None and named[1] < stop:
             resume = named[1]  # "Republican strategist Ann Lie warned": the name
+            if all(t.capitalised for t in tokens[: i - 1]) and _opening_role_words(
+                tokens[i : named[0]]
+            ):
+                opening_role = named  # the role opens the sentence: "Opposition leader Ann Lie"
             continue
         if (
             tokens[i].lower in {"of", "de", "van", "von", "al", "bin"}
@@ -3059,8 +3064,37 @@ def _sentence_subject(text: str, tokens: list[Token], stop: int) -> Mention | No
                 speaker.start == tokens[0].start or (portfolio and tokens[2].start < speaker.start)
             ):
                 return speaker  # (after an office's portfolio, its last words and the name)
+            if (
+                speaker is not None
+                and opening_role is not None
+                and speaker.start == tokens[opening_role[0]].start
+                and speaker.end == tokens[opening_role[1]].end
+                and not speaker.role
+            ):
+                # "Opposition leader Ann Lie called the vote a sham, saying …": the name, the
+                # role that opens the sentence as its role.
+                role = (tokens[0].start, tokens[opening_role[0] - 1].end)
+                speaker.role, speaker.role_span = text[role[0] : role[1]], role
+                return speaker
             return None
     return None
+
+
+# Words ending like a person's role ("-er") that are none: "Sullivan put off deciding whether
+# Judicial Watch could …" opens with no role.
+_NOT_ROLES = frozenset(
+    split_words("""whether together however rather never ever after under over other either
+    neither further later whatever whoever""")
+)
+
+
+def _opening_role_words(words: list[Token]) -> bool:
+    """Whether the lowercase words between a sentence's capitalised opening and a name are a
+    role's ("Opposition leader", "Hamas official"), not a verb's ("put off deciding", "took
+    down businessman"): one or two words, neither a verb's ending."""
+    return 1 <= len(words) <= 2 and not any(
+        t.lower in _NOT_ROLES | AUXILIARIES or t.lower.endswith(("ing", "ed")) for t in words
+    )
 
 
 def _portfolio_after_office(tokens: list[Token], stop: int) -> int:

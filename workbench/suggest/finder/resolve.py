@@ -928,6 +928,7 @@ RULE_NAMES: tuple[str, ...] = (
     _PLACE_OFFICE,
     "resolve/agency-that-spoke",
     "resolve/institution-named",
+    "resolve/body-named-before",
 )
 
 
@@ -1381,6 +1382,74 @@ def _without_quantifier(speaker: str) -> str:
     return speaker[cut.end() :] if cut is not None else speaker
 
 
+_BODY_NAMED_BEFORE = "resolve/body-named-before"
+# Common nouns a report calls a company, a club or an association by once it has named it.
+_BODY_NOUNS = frozenset(
+    split_words("""company firm airline carrier club federation association league bank lender
+    insurer retailer carmaker automaker operator manufacturer miner startup conglomerate group
+    broadcaster""")
+)
+_THE_BODY = re.compile(r"[Tt]he\s+(?P<noun>[a-z]+)")
+# How far back the body "the company" stands for may have spoken.
+_BODY_REACH = 1500
+_BODY_WINDOW = 600
+_LISTENER_BEFORE = "".join(f"(?<!{word} )" for word in split_words("telling told via to on with"))
+_NAME_RUN = r"[A-Z][\w\-’'&.]*(?:[ \t]+(?:(?:of|and|&)[ \t]+)?[A-Z][\w\-’'&.]*){0,5}"
+
+
+def _body_named_before(
+    text: str, registry: Registry, earlier: list[Suggestion], suggestion: Suggestion
+) -> str | None:
+    """ "Norland Steel said … The company added": what "the company" (an airline, a club, a
+    federation …) stands for: the one name before it that ends in its noun ("the Norland
+    Football Federation … The federation said") or that it is set beside ("The club, Bergen
+    United, confirmed"); else the last body before it, within 1,500 characters, that spoke
+    under a name no person has (no first name, no title or gender the article gives it)."""
+    found = _THE_BODY.fullmatch(suggestion.speaker or "")
+    if found is None or found.group("noun") not in _BODY_NOUNS:
+        return None
+    noun = found.group("noun")
+    at = suggestion.speaker_start if suggestion.speaker_start is not None else suggestion.start
+    window = text[max(0, at - 3000) : at]
+    ending = {
+        m.group().rstrip()
+        for m in re.finditer(rf"\b(?!The\b){_NAME_RUN}[ \t]+{noun.capitalize()}\b", window)
+        if m.group().split()[0].lower() not in CAPITALISED_STOPWORDS
+    }
+    beside = {
+        m.group(1)
+        for m in re.finditer(rf"\b[Tt]he[ \t]+{noun},[ \t]+({_NAME_RUN}),", window)
+        if not first_name(m.group(1).split()[0])
+    }
+    if len(ending | beside) == 1:
+        return (ending | beside).pop()
+    if ending or beside:
+        return None
+    # The paragraph so far and the one before it: the body must be named there, and not as
+    # whom someone told or what something came through ("telling Fox 35", "via Facebook").
+    lines = [line for line in text[max(0, at - _BODY_WINDOW) : at].split("\n") if line.strip()]
+    near = "\n".join(lines[-2:])
+    for before in reversed(earlier):
+        if suggestion.start - before.start > _BODY_REACH:
+            break
+        name = before.speaker or ""
+        if not before.speaker_resolved or not name[:1].isupper() or name == suggestion.speaker:
+            continue
+        cue = str((before.cue or {}).get("text", "")).lower()
+        if cue.startswith("report"):
+            continue  # "…, BFMTV reported": an outlet, not the body
+        if not re.search(rf"{_LISTENER_BEFORE}\b{re.escape(name)}\b", near):
+            continue
+        if before.speaker_kind == "organisation" or (
+            before.speaker_kind == "person"
+            and not first_name(name.split()[0])
+            and not (name in registry.people and registry.a_person(name))
+            and name.split()[0].lower() not in CAPITALISED_STOPWORDS
+        ):
+            return name
+    return None
+
+
 # An outlet named after the words that say what it is: "semi-official news agency NORA",
 # "state broadcaster Radio Norland" (the name, the words before it its role).
 _DESCRIBED_OUTLET = re.compile(
@@ -1711,6 +1780,11 @@ def resolve_speakers(text: str, registry: Registry, suggestions: list[Suggestion
                 suggestion.role = suggestion.role or _unarticled(suggestion.speaker)
                 suggestion.speaker, suggestion.speaker_kind = named, "organisation"
                 suggestion.speaker_rule = _INSTITUTION_NAMED
+                continue
+            body = _body_named_before(text, registry, suggestions[:at], suggestion)
+            if body is not None:  # "Norland Steel said … The company added"
+                suggestion.speaker, suggestion.speaker_kind = body, "organisation"
+                suggestion.speaker_rule = _BODY_NAMED_BEFORE
                 continue
             suggestion.speaker_resolved = False
             suggestion.speaker = _institution(_without_quantifier(suggestion.speaker))
