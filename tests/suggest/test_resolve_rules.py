@@ -198,6 +198,13 @@ CASES = [
         "Anna",
     ),
     case(
+        "resolve/relative-of-office",
+        "President Ann Lie's wife, Eva Berg, opened the hospital on Monday. The President's "
+        "wife said the country needed more doctors.",
+        "the country needed more doctors",
+        "Eva Berg",
+    ),
+    case(
         "resolve/agency-that-spoke",
         "NORSA said its probe had woken up.\n\nThe agency said it would send new commands.",
         "it would send new commands",

@@ -2484,8 +2484,10 @@ def _content_name_said(r: _Reported) -> Indirect | None:
         modifiers += 1
     k = _before_closing_mark(tokens, k)
     role = r.speaker.role_span
-    if role is not None and role[0] <= tokens[0].start:
-        return None  # "High Commissioner to Norland, Ann Lie, said:": the role, no content
+    if role is not None and _role_opens(tokens, role[0]):
+        # "High Commissioner to Norland, Ann Lie, said:", "The Prime Minister, Ann Lie, said",
+        # "Nigeria's Minister of Information, Ann Lie, said": the role, no content
+        return None
     if role is not None:
         j = next((j for j, t in enumerate(tokens) if t.start == role[0]), 0)
         if j > 0 and tokens[j - 1].text == "," and opening_adverbial(tokens, j - 1):
@@ -2514,6 +2516,17 @@ def _content_name_said(r: _Reported) -> Indirect | None:
 
 
 _PORTFOLIO_JOINS = frozenset(split_words("of for on and the"))
+
+
+def _role_opens(tokens: list[Token], start: int) -> bool:
+    """Whether a speaker's role opens the sentence: nothing before it, or only "the" and a
+    capitalised owner ("The", "Nigeria's", "The UN's")."""
+    before = [t.text for t in tokens if t.start < start]
+    if before[:1] in (["The"], ["the"]):
+        before = before[1:]
+    return not before or (
+        len(before) == 1 and before[0][:1].isupper() and before[0].endswith(("'s", "’s"))
+    )
 
 
 def _office_portfolio(tokens: list[Token], k: int) -> bool:

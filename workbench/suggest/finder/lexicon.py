@@ -87,7 +87,8 @@ TITLES = frozenset(
     king queen prince princess pope cardinal bishop rabbi imam deputy chief officer agent
     attorney detective inspector superintendent coach candidate speaker leader commander
     adm adm. admiral major maj maj. dame del. swami acharya maulana mufti ayatollah pastor
-    constable corporal cpl cpl. trooper det det. supt supt. insp insp. brigadier sheriff
+    constable corporal cpl cpl. trooper det det. supt supt. insp insp. brigadier brig brig.
+    sheriff
     marshal"""
     )
 )
@@ -103,7 +104,8 @@ OFFICE_TITLES = frozenset(
     split_words("""premier treasurer mantri envoy rapporteur co-rapporteur congressman
     congresswoman councillor councilor administrator prosecutor ombudsman mep mp minister
     secretary-general undersecretary under-secretary comptroller registrar marshal
-    commissioner spokesperson head counsel co-author""")
+    commissioner spokesperson head counsel co-author taoiseach tánaiste tanaiste emir
+    ceann comhairle""")
 )
 FEMALE_TITLES = frozenset(
     split_words("mrs mrs. ms ms. miss madam madame lady queen princess sister dame")

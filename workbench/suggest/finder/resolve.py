@@ -15,7 +15,7 @@ The rules form a table (family ``resolve/…``), tried in order on each descript
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import cache, cached_property
 from typing import TYPE_CHECKING
@@ -161,6 +161,15 @@ def _last_role_word(words: list[str], k: int) -> bool:
     """ "chief" is a role's head where no role word follows it ("the UN rights chief", "police
     chief Ann Lie"), not in "chief executive", "Chief Justice"."""
     return not any(w in _ROLE_NOUNS or w in _SPOKESPEOPLE for w in words[k + 1 :])
+
+
+# Words of a role that name one body two ways: "a military spokesman" is "the army's
+# spokesman"; "defense" is "defence".
+_SAME_BODY = {"army": "military", "defense": "defence"}
+
+
+def _same_body(words: Iterable[str]) -> set[str]:
+    return {_SAME_BODY.get(w, w) for w in words}
 
 
 @dataclass(frozen=True, slots=True)
@@ -313,7 +322,7 @@ class _Description:
         the names in the description; with `bodies` false, whatever body the holder's role
         names before it: "UN Secretary-General Ann Lie" for "the Secretary-General")."""
         words = set(self.words) if names else set(self.words) - self.proper
-        if holder.head != self.head or not words <= holder.words:
+        if holder.head != self.head or not _same_body(words) <= _same_body(holder.words):
             return False
         # "Vice President Bo Berg" and "World Bank President Ed Moe" are not "the president"
         return not any(
@@ -408,6 +417,35 @@ def _relative_named(c: _Description) -> tuple[str, str] | None:
     if " " not in name and first_name(name):
         return name, "person"
     return None
+
+
+_RELATIVES = frozenset(
+    split_words("""wife husband widow widower son daughter mother father brother sister
+    spouse partner""")
+)
+_HOLDERS_RELATIVE = re.compile(r"(?P<owner>[A-Za-z\-]+)[’']s\s+(?P<relative>[a-z]+)$")
+
+
+def _relative_of_office(c: _Description) -> tuple[str, str] | None:
+    """ "The President's wife" where the article wrote "President Ann Lie's wife, Eva Berg":
+    the relative of the office's holder, named in apposition before (the one so named)."""
+    phrase = _ARTICLE.sub("", " ".join(c.text[c.start : c.end].split()))
+    match = _HOLDERS_RELATIVE.fullmatch(phrase)
+    if match is None or match.group("relative") not in _RELATIVES:
+        return None
+    office, relative = match.group("owner"), match.group("relative")
+    if office.lower() not in _ROLE_NOUNS:
+        return None  # "Lie's wife": a surname, the relative-named rule's
+    named = re.compile(
+        rf"\b(?:{re.escape(office)}|{re.escape(office.capitalize())})\s+(?:[A-Z][\w\-]*\.?\s+){{0,3}}[A-Z][\w\-]*[’']s\s+"
+        rf"{relative},?\s+(?P<name>[A-Z][\w\-’']*(?:\s+[A-Z][\w\-’']*){{0,2}})",
+    )
+    found = {
+        m.group("name")
+        for m in named.finditer(c.text, 0, c.start)
+        if m.group("name") in c.registry.people
+    }
+    return (found.pop(), "person") if len(found) == 1 else None
 
 
 def _spokesperson_of_body(c: _Description) -> tuple[str, str] | None:
@@ -886,6 +924,8 @@ _RULES: tuple[Rule[_Description, tuple[str, str]], ...] = (
     Rule("resolve/named-in-description", _named_in_description),  # "a resident named Ann"
     Rule("resolve/name-in-apposition", _name_in_apposition),  # "the mayor, Ann Lie, said"
     Rule("resolve/relative-named", _relative_named),  # "according to his wife, Anna,"
+    # "President Ann Lie's wife, Eva Berg, … The President's wife said"
+    Rule("resolve/relative-of-office", _relative_of_office),
     Rule("resolve/role-before", _role_before),  # "President Ann Lie … the President said"
     Rule("resolve/role-after", _role_after),  # "the minister said … Minister Ann Lie"
     Rule("resolve/only-holder", _only_holder),  # "Norland's governor": the one governor named

@@ -42,7 +42,7 @@ from .rules import Rule, Veto, decide
 _IN_WORD = "\u0300-\u036f\x80-\x9f\xa1-\xaa\xac-\xba\xbc-\xbf"
 TOKEN = re.compile(
     # a name in capitals joined by "&" is one word: "PG&E", "AT&T"
-    r"[A-Z]{1,4}&[A-Z]{1,4}(?![\w&])|(?:[A-Z]\.){1,}(?![a-z])|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Prof|Jr|Sr|St|Adm|Maj|Rev|Hon|Del|Corp|Inc|Ltd|Co|Bros)\."
+    r"[A-Z]{1,4}&[A-Z]{1,4}(?![\w&])|(?:[A-Z]\.){1,}(?![a-z])|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Prof|Jr|Sr|St|Adm|Maj|Brig|Rev|Hon|Del|Corp|Inc|Ltd|Co|Bros)\."
     rf"|[^\W_](?:[\w’'\-{_IN_WORD}]*[^\W_])?[\u0300-\u036f]*(?:[’']s?)?|[^\w\s]",
 )
 # A web address as a source's name: "Znak.com", "News.com.au" is one token, not a sentence end
@@ -136,6 +136,22 @@ def _strip_possessive(word: str) -> str:
 _PARTICLE_SURNAME = re.compile(
     r"(?:al|el|ad|ar|as|at|az|ash|ibn|bin|bint|abu|van|von|de|di|du|da|la|le|d|l)[-’'][A-Z]\w"
 )
+
+
+# Particles joined to a surname by a hyphen: "al-Sharaa", "el-Sisi".
+_JOINED_PARTICLES = frozenset(split_words("al el ad ar as at az ash ibn bin bint abu"))
+
+
+_JOINED_SURNAME = re.compile(r"(?:al|el|ad|ash|as|ar|at|az)-[A-Z]")
+
+
+def _without_joined_surname(words: list[str]) -> list[str]:
+    """A name run without its last word when that is a surname joined to its particle and no
+    given name opens the run: "Ahmed al-Sharaa" is a person, "Ansar al-Sharia" no one's."""
+    given = _folded(words[0]).lower()
+    if _JOINED_SURNAME.match(words[-1]) and given not in MALE_NAMES | FEMALE_NAMES:
+        return words[:-1]
+    return words
 
 
 def _is_name_word(token: Token) -> bool:
@@ -845,11 +861,31 @@ def _title_then_name(c: _Before, head: Mention) -> bool:
     inner = c.inner
     if inner is None or inner.kind != "name" or _looks_like_org(inner.head_tokens):
         return False
+    if _capitalised_office(head.head_tokens) and len(inner.head_tokens) >= 2:
+        # "The Chief Minister of Punjab, Ann Lie, said", "The UN Secretary-General, Bo Berg,
+        # said": an office written with its capitals, and the name between the commas
+        return True
     if _word_before(c.tokens, head) not in {"a", "an"}:
         return False  # "The Senator, Ann Lie, said": the description resolves to her later
     words = [w for w in head.head_tokens if w.lower() not in DETERMINERS]
     return bool(words) and all(
         _office(w) or _office_like(w) or w.lower() in _PARTIES for w in words
+    )
+
+
+def _capitalised_office(words: list[str]) -> bool:
+    """Whether capitalised words are an office and what it is of, with no person's name in
+    them: "Chief Minister of Punjab", "UN Secretary-General", "Norland's Minister of
+    Information" (an office word, capitalised words or "of", "for", "and", "the" around it, no
+    first name)."""
+    words = [w for w in words if w.lower() not in DETERMINERS]
+    offices = [k for k, w in enumerate(words) if _office(_strip_possessive(w))]
+    if not offices or len(words) > 8:
+        return False
+    return all(
+        (w[:1].isupper() and (w.isupper() or not first_name(w)))  # ("UN" is no given name)
+        or (k > offices[0] and w in _BODY_JOINS)
+        for k, w in enumerate(words)
     )
 
 
@@ -2103,8 +2139,11 @@ _PERSON_NAME = re.compile(
     rf"(?<![\w’'])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.?{_GAP}|Del\.{_GAP})?"
     + _NAME_WORD
     # middle initials ("Donald J. Trump") and particles ("Charles de Gaulle")
-    + rf"(?:{_GAP}(?:[A-Z]\.{_GAP})*(?:(?:de|van|von|der|al|bin|ibn|da|del|la|le|du){_GAP})?"
-    + _NAME_WORD
+    # (two of them: "Ursula von der Leyen", "Mark van den Berg")
+    + rf"(?:{_GAP}(?:[A-Z]\.{_GAP})*"
+    + rf"(?:(?:de|van|von|der|den|al|bin|ibn|da|del|la|le|du){_GAP}){{0,2}}"
+    # a surname with its particle joined by a hyphen ("Ahmed al-Sharaa")
+    + rf"(?:{_NAME_WORD}|(?:al|el|ad|ash|as|ar|at|az)-{_NAME_WORD})"
     + r")+"
 )
 
@@ -2185,7 +2224,7 @@ _OPENING_PREPOSITIONS = frozenset(
 
 
 _TITLE_ABBREVIATIONS = frozenset(
-    split_words("gov rep sen lt gen col sgt capt adm maj rev prof dr mr mrs ms st del")
+    split_words("gov rep sen lt gen col sgt capt adm maj rev prof dr mr mrs ms st del brig")
 )
 _SENTENCE_WORDS = frozenset(
     split_words("""like unlike see had has have does did do was were is are former fault then
@@ -3005,7 +3044,7 @@ class Registry:
         for match in _PERSON_NAME.finditer(text):
             if _inside(excluded, match.start()):
                 continue  # names inside quotations are seldom the speaker
-            words = match.group().split()
+            words = _without_joined_surname(match.group().split())
             start = match.start()
             if _not_a_first_name(words[0]):
                 # "Like Allen, …", "Entrusting Donald Trump with …": a word opening the sentence
@@ -3206,7 +3245,9 @@ class Registry:
             if name in self.people:
                 self.people[name].spoke = True
                 return Resolved(name, "person", role=role)
-            full = self._full_from_given_name(name, mention.start)
+            full = self._full_from_given_name(name, mention.start) or self._short_form(
+                name, mention.start
+            )
             if full:
                 self.people[full].spoke = True
                 return Resolved(full, "person", role=role)
@@ -3218,9 +3259,45 @@ class Registry:
             if org is not None:
                 return Resolved(org, "organisation")  # "Kesta" after "Kesta Group"
             return Resolved(name, "person", role=role)
+        if words[0][:1].isupper():  # (the registry may hold "Bin Salman" as written)
+            full = self._short_form(name, mention.start)
+            if full is not None:
+                self.people[full].spoke = True
+                return Resolved(full, "person", role=role)
         if name in self.people:
             self.people[name].spoke = True
         return Resolved(name, "person", role=role)
+
+    def _short_form(self, name: str, offset: int) -> str | None:
+        """A later short form of the one name given in full before `offset`: its particle
+        and surname, capitalised at a sentence's start ("Von der Leyen", "Bin Salman",
+        "Al-Sharaa" after "Ursula von der Leyen", "Mohammed bin Salman", "Ahmed al-Sharaa"), or
+        a middle word of a name of four words or more ("Lula" after "Luiz Inácio Lula da
+        Silva"). None when no one, or more than one person, was named so."""
+        words = name.split()
+        folded = _surname_key(name)
+        if len(words) == 1:
+            if words[0].lower() in PARTICLES or len(words[0]) < 3:
+                return None
+            found = {
+                full
+                for full, person in self.people.items()
+                if person.first < offset
+                and len(full.split()) >= 4
+                and folded in {_surname_key(w) for w in full.split()[1:-1] if w[:1].isupper()}
+            }
+        else:
+            lead = words[0].split("-")[0].lower()
+            if lead not in PARTICLES and lead not in _JOINED_PARTICLES:
+                return None
+            found = {
+                full
+                for full, person in self.people.items()
+                if person.first < offset
+                and full != name
+                and _surname_key(full).endswith(" " + folded)
+            }
+        return found.pop() if len(found) == 1 else None
 
     def _surname_alone(self, mention: Mention) -> Resolved | None:
         """ "Lie went on to say …": a bare subject that is one capitalised word, the surname

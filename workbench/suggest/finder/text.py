@@ -17,7 +17,7 @@ _ABBREVIATIONS = frozenset(
     split_words(
         """mr mrs ms dr st sen rep gov gen col lt sgt capt prof jr sr inc corp co ltd u.s u.n u.k
     no vs etc jan feb mar apr jun jul aug sep sept oct nov dec mt ft rev hon pres adm maj cmdr
-    supt atty dept e.g i.e a.m p.m approx fig est ave blvd d.c"""
+    supt atty dept e.g i.e a.m p.m approx fig est ave blvd d.c brig"""
     )
 )
 
