@@ -268,6 +268,7 @@ CASES = [
         "Other senators said the pier is unsafe for visitors.",
         "Other senators",
     ),
+    ("subject/bare-media", "The pier is unsafe for visitors, local media said.", "local media"),
     (
         "subject/bare-share",
         "Few residents of the town use the old pier on the bay in the summer, and three-fourths say "
@@ -293,10 +294,11 @@ def _produced(rule: str, text: str) -> dict[str, str | None]:
         return {cue.rule: _speaker(cue)} if cue else {}
     if rule.startswith("subject/"):
         named, _, name = subject_and_rule(text, 0, len(text))
-        if name:
-            return {name: named.text}
         found = indirect_in_sentence(text, 0, len(text))
-        return {found.speaker.rule: found.speaker.text} if found else {}
+        produced = {found.speaker.rule: found.speaker.text} if found else {}
+        if name:  # a line's subject before a colon, or the subject of its indirect speech
+            produced[name] = named.text
+        return produced
     first = indirect_in_sentence(text, 0, len(text))
     found = [first] if first else []
     found += relative_cues(text, 0, len(text), first)

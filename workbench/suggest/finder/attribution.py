@@ -3236,8 +3236,33 @@ def _bare_share(span: tuple[list[Token], int, int]) -> list[Token] | None:
     return words
 
 
+# Media a wire story cites with no determiner: "…, local media said", "…, state TV reported".
+_BARE_MEDIA = frozenset(split_words("media television tv radio"))
+
+
+def _bare_media(span: tuple[list[Token], int, int]) -> list[Token] | None:
+    """Media with no determiner after a comma: "…, local media said.", "…, Norlandic state
+    television reported." (one to three words ending in "media", "television", "TV" or
+    "radio"; not "media trackers", whose head is another noun)."""
+    tokens, opening, i = span
+    if tokens[i].lower not in _BARE_MEDIA:
+        return None
+    k = i - 1
+    while k > opening and i - k <= 3 and _MEDIA_MODIFIER.fullmatch(tokens[k].text):
+        if tokens[k].lower in _CLAUSE_STOPS | DETERMINERS:
+            return None  # "…, the media said" is read as a noun phrase, "and media" as a list
+        k -= 1
+    if k <= opening or tokens[k].text != "," or k == i - 1:
+        return None
+    return tokens[k + 1 : i + 1]
+
+
+_MEDIA_MODIFIER = re.compile(r"[A-Za-z][a-z]+(?:-[a-z]+)*|TV")
+
+
 # A bare subject (no determiner) before a verb of saying, in order.
 _BARE_SUBJECTS: tuple[Rule[tuple[list[Token], int, int], list[Token]], ...] = (
+    Rule("subject/bare-media", _bare_media),  # "…, local media said."
     Rule("subject/bare-opening", _bare_opening),  # "Other senators said"
     Rule("subject/bare-share", _bare_share),  # "…, and three-fourths say"
 )
