@@ -203,6 +203,11 @@ CASES = [
         "Ann Lie visited the pier and says it is unsafe for visitors.",
         "Ann Lie",
     ),
+    (
+        "indirect/quoted-as-saying",
+        "The Harbour Herald quoted Ann Lie as saying the pier is unsafe for visitors.",
+        "Ann Lie",
+    ),
     ("indirect/content-name-said", "The pier is unsafe for visitors, Ann Lie said.", "Ann Lie"),
     ("indirect/name-said-content", "Ann Lie said the pier is unsafe for visitors.", "Ann Lie"),
     ("indirect/split-by-cue", "The pier, Ann Lie said, is unsafe for visitors.", "Ann Lie"),

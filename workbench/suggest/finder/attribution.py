@@ -2657,8 +2657,72 @@ def _content_said_name(r: _Reported) -> Indirect | None:
     return None
 
 
+# "The agency quoted Ann Lie as saying …", "Ann Lie was cited as saying …".
+_QUOTING = frozenset(split_words("quoted cited"))
+_QUOTED_AUXILIARIES = frozenset(split_words("was were is are been being be"))
+
+
+def _quoting_span(tokens: list[Token], i: int, last: int) -> tuple[int, int] | None:
+    """The indexes of "quoted"/"cited" and of "saying" in "quoted … as saying" around the verb
+    at tokens[i], at most ten words apart with no punctuation between, or None."""
+    if tokens[i].lower in _QUOTING:
+        q = i
+        saying = next((k for k in range(i + 2, min(last, i + 12)) if tokens[k].lower == "saying"), -1)
+    elif tokens[i].lower == "saying" and i >= 3:
+        saying = i
+        q = next((k for k in range(i - 2, max(0, i - 12), -1) if tokens[k].lower in _QUOTING), -1)
+    else:
+        return None
+    if q < 1 or saying < 0 or tokens[saying - 1].lower != "as":
+        return None
+    if not all(t.text[:1].isalnum() for t in tokens[q + 1 : saying - 1]):
+        return None
+    return q, saying
+
+
+def _quoted_as_saying(r: _Reported) -> Indirect | None:
+    """ "The agency quoted Ann Lie as saying …", "Ann Lie was quoted (by the Post) as saying
+    …", "…, the agency quoted a senior official as saying.": the one quoted said it, not the
+    one who quotes."""
+    tokens, last, text = r.s.tokens, r.s.last, r.s.text
+    span = _quoting_span(tokens, r.i, last)
+    if span is None:
+        return None
+    q, saying = span
+    if tokens[q - 1].lower in _QUOTED_AUXILIARIES:  # "Ann Lie was quoted (by X) as saying"
+        aux = q - 1
+        while aux > 0 and tokens[aux - 1].lower in AUXILIARIES:
+            aux -= 1
+        speaker = subject = mention_before(text, tokens, aux)
+    else:  # "X quoted Ann Lie as saying": the object said it
+        speaker = mention_after(text, tokens, q + 1)
+        if speaker is None or speaker.start != tokens[q + 1].start:
+            return None
+        if speaker.end != tokens[saying - 2].end:
+            return None
+        subject = mention_before(text, tokens, q)
+    if speaker is None:
+        return None
+    cue = (tokens[saying - 1].start, tokens[saying].end)
+    j = _clause_start(tokens, saying + 1)
+    if last - j >= 3 and (tokens[j].lower == "that" or _opens_content(tokens[j])):
+        return Indirect(tokens[j].start, r.s.content_end, cue, speaker, False)
+    # "…, the agency quoted an official as saying (by X).": the content is before the comma
+    if saying + 1 < last and tokens[saying + 1].lower != "by" or subject is None:
+        return None
+    if any(t.text in {",", "“", "”", '"'} for t in tokens[saying + 1 : last]):
+        return None
+    k = speaker_index(tokens, subject) - 1
+    if k < 3 or tokens[k].text != ",":
+        return None
+    if k == _opening_event(tokens, last) or opening_adverbial(tokens, k):
+        return None
+    return Indirect(tokens[0].start, tokens[k - 1].end, cue, speaker, False)
+
+
 # What a reporting verb in a sentence reports, in order.
 _AT_VERB_INDIRECT: tuple[Rule[_Reported, Indirect], ...] = (
+    Rule("indirect/quoted-as-saying", _quoted_as_saying),  # "X quoted Ann Lie as saying …"
     Rule("indirect/and-said", _and_said),  # "Grassley downplayed the attack and said it was …"
     Rule("indirect/split-by-cue", _split_by_cue),  # "This plan, he said, has failed."
     Rule("indirect/content-name-said", _content_name_said),  # "Content, he said."
