@@ -1476,7 +1476,13 @@ _MEDIUM_OPENERS = frozenset(split_words("in on via through"))
 _MEDIA_AFTER_VERB = frozenset(
     split_words("""statement statements interview post posts tweet tweets release letter email
     message video blog website site media broadcast podcast facebook twitter instagram youtube
-    telegram linkedin tiktok""")
+    telegram linkedin tiktok op-ed column editorial essay commentary""")
+)
+# Words that open what is said of a medium before "that": "in a statement carried by the
+# state news agency that …", "in a column for the Norland Post that …".
+_MEDIUM_PHRASE_OPENERS = frozenset(
+    split_words("""carried released issued posted published sent seen shared broadcast aired
+    circulated distributed for to on by from""")
 )
 
 
@@ -1506,11 +1512,31 @@ def _past_medium(tokens: list[Token], i: int) -> int:
         j += 1  # "said on Twitter Thursday that …", "in a statement on Monday that …"
     if j < len(tokens) and tokens[j].lower == "that":
         return j
+    that = _that_after_medium_phrase(tokens, k + 1)
+    if that is not None:
+        return that
     j = _past_time(tokens, k + 1)
     opening = re.split(r"[’']", tokens[j].text)[0] if j < len(tokens) else ""
     if opening.lower() in _CONTENT_OPENERS or opening[:1].isupper() or opening[:1].isdigit():
         return j
     return i
+
+
+def _that_after_medium_phrase(tokens: list[Token], k: int) -> int | None:
+    """The index of "that" after a short phrase about the medium opening at tokens[k]
+    ("carried by the state news agency", "for the Norland Post"), when a clause follows it;
+    None when the phrase is not so (a relative "that was released", a punctuation mark)."""
+    if k >= len(tokens) or tokens[k].lower not in _MEDIUM_PHRASE_OPENERS:
+        return None
+    for m in range(k + 1, min(k + 9, len(tokens) - 2)):
+        word = tokens[m]
+        if word.lower == "that":
+            return m if _opens_content(tokens[m + 1]) else None
+        if not word.text[:1].isalnum() and word.text not in {"’s", "'s"}:
+            return None
+        if word.lower in {"which", "who", "where", "and", "but"}:
+            return None
+    return None
 
 
 def _time_then_comma(tokens: list[Token], i: int) -> int | None:
@@ -2764,13 +2790,28 @@ def _late_cue_at(text: str, tokens: list[Token], last: int, comma: int) -> Indir
         speaker = mention_before(text, tokens, i)
         if speaker is None or speaker.start != tokens[opening].start:
             return None
-        if speaker.kind not in {"name", "pronoun"}:
+        if speaker.kind not in {"name", "pronoun"} and not _late_source(speaker):
             return None
         if not _adjunct_tail(tokens, i, last):
             return None
         end = tokens[opening - 1].end if opening > comma + 1 else tokens[comma - 1].end
         return Indirect(tokens[0].start, end, (tokens[i].start, tokens[i].end), speaker, False)
     return None
+
+
+def _late_source(speaker: Mention) -> bool:
+    """A source a wire story names before a long adjunct: "…, officials said on condition of
+    anonymity because …", "…, the ministry said in a statement carried by the state news
+    agency." (an organisation's name, or a short description whose head is a body or a
+    source noun)."""
+    if speaker.kind == "org":
+        return True
+    words = speaker.text.lower().split()
+    return (
+        speaker.kind == "common"
+        and len(words) <= 4
+        and (words[-1] in ORG_SOURCE_NOUNS or words[-1] in _SOURCE_HEADS)
+    )
 
 
 def _adjunct_tail(tokens: list[Token], i: int, last: int) -> bool:
