@@ -1405,11 +1405,21 @@ _LISTENER_NOUNS = frozenset(
 )
 
 
+# Chambers and their members as the listener: "told parliament", "told lawmakers on Monday".
+_CHAMBERS = frozenset(
+    split_words("parliament lawmakers legislators senators deputies delegates congress assembly")
+)
+
+
 def _after_listener(tokens: list[Token], i: int) -> int:
     """Where the content starts after a verb with a listener ("told reporters", "told the
     Associated Press", "warned Congress") at tokens[i]."""
     j = i
-    while j < len(tokens) and j - i < 6 and (tokens[j].lower in _FILLER or tokens[j].capitalised):
+    while (
+        j < len(tokens)
+        and j - i < 6
+        and (tokens[j].lower in _FILLER | _CHAMBERS or tokens[j].capitalised)
+    ):
         if tokens[j].lower == "that":
             return j
         if (
@@ -1419,6 +1429,12 @@ def _after_listener(tokens: list[Token], i: int) -> int:
         ):
             return j  # "told the press the officers …": a new noun phrase, the content
         j += 1
+    if (
+        i < j < len(tokens) - 1
+        and tokens[j + 1].lower == "that"
+        and (tokens[j].lower.endswith("ly") or tokens[j].lower in {"here", "there"})
+    ):
+        return j + 1  # "told lawmakers privately that …", "told delegates here that …"
     if (
         i < j < len(tokens) - 1
         and (
@@ -3445,6 +3461,8 @@ def relative_cues(text: str, start: int, end: int, first: Indirect | None) -> li
         if tokens[k].lower == "which" and antecedent.kind == "name":
             continue
         j = _clause_start(tokens, i + width)
+        if tokens[j].lower == "to" or tokens[j].lower == "not" and tokens[j + 1].lower == "to":
+            continue  # "who asked not to be named": an infinitive, no speech
         stop = j
         while stop < last and tokens[stop].text not in {",", "—", "–", "(", ";"}:
             stop += 1
