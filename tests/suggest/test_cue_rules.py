@@ -109,7 +109,7 @@ CASES = [
     ),
     (
         "cue-before/comma-subject",
-        "One message, sent to the mayor, said: “The pier is unsafe.”",
+        "One message, meant for the mayor, said: “The pier is unsafe.”",
         "One",  # the subject of "One message" is its first word
     ),
     ("cue-before/past-tense", "During the debate, Ann Lie cracked, “Fix it.”", "Ann Lie"),
