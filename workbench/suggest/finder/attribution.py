@@ -1405,9 +1405,16 @@ _LISTENER_NOUNS = frozenset(
 )
 
 
-# Chambers and their members as the listener: "told parliament", "told lawmakers on Monday".
-_CHAMBERS = frozenset(
-    split_words("parliament lawmakers legislators senators deputies delegates congress assembly")
+# Gatherings that hear what is said: "told a regular briefing in Beijing that", "told a
+# meeting of island leaders that", "told a rally audience that".
+_GATHERINGS = frozenset(
+    split_words("briefing meeting rally summit forum gathering audience crowd session")
+)
+# Chambers and their members, and gatherings, as the listener: "told parliament", "told
+# lawmakers on Monday".
+_CHAMBERS = _GATHERINGS | frozenset(
+    split_words("""parliament lawmakers legislators senators deputies delegates congress assembly
+    regular daily weekly""")
 )
 
 
@@ -1435,6 +1442,17 @@ def _after_listener(tokens: list[Token], i: int) -> int:
         and (tokens[j].lower.endswith("ly") or tokens[j].lower in {"here", "there"})
     ):
         return j + 1  # "told lawmakers privately that …", "told delegates here that …"
+    if any(t.lower in _GATHERINGS for t in tokens[i : j + 1]):
+        # "told a meeting of Pacific island leaders that …": the gathering's words, then "that"
+        that = next(
+            (m for m in range(j, min(j + 7, len(tokens) - 1)) if tokens[m].lower == "that"), -1
+        )
+        if (
+            that > 0
+            and all(t.text[:1].isalnum() for t in tokens[j:that])
+            and _opens_content(tokens[that + 1])
+        ):
+            return that
     if (
         i < j < len(tokens) - 1
         and (
@@ -2709,7 +2727,9 @@ def _quoting_span(tokens: list[Token], i: int, last: int) -> tuple[int, int] | N
     at tokens[i], at most ten words apart with no punctuation between, or None."""
     if tokens[i].lower in _QUOTING:
         q = i
-        saying = next((k for k in range(i + 2, min(last, i + 12)) if tokens[k].lower == "saying"), -1)
+        saying = next(
+            (k for k in range(i + 2, min(last, i + 12)) if tokens[k].lower == "saying"), -1
+        )
     elif tokens[i].lower == "saying" and i >= 3:
         saying = i
         q = next((k for k in range(i - 2, max(0, i - 12), -1) if tokens[k].lower in _QUOTING), -1)
