@@ -388,3 +388,8 @@ def test_a_gathering_as_the_listener(text: str, content: str, speaker: str) -> N
     """ "told a regular briefing in Beijing that …", "told a rally audience that …": the
     gathering that heard it is not the content."""
     assert _found(text, content, speaker), _offered(text)
+
+
+def test_a_gathering_told_about_a_topic_reports_nothing() -> None:
+    text = "Lie told the audience about the projects run by her office in the north."
+    assert reported(text) == []

@@ -1436,6 +1436,8 @@ def _after_listener(tokens: list[Token], i: int) -> int:
         ):
             return j  # "told the press the officers …": a new noun phrase, the content
         j += 1
+    if i < j < len(tokens) and tokens[j].lower == "about" and tokens[j - 1].lower in _CHAMBERS:
+        return j - 1  # "told the audience about the projects": a topic (read as before)
     if (
         i < j < len(tokens) - 1
         and tokens[j + 1].lower == "that"
