@@ -1418,24 +1418,9 @@ _CHAMBERS = _GATHERINGS | frozenset(
 )
 
 
-def _after_listener(tokens: list[Token], i: int) -> int:
-    """Where the content starts after a verb with a listener ("told reporters", "told the
-    Associated Press", "warned Congress") at tokens[i]."""
-    j = i
-    while (
-        j < len(tokens)
-        and j - i < 6
-        and (tokens[j].lower in _FILLER | _CHAMBERS or tokens[j].capitalised)
-    ):
-        if tokens[j].lower == "that":
-            return j
-        if (
-            tokens[j].lower in DETERMINERS_OPENING
-            and j > i
-            and tokens[j - 1].lower not in (_ADVERBIAL_START | DETERMINERS_OPENING | {"to", ","})
-        ):
-            return j  # "told the press the officers …": a new noun phrase, the content
-        j += 1
+def _past_gathering(tokens: list[Token], i: int, j: int) -> int | None:
+    """Where the content starts when the listener read from tokens[i] to tokens[j] (a chamber,
+    a gathering) is followed by an adverb or a gathering's words and "that"; None otherwise."""
     if i < j < len(tokens) and tokens[j].lower == "about" and tokens[j - 1].lower in _CHAMBERS:
         return j - 1  # "told the audience about the projects": a topic (read as before)
     if (
@@ -1455,6 +1440,30 @@ def _after_listener(tokens: list[Token], i: int) -> int:
             and _opens_content(tokens[that + 1])
         ):
             return that
+    return None
+
+
+def _after_listener(tokens: list[Token], i: int) -> int:
+    """Where the content starts after a verb with a listener ("told reporters", "told the
+    Associated Press", "warned Congress") at tokens[i]."""
+    j = i
+    while (
+        j < len(tokens)
+        and j - i < 6
+        and (tokens[j].lower in _FILLER | _CHAMBERS or tokens[j].capitalised)
+    ):
+        if tokens[j].lower == "that":
+            return j
+        if (
+            tokens[j].lower in DETERMINERS_OPENING
+            and j > i
+            and tokens[j - 1].lower not in (_ADVERBIAL_START | DETERMINERS_OPENING | {"to", ","})
+        ):
+            return j  # "told the press the officers …": a new noun phrase, the content
+        j += 1
+    past = _past_gathering(tokens, i, j)
+    if past is not None:
+        return past
     if (
         i < j < len(tokens) - 1
         and (
