@@ -109,7 +109,7 @@ CASES = [
     ),
     (
         "cue-before/comma-subject",
-        "One message, sent to the mayor, said: “The pier is unsafe.”",
+        "One message, meant for the mayor, said: “The pier is unsafe.”",
         "One",  # the subject of "One message" is its first word
     ),
     ("cue-before/past-tense", "During the debate, Ann Lie cracked, “Fix it.”", "Ann Lie"),
@@ -203,6 +203,11 @@ CASES = [
         "Ann Lie visited the pier and says it is unsafe for visitors.",
         "Ann Lie",
     ),
+    (
+        "indirect/quoted-as-saying",
+        "The Harbour Herald quoted Ann Lie as saying the pier is unsafe for visitors.",
+        "Ann Lie",
+    ),
     ("indirect/content-name-said", "The pier is unsafe for visitors, Ann Lie said.", "Ann Lie"),
     ("indirect/name-said-content", "Ann Lie said the pier is unsafe for visitors.", "Ann Lie"),
     ("indirect/split-by-cue", "The pier, Ann Lie said, is unsafe for visitors.", "Ann Lie"),
@@ -268,6 +273,7 @@ CASES = [
         "Other senators said the pier is unsafe for visitors.",
         "Other senators",
     ),
+    ("subject/bare-media", "The pier is unsafe for visitors, local media said.", "local media"),
     (
         "subject/bare-share",
         "Few residents of the town use the old pier on the bay in the summer, and three-fourths say "
@@ -293,10 +299,11 @@ def _produced(rule: str, text: str) -> dict[str, str | None]:
         return {cue.rule: _speaker(cue)} if cue else {}
     if rule.startswith("subject/"):
         named, _, name = subject_and_rule(text, 0, len(text))
-        if name:
-            return {name: named.text}
         found = indirect_in_sentence(text, 0, len(text))
-        return {found.speaker.rule: found.speaker.text} if found else {}
+        produced = {found.speaker.rule: found.speaker.text} if found else {}
+        if name:  # a line's subject before a colon, or the subject of its indirect speech
+            produced[name] = named.text
+        return produced
     first = indirect_in_sentence(text, 0, len(text))
     found = [first] if first else []
     found += relative_cues(text, 0, len(text), first)

@@ -52,6 +52,9 @@ CASES = [
     case("mention-before/unparsed-parenthesis", "of course (really) said", None),
     case("mention-before/comma-after-parenthesis", "Gov. Ann Lie (R-OH), said", "Gov. Ann Lie"),
     case("mention-before/aside", "Local officials, however, said", "Local officials"),
+    case(
+        "mention-before/dash-occasion", "The mayor – speaking after the flood – said", "The mayor"
+    ),
     case("mention-before/aside-alone", "“No.” And, however, said", None),
     case(
         "mention-before/appositive",

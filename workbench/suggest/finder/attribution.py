@@ -1405,11 +1405,53 @@ _LISTENER_NOUNS = frozenset(
 )
 
 
+# Gatherings that hear what is said: "told a regular briefing in Beijing that", "told a
+# meeting of island leaders that", "told a rally audience that".
+_GATHERINGS = frozenset(
+    split_words("briefing meeting rally summit forum gathering audience crowd session")
+)
+# Chambers and their members, and gatherings, as the listener: "told parliament", "told
+# lawmakers on Monday".
+_CHAMBERS = _GATHERINGS | frozenset(
+    split_words("""parliament lawmakers legislators senators deputies delegates congress assembly
+    regular daily weekly""")
+)
+
+
+def _past_gathering(tokens: list[Token], i: int, j: int) -> int | None:
+    """Where the content starts when the listener read from tokens[i] to tokens[j] (a chamber,
+    a gathering) is followed by an adverb or a gathering's words and "that"; None otherwise."""
+    if i < j < len(tokens) and tokens[j].lower == "about" and tokens[j - 1].lower in _CHAMBERS:
+        return j - 1  # "told the audience about the projects": a topic (read as before)
+    if (
+        i < j < len(tokens) - 1
+        and tokens[j + 1].lower == "that"
+        and (tokens[j].lower.endswith("ly") or tokens[j].lower in {"here", "there"})
+    ):
+        return j + 1  # "told lawmakers privately that …", "told delegates here that …"
+    if any(t.lower in _GATHERINGS for t in tokens[i : j + 1]):
+        # "told a meeting of Pacific island leaders that …": the gathering's words, then "that"
+        that = next(
+            (m for m in range(j, min(j + 7, len(tokens) - 1)) if tokens[m].lower == "that"), -1
+        )
+        if (
+            that > 0
+            and all(t.text[:1].isalnum() for t in tokens[j:that])
+            and _opens_content(tokens[that + 1])
+        ):
+            return that
+    return None
+
+
 def _after_listener(tokens: list[Token], i: int) -> int:
     """Where the content starts after a verb with a listener ("told reporters", "told the
     Associated Press", "warned Congress") at tokens[i]."""
     j = i
-    while j < len(tokens) and j - i < 6 and (tokens[j].lower in _FILLER or tokens[j].capitalised):
+    while (
+        j < len(tokens)
+        and j - i < 6
+        and (tokens[j].lower in _FILLER | _CHAMBERS or tokens[j].capitalised)
+    ):
         if tokens[j].lower == "that":
             return j
         if (
@@ -1419,6 +1461,9 @@ def _after_listener(tokens: list[Token], i: int) -> int:
         ):
             return j  # "told the press the officers …": a new noun phrase, the content
         j += 1
+    past = _past_gathering(tokens, i, j)
+    if past is not None:
+        return past
     if (
         i < j < len(tokens) - 1
         and (
@@ -1476,7 +1521,13 @@ _MEDIUM_OPENERS = frozenset(split_words("in on via through"))
 _MEDIA_AFTER_VERB = frozenset(
     split_words("""statement statements interview post posts tweet tweets release letter email
     message video blog website site media broadcast podcast facebook twitter instagram youtube
-    telegram linkedin tiktok""")
+    telegram linkedin tiktok op-ed column editorial essay commentary""")
+)
+# Words that open what is said of a medium before "that": "in a statement carried by the
+# state news agency that …", "in a column for the Norland Post that …".
+_MEDIUM_PHRASE_OPENERS = frozenset(
+    split_words("""carried released issued posted published sent seen shared broadcast aired
+    circulated distributed for to on by from""")
 )
 
 
@@ -1506,11 +1557,31 @@ def _past_medium(tokens: list[Token], i: int) -> int:
         j += 1  # "said on Twitter Thursday that …", "in a statement on Monday that …"
     if j < len(tokens) and tokens[j].lower == "that":
         return j
+    that = _that_after_medium_phrase(tokens, k + 1)
+    if that is not None:
+        return that
     j = _past_time(tokens, k + 1)
     opening = re.split(r"[’']", tokens[j].text)[0] if j < len(tokens) else ""
     if opening.lower() in _CONTENT_OPENERS or opening[:1].isupper() or opening[:1].isdigit():
         return j
     return i
+
+
+def _that_after_medium_phrase(tokens: list[Token], k: int) -> int | None:
+    """The index of "that" after a short phrase about the medium opening at tokens[k]
+    ("carried by the state news agency", "for the Norland Post"), when a clause follows it;
+    None when the phrase is not so (a relative "that was released", a punctuation mark)."""
+    if k >= len(tokens) or tokens[k].lower not in _MEDIUM_PHRASE_OPENERS:
+        return None
+    for m in range(k + 1, min(k + 9, len(tokens) - 2)):
+        word = tokens[m]
+        if word.lower == "that":
+            return m if _opens_content(tokens[m + 1]) else None
+        if not word.text[:1].isalnum() and word.text not in {"’s", "'s"}:
+            return None
+        if word.lower in {"which", "who", "where", "and", "but"}:
+            return None
+    return None
 
 
 def _time_then_comma(tokens: list[Token], i: int) -> int | None:
@@ -2670,8 +2741,74 @@ def _content_said_name(r: _Reported) -> Indirect | None:
     return None
 
 
+# "The agency quoted Ann Lie as saying …", "Ann Lie was cited as saying …".
+_QUOTING = frozenset(split_words("quoted cited"))
+_QUOTED_AUXILIARIES = frozenset(split_words("was were is are been being be"))
+
+
+def _quoting_span(tokens: list[Token], i: int, last: int) -> tuple[int, int] | None:
+    """The indexes of "quoted"/"cited" and of "saying" in "quoted … as saying" around the verb
+    at tokens[i], at most ten words apart with no punctuation between, or None."""
+    if tokens[i].lower in _QUOTING:
+        q = i
+        saying = next(
+            (k for k in range(i + 2, min(last, i + 12)) if tokens[k].lower == "saying"), -1
+        )
+    elif tokens[i].lower == "saying" and i >= 3:
+        saying = i
+        q = next((k for k in range(i - 2, max(0, i - 12), -1) if tokens[k].lower in _QUOTING), -1)
+    else:
+        return None
+    if q < 1 or saying < 0 or tokens[saying - 1].lower != "as":
+        return None
+    if not all(t.text[:1].isalnum() for t in tokens[q + 1 : saying - 1]):
+        return None
+    return q, saying
+
+
+def _quoted_as_saying(r: _Reported) -> Indirect | None:
+    """ "The agency quoted Ann Lie as saying …", "Ann Lie was quoted (by the Post) as saying
+    …", "…, the agency quoted a senior official as saying.": the one quoted said it, not the
+    one who quotes."""
+    tokens, last, text = r.s.tokens, r.s.last, r.s.text
+    span = _quoting_span(tokens, r.i, last)
+    if span is None:
+        return None
+    q, saying = span
+    if tokens[q - 1].lower in _QUOTED_AUXILIARIES:  # "Ann Lie was quoted (by X) as saying"
+        aux = q - 1
+        while aux > 0 and tokens[aux - 1].lower in AUXILIARIES:
+            aux -= 1
+        speaker = subject = mention_before(text, tokens, aux)
+    else:  # "X quoted Ann Lie as saying": the object said it
+        speaker = mention_after(text, tokens, q + 1)
+        if speaker is None or speaker.start != tokens[q + 1].start:
+            return None
+        if speaker.end != tokens[saying - 2].end:
+            return None
+        subject = mention_before(text, tokens, q)
+    if speaker is None:
+        return None
+    cue = (tokens[saying - 1].start, tokens[saying].end)
+    j = _clause_start(tokens, saying + 1)
+    if last - j >= 3 and (tokens[j].lower == "that" or _opens_content(tokens[j])):
+        return Indirect(tokens[j].start, r.s.content_end, cue, speaker, False)
+    # "…, the agency quoted an official as saying (by X).": the content is before the comma
+    if saying + 1 < last and tokens[saying + 1].lower != "by" or subject is None:
+        return None
+    if any(t.text in {",", "“", "”", '"'} for t in tokens[saying + 1 : last]):
+        return None
+    k = speaker_index(tokens, subject) - 1
+    if k < 3 or tokens[k].text != ",":
+        return None
+    if k == _opening_event(tokens, last) or opening_adverbial(tokens, k):
+        return None
+    return Indirect(tokens[0].start, tokens[k - 1].end, cue, speaker, False)
+
+
 # What a reporting verb in a sentence reports, in order.
 _AT_VERB_INDIRECT: tuple[Rule[_Reported, Indirect], ...] = (
+    Rule("indirect/quoted-as-saying", _quoted_as_saying),  # "X quoted Ann Lie as saying …"
     Rule("indirect/and-said", _and_said),  # "Grassley downplayed the attack and said it was …"
     Rule("indirect/split-by-cue", _split_by_cue),  # "This plan, he said, has failed."
     Rule("indirect/content-name-said", _content_name_said),  # "Content, he said."
@@ -2713,13 +2850,28 @@ def _late_cue_at(text: str, tokens: list[Token], last: int, comma: int) -> Indir
         speaker = mention_before(text, tokens, i)
         if speaker is None or speaker.start != tokens[opening].start:
             return None
-        if speaker.kind not in {"name", "pronoun"}:
+        if speaker.kind not in {"name", "pronoun"} and not _late_source(speaker):
             return None
         if not _adjunct_tail(tokens, i, last):
             return None
         end = tokens[opening - 1].end if opening > comma + 1 else tokens[comma - 1].end
         return Indirect(tokens[0].start, end, (tokens[i].start, tokens[i].end), speaker, False)
     return None
+
+
+def _late_source(speaker: Mention) -> bool:
+    """A source a wire story names before a long adjunct: "…, officials said on condition of
+    anonymity because …", "…, the ministry said in a statement carried by the state news
+    agency." (an organisation's name, or a short description whose head is a body or a
+    source noun)."""
+    if speaker.kind == "org":
+        return True
+    words = speaker.text.lower().split()
+    return (
+        speaker.kind == "common"
+        and len(words) <= 4
+        and (words[-1] in ORG_SOURCE_NOUNS or words[-1] in _SOURCE_HEADS)
+    )
 
 
 def _adjunct_tail(tokens: list[Token], i: int, last: int) -> bool:
@@ -3283,8 +3435,33 @@ def _bare_share(span: tuple[list[Token], int, int]) -> list[Token] | None:
     return words
 
 
+# Media a wire story cites with no determiner: "…, local media said", "…, state TV reported".
+_BARE_MEDIA = frozenset(split_words("media television tv radio"))
+
+
+def _bare_media(span: tuple[list[Token], int, int]) -> list[Token] | None:
+    """Media with no determiner after a comma: "…, local media said.", "…, Norlandic state
+    television reported." (one to three words ending in "media", "television", "TV" or
+    "radio"; not "media trackers", whose head is another noun)."""
+    tokens, opening, i = span
+    if tokens[i].lower not in _BARE_MEDIA:
+        return None
+    k = i - 1
+    while k > opening and i - k <= 3 and _MEDIA_MODIFIER.fullmatch(tokens[k].text):
+        if tokens[k].lower in _CLAUSE_STOPS | DETERMINERS:
+            return None  # "…, the media said" is read as a noun phrase, "and media" as a list
+        k -= 1
+    if k <= opening or tokens[k].text != "," or k == i - 1:
+        return None
+    return tokens[k + 1 : i + 1]
+
+
+_MEDIA_MODIFIER = re.compile(r"[A-Za-z][a-z]+(?:-[a-z]+)*|TV")
+
+
 # A bare subject (no determiner) before a verb of saying, in order.
 _BARE_SUBJECTS: tuple[Rule[tuple[list[Token], int, int], list[Token]], ...] = (
+    Rule("subject/bare-media", _bare_media),  # "…, local media said."
     Rule("subject/bare-opening", _bare_opening),  # "Other senators said"
     Rule("subject/bare-share", _bare_share),  # "…, and three-fourths say"
 )
@@ -3362,6 +3539,8 @@ def relative_cues(text: str, start: int, end: int, first: Indirect | None) -> li
         if tokens[k].lower == "which" and antecedent.kind == "name":
             continue
         j = _clause_start(tokens, i + width)
+        if tokens[j].lower == "to" or tokens[j].lower == "not" and tokens[j + 1].lower == "to":
+            continue  # "who asked not to be named": an infinitive, no speech
         stop = j
         while stop < last and tokens[stop].text not in {",", "—", "–", "(", ";"}:
             stop += 1

@@ -800,7 +800,33 @@ def _occasion(words: list[str]) -> bool:
         return False
     if words[0] in _SPEAKING_PARTICIPLES:
         return True
+    if words[0] in _ISSUED and len(words) > 1 and words[1] in {"by", "on", "in", "late", "to"}:
+        return True  # "The report, released on Monday, said", "Her letter, seen by Reuters,"
     return words[0] in {"in", "at", "during"} and bool(_OCCASIONS & set(words[1:5]))
+
+
+# How a document came out or to whom: "The statement, carried by the state news agency, said".
+_ISSUED = frozenset(
+    split_words("""carried seen obtained released issued published posted sent dated
+    circulated""")
+)
+
+
+_DASHES = frozenset({"—", "–", "―"})
+
+
+def _before_dash_occasion(c: _Before) -> Mention | None:
+    """ "The mayor – speaking after the flood – said": the occasion of speaking between
+    dashes, as between commas, is passed over to the speaker before it."""
+    tokens, i = c.tokens, c.i
+    if i < 3 or tokens[i].text not in _DASHES:
+        return None
+    k = next((k for k in range(i - 2, max(0, i - 14), -1) if tokens[k].text in _DASHES), 0)
+    if k < 1 or not _occasion([t.lower for t in tokens[k + 1 : i]]):
+        return None
+    if not all(t.text[:1].isalnum() for t in tokens[k + 1 : i]):
+        return None
+    return mention_before(c.text, tokens, k)
 
 
 def _before_aside(c: _Before) -> Mention | None:
@@ -1153,6 +1179,7 @@ _BEFORE_RULES: tuple[Rule[_Before, Mention] | Veto[_Before], ...] = (
     # "Gov. Ann Lie (R-OH), said"
     Rule("mention-before/comma-after-parenthesis", _before_comma_after_parenthesis),
     Rule("mention-before/aside", _before_aside),  # "Local officials, however, said"
+    Rule("mention-before/dash-occasion", _before_dash_occasion),  # "The mayor – speaking … –"
     Veto("mention-before/aside-alone", _asides),  # "And, however, said": no one before it
     # "Ann Lie, Superintendent of Police, East Vale said": the name, not the place
     Rule("mention-before/name-role-place", _before_name_role_place),
