@@ -836,9 +836,15 @@ def _before_aside(c: _Before) -> Mention | None:
     if j is None or j < 1:
         return None
     occasion = _occasion([t.lower for t in c.tokens[j + 1 : c.i]])
-    # (when no one is read before an occasion, the appositive rules below try: "Sen. Ann Lie,
-    # R-Ohio, appearing on Fox News, said")
-    return mention_before(c.text, c.tokens, j) if _asides(c) or occasion else None
+    if not (_asides(c) or occasion):
+        return None
+    # An appositive before the aside is read as if the verb followed it: "Ann Lie, a nurse,
+    # speaking from her home, said", "Sen. Ann Lie, R-Ohio, appearing on Fox News, said" (the
+    # name, with the appositive as role); else what ends before the aside.
+    spliced = mention_before(c.text, c.tokens[: j + 1] + c.tokens[c.i + 1 :], j + 1)
+    if spliced is not None and spliced.role:
+        return spliced
+    return mention_before(c.text, c.tokens, j)
 
 
 def _with_role(mention: Mention, text: str, role: tuple[int, int]) -> Mention:
