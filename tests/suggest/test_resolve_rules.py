@@ -21,6 +21,23 @@ def case(rule: str, text: str, quote: str, speaker: str, resolved: bool = True):
 
 CASES = [
     case(
+        "resolve/group-described-before",
+        "In findings published on Monday, researchers from the University of Norland and Berg "
+        "College reported a new way to store heat. The researchers said the salt kept heat "
+        "for weeks.",
+        "the salt kept heat for weeks",
+        "researchers from the University of Norland and Berg College",
+        False,
+    ),
+    case(
+        "resolve/pronoun-continues-description",
+        "The wife of a retired miner who lives in the village told reporters the clinic had "
+        "closed.\n\nHer husband, she said, had waited months for a doctor.",
+        "had waited months for a doctor",
+        "The wife of a retired miner who lives in the village",
+        False,
+    ),
+    case(
         "resolve/latter-or-former",
         "Ann Lie and Bo Berg met in Oslo on Friday. The latter said that the talks went well.",
         "the talks went well",

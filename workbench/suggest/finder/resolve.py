@@ -969,6 +969,8 @@ RULE_NAMES: tuple[str, ...] = (
     "resolve/agency-that-spoke",
     "resolve/institution-named",
     "resolve/body-named-before",
+    "resolve/group-described-before",
+    "resolve/pronoun-continues-description",
 )
 
 
@@ -1834,6 +1836,8 @@ def resolve_speakers(text: str, registry: Registry, suggestions: list[Suggestion
         suggestion.speaker_rule = rule.name
     _continue_descriptions(text, registry, suggestions, described)
     _repeated_descriptions(text, described)
+    _groups_described_before(text, suggestions)
+    _pronouns_continue_descriptions(text, suggestions)
     _titles_after_names(text, suggestions)
 
 
@@ -1914,3 +1918,162 @@ def _titles_after_names(text: str, suggestions: list[Suggestion]) -> None:
         named = (suggestion.speaker or "").split()
         if suggestion.speaker_kind == "person" and len(named) >= 2 and named[0][:1].isupper():
             previous = suggestion  # a person named in full
+
+
+_GROUP_DESCRIBED = "resolve/group-described-before"
+# Groups a science or accident report introduces with where they work ("researchers from the
+# University of Norland", "Engineers from the Norland Space Agency") and then calls by the same
+# noun ("the researchers") or "they". Another noun ("the team", "the scientists" after
+# "researchers from …") is not taken for the group: reports and labels often keep it apart.
+_WORKERS_NOUNS = frozenset(
+    split_words("researchers scientists engineers astronomers investigators")
+)
+_GROUP_INTRO = re.compile(
+    r"\b(?P<noun>[Rr]esearchers|[Ss]cientists|[Ee]ngineers|[Aa]stronomers|[Ii]nvestigators)"
+    r"[ \t]+(?:(?:mostly|mainly|largely|chiefly)[ \t]+)?(?:from|at)[ \t]+"
+)
+_GROUP_LINKS = frozenset(split_words("of the at in and for de del da von on &"))
+_GROUP_AGAIN = re.compile(
+    r"(?:[Tt]he[ \t]+)?(?P<noun>researchers|scientists|astronomers|engineers|investigators)"
+)
+_WORKERS_REACH = 4000
+_PRONOUN_REACH = 1500
+
+
+def _group_intros(text: str) -> list[tuple[int, str, str]]:
+    """ "researchers from the University of Norland (UN) and Berg College, both in …": each
+    group the text introduces by where its members work, as (offset, description, noun): the
+    noun and the capitalised names after "from" or "at", with the small words between them,
+    up to the first other lowercase word, comma or full stop."""
+    intros = []
+    for found in _GROUP_INTRO.finditer(text):
+        end, kept, bracket = found.end(), found.end(), False
+        for token in re.finditer(r"\S+", text[found.end() : found.end() + 300]):
+            word = token.group()
+            if "\n" in text[end : found.end() + token.start()]:
+                break
+            stop = word[-1] in ",;:" or (word.endswith(".") and not bracket)
+            if stop and word[-1] in ",;:":
+                word = word[:-1]
+            if word.endswith(".") and not bracket:
+                break
+            fits = bracket or word.startswith("(") or word[:1].isupper() or word in _GROUP_LINKS
+            if not fits:
+                break
+            bracket = (bracket or word.startswith("(")) and not word.endswith(")")
+            end = found.end() + token.start() + len(word)
+            if word not in _GROUP_LINKS:
+                kept = end
+            if stop:
+                break
+        said = text[found.start() : kept]
+        if kept > found.end() and not bracket:
+            intros.append((found.start(), said, found.group("noun").lower()))
+    return intros
+
+
+def _groups_described_before(text: str, suggestions: list[Suggestion]) -> None:
+    """ "researchers from the University of Norland reported … The researchers said", "…
+    They said": a group the report introduced by where its members work, then calls by its
+    noun again ("the researchers", not "the team"), or "they" right after it
+    spoke, is that group as first described (a description, unresolved); "researchers from
+    the University of Norland said" are the researchers, not the university."""
+    intros = _group_intros(text) if "rom " in text or "at " in text else []
+    if not intros:
+        return
+    for at, suggestion in enumerate(suggestions):
+        start, end = suggestion.speaker_start, suggestion.speaker_end
+        if start is None or end is None or suggestion.speaker_kind == "person":
+            continue
+        before = [i for i in intros if i[0] <= start and start - i[0] < _WORKERS_REACH]
+        if not before:
+            continue
+        offset, said, noun = before[-1]
+        mention = text[start:end]
+        again = _GROUP_AGAIN.fullmatch(mention)
+        if start < offset + len(said) and end <= offset + len(said) + 1:
+            # "researchers from the University of Norland reported": the researchers spoke
+            fits = suggestion.speaker_kind != "person"
+        elif again is not None:
+            fits = again.group("noun") == noun and not suggestion.speaker_resolved
+        elif mention.lower() == "they" and suggestion.speaker_rule.startswith("pronoun/"):
+            # "they" just after the group spoke, or taken for a body the group is "from"
+            between = [s for s in suggestions[:at] if (s.speaker_start or 0) > offset]
+            fits = bool(between) and all(s.speaker == said for s in between)
+            fits = fits or (suggestion.speaker_resolved and (suggestion.speaker or "") in said)
+        else:
+            continue
+        if fits:
+            suggestion.speaker, suggestion.speaker_kind = said, "other"
+            suggestion.speaker_resolved = False
+            suggestion.speaker_rule = _GROUP_DESCRIBED
+
+
+_PRONOUN_CONTINUES = "resolve/pronoun-continues-description"
+_SINGLE_AGAIN = re.compile(r"(?:the|this|that)[ \t]+(?:woman|man|person)", re.I)
+# What a report cites that is no person: "a report", "the survey" is never a "she".
+_THINGS_SAID = frozenset(
+    split_words("""statement report reports study survey poll document documents letter filing
+    memo data figures statistics polls newspaper paper magazine network website book interviews
+    interview conversations""")
+)
+# Where the head of a description ends: "the wife [of a retired miner who …]".
+_HEAD_ENDS = frozenset(split_words("of who whose from in at with on for that which"))
+
+
+def _description_head(words: list[str]) -> str:
+    for k, word in enumerate(words):
+        if word in _HEAD_ENDS and k:
+            return words[k - 1]
+    return words[-1] if words else ""
+
+
+def _pronouns_continue_descriptions(text: str, suggestions: list[Suggestion]) -> None:
+    """ "The wife of a retired miner told reporters … Her husband, she said, …": a pronoun the
+    article ties to no name ("she", "he", "they"), or "the woman" (man, person), right after a
+    description that spoke and stayed unresolved, continues it when number and gender fit."""
+    previous: Suggestion | None = None
+    reached = 0
+    for suggestion in suggestions:
+        start, end = suggestion.speaker_start, suggestion.speaker_end
+        if start is None or end is None:
+            continue
+        mention = text[start:end]
+        pronoun = suggestion.speaker_rule == _PRONOUN_UNRESOLVED or (
+            _SINGLE_AGAIN.fullmatch(mention) is not None and not suggestion.speaker_resolved
+        )
+        last, since = previous, reached
+        if suggestion.speaker_rule != _PRONOUN_UNRESOLVED:
+            previous, reached = suggestion, end
+        if not pronoun or last is None or last.speaker_resolved or not last.speaker:
+            continue
+        said = text[last.speaker_start or 0 : last.speaker_end or 0]
+        words = _words(said)
+        if not words or words[0] in {"he", "she", "they", "it", "we", "i"}:
+            continue
+        if start < (last.speaker_end or 0) or start - since >= _PRONOUN_REACH:
+            continue
+        if text.count("\n\n", since, start) + text.count("\n\n", last.speaker_end or 0, since) > 1:
+            continue  # more than the next paragraph away
+        head = _description_head(words)
+        plural = head.endswith("s") and not head.endswith("ss")
+        said_word = _words(mention)[-1] if _words(mention) else ""
+        if said_word == "they":
+            fits = plural
+        elif said_word in ("she", "woman"):
+            fits = not plural and not any(w in _MALE_WORDS for w in words[: words.index(head) + 1])
+        elif said_word in ("he", "man"):
+            fits = not plural and not any(
+                w in _FEMALE_WORDS for w in words[: words.index(head) + 1]
+            )
+        elif said_word == "person":
+            fits = not plural
+        else:
+            continue  # "I", "we", "it": not a description's continuation
+        person = head in _PERSON_HEADS or plural and said_word == "they"
+        fits = fits and person and head not in _THINGS_SAID
+        if fits:
+            suggestion.speaker, suggestion.speaker_kind = last.speaker, last.speaker_kind
+            suggestion.speaker_resolved = False
+            suggestion.speaker_rule = _PRONOUN_CONTINUES
+            previous, reached = last, end
