@@ -263,7 +263,9 @@ def name_right(text: str, suggestion: Suggestion, head: str) -> bool:
     """Whether the suggested canonical name carries the gold name's head word: stricter than
     speaker_right, which accepts a mention span ('Democratic' of 'Democratic pollster Ann
     Lie') that would make a wrong entity."""
-    return head in {w.casefold() for w in re.findall(r"[\w’'\-]+", suggestion.speaker or "")}
+    words = re.findall(r"[\w’'\-]+", suggestion.speaker or "")
+    # (possessives stripped as in the gold's head: "Clinton's campaign" carries "clinton")
+    return head in {re.sub(r"[’']s?$", "", w).casefold() for w in words}
 
 
 def match(preds: list[Suggestion] | list[Gold], golds: list[Gold]) -> list[tuple[int, int]]:
