@@ -129,7 +129,13 @@ CASES = [
         "one councillor",
     ),
     case("mention-after/determiner-without-source", "said the fundamental threat", None),
+    case(
+        "mention-after/the-owned",
+        "said the Norland government's chief negotiator",
+        "the Norland government's chief negotiator",
+    ),
     case("mention-after/name-after-role", "said Virginia delegate Ann Lie", "Ann Lie"),
+    case("mention-after/owned-by-name", "said Ann Lie's lawyer.", "Ann Lie's lawyer"),
     case("mention-after/title-or-source", "said officials", "officials"),
     case(
         "mention-after/name",

@@ -1844,6 +1844,10 @@ class _After:
             last = _person_noun_after(tokens, index)
             if last is None:
                 return None
+        for k in range(index + 1, min(last + 2, len(tokens))):
+            owned = _owned_after(tokens, k)
+            if owned is not None:  # "according to the Norland government's chief negotiator"
+                return _Span(index, owned, "common", self.lead_role, "owned")
         kind = "org" if _is_name_word(tokens[last]) else "common"
         first_cap = next(
             (k for k in range(index + 1, last + 1) if _is_name_word(tokens[k])), last + 1
@@ -1899,7 +1903,49 @@ class _After:
         if named is not None and kind == "name":
             role = self.text[tokens[index].start : tokens[named[0] - 1].end]
             return _Span(named[0], named[1], kind, role, "after-role")
+        owned = _owned_after(tokens, last)
+        if owned is not None:  # "according to Ann Lie's lawyer": the lawyer, not Ann Lie
+            return _Span(index, owned, "common", self.lead_role, "owned")
         return _Span(index, last, kind, self.lead_role)
+
+
+# Who or what a name's possessive may introduce as the one speaking: a body ("Erdogan's
+# office", "Ann Lie's campaign") or a person ("Ann Lie's lawyer"); not a document, whose
+# author speaks ("according to Erdogan's statement").
+_OWNED = (ORG_SOURCE_NOUNS - frozenset(split_words("newspaper paper magazine network website"))) | (
+    frozenset(
+        split_words("""spokesman spokeswoman spokesperson spokesmen official officials lawyer
+        lawyers attorney attorneys aide aides adviser advisers advisor advisors negotiator
+        representative representatives envoy secretary manager director chief staff team family
+        wife husband son daughter mother father brother sister widow widower""")
+    )
+)
+
+
+def _owned_after(tokens: list[Token], last: int) -> int | None:
+    """The index of the noun a name's possessive at tokens[last] owns, after at most two
+    lowercase modifiers ("Erdogan's (press) office", "Ann Lie's (longtime) lawyer"), when no
+    name follows it; None otherwise."""
+    if not tokens[last].text.endswith(("'s", "’s", "s'", "s’")):
+        return None
+    k = last
+    while (
+        k + 1 < len(tokens)
+        and k - last < 3
+        and tokens[k + 1].text.isalpha()
+        and tokens[k + 1].text.islower()
+        and tokens[k + 1].lower not in _CLAUSE_WORDS
+    ):
+        k += 1
+    if k == last or tokens[k].lower not in _OWNED:
+        return None
+    after = [t.text for t in tokens[k + 1 : k + 3]]
+    if after[:1] and (
+        _is_name_word(tokens[k + 1])
+        or (after[0] == "," and len(after) > 1 and _is_name_word(tokens[k + 2]))
+    ):
+        return None  # "said Ann Lie's campaign manager(,) Bo Berg": the name speaks
+    return k
 
 
 # People a name or an adjective of a country may describe as a group: "Ukrainian officials",
@@ -2122,6 +2168,7 @@ _the_org = _span_of("org")
 _the_source = _span_of("common")
 _the_person_noun = _span_of("common", "person-noun")
 _name_after_role = _span_of("name", "after-role")
+_owned_by_name = _span_of("common", "owned")
 
 # The phrase after a verb (or after a lowercase role), tried in order.
 _AFTER_PHRASE_RULES: tuple[Rule[_After, _Span] | Veto[_After], ...] = (
@@ -2132,11 +2179,15 @@ _AFTER_PHRASE_RULES: tuple[Rule[_After, _Span] | Veto[_After], ...] = (
     Rule("mention-after/the-source", lambda c: _the_source(c.determiner_span)),
     # "said one councillor familiar with the talks"
     Rule("mention-after/the-person-noun", lambda c: _the_person_noun(c.determiner_span)),
+    # "according to the government's chief negotiator": the negotiator, not the government
+    Rule("mention-after/the-owned", lambda c: _owned_by_name(c.determiner_span)),
     # "said the fundamental threat …" names no one
     Veto("mention-after/determiner-without-source", lambda c: c.token.lower in DETERMINERS),
     # "said Virginia delegate Ann Lie"
     Rule("mention-after/name-after-role", lambda c: _name_after_role(c.name_span)),
     Rule("mention-after/title-or-source", lambda c: _the_source(c.name_span)),  # "said officials"
+    # "according to Ann Lie's lawyer", "said Erdogan's office"
+    Rule("mention-after/owned-by-name", lambda c: _owned_by_name(c.name_span)),
     Rule("mention-after/name", lambda c: _the_name(c.name_span)),  # "said Michael Knights"
 )
 
@@ -3497,10 +3548,10 @@ class Registry:
                     break
         caps = [w for w in words if w[:1].isupper() and w.lower() not in CAPITALISED_STOPWORDS]
         if caps and head in ORG_SOURCE_NOUNS:
-            return Resolved(
-                " ".join(_strip_possessive(w) for w in words if w.lower() not in DETERMINERS),
-                "organisation",
-            )
+            # "Erdogan's office", "South Korea's Defense Ministry": the body as written, the
+            # owner's possessive kept (only the head's own is dropped)
+            kept = [w for w in words if w.lower() not in DETERMINERS]
+            return Resolved(" ".join([*kept[:-1], _strip_possessive(kept[-1])]), "organisation")
         if head in ORG_SOURCE_NOUNS:
             for offset, name in reversed(self.orgs):
                 if offset < mention.start and head in name.lower():
