@@ -147,9 +147,10 @@ _JOINED_SURNAME = re.compile(r"(?:al|el|ad|ash|as|ar|at|az)-[A-Z]")
 
 def _without_joined_surname(words: list[str]) -> list[str]:
     """A name run without its last word when that is a surname joined to its particle and no
-    given name opens the run: "Ahmed al-Sharaa" is a person, "Ansar al-Sharia" no one's."""
-    given = _folded(words[0]).lower()
-    if _JOINED_SURNAME.match(words[-1]) and given not in MALE_NAMES | FEMALE_NAMES:
+    given name comes before it: "Ahmed al-Sharaa" and "Iraqi Prime Minister Mohammed Shia
+    al-Sudani" are people, "Ansar al-Sharia" no one's."""
+    given = {_folded(word).lower() for word in words[:-1]}
+    if _JOINED_SURNAME.match(words[-1]) and not given & (MALE_NAMES | FEMALE_NAMES):
         return words[:-1]
     return words
 
@@ -3369,6 +3370,16 @@ class Registry:
                 if person.first < offset
                 and len(full.split()) >= 4
                 and folded in {_surname_key(w) for w in full.split()[1:-1] if w[:1].isupper()}
+            }
+        elif not first_name(words[0]) and words[0].lower() not in PARTICLES | _JOINED_PARTICLES:
+            # "López Obrador" after "Andrés Manuel López Obrador": the last words of a longer
+            # name, the first of them no given name
+            found = {
+                full
+                for full, person in self.people.items()
+                if person.first < offset
+                and len(full.split()) > len(words)
+                and _surname_key(full).endswith(" " + folded)
             }
         else:
             lead = words[0].split("-")[0].lower()
