@@ -3110,6 +3110,13 @@ def _an_office(text: str, start: int, end: int, words: list[str]) -> bool:
     return _last_portfolio(text, start, end, words)
 
 
+# "Joko Widodo, (popularly) known as Jokowi,": the name a person goes by.
+_KNOWN_AS = re.compile(
+    r",?\s+(?:(?:popularly|commonly|widely|better|also|simply)\s+)?known\s+as\s+[“\x22‘']?"
+    r"(?P<alias>[A-Z][\w\-’']+(?:\s+[A-Z][\w\-’']+)?)(?=[”\x22’']?[,.;:)\s])"
+)
+
+
 class Registry:
     """The people and organisations an article names, in order, to resolve later mentions."""
 
@@ -3196,6 +3203,20 @@ class Registry:
         self._add_surnames(text, excluded)
         self.titled = _titled_people(text, excluded)
         self._add_orgs(text, excluded)
+        self.aliases = self._known_as(text)
+
+    def _known_as(self, text: str) -> dict[str, tuple[int, str]]:
+        """The names a person is "known as" ("Joko Widodo, known as Jokowi,", "Mohammed bin
+        Salman, widely known as MBS"), each with where it is given and the full name."""
+        aliases: dict[str, tuple[int, str]] = {}
+        if "known as" not in text:
+            return aliases
+        for match in _KNOWN_AS.finditer(text):
+            before = text[max(0, match.start() - 80) : match.start()]
+            owners = [full for full in self.people if before.endswith(full)]
+            if len(owners) == 1 and match.group("alias") not in self.people:
+                aliases[match.group("alias")] = (match.start(), owners[0])
+        return aliases
 
     def _add_titled(self, text: str, excluded: list[tuple[int, int]]) -> None:
         """People the text only ever names by title and surname ("Mr. Obama", "President
@@ -3302,6 +3323,10 @@ class Registry:
             return self._resolve_pronoun(mention)
         if mention.kind == "common":
             return self._surname_alone(mention) or self._resolve_common(mention)
+        alias = self.aliases.get(" ".join(mention.head_tokens))
+        if alias is not None and alias[0] < mention.start:  # "Jokowi" after "…, known as Jokowi"
+            self.people[alias[1]].spoke = True
+            return Resolved(alias[1], "person")
         cut = canonical(mention.head_tokens)
         # "Ann Lie of Norland Equality Coalition": a person of a body, not the body
         of_body = cut.rule == "name/place-after" and bool(cut.name) and first_name(cut.name[0])
