@@ -3369,8 +3369,12 @@ class Registry:
             if org is not None:
                 return Resolved(org, "organisation")  # "Kesta" after "Kesta Group"
             return Resolved(name, "person", role=role)
-        if words[0][:1].isupper():  # (the registry may hold "Bin Salman" as written)
-            full = self._short_form(name, mention.start)
+        return self._resolve_full(name, mention.start, role)
+
+    def _resolve_full(self, name: str, offset: int, role: str) -> Resolved:
+        """A name of several words: the longer name it is a short form of, or itself."""
+        if name[:1].isupper():  # (the registry may hold "Bin Salman" as written)
+            full = self._short_form(name, offset)
             if full is not None:
                 self.people[full].spoke = True
                 return Resolved(full, "person", role=role)
