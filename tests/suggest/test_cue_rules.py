@@ -211,6 +211,11 @@ CASES = [
     ("indirect/content-name-said", "The pier is unsafe for visitors, Ann Lie said.", "Ann Lie"),
     ("indirect/name-said-content", "Ann Lie said the pier is unsafe for visitors.", "Ann Lie"),
     ("indirect/split-by-cue", "The pier, Ann Lie said, is unsafe for visitors.", "Ann Lie"),
+    (
+        "indirect/split-by-inverted-cue",
+        "The pier, says Ann Lie, is unsafe for visitors.",
+        "Ann Lie",
+    ),
     ("indirect/content-said-name", "The pier is unsafe for visitors, said Ann Lie.", "Ann Lie"),
     (
         "indirect/which-they-said",

@@ -2221,6 +2221,19 @@ def _opening_clause(tokens: list[Token], comma: int) -> bool:
 _RELATIVE_WORDS = frozenset(split_words("which who whom whose where"))
 
 
+def _subordinate_opening(tokens: list[Token], comma: int) -> bool:
+    """`_opening_clause`, or a condition: "If these results hold," before an attribution set
+    off by commas ("If …, experts say, containing it …": the main clause is what they say)."""
+    if _opening_clause(tokens, comma):
+        return True
+    return (
+        comma >= 3
+        and tokens[0].lower == "if"
+        and tokens[0].capitalised
+        and all(t.text[:1].isalnum() for t in tokens[1:comma])
+    )
+
+
 def _reported_by_verb(s: _Sentence, after: int = -1) -> tuple[Rule, Indirect] | None:
     """The first reporting verb whose speaker and content `_AT_VERB_INDIRECT` find (none in an
     opening phrase of where the words were said: "In a statement announcing the pick, …"),
@@ -2507,6 +2520,47 @@ def _split_by_cue(r: _Reported) -> Indirect | None:
     return found
 
 
+def _split_by_inverted_cue(r: _Reported) -> Indirect | None:
+    """ "The panel, says Ann Lie, will be the first of its kind.": an inverted attribution set
+    off by commas inside the reported clause; both parts are reported, as with
+    `_split_by_cue`. After a subordinate clause ("Because it is warm, says the study, it
+    rises …") only the main clause after the attribution is."""
+    if r.speaker is not None or r.cognition:
+        return None
+    tokens, i, last = r.s.tokens, r.i, r.s.last
+    k = i - 1
+    if k < 1 or tokens[k].text != ",":
+        return None
+    speaker = mention_after(r.s.text, tokens, i + r.width)
+    if speaker is None or speaker.kind == "pronoun" or i + r.width >= last:
+        return None
+    if speaker.start != tokens[i + r.width].start:
+        return None  # "Facebook found it, reported it to the F.B.I., and removed it"
+    after = next((m for m in range(i + r.width, last) if tokens[m].start >= speaker.end), last)
+    if after >= last or tokens[after].text != ",":
+        return None
+    if _subordinate_opening(tokens, k):
+        if last - after < 4 or tokens[after + 1].lower not in _CONTENT_OPENERS:
+            return None
+        return r.found(tokens[after + 1].start, r.s.content_end, speaker)
+    if not goes_on_after(tokens, after + 1, last) or not _predicate_word(tokens[after + 1]):
+        return None  # "…, says Ann Lie, senior adviser to …": her role, not the predicate
+    if k == _opening_event(tokens, last) or opening_adverbial(tokens, k):
+        return None
+    if any(t.text in {",", ";", ":"} | _QUOTE_TOKENS for t in tokens[:k]):
+        return None
+    found = r.found(tokens[after + 1].start, r.s.content_end, speaker)
+    found.before = (tokens[0].start, tokens[k - 1].end)
+    return found
+
+
+def _predicate_word(token: Token) -> bool:
+    """Whether a word can open a predicate: an auxiliary or a verb's past or present form
+    ("will", "has", "remains", "failed"), not a role ("senior adviser", "historian")."""
+    word = token.lower
+    return word in AUXILIARIES or word.endswith("ed") or (word.endswith("s") and word[-2:] != "ss")
+
+
 # Words that open a sentence's topic before its speaker: "Regarding the pier, X said …",
 # "Asked about the pier, X said …", "Commenting on the vote, X said …".
 _TOPIC_OPENERS = frozenset(
@@ -2527,21 +2581,36 @@ def _topic_opening(tokens: list[Token], comma: int) -> bool:
     )
 
 
+def _after_attribution(r: _Reported) -> tuple[int, int] | None:
+    """How many words of the sentence go on after the verb of "Content, he said …" (those
+    before a second remark, an adjunct or a second clause are none of the content), and where
+    a second clause joined by "and"/"but" starts (0 when none); None when nothing is the
+    content before the attribution."""
+    tokens, i, last = r.s.tokens, r.i, r.s.last
+    for m in range(i + r.width, min(last - 1, i + r.width + 5)):
+        if tokens[m].text == "," and tokens[m + 1].lower.endswith("ing"):
+            if _subordinate_opening(tokens, speaker_index(tokens, r.speaker) - 1):
+                break  # "If it holds, experts say, containing it …": the main clause after
+            return m - (i + r.width), 0  # "…, officials told state media, adding that …"
+        if _trailing_adjunct(tokens, i + r.width, m, last):
+            k = speaker_index(tokens, r.speaker) - 1
+            if k < 2 or tokens[k - 1].lower in {"and", "or", "but"}:
+                return None  # "…, tent to help his clients and, he argued, to help …"
+            return m - (i + r.width), 0  # "…, Ann Lie said, in a statement on Monday."
+        if _second_clause_after(tokens, m, last):
+            return m - (i + r.width), m + 2  # "…, Ann Lie said, and the pier seems safe"
+    return last - (i + r.width), 0
+
+
 def _content_name_said(r: _Reported) -> Indirect | None:
     """ "Content, he said (on Tuesday).", "content, veteran Republicans said"."""
     if r.speaker is None:
         return None
     tokens, i = r.s.tokens, r.i
-    after = r.s.last - (i + r.width)
-    joined = 0
-    for m in range(i + r.width, min(r.s.last - 1, i + r.width + 5)):
-        if tokens[m].text == "," and tokens[m + 1].lower.endswith("ing"):
-            after = m - (i + r.width)  # "…, officials told state media, adding that …"
-            break
-        if _second_clause_after(tokens, m, r.s.last):
-            after = m - (i + r.width)  # "…, Ann Lie said, and the pier seems safe"
-            joined = m + 2
-            break
+    ends = _after_attribution(r)
+    if ends is None:
+        return None
+    after, joined = ends
     k = speaker_index(tokens, r.speaker) - 1
     modifiers = 0
     while (
@@ -2584,6 +2653,37 @@ def _content_name_said(r: _Reported) -> Indirect | None:
             return found
         return r.found(tokens[0].start, tokens[k - 1].end, r.speaker)
     return None
+
+
+# Words that open an adjunct after an attribution set off by commas in mid-sentence: how,
+# where, when or why it was said, or more of the clause before it ("…, Ann Lie said, in a
+# statement on Monday."; "…, Bo Berg said, to see if it held."), not what was said.
+_ADJUNCT_OPENERS = frozenset(
+    split_words("""in on at during after before since while when as for from with without by to
+    amid following despite near until upon via through across""")
+)
+# A quantity opening a clause after the attribution, not an adjunct: "…, he says, at least
+# seven delegates have signed on".
+_QUANTITY_OPENERS = frozenset({("at", "least"), ("at", "most"), ("as", "many"), ("as", "much")})
+_QUOTE_TOKENS = frozenset({"“", "”", '"', "''", "``", "‘", "’", "'"})
+
+
+def _trailing_adjunct(tokens: list[Token], verb_end: int, m: int, last: int) -> bool:
+    """Whether the comma at m closes an attribution in mid-sentence (right after its verb, or
+    after a listener: "…, Ann Lie told reporters, at a news conference") and an adjunct
+    follows it to the end of the sentence, with no clause of its own (no "that", no quotation
+    mark, no comma opening another part)."""
+    if tokens[m].text != "," or last - m < 3 or tokens[m + 1].lower not in _ADJUNCT_OPENERS:
+        return False
+    if (tokens[m + 1].lower, tokens[m + 2].lower) in _QUANTITY_OPENERS:
+        return False
+    if not all(t.text[:1].isalnum() for t in tokens[verb_end:m]):
+        return False
+    if m > verb_end and tokens[verb_end - 1].lower not in _TELLS:
+        return False
+    return not any(
+        t.lower == "that" or t.text in {",", ";", ":"} | _QUOTE_TOKENS for t in tokens[m + 1 : last]
+    )
 
 
 _PORTFOLIO_JOINS = frozenset(split_words("of for on and the"))
@@ -2813,6 +2913,7 @@ _AT_VERB_INDIRECT: tuple[Rule[_Reported, Indirect], ...] = (
     Rule("indirect/split-by-cue", _split_by_cue),  # "This plan, he said, has failed."
     Rule("indirect/content-name-said", _content_name_said),  # "Content, he said."
     Rule("indirect/name-said-content", _name_said_content),  # "X said (that) content."
+    Rule("indirect/split-by-inverted-cue", _split_by_inverted_cue),  # "The plan, says X, has …"
     Rule("indirect/content-said-name", _content_said_name),  # "Content, said Smith."
 )
 

@@ -571,6 +571,29 @@ _COUNTS = frozenset(split_words("two three four five six seven eight nine ten me
 _NOUN_CUE = Veto("indirect/noun-cue", lambda c: _noun_cue(*c))
 
 
+_END_OF_SENTENCE = frozenset(".!?…:;\"”’')]")
+
+
+def _headline_line(text: str, found: Indirect) -> bool:
+    """Whether reported speech is a headline of a news page (a list of other stories): alone
+    on a line of at most 25 words with no full stop, among other paragraphs, and its cue in
+    the present tense of headlines ("…, says UNICEF", "UN chief insists …"). Headlines are
+    not quotes (bench/devset/LABELLING.md)."""
+    cue = text[found.cue[0] : found.cue[1]].lower()
+    if not cue.endswith("s") or cue.endswith("ss"):
+        return False
+    start = text.rfind("\n", 0, found.start) + 1
+    end = text.find("\n", found.end)
+    line = text[start : len(text) if end < 0 else end].strip()
+    if not line or line[-1] in _END_OF_SENTENCE or len(line.split()) > 25:
+        return False
+    return text[:start].strip() != "" or text[len(text) if end < 0 else end :].strip() != ""
+
+
+# Reported speech refused: a headline's, alone on its line.
+_HEADLINE_LINE = Veto("indirect/headline-line", lambda c: _headline_line(*c))
+
+
 def _indirect(
     article: Article, quotes: list[Quote], reports: str
 ) -> tuple[list[Indirect], list[Indirect]]:
@@ -579,7 +602,11 @@ def _indirect(
     the reported speech the clause vetoes refused."""
     text = article.text
     clauses = reports == REPORTS_CLAUSES
-    found = [f for f in _reported(article, quotes, clauses) if not _NOUN_CUE.applies((text, f))]
+    found = [
+        f
+        for f in _reported(article, quotes, clauses)
+        if not _NOUN_CUE.applies((text, f)) and not _HEADLINE_LINE.applies((text, f))
+    ]
     if not clauses:
         return found, []
     kept, refused = [], []
