@@ -1,8 +1,11 @@
 """The form of speaker names, the twenty-fifth rule pass (issue 15): a person named later by
 title and given name ("Dr Ann" after "Dr Ann Marit Lie"), a company's name run into a name
-with two given names ("Kestana Jose Manuel Bergara"), a role opened by "Co-", an office in
-apposition before an aside ("Ann Lie, Minister for X, delivered remarks, saying"). Sentences
-written for these tests, names invented."""
+with a middle name ("Kesta Jose Manuel Berg"), a role opened by "Co-", an office in
+apposition before an aside ("Ann Lie, Minister for X, delivered remarks, saying"), an acronym
+spelled out in brackets after it ("NDA (Norland Dockers Association)"), a country's initials
+where the article writes the same body with the country in full, and "the President's wife"
+after "President Tor Vikan and his wife Ann Lie". Sentences written for these tests, names
+invented."""
 
 from __future__ import annotations
 
@@ -72,6 +75,33 @@ def _attribution(text: str, words: str) -> tuple[str | None, str | None]:
             "grow this fast",
             "Tuvo Marsk",
         ),
+        # an acronym spelled out in brackets after it
+        (
+            "Bo Berg fought for the NDA (Norland Dockers Association) for ten years.\n\n"
+            '"Berg was loved by everyone," reads an NDA press release.',
+            "loved by everyone",
+            "Norland Dockers Association",
+        ),
+        # guard: brackets that do not spell the acronym out
+        (
+            "Bo Berg fought for the NDA (in Bergen) for ten years.\n\n"
+            '"Berg was loved by everyone," reads an NDA press release.',
+            "loved by everyone",
+            "NDA",
+        ),
+        # a country's initials where the article writes the body with the country in full
+        (
+            "The United States Coastal Survey (USCS) placed the storm off the coast.\n\n"
+            "Later, the U.S. Coastal Survey said the storm may last into February.",
+            "the storm may last into February",
+            "United States Coastal Survey",
+        ),
+        # guard: the body with the initials only
+        (
+            "Later, the U.S. Coastal Survey said the storm may last into February.",
+            "the storm may last into February",
+            "U.S. Coastal Survey",
+        ),
     ],
 )
 def test_the_fullest_form_of_the_name(text, words, speaker):
@@ -107,3 +137,39 @@ def test_the_fullest_form_of_the_name(text, words, speaker):
 )
 def test_an_office_in_apposition_before_a_participle_is_the_role(text, words, speaker, role):
     assert _attribution(text, words) == (speaker, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # "the President's wife" and "The First Lady" after "President X and his wife Y"
+        (
+            "Scouts handed the lamp to President Tor Vikan and his wife Ann Lie on Monday. "
+            "The President's wife said the tradition brings a festive mood to the office.",
+            "the tradition brings a festive mood",
+            "Ann Lie",
+        ),
+        (
+            "Scouts handed the lamp to President Tor Vikan and his wife Ann Lie on Monday. "
+            "The First Lady said the tradition brings a festive mood to the office.",
+            "the tradition brings a festive mood",
+            "Ann Lie",
+        ),
+        # "the President's wife" after "First Lady Ann Lie"
+        (
+            "First Lady Ann Lie took part in the conference of ambassadors. In her speech, "
+            "the President's wife said the diplomatic corps is a powerful tool.",
+            "the diplomatic corps is a powerful tool",
+            "Ann Lie",
+        ),
+        # guard: no wife named, the description stays
+        (
+            "Scouts handed the lamp to President Tor Vikan on Monday. The President's wife "
+            "said the tradition brings a festive mood to the office.",
+            "the tradition brings a festive mood",
+            "The President's wife",
+        ),
+    ],
+)
+def test_the_presidents_wife_is_the_wife_named(text, words, speaker):
+    assert speaker_of(text, words) == speaker
