@@ -3394,7 +3394,15 @@ def _name_in_opening_apposition(
     if not tokens[second + 1].text.islower() or tokens[second + 1].lower in _CLAUSE_STOPS:
         return None
     speaker = mention_before(text, tokens, second + 1)
-    if speaker is None or speaker.kind not in {"name", "org"} or speaker.start < tokens[first].end:
+    if speaker is None or speaker.kind not in {"name", "org"}:
+        return None
+    if speaker.start < tokens[first].end:
+        # "Ann Lie, Minister for Political Affairs, delivered remarks, saying …": the name
+        # opening the sentence, the apposition its role (not "Minister", whose "for" would
+        # end the subject's search)
+        opening = speaker.start == tokens[0].start and speaker.kind == "name"
+        if opening and speaker.rule == "mention-before/appositive" and speaker.role:
+            return speaker, second + 1
         return None
     return speaker, second + 1
 

@@ -436,15 +436,40 @@ def _relative_of_office(c: _Description) -> tuple[str, str] | None:
     office, relative = match.group("owner"), match.group("relative")
     if office.lower() not in _ROLE_NOUNS:
         return None  # "Lie's wife": a surname, the relative-named rule's
+    return _office_relative(c.text, c.registry, office, relative, c.start)
+
+
+# The spouse of a president by the title the article gives her: "First Lady Ann Lie".
+_FIRST_LADY = re.compile(
+    r"\bFirst[ \t]+Lady[ \t]+(?P<name>[A-Z][\w\-’']*(?:[ \t]+[A-Z][\w\-’']*){1,2})"
+)
+
+
+def _office_relative(
+    text: str, registry: Registry, office: str, relative: str, before: int
+) -> tuple[str, str] | None:
+    """The one relative of an office's holder the article names before `before`: "President Ann
+    Lie's wife, Eva Berg", "President Tor Vikan and his wife Ann Lie"; the president's wife
+    also by her title, "First Lady Ann Lie"."""
+    holder = (
+        rf"\b(?:{re.escape(office)}|{re.escape(office.capitalize())})\s+"
+        rf"(?:[A-Z][\w\-]*\.?\s+){{0,3}}[A-Z][\w\-]*"
+    )
     named = re.compile(
-        rf"\b(?:{re.escape(office)}|{re.escape(office.capitalize())})\s+(?:[A-Z][\w\-]*\.?\s+){{0,3}}[A-Z][\w\-]*[’']s\s+"
-        rf"{relative},?\s+(?P<name>[A-Z][\w\-’']*(?:\s+[A-Z][\w\-’']*){{0,2}})",
+        holder + rf"(?:[’']s\s+|\s+and\s+(?:his|her)\s+){relative},?\s+"
+        rf"(?P<name>[A-Z][\w\-’']*(?:\s+[A-Z][\w\-’']*){{0,2}})",
     )
     found = {
         m.group("name")
-        for m in named.finditer(c.text, 0, c.start)
-        if m.group("name") in c.registry.people
+        for m in named.finditer(text, 0, before)
+        if m.group("name") in registry.people
     }
+    if office.lower() == "president" and relative == "wife":
+        found |= {
+            m.group("name")
+            for m in _FIRST_LADY.finditer(text, 0, before)
+            if m.group("name") in registry.people
+        }
     return (found.pop(), "person") if len(found) == 1 else None
 
 
@@ -1372,9 +1397,37 @@ def _short_or_initials_in_full(text: str, speaker: str) -> str | None:
     return None
 
 
+def _spelled_out_after(text: str, acronym: str) -> str | None:
+    """The name the article brackets after the acronym, "AEW (All Elite Wrestling)": its
+    capitalised words' initials make the acronym."""
+    letters = acronym.replace("&", "")
+    for match in re.finditer(rf"\b{re.escape(acronym)}[ \t]+\(([^()\n]{{3,80}})\)", text):
+        words = match.group(1).split()
+        if words[:1] == ["the"]:
+            words = words[1:]  # ("All" is a stop word, but opens "All Elite Wrestling")
+        if len(words) >= 2 and words[0][:1].isupper() and _initials(words) == letters:
+            return " ".join(words)
+    return None
+
+
+# A body's name that opens with its country's initials: "(the) U.S. Geological Survey".
+_COUNTRY_OPENING = re.compile(r"(?P<initials>U\.S\.|US|U\.K\.|UK)[ \t]+(?P<rest>[A-Z].*)")
+
+
+def _country_in_full(text: str, speaker: str) -> str | None:
+    """ "U.S. Geological Survey" where the article writes "United States Geological Survey":
+    the body's name with its country written in full."""
+    match = _COUNTRY_OPENING.fullmatch(speaker)
+    if match is None or len(match.group("rest").split()) < 2:
+        return None
+    full = f"{_COUNTRY_INITIALS[match.group('initials')]} {match.group('rest')}"
+    return full if re.search(rf"\b{re.escape(full)}\b", text) else None
+
+
 def _org_named_in_full(text: str, suggestion: Suggestion) -> None:
     """Give an organisation (or members standing for their body) its fullest name: the name an
-    acronym stands for where the article spells it out."""
+    acronym stands for where the article spells it out (in brackets after the name, or after
+    the acronym), or its country written in full where the article writes it so."""
     speaker = suggestion.speaker or ""
     acronym = _ARTICLE.sub("", speaker)  # "According to the WHO"
     if _ACRONYM.fullmatch(acronym) and f"({acronym})" in text:
@@ -1383,6 +1436,13 @@ def _org_named_in_full(text: str, suggestion: Suggestion) -> None:
             suggestion.speaker, suggestion.speaker_kind = full, "organisation"
             suggestion.speaker_rule = _SPELLED_OUT_RULE
             return
+    full = _spelled_out_after(text, acronym) if _ACRONYM.fullmatch(acronym) else None
+    if full is None:
+        full = _country_in_full(text, acronym)
+    if full is not None:  # "AEW (All Elite Wrestling)", "U.S. Geological Survey"
+        suggestion.speaker, suggestion.speaker_kind = full, "organisation"
+        suggestion.speaker_rule = _SPELLED_OUT_RULE
+        return
     full = _short_or_initials_in_full(text, acronym)
     if full is not None:  # "CalFire", "the U.S."
         suggestion.speaker, suggestion.speaker_kind = full, "organisation"
@@ -1749,6 +1809,32 @@ def _agency_that_spoke(text: str, earlier: list[Suggestion], suggestion: Suggest
     return named.pop() if len(named) == 1 else None
 
 
+def _title_holder(
+    text: str,
+    registry: Registry,
+    suggestion: Suggestion,
+    titles: dict[str, list[tuple[int, str]]],
+) -> None:
+    """A title written alone ("Raksha Mantri added"): the person the article writes it before
+    (`_titled`, cached per title in `titles`); "The First Lady" is the President's wife the
+    article names ("President Tor Vikan and his wife Ann Lie")."""
+    speaker = suggestion.speaker or ""
+    if speaker not in titles:
+        titles[speaker] = _titled(text, registry, speaker)
+    said_at = suggestion.speaker_start or suggestion.start
+    titled = _title_as_written(titles[speaker], said_at)
+    if titled is not None:
+        suggestion.role = suggestion.role or speaker
+        suggestion.speaker, suggestion.speaker_kind = titled, "person"
+        suggestion.speaker_rule = _TITLE_AS_WRITTEN.name
+    elif _unarticled(speaker) == "first lady":
+        wife = _office_relative(text, registry, "President", "wife", said_at)
+        if wife is not None:
+            suggestion.role = suggestion.role or _ARTICLE.sub("", speaker)
+            suggestion.speaker, suggestion.speaker_kind = wife
+            suggestion.speaker_rule = "resolve/relative-of-office"
+
+
 def resolve_speakers(text: str, registry: Registry, suggestions: list[Suggestion]) -> None:
     """Resolve, in place, each speaker that is a description to the named person or body the
     article gives that role; mark those that stay descriptions (or pronouns) unresolved; a
@@ -1798,15 +1884,7 @@ def resolve_speakers(text: str, registry: Registry, suggestions: list[Suggestion
                 suggestion.speaker_rule = _PLACE_OFFICE
                 continue
             suggestion.speaker = _without_quantifier(suggestion.speaker)  # "Some Democrats"
-            if suggestion.speaker not in titles:
-                titles[suggestion.speaker] = _titled(text, registry, suggestion.speaker)
-            titled = _title_as_written(
-                titles[suggestion.speaker], suggestion.speaker_start or suggestion.start
-            )
-            if titled is not None:
-                suggestion.role = suggestion.role or suggestion.speaker
-                suggestion.speaker, suggestion.speaker_kind = titled, "person"
-                suggestion.speaker_rule = _TITLE_AS_WRITTEN.name
+            _title_holder(text, registry, suggestion, titles)
             continue
         described.append(suggestion)
         fired = first(_RULES, _Description(text, registry, suggestion, holders))

@@ -2668,8 +2668,11 @@ def _office(word: str) -> bool:
 
 def _office_like(word: str) -> bool:
     """A capitalised noun of a person's office that no list holds: "Administrator",
-    "Prosecutor" (not a first name such as "Tyler", nor "Development")."""
+    "Prosecutor", "Co-developer" (not a first name such as "Tyler", nor "Development")."""
     lowered = word.lower()
+    if lowered.startswith("co-"):
+        lowered = lowered[3:]  # "Co-founder", "Co-developer": a share of the office
+        return _office(lowered) or _office_like(lowered.capitalize())
     return (
         word[:1].isupper()
         and len(word) > 5
@@ -2865,12 +2868,17 @@ _NAME_PARTICLES = frozenset(split_words("al el ben"))
 
 
 def _lead_then_first_name(words: list[str]) -> Canonical | None:
-    """Capitalised words before a first and last name that are not names themselves: the end
-    of a portfolio or a place the name pattern ran into ("Argentina Ann Lie" of "President of
-    Argentina Ann Lie"); not "Mary Ann Lie" (a first name opens it) nor "Ann Marie Lie"."""
+    """Capitalised words before a first and last name (a middle name between them, or not)
+    that are not names themselves: the end of a portfolio, a place or a company the name
+    pattern ran into ("Argentina Ann Lie" of "President of Argentina Ann Lie", "Kesta Jose
+    Manuel Berg"); not "Mary Ann Lie" (a first name opens it) nor "Ann Marie Lie"."""
     if len(words) < 3 or first_name(words[0]) or _INITIAL.fullmatch(words[0]):
         return None
     j = len(words) - 2
+    if len(words) >= 4 and first_name(words[j - 1]) and first_name(words[j]):
+        # "(Spanish investor) Acciona Jose Manuel Entrecanales": two given names (not "Sayyid
+        # Ali Hosseini Khamenei", whose second word is a family name)
+        j -= 1
     if not first_name(words[j]) or any(first_name(w) for w in words[:j]):
         return None
     if not all(w[:1].isupper() for w in words[:j]):
@@ -3236,7 +3244,27 @@ class Registry:
                 continue  # a person named in full already ("Ms. Lynch" after "Loretta Lynch")
             if any(at < match.start() for at, _ in self.by_inner.get(_surname_key(surname), [])):
                 continue  # "Governor Ortega" after "Marisol Ortega Quiñones": her first family name
+            if self._given_name_before(surname, match.start()):
+                continue  # "Dr Meruna" after "Dr Meruna Sabita Lorn": her given name
             self._add_person(surname, gender, match.start("surname"))
+
+    def _given_name_before(self, word: str, offset: int) -> bool:
+        """Whether a word after a title is the given name of a person named in full before
+        `offset` ("Dr Meruna" after "Dr Meruna Sabita Lorn", as South Asian reports write):
+        not a family name written first, a person the article gives a title or a gender, and
+        no known first name, which may be someone else's surname ("Mr. James" after
+        "James Berg")."""
+        if first_name(word):
+            return False
+        return any(
+            full.split()[0] == word
+            and len(full.split()) >= 2
+            and not family_name_first(full.split())  # "Mr. Ban" after "Ban Ki-moon"
+            and self.a_person(full)  # not "Obama Speech", a headline's run
+            for named in self.by_surname.values()
+            for at, full in named
+            if at < offset
+        )
 
     def _add_surnames(self, text: str, excluded: list[tuple[int, int]]) -> None:
         """Later mentions by surname ("Fiorina defended …", "Ms. Brainard said") count for
