@@ -41,6 +41,7 @@ from .speakers import (
     Mention,
     Person,
     Registry,
+    _office_of,
     canonical,
     first_name,
 )
@@ -1081,6 +1082,8 @@ def _is_description(text: str, suggestion: Suggestion) -> bool:
         return True  # "the El Paso mayor", "a defence ministry spokesman"
     if words[0].lower() in _SPOKESPEOPLE | _SPEAKING_FOR:
         return True  # "spokesperson for Ostia Buses", "representatives from Norland"
+    if _office_of([w for w in words if w.lower() not in DETERMINERS]):
+        return True  # "The Prime Minister of Ostia", "the Governor of the Central Bank"
     before = text[max(0, suggestion.speaker_start - 4) : suggestion.speaker_start]
     if words[0].lower() not in DETERMINERS and before.lower() != "the ":
         return False  # "King said": a surname, not "the King"

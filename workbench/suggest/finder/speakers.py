@@ -2957,8 +2957,16 @@ _BODY_NAME_RULES = tuple(
 
 
 def _office_of(words: list[str]) -> bool:
-    """An office and its portfolio with no name after them: "President of Norland"."""
-    return len(words) >= 3 and _office(words[0]) and words[1].lower() in _PORTFOLIO_OPENERS
+    """An office and its portfolio with no name after them: "President of Norland", "Prime
+    Minister of Ostia", "Foreign Minister of Norland" (up to three words of the office, the
+    last an office's, no first name among them)."""
+    k = next((k for k, w in enumerate(words[:4]) if w.lower() in _PORTFOLIO_OPENERS), 0)
+    return (
+        k >= 1
+        and len(words) >= k + 2
+        and _office(words[k - 1])
+        and not any(first_name(w) for w in words[:k])
+    )
 
 
 def canonical(words: list[str]) -> Canonical:
@@ -3356,6 +3364,9 @@ class Registry:
             self.people[alias[1]].spoke = True
             return Resolved(alias[1], "person")
         cut = canonical(mention.head_tokens)
+        if self._office_alone(mention.head_tokens, cut.name):
+            # "The Prime Minister of Ostia said": an office and what it is of, no name in it
+            return Resolved(" ".join(mention.text.split()), "other")
         # "Ann Lie of Norland Equality Coalition": a person of a body, not the body
         of_body = cut.rule == "name/place-after" and bool(cut.name) and first_name(cut.name[0])
         if mention.kind == "org" and not (_office_then_person(cut, mention.head_tokens) or of_body):
@@ -3398,6 +3409,17 @@ class Registry:
                 return Resolved(org, "organisation")  # "Kesta" after "Kesta Group"
             return Resolved(name, "person", role=role)
         return self._resolve_full(name, mention.start, role)
+
+    def _office_alone(self, words: list[str], name: list[str]) -> bool:
+        """Whether a mention is an office and what it is of with no one's name in it ("The
+        Prime Minister of Ostia"; not "Head of the Office of the President Andriy Lie", whose
+        name the registry holds)."""
+        bare = [w for w in words if w.lower() != "the"]
+        return (
+            _office_of(bare)
+            and not any(first_name(w) for w in bare)
+            and " ".join(name) not in self.people
+        )
 
     def _resolve_full(self, name: str, offset: int, role: str) -> Resolved:
         """A name of several words: the longer name it is a short form of, or itself."""
