@@ -406,6 +406,7 @@ def mention_before(text: str, tokens: list[Token], verb: int) -> Mention | None:
         # "The harbour chair Ann Lie, said": a comma the sentence does not need
         tokens, verb = tokens[: verb - 1] + tokens[verb:], verb - 1
         fired = decide(_BEFORE_RULES, _Before(text, tokens, verb))
+    fired = _closing_apposition(text, tokens, verb, fired)
     if fired is None or fired[1] is None:
         return None
     mention = _without_infinitive(text, tokens, fired[1])
@@ -480,6 +481,65 @@ def _stray_comma(tokens: list[Token], verb: int) -> bool:
     while start > 0 and tokens[start - 1].text not in {".", "!", "?", ":", ";", "“", '"', ","}:
         start -= 1
     return start == 0 or tokens[start - 1].text in {".", "!", "?"}
+
+
+_APPOSITION_STOPS = frozenset(split_words("who whom whose which that where when while as"))
+
+
+def _closing_apposition(
+    text: str, tokens: list[Token], verb: int, fired: tuple[str, Mention | None] | None
+) -> tuple[str, Mention | None] | None:
+    """ "Anthony Lane, president and CEO of the Norland Restaurant Association stated": read as
+    if a comma closed the appositive before the verb, when what fired is inside it (or
+    nothing fired)."""
+    comma = _unclosed_apposition(text, tokens, verb)
+    if comma is None or (fired is not None and fired[1] is not None and fired[1].start < comma):
+        return fired
+    closing = Token(tokens[verb - 1].end, tokens[verb - 1].end, ",")
+    closed = [*tokens[:verb], closing, *tokens[verb:]]
+    again = decide(_BEFORE_RULES, _Before(text, closed, verb + 1))
+    if again is not None and again[1] is not None and again[1].end <= comma:
+        return again
+    return fired
+
+
+def _unclosed_apposition(text: str, tokens: list[Token], verb: int) -> int | None:
+    """The offset of the comma after a name that opens the sentence (or follows a quotation)
+    when an appositive of a person's role runs from it to the verb with no comma to close it:
+    "Anthony Lane, president and CEO of the Norland Restaurant Association stated"; else
+    None."""
+    said = tokens[verb].lower
+    if not (said.endswith(("ed", "s")) or said in _IRREGULAR_PAST):
+        return None  # "Ann Lie, the head of the Norland state (union)": no finite verb
+    k = verb - 1
+    while k > 0 and tokens[k].text != ",":
+        word = tokens[k]
+        if not word.text[:1].isalnum() or word.lower in _APPOSITION_STOPS:
+            return None
+        if word.text.islower() and (word.lower in REPORTING_VERBS or word.lower in AUXILIARIES):
+            return None
+        k -= 1
+    first, last = tokens[k + 1], tokens[verb - 1]
+    if k < 1 or not 2 <= verb - k - 1 <= 14:
+        return None
+    if not (first.lower in {"a", "an", "the"} or _person_noun(first.lower)):
+        return None  # "American Samoans, unlike people born in the fifty states"
+    if not (last.capitalised or _person_noun(last.lower)):
+        return None
+    if not any(_person_noun(t.lower) for t in tokens[k + 1 : verb]):
+        return None
+    start = k - 1
+    while start > 0 and tokens[start - 1].text not in {".", "!", "?", "”", '"', "“", ",", ";"}:
+        start -= 1
+    if start > 0 and tokens[start - 1].text in {",", ";", "“"}:
+        return None
+    words = tokens[start:k]
+    if len(words) < 2 or not all(t.text[:1].isupper() and t.text.isalpha() for t in words):
+        return None  # "Significantly, the judge said", "In Norland City, the mayor said"
+    name = _np_ending_at(text, tokens, k - 1)
+    if name is None or name.kind != "name" or name.start != tokens[start].start:
+        return None
+    return tokens[k].start
 
 
 def _without_place(tokens: list[Token], verb: int) -> tuple[list[Token], int]:

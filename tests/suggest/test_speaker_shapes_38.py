@@ -1,0 +1,98 @@
+"""World-news speaker probes, the twenty-sixth rule pass (issue 15, h-finder33): shapes of
+wire copy whose speaker came out wrong. An appositive after a name with no comma to close it
+before the verb ("Anthony Lane, president and CEO of the Norland Restaurant Association
+stated") gave the body or "CEO of …" instead of the person. Sentences written for these
+tests, names invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.suggest.shapes import quotes
+
+
+def _said(text: str, words: str) -> tuple[str, str]:
+    found = [(s.speaker or "", s.role or "") for s in quotes(text) if words in s.text]
+    assert found, [(s.text, s.speaker) for s in quotes(text)]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker", "role"),
+    [
+        (
+            "Anthony Lane, president and CEO of the Norland Restaurant Association stated, "
+            "“The tax will close restaurants across the country.”",
+            "tax",
+            "Anthony Lane",
+            "president and CEO of the Norland Restaurant Association",
+        ),
+        (
+            "Anthony Lane, president of the Norland Restaurant Association said the tax would "
+            "close restaurants.",
+            "tax",
+            "Anthony Lane",
+            "president of the Norland Restaurant Association",
+        ),
+        (
+            "Anthony Lane, CEO of Norland Air said the tax would close restaurants.",
+            "tax",
+            "Anthony Lane",
+            "CEO of Norland Air",
+        ),
+        (
+            "Ann Lie, the Norland Foreign Minister said the talks had failed.",
+            "talks",
+            "Ann Lie",
+            "the Norland Foreign Minister",
+        ),
+        (
+            "“The tax will close restaurants,” Anthony Lane, president and CEO of the Norland "
+            "Restaurant Association stated.",
+            "tax",
+            "Anthony Lane",
+            "president and CEO of the Norland Restaurant Association",
+        ),
+    ],
+)
+def test_an_appositive_with_no_closing_comma_leaves_the_name(text, words, speaker, role):
+    assert _said(text, words) == (speaker, role)
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # The comma closes an opening phrase, not an appositive: the subject after it speaks.
+        ("In Norland City, the mayor said the tax would rise.", "tax", "the mayor"),
+        (
+            "On Monday, the Norland Restaurant Association said the tax would rise.",
+            "tax",
+            "Norland Restaurant Association",
+        ),
+        # A name and a list: no appositive.
+        ("Ann Lie, Bo Berg and the minister said the tax would rise.", "tax", None),
+    ],
+)
+def test_an_opening_phrase_before_a_comma_is_no_appositive(text, words, speaker):
+    said = _said(text, words)[0]
+    if speaker is None:
+        assert said != "Ann Lie"
+    else:
+        assert said == speaker
+
+
+def test_a_bare_verb_inside_an_appositive_keeps_its_whole_role():
+    # "state" is no verb of Bo Berg's: the appositive closes at the comma before "said".
+    text = (
+        "“They trust him,” Bo Berg, the president of the Norland state nurses union, said of "
+        "the members."
+    )
+    assert _said(text, "trust") == ("Bo Berg", "the president of the Norland state nurses union")
+
+
+def test_a_plural_noun_in_s_after_a_name_and_comma_is_no_verb():
+    text = (
+        "American Samoans, unlike people born in the fifty states, do not gain citizenship. "
+        "Bo Berg said the rule was unfair."
+    )
+    assert all(s.speaker != "American Samoans" for s in quotes(text))
