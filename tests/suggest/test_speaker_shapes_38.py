@@ -96,3 +96,82 @@ def test_a_plural_noun_in_s_after_a_name_and_comma_is_no_verb():
         "Bo Berg said the rule was unfair."
     )
     assert all(s.speaker != "American Samoans" for s in quotes(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (
+            "The Governor of the Central Bank of Norland warned that inflation would rise.",
+            "inflation",
+            "governor of the central bank of norland",
+        ),
+        (
+            "The Chairman of the Norland Rail Union said that fares would rise.",
+            "fares",
+            "chairman of the norland rail union",
+        ),
+        (
+            "The head of the Norland Rail Union said that fares would rise.",
+            "fares",
+            "head of the norland rail union",
+        ),
+    ],
+)
+def test_an_office_of_a_body_with_no_name_is_its_holder(text, words, speaker):
+    # The office's holder speaks, not the body: an unresolved description.
+    said = _said(text, words)[0]
+    assert said.lower().removeprefix("the ") == speaker
+
+
+def test_an_office_of_a_body_is_the_person_named_in_it():
+    text = (
+        "Bo Berg, the Governor of the Central Bank of Norland, met lenders on Monday. "
+        "The Governor of the Central Bank of Norland warned that inflation would rise."
+    )
+    assert _said(text, "inflation")[0] == "Bo Berg"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "kept"),
+    [
+        # A body whose name holds "of the", after no office: the body speaks.
+        ("The University of the Norland Isles said that fees would rise.", "fees", "Norland Isles"),
+        # Supporters are no office.
+        ("Supporters of the Norland Party said that the vote was rigged.", "vote", "Supporters"),
+    ],
+)
+def test_no_office_before_of_leaves_the_body(text, words, kept):
+    said = _said(text, words)[0]
+    assert kept in said
+    assert not said.lower().startswith(("the governor", "governor"))
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The Norland Rail Union said that fares would rise.", "Norland Rail Union"),
+        ("Bo Berg of the Norland Rail Union said that fares would rise.", "Bo Berg"),
+    ],
+)
+def test_a_reporting_word_inside_a_name_is_no_verb(text, speaker):
+    # "Rail" (to rail against) is a word of the union's name here, not a verb of saying.
+    found = [(s.text, s.speaker) for s in quotes(text)]
+    assert found == [("fares would rise", speaker)]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "role"),
+    [
+        # "Wonder" looks like an office ("-er") but sits inside a body's name.
+        (
+            "The singer had retired, promotion Norland Wonder Ring Stardom announced yesterday.",
+            "Norland Wonder Ring Stardom",
+            "",
+        ),
+        ("Port Administrator Ann Lie said the ships would wait.", "Ann Lie", "Port Administrator"),
+    ],
+)
+def test_an_office_looking_word_inside_a_body_name_keeps_the_name(text, speaker, role):
+    said = [(s.speaker, s.role or "") for s in quotes(text)]
+    assert said == [(speaker, role)]

@@ -412,7 +412,35 @@ def mention_before(text: str, tokens: list[Token], verb: int) -> Mention | None:
     mention = _without_infinitive(text, tokens, fired[1])
     mention = _with_partitive(text, tokens, mention)
     mention.rule = fired[0]
-    return mention
+    return _with_office_of_body(text, tokens, mention) if _finite(tokens[verb]) else mention
+
+
+_OFFICE_MODIFIERS = frozenset(split_words("deputy vice acting managing executive assistant"))
+
+
+def _with_office_of_body(text: str, tokens: list[Token], mention: Mention) -> Mention:
+    """ "The Governor of the Central Bank of Norland warned", "The head of the Norland Rail
+    Union said": the office's holder speaks, not the body; the mention takes in "the", the
+    office and "of" before the body (a description, which resolve reads as the office's)."""
+    if mention.kind not in {"org", "name"} or mention.text[:4].lower() != "the ":
+        return mention
+    k = next((i for i, t in enumerate(tokens) if t.start == mention.start), None)
+    if k is None or k < 3 or tokens[k - 1].lower != "of" or not _office(tokens[k - 2].text):
+        return mention
+    first = k - 2
+    if tokens[first - 1].lower in _OFFICE_MODIFIERS:
+        first -= 1  # "The Deputy Governor of …"
+    if first < 1 or tokens[first - 1].lower != "the":
+        return mention
+    found = _build(
+        text,
+        tokens,
+        first - 1,
+        next(i for i in range(k, len(tokens)) if tokens[i].end == mention.end),
+        "name",
+    )
+    found.rule = mention.rule
+    return found
 
 
 _PARTITIVES = frozenset(split_words("one two three four five some several many most few none each"))
@@ -483,6 +511,12 @@ def _stray_comma(tokens: list[Token], verb: int) -> bool:
     return start == 0 or tokens[start - 1].text in {".", "!", "?"}
 
 
+def _finite(verb: Token) -> bool:
+    """Whether a verb of saying is in a past or an -s form ("said", "stated", "warns"), which a
+    singular subject takes; not "state" or "think", which may be nouns ("think tank")."""
+    return verb.lower.endswith(("ed", "s")) or verb.lower in _IRREGULAR_PAST
+
+
 _APPOSITION_STOPS = frozenset(split_words("who whom whose which that where when while as"))
 
 
@@ -508,8 +542,7 @@ def _unclosed_apposition(text: str, tokens: list[Token], verb: int) -> int | Non
     when an appositive of a person's role runs from it to the verb with no comma to close it:
     "Anthony Lane, president and CEO of the Norland Restaurant Association stated"; else
     None."""
-    said = tokens[verb].lower
-    if not (said.endswith(("ed", "s")) or said in _IRREGULAR_PAST):
+    if not _finite(tokens[verb]):
         return None  # "Ann Lie, the head of the Norland state (union)": no finite verb
     k = verb - 1
     while k > 0 and tokens[k].text != ",":
@@ -2798,6 +2831,8 @@ def _cut_after_office(words: list[str], portfolio: bool) -> Canonical | None:
         if (not listed and not _office_like(word)) or _named_by(words, k):
             continue
         name = _name_after(words, k)
+        if name is not None and not listed and k > 0 and not first_name(name[0]):
+            continue  # "World Wonder Ring Stardom": a body's words, no office and a name
         if name is not None and (listed or _plain_name(name)):
             if _listed_portfolio_end(words[:k], name):
                 name = name[-2:]  # "(Ports and Major) Projects Tom Ridge": "Major" a portfolio
