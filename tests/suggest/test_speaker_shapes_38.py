@@ -175,3 +175,72 @@ def test_a_reporting_word_inside_a_name_is_no_verb(text, speaker):
 def test_an_office_looking_word_inside_a_body_name_keeps_the_name(text, speaker, role):
     said = [(s.speaker, s.role or "") for s in quotes(text)]
     assert said == [(speaker, role)]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (
+            "Secretary-General Ann Lie called for a ceasefire. “Enough is enough,” the UN chief "
+            "told reporters.",
+            "Enough",
+            "Ann Lie",
+        ),
+        (
+            "UN Secretary-General Ann Lie called for a ceasefire. “Enough is enough,” the U.N. "
+            "chief told reporters.",
+            "Enough",
+            "Ann Lie",
+        ),
+        (
+            "WHO Director-General Bo Berg spoke in Geneva. “The virus is not gone,” the WHO "
+            "chief said.",
+            "virus",
+            "Bo Berg",
+        ),
+        (
+            "Bo Berg, Director-General of the World Health Organization, spoke in Geneva. "
+            "“The virus is not gone,” the WHO chief said.",
+            "virus",
+            "Bo Berg",
+        ),
+        (
+            "IMF Managing Director Eva Moe spoke in Washington. “Growth is slowing,” the IMF "
+            "chief said.",
+            "Growth",
+            "Eva Moe",
+        ),
+    ],
+)
+def test_the_chief_of_a_body_is_the_holder_of_its_top_office(text, words, speaker):
+    assert _said(text, words)[0] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "wrong"),
+    [
+        # The title is tied to another body: not the UN's chief.
+        (
+            "NATO Secretary-General Ann Lie met ministers. “Enough is enough,” the UN chief "
+            "told reporters.",
+            "Enough",
+            "Ann Lie",
+        ),
+        # A Director-General of no stated body is not the WHO's.
+        (
+            "Director-General Bo Berg spoke in Geneva. “The virus is not gone,” the WHO chief "
+            "said.",
+            "virus",
+            "Bo Berg",
+        ),
+        # Two Secretaries-General: no one person.
+        (
+            "Secretary-General Ann Lie met Secretary-General Bo Berg. “Enough is enough,” the "
+            "UN chief told reporters.",
+            "Enough",
+            "Ann Lie",
+        ),
+    ],
+)
+def test_the_chief_of_a_body_stays_a_description_without_a_tied_holder(text, words, wrong):
+    assert _said(text, words)[0] != wrong
