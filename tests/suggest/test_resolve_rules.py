@@ -51,6 +51,13 @@ CASES = [
         "Ann Lie",
     ),
     case(
+        "resolve/chief-of-body",
+        "WHO Director-General Bo Berg spoke in Geneva on Monday.\n\n"
+        "The WHO chief said that the virus was not gone.",
+        "the virus was not gone",
+        "Bo Berg",
+    ),
+    case(
         "resolve/place-office-holder",
         "President of Norland Petro Vasko met the Prime Minister of Vale in Ostia. "
         "The Norland President said that the visit mattered.",

@@ -224,6 +224,19 @@ _STATE_OWNED = frozenset(
 )
 
 
+def _inside_name(tokens: list[Token], i: int) -> bool:
+    """Whether the capitalised word at tokens[i] stands between two capitalised words of a
+    name in running text ("the Norland Rail Union said"), not a headline's words (whose words
+    around it are all capitalised: "Minister Warns Norland Faces Crisis")."""
+    if not (0 < i < len(tokens) - 1 and tokens[i].capitalised):
+        return False
+    before, after = tokens[i - 1], tokens[i + 1]
+    if not (before.capitalised and before.text.isalpha() and after.text.isalpha()):
+        return False
+    running = any(t.text.islower() for t in tokens[:i] + tokens[i + 2 : i + 3])
+    return after.capitalised and running
+
+
 def _no_cue_here(tokens: list[Token], i: int, word: str) -> bool:
     """Whether the word at tokens[i] is no cue here, though it can be one: a noun, an adjective,
     a headline's word in capitals, or "claimed" of "claimed the lives of"."""
@@ -231,6 +244,8 @@ def _no_cue_here(tokens: list[Token], i: int, word: str) -> bool:
         return True  # a headline in capitals ("… THAN EXPECTED - Name:")
     if tokens[i].capitalised and word in {"state", "states", "note", "notes"}:
         return True  # "the United States", "Editor's Note"
+    if _inside_name(tokens, i):
+        return True  # "the Norland Rail Union said": a word of the union's name
     if word == "state" and i + 1 < len(tokens) and tokens[i + 1].lower in _STATE_OWNED:
         return True  # "Chinese state media reported that …": whose media, not a verb
     if (

@@ -376,6 +376,57 @@ def _sole_office_holder(c: _Description) -> tuple[str, str] | None:
     return _one_person({holder.name for holder in c.holders if c.holds(holder, bodies=False)})
 
 
+# "the UN chief", "the WHO chief": a body's head named by the body's short name, and the
+# body's top office (its head word, the words that must go with it, how the article writes the
+# body, and whether the office alone may stand for it: a Secretary-General of no stated body
+# is the UN's).
+_BODY_CHIEF = re.compile(r"(?:[Tt]he\s+)?(?P<body>UN|U\.N\.|United Nations|WHO|IMF)\s+chief")
+_CHIEF_OFFICES = {
+    "UN": ("secretary-general", frozenset(), r"\bU\.?N\.?\s|United Nations", True),
+    "WHO": ("director-general", frozenset(), r"\bWHO\b|World Health Organi[sz]ation", False),
+    "IMF": ("director", frozenset({"managing"}), r"\bIMF\b|International Monetary Fund", False),
+}
+# "Bo Berg, Director-General of the World Health Organization,": a name and its office of a
+# body, with no article before the office (which the holders of roles leave out).
+_NAME_OFFICE_OF = re.compile(
+    r"(?P<name>(?:[A-Z][\w\-’']*\s+){1,2}[A-Z][\w\-’']*),\s+(?:the\s+)?"
+    r"(?P<office>(?:Managing\s+)?[A-Z][\w]*(?:-[A-Z][\w]*)?)\s+of\s+(?:the\s+)?(?P<body>[^,.;]+)"
+)
+
+
+def _chief_of_body(c: _Description) -> tuple[str, str] | None:
+    """ "UN Secretary-General Ann Lie … “…,” the UN chief said": the one person the article
+    gives the body's top office, tied to the body in the same sentence (or, for the UN, to no
+    other body)."""
+    match = _BODY_CHIEF.fullmatch(c.text, c.start, c.end)
+    if match is None:
+        return None
+    body = match.group("body").replace(".", "").replace("United Nations", "UN")
+    head, needed, written, alone = _CHIEF_OFFICES[body]
+    people = set()
+    for holder in c.holders:
+        if holder.head != head or not needed <= holder.words:
+            continue
+        others = holder.words - needed - {head, "the", "of"}
+        if _tied(c.text, holder.offset, written) or (alone and not others):
+            people.add(holder.name)
+    for found in _NAME_OFFICE_OF.finditer(c.text):
+        office = _words(found.group("office"))
+        if office[-1:] == [head] and needed <= set(office) and re.match(written, found["body"]):
+            name = " ".join(found.group("name").split())
+            if name in c.registry.people:
+                people.add(name)
+    return _one_person(people)
+
+
+def _tied(text: str, offset: int, written: str) -> bool:
+    """Whether the body is written in the words leading up to a name at `offset`, in its
+    sentence ("WHO Director-General Bo Berg")."""
+    lead = text[max(0, offset - 60) : offset]
+    lead = re.split(r"[.;!?“”\n]\s", lead)[-1]
+    return re.search(written, lead) is not None
+
+
 def _named_in_description(c: _Description) -> tuple[str, str] | None:
     """ "a protester using the pseudonym Ann", "a resident named Ann Lie": the name it gives."""
     match = _NAMED_IN.search(c.text, c.start, c.end)
@@ -957,6 +1008,7 @@ _RULES: tuple[Rule[_Description, tuple[str, str]], ...] = (
     Rule("resolve/only-holder", _only_holder),  # "Norland's governor": the one governor named
     # "UN Secretary-General Ann Lie … the Secretary-General said"
     Rule("resolve/sole-office-holder", _sole_office_holder),
+    Rule("resolve/chief-of-body", _chief_of_body),  # "WHO Director-General Bo Berg … the WHO chief"
     Rule("resolve/spokesperson-of-body", _spokesperson_of_body),  # "a ministry spokesman"
     Rule("resolve/named-group", _named_group),  # "Ann Lie and Bo Berg wrote … the lawmakers"
     Rule("resolve/parent-of-couple", _parent_of_couple),  # "Peter and Maria Lund … The father"

@@ -406,12 +406,41 @@ def mention_before(text: str, tokens: list[Token], verb: int) -> Mention | None:
         # "The harbour chair Ann Lie, said": a comma the sentence does not need
         tokens, verb = tokens[: verb - 1] + tokens[verb:], verb - 1
         fired = decide(_BEFORE_RULES, _Before(text, tokens, verb))
+    fired = _closing_apposition(text, tokens, verb, fired)
     if fired is None or fired[1] is None:
         return None
     mention = _without_infinitive(text, tokens, fired[1])
     mention = _with_partitive(text, tokens, mention)
     mention.rule = fired[0]
-    return mention
+    return _with_office_of_body(text, tokens, mention) if _finite(tokens[verb]) else mention
+
+
+_OFFICE_MODIFIERS = frozenset(split_words("deputy vice acting managing executive assistant"))
+
+
+def _with_office_of_body(text: str, tokens: list[Token], mention: Mention) -> Mention:
+    """ "The Governor of the Central Bank of Norland warned", "The head of the Norland Rail
+    Union said": the office's holder speaks, not the body; the mention takes in "the", the
+    office and "of" before the body (a description, which resolve reads as the office's)."""
+    if mention.kind not in {"org", "name"} or mention.text[:4].lower() != "the ":
+        return mention
+    k = next((i for i, t in enumerate(tokens) if t.start == mention.start), None)
+    if k is None or k < 3 or tokens[k - 1].lower != "of" or not _office(tokens[k - 2].text):
+        return mention
+    first = k - 2
+    if tokens[first - 1].lower in _OFFICE_MODIFIERS:
+        first -= 1  # "The Deputy Governor of …"
+    if first < 1 or tokens[first - 1].lower != "the":
+        return mention
+    found = _build(
+        text,
+        tokens,
+        first - 1,
+        next(i for i in range(k, len(tokens)) if tokens[i].end == mention.end),
+        "name",
+    )
+    found.rule = mention.rule
+    return found
 
 
 _PARTITIVES = frozenset(split_words("one two three four five some several many most few none each"))
@@ -480,6 +509,70 @@ def _stray_comma(tokens: list[Token], verb: int) -> bool:
     while start > 0 and tokens[start - 1].text not in {".", "!", "?", ":", ";", "“", '"', ","}:
         start -= 1
     return start == 0 or tokens[start - 1].text in {".", "!", "?"}
+
+
+def _finite(verb: Token) -> bool:
+    """Whether a verb of saying is in a past or an -s form ("said", "stated", "warns"), which a
+    singular subject takes; not "state" or "think", which may be nouns ("think tank")."""
+    return verb.lower.endswith(("ed", "s")) or verb.lower in _IRREGULAR_PAST
+
+
+_APPOSITION_STOPS = frozenset(split_words("who whom whose which that where when while as"))
+
+
+def _closing_apposition(
+    text: str, tokens: list[Token], verb: int, fired: tuple[str, Mention | None] | None
+) -> tuple[str, Mention | None] | None:
+    """ "Anthony Lane, president and CEO of the Norland Restaurant Association stated": read as
+    if a comma closed the appositive before the verb, when what fired is inside it (or
+    nothing fired)."""
+    comma = _unclosed_apposition(text, tokens, verb)
+    if comma is None or (fired is not None and fired[1] is not None and fired[1].start < comma):
+        return fired
+    closing = Token(tokens[verb - 1].end, tokens[verb - 1].end, ",")
+    closed = [*tokens[:verb], closing, *tokens[verb:]]
+    again = decide(_BEFORE_RULES, _Before(text, closed, verb + 1))
+    if again is not None and again[1] is not None and again[1].end <= comma:
+        return again
+    return fired
+
+
+def _unclosed_apposition(text: str, tokens: list[Token], verb: int) -> int | None:
+    """The offset of the comma after a name that opens the sentence (or follows a quotation)
+    when an appositive of a person's role runs from it to the verb with no comma to close it:
+    "Anthony Lane, president and CEO of the Norland Restaurant Association stated"; else
+    None."""
+    if not _finite(tokens[verb]):
+        return None  # "Ann Lie, the head of the Norland state (union)": no finite verb
+    k = verb - 1
+    while k > 0 and tokens[k].text != ",":
+        word = tokens[k]
+        if not word.text[:1].isalnum() or word.lower in _APPOSITION_STOPS:
+            return None
+        if word.text.islower() and (word.lower in REPORTING_VERBS or word.lower in AUXILIARIES):
+            return None
+        k -= 1
+    first, last = tokens[k + 1], tokens[verb - 1]
+    if k < 1 or not 2 <= verb - k - 1 <= 14:
+        return None
+    if not (first.lower in {"a", "an", "the"} or _person_noun(first.lower)):
+        return None  # "American Samoans, unlike people born in the fifty states"
+    if not (last.capitalised or _person_noun(last.lower)):
+        return None
+    if not any(_person_noun(t.lower) for t in tokens[k + 1 : verb]):
+        return None
+    start = k - 1
+    while start > 0 and tokens[start - 1].text not in {".", "!", "?", "”", '"', "“", ",", ";"}:
+        start -= 1
+    if start > 0 and tokens[start - 1].text in {",", ";", "“"}:
+        return None
+    words = tokens[start:k]
+    if len(words) < 2 or not all(t.text[:1].isupper() and t.text.isalpha() for t in words):
+        return None  # "Significantly, the judge said", "In Norland City, the mayor said"
+    name = _np_ending_at(text, tokens, k - 1)
+    if name is None or name.kind != "name" or name.start != tokens[start].start:
+        return None
+    return tokens[k].start
 
 
 def _without_place(tokens: list[Token], verb: int) -> tuple[list[Token], int]:
@@ -2738,6 +2831,8 @@ def _cut_after_office(words: list[str], portfolio: bool) -> Canonical | None:
         if (not listed and not _office_like(word)) or _named_by(words, k):
             continue
         name = _name_after(words, k)
+        if name is not None and not listed and k > 0 and not first_name(name[0]):
+            continue  # "World Wonder Ring Stardom": a body's words, no office and a name
         if name is not None and (listed or _plain_name(name)):
             if _listed_portfolio_end(words[:k], name):
                 name = name[-2:]  # "(Ports and Major) Projects Tom Ridge": "Major" a portfolio
