@@ -115,6 +115,11 @@ CASES = [
     ("cue-before/past-tense", "During the debate, Ann Lie cracked, “Fix it.”", "Ann Lie"),
     # After a quotation: the text runs on from the closing mark of the first quotation.
     ("cue-after/said-name", "“The pier is unsafe,” said Ann Lie.", "Ann Lie"),
+    (
+        "cue-after/quoted-as-saying",
+        "“The pier is unsafe,” Xinhua quoted Ann Lie as saying.",
+        "Ann Lie",
+    ),
     ("cue-after/name-phrasal", "“The pier is unsafe,” Ann Lie shot back.", "Ann Lie"),
     ("cue-after/name-said", "“The pier is unsafe,” Ann Lie said.", "Ann Lie"),
     (

@@ -489,7 +489,40 @@ def _said_name(a: _After) -> Cue | None:
     return None
 
 
-_OPENING_AFTER: tuple[Rule[_After, Cue], ...] = (Rule("cue-after/said-name", _said_name),)
+def _quoted_after(a: _After) -> Cue | None:
+    """ "…,” Xinhua quoted Bo Berg as saying.", "…,” Bo Berg was quoted as saying.": the one
+    quoted said it, not the one who quotes."""
+    tokens, start = a.tokens, a.i
+    stops = {".", "!", "?", ";", "“", '"'}
+    last = next(
+        (k for k in range(start, min(len(tokens), start + 16)) if tokens[k].text in stops),
+        min(len(tokens), start + 16),
+    )
+    q = next((k for k in range(start + 1, last) if tokens[k].lower in _QUOTING), -1)
+    span = _quoting_span(tokens, q, last) if q > start else None
+    if span is None:
+        return None
+    q, saying = span
+    if tokens[q - 1].lower in _QUOTED_AUXILIARIES:  # "Bo Berg was quoted (by X) as saying"
+        aux = q - 1
+        while aux > start and tokens[aux - 1].lower in AUXILIARIES:
+            aux -= 1
+        speaker = mention_before(a.text, tokens, aux)
+        if speaker is None or speaker.start != tokens[start].start:
+            return None
+    else:  # "Xinhua quoted Bo Berg as saying": the object said it
+        speaker = mention_after(a.text, tokens, q + 1)
+        if speaker is None or speaker.start != tokens[q + 1].start:
+            return None
+        if speaker.end != tokens[saying - 2].end or mention_before(a.text, tokens, q) is None:
+            return None
+    return Cue(tokens[saying - 1].start, tokens[saying].end, speaker)
+
+
+_OPENING_AFTER: tuple[Rule[_After, Cue], ...] = (
+    Rule("cue-after/said-name", _said_name),
+    Rule("cue-after/quoted-as-saying", _quoted_after),  # "…,” Xinhua quoted Bo Berg as saying."
+)
 
 
 class _NameVerb:
