@@ -503,19 +503,12 @@ def _quoted_after(a: _After) -> Cue | None:
     if span is None:
         return None
     q, saying = span
-    if tokens[q - 1].lower in _QUOTED_AUXILIARIES:  # "Bo Berg was quoted (by X) as saying"
-        aux = q - 1
-        while aux > start and tokens[aux - 1].lower in AUXILIARIES:
-            aux -= 1
-        speaker = mention_before(a.text, tokens, aux)
-        if speaker is None or speaker.start != tokens[start].start:
-            return None
-    else:  # "Xinhua quoted Bo Berg as saying": the object said it
-        speaker = mention_after(a.text, tokens, q + 1)
-        if speaker is None or speaker.start != tokens[q + 1].start:
-            return None
-        if speaker.end != tokens[saying - 2].end or mention_before(a.text, tokens, q) is None:
-            return None
+    found = _quoted_one(a.text, tokens, q, saying, start)
+    if found is None or found[1] is None:
+        return None  # (nothing names who quoted)
+    speaker, subject = found
+    if speaker is subject and speaker.start != tokens[start].start:
+        return None  # "Bo Berg was quoted as saying": he opens the words after the mark
     return Cue(tokens[saying - 1].start, tokens[saying].end, speaker)
 
 
@@ -2914,6 +2907,27 @@ def _quoting_span(tokens: list[Token], i: int, last: int) -> tuple[int, int] | N
     return q, saying
 
 
+def _quoted_one(
+    text: str, tokens: list[Token], q: int, saying: int, floor: int
+) -> tuple[Mention, Mention | None] | None:
+    """Who was quoted and who quoted, around "quoted"/"cited" at tokens[q] and "saying" at
+    tokens[saying]: "Ann Lie was quoted (by X) as saying" (Ann Lie, and she is the subject;
+    the auxiliaries searched back to `floor`), "X quoted Ann Lie as saying" (the object Ann
+    Lie, and X, or None when nothing names who quoted)."""
+    if tokens[q - 1].lower in _QUOTED_AUXILIARIES:
+        aux = q - 1
+        while aux > floor and tokens[aux - 1].lower in AUXILIARIES:
+            aux -= 1
+        subject = mention_before(text, tokens, aux)
+        return (subject, subject) if subject is not None else None
+    speaker = mention_after(text, tokens, q + 1)
+    if speaker is None or speaker.start != tokens[q + 1].start:
+        return None
+    if speaker.end != tokens[saying - 2].end:
+        return None
+    return speaker, mention_before(text, tokens, q)
+
+
 def _quoted_as_saying(r: _Reported) -> Indirect | None:
     """ "The agency quoted Ann Lie as saying …", "Ann Lie was quoted (by the Post) as saying
     …", "…, the agency quoted a senior official as saying.": the one quoted said it, not the
@@ -2923,20 +2937,10 @@ def _quoted_as_saying(r: _Reported) -> Indirect | None:
     if span is None:
         return None
     q, saying = span
-    if tokens[q - 1].lower in _QUOTED_AUXILIARIES:  # "Ann Lie was quoted (by X) as saying"
-        aux = q - 1
-        while aux > 0 and tokens[aux - 1].lower in AUXILIARIES:
-            aux -= 1
-        speaker = subject = mention_before(text, tokens, aux)
-    else:  # "X quoted Ann Lie as saying": the object said it
-        speaker = mention_after(text, tokens, q + 1)
-        if speaker is None or speaker.start != tokens[q + 1].start:
-            return None
-        if speaker.end != tokens[saying - 2].end:
-            return None
-        subject = mention_before(text, tokens, q)
-    if speaker is None:
+    found = _quoted_one(text, tokens, q, saying, 0)
+    if found is None:
         return None
+    speaker, subject = found
     cue = (tokens[saying - 1].start, tokens[saying].end)
     j = _clause_start(tokens, saying + 1)
     if last - j >= 3 and (tokens[j].lower == "that" or _opens_content(tokens[j])):

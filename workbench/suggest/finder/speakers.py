@@ -142,7 +142,9 @@ _PARTICLE_SURNAME = re.compile(
 _JOINED_PARTICLES = frozenset(split_words("al el ad ar as at az ash ibn bin bint abu"))
 
 
-_JOINED_SURNAME = re.compile(r"(?:al|el|ad|ash|as|ar|at|az)-[A-Z]")
+# The article particles a hyphen joins to an Arabic surname, for the patterns below.
+_JOINED_ARTICLES = "al|el|ad|ash|as|ar|at|az"
+_JOINED_SURNAME = re.compile(rf"(?:{_JOINED_ARTICLES})-[A-Z]")
 
 
 def _without_joined_surname(words: list[str]) -> list[str]:
@@ -2321,7 +2323,7 @@ _PERSON_NAME = re.compile(
     + rf"(?:{_GAP}(?:[A-Z]\.{_GAP})*"
     + rf"(?:(?:de|van|von|der|den|al|bin|ibn|da|del|la|le|du){_GAP}){{0,2}}"
     # a surname with its particle joined by a hyphen ("Ahmed al-Sharaa")
-    + rf"(?:{_NAME_WORD}|(?:al|el|ad|ash|as|ar|at|az)-{_NAME_WORD})"
+    + rf"(?:{_NAME_WORD}|(?:{_JOINED_ARTICLES})-{_NAME_WORD})"
     + r")+"
 )
 
@@ -3545,19 +3547,11 @@ class Registry:
                 and len(full.split()) >= 4
                 and folded in {_surname_key(w) for w in full.split()[1:-1] if w[:1].isupper()}
             }
-        elif not first_name(words[0]) and words[0].lower() not in PARTICLES | _JOINED_PARTICLES:
-            # "López Obrador" after "Andrés Manuel López Obrador": the last words of a longer
-            # name, the first of them no given name
-            found = {
-                full
-                for full, person in self.people.items()
-                if person.first < offset
-                and len(full.split()) > len(words)
-                and _surname_key(full).endswith(" " + folded)
-            }
         else:
+            # The last words of a longer name: opening with a particle ("Von der Leyen"), or
+            # with no given name ("López Obrador" after "Andrés Manuel López Obrador")
             lead = words[0].split("-")[0].lower()
-            if lead not in PARTICLES and lead not in _JOINED_PARTICLES:
+            if first_name(words[0]) and lead not in PARTICLES | _JOINED_PARTICLES:
                 return None
             found = {
                 full
