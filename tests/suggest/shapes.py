@@ -17,8 +17,21 @@ def reported(text: str) -> list[tuple[str, str | None]]:
     return [(s.text, s.speaker) for s in quotes(text) if s.quote_type in {"indirect", "mixed"}]
 
 
-def speaker_of(text: str, words: str) -> str | None:
-    """The speaker of the first quote suggestion holding `words`; fails when none holds them."""
-    found = [s.speaker for s in quotes(text) if words in s.text]
+def quote_holding(text: str, words: str) -> Suggestion:
+    """The first quote suggestion holding `words`; fails when none holds them."""
+    found = [s for s in quotes(text) if words in s.text]
     assert found, f"no quote holds {words!r}: {[(s.text, s.speaker) for s in quotes(text)]}"
     return found[0]
+
+
+def speaker_of(text: str, words: str) -> str | None:
+    """The speaker of the first quote suggestion holding `words`; fails when none holds them."""
+    return quote_holding(text, words).speaker
+
+
+def reported_as(text: str, content: str, speaker: str) -> bool:
+    """Whether a reported clause that is exactly `content` is offered with `speaker` (case
+    aside)."""
+    return any(
+        t == content and s is not None and s.lower() == speaker.lower() for t, s in reported(text)
+    )

@@ -6,14 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.suggest.shapes import reported
-
-
-def _found(text: str, content: str, speaker: str) -> bool:
-    """Whether a reported clause that is `content` (a "that" aside) is offered with `speaker`."""
-    return any(
-        t == content and s is not None and s.lower() == speaker.lower() for t, s in reported(text)
-    )
+from tests.suggest.shapes import reported, reported_as
 
 
 @pytest.mark.parametrize(
@@ -46,7 +39,7 @@ def test_the_sentences_own_cue_after_a_first_verb_of_a_phrase(
 ) -> None:
     """A first verb that reports only a phrase ("are continuing to …", refused as no clause)
     no longer hides the sentence's own cue further on: "…, the agency warned."."""
-    assert _found(text, content, speaker)
+    assert reported_as(text, content, speaker)
 
 
 @pytest.mark.parametrize(
@@ -93,7 +86,7 @@ def test_a_present_verb_after_a_longer_noun_phrase(text: str, content: str, spea
     """The reported clause's verb is a present form after a determiner and two or three words
     ("the deep ocean current carries …", "the council's budget allows …", "the lake likely
     holds …"), with its object opening right after it: a clause, not a noun phrase."""
-    assert _found(text, content, speaker)
+    assert reported_as(text, content, speaker)
 
 
 @pytest.mark.parametrize(
@@ -115,7 +108,7 @@ def test_noun_phrases_in_s_stay_noun_phrases(text: str) -> None:
 def test_a_capitalised_today_after_a_name_in_capitals() -> None:
     """ "ACME Today noted …": "Today" capitalised after a name in capitals is part of the name
     (the paper), not the time between the subject and its verb."""
-    assert _found(
+    assert reported_as(
         "ACME Today noted the factory's output doubles every year.",
         "the factory's output doubles every year",
         "ACME Today",
@@ -132,7 +125,7 @@ def test_a_capitalised_today_after_a_name_in_capitals() -> None:
 )
 def test_times_between_subject_and_verb_stay_times(text: str, speaker: str) -> None:
     """A lowercase "today" or a weekday between the subject and its verb is still a time."""
-    assert _found(text, "the roads were safe again", speaker)
+    assert reported_as(text, "the roads were safe again", speaker)
 
 
 @pytest.mark.parametrize(
@@ -157,7 +150,7 @@ def test_a_late_cue_of_telling_with_its_listener_and_place(
     """ "…, he reminded journalists at Tuesday's briefing in Geneva.": verbs of telling a
     listener ("reminded", "assured", "informed", "briefed") close the content as "told"
     does, with the listener and the place after them."""
-    assert _found(text, content, speaker)
+    assert reported_as(text, content, speaker)
 
 
 @pytest.mark.parametrize(
@@ -202,7 +195,7 @@ def test_reminded_after_a_relative_word_or_an_opening(text: str) -> None:
 def test_in_his_view_opening_the_sentence(text: str, content: str, speaker: str) -> None:
     """ "In his view, …", "In her opinion, …", "From his view, …", "In Tom Berg's view, …":
     the holder of the view said what follows; the pronoun is resolved as "he" or "she"."""
-    assert _found(text, content, speaker)
+    assert reported_as(text, content, speaker)
 
 
 @pytest.mark.parametrize(
@@ -226,7 +219,7 @@ def test_a_bare_plural_subject_before_a_perfect_of_indicate() -> None:
     """ "Emergency workers have indicated a probe is …": after "have", "indicated" (and
     "estimated", "stressed", "noted" …) is the verb, so a bare plural subject speaks with no
     "that" as well."""
-    assert _found(
+    assert reported_as(
         "Rescue workers have indicated a second search is planned for Friday.",
         "a second search is planned for Friday",
         "Rescue workers",
@@ -265,7 +258,7 @@ def test_a_perfect_with_no_clause_reports_nothing(text: str) -> None:
 def test_finding_that_after_a_clause(text: str, content: str, speaker: str) -> None:
     """ "…, finding that …": what the clause's subject (a court, a ministry signing a
     declaration) found, as ", saying that …" reports what it said."""
-    assert _found(text, content, speaker)
+    assert reported_as(text, content, speaker)
 
 
 @pytest.mark.parametrize(
@@ -312,7 +305,7 @@ def test_finding_with_no_clause_or_a_cut_subject(text: str, wrong: str) -> None:
 def test_a_medium_between_the_verb_and_its_clause(text: str, content: str, speaker: str) -> None:
     """ "announced on Facebook on Tuesday there were …", "said in a statement the pier …":
     the medium (and a time after it) is where the words were said, not part of them."""
-    assert _found(text, content, speaker)
+    assert reported_as(text, content, speaker)
 
 
 @pytest.mark.parametrize(

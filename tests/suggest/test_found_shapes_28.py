@@ -6,14 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.suggest.shapes import quotes, reported
-
-
-def _found(text: str, content: str, speaker: str) -> bool:
-    """Whether a reported clause that is `content` is offered with `speaker`."""
-    return any(
-        t == content and s is not None and s.lower() == speaker.lower() for t, s in reported(text)
-    )
+from tests.suggest.shapes import quotes, reported, reported_as
 
 
 def _offered(text: str) -> list[tuple[str, str | None]]:
@@ -53,7 +46,7 @@ def _offered(text: str) -> list[tuple[str, str | None]]:
 def test_media_with_no_determiner_after_the_content(text: str, content: str, speaker: str) -> None:
     """ "…, local media said.", "…, state media reported.": a bare subject whose last word is
     "media" (or television, radio) after the sentence's last comma speaks the words before."""
-    assert _found(text, content, speaker), _offered(text)
+    assert reported_as(text, content, speaker), _offered(text)
 
 
 @pytest.mark.parametrize(
@@ -109,7 +102,7 @@ def test_media_that_is_no_bare_subject_reports_nothing_new(text: str) -> None:
 def test_quoted_or_cited_as_saying(text: str, content: str, speaker: str) -> None:
     """ "X quoted Y as saying …", "Y was quoted (by X) as saying …", "…, X quoted Y as
     saying.": Y said it, X only reports it."""
-    assert _found(text, content, speaker), _offered(text)
+    assert reported_as(text, content, speaker), _offered(text)
 
 
 @pytest.mark.parametrize(
@@ -152,7 +145,7 @@ def test_a_source_then_a_long_adjunct_after_the_content(
 ) -> None:
     """ "…, officials said on condition of anonymity because …", "…, the ministry said in a
     statement carried by …": the tail is where and how it was said, the content comes first."""
-    assert _found(text, content, speaker), _offered(text)
+    assert reported_as(text, content, speaker), _offered(text)
 
 
 @pytest.mark.parametrize(
@@ -180,7 +173,7 @@ def test_a_source_then_a_long_adjunct_after_the_content(
 def test_a_medium_and_its_phrase_before_that(text: str, content: str, speaker: str) -> None:
     """ "said in a statement carried by the state news agency that …", "wrote in an op-ed
     that …": the medium and what is said of it are not the content."""
-    assert _found(text, content, speaker), _offered(text)
+    assert reported_as(text, content, speaker), _offered(text)
 
 
 @pytest.mark.parametrize(
@@ -211,7 +204,7 @@ def test_a_medium_and_its_phrase_before_that(text: str, content: str, speaker: s
 )
 def test_a_chamber_as_the_listener(text: str, content: str, speaker: str) -> None:
     """ "told parliament", "told lawmakers": the chamber is who heard it, not the content."""
-    assert _found(text, content, speaker), _offered(text)
+    assert reported_as(text, content, speaker), _offered(text)
 
 
 @pytest.mark.parametrize(
@@ -245,7 +238,7 @@ def test_asking_not_to_be_named_reports_nothing(text: str, words: str) -> None:
 def test_an_occasion_between_dashes(text: str, content: str, speaker: str) -> None:
     """ "The mayor – speaking after the flood – said …": the aside between dashes, as between
     commas, is the occasion, not the subject's end."""
-    assert _found(text, content, speaker), _offered(text)
+    assert reported_as(text, content, speaker), _offered(text)
 
 
 # Wire shapes the finder already reads: guards.
@@ -310,7 +303,7 @@ def test_an_occasion_between_dashes(text: str, content: str, speaker: str) -> No
     ],
 )
 def test_wire_shapes_already_read(text: str, content: str, speaker: str) -> None:
-    assert _found(text, content, speaker), _offered(text)
+    assert reported_as(text, content, speaker), _offered(text)
 
 
 @pytest.mark.parametrize(
@@ -360,7 +353,7 @@ def test_direct_quotes_in_other_marks_and_splits(text: str, parts: list[str]) ->
 def test_how_a_document_came_out_is_an_aside(text: str, content: str, speaker: str) -> None:
     """ "The statement, carried by the state news agency, said …": how the document came out
     is an aside, not the speaker ("the border" was the speaker of the part before "said")."""
-    assert _found(text, content, speaker), _offered(text)
+    assert reported_as(text, content, speaker), _offered(text)
 
 
 @pytest.mark.parametrize(
@@ -387,7 +380,7 @@ def test_how_a_document_came_out_is_an_aside(text: str, content: str, speaker: s
 def test_a_gathering_as_the_listener(text: str, content: str, speaker: str) -> None:
     """ "told a regular briefing in Beijing that …", "told a rally audience that …": the
     gathering that heard it is not the content."""
-    assert _found(text, content, speaker), _offered(text)
+    assert reported_as(text, content, speaker), _offered(text)
 
 
 def test_a_gathering_told_about_a_topic_reports_nothing() -> None:

@@ -9,13 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.suggest.shapes import quotes, reported
-
-
-def _has(text: str, content: str, speaker: str) -> bool:
-    return any(
-        t == content and s is not None and s.lower() == speaker.lower() for t, s in reported(text)
-    )
+from tests.suggest.shapes import quotes, reported, reported_as
 
 
 # What an attribution set off by commas in mid-sentence reports: the clause before it when an
@@ -69,7 +63,7 @@ def _has(text: str, content: str, speaker: str) -> bool:
     ],
 )
 def test_attribution_in_mid_sentence(text: str, content: str, speaker: str) -> None:
-    assert _has(text, content, speaker), reported(text)
+    assert reported_as(text, content, speaker), reported(text)
 
 
 @pytest.mark.parametrize(
@@ -137,7 +131,7 @@ def test_inverted_attribution_in_mid_sentence_keeps_the_quotation() -> None:
     ],
 )
 def test_attribution_in_mid_sentence_guards(text: str, content: str, speaker: str) -> None:
-    assert _has(text, content, speaker), reported(text)
+    assert reported_as(text, content, speaker), reported(text)
 
 
 # A headline line of a news page (a list of other stories): one line with no full stop, "…,

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.suggest.shapes import quotes
+from tests.suggest.shapes import quote_holding
 
 
 def _said(text: str, words: str) -> tuple[str | None, bool]:
-    found = [q for q in quotes(text) if words in q.text]
-    assert found, [(q.text, q.speaker) for q in quotes(text)]
-    return found[0].speaker, found[0].speaker_resolved
+    found = quote_holding(text, words)
+    return found.speaker, found.speaker_resolved
 
 
 _NORLAND = "researchers from the University of Norland and Berg College"

@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.suggest.shapes import quotes
+from tests.suggest.shapes import quote_holding
 
 
 def _attribution(text: str, words: str) -> tuple[str | None, str | None]:
-    found = [(s.speaker, s.role) for s in quotes(text) if words in s.text]
-    assert found, f"no quote holds {words!r}: {[(s.text, s.speaker) for s in quotes(text)]}"
-    return found[0]
+    found = quote_holding(text, words)
+    return found.speaker, found.role
 
 
 @pytest.mark.parametrize(

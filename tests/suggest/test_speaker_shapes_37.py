@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.suggest.shapes import quotes, speaker_of
+from tests.suggest.shapes import quote_holding, speaker_of
 
 
 def _said(text: str, words: str) -> tuple[str, bool]:
-    found = [(s.speaker or "", s.speaker_resolved) for s in quotes(text) if words in s.text]
-    assert found, [(s.text, s.speaker) for s in quotes(text)]
-    return found[0]
+    found = quote_holding(text, words)
+    return found.speaker or "", found.speaker_resolved
 
 
 @pytest.mark.parametrize(
